@@ -1,0 +1,210 @@
+/*
+ * Civil-date arithmetic (see date.h). Conversions use the days-from-civil method on a
+ * calendar whose years start on 1 March, which puts the leap day at the end of the year
+ * and makes the month lengths a closed formula. No libc time functions are used: they
+ * depend on the time zone, and gmtime/localtime are banned.
+ */
+#include "core/date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+bool date_is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int date_days_in_month(int y, int m)
+{
+    static const unsigned char len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12)
+        return 0;
+    return m == 2 && date_is_leap(y) ? 29 : len[m - 1];
+}
+
+kdate date_from_ymd(int y, int m, int d)
+{
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (kdate)(era * 146097 + doe - 719468);
+}
+
+void date_to_ymd(kdate z0, int *year, int *month, int *day)
+{
+    int z = z0 + 719468;
+    int era = (z >= 0 ? z : z - 146096) / 146097;
+    int doe = z - era * 146097;
+    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int y = yoe + era * 400;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    int d = doy - (153 * mp + 2) / 5 + 1;
+    int m = mp < 10 ? mp + 3 : mp - 9;
+    *year = y + (m <= 2);
+    *month = m;
+    *day = d;
+}
+
+bool date_valid_ymd(int y, int m, int d)
+{
+    return y >= DATE_MIN_YEAR && y <= DATE_MAX_YEAR && m >= 1 && m <= 12 && d >= 1 &&
+           d <= date_days_in_month(y, m);
+}
+
+enum weekday date_weekday(kdate d)
+{
+    /* 1970-01-01 was a Thursday */
+    int w = (int)((d % 7 + 7 + WD_THU) % 7);
+    return (enum weekday)w;
+}
+
+int date_year(kdate d)
+{
+    int y, m, dd;
+    date_to_ymd(d, &y, &m, &dd);
+    return y;
+}
+
+static bool digits(const char *p, size_t n, int *out)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9')
+            return false;
+        v = v * 10 + (p[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+static bool make(int y, int m, int d, kdate *out)
+{
+    if (!date_valid_ymd(y, m, d))
+        return false;
+    *out = date_from_ymd(y, m, d);
+    return true;
+}
+
+bool date_scan_iso(const char *p, size_t n, kdate *out)
+{
+    int y, m, d;
+    return n == 10 && p[4] == '-' && p[7] == '-' && digits(p, 4, &y) && digits(p + 5, 2, &m) &&
+           digits(p + 8, 2, &d) && make(y, m, d, out);
+}
+
+bool date_scan_dmy(const char *p, size_t n, kdate *out)
+{
+    int y, m, d;
+    return n == 10 && p[2] == '/' && p[5] == '/' && digits(p, 2, &d) && digits(p + 3, 2, &m) &&
+           digits(p + 6, 4, &y) && make(y, m, d, out);
+}
+
+static enum kerr_code date_fail(struct kerr *e, const char *field, const char *s,
+                                const char *expected)
+{
+    return kerr_fail(e, KITH_E_INVALID, field, "'%.40s' is not a date: expected %s", s, expected);
+}
+
+enum kerr_code date_parse_iso(const char *s, kdate *out, struct kerr *e)
+{
+    if (date_scan_iso(s, strlen(s), out))
+        return KITH_OK;
+    return date_fail(e, NULL, s, "YYYY-MM-DD, a real calendar day between 1800 and 2200");
+}
+
+enum kerr_code date_parse_dmy(const char *s, kdate *out, struct kerr *e)
+{
+    if (date_scan_dmy(s, strlen(s), out))
+        return KITH_OK;
+    return date_fail(e, NULL, s, "dd/mm/yyyy, a real calendar day between 1800 and 2200");
+}
+
+enum kerr_code date_parse(const char *s, const char *field, kdate *out, struct kerr *e)
+{
+    size_t n = strlen(s);
+    if (date_scan_iso(s, n, out) || date_scan_dmy(s, n, out))
+        return KITH_OK;
+    return date_fail(e, field, s,
+                     "YYYY-MM-DD or dd/mm/yyyy, a real calendar day between 1800 and 2200");
+}
+
+/* Writes digits by hand: the year is always four digits within DATE_MIN/MAX_YEAR. */
+static void put2(char *p, int v)
+{
+    p[0] = (char)('0' + v / 10 % 10);
+    p[1] = (char)('0' + v % 10);
+}
+
+static char *format(kdate d, char *buf, bool iso)
+{
+    if (d == DATE_NONE) {
+        buf[0] = '\0';
+        return buf;
+    }
+    int y, m, dd;
+    date_to_ymd(d, &y, &m, &dd);
+    y = y < 0 ? 0 : y % 10000;
+    char *yp = iso ? buf : buf + 6, *mp = iso ? buf + 5 : buf + 3, *dp = iso ? buf + 8 : buf;
+    put2(yp, y / 100);
+    put2(yp + 2, y % 100);
+    put2(mp, m);
+    put2(dp, dd);
+    buf[iso ? 4 : 2] = iso ? '-' : '/';
+    buf[iso ? 7 : 5] = iso ? '-' : '/';
+    buf[10] = '\0';
+    return buf;
+}
+
+char *date_format_iso(kdate d, char *buf) { return format(d, buf, true); }
+char *date_format_dmy(kdate d, char *buf) { return format(d, buf, false); }
+
+kdate date_add_days(kdate d, int32_t n) { return d + n; }
+
+kdate date_add_months(kdate d, int months)
+{
+    int y, m, dd;
+    date_to_ymd(d, &y, &m, &dd);
+    int total = y * 12 + (m - 1) + months;
+    int ny = total >= 0 ? total / 12 : -((-total + 11) / 12);
+    int nm = total - ny * 12 + 1;
+    int last = date_days_in_month(ny, nm);
+    return date_from_ymd(ny, nm, dd > last ? last : dd);
+}
+
+kdate date_birthday(kdate dob, int n)
+{
+    int y, m, d;
+    date_to_ymd(dob, &y, &m, &d);
+    if (m == 2 && d == 29 && !date_is_leap(y + n))
+        return date_from_ymd(y + n, 3, 1);
+    return date_from_ymd(y + n, m, d);
+}
+
+int date_age_on(kdate dob, kdate on)
+{
+    int by, bm, bd, y, m, d;
+    date_to_ymd(dob, &by, &bm, &bd);
+    date_to_ymd(on, &y, &m, &d);
+    int age = y - by;
+    if (on >= dob) {
+        if (date_birthday(dob, age) > on)
+            age--;
+    } else {
+        if (date_birthday(dob, age) < on)
+            age++;
+    }
+    return age;
+}
+
+kdate date_today(void)
+{
+    const char *pin = getenv("KITH_TODAY");
+    kdate d;
+    if (pin && date_scan_iso(pin, strlen(pin), &d))
+        return d;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (kdate)(ts.tv_sec / 86400);
+}

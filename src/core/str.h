@@ -1,0 +1,48 @@
+/*
+ * The string builder. One type for SQL, JSON, HTML, CSV rows and messages.
+ *
+ * `buf` is never NULL and always NUL-terminated, so a `struct str` can be read as a C
+ * string at any time. A builder may have a size cap (`max`, 0 = none): an append that
+ * would pass it stores nothing more and sets the sticky `overflow` flag, which the
+ * caller checks once at the end (str_ok) instead of after every append. Growth past
+ * memory aborts (xalloc.h). str_detach() is the only way to take ownership of the bytes.
+ */
+#ifndef KITH_CORE_STR_H
+#define KITH_CORE_STR_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct str {
+    char *buf;
+    size_t len;
+    size_t cap; /* bytes allocated; 0 while buf points at the shared empty string */
+    size_t max; /* cap on len, 0 = unlimited */
+    bool overflow;
+};
+
+extern char str_empty_[1];
+#define STR_INIT {str_empty_, 0, 0, 0, false}
+
+void str_init(struct str *s, size_t max);
+void str_release(struct str *s);
+/* Forget the contents but keep the allocation and the cap. */
+void str_reset(struct str *s);
+/* Hand the bytes to the caller (free() them) and leave `s` empty. */
+char *str_detach(struct str *s, size_t *len);
+
+void str_add(struct str *s, const char *z);
+void str_addn(struct str *s, const char *p, size_t n);
+void str_addc(struct str *s, char c);
+void str_addf(struct str *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void str_vaddf(struct str *s, const char *fmt, va_list ap);
+/* Make sure `n` more bytes fit without another allocation (subject to the cap). */
+bool str_grow(struct str *s, size_t n);
+/* Shorten to `len` bytes (no-op when already shorter). */
+void str_truncate(struct str *s, size_t len);
+
+/* True when no append was refused by the cap. */
+static inline bool str_ok(const struct str *s) { return !s->overflow; }
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * Checked allocation. Running out of memory is fatal in kith: the wrappers print one
+ * line and abort, so callers never carry an out-of-memory path. Limits on *input* are a
+ * different matter and stay recoverable (KITH_E_TOO_LARGE), see str.h and arena.h.
+ */
+#ifndef KITH_CORE_XALLOC_H
+#define KITH_CORE_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+/* xreallocarray fails (aborts) on n * size overflow as well as on exhaustion. */
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#endif
