@@ -23,7 +23,10 @@ struct arena {
     size_t limit;      /* 0 = none; past it arena_alloc_limited returns NULL */
 };
 
-#define ARENA_INIT {NULL, NULL, 0, 0, 0}
+#define ARENA_INIT                                                                                 \
+    {                                                                                              \
+        NULL, NULL, 0, 0, 0                                                                        \
+    }
 
 void arena_init(struct arena *a, size_t block_size);
 /* Run the deferred cleanups, free every block, and leave the arena ready for reuse. */

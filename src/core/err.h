@@ -14,23 +14,24 @@
 #include <stddef.h>
 
 /* X(name, http status, cli exit code, message) */
-#define KITH_ERR_MAP(X)                                                                       \
-    X(KITH_OK, 200, 0, "ok")                                                                  \
-    X(KITH_E_USAGE, 400, 2, "wrong usage")                                                    \
-    X(KITH_E_INVALID, 422, 3, "invalid value")                                                \
-    X(KITH_E_NOT_FOUND, 404, 4, "not found")                                                  \
-    X(KITH_E_CONFLICT, 409, 5, "conflicts with a stored record")                             \
-    X(KITH_E_TOO_LARGE, 413, 6, "input too large")                                            \
-    X(KITH_E_PARSE, 400, 7, "input could not be read")                                        \
-    X(KITH_E_IO, 500, 8, "input/output error")                                                \
-    X(KITH_E_DB_OPEN, 503, 10, "cannot open the database")                                    \
-    X(KITH_E_DB_CORRUPT, 500, 11, "the database is damaged")                                  \
-    X(KITH_E_DB_NEWER, 500, 12, "the database was written by a newer kith")                  \
-    X(KITH_E_DB_READONLY, 503, 13, "the database is read-only")                               \
-    X(KITH_E_DB_BUSY, 503, 14, "the database is busy")                                        \
-    X(KITH_E_DB, 500, 15, "database error")                                                   \
-    X(KITH_E_UNAUTHENTICATED, 401, 20, "sign-in required")                                    \
-    X(KITH_E_FORBIDDEN, 403, 21, "not allowed")                                               \
+#define KITH_ERR_MAP(X)                                                                            \
+    X(KITH_OK, 200, 0, "ok")                                                                       \
+    X(KITH_E_FINDINGS, 422, 1, "the input has validation findings")                                \
+    X(KITH_E_USAGE, 400, 64, "wrong usage")                                                        \
+    X(KITH_E_INVALID, 422, 3, "invalid value")                                                     \
+    X(KITH_E_NOT_FOUND, 404, 4, "not found")                                                       \
+    X(KITH_E_CONFLICT, 409, 5, "conflicts with a stored record")                                   \
+    X(KITH_E_TOO_LARGE, 413, 6, "input too large")                                                 \
+    X(KITH_E_PARSE, 400, 2, "input could not be read")                                             \
+    X(KITH_E_IO, 500, 8, "input/output error")                                                     \
+    X(KITH_E_DB_OPEN, 503, 10, "cannot open the database")                                         \
+    X(KITH_E_DB_CORRUPT, 500, 11, "the database is damaged")                                       \
+    X(KITH_E_DB_NEWER, 500, 12, "the database was written by a newer kith")                        \
+    X(KITH_E_DB_READONLY, 503, 13, "the database is read-only")                                    \
+    X(KITH_E_DB_BUSY, 503, 14, "the database is busy")                                             \
+    X(KITH_E_DB, 500, 15, "database error")                                                        \
+    X(KITH_E_UNAUTHENTICATED, 401, 20, "sign-in required")                                         \
+    X(KITH_E_FORBIDDEN, 403, 21, "not allowed")                                                    \
     X(KITH_E_INTERNAL, 500, 70, "internal error")
 
 enum kerr_code {
@@ -49,7 +50,10 @@ struct kerr {
     char msg[512];
 };
 
-#define KERR_INIT {KITH_OK, "", "", ""}
+#define KERR_INIT                                                                                  \
+    {                                                                                              \
+        KITH_OK, "", "", ""                                                                        \
+    }
 
 /* The enum name ("KITH_E_INVALID"), the HTTP status, the CLI exit code, the message. */
 const char *kerr_name(enum kerr_code code);

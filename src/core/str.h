@@ -23,7 +23,10 @@ struct str {
 };
 
 extern char str_empty_[1];
-#define STR_INIT {str_empty_, 0, 0, 0, false}
+#define STR_INIT                                                                                   \
+    {                                                                                              \
+        str_empty_, 0, 0, 0, false                                                                 \
+    }
 
 void str_init(struct str *s, size_t max);
 void str_release(struct str *s);

@@ -48,8 +48,17 @@ static kdate r_summer(int y) { return last_monday(y, 8); }
 static kdate r_christmas(int y) { return date_from_ymd(y, 12, 25); }
 static kdate r_boxing(int y) { return date_from_ymd(y, 12, 26); }
 
-enum hol_kind { H_NEW_YEAR, H_GOOD_FRIDAY, H_EASTER_MONDAY, H_EARLY_MAY, H_SPRING, H_SUMMER,
-                H_CHRISTMAS, H_BOXING, H_KIND_COUNT };
+enum hol_kind {
+    H_NEW_YEAR,
+    H_GOOD_FRIDAY,
+    H_EASTER_MONDAY,
+    H_EARLY_MAY,
+    H_SPRING,
+    H_SUMMER,
+    H_CHRISTMAS,
+    H_BOXING,
+    H_KIND_COUNT
+};
 
 /* The standing rules. `substitute` holidays move to the next free weekday when they fall
  * at a weekend (the others always fall on a weekday by construction). */
@@ -116,8 +125,8 @@ int holidays_in_year(int year, struct holiday *out, int max)
             continue;
         if (one_offs[i].moves < H_KIND_COUNT)
             moved[one_offs[i].moves] = true;
-        h[n++] = (struct holiday){date_from_ymd(year, one_offs[i].m, one_offs[i].d),
-                                  one_offs[i].name};
+        h[n++] =
+            (struct holiday){date_from_ymd(year, one_offs[i].m, one_offs[i].d), one_offs[i].name};
     }
     /* Fixed-date holidays first claim their own day if it is a weekday, so that a
      * substitute never lands on a day another holiday already holds. */
@@ -150,8 +159,8 @@ int holidays_in_year(int year, struct holiday *out, int max)
 #define SPAN_LAST_YEAR 2100
 
 static kdate span_start, span_end; /* [start, end) */
-static uint8_t *span_holiday;       /* 1 = bank holiday */
-static int32_t *span_count;         /* working days in [span_start, d) */
+static uint8_t *span_holiday;      /* 1 = bank holiday */
+static int32_t *span_count;        /* working days in [span_start, d) */
 static once_flag span_once = ONCE_FLAG_INIT;
 
 static void span_free(void)

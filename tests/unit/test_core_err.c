@@ -18,8 +18,7 @@ static void table_is_consistent(void **state)
         for (int j = 0; j < i; j++) {
             assert_true(strcmp(kerr_name((enum kerr_code)i), kerr_name((enum kerr_code)j)));
             if (i)
-                assert_true(kerr_exit_code((enum kerr_code)i) !=
-                            kerr_exit_code((enum kerr_code)j));
+                assert_true(kerr_exit_code((enum kerr_code)i) != kerr_exit_code((enum kerr_code)j));
         }
         if (i)
             assert_true(status >= 400 && kerr_exit_code((enum kerr_code)i) > 0);

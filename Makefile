@@ -1,0 +1,58 @@
+# The user-facing targets. Meson and Ninja do the building underneath; each target
+# installs missing Debian packages first (scripts/deps), so a fresh Debian 12 machine
+# needs nothing else. See README.md.
+
+BUILD_TEST    := build/asan
+BUILD_RELEASE := build/release
+BUILD_FUZZ    := build/fuzz
+KITH          := $(BUILD_RELEASE)/src/kith
+DEMO_DB       ?= kith-demo.db
+
+.PHONY: all deps build run test bench lint format fuzz clean
+
+all: build
+
+deps:
+	@scripts/deps
+
+$(BUILD_RELEASE)/build.ninja:
+	meson setup $(BUILD_RELEASE) --buildtype=release -Doptimization=2 -Db_ndebug=true >/dev/null
+
+$(BUILD_TEST)/build.ninja:
+	meson setup $(BUILD_TEST) --buildtype=debug -Db_sanitize=address,undefined >/dev/null
+
+build: deps $(BUILD_RELEASE)/build.ninja
+	ninja -C $(BUILD_RELEASE)
+
+# Until the web server exists, run builds, creates the demo borough and prints its summary.
+run: build
+	@if [ ! -f $(DEMO_DB) ]; then $(KITH) demo --db $(DEMO_DB); else echo "using the existing $(DEMO_DB) (delete it for a fresh demo borough)"; fi
+	@$(KITH) demo --db $(DEMO_DB) --summary
+
+# Every suite under AddressSanitizer and UBSan; the last line is "N passed, N failed".
+test: deps $(BUILD_TEST)/build.ninja
+	ninja -C $(BUILD_TEST)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    meson test -C $(BUILD_TEST) --print-errorlogs --num-processes 2 >$(BUILD_TEST)/test-output.txt 2>&1; \
+	    status=$$?; grep -E '^ *[0-9]+/[0-9]+ ' $(BUILD_TEST)/test-output.txt; \
+	    if [ $$status -ne 0 ]; then sed -n '/^=* [0-9]*\/[0-9]* =*$$/,$$p' $(BUILD_TEST)/test-output.txt | tail -n 200; fi; \
+	    scripts/test-summary $(BUILD_TEST)
+
+bench: build
+	@bench/run $(BUILD_RELEASE)
+
+lint: deps $(BUILD_RELEASE)/build.ninja
+	@scripts/lint $(BUILD_RELEASE)
+
+format:
+	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' 'bench/*.c')
+
+$(BUILD_FUZZ)/build.ninja:
+	CC=clang meson setup $(BUILD_FUZZ) --buildtype=debugoptimized -Dfuzz=true >/dev/null
+
+fuzz: deps $(BUILD_FUZZ)/build.ninja
+	ninja -C $(BUILD_FUZZ)
+	@tests/fuzz/run $(BUILD_FUZZ)
+
+clean:
+	rm -rf build

@@ -1,0 +1,26 @@
+/* `kith init`: create an empty database, or bring an existing one to this kith's schema. */
+#include "cli/cli.h"
+#include "store/store.h"
+
+static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)opts;
+    (void)argc;
+    (void)argv;
+    enum kerr_code rc = store_check(c->store, &c->err);
+    if (rc)
+        return rc;
+    fprintf(c->out, "%s: kith database at schema %d (%s)\n", c->db, store_schema_version(c->store),
+            store_backend(c->store));
+    return KITH_OK;
+}
+
+const struct cli_command cmd_init = {
+    .name = "init",
+    .summary = "create an empty database, or upgrade one to this kith's schema",
+    .description = "Creates the database named by --db (default ./kith.db) if it does not "
+                   "exist,\napplies any schema migrations it lacks, and checks its integrity. "
+                   "A database\nwritten by a newer kith is refused and left untouched.",
+    .flags = CLI_DB_WRITE | CLI_DB_CREATE,
+    .run = run,
+};

@@ -1,0 +1,160 @@
+/*
+ * The record model: the people, workforce and case-recording records kith keeps.
+ *
+ * These are plain value types shared by every layer above domain/. Codes are stored
+ * as the DfE writes them (fixed char arrays, NUL-terminated); names and free text are
+ * pointers owned by whoever filled the record (an arena for records read from the
+ * store). Internal ids (`id`) are database row ids and never leave the server; the
+ * `public_id` is random (issue: public ids must not be guessable) and is what URLs,
+ * the API and the CLI show. Later issues add record types (episodes, plans, reviews,
+ * vacancies...) beside these.
+ */
+#ifndef KITH_DOMAIN_RECORD_H
+#define KITH_DOMAIN_RECORD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/date.h"
+
+#define PUBLIC_ID_LEN 12 /* characters, from a 32-letter alphabet: 60 bits */
+#define LA_CHILD_ID_MAX 20
+#define DISABILITIES_MAX 13
+
+enum person_kind { PERSON_CHILD, PERSON_RELATIVE, PERSON_KIND_COUNT };
+
+struct person {
+    int64_t id;
+    char public_id[PUBLIC_ID_LEN + 1];
+    enum person_kind kind;
+    char la_child_id[LA_CHILD_ID_MAX + 1]; /* children only; "" for relatives */
+    const char *given_name;
+    const char *family_name;
+    kdate dob;          /* DATE_NONE when not known or unborn */
+    kdate expected_dob; /* unborn children */
+    kdate death;
+    char sex; /* 'M', 'F', 'U' */
+    char ethnicity[5];
+    char upn[14];
+    char former_upn[14];
+    char upn_unknown[4]; /* UN1..UN7 or "" */
+    char postcode[9];    /* "N1 9GU" form, "" when unknown */
+    bool uasc;
+    kdate uasc_ceased; /* date UASC status ended, DATE_NONE */
+    int n_disabilities;
+    char disabilities[DISABILITIES_MAX][5];
+    kdate created; /* the day the record was opened in kith */
+};
+
+/* A family member, carer or other person linked to a child. `type` reads from the
+ * child's side: "mother" means `other` is the child's mother. */
+struct relationship {
+    int64_t id;
+    int64_t child_id;
+    int64_t other_id;
+    const char *type; /* code from the relationship code set in domain/ */
+    bool parental_responsibility;
+};
+
+enum service {
+    SERVICE_FRONT_DOOR,
+    SERVICE_ASSESSMENT,
+    SERVICE_CHILD_IN_NEED,
+    SERVICE_CHILD_PROTECTION,
+    SERVICE_CHILDREN_IN_CARE,
+    SERVICE_LEAVING_CARE,
+    SERVICE_FOSTERING,
+    SERVICE_ADOPTION,
+    SERVICE_EARLY_HELP,
+    SERVICE_QUALITY_ASSURANCE, /* IROs and CP chairs */
+    SERVICE_COUNT
+};
+
+struct team {
+    int64_t id;
+    char public_id[PUBLIC_ID_LEN + 1];
+    const char *name;
+    enum service service;
+    int caseload_threshold; /* children per full-time worker above which the team is stretched */
+};
+
+enum worker_role {
+    ROLE_SOCIAL_WORKER,
+    ROLE_SENIOR_PRACTITIONER,
+    ROLE_TEAM_MANAGER,
+    ROLE_PERSONAL_ADVISER,
+    ROLE_IRO,
+    ROLE_CP_CHAIR,
+    ROLE_FAMILY_SUPPORT_WORKER,
+    ROLE_SUPERVISING_SOCIAL_WORKER,
+    ROLE_HEAD_OF_SERVICE,
+    ROLE_COUNT
+};
+
+struct worker {
+    int64_t id;
+    char public_id[PUBLIC_ID_LEN + 1];
+    int64_t team_id;
+    const char *given_name;
+    const char *family_name;
+    char registration[12]; /* Social Work England "SW" + digits; "" for unregistered roles */
+    enum worker_role role;
+    double fte; /* 0 < fte <= 1 */
+    bool agency;
+    kdate start;
+    kdate end; /* DATE_NONE while in post */
+};
+
+/* The access role of a user account (what the web service lets them do, issue 3). */
+enum user_role {
+    UROLE_SOCIAL_WORKER,
+    UROLE_TEAM_MANAGER,
+    UROLE_CP_CHAIR_IRO,
+    UROLE_PERSONAL_ADVISER,
+    UROLE_FOSTERING_WORKER,
+    UROLE_PERFORMANCE_ANALYST,
+    UROLE_RECRUITER,
+    UROLE_ADMINISTRATOR,
+    UROLE_AUDITOR,
+    UROLE_COUNT
+};
+
+struct user {
+    int64_t id;
+    const char *username;
+    int64_t worker_id; /* 0 when the account is not a worker's (an auditor, say) */
+    enum user_role role;
+    bool disabled;
+    kdate created;
+};
+
+enum allocation_role {
+    ALLOC_SOCIAL_WORKER,
+    ALLOC_PERSONAL_ADVISER,
+    ALLOC_IRO,
+    ALLOC_CP_CHAIR,
+    ALLOC_ROLE_COUNT
+};
+
+struct allocation {
+    int64_t id;
+    int64_t child_id;
+    int64_t worker_id;
+    enum allocation_role role;
+    kdate start;
+    kdate end;              /* DATE_NONE while current */
+    const char *end_reason; /* code from the allocation end-reason code set, or NULL */
+};
+
+struct case_note {
+    int64_t id;
+    char public_id[PUBLIC_ID_LEN + 1];
+    int64_t child_id;
+    int64_t author_id; /* worker */
+    kdate date;        /* when the recorded event happened */
+    const char *kind;  /* code from the case-note kind code set: "visit", "phone", ... */
+    const char *subject;
+    const char *body;
+};
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * The store: every read and write of kith's records goes through these functions.
+ *
+ * `struct store` is opaque. store_open() chooses a backend from the location ("PATH" or
+ * "sqlite:PATH" for SQLite; "postgresql://..." later) and the backend fills one
+ * `const struct store_ops` table (store_impl.h); the functions below dispatch through it,
+ * so callers never know which database they talk to. SQL lives only in the backends.
+ *
+ * Conventions:
+ * - Every function returns KITH_OK or an error code with details in `e` (may be NULL).
+ * - Records read back are allocated from the caller's arena, never the heap.
+ * - Writes outside an explicit store_begin()/store_commit() are committed one by one.
+ *   Inside one, a failure leaves the transaction open for the caller to roll back.
+ * - `*_add` functions set the record's `id` (and `public_id`, when it has one and the
+ *   caller left it empty) on success.
+ * - Lists take a query struct, so adding a filter does not change every caller; a zero
+ *   `limit` means the backend's default page (STORE_PAGE_DEFAULT), capped at STORE_PAGE_MAX.
+ */
+#ifndef KITH_STORE_STORE_H
+#define KITH_STORE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "domain/record.h"
+
+#define STORE_PAGE_DEFAULT 50
+#define STORE_PAGE_MAX 10000
+
+struct store;
+
+enum store_open_flags {
+    STORE_READONLY =
+        1 << 0, /* never write, not even migrations: a newer or older schema is refused */
+    STORE_CREATE = 1 << 1, /* create the database if it does not exist */
+};
+
+/* Open (and, unless read-only, migrate) the database at `location`. A missing database
+ * without STORE_CREATE, a file that is not a database, a damaged one, a read-only file
+ * opened for writing and a schema newer than this kith all fail with a clear message and
+ * leave the file untouched. */
+enum kerr_code store_open(const char *location, unsigned flags, struct store **out, struct kerr *e);
+void store_close(struct store *s);
+
+/* "sqlite" or "postgresql". */
+const char *store_backend(const struct store *s);
+/* The schema version the database is at, and the newest this kith knows. */
+int store_schema_version(struct store *s);
+int store_schema_latest(void);
+
+enum kerr_code store_begin(struct store *s, struct kerr *e);
+enum kerr_code store_commit(struct store *s, struct kerr *e);
+void store_rollback(struct store *s);
+
+/* PRAGMA integrity_check or the backend's equivalent; KITH_E_DB_CORRUPT with the first
+ * problem in `e` when the database is damaged. */
+enum kerr_code store_check(struct store *s, struct kerr *e);
+
+/* --- workforce --------------------------------------------------------------------- */
+
+enum kerr_code store_team_add(struct store *s, struct team *t, struct kerr *e);
+enum kerr_code store_team_list(struct store *s, struct arena *a, struct team **out, size_t *n,
+                               struct kerr *e);
+enum kerr_code store_worker_add(struct store *s, struct worker *w, struct kerr *e);
+
+struct worker_query {
+    int64_t team_id;  /* 0 = any team */
+    int current_only; /* only workers without an end date */
+    size_t limit, offset;
+};
+enum kerr_code store_worker_list(struct store *s, const struct worker_query *q, struct arena *a,
+                                 struct worker **out, size_t *n, struct kerr *e);
+enum kerr_code store_user_add(struct store *s, struct user *u, struct kerr *e);
+enum kerr_code store_user_list(struct store *s, struct arena *a, struct user **out, size_t *n,
+                               struct kerr *e);
+
+/* --- people -------------------------------------------------------------------------- */
+
+enum kerr_code store_person_add(struct store *s, struct person *p, struct kerr *e);
+/* Replace the stored record with `p` (matched by p->id), disabilities included. */
+enum kerr_code store_person_update(struct store *s, const struct person *p, struct kerr *e);
+/* KITH_E_NOT_FOUND when there is no such person. */
+enum kerr_code store_person_get(struct store *s, int64_t id, struct arena *a, struct person *out,
+                                struct kerr *e);
+/* By public id or LA child id, whichever matches. */
+enum kerr_code store_person_find(struct store *s, const char *ref, struct arena *a,
+                                 struct person *out, struct kerr *e);
+
+struct person_query {
+    int kind;          /* -1 any, else enum person_kind */
+    const char *text;  /* name, LA child id or UPN, matched from the start; NULL = all */
+    int open_only;     /* children with a current allocation */
+    int64_t worker_id; /* children currently allocated to this worker; 0 = any */
+    int64_t team_id;   /* children currently allocated to a worker of this team; 0 = any */
+    size_t limit, offset;
+};
+enum kerr_code store_person_list(struct store *s, const struct person_query *q, struct arena *a,
+                                 struct person **out, size_t *n, struct kerr *e);
+
+enum kerr_code store_relationship_add(struct store *s, struct relationship *r, struct kerr *e);
+enum kerr_code store_relationship_list(struct store *s, int64_t child_id, struct arena *a,
+                                       struct relationship **out, size_t *n, struct kerr *e);
+
+/* --- allocations and case notes -------------------------------------------------------- */
+
+enum kerr_code store_allocation_add(struct store *s, struct allocation *al, struct kerr *e);
+/* End a current allocation on `end` with `reason`. */
+enum kerr_code store_allocation_end(struct store *s, int64_t id, kdate end, const char *reason,
+                                    struct kerr *e);
+/* Newest first; current and past. */
+enum kerr_code store_allocation_list(struct store *s, int64_t child_id, struct arena *a,
+                                     struct allocation **out, size_t *n, struct kerr *e);
+
+enum kerr_code store_note_add(struct store *s, struct case_note *note, struct kerr *e);
+
+struct note_query {
+    int64_t child_id; /* 0 = any child */
+    const char *text; /* full-text query (words, "phrases", prefix*), NULL = all */
+    size_t limit, offset;
+};
+/* Newest first, or best match first when `text` is set. */
+enum kerr_code store_note_list(struct store *s, const struct note_query *q, struct arena *a,
+                               struct case_note **out, size_t *n, struct kerr *e);
+
+/* --- counts for summaries -------------------------------------------------------------- */
+
+struct store_counts {
+    int64_t children, relatives, open_children, teams, workers, agency_workers, users, allocations,
+        notes;
+};
+enum kerr_code store_counts(struct store *s, struct store_counts *out, struct kerr *e);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * For backends only: the ops table each backend fills and the base every backend
+ * struct embeds first. store.c dispatches the public functions through `ops`.
+ */
+#ifndef KITH_STORE_IMPL_H
+#define KITH_STORE_IMPL_H
+
+#include "store/store.h"
+
+struct store_ops {
+    const char *name;
+    void (*close)(struct store *s);
+    int (*schema_version)(struct store *s);
+    enum kerr_code (*begin)(struct store *s, struct kerr *e);
+    enum kerr_code (*commit)(struct store *s, struct kerr *e);
+    void (*rollback)(struct store *s);
+    enum kerr_code (*check)(struct store *s, struct kerr *e);
+
+    enum kerr_code (*team_add)(struct store *s, struct team *t, struct kerr *e);
+    enum kerr_code (*team_list)(struct store *s, struct arena *a, struct team **out, size_t *n,
+                                struct kerr *e);
+    enum kerr_code (*worker_add)(struct store *s, struct worker *w, struct kerr *e);
+    enum kerr_code (*worker_list)(struct store *s, const struct worker_query *q, struct arena *a,
+                                  struct worker **out, size_t *n, struct kerr *e);
+    enum kerr_code (*user_add)(struct store *s, struct user *u, struct kerr *e);
+    enum kerr_code (*user_list)(struct store *s, struct arena *a, struct user **out, size_t *n,
+                                struct kerr *e);
+
+    enum kerr_code (*person_add)(struct store *s, struct person *p, struct kerr *e);
+    enum kerr_code (*person_update)(struct store *s, const struct person *p, struct kerr *e);
+    enum kerr_code (*person_get)(struct store *s, int64_t id, struct arena *a, struct person *out,
+                                 struct kerr *e);
+    enum kerr_code (*person_find)(struct store *s, const char *ref, struct arena *a,
+                                  struct person *out, struct kerr *e);
+    enum kerr_code (*person_list)(struct store *s, const struct person_query *q, struct arena *a,
+                                  struct person **out, size_t *n, struct kerr *e);
+    enum kerr_code (*relationship_add)(struct store *s, struct relationship *r, struct kerr *e);
+    enum kerr_code (*relationship_list)(struct store *s, int64_t child_id, struct arena *a,
+                                        struct relationship **out, size_t *n, struct kerr *e);
+
+    enum kerr_code (*allocation_add)(struct store *s, struct allocation *al, struct kerr *e);
+    enum kerr_code (*allocation_end)(struct store *s, int64_t id, kdate end, const char *reason,
+                                     struct kerr *e);
+    enum kerr_code (*allocation_list)(struct store *s, int64_t child_id, struct arena *a,
+                                      struct allocation **out, size_t *n, struct kerr *e);
+    enum kerr_code (*note_add)(struct store *s, struct case_note *note, struct kerr *e);
+    enum kerr_code (*note_list)(struct store *s, const struct note_query *q, struct arena *a,
+                                struct case_note **out, size_t *n, struct kerr *e);
+    enum kerr_code (*counts)(struct store *s, struct store_counts *out, struct kerr *e);
+};
+
+struct store {
+    const struct store_ops *ops;
+};
+
+/* Backend constructors, chosen by store_open(). */
+enum kerr_code store_sqlite_open(const char *path, unsigned flags, struct store **out,
+                                 struct kerr *e);
+
+#endif
