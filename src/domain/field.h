@@ -1,0 +1,121 @@
+/*
+ * Field validation driven by field tables.
+ *
+ * A record type describes its fields once, as a table of `struct field` rows: the name (the
+ * form input, the JSON key, the column an importer maps), a label in plain words, the C
+ * type and offsetof() the struct member, whether it is required, length limits, the code
+ * set its values come from, and an optional check function for rules that need the rest of
+ * the record (a death not before the birth). One generic walker, field_check(), applies a
+ * table to a record and collects EVERY problem, not just the first, into a caller-owned
+ * `struct field_errors`, so that a web form can put each message beside its input and an
+ * importer can report "row N, column X" for each one. Nothing is allocated.
+ *
+ * Each error names the field, quotes the value as given and says what was expected, in
+ * plain words: "date of birth '2031-01-01' is in the future: expected a date from 1800 up
+ * to today (2026-01-10)".
+ */
+#ifndef KITH_DOMAIN_FIELD_H
+#define KITH_DOMAIN_FIELD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/date.h"
+#include "core/err.h"
+#include "domain/codeset.h"
+#include "domain/record.h"
+
+enum field_type {
+    FIELD_TEXT,      /* const char *; NULL, "" or only spaces = absent */
+    FIELD_CHARS,     /* char[size], NUL-terminated; "" = absent */
+    FIELD_CHAR,      /* one char; '\0' = absent */
+    FIELD_DATE,      /* kdate; DATE_NONE = absent */
+    FIELD_BOOL,      /* bool */
+    FIELD_ENUM,      /* an enum stored as int, indexing the vocabulary `codeset` */
+    FIELD_CODE_LIST, /* char[max_count][size] with an int count at count_offset */
+};
+
+enum field_flags {
+    FIELD_REQUIRED = 1 << 0, /* absent is an error (when the field applies) */
+    FIELD_CODED = 1 << 1,    /* values are codes of `codeset` valid in the year */
+};
+
+struct field_ctx {
+    int year;    /* collection year the codes must be valid in (0 = any) */
+    kdate today; /* "not in the future" means not after this */
+};
+
+struct field_errors;
+
+struct field {
+    const char *name;   /* "dob" */
+    const char *label;  /* "date of birth" */
+    const char *expect; /* what a good value is, in plain words: "a date from 1800 up to today" */
+    enum field_type type;
+    unsigned flags;
+    size_t offset;           /* offsetof() the member */
+    size_t size;             /* FIELD_CHARS: sizeof the array; FIELD_CODE_LIST: of one element */
+    size_t count_offset;     /* FIELD_CODE_LIST: offsetof() the int count */
+    int max_count;           /* FIELD_CODE_LIST: how many elements the array holds */
+    int max_len;             /* text: most bytes allowed, 0 = the array's size */
+    enum codeset_id codeset; /* FIELD_CODED and FIELD_ENUM */
+    int code_year;           /* judge codes as in this year rather than ctx->year; 0 = not */
+    bool (*applies)(const void *rec); /* NULL = always; else absent is required when false */
+    const char *applies_to;           /* who it applies to, for that message: "children" */
+    /* Rules beyond the row's own (cross-field, identifiers). Runs when the row's own checks
+     * found nothing wrong (the value may be absent); may add errors with field_fail(). */
+    void (*check)(const struct field *f, const void *rec, const struct field_ctx *ctx,
+                  struct field_errors *errs);
+};
+
+#define FIELD_ERRORS_MAX 32
+
+struct field_error {
+    const char *field; /* the field's name */
+    const char *label; /* its label */
+    int item;          /* FIELD_CODE_LIST: the element (0-based); -1 otherwise */
+    char value[48];    /* the value as given ("" when missing), cut with "..." if long */
+    char expected[128];
+    char msg[320]; /* the whole sentence, for a form or a log line */
+};
+
+struct field_errors {
+    size_t n;
+    size_t dropped; /* errors past FIELD_ERRORS_MAX, counted but not kept */
+    struct field_error items[FIELD_ERRORS_MAX];
+};
+
+void field_errors_clear(struct field_errors *errs);
+
+/* Check `rec` against a table ended by a row with a NULL name, appending to `errs`. */
+void field_check(const struct field *table, const void *rec, const struct field_ctx *ctx,
+                 struct field_errors *errs);
+
+/* Add an error for field `f` (element `item`, or -1): `value` as given, `problem` ("is in the
+ * future") and what was expected (printf-style; NULL uses f->expect). */
+void field_fail(struct field_errors *errs, const struct field *f, int item, const char *value,
+                const char *problem, const char *expected_fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* The row called `name`, or NULL. */
+const struct field *field_find(const struct field *table, const char *name);
+/* The first error for field `name`, or NULL: what a form shows beside that input. */
+const struct field_error *field_error_for(const struct field_errors *errs, const char *name);
+/* Put an error into a kerr (code KITH_E_INVALID, field and message), for callers that report
+ * one error at a time; add the place with kerr_at(e, "row %d, column %s", ...). Returns the
+ * code. */
+enum kerr_code field_error_kerr(const struct field_error *fe, struct kerr *e);
+
+/* ---- people ---- */
+
+/* The field table of struct person. */
+extern const struct field person_fields[];
+
+/* Validate a person for collection year `year` (its codes must be valid then), taking today
+ * from date_today(); `errs` is cleared first. */
+void field_check_person(const struct person *p, int year, struct field_errors *errs);
+/* The same with an explicit today. */
+void field_check_person_on(const struct person *p, int year, kdate today,
+                           struct field_errors *errs);
+
+#endif
