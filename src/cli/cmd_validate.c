@@ -1,0 +1,197 @@
+/*
+ * `kith validate`: check a statutory return file with every DfE rule of its year and print
+ * the findings (CSV, JSON or HTML). Each return kind is one row of the subcommand table;
+ * reading the file is the report layer's, the rules are the domain's, and this file only
+ * joins them: pick the year, run, write, and turn the outcome into the exit status
+ * (0 no findings, 1 findings, 2 the input could not be read).
+ */
+#include <stddef.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "core/str.h"
+#include "domain/codeset.h"
+#include "domain/ret/cin.h"
+#include "report/cin_read.h"
+#include "report/findings_out.h"
+
+#define DEFAULT_MAX_MB 1024L
+
+struct validate_opts {
+    const char *year;
+    const char *format;
+    int timings;
+    long max_mb;
+};
+
+static const struct cli_opt validate_opts[] = {
+    {"year", OPT_STR, offsetof(struct validate_opts, year), "Y",
+     "collection year (2026 or 2025/26; default: the file's, else the current)"},
+    {"format", OPT_STR, offsetof(struct validate_opts, format), "FMT",
+     "csv (default), json or html"},
+    {"timings", OPT_BOOL, offsetof(struct validate_opts, timings), NULL,
+     "print the time spent reading and running rules on stderr"},
+    {"max-size", OPT_INT, offsetof(struct validate_opts, max_mb), "MB",
+     "refuse input files larger than this (default 1024)"},
+    {0},
+};
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Everything about a run that does not depend on the kind of return. */
+struct run {
+    struct cli *c;
+    const struct validate_opts *o;
+    enum findings_format fmt;
+    int year; /* asked with --year, or 0 */
+};
+
+static enum kerr_code run_setup(struct cli *c, const struct validate_opts *o, struct run *run)
+{
+    run->c = c;
+    run->o = o;
+    run->fmt = FINDINGS_CSV;
+    run->year = 0;
+    if (o->format && !findings_format_parse(o->format, &run->fmt))
+        return kerr_fail(&c->err, KITH_E_USAGE, "format", "'%s' is not csv, json or html",
+                         o->format);
+    if (o->year && !collection_year_parse(o->year, &run->year))
+        return kerr_fail(&c->err, KITH_E_USAGE, "year",
+                         "'%s' is not a collection year (2026, or 2025/26)", o->year);
+    if (o->max_mb < 0 || o->max_mb > 1024L * 1024)
+        return kerr_fail(&c->err, KITH_E_USAGE, "max-size", "give a size in MB from 1 to %ld",
+                         1024L * 1024);
+    return KITH_OK;
+}
+
+/* Say on stderr when the year has no rule set of its own. */
+static void say_year(const struct ruleset *set)
+{
+    char a[8], b[8];
+    if (set->asked != set->year)
+        fprintf(stderr, "kith: no %s rules are known for %s; using those of %s, the %s\n",
+                set->kind->title, collection_year_text(set->asked, a, sizeof(a)),
+                collection_year_text(set->year, b, sizeof(b)),
+                set->asked < set->year ? "earliest" : "latest");
+}
+
+/* Run the rules, write the findings, and say what happened. */
+static enum kerr_code finish(struct run *run, struct ret *r, const struct rinputs *in,
+                             const char *source, double t_read)
+{
+    struct cli *c = run->c;
+    struct ruleset set;
+    ruleset_for(&set, r->kind, r->year);
+    say_year(&set);
+    r->year = set.year; /* code validity follows the rule set used */
+
+    struct findings f;
+    findings_init(&f);
+    double t0 = now();
+    rules_run(&set, r, in, &f);
+    double t_rules = now() - t0;
+
+    t0 = now();
+    struct str out = STR_INIT;
+    struct findings_doc doc = {.r = r, .set = &set, .f = &f, .source = source};
+    findings_write(&out, run->fmt, &doc);
+    fwrite(out.buf, 1, out.len, c->out);
+    str_release(&out);
+    double t_write = now() - t0;
+
+    size_t errors = 0;
+    for (size_t i = 0; i < f.n; i++)
+        errors += f.v[i].rule->severity == RULE_ERROR;
+    fprintf(stderr, "kith: %s: %zu findings (%zu errors, %zu queries) from %zu rules", source, f.n,
+            errors, f.n - errors, f.nran);
+    if (f.nskipped) {
+        fprintf(stderr, "; %zu rules skipped:\n", f.nskipped);
+        for (size_t i = 0; i < f.nskipped; i++)
+            fprintf(stderr, "kith:   %s %s\n", f.skipped[i].rule->code, f.skipped[i].reason);
+    } else {
+        fprintf(stderr, "\n");
+    }
+    if (run->o->timings)
+        fprintf(stderr, "kith: timings: read %.4f s, rules %.4f s, write %.4f s\n", t_read, t_rules,
+                t_write);
+    enum kerr_code rc = f.n ? KITH_E_FINDINGS : KITH_OK;
+    findings_release(&f);
+    ruleset_release(&set);
+    return rc;
+}
+
+/* A file that cannot be read is exit status 2, whatever the reason. */
+static enum kerr_code unreadable(struct cli *c)
+{
+    c->err.code = KITH_E_PARSE;
+    return KITH_E_PARSE;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static enum kerr_code run_cin(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)argc;
+    const struct validate_opts *o = opts;
+    struct run run;
+    enum kerr_code rc = run_setup(c, o, &run);
+    if (rc)
+        return rc;
+    struct ret r;
+    ret_init(&r, &ret_kind_cin);
+    struct cin_read_opts ro = {
+        .max_bytes = (size_t)(o->max_mb ? o->max_mb : DEFAULT_MAX_MB) << 20,
+        .warn = stderr,
+    };
+    double t0 = now();
+    rc = cin_read_file(&r, argv[0], NULL, &ro, &c->err);
+    double t_read = now() - t0;
+    if (rc) {
+        ret_release(&r);
+        return unreadable(c);
+    }
+    int year = run.year ? run.year : cin_file_year(&r);
+    if (!year)
+        year = collection_year(date_today());
+    cin_set_period(&r, year);
+    rc = finish(&run, &r, NULL, base_name(argv[0]), t_read);
+    ret_release(&r);
+    return rc;
+}
+
+/* One row per return kind. The SSDA903 row (`kith validate 903 DIR|FILE.xml`) comes with
+ * its reader. */
+static const struct cli_command validate_sub[] = {
+    {.name = "cin",
+     .summary = "check a CIN census XML file with the DfE's rules",
+     .usage = "FILE.xml [--year Y] [--format csv|json|html]",
+     .description =
+         "Reads the census (streaming) and runs every CIN validation rule of the year.\n"
+         "Findings go to stdout, one per line in CSV (rule,severity,table,row,child,fields,\n"
+         "message), or as JSON or an HTML report. Without --year the year is the file's\n"
+         "(its ReferenceDate). Exit status: 0 no findings, 1 findings, 2 the file could\n"
+         "not be read.",
+     .opts = validate_opts,
+     .opts_size = sizeof(struct validate_opts),
+     .min_args = 1,
+     .max_args = 1,
+     .run = run_cin},
+    {0},
+};
+
+const struct cli_command cmd_validate = {
+    .name = "validate",
+    .summary = "check a statutory return (CIN census, SSDA903) with the DfE's rules",
+    .usage = "RETURN FILE [--year Y] [--format csv|json|html]",
+    .sub = validate_sub,
+};

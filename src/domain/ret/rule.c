@@ -1,0 +1,169 @@
+/*
+ * The rule engine (see rule.h): builds a year's rule set from the per-year change lists,
+ * runs each rule's check over a return, skipping those whose optional inputs are absent,
+ * and sorts the findings into one stable order with repeats merged, so two runs over the
+ * same return always print the same lines.
+ */
+#include "domain/ret/rule.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+static int by_code(const void *a, const void *b)
+{
+    const struct rule *x = *(const struct rule *const *)a, *y = *(const struct rule *const *)b;
+    return strcmp(x->code, y->code);
+}
+
+static int index_of(const struct rule **v, int n, const char *code)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(v[i]->code, code))
+            return i;
+    return -1;
+}
+
+void ruleset_for(struct ruleset *s, const struct ret_kind *kind, int year)
+{
+    memset(s, 0, sizeof(*s));
+    s->kind = kind;
+    s->asked = year;
+    int last = 0; /* the last year entry applied */
+    while (last + 1 < kind->nyears && kind->years[last + 1].year <= year)
+        last++;
+    s->year = kind->years[last].year;
+
+    int cap = 0;
+    for (int y = 0; y <= last; y++)
+        cap += kind->years[y].nrules;
+    s->rules = xcalloc((size_t)(cap ? cap : 1), sizeof(*s->rules));
+    for (int y = 0; y <= last; y++) {
+        const struct rule_year *ry = &kind->years[y];
+        for (int i = 0; i < ry->nrules; i++) {
+            int at = index_of(s->rules, s->n, ry->rules[i].code);
+            if (at >= 0)
+                s->rules[at] = &ry->rules[i];
+            else
+                s->rules[s->n++] = &ry->rules[i];
+        }
+        for (int d = 0; ry->deleted && ry->deleted[d]; d++) {
+            int at = index_of(s->rules, s->n, ry->deleted[d]);
+            if (at >= 0) {
+                memmove(&s->rules[at], &s->rules[at + 1],
+                        (size_t)(s->n - at - 1) * sizeof(*s->rules));
+                s->n--;
+            }
+        }
+    }
+    qsort(s->rules, (size_t)s->n, sizeof(*s->rules), by_code);
+}
+
+void ruleset_release(struct ruleset *s)
+{
+    free(s->rules);
+    memset(s, 0, sizeof(*s));
+}
+
+const struct rule *ruleset_find(const struct ruleset *s, const char *code)
+{
+    int i = index_of(s->rules, s->n, code);
+    return i >= 0 ? s->rules[i] : NULL;
+}
+
+void findings_init(struct findings *f) { memset(f, 0, sizeof(*f)); }
+
+void findings_release(struct findings *f)
+{
+    free(f->v);
+    free(f->skipped);
+    free(f->ran);
+    memset(f, 0, sizeof(*f));
+}
+
+void rule_flag(struct rctx *c, int t, int32_t row, uint64_t cols)
+{
+    struct findings *f = c->out;
+    if (f->n == f->cap) {
+        f->cap = f->cap ? f->cap * 2 : 256;
+        f->v = xreallocarray(f->v, f->cap, sizeof(*f->v));
+    }
+    f->v[f->n++] = (struct finding){.rule = c->rule, .row = row, .table = (int16_t)t, .cols = cols};
+}
+
+const char *rule_severity_name(enum rule_severity s) { return s == RULE_QUERY ? "query" : "error"; }
+
+const char *rule_missing_input(unsigned needs, const struct rinputs *in)
+{
+    if ((needs & NEEDS_LAST_YEAR) && !in->last_year)
+        return "needs the previous year's return (--last-year)";
+    if ((needs & NEEDS_POSTCODES) && !in->postcodes)
+        return "needs postcode geography (kith postcodes import)";
+    if ((needs & NEEDS_PROVIDERS) && !in->providers)
+        return "needs the Ofsted provider lists (kith providers import)";
+    return NULL;
+}
+
+void rules_run(const struct ruleset *set, const struct ret *r, const struct rinputs *in,
+               struct findings *out)
+{
+    static const struct rinputs none;
+    if (!in)
+        in = &none;
+    out->ran = xreallocarray(out->ran, out->nran + (size_t)set->n + 1, sizeof(*out->ran));
+    out->skipped =
+        xreallocarray(out->skipped, out->nskipped + (size_t)set->n + 1, sizeof(*out->skipped));
+    for (int i = 0; i < set->n; i++) {
+        const struct rule *rule = set->rules[i];
+        const char *why = rule_missing_input(rule->needs, in);
+        if (why) {
+            out->skipped[out->nskipped++] = (struct skipped){rule, why};
+            continue;
+        }
+        struct rctx c = {.r = r, .in = in, .rule = rule, .out = out};
+        rule->check(&c);
+        out->ran[out->nran++] = rule;
+    }
+    findings_sort(out, r);
+}
+
+/* Findings sort by table *name*; qsort has no context argument (and the web service sorts in
+ * several threads), so the table numbers are swapped for their ranks by name while sorting. */
+static int by_finding(const void *a, const void *b)
+{
+    const struct finding *x = a, *y = b;
+    int c = strcmp(x->rule->code, y->rule->code);
+    if (c)
+        return c;
+    if (x->table != y->table)
+        return x->table < y->table ? -1 : 1;
+    return (x->row > y->row) - (x->row < y->row);
+}
+
+void findings_sort(struct findings *f, const struct ret *r)
+{
+    if (!f->n)
+        return;
+    int n = r->kind->ntables, rank[RET_MAX_TABLES], table_of[RET_MAX_TABLES];
+    for (int t = 0; t < n; t++) {
+        rank[t] = 0;
+        for (int u = 0; u < n; u++)
+            if (strcmp(r->kind->tables[u].name, r->kind->tables[t].name) < 0)
+                rank[t]++;
+        table_of[rank[t]] = t;
+    }
+    for (size_t i = 0; i < f->n; i++)
+        f->v[i].table = (int16_t)rank[f->v[i].table];
+    qsort(f->v, f->n, sizeof(*f->v), by_finding);
+    size_t w = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        if (w && !by_finding(&f->v[w - 1], &f->v[i]) && f->v[w - 1].rule == f->v[i].rule)
+            f->v[w - 1].cols |= f->v[i].cols;
+        else
+            f->v[w++] = f->v[i];
+    }
+    f->n = w;
+    for (size_t i = 0; i < f->n; i++)
+        f->v[i].table = (int16_t)table_of[f->v[i].table];
+}

@@ -1,0 +1,136 @@
+/*
+ * The in-memory return: a statutory return (CIN census, SSDA903) held as typed columnar
+ * tables, parsed once, that the validation rules read.
+ *
+ * A return kind (struct ret_kind) names its tables; a table definition (struct
+ * rtable_def) names its columns and their types. Every cell keeps two things:
+ *   - its typed value: a date as a day number (core/date.h), a code as its index in a code
+ *     set (domain/codeset.h), a whole number, or for text the text itself;
+ *   - the text as it was written, so reports can show the value at fault.
+ * Rules compare integers; no rule parses text again.
+ *
+ * Absent and unreadable are different: a date column holds DATE_NONE when the cell is
+ * missing or blank and RDATE_BAD when something is there that is not a date; a code
+ * column holds RCODE_NONE or RCODE_BAD (not a code of the set in any year); a number
+ * column RINT_NONE or RINT_BAD. Rules decide what each means (most treat an unreadable
+ * date as missing, as the DfE's schema check would have refused it).
+ *
+ * The return does not know where its rows came from: a file reader (src/report/) or, later,
+ * the store fills it with ret_add_row() and the rtable_set_*() setters. Rows are numbered
+ * from 0 in the order they were added, which for files is the order of the file.
+ */
+#ifndef KITH_DOMAIN_RET_TABLE_H
+#define KITH_DOMAIN_RET_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/err.h"
+#include "core/str.h"
+
+#define RDATE_BAD (INT32_MIN + 1) /* a cell that is there but is not a date */
+#define RCODE_NONE (-1)           /* a code cell that is missing or blank */
+#define RCODE_BAD (-2)            /* a code cell whose text is in no year of its set */
+#define RINT_NONE INT32_MIN
+#define RINT_BAD (INT32_MIN + 1)
+
+#define RET_MAX_TABLES 16
+#define RTABLE_MAX_COLS 48
+
+/* A real date (neither missing nor unreadable). Dates compare as integers. */
+static inline bool rdate_has(kdate d) { return d > RDATE_BAD; }
+static inline bool rcode_has(int32_t c) { return c >= 0; }
+static inline bool rint_has(int32_t v) { return v > RINT_BAD; }
+
+enum rcol_type {
+    RCOL_TEXT, /* value = offset of the text in the return's pool (0 = missing) */
+    RCOL_DATE, /* kdate: YYYY-MM-DD, or dd/mm/yyyy (the 903 CSV form) */
+    RCOL_CODE, /* index in the code set `codeset` (enum codeset_id) */
+    RCOL_INT,  /* a whole number */
+    RCOL_REF,  /* row number in table `ref` (a child's row, an episode's row): set by the
+                  reader, never read from text */
+};
+
+struct rcol_def {
+    const char *name; /* as the DfE writes it: "CINreferralDate", "DECOM" */
+    enum rcol_type type;
+    int codeset; /* RCOL_CODE: enum codeset_id */
+    int ref;     /* RCOL_REF: the table referred to */
+};
+
+struct rtable_def {
+    const char *name; /* the DfE table or CIN module name, as reports show it */
+    const struct rcol_def *cols;
+    int ncols;
+    int child_col; /* the text column that names the child (reported as `child`), or -1 */
+};
+
+struct rule;
+struct rule_year;
+
+/* A kind of return: its tables and its rules by collection year (see rule.h). */
+struct ret_kind {
+    const char *name;  /* "cin", "903": what the CLI calls it */
+    const char *title; /* "CIN census" */
+    const struct rtable_def *tables;
+    int ntables;
+    const struct rule_year *years; /* in increasing year order; years[0] is the base set */
+    int nyears;
+};
+
+struct rtable {
+    const struct rtable_def *def;
+    int32_t nrows, cap;
+    int32_t *val[RTABLE_MAX_COLS];  /* typed values, one array per column */
+    uint32_t *raw[RTABLE_MAX_COLS]; /* text as written (pool offset, 0 = missing) */
+    int32_t *line;                  /* where each row started in its file (0 = unknown) */
+};
+
+/* The return. `period_start`..`period_end` is the census or collection period the rules
+ * check dates against (both inclusive); `year` the collection year whose rules apply. */
+struct ret {
+    const struct ret_kind *kind;
+    struct rtable tables[RET_MAX_TABLES];
+    struct str pool; /* every text, NUL-separated; offset 0 is the empty string */
+    int year;
+    kdate period_start, period_end;
+};
+
+void ret_init(struct ret *r, const struct ret_kind *kind);
+void ret_release(struct ret *r);
+
+/* Append an empty row (every cell missing) to table `t`; returns its number. `line` is
+ * where it starts in the file, or 0. */
+int32_t ret_add_row(struct ret *r, int t, int32_t line);
+
+/* Set a cell from text (n bytes, not NUL-terminated): the raw text is kept and the typed
+ * value derived from it by the column's type. Empty text is a missing cell. */
+void ret_set(struct ret *r, int t, int32_t row, int col, const char *s, size_t n);
+/* Set a typed value directly (the store's way in, and RCOL_REF); the raw text is left as
+ * it is. */
+void ret_set_value(struct ret *r, int t, int32_t row, int col, int32_t v);
+
+/* Point a text cell at text already in the pool (a value shared by many rows, such as the
+ * child's id copied into each of the child's rows). */
+void ret_set_interned(struct ret *r, int t, int32_t row, int col, uint32_t off);
+
+/* Keep `s` in the pool; returns its offset (0 for an empty string). */
+uint32_t ret_intern(struct ret *r, const char *s, size_t n);
+static inline const char *ret_str(const struct ret *r, uint32_t off) { return r->pool.buf + off; }
+
+static inline const struct rtable *ret_table(const struct ret *r, int t) { return &r->tables[t]; }
+/* The text of a cell as written ("" when missing). */
+static inline const char *ret_raw(const struct ret *r, int t, int32_t row, int col)
+{
+    return r->pool.buf + r->tables[t].raw[col][row];
+}
+/* The name of the child a row belongs to ("" when the table has none). */
+const char *ret_child(const struct ret *r, int t, int32_t row);
+
+/* The table of `kind` called `name`, or -1; the column of table `t` called `name`, or -1. */
+int ret_kind_table(const struct ret_kind *kind, const char *name);
+int rtable_col(const struct rtable_def *def, const char *name);
+
+#endif

@@ -1,0 +1,354 @@
+/*
+ * Findings as CSV, JSON and HTML (see findings_out.h). Each format escapes for itself:
+ * CSV quotes a field holding a comma, quote or line break (RFC 4180), JSON escapes quotes,
+ * backslashes and control characters, HTML the five markup characters. Values at fault come
+ * from the return's text as written, so a report shows what the file said.
+ */
+#include "report/findings_out.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+bool findings_format_parse(const char *s, enum findings_format *out)
+{
+    static const struct {
+        const char *name;
+        enum findings_format fmt;
+    } names[] = {{"csv", FINDINGS_CSV}, {"json", FINDINGS_JSON}, {"html", FINDINGS_HTML}};
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (!strcmp(s, names[i].name)) {
+            *out = names[i].fmt;
+            return true;
+        }
+    return false;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names of the columns in `cols`, sorted; returns how many. */
+static int field_names(const struct ret *r, const struct finding *f, const char **names)
+{
+    const struct rtable_def *def = r->tables[f->table].def;
+    int n = 0;
+    for (int col = 0; col < def->ncols && col < 64; col++)
+        if (f->cols & (UINT64_C(1) << col))
+            names[n++] = def->cols[col].name;
+    qsort(names, (size_t)n, sizeof(*names), by_name);
+    return n;
+}
+
+void finding_fields(struct str *out, const struct ret *r, const struct finding *f)
+{
+    const char *names[RTABLE_MAX_COLS];
+    int n = field_names(r, f, names);
+    if (!n) {
+        str_add(out, f->rule->fields);
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        if (i)
+            str_addc(out, ';');
+        str_add(out, names[i]);
+    }
+}
+
+static void csv_field(struct str *out, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        str_add(out, s);
+        return;
+    }
+    str_addc(out, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            str_addc(out, '"');
+        str_addc(out, *s);
+    }
+    str_addc(out, '"');
+}
+
+void findings_csv(struct str *out, const struct findings_doc *d)
+{
+    struct str fields = STR_INIT;
+    str_add(out, "rule,severity,table,row,child,fields,message\n");
+    for (size_t i = 0; i < d->f->n; i++) {
+        const struct finding *f = &d->f->v[i];
+        csv_field(out, f->rule->code);
+        str_addc(out, ',');
+        str_add(out, rule_severity_name(f->rule->severity));
+        str_addc(out, ',');
+        csv_field(out, d->r->tables[f->table].def->name);
+        str_addc(out, ',');
+        if (f->row >= 0)
+            str_addf(out, "%d", (int)f->row);
+        str_addc(out, ',');
+        csv_field(out, ret_child(d->r, f->table, f->row));
+        str_addc(out, ',');
+        str_reset(&fields);
+        finding_fields(&fields, d->r, f);
+        csv_field(out, fields.buf);
+        str_addc(out, ',');
+        csv_field(out, f->rule->message);
+        str_addc(out, '\n');
+    }
+    str_release(&fields);
+}
+
+static void json_str(struct str *out, const char *s)
+{
+    str_addc(out, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"':
+            str_add(out, "\\\"");
+            break;
+        case '\\':
+            str_add(out, "\\\\");
+            break;
+        case '\n':
+            str_add(out, "\\n");
+            break;
+        case '\r':
+            str_add(out, "\\r");
+            break;
+        case '\t':
+            str_add(out, "\\t");
+            break;
+        default:
+            if (*p < 0x20)
+                str_addf(out, "\\u%04x", *p);
+            else
+                str_addc(out, (char)*p);
+        }
+    }
+    str_addc(out, '"');
+}
+
+static void json_rule(struct str *out, const struct rule *rule)
+{
+    str_add(out, "{\"rule\":");
+    json_str(out, rule->code);
+    str_add(out, ",\"severity\":");
+    json_str(out, rule_severity_name(rule->severity));
+    str_add(out, ",\"message\":");
+    json_str(out, rule->message);
+    str_addc(out, '}');
+}
+
+void findings_json(struct str *out, const struct findings_doc *d)
+{
+    const struct ret *r = d->r;
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+    str_add(out, "{\"return\":");
+    json_str(out, r->kind->name);
+    str_add(out, ",\"source\":");
+    json_str(out, d->source ? d->source : "");
+    str_addf(out, ",\"year\":%d,\"rules_year\":%d,\"period\":{\"start\":\"%s\",\"end\":\"%s\"}",
+             d->set->asked, d->set->year, date_format_iso(r->period_start, a),
+             date_format_iso(r->period_end, b));
+    str_addf(out, ",\"counts\":{\"findings\":%zu,\"rules_run\":%zu,\"rules_skipped\":%zu}", d->f->n,
+             d->f->nran, d->f->nskipped);
+    str_add(out, ",\n\"rules_run\":[");
+    for (size_t i = 0; i < d->f->nran; i++) {
+        if (i)
+            str_addc(out, ',');
+        json_str(out, d->f->ran[i]->code);
+    }
+    str_add(out, "],\n\"rules_skipped\":[");
+    for (size_t i = 0; i < d->f->nskipped; i++) {
+        if (i)
+            str_addc(out, ',');
+        str_add(out, "{\"rule\":");
+        json_str(out, d->f->skipped[i].rule->code);
+        str_add(out, ",\"reason\":");
+        json_str(out, d->f->skipped[i].reason);
+        str_addc(out, '}');
+    }
+    str_add(out, "],\n\"findings\":[");
+    struct str fields = STR_INIT;
+    for (size_t i = 0; i < d->f->n; i++) {
+        const struct finding *f = &d->f->v[i];
+        str_add(out, i ? ",\n" : "\n");
+        str_add(out, "{\"rule\":");
+        json_str(out, f->rule->code);
+        str_add(out, ",\"severity\":");
+        json_str(out, rule_severity_name(f->rule->severity));
+        str_add(out, ",\"table\":");
+        json_str(out, r->tables[f->table].def->name);
+        if (f->row >= 0)
+            str_addf(out, ",\"row\":%d", (int)f->row);
+        else
+            str_add(out, ",\"row\":null");
+        str_add(out, ",\"child\":");
+        json_str(out, ret_child(r, f->table, f->row));
+        str_add(out, ",\"values\":{");
+        const char *names[RTABLE_MAX_COLS];
+        int n = field_names(r, f, names);
+        for (int k = 0; k < n; k++) {
+            if (k)
+                str_addc(out, ',');
+            json_str(out, names[k]);
+            str_addc(out, ':');
+            int col = rtable_col(r->tables[f->table].def, names[k]);
+            json_str(out, f->row >= 0 ? ret_raw(r, f->table, f->row, col) : "");
+        }
+        str_add(out, "},\"fields\":");
+        str_reset(&fields);
+        finding_fields(&fields, r, f);
+        json_str(out, fields.buf);
+        str_add(out, ",\"message\":");
+        json_str(out, f->rule->message);
+        str_addc(out, '}');
+    }
+    str_release(&fields);
+    str_add(out, "],\n\"rules\":[");
+    for (int i = 0; i < d->set->n; i++) {
+        if (i)
+            str_add(out, ",\n");
+        json_rule(out, d->set->rules[i]);
+    }
+    str_add(out, "]}\n");
+}
+
+static void html_text(struct str *out, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<':
+            str_add(out, "&lt;");
+            break;
+        case '>':
+            str_add(out, "&gt;");
+            break;
+        case '&':
+            str_add(out, "&amp;");
+            break;
+        case '"':
+            str_add(out, "&quot;");
+            break;
+        case '\'':
+            str_add(out, "&#39;");
+            break;
+        default:
+            str_addc(out, *s);
+        }
+    }
+}
+
+void findings_html(struct str *out, const struct findings_doc *d)
+{
+    const struct ret *r = d->r;
+    const struct findings *f = d->f;
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+    str_add(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>");
+    html_text(out, r->kind->title);
+    str_add(out, " validation: ");
+    html_text(out, d->source ? d->source : "");
+    str_add(out, "</title>\n<style>body{font-family:Arial,sans-serif;margin:2em;max-width:70em}"
+                 "table{border-collapse:collapse;margin-bottom:1em}td,th{border:1px solid #b1b4b6;"
+                 "padding:.25em .5em;text-align:left;vertical-align:top}th{background:#f3f2f1}"
+                 ".query{color:#594d00}.error{color:#942514}</style></head><body>\n<h1>");
+    html_text(out, r->kind->title);
+    str_add(out, " validation</h1>\n<p>");
+    html_text(out, d->source ? d->source : "");
+    str_addf(out, ": census period %s to %s, rules of %d/%02d. %zu findings from %zu rules run",
+             date_format_iso(r->period_start, a), date_format_iso(r->period_end, b),
+             d->set->year - 1, d->set->year % 100, f->n, f->nran);
+    str_addf(out, "; %zu rules skipped.</p>\n", f->nskipped);
+
+    /* Summary: one row per rule with findings. */
+    str_add(out, "<h2>Findings by rule</h2>\n<table><tr><th>rule</th><th>severity</th>"
+                 "<th>findings</th><th>message</th></tr>\n");
+    for (size_t i = 0; i < f->n;) {
+        size_t j = i;
+        while (j < f->n && f->v[j].rule == f->v[i].rule)
+            j++;
+        const struct rule *rule = f->v[i].rule;
+        str_add(out, "<tr><td><a href=\"#r");
+        html_text(out, rule->code);
+        str_add(out, "\">");
+        html_text(out, rule->code);
+        str_addf(out, "</a></td><td class=\"%s\">%s</td><td>%zu</td><td>",
+                 rule_severity_name(rule->severity), rule_severity_name(rule->severity), j - i);
+        html_text(out, rule->message);
+        str_add(out, "</td></tr>\n");
+        i = j;
+    }
+    str_add(out, "</table>\n");
+
+    for (size_t i = 0; i < f->n;) {
+        size_t j = i;
+        while (j < f->n && f->v[j].rule == f->v[i].rule)
+            j++;
+        const struct rule *rule = f->v[i].rule;
+        str_add(out, "<h2 id=\"r");
+        html_text(out, rule->code);
+        str_add(out, "\">");
+        html_text(out, rule->code);
+        str_addf(out, " (%s, %zu)</h2>\n<p>", rule_severity_name(rule->severity), j - i);
+        html_text(out, rule->message);
+        str_add(out, "</p>\n<table><tr><th>child</th><th>module</th><th>row</th>"
+                     "<th>values at fault</th></tr>\n");
+        for (size_t k = i; k < j; k++) {
+            const struct finding *g = &f->v[k];
+            str_add(out, "<tr><td>");
+            html_text(out, ret_child(r, g->table, g->row));
+            str_add(out, "</td><td>");
+            html_text(out, r->tables[g->table].def->name);
+            str_add(out, "</td><td>");
+            if (g->row >= 0)
+                str_addf(out, "%d", (int)g->row);
+            str_add(out, "</td><td>");
+            const char *names[RTABLE_MAX_COLS];
+            int n = field_names(r, g, names);
+            for (int m = 0; m < n && g->row >= 0; m++) {
+                int col = rtable_col(r->tables[g->table].def, names[m]);
+                const char *v = ret_raw(r, g->table, g->row, col);
+                if (m)
+                    str_add(out, "<br>");
+                html_text(out, names[m]);
+                str_add(out, ": ");
+                if (*v)
+                    html_text(out, v);
+                else
+                    str_add(out, "<i>missing</i>");
+            }
+            str_add(out, "</td></tr>\n");
+        }
+        str_add(out, "</table>\n");
+        i = j;
+    }
+
+    if (f->nskipped) {
+        str_add(out, "<h2>Rules not run</h2>\n<table><tr><th>rule</th><th>why</th></tr>\n");
+        for (size_t i = 0; i < f->nskipped; i++) {
+            str_add(out, "<tr><td>");
+            html_text(out, f->skipped[i].rule->code);
+            str_add(out, "</td><td>");
+            html_text(out, f->skipped[i].reason);
+            str_add(out, "</td></tr>\n");
+        }
+        str_add(out, "</table>\n");
+    }
+    str_add(out, "</body></html>\n");
+}
+
+void findings_write(struct str *out, enum findings_format fmt, const struct findings_doc *d)
+{
+    switch (fmt) {
+    case FINDINGS_CSV:
+        findings_csv(out, d);
+        break;
+    case FINDINGS_JSON:
+        findings_json(out, d);
+        break;
+    case FINDINGS_HTML:
+        findings_html(out, d);
+        break;
+    }
+}
