@@ -1,0 +1,59 @@
+/*
+ * An RFC 4180 CSV reader for return files (the SSDA903 CSV set) and uploads.
+ *
+ * Records come one at a time; memory is one block of input plus the current record, whatever
+ * the size of the file. Accepted: a UTF-8 byte order mark at the start (skipped), CRLF, LF or
+ * lone CR line ends, fields in double quotes (with "" for a quote, and commas and line breaks
+ * inside), a last line with or without its line end. Refused, with the file, line and column:
+ * a quote inside an unquoted field, text after a closing quote, a quoted field still open at
+ * the end of the file, a NUL byte, bytes that are not UTF-8 (a file saved as Latin-1 or
+ * UTF-16), a field or a record past the limits, a file past its size limit.
+ *
+ * A blank line (nothing between two line ends) is skipped. Lines are counted as the file's
+ * line ends, so a record with a quoted line break spans two lines and the next record's line
+ * number says so.
+ */
+#ifndef KITH_REPORT_CSV_H
+#define KITH_REPORT_CSV_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+
+#define CSV_FIELD_MAX_DEFAULT 65536
+#define CSV_FIELDS_MAX_DEFAULT 512
+
+struct csv_opts {
+    size_t max_bytes;  /* refuse larger input; 0 = no limit */
+    size_t max_field;  /* bytes in one field; 0 = CSV_FIELD_MAX_DEFAULT */
+    size_t max_fields; /* fields in one record; 0 = CSV_FIELDS_MAX_DEFAULT */
+};
+
+struct csv_read;
+
+/* `name` is how messages name the input (NULL: the path). */
+enum kerr_code csv_open(struct csv_read **c, const char *path, const char *name,
+                        const struct csv_opts *o, struct kerr *e);
+/* Read from memory; the bytes must outlive the reader. */
+enum kerr_code csv_open_memory(struct csv_read **c, const char *data, size_t len, const char *name,
+                               const struct csv_opts *o, struct kerr *e);
+void csv_close(struct csv_read *c);
+
+/* Read the next record: 1 when there is one, 0 at the end of the input, -1 on an error
+ * (filled in `e`, naming file, line and column). */
+int csv_next(struct csv_read *c, struct kerr *e);
+
+/* The current record: how many fields, and field i (NUL-terminated; `len` may be NULL). */
+size_t csv_nfields(const struct csv_read *c);
+const char *csv_field(const struct csv_read *c, size_t i, size_t *len);
+/* The line the current record starts on (1-based), and how many records came before it
+ * (0 for the first, usually the header). */
+long csv_line(const struct csv_read *c);
+long csv_record(const struct csv_read *c);
+const char *csv_source(const struct csv_read *c);
+
+/* The index of the field of the current record equal to `name` (exactly), or -1: for
+ * reading a header record. */
+int csv_find(const struct csv_read *c, const char *name);
+
+#endif
