@@ -19,6 +19,10 @@
 #define S47(x) "<Section47>" x "</Section47>"
 #define CPP(x) "<ChildProtectionPlans>" x "</ChildProtectionPlans>"
 #define REVIEWS(x) "<Reviews>" x "</Reviews>"
+/* An episode with its referral date and ReferralNFA. */
+#define EP(ref, nfa, x) DETAILS(T(CINreferralDate, ref) T(ReferralNFA, nfa) x)
+/* A born child with one episode that went on to further action. */
+#define KID(id, x) CHILD(ID(id) T(PersonBirthDate, "2015-01-01"), x)
 
 struct cin_case {
     const char *rule;
