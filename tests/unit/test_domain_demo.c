@@ -1,0 +1,621 @@
+/* The demo generator through a sink that stores nothing: the stream is the same for the
+ * same seed and today and differs otherwise; every record refers to records already
+ * handed over and has well-formed fields; and the borough has the shape the issue asks for
+ * (children held and open, teams, workers in post, agency share, caseloads, changes of
+ * worker, case notes). */
+#include "test.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/demo.h"
+
+#define TODAY_Y 2026
+#define TODAY_M 3
+#define TODAY_D 31
+
+static kdate today(void) { return date_from_ymd(TODAY_Y, TODAY_M, TODAY_D); }
+
+/* ---- a sink that checks and counts ---------------------------------------------------- */
+
+enum { MAX_WORKERS = 32768 };
+
+struct stats {
+    uint64_t hash; /* FNV-1a over every record, in order */
+    int64_t teams, workers, users, children, relatives, relationships, allocations, notes;
+    int64_t boundaries, stage_ends;
+    int64_t next_id;
+    int64_t first_child_id; /* ids of persons are >= this once children start */
+    /* workers, by sink id (ids are handed out in order, so worker ids are 1..workers after
+     * the teams) */
+    int64_t worker_base;
+    double fte[MAX_WORKERS];
+    bool current[MAX_WORKERS], agency[MAX_WORKERS], registered[MAX_WORKERS];
+    int open_cases[MAX_WORKERS]; /* current social worker / personal adviser allocations */
+    int64_t current_workers, current_agency;
+    /* children */
+    int64_t open_children, child_open_now;
+    int64_t last_child_id, child_allocs, child_notes;
+    int64_t sex[3], ethnicity_wbri, ethnicity_bafr, upn, upn_unknown, school_age_without_upn, uasc,
+        disabled;
+    int64_t open_over_17, ages_open[26];
+    /* allocations */
+    int64_t alloc_current, alloc_ended, worker_changes, closed, by_role[ALLOC_ROLE_COUNT];
+    /* notes */
+    int64_t notes_with_word, notes_before_window, bodies_short;
+    const char *word;
+    kdate window_start;
+    /* the first error seen, with the record that caused it */
+    char problem[256];
+    struct demo_params params;
+};
+
+static void hash_bytes(struct stats *s, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    uint64_t h = s->hash;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * UINT64_C(0x100000001b3);
+    s->hash = h;
+}
+
+static void hash_str(struct stats *s, const char *z)
+{
+    hash_bytes(s, z ? z : "(null)", z ? strlen(z) + 1 : 7);
+}
+
+static void hash_int(struct stats *s, int64_t v) { hash_bytes(s, &v, sizeof(v)); }
+
+static void problem(struct stats *s, const char *what, const char *detail)
+{
+    if (!s->problem[0])
+        snprintf(s->problem, sizeof(s->problem), "%s: %s", what, detail ? detail : "");
+}
+
+static bool public_id_ok(const char *id)
+{
+    static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
+    if (strlen(id) != PUBLIC_ID_LEN)
+        return false;
+    for (const char *p = id; *p; p++)
+        if (!strchr(alphabet, *p))
+            return false;
+    return true;
+}
+
+/* The UPN check letter as the DfE describes it, written independently of the generator. */
+static bool upn_ok(const char *u)
+{
+    static const char letters[] = "ABCDEFGHJKLMNPQRTUVWXYZ";
+    if (strlen(u) != 13)
+        return false;
+    unsigned sum = 0;
+    for (int i = 1; i < 13; i++) {
+        if (u[i] < '0' || u[i] > '9')
+            return false;
+        sum += (unsigned)(u[i] - '0') * (unsigned)(i + 1);
+    }
+    return u[0] == letters[sum % 23];
+}
+
+static enum kerr_code on_team(void *ctx, struct team *t, struct kerr *e)
+{
+    (void)e;
+    struct stats *s = ctx;
+    t->id = ++s->next_id;
+    s->teams++;
+    hash_str(s, t->public_id);
+    hash_str(s, t->name);
+    hash_int(s, t->service);
+    hash_int(s, t->caseload_threshold);
+    if (!public_id_ok(t->public_id) || !t->name[0] || t->caseload_threshold <= 0 ||
+        (unsigned)t->service >= SERVICE_COUNT)
+        problem(s, "team", t->name);
+    return KITH_OK;
+}
+
+static enum kerr_code on_worker(void *ctx, struct worker *w, struct kerr *e)
+{
+    (void)e;
+    struct stats *s = ctx;
+    w->id = ++s->next_id;
+    if (!s->workers)
+        s->worker_base = w->id;
+    int64_t k = w->id - s->worker_base;
+    s->workers++;
+    hash_str(s, w->public_id);
+    hash_str(s, w->given_name);
+    hash_str(s, w->family_name);
+    hash_str(s, w->registration);
+    hash_int(s, w->team_id);
+    hash_int(s, w->role);
+    hash_int(s, (int64_t)(w->fte * 100));
+    hash_int(s, w->agency);
+    hash_int(s, w->start);
+    hash_int(s, w->end);
+    if (k >= MAX_WORKERS) {
+        problem(s, "worker", "too many for the test's table");
+        return KITH_OK;
+    }
+    if (!public_id_ok(w->public_id) || w->team_id < 1 || w->team_id > s->teams ||
+        !(w->fte > 0 && w->fte <= 1) || w->start == DATE_NONE ||
+        (w->end != DATE_NONE && w->end < w->start) || w->start > s->params.today ||
+        !w->given_name[0] || !w->family_name[0])
+        problem(s, "worker", w->public_id);
+    if (w->registration[0]) {
+        if (strncmp(w->registration, "SW", 2) || strlen(w->registration) < 3 ||
+            strspn(w->registration + 2, "0123456789") != strlen(w->registration + 2))
+            problem(s, "worker registration", w->registration);
+        s->registered[k] = true;
+    } else if (w->role == ROLE_SOCIAL_WORKER || w->role == ROLE_TEAM_MANAGER) {
+        problem(s, "social worker without a registration", w->public_id);
+    }
+    s->fte[k] = w->fte;
+    s->current[k] = w->end == DATE_NONE;
+    s->agency[k] = w->agency;
+    if (s->current[k]) {
+        s->current_workers++;
+        s->current_agency += w->agency;
+    }
+    return KITH_OK;
+}
+
+static enum kerr_code on_user(void *ctx, struct user *u, struct kerr *e)
+{
+    (void)e;
+    struct stats *s = ctx;
+    u->id = ++s->next_id;
+    s->users++;
+    hash_str(s, u->username);
+    hash_int(s, u->worker_id);
+    hash_int(s, u->role);
+    hash_int(s, u->disabled);
+    hash_int(s, u->created);
+    if (!u->username[0] || strchr(u->username, ' ') || (unsigned)u->role >= UROLE_COUNT)
+        problem(s, "user", u->username);
+    if (u->worker_id) {
+        int64_t k = u->worker_id - s->worker_base;
+        if (k < 0 || k >= s->workers || u->disabled != !s->current[k])
+            problem(s, "user's worker", u->username);
+    }
+    return KITH_OK;
+}
+
+static void child_done(struct stats *s)
+{
+    if (s->last_child_id && s->child_open_now)
+        s->open_children++;
+}
+
+static enum kerr_code on_person(void *ctx, struct person *p, struct kerr *e)
+{
+    (void)e;
+    struct stats *s = ctx;
+    p->id = ++s->next_id;
+    hash_str(s, p->public_id);
+    hash_int(s, p->kind);
+    hash_str(s, p->la_child_id);
+    hash_str(s, p->given_name);
+    hash_str(s, p->family_name);
+    hash_int(s, p->dob);
+    hash_int(s, p->sex);
+    hash_str(s, p->ethnicity);
+    hash_str(s, p->upn);
+    hash_str(s, p->former_upn);
+    hash_str(s, p->upn_unknown);
+    hash_str(s, p->postcode);
+    hash_int(s, p->uasc);
+    hash_int(s, p->uasc_ceased);
+    hash_int(s, p->created);
+    for (int i = 0; i < p->n_disabilities; i++)
+        hash_str(s, p->disabilities[i]);
+    if (!public_id_ok(p->public_id) || !p->given_name[0] || !p->family_name[0] ||
+        (p->sex != 'M' && p->sex != 'F' && p->sex != 'U') || p->dob == DATE_NONE ||
+        p->dob > s->params.today || strlen(p->postcode) < 6 || !strchr(p->postcode, ' '))
+        problem(s, "person", p->public_id);
+    if (p->kind == PERSON_RELATIVE) {
+        s->relatives++;
+        if (p->la_child_id[0] || p->upn[0] || p->n_disabilities)
+            problem(s, "relative with a child's fields", p->public_id);
+        return KITH_OK;
+    }
+    child_done(s);
+    s->children++;
+    s->last_child_id = p->id;
+    s->child_open_now = 0;
+    if (!p->la_child_id[0] || strspn(p->la_child_id, "0123456789") != strlen(p->la_child_id))
+        problem(s, "la child id", p->la_child_id);
+    s->sex[p->sex == 'M' ? 0 : p->sex == 'F' ? 1 : 2]++;
+    s->ethnicity_wbri += !strcmp(p->ethnicity, "WBRI");
+    s->ethnicity_bafr += !strcmp(p->ethnicity, "BAFR");
+    s->uasc += p->uasc;
+    if (p->upn[0]) {
+        s->upn++;
+        if (!upn_ok(p->upn) || (p->former_upn[0] && !upn_ok(p->former_upn)) || p->upn_unknown[0])
+            problem(s, "upn", p->upn);
+    } else {
+        s->upn_unknown++;
+        if (strncmp(p->upn_unknown, "UN", 2) || p->upn_unknown[2] < '1' || p->upn_unknown[2] > '7')
+            problem(s, "upn unknown", p->upn_unknown);
+        if (!strcmp(p->upn_unknown, "UN1") && date_age_on(p->dob, p->created) >= 6)
+            s->school_age_without_upn++;
+    }
+    if (p->n_disabilities < 1 || p->n_disabilities > DISABILITIES_MAX)
+        problem(s, "disabilities", p->public_id);
+    if (strcmp(p->disabilities[0], "NONE"))
+        s->disabled++;
+    if (p->created < p->dob || p->created > s->params.today)
+        problem(s, "created", p->public_id);
+    return KITH_OK;
+}
+
+static enum kerr_code on_relationship(void *ctx, struct relationship *r, struct kerr *e)
+{
+    (void)e;
+    struct stats *s = ctx;
+    r->id = ++s->next_id;
+    s->relationships++;
+    hash_int(s, r->child_id);
+    hash_int(s, r->other_id);
+    hash_str(s, r->type);
+    hash_int(s, r->parental_responsibility);
+    if (r->child_id != s->last_child_id || r->other_id <= r->child_id || r->other_id > s->next_id)
+        problem(s, "relationship ids", r->type);
+    return KITH_OK;
+}
+
+static const char *const end_reasons[] = {
+    "case-closed",    "case-transferred",    "caseload-rebalanced",
+    "worker-left",    "contract-ended",      "restructure",
+    "worker-absence", "child-circumstances", "placement-change",
+    "family-request", "worker-died",         "recorded-in-error",
+    "other",
+};
+
+static enum kerr_code on_allocation(void *ctx, struct allocation *a, struct kerr *e)
+{
+    (void)e;
+    struct stats *s = ctx;
+    a->id = ++s->next_id;
+    s->allocations++;
+    hash_int(s, a->child_id);
+    hash_int(s, a->worker_id);
+    hash_int(s, a->role);
+    hash_int(s, a->start);
+    hash_int(s, a->end);
+    hash_str(s, a->end_reason);
+    int64_t k = a->worker_id - s->worker_base;
+    if (a->child_id != s->last_child_id || k < 0 || k >= s->workers ||
+        (unsigned)a->role >= ALLOC_ROLE_COUNT || a->start > s->params.today ||
+        (a->end != DATE_NONE && (a->end <= a->start || a->end > s->params.today)))
+        problem(s, "allocation", "dates or ids");
+    s->by_role[a->role]++;
+    if (a->end == DATE_NONE) {
+        s->alloc_current++;
+        if (a->end_reason)
+            problem(s, "current allocation with an end reason", a->end_reason);
+        if (!s->current[k])
+            problem(s, "current allocation to a worker who has left", "");
+        if (a->role == ALLOC_SOCIAL_WORKER || a->role == ALLOC_PERSONAL_ADVISER) {
+            s->open_cases[k]++;
+            s->child_open_now = 1;
+        }
+    } else {
+        s->alloc_ended++;
+        bool known = false;
+        for (size_t i = 0; a->end_reason && i < N_ELEMS(end_reasons); i++)
+            known |= !strcmp(a->end_reason, end_reasons[i]);
+        if (!known)
+            problem(s, "end reason", a->end_reason);
+        else if (strcmp(a->end_reason, "case-closed") && strcmp(a->end_reason, "case-transferred"))
+            s->worker_changes++;
+        else if (!strcmp(a->end_reason, "case-closed"))
+            s->closed++;
+    }
+    return KITH_OK;
+}
+
+static enum kerr_code on_note(void *ctx, struct case_note *n, struct kerr *e)
+{
+    (void)e;
+    struct stats *s = ctx;
+    n->id = ++s->next_id;
+    s->notes++;
+    hash_str(s, n->public_id);
+    hash_int(s, n->child_id);
+    hash_int(s, n->author_id);
+    hash_int(s, n->date);
+    hash_str(s, n->kind);
+    hash_str(s, n->subject);
+    hash_str(s, n->body);
+    int64_t k = n->author_id - s->worker_base;
+    if (!public_id_ok(n->public_id) || n->child_id != s->last_child_id || k < 0 ||
+        k >= s->workers || n->date > s->params.today || !n->subject[0] || !n->kind[0])
+        problem(s, "note", n->public_id);
+    if (n->date < s->window_start)
+        s->notes_before_window++;
+    if (strlen(n->body) < 40)
+        s->bodies_short++;
+    if (strchr(n->body, '{') || strchr(n->subject, '{'))
+        problem(s, "note with an unfilled placeholder", n->body);
+    if (s->word && (strstr(n->body, s->word) || strstr(n->subject, s->word)))
+        s->notes_with_word++;
+    return KITH_OK;
+}
+
+static enum kerr_code on_boundary(void *ctx, enum demo_stage stage, bool done, struct kerr *e)
+{
+    (void)e;
+    struct stats *s = ctx;
+    if (done)
+        s->stage_ends++;
+    else
+        s->boundaries++;
+    hash_int(s, stage);
+    hash_int(s, done);
+    if (stage == DEMO_STAGE_CHILDREN && done)
+        child_done(s);
+    return KITH_OK;
+}
+
+static const struct demo_sink counting_sink = {
+    .team = on_team,
+    .worker = on_worker,
+    .user = on_user,
+    .person = on_person,
+    .relationship = on_relationship,
+    .allocation = on_allocation,
+    .note = on_note,
+    .boundary = on_boundary,
+};
+
+static struct stats *run(uint64_t seed, double scale, kdate t)
+{
+    struct stats *s = calloc(1, sizeof(*s));
+    assert_non_null(s);
+    s->hash = UINT64_C(0xcbf29ce484222325);
+    s->params = (struct demo_params){.seed = seed, .scale = scale, .today = t};
+    s->window_start = date_add_months(t, -12 * DEMO_YEARS);
+    s->word = "apprenticeship";
+    struct demo_sink sink = counting_sink;
+    sink.ctx = s;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(demo_run(&s->params, &sink, &e), KITH_OK);
+    if (s->problem[0])
+        fail_msg("%s", s->problem);
+    return s;
+}
+
+/* ---- the tests -------------------------------------------------------------------------- */
+
+static void repeatable(void **state)
+{
+    (void)state;
+    struct stats *a = run(7, 0.05, today()), *b = run(7, 0.05, today());
+    struct stats *c = run(8, 0.05, today()), *d = run(7, 0.05, today() + 1);
+    assert_true(a->hash == b->hash);
+    assert_int_equal(a->notes, b->notes);
+    assert_true(a->hash != c->hash);
+    assert_true(a->hash != d->hash);
+    free(a);
+    free(b);
+    free(c);
+    free(d);
+}
+
+static void parameters(void **state)
+{
+    (void)state;
+    static const struct {
+        double scale;
+        kdate today;
+        const char *field;
+    } bad[] = {
+        {0, 20000, "scale"},   {-1, 20000, "scale"},    {1001, 20000, "scale"},
+        {NAN, 20000, "scale"}, {1, DATE_NONE, "today"}, {1, -10000, "today"},
+    };
+    for (size_t i = 0; i < N_ELEMS(bad); i++) {
+        struct demo_params p = {.seed = 1, .scale = bad[i].scale, .today = bad[i].today};
+        struct kerr e = KERR_INIT;
+        struct demo_sink sink = counting_sink; /* never called */
+        assert_int_equal(demo_run(&p, &sink, &e), KITH_E_INVALID);
+        assert_string_equal(e.field, bad[i].field);
+    }
+    struct demo_params p = {.seed = 1, .scale = 1, .today = today()};
+    assert_int_equal(demo_children(&p), DEMO_CHILDREN_PER_SCALE);
+    p.scale = 0.001;
+    assert_int_equal(demo_children(&p), 12);
+    p.scale = 100;
+    assert_int_equal(demo_children(&p), 1200000);
+}
+
+/* A sink error stops the run at once and comes back unchanged. */
+struct stop_after {
+    int left;
+    int persons;
+};
+
+static enum kerr_code stop_person(void *ctx, struct person *p, struct kerr *e)
+{
+    struct stop_after *st = ctx;
+    p->id = ++st->persons;
+    if (--st->left == 0)
+        return kerr_fail(e, KITH_E_IO, "disk", "the disk is full");
+    return KITH_OK;
+}
+static enum kerr_code any_team(void *ctx, struct team *t, struct kerr *e)
+{
+    (void)ctx, (void)e;
+    t->id = 1;
+    return KITH_OK;
+}
+static enum kerr_code any_worker(void *ctx, struct worker *w, struct kerr *e)
+{
+    (void)ctx, (void)e;
+    w->id = 1;
+    return KITH_OK;
+}
+static enum kerr_code any_user(void *ctx, struct user *u, struct kerr *e)
+{
+    (void)ctx, (void)e, (void)u;
+    return KITH_OK;
+}
+static enum kerr_code any_rel(void *ctx, struct relationship *r, struct kerr *e)
+{
+    (void)ctx, (void)e, (void)r;
+    return KITH_OK;
+}
+static enum kerr_code any_alloc(void *ctx, struct allocation *a, struct kerr *e)
+{
+    (void)ctx, (void)e, (void)a;
+    return KITH_OK;
+}
+static enum kerr_code any_note(void *ctx, struct case_note *n, struct kerr *e)
+{
+    (void)ctx, (void)e, (void)n;
+    return KITH_OK;
+}
+static enum kerr_code any_boundary(void *ctx, enum demo_stage s, bool done, struct kerr *e)
+{
+    (void)ctx, (void)e, (void)s, (void)done;
+    return KITH_OK;
+}
+
+static void sink_error_stops(void **state)
+{
+    (void)state;
+    struct stop_after st = {.left = 25};
+    struct demo_sink sink = {&st,     any_team,  any_worker, any_user,    stop_person,
+                             any_rel, any_alloc, any_note,   any_boundary};
+    struct demo_params p = {.seed = 3, .scale = 0.01, .today = today()};
+    struct kerr e = KERR_INIT;
+    assert_int_equal(demo_run(&p, &sink, &e), KITH_E_IO);
+    assert_string_equal(e.field, "disk");
+    assert_int_equal(st.persons, 25);
+}
+
+static void borough_shape(void **state)
+{
+    (void)state;
+    struct stats *s = run(1, 1.0, today());
+    int64_t sw_cases = 0;
+    double case_fte = 0;
+    for (int64_t k = 0; k < s->workers; k++) {
+        sw_cases += s->open_cases[k];
+        if (s->open_cases[k])
+            case_fte += s->fte[k];
+    }
+    double caseload = case_fte > 0 ? (double)sw_cases / case_fte : 0;
+    print_message("teams %lld, workers %lld (%lld in post, %lld agency), users %lld\n",
+                  (long long)s->teams, (long long)s->workers, (long long)s->current_workers,
+                  (long long)s->current_agency, (long long)s->users);
+    print_message("children %lld (%lld open), relatives %lld, relationships %lld\n",
+                  (long long)s->children, (long long)s->open_children, (long long)s->relatives,
+                  (long long)s->relationships);
+    print_message("allocations %lld (%lld current, %lld worker changes, %lld closed), notes %lld"
+                  " (%lld mention '%s')\n",
+                  (long long)s->allocations, (long long)s->alloc_current,
+                  (long long)s->worker_changes, (long long)s->closed, (long long)s->notes,
+                  (long long)s->notes_with_word, s->word);
+    print_message("caseload %.1f per case-holding FTE; upn %lld, uasc %lld, disabled %lld\n",
+                  caseload, (long long)s->upn, (long long)s->uasc, (long long)s->disabled);
+
+    assert_int_equal(s->children, DEMO_CHILDREN_PER_SCALE);
+    assert_int_equal(s->boundaries, s->children);
+    assert_int_equal(s->stage_ends, DEMO_STAGE_COUNT);
+    /* the issue: ~20 teams, ~200 workers in post (about 15% agency), ~2,500 open */
+    assert_true(s->teams >= 18 && s->teams <= 22);
+    assert_true(s->current_workers >= 170 && s->current_workers <= 230);
+    double agency = (double)s->current_agency / (double)s->current_workers;
+    assert_true(agency >= 0.10 && agency <= 0.20);
+    assert_true(s->open_children >= 2200 && s->open_children <= 2800);
+    /* caseloads around 15-20 per FTE */
+    assert_true(caseload >= 14 && caseload <= 22);
+    /* past workers too: five years of turnover */
+    assert_true(s->workers > s->current_workers + 100);
+    assert_true(s->users > s->workers);
+    /* families, allocations with changes of worker, notes */
+    assert_true(s->relatives > 2 * s->children && s->relatives < 5 * s->children);
+    assert_true(s->relationships == s->relatives);
+    assert_true(s->allocations > 2 * s->children);
+    assert_true(s->worker_changes > s->children / 10);
+    assert_true(s->by_role[ALLOC_IRO] > 0 && s->by_role[ALLOC_CP_CHAIR] > 0 &&
+                s->by_role[ALLOC_PERSONAL_ADVISER] > 0);
+    assert_true(s->notes > 3 * s->children);
+    assert_int_equal(s->notes_before_window, 0);
+    assert_int_equal(s->bodies_short, 0);
+    /* a search word is in some notes, not most */
+    assert_true(s->notes_with_word > 0 && s->notes_with_word < s->notes / 20);
+    /* children: sex, an inner-London ethnicity mix, UPNs for school-age children */
+    assert_true(s->sex[0] > s->children * 45 / 100 && s->sex[1] > s->children * 42 / 100);
+    assert_true(s->ethnicity_wbri > s->children * 18 / 100 &&
+                s->ethnicity_wbri < s->children * 30 / 100);
+    assert_true(s->ethnicity_bafr > s->children * 10 / 100);
+    assert_true(s->upn > s->children / 2);
+    assert_int_equal(s->school_age_without_upn, 0);
+    assert_true(s->uasc > 0 && s->uasc < s->children / 20);
+    assert_true(s->disabled > s->children / 20 && s->disabled < s->children / 5);
+    free(s);
+}
+
+static void scale_multiplies(void **state)
+{
+    (void)state;
+    struct stats *a = run(5, 0.1, today()), *b = run(5, 0.4, today());
+    assert_int_equal(a->children, 1200);
+    assert_int_equal(b->children, 4800);
+    double r_notes = (double)b->notes / (double)a->notes;
+    double r_alloc = (double)b->allocations / (double)a->allocations;
+    double r_open = (double)b->open_children / (double)a->open_children;
+    double r_workers = (double)b->current_workers / (double)a->current_workers;
+    assert_true(r_notes > 3.4 && r_notes < 4.6);
+    assert_true(r_alloc > 3.4 && r_alloc < 4.6);
+    assert_true(r_open > 3.4 && r_open < 4.6);
+    assert_true(r_workers > 1.5); /* small boroughs still have a manager per team */
+    free(a);
+    free(b);
+}
+
+/* The workforce of England-size demo, without generating its children: the sink stops the
+ * run when the workers are done. */
+static enum kerr_code stop_after_workers(void *ctx, enum demo_stage stage, bool done,
+                                         struct kerr *e)
+{
+    (void)ctx;
+    if (stage == DEMO_STAGE_WORKERS && done)
+        return kerr_fail(e, KITH_E_INTERNAL, NULL, "stop here");
+    return KITH_OK;
+}
+
+static void workforce_at_scale(void **state)
+{
+    (void)state;
+    struct stats *s = calloc(1, sizeof(*s));
+    assert_non_null(s);
+    s->params = (struct demo_params){.seed = 11, .scale = 30, .today = today()};
+    struct demo_sink sink = counting_sink;
+    sink.ctx = s;
+    sink.boundary = stop_after_workers;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(demo_run(&s->params, &sink, &e), KITH_E_INTERNAL);
+    if (s->problem[0])
+        fail_msg("%s", s->problem);
+    /* about 20 teams and 200 workers in post per borough, 15% agency */
+    assert_true(s->teams >= 570 && s->teams <= 630);
+    assert_true(s->current_workers >= 5400 && s->current_workers <= 6600);
+    double agency = (double)s->current_agency / (double)s->current_workers;
+    assert_true(agency >= 0.12 && agency <= 0.18);
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(parameters),       cmocka_unit_test(repeatable),
+        cmocka_unit_test(sink_error_stops), cmocka_unit_test(borough_shape),
+        cmocka_unit_test(scale_multiplies), cmocka_unit_test(workforce_at_scale),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
