@@ -43,10 +43,10 @@ bool rng_chance(struct rng *r, unsigned per_mille);
  * all weights 0 (or n == 0) gives 0. */
 size_t rng_weighted(struct rng *r, const void *rows, size_t n, size_t stride, size_t weight_off);
 
-/* rng_weighted over a whole array of structs with a uint32_t member `field`. */
-#define RNG_PICK(r, array, field)                                                                  \
-    rng_weighted((r), (array), sizeof(array) / sizeof((array)[0]), sizeof((array)[0]),             \
-                 (size_t)((const char *)&(array)[0].field - (const char *)&(array)[0]))
+/* rng_weighted over a whole array of `type` with a uint32_t member `field`. */
+#define RNG_PICK(r, array, type, field)                                                            \
+    rng_weighted((r), (array), sizeof(array) / sizeof((array)[0]), sizeof(type),                   \
+                 offsetof(type, field))
 
 /* A keyed bijection on the low 60 bits: distinct inputs below 2^60 give distinct outputs
  * below 2^60 that look random. For ids that must be unique and repeatable. */

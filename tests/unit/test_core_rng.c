@@ -117,14 +117,14 @@ static void weighted(void **state)
     rng_seed(&r, 3);
     int count[N_ELEMS(rows)] = {0};
     for (int k = 0; k < 20000; k++)
-        count[RNG_PICK(&r, rows, weight)]++;
+        count[RNG_PICK(&r, rows, struct row, weight)]++;
     assert_int_equal(count[0], 0);
     assert_int_equal(count[3], 0);
     assert_true(count[1] > 1800 && count[1] < 2200);
     assert_true(count[2] > 5600 && count[2] < 6400);
     assert_true(count[4] > 11500 && count[4] < 12500);
     static const struct row zero[] = {{"x", 0}, {"y", 0}};
-    assert_int_equal(RNG_PICK(&r, zero, weight), 0);
+    assert_int_equal(RNG_PICK(&r, zero, struct row, weight), 0);
     assert_int_equal(rng_weighted(&r, rows, 0, sizeof(rows[0]), 0), 0);
 }
 
