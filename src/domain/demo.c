@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "domain/ident.h"
 
 /* Case-holding posts per team, manager excluded; at scale 1 these give about 200 workers
  * in post and caseloads of 15 to 20 children per full-time case holder. */
@@ -120,13 +121,10 @@ static uint32_t post_add(struct demo_gen *g, uint32_t team, enum worker_role rol
         g->posts = xreallocarray(g->posts, g->cap_posts, sizeof(*g->posts));
     }
     /* Most posts are full-time; some part-time ones are worth keeping for the FTE sums. */
-    static const struct {
-        uint8_t tenths;
-        uint32_t weight;
-    } fte[] = {{10, 850}, {8, 80}, {6, 40}, {5, 30}};
+    static const struct demo_weighted fte[] = {{10, 850}, {8, 80}, {6, 40}, {5, 30}};
     struct demo_post *p = &g->posts[g->n_posts];
     *p = (struct demo_post){.team = team, .role = role, .case_holder = cases};
-    p->fte_tenths = fte[RNG_PICK(r, fte, weight)].tenths;
+    p->fte_tenths = (uint8_t)fte[RNG_PICK(r, fte, struct demo_weighted, weight)].value;
     return g->n_posts++;
 }
 
@@ -209,11 +207,8 @@ static int32_t tenure_days(struct rng *r, bool agency)
 {
     if (agency)
         return (int32_t)rng_range(r, 90, 540);
-    static const struct {
-        int16_t lo, hi;
-        uint32_t weight;
-    } bands[] = {{365, 730, 25}, {730, 1826, 40}, {1826, 4380, 35}};
-    size_t b = RNG_PICK(r, bands, weight);
+    static const struct demo_band bands[] = {{365, 730, 25}, {730, 1826, 40}, {1826, 4380, 35}};
+    size_t b = RNG_PICK(r, bands, struct demo_band, weight);
     return (int32_t)rng_range(r, bands[b].lo, bands[b].hi);
 }
 
@@ -468,7 +463,7 @@ static enum kerr_code stage_users(struct demo_gen *g)
 struct demo_step {
     enum demo_team_kind kind;
     int16_t min_days, max_days; /* how long the child stays with the team */
-    int8_t until_age;           /* or: until this birthday (min/max unused) */
+    int16_t until_age;          /* or: until this birthday (min/max unused) */
 };
 
 #define STEPS_MAX 5
@@ -480,7 +475,7 @@ struct demo_step {
 static const struct pathway {
     const char *name;
     uint32_t weight;
-    int8_t age_min, age_max;
+    int16_t age_min, age_max;
     bool uasc;       /* unaccompanied asylum-seeking children */
     bool repeatable; /* a closed case of this kind may be referred again */
     struct demo_step steps[STEPS_MAX];
@@ -521,10 +516,8 @@ static const struct pathway {
 };
 
 /* Age at referral, in years. */
-static const struct {
-    int8_t lo, hi;
-    uint32_t weight;
-} referral_age[] = {{0, 0, 80}, {1, 4, 200}, {5, 9, 270}, {10, 15, 350}, {16, 17, 100}};
+static const struct demo_band referral_age[] = {
+    {0, 0, 80}, {1, 4, 200}, {5, 9, 270}, {10, 15, 350}, {16, 17, 100}};
 
 static int64_t window_days(const struct demo_gen *g) { return g->today - g->window_start; }
 
@@ -599,7 +592,7 @@ static int64_t pick_age_days(struct rng *r, const struct pathway *pw)
 {
     int lo = pw->age_min, hi = pw->age_max;
     if (lo < 0) {
-        size_t b = RNG_PICK(r, referral_age, weight);
+        size_t b = RNG_PICK(r, referral_age, struct demo_band, weight);
         lo = referral_age[b].lo;
         hi = referral_age[b].hi;
     }
@@ -608,7 +601,7 @@ static int64_t pick_age_days(struct rng *r, const struct pathway *pw)
 
 static enum kerr_code part_journey(struct demo_gen *g, struct demo_child *c, struct rng *r)
 {
-    const struct pathway *pw = &pathways[RNG_PICK(r, pathways, weight)];
+    const struct pathway *pw = &pathways[RNG_PICK(r, pathways, struct pathway, weight)];
     int32_t days[STEPS_MAX];
     int64_t age = pick_age_days(r, pw);
     int64_t total = step_days(r, pw, age, days);
@@ -626,7 +619,7 @@ static enum kerr_code part_journey(struct demo_gen *g, struct demo_child *c, str
         kdate again = last->end + (kdate)rng_range(r, 30, 700);
         const struct pathway *pw2;
         do
-            pw2 = &pathways[RNG_PICK(r, pathways, weight)];
+            pw2 = &pathways[RNG_PICK(r, pathways, struct pathway, weight)];
         while (!pw2->repeatable);
         if (again <= g->today && date_age_on(c->person.dob, again) < 17) {
             step_days(r, pw2, again - c->person.dob, days);
@@ -640,21 +633,20 @@ static enum kerr_code part_journey(struct demo_gen *g, struct demo_child *c, str
 
 /* Ethnicity of children known to an inner-London borough's social care (per mille), by the
  * DfE codes. Unaccompanied children have their own mix. */
-static const struct demo_code_weight {
-    const char *code;
-    uint32_t weight;
-} ethnicity_mix[] =
-    {
-        {"WBRI", 240}, {"WIRI", 10}, {"WIRT", 3},  {"WOTH", 120}, {"WROM", 7},
-        {"MWBC", 60},  {"MWBA", 25}, {"MWAS", 20}, {"MOTH", 60},  {"AIND", 20},
-        {"APKN", 15},  {"ABAN", 50}, {"AOTH", 25}, {"BCRB", 40},  {"BAFR", 150},
-        {"BOTH", 40},  {"CHNE", 8},  {"OOTH", 70}, {"REFU", 5},   {"NOBT", 30},
-},
-  uasc_ethnicity[] = {{"AOTH", 350}, {"BAFR", 300}, {"OOTH", 200}, {"WOTH", 100}, {"BOTH", 50}},
-  /* Disabilities of the children who have one. */
-    disability_mix[] = {{"AUT", 300}, {"LD", 250}, {"COMM", 150}, {"BEH", 120},
-                        {"MOB", 60},  {"PC", 30},  {"HAND", 20},  {"INC", 20},
-                        {"HEAR", 20}, {"VIS", 20}, {"CON", 10},   {"DDA", 50}};
+static const struct demo_code_weight ethnicity_mix[] = {
+    {"WBRI", 240}, {"WIRI", 10}, {"WIRT", 3},  {"WOTH", 120}, {"WROM", 7},
+    {"MWBC", 60},  {"MWBA", 25}, {"MWAS", 20}, {"MOTH", 60},  {"AIND", 20},
+    {"APKN", 15},  {"ABAN", 50}, {"AOTH", 25}, {"BCRB", 40},  {"BAFR", 150},
+    {"BOTH", 40},  {"CHNE", 8},  {"OOTH", 70}, {"REFU", 5},   {"NOBT", 30},
+};
+static const struct demo_code_weight uasc_ethnicity[] = {
+    {"AOTH", 350}, {"BAFR", 300}, {"OOTH", 200}, {"WOTH", 100}, {"BOTH", 50},
+};
+/* Disabilities of the children who have one. */
+static const struct demo_code_weight disability_mix[] = {
+    {"AUT", 300}, {"LD", 250}, {"COMM", 150}, {"BEH", 120}, {"MOB", 60}, {"PC", 30},
+    {"HAND", 20}, {"INC", 20}, {"HEAR", 20},  {"VIS", 20},  {"CON", 10}, {"DDA", 50},
+};
 
 /* Outward codes of the borough; the inward part is made up (see make_postcode). */
 static const char *const outward[] = {"SE1",  "SE5",  "SE11", "SE15", "SE16", "SE17",
@@ -673,17 +665,6 @@ static void make_postcode(struct rng *r, char out[9])
              inward_letters[rng_below(r, sizeof(inward_letters) - 1)]);
 }
 
-/* UPN check letter over characters 2-13: weights 2..13, sum modulo 23, read through the
- * alphabet without I, O and S. */
-static char upn_check(const char *upn13)
-{
-    static const char letters[] = "ABCDEFGHJKLMNPQRTUVWXYZ";
-    unsigned sum = 0;
-    for (int i = 1; i < 13; i++)
-        sum += (unsigned)(upn13[i] - '0') * (unsigned)(i + 1);
-    return letters[sum % 23];
-}
-
 /* A UPN unique to child `n`: LA code, then nine digits from a bijection of n modulo 10^9
  * (the multiplier is coprime to 10^9), then the check letter in front. */
 static void make_upn(uint64_t n, uint64_t offset, int la, char out[14])
@@ -691,7 +672,7 @@ static void make_upn(uint64_t n, uint64_t offset, int la, char out[14])
     uint64_t digits = (n * UINT64_C(48271) + offset) % UINT64_C(1000000000);
     char buf[16];
     snprintf(buf, sizeof(buf), "?%03d%09llu", la, (unsigned long long)digits);
-    buf[0] = upn_check(buf);
+    buf[0] = upn_check_letter(buf);
     memcpy(out, buf, 14);
 }
 
@@ -709,9 +690,9 @@ static enum kerr_code part_person(struct demo_gen *g, struct demo_child *c, stru
     p->family_name = demo_family_name(r, c->arena);
     p->expected_dob = DATE_NONE;
     p->death = DATE_NONE;
-    const struct demo_code_weight *eth = p->uasc
-                                             ? &uasc_ethnicity[RNG_PICK(r, uasc_ethnicity, weight)]
-                                             : &ethnicity_mix[RNG_PICK(r, ethnicity_mix, weight)];
+    const struct demo_code_weight *eth =
+        p->uasc ? &uasc_ethnicity[RNG_PICK(r, uasc_ethnicity, struct demo_code_weight, weight)]
+                : &ethnicity_mix[RNG_PICK(r, ethnicity_mix, struct demo_code_weight, weight)];
     snprintf(p->ethnicity, sizeof(p->ethnicity), "%s", eth->code);
 
     /* School age is 5: older children have a UPN, or a reason there is none. */
@@ -743,7 +724,8 @@ static enum kerr_code part_person(struct demo_gen *g, struct demo_child *c, stru
     if (disabled || rng_chance(r, 100)) {
         int n = rng_chance(r, 700) ? 1 : 2;
         for (int i = 0; i < n; i++) {
-            const char *code = disability_mix[RNG_PICK(r, disability_mix, weight)].code;
+            const char *code =
+                disability_mix[RNG_PICK(r, disability_mix, struct demo_code_weight, weight)].code;
             if (i == 1 && !strcmp(code, p->disabilities[0]))
                 break;
             snprintf(p->disabilities[i], sizeof(p->disabilities[i]), "%s", code);
@@ -838,11 +820,9 @@ static enum kerr_code part_family(struct demo_gen *g, struct demo_child *c, stru
             c->carer_role = sex == 'F' ? "grandmother" : "grandfather";
         }
     }
-    static const struct {
-        int count;
-        uint32_t weight;
-    } siblings[] = {{0, 250}, {1, 350}, {2, 220}, {3, 120}, {4, 60}};
-    int ns = siblings[RNG_PICK(r, siblings, weight)].count;
+    static const struct demo_weighted siblings[] = {
+        {0, 250}, {1, 350}, {2, 220}, {3, 120}, {4, 60}};
+    int ns = siblings[RNG_PICK(r, siblings, struct demo_weighted, weight)].value;
     kdate oldest = date_birthday(mother_dob, 16);
     for (int i = 0; !rc && i < ns; i++) {
         kdate dob = ch->dob + (kdate)rng_range(r, -3650, 3650);
@@ -918,7 +898,8 @@ static void chain(struct demo_gen *g, struct demo_child *c, struct rng *r, enum 
         kdate change = t + (kdate)rng_range(r, 120, 900);
         if (change <= g->today && (a->end == DATE_NONE || change < a->end)) {
             a->end = change;
-            a->end_reason = change_reason[RNG_PICK(r, change_reason, weight)].code;
+            a->end_reason =
+                change_reason[RNG_PICK(r, change_reason, struct demo_code_weight, weight)].code;
         }
         alloc_push(c, &da);
         if (a->end == DATE_NONE)
@@ -971,46 +952,38 @@ static enum kerr_code part_allocations(struct demo_gen *g, struct demo_child *c,
 
 /* ---- case notes ---------------------------------------------------------------------- */
 
-struct note_kind_weight {
-    const char *kind;
-    uint32_t weight;
+static const struct demo_code_weight social_work_notes[] = {
+    {"home-visit", 330},  {"other-visit", 120},         {"office-visit", 50},   {"phone-call", 200},
+    {"direct-work", 100}, {"multi-agency-meeting", 90}, {"correspondence", 50}, {"case-note", 60},
 };
-
-static const struct note_kind_weight social_work_notes[] =
-    {
-        {"home-visit", 330},    {"other-visit", 120}, {"office-visit", 50},
-        {"phone-call", 200},    {"direct-work", 100}, {"multi-agency-meeting", 90},
-        {"correspondence", 50}, {"case-note", 60},
-},
-                                     early_help_notes[] =
-                                         {
-                                             {"home-visit", 400},  {"phone-call", 250},
-                                             {"direct-work", 150}, {"multi-agency-meeting", 100},
-                                             {"case-note", 100},
-},
-                                     leaving_care_notes[] =
-                                         {
-                                             {"phone-call", 350},     {"office-visit", 200},
-                                             {"other-visit", 150},    {"home-visit", 150},
-                                             {"correspondence", 100}, {"case-note", 50},
-},
-                                     review_notes[] = {
-                                         {"multi-agency-meeting", 700},
-                                         {"case-note", 300},
+static const struct demo_code_weight early_help_notes[] = {
+    {"home-visit", 400},           {"phone-call", 250}, {"direct-work", 150},
+    {"multi-agency-meeting", 100}, {"case-note", 100},
+};
+static const struct demo_code_weight leaving_care_notes[] = {
+    {"phone-call", 350}, {"office-visit", 200},   {"other-visit", 150},
+    {"home-visit", 150}, {"correspondence", 100}, {"case-note", 50},
+};
+static const struct demo_code_weight review_notes[] = {
+    {"multi-agency-meeting", 700},
+    {"case-note", 300},
 };
 
 static const char *note_kind_for(struct rng *r, enum demo_team_kind tk)
 {
     switch (tk) {
     case TK_EARLY_HELP:
-        return early_help_notes[RNG_PICK(r, early_help_notes, weight)].kind;
+        return early_help_notes[RNG_PICK(r, early_help_notes, struct demo_code_weight, weight)]
+            .code;
     case TK_LEAVING_CARE:
-        return leaving_care_notes[RNG_PICK(r, leaving_care_notes, weight)].kind;
+        return leaving_care_notes[RNG_PICK(r, leaving_care_notes, struct demo_code_weight, weight)]
+            .code;
     case TK_IRO:
     case TK_CP_CHAIR:
-        return review_notes[RNG_PICK(r, review_notes, weight)].kind;
+        return review_notes[RNG_PICK(r, review_notes, struct demo_code_weight, weight)].code;
     default:
-        return social_work_notes[RNG_PICK(r, social_work_notes, weight)].kind;
+        return social_work_notes[RNG_PICK(r, social_work_notes, struct demo_code_weight, weight)]
+            .code;
     }
 }
 

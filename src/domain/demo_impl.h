@@ -143,6 +143,20 @@ struct demo_gen {
     struct str text; /* scratch for case-note text */
 };
 
+/* Rows of weighted tables, for RNG_PICK. */
+struct demo_weighted {
+    int value;
+    uint32_t weight;
+};
+struct demo_band {
+    int16_t lo, hi;
+    uint32_t weight;
+};
+struct demo_code_weight {
+    const char *code;
+    uint32_t weight;
+};
+
 /* Public ids: distinct for distinct (tag, n), repeatable for a seed. */
 enum demo_id_tag { ID_TEAM = 1, ID_WORKER, ID_PERSON, ID_NOTE };
 void demo_public_id(const struct demo_gen *g, enum demo_id_tag tag, uint64_t n,

@@ -434,8 +434,7 @@ static const char *const close_body[] = {
 };
 static const char *const oversight[] = {
     "I have read the contact and agree with the threshold decision.",
-    "Allocated to the worker named. Visit within five working days; strategy discussion if new "
-    "concerns.",
+    "Allocated to the worker named. Visit within five working days.",
     "Manager's direction: complete the assessment within 45 working days; see {c} alone.",
     "Reviewed the chronology; agree with the plan. To be discussed in supervision next week.",
     "Case direction: convene a strategy discussion today with police and health.",
@@ -453,13 +452,30 @@ static const char *const sources[] = {
     "the school nurse",
 };
 
-/* Substitute {c}, {he}... into `out`. */
-struct tokens {
-    const char *child, *carer, *carer_role, *school, *source, *age;
-    const char *he, *him, *his, *he_p;
+/* The placeholders phrases may use, and their values for one note. */
+enum token {
+    TOK_CHILD,
+    TOK_CARER,
+    TOK_CARER_ROLE,
+    TOK_SCHOOL,
+    TOK_SOURCE,
+    TOK_AGE,
+    TOK_HE,
+    TOK_HIM,
+    TOK_HIS,
+    TOK_CARER_HE,
+    TOK_COUNT
+};
+static const char *const token_names[TOK_COUNT] = {
+    [TOK_CHILD] = "c",       [TOK_CARER] = "p",       [TOK_CARER_ROLE] = "pr",
+    [TOK_SCHOOL] = "school", [TOK_SOURCE] = "source", [TOK_AGE] = "age",
+    [TOK_HE] = "he",         [TOK_HIM] = "him",       [TOK_HIS] = "his",
+    [TOK_CARER_HE] = "he_p",
 };
 
-static void expand(struct str *out, const char *t, const struct tokens *tk, bool sentence_start)
+/* Append `t` with each {name} replaced by its value; a sentence that starts with a
+ * placeholder starts with a capital. */
+static void expand(struct str *out, const char *t, const char *const *values)
 {
     const char *p = t;
     while (*p) {
@@ -472,29 +488,12 @@ static void expand(struct str *out, const char *t, const struct tokens *tk, bool
         const char *e = strchr(b, '}');
         size_t n = (size_t)(e - b - 1);
         const char *val = "";
-        static const struct {
-            const char *name;
-            size_t off;
-        } names[] = {
-            {"c", offsetof(struct tokens, child)},
-            {"p", offsetof(struct tokens, carer)},
-            {"pr", offsetof(struct tokens, carer_role)},
-            {"school", offsetof(struct tokens, school)},
-            {"source", offsetof(struct tokens, source)},
-            {"age", offsetof(struct tokens, age)},
-            {"he", offsetof(struct tokens, he)},
-            {"him", offsetof(struct tokens, him)},
-            {"his", offsetof(struct tokens, his)},
-            {"he_p", offsetof(struct tokens, he_p)},
-        };
-        for (size_t i = 0; i < N(names); i++)
-            if (strlen(names[i].name) == n && !strncmp(names[i].name, b + 1, n))
-                memcpy(&val, (const char *)tk + names[i].off, sizeof(val));
+        for (int i = 0; i < TOK_COUNT; i++)
+            if (strlen(token_names[i]) == n && !strncmp(token_names[i], b + 1, n))
+                val = values[i];
         size_t at = out->len;
         str_add(out, val);
-        /* A sentence that starts with a substitution starts with a capital. */
-        if ((b == t && sentence_start) && out->len > at && out->buf[at] >= 'a' &&
-            out->buf[at] <= 'z')
+        if (b == t && out->len > at && out->buf[at] >= 'a' && out->buf[at] <= 'z')
             out->buf[at] = (char)(out->buf[at] - 'a' + 'A');
         p = e + 1;
     }
@@ -505,11 +504,11 @@ static const char *pick(struct rng *r, const char *const *p, size_t n)
     return p[rng_below(r, n)];
 }
 
-static void sentence(struct str *out, const char *t, const struct tokens *tk)
+static void sentence(struct str *out, const char *t, const char *const *tk)
 {
     if (out->len)
         str_addc(out, ' ');
-    expand(out, t, tk, true);
+    expand(out, t, tk);
 }
 
 void demo_note_text(struct demo_gen *g, const struct demo_child *c, struct rng *r,
@@ -522,26 +521,26 @@ void demo_note_text(struct demo_gen *g, const struct demo_child *c, struct rng *
     snprintf(agebuf, sizeof(agebuf), "%d", age < 0 ? 0 : age);
     bool male = c->person.sex == 'M';
     bool in_care = th == TH_CARE || th == TH_REVIEW;
-    struct tokens t = {
-        .child = c->person.given_name,
-        .carer = in_care ? "the foster carer" : (c->carer ? c->carer : "the carer"),
-        .carer_role = in_care ? "foster carer" : (c->carer_role ? c->carer_role : "carer"),
-        .school = age < 4    ? "nursery"
-                  : age < 16 ? "school"
-                             : "college",
-        .source = pick(r, sources, N(sources)),
-        .age = agebuf,
-        .he = male ? "he" : "she",
-        .him = male ? "him" : "her",
-        .his = male ? "his" : "her",
-        .he_p = c->carer_role && !strcmp(c->carer_role, "father") ? "he" : "she",
+    const char *t[TOK_COUNT] = {
+        [TOK_CHILD] = c->person.given_name,
+        [TOK_CARER] = in_care ? "the foster carer" : (c->carer ? c->carer : "the carer"),
+        [TOK_CARER_ROLE] = in_care ? "foster carer" : (c->carer_role ? c->carer_role : "carer"),
+        [TOK_SCHOOL] = age < 4    ? "nursery"
+                       : age < 16 ? "school"
+                                  : "college",
+        [TOK_SOURCE] = pick(r, sources, N(sources)),
+        [TOK_AGE] = agebuf,
+        [TOK_HE] = male ? "he" : "she",
+        [TOK_HIM] = male ? "him" : "her",
+        [TOK_HIS] = male ? "his" : "her",
+        [TOK_CARER_HE] = c->carer_role && !strcmp(c->carer_role, "father") ? "he" : "she",
     };
     struct str *s = &g->text;
 
     /* Subject. */
     str_reset(s);
     const char *subj = NULL;
-    if (moment == MOMENT_OPEN && strcmp(kind, "management-oversight"))
+    if (moment == MOMENT_OPEN && strcmp(kind, "management-oversight") != 0)
         subj = pick(r, subj_open, N(subj_open));
     else if (moment == MOMENT_CLOSE)
         subj = pick(r, subj_close, N(subj_close));
@@ -550,40 +549,40 @@ void demo_note_text(struct demo_gen *g, const struct demo_child *c, struct rng *
     for (size_t i = 0; !subj && i < N(subjects); i++)
         if (!strcmp(subjects[i].kind, kind))
             subj = pick(r, subjects[i].subjects.p, subjects[i].subjects.n);
-    expand(s, subj ? subj : "Case note", &t, true);
+    expand(s, subj ? subj : "Case note", t);
     *subject = arena_strndup(a, s->buf, s->len);
 
     /* Body. */
     str_reset(s);
     if (!strcmp(kind, "management-oversight")) {
-        sentence(s, pick(r, oversight, N(oversight)), &t);
-        sentence(s, analysis[th][rng_below(r, 4)], &t);
+        sentence(s, pick(r, oversight, N(oversight)), t);
+        sentence(s, analysis[th][rng_below(r, 4)], t);
     } else if (moment == MOMENT_OPEN) {
-        sentence(s, open_body[th], &t);
+        sentence(s, open_body[th], t);
         if (th == TH_FRONT_DOOR || rng_chance(r, 500))
-            sentence(s, pick(r, observations[th].p, observations[th].n), &t);
+            sentence(s, pick(r, observations[th].p, observations[th].n), t);
     } else if (moment == MOMENT_CLOSE) {
-        sentence(s, pick(r, close_body, N(close_body)), &t);
-        sentence(s, analysis[th][rng_below(r, 4)], &t);
+        sentence(s, pick(r, close_body, N(close_body)), t);
+        sentence(s, analysis[th][rng_below(r, 4)], t);
     } else {
         for (size_t i = 0; i < N(openings); i++)
             if (!strcmp(openings[i].kind, kind))
-                sentence(s, pick(r, openings[i].p.p, openings[i].p.n), &t);
+                sentence(s, pick(r, openings[i].p.p, openings[i].p.n), t);
         int nobs = 1 + (int)rng_below(r, 3);
         size_t prev = SIZE_MAX;
         for (int i = 0; i < nobs; i++) {
             size_t k = rng_below(r, observations[th].n);
             if (k == prev)
                 continue;
-            sentence(s, observations[th].p[k], &t);
+            sentence(s, observations[th].p[k], t);
             prev = k;
         }
         if (age < 2 && th != TH_LEAVING)
-            sentence(s, pick(r, baby, N(baby)), &t);
+            sentence(s, pick(r, baby, N(baby)), t);
         else if (rng_chance(r, 700))
-            sentence(s, pick(r, voice, N(voice)), &t);
-        sentence(s, analysis[th][rng_below(r, 4)], &t);
-        sentence(s, pick(r, next_steps, N(next_steps)), &t);
+            sentence(s, pick(r, voice, N(voice)), t);
+        sentence(s, analysis[th][rng_below(r, 4)], t);
+        sentence(s, pick(r, next_steps, N(next_steps)), t);
     }
     *body = arena_strndup(a, s->buf, s->len);
 }

@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/codeset.h"
 #include "domain/demo.h"
+#include "domain/field.h"
+#include "domain/ident.h"
 
 #define TODAY_Y 2026
 #define TODAY_M 3
@@ -211,6 +214,12 @@ static enum kerr_code on_person(void *ctx, struct person *p, struct kerr *e)
     hash_int(s, p->created);
     for (int i = 0; i < p->n_disabilities; i++)
         hash_str(s, p->disabilities[i]);
+    /* Every person passes the field validation the person form and importers use, with
+     * every code valid in the demo's collection year. */
+    struct field_errors errs;
+    field_check_person_on(p, collection_year(s->params.today), s->params.today, &errs);
+    if (errs.n)
+        problem(s, "person fails validation", errs.items[0].msg);
     if (!public_id_ok(p->public_id) || !p->given_name[0] || !p->family_name[0] ||
         (p->sex != 'M' && p->sex != 'F' && p->sex != 'U') || p->dob == DATE_NONE ||
         p->dob > s->params.today || strlen(p->postcode) < 6 || !strchr(p->postcode, ' '))
@@ -233,7 +242,8 @@ static enum kerr_code on_person(void *ctx, struct person *p, struct kerr *e)
     s->uasc += p->uasc;
     if (p->upn[0]) {
         s->upn++;
-        if (!upn_ok(p->upn) || (p->former_upn[0] && !upn_ok(p->former_upn)) || p->upn_unknown[0])
+        if (!upn_ok(p->upn) || upn_problems(p->upn, 13, collection_year(s->params.today)) ||
+            (p->former_upn[0] && !upn_ok(p->former_upn)) || p->upn_unknown[0])
             problem(s, "upn", p->upn);
     } else {
         s->upn_unknown++;
@@ -263,16 +273,10 @@ static enum kerr_code on_relationship(void *ctx, struct relationship *r, struct 
     hash_int(s, r->parental_responsibility);
     if (r->child_id != s->last_child_id || r->other_id <= r->child_id || r->other_id > s->next_id)
         problem(s, "relationship ids", r->type);
+    if (!code_valid(CS_RELATIONSHIP, r->type, strlen(r->type), 0))
+        problem(s, "relationship type", r->type);
     return KITH_OK;
 }
-
-static const char *const end_reasons[] = {
-    "case-closed",    "case-transferred",    "caseload-rebalanced",
-    "worker-left",    "contract-ended",      "restructure",
-    "worker-absence", "child-circumstances", "placement-change",
-    "family-request", "worker-died",         "recorded-in-error",
-    "other",
-};
 
 static enum kerr_code on_allocation(void *ctx, struct allocation *a, struct kerr *e)
 {
@@ -304,10 +308,8 @@ static enum kerr_code on_allocation(void *ctx, struct allocation *a, struct kerr
         }
     } else {
         s->alloc_ended++;
-        bool known = false;
-        for (size_t i = 0; a->end_reason && i < N_ELEMS(end_reasons); i++)
-            known |= !strcmp(a->end_reason, end_reasons[i]);
-        if (!known)
+        if (!a->end_reason ||
+            !code_valid(CS_ALLOCATION_END, a->end_reason, strlen(a->end_reason), 0))
             problem(s, "end reason", a->end_reason);
         else if (strcmp(a->end_reason, "case-closed") && strcmp(a->end_reason, "case-transferred"))
             s->worker_changes++;
@@ -334,6 +336,8 @@ static enum kerr_code on_note(void *ctx, struct case_note *n, struct kerr *e)
     if (!public_id_ok(n->public_id) || n->child_id != s->last_child_id || k < 0 ||
         k >= s->workers || n->date > s->params.today || !n->subject[0] || !n->kind[0])
         problem(s, "note", n->public_id);
+    if (!code_valid(CS_NOTE_KIND, n->kind, strlen(n->kind), 0))
+        problem(s, "note kind", n->kind);
     if (n->date < s->window_start)
         s->notes_before_window++;
     if (strlen(n->body) < 40)
