@@ -35,3 +35,108 @@ enum kerr_code store_begin(struct store *s, struct kerr *e) { return s->ops->beg
 enum kerr_code store_commit(struct store *s, struct kerr *e) { return s->ops->commit(s, e); }
 void store_rollback(struct store *s) { s->ops->rollback(s); }
 enum kerr_code store_check(struct store *s, struct kerr *e) { return s->ops->check(s, e); }
+
+enum kerr_code store_team_add(struct store *s, struct team *t, struct kerr *e)
+{
+    return s->ops->team_add(s, t, e);
+}
+enum kerr_code store_team_list(struct store *s, struct arena *a, struct team **out, size_t *n,
+                               struct kerr *e)
+{
+    return s->ops->team_list(s, a, out, n, e);
+}
+enum kerr_code store_team_find(struct store *s, const char *ref, struct arena *a, struct team *out,
+                               struct kerr *e)
+{
+    return s->ops->team_find(s, ref, a, out, e);
+}
+enum kerr_code store_worker_add(struct store *s, struct worker *w, struct kerr *e)
+{
+    return s->ops->worker_add(s, w, e);
+}
+enum kerr_code store_worker_get(struct store *s, int64_t id, struct arena *a, struct worker *out,
+                                struct kerr *e)
+{
+    return s->ops->worker_get(s, id, a, out, e);
+}
+enum kerr_code store_worker_find(struct store *s, const char *ref, struct arena *a,
+                                 struct worker *out, struct kerr *e)
+{
+    return s->ops->worker_find(s, ref, a, out, e);
+}
+enum kerr_code store_worker_list(struct store *s, const struct worker_query *q, struct arena *a,
+                                 struct worker **out, size_t *n, struct kerr *e)
+{
+    return s->ops->worker_list(s, q, a, out, n, e);
+}
+enum kerr_code store_user_add(struct store *s, struct user *u, struct kerr *e)
+{
+    return s->ops->user_add(s, u, e);
+}
+enum kerr_code store_user_list(struct store *s, struct arena *a, struct user **out, size_t *n,
+                               struct kerr *e)
+{
+    return s->ops->user_list(s, a, out, n, e);
+}
+
+enum kerr_code store_person_add(struct store *s, struct person *p, struct kerr *e)
+{
+    return s->ops->person_add(s, p, e);
+}
+enum kerr_code store_person_update(struct store *s, const struct person *p, struct kerr *e)
+{
+    return s->ops->person_update(s, p, e);
+}
+enum kerr_code store_person_get(struct store *s, int64_t id, struct arena *a, struct person *out,
+                                struct kerr *e)
+{
+    return s->ops->person_get(s, id, a, out, e);
+}
+enum kerr_code store_person_find(struct store *s, const char *ref, struct arena *a,
+                                 struct person *out, struct kerr *e)
+{
+    return s->ops->person_find(s, ref, a, out, e);
+}
+enum kerr_code store_person_list(struct store *s, const struct person_query *q, struct arena *a,
+                                 struct person **out, size_t *n, struct kerr *e)
+{
+    return s->ops->person_list(s, q, a, out, n, e);
+}
+enum kerr_code store_relationship_add(struct store *s, struct relationship *r, struct kerr *e)
+{
+    return s->ops->relationship_add(s, r, e);
+}
+enum kerr_code store_relationship_list(struct store *s, int64_t child_id, struct arena *a,
+                                       struct relationship **out, size_t *n, struct kerr *e)
+{
+    return s->ops->relationship_list(s, child_id, a, out, n, e);
+}
+
+enum kerr_code store_allocation_add(struct store *s, struct allocation *al, struct kerr *e)
+{
+    return s->ops->allocation_add(s, al, e);
+}
+enum kerr_code store_allocation_end(struct store *s, int64_t id, kdate end, const char *reason,
+                                    struct kerr *e)
+{
+    return s->ops->allocation_end(s, id, end, reason, e);
+}
+enum kerr_code store_allocation_list(struct store *s, int64_t child_id, struct arena *a,
+                                     struct allocation **out, size_t *n, struct kerr *e)
+{
+    return s->ops->allocation_list(s, child_id, a, out, n, e);
+}
+enum kerr_code store_note_add(struct store *s, struct case_note *note, struct kerr *e)
+{
+    return s->ops->note_add(s, note, e);
+}
+enum kerr_code store_note_list(struct store *s, const struct note_query *q, struct arena *a,
+                               struct case_note **out, size_t *n, struct kerr *e)
+{
+    return s->ops->note_list(s, q, a, out, n, e);
+}
+
+enum kerr_code store_counts(struct store *s, struct store_counts *out, struct kerr *e)
+{
+    return s->ops->counts(s, out, e);
+}

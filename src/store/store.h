@@ -7,12 +7,21 @@
  * so callers never know which database they talk to. SQL lives only in the backends.
  *
  * Conventions:
+ * - A store is used by one thread at a time; threads that work at once open a store
+ *   each (the backend takes no lock of its own around a connection).
  * - Every function returns KITH_OK or an error code with details in `e` (may be NULL).
  * - Records read back are allocated from the caller's arena, never the heap.
  * - Writes outside an explicit store_begin()/store_commit() are committed one by one.
  *   Inside one, a failure leaves the transaction open for the caller to roll back.
  * - `*_add` functions set the record's `id` (and `public_id`, when it has one and the
- *   caller left it empty) on success.
+ *   caller left it empty, and `created`, when it has one and the caller left DATE_NONE:
+ *   today) on success. They check values first (KITH_E_INVALID naming the field); a
+ *   value that clashes with a stored record (a second team of that name, an LA child id
+ *   already used) is KITH_E_CONFLICT naming what clashed.
+ * - Dates may be DATE_NONE where the record allows ("not known"); empty codes ("") and
+ *   zero ids mean "none" and read back the same.
+ * - Finds take what a person types: a public id in any case (I, L and O read as 1 and
+ *   0, see domain/public_id.h) or the record's other key; KITH_E_NOT_FOUND when none.
  * - Lists take a query struct, so adding a filter does not change every caller; a zero
  *   `limit` means the backend's default page (STORE_PAGE_DEFAULT), capped at STORE_PAGE_MAX.
  */
@@ -28,6 +37,13 @@
 
 #define STORE_PAGE_DEFAULT 50
 #define STORE_PAGE_MAX 10000
+
+/* Size limits on what is written (KITH_E_TOO_LARGE past them), in bytes. */
+#define STORE_NAME_MAX 200     /* a person's or team's name, a note's subject */
+#define STORE_USERNAME_MAX 64  /* a user account's name */
+#define STORE_CODE_MAX 40      /* a code from a code set: relationship type, note kind */
+#define STORE_TEXT_MAX 1000000 /* a case note's body */
+#define STORE_SEARCH_MAX 500   /* search text */
 
 struct store;
 
@@ -87,7 +103,8 @@ enum kerr_code store_user_list(struct store *s, struct arena *a, struct user **o
 /* --- people -------------------------------------------------------------------------- */
 
 enum kerr_code store_person_add(struct store *s, struct person *p, struct kerr *e);
-/* Replace the stored record with `p` (matched by p->id), disabilities included. */
+/* Replace the stored record with `p` (matched by p->id), disabilities included; the
+ * public id and the created date never change. KITH_E_NOT_FOUND when there is none. */
 enum kerr_code store_person_update(struct store *s, const struct person *p, struct kerr *e);
 /* KITH_E_NOT_FOUND when there is no such person. */
 enum kerr_code store_person_get(struct store *s, int64_t id, struct arena *a, struct person *out,
@@ -96,14 +113,18 @@ enum kerr_code store_person_get(struct store *s, int64_t id, struct arena *a, st
 enum kerr_code store_person_find(struct store *s, const char *ref, struct arena *a,
                                  struct person *out, struct kerr *e);
 
+/* Disabilities come back in code order. */
 struct person_query {
     int kind;          /* -1 any, else enum person_kind */
-    const char *text;  /* name, LA child id or UPN, matched from the start; NULL = all */
+    const char *text;  /* family name, given name, "given family", LA child id or UPN,
+                          matched from the start ignoring case (ASCII letters); NULL or
+                          blank = all */
     int open_only;     /* children with a current allocation */
     int64_t worker_id; /* children currently allocated to this worker; 0 = any */
     int64_t team_id;   /* children currently allocated to a worker of this team; 0 = any */
     size_t limit, offset;
 };
+/* By family name, then given name. */
 enum kerr_code store_person_list(struct store *s, const struct person_query *q, struct arena *a,
                                  struct person **out, size_t *n, struct kerr *e);
 
@@ -114,7 +135,9 @@ enum kerr_code store_relationship_list(struct store *s, int64_t child_id, struct
 /* --- allocations and case notes -------------------------------------------------------- */
 
 enum kerr_code store_allocation_add(struct store *s, struct allocation *al, struct kerr *e);
-/* End a current allocation on `end` with `reason`. */
+/* End a current allocation on `end` with `reason` (may be NULL). KITH_E_NOT_FOUND when
+ * there is no such allocation, KITH_E_CONFLICT when it has already ended, KITH_E_INVALID
+ * when `end` is before its start. */
 enum kerr_code store_allocation_end(struct store *s, int64_t id, kdate end, const char *reason,
                                     struct kerr *e);
 /* Newest first; current and past. */
@@ -125,7 +148,9 @@ enum kerr_code store_note_add(struct store *s, struct case_note *note, struct ke
 
 struct note_query {
     int64_t child_id; /* 0 = any child */
-    const char *text; /* full-text query (words, "phrases", prefix*), NULL = all */
+    const char *text; /* full-text query: words, "phrases" and prefix* (all must match;
+                         operators and punctuation are searched as text, never an
+                         error); NULL or blank = all */
     size_t limit, offset;
 };
 /* Newest first, or best match first when `text` is set. */
@@ -134,6 +159,8 @@ enum kerr_code store_note_list(struct store *s, const struct note_query *q, stru
 
 /* --- counts for summaries -------------------------------------------------------------- */
 
+/* Workers and agency workers count those in post (no end date); open_children and
+ * allocations count current allocations. */
 struct store_counts {
     int64_t children, relatives, open_children, teams, workers, agency_workers, users, allocations,
         notes;

@@ -5,11 +5,17 @@
  * written: check the file exists (unless creating), open it, read its application id
  * and schema version (reads only), refuse a foreign, newer or read-only database, and
  * only then set the durability pragmas and apply the missing migrations in one
- * transaction. Statements are prepared once per connection from the `sql` table
- * (indexed by enum stmt_id) and reset after use; SQL is never assembled from values.
+ * transaction. Statements are prepared once per connection from the SQLITE_STMTS table
+ * (indexed by enum stmt_id), kept for the life of the connection and reset after use;
+ * SQL is never assembled from values. Records read back are copied into the caller's
+ * arena before the statement is reset. A write that takes several statements (a person
+ * and their disabilities) runs inside a savepoint, so a failure leaves nothing behind
+ * whether or not the caller holds a transaction.
  */
 #include <sqlite3.h>
 
+#include <math.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,19 +23,157 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/str.h"
 #include "core/xalloc.h"
+#include "domain/public_id.h"
 #include "store/migrations.h"
 #include "store/store_impl.h"
 
 /* 'kith' in ASCII: marks a SQLite file as a kith database. */
 #define KITH_APPLICATION_ID 0x6B697468
 #define BUSY_TIMEOUT_MS 5000
+/* A borough's working set (people, their indexes, recent notes) fits in memory: a page
+ * cache of 64 MiB per connection (allocated as used) and reads through a memory map
+ * keep lookups off the read(2) path; temporary sorts stay in memory. */
+#define CACHE_PRAGMAS                                                                              \
+    "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY"
+/* Words and phrases in one full-text search: more only slows the search. */
+#define FTS_TERMS_MAX 32
+
+/* The columns each reader expects, in its order. */
+#define TEAM_COLS "t.id, t.public_id, t.name, t.service, t.caseload_threshold"
+#define WORKER_COLS                                                                                \
+    "w.id, w.public_id, w.team_id, w.given_name, w.family_name, w.registration, w.role, "          \
+    "w.fte, w.agency, w.start_date, w.end_date"
+#define USER_COLS "u.id, u.username, u.worker_id, u.role, u.disabled, u.created"
+/* The disabilities come from the person row's copy of the codes (see the migration), so
+ * a lookup by id is one B-tree search and a list needs no query per row. */
+#define PERSON_COLS                                                                                \
+    "p.id, p.public_id, p.kind, p.la_child_id, p.given_name, p.family_name, p.dob, "               \
+    "p.expected_dob, p.death, p.sex, p.ethnicity, p.upn, p.former_upn, p.upn_unknown, "            \
+    "p.postcode, p.uasc, p.uasc_ceased, p.created, p.disabilities"
+#define PERSON_ORDER " ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
+#define REL_COLS "r.id, r.child_id, r.other_id, r.type, r.parental_responsibility"
+#define ALLOC_COLS "a.id, a.child_id, a.worker_id, a.role, a.start_date, a.end_date, a.end_reason"
+#define NOTE_COLS                                                                                  \
+    "n.id, n.public_id, n.child_id, n.author_id, n.note_date, n.kind, n.subject, n.body"
+
+/* Person search: ?7 is the typed prefix, ?8 the same followed by byte 0xFF, which sorts
+ * after every byte of UTF-8, so [?7, ?8) under NOCASE is exactly "starts with ?7,
+ * ignoring case" and each arm is one index range (see the .sqlite.sql migration). */
+#define PREFIX(col) "(" col " COLLATE NOCASE >= ?7 AND " col " COLLATE NOCASE < ?8)"
+#define FULL_NAME "(p.given_name || ' ' || p.family_name)"
+/* clang-format off */
+#define PERSON_MATCH \
+    "(" PREFIX("p.family_name") " OR " PREFIX("p.given_name") " OR " PREFIX(FULL_NAME) \
+    " OR " PREFIX("p.la_child_id") " OR " PREFIX("p.upn") ")"
+/* clang-format on */
+/* Person lists share parameters: ?1 kind (-1 any), ?2 only children with a current
+ * allocation (matching ?5 worker and ?6 team when set), ?3 limit, ?4 offset. */
+#define PERSON_KIND "(?1 < 0 OR p.kind = ?1)"
+/* One table in the subquery, so that it is a probe of allocation_child for this person
+ * whatever statistics the planner has; the team's workers are read once per query. */
+#define PERSON_OPEN                                                                                \
+    "(?2 = 0 OR EXISTS (SELECT 1 FROM allocation a WHERE a.child_id = p.id "                       \
+    "AND a.end_date IS NULL AND (?5 = 0 OR a.worker_id = ?5) AND (?6 = 0 OR a.worker_id IN "       \
+    "(SELECT w.id FROM worker w WHERE w.team_id = ?6))))"
+#define NOTE_ORDER " ORDER BY n.note_date DESC, n.id DESC"
 
 /* Every statement the backend runs, one row each. */
 #define SQLITE_STMTS(X)                                                                            \
     X(ST_BEGIN, "BEGIN IMMEDIATE")                                                                 \
     X(ST_COMMIT, "COMMIT")                                                                         \
-    X(ST_ROLLBACK, "ROLLBACK")
+    X(ST_ROLLBACK, "ROLLBACK")                                                                     \
+    X(ST_SAVEPOINT, "SAVEPOINT kith_write")                                                        \
+    X(ST_RELEASE, "RELEASE kith_write")                                                            \
+    X(ST_ROLLBACK_TO, "ROLLBACK TO kith_write")                                                    \
+    /* workforce */                                                                                \
+    X(ST_TEAM_ADD,                                                                                 \
+      "INSERT INTO team(public_id, name, service, caseload_threshold) VALUES (?1, ?2, ?3, ?4)")    \
+    X(ST_TEAM_LIST, "SELECT " TEAM_COLS " FROM team t ORDER BY t.name COLLATE NOCASE")             \
+    X(ST_TEAM_BY_PUBLIC_ID, "SELECT " TEAM_COLS " FROM team t WHERE t.public_id = ?1")             \
+    X(ST_TEAM_BY_NAME, "SELECT " TEAM_COLS " FROM team t WHERE t.name = ?1 COLLATE NOCASE")        \
+    X(ST_TEAM_EXISTS, "SELECT 1 FROM team WHERE id = ?1")                                          \
+    X(ST_WORKER_ADD,                                                                               \
+      "INSERT INTO worker(public_id, team_id, given_name, family_name, registration, role, fte, "  \
+      "agency, start_date, end_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")            \
+    X(ST_WORKER_GET, "SELECT " WORKER_COLS " FROM worker w WHERE w.id = ?1")                       \
+    X(ST_WORKER_BY_PUBLIC_ID, "SELECT " WORKER_COLS " FROM worker w WHERE w.public_id = ?1")       \
+    X(ST_WORKER_BY_REGISTRATION,                                                                   \
+      "SELECT " WORKER_COLS " FROM worker w WHERE w.registration = ?1 COLLATE NOCASE")             \
+    X(ST_WORKER_LIST, "SELECT " WORKER_COLS " FROM worker w WHERE (?1 = 0 OR w.team_id = ?1) "     \
+                      "AND (?2 = 0 OR w.end_date IS NULL) "                                        \
+                      "ORDER BY w.family_name COLLATE NOCASE, w.given_name COLLATE NOCASE, w.id "  \
+                      "LIMIT ?3 OFFSET ?4")                                                        \
+    X(ST_WORKER_EXISTS, "SELECT 1 FROM worker WHERE id = ?1")                                      \
+    X(ST_USER_ADD, "INSERT INTO user_account(username, worker_id, role, disabled, created) "       \
+                   "VALUES (?1, ?2, ?3, ?4, ?5)")                                                  \
+    X(ST_USER_LIST, "SELECT " USER_COLS " FROM user_account u ORDER BY u.username COLLATE NOCASE") \
+    /* people */                                                                                   \
+    X(ST_PERSON_ADD,                                                                               \
+      "INSERT INTO person(public_id, kind, la_child_id, given_name, family_name, dob, "            \
+      "expected_dob, death, sex, ethnicity, upn, former_upn, upn_unknown, postcode, uasc, "        \
+      "uasc_ceased, created, disabilities) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "           \
+      "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?19)")                                              \
+    X(ST_PERSON_UPDATE,                                                                            \
+      "UPDATE person SET kind = ?2, la_child_id = ?3, given_name = ?4, family_name = ?5, "         \
+      "dob = ?6, expected_dob = ?7, death = ?8, sex = ?9, ethnicity = ?10, upn = ?11, "            \
+      "former_upn = ?12, upn_unknown = ?13, postcode = ?14, uasc = ?15, uasc_ceased = ?16, "       \
+      "disabilities = ?19 WHERE id = ?18")                                                         \
+    X(ST_DISABILITY_ADD, "INSERT INTO person_disability(person_id, code) VALUES (?1, ?2)")         \
+    X(ST_DISABILITY_CLEAR, "DELETE FROM person_disability WHERE person_id = ?1")                   \
+    X(ST_PERSON_GET, "SELECT " PERSON_COLS " FROM person p WHERE p.id = ?1")                       \
+    X(ST_PERSON_BY_PUBLIC_ID, "SELECT " PERSON_COLS " FROM person p WHERE p.public_id = ?1")       \
+    X(ST_PERSON_BY_LA_CHILD_ID,                                                                    \
+      "SELECT " PERSON_COLS " FROM person p WHERE p.la_child_id = ?1 COLLATE NOCASE")              \
+    X(ST_PERSON_EXISTS, "SELECT 1 FROM person WHERE id = ?1")                                      \
+    /* Three shapes of list, so that each uses its index: in name order (optionally only           \
+     * open cases), from the current allocations of a worker or team, and by search text. */       \
+    X(ST_PERSON_LIST, "SELECT " PERSON_COLS " FROM person p WHERE " PERSON_KIND                    \
+                      " AND " PERSON_OPEN PERSON_ORDER " LIMIT ?3 OFFSET ?4")                      \
+    X(ST_PERSON_LIST_ALLOCATED,                                                                    \
+      "SELECT " PERSON_COLS " FROM person p WHERE " PERSON_KIND " AND p.id IN "                    \
+      "(SELECT a.child_id FROM allocation a JOIN worker w ON w.id = a.worker_id "                  \
+      "WHERE a.end_date IS NULL AND (?5 = 0 OR a.worker_id = ?5) "                                 \
+      "AND (?6 = 0 OR w.team_id = ?6))" PERSON_ORDER " LIMIT ?3 OFFSET ?4")                        \
+    X(ST_PERSON_SEARCH,                                                                            \
+      "SELECT " PERSON_COLS " FROM person p WHERE " PERSON_MATCH " AND " PERSON_KIND               \
+      " AND " PERSON_OPEN PERSON_ORDER " LIMIT ?3 OFFSET ?4")                                      \
+    X(ST_RELATIONSHIP_ADD,                                                                         \
+      "INSERT INTO relationship(child_id, other_id, type, parental_responsibility) "               \
+      "VALUES (?1, ?2, ?3, ?4)")                                                                   \
+    X(ST_RELATIONSHIP_LIST,                                                                        \
+      "SELECT " REL_COLS " FROM relationship r WHERE r.child_id = ?1 ORDER BY r.id")               \
+    /* allocations and case notes */                                                               \
+    X(ST_ALLOCATION_ADD,                                                                           \
+      "INSERT INTO allocation(child_id, worker_id, role, start_date, end_date, end_reason) "       \
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                                           \
+    X(ST_ALLOCATION_DATES, "SELECT start_date, end_date FROM allocation WHERE id = ?1")            \
+    X(ST_ALLOCATION_END,                                                                           \
+      "UPDATE allocation SET end_date = ?2, end_reason = ?3 WHERE id = ?1 AND end_date IS NULL")   \
+    X(ST_ALLOCATION_LIST, "SELECT " ALLOC_COLS " FROM allocation a WHERE a.child_id = ?1 "         \
+                          "ORDER BY a.start_date DESC, a.id DESC")                                 \
+    X(ST_NOTE_ADD,                                                                                 \
+      "INSERT INTO case_note(public_id, child_id, author_id, note_date, kind, subject, body) "     \
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")                                                       \
+    X(ST_NOTE_INDEX, "INSERT INTO case_note_fts(rowid, subject, body) VALUES (?1, ?2, ?3)")        \
+    X(ST_NOTE_LIST, "SELECT " NOTE_COLS " FROM case_note n" NOTE_ORDER " LIMIT ?2 OFFSET ?3")      \
+    X(ST_NOTE_LIST_CHILD, "SELECT " NOTE_COLS " FROM case_note n WHERE n.child_id = ?1" NOTE_ORDER \
+                          " LIMIT ?2 OFFSET ?3")                                                   \
+    /* Best match first: bm25 with the subject weighing twice the body. */                         \
+    X(ST_NOTE_SEARCH,                                                                              \
+      "SELECT " NOTE_COLS " FROM case_note_fts JOIN case_note n ON n.id = case_note_fts.rowid "    \
+      "WHERE case_note_fts MATCH ?4 AND (?1 = 0 OR n.child_id = ?1) "                              \
+      "ORDER BY bm25(case_note_fts, 2.0, 1.0), n.note_date DESC, n.id DESC LIMIT ?2 OFFSET ?3")    \
+    X(ST_COUNTS,                                                                                   \
+      "SELECT (SELECT count(*) FROM person WHERE kind = 0), "                                      \
+      "(SELECT count(*) FROM person WHERE kind = 1), "                                             \
+      "(SELECT count(DISTINCT child_id) FROM allocation WHERE end_date IS NULL), "                 \
+      "(SELECT count(*) FROM team), (SELECT count(*) FROM worker WHERE end_date IS NULL), "        \
+      "(SELECT count(*) FROM worker WHERE end_date IS NULL AND agency = 1), "                      \
+      "(SELECT count(*) FROM user_account), "                                                      \
+      "(SELECT count(*) FROM allocation WHERE end_date IS NULL), "                                 \
+      "(SELECT count(*) FROM case_note)")
 
 enum stmt_id {
 #define STMT_ENUM(id, sql) id,
@@ -39,7 +183,7 @@ enum stmt_id {
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
-#define STMT_SQL(id, sql) [id] = sql,
+#define STMT_SQL(id, sql) [id] = (sql),
     SQLITE_STMTS(STMT_SQL)
 #undef STMT_SQL
 };
@@ -55,11 +199,14 @@ struct store_sqlite {
 
 static struct store_sqlite *sq(struct store *s) { return (struct store_sqlite *)(void *)s; }
 
-/* SQLite's primary result codes mapped onto kith's error list. */
+/* SQLite's result codes mapped onto kith's error list: extended codes first, so that a
+ * broken CHECK or NOT NULL reads as invalid input rather than as a clash. */
 static const struct {
     int rc;
     enum kerr_code code;
 } rc_map[] = {
+    {SQLITE_CONSTRAINT_CHECK, KITH_E_INVALID},
+    {SQLITE_CONSTRAINT_NOTNULL, KITH_E_INVALID},
     {SQLITE_CORRUPT, KITH_E_DB_CORRUPT},
     {SQLITE_NOTADB, KITH_E_DB_CORRUPT},
     {SQLITE_READONLY, KITH_E_DB_READONLY},
@@ -74,12 +221,73 @@ static const struct {
 
 static enum kerr_code db_fail(struct store_sqlite *s, struct kerr *e, const char *what)
 {
-    int rc = sqlite3_errcode(s->db) & 0xff;
+    int xrc = sqlite3_extended_errcode(s->db);
     enum kerr_code code = KITH_E_DB;
     for (size_t i = 0; i < sizeof(rc_map) / sizeof(rc_map[0]); i++)
-        if (rc_map[i].rc == rc)
+        if (rc_map[i].rc == xrc || rc_map[i].rc == (xrc & 0xff)) {
             code = rc_map[i].code;
+            break;
+        }
     return kerr_fail(e, code, NULL, "%s: %s (database '%s')", what, sqlite3_errmsg(s->db), s->path);
+}
+
+/* A unique index a write may collide with: the key is what SQLite names after
+ * "UNIQUE constraint failed: ", the message takes the clashing value. */
+struct clash {
+    const char *key;
+    const char *field;
+    const char *fmt;
+    const char *value;
+};
+
+/* A record a write refers to, checked when SQLite reports a broken foreign key (which
+ * does not say which one broke). */
+struct reference {
+    enum stmt_id exists;
+    int64_t id;
+    const char *field;
+    const char *noun;
+};
+
+static sqlite3_stmt *stmt(struct store_sqlite *s, enum stmt_id id, struct kerr *e);
+static void done(sqlite3_stmt *st);
+
+static bool row_exists(struct store_sqlite *s, enum stmt_id id, int64_t rowid)
+{
+    sqlite3_stmt *st = stmt(s, id, NULL);
+    if (!st)
+        return true; /* cannot tell: let the caller report the original failure */
+    sqlite3_bind_int64(st, 1, rowid);
+    int rc = sqlite3_step(st);
+    done(st);
+    return rc != SQLITE_DONE;
+}
+
+/* Report a failed write in words a person can act on: which value clashed with a stored
+ * record, or which referenced record does not exist; anything else as a database error.
+ * Must run before the statement is reset (the message lives on the connection). */
+static enum kerr_code write_fail(struct store_sqlite *s, struct kerr *e, const char *what,
+                                 const struct clash *clashes, size_t nclashes,
+                                 const struct reference *refs, size_t nrefs)
+{
+    int xrc = sqlite3_extended_errcode(s->db);
+    if (xrc == SQLITE_CONSTRAINT_UNIQUE || xrc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        const char *key = strstr(sqlite3_errmsg(s->db), "constraint failed: ");
+        key = key ? key + strlen("constraint failed: ") : "";
+        for (size_t i = 0; i < nclashes; i++)
+            if (!strcmp(key, clashes[i].key))
+                return kerr_fail(e, KITH_E_CONFLICT, clashes[i].field, clashes[i].fmt,
+                                 clashes[i].value);
+    }
+    if (xrc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+        enum kerr_code rc = db_fail(s, e, what); /* before the probes below reset the text */
+        for (size_t i = 0; i < nrefs; i++)
+            if (!row_exists(s, refs[i].exists, refs[i].id))
+                return kerr_fail(e, KITH_E_INVALID, refs[i].field, "there is no %s with id %lld",
+                                 refs[i].noun, (long long)refs[i].id);
+        return rc;
+    }
+    return db_fail(s, e, what);
 }
 
 /* The prepared statement for `id`, reset and with no bindings, or NULL on error. */
@@ -88,10 +296,14 @@ static sqlite3_stmt *stmt(struct store_sqlite *s, enum stmt_id id, struct kerr *
     if (!s->stmt[id] && sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
                                            &s->stmt[id], NULL) != SQLITE_OK) {
         db_fail(s, e, "preparing a statement");
+        s->stmt[id] = NULL;
         return NULL;
     }
     return s->stmt[id];
 }
+
+/* The code for a statement that could not be prepared (stmt() returned NULL). */
+static enum kerr_code no_stmt(struct kerr *e) { return e && e->code ? e->code : KITH_E_DB; }
 
 static void done(sqlite3_stmt *st)
 {
@@ -105,10 +317,11 @@ static enum kerr_code exec_stmt(struct store_sqlite *s, enum stmt_id id, struct 
 {
     sqlite3_stmt *st = stmt(s, id, e);
     if (!st)
-        return e ? e->code : KITH_E_DB;
+        return no_stmt(e);
     int rc = sqlite3_step(st);
+    enum kerr_code code = rc == SQLITE_DONE ? KITH_OK : db_fail(s, e, what);
     done(st);
-    return rc == SQLITE_DONE ? KITH_OK : db_fail(s, e, what);
+    return code;
 }
 
 /* Read one integer pragma or single-value query. */
@@ -119,9 +332,11 @@ static enum kerr_code query_int(struct store_sqlite *s, const char *sql, int *ou
         return db_fail(s, e, "reading the database header");
     int rc = sqlite3_step(st);
     *out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    enum kerr_code code = rc == SQLITE_ROW || rc == SQLITE_DONE
+                              ? KITH_OK
+                              : db_fail(s, e, "reading the database header");
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? KITH_OK
-                                                 : db_fail(s, e, "reading the database header");
+    return code;
 }
 
 static enum kerr_code exec_sql(struct store_sqlite *s, const char *sql, struct kerr *e,
@@ -133,6 +348,1253 @@ static enum kerr_code exec_sql(struct store_sqlite *s, const char *sql, struct k
     sqlite3_free(msg);
     return db_fail(s, e, what);
 }
+
+/* --- savepoints: all of a multi-statement write, or none of it ---------------------- */
+
+static enum kerr_code write_begin(struct store_sqlite *s, struct kerr *e)
+{
+    return exec_stmt(s, ST_SAVEPOINT, e, "starting a write");
+}
+
+/* Keep the write when `rc` is KITH_OK, undo it otherwise; returns the outcome. */
+static enum kerr_code write_end(struct store_sqlite *s, enum kerr_code rc, struct kerr *e)
+{
+    if (!rc)
+        return exec_stmt(s, ST_RELEASE, e, "finishing a write");
+    exec_stmt(s, ST_ROLLBACK_TO, NULL, "undoing a write");
+    exec_stmt(s, ST_RELEASE, NULL, "undoing a write");
+    return rc;
+}
+
+/* --- binding values: empty codes, zero ids and DATE_NONE are NULL -------------------- */
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* A fixed-size code field; "" is NULL. */
+static void bind_code(sqlite3_stmt *st, int i, const char *v, size_t cap)
+{
+    size_t n = strnlen(v, cap);
+    if (n)
+        sqlite3_bind_text(st, i, v, (int)n, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+#define BIND_CODE(st, i, arr) bind_code(st, i, arr, sizeof(arr))
+
+/* `buf` must outlive the statement's step: SQLite reads it then. */
+static void bind_date(sqlite3_stmt *st, int i, kdate d, char buf[DATE_ISO_LEN])
+{
+    if (d == DATE_NONE)
+        sqlite3_bind_null(st, i);
+    else
+        sqlite3_bind_text(st, i, date_format_iso(d, buf), DATE_ISO_LEN - 1, SQLITE_STATIC);
+}
+
+static void bind_id(sqlite3_stmt *st, int i, int64_t id)
+{
+    if (id)
+        sqlite3_bind_int64(st, i, id);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* --- reading columns into the caller's arena ------------------------------------------ */
+
+/* A text column copied into the arena; NULL stays NULL. */
+static const char *col_str(sqlite3_stmt *st, int i, struct arena *a)
+{
+    const char *v = (const char *)sqlite3_column_text(st, i);
+    return v ? arena_strndup(a, v, (size_t)sqlite3_column_bytes(st, i)) : NULL;
+}
+
+/* A text column that is never NULL in the schema; "" if it somehow is. */
+static const char *col_name(sqlite3_stmt *st, int i, struct arena *a)
+{
+    const char *v = col_str(st, i, a);
+    return v ? v : "";
+}
+
+static void col_code(sqlite3_stmt *st, int i, char *dst, size_t cap)
+{
+    const char *v = (const char *)sqlite3_column_text(st, i);
+    size_t n = v ? (size_t)sqlite3_column_bytes(st, i) : 0;
+    if (n >= cap)
+        n = cap - 1; /* cannot happen for values kith wrote: writes check lengths */
+    memcpy(dst, v ? v : "", n);
+    dst[n] = '\0';
+}
+#define COL_CODE(st, i, arr) col_code(st, i, arr, sizeof(arr))
+
+static kdate col_date(sqlite3_stmt *st, int i)
+{
+    const char *v = (const char *)sqlite3_column_text(st, i);
+    kdate d;
+    if (v && date_scan_iso(v, (size_t)sqlite3_column_bytes(st, i), &d))
+        return d;
+    return DATE_NONE;
+}
+
+/* Step through every row, reading each into a growing array in the arena. The array is
+ * doubled as rows arrive; the earlier copies stay in the arena, which wastes at most as
+ * much as the final array and costs no heap traffic. */
+static enum kerr_code read_rows(struct store_sqlite *s, sqlite3_stmt *st, struct arena *a,
+                                size_t size, size_t expect,
+                                void (*reader)(sqlite3_stmt *, struct arena *, void *), void **out,
+                                size_t *n, struct kerr *e)
+{
+    char *rows = NULL;
+    size_t len = 0, cap = 0;
+    int rc;
+    for (;;) {
+        rc = sqlite3_step(st);
+        if (rc != SQLITE_ROW)
+            break;
+        if (len == cap) {
+            size_t ncap = cap ? cap * 2 : (expect ? expect : 16);
+            char *grown = arena_alloc(a, ncap * size);
+            if (len)
+                memcpy(grown, rows, len * size);
+            rows = grown;
+            cap = ncap;
+        }
+        memset(rows + len * size, 0, size);
+        reader(st, a, rows + len * size);
+        len++;
+    }
+    enum kerr_code code = rc == SQLITE_DONE ? KITH_OK : db_fail(s, e, "reading records");
+    done(st);
+    *out = code ? NULL : rows;
+    *n = code ? 0 : len;
+    return code;
+}
+
+/* Read the one row a lookup returns; KITH_E_NOT_FOUND (with `what` and `ref` in the
+ * message) when there is none. */
+static enum kerr_code read_one(struct store_sqlite *s, sqlite3_stmt *st, struct arena *a,
+                               void (*reader)(sqlite3_stmt *, struct arena *, void *), void *out,
+                               const char *what, const char *ref, struct kerr *e)
+{
+    int rc = sqlite3_step(st);
+    enum kerr_code code = KITH_OK;
+    if (rc == SQLITE_ROW)
+        reader(st, a, out);
+    else if (rc == SQLITE_DONE)
+        code = kerr_fail(e, KITH_E_NOT_FOUND, NULL, "no %s '%s'", what, ref);
+    else
+        code = db_fail(s, e, "reading a record");
+    done(st);
+    return code;
+}
+
+/* The page a list query asks for: 0 is the default page, and no page passes the cap. */
+static int64_t page_limit(size_t limit)
+{
+    if (!limit)
+        return STORE_PAGE_DEFAULT;
+    return limit > STORE_PAGE_MAX ? STORE_PAGE_MAX : (int64_t)limit;
+}
+
+static int64_t page_offset(size_t offset)
+{
+    return offset > (size_t)INT64_MAX ? INT64_MAX : (int64_t)offset;
+}
+
+/* --- checks on values before they are written ----------------------------------------
+ * The schema holds the same rules (CHECK, NOT NULL, foreign keys) as a last line; these
+ * give the message. The first failure wins, so callers chain checks without testing each. */
+
+struct check {
+    struct kerr *e;
+    enum kerr_code rc;
+};
+
+static void check_fail(struct check *c, enum kerr_code code, const char *field, const char *msg)
+{
+    if (!c->rc)
+        c->rc = kerr_fail(c->e, code, field, "%s: %s", field, msg);
+}
+
+static void check_text(struct check *c, const char *field, const char *v, size_t max, bool required)
+{
+    if (!v)
+        check_fail(c, KITH_E_INVALID, field, "is missing");
+    else if (required && !*v)
+        check_fail(c, KITH_E_INVALID, field, "must not be empty");
+    else if (strlen(v) > max && !c->rc)
+        c->rc = kerr_fail(c->e, KITH_E_TOO_LARGE, field, "%s: longer than %zu bytes", field, max);
+}
+
+static void check_enum(struct check *c, const char *field, int v, int count)
+{
+    if ((v < 0 || v >= count) && !c->rc)
+        c->rc = kerr_fail(c->e, KITH_E_INVALID, field, "%s: %d is not a known value (0 to %d)",
+                          field, v, count - 1);
+}
+
+static void check_date(struct check *c, const char *field, kdate d, bool required)
+{
+    kdate lo = date_from_ymd(DATE_MIN_YEAR, 1, 1), hi = date_from_ymd(DATE_MAX_YEAR, 12, 31);
+    if (d == DATE_NONE) {
+        if (required)
+            check_fail(c, KITH_E_INVALID, field, "a date is required");
+    } else if ((d < lo || d > hi) && !c->rc) {
+        c->rc = kerr_fail(c->e, KITH_E_INVALID, field, "%s: not a date between %d and %d", field,
+                          DATE_MIN_YEAR, DATE_MAX_YEAR);
+    }
+}
+
+/* `end` may be missing; when present it must not come before `start`. */
+static void check_order(struct check *c, const char *field, kdate start, kdate end)
+{
+    if (c->rc || end == DATE_NONE || start == DATE_NONE || end >= start)
+        return;
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+    c->rc = kerr_fail(c->e, KITH_E_INVALID, field, "%s: %s is before the start date %s", field,
+                      date_format_iso(end, a), date_format_iso(start, b));
+}
+
+static void check_ref(struct check *c, const char *field, int64_t id)
+{
+    if (id <= 0 && !c->rc)
+        c->rc = kerr_fail(c->e, KITH_E_INVALID, field, "%s: a record id is required", field);
+}
+
+/* A caller's public id must be well formed; an empty one is filled in by the write. */
+static void check_public_id(struct check *c, const char id[PUBLIC_ID_LEN + 1])
+{
+    if (id[0] && !public_id_valid(id) && !c->rc)
+        c->rc = kerr_fail(c->e, KITH_E_INVALID, "public_id",
+                          "public_id: '%.*s' is not %d letters of the public id alphabet",
+                          PUBLIC_ID_LEN, id, PUBLIC_ID_LEN);
+}
+
+/* --- workforce ----------------------------------------------------------------------- */
+
+static void read_team(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct team *t = out;
+    int c = 0;
+    t->id = sqlite3_column_int64(st, c++);
+    COL_CODE(st, c++, t->public_id);
+    t->name = col_name(st, c++, a);
+    t->service = (enum service)sqlite3_column_int(st, c++);
+    t->caseload_threshold = sqlite3_column_int(st, c++);
+}
+
+static enum kerr_code sqlite_team_add(struct store *base, struct team *t, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    struct check c = {e, KITH_OK};
+    check_public_id(&c, t->public_id);
+    check_text(&c, "name", t->name, STORE_NAME_MAX, true);
+    check_enum(&c, "service", (int)t->service, SERVICE_COUNT);
+    if (t->caseload_threshold <= 0)
+        check_fail(&c, KITH_E_INVALID, "caseload_threshold", "must be more than 0");
+    if (c.rc)
+        return c.rc;
+    sqlite3_stmt *st = stmt(s, ST_TEAM_ADD, e);
+    if (!st)
+        return no_stmt(e);
+    bool fresh = !t->public_id[0];
+    if (fresh)
+        public_id_new(t->public_id);
+    bind_text(st, 1, t->public_id);
+    bind_text(st, 2, t->name);
+    sqlite3_bind_int(st, 3, (int)t->service);
+    sqlite3_bind_int(st, 4, t->caseload_threshold);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_DONE) {
+        t->id = sqlite3_last_insert_rowid(s->db);
+    } else {
+        const struct clash clashes[] = {
+            {"team.name", "name", "a team called '%s' already exists", t->name},
+            {"team.public_id", "public_id", "public id '%s' is already used by another team",
+             t->public_id},
+        };
+        rc = write_fail(s, e, "adding a team", clashes, 2, NULL, 0);
+        if (fresh)
+            t->public_id[0] = '\0';
+    }
+    done(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_team_list(struct store *base, struct arena *a, struct team **out,
+                                       size_t *n, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_TEAM_LIST, e);
+    if (!st)
+        return no_stmt(e);
+    return read_rows(s, st, a, sizeof(**out), 0, read_team, (void **)out, n, e);
+}
+
+static enum kerr_code sqlite_team_find(struct store *base, const char *ref, struct arena *a,
+                                       struct team *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    char id[PUBLIC_ID_LEN + 1];
+    memset(out, 0, sizeof(*out));
+    if (public_id_normalize(ref, id)) {
+        sqlite3_stmt *st = stmt(s, ST_TEAM_BY_PUBLIC_ID, e);
+        if (!st)
+            return no_stmt(e);
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        enum kerr_code rc = read_one(s, st, a, read_team, out, "team", ref, e);
+        if (rc != KITH_E_NOT_FOUND)
+            return rc;
+    }
+    sqlite3_stmt *st = stmt(s, ST_TEAM_BY_NAME, e);
+    if (!st)
+        return no_stmt(e);
+    bind_text(st, 1, ref);
+    return read_one(s, st, a, read_team, out, "team", ref, e);
+}
+
+static void read_worker(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct worker *w = out;
+    int c = 0;
+    w->id = sqlite3_column_int64(st, c++);
+    COL_CODE(st, c++, w->public_id);
+    w->team_id = sqlite3_column_int64(st, c++);
+    w->given_name = col_name(st, c++, a);
+    w->family_name = col_name(st, c++, a);
+    COL_CODE(st, c++, w->registration);
+    w->role = (enum worker_role)sqlite3_column_int(st, c++);
+    w->fte = sqlite3_column_double(st, c++);
+    w->agency = sqlite3_column_int(st, c++) != 0;
+    w->start = col_date(st, c++);
+    w->end = col_date(st, c++);
+}
+
+/* Social Work England registrations: "SW" and up to nine digits. */
+static bool registration_valid(const char *r, size_t cap)
+{
+    size_t n = strnlen(r, cap);
+    if (n < 3 || n > 11 || (r[0] != 'S' && r[0] != 's') || (r[1] != 'W' && r[1] != 'w'))
+        return false;
+    for (size_t i = 2; i < n; i++)
+        if (r[i] < '0' || r[i] > '9')
+            return false;
+    return true;
+}
+
+static enum kerr_code sqlite_worker_add(struct store *base, struct worker *w, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    struct check c = {e, KITH_OK};
+    check_public_id(&c, w->public_id);
+    check_ref(&c, "team_id", w->team_id);
+    check_text(&c, "given_name", w->given_name, STORE_NAME_MAX, true);
+    check_text(&c, "family_name", w->family_name, STORE_NAME_MAX, true);
+    if (w->registration[0] && !registration_valid(w->registration, sizeof(w->registration)))
+        check_fail(&c, KITH_E_INVALID, "registration",
+                   "a Social Work England registration is SW and digits (SW12345)");
+    check_enum(&c, "role", (int)w->role, ROLE_COUNT);
+    if (!(w->fte > 0 && w->fte <= 1) && !c.rc)
+        c.rc = kerr_fail(e, KITH_E_INVALID, "fte",
+                         "fte: %g is not a share of full time (more than 0, at most 1)", w->fte);
+    check_date(&c, "start", w->start, true);
+    check_date(&c, "end", w->end, false);
+    check_order(&c, "end", w->start, w->end);
+    if (c.rc)
+        return c.rc;
+    sqlite3_stmt *st = stmt(s, ST_WORKER_ADD, e);
+    if (!st)
+        return no_stmt(e);
+    bool fresh = !w->public_id[0];
+    if (fresh)
+        public_id_new(w->public_id);
+    char d1[DATE_ISO_LEN], d2[DATE_ISO_LEN];
+    bind_text(st, 1, w->public_id);
+    sqlite3_bind_int64(st, 2, w->team_id);
+    bind_text(st, 3, w->given_name);
+    bind_text(st, 4, w->family_name);
+    BIND_CODE(st, 5, w->registration);
+    sqlite3_bind_int(st, 6, (int)w->role);
+    sqlite3_bind_double(st, 7, w->fte);
+    sqlite3_bind_int(st, 8, w->agency);
+    bind_date(st, 9, w->start, d1);
+    bind_date(st, 10, w->end, d2);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_DONE) {
+        w->id = sqlite3_last_insert_rowid(s->db);
+    } else {
+        const struct clash clashes[] = {
+            {"worker.registration", "registration",
+             "registration '%s' is already used by another worker", w->registration},
+            {"worker.public_id", "public_id", "public id '%s' is already used by another worker",
+             w->public_id},
+        };
+        const struct reference refs[] = {{ST_TEAM_EXISTS, w->team_id, "team_id", "team"}};
+        rc = write_fail(s, e, "adding a worker", clashes, 2, refs, 1);
+        if (fresh)
+            w->public_id[0] = '\0';
+    }
+    done(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_worker_get(struct store *base, int64_t id, struct arena *a,
+                                        struct worker *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_WORKER_GET, e);
+    if (!st)
+        return no_stmt(e);
+    char ref[24];
+    snprintf(ref, sizeof(ref), "%lld", (long long)id);
+    memset(out, 0, sizeof(*out));
+    sqlite3_bind_int64(st, 1, id);
+    return read_one(s, st, a, read_worker, out, "worker with id", ref, e);
+}
+
+static enum kerr_code sqlite_worker_find(struct store *base, const char *ref, struct arena *a,
+                                         struct worker *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    char id[PUBLIC_ID_LEN + 1];
+    memset(out, 0, sizeof(*out));
+    if (public_id_normalize(ref, id)) {
+        sqlite3_stmt *st = stmt(s, ST_WORKER_BY_PUBLIC_ID, e);
+        if (!st)
+            return no_stmt(e);
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        enum kerr_code rc = read_one(s, st, a, read_worker, out, "worker", ref, e);
+        if (rc != KITH_E_NOT_FOUND)
+            return rc;
+    }
+    sqlite3_stmt *st = stmt(s, ST_WORKER_BY_REGISTRATION, e);
+    if (!st)
+        return no_stmt(e);
+    bind_text(st, 1, ref);
+    return read_one(s, st, a, read_worker, out, "worker", ref, e);
+}
+
+static enum kerr_code sqlite_worker_list(struct store *base, const struct worker_query *q,
+                                         struct arena *a, struct worker **out, size_t *n,
+                                         struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_WORKER_LIST, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, q->team_id);
+    sqlite3_bind_int(st, 2, q->current_only != 0);
+    sqlite3_bind_int64(st, 3, page_limit(q->limit));
+    sqlite3_bind_int64(st, 4, page_offset(q->offset));
+    return read_rows(s, st, a, sizeof(**out), 0, read_worker, (void **)out, n, e);
+}
+
+static void read_user(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct user *u = out;
+    int c = 0;
+    u->id = sqlite3_column_int64(st, c++);
+    u->username = col_name(st, c++, a);
+    u->worker_id = sqlite3_column_int64(st, c++);
+    u->role = (enum user_role)sqlite3_column_int(st, c++);
+    u->disabled = sqlite3_column_int(st, c++) != 0;
+    u->created = col_date(st, c++);
+}
+
+static enum kerr_code sqlite_user_add(struct store *base, struct user *u, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    struct check c = {e, KITH_OK};
+    check_text(&c, "username", u->username, STORE_USERNAME_MAX, true);
+    check_enum(&c, "role", (int)u->role, UROLE_COUNT);
+    if (u->worker_id < 0)
+        check_fail(&c, KITH_E_INVALID, "worker_id", "must be a worker's id, or 0 for none");
+    check_date(&c, "created", u->created, false);
+    if (c.rc)
+        return c.rc;
+    sqlite3_stmt *st = stmt(s, ST_USER_ADD, e);
+    if (!st)
+        return no_stmt(e);
+    kdate created = u->created == DATE_NONE ? date_today() : u->created;
+    char d1[DATE_ISO_LEN];
+    bind_text(st, 1, u->username);
+    bind_id(st, 2, u->worker_id);
+    sqlite3_bind_int(st, 3, (int)u->role);
+    sqlite3_bind_int(st, 4, u->disabled);
+    bind_date(st, 5, created, d1);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_DONE) {
+        u->id = sqlite3_last_insert_rowid(s->db);
+        u->created = created;
+    } else {
+        const struct clash clashes[] = {
+            {"user_account.username", "username", "username '%s' is already taken", u->username},
+        };
+        const struct reference refs[] = {{ST_WORKER_EXISTS, u->worker_id, "worker_id", "worker"}};
+        rc = write_fail(s, e, "adding a user", clashes, 1, refs, 1);
+    }
+    done(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_user_list(struct store *base, struct arena *a, struct user **out,
+                                       size_t *n, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_USER_LIST, e);
+    if (!st)
+        return no_stmt(e);
+    return read_rows(s, st, a, sizeof(**out), 0, read_user, (void **)out, n, e);
+}
+
+/* --- people -------------------------------------------------------------------------- */
+
+static int cmp_code(const void *a, const void *b) { return strcmp(a, b); }
+
+/* The codes joined by commas in the last column (written in code order). */
+static void read_disabilities(sqlite3_stmt *st, int i, struct person *p)
+{
+    const char *v = (const char *)sqlite3_column_text(st, i);
+    size_t len = v ? (size_t)sqlite3_column_bytes(st, i) : 0;
+    p->n_disabilities = 0;
+    for (size_t at = 0; at < len && p->n_disabilities < DISABILITIES_MAX;) {
+        size_t n = 0;
+        while (at + n < len && v[at + n] != ',')
+            n++;
+        char *code = p->disabilities[p->n_disabilities];
+        size_t keep = n < sizeof(p->disabilities[0]) ? n : sizeof(p->disabilities[0]) - 1;
+        memcpy(code, v + at, keep);
+        code[keep] = '\0';
+        if (keep)
+            p->n_disabilities++;
+        at += n + 1;
+    }
+}
+
+static void read_person(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct person *p = out;
+    int c = 0;
+    p->id = sqlite3_column_int64(st, c++);
+    COL_CODE(st, c++, p->public_id);
+    p->kind = (enum person_kind)sqlite3_column_int(st, c++);
+    COL_CODE(st, c++, p->la_child_id);
+    p->given_name = col_name(st, c++, a);
+    p->family_name = col_name(st, c++, a);
+    p->dob = col_date(st, c++);
+    p->expected_dob = col_date(st, c++);
+    p->death = col_date(st, c++);
+    const char *sex = (const char *)sqlite3_column_text(st, c++);
+    p->sex = sex && *sex ? *sex : 'U';
+    COL_CODE(st, c++, p->ethnicity);
+    COL_CODE(st, c++, p->upn);
+    COL_CODE(st, c++, p->former_upn);
+    COL_CODE(st, c++, p->upn_unknown);
+    COL_CODE(st, c++, p->postcode);
+    p->uasc = sqlite3_column_int(st, c++) != 0;
+    p->uasc_ceased = col_date(st, c++);
+    p->created = col_date(st, c++);
+    read_disabilities(st, c, p);
+}
+
+/* A disability code: one to four capital letters or digits (the DfE's codes are NONE,
+ * MOB, HAND, ... ); commas never, since the read-back joins codes with them. */
+static bool disability_code_valid(const char *code, size_t cap)
+{
+    size_t n = strnlen(code, cap);
+    if (n == 0 || n >= cap)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!((code[i] >= 'A' && code[i] <= 'Z') || (code[i] >= '0' && code[i] <= '9')))
+            return false;
+    return true;
+}
+
+static enum kerr_code check_person(const struct person *p, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_enum(&c, "kind", (int)p->kind, PERSON_KIND_COUNT);
+    if (p->kind == PERSON_RELATIVE && p->la_child_id[0])
+        check_fail(&c, KITH_E_INVALID, "la_child_id", "only children have an LA child id");
+    check_text(&c, "given_name", p->given_name, STORE_NAME_MAX, false);
+    check_text(&c, "family_name", p->family_name, STORE_NAME_MAX, false);
+    if (!strchr("MFU", p->sex) || !p->sex)
+        check_fail(&c, KITH_E_INVALID, "sex", "must be M, F or U");
+    check_date(&c, "dob", p->dob, false);
+    check_date(&c, "expected_dob", p->expected_dob, false);
+    check_date(&c, "death", p->death, false);
+    check_order(&c, "death", p->dob, p->death);
+    check_date(&c, "uasc_ceased", p->uasc_ceased, false);
+    check_date(&c, "created", p->created, false);
+    if ((p->n_disabilities < 0 || p->n_disabilities > DISABILITIES_MAX) && !c.rc)
+        c.rc = kerr_fail(e, KITH_E_INVALID, "disabilities",
+                         "disabilities: %d codes given, at most %d allowed", p->n_disabilities,
+                         DISABILITIES_MAX);
+    for (int i = 0; !c.rc && i < p->n_disabilities; i++)
+        if (!disability_code_valid(p->disabilities[i], sizeof(p->disabilities[i])))
+            c.rc = kerr_fail(e, KITH_E_INVALID, "disabilities",
+                             "disabilities: '%.4s' is not a disability code (capital letters or "
+                             "digits, at most 4)",
+                             p->disabilities[i]);
+    return c.rc;
+}
+
+/* Values formatted for binding; they must live until the statement has run. */
+struct person_binds {
+    char dob[DATE_ISO_LEN], expected_dob[DATE_ISO_LEN], death[DATE_ISO_LEN],
+        uasc_ceased[DATE_ISO_LEN], created[DATE_ISO_LEN];
+    char codes[DISABILITIES_MAX * sizeof(((struct person *)0)->disabilities[0]) + 1];
+};
+
+/* The disability codes in code order joined by commas, "" for none (checked codes have
+ * no commas and fit their slots). */
+static void join_codes(const struct person *p, char *out)
+{
+    char sorted[DISABILITIES_MAX][sizeof(p->disabilities[0])];
+    int n = p->n_disabilities;
+    memcpy(sorted, p->disabilities, (size_t)n * sizeof(sorted[0]));
+    qsort(sorted, (size_t)n, sizeof(sorted[0]), cmp_code);
+    size_t len = 0;
+    for (int i = 0; i < n; i++) {
+        if (i)
+            out[len++] = ',';
+        size_t k = strnlen(sorted[i], sizeof(sorted[i]));
+        memcpy(out + len, sorted[i], k);
+        len += k;
+    }
+    out[len] = '\0';
+}
+
+/* Parameters ?2 to ?16 and ?19: what an add and an update share. */
+static void bind_person(sqlite3_stmt *st, const struct person *p, struct person_binds *d)
+{
+    char sex[2] = {p->sex, '\0'};
+    sqlite3_bind_int(st, 2, (int)p->kind);
+    BIND_CODE(st, 3, p->la_child_id);
+    bind_text(st, 4, p->given_name ? p->given_name : "");
+    bind_text(st, 5, p->family_name ? p->family_name : "");
+    bind_date(st, 6, p->dob, d->dob);
+    bind_date(st, 7, p->expected_dob, d->expected_dob);
+    bind_date(st, 8, p->death, d->death);
+    sqlite3_bind_text(st, 9, sex, 1, SQLITE_TRANSIENT);
+    BIND_CODE(st, 10, p->ethnicity);
+    BIND_CODE(st, 11, p->upn);
+    BIND_CODE(st, 12, p->former_upn);
+    BIND_CODE(st, 13, p->upn_unknown);
+    BIND_CODE(st, 14, p->postcode);
+    sqlite3_bind_int(st, 15, p->uasc);
+    bind_date(st, 16, p->uasc_ceased, d->uasc_ceased);
+    join_codes(p, d->codes);
+    bind_code(st, 19, d->codes, sizeof(d->codes));
+}
+
+static enum kerr_code person_write_fail(struct store_sqlite *s, const struct person *p,
+                                        const char *what, struct kerr *e)
+{
+    const struct clash clashes[] = {
+        {"person.la_child_id", "la_child_id", "LA child id '%s' is already used by another child",
+         p->la_child_id},
+        {"person.public_id", "public_id", "public id '%s' is already used by another person",
+         p->public_id},
+    };
+    return write_fail(s, e, what, clashes, 2, NULL, 0);
+}
+
+/* Write the person's disability rows (after clearing them, on an update). */
+static enum kerr_code write_disabilities(struct store_sqlite *s, const struct person *p, int64_t id,
+                                         bool clear, struct kerr *e)
+{
+    if (clear) {
+        sqlite3_stmt *st = stmt(s, ST_DISABILITY_CLEAR, e);
+        if (!st)
+            return no_stmt(e);
+        sqlite3_bind_int64(st, 1, id);
+        int rc = sqlite3_step(st);
+        enum kerr_code code = rc == SQLITE_DONE ? KITH_OK : db_fail(s, e, "updating disabilities");
+        done(st);
+        if (code)
+            return code;
+    }
+    sqlite3_stmt *st = stmt(s, ST_DISABILITY_ADD, e);
+    if (!st)
+        return no_stmt(e);
+    enum kerr_code code = KITH_OK;
+    for (int i = 0; !code && i < p->n_disabilities; i++) {
+        sqlite3_bind_int64(st, 1, id);
+        BIND_CODE(st, 2, p->disabilities[i]);
+        if (sqlite3_step(st) != SQLITE_DONE) {
+            const struct clash twice[] = {
+                {"person_disability.person_id, person_disability.code", "disabilities",
+                 "disability '%s' is given twice", p->disabilities[i]},
+            };
+            code = write_fail(s, e, "recording disabilities", twice, 1, NULL, 0);
+        }
+        sqlite3_reset(st);
+    }
+    sqlite3_clear_bindings(st);
+    return code;
+}
+
+static enum kerr_code sqlite_person_add(struct store *base, struct person *p, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    struct check c = {e, KITH_OK};
+    check_public_id(&c, p->public_id);
+    if (c.rc)
+        return c.rc;
+    enum kerr_code rc = check_person(p, e);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = stmt(s, ST_PERSON_ADD, e);
+    if (!st)
+        return no_stmt(e);
+    /* One statement is atomic by itself; with disability rows the whole write needs a
+     * savepoint, so a bad code leaves no person behind. */
+    bool several = p->n_disabilities > 0;
+    if (several) {
+        rc = write_begin(s, e);
+        if (rc)
+            return rc;
+    }
+    bool fresh = !p->public_id[0];
+    if (fresh)
+        public_id_new(p->public_id);
+    kdate created = p->created == DATE_NONE ? date_today() : p->created;
+    struct person_binds d;
+    bind_text(st, 1, p->public_id);
+    bind_person(st, p, &d);
+    bind_date(st, 17, created, d.created);
+    int64_t id = 0;
+    if (sqlite3_step(st) == SQLITE_DONE)
+        id = sqlite3_last_insert_rowid(s->db);
+    else
+        rc = person_write_fail(s, p, "adding a person", e);
+    done(st);
+    if (!rc && several)
+        rc = write_disabilities(s, p, id, false, e);
+    if (several)
+        rc = write_end(s, rc, e);
+    if (rc) {
+        if (fresh)
+            p->public_id[0] = '\0';
+        return rc;
+    }
+    p->id = id;
+    p->created = created;
+    return KITH_OK;
+}
+
+static enum kerr_code sqlite_person_update(struct store *base, const struct person *p,
+                                           struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    enum kerr_code rc = check_person(p, e);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = stmt(s, ST_PERSON_UPDATE, e);
+    if (!st)
+        return no_stmt(e);
+    rc = write_begin(s, e);
+    if (rc)
+        return rc;
+    struct person_binds d;
+    bind_person(st, p, &d);
+    sqlite3_bind_int64(st, 18, p->id);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = person_write_fail(s, p, "updating a person", e);
+    else if (sqlite3_changes(s->db) == 0)
+        rc = kerr_fail(e, KITH_E_NOT_FOUND, "id", "no person with id %lld", (long long)p->id);
+    done(st);
+    if (!rc)
+        rc = write_disabilities(s, p, p->id, true, e);
+    return write_end(s, rc, e);
+}
+
+static enum kerr_code sqlite_person_get(struct store *base, int64_t id, struct arena *a,
+                                        struct person *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_PERSON_GET, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    enum kerr_code code = KITH_OK;
+    if (rc == SQLITE_ROW)
+        read_person(st, a, out);
+    else if (rc == SQLITE_DONE)
+        code = kerr_fail(e, KITH_E_NOT_FOUND, "id", "no person with id %lld", (long long)id);
+    else
+        code = db_fail(s, e, "reading a person");
+    /* Only one parameter, rebound on every call: a reset is all the reuse needs. */
+    sqlite3_reset(st);
+    return code;
+}
+
+static enum kerr_code sqlite_person_find(struct store *base, const char *ref, struct arena *a,
+                                         struct person *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    char id[PUBLIC_ID_LEN + 1];
+    if (public_id_normalize(ref, id)) {
+        sqlite3_stmt *st = stmt(s, ST_PERSON_BY_PUBLIC_ID, e);
+        if (!st)
+            return no_stmt(e);
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        enum kerr_code rc = read_one(s, st, a, read_person, out, "person", ref, e);
+        if (rc != KITH_E_NOT_FOUND)
+            return rc;
+    }
+    sqlite3_stmt *st = stmt(s, ST_PERSON_BY_LA_CHILD_ID, e);
+    if (!st)
+        return no_stmt(e);
+    bind_text(st, 1, ref);
+    return read_one(s, st, a, read_person, out, "person with public id or LA child id", ref, e);
+}
+
+/* The search text trimmed, with runs of spaces made one (so "Amy  Smith" finds the
+ * full name), in `buf`; false when it is too long. */
+static bool search_words(const char *text, char *buf, size_t cap, size_t *len)
+{
+    size_t n = 0;
+    bool space = false;
+    for (const char *p = text; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            space = n > 0;
+            continue;
+        }
+        if (n + 2 >= cap)
+            return false;
+        if (space)
+            buf[n++] = ' ';
+        space = false;
+        buf[n++] = *p;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return true;
+}
+
+static enum kerr_code sqlite_person_list(struct store *base, const struct person_query *q,
+                                         struct arena *a, struct person **out, size_t *n,
+                                         struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    *out = NULL;
+    *n = 0;
+    char text[STORE_SEARCH_MAX + 2];
+    size_t len = 0;
+    if (q->text && !search_words(q->text, text, sizeof(text) - 1, &len))
+        return kerr_fail(e, KITH_E_TOO_LARGE, "text", "text: search text longer than %d bytes",
+                         STORE_SEARCH_MAX);
+    bool allocated = q->worker_id || q->team_id;
+    enum stmt_id id = len         ? ST_PERSON_SEARCH
+                      : allocated ? ST_PERSON_LIST_ALLOCATED
+                                  : ST_PERSON_LIST;
+    sqlite3_stmt *st = stmt(s, id, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int(st, 1, q->kind < 0 ? -1 : q->kind);
+    sqlite3_bind_int(st, 2, q->open_only || allocated);
+    sqlite3_bind_int64(st, 3, page_limit(q->limit));
+    sqlite3_bind_int64(st, 4, page_offset(q->offset));
+    sqlite3_bind_int64(st, 5, q->worker_id);
+    sqlite3_bind_int64(st, 6, q->team_id);
+    if (len) {
+        sqlite3_bind_text(st, 7, text, (int)len, SQLITE_STATIC);
+        text[len] = (char)0xFF; /* the upper end of the prefix range */
+        sqlite3_bind_text(st, 8, text, (int)len + 1, SQLITE_STATIC);
+    }
+    size_t expect = (size_t)page_limit(q->limit);
+    return read_rows(s, st, a, sizeof(**out), expect < 64 ? expect : 64, read_person, (void **)out,
+                     n, e);
+}
+
+static void read_relationship(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct relationship *r = out;
+    int c = 0;
+    r->id = sqlite3_column_int64(st, c++);
+    r->child_id = sqlite3_column_int64(st, c++);
+    r->other_id = sqlite3_column_int64(st, c++);
+    r->type = col_name(st, c++, a);
+    r->parental_responsibility = sqlite3_column_int(st, c++) != 0;
+}
+
+static enum kerr_code sqlite_relationship_add(struct store *base, struct relationship *r,
+                                              struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    struct check c = {e, KITH_OK};
+    check_ref(&c, "child_id", r->child_id);
+    check_ref(&c, "other_id", r->other_id);
+    if (r->child_id == r->other_id)
+        check_fail(&c, KITH_E_INVALID, "other_id", "a person cannot be related to themselves");
+    check_text(&c, "type", r->type, STORE_CODE_MAX, true);
+    if (c.rc)
+        return c.rc;
+    sqlite3_stmt *st = stmt(s, ST_RELATIONSHIP_ADD, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, r->child_id);
+    sqlite3_bind_int64(st, 2, r->other_id);
+    bind_text(st, 3, r->type);
+    sqlite3_bind_int(st, 4, r->parental_responsibility);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_DONE) {
+        r->id = sqlite3_last_insert_rowid(s->db);
+    } else {
+        const struct reference refs[] = {
+            {ST_PERSON_EXISTS, r->child_id, "child_id", "person"},
+            {ST_PERSON_EXISTS, r->other_id, "other_id", "person"},
+        };
+        rc = write_fail(s, e, "adding a relationship", NULL, 0, refs, 2);
+    }
+    done(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_relationship_list(struct store *base, int64_t child_id,
+                                               struct arena *a, struct relationship **out,
+                                               size_t *n, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_RELATIONSHIP_LIST, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, child_id);
+    return read_rows(s, st, a, sizeof(**out), 0, read_relationship, (void **)out, n, e);
+}
+
+/* --- allocations and case notes ---------------------------------------------------------- */
+
+static void read_allocation(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct allocation *al = out;
+    int c = 0;
+    al->id = sqlite3_column_int64(st, c++);
+    al->child_id = sqlite3_column_int64(st, c++);
+    al->worker_id = sqlite3_column_int64(st, c++);
+    al->role = (enum allocation_role)sqlite3_column_int(st, c++);
+    al->start = col_date(st, c++);
+    al->end = col_date(st, c++);
+    al->end_reason = col_str(st, c++, a);
+}
+
+static enum kerr_code sqlite_allocation_add(struct store *base, struct allocation *al,
+                                            struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    struct check c = {e, KITH_OK};
+    check_ref(&c, "child_id", al->child_id);
+    check_ref(&c, "worker_id", al->worker_id);
+    check_enum(&c, "role", (int)al->role, ALLOC_ROLE_COUNT);
+    check_date(&c, "start", al->start, true);
+    check_date(&c, "end", al->end, false);
+    check_order(&c, "end", al->start, al->end);
+    if (al->end_reason)
+        check_text(&c, "end_reason", al->end_reason, STORE_CODE_MAX, true);
+    if (c.rc)
+        return c.rc;
+    sqlite3_stmt *st = stmt(s, ST_ALLOCATION_ADD, e);
+    if (!st)
+        return no_stmt(e);
+    char d1[DATE_ISO_LEN], d2[DATE_ISO_LEN];
+    sqlite3_bind_int64(st, 1, al->child_id);
+    sqlite3_bind_int64(st, 2, al->worker_id);
+    sqlite3_bind_int(st, 3, (int)al->role);
+    bind_date(st, 4, al->start, d1);
+    bind_date(st, 5, al->end, d2);
+    bind_text(st, 6, al->end_reason);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_DONE) {
+        al->id = sqlite3_last_insert_rowid(s->db);
+    } else {
+        const struct reference refs[] = {
+            {ST_PERSON_EXISTS, al->child_id, "child_id", "child"},
+            {ST_WORKER_EXISTS, al->worker_id, "worker_id", "worker"},
+        };
+        rc = write_fail(s, e, "adding an allocation", NULL, 0, refs, 2);
+    }
+    done(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_allocation_end(struct store *base, int64_t id, kdate end,
+                                            const char *reason, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    struct check c = {e, KITH_OK};
+    check_date(&c, "end", end, true);
+    if (reason)
+        check_text(&c, "end_reason", reason, STORE_CODE_MAX, true);
+    if (c.rc)
+        return c.rc;
+    sqlite3_stmt *st = stmt(s, ST_ALLOCATION_DATES, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, id);
+    int step = sqlite3_step(st);
+    kdate start = step == SQLITE_ROW ? col_date(st, 0) : DATE_NONE;
+    kdate ended = step == SQLITE_ROW ? col_date(st, 1) : DATE_NONE;
+    enum kerr_code rc = KITH_OK;
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+    if (step == SQLITE_DONE)
+        rc = kerr_fail(e, KITH_E_NOT_FOUND, "id", "no allocation with id %lld", (long long)id);
+    else if (step != SQLITE_ROW)
+        rc = db_fail(s, e, "reading an allocation");
+    else if (ended != DATE_NONE)
+        rc = kerr_fail(e, KITH_E_CONFLICT, "end", "allocation %lld already ended on %s",
+                       (long long)id, date_format_iso(ended, a));
+    else if (end < start)
+        rc = kerr_fail(e, KITH_E_INVALID, "end", "end: %s is before the allocation's start date %s",
+                       date_format_iso(end, a), date_format_iso(start, b));
+    done(st);
+    if (rc)
+        return rc;
+    st = stmt(s, ST_ALLOCATION_END, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, id);
+    bind_date(st, 2, end, a);
+    bind_text(st, 3, reason);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(s, e, "ending an allocation");
+    else if (sqlite3_changes(s->db) == 0) /* ended by someone else since the read */
+        rc = kerr_fail(e, KITH_E_CONFLICT, "end", "allocation %lld has already ended",
+                       (long long)id);
+    done(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_allocation_list(struct store *base, int64_t child_id, struct arena *a,
+                                             struct allocation **out, size_t *n, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_ALLOCATION_LIST, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, child_id);
+    return read_rows(s, st, a, sizeof(**out), 0, read_allocation, (void **)out, n, e);
+}
+
+static void read_note(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct case_note *n = out;
+    int c = 0;
+    n->id = sqlite3_column_int64(st, c++);
+    COL_CODE(st, c++, n->public_id);
+    n->child_id = sqlite3_column_int64(st, c++);
+    n->author_id = sqlite3_column_int64(st, c++);
+    n->date = col_date(st, c++);
+    n->kind = col_name(st, c++, a);
+    n->subject = col_name(st, c++, a);
+    n->body = col_name(st, c++, a);
+}
+
+static enum kerr_code sqlite_note_add(struct store *base, struct case_note *note, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    struct check c = {e, KITH_OK};
+    check_public_id(&c, note->public_id);
+    check_ref(&c, "child_id", note->child_id);
+    check_ref(&c, "author_id", note->author_id);
+    check_date(&c, "date", note->date, true);
+    check_text(&c, "kind", note->kind, STORE_CODE_MAX, true);
+    check_text(&c, "subject", note->subject, STORE_NAME_MAX, false);
+    check_text(&c, "body", note->body, STORE_TEXT_MAX, false);
+    if (c.rc)
+        return c.rc;
+    sqlite3_stmt *st = stmt(s, ST_NOTE_ADD, e);
+    sqlite3_stmt *ix = st ? stmt(s, ST_NOTE_INDEX, e) : NULL;
+    if (!ix)
+        return no_stmt(e);
+    /* The note and its full-text index row, both or neither. Outside a transaction a
+     * savepoint makes that so; inside one the caller rolls back on failure (store.h),
+     * and a savepoint would cost more than the write: FTS5 flushes its pending index
+     * to disk at every savepoint, a segment per note, five times slower in bulk. */
+    bool wrap = sqlite3_get_autocommit(s->db);
+    enum kerr_code rc = wrap ? write_begin(s, e) : KITH_OK;
+    if (rc)
+        return rc;
+    bool fresh = !note->public_id[0];
+    if (fresh)
+        public_id_new(note->public_id);
+    char d1[DATE_ISO_LEN];
+    bind_text(st, 1, note->public_id);
+    sqlite3_bind_int64(st, 2, note->child_id);
+    sqlite3_bind_int64(st, 3, note->author_id);
+    bind_date(st, 4, note->date, d1);
+    bind_text(st, 5, note->kind);
+    bind_text(st, 6, note->subject);
+    bind_text(st, 7, note->body);
+    int64_t id = 0;
+    if (sqlite3_step(st) == SQLITE_DONE) {
+        id = sqlite3_last_insert_rowid(s->db);
+    } else {
+        const struct clash clashes[] = {
+            {"case_note.public_id", "public_id", "public id '%s' is already used by another note",
+             note->public_id},
+        };
+        const struct reference refs[] = {
+            {ST_PERSON_EXISTS, note->child_id, "child_id", "child"},
+            {ST_WORKER_EXISTS, note->author_id, "author_id", "worker"},
+        };
+        rc = write_fail(s, e, "adding a case note", clashes, 1, refs, 2);
+    }
+    done(st);
+    if (!rc) {
+        sqlite3_bind_int64(ix, 1, id);
+        bind_text(ix, 2, note->subject);
+        bind_text(ix, 3, note->body);
+        if (sqlite3_step(ix) != SQLITE_DONE)
+            rc = db_fail(s, e, "indexing a case note");
+        done(ix);
+    }
+    if (wrap)
+        rc = write_end(s, rc, e);
+    if (rc) {
+        if (fresh)
+            note->public_id[0] = '\0';
+        return rc;
+    }
+    note->id = id;
+    return KITH_OK;
+}
+
+static bool fts_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* Turn a person's search text into an FTS5 query that can never be a syntax error. Each
+ * word and each "quoted phrase" becomes an FTS5 string in double quotes, so operators
+ * (AND, OR, NOT, NEAR), column filters, brackets, carets and minus signs are searched
+ * as text, never obeyed; a * at the end of a word or phrase keeps its meaning (match
+ * the start of a word). The terms are ANDed. An unclosed quote runs to the end. A term
+ * the tokenizer reduces to nothing (a lone "-") is an empty string, which FTS5 ignores
+ * beside other terms and matches nothing alone. Returns the number of terms. */
+static int fts_query(const char *text, struct str *q)
+{
+    int terms = 0;
+    const char *p = text;
+    while (*p) {
+        if (fts_space(*p)) {
+            p++;
+            continue;
+        }
+        const char *start, *end;
+        if (*p == '"') {
+            start = ++p;
+            while (*p && *p != '"')
+                p++;
+            end = p;
+            if (*p)
+                p++;
+        } else {
+            start = p;
+            while (*p && !fts_space(*p) && *p != '"')
+                p++;
+            end = p;
+        }
+        bool prefix = false;
+        while (*p == '*') { /* "a phrase"* */
+            prefix = true;
+            p++;
+        }
+        while (end > start && end[-1] == '*') { /* word* or "a phras*" */
+            prefix = true;
+            end--;
+        }
+        if (end == start)
+            continue;
+        if (q->len)
+            str_addc(q, ' ');
+        str_addc(q, '"');
+        for (const char *c = start; c < end; c++) {
+            if (*c == '"')
+                str_addc(q, '"');
+            str_addc(q, *c);
+        }
+        str_addc(q, '"');
+        if (prefix)
+            str_addc(q, '*');
+        terms++;
+    }
+    return terms;
+}
+
+static enum kerr_code sqlite_note_list(struct store *base, const struct note_query *q,
+                                       struct arena *a, struct case_note **out, size_t *n,
+                                       struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    *out = NULL;
+    *n = 0;
+    /* Text with nothing but spaces searches for nothing: the plain list. */
+    bool search = q->text && q->text[strspn(q->text, " \t\r\n")];
+    struct str match = STR_INIT;
+    if (search) {
+        if (strlen(q->text) > STORE_SEARCH_MAX)
+            return kerr_fail(e, KITH_E_TOO_LARGE, "text", "text: search text longer than %d bytes",
+                             STORE_SEARCH_MAX);
+        int terms = fts_query(q->text, &match);
+        if (terms > FTS_TERMS_MAX) {
+            str_release(&match);
+            return kerr_fail(e, KITH_E_TOO_LARGE, "text",
+                             "text: %d words or phrases, at most %d in one search", terms,
+                             FTS_TERMS_MAX);
+        }
+        if (!terms) { /* nothing searchable, so nothing matches */
+            str_release(&match);
+            return KITH_OK;
+        }
+    }
+    enum stmt_id id = search ? ST_NOTE_SEARCH : q->child_id ? ST_NOTE_LIST_CHILD : ST_NOTE_LIST;
+    sqlite3_stmt *st = stmt(s, id, e);
+    if (!st) {
+        str_release(&match);
+        return no_stmt(e);
+    }
+    sqlite3_bind_int64(st, 1, q->child_id);
+    sqlite3_bind_int64(st, 2, page_limit(q->limit));
+    sqlite3_bind_int64(st, 3, page_offset(q->offset));
+    if (search)
+        sqlite3_bind_text(st, 4, match.buf, (int)match.len, SQLITE_STATIC);
+    size_t expect = (size_t)page_limit(q->limit);
+    enum kerr_code rc = read_rows(s, st, a, sizeof(**out), expect < 64 ? expect : 64, read_note,
+                                  (void **)out, n, e);
+    str_release(&match);
+    return rc;
+}
+
+/* --- counts ---------------------------------------------------------------------------- */
+
+static enum kerr_code sqlite_counts(struct store *base, struct store_counts *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    memset(out, 0, sizeof(*out));
+    sqlite3_stmt *st = stmt(s, ST_COUNTS, e);
+    if (!st)
+        return no_stmt(e);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        int64_t *fields[] = {&out->children, &out->relatives,   &out->open_children,
+                             &out->teams,    &out->workers,     &out->agency_workers,
+                             &out->users,    &out->allocations, &out->notes};
+        for (int i = 0; i < (int)(sizeof(fields) / sizeof(fields[0])); i++)
+            *fields[i] = sqlite3_column_int64(st, i);
+    } else {
+        rc = db_fail(s, e, "counting records");
+    }
+    done(st);
+    return rc;
+}
+
+/* --- opening and the connection ------------------------------------------------------ */
+
+static const struct store_ops sqlite_ops; /* filled at the end of the file */
 
 static void sqlite_close(struct store *base)
 {
@@ -163,24 +1625,58 @@ static void sqlite_rollback(struct store *base)
         exec_stmt(s, ST_ROLLBACK, NULL, "rolling back");
 }
 
+/* People whose copy of their disability codes is not their rows' codes in order. */
+#define DISABILITIES_DIFFER                                                                        \
+    "SELECT count(*) FROM person p WHERE p.disabilities IS NOT (SELECT group_concat(code, ',') "   \
+    "FROM (SELECT d.code FROM person_disability d WHERE d.person_id = p.id ORDER BY d.code))"
+
+/* integrity_check and foreign_key_check; the first problems found (after SQLite's
+ * "*** in database main ***" heading) go into one message. */
 static enum kerr_code sqlite_check(struct store *base, struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check(4)", -1, &st, NULL) != SQLITE_OK)
         return db_fail(s, e, "checking the database");
-    enum kerr_code rc = KITH_OK;
-    int step = sqlite3_step(st);
-    if (step != SQLITE_ROW)
-        rc = db_fail(s, e, "checking the database");
-    else if (strcmp((const char *)sqlite3_column_text(st, 0), "ok"))
-        rc = kerr_fail(e, KITH_E_DB_CORRUPT, NULL, "database '%s' is damaged: %s", s->path,
-                       (const char *)sqlite3_column_text(st, 0));
+    struct str found = STR_INIT;
+    str_init(&found, 300);
+    int rc;
+    for (;;) {
+        rc = sqlite3_step(st);
+        if (rc != SQLITE_ROW)
+            break;
+        /* One row may hold several problems, a line each. */
+        const char *text = (const char *)sqlite3_column_text(st, 0);
+        for (const char *line = text; line && *line;) {
+            size_t n = strcspn(line, "\n");
+            if (strncmp(line, "ok", n > 2 ? n : 2) != 0 && strncmp(line, "***", 3) != 0)
+                str_addf(&found, "%s%.*s", found.len ? "; " : "", (int)n, line);
+            line += n + (line[n] == '\n');
+        }
+    }
+    enum kerr_code code = KITH_OK;
+    if (rc != SQLITE_DONE)
+        code = db_fail(s, e, "checking the database");
+    else if (found.len || found.overflow)
+        code = kerr_fail(e, KITH_E_DB_CORRUPT, NULL, "database '%s' is damaged: %s", s->path,
+                         found.buf);
     sqlite3_finalize(st);
-    if (!rc && query_int(s, "PRAGMA foreign_key_check", &step, e) == KITH_OK && step)
-        rc = kerr_fail(e, KITH_E_DB_CORRUPT, NULL,
-                       "database '%s' has records that point at missing records", s->path);
-    return rc;
+    str_release(&found);
+    int broken = 0;
+    if (!code)
+        code = query_int(s, "SELECT count(*) FROM pragma_foreign_key_check", &broken, e);
+    if (!code && broken)
+        code = kerr_fail(e, KITH_E_DB_CORRUPT, NULL,
+                         "database '%s' has records that point at missing records", s->path);
+    int differ = 0;
+    if (!code)
+        code = query_int(s, DISABILITIES_DIFFER, &differ, e);
+    if (!code && differ)
+        code = kerr_fail(e, KITH_E_DB_CORRUPT, NULL,
+                         "database '%s': the disabilities of %d people disagree with their "
+                         "disability rows",
+                         s->path, differ);
+    return code;
 }
 
 /* Apply migrations after `from` in one transaction, recording each. */
@@ -227,9 +1723,57 @@ static enum kerr_code migrate(struct store_sqlite *s, int from, struct kerr *e)
     return rc;
 }
 
-static const struct store_ops sqlite_ops; /* filled at the end of the file */
+/* Whether kith may use a database with this application id, schema version and count
+ * of schema objects. One decision for both readings of the header below. */
+static enum kerr_code decide(const char *path, uint32_t app, uint32_t version, bool objects,
+                             bool created, bool readonly, struct kerr *e)
+{
+    if (app != KITH_APPLICATION_ID && (objects || (!created && version)))
+        return kerr_fail(e, KITH_E_DB_OPEN, "db",
+                         "'%s' is a SQLite database but not a kith one; kith leaves it alone",
+                         path);
+    if (version > (uint32_t)migrations_count)
+        return kerr_fail(e, KITH_E_DB_NEWER, "db",
+                         "'%s' is at schema %u, written by a newer kith; this kith knows "
+                         "schemas up to %d. Use the newer kith; the file was not changed",
+                         path, version, migrations_count);
+    if (version < (uint32_t)migrations_count && readonly)
+        return kerr_fail(e, KITH_E_DB_OPEN, "db",
+                         "'%s' is at schema %u and needs upgrading to %d: run a command that "
+                         "writes (e.g. 'kith init') once",
+                         path, version, migrations_count);
+    return KITH_OK;
+}
 
-/* Read the header and decide whether kith may use this database. */
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Read the file's first bytes (SQLite's documented file format) before SQLite opens it,
+ * so that a file kith refuses is never opened by SQLite at all: even a read-only SQLite
+ * connection leaves -wal and -shm files beside a WAL database. Page 1 holds the schema
+ * table; an interior page or a leaf with cells means the file defines objects. Refuses
+ * only on plain evidence; the reading through SQLite (vet) decides the rest, and also
+ * sees changes still in a -wal file. */
+static enum kerr_code vet_header(const char *path, bool readonly, struct kerr *e)
+{
+    unsigned char h[108];
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return KITH_OK; /* SQLite says why it cannot open it */
+    size_t n = fread(h, 1, sizeof(h), fp);
+    fclose(fp);
+    if (n == 0)
+        return KITH_OK; /* an empty file becomes a new database */
+    if (n < sizeof(h) || memcmp(h, "SQLite format 3", 16) != 0)
+        return kerr_fail(e, KITH_E_DB_CORRUPT, "db",
+                         "'%s' is not a kith database (not a SQLite file) or is damaged", path);
+    bool objects = h[100] != 0x0D || h[103] || h[104];
+    return decide(path, be32(h + 68), be32(h + 60), objects, false, readonly, e);
+}
+
+/* Read the header through SQLite and decide whether kith may use this database. */
 static enum kerr_code vet(struct store_sqlite *s, bool created, struct kerr *e)
 {
     int app = 0, version = 0, objects = 0;
@@ -240,26 +1784,20 @@ static enum kerr_code vet(struct store_sqlite *s, bool created, struct kerr *e)
         rc = query_int(s, "SELECT count(*) FROM sqlite_schema", &objects, e);
     if (rc) {
         if (rc == KITH_E_DB_CORRUPT)
-            kerr_fail(e, rc, NULL, "'%s' is not a kith database or is damaged", s->path);
+            kerr_fail(e, rc, "db", "'%s' is not a kith database or is damaged", s->path);
         return rc;
     }
-    if (app != KITH_APPLICATION_ID && (objects > 0 || (!created && version)))
-        return kerr_fail(e, KITH_E_DB_OPEN, NULL,
-                         "'%s' is a SQLite database but not a kith one; kith leaves it alone",
-                         s->path);
-    if (version > migrations_count)
-        return kerr_fail(e, KITH_E_DB_NEWER, NULL,
-                         "'%s' is at schema %d, written by a newer kith; this kith knows "
-                         "schemas up to %d. Use the newer kith; the file was not changed",
-                         s->path, version, migrations_count);
-    if (version < migrations_count && s->readonly)
-        return kerr_fail(e, KITH_E_DB_OPEN, NULL,
-                         "'%s' is at schema %d and needs upgrading to %d: run a command that "
-                         "writes (e.g. 'kith init') once",
-                         s->path, version, migrations_count);
-    s->version = version;
-    return KITH_OK;
+    rc = decide(s->path, (uint32_t)app, (uint32_t)version, objects > 0, created, s->readonly, e);
+    if (!rc)
+        s->version = version;
+    return rc;
 }
+
+/* Process-wide settings, made once before SQLite first starts. Memory statistics cost a
+ * global mutex on every allocation, about a tenth of a lookup by id; kith never reads
+ * them. Fails harmlessly if SQLite was started already. */
+static pthread_once_t configured = PTHREAD_ONCE_INIT;
+static void configure(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
 
 enum kerr_code store_sqlite_open(const char *path, unsigned flags, struct store **out,
                                  struct kerr *e)
@@ -278,11 +1816,21 @@ enum kerr_code store_sqlite_open(const char *path, unsigned flags, struct store 
                          "changed",
                          path);
 
+    if (exists) {
+        enum kerr_code rc = vet_header(path, readonly, e);
+        if (rc)
+            return rc;
+    }
+
     struct store_sqlite *s = xcalloc(1, sizeof(*s));
     s->base.ops = &sqlite_ops;
     s->path = xstrdup(path);
     s->readonly = readonly;
-    int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    pthread_once(&configured, configure);
+    /* No connection mutex: a store is used by one thread at a time (store.h), and its
+     * statement table could not be shared anyway. */
+    int oflags = SQLITE_OPEN_NOMUTEX |
+                 (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     enum kerr_code rc = KITH_OK;
     if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_EXRESCODE, NULL) != SQLITE_OK) {
         rc = db_fail(s, e, "opening");
@@ -308,7 +1856,7 @@ enum kerr_code store_sqlite_open(const char *path, unsigned flags, struct store 
     }
     rc = exec_sql(s,
                   "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
-                  "PRAGMA trusted_schema = OFF",
+                  "PRAGMA trusted_schema = OFF; " CACHE_PRAGMAS,
                   e, "setting up the connection");
     if (!rc && !readonly && s->version < migrations_count)
         rc = migrate(s, s->version, e);
@@ -331,4 +1879,26 @@ static const struct store_ops sqlite_ops = {
     .commit = sqlite_commit,
     .rollback = sqlite_rollback,
     .check = sqlite_check,
+    .team_add = sqlite_team_add,
+    .team_list = sqlite_team_list,
+    .team_find = sqlite_team_find,
+    .worker_add = sqlite_worker_add,
+    .worker_get = sqlite_worker_get,
+    .worker_find = sqlite_worker_find,
+    .worker_list = sqlite_worker_list,
+    .user_add = sqlite_user_add,
+    .user_list = sqlite_user_list,
+    .person_add = sqlite_person_add,
+    .person_update = sqlite_person_update,
+    .person_get = sqlite_person_get,
+    .person_find = sqlite_person_find,
+    .person_list = sqlite_person_list,
+    .relationship_add = sqlite_relationship_add,
+    .relationship_list = sqlite_relationship_list,
+    .allocation_add = sqlite_allocation_add,
+    .allocation_end = sqlite_allocation_end,
+    .allocation_list = sqlite_allocation_list,
+    .note_add = sqlite_note_add,
+    .note_list = sqlite_note_list,
+    .counts = sqlite_counts,
 };

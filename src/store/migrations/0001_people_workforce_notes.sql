@@ -1,13 +1,17 @@
 -- The first tables: people (children and relatives) with disabilities and
--- relationships, teams, workers, user accounts, allocations and case notes with
--- full-text search. Dates are ISO 8601 text (YYYY-MM-DD), which sorts and compares
--- correctly and reads the same in SQLite and PostgreSQL. public_id columns hold the
--- random ids that leave the server; id columns never do.
+-- relationships, teams, workers, user accounts, allocations and case notes. Dates are
+-- ISO 8601 text (YYYY-MM-DD), which sorts and compares correctly and reads the same in
+-- SQLite and PostgreSQL; a missing date is NULL, and so is a missing code. public_id
+-- columns hold the random ids that leave the server; id columns never do.
+--
+-- This file runs on every backend. Uniqueness that ignores case (team names, LA child
+-- ids, registrations, usernames), the case-insensitive search indexes and full-text
+-- search are written per dialect in 0001_*.sqlite.sql (and later .pg.sql).
 
 CREATE TABLE team (
     id INTEGER PRIMARY KEY,
     public_id TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
     service INTEGER NOT NULL CHECK (service >= 0),
     caseload_threshold INTEGER NOT NULL CHECK (caseload_threshold > 0)
 );
@@ -25,12 +29,11 @@ CREATE TABLE worker (
     start_date TEXT NOT NULL,
     end_date TEXT CHECK (end_date IS NULL OR end_date >= start_date)
 );
-CREATE UNIQUE INDEX worker_registration ON worker(registration) WHERE registration IS NOT NULL;
 CREATE INDEX worker_team ON worker(team_id);
 
 CREATE TABLE user_account (
     id INTEGER PRIMARY KEY,
-    username TEXT NOT NULL UNIQUE,
+    username TEXT NOT NULL,
     worker_id INTEGER REFERENCES worker(id),
     role INTEGER NOT NULL CHECK (role >= 0),
     disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
@@ -41,7 +44,7 @@ CREATE TABLE person (
     id INTEGER PRIMARY KEY,
     public_id TEXT NOT NULL UNIQUE,
     kind INTEGER NOT NULL CHECK (kind IN (0, 1)),
-    la_child_id TEXT UNIQUE,
+    la_child_id TEXT CHECK (la_child_id IS NULL OR kind = 0),
     given_name TEXT NOT NULL,
     family_name TEXT NOT NULL,
     dob TEXT,
@@ -55,13 +58,15 @@ CREATE TABLE person (
     postcode TEXT,
     uasc INTEGER NOT NULL DEFAULT 0 CHECK (uasc IN (0, 1)),
     uasc_ceased TEXT,
-    created TEXT NOT NULL
+    created TEXT NOT NULL,
+    -- The codes of the person_disability rows in code order, joined by commas (NULL
+    -- when none): the copy a lookup reads, so reading a person is one row. The store
+    -- writes both in one savepoint, and store_check reports any person whose two
+    -- disagree.
+    disabilities TEXT
 );
--- Name search matches from the start of either name, case-insensitively.
-CREATE INDEX person_family_name ON person(family_name COLLATE NOCASE, given_name COLLATE NOCASE);
-CREATE INDEX person_given_name ON person(given_name COLLATE NOCASE);
-CREATE INDEX person_upn ON person(upn) WHERE upn IS NOT NULL;
 
+-- One row per code: the form queries by code use.
 CREATE TABLE person_disability (
     person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
     code TEXT NOT NULL,
@@ -102,4 +107,6 @@ CREATE TABLE case_note (
     subject TEXT NOT NULL,
     body TEXT NOT NULL
 );
+-- A child's notes newest first, and everyone's (recent activity).
 CREATE INDEX case_note_child ON case_note(child_id, note_date);
+CREATE INDEX case_note_date ON case_note(note_date);

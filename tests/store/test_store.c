@@ -1,0 +1,1508 @@
+/*
+ * The store on real SQLite files in a temporary directory: every record type written and
+ * read back field by field, searches, pages, full-text search with hostile input,
+ * allocations, transactions and partial writes, conflicts, and the ways opening a
+ * database can go wrong (each must fail cleanly and leave the file as it was).
+ */
+#include "../unit/test.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "domain/public_id.h"
+#include "store/store.h"
+
+/* --- fixture: a fresh database per test ------------------------------------------------ */
+
+struct fx {
+    char dir[64];
+    char path[128];
+    struct store *s;
+    struct arena a;
+    struct kerr e;
+};
+
+static void path_in(const struct fx *f, const char *name, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s/%s", f->dir, name);
+}
+
+static int setup(void **state)
+{
+    struct fx *f = calloc(1, sizeof(*f));
+    snprintf(f->dir, sizeof(f->dir), "%s", "/tmp/kith-store-XXXXXX");
+    if (!mkdtemp(f->dir))
+        return -1;
+    path_in(f, "kith.db", f->path, sizeof(f->path));
+    arena_init(&f->a, 0);
+    kerr_clear(&f->e);
+    if (store_open(f->path, STORE_CREATE, &f->s, &f->e))
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static void remove_dir(const char *dir)
+{
+    static const char *const names[] = {"kith.db",  "kith.db-wal", "kith.db-shm",
+                                        "copy.db",  "copy.db-wal", "copy.db-shm",
+                                        "other.db", "new.db",      "text.db"};
+    char p[160];
+    for (size_t i = 0; i < N_ELEMS(names); i++) {
+        snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
+        chmod(p, 0600);
+        unlink(p);
+    }
+    rmdir(dir);
+}
+
+static int teardown(void **state)
+{
+    struct fx *f = *state;
+    store_close(f->s);
+    arena_release(&f->a);
+    remove_dir(f->dir);
+    free(f);
+    return 0;
+}
+
+static kdate day(const char *iso)
+{
+    kdate d;
+    assert_int_equal(date_parse_iso(iso, &d, NULL), KITH_OK);
+    return d;
+}
+
+/* Fail with the store's message, which says far more than the code. */
+#define OK(call)                                                                                   \
+    do {                                                                                           \
+        enum kerr_code rc_ = (call);                                                               \
+        if (rc_)                                                                                   \
+            fail_msg("%s: %s (%s)", #call, kerr_name(rc_), f->e.msg);                              \
+    } while (0)
+
+#define FAILS(want_, call)                                                                         \
+    do {                                                                                           \
+        kerr_clear(&f->e);                                                                         \
+        enum kerr_code rc_ = (call);                                                               \
+        if (rc_ != (want_))                                                                        \
+            fail_msg("%s: expected %s, got %s (%s)", #call, kerr_name(want_), kerr_name(rc_),      \
+                     f->e.msg);                                                                    \
+        assert_int_equal(f->e.code, (want_));                                                      \
+    } while (0)
+
+static int64_t add_team(struct fx *f, const char *name)
+{
+    struct team t = {.name = name, .service = SERVICE_CHILD_IN_NEED, .caseload_threshold = 18};
+    OK(store_team_add(f->s, &t, &f->e));
+    return t.id;
+}
+
+static int64_t add_worker(struct fx *f, int64_t team, const char *given, const char *family)
+{
+    struct worker w = {.team_id = team,
+                       .given_name = given,
+                       .family_name = family,
+                       .role = ROLE_SOCIAL_WORKER,
+                       .fte = 1.0,
+                       .start = day("2020-09-01"),
+                       .end = DATE_NONE};
+    OK(store_worker_add(f->s, &w, &f->e));
+    return w.id;
+}
+
+static struct person new_person(enum person_kind kind, const char *given, const char *family)
+{
+    struct person p = {.kind = kind,
+                       .given_name = given,
+                       .family_name = family,
+                       .dob = DATE_NONE,
+                       .expected_dob = DATE_NONE,
+                       .death = DATE_NONE,
+                       .sex = 'U',
+                       .uasc_ceased = DATE_NONE,
+                       .created = DATE_NONE};
+    return p;
+}
+
+static int64_t add_child(struct fx *f, const char *given, const char *family, const char *la_id)
+{
+    struct person p = new_person(PERSON_CHILD, given, family);
+    snprintf(p.la_child_id, sizeof(p.la_child_id), "%s", la_id);
+    OK(store_person_add(f->s, &p, &f->e));
+    return p.id;
+}
+
+static struct store_counts counts(struct fx *f)
+{
+    struct store_counts c;
+    OK(store_counts(f->s, &c, &f->e));
+    return c;
+}
+
+/* --- workforce ------------------------------------------------------------------------ */
+
+static void teams(void **state)
+{
+    struct fx *f = *state;
+    struct team t = {
+        .name = "Referral and Assessment", .service = SERVICE_ASSESSMENT, .caseload_threshold = 20};
+    OK(store_team_add(f->s, &t, &f->e));
+    assert_true(t.id > 0);
+    assert_true(public_id_valid(t.public_id));
+    struct team chosen = {.name = "Children in Care 1",
+                          .service = SERVICE_CHILDREN_IN_CARE,
+                          .caseload_threshold = 15,
+                          .public_id = "0000000000ab"};
+    OK(store_team_add(f->s, &chosen, &f->e));
+    assert_string_equal(chosen.public_id, "0000000000ab");
+
+    struct team *list;
+    size_t n;
+    OK(store_team_list(f->s, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 2); /* in name order */
+    assert_string_equal(list[0].name, "Children in Care 1");
+    assert_string_equal(list[1].name, "Referral and Assessment");
+    assert_int_equal(list[1].id, t.id);
+    assert_string_equal(list[1].public_id, t.public_id);
+    assert_int_equal(list[1].service, SERVICE_ASSESSMENT);
+    assert_int_equal(list[1].caseload_threshold, 20);
+
+    struct team got;
+    OK(store_team_find(f->s, t.public_id, &f->a, &got, &f->e));
+    assert_int_equal(got.id, t.id);
+    char upper[PUBLIC_ID_LEN + 1];
+    for (int i = 0; i <= PUBLIC_ID_LEN; i++)
+        upper[i] = (char)(t.public_id[i] >= 'a' ? t.public_id[i] - 32 : t.public_id[i]);
+    OK(store_team_find(f->s, upper, &f->a, &got, &f->e));
+    assert_int_equal(got.id, t.id);
+    OK(store_team_find(f->s, "referral AND assessment", &f->a, &got, &f->e));
+    assert_int_equal(got.id, t.id);
+    assert_string_equal(got.name, "Referral and Assessment");
+    FAILS(KITH_E_NOT_FOUND, store_team_find(f->s, "Referral", &f->a, &got, &f->e));
+    FAILS(KITH_E_NOT_FOUND, store_team_find(f->s, "zzzzzzzzzzzz", &f->a, &got, &f->e));
+
+    /* Names are unique ignoring case. */
+    struct team again = {.name = "REFERRAL and assessment", .caseload_threshold = 5};
+    FAILS(KITH_E_CONFLICT, store_team_add(f->s, &again, &f->e));
+    assert_string_equal(f->e.field, "name");
+    assert_non_null(strstr(f->e.msg, "a team called 'REFERRAL and assessment' already exists"));
+    assert_string_equal(again.public_id, ""); /* not filled on failure */
+    struct team same_id = {.name = "Other", .caseload_threshold = 5, .public_id = "0000000000ab"};
+    FAILS(KITH_E_CONFLICT, store_team_add(f->s, &same_id, &f->e));
+    assert_string_equal(f->e.field, "public_id");
+
+    static const struct {
+        struct team t;
+        const char *field;
+    } bad[] = {
+        {{.name = "Zero", .caseload_threshold = 0}, "caseload_threshold"},
+        {{.name = "Negative", .caseload_threshold = -3}, "caseload_threshold"},
+        {{.name = "", .caseload_threshold = 3}, "name"},
+        {{.name = NULL, .caseload_threshold = 3}, "name"},
+        {{.name = "Service", .service = SERVICE_COUNT, .caseload_threshold = 3}, "service"},
+        {{.name = "Bad id", .caseload_threshold = 3, .public_id = "ABC"}, "public_id"},
+        {{.name = "Look-alike", .caseload_threshold = 3, .public_id = "00000000000i"}, "public_id"},
+    };
+    for (size_t i = 0; i < N_ELEMS(bad); i++) {
+        struct team b = bad[i].t;
+        FAILS(KITH_E_INVALID, store_team_add(f->s, &b, &f->e));
+        assert_string_equal(f->e.field, bad[i].field);
+    }
+    assert_int_equal(counts(f).teams, 2);
+}
+
+static void workers(void **state)
+{
+    struct fx *f = *state;
+    int64_t t1 = add_team(f, "Child in Need 1"), t2 = add_team(f, "Child in Need 2");
+    struct worker w = {.team_id = t1,
+                       .given_name = "Ngozi",
+                       .family_name = "Okafor-Brown",
+                       .registration = "SW123456",
+                       .role = ROLE_SENIOR_PRACTITIONER,
+                       .fte = 0.6,
+                       .agency = true,
+                       .start = day("2019-04-01"),
+                       .end = DATE_NONE};
+    OK(store_worker_add(f->s, &w, &f->e));
+    assert_true(w.id > 0);
+    assert_true(public_id_valid(w.public_id));
+    struct worker left = {.team_id = t2,
+                          .given_name = "Zoë",
+                          .family_name = "Ávila",
+                          .role = ROLE_FAMILY_SUPPORT_WORKER,
+                          .fte = 1.0,
+                          .start = day("2018-01-15"),
+                          .end = day("2023-06-30")};
+    OK(store_worker_add(f->s, &left, &f->e));
+    int64_t third = add_worker(f, t1, "Adam", "Brown");
+
+    struct worker got;
+    OK(store_worker_get(f->s, w.id, &f->a, &got, &f->e));
+    assert_int_equal(got.id, w.id);
+    assert_string_equal(got.public_id, w.public_id);
+    assert_int_equal(got.team_id, t1);
+    assert_string_equal(got.given_name, "Ngozi");
+    assert_string_equal(got.family_name, "Okafor-Brown");
+    assert_string_equal(got.registration, "SW123456");
+    assert_int_equal(got.role, ROLE_SENIOR_PRACTITIONER);
+    assert_true(got.fte == 0.6);
+    assert_true(got.agency);
+    assert_int_equal(got.start, day("2019-04-01"));
+    assert_int_equal(got.end, DATE_NONE);
+    OK(store_worker_get(f->s, left.id, &f->a, &got, &f->e));
+    assert_string_equal(got.given_name, "Zoë");
+    assert_string_equal(got.family_name, "Ávila");
+    assert_string_equal(got.registration, "");
+    assert_false(got.agency);
+    assert_int_equal(got.end, day("2023-06-30"));
+    FAILS(KITH_E_NOT_FOUND, store_worker_get(f->s, 9999, &f->a, &got, &f->e));
+
+    OK(store_worker_find(f->s, "sw123456", &f->a, &got, &f->e));
+    assert_int_equal(got.id, w.id);
+    OK(store_worker_find(f->s, left.public_id, &f->a, &got, &f->e));
+    assert_int_equal(got.id, left.id);
+    FAILS(KITH_E_NOT_FOUND, store_worker_find(f->s, "SW999", &f->a, &got, &f->e));
+
+    struct worker *list;
+    size_t n;
+    struct worker_query all = {0};
+    OK(store_worker_list(f->s, &all, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 3); /* by family name: Ávila sorts after ASCII names */
+    assert_int_equal(list[0].id, third);
+    assert_int_equal(list[1].id, w.id);
+    assert_int_equal(list[2].id, left.id);
+    struct worker_query team1 = {.team_id = t1};
+    OK(store_worker_list(f->s, &team1, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 2);
+    struct worker_query current = {.current_only = 1};
+    OK(store_worker_list(f->s, &current, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 2);
+    struct worker_query page = {.limit = 1, .offset = 1};
+    OK(store_worker_list(f->s, &page, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 1);
+    assert_int_equal(list[0].id, w.id);
+
+    /* Checks before writing, each naming its field. */
+    static const struct {
+        const char *field;
+        double fte;
+        const char *start, *end, *registration;
+        int role;
+        int64_t team;
+    } bad[] = {
+        {"fte", 0.0, "2020-01-01", NULL, "", 0, 1},
+        {"fte", -0.5, "2020-01-01", NULL, "", 0, 1},
+        {"fte", 1.01, "2020-01-01", NULL, "", 0, 1},
+        {"fte", NAN, "2020-01-01", NULL, "", 0, 1},
+        {"start", 1.0, NULL, NULL, "", 0, 1},
+        {"end", 1.0, "2020-01-01", "2019-12-31", "", 0, 1},
+        {"registration", 1.0, "2020-01-01", NULL, "12345", 0, 1},
+        {"registration", 1.0, "2020-01-01", NULL, "SW", 0, 1},
+        {"registration", 1.0, "2020-01-01", NULL, "SW12a", 0, 1},
+        {"role", 1.0, "2020-01-01", NULL, "", ROLE_COUNT, 1},
+        {"role", 1.0, "2020-01-01", NULL, "", -1, 1},
+        {"team_id", 1.0, "2020-01-01", NULL, "", 0, 0},
+        {"team_id", 1.0, "2020-01-01", NULL, "", 0, 4242}, /* no such team */
+    };
+    for (size_t i = 0; i < N_ELEMS(bad); i++) {
+        struct worker b = {.team_id = bad[i].team,
+                           .given_name = "A",
+                           .family_name = "B",
+                           .role = (enum worker_role)bad[i].role,
+                           .fte = bad[i].fte,
+                           .start = bad[i].start ? day(bad[i].start) : DATE_NONE,
+                           .end = bad[i].end ? day(bad[i].end) : DATE_NONE};
+        snprintf(b.registration, sizeof(b.registration), "%s", bad[i].registration);
+        FAILS(KITH_E_INVALID, store_worker_add(f->s, &b, &f->e));
+        assert_string_equal(f->e.field, bad[i].field);
+    }
+    assert_non_null(strstr(f->e.msg, "there is no team with id 4242"));
+    struct worker dup = {.team_id = t2,
+                         .given_name = "C",
+                         .family_name = "D",
+                         .registration = "sw123456",
+                         .fte = 1,
+                         .start = day("2020-01-01"),
+                         .end = DATE_NONE};
+    FAILS(KITH_E_CONFLICT, store_worker_add(f->s, &dup, &f->e));
+    assert_string_equal(f->e.field, "registration");
+    assert_non_null(strstr(f->e.msg, "registration 'sw123456' is already used by another worker"));
+
+    struct store_counts c = counts(f);
+    assert_int_equal(c.workers, 2); /* in post */
+    assert_int_equal(c.agency_workers, 1);
+}
+
+static void users(void **state)
+{
+    struct fx *f = *state;
+    int64_t w = add_worker(f, add_team(f, "T"), "Amal", "Haddad");
+    struct user u = {.username = "amal.haddad",
+                     .worker_id = w,
+                     .role = UROLE_TEAM_MANAGER,
+                     .created = DATE_NONE};
+    OK(store_user_add(f->s, &u, &f->e));
+    assert_int_equal(u.created, day("2026-01-15")); /* KITH_TODAY */
+    struct user auditor = {.username = "auditor",
+                           .role = UROLE_AUDITOR,
+                           .disabled = true,
+                           .created = day("2024-02-29")};
+    OK(store_user_add(f->s, &auditor, &f->e));
+    struct user *list;
+    size_t n;
+    OK(store_user_list(f->s, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 2);
+    assert_string_equal(list[0].username, "amal.haddad");
+    assert_int_equal(list[0].id, u.id);
+    assert_int_equal(list[0].worker_id, w);
+    assert_int_equal(list[0].role, UROLE_TEAM_MANAGER);
+    assert_false(list[0].disabled);
+    assert_int_equal(list[0].created, day("2026-01-15"));
+    assert_string_equal(list[1].username, "auditor");
+    assert_int_equal(list[1].worker_id, 0);
+    assert_true(list[1].disabled);
+    assert_int_equal(list[1].created, day("2024-02-29"));
+
+    struct user dup = {.username = "Amal.Haddad", .created = DATE_NONE};
+    FAILS(KITH_E_CONFLICT, store_user_add(f->s, &dup, &f->e));
+    assert_non_null(strstr(f->e.msg, "username 'Amal.Haddad' is already taken"));
+    struct user nobody = {.username = "x", .worker_id = 777, .created = DATE_NONE};
+    FAILS(KITH_E_INVALID, store_user_add(f->s, &nobody, &f->e));
+    assert_string_equal(f->e.field, "worker_id");
+    struct user empty = {.username = "", .created = DATE_NONE};
+    FAILS(KITH_E_INVALID, store_user_add(f->s, &empty, &f->e));
+    assert_int_equal(counts(f).users, 2);
+}
+
+/* --- people --------------------------------------------------------------------------- */
+
+static struct person full_child(void)
+{
+    struct person p = {
+        .kind = PERSON_CHILD,
+        .la_child_id = "LA0001234",
+        .given_name = "Siobhán",
+        .family_name = "Ó Briain-Nkemelu",
+        .dob = day("2012-02-29"),
+        .expected_dob = day("2012-03-05"),
+        .death = day("2025-01-02"),
+        .sex = 'F',
+        .ethnicity = "MWBA",
+        .upn = "A123456789012",
+        .former_upn = "B12345678901A",
+        .upn_unknown = "UN3",
+        .postcode = "N1 9GU",
+        .uasc = true,
+        .uasc_ceased = day("2024-07-31"),
+        .n_disabilities = 3,
+        .disabilities = {"MOB", "AUT", "HEAR"},
+        .created = day("2020-05-06"),
+    };
+    return p;
+}
+
+static void assert_same_person(const struct person *a, const struct person *b)
+{
+    assert_int_equal(a->id, b->id);
+    assert_string_equal(a->public_id, b->public_id);
+    assert_int_equal(a->kind, b->kind);
+    assert_string_equal(a->la_child_id, b->la_child_id);
+    assert_string_equal(a->given_name, b->given_name);
+    assert_string_equal(a->family_name, b->family_name);
+    assert_int_equal(a->dob, b->dob);
+    assert_int_equal(a->expected_dob, b->expected_dob);
+    assert_int_equal(a->death, b->death);
+    assert_int_equal(a->sex, b->sex);
+    assert_string_equal(a->ethnicity, b->ethnicity);
+    assert_string_equal(a->upn, b->upn);
+    assert_string_equal(a->former_upn, b->former_upn);
+    assert_string_equal(a->upn_unknown, b->upn_unknown);
+    assert_string_equal(a->postcode, b->postcode);
+    assert_int_equal(a->uasc, b->uasc);
+    assert_int_equal(a->uasc_ceased, b->uasc_ceased);
+    assert_int_equal(a->created, b->created);
+    assert_int_equal(a->n_disabilities, b->n_disabilities);
+    for (int i = 0; i < a->n_disabilities; i++)
+        assert_string_equal(a->disabilities[i], b->disabilities[i]);
+}
+
+static int cmp_code(const void *a, const void *b) { return strcmp(a, b); }
+
+static void people_round_trip(void **state)
+{
+    struct fx *f = *state;
+    struct person child = full_child();
+    OK(store_person_add(f->s, &child, &f->e));
+    assert_true(child.id > 0);
+    assert_true(public_id_valid(child.public_id));
+    /* Disabilities come back in code order. */
+    struct person want = child;
+    qsort(want.disabilities, (size_t)want.n_disabilities, sizeof(want.disabilities[0]), cmp_code);
+
+    struct person got;
+    OK(store_person_get(f->s, child.id, &f->a, &got, &f->e));
+    assert_same_person(&got, &want);
+    OK(store_person_find(f->s, child.public_id, &f->a, &got, &f->e));
+    assert_same_person(&got, &want);
+    OK(store_person_find(f->s, "la0001234", &f->a, &got, &f->e));
+    assert_same_person(&got, &want);
+
+    /* A relative with nothing known but a name: every missing value reads back missing. */
+    struct person rel = new_person(PERSON_RELATIVE, "", "Nowak");
+    OK(store_person_add(f->s, &rel, &f->e));
+    assert_int_equal(rel.created, day("2026-01-15"));
+    OK(store_person_get(f->s, rel.id, &f->a, &got, &f->e));
+    assert_same_person(&got, &rel);
+    assert_int_equal(got.dob, DATE_NONE);
+    assert_int_equal(got.n_disabilities, 0);
+    assert_string_equal(got.la_child_id, "");
+
+    /* Thirteen disabilities, the most a person can have. */
+    static const char *const all13[] = {"NONE", "MOB", "HAND", "PC",  "INC", "COMM", "LD",
+                                        "HEAR", "VIS", "BEH",  "CON", "AUT", "DDA"};
+    struct person many = new_person(PERSON_CHILD, "Mei", "Chen");
+    for (size_t i = 0; i < N_ELEMS(all13); i++)
+        snprintf(many.disabilities[i], sizeof(many.disabilities[i]), "%s", all13[i]);
+    many.n_disabilities = DISABILITIES_MAX;
+    OK(store_person_add(f->s, &many, &f->e));
+    OK(store_person_get(f->s, many.id, &f->a, &got, &f->e));
+    assert_int_equal(got.n_disabilities, DISABILITIES_MAX);
+    for (int i = 1; i < got.n_disabilities; i++)
+        assert_true(strcmp(got.disabilities[i - 1], got.disabilities[i]) < 0);
+
+    FAILS(KITH_E_NOT_FOUND, store_person_get(f->s, 424242, &f->a, &got, &f->e));
+    FAILS(KITH_E_NOT_FOUND, store_person_find(f->s, "LA404", &f->a, &got, &f->e));
+    FAILS(KITH_E_NOT_FOUND, store_person_find(f->s, "zzzzzzzzzzzz", &f->a, &got, &f->e));
+
+    /* Update replaces every field and the disabilities; the public id and the created
+     * date stay. */
+    struct person upd = new_person(PERSON_CHILD, "Sam", "Okoro");
+    upd.id = child.id;
+    snprintf(upd.la_child_id, sizeof(upd.la_child_id), "LA0001235");
+    upd.dob = day("2013-01-01");
+    upd.sex = 'M';
+    upd.n_disabilities = 1;
+    snprintf(upd.disabilities[0], sizeof(upd.disabilities[0]), "VIS");
+    upd.created = day("1999-01-01"); /* ignored */
+    OK(store_person_update(f->s, &upd, &f->e));
+    OK(store_person_get(f->s, child.id, &f->a, &got, &f->e));
+    assert_string_equal(got.public_id, child.public_id);
+    assert_int_equal(got.created, child.created);
+    assert_string_equal(got.given_name, "Sam");
+    assert_string_equal(got.la_child_id, "LA0001235");
+    assert_string_equal(got.upn, "");
+    assert_int_equal(got.death, DATE_NONE);
+    assert_false(got.uasc);
+    assert_int_equal(got.n_disabilities, 1);
+    assert_string_equal(got.disabilities[0], "VIS");
+    upd.n_disabilities = 0;
+    OK(store_person_update(f->s, &upd, &f->e));
+    OK(store_person_get(f->s, child.id, &f->a, &got, &f->e));
+    assert_int_equal(got.n_disabilities, 0);
+    upd.id = 5555;
+    FAILS(KITH_E_NOT_FOUND, store_person_update(f->s, &upd, &f->e));
+
+    struct store_counts c = counts(f);
+    assert_int_equal(c.children, 2);
+    assert_int_equal(c.relatives, 1);
+}
+
+static void people_checks_and_conflicts(void **state)
+{
+    struct fx *f = *state;
+    int64_t first = add_child(f, "Ava", "Smith", "LA77");
+
+    struct person dup = new_person(PERSON_CHILD, "Other", "Child");
+    snprintf(dup.la_child_id, sizeof(dup.la_child_id), "la77");
+    FAILS(KITH_E_CONFLICT, store_person_add(f->s, &dup, &f->e));
+    assert_string_equal(f->e.field, "la_child_id");
+    assert_non_null(strstr(f->e.msg, "LA child id 'la77' is already used by another child"));
+    assert_string_equal(dup.public_id, "");
+    assert_int_equal(dup.id, 0);
+    /* An update that takes another child's id clashes the same way. */
+    int64_t second = add_child(f, "Ben", "Smith", "LA78");
+    struct person upd = new_person(PERSON_CHILD, "Ben", "Smith");
+    upd.id = second;
+    snprintf(upd.la_child_id, sizeof(upd.la_child_id), "LA77");
+    FAILS(KITH_E_CONFLICT, store_person_update(f->s, &upd, &f->e));
+    assert_string_equal(f->e.field, "la_child_id");
+
+    static const struct {
+        const char *field;
+        int kind;
+        char sex;
+        const char *la_id, *code;
+        int n_codes;
+        const char *dob, *death;
+    } bad[] = {
+        {"la_child_id", PERSON_RELATIVE, 'F', "LA1", NULL, 0, NULL, NULL},
+        {"kind", 2, 'F', "", NULL, 0, NULL, NULL},
+        {"sex", PERSON_CHILD, 'X', "", NULL, 0, NULL, NULL},
+        {"sex", PERSON_CHILD, 0, "", NULL, 0, NULL, NULL},
+        {"disabilities", PERSON_CHILD, 'M', "", "mob", 1, NULL, NULL},
+        {"disabilities", PERSON_CHILD, 'M', "", "M,B", 1, NULL, NULL},
+        {"disabilities", PERSON_CHILD, 'M', "", "", 1, NULL, NULL},
+        {"disabilities", PERSON_CHILD, 'M', "", "MOB", 14, NULL, NULL},
+        {"disabilities", PERSON_CHILD, 'M', "", "MOB", -1, NULL, NULL},
+        {"death", PERSON_CHILD, 'M', "", NULL, 0, "2020-01-02", "2020-01-01"},
+    };
+    for (size_t i = 0; i < N_ELEMS(bad); i++) {
+        struct person p = new_person((enum person_kind)bad[i].kind, "A", "B");
+        p.sex = bad[i].sex;
+        snprintf(p.la_child_id, sizeof(p.la_child_id), "%s", bad[i].la_id);
+        p.n_disabilities = bad[i].n_codes;
+        if (bad[i].code)
+            snprintf(p.disabilities[0], sizeof(p.disabilities[0]), "%s", bad[i].code);
+        p.dob = bad[i].dob ? day(bad[i].dob) : DATE_NONE;
+        p.death = bad[i].death ? day(bad[i].death) : DATE_NONE;
+        FAILS(KITH_E_INVALID, store_person_add(f->s, &p, &f->e));
+        assert_string_equal(f->e.field, bad[i].field);
+    }
+    struct person far = new_person(PERSON_CHILD, "A", "B");
+    far.dob = date_from_ymd(2300, 1, 1);
+    FAILS(KITH_E_INVALID, store_person_add(f->s, &far, &f->e));
+    assert_string_equal(f->e.field, "dob");
+    char longname[STORE_NAME_MAX + 2];
+    memset(longname, 'x', sizeof(longname) - 1);
+    longname[sizeof(longname) - 1] = '\0';
+    struct person big = new_person(PERSON_CHILD, longname, "B");
+    FAILS(KITH_E_TOO_LARGE, store_person_add(f->s, &big, &f->e));
+    assert_string_equal(f->e.field, "given_name");
+    assert_int_equal(counts(f).children, 2);
+    (void)first;
+}
+
+/* A write of several rows that fails part-way leaves none of them, inside a transaction
+ * or not, and a transaction that saw the failure can still commit its other work. */
+static void failed_writes_leave_nothing(void **state)
+{
+    struct fx *f = *state;
+    struct person p = new_person(PERSON_CHILD, "Half", "Written");
+    snprintf(p.la_child_id, sizeof(p.la_child_id), "LAHALF");
+    p.n_disabilities = 3;
+    snprintf(p.disabilities[0], 5, "MOB");
+    snprintf(p.disabilities[1], 5, "VIS");
+    snprintf(p.disabilities[2], 5, "MOB"); /* the third row clashes with the first */
+    FAILS(KITH_E_CONFLICT, store_person_add(f->s, &p, &f->e));
+    assert_string_equal(f->e.field, "disabilities");
+    assert_non_null(strstr(f->e.msg, "disability 'MOB' is given twice"));
+    assert_int_equal(p.id, 0);
+    struct person got;
+    FAILS(KITH_E_NOT_FOUND, store_person_find(f->s, "LAHALF", &f->a, &got, &f->e));
+    assert_int_equal(counts(f).children, 0);
+
+    OK(store_begin(f->s, &f->e));
+    int64_t kept = add_child(f, "Kept", "Child", "LAKEPT");
+    FAILS(KITH_E_CONFLICT, store_person_add(f->s, &p, &f->e));
+    OK(store_commit(f->s, &f->e));
+    FAILS(KITH_E_NOT_FOUND, store_person_find(f->s, "LAHALF", &f->a, &got, &f->e));
+    OK(store_person_find(f->s, "LAKEPT", &f->a, &got, &f->e));
+    assert_int_equal(got.id, kept);
+    assert_int_equal(counts(f).children, 1);
+
+    /* An update that fails on its disabilities leaves the old record whole. */
+    struct person upd = new_person(PERSON_CHILD, "Renamed", "Child");
+    upd.id = kept;
+    snprintf(upd.la_child_id, sizeof(upd.la_child_id), "LAKEPT");
+    upd.n_disabilities = 2;
+    snprintf(upd.disabilities[0], 5, "VIS");
+    snprintf(upd.disabilities[1], 5, "VIS");
+    FAILS(KITH_E_CONFLICT, store_person_update(f->s, &upd, &f->e));
+    OK(store_person_get(f->s, kept, &f->a, &got, &f->e));
+    assert_string_equal(got.given_name, "Kept");
+
+    /* A note whose author does not exist leaves no note and no index entry. */
+    struct case_note n = {.child_id = kept,
+                          .author_id = 99,
+                          .date = day("2025-01-01"),
+                          .kind = "visit",
+                          .subject = "Orphan",
+                          .body = "unreachable words"};
+    FAILS(KITH_E_INVALID, store_note_add(f->s, &n, &f->e));
+    assert_string_equal(f->e.field, "author_id");
+    assert_non_null(strstr(f->e.msg, "there is no worker with id 99"));
+    assert_string_equal(n.public_id, "");
+    struct case_note *list;
+    size_t cnt;
+    struct note_query q = {.text = "unreachable"};
+    OK(store_note_list(f->s, &q, &f->a, &list, &cnt, &f->e));
+    assert_int_equal(cnt, 0);
+    assert_int_equal(counts(f).notes, 0);
+}
+
+static void rollback_leaves_nothing(void **state)
+{
+    struct fx *f = *state;
+    OK(store_begin(f->s, &f->e));
+    int64_t t = add_team(f, "Gone");
+    int64_t w = add_worker(f, t, "Gone", "Worker");
+    int64_t c = add_child(f, "Gone", "Child", "LAGONE");
+    struct allocation al = {
+        .child_id = c, .worker_id = w, .start = day("2025-01-01"), .end = DATE_NONE};
+    OK(store_allocation_add(f->s, &al, &f->e));
+    struct case_note n = {.child_id = c,
+                          .author_id = w,
+                          .date = day("2025-01-02"),
+                          .kind = "visit",
+                          .subject = "Vanishing",
+                          .body = "ephemeral"};
+    OK(store_note_add(f->s, &n, &f->e));
+    store_rollback(f->s);
+    struct store_counts z = counts(f);
+    struct store_counts zero = {0};
+    assert_memory_equal(&z, &zero, sizeof(z));
+    struct case_note *list;
+    size_t cnt;
+    struct note_query q = {.text = "ephemeral"};
+    OK(store_note_list(f->s, &q, &f->a, &list, &cnt, &f->e));
+    assert_int_equal(cnt, 0);
+    store_rollback(f->s); /* no transaction: does nothing */
+
+    /* Committed work survives closing and opening again. */
+    OK(store_begin(f->s, &f->e));
+    add_child(f, "Stays", "Child", "LASTAYS");
+    OK(store_commit(f->s, &f->e));
+    store_close(f->s);
+    f->s = NULL;
+    OK(store_open(f->path, 0, &f->s, &f->e));
+    struct person got;
+    OK(store_person_find(f->s, "LASTAYS", &f->a, &got, &f->e));
+    assert_string_equal(got.given_name, "Stays");
+}
+
+static void random_public_ids(void **state)
+{
+    struct fx *f = *state;
+    enum { N = 300 };
+    static char ids[N][PUBLIC_ID_LEN + 1];
+    OK(store_begin(f->s, &f->e));
+    for (int i = 0; i < N; i++) {
+        struct person p = new_person(PERSON_RELATIVE, "R", "R");
+        OK(store_person_add(f->s, &p, &f->e));
+        assert_true(public_id_valid(p.public_id));
+        memcpy(ids[i], p.public_id, sizeof(ids[i]));
+    }
+    OK(store_commit(f->s, &f->e));
+    qsort(ids, N, sizeof(ids[0]), cmp_code);
+    for (int i = 1; i < N; i++)
+        assert_string_not_equal(ids[i - 1], ids[i]);
+}
+
+/* --- search and pages ----------------------------------------------------------------- */
+
+static const struct {
+    const char *given, *family, *la_id, *upn;
+    int kind;
+} people_table[] = {
+    {"Amy", "Smith", "LA100", "A100000000001", PERSON_CHILD},
+    {"Amir", "Smithson", "LA101", "A100000000002", PERSON_CHILD},
+    {"Bella", "Amos", "LA102", "", PERSON_CHILD},
+    {"Zoë", "Łukasiewicz", "LA200", "", PERSON_CHILD},
+    {"Oluwaseun", "Adeyemi", "XB-9", "B200000000001", PERSON_CHILD},
+    {"Mary Ann", "van der Berg", "LA103", "", PERSON_CHILD},
+    {"Amy", "Smith", "", "", PERSON_RELATIVE},
+    {"Tom", "Zaŀewski", "LA104", "", PERSON_CHILD}, /* Ŀ (U+013F/0140) sorts past U+00FF */
+    {"Percent", "100% Sure", "LA105", "", PERSON_CHILD},
+};
+
+static void add_people_table(struct fx *f, int64_t *ids)
+{
+    for (size_t i = 0; i < N_ELEMS(people_table); i++) {
+        struct person p = new_person((enum person_kind)people_table[i].kind, people_table[i].given,
+                                     people_table[i].family);
+        snprintf(p.la_child_id, sizeof(p.la_child_id), "%s", people_table[i].la_id);
+        snprintf(p.upn, sizeof(p.upn), "%s", people_table[i].upn);
+        OK(store_person_add(f->s, &p, &f->e));
+        ids[i] = p.id;
+    }
+}
+
+static void search(void **state)
+{
+    struct fx *f = *state;
+    int64_t ids[N_ELEMS(people_table)];
+    add_people_table(f, ids);
+    static const struct {
+        const char *text;
+        int kind;
+        const char *expect; /* indexes into people_table, in list order */
+    } cases[] = {
+        {"smith", -1, "061"}, /* family prefix: both Amy Smiths, then Smithson... */
+        {"SMITHS", -1, "1"},  /* ...case does not matter */
+        {"smith", PERSON_CHILD, "01"},
+        {"smith", PERSON_RELATIVE, "6"},
+        {"am", -1, "2061"},    /* family name Amos, given names Amy, Amir */
+        {"amy smi", -1, "06"}, /* "given family" */
+        {"  amy   SMITH ", -1, "06"},
+        {"mary ann v", -1, "5"}, /* a given name with a space */
+        {"van der", -1, "5"},
+        {"la10", -1, "820157"}, /* LA child id prefix, ignoring case */
+        {"xb-", -1, "4"},
+        {"a1000", -1, "01"}, /* UPN prefix */
+        {"b2", -1, "4"},
+        {"Łuk", -1, "3"},    /* non-ASCII names match as typed */
+        {"Za", -1, "7"},     /* the next character is past U+00FF */
+        {"zoë Łu", -1, "3"}, /* only ASCII letters ignore case */
+        {"zoë łu", -1, ""},
+        {"100%", -1, "8"}, /* % and _ are plain characters */
+        {"%", -1, ""},
+        {"_", -1, ""},
+        {"nobody", -1, ""},
+        {"'; DROP TABLE person; --", -1, ""},
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        struct person_query q = {.kind = cases[i].kind, .text = cases[i].text};
+        struct person *list;
+        size_t n;
+        OK(store_person_list(f->s, &q, &f->a, &list, &n, &f->e));
+        size_t want = strlen(cases[i].expect);
+        if (n != want)
+            fail_msg("search '%s': %zu results, expected %zu", cases[i].text, n, want);
+        for (size_t k = 0; k < n; k++)
+            if (list[k].id != ids[cases[i].expect[k] - '0'])
+                fail_msg("search '%s': result %zu is %s %s", cases[i].text, k, list[k].given_name,
+                         list[k].family_name);
+    }
+    /* Results come with their disabilities. */
+    struct person p = new_person(PERSON_CHILD, "Dis", "Abled");
+    p.n_disabilities = 2;
+    snprintf(p.disabilities[0], 5, "VIS");
+    snprintf(p.disabilities[1], 5, "HEAR");
+    OK(store_person_add(f->s, &p, &f->e));
+    struct person_query q = {.kind = -1, .text = "abled"};
+    struct person *list;
+    size_t n;
+    OK(store_person_list(f->s, &q, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 1);
+    assert_int_equal(list[0].n_disabilities, 2);
+    assert_string_equal(list[0].disabilities[0], "HEAR");
+    assert_string_equal(list[0].disabilities[1], "VIS");
+    /* Blank text lists everyone; text past the limit is refused. */
+    struct person_query blank = {.kind = -1, .text = "   "};
+    OK(store_person_list(f->s, &blank, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, N_ELEMS(people_table) + 1);
+    char huge[STORE_SEARCH_MAX + 10];
+    memset(huge, 'a', sizeof(huge) - 1);
+    huge[sizeof(huge) - 1] = '\0';
+    struct person_query toolong = {.kind = -1, .text = huge};
+    FAILS(KITH_E_TOO_LARGE, store_person_list(f->s, &toolong, &f->a, &list, &n, &f->e));
+}
+
+static void pages(void **state)
+{
+    struct fx *f = *state;
+    enum { N = 130 };
+    OK(store_begin(f->s, &f->e));
+    for (int i = 0; i < N; i++) {
+        char family[16], given[16];
+        snprintf(family, sizeof(family), "Fam%03d", (i * 37) % N); /* inserted out of order */
+        snprintf(given, sizeof(given), "G%d", i % 3);
+        struct person p = new_person(PERSON_CHILD, given, family);
+        OK(store_person_add(f->s, &p, &f->e));
+    }
+    OK(store_commit(f->s, &f->e));
+    struct person_query all = {.kind = -1, .limit = 1000};
+    struct person *every;
+    size_t n;
+    OK(store_person_list(f->s, &all, &f->a, &every, &n, &f->e));
+    assert_int_equal(n, N);
+    for (size_t i = 1; i < n; i++)
+        assert_true(strcmp(every[i - 1].family_name, every[i].family_name) < 0);
+
+    struct person_query dflt = {.kind = -1};
+    struct person *list;
+    OK(store_person_list(f->s, &dflt, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, STORE_PAGE_DEFAULT);
+    static const struct {
+        size_t limit, offset, expect;
+    } cases[] = {{7, 14, 7}, {7, 126, 4}, {10, 130, 0}, {10, 1000, 0}, {1, 0, 1}, {3, 129, 1}};
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        struct person_query q = {.kind = -1, .limit = cases[i].limit, .offset = cases[i].offset};
+        OK(store_person_list(f->s, &q, &f->a, &list, &n, &f->e));
+        assert_int_equal(n, cases[i].expect);
+        for (size_t k = 0; k < n; k++)
+            assert_int_equal(list[k].id, every[cases[i].offset + k].id);
+    }
+    /* Pages of a search walk the same order. */
+    struct person_query s1 = {.kind = -1, .text = "fam1", .limit = 5, .offset = 5};
+    OK(store_person_list(f->s, &s1, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 5);
+    assert_string_equal(list[0].family_name, "Fam105");
+
+    /* No page passes the cap. */
+    OK(store_begin(f->s, &f->e));
+    for (int i = 0; i < STORE_PAGE_MAX; i++) {
+        struct person p = new_person(PERSON_RELATIVE, "R", "Zed");
+        OK(store_person_add(f->s, &p, &f->e));
+    }
+    OK(store_commit(f->s, &f->e));
+    struct person_query huge = {.kind = -1, .limit = STORE_PAGE_MAX * 3};
+    OK(store_person_list(f->s, &huge, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, STORE_PAGE_MAX);
+}
+
+/* --- allocations and relationships ------------------------------------------------------ */
+
+static void allocations(void **state)
+{
+    struct fx *f = *state;
+    int64_t t1 = add_team(f, "East"), t2 = add_team(f, "West");
+    int64_t w1 = add_worker(f, t1, "Ada", "One"), w2 = add_worker(f, t2, "Bo", "Two");
+    int64_t w3 = add_worker(f, t1, "Cy", "Three");
+    int64_t a = add_child(f, "Ann", "Ash", "LA1"), b = add_child(f, "Ben", "Birch", "LA2");
+    int64_t c = add_child(f, "Cat", "Cedar", "LA3"), d = add_child(f, "Dan", "Deal", "LA4");
+    (void)d;
+
+    struct allocation past = {.child_id = a,
+                              .worker_id = w2,
+                              .role = ALLOC_SOCIAL_WORKER,
+                              .start = day("2023-01-01"),
+                              .end = day("2023-06-30"),
+                              .end_reason = "transfer"};
+    OK(store_allocation_add(f->s, &past, &f->e));
+    struct allocation now = {.child_id = a,
+                             .worker_id = w1,
+                             .role = ALLOC_SOCIAL_WORKER,
+                             .start = day("2023-07-01"),
+                             .end = DATE_NONE};
+    OK(store_allocation_add(f->s, &now, &f->e));
+    struct allocation iro = {.child_id = a,
+                             .worker_id = w3,
+                             .role = ALLOC_IRO,
+                             .start = day("2023-07-01"),
+                             .end = DATE_NONE};
+    OK(store_allocation_add(f->s, &iro, &f->e));
+    struct allocation bnow = {.child_id = b,
+                              .worker_id = w2,
+                              .role = ALLOC_PERSONAL_ADVISER,
+                              .start = day("2024-02-01"),
+                              .end = DATE_NONE};
+    OK(store_allocation_add(f->s, &bnow, &f->e));
+    struct allocation cnow = {
+        .child_id = c, .worker_id = w1, .start = day("2024-03-01"), .end = DATE_NONE};
+    OK(store_allocation_add(f->s, &cnow, &f->e));
+
+    struct allocation *list;
+    size_t n;
+    OK(store_allocation_list(f->s, a, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 3); /* newest first, then the later-added of the same day */
+    assert_int_equal(list[0].id, iro.id);
+    assert_int_equal(list[1].id, now.id);
+    assert_int_equal(list[2].id, past.id);
+    assert_int_equal(list[2].child_id, a);
+    assert_int_equal(list[2].worker_id, w2);
+    assert_int_equal(list[2].role, ALLOC_SOCIAL_WORKER);
+    assert_int_equal(list[2].start, day("2023-01-01"));
+    assert_int_equal(list[2].end, day("2023-06-30"));
+    assert_string_equal(list[2].end_reason, "transfer");
+    assert_int_equal(list[1].end, DATE_NONE);
+    assert_null(list[1].end_reason);
+    assert_int_equal(list[0].role, ALLOC_IRO);
+
+    const struct {
+        int open;
+        int64_t *worker, *team;
+        const char *text;
+        int64_t *expect[4];
+    } cases[] = {
+        {0, NULL, NULL, NULL, {&a, &b, &c, &d}},
+        {1, NULL, NULL, NULL, {&a, &b, &c}},
+        {0, &w1, NULL, NULL, {&a, &c}},
+        {0, &w2, NULL, NULL, {&b}}, /* the past allocation of a does not count */
+        {0, &w3, NULL, NULL, {&a}},
+        {0, NULL, &t1, NULL, {&a, &c}},
+        {0, NULL, &t2, NULL, {&b}},
+        {0, &w1, &t2, NULL, {NULL}},
+        {0, &w2, &t2, NULL, {&b}},
+        {1, NULL, NULL, "c", {&c}},
+        {1, NULL, NULL, "d", {NULL}},
+        {0, NULL, &t1, "ash", {&a}},
+        {0, NULL, &t1, "birch", {NULL}},
+        {0, &w1, NULL, "la", {&a, &c}},
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        struct person_query q = {.kind = PERSON_CHILD,
+                                 .open_only = cases[i].open,
+                                 .worker_id = cases[i].worker ? *cases[i].worker : 0,
+                                 .team_id = cases[i].team ? *cases[i].team : 0,
+                                 .text = cases[i].text};
+        struct person *people;
+        OK(store_person_list(f->s, &q, &f->a, &people, &n, &f->e));
+        size_t want = 0;
+        while (want < 4 && cases[i].expect[want])
+            want++;
+        if (n != want)
+            fail_msg("case %zu: %zu children, expected %zu", i, n, want);
+        for (size_t k = 0; k < n; k++)
+            assert_int_equal(people[k].id, *cases[i].expect[k]);
+    }
+    struct store_counts cn = counts(f);
+    assert_int_equal(cn.open_children, 3);
+    assert_int_equal(cn.allocations, 4);
+
+    /* Ending: once, not before the start, and only what exists. */
+    FAILS(KITH_E_INVALID, store_allocation_end(f->s, bnow.id, day("2024-01-31"), "closed", &f->e));
+    assert_non_null(
+        strstr(f->e.msg, "2024-01-31 is before the allocation's start date 2024-02-01"));
+    FAILS(KITH_E_INVALID, store_allocation_end(f->s, bnow.id, DATE_NONE, NULL, &f->e));
+    FAILS(KITH_E_CONFLICT, store_allocation_end(f->s, past.id, day("2024-01-01"), NULL, &f->e));
+    assert_non_null(strstr(f->e.msg, "already ended on 2023-06-30"));
+    FAILS(KITH_E_NOT_FOUND, store_allocation_end(f->s, 999, day("2024-01-01"), NULL, &f->e));
+    OK(store_allocation_end(f->s, bnow.id, day("2024-02-01"), "case closed", &f->e));
+    FAILS(KITH_E_CONFLICT, store_allocation_end(f->s, bnow.id, day("2024-03-01"), NULL, &f->e));
+    OK(store_allocation_list(f->s, b, &f->a, &list, &n, &f->e));
+    assert_int_equal(list[0].end, day("2024-02-01"));
+    assert_string_equal(list[0].end_reason, "case closed");
+    struct person_query w2q = {.kind = -1, .worker_id = w2};
+    struct person *people;
+    OK(store_person_list(f->s, &w2q, &f->a, &people, &n, &f->e));
+    assert_int_equal(n, 0);
+    assert_int_equal(counts(f).open_children, 2);
+
+    /* Checks on adding. */
+    const struct {
+        const char *field;
+        int64_t *child, *worker;
+        int role;
+        const char *start, *end;
+    } bad[] = {
+        {"start", &a, &w1, 0, NULL, NULL},
+        {"end", &a, &w1, 0, "2024-01-02", "2024-01-01"},
+        {"role", &a, &w1, ALLOC_ROLE_COUNT, "2024-01-01", NULL},
+        {"child_id", NULL, &w1, 0, "2024-01-01", NULL},
+    };
+    for (size_t i = 0; i < N_ELEMS(bad); i++) {
+        struct allocation al = {.child_id = bad[i].child ? *bad[i].child : 0,
+                                .worker_id = *bad[i].worker,
+                                .role = (enum allocation_role)bad[i].role,
+                                .start = bad[i].start ? day(bad[i].start) : DATE_NONE,
+                                .end = bad[i].end ? day(bad[i].end) : DATE_NONE};
+        FAILS(KITH_E_INVALID, store_allocation_add(f->s, &al, &f->e));
+        assert_string_equal(f->e.field, bad[i].field);
+    }
+    struct allocation ghost = {
+        .child_id = 31337, .worker_id = w1, .start = day("2024-01-01"), .end = DATE_NONE};
+    FAILS(KITH_E_INVALID, store_allocation_add(f->s, &ghost, &f->e));
+    assert_string_equal(f->e.field, "child_id");
+    assert_non_null(strstr(f->e.msg, "there is no child with id 31337"));
+    ghost.child_id = a;
+    ghost.worker_id = 4040;
+    FAILS(KITH_E_INVALID, store_allocation_add(f->s, &ghost, &f->e));
+    assert_string_equal(f->e.field, "worker_id");
+}
+
+static void relationships(void **state)
+{
+    struct fx *f = *state;
+    int64_t child = add_child(f, "Kit", "Lane", "LA9");
+    struct person mum = new_person(PERSON_RELATIVE, "Jo", "Lane");
+    OK(store_person_add(f->s, &mum, &f->e));
+    struct person gran = new_person(PERSON_RELATIVE, "Pat", "Lane");
+    OK(store_person_add(f->s, &gran, &f->e));
+    struct relationship r1 = {
+        .child_id = child, .other_id = mum.id, .type = "mother", .parental_responsibility = true};
+    OK(store_relationship_add(f->s, &r1, &f->e));
+    struct relationship r2 = {.child_id = child, .other_id = gran.id, .type = "grandparent"};
+    OK(store_relationship_add(f->s, &r2, &f->e));
+    struct relationship *list;
+    size_t n;
+    OK(store_relationship_list(f->s, child, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 2);
+    assert_int_equal(list[0].id, r1.id);
+    assert_int_equal(list[0].child_id, child);
+    assert_int_equal(list[0].other_id, mum.id);
+    assert_string_equal(list[0].type, "mother");
+    assert_true(list[0].parental_responsibility);
+    assert_string_equal(list[1].type, "grandparent");
+    assert_false(list[1].parental_responsibility);
+    OK(store_relationship_list(f->s, mum.id, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 0);
+
+    struct relationship self = {.child_id = child, .other_id = child, .type = "self"};
+    FAILS(KITH_E_INVALID, store_relationship_add(f->s, &self, &f->e));
+    struct relationship notype = {.child_id = child, .other_id = mum.id, .type = NULL};
+    FAILS(KITH_E_INVALID, store_relationship_add(f->s, &notype, &f->e));
+    assert_string_equal(f->e.field, "type");
+    struct relationship ghost = {.child_id = child, .other_id = 8080, .type = "father"};
+    FAILS(KITH_E_INVALID, store_relationship_add(f->s, &ghost, &f->e));
+    assert_string_equal(f->e.field, "other_id");
+    assert_non_null(strstr(f->e.msg, "there is no person with id 8080"));
+}
+
+/* --- case notes ------------------------------------------------------------------------ */
+
+static const struct {
+    int child; /* 0 or 1 */
+    const char *date, *kind, *subject, *body;
+} notes_table[] = {
+    {0, "2025-01-10", "visit", "Home visit", "Saw Zoë at home with her mother. Café trip planned."},
+    {0, "2025-02-01", "phone", "Call with school", "School reports good attendance and effort."},
+    {1, "2025-01-20", "visit", "Visit to placement", "Foster carer says the home visit went well."},
+    {1, "2025-01-20", "meeting", "Strategy meeting",
+     "Police and health attended; NEAR miss noted."},
+    {0, "2024-12-24", "note", "Christmas",
+     "Presents delivered. Child and sibling AND carer happy."},
+};
+
+static int cmp_char(const void *a, const void *b) { return *(const char *)a - *(const char *)b; }
+
+static void notes(void **state)
+{
+    struct fx *f = *state;
+    int64_t w = add_worker(f, add_team(f, "T"), "Rui", "Costa");
+    int64_t kids[2] = {add_child(f, "Zoë", "Ng", "LA1"), add_child(f, "Tia", "Ng", "LA2")};
+    int64_t ids[N_ELEMS(notes_table)];
+    for (size_t i = 0; i < N_ELEMS(notes_table); i++) {
+        struct case_note n = {.child_id = kids[notes_table[i].child],
+                              .author_id = w,
+                              .date = day(notes_table[i].date),
+                              .kind = notes_table[i].kind,
+                              .subject = notes_table[i].subject,
+                              .body = notes_table[i].body};
+        OK(store_note_add(f->s, &n, &f->e));
+        assert_true(public_id_valid(n.public_id));
+        ids[i] = n.id;
+    }
+    struct case_note *list;
+    size_t n;
+    struct note_query by_child = {.child_id = kids[0]};
+    OK(store_note_list(f->s, &by_child, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 3); /* newest first */
+    assert_int_equal(list[0].id, ids[1]);
+    assert_int_equal(list[1].id, ids[0]);
+    assert_int_equal(list[2].id, ids[4]);
+    assert_int_equal(list[1].child_id, kids[0]);
+    assert_int_equal(list[1].author_id, w);
+    assert_int_equal(list[1].date, day("2025-01-10"));
+    assert_string_equal(list[1].kind, "visit");
+    assert_string_equal(list[1].subject, "Home visit");
+    assert_string_equal(list[1].body, notes_table[0].body);
+    struct note_query every = {0};
+    OK(store_note_list(f->s, &every, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 5);
+    assert_int_equal(list[0].id, ids[1]);
+    assert_int_equal(list[1].id, ids[3]); /* same day: the later note first */
+    assert_int_equal(list[2].id, ids[2]);
+    struct note_query page = {.limit = 2, .offset = 3};
+    OK(store_note_list(f->s, &page, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 2);
+    assert_int_equal(list[0].id, ids[0]);
+    assert_int_equal(counts(f).notes, 5);
+
+    /* Searches: what is found, best first. "-" stands for no result. */
+    static const struct {
+        const char *text;
+        int64_t child; /* index + 1 into kids, 0 = any */
+        const char *expect;
+    } cases[] = {
+        {"visit", 0, "02"}, /* in the subject of 0, and of 2 and in its body */
+        {"home visit", 0, "02"},
+        {"\"home visit\"", 0, "02"},
+        {"\"visit went\"", 0, "2"},
+        {"\"went visit\"", 0, "-"},
+        {"attend*", 0, "13"}, /* attendance, attended */
+        {"\"strategy meet\"*", 0, "3"},
+        {"zoe", 0, "0"}, /* diacritics are folded */
+        {"CAFÉ", 0, "0"},
+        {"visit", 2, "2"}, /* within one child */
+        {"school", 2, "-"},
+        {"AND", 0, "134"}, /* operators are words */
+        {"near", 0, "3"},
+        {"NEAR(police health)", 0, "-"}, /* "near police" is not a phrase in any note */
+        {"and OR not", 0, "-"},
+        {"-carer", 0, "24"},       /* minus is not "without" */
+        {"subject:visit", 0, "-"}, /* no column filters: "subject visit" as a phrase */
+        {"^home", 0, "02"},
+        {"*", 0, "-"},
+        {"***", 0, "-"},
+        {"\"", 0, "-"},
+        {"\"\"", 0, "-"},
+        {"\"unclosed phrase", 0, "-"},
+        {"\"home", 0, "02"},
+        {"visit \"", 0, "02"},
+        {"(", 0, "-"},
+        {")", 0, "-"},
+        {"NEAR(", 0, "3"}, /* the word near */
+        {"{subject body}: home", 0, "-"},
+        {"+", 0, "-"},
+        {"'; DROP TABLE case_note; --", 0, "-"},
+        {"\\", 0, "-"},
+        {"café\"trip", 0, "0"},
+        {"😀", 0, "-"},
+        {"\xff\xfe", 0, "-"}, /* not UTF-8 */
+        {"\xc3", 0, "-"},     /* a cut-off character */
+        {"visit*ed", 0, "-"},
+        {"\t\n", 0, "01234"}, /* blank: the plain list */
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        struct note_query q = {.text = cases[i].text,
+                               .child_id = cases[i].child ? kids[cases[i].child - 1] : 0};
+        kerr_clear(&f->e);
+        enum kerr_code rc = store_note_list(f->s, &q, &f->a, &list, &n, &f->e);
+        if (rc)
+            fail_msg("search '%s': %s (%s)", cases[i].text, kerr_name(rc), f->e.msg);
+        /* Which notes, in any order: the ranking has its own test below. */
+        const char *want = strcmp(cases[i].expect, "-") ? cases[i].expect : "";
+        char found[N_ELEMS(notes_table) + 1] = "";
+        for (size_t k = 0; k < n && k < N_ELEMS(notes_table); k++)
+            for (size_t j = 0; j < N_ELEMS(ids); j++)
+                if (list[k].id == ids[j])
+                    found[k] = (char)('0' + j);
+        qsort(found, strlen(found), 1, cmp_char);
+        if (strcmp(found, want))
+            fail_msg("search '%s': notes %s, expected %s", cases[i].text, found, want);
+    }
+    /* Best match first: the word in the subject and twice in a short body beats one
+     * mention in a long body, whatever the dates. */
+    struct case_note weak = {.child_id = kids[0],
+                             .author_id = w,
+                             .date = day("2025-03-01"),
+                             .kind = "note",
+                             .subject = "Weekly update",
+                             .body = "Long account of the week: school, health, contact with "
+                                     "family, a trip, and at the end a rainbow drawn at school "
+                                     "by the child for the carer and the social worker."};
+    OK(store_note_add(f->s, &weak, &f->e));
+    struct case_note strong = {.child_id = kids[1],
+                               .author_id = w,
+                               .date = day("2020-01-01"),
+                               .kind = "note",
+                               .subject = "Rainbow",
+                               .body = "Rainbow club, rainbow badge."};
+    OK(store_note_add(f->s, &strong, &f->e));
+    struct note_query ranked = {.text = "rainbow"};
+    OK(store_note_list(f->s, &ranked, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 2);
+    assert_int_equal(list[0].id, strong.id);
+    assert_int_equal(list[1].id, weak.id);
+    ranked.limit = 1;
+    ranked.offset = 1;
+    OK(store_note_list(f->s, &ranked, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 1);
+    assert_int_equal(list[0].id, weak.id);
+
+    /* The search limits. */
+    char many[81];
+    for (int i = 0; i < 80; i++)
+        many[i] = i % 2 ? ' ' : 'w';
+    many[80] = '\0';
+    struct note_query q = {.text = many};
+    FAILS(KITH_E_TOO_LARGE, store_note_list(f->s, &q, &f->a, &list, &n, &f->e));
+    char huge[STORE_SEARCH_MAX + 2];
+    memset(huge, 'x', sizeof(huge) - 1);
+    huge[sizeof(huge) - 1] = '\0';
+    q.text = huge;
+    FAILS(KITH_E_TOO_LARGE, store_note_list(f->s, &q, &f->a, &list, &n, &f->e));
+
+    struct case_note bad = {.child_id = kids[0],
+                            .author_id = w,
+                            .date = DATE_NONE,
+                            .kind = "visit",
+                            .subject = "",
+                            .body = ""};
+    FAILS(KITH_E_INVALID, store_note_add(f->s, &bad, &f->e));
+    assert_string_equal(f->e.field, "date");
+    bad.date = day("2025-01-01");
+    bad.kind = "";
+    FAILS(KITH_E_INVALID, store_note_add(f->s, &bad, &f->e));
+    assert_string_equal(f->e.field, "kind");
+}
+
+/* --- opening faults ---------------------------------------------------------------------- */
+
+static unsigned char *slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    fseek(fp, 0, SEEK_END);
+    long size = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    unsigned char *buf = malloc((size_t)size + 1);
+    assert_int_equal(fread(buf, 1, (size_t)size, fp), (size_t)size);
+    fclose(fp);
+    *len = (size_t)size;
+    return buf;
+}
+
+static void spew(const char *path, const unsigned char *buf, size_t len)
+{
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(buf, 1, len, fp), len);
+    fclose(fp);
+}
+
+/* Open `path` with `flags`, expect `code`, and check the file's bytes did not change and
+ * no journal was left beside it. */
+static void refused_unchanged(struct fx *f, const char *path, unsigned flags, enum kerr_code code)
+{
+    size_t before_len, after_len;
+    unsigned char *before = slurp(path, &before_len);
+    struct store *s = NULL;
+    kerr_clear(&f->e);
+    enum kerr_code rc = store_open(path, flags, &s, &f->e);
+    if (rc != code)
+        fail_msg("open '%s': expected %s, got %s (%s)", path, kerr_name(code), kerr_name(rc),
+                 f->e.msg);
+    assert_null(s);
+    assert_true(f->e.msg[0] != '\0');
+    unsigned char *after = slurp(path, &after_len);
+    assert_int_equal(before_len, after_len);
+    assert_memory_equal(before, after, before_len);
+    char wal[200];
+    snprintf(wal, sizeof(wal), "%s-wal", path);
+    assert_int_equal(access(wal, F_OK), -1);
+    free(before);
+    free(after);
+}
+
+/* Write a kith database with some rows at `path`, closed. */
+static void close_fixture(struct fx *f)
+{
+    store_close(f->s);
+    f->s = NULL;
+}
+
+/* The SQLite header fields kith reads: user_version at 60 and application_id at 68. */
+static void patch_be32(unsigned char *buf, size_t at, uint32_t v)
+{
+    buf[at] = (unsigned char)(v >> 24);
+    buf[at + 1] = (unsigned char)(v >> 16);
+    buf[at + 2] = (unsigned char)(v >> 8);
+    buf[at + 3] = (unsigned char)v;
+}
+
+static void open_faults(void **state)
+{
+    struct fx *f = *state;
+    add_child(f, "Ann", "Ash", "LA1");
+    close_fixture(f);
+    char path[160];
+    struct store *s = NULL;
+
+    /* Missing, without create: an error and no file. */
+    path_in(f, "new.db", path, sizeof(path));
+    FAILS(KITH_E_DB_OPEN, store_open(path, 0, &s, &f->e));
+    assert_null(s);
+    assert_int_equal(access(path, F_OK), -1);
+    FAILS(KITH_E_DB_OPEN, store_open(path, STORE_READONLY, &s, &f->e));
+    assert_int_equal(access(path, F_OK), -1);
+
+    /* A text file. */
+    path_in(f, "text.db", path, sizeof(path));
+    static const char text[] = "name,dob\nnot,a database at all, but long enough to look "
+                               "like one might be here................................\n";
+    spew(path, (const unsigned char *)text, sizeof(text) - 1);
+    refused_unchanged(f, path, 0, KITH_E_DB_CORRUPT);
+    refused_unchanged(f, path, STORE_READONLY, KITH_E_DB_CORRUPT);
+
+    size_t len;
+    unsigned char *good = slurp(f->path, &len);
+    assert_true(len > 4096);
+    assert_memory_equal(good, "SQLite format 3", 16);
+    path_in(f, "other.db", path, sizeof(path));
+
+    /* Another program's SQLite database (no kith application id, but tables). */
+    unsigned char *foreign = malloc(len);
+    memcpy(foreign, good, len);
+    patch_be32(foreign, 68, 0);
+    spew(path, foreign, len);
+    refused_unchanged(f, path, 0, KITH_E_DB_OPEN);
+    assert_non_null(strstr(f->e.msg, "not a kith one"));
+    refused_unchanged(f, path, STORE_READONLY, KITH_E_DB_OPEN);
+    free(foreign);
+
+    /* A schema written by a newer kith. */
+    unsigned char *newer = malloc(len);
+    memcpy(newer, good, len);
+    patch_be32(newer, 60, (uint32_t)store_schema_latest() + 1);
+    spew(path, newer, len);
+    refused_unchanged(f, path, 0, KITH_E_DB_NEWER);
+    refused_unchanged(f, path, STORE_READONLY, KITH_E_DB_NEWER);
+    free(newer);
+
+    /* An older schema opened read-only is refused (it cannot be upgraded). */
+    unsigned char *older = malloc(len);
+    memcpy(older, good, len);
+    patch_be32(older, 60, 0);
+    spew(path, older, len);
+    refused_unchanged(f, path, STORE_READONLY, KITH_E_DB_OPEN);
+    free(older);
+
+    /* A read-only file: refused for writing, unchanged; fine for reading. */
+    spew(path, good, len);
+    assert_int_equal(chmod(path, 0444), 0);
+    refused_unchanged(f, path, 0, KITH_E_DB_READONLY);
+    OK(store_open(path, STORE_READONLY, &s, &f->e));
+    struct person p;
+    OK(store_person_find(s, "LA1", &f->a, &p, &f->e));
+    assert_string_equal(p.given_name, "Ann");
+    struct person_query q = {.kind = -1, .text = "ash"};
+    struct person *list;
+    size_t n;
+    OK(store_person_list(s, &q, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 1);
+    OK(store_check(s, &f->e));
+    /* and a write through a read-only store fails cleanly */
+    struct team t = {.name = "No", .caseload_threshold = 1};
+    kerr_clear(&f->e);
+    assert_int_equal(store_team_add(s, &t, &f->e), KITH_E_DB_READONLY);
+    store_close(s);
+    s = NULL;
+    size_t after_len;
+    unsigned char *after = slurp(path, &after_len);
+    assert_int_equal(after_len, len);
+    assert_memory_equal(after, good, len);
+    free(after);
+    chmod(path, 0600);
+
+    /* A read-only open of a writable database reads. */
+    OK(store_open(f->path, STORE_READONLY, &s, &f->e));
+    OK(store_person_find(s, "LA1", &f->a, &p, &f->e));
+    store_close(s);
+    free(good);
+
+    /* The fixture's own database is still good. */
+    OK(store_open(f->path, 0, &f->s, &f->e));
+    OK(store_check(f->s, &f->e));
+}
+
+/* Damage a real database in several ways: opening or checking it must say it is damaged
+ * (KITH_E_DB_CORRUPT), and reading from it must fail cleanly, never crash. */
+static void damaged(void **state)
+{
+    struct fx *f = *state;
+    int64_t w = add_worker(f, add_team(f, "T"), "A", "B");
+    OK(store_begin(f->s, &f->e));
+    for (int i = 0; i < 1500; i++) {
+        char la[16], body[200];
+        snprintf(la, sizeof(la), "LA%05d", i);
+        int64_t c = add_child(f, "Child", la, la);
+        snprintf(body, sizeof(body), "note %d about a visit with words to index %d", i, i * 7);
+        struct case_note n = {.child_id = c,
+                              .author_id = w,
+                              .date = day("2025-01-01"),
+                              .kind = "visit",
+                              .subject = "Visit",
+                              .body = body};
+        OK(store_note_add(f->s, &n, &f->e));
+    }
+    OK(store_commit(f->s, &f->e));
+    close_fixture(f);
+    size_t len;
+    unsigned char *good = slurp(f->path, &len);
+    enum { PAGE = 4096 };
+    size_t pages = len / PAGE;
+    assert_true(pages > 40);
+
+    enum damage {
+        ZERO_PAGES,
+        RANDOM_PAGES,
+        ZERO_TAIL,
+        TRUNCATE,
+        SCHEMA_PAGE,
+        BTREE_HEADERS,
+        DAMAGE_COUNT
+    };
+    char path[160];
+    path_in(f, "copy.db", path, sizeof(path));
+    for (int kind = 0; kind < DAMAGE_COUNT; kind++) {
+        unsigned char *buf = malloc(len);
+        memcpy(buf, good, len);
+        size_t keep = len;
+        unsigned seed = 12345u + (unsigned)kind;
+        switch ((enum damage)kind) {
+        case ZERO_PAGES: /* every page but the first zeroed from page 2 on */
+            memset(buf + PAGE, 0, len - PAGE);
+            break;
+        case RANDOM_PAGES: /* noise over a run of pages in the middle */
+            for (size_t at = PAGE * (pages / 3); at < PAGE * (pages / 3 + 8); at++) {
+                seed = seed * 1103515245u + 12345u;
+                buf[at] = (unsigned char)(seed >> 16);
+            }
+            break;
+        case ZERO_TAIL: /* the last quarter of the pages, where the newest rows are */
+            memset(buf + PAGE * (pages - pages / 4), 0, PAGE * (pages / 4));
+            break;
+        case TRUNCATE:
+            keep = len / 2;
+            break;
+        case SCHEMA_PAGE: /* the schema table's page, after the file header */
+            for (size_t at = 100; at < PAGE; at += 7)
+                buf[at] ^= 0x5A;
+            break;
+        case BTREE_HEADERS: /* each page's type byte and cell count, from page 2 on */
+            for (size_t pg = 1; pg < pages; pg++) {
+                buf[pg * PAGE] = 0x0D;
+                buf[pg * PAGE + 3] = 0xFF;
+                buf[pg * PAGE + 4] = 0xFF;
+            }
+            break;
+        case DAMAGE_COUNT:
+            break;
+        }
+        spew(path, buf, keep);
+        free(buf);
+        struct store *s = NULL;
+        kerr_clear(&f->e);
+        enum kerr_code rc = store_open(path, 0, &s, &f->e);
+        if (!rc) {
+            rc = store_check(s, &f->e);
+            /* Reads may fail or not, but must not crash. */
+            struct person p;
+            store_person_get(s, 700, &f->a, &p, NULL);
+            struct person_query q = {.kind = -1, .text = "la0"};
+            struct person *list;
+            size_t n;
+            store_person_list(s, &q, &f->a, &list, &n, NULL);
+            struct note_query nq = {.text = "visit"};
+            struct case_note *notes;
+            store_note_list(s, &nq, &f->a, &notes, &n, NULL);
+            struct store_counts c;
+            store_counts(s, &c, NULL);
+            store_close(s);
+        }
+        if (rc != KITH_E_DB_CORRUPT)
+            fail_msg("damage %d: expected KITH_E_DB_CORRUPT, got %s (%s)", kind, kerr_name(rc),
+                     f->e.msg);
+        assert_non_null(strstr(f->e.msg, "copy.db"));
+        char side[200];
+        snprintf(side, sizeof(side), "%s-wal", path);
+        unlink(side);
+        snprintf(side, sizeof(side), "%s-shm", path);
+        unlink(side);
+    }
+    free(good);
+    OK(store_open(f->path, 0, &f->s, &f->e));
+}
+
+int main(void)
+{
+    setenv("KITH_TODAY", "2026-01-15", 1);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(teams, setup, teardown),
+        cmocka_unit_test_setup_teardown(workers, setup, teardown),
+        cmocka_unit_test_setup_teardown(users, setup, teardown),
+        cmocka_unit_test_setup_teardown(people_round_trip, setup, teardown),
+        cmocka_unit_test_setup_teardown(people_checks_and_conflicts, setup, teardown),
+        cmocka_unit_test_setup_teardown(failed_writes_leave_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(rollback_leaves_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(random_public_ids, setup, teardown),
+        cmocka_unit_test_setup_teardown(search, setup, teardown),
+        cmocka_unit_test_setup_teardown(pages, setup, teardown),
+        cmocka_unit_test_setup_teardown(allocations, setup, teardown),
+        cmocka_unit_test_setup_teardown(relationships, setup, teardown),
+        cmocka_unit_test_setup_teardown(notes, setup, teardown),
+        cmocka_unit_test_setup_teardown(open_faults, setup, teardown),
+        cmocka_unit_test_setup_teardown(damaged, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
