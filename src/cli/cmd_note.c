@@ -1,0 +1,179 @@
+/*
+ * `kith note`: record and read case notes. A note's text comes from --body, a file, or
+ * standard input, so a worker can write at length in an editor and pipe it in; nothing
+ * typed is lost to a validation error because nothing is stored until every check passes
+ * and the text itself is never altered.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/records.h"
+#include "core/str.h"
+#include "domain/codeset.h"
+#include "store/store.h"
+
+#define NOTE_BODY_MAX (1024 * 1024) /* a megabyte of text is a very long note */
+#define NOTE_SUBJECT_MAX 200
+
+struct add_opts {
+    const char *author, *kind, *subject, *body, *body_file;
+    kdate date;
+};
+
+static const struct cli_opt add_opts[] = {
+    {"author", OPT_STR, offsetof(struct add_opts, author), "WORKER",
+     "who wrote it: public id or SW registration (required)"},
+    {"kind", OPT_STR, offsetof(struct add_opts, kind), "KIND",
+     "what it records, e.g. home-visit ('kith codes note-kind' lists them; default case-note)"},
+    {"subject", OPT_STR, offsetof(struct add_opts, subject), "TEXT", "a short title (required)"},
+    {"date", OPT_DATE, offsetof(struct add_opts, date), "DATE", "when it happened (default today)"},
+    {"body", OPT_STR, offsetof(struct add_opts, body), "TEXT", "the note's text"},
+    {"body-file", OPT_STR, offsetof(struct add_opts, body_file), "FILE",
+     "read the text from FILE ('-' for standard input)"},
+    {NULL, 0, 0, NULL, NULL},
+};
+
+static enum kerr_code read_body(struct cli *c, const char *path, const char **out)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f)
+        return kerr_fail(&c->err, KITH_E_IO, "body-file", "cannot read '%s'", path);
+    struct str s;
+    str_init(&s, NOTE_BODY_MAX);
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+        str_addn(&s, buf, n);
+    int failed = ferror(f);
+    if (f != stdin)
+        fclose(f);
+    enum kerr_code rc = KITH_OK;
+    if (failed)
+        rc = kerr_fail(&c->err, KITH_E_IO, "body-file", "error reading '%s'", path);
+    else if (!str_ok(&s))
+        rc = kerr_fail(&c->err, KITH_E_TOO_LARGE, "body-file",
+                       "'%s' is longer than the %d bytes a note may hold", path, NOTE_BODY_MAX);
+    else if (memchr(s.buf, '\0', s.len))
+        rc = kerr_fail(&c->err, KITH_E_INVALID, "body-file", "'%s' is not text", path);
+    if (!rc)
+        *out = arena_strdup(&c->arena, s.buf);
+    str_release(&s);
+    return rc;
+}
+
+static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)argc;
+    const struct add_opts *o = opts;
+    struct case_note n = {.date = o->date != DATE_NONE ? o->date : date_today(),
+                          .kind = o->kind ? o->kind : "case-note",
+                          .subject = o->subject,
+                          .body = o->body};
+    if (!o->author)
+        return kerr_fail(&c->err, KITH_E_USAGE, "author",
+                         "say who wrote the note: --author WORKER");
+    if (!o->subject || !*o->subject || strlen(o->subject) > NOTE_SUBJECT_MAX)
+        return kerr_fail(&c->err, KITH_E_INVALID, "subject", "give a subject of 1 to %d characters",
+                         NOTE_SUBJECT_MAX);
+    if (o->body && o->body_file)
+        return kerr_fail(&c->err, KITH_E_USAGE, "body", "give --body or --body-file, not both");
+    enum kerr_code rc = KITH_OK;
+    if (o->body_file)
+        rc = read_body(c, o->body_file, &n.body);
+    else if (!o->body)
+        rc = kerr_fail(&c->err, KITH_E_USAGE, "body", "give the text with --body or --body-file");
+    else if (strlen(o->body) > NOTE_BODY_MAX)
+        rc = kerr_fail(&c->err, KITH_E_TOO_LARGE, "body", "the text is longer than %d bytes",
+                       NOTE_BODY_MAX);
+    if (!rc && !code_valid(CS_NOTE_KIND, n.kind, strlen(n.kind), 0))
+        rc = kerr_fail(&c->err, KITH_E_INVALID, "kind",
+                       "'%s' is not a kind of note: 'kith codes note-kind' lists them", n.kind);
+    if (!rc && n.date > date_today())
+        rc = kerr_fail(&c->err, KITH_E_INVALID, "date",
+                       "a note records what has happened: "
+                       "the date cannot be in the future");
+    if (!rc)
+        rc = cli_child_id(c, argv[0], &n.child_id);
+    if (!rc)
+        rc = cli_worker_id(c, o->author, &n.author_id);
+    if (!rc)
+        rc = store_note_add(c->store, &n, &c->err);
+    if (!rc)
+        fprintf(c->out, "added note %s to %s\n", n.public_id, argv[0]);
+    return rc;
+}
+
+struct list_opts {
+    const char *search;
+    long limit, offset;
+    int full;
+};
+
+static const struct cli_opt list_opts[] = {
+    {"search", OPT_STR, offsetof(struct list_opts, search), "TEXT",
+     "only notes matching these words (\"a phrase\", prefix*), best match first"},
+    {"full", OPT_BOOL, offsetof(struct list_opts, full), NULL, "print each note's whole text"},
+    {"limit", OPT_INT, offsetof(struct list_opts, limit), "N", "at most N notes (default 50)"},
+    {"offset", OPT_INT, offsetof(struct list_opts, offset), "N", "skip the first N"},
+    {NULL, 0, 0, NULL, NULL},
+};
+
+static enum kerr_code run_list(struct cli *c, void *opts, int argc, char **argv)
+{
+    const struct list_opts *o = opts;
+    struct note_query q = {.text = o->search};
+    enum kerr_code rc = cli_page(c, o->limit, o->offset, &q.limit, &q.offset);
+    if (!rc && argc)
+        rc = cli_child_id(c, argv[0], &q.child_id);
+    if (!rc && !argc && !o->search)
+        rc = kerr_fail(&c->err, KITH_E_USAGE, NULL,
+                       "name a child, or search all notes with --search TEXT");
+    struct case_note *notes;
+    size_t n;
+    if (!rc)
+        rc = store_note_list(c->store, &q, &c->arena, &notes, &n, &c->err);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < n; i++) {
+        char day[DATE_ISO_LEN];
+        const char *kind = code_label(CS_NOTE_KIND, notes[i].kind, 0);
+        fprintf(c->out, "%s  %-12s  %-22s  %s\n", date_format_iso(notes[i].date, day),
+                notes[i].public_id, kind ? kind : notes[i].kind, notes[i].subject);
+        if (o->full)
+            fprintf(c->out, "\n%s\n\n", notes[i].body);
+    }
+    if (n == 0)
+        fprintf(c->out, "(no notes)\n");
+    return KITH_OK;
+}
+
+static const struct cli_command note_sub[] = {
+    {.name = "add",
+     .summary = "add a case note to a child's record",
+     .usage = "CHILD --author WORKER --subject TEXT (--body TEXT | --body-file FILE) [--kind K]",
+     .flags = CLI_DB_WRITE,
+     .opts = add_opts,
+     .opts_size = sizeof(struct add_opts),
+     .min_args = 1,
+     .max_args = 1,
+     .run = run_add},
+    {.name = "list",
+     .summary = "list a child's case notes, newest first, or search notes",
+     .usage = "[CHILD] [--search TEXT] [--full] [--limit N]",
+     .description = "Without CHILD, --search looks through every child's notes.",
+     .flags = CLI_DB_READ,
+     .opts = list_opts,
+     .opts_size = sizeof(struct list_opts),
+     .min_args = 0,
+     .max_args = 1,
+     .run = run_list},
+    {0},
+};
+
+const struct cli_command cmd_note = {
+    .name = "note",
+    .summary = "add, list and search case notes",
+    .usage = "COMMAND",
+    .sub = note_sub,
+};

@@ -1,0 +1,75 @@
+/* `kith worker list`: the workforce, by team, with role, FTE and employment. */
+#include "cli/records.h"
+#include "domain/codeset.h"
+#include "store/store.h"
+
+struct list_opts {
+    const char *team;
+    int all;
+    long limit, offset;
+};
+
+static const struct cli_opt list_opts[] = {
+    {"team", OPT_STR, offsetof(struct list_opts, team), "TEAM",
+     "only this team (public id or name)"},
+    {"all", OPT_BOOL, offsetof(struct list_opts, all), NULL, "include workers who have left"},
+    {"limit", OPT_INT, offsetof(struct list_opts, limit), "N", "at most N workers (default 50)"},
+    {"offset", OPT_INT, offsetof(struct list_opts, offset), "N", "skip the first N"},
+    {NULL, 0, 0, NULL, NULL},
+};
+
+static enum kerr_code run_list(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    const struct list_opts *o = opts;
+    struct worker_query q = {.current_only = !o->all};
+    enum kerr_code rc = cli_page(c, o->limit, o->offset, &q.limit, &q.offset);
+    if (!rc && o->team)
+        rc = cli_team_id(c, o->team, &q.team_id);
+    struct worker *w;
+    size_t n;
+    if (!rc)
+        rc = store_worker_list(c->store, &q, &c->arena, &w, &n, &c->err);
+    if (rc)
+        return rc;
+    static const int widths[] = {12, 10, 26, 26, 4, 8};
+    static const char *const head[] = {"public id", "SWE reg", "name", "role", "FTE", "employed"};
+    cli_row(c->out, widths, 6, head);
+    for (size_t i = 0; i < n; i++) {
+        char day[DATE_ISO_LEN];
+        const char *cells[] = {
+            w[i].public_id,
+            w[i].registration,
+            arena_printf(&c->arena, "%s %s", w[i].given_name, w[i].family_name),
+            vocab_label(CS_WORKER_ROLE, (int)w[i].role),
+            arena_printf(&c->arena, "%.2g", w[i].fte),
+            w[i].end != DATE_NONE
+                ? arena_printf(&c->arena, "left %s", date_format_iso(w[i].end, day))
+            : w[i].agency ? "agency"
+                          : "employed",
+        };
+        cli_row(c->out, widths, 6, cells);
+    }
+    if (n == 0)
+        fprintf(c->out, "(no workers)\n");
+    return KITH_OK;
+}
+
+static const struct cli_command worker_sub[] = {
+    {.name = "list",
+     .summary = "list workers with their registration, role, FTE and employment",
+     .usage = "[--team TEAM] [--all] [--limit N]",
+     .flags = CLI_DB_READ,
+     .opts = list_opts,
+     .opts_size = sizeof(struct list_opts),
+     .run = run_list},
+    {0},
+};
+
+const struct cli_command cmd_worker = {
+    .name = "worker",
+    .summary = "list workers",
+    .usage = "COMMAND",
+    .sub = worker_sub,
+};

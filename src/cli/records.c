@@ -1,0 +1,210 @@
+/*
+ * Shared pieces of the record commands (see records.h). Records are printed as aligned
+ * "label  value" lines for one record and as columns for lists, both meant for a person
+ * at a terminal; machine-readable output belongs to the JSON API.
+ */
+#include "cli/records.h"
+
+#include <string.h>
+
+#include "core/str.h"
+#include "domain/codeset.h"
+#include "domain/field.h"
+#include "store/store.h"
+
+#define RECENT_NOTES 5
+
+enum kerr_code cli_page(struct cli *c, long limit, long offset, size_t *qlimit, size_t *qoffset)
+{
+    if (limit < 0 || limit > STORE_PAGE_MAX)
+        return kerr_fail(&c->err, KITH_E_USAGE, "limit", "%ld is not from 1 to %d", limit,
+                         STORE_PAGE_MAX);
+    if (offset < 0)
+        return kerr_fail(&c->err, KITH_E_USAGE, "offset", "%ld is negative", offset);
+    *qlimit = (size_t)limit;
+    *qoffset = (size_t)offset;
+    return KITH_OK;
+}
+
+enum kerr_code cli_worker_id(struct cli *c, const char *ref, int64_t *id)
+{
+    struct worker w;
+    enum kerr_code rc = store_worker_find(c->store, ref, &c->arena, &w, &c->err);
+    *id = rc ? 0 : w.id;
+    return rc;
+}
+
+enum kerr_code cli_team_id(struct cli *c, const char *ref, int64_t *id)
+{
+    struct team t;
+    enum kerr_code rc = store_team_find(c->store, ref, &c->arena, &t, &c->err);
+    *id = rc ? 0 : t.id;
+    return rc;
+}
+
+enum kerr_code cli_child_id(struct cli *c, const char *ref, int64_t *id)
+{
+    struct person p;
+    enum kerr_code rc = store_person_find(c->store, ref, &c->arena, &p, &c->err);
+    if (!rc && p.kind != PERSON_CHILD)
+        rc = kerr_fail(&c->err, KITH_E_NOT_FOUND, NULL, "'%s' is not a child's record", ref);
+    *id = rc ? 0 : p.id;
+    return rc;
+}
+
+enum kerr_code cli_check_person(struct cli *c, const struct person *p)
+{
+    struct field_errors errs;
+    field_check_person(p, collection_year(date_today()), &errs);
+    if (errs.n == 0)
+        return KITH_OK;
+    for (size_t i = 0; i + 1 < errs.n; i++)
+        fprintf(stderr, "kith: field '%s': %s\n", errs.items[i].field, errs.items[i].msg);
+    return kerr_fail(&c->err, KITH_E_INVALID, errs.items[errs.n - 1].field, "%s",
+                     errs.items[errs.n - 1].msg);
+}
+
+static void line(struct cli *c, const char *label, const char *value)
+{
+    if (value && *value)
+        fprintf(c->out, "  %-16s %s\n", label, value);
+}
+
+static const char *code_with_label(struct cli *c, enum codeset_id set, const char *code)
+{
+    if (!code || !*code)
+        return NULL;
+    const char *label = code_label(set, code, 0);
+    return label ? arena_printf(&c->arena, "%s  %s", code, label) : code;
+}
+
+static const char *date_text(struct cli *c, kdate d)
+{
+    if (d == DATE_NONE)
+        return NULL;
+    return date_format_iso(d, arena_alloc(&c->arena, DATE_ISO_LEN));
+}
+
+static const char *person_name(struct cli *c, int64_t id)
+{
+    struct person p;
+    if (store_person_get(c->store, id, &c->arena, &p, NULL))
+        return "(unknown person)";
+    return arena_printf(&c->arena, "%s %s", p.given_name, p.family_name);
+}
+
+static const char *worker_text(struct cli *c, int64_t id)
+{
+    struct worker w;
+    if (store_worker_get(c->store, id, &c->arena, &w, NULL))
+        return "(unknown worker)";
+    return arena_printf(&c->arena, "%s %s (%s)", w.given_name, w.family_name, w.public_id);
+}
+
+static void print_identity(struct cli *c, const struct person *p)
+{
+    kdate today = date_today();
+    fprintf(c->out, "%s %s\n", p->given_name, p->family_name);
+    line(c, "public id", p->public_id);
+    line(c, "LA child id", p->la_child_id);
+    if (p->dob != DATE_NONE)
+        line(c, "date of birth",
+             arena_printf(&c->arena, "%s (age %d)", date_text(c, p->dob),
+                          date_age_on(p->dob, p->death != DATE_NONE ? p->death : today)));
+    line(c, "expected birth", date_text(c, p->expected_dob));
+    line(c, "died", date_text(c, p->death));
+    line(c, "sex", code_with_label(c, CS_SEX, (char[2]){p->sex, '\0'}));
+    line(c, "ethnicity", code_with_label(c, CS_ETHNICITY, p->ethnicity));
+    line(c, "UPN", p->upn);
+    line(c, "former UPN", p->former_upn);
+    line(c, "UPN unknown", code_with_label(c, CS_UPN_UNKNOWN, p->upn_unknown));
+    line(c, "postcode", p->postcode);
+    struct str dis = STR_INIT;
+    for (int i = 0; i < p->n_disabilities; i++)
+        str_addf(&dis, "%s%s", i ? ", " : "", p->disabilities[i]);
+    line(c, "disabilities", p->n_disabilities ? arena_strdup(&c->arena, dis.buf) : "none recorded");
+    str_release(&dis);
+    line(c, "UASC",
+         p->uasc ? (p->uasc_ceased != DATE_NONE
+                        ? arena_printf(&c->arena, "yes, until %s", date_text(c, p->uasc_ceased))
+                        : "yes")
+                 : "no");
+    line(c, "record opened", date_text(c, p->created));
+}
+
+enum kerr_code cli_print_child(struct cli *c, const struct person *p)
+{
+    if (p->kind != PERSON_CHILD)
+        return kerr_fail(&c->err, KITH_E_NOT_FOUND, NULL, "'%s' is not a child's record",
+                         p->public_id);
+    print_identity(c, p);
+
+    struct relationship *rel;
+    size_t nrel;
+    enum kerr_code rc = store_relationship_list(c->store, p->id, &c->arena, &rel, &nrel, &c->err);
+    if (rc)
+        return rc;
+    fprintf(c->out, "\nrelationships (%zu)\n", nrel);
+    for (size_t i = 0; i < nrel; i++)
+        fprintf(c->out, "  %-16s %s%s\n",
+                code_label(CS_RELATIONSHIP, rel[i].type, 0)
+                    ? code_label(CS_RELATIONSHIP, rel[i].type, 0)
+                    : rel[i].type,
+                person_name(c, rel[i].other_id),
+                rel[i].parental_responsibility ? ", parental responsibility" : "");
+
+    struct allocation *al;
+    size_t nal;
+    rc = store_allocation_list(c->store, p->id, &c->arena, &al, &nal, &c->err);
+    if (rc)
+        return rc;
+    fprintf(c->out, "\nallocations (%zu)\n", nal);
+    for (size_t i = 0; i < nal; i++) {
+        const char *reason =
+            al[i].end_reason ? code_label(CS_ALLOCATION_END, al[i].end_reason, 0) : NULL;
+        fprintf(c->out, "  %s to %-10s %-16s %s%s%s\n", date_text(c, al[i].start),
+                al[i].end == DATE_NONE ? "now" : date_text(c, al[i].end),
+                vocab_label(CS_ALLOCATION_ROLE, (int)al[i].role), worker_text(c, al[i].worker_id),
+                reason ? ": " : "", reason ? reason : "");
+    }
+
+    struct note_query q = {.child_id = p->id, .limit = RECENT_NOTES};
+    struct case_note *notes;
+    size_t nnotes;
+    rc = store_note_list(c->store, &q, &c->arena, &notes, &nnotes, &c->err);
+    if (rc)
+        return rc;
+    fprintf(c->out, "\nrecent case notes (%zu shown; 'kith note list %s' lists all)\n", nnotes,
+            p->public_id);
+    for (size_t i = 0; i < nnotes; i++)
+        fprintf(c->out, "  %s  %-22s %s\n", date_text(c, notes[i].date),
+                code_label(CS_NOTE_KIND, notes[i].kind, 0)
+                    ? code_label(CS_NOTE_KIND, notes[i].kind, 0)
+                    : notes[i].kind,
+                notes[i].subject);
+    return KITH_OK;
+}
+
+void cli_print_children(struct cli *c, const struct person *people, size_t n)
+{
+    static const int widths[] = {12, 14, 10, 28};
+    static const char *const head[] = {"public id", "LA child id", "born", "name"};
+    cli_row(c->out, widths, 4, head);
+    kdate today = date_today();
+    for (size_t i = 0; i < n; i++) {
+        const struct person *p = &people[i];
+        const char *born = p->dob != DATE_NONE ? date_text(c, p->dob)
+                           : p->expected_dob != DATE_NONE
+                               ? arena_printf(&c->arena, "due %s", date_text(c, p->expected_dob))
+                               : "";
+        const char *name =
+            arena_printf(&c->arena, "%s %s%s", p->given_name, p->family_name,
+                         p->dob != DATE_NONE && p->death == DATE_NONE
+                             ? arena_printf(&c->arena, " (%d)", date_age_on(p->dob, today))
+                             : "");
+        const char *cells[] = {p->public_id, p->la_child_id, born, name};
+        cli_row(c->out, widths, 4, cells);
+    }
+    if (n == 0)
+        fprintf(c->out, "(no children match)\n");
+}

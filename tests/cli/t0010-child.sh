@@ -1,0 +1,62 @@
+#!/bin/sh
+# kith child add/show/list/search: a record goes in only when every value is valid, every
+# problem is reported at once, and what went in reads back the same.
+. "$(dirname "$0")/lib.sh"
+
+status 10 child list
+err_has "no database at"
+[ ! -e "$KITH_DB" ] || fail "a read command created the database"
+
+ok init
+ok child add --given Ada --family Lovelace --sex F --dob 2015-02-28 --ethnicity WBRI \
+    --upn Z820200000109 --postcode "n1 9gu" --disabilities COMM,LD --la-child-id LA000123
+out_has "added child"
+ok child show LA000123
+out_has "Ada Lovelace"
+out_has "LA000123"
+out_has "2015-02-28 (age "
+out_has "WBRI  White British"
+out_has "COMM, LD"
+out_has "relationships (0)"
+out_has "allocations (0)"
+
+# Every problem at once, naming the field, the value and what was expected; nothing stored.
+status 3 child add --given X --family Y --sex Q --dob 2030-01-01 --upn A123 \
+    --ethnicity wbri --disabilities NONE,MOB
+err_has "field 'dob'"
+err_has "'2030-01-01' is in the future"
+err_has "field 'sex'"
+err_has "field 'ethnicity'"
+err_has "field 'upn'"
+err_has "field 'disabilities'"
+ok child list
+[ "$(grep -c . "$T/out")" -eq 2 ] || fail "the invalid child was stored"
+
+# The same LA child id twice is a conflict, not a second record.
+status 5 child add --given Ada --family Other --sex F --dob 2016-01-01 --ethnicity NOBT --la-child-id LA000123
+err_has "LA000123"
+
+# Unborn: expected date of birth, sex U.
+ok child add --given Baby --family Lovelace --sex U --ethnicity NOBT --expected-dob "$(date -d '+2 months' +%Y-%m-%d)"
+out_has "added child"
+ok child search love
+out_has "Ada Lovelace"
+out_has "Baby Lovelace"
+out_has "due "
+ok child search "ada lov"
+out_has "Ada Lovelace"
+out_lacks "Baby"
+ok child search LA0001
+out_has "Ada Lovelace"
+ok child search zzz
+out_has "(no children match)"
+ok child list --limit 1
+[ "$(grep -c . "$T/out")" -eq 2 ] || fail "--limit 1 printed more than one child"
+status 64 child list --limit -1
+status 64 child list --limit many
+err_has "'many' is not a whole number"
+status 4 child show nobody
+status 64 child show
+err_has "usage: kith child show CHILD"
+status 64 child frobnicate
+done_ok
