@@ -69,7 +69,7 @@ static const struct rule_year toy_years[] = {
     {2025, y2025, 2, del2025},
     {2026, NULL, 0, NULL},
 };
-static const struct ret_kind toy = {"toy", "toy return", toy_tables, 2, toy_years, 3};
+static const struct ret_kind toy = {"toy", "toy return", toy_tables, 2, toy_years, 3, NULL, NULL};
 
 static void add(struct ret *r, int t, int col, int32_t row, const char *s)
 {

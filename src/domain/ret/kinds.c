@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "domain/ret/cin.h"
+#include "domain/ret/ssda903.h"
 
 const struct ret_kind *const ret_kinds[] = {
     &ret_kind_cin,
+    &ret_kind_903,
     NULL,
 };
 

@@ -114,6 +114,7 @@ void rules_run(const struct ruleset *set, const struct ret *r, const struct rinp
     out->ran = xreallocarray(out->ran, out->nran + (size_t)set->n + 1, sizeof(*out->ran));
     out->skipped =
         xreallocarray(out->skipped, out->nskipped + (size_t)set->n + 1, sizeof(*out->skipped));
+    void *prep = r->kind->prepare ? r->kind->prepare(r, in) : NULL;
     for (int i = 0; i < set->n; i++) {
         const struct rule *rule = set->rules[i];
         const char *why = rule_missing_input(rule->needs, in);
@@ -121,10 +122,12 @@ void rules_run(const struct ruleset *set, const struct ret *r, const struct rinp
             out->skipped[out->nskipped++] = (struct skipped){rule, why};
             continue;
         }
-        struct rctx c = {.r = r, .in = in, .rule = rule, .out = out};
+        struct rctx c = {.r = r, .in = in, .rule = rule, .out = out, .prep = prep};
         rule->check(&c);
         out->ran[out->nran++] = rule;
     }
+    if (prep)
+        r->kind->unprepare(prep);
     findings_sort(out, r);
 }
 

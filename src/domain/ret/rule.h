@@ -79,6 +79,7 @@ struct rinputs {
     const struct ret *last_year;
     const struct postcode_geo *postcodes;
     const struct provider_list *providers;
+    const char *la; /* the local authority's ONS code (--la), or NULL */
 };
 
 /* One finding: a rule, and a row of a table (row -1: the return as a whole). `cols` is a
@@ -114,6 +115,7 @@ struct rctx {
     const struct rinputs *in;
     const struct rule *rule;
     struct findings *out;
+    const void *prep; /* the kind's shared data (ret_kind.prepare), or NULL */
 };
 
 /* Report row `row` of table `t` (-1: the whole return, no row), columns `cols`. */

@@ -67,8 +67,10 @@ struct rtable_def {
     int child_col; /* the text column that names the child (reported as `child`), or -1 */
 };
 
+struct ret;
 struct rule;
 struct rule_year;
+struct rinputs;
 
 /* A kind of return: its tables and its rules by collection year (see rule.h). */
 struct ret_kind {
@@ -78,6 +80,12 @@ struct ret_kind {
     int ntables;
     const struct rule_year *years; /* in increasing year order; years[0] is the base set */
     int nyears;
+    /* Optional: data a kind's rules share (a child's rows in every table, episodes in date
+     * order...), derived from the return and the inputs once per run, so that no rule
+     * builds it again. rules_run calls prepare before the first rule and unprepare after
+     * the last; rules read it as rctx.prep. NULL: nothing to share. */
+    void *(*prepare)(const struct ret *r, const struct rinputs *in);
+    void (*unprepare)(void *prep);
 };
 
 struct rtable {
@@ -88,6 +96,10 @@ struct rtable {
     int32_t *line;                  /* where each row started in its file (0 = unknown) */
 };
 
+/* Where a return's rows came from, for the few rules that depend on it (the 903's UASC
+ * flag is in its XML but derived from the UASC table for CSV). */
+enum ret_source { RET_FROM_UNKNOWN, RET_FROM_CSV, RET_FROM_XML, RET_FROM_STORE };
+
 /* The return. `period_start`..`period_end` is the census or collection period the rules
  * check dates against (both inclusive); `year` the collection year whose rules apply. */
 struct ret {
@@ -96,6 +108,7 @@ struct ret {
     struct str pool; /* every text, NUL-separated; offset 0 is the empty string */
     int year;
     kdate period_start, period_end;
+    enum ret_source source;
 };
 
 void ret_init(struct ret *r, const struct ret_kind *kind);
