@@ -171,8 +171,10 @@ static void warn(struct walk *w, const char *col, const char *text)
     if (!w->o || !w->o->warn)
         return;
     if (++w->warnings <= max)
-        fprintf(w->o->warn, "kith: %s line %d column %d: %s '%s' is not a date; read as missing\n",
-                xml_read_source(w->x), w->fline, w->fcolumn, col, text);
+        fprintf(w->o->warn,
+                "kith: %s line %d: %s '%s' is not a date (YYYY-MM-DD, years 1800 to 2200); "
+                "read as missing\n",
+                xml_read_source(w->x), w->fline, col, text);
 }
 
 static void end_field(struct walk *w)

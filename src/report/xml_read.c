@@ -22,7 +22,7 @@ struct xml_read {
     const char *mem;
     size_t mem_len, pos;
     size_t max_bytes, consumed;
-    bool too_large, read_failed;
+    bool too_large, read_failed, at_eof;
     bool pending_end; /* an empty element: XR_END still to give */
     int depth;
     const char *name;
@@ -31,8 +31,14 @@ struct xml_read {
     char source[256];
     /* The first error libxml2 reported. */
     bool have_error;
-    int err_line, err_col;
+    int err_line, err_col, err_code;
     char err_msg[256];
+    /* The elements still open, innermost last, for saying where a cut-short file ends. */
+    int nopen;
+    struct {
+        char name[48];
+        int line;
+    } open[XML_DEPTH_MAX];
 };
 
 static int read_cb(void *ctx, char *buf, int len)
@@ -53,6 +59,8 @@ static int read_cb(void *ctx, char *buf, int len)
         x->pos += n;
     }
     x->consumed += n;
+    if (n == 0)
+        x->at_eof = true;
     if (x->max_bytes && x->consumed > x->max_bytes) {
         x->too_large = true;
         return -1;
@@ -74,6 +82,7 @@ static void on_error(void *ctx, xmlErrorPtr err)
     if (x->have_error || !err || err->level < XML_ERR_ERROR)
         return;
     x->have_error = true;
+    x->err_code = err->code;
     x->err_line = err->line;
     x->err_col = err->int2;
     snprintf(x->err_msg, sizeof(x->err_msg), "%s", err->message ? err->message : "not XML");
@@ -157,9 +166,15 @@ void xml_read_close(struct xml_read *x)
     free(x);
 }
 
+/* The line of the current node when libxml2 knows it (it records where each element
+ * starts), else where the parser has got to, which is a little ahead. */
 int xml_read_line(const struct xml_read *x)
 {
-    return x->reader ? xmlTextReaderGetParserLineNumber(x->reader) : 0;
+    if (!x->reader)
+        return 0;
+    xmlNodePtr node = xmlTextReaderCurrentNode(x->reader);
+    long line = node ? xmlGetLineNo(node) : -1;
+    return line > 0 ? (int)line : xmlTextReaderGetParserLineNumber(x->reader);
 }
 
 int xml_read_column(const struct xml_read *x)
@@ -195,6 +210,25 @@ static enum xml_event read_failed(struct xml_read *x, struct kerr *e)
         kerr_at(e, "%s", x->source);
         return XR_ERROR;
     }
+    if (x->at_eof && x->consumed == 0)
+        return fail(x, e, 0, 0, "the file is empty");
+    /* libxml2 says "extra content" or "premature end" for a file cut short; say what is
+     * missing instead. */
+    if (x->at_eof && x->nopen > 0) {
+        char msg[160];
+        snprintf(msg, sizeof(msg),
+                 "the file ends inside <%s> (opened on line %d): it may have been cut short",
+                 x->open[x->nopen - 1].name, x->open[x->nopen - 1].line);
+        return fail(x, e, x->err_line > 0 ? x->err_line : xml_read_line(x), 0, msg);
+    }
+    if (x->have_error && (x->err_code == XML_ERR_INVALID_CHAR ||
+                          x->err_code == XML_ERR_INVALID_ENCODING ||
+                          x->err_code == XML_ERR_UNKNOWN_ENCODING ||
+                          x->err_code == XML_ERR_UNSUPPORTED_ENCODING))
+        return fail(x, e, x->err_line, x->err_col,
+                    "the text is not in the encoding the file declares (UTF-8 unless its "
+                    "<?xml ... encoding=...?> says otherwise): save it as UTF-8, or declare "
+                    "its encoding");
     if (x->have_error)
         return fail(x, e, x->err_line, x->err_col, x->err_msg);
     return fail(x, e, xml_read_line(x), xml_read_column(x), "not well-formed XML");
@@ -228,11 +262,17 @@ enum xml_event xml_read_next(struct xml_read *x, struct kerr *e)
                 return fail(x, e, xml_read_line(x), xml_read_column(x),
                             "elements are nested too deeply for a return");
             x->name = (const char *)xmlTextReaderConstLocalName(x->reader);
-            if (xmlTextReaderIsEmptyElement(x->reader))
+            if (xmlTextReaderIsEmptyElement(x->reader)) {
                 x->pending_end = true;
+            } else if (x->nopen < XML_DEPTH_MAX) {
+                snprintf(x->open[x->nopen].name, sizeof(x->open[0].name), "%s", x->name);
+                x->open[x->nopen++].line = xml_read_line(x);
+            }
             return XR_START;
         case XML_READER_TYPE_END_ELEMENT:
             x->name = (const char *)xmlTextReaderConstLocalName(x->reader);
+            if (x->nopen > 0)
+                x->nopen--;
             return XR_END;
         case XML_READER_TYPE_TEXT:
         case XML_READER_TYPE_CDATA: {
