@@ -57,9 +57,18 @@ static enum kerr_code list_rules(struct cli *c, const struct ret_kind *k, int ye
                 collection_year_text(set.year, b, sizeof(b)));
     fprintf(c->out, "%s rules for %s: %d (%d errors, %d queries)\n\n", k->title,
             collection_year_text(set.year, a, sizeof(a)), set.n, set.n - queries, queries);
+    /* The stage column only for returns whose rules have stages (the SSDA903). */
+    bool staged = false;
+    for (int i = 0; i < set.n; i++)
+        staged |= set.rules[i]->stage != 0;
     static const int widths[] = {6, 8, 20, 5, 0};
+    static const int widths_nostage[] = {6, 8, 20, 0};
     const char *head[] = {"rule", "severity", "table", "stage", "message"};
-    cli_row(c->out, widths, 5, head);
+    const char *head_nostage[] = {"rule", "severity", "table", "message"};
+    if (staged)
+        cli_row(c->out, widths, 5, head);
+    else
+        cli_row(c->out, widths_nostage, 4, head_nostage);
     for (int i = 0; i < set.n; i++) {
         const struct rule *r = set.rules[i];
         char stage[4] = "";
@@ -67,7 +76,12 @@ static enum kerr_code list_rules(struct cli *c, const struct ret_kind *k, int ye
             snprintf(stage, sizeof(stage), "%d", r->stage);
         const char *cells[] = {r->code, rule_severity_name(r->severity), k->tables[r->table].name,
                                stage, r->message};
-        cli_row(c->out, widths, 5, cells);
+        const char *cells_nostage[] = {r->code, rule_severity_name(r->severity),
+                                       k->tables[r->table].name, r->message};
+        if (staged)
+            cli_row(c->out, widths, 5, cells);
+        else
+            cli_row(c->out, widths_nostage, 4, cells_nostage);
     }
     ruleset_release(&set);
     return KITH_OK;
@@ -89,10 +103,19 @@ static bool show_in(struct cli *c, const struct ret_kind *k, const char *code, i
     struct ruleset set;
     ruleset_for(&set, k, year);
     const struct rule *r = ruleset_find(&set, code);
+    bool in_force = r != NULL;
+    /* Not in force that year: show the latest definition, and say so. */
+    for (int y = k->nyears - 1; !r && y >= 0; y--) {
+        ruleset_release(&set);
+        ruleset_for(&set, k, k->years[y].year);
+        r = ruleset_find(&set, code);
+    }
     if (r) {
         char a[8];
         fprintf(c->out, "%s  %s %s (%s)\n", r->code, k->title, rule_severity_name(r->severity),
                 collection_year_text(set.year, a, sizeof(a)));
+        if (!in_force)
+            fprintf(c->out, "  not in force in %s\n", collection_year_text(year, a, sizeof(a)));
         fprintf(c->out, "  table:   %s\n", k->tables[r->table].name);
         fprintf(c->out, "  fields:  %s\n", r->fields);
         if (r->stage)

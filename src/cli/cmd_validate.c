@@ -16,7 +16,9 @@
 #include "report/cin_read.h"
 #include "report/findings_out.h"
 
-#define DEFAULT_MAX_MB 1024L
+/* The largest council's census is tens of MB; the limit keeps memory bounded whatever the
+ * input (the tables take about as much memory as the file). */
+#define DEFAULT_MAX_MB 512L
 
 struct validate_opts {
     const char *year;
@@ -33,7 +35,7 @@ static const struct cli_opt validate_opts[] = {
     {"timings", OPT_BOOL, offsetof(struct validate_opts, timings), NULL,
      "print the time spent reading and running rules on stderr"},
     {"max-size", OPT_INT, offsetof(struct validate_opts, max_mb), "MB",
-     "refuse input files larger than this (default 1024)"},
+     "refuse input files larger than this (default 512)"},
     {0},
 };
 

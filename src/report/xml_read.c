@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/xmlreader.h>
 
@@ -123,6 +124,16 @@ enum kerr_code xml_read_open(struct xml_read **out, const char *path, const char
     if (!f) {
         kerr_fail(e, errno == ENOENT ? KITH_E_NOT_FOUND : KITH_E_IO, NULL, "cannot open: %s",
                   strerror(errno));
+        return kerr_at(e, "%s", name ? name : path);
+    }
+    /* A regular file over the limit is refused before reading a byte of it. */
+    struct stat st;
+    if (max_bytes && !fstat(fileno(f), &st) && S_ISREG(st.st_mode) &&
+        (unsigned long long)st.st_size > (unsigned long long)max_bytes) {
+        fclose(f);
+        kerr_fail(e, KITH_E_TOO_LARGE, NULL,
+                  "the file is %llu MB, larger than the limit of %zu MB (--max-size raises it)",
+                  (unsigned long long)st.st_size >> 20, max_bytes >> 20);
         return kerr_at(e, "%s", name ? name : path);
     }
     struct xml_read *x = xcalloc(1, sizeof(*x));
