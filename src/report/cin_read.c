@@ -279,11 +279,12 @@ static enum kerr_code on_start(struct walk *w, struct kerr *e)
         w->reviews_in_block = 0;
         break;
     case X_ROW_FIELD:
-        open_row(w, el->table);
-        if (el->table == CIN_REVIEW)
-            w->reviews_in_block++;
-        /* fall through */
     case X_FIELD:
+        if (ctx == X_ROW_FIELD) {
+            open_row(w, el->table);
+            if (el->table == CIN_REVIEW)
+                w->reviews_in_block++;
+        }
         w->ftable = el->table;
         w->fcol = el->col;
         w->fdepth = depth;
