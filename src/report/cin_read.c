@@ -8,6 +8,7 @@
 #include "report/cin_read.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,6 +145,13 @@ struct walk {
     char text[XML_TEXT_MAX + 1];
     size_t len;
     int warnings;
+    /* (enclosing context, element name) -> what it is. The XML reader gives each name as one
+     * interned string, so the pointer is the key and most elements cost no string compare. */
+    struct {
+        enum ctx parent;
+        const char *name;
+        const struct elem *el;
+    } cache[256];
 };
 
 static const struct elem *find_elem(enum ctx parent, const char *name)
@@ -152,6 +160,18 @@ static const struct elem *find_elem(enum ctx parent, const char *name)
         if (elems[i].parent == parent && !strcmp(elems[i].name, name))
             return &elems[i];
     return NULL;
+}
+
+static const struct elem *lookup(struct walk *w, enum ctx parent, const char *name)
+{
+    size_t h = (((uintptr_t)name >> 3) * 31u + (size_t)parent) & 255u;
+    if (w->cache[h].name == name && w->cache[h].parent == parent)
+        return w->cache[h].el;
+    const struct elem *el = find_elem(parent, name);
+    w->cache[h].parent = parent;
+    w->cache[h].name = name;
+    w->cache[h].el = el;
+    return el;
 }
 
 static int32_t open_row(struct walk *w, int t)
@@ -250,7 +270,7 @@ static enum kerr_code on_start(struct walk *w, struct kerr *e)
     const char *name = xml_read_name(w->x);
     const struct elem *el = NULL;
     if (parent != X_SKIP && parent != X_FIELD && parent != X_ROW_FIELD)
-        el = find_elem(parent, name);
+        el = lookup(w, parent, name);
     if (depth == 0 && !el) {
         kerr_fail(e, KITH_E_PARSE, NULL,
                   "not a CIN census: the document is <%s>, a census is <Message>", name);

@@ -6,6 +6,7 @@
  */
 #include "report/findings_out.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,8 +60,9 @@ void finding_fields(struct str *out, const struct ret *r, const struct finding *
 
 static void csv_field(struct str *out, const char *s)
 {
-    if (!strpbrk(s, ",\"\r\n")) {
-        str_add(out, s);
+    size_t n = strcspn(s, ",\"\r\n");
+    if (!s[n]) {
+        str_addn(out, s, n);
         return;
     }
     str_addc(out, '"');
@@ -72,30 +74,63 @@ static void csv_field(struct str *out, const char *s)
     str_addc(out, '"');
 }
 
+static void add_int(struct str *out, long v)
+{
+    char buf[24];
+    int n = 0;
+    bool neg = v < 0;
+    unsigned long u = neg ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        buf[sizeof(buf) - 1 - n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (neg)
+        buf[sizeof(buf) - 1 - n++] = '-';
+    str_addn(out, buf + sizeof(buf) - n, (size_t)n);
+}
+
+/* Findings come sorted by rule, so the parts that depend only on the rule (and, mostly, the
+ * fields) repeat line after line: they are escaped once and copied. */
 void findings_csv(struct str *out, const struct findings_doc *d)
 {
-    struct str fields = STR_INIT;
+    struct str head = STR_INIT, tail = STR_INIT, fields = STR_INIT;
+    const struct rule *rule = NULL;
+    int table = -1;
+    uint64_t cols = 0;
     str_add(out, "rule,severity,table,row,child,fields,message\n");
     for (size_t i = 0; i < d->f->n; i++) {
         const struct finding *f = &d->f->v[i];
-        csv_field(out, f->rule->code);
-        str_addc(out, ',');
-        str_add(out, rule_severity_name(f->rule->severity));
-        str_addc(out, ',');
-        csv_field(out, d->r->tables[f->table].def->name);
-        str_addc(out, ',');
+        if (f->rule != rule || f->table != table) {
+            str_reset(&head);
+            csv_field(&head, f->rule->code);
+            str_addc(&head, ',');
+            str_add(&head, rule_severity_name(f->rule->severity));
+            str_addc(&head, ',');
+            csv_field(&head, d->r->tables[f->table].def->name);
+            str_addc(&head, ',');
+        }
+        if (f->rule != rule || f->table != table || f->cols != cols) {
+            str_reset(&tail);
+            str_reset(&fields);
+            finding_fields(&fields, d->r, f);
+            str_addc(&tail, ',');
+            csv_field(&tail, fields.buf);
+            str_addc(&tail, ',');
+            csv_field(&tail, f->rule->message);
+            str_addc(&tail, '\n');
+        }
+        rule = f->rule;
+        table = f->table;
+        cols = f->cols;
+        str_addn(out, head.buf, head.len);
         if (f->row >= 0)
-            str_addf(out, "%d", (int)f->row);
+            add_int(out, f->row);
         str_addc(out, ',');
         csv_field(out, ret_child(d->r, f->table, f->row));
-        str_addc(out, ',');
-        str_reset(&fields);
-        finding_fields(&fields, d->r, f);
-        csv_field(out, fields.buf);
-        str_addc(out, ',');
-        csv_field(out, f->rule->message);
-        str_addc(out, '\n');
+        str_addn(out, tail.buf, tail.len);
     }
+    str_release(&head);
+    str_release(&tail);
     str_release(&fields);
 }
 

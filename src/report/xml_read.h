@@ -40,7 +40,9 @@ void xml_read_close(struct xml_read *x);
 enum xml_event xml_read_next(struct xml_read *x, struct kerr *e);
 
 /* The current element's name (XR_START, XR_END), its depth (the root is 0), and for
- * XR_TEXT the text and its length. Valid until the next call. */
+ * XR_TEXT the text and its length. A name stays valid until the reader is closed, and
+ * within one reader equal names are the same pointer (so callers may cache by pointer);
+ * a text is valid until the next call. */
 const char *xml_read_name(const struct xml_read *x);
 int xml_read_depth(const struct xml_read *x);
 const char *xml_read_text(const struct xml_read *x, size_t *len);

@@ -64,7 +64,7 @@ err_has "not in the encoding the file declares"
 # Input that cannot be read: exit 2, naming the file and where.
 head -c 700 "$CLEAN" >cut.xml
 status 2 validate cin cut.xml
-err_has "cut.xml line 18: the file ends inside <ChildIdentifiers> (opened on line 9)"
+err_has "cut.xml line 18: the file ends inside <Disabilities> (opened on line 17)"
 printf '<Message><Children><Child></Chlid></Children></Message>' >mismatch.xml
 status 2 validate cin mismatch.xml
 err_has "mismatch.xml line 1 column"

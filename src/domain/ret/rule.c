@@ -6,6 +6,7 @@
  */
 #include "domain/ret/rule.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,6 +145,15 @@ static int by_finding(const void *a, const void *b)
     return (x->row > y->row) - (x->row < y->row);
 }
 
+/* Within one rule: by table name rank, then row. */
+static int by_place(const void *a, const void *b)
+{
+    const struct finding *x = a, *y = b;
+    if (x->table != y->table)
+        return x->table < y->table ? -1 : 1;
+    return (x->row > y->row) - (x->row < y->row);
+}
+
 void findings_sort(struct findings *f, const struct ret *r)
 {
     if (!f->n)
@@ -158,10 +168,27 @@ void findings_sort(struct findings *f, const struct ret *r)
     }
     for (size_t i = 0; i < f->n; i++)
         f->v[i].table = (int16_t)rank[f->v[i].table];
-    qsort(f->v, f->n, sizeof(*f->v), by_finding);
+    /* rules_run runs the rules in code order, so the findings usually come grouped by rule in
+     * order already (codes strictly increasing wherever the rule changes, so no rule comes
+     * back): then only each group needs sorting, with no string compares. */
+    bool grouped = true;
+    for (size_t i = 1; i < f->n && grouped; i++)
+        if (f->v[i].rule != f->v[i - 1].rule)
+            grouped = strcmp(f->v[i - 1].rule->code, f->v[i].rule->code) < 0;
+    if (grouped) {
+        for (size_t i = 0; i < f->n;) {
+            size_t j = i + 1;
+            while (j < f->n && f->v[j].rule == f->v[i].rule)
+                j++;
+            qsort(f->v + i, j - i, sizeof(*f->v), by_place);
+            i = j;
+        }
+    } else {
+        qsort(f->v, f->n, sizeof(*f->v), by_finding);
+    }
     size_t w = 0;
     for (size_t i = 0; i < f->n; i++) {
-        if (w && !by_finding(&f->v[w - 1], &f->v[i]) && f->v[w - 1].rule == f->v[i].rule)
+        if (w && f->v[w - 1].rule == f->v[i].rule && !by_place(&f->v[w - 1], &f->v[i]))
             f->v[w - 1].cols |= f->v[i].cols;
         else
             f->v[w++] = f->v[i];
