@@ -41,34 +41,33 @@ enum ctx {
 };
 
 struct elem {
-    enum ctx parent;
     const char *name;
-    enum ctx ctx;
+    enum ctx parent, ctx;
     int table, col;
 };
 
 #define F(parent, name, table, col)                                                                \
     {                                                                                              \
-        parent, name, X_FIELD, table, col                                                          \
+        name, parent, X_FIELD, table, col                                                          \
     }
 
 static const struct elem elems[] = {
-    {X_TOP, "Message", X_MESSAGE, 0, 0},
-    {X_MESSAGE, "Header", X_HEADER, 0, 0},
-    {X_HEADER, "CollectionDetails", X_COLLECTION, 0, 0},
+    {"Message", X_TOP, X_MESSAGE, 0, 0},
+    {"Header", X_MESSAGE, X_HEADER, 0, 0},
+    {"CollectionDetails", X_HEADER, X_COLLECTION, 0, 0},
     F(X_COLLECTION, "Collection", CIN_HEADER, HD_COLLECTION),
     F(X_COLLECTION, "Year", CIN_HEADER, HD_YEAR),
     F(X_COLLECTION, "ReferenceDate", CIN_HEADER, HD_REFERENCE_DATE),
-    {X_HEADER, "Source", X_SOURCE, 0, 0},
+    {"Source", X_HEADER, X_SOURCE, 0, 0},
     F(X_SOURCE, "SourceLevel", CIN_HEADER, HD_SOURCE_LEVEL),
     F(X_SOURCE, "LEA", CIN_HEADER, HD_LEA),
     F(X_SOURCE, "SoftwareCode", CIN_HEADER, HD_SOFTWARE_CODE),
     F(X_SOURCE, "Release", CIN_HEADER, HD_RELEASE),
     F(X_SOURCE, "SerialNo", CIN_HEADER, HD_SERIAL_NO),
     F(X_SOURCE, "DateTime", CIN_HEADER, HD_DATE_TIME),
-    {X_MESSAGE, "Children", X_CHILDREN, 0, 0},
-    {X_CHILDREN, "Child", X_CHILD, 0, 0},
-    {X_CHILD, "ChildIdentifiers", X_IDS, 0, 0},
+    {"Children", X_MESSAGE, X_CHILDREN, 0, 0},
+    {"Child", X_CHILDREN, X_CHILD, 0, 0},
+    {"ChildIdentifiers", X_CHILD, X_IDS, 0, 0},
     F(X_IDS, "LAchildID", CIN_CHILD, CH_LA_CHILD_ID),
     F(X_IDS, "UPN", CIN_CHILD, CH_UPN),
     F(X_IDS, "FormerUPN", CIN_CHILD, CH_FORMER_UPN),
@@ -78,11 +77,11 @@ static const struct elem elems[] = {
     F(X_IDS, "GenderCurrent", CIN_CHILD, CH_GENDER),
     F(X_IDS, "Sex", CIN_CHILD, CH_SEX),
     F(X_IDS, "PersonDeathDate", CIN_CHILD, CH_DEATH),
-    {X_CHILD, "ChildCharacteristics", X_CHARS, 0, 0},
+    {"ChildCharacteristics", X_CHILD, X_CHARS, 0, 0},
     F(X_CHARS, "Ethnicity", CIN_CHARACTERISTICS, CC_ETHNICITY),
-    {X_CHARS, "Disabilities", X_DISABILITIES, 0, 0},
-    {X_DISABILITIES, "Disability", X_ROW_FIELD, CIN_DISABILITY, DI_DISABILITY},
-    {X_CHILD, "CINdetails", X_DETAILS, CIN_DETAILS, 0},
+    {"Disabilities", X_CHARS, X_DISABILITIES, 0, 0},
+    {"Disability", X_DISABILITIES, X_ROW_FIELD, CIN_DISABILITY, DI_DISABILITY},
+    {"CINdetails", X_CHILD, X_DETAILS, CIN_DETAILS, 0},
     F(X_DETAILS, "CINreferralDate", CIN_DETAILS, CD_REFERRAL),
     F(X_DETAILS, "ReferralSource", CIN_DETAILS, CD_SOURCE),
     F(X_DETAILS, "PrimaryNeedCode", CIN_DETAILS, CD_NEED),
@@ -90,28 +89,28 @@ static const struct elem elems[] = {
     F(X_DETAILS, "ReasonForClosure", CIN_DETAILS, CD_CLOSURE_REASON),
     F(X_DETAILS, "DateOfInitialCPC", CIN_DETAILS, CD_ICPC),
     F(X_DETAILS, "ReferralNFA", CIN_DETAILS, CD_NFA),
-    {X_DETAILS, "Assessments", X_ASSESSMENT, CIN_ASSESSMENT, 0},
+    {"Assessments", X_DETAILS, X_ASSESSMENT, CIN_ASSESSMENT, 0},
     F(X_ASSESSMENT, "AssessmentActualStartDate", CIN_ASSESSMENT, AS_START),
     F(X_ASSESSMENT, "AssessmentInternalReviewDate", CIN_ASSESSMENT, AS_REVIEW),
     F(X_ASSESSMENT, "AssessmentAuthorisationDate", CIN_ASSESSMENT, AS_AUTHORISED),
-    {X_ASSESSMENT, "FactorsIdentifiedAtAssessment", X_FACTORS, 0, 0},
-    {X_FACTORS, "AssessmentFactors", X_ROW_FIELD, CIN_FACTOR, AF_FACTOR},
-    {X_DETAILS, "CINPlanDates", X_PLAN, CIN_PLAN, 0},
+    {"FactorsIdentifiedAtAssessment", X_ASSESSMENT, X_FACTORS, 0, 0},
+    {"AssessmentFactors", X_FACTORS, X_ROW_FIELD, CIN_FACTOR, AF_FACTOR},
+    {"CINPlanDates", X_DETAILS, X_PLAN, CIN_PLAN, 0},
     F(X_PLAN, "CINPlanStartDate", CIN_PLAN, PL_START),
     F(X_PLAN, "CINPlanEndDate", CIN_PLAN, PL_END),
-    {X_DETAILS, "Section47", X_S47, CIN_S47, 0},
+    {"Section47", X_DETAILS, X_S47, CIN_S47, 0},
     F(X_S47, "S47ActualStartDate", CIN_S47, S47_START),
     F(X_S47, "InitialCPCtarget", CIN_S47, S47_ICPC_TARGET),
     F(X_S47, "DateOfInitialCPC", CIN_S47, S47_ICPC),
     F(X_S47, "ICPCnotRequired", CIN_S47, S47_ICPC_NOT_REQUIRED),
-    {X_DETAILS, "ChildProtectionPlans", X_CPP, CIN_CPP, 0},
+    {"ChildProtectionPlans", X_DETAILS, X_CPP, CIN_CPP, 0},
     F(X_CPP, "CPPstartDate", CIN_CPP, CPP_START),
     F(X_CPP, "CPPendDate", CIN_CPP, CPP_END),
     F(X_CPP, "InitialCategoryOfAbuse", CIN_CPP, CPP_INITIAL_CATEGORY),
     F(X_CPP, "LatestCategoryOfAbuse", CIN_CPP, CPP_LATEST_CATEGORY),
     F(X_CPP, "NumberOfPreviousCPP", CIN_CPP, CPP_PREVIOUS),
-    {X_CPP, "Reviews", X_REVIEWS, 0, 0},
-    {X_REVIEWS, "CPPreviewDate", X_ROW_FIELD, CIN_REVIEW, RV_DATE},
+    {"Reviews", X_CPP, X_REVIEWS, 0, 0},
+    {"CPPreviewDate", X_REVIEWS, X_ROW_FIELD, CIN_REVIEW, RV_DATE},
 };
 
 /* The column of each module that refers to the enclosing row, and the module it is in. */
@@ -368,6 +367,7 @@ static enum kerr_code walk(struct walk *w, struct kerr *e)
             }
             memcpy(w->text + w->len, s, n);
             w->len += n;
+            w->text[w->len] = '\0';
             break;
         }
         case XR_END:

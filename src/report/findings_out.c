@@ -45,7 +45,7 @@ static int field_names(const struct ret *r, const struct finding *f, const char 
 
 void finding_fields(struct str *out, const struct ret *r, const struct finding *f)
 {
-    const char *names[RTABLE_MAX_COLS];
+    const char *names[RTABLE_MAX_COLS] = {0};
     int n = field_names(r, f, names);
     if (!n) {
         str_add(out, f->rule->fields);
@@ -222,7 +222,7 @@ void findings_json(struct str *out, const struct findings_doc *d)
         str_add(out, ",\"child\":");
         json_str(out, ret_child(r, f->table, f->row));
         str_add(out, ",\"values\":{");
-        const char *names[RTABLE_MAX_COLS];
+        const char *names[RTABLE_MAX_COLS] = {0};
         int n = field_names(r, f, names);
         for (int k = 0; k < n; k++) {
             if (k)
@@ -339,7 +339,7 @@ void findings_html(struct str *out, const struct findings_doc *d)
             if (g->row >= 0)
                 str_addf(out, "%d", (int)g->row);
             str_add(out, "</td><td>");
-            const char *names[RTABLE_MAX_COLS];
+            const char *names[RTABLE_MAX_COLS] = {0};
             int n = field_names(r, g, names);
             for (int m = 0; m < n && g->row >= 0; m++) {
                 int col = rtable_col(r->tables[g->table].def, names[m]);

@@ -107,7 +107,7 @@ static const struct rcol_def review_cols[] = {
 
 #define TABLE(name, cols, child)                                                                   \
     {                                                                                              \
-        name, cols, (int)(sizeof(cols) / sizeof(cols[0])), child                                   \
+        (name), (cols), (int)(sizeof(cols) / sizeof((cols)[0])), (child)                           \
     }
 
 const struct rtable_def cin_tables[CIN_NTABLES] = {

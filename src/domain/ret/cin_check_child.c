@@ -155,7 +155,7 @@ static void no_sex_share(struct rctx *c, int col, const char *unknown)
     int32_t n = NROWS(CIN_CHILD), missing = 0;
     for (int32_t i = 0; i < n; i++)
         if (!HAS(CIN_CHILD, i, CH_EXPECTED_BIRTH) &&
-            (!HAS(CIN_CHILD, i, col) || !strcmp(RAW(CIN_CHILD, i, col), unknown)))
+            (!HAS(CIN_CHILD, i, col) || strcmp(RAW(CIN_CHILD, i, col), unknown) == 0))
             missing++;
     if (n && (double)missing / n > 0.02)
         FLAG(CIN_CHILD, -1, COL(col) | COL(CH_EXPECTED_BIRTH));
@@ -169,7 +169,7 @@ static void unborn_sex(struct rctx *c, int col, const char *unknown)
 {
     for (int32_t i = 0; i < NROWS(CIN_CHILD); i++)
         if (!HAS(CIN_CHILD, i, CH_BIRTH) && HAS(CIN_CHILD, i, CH_EXPECTED_BIRTH) &&
-            strcmp(RAW(CIN_CHILD, i, col), unknown))
+            strcmp(RAW(CIN_CHILD, i, col), unknown) != 0)
             FLAG(CIN_CHILD, i, COL(col) | COL(CH_BIRTH) | COL(CH_EXPECTED_BIRTH));
 }
 

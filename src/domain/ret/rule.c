@@ -39,7 +39,7 @@ void ruleset_for(struct ruleset *s, const struct ret_kind *kind, int year)
     int cap = 0;
     for (int y = 0; y <= last; y++)
         cap += kind->years[y].nrules;
-    s->rules = xcalloc((size_t)(cap ? cap : 1), sizeof(*s->rules));
+    s->rules = xcalloc((size_t)(cap ? cap : 1), sizeof(const struct rule *));
     for (int y = 0; y <= last; y++) {
         const struct rule_year *ry = &kind->years[y];
         for (int i = 0; i < ry->nrules; i++) {
@@ -53,12 +53,12 @@ void ruleset_for(struct ruleset *s, const struct ret_kind *kind, int year)
             int at = index_of(s->rules, s->n, ry->deleted[d]);
             if (at >= 0) {
                 memmove(&s->rules[at], &s->rules[at + 1],
-                        (size_t)(s->n - at - 1) * sizeof(*s->rules));
+                        (size_t)(s->n - at - 1) * sizeof(const struct rule *));
                 s->n--;
             }
         }
     }
-    qsort(s->rules, (size_t)s->n, sizeof(*s->rules), by_code);
+    qsort(s->rules, (size_t)s->n, sizeof(const struct rule *), by_code);
 }
 
 void ruleset_release(struct ruleset *s)
@@ -112,7 +112,7 @@ void rules_run(const struct ruleset *set, const struct ret *r, const struct rinp
     static const struct rinputs none;
     if (!in)
         in = &none;
-    out->ran = xreallocarray(out->ran, out->nran + (size_t)set->n + 1, sizeof(*out->ran));
+    out->ran = xreallocarray(out->ran, out->nran + (size_t)set->n + 1, sizeof(const struct rule *));
     out->skipped =
         xreallocarray(out->skipped, out->nskipped + (size_t)set->n + 1, sizeof(*out->skipped));
     void *prep = r->kind->prepare ? r->kind->prepare(r, in) : NULL;
@@ -158,7 +158,7 @@ void findings_sort(struct findings *f, const struct ret *r)
 {
     if (!f->n)
         return;
-    int n = r->kind->ntables, rank[RET_MAX_TABLES], table_of[RET_MAX_TABLES];
+    int n = r->kind->ntables, rank[RET_MAX_TABLES] = {0}, table_of[RET_MAX_TABLES] = {0};
     for (int t = 0; t < n; t++) {
         rank[t] = 0;
         for (int u = 0; u < n; u++)
