@@ -65,9 +65,9 @@ static const struct rule y2025[] = {
 };
 static const char *const del2025[] = {"30", NULL};
 static const struct rule_year toy_years[] = {
-    {2023, 3, y2023, NULL},
-    {2025, 2, y2025, del2025},
-    {2026, 0, NULL, NULL},
+    {2023, y2023, 3, NULL},
+    {2025, y2025, 2, del2025},
+    {2026, NULL, 0, NULL},
 };
 static const struct ret_kind toy = {"toy", "toy return", toy_tables, 2, toy_years, 3, NULL, NULL};
 

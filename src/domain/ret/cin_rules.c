@@ -340,13 +340,13 @@ static const struct rule rules_2025[] = {
 
 #define YEAR_OF(y, rules)                                                                          \
     {                                                                                              \
-        (y), (int)(sizeof(rules) / sizeof((rules)[0])), (rules), NULL                              \
+        (y), (rules), (int)(sizeof(rules) / sizeof((rules)[0])), NULL                              \
     }
 
 /* 2025/26 and 2026/27 change no rule so far: listed so that they are known years. */
 static const struct rule_year cin_years[] = {
     YEAR_OF(2023, rules_2023), YEAR_OF(2024, rules_2024), YEAR_OF(2025, rules_2025),
-    {2026, 0, NULL, NULL},     {2027, 0, NULL, NULL},
+    {2026, NULL, 0, NULL},     {2027, NULL, 0, NULL},
 };
 
 const struct ret_kind ret_kind_cin = {

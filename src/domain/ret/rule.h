@@ -51,8 +51,8 @@ struct rule {
 /* One collection year's changes to the set before it. */
 struct rule_year {
     int year;
+    const struct rule *rules; /* added or changed */
     int nrules;
-    const struct rule *rules;   /* added or changed */
     const char *const *deleted; /* codes, NULL-terminated, or NULL */
 };
 
