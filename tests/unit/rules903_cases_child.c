@@ -30,10 +30,13 @@ const struct case903 cases903_child[] = {
      "[Header]\nCHILD,UPN,DOB\n1,UN1,31/08/2020\n2,UN1,01/09/2020\n3,UN2,01/01/2010\n"
      "4,UN1,\n",
      "Header:0"},
+    /* 210: UN4 for a child whose current period of care, open at 31 March, began before
+     * 24 March; a period begun on or after 24 March, or ended, is fine. */
     {"210", 2026,
-     "[Header]\nCHILD,UPN\n1,UN4\n2,UN4\n3,UN3\n"
-     "[Episodes]\nCHILD,DECOM\n1,24/03/2026\n2,23/03/2026\n3,25/03/2026\n",
-     "Header:0 Episodes:0"},
+     "[Header]\nCHILD,UPN\n1,UN4\n2,UN4\n3,UN3\n4,UN4\n"
+     "[Episodes]\nCHILD,DECOM,DEC\n1,23/03/2026,\n2,24/03/2026,\n3,01/01/2026,\n"
+     "4,01/01/2026,01/02/2026\n1,01/01/2026,23/03/2026\n",
+     "Header:0 Episodes:4"},
     {"231", 2026,
      "[Header]\nCHILD,DOB\n1,01/04/2015\n2,31/03/2015\n3,01/01/2020\n"
      "[UASC]\nCHILD\n1\n2\n",

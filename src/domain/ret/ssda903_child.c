@@ -121,20 +121,38 @@ void s903c_209(struct rctx *ctx)
             r903_flag(x, T903_HEADER, i);
 }
 
+/* 210: UN4 ("newly looked after in the last week of the year") cannot be given for a
+ * child whose current period of care, still open at 31 March, started before 24 March. The
+ * reference tool flags the opposite (an episode starting on or after 24 March), which
+ * contradicts the rule's message (differences.md). */
 void s903c_210(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_header *h = &x->y->header;
     const struct s903_episodes *e = &x->y->ep;
     kdate ref = date_from_ymd(date_year(x->end), 3, 24);
-    for (size_t i = 0; i < e->t.n; i++) {
-        if (!d_ge(e->decom[i], ref))
+    for (size_t k = 0; k < e->t.n;) {
+        uint32_t c = e->child[e->order[k]];
+        /* the child's last period of care: where it starts, whether it is still open */
+        int32_t start = -1;
+        kdate prev_dec = DATE_NONE;
+        bool open = false;
+        for (; k < e->t.n && e->child[e->order[k]] == c; k++) {
+            uint32_t i = e->order[k];
+            if (e->decom[i] == DATE_NONE)
+                continue;
+            if (start < 0 || d_gt(e->decom[i], prev_dec))
+                start = (int32_t)i;
+            prev_dec = e->dec[i];
+            open = e->dec[i] == DATE_NONE || e->dec[i] > x->end;
+        }
+        if (c == S903_NO_CHILD || start < 0 || !open || !(e->decom[start] < ref))
             continue;
-        R903_ROWS(h, e->child[i], j)
+        R903_ROWS(h, c, j)
         {
             if (h->upn[j] && !strcmp(h->upn[j], "UN4")) {
-                r903_flag(x, T903_EPISODES, i);
                 r903_flag(x, T903_HEADER, (size_t)j);
+                r903_flag(x, T903_EPISODES, (size_t)start);
             }
         }
     }

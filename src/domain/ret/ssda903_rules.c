@@ -11,6 +11,25 @@
 
 #include "core/xalloc.h"
 
+struct r903 r903_ctx(struct rctx *c)
+{
+    const struct s903 *s = c->prep;
+    struct r903 x = {s, &s->cur, &s->last, s->year, s->start, s->end, c, {0}};
+    /* the rule's fields, as columns of each table that has them */
+    for (const char *p = c->rule->fields; p && *p;) {
+        size_t n = strcspn(p, ";");
+        for (int t = 0; t < T903_COUNT; t++) {
+            const struct rtable_def *d = &ret_kind_903.tables[t];
+            for (int col = 0; col < d->ncols; col++)
+                if (strlen(d->cols[col].name) == n && !memcmp(d->cols[col].name, p, n) &&
+                    strcmp(d->cols[col].name, "CHILD"))
+                    x.cols[t] |= COL(col);
+        }
+        p += n + (p[n] == ';');
+    }
+    return x;
+}
+
 uint8_t r903_code(enum codeset_id cs, const char *code)
 {
     int i = code_index(cs, code, strlen(code));

@@ -26,13 +26,10 @@ struct r903 {
     int year;
     kdate start, end; /* 1 April year-1, 31 March year */
     struct rctx *c;
+    uint64_t cols[T903_COUNT]; /* per table, the rule's fields in it: the values at fault */
 };
 
-static inline struct r903 r903_ctx(struct rctx *c)
-{
-    const struct s903 *s = c->prep;
-    return (struct r903){s, &s->cur, &s->last, s->year, s->start, s->end, c};
-}
+struct r903 r903_ctx(struct rctx *c);
 #define R903(c, x)                                                                               \
     struct r903 x##_ = r903_ctx(c);                                                              \
     const struct r903 *x = &x##_
@@ -40,7 +37,7 @@ static inline struct r903 r903_ctx(struct rctx *c)
 /* Report row `row` of this year's table t. */
 static inline void r903_flag(const struct r903 *x, enum t903 t, size_t row)
 {
-    rule_flag(x->c, (int)t, (int32_t)row, 0);
+    rule_flag(x->c, (int)t, (int32_t)row, x->cols[t]);
 }
 /* A code as stored (1 + index), or 0 when the set has no such code: a programming error
  * caught by the rules' unit tests. */

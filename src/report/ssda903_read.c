@@ -1,0 +1,432 @@
+/*
+ * Reading the SSDA903 CSV set and XML into the engine's return (see ssda903_read.h). Both
+ * readers only place text in cells: converting it is the return's job (ret_set), and
+ * judging it the rules'. Column and element names are looked up in the 903 kind's table
+ * definitions, so a column added to a table is read without a change here.
+ */
+#include "report/ssda903_read.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/str.h"
+#include "core/xalloc.h"
+#include "domain/ret/ssda903.h"
+#include "report/csv.h"
+#include "report/xml_read.h"
+
+/* ---- CSV ---- */
+
+static const struct rtable_def *def_of(int t) { return &ret_kind_903.tables[t]; }
+
+static void list_columns(struct str *s, int t)
+{
+    const struct rtable_def *d = def_of(t);
+    for (int c = 0; c < d->ncols; c++)
+        if (!s903_col_optional((enum t903)t, c))
+            str_addf(s, "%s%s", c ? "," : "", d->cols[c].name);
+}
+
+static enum kerr_code read_table(struct ret *r, int t, struct csv_read *c, struct kerr *e)
+{
+    const struct rtable_def *d = def_of(t);
+    int got = csv_next(c, e);
+    if (got < 0)
+        return KITH_E_PARSE;
+    if (got == 0)
+        return KITH_OK; /* an empty file: a table with no rows */
+    size_t nf = csv_nfields(c);
+    int *map = xcalloc(nf ? nf : 1, sizeof(int));
+    bool seen[RTABLE_MAX_COLS] = {false};
+    enum kerr_code rc = KITH_OK;
+    for (size_t i = 0; i < nf && !rc; i++) {
+        const char *name = csv_field(c, i, NULL);
+        int col = rtable_col(d, name);
+        if (col < 0) {
+            struct str want = STR_INIT;
+            list_columns(&want, t);
+            rc = kerr_fail(e, KITH_E_PARSE, name,
+                           "%s line %ld column %zu: '%.40s' is not a column of the %s table "
+                           "(expected %s)",
+                           csv_source(c), csv_line(c), i + 1, name, d->name, want.buf);
+            str_release(&want);
+        } else if (seen[col]) {
+            rc = kerr_fail(e, KITH_E_PARSE, name, "%s line %ld column %zu: column '%s' appears twice",
+                           csv_source(c), csv_line(c), i + 1, name);
+        } else {
+            seen[col] = true;
+            map[i] = col;
+        }
+    }
+    for (int col = 0; col < d->ncols && !rc; col++)
+        if (!seen[col] && !s903_col_optional((enum t903)t, col))
+            rc = kerr_fail(e, KITH_E_PARSE, d->cols[col].name,
+                           "%s line %ld: column '%s' is missing (the %s table has %d columns)",
+                           csv_source(c), csv_line(c), d->cols[col].name, d->name,
+                           d->ncols - (t == T903_HEADER));
+    while (!rc && (got = csv_next(c, e)) > 0) {
+        if (csv_nfields(c) != nf) {
+            rc = kerr_fail(e, KITH_E_PARSE, NULL, "%s line %ld: %zu fields where the header has %zu",
+                           csv_source(c), csv_line(c), csv_nfields(c), nf);
+            break;
+        }
+        int32_t row = ret_add_row(r, t, (int32_t)csv_line(c));
+        for (size_t i = 0; i < nf; i++) {
+            size_t len;
+            const char *s = csv_field(c, i, &len);
+            ret_set(r, t, row, map[i], s, len);
+        }
+    }
+    if (!rc && got < 0)
+        rc = KITH_E_PARSE;
+    free(map);
+    return rc;
+}
+
+static int table_of_file(const char *name)
+{
+    for (int t = 0; t < T903_COUNT; t++)
+        if (!strcasecmp(name, s903_files[t]))
+            return t;
+    return -1;
+}
+
+enum kerr_code s903_read_dir(struct ret *r, const char *dir, const struct s903_read_opts *o,
+                             struct kerr *e)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return kerr_fail(e, KITH_E_PARSE, NULL, "%s: cannot open the directory", dir);
+    char *names[T903_COUNT] = {NULL};
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        int t = table_of_file(de->d_name);
+        if (t < 0) {
+            size_t n = strlen(de->d_name);
+            if (o && o->warn && n > 4 && !strcasecmp(de->d_name + n - 4, ".csv"))
+                fprintf(o->warn, "kith: %s/%s is not one of the 903's files; not read\n", dir,
+                        de->d_name);
+            continue;
+        }
+        if (names[t]) {
+            enum kerr_code rc = kerr_fail(e, KITH_E_PARSE, NULL,
+                                          "%s: both %s and %s hold the %s table", dir, names[t],
+                                          de->d_name, def_of(t)->name);
+            closedir(d);
+            for (int k = 0; k < T903_COUNT; k++)
+                free(names[k]);
+            return rc;
+        }
+        names[t] = xstrdup(de->d_name);
+    }
+    closedir(d);
+    enum kerr_code rc = KITH_OK;
+    bool any = false;
+    struct csv_opts co = {.max_bytes = o ? o->max_bytes : 0};
+    for (int t = 0; t < T903_COUNT && !rc; t++) {
+        if (!names[t])
+            continue;
+        any = true;
+        char *path = NULL;
+        size_t plen = strlen(dir) + strlen(names[t]) + 2;
+        path = xmalloc(plen);
+        snprintf(path, plen, "%s/%s", dir, names[t]);
+        struct csv_read *c = NULL;
+        rc = csv_open(&c, path, names[t], &co, e);
+        if (!rc) {
+            rc = read_table(r, t, c, e);
+            csv_close(c);
+        } else {
+            rc = KITH_E_PARSE;
+        }
+        free(path);
+    }
+    for (int k = 0; k < T903_COUNT; k++)
+        free(names[k]);
+    if (!rc && !any)
+        rc = kerr_fail(e, KITH_E_PARSE, NULL,
+                       "%s: none of the 903's files is there (header.csv, episodes.csv, ...)",
+                       dir);
+    r->source = RET_FROM_CSV;
+    return rc;
+}
+
+enum kerr_code s903_read_csv_memory(struct ret *r, const char *name, const char *data, size_t len,
+                                    const struct s903_read_opts *o, struct kerr *e)
+{
+    int t = table_of_file(name);
+    if (t < 0)
+        return kerr_fail(e, KITH_E_PARSE, NULL, "%s is not one of the 903's files", name);
+    struct csv_opts co = {.max_bytes = o ? o->max_bytes : 0};
+    struct csv_read *c = NULL;
+    if (csv_open_memory(&c, data, len, name, &co, e))
+        return KITH_E_PARSE;
+    enum kerr_code rc = read_table(r, t, c, e);
+    csv_close(c);
+    r->source = RET_FROM_CSV;
+    return rc;
+}
+
+void s903_read_finish(struct ret *r)
+{
+    if (r->source == RET_FROM_CSV)
+        s903_derive_uasc(r);
+}
+
+/* ---- XML ---- */
+
+/* The header-level items of a CHILD, and where they go. */
+enum hitem {
+    HI_CHILDID, HI_UPN, HI_SEX, HI_DOB, HI_ETHNIC, HI_UASC, HI_DUC, HI_MOTHER, HI_MC_DOB,
+    HI_IN_TOUCH, HI_ACTIV, HI_ACCOM, HI_DATE_INT, HI_DATE_MATCH, HI_FOSTER_CARE, HI_NB_ADOPTR,
+    HI_SEX_ADOPTR, HI_LS_ADOPTR, HI_COUNT
+};
+
+static const char *const hnames[HI_COUNT] = {
+    "CHILDID", "UPN",     "SEX",      "DOB",        "ETHNIC",      "UASC",
+    "DUC",     "MOTHER",  "MC_DOB",   "IN_TOUCH",   "ACTIV",       "ACCOM",
+    "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR",
+};
+
+/* Blocks inside HEADER (and EPISODE inside CHILD), each a row of a table. */
+static const struct {
+    const char *name;
+    enum t903 t;
+} blocks[] = {
+    {"AREVIEW", T903_REVIEWS},       {"AMISSING", T903_MISSING}, {"OC2", T903_OC2},
+    {"PERMANENCE", T903_PREVPERM}, {"AD_PLACED", T903_PLACED}, {"EPISODE", T903_EPISODES},
+};
+
+/* One buffered block row: its table and its cells (offsets into the child's text). */
+struct brow {
+    enum t903 t;
+    int32_t line;
+    uint32_t cell[RTABLE_MAX_COLS]; /* 0 = not given, else offset + 1 */
+};
+
+struct xwalk {
+    struct ret *r;
+    struct xml_read *x;
+    struct str text; /* the current child's values, NUL-separated */
+    uint32_t head[HI_COUNT];
+    struct brow *rows;
+    size_t nrows, caprows;
+    int block;  /* the block being read (index into rows), or -1 */
+    int field;  /* the item being read: header item, block column, or -1 */
+    bool in_header;
+    struct str value; /* text of the element being read */
+};
+
+static uint32_t keep(struct xwalk *w, const char *s, size_t n)
+{
+    uint32_t off = (uint32_t)w->text.len + 1;
+    str_addn(&w->text, s, n);
+    str_addc(&w->text, '\0');
+    return off;
+}
+
+static const char *val(const struct xwalk *w, uint32_t cell, size_t *len)
+{
+    if (!cell) {
+        *len = 0;
+        return "";
+    }
+    const char *s = w->text.buf + cell - 1;
+    *len = strlen(s);
+    return s;
+}
+
+static void put(struct xwalk *w, int t, int32_t row, const char *col, uint32_t cell)
+{
+    size_t len;
+    const char *s = val(w, cell, &len);
+    int c = rtable_col(def_of(t), col);
+    if (c >= 0 && len)
+        ret_set(w->r, t, row, c, s, len);
+}
+
+/* Write the buffered child into the tables. */
+static void flush_child(struct xwalk *w, int32_t line)
+{
+    struct ret *r = w->r;
+    uint32_t *h = w->head;
+    int32_t row = ret_add_row(r, T903_HEADER, line);
+    static const struct {
+        enum hitem item;
+        const char *col;
+    } header[] = {{HI_CHILDID, "CHILD"}, {HI_SEX, "SEX"},       {HI_DOB, "DOB"},
+                  {HI_ETHNIC, "ETHNIC"}, {HI_UPN, "UPN"},       {HI_MOTHER, "MOTHER"},
+                  {HI_MC_DOB, "MC_DOB"}, {HI_UASC, "UASC"}};
+    for (size_t i = 0; i < sizeof(header) / sizeof(header[0]); i++)
+        put(w, T903_HEADER, row, header[i].col, h[header[i].item]);
+    size_t len;
+    if (val(w, h[HI_UASC], &len), len) {
+        row = ret_add_row(r, T903_UASC, line);
+        put(w, T903_UASC, row, "CHILD", h[HI_CHILDID]);
+        put(w, T903_UASC, row, "SEX", h[HI_SEX]);
+        put(w, T903_UASC, row, "DOB", h[HI_DOB]);
+        put(w, T903_UASC, row, "DUC", h[HI_DUC]);
+    }
+    if (val(w, h[HI_IN_TOUCH], &len), len) {
+        row = ret_add_row(r, T903_OC3, line);
+        for (int i = HI_IN_TOUCH; i <= HI_ACCOM; i++)
+            put(w, T903_OC3, row, hnames[i], h[i]);
+        put(w, T903_OC3, row, "CHILD", h[HI_CHILDID]);
+        put(w, T903_OC3, row, "DOB", h[HI_DOB]);
+    }
+    if (val(w, h[HI_DATE_INT], &len), len) {
+        row = ret_add_row(r, T903_AD1, line);
+        for (int i = HI_DATE_INT; i <= HI_LS_ADOPTR; i++)
+            put(w, T903_AD1, row, hnames[i], h[i]);
+        put(w, T903_AD1, row, "CHILD", h[HI_CHILDID]);
+        put(w, T903_AD1, row, "DOB", h[HI_DOB]);
+    }
+    for (size_t b = 0; b < w->nrows; b++) {
+        const struct brow *br = &w->rows[b];
+        row = ret_add_row(r, br->t, br->line);
+        const struct rtable_def *d = def_of(br->t);
+        for (int c = 0; c < d->ncols; c++)
+            if (br->cell[c]) {
+                const char *s = val(w, br->cell[c], &len);
+                ret_set(r, br->t, row, c, s, len);
+            }
+        put(w, br->t, row, "CHILD", h[HI_CHILDID]);
+        if (br->t != T903_EPISODES && !br->cell[rtable_col(d, "DOB")])
+            put(w, br->t, row, "DOB", h[HI_DOB]);
+    }
+    str_reset(&w->text);
+    memset(w->head, 0, sizeof(w->head));
+    w->nrows = 0;
+}
+
+static int find_block(const char *name)
+{
+    for (size_t i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++)
+        if (!strcmp(name, blocks[i].name))
+            return (int)i;
+    return -1;
+}
+
+static int find_item(const char *name)
+{
+    for (int i = 0; i < HI_COUNT; i++)
+        if (!strcmp(name, hnames[i]))
+            return i;
+    return -1;
+}
+
+static enum kerr_code walk_xml(struct ret *r, struct xml_read *x, struct kerr *e)
+{
+    struct xwalk w = {.r = r, .x = x, .block = -1, .field = -1};
+    str_init(&w.text, 0);
+    str_init(&w.value, XML_TEXT_MAX);
+    int32_t child_line = 0;
+    enum kerr_code rc = KITH_OK;
+    bool root_seen = false;
+    for (;;) {
+        enum xml_event ev = xml_read_next(x, e);
+        if (ev == XR_ERROR) {
+            rc = KITH_E_PARSE;
+            break;
+        }
+        if (ev == XR_EOF)
+            break;
+        const char *name = ev == XR_TEXT ? NULL : xml_read_name(x);
+        int depth = xml_read_depth(x);
+        if (ev == XR_START) {
+            if (depth == 0) {
+                if (strcmp(name, "EXPSSDA903")) {
+                    rc = kerr_fail(e, KITH_E_PARSE, NULL,
+                                   "%s line %d column %d: the root element is <%.40s>, not "
+                                   "<EXPSSDA903>: this is not an SSDA903 XML file",
+                                   xml_read_source(x), xml_read_line(x), xml_read_column(x), name);
+                    break;
+                }
+                root_seen = true;
+            } else if (depth == 1 && !strcmp(name, "CHILD")) {
+                child_line = xml_read_line(x);
+            } else if (depth == 2) {
+                w.in_header = !strcmp(name, "HEADER");
+                if (!strcmp(name, "EPISODE")) {
+                    if (w.nrows == w.caprows) {
+                        w.caprows = w.caprows ? w.caprows * 2 : 16;
+                        w.rows = xreallocarray(w.rows, w.caprows, sizeof(*w.rows));
+                    }
+                    memset(&w.rows[w.nrows], 0, sizeof(w.rows[0]));
+                    w.rows[w.nrows].t = T903_EPISODES;
+                    w.rows[w.nrows].line = xml_read_line(x);
+                    w.block = (int)w.nrows++;
+                }
+            } else if (depth == 3 && w.in_header && find_block(name) >= 0) {
+                if (w.nrows == w.caprows) {
+                    w.caprows = w.caprows ? w.caprows * 2 : 16;
+                    w.rows = xreallocarray(w.rows, w.caprows, sizeof(*w.rows));
+                }
+                memset(&w.rows[w.nrows], 0, sizeof(w.rows[0]));
+                w.rows[w.nrows].t = blocks[find_block(name)].t;
+                w.rows[w.nrows].line = xml_read_line(x);
+                w.block = (int)w.nrows++;
+            } else if (depth == 3 && w.in_header && w.block < 0) {
+                w.field = find_item(name);
+                str_reset(&w.value);
+            } else if ((depth == 3 && w.block >= 0 && !w.in_header) ||
+                       (depth == 4 && w.block >= 0 && w.in_header)) {
+                const char *col = strcmp(name, "PL") ? name : "PLACE";
+                w.field = rtable_col(def_of(w.rows[w.block].t), col);
+                str_reset(&w.value);
+            }
+        } else if (ev == XR_TEXT) {
+            size_t len;
+            const char *s = xml_read_text(x, &len);
+            if (w.field >= 0)
+                str_addn(&w.value, s, len);
+        } else if (ev == XR_END) {
+            if (depth == 1 && !strcmp(name, "CHILD")) {
+                flush_child(&w, child_line);
+            } else if (depth == 2) {
+                w.block = -1;
+                w.in_header = false;
+            } else if (depth == 3 && w.in_header && find_block(name) >= 0) {
+                w.block = -1;
+            } else if (w.field >= 0) {
+                uint32_t cell = w.value.len ? keep(&w, w.value.buf, w.value.len) : 0;
+                if (w.block >= 0 && ((depth == 3 && !w.in_header) || depth == 4))
+                    w.rows[w.block].cell[w.field] = cell;
+                else if (depth == 3 && w.in_header && !w.head[w.field])
+                    w.head[w.field] = cell;
+                w.field = -1;
+            }
+        }
+    }
+    if (!rc && !root_seen)
+        rc = kerr_fail(e, KITH_E_PARSE, NULL, "%s: no <EXPSSDA903> element", xml_read_source(x));
+    str_release(&w.text);
+    str_release(&w.value);
+    free(w.rows);
+    r->source = RET_FROM_XML;
+    return rc;
+}
+
+enum kerr_code s903_read_xml(struct ret *r, const char *path, const struct s903_read_opts *o,
+                             struct kerr *e)
+{
+    struct xml_read *x = NULL;
+    if (xml_read_open(&x, path, NULL, o ? o->max_bytes : 0, e))
+        return KITH_E_PARSE;
+    enum kerr_code rc = walk_xml(r, x, e);
+    xml_read_close(x);
+    return rc;
+}
+
+enum kerr_code s903_read_xml_memory(struct ret *r, const char *data, size_t len, const char *name,
+                                    struct kerr *e)
+{
+    struct xml_read *x = NULL;
+    if (xml_read_memory(&x, data, len, name, e))
+        return KITH_E_PARSE;
+    enum kerr_code rc = walk_xml(r, x, e);
+    xml_read_close(x);
+    return rc;
+}

@@ -1,0 +1,97 @@
+#!/bin/sh
+# kith validate 903: the CSV set and the XML, findings as CSV/JSON/HTML, skipped rules,
+# exit status, and clear errors for input that cannot be read.
+. "$(dirname "$0")/lib.sh"
+
+mkdir set
+cat >set/header.csv <<'CSV'
+CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
+1,M,01/06/2010,WBRI,A123456789012,,
+2,f,01/06/2012,WBRI,UN2,0,
+CSV
+# columns in another order, a byte order mark and CRLF line ends
+printf '\357\273\277DEC,CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n,1,01/05/2025,S,C2,N1,U1,PR1,,,N1 1AA,N1 1AB,\r\n,2,01/05/2025,S,c2,N1,U1,PR1,,,N1 1AA,N1 1AB,\r\n' >set/episodes.csv
+echo 'ignored' >set/notes.txt
+
+status 1 validate 903 set --year 2026 --la E09000019
+out_has 'rule,severity,table,row,child,fields,message'
+# lower-case codes are not codes: sex f (101) and legal status c2 (144)
+out_has '101,error,Header,1,2,SEX,'
+out_has '144,error,Episodes,1,2,LS,The legal status code is not a valid code.'
+out_lacks '144,error,Episodes,0,'
+err_has 'rules skipped'
+err_has '202 needs the previous year'
+err_has '169 needs postcode geography'
+# without --year the current collection year is used; outside the known years kith says so
+status 1 validate 903 set --year 2030
+err_has 'using those of 2026/27, the latest'
+
+status 1 validate 903 set --year 2026 --format json
+out_has '"rules_skipped"'
+out_has '"rule":"144","severity":"error","table":"Episodes","row":1,"child":"2","values":{"LS":"c2"}'
+status 1 validate 903 set --year 2026 --format html
+out_has '<html'
+
+# a clean return (a care leaver, every value valid): no findings, exit 0
+mkdir clean
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M,01/06/2007,WBRI,A123456789012,,\n' >clean/header.csv
+printf 'CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n1,01/06/2007,YES,F1,B1\n' >clean/oc3.csv
+ok validate 903 clean --year 2026
+out_is 'rule,severity,table,row,child,fields,message'
+
+# input that cannot be read: exit 2, naming the file, line and column
+mkdir missing
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER\n1,M,01/06/2010,WBRI,UN1,\n' >missing/header.csv
+status 2 validate 903 missing --year 2026
+err_has "header.csv line 1: column 'MC_DOB' is missing"
+mkdir extra
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,SHOE_SIZE\n' >extra/header.csv
+status 2 validate 903 extra --year 2026
+err_has "header.csv line 1 column 8: 'SHOE_SIZE' is not a column of the Header table"
+mkdir twice
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB,SEX\n' >twice/header.csv
+status 2 validate 903 twice --year 2026
+err_has "column 'SEX' appears twice"
+mkdir short
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M,01/06/2010\n' >short/header.csv
+status 2 validate 903 short --year 2026
+err_has 'header.csv line 2: 3 fields where the header has 7'
+mkdir quote
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"1,M,01/06/2010,WBRI,UN1,,\n' >quote/header.csv
+status 2 validate 903 quote --year 2026
+err_has 'header.csv'
+mkdir latin1
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M,01/06/2010,WBRI,UN1,,\351\n' >latin1/header.csv
+status 2 validate 903 latin1 --year 2026
+err_has 'header.csv'
+mkdir empty
+status 2 validate 903 empty --year 2026
+err_has "none of the 903's files is there"
+status 2 validate 903 nowhere --year 2026
+err_has 'nowhere: cannot open the directory'
+
+# the XML
+cat >r.xml <<'XML'
+<?xml version="1.0"?>
+<EXPSSDA903><CHILD><HEADER><CHILDID>7</CHILDID><UPN>UN1</UPN><SEX>M</SEX><DOB>01/01/2010</DOB>
+<ETHNIC>WBRI</ETHNIC><UASC>0</UASC><MOTHER/><MC_DOB/><AREVIEW><REVIEW>01/02/2026</REVIEW>
+<REVIEW_CODE>PN9</REVIEW_CODE></AREVIEW></HEADER><EPISODE><DECOM>01/05/2025</DECOM><RNE>S</RNE>
+<LS>C2</LS><CIN>N1</CIN><PL>U9</PL><PLACE_PROVIDER>PR1</PLACE_PROVIDER></EPISODE></CHILD>
+</EXPSSDA903>
+XML
+status 1 validate 903 r.xml --year 2026
+out_has '146,error,Episodes,0,7,PLACE,'
+out_has '167,error,Reviews,0,7,REVIEW_CODE,'
+printf '<EXPSSDA903><CHILD><HEADER>' >bad.xml
+status 2 validate 903 bad.xml --year 2026
+err_has 'bad.xml'
+printf '<Message><CHILD/></Message>' >cin.xml
+status 2 validate 903 cin.xml --year 2026
+err_has 'not an SSDA903 XML file'
+
+# last year's return: the rules that compare years run
+mkdir last
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,F,01/06/2010,WBRI,A123456789012,,\n' >last/header.csv
+status 1 validate 903 set --year 2026 --last-year last
+out_has '202,error,Header,0,1,SEX,'
+done_ok
