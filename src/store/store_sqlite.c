@@ -8,9 +8,9 @@
  * transaction. Statements are prepared once per connection from the SQLITE_STMTS table
  * (indexed by enum stmt_id), kept for the life of the connection and reset after use;
  * SQL is never assembled from values. Records read back are copied into the caller's
- * arena before the statement is reset. A write that takes several statements (a person
- * and their disabilities) runs inside a savepoint, so a failure leaves nothing behind
- * whether or not the caller holds a transaction.
+ * arena before the statement is reset. Outside a transaction, a write that takes several
+ * statements (a person and their disabilities, a note and its index row) runs inside a
+ * savepoint, so a failure leaves nothing behind; inside one, the caller rolls back.
  */
 #include <sqlite3.h>
 
@@ -349,16 +349,26 @@ static enum kerr_code exec_sql(struct store_sqlite *s, const char *sql, struct k
     return db_fail(s, e, what);
 }
 
-/* --- savepoints: all of a multi-statement write, or none of it ---------------------- */
+/* --- savepoints: all of a multi-statement write, or none of it ----------------------
+ * Only outside a transaction. Inside one the caller rolls back on failure (store.h), and
+ * a savepoint there costs far more than the write: once a transaction has touched the
+ * FTS5 table, every later savepoint makes FTS5 write its pending index to disk (a new
+ * segment each time, merged again later), which made a borough's bulk load ten times
+ * slower. */
 
-static enum kerr_code write_begin(struct store_sqlite *s, struct kerr *e)
+/* Start a write; `*wrapped` says whether a savepoint was opened for write_end(). */
+static enum kerr_code write_begin(struct store_sqlite *s, bool *wrapped, struct kerr *e)
 {
-    return exec_stmt(s, ST_SAVEPOINT, e, "starting a write");
+    *wrapped = sqlite3_get_autocommit(s->db) != 0;
+    return *wrapped ? exec_stmt(s, ST_SAVEPOINT, e, "starting a write") : KITH_OK;
 }
 
 /* Keep the write when `rc` is KITH_OK, undo it otherwise; returns the outcome. */
-static enum kerr_code write_end(struct store_sqlite *s, enum kerr_code rc, struct kerr *e)
+static enum kerr_code write_end(struct store_sqlite *s, bool wrapped, enum kerr_code rc,
+                                struct kerr *e)
 {
+    if (!wrapped)
+        return rc;
     if (!rc)
         return exec_stmt(s, ST_RELEASE, e, "finishing a write");
     exec_stmt(s, ST_ROLLBACK_TO, NULL, "undoing a write");
@@ -1052,11 +1062,11 @@ static enum kerr_code sqlite_person_add(struct store *base, struct person *p, st
     sqlite3_stmt *st = stmt(s, ST_PERSON_ADD, e);
     if (!st)
         return no_stmt(e);
-    /* One statement is atomic by itself; with disability rows the whole write needs a
-     * savepoint, so a bad code leaves no person behind. */
-    bool several = p->n_disabilities > 0;
+    /* One statement is atomic by itself; with disability rows the write needs a
+     * savepoint, so that a bad code leaves no person behind. */
+    bool several = p->n_disabilities > 0, wrapped = false;
     if (several) {
-        rc = write_begin(s, e);
+        rc = write_begin(s, &wrapped, e);
         if (rc)
             return rc;
     }
@@ -1076,8 +1086,7 @@ static enum kerr_code sqlite_person_add(struct store *base, struct person *p, st
     done(st);
     if (!rc && several)
         rc = write_disabilities(s, p, id, false, e);
-    if (several)
-        rc = write_end(s, rc, e);
+    rc = write_end(s, wrapped, rc, e);
     if (rc) {
         if (fresh)
             p->public_id[0] = '\0';
@@ -1098,7 +1107,8 @@ static enum kerr_code sqlite_person_update(struct store *base, const struct pers
     sqlite3_stmt *st = stmt(s, ST_PERSON_UPDATE, e);
     if (!st)
         return no_stmt(e);
-    rc = write_begin(s, e);
+    bool wrapped;
+    rc = write_begin(s, &wrapped, e);
     if (rc)
         return rc;
     struct person_binds d;
@@ -1111,7 +1121,7 @@ static enum kerr_code sqlite_person_update(struct store *base, const struct pers
     done(st);
     if (!rc)
         rc = write_disabilities(s, p, p->id, true, e);
-    return write_end(s, rc, e);
+    return write_end(s, wrapped, rc, e);
 }
 
 static enum kerr_code sqlite_person_get(struct store *base, int64_t id, struct arena *a,
@@ -1413,12 +1423,9 @@ static enum kerr_code sqlite_note_add(struct store *base, struct case_note *note
     sqlite3_stmt *ix = st ? stmt(s, ST_NOTE_INDEX, e) : NULL;
     if (!ix)
         return no_stmt(e);
-    /* The note and its full-text index row, both or neither. Outside a transaction a
-     * savepoint makes that so; inside one the caller rolls back on failure (store.h),
-     * and a savepoint would cost more than the write: FTS5 flushes its pending index
-     * to disk at every savepoint, a segment per note, five times slower in bulk. */
-    bool wrap = sqlite3_get_autocommit(s->db);
-    enum kerr_code rc = wrap ? write_begin(s, e) : KITH_OK;
+    /* The note and its full-text index row, both or neither. */
+    bool wrapped;
+    enum kerr_code rc = write_begin(s, &wrapped, e);
     if (rc)
         return rc;
     bool fresh = !note->public_id[0];
@@ -1455,8 +1462,7 @@ static enum kerr_code sqlite_note_add(struct store *base, struct case_note *note
             rc = db_fail(s, e, "indexing a case note");
         done(ix);
     }
-    if (wrap)
-        rc = write_end(s, rc, e);
+    rc = write_end(s, wrapped, rc, e);
     if (rc) {
         if (fresh)
             note->public_id[0] = '\0';

@@ -50,7 +50,9 @@ CREATE TABLE person (
     dob TEXT,
     expected_dob TEXT,
     death TEXT,
-    sex TEXT NOT NULL CHECK (sex IN ('M', 'F', 'U')),
+    -- Spelt out: SQLite checks an IN list of three values with a temporary table built
+    -- on every insert.
+    sex TEXT NOT NULL CHECK (sex = 'M' OR sex = 'F' OR sex = 'U'),
     ethnicity TEXT,
     upn TEXT,
     former_upn TEXT,
@@ -107,6 +109,6 @@ CREATE TABLE case_note (
     subject TEXT NOT NULL,
     body TEXT NOT NULL
 );
--- A child's notes newest first, and everyone's (recent activity).
+-- A child's notes newest first. (Everyone's notes by date would need an index on
+-- note_date too: another B-tree search on every insert, for a list nothing shows yet.)
 CREATE INDEX case_note_child ON case_note(child_id, note_date);
-CREATE INDEX case_note_date ON case_note(note_date);
