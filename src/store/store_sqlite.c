@@ -1167,8 +1167,9 @@ static enum kerr_code sqlite_person_find(struct store *base, const char *ref, st
 }
 
 /* The search text trimmed, with runs of spaces made one (so "Amy  Smith" finds the
- * full name), in `buf`; false when it is too long. */
-static bool search_words(const char *text, char *buf, size_t cap, size_t *len)
+ * full name), in `buf`, which has room for STORE_SEARCH_MAX bytes and two more (the
+ * range's 0xFF and the NUL); false when the words are longer than that. */
+static bool search_words(const char *text, char buf[STORE_SEARCH_MAX + 2], size_t *len)
 {
     size_t n = 0;
     bool space = false;
@@ -1177,7 +1178,7 @@ static bool search_words(const char *text, char *buf, size_t cap, size_t *len)
             space = n > 0;
             continue;
         }
-        if (n + 2 >= cap)
+        if (n + space + 1 > STORE_SEARCH_MAX)
             return false;
         if (space)
             buf[n++] = ' ';
@@ -1198,7 +1199,7 @@ static enum kerr_code sqlite_person_list(struct store *base, const struct person
     *n = 0;
     char text[STORE_SEARCH_MAX + 2];
     size_t len = 0;
-    if (q->text && !search_words(q->text, text, sizeof(text) - 1, &len))
+    if (q->text && !search_words(q->text, text, &len))
         return kerr_fail(e, KITH_E_TOO_LARGE, "text", "text: search text longer than %d bytes",
                          STORE_SEARCH_MAX);
     bool allocated = q->worker_id || q->team_id;
