@@ -78,10 +78,23 @@ static const char *code_with_label(struct cli *c, enum codeset_id set, const cha
     return label ? arena_printf(&c->arena, "%s  %s", code, label) : code;
 }
 
+/* The label of a code, or the code itself when the set has no such code (an old record). */
+static const char *label_or_code(enum codeset_id set, const char *code)
+{
+    const char *label = code ? code_label(set, code, 0) : NULL;
+    return label ? label : code ? code : "";
+}
+
+static const char *vocab_text(enum codeset_id set, int value)
+{
+    const char *label = vocab_label(set, value);
+    return label ? label : "?";
+}
+
 static const char *date_text(struct cli *c, kdate d)
 {
     if (d == DATE_NONE)
-        return NULL;
+        return "";
     return date_format_iso(d, arena_alloc(&c->arena, DATE_ISO_LEN));
 }
 
@@ -146,10 +159,7 @@ enum kerr_code cli_print_child(struct cli *c, const struct person *p)
         return rc;
     fprintf(c->out, "\nrelationships (%zu)\n", nrel);
     for (size_t i = 0; i < nrel; i++)
-        fprintf(c->out, "  %-16s %s%s\n",
-                code_label(CS_RELATIONSHIP, rel[i].type, 0)
-                    ? code_label(CS_RELATIONSHIP, rel[i].type, 0)
-                    : rel[i].type,
+        fprintf(c->out, "  %-16s %s%s\n", label_or_code(CS_RELATIONSHIP, rel[i].type),
                 person_name(c, rel[i].other_id),
                 rel[i].parental_responsibility ? ", parental responsibility" : "");
 
@@ -164,7 +174,7 @@ enum kerr_code cli_print_child(struct cli *c, const struct person *p)
             al[i].end_reason ? code_label(CS_ALLOCATION_END, al[i].end_reason, 0) : NULL;
         fprintf(c->out, "  %s to %-10s %-16s %s%s%s\n", date_text(c, al[i].start),
                 al[i].end == DATE_NONE ? "now" : date_text(c, al[i].end),
-                vocab_label(CS_ALLOCATION_ROLE, (int)al[i].role), worker_text(c, al[i].worker_id),
+                vocab_text(CS_ALLOCATION_ROLE, (int)al[i].role), worker_text(c, al[i].worker_id),
                 reason ? ": " : "", reason ? reason : "");
     }
 
@@ -178,10 +188,7 @@ enum kerr_code cli_print_child(struct cli *c, const struct person *p)
             p->public_id);
     for (size_t i = 0; i < nnotes; i++)
         fprintf(c->out, "  %s  %-22s %s\n", date_text(c, notes[i].date),
-                code_label(CS_NOTE_KIND, notes[i].kind, 0)
-                    ? code_label(CS_NOTE_KIND, notes[i].kind, 0)
-                    : notes[i].kind,
-                notes[i].subject);
+                label_or_code(CS_NOTE_KIND, notes[i].kind), notes[i].subject);
     return KITH_OK;
 }
 
