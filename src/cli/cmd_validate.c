@@ -123,7 +123,7 @@ static enum kerr_code finish(struct run *run, struct ret *r, const struct rinput
 
     t0 = now();
     struct str out = STR_INIT;
-    struct findings_doc doc = {.r = r, .set = &set, .f = &f, .source = source};
+    struct findings_doc doc = {.r = r, .set = &set, .f = &f, .source = source, .flush = c->out};
     findings_write(&out, run->fmt, &doc);
     fwrite(out.buf, 1, out.len, c->out);
     str_release(&out);

@@ -232,6 +232,31 @@ int csv_next(struct csv_read *c, struct kerr *e)
     long qline = 0, qcol = 0; /* where an open quote started */
     bool any = false;         /* anything in this record yet (blank lines are skipped) */
     for (;;) {
+        /* A run of plain bytes (printable ASCII but comma and quote) in an unquoted field is
+         * copied in one go: most of a return file is such runs, and none needs the checks
+         * below (a quote, a line end, a NUL or a byte of UTF-8 ends the run). */
+        if ((st == UNQUOTED || (st == FIELD_START && any)) && !c->pending_cr && !c->utf8_left &&
+            c->bpos < c->blen) {
+            size_t p = c->bpos;
+            while (p < c->blen) {
+                unsigned char b = (unsigned char)c->block[p];
+                if (b < 0x20 || b > 0x7E || b == ',' || b == '"')
+                    break;
+                p++;
+            }
+            size_t n = p - c->bpos, field_len = c->len - c->starts[c->nfields - 1];
+            if (n && field_len + n < c->o.max_field) {
+                while (c->len + n > c->cap) {
+                    c->cap = c->cap ? c->cap * 2 : 1024;
+                    c->buf = xrealloc(c->buf, c->cap);
+                }
+                memcpy(c->buf + c->len, c->block + c->bpos, n);
+                c->len += n;
+                c->bpos = p;
+                c->col += (long)n;
+                st = UNQUOTED;
+            }
+        }
         int ch = next_byte(c, e);
         if (ch == -2)
             return -1;

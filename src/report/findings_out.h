@@ -22,6 +22,10 @@ struct findings_doc {
     const struct ruleset *set;
     const struct findings *f;
     const char *source;
+    /* When set, the writers hand what they have built so far to this stream every megabyte
+     * or so and empty `out`, so that memory does not grow with the number of findings; the
+     * caller writes what is left in `out` at the end. NULL: everything stays in `out`. */
+    FILE *flush;
 };
 
 void findings_csv(struct str *out, const struct findings_doc *d);

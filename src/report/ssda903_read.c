@@ -7,6 +7,7 @@
 #include "report/ssda903_read.h"
 
 #include <dirent.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -125,14 +126,28 @@ enum kerr_code s903_read_dir(struct ret *r, const char *dir, const struct s903_r
     enum kerr_code rc = KITH_OK;
     bool any = false;
     struct csv_opts co = {.max_bytes = o ? o->max_bytes : 0};
+    char *paths[T903_COUNT] = {NULL};
+    size_t total = 0;
+    for (int t = 0; t < T903_COUNT; t++) {
+        if (!names[t])
+            continue;
+        size_t plen = strlen(dir) + strlen(names[t]) + 2;
+        paths[t] = xmalloc(plen);
+        snprintf(paths[t], plen, "%s/%s", dir, names[t]);
+        struct stat st;
+        if (!stat(paths[t], &st) && st.st_size > 0)
+            total += (size_t)st.st_size;
+    }
+    /* The return keeps every cell's text: room for all of it at once, rather than growing
+     * (and copying) the pool a file at a time. Files past the size limit fail as they are
+     * read, so only reserve what the limit allows. */
+    if (!co.max_bytes || total <= co.max_bytes * T903_COUNT)
+        str_grow(&r->pool, total + total / 8);
     for (int t = 0; t < T903_COUNT && !rc; t++) {
         if (!names[t])
             continue;
         any = true;
-        char *path = NULL;
-        size_t plen = strlen(dir) + strlen(names[t]) + 2;
-        path = xmalloc(plen);
-        snprintf(path, plen, "%s/%s", dir, names[t]);
+        char *path = paths[t];
         struct csv_read *c = NULL;
         rc = csv_open(&c, path, names[t], &co, e);
         if (!rc) {
@@ -141,10 +156,11 @@ enum kerr_code s903_read_dir(struct ret *r, const char *dir, const struct s903_r
         } else {
             rc = KITH_E_PARSE;
         }
-        free(path);
     }
-    for (int k = 0; k < T903_COUNT; k++)
+    for (int k = 0; k < T903_COUNT; k++) {
         free(names[k]);
+        free(paths[k]);
+    }
     if (!rc && !any)
         rc = kerr_fail(e, KITH_E_PARSE, NULL,
                        "%s: none of the 903's files is there (header.csv, episodes.csv, ...)",

@@ -178,9 +178,13 @@ void findings_sort(struct findings *f, const struct ret *r)
     if (grouped) {
         for (size_t i = 0; i < f->n;) {
             size_t j = i + 1;
-            while (j < f->n && f->v[j].rule == f->v[i].rule)
+            bool in_order = true; /* most rules report rows in order: then no sort */
+            while (j < f->n && f->v[j].rule == f->v[i].rule) {
+                in_order &= by_place(&f->v[j - 1], &f->v[j]) <= 0;
                 j++;
-            qsort(f->v + i, j - i, sizeof(*f->v), by_place);
+            }
+            if (!in_order)
+                qsort(f->v + i, j - i, sizeof(*f->v), by_place);
             i = j;
         }
     } else {

@@ -436,51 +436,62 @@ static void fill_col(struct s903 *s, struct s903_year *y, const struct vcol *v)
     size_t n = t->n;
     void *base = xreallocarray(NULL, n ? n : 1, vsize(v->type));
     *(void **)((char *)y + v->offset) = base;
-    const int32_t *val = t->rt ? t->rt->val[v->col] : NULL;
-    const uint32_t *raw = t->rt ? t->rt->raw[v->col] : NULL;
-    for (size_t i = 0; i < n; i++) {
-        const char *text = ret_str(t->src, raw[i]);
-        size_t len = raw[i] ? strlen(text) : 0;
-        switch (v->type) {
-        case V_CHILD:
-            ((uint32_t *)base)[i] = intern_child(s, text, len);
-            break;
-        case V_DATE:
-        case V_PDATE: {
+    if (!n)
+        return;
+    const int32_t *val = t->rt->val[v->col];
+    const uint32_t *raw = t->rt->raw[v->col];
+    const char *pool = t->src->pool.buf;
+    switch (v->type) {
+    case V_CHILD:
+        for (size_t i = 0; i < n; i++)
+            ((uint32_t *)base)[i] =
+                raw[i] ? intern_child(s, pool + raw[i], strlen(pool + raw[i])) : S903_NO_CHILD;
+        break;
+    case V_DATE:
+    case V_PDATE:
+        for (size_t i = 0; i < n; i++) {
             kdate d = DATE_NONE;
             if (v->type == V_DATE && rdate_has(val[i])) {
                 d = val[i];
-            } else if (len && !s903_scan_date(text, len, v->type == V_PDATE, &d)) {
-                d = DATE_NONE;
-                mark_bad(t, v->col, i);
+            } else if (raw[i]) {
+                /* not read as a date by the return: perhaps a form the 903 also allows */
+                const char *text = pool + raw[i];
+                if (!s903_scan_date(text, strlen(text), v->type == V_PDATE, &d)) {
+                    d = DATE_NONE;
+                    mark_bad(t, v->col, i);
+                }
             }
             ((kdate *)base)[i] = d;
-            break;
         }
-        case V_CODE: {
+        break;
+    case V_CODE:
+        for (size_t i = 0; i < n; i++) {
             int32_t c = val[i];
             uint8_t u = rcode_has(c) ? (uint8_t)(c + 1) : c == RCODE_BAD ? S903_BAD : 0;
             if (u == S903_BAD)
                 mark_bad(t, v->col, i);
             ((uint8_t *)base)[i] = u;
-            break;
         }
-        case V_TEXT:
-            ((const char **)base)[i] = len ? text : NULL;
-            break;
-        case V_SDQ: {
+        break;
+    case V_TEXT:
+        for (size_t i = 0; i < n; i++)
+            ((const char **)base)[i] = raw[i] ? pool + raw[i] : NULL;
+        break;
+    case V_SDQ:
+        for (size_t i = 0; i < n; i++) {
             int8_t q = S903_SDQ_NONE;
-            if (len) {
-                q = scan_sdq(text, len);
+            if (raw[i]) {
+                q = rint_has(val[i]) && val[i] >= 0 && val[i] <= 40 ? (int8_t)val[i]
+                                                                    : scan_sdq(pool + raw[i],
+                                                                               strlen(pool + raw[i]));
                 if (q < 0) {
                     q = S903_SDQ_NONE;
                     mark_bad(t, v->col, i);
                 }
             }
             ((int8_t *)base)[i] = q;
-            break;
         }
-        }
+        break;
     }
 }
 

@@ -82,14 +82,14 @@ void s903c_177(struct rctx *ctx)
 /* The six adoption items of AD1 row i: how many are given. */
 static int ad1_given(const struct s903_ad1 *a, size_t i)
 {
-    int di = r903_col(T903_AD1, "DATE_INT"), dm = r903_col(T903_AD1, "DATE_MATCH");
+    int di = AD_DATE_INT, dm = AD_DATE_MATCH;
     return r903_present(&a->t, di, i) + r903_present(&a->t, dm, i) + (a->foster_care[i] != 0) +
            (a->nb_adoptr[i] != 0) + (a->sex_adoptr[i] != 0) + (a->ls_adoptr[i] != 0);
 }
 
-static bool pa_present(const struct s903_placed *p, const char *name, size_t i)
+static bool pa_present(const struct s903_placed *p, int col, size_t i)
 {
-    return r903_present(&p->t, r903_col(T903_PLACED, name), i);
+    return r903_present(&p->t, col, i);
 }
 
 /* The child's latest episode among those for which keep() holds (by start date; the first
@@ -181,7 +181,7 @@ void s903c_119(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_placed *p = PA(x);
     for (size_t i = 0; i < p->t.n; i++)
-        if (pa_present(p, "DATE_PLACED_CEASED", i) != (p->reason_placed_ceased[i] != 0))
+        if (pa_present(p, PA_DATE_PLACED_CEASED, i) != (p->reason_placed_ceased[i] != 0))
             r903_flag(x, T903_PLACED, i);
 }
 
@@ -412,7 +412,7 @@ void s903c_525(struct rctx *ctx)
     const struct s903_placed *p = PA(x);
     const struct s903_ad1 *a = AD1(x);
     for (size_t i = 0; i < p->t.n; i++) {
-        if (!pa_present(p, "DATE_PLACED_CEASED", i))
+        if (!pa_present(p, PA_DATE_PLACED_CEASED, i))
             continue;
         R903_ROWS(a, p->child[i], k)
         {
@@ -436,7 +436,7 @@ void s903c_551(struct rctx *ctx)
         bool missing = !r903_has(&p->t, e->child[i]);
         R903_ROWS(p, e->child[i], k)
         {
-            missing |= !pa_present(p, "DATE_PLACED", (size_t)k);
+            missing |= !pa_present(p, PA_DATE_PLACED, (size_t)k);
         }
         if (missing)
             r903_flag(x, T903_EPISODES, i);
@@ -477,7 +477,7 @@ static void order_without_decision(const struct r903 *x, const char *ls)
     const struct s903_episodes *e = &x->y->ep;
     const struct s903_placed *p = PA(x);
     uint8_t code = r903_code(CS_903_LEGAL_STATUS, ls);
-    int dec = r903_col(T903_EPISODES, "DEC");
+    int dec = EP_DEC;
     for (size_t i = 0; i < e->t.n; i++) {
         if (e->ls[i] != code)
             continue;
@@ -487,7 +487,7 @@ static void order_without_decision(const struct r903 *x, const char *ls)
             continue;
         R903_ROWS(p, e->child[i], k)
         {
-            if (pa_present(p, "DATE_PLACED_CEASED", (size_t)k) || p->reason_placed_ceased[k])
+            if (pa_present(p, PA_DATE_PLACED_CEASED, (size_t)k) || p->reason_placed_ceased[k])
                 r903_flag(x, T903_PLACED, (size_t)k);
         }
     }
@@ -563,7 +563,7 @@ void s903c_557(struct rctx *ctx)
             r903_flag(x, T903_EPISODES, i);
         R903_ROWS(p, e->child[i], k)
         {
-            if (!pa_present(p, "DATE_PLACED_CEASED", (size_t)k) || !p->reason_placed_ceased[k]) {
+            if (!pa_present(p, PA_DATE_PLACED_CEASED, (size_t)k) || !p->reason_placed_ceased[k]) {
                 r903_flag(x, T903_EPISODES, i);
                 r903_flag(x, T903_PLACED, (size_t)k);
             }
@@ -588,7 +588,7 @@ void s903c_558(struct rctx *ctx)
             continue;
         R903_ROWS(p, c, k)
         {
-            if (pa_present(p, "DATE_PLACED_CEASED", (size_t)k))
+            if (pa_present(p, PA_DATE_PLACED_CEASED, (size_t)k))
                 ceased++;
             else
                 blank = true;
@@ -609,8 +609,8 @@ void s903c_563(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_placed *p = PA(x);
     for (size_t i = 0; i < p->t.n; i++)
-        if (p->reason_placed_ceased[i] && pa_present(p, "DATE_PLACED_CEASED", i) &&
-            !pa_present(p, "DATE_PLACED", i))
+        if (p->reason_placed_ceased[i] && pa_present(p, PA_DATE_PLACED_CEASED, i) &&
+            !pa_present(p, PA_DATE_PLACED, i))
             r903_flag(x, T903_PLACED, i);
 }
 
@@ -687,7 +687,7 @@ void s903c_583(struct rctx *ctx)
         }
         R903_ROWS(p, c, k)
         {
-            if (k != recent && !pa_present(p, "DATE_PLACED_CEASED", (size_t)k))
+            if (k != recent && !pa_present(p, PA_DATE_PLACED_CEASED, (size_t)k))
                 r903_flag(x, T903_PLACED, (size_t)k);
         }
     }

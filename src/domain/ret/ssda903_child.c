@@ -9,6 +9,10 @@
 
 #include "domain/ret/ssda903_rules.h"
 
+/* Short breaks (V3, V4): the check sets x->set[2] before its loop (SHORT_BREAKS). */
+#define SHORT_BREAKS(x) ((x)->set[2] = r903_codes(CS_903_LEGAL_STATUS, "V3 V4"))
+#define short_break(e, i) r903_in(x->set[2], (e)->ls[i])
+
 static bool male_code(uint8_t v, int year)
 {
     return v && v == r903_code(CS_903_SEX, year <= 2024 ? "1" : "M");
@@ -50,7 +54,7 @@ void s903c_104(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_uasc *u = &x->y->uasc;
-    int duc = r903_col(T903_UASC, "DUC");
+    int duc = UA_DUC;
     for (size_t i = 0; i < u->t.n; i++)
         if (s903_is_bad(&u->t, duc, i) || d_lt(u->duc[i], x->start))
             r903_flag(x, T903_UASC, i);
@@ -95,7 +99,7 @@ void s903c_171(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_header *h = &x->y->header;
-    int col = r903_col(T903_HEADER, "MC_DOB");
+    int col = HD_MC_DOB;
     for (size_t i = 0; i < h->t.n; i++)
         if (s903_is_bad(&h->t, col, i))
             r903_flag(x, T903_HEADER, i);
@@ -105,7 +109,7 @@ void s903c_174(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_header *h = &x->y->header;
-    int col = r903_col(T903_HEADER, "MC_DOB");
+    int col = HD_MC_DOB;
     for (size_t i = 0; i < h->t.n; i++)
         if (male_code(h->sex[i], x->year) && r903_present(&h->t, col, i))
             r903_flag(x, T903_HEADER, i);
@@ -226,7 +230,7 @@ void s903c_303(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_header *h = &x->y->header;
     const struct s903_uasc *u = &x->y->uasc;
-    int duc = r903_col(T903_UASC, "DUC");
+    int duc = UA_DUC;
     uint8_t yes = r903_code(CS_903_FLAG, "1");
     if (!x->y->uasc_known || !u->t.present)
         return;
@@ -264,6 +268,7 @@ void s903c_351(struct rctx *ctx)
 void s903c_352(struct rctx *ctx)
 {
     R903(ctx, x);
+    SHORT_BREAKS(x);
     const struct s903_header *h = &x->y->header;
     const struct s903_episodes *e = &x->y->ep;
     uint8_t s = r903_code(CS_903_NEW_EPISODE_REASON, "S");
@@ -278,16 +283,11 @@ void s903c_352(struct rctx *ctx)
     }
 }
 
-static bool short_break(const struct s903_episodes *e, size_t i)
-{
-    static const char *const v[] = {"V3", "V4"};
-    return e->ls[i] && (e->ls[i] == r903_code(CS_903_LEGAL_STATUS, v[0]) ||
-                        e->ls[i] == r903_code(CS_903_LEGAL_STATUS, v[1]));
-}
 
 void s903c_393(struct rctx *ctx)
 {
     R903(ctx, x);
+    SHORT_BREAKS(x);
     const struct s903_header *h = &x->y->header;
     const struct s903_episodes *e = &x->y->ep;
     for (size_t i = 0; i < h->t.n; i++) {
@@ -306,6 +306,7 @@ void s903c_393(struct rctx *ctx)
 void s903c_442(struct rctx *ctx)
 {
     R903(ctx, x);
+    SHORT_BREAKS(x);
     const struct s903_header *h = &x->y->header;
     const struct s903_episodes *e = &x->y->ep;
     for (size_t i = 0; i < h->t.n; i++) {
@@ -321,43 +322,59 @@ void s903c_442(struct rctx *ctx)
     }
 }
 
-static int cmp_upn(const void *a, const void *b)
-{
-    return strcmp(**(const char *const *const *)a, **(const char *const *const *)b);
-}
-
 static bool upn_unknown(const char *s)
 {
     return strlen(s) == 3 && s[0] == 'U' && s[1] == 'N' && s[2] >= '1' && s[2] <= '5';
 }
 
+static uint32_t hash_upn(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (uint8_t)*s) * 16777619u;
+    return h;
+}
+
+/* 444: a UPN (other than UN1-UN5) reported for more than one child row. Rows are put in a
+ * hash table by UPN; each slot remembers its first row and whether it was seen again. */
 void s903c_444(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_header *h = &x->y->header;
-    /* Sort pointers to the UPNs that must be unique, then flag every run of equal ones. */
-    const char *const **list = xreallocarray(NULL, h->t.n ? h->t.n : 1, sizeof(*list));
-    size_t n = 0;
-    for (size_t i = 0; i < h->t.n; i++)
-        if (h->upn[i] && !upn_unknown(h->upn[i]))
-            list[n++] = &h->upn[i];
-    qsort(list, n, sizeof(*list), cmp_upn);
-    for (size_t a = 0; a < n;) {
-        size_t b = a + 1;
-        while (b < n && !strcmp(*list[a], *list[b]))
-            b++;
-        for (size_t k = a; b - a > 1 && k < b; k++)
-            r903_flag(x, T903_HEADER, (size_t)(list[k] - h->upn));
-        a = b;
+    size_t cap = 64;
+    while (cap < 2 * h->t.n + 2)
+        cap *= 2;
+    int32_t *slot = xreallocarray(NULL, cap, sizeof(int32_t));
+    bool *dup = xcalloc(h->t.n ? h->t.n : 1, sizeof(bool));
+    for (size_t k = 0; k < cap; k++)
+        slot[k] = -1;
+    for (size_t i = 0; i < h->t.n; i++) {
+        const char *u = h->upn[i];
+        if (!u || upn_unknown(u))
+            continue;
+        for (size_t k = hash_upn(u) & (cap - 1);; k = (k + 1) & (cap - 1)) {
+            if (slot[k] < 0) {
+                slot[k] = (int32_t)i;
+                break;
+            }
+            if (!strcmp(h->upn[slot[k]], u)) {
+                dup[slot[k]] = dup[i] = true;
+                break;
+            }
+        }
     }
-    free(list);
+    for (size_t i = 0; i < h->t.n; i++)
+        if (dup[i])
+            r903_flag(x, T903_HEADER, i);
+    free(slot);
+    free(dup);
 }
 
 void s903c_611(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_header *h = &x->y->header;
-    int col = r903_col(T903_HEADER, "MC_DOB");
+    int col = HD_MC_DOB;
     uint8_t yes = r903_code(CS_903_FLAG, "1");
     for (size_t i = 0; i < h->t.n; i++)
         if (h->mother[i] == yes && !r903_present(&h->t, col, i))
@@ -368,7 +385,7 @@ void s903c_612(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_header *h = &x->y->header;
-    int col = r903_col(T903_HEADER, "MC_DOB");
+    int col = HD_MC_DOB;
     uint8_t no = r903_code(CS_903_FLAG, "0");
     for (size_t i = 0; i < h->t.n; i++)
         if ((h->mother[i] == no || !h->mother[i]) && female_code(h->sex[i], x->year) &&
@@ -423,6 +440,7 @@ void s903c_625(struct rctx *ctx)
 void s903c_607(struct rctx *ctx)
 {
     R903(ctx, x);
+    SHORT_BREAKS(x);
     const struct s903_header *h = &x->y->header;
     const struct s903_episodes *e = &x->y->ep;
     uint8_t x1 = r903_code(CS_903_REASON_CEASED, "X1");
@@ -445,6 +463,7 @@ void s903c_607(struct rctx *ctx)
 void s903c_165(struct rctx *ctx)
 {
     R903(ctx, x);
+    SHORT_BREAKS(x);
     const struct s903_header *h = &x->y->header;
     const struct s903_episodes *e = &x->y->ep;
     const struct s903_oc3 *o = &x->y->oc3;

@@ -10,8 +10,6 @@
 #include "domain/ret/ssda903_rules.h"
 
 static const struct s903_dolo *DL(const struct r903 *x) { return &x->y->dolo; }
-static int col(const char *name) { return r903_col(T903_DOLO, name); }
-
 void s903c_700(struct rctx *ctx)
 {
     R903(ctx, x);
@@ -25,7 +23,7 @@ void s903c_701(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_dolo *d = DL(x);
-    int c = col("DOLO_END");
+    int c = DL_DOLO_END;
     for (size_t i = 0; i < d->t.n; i++)
         if (s903_is_bad(&d->t, c, i))
             r903_flag(x, T903_DOLO, i);
@@ -114,7 +112,7 @@ void s903c_706(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_dolo *d = DL(x), *l = &x->ly->dolo;
-    int start = col("DOLO_START"), end = col("DOLO_END");
+    int start = DL_DOLO_START, end = DL_DOLO_END;
     for (size_t i = 0; i < l->t.n; i++) {
         if (r903_present(&l->t, end, i))
             continue;
@@ -166,7 +164,7 @@ static void placement_under_order(const struct r903 *x, uint64_t set, bool want_
 {
     const struct s903_dolo *d = DL(x);
     const struct s903_episodes *e = &x->y->ep;
-    int start = col("DOLO_START"), end = col("DOLO_END");
+    int start = DL_DOLO_START, end = DL_DOLO_END;
     for (size_t i = 0; i < d->t.n; i++) {
         if (!r903_present(&d->t, start, i) || !r903_present(&d->t, end, i))
             continue;

@@ -26,8 +26,6 @@
 
 static const struct s903_episodes *EP(const struct r903 *x) { return &x->y->ep; }
 
-static int col(const char *name) { return r903_col(T903_EPISODES, name); }
-
 /* Each episode whose code in `v` is present but not a valid code of the year. */
 static void invalid_code(const struct r903 *x, const uint8_t *v, enum codeset_id cs)
 {
@@ -68,10 +66,9 @@ void s903c_1009(struct rctx *ctx)
     invalid_code(x, EP(x)->rpc, CS_RPC);
 }
 
-static void bad_date(const struct r903 *x, const char *name)
+static void bad_date(const struct r903 *x, int c)
 {
     const struct s903_episodes *e = EP(x);
-    int c = col(name);
     for (size_t i = 0; i < e->t.n; i++)
         if (s903_is_bad(&e->t, c, i))
             r903_flag(x, T903_EPISODES, i);
@@ -80,12 +77,12 @@ static void bad_date(const struct r903 *x, const char *name)
 void s903c_141(struct rctx *ctx)
 {
     R903(ctx, x);
-    bad_date(x, "DECOM");
+    bad_date(x, EP_DECOM);
 }
 void s903c_147(struct rctx *ctx)
 {
     R903(ctx, x);
-    bad_date(x, "DEC");
+    bad_date(x, EP_DEC);
 }
 
 /* The end of the child's run of rows in the shared order starting at position k. */
@@ -117,7 +114,7 @@ void s903c_148(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_episodes *e = EP(x);
-    int dec = col("DEC");
+    int dec = EP_DEC;
     for (size_t i = 0; i < e->t.n; i++)
         if (r903_present(&e->t, dec, i) != (e->rec[i] != 0))
             r903_flag(x, T903_EPISODES, i);
@@ -212,8 +209,8 @@ static void each_pair(const struct r903 *x, void (*fn)(const struct r903 *, uint
 static void pair225(const struct r903 *x, uint32_t p, uint32_t i)
 {
     const struct s903_episodes *e = EP(x);
-    uint64_t temp = r903_codes(CS_PL, TEMP), pbtu = r903_codes(CS_RNE, "P B T U");
-    if (e->rec[p] == r903_code(CS_REC, "X1") && !e->rpc[p] && !r903_in(temp, e->place[p]) &&
+    uint64_t temp = x->set[0], pbtu = x->set[1];
+    if (e->rec[p] == x->code[0] && !e->rpc[p] && !r903_in(temp, e->place[p]) &&
         r903_in(pbtu, e->rne[i]) && !r903_in(temp, e->place[i]))
         r903_flag(x, T903_EPISODES, p);
 }
@@ -221,6 +218,9 @@ static void pair225(const struct r903 *x, uint32_t p, uint32_t i)
 void s903c_225(struct rctx *ctx)
 {
     R903(ctx, x);
+    x->set[0] = r903_codes(CS_PL, TEMP);
+    x->set[1] = r903_codes(CS_RNE, "P B T U");
+    x->code[0] = r903_code(CS_REC, "X1");
     each_pair(x, pair225);
 }
 
@@ -242,7 +242,7 @@ void s903c_233(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_episodes *e = EP(x);
-    int dec = col("DEC");
+    int dec = EP_DEC;
     for (size_t i = 0; i < e->t.n; i++)
         if (!r903_present(&e->t, dec, i) && e->rpc[i])
             r903_flag(x, T903_EPISODES, i);
@@ -271,7 +271,7 @@ void s903c_355(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_episodes *e = EP(x);
-    int decom = col("DECOM"), dec = col("DEC");
+    int decom = EP_DECOM, dec = EP_DEC;
     for (size_t i = 0; i < e->t.n; i++) {
         const char *a = s903_raw(&e->t, decom, i), *b = s903_raw(&e->t, dec, i);
         if (d_eq(e->decom[i], e->dec[i]) || (a && b && !strcmp(a, b)))
@@ -327,7 +327,7 @@ void s903c_359(struct rctx *ctx)
     const struct s903_episodes *e = EP(x);
     const struct s903_header *h = &x->y->header;
     uint8_t v2 = r903_code(CS_LS, "V2"), k2 = r903_code(CS_PL, "K2");
-    int dec = col("DEC");
+    int dec = EP_DEC;
     for (size_t i = 0; i < e->t.n; i++) {
         if (r903_present(&e->t, dec, i) || (e->ls[i] == v2 && e->place[i] == k2))
             continue;
@@ -365,7 +365,7 @@ static void legal_status_run(const struct r903 *x, const char *ls, int days)
         }
         if (!take)
             continue;
-        kdate dec = e->dec[i] == DATE_NONE && !s903_is_bad(&e->t, col("DEC"), i) ? x->end
+        kdate dec = e->dec[i] == DATE_NONE && !s903_is_bad(&e->t, EP_DEC, i) ? x->end
                                                                                  : e->dec[i];
         run[nrun++] = i;
         if (e->decom[i] != DATE_NONE && (lo == DATE_NONE || e->decom[i] < lo))
@@ -396,7 +396,7 @@ static void legal_status_period(const struct r903 *x, const char *ls, int days)
 {
     const struct s903_episodes *e = EP(x);
     uint8_t code = r903_code(CS_LS, ls);
-    int dec_col = col("DEC");
+    int dec_col = EP_DEC;
     size_t n = e->t.n;
     uint32_t *rows = xreallocarray(NULL, n ? n : 1, sizeof(uint32_t));
     size_t m = 0;
@@ -447,7 +447,7 @@ void s903c_365(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_episodes *e = EP(x);
     uint8_t v3 = r903_code(CS_LS, "V3");
-    int dec_col = col("DEC");
+    int dec_col = EP_DEC;
     for (size_t i = 0; i < e->t.n; i++) {
         kdate dec =
             e->dec[i] == DATE_NONE && !s903_is_bad(&e->t, dec_col, i) ? x->end : e->dec[i];
@@ -471,7 +471,7 @@ void s903c_367(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_episodes *e = EP(x);
     uint8_t v3 = r903_code(CS_LS, "V3");
-    int dec_col = col("DEC");
+    int dec_col = EP_DEC;
     for (uint32_t c = 0; c < x->r->nchild; c++) {
         long total = 0;
         R903_ROWS(e, c, i)
@@ -660,7 +660,7 @@ void s903c_383(struct rctx *ctx)
     const struct s903_episodes *e = EP(x);
     uint64_t temp = r903_codes(CS_PL, TEMP);
     uint8_t p = r903_code(CS_RNE, "P");
-    int place = col("PLACE");
+    int place = EP_PLACE;
     for (size_t k = 2; k < e->t.n; k++) {
         uint32_t a = e->order[k - 2], b = e->order[k - 1], i = e->order[k];
         if (e->child[i] == S903_NO_CHILD || e->child[a] != e->child[i] ||
@@ -800,7 +800,7 @@ void s903c_399(struct rctx *ctx)
     const struct s903_header *h = &x->y->header;
     const struct s903_reviews *rv = &x->y->rev;
     uint64_t v34 = r903_codes(CS_LS, "V3 V4");
-    int review = r903_col(T903_REVIEWS, "REVIEW");
+    int review = RV_REVIEW;
     for (uint32_t c = 0; c < x->r->nchild; c++) {
         bool any = false, all = true, mother = false, reviewed = false;
         R903_ROWS(e, c, i)
@@ -889,37 +889,38 @@ void s903c_426(struct rctx *ctx)
 static void pair431(const struct r903 *x, uint32_t p, uint32_t i)
 {
     const struct s903_episodes *e = EP(x);
-    if (e->rne[i] == r903_code(CS_RNE, "S") && d_le(e->decom[i], e->dec[p]))
+    if (e->rne[i] == x->code[0] && d_le(e->decom[i], e->dec[p]))
         r903_flag(x, T903_EPISODES, i);
 }
 
 void s903c_431(struct rctx *ctx)
 {
     R903(ctx, x);
+    x->code[0] = r903_code(CS_RNE, "S");
     each_pair(x, pair431);
 }
 
 static void pair432(const struct r903 *x, uint32_t p, uint32_t i)
 {
     const struct s903_episodes *e = EP(x);
-    uint64_t ended = r903_codes(CS_REC, "E2 E3 E4A E4B E5 E6 E7 E8 E9 E11 E12 E13 E14 E15 E16 "
-                                        "E17 E41 E45 E46 E47 E48");
-    if (r903_in(ended, e->rec[p]) && e->rne[i] != r903_code(CS_RNE, "S"))
+    if (r903_in(x->set[0], e->rec[p]) && e->rne[i] != x->code[0])
         r903_flag(x, T903_EPISODES, i);
 }
 
 void s903c_432(struct rctx *ctx)
 {
     R903(ctx, x);
+    x->set[0] = r903_codes(CS_REC, "E2 E3 E4A E4B E5 E6 E7 E8 E9 E11 E12 E13 E14 E15 E16 E17 "
+                                   "E41 E45 E46 E47 E48");
+    x->code[0] = r903_code(CS_RNE, "S");
     each_pair(x, pair432);
 }
 
 static void pair433(const struct r903 *x, uint32_t p, uint32_t i)
 {
     const struct s903_episodes *e = EP(x);
-    int decom = col("DECOM"), dec = col("DEC");
-    uint64_t cont = r903_codes(CS_RNE, "P L T U B");
-    if (!r903_in(cont, e->rne[i]))
+    int decom = EP_DECOM, dec = EP_DEC;
+    if (!r903_in(x->set[0], e->rne[i]))
         return;
     bool prev_blank = !r903_present(&e->t, dec, p), cur_blank = !r903_present(&e->t, decom, i);
     bool same;
@@ -934,6 +935,7 @@ static void pair433(const struct r903 *x, uint32_t p, uint32_t i)
 void s903c_433(struct rctx *ctx)
 {
     R903(ctx, x);
+    x->set[0] = r903_codes(CS_RNE, "P L T U B");
     each_pair(x, pair433);
 }
 
@@ -941,7 +943,7 @@ void s903c_433(struct rctx *ctx)
  * equals blank when `blank_equal`. */
 static bool same_placement(const struct s903_episodes *e, uint32_t a, uint32_t b, bool blank_equal)
 {
-    int place = col("PLACE"), prov = col("PLACE_PROVIDER");
+    int place = EP_PLACE, prov = EP_PLACE_PROVIDER;
     bool pl = e->place[a] == e->place[b] &&
               (e->place[a] ? !ne_code(&e->t, place, a, b, e->place) : blank_equal);
     bool pr = e->provider[a] == e->provider[b] &&
@@ -956,13 +958,13 @@ static bool same_ls(const struct s903_episodes *e, uint32_t a, uint32_t b, bool 
 {
     if (!e->ls[a] || !e->ls[b])
         return blank_equal && !e->ls[a] && !e->ls[b];
-    return !ne_code(&e->t, col("LS"), a, b, e->ls);
+    return !ne_code(&e->t, EP_LS, a, b, e->ls);
 }
 
 static void pair434(const struct r903 *x, uint32_t p, uint32_t i)
 {
     const struct s903_episodes *e = EP(x);
-    if (e->rne[i] == r903_code(CS_RNE, "L") &&
+    if (e->rne[i] == x->code[0] &&
         (same_ls(e, p, i, false) || !same_placement(e, p, i, true)))
         r903_flag(x, T903_EPISODES, i);
 }
@@ -970,13 +972,14 @@ static void pair434(const struct r903 *x, uint32_t p, uint32_t i)
 void s903c_434(struct rctx *ctx)
 {
     R903(ctx, x);
+    x->code[0] = r903_code(CS_RNE, "L");
     each_pair(x, pair434);
 }
 
 static void pair435(const struct r903 *x, uint32_t p, uint32_t i)
 {
     const struct s903_episodes *e = EP(x);
-    if (r903_in(r903_codes(CS_RNE, "P T"), e->rne[i]) &&
+    if (r903_in(x->set[0], e->rne[i]) &&
         (!same_ls(e, p, i, false) || same_placement(e, p, i, false)))
         r903_flag(x, T903_EPISODES, i);
 }
@@ -984,13 +987,14 @@ static void pair435(const struct r903 *x, uint32_t p, uint32_t i)
 void s903c_435(struct rctx *ctx)
 {
     R903(ctx, x);
+    x->set[0] = r903_codes(CS_RNE, "P T");
     each_pair(x, pair435);
 }
 
 static void pair436(const struct r903 *x, uint32_t p, uint32_t i)
 {
     const struct s903_episodes *e = EP(x);
-    if (r903_in(r903_codes(CS_RNE, "U B"), e->rne[i]) &&
+    if (r903_in(x->set[0], e->rne[i]) &&
         (same_ls(e, p, i, true) || same_placement(e, p, i, true)))
         r903_flag(x, T903_EPISODES, i);
 }
@@ -998,6 +1002,7 @@ static void pair436(const struct r903 *x, uint32_t p, uint32_t i)
 void s903c_436(struct rctx *ctx)
 {
     R903(ctx, x);
+    x->set[0] = r903_codes(CS_RNE, "U B");
     each_pair(x, pair436);
 }
 
@@ -1041,7 +1046,7 @@ void s903c_451(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_episodes *e = EP(x);
     uint8_t d1 = r903_code(CS_LS, "D1");
-    int dec = col("DEC");
+    int dec = EP_DEC;
     for (size_t i = 0; i < e->t.n; i++)
         if (!r903_present(&e->t, dec, i) && !e->rec[i] && e->ls[i] == d1)
             r903_flag(x, T903_EPISODES, i);
@@ -1080,14 +1085,15 @@ void s903c_501(struct rctx *ctx)
 static void pair504(const struct r903 *x, uint32_t p, uint32_t i)
 {
     const struct s903_episodes *e = EP(x);
-    if (e->rec[p] == r903_code(CS_REC, "X1") && d_eq(e->dec[p], e->decom[i]) &&
-        ne_code(&e->t, col("CIN"), i, p, e->cin))
+    if (e->rec[p] == x->code[0] && d_eq(e->dec[p], e->decom[i]) &&
+        ne_code(&e->t, EP_CIN, i, p, e->cin))
         r903_flag(x, T903_EPISODES, i);
 }
 
 void s903c_504(struct rctx *ctx)
 {
     R903(ctx, x);
+    x->code[0] = r903_code(CS_REC, "X1");
     each_pair(x, pair504);
 }
 

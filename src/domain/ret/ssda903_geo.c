@@ -13,10 +13,9 @@
 
 static const struct s903_episodes *EP(const struct r903 *x) { return &x->y->ep; }
 
-static bool short_break(const struct s903_episodes *e, size_t i)
-{
-    return r903_in(r903_codes(CS_903_LEGAL_STATUS, "V3 V4"), e->ls[i]);
-}
+/* Short breaks (V3, V4): the check sets x->set[2] before its loop (SHORT_BREAKS). */
+#define SHORT_BREAKS(x) ((x)->set[2] = r903_codes(CS_903_LEGAL_STATUS, "V3 V4"))
+#define short_break(e, i) r903_in(x->set[2], (e)->ls[i])
 
 static bool urn_given(const char *urn) { return urn && strcmp(urn, "XXXXXXX"); }
 
@@ -53,6 +52,7 @@ void s903c_164(struct rctx *ctx)
 void s903c_169(struct rctx *ctx)
 {
     R903(ctx, x);
+    SHORT_BREAKS(x);
     const struct s903_episodes *e = EP(x);
     for (size_t i = 0; i < e->t.n; i++)
         if (!short_break(e, i) && !e->pl_la[i])
@@ -62,6 +62,7 @@ void s903c_169(struct rctx *ctx)
 void s903c_179(struct rctx *ctx)
 {
     R903(ctx, x);
+    SHORT_BREAKS(x);
     const struct s903_episodes *e = EP(x);
     for (size_t i = 0; i < e->t.n; i++)
         if (!short_break(e, i) && !e->pl_location[i])
@@ -71,6 +72,7 @@ void s903c_179(struct rctx *ctx)
 void s903c_392a(struct rctx *ctx)
 {
     R903(ctx, x);
+    SHORT_BREAKS(x);
     const struct s903_episodes *e = EP(x);
     if (!uasc_known(x))
         return;
@@ -82,6 +84,7 @@ void s903c_392a(struct rctx *ctx)
 void s903c_392b(struct rctx *ctx)
 {
     R903(ctx, x);
+    SHORT_BREAKS(x);
     const struct s903_episodes *e = EP(x);
     bool known = uasc_known(x);
     for (size_t i = 0; i < e->t.n; i++)
@@ -137,6 +140,7 @@ void s903c_411(struct rctx *ctx)
 void s903c_420(struct rctx *ctx)
 {
     R903(ctx, x);
+    SHORT_BREAKS(x);
     const struct s903_episodes *e = EP(x);
     for (size_t i = 0; i < e->t.n; i++)
         if (short_break(e, i) && e->pl_la[i])
@@ -157,6 +161,7 @@ void s903c_454(struct rctx *ctx)
 void s903c_1015(struct rctx *ctx)
 {
     R903(ctx, x);
+    SHORT_BREAKS(x);
     const struct s903_episodes *e = EP(x);
     uint64_t family = r903_codes(CS_PL, "A3 A4 A5 A6 U1 U2 U3 U4 U5 U6");
     uint8_t pr1 = r903_code(CS_903_PROVIDER, "PR1");
@@ -295,6 +300,7 @@ void s903c_219(struct rctx *ctx)
 void s903c_221(struct rctx *ctx)
 {
     R903(ctx, x);
+    SHORT_BREAKS(x);
     const struct s903_episodes *e = EP(x);
     uint64_t homes = r903_codes(CS_PL, x->year <= 2023   ? "K1 K2 R3 S1"
                                        : x->year <= 2024 ? "H5 K1 K2 R3 S1"

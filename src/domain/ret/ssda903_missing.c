@@ -8,8 +8,6 @@
 #include "domain/ret/ssda903_rules.h"
 
 static const struct s903_missing *MIS(const struct r903 *x) { return &x->y->mis; }
-static int col(const char *name) { return r903_col(T903_MISSING, name); }
-
 void s903c_1004(struct rctx *ctx)
 {
     R903(ctx, x);
@@ -23,7 +21,7 @@ void s903c_1005(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_missing *m = MIS(x);
-    int c = col("MIS_END");
+    int c = MI_MIS_END;
     for (size_t i = 0; i < m->t.n; i++)
         if (s903_is_bad(&m->t, c, i))
             r903_flag(x, T903_MISSING, i);
@@ -42,7 +40,7 @@ void s903c_564(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_missing *m = MIS(x);
-    int start = col("MIS_START");
+    int start = MI_MIS_START;
     for (size_t i = 0; i < m->t.n; i++)
         if (r903_valid(CS_903_MISSING, m->missing[i], x->year) &&
             !r903_present(&m->t, start, i))
@@ -53,7 +51,7 @@ void s903c_565(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_missing *m = MIS(x);
-    int start = col("MIS_START");
+    int start = MI_MIS_START;
     for (size_t i = 0; i < m->t.n; i++)
         if (r903_present(&m->t, start, i) && !m->missing[i])
             r903_flag(x, T903_MISSING, i);
@@ -63,7 +61,7 @@ void s903c_566(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_missing *m = MIS(x);
-    int end = col("MIS_END");
+    int end = MI_MIS_END;
     for (size_t i = 0; i < m->t.n; i++)
         if (!m->missing[i] && r903_present(&m->t, end, i))
             r903_flag(x, T903_MISSING, i);
@@ -152,7 +150,7 @@ void s903c_575(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_missing *m = MIS(x);
     const struct s903_episodes *e = &x->y->ep;
-    int end = col("MIS_END");
+    int end = MI_MIS_END;
     for (size_t i = 0; i < m->t.n; i++) {
         if (r903_present(&m->t, end, i))
             continue;

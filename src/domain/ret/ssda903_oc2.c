@@ -15,11 +15,9 @@ static bool cla(const struct r903 *x, uint32_t c)
     return c != S903_NO_CHILD && x->y->cla[c];
 }
 
-static int col(const char *name) { return r903_col(T903_OC2, name); }
-
 static bool score_given(const struct s903_oc2 *o, size_t i)
 {
-    return r903_present(&o->t, col("SDQ_SCORE"), i);
+    return r903_present(&o->t, O2_SDQ_SCORE, i);
 }
 
 /* The eight outcome flags, and the four health items that go with them. */
@@ -73,7 +71,7 @@ void s903c_180(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_oc2 *o = OC2(x);
-    int c = col("SDQ_SCORE");
+    int c = O2_SDQ_SCORE;
     for (size_t i = 0; i < o->t.n; i++)
         if (s903_is_bad(&o->t, c, i))
             r903_flag(x, T903_OC2, i);
@@ -308,7 +306,7 @@ void s903c_187(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_oc3 *l = &x->y->oc3;
     const struct s903_ad1 *a = &x->y->ad1;
-    int di = r903_col(T903_AD1, "DATE_INT"), dm = r903_col(T903_AD1, "DATE_MATCH");
+    int di = AD_DATE_INT, dm = AD_DATE_MATCH;
     for (size_t i = 0; i < l->t.n; i++)
         if (cla(x, l->child[i]) && (l->in_touch[i] || l->activ[i] || l->accom[i]))
             r903_flag(x, T903_OC3, i);

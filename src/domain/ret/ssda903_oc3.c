@@ -41,7 +41,7 @@ void s903c_134(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_oc3 *o = OC3(x);
     const struct s903_ad1 *a = &x->y->ad1;
-    int di = r903_col(T903_AD1, "DATE_INT"), dm = r903_col(T903_AD1, "DATE_MATCH");
+    int di = AD_DATE_INT, dm = AD_DATE_MATCH;
     for (size_t i = 0; i < a->t.n; i++) {
         bool adoption = r903_present(&a->t, di, i) || r903_present(&a->t, dm, i) ||
                         a->foster_care[i] || a->nb_adoptr[i] || a->sex_adoptr[i] ||

@@ -7,8 +7,6 @@
 #include "domain/ret/ssda903_rules.h"
 
 static const struct s903_prevperm *PP(const struct r903 *x) { return &x->y->pp; }
-static int col(const char *name) { return r903_col(T903_PREVPERM, name); }
-
 void s903c_630(struct rctx *ctx)
 {
     R903(ctx, x);
@@ -16,7 +14,7 @@ void s903c_630(struct rctx *ctx)
     const struct s903_prevperm *p = PP(x);
     uint8_t s = r903_code(CS_903_NEW_EPISODE_REASON, "S");
     uint8_t z1 = r903_code(CS_903_PREVIOUS_PERMANENCE, "Z1");
-    int date = col("DATE_PERM");
+    int date = PP_DATE_PERM;
     for (size_t i = 0; i < e->t.n; i++) {
         if (e->rne[i] != s || !d_ge(e->decom[i], x->start))
             continue;
@@ -46,7 +44,7 @@ void s903c_632(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_episodes *e = &x->y->ep;
     const struct s903_prevperm *p = PP(x);
-    int date = col("DATE_PERM");
+    int date = PP_DATE_PERM;
     for (size_t k = 0; k < e->t.n; k++) {
         uint32_t i = e->order[k], c = e->child[i];
         if (c == S903_NO_CHILD || e->decom[i] == DATE_NONE ||
@@ -102,7 +100,7 @@ void s903c_634(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_episodes *e = &x->y->ep;
     const struct s903_prevperm *p = PP(x);
-    int date = col("DATE_PERM");
+    int date = PP_DATE_PERM;
     for (size_t i = 0; i < p->t.n; i++) {
         uint32_t c = p->child[i];
         if (!p->prev_perm[i] && !p->la_perm[i] && !r903_present(&p->t, date, i))
@@ -127,7 +125,7 @@ void s903c_635(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_prevperm *p = PP(x);
-    int date = col("DATE_PERM");
+    int date = PP_DATE_PERM;
     for (size_t i = 0; i < p->t.n; i++)
         if ((p->la_perm[i] || r903_present(&p->t, date, i)) && !p->prev_perm[i])
             r903_flag(x, T903_PREVPERM, i);

@@ -14,7 +14,7 @@
 struct r903 r903_ctx(struct rctx *c)
 {
     const struct s903 *s = c->prep;
-    struct r903 x = {s, &s->cur, &s->last, s->year, s->start, s->end, c, {0}};
+    struct r903 x = {s, &s->cur, &s->last, s->year, s->start, s->end, c, {0}, {0}, {0}};
     /* the rule's fields, as columns of each table that has them */
     for (const char *p = c->rule->fields; p && *p;) {
         size_t n = strcspn(p, ";");

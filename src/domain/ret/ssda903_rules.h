@@ -27,12 +27,15 @@ struct r903 {
     kdate start, end; /* 1 April year-1, 31 March year */
     struct rctx *c;
     uint64_t cols[T903_COUNT]; /* per table, the rule's fields in it: the values at fault */
+    /* Codes a check looks up once, before its loops, for the helpers it calls per row. */
+    uint64_t set[3];
+    uint8_t code[3];
 };
 
 struct r903 r903_ctx(struct rctx *c);
 #define R903(c, x)                                                                               \
     struct r903 x##_ = r903_ctx(c);                                                              \
-    const struct r903 *x = &x##_
+    struct r903 *x = &x##_
 
 /* Report row `row` of this year's table t. */
 static inline void r903_flag(const struct r903 *x, enum t903 t, size_t row)

@@ -10,8 +10,6 @@
 #include "domain/ret/ssda903_rules.h"
 
 static const struct s903_sw *SW(const struct r903 *x) { return &x->y->sw; }
-static int col(const char *name) { return r903_col(T903_SW, name); }
-
 static kdate year_before(const struct r903 *x) { return s903_years(x->start, -1); }
 
 /* SW rows of each child in (SW_DECOM, SW_DEC, row) order, blank dates last. */
@@ -60,7 +58,7 @@ void s903c_SW01(struct rctx *ctx)
     const struct s903_episodes *e = &x->y->ep;
     const struct s903_sw *s = SW(x);
     uint64_t v34 = r903_codes(CS_903_LEGAL_STATUS, "V3 V4");
-    int dec = r903_col(T903_EPISODES, "DEC"), decom = col("SW_DECOM");
+    int dec = EP_DEC, decom = SW_SW_DECOM;
     for (size_t i = 0; i < e->t.n; i++) {
         if (r903_present(&e->t, dec, i) || r903_in(v34, e->ls[i]))
             continue;
@@ -108,16 +106,15 @@ void s903c_SW03(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_sw *s = SW(x);
-    int decom = col("SW_DECOM");
+    int decom = SW_SW_DECOM;
     for (size_t i = 0; i < s->t.n; i++)
         if (!s->sw_id[i] || !r903_present(&s->t, decom, i) || !s->sw_reason[i])
             r903_flag(x, T903_SW, i);
 }
 
-static void bad(const struct r903 *x, const char *name)
+static void bad(const struct r903 *x, int c)
 {
     const struct s903_sw *s = SW(x);
-    int c = col(name);
     for (size_t i = 0; i < s->t.n; i++)
         if (s903_is_bad(&s->t, c, i))
             r903_flag(x, T903_SW, i);
@@ -126,12 +123,12 @@ static void bad(const struct r903 *x, const char *name)
 void s903c_SW04(struct rctx *ctx)
 {
     R903(ctx, x);
-    bad(x, "SW_DECOM");
+    bad(x, SW_SW_DECOM);
 }
 void s903c_SW05(struct rctx *ctx)
 {
     R903(ctx, x);
-    bad(x, "SW_DEC");
+    bad(x, SW_SW_DEC);
 }
 
 void s903c_SW06(struct rctx *ctx)
@@ -172,7 +169,7 @@ void s903c_SW09(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_sw *s = SW(x);
-    int decom = col("SW_DECOM"), dec = col("SW_DEC");
+    int decom = SW_SW_DECOM, dec = SW_SW_DEC;
     for (size_t i = 0; i < s->t.n; i++) {
         const char *a = s903_raw(&s->t, decom, i), *b = s903_raw(&s->t, dec, i);
         if (d_eq(s->sw_decom[i], s->sw_dec[i]) || (a && b && !strcmp(a, b)))
@@ -314,7 +311,7 @@ void s903c_SW17(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_sw *s = SW(x);
-    int dec = col("SW_DEC");
+    int dec = SW_SW_DEC;
     for (uint32_t c = 0; c < x->r->nchild; c++) {
         int32_t latest = -1;
         R903_ROWS(s, c, i)

@@ -83,8 +83,12 @@ uint32_t ret_intern(struct ret *r, const char *s, size_t n)
     if (r->pool.len + n + 1 > UINT32_MAX)
         return 0;
     uint32_t off = (uint32_t)r->pool.len;
-    str_addn(&r->pool, s, n);
-    str_addc(&r->pool, '\0');
+    if (!str_grow(&r->pool, n + 1))
+        return 0;
+    memcpy(r->pool.buf + r->pool.len, s, n);
+    r->pool.len += n + 1;
+    r->pool.buf[r->pool.len - 1] = '\0';
+    r->pool.buf[r->pool.len] = '\0'; /* str_grow kept room: the builder's own terminator */
     return off;
 }
 
