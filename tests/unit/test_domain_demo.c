@@ -73,8 +73,11 @@ static void hash_int(struct stats *s, int64_t v) { hash_bytes(s, &v, sizeof(v));
 
 static void problem(struct stats *s, const char *what, const char *detail)
 {
-    if (!s->problem[0])
-        snprintf(s->problem, sizeof(s->problem), "%s: %s", what, detail ? detail : "");
+    if (s->problem[0])
+        return;
+    /* a long detail is cut short: the message only has to say where to look */
+    if (snprintf(s->problem, sizeof(s->problem), "%s: %s", what, detail ? detail : "") < 0)
+        s->problem[0] = '?';
 }
 
 static bool public_id_ok(const char *id)
