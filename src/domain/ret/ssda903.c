@@ -244,12 +244,12 @@ static const size_t table_offset[T903_COUNT] = {
 
 static struct s903_tab *tab_of(struct s903_year *y, enum t903 t)
 {
-    return (struct s903_tab *)((char *)y + table_offset[t]);
+    return (struct s903_tab *)(void *)((char *)y + table_offset[t]);
 }
 
 const struct s903_tab *s903_ctab(const struct s903_year *y, enum t903 t)
 {
-    return (const struct s903_tab *)((const char *)y + table_offset[t]);
+    return (const struct s903_tab *)(const void *)((const char *)y + table_offset[t]);
 }
 
 static size_t vsize(enum vtype t)
@@ -435,7 +435,7 @@ static void fill_col(struct s903 *s, struct s903_year *y, const struct vcol *v)
     struct s903_tab *t = tab_of(y, v->t);
     size_t n = t->n;
     void *base = xreallocarray(NULL, n ? n : 1, vsize(v->type));
-    *(void **)((char *)y + v->offset) = base;
+    *(void **)(void *)((char *)y + v->offset) = base;
     if (!n)
         return;
     const int32_t *val = t->rt->val[v->col];
@@ -608,7 +608,7 @@ static void load_year(struct s903 *s, struct s903_year *y, const struct ret *r)
 static const uint32_t *child_col(struct s903_year *y, enum t903 t)
 {
     /* every table's child array is the first member after its s903_tab */
-    return *(uint32_t **)((char *)tab_of(y, t) + sizeof(struct s903_tab));
+    return *(uint32_t **)(void *)((char *)tab_of(y, t) + sizeof(struct s903_tab));
 }
 
 /* The header's UASC flag is known when the XML gave it, or a CSV reader derived it (every
@@ -693,7 +693,7 @@ struct s903 *s903_build(const struct ret *cur, const struct ret *last, const cha
 static void free_year(struct s903_year *y)
 {
     for (size_t k = 0; k < sizeof(vcols) / sizeof(vcols[0]); k++)
-        free(*(void **)((char *)y + vcols[k].offset));
+        free(*(void **)(void *)((char *)y + vcols[k].offset));
     for (int t = 0; t < T903_COUNT; t++) {
         struct s903_tab *tab = tab_of(y, (enum t903)t);
         for (int c = 0; c < S903_MAXCOL; c++)

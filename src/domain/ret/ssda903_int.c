@@ -10,7 +10,7 @@
 
 static const uint32_t *children(const struct s903_tab *t)
 {
-    return *(uint32_t *const *)((const char *)t + sizeof(struct s903_tab));
+    return *(uint32_t *const *)(const void *)((const char *)t + sizeof(struct s903_tab));
 }
 
 /* A date column of a table of the view, by its engine column. */
