@@ -62,10 +62,14 @@ static void print_command_help(FILE *f, const char *prefix, const struct cli_com
     if (cmd->sub) {
         fprintf(f, "\ncommands:\n");
         for (size_t i = 0; cmd->sub[i].name; i++) {
-            char left[80];
-            snprintf(left, sizeof(left), "%s %s", cmd->sub[i].name,
-                     cmd->sub[i].usage ? cmd->sub[i].usage : "");
-            fprintf(f, "  %-34s %s\n", left, cmd->sub[i].summary);
+            /* A long usage gets its own line rather than being cut. */
+            const char *usage = cmd->sub[i].usage ? cmd->sub[i].usage : "";
+            int width = (int)(strlen(cmd->sub[i].name) + 1 + strlen(usage));
+            fprintf(f, "  %s %s", cmd->sub[i].name, usage);
+            if (width <= 34)
+                fprintf(f, "%*s %s\n", 34 - width, "", cmd->sub[i].summary);
+            else
+                fprintf(f, "\n  %34s %s\n", "", cmd->sub[i].summary);
         }
         fprintf(f, "\n'kith help %s COMMAND' describes one.\n", cmd->name);
     } else {
