@@ -6,18 +6,22 @@
  * (0 no findings, 1 findings, 2 the input could not be read).
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "cli/cli.h"
 #include "core/str.h"
+#include "core/xalloc.h"
 #include "domain/codeset.h"
 #include "domain/ret/cin.h"
 #include "domain/ret/ssda903.h"
 #include "report/cin_read.h"
 #include "report/findings_out.h"
 #include "report/ssda903_read.h"
+#include "store/store.h"
 
 /* The largest council's census is tens of MB; the limit keeps memory bounded whatever the
  * input (the tables take about as much memory as the file). */
@@ -212,10 +216,112 @@ static enum kerr_code read_903(struct ret *r, const char *path, int year,
     r->year = year;
     r->period_start = date_from_ymd(year - 1, 4, 1);
     r->period_end = date_from_ymd(year, 3, 31);
-    enum kerr_code rc = is_xml(path) ? s903_read_xml(r, path, &ro, e) : s903_read_dir(r, path, &ro, e);
+    enum kerr_code rc =
+        is_xml(path) ? s903_read_xml(r, path, &ro, e) : s903_read_dir(r, path, &ro, e);
     if (!rc)
         s903_read_finish(r);
     return rc;
+}
+
+/* The reference data a 903 return's rules may use, from the database at --db (or
+ * $KITH_DB, or the default) when there is one: the postcodes of the episodes of both
+ * years and of their providers, and the providers of their URNs. Only what the return
+ * names is loaded, so a full postcode directory in the database costs nothing here. No
+ * database, or one without reference data, leaves the rules that need it skipped. */
+struct refdata {
+    struct postcode_geo geo;
+    struct provider_list prov;
+    bool has_geo, has_prov;
+};
+
+static void keys_of(const struct ret *r, int col, const char ***v, size_t *n, size_t *cap)
+{
+    const struct rtable *t = ret_table(r, T903_EPISODES);
+    for (int32_t i = 0; i < t->nrows; i++) {
+        const char *s = ret_raw(r, T903_EPISODES, i, col);
+        if (!*s)
+            continue;
+        if (*n == *cap) {
+            *cap = *cap ? *cap * 2 : 256;
+            *v = xrealloc(*v, *cap * sizeof(**v));
+        }
+        (*v)[(*n)++] = s;
+    }
+}
+
+static void refdata_load(struct cli *c, const struct ret *r, const struct ret *last,
+                         struct refdata *d)
+{
+    memset(d, 0, sizeof(*d));
+    postcode_geo_init(&d->geo);
+    provider_list_init(&d->prov);
+    struct stat st;
+    if (!c->db || (!strstr(c->db, "://") && stat(c->db, &st) != 0))
+        return;
+    struct store *s;
+    struct kerr e = {0};
+    int64_t npc = 0, nprov = 0;
+    if (store_open(c->db, STORE_READONLY, &s, &e)) {
+        fprintf(stderr, "kith: warning: reference data not read from %s: %s\n", c->db, e.msg);
+        return;
+    }
+    const char **keys = NULL;
+    size_t n = 0, cap = 0;
+    enum kerr_code rc = store_refdata_counts(s, &npc, &nprov, &e);
+    struct provider_list found;
+    provider_list_init(&found);
+    if (!rc && nprov) {
+        keys_of(r, EP_URN, &keys, &n, &cap);
+        if (last)
+            keys_of(last, EP_URN, &keys, &n, &cap);
+        rc = store_provider_find(s, keys, n, &found, &e);
+    }
+    if (!rc && npc) {
+        size_t nurn = n;
+        n = 0;
+        for (size_t i = 0; i < nurn; i++) {
+            const struct provider *p = provider_list_find(&found, keys[i]);
+            if (p && p->pcd[0])
+                keys[n++] = p->pcd; /* nurn >= n: the URNs read so far are not needed again */
+        }
+        keys_of(r, EP_HOME_POST, &keys, &n, &cap);
+        keys_of(r, EP_PL_POST, &keys, &n, &cap);
+        if (last) {
+            keys_of(last, EP_HOME_POST, &keys, &n, &cap);
+            keys_of(last, EP_PL_POST, &keys, &n, &cap);
+        }
+        rc = store_postcode_find(s, keys, n, &d->geo, &e);
+        d->has_geo = !rc;
+    }
+    if (!rc && nprov) {
+        /* again over the URNs, as the list above was reused for postcodes */
+        n = 0;
+        keys_of(r, EP_URN, &keys, &n, &cap);
+        if (last)
+            keys_of(last, EP_URN, &keys, &n, &cap);
+        for (size_t i = 0; i < n; i++) {
+            const struct provider *p = provider_list_find(&found, keys[i]);
+            if (!p || provider_list_find(&d->prov, p->urn))
+                continue;
+            struct provider v = *p;
+            const struct postcode_place *g = v.la[0] ? NULL : postcode_geo_find(&d->geo, v.pcd);
+            if (g)
+                snprintf(v.la, sizeof(v.la), "%s", g->utla);
+            provider_list_add(&d->prov, &v);
+        }
+        d->has_prov = true;
+    }
+    if (rc)
+        fprintf(stderr, "kith: warning: reference data not read from %s: %s\n", c->db, e.msg);
+    free(keys);
+    provider_list_release(&found);
+    store_close(s);
+}
+
+static void refdata_release(struct refdata *d)
+{
+    postcode_geo_release(&d->geo);
+    provider_list_release(&d->prov);
 }
 
 static enum kerr_code run_903(struct cli *c, void *opts, int argc, char **argv)
@@ -235,10 +341,17 @@ static enum kerr_code run_903(struct cli *c, void *opts, int argc, char **argv)
         rc = read_903(&last, o->last_year, year - 1, o, &c->err);
         has_last = true;
     }
+    struct refdata d = {0};
+    if (!rc)
+        refdata_load(c, &r, has_last ? &last : NULL, &d);
     double t_read = now() - t0;
     if (!rc) {
-        struct rinputs in = {.last_year = has_last ? &last : NULL, .la = o->la};
+        struct rinputs in = {.last_year = has_last ? &last : NULL,
+                             .postcodes = d.has_geo ? &d.geo : NULL,
+                             .providers = d.has_prov ? &d.prov : NULL,
+                             .la = o->la};
         rc = finish(&run, &r, &in, base_name(argv[0]), t_read);
+        refdata_release(&d);
     }
     ret_release(&r);
     if (has_last)

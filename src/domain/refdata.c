@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "domain/codeset.h"
 
 bool postcode_norm(const char *s, char *out)
 {
@@ -104,7 +105,44 @@ const struct postcode_place *postcode_geo_find(const struct postcode_geo *g, con
 
 void provider_list_init(struct provider_list *l) { map_init(&l->map, sizeof(struct provider)); }
 void provider_list_release(struct provider_list *l) { map_release(&l->map); }
-void provider_list_add(struct provider_list *l, const struct provider *p) { map_add(&l->map, p); }
+static uint64_t code_bits(int codeset, const char *list)
+{
+    uint64_t bits = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, " ");
+        int i = n ? code_index((enum codeset_id)codeset, p, n) : -1;
+        if (i >= 0)
+            bits |= (uint64_t)1 << i;
+        p += n + (p[n] == ' ');
+    }
+    return bits;
+}
+
+void provider_list_add(struct provider_list *l, const struct provider *p)
+{
+    struct provider v = *p;
+    v.places = code_bits(CS_903_PLACEMENT, v.place_codes);
+    v.providers = code_bits(CS_903_PROVIDER, v.provider_codes);
+    map_add(&l->map, &v);
+}
+
+void provider_codes_norm(int codeset, const char *s, char *out, size_t size)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    while (*s) {
+        size_t k = strcspn(s, " ,/;|");
+        if (k && code_index((enum codeset_id)codeset, s, k) >= 0 && n + k + 2 <= size) {
+            if (n)
+                out[n++] = ' ';
+            memcpy(out + n, s, k);
+            n += k;
+            out[n] = '\0';
+        }
+        s += k;
+        s += strspn(s, " ,/;|");
+    }
+}
 size_t provider_list_count(const struct provider_list *l) { return l->map.n; }
 
 const struct provider *provider_list_find(const struct provider_list *l, const char *urn)

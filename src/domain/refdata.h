@@ -29,11 +29,15 @@ struct postcode_place {
     int32_t east, north;               /* OS grid reference, metres; INT32_MIN unknown */
 };
 
-/* One Ofsted-registered provider (a URN). Codes are bit sets of 903 code indexes. */
+/* One Ofsted-registered provider (a URN). The 903 codes it may be used with are kept as
+ * written (space-separated lists) and as bit sets of code indexes (provider_list_add fills
+ * those from the lists). */
 struct provider {
     char urn[16];
-    uint64_t places;    /* CS_903_PLACEMENT codes it may be used for */
-    uint64_t providers; /* CS_903_PROVIDER codes */
+    char place_codes[96];    /* "K2 K1": 903 placement types (PLACE) */
+    char provider_codes[32]; /* "PR4": 903 placement providers (PLACE_PROVIDER) */
+    uint64_t places;         /* the same as CS_903_PLACEMENT bits */
+    uint64_t providers;      /* and CS_903_PROVIDER bits */
     kdate reg_end;      /* deregistration or closure, DATE_NONE when open */
     char pcd[POSTCODE_MAX + 1];
     char la[AREA_CODE_MAX + 1]; /* upper-tier LA of its postcode, "" when not known */
@@ -70,7 +74,11 @@ size_t postcode_geo_count(const struct postcode_geo *g);
 
 void provider_list_init(struct provider_list *l);
 void provider_list_release(struct provider_list *l);
+/* Add (or replace) a provider; its bit sets are filled from its code lists. */
 void provider_list_add(struct provider_list *l, const struct provider *p);
+/* A list of codes as Ofsted writes them ("K2/K1", "PR1, PR2") in the form kept here ("K2 K1"),
+ * in `out` of `size` bytes; codes that are not 903 codes of `codeset` are left out. */
+void provider_codes_norm(int codeset, const char *s, char *out, size_t size);
 const struct provider *provider_list_find(const struct provider_list *l, const char *urn);
 size_t provider_list_count(const struct provider_list *l);
 

@@ -140,3 +140,38 @@ enum kerr_code store_counts(struct store *s, struct store_counts *out, struct ke
 {
     return s->ops->counts(s, out, e);
 }
+
+enum kerr_code store_postcode_put(struct store *s, const struct postcode_place *v, size_t n,
+                                  struct kerr *e)
+{
+    return s->ops->postcode_put(s, v, n, e);
+}
+
+enum kerr_code store_postcode_find(struct store *s, const char *const *pcds, size_t n,
+                                   struct postcode_geo *out, struct kerr *e)
+{
+    return s->ops->postcode_find(s, pcds, n, out, e);
+}
+
+enum kerr_code store_provider_clear(struct store *s, struct kerr *e)
+{
+    return s->ops->provider_clear(s, e);
+}
+
+enum kerr_code store_provider_put(struct store *s, const struct provider *v, size_t n,
+                                  struct kerr *e)
+{
+    return s->ops->provider_put(s, v, n, e);
+}
+
+enum kerr_code store_provider_find(struct store *s, const char *const *urns, size_t n,
+                                   struct provider_list *out, struct kerr *e)
+{
+    return s->ops->provider_find(s, urns, n, out, e);
+}
+
+enum kerr_code store_refdata_counts(struct store *s, int64_t *postcodes, int64_t *providers,
+                                    struct kerr *e)
+{
+    return s->ops->refdata_counts(s, postcodes, providers, e);
+}

@@ -34,6 +34,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "domain/record.h"
+#include "domain/refdata.h"
 
 #define STORE_PAGE_DEFAULT 50
 #define STORE_PAGE_MAX 10000
@@ -156,6 +157,27 @@ struct note_query {
 /* Newest first, or best match first when `text` is set. */
 enum kerr_code store_note_list(struct store *s, const struct note_query *q, struct arena *a,
                                struct case_note **out, size_t *n, struct kerr *e);
+
+/* --- reference data: postcode geography, Ofsted providers ------------------------------ */
+
+/* Add or replace postcodes (their pcd normalised, see postcode_norm). Importers call it
+ * inside store_begin()/store_commit() with batches of a few thousand. */
+enum kerr_code store_postcode_put(struct store *s, const struct postcode_place *v, size_t n,
+                                  struct kerr *e);
+/* Look up the postcodes in `pcds` (any spacing and case; NULL or unknown ones are left
+ * out) and add the ones found to `out`. */
+enum kerr_code store_postcode_find(struct store *s, const char *const *pcds, size_t n,
+                                   struct postcode_geo *out, struct kerr *e);
+/* Remove every provider: an Ofsted list replaces the one before. */
+enum kerr_code store_provider_clear(struct store *s, struct kerr *e);
+enum kerr_code store_provider_put(struct store *s, const struct provider *v, size_t n,
+                                  struct kerr *e);
+/* Look up the URNs in `urns` and add the providers found to `out`. */
+enum kerr_code store_provider_find(struct store *s, const char *const *urns, size_t n,
+                                   struct provider_list *out, struct kerr *e);
+/* How many postcodes and providers are kept. */
+enum kerr_code store_refdata_counts(struct store *s, int64_t *postcodes, int64_t *providers,
+                                    struct kerr *e);
 
 /* --- counts for summaries -------------------------------------------------------------- */
 

@@ -53,6 +53,18 @@ struct store_ops {
     enum kerr_code (*note_list)(struct store *s, const struct note_query *q, struct arena *a,
                                 struct case_note **out, size_t *n, struct kerr *e);
     enum kerr_code (*counts)(struct store *s, struct store_counts *out, struct kerr *e);
+
+    enum kerr_code (*postcode_put)(struct store *s, const struct postcode_place *v, size_t n,
+                                   struct kerr *e);
+    enum kerr_code (*postcode_find)(struct store *s, const char *const *pcds, size_t n,
+                                    struct postcode_geo *out, struct kerr *e);
+    enum kerr_code (*provider_clear)(struct store *s, struct kerr *e);
+    enum kerr_code (*provider_put)(struct store *s, const struct provider *v, size_t n,
+                                   struct kerr *e);
+    enum kerr_code (*provider_find)(struct store *s, const char *const *urns, size_t n,
+                                    struct provider_list *out, struct kerr *e);
+    enum kerr_code (*refdata_counts)(struct store *s, int64_t *postcodes, int64_t *providers,
+                                     struct kerr *e);
 };
 
 struct store {

@@ -165,6 +165,15 @@
       "SELECT " NOTE_COLS " FROM case_note_fts JOIN case_note n ON n.id = case_note_fts.rowid "    \
       "WHERE case_note_fts MATCH ?4 AND (?1 = 0 OR n.child_id = ?1) "                              \
       "ORDER BY bm25(case_note_fts, 2.0, 1.0), n.note_date DESC, n.id DESC LIMIT ?2 OFFSET ?3")    \
+    X(ST_POSTCODE_PUT,                                                                             \
+      "INSERT OR REPLACE INTO postcode (pcd, laua, utla, east, north) VALUES (?1, ?2, ?3, ?4, ?5)")\
+    X(ST_POSTCODE_GET, "SELECT pcd, laua, utla, east, north FROM postcode WHERE pcd = ?1")        \
+    X(ST_PROVIDER_CLEAR, "DELETE FROM provider")                                                   \
+    X(ST_PROVIDER_PUT, "INSERT OR REPLACE INTO provider (urn, places, providers, reg_end, pcd, la) " \
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                          \
+    X(ST_PROVIDER_GET,                                                                             \
+      "SELECT urn, places, providers, reg_end, pcd, la FROM provider WHERE urn = ?1")              \
+    X(ST_REFDATA_COUNTS, "SELECT (SELECT count(*) FROM postcode), (SELECT count(*) FROM provider)") \
     X(ST_COUNTS,                                                                                   \
       "SELECT (SELECT count(*) FROM person WHERE kind = 0), "                                      \
       "(SELECT count(*) FROM person WHERE kind = 1), "                                             \
@@ -1599,6 +1608,154 @@ static enum kerr_code sqlite_counts(struct store *base, struct store_counts *out
     return rc;
 }
 
+/* --- reference data ------------------------------------------------------------------- */
+
+/* A text column copied into a fixed buffer ("" for NULL). */
+static void col_copy(sqlite3_stmt *st, int i, char *out, size_t size)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    snprintf(out, size, "%s", t ? (const char *)t : "");
+}
+
+static enum kerr_code sqlite_postcode_put(struct store *base, const struct postcode_place *v,
+                                          size_t n, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    bool wrapped;
+    enum kerr_code rc = write_begin(s, &wrapped, e);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = stmt(s, ST_POSTCODE_PUT, e);
+    if (!st)
+        return write_end(s, wrapped, no_stmt(e), e);
+    for (size_t i = 0; i < n && !rc; i++) {
+        bind_text(st, 1, v[i].pcd);
+        bind_text(st, 2, v[i].laua);
+        bind_text(st, 3, v[i].utla);
+        if (v[i].east != INT32_MIN && v[i].north != INT32_MIN) {
+            sqlite3_bind_int(st, 4, v[i].east);
+            sqlite3_bind_int(st, 5, v[i].north);
+        }
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = write_fail(s, e, "storing a postcode", NULL, 0, NULL, 0);
+        done(st);
+    }
+    return write_end(s, wrapped, rc, e);
+}
+
+static enum kerr_code sqlite_postcode_find(struct store *base, const char *const *pcds, size_t n,
+                                           struct postcode_geo *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_POSTCODE_GET, e);
+    if (!st)
+        return no_stmt(e);
+    enum kerr_code rc = KITH_OK;
+    for (size_t i = 0; i < n && !rc; i++) {
+        char key[POSTCODE_MAX + 1];
+        if (!pcds[i] || !postcode_norm(pcds[i], key))
+            continue;
+        sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+        int r = sqlite3_step(st);
+        if (r == SQLITE_ROW) {
+            struct postcode_place p = {.east = INT32_MIN, .north = INT32_MIN};
+            col_copy(st, 0, p.pcd, sizeof(p.pcd));
+            col_copy(st, 1, p.laua, sizeof(p.laua));
+            col_copy(st, 2, p.utla, sizeof(p.utla));
+            if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+                p.east = sqlite3_column_int(st, 3);
+                p.north = sqlite3_column_int(st, 4);
+            }
+            postcode_geo_add(out, &p);
+        } else if (r != SQLITE_DONE) {
+            rc = db_fail(s, e, "looking up postcodes");
+        }
+        done(st);
+    }
+    return rc;
+}
+
+static enum kerr_code sqlite_provider_clear(struct store *base, struct kerr *e)
+{
+    return exec_stmt(sq(base), ST_PROVIDER_CLEAR, e, "clearing the provider list");
+}
+
+static enum kerr_code sqlite_provider_put(struct store *base, const struct provider *v, size_t n,
+                                          struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    bool wrapped;
+    enum kerr_code rc = write_begin(s, &wrapped, e);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = stmt(s, ST_PROVIDER_PUT, e);
+    if (!st)
+        return write_end(s, wrapped, no_stmt(e), e);
+    for (size_t i = 0; i < n && !rc; i++) {
+        char date[DATE_ISO_LEN];
+        bind_text(st, 1, v[i].urn);
+        bind_text(st, 2, v[i].place_codes);
+        bind_text(st, 3, v[i].provider_codes);
+        bind_date(st, 4, v[i].reg_end, date);
+        BIND_CODE(st, 5, v[i].pcd);
+        BIND_CODE(st, 6, v[i].la);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = write_fail(s, e, "storing a provider", NULL, 0, NULL, 0);
+        done(st);
+    }
+    return write_end(s, wrapped, rc, e);
+}
+
+static enum kerr_code sqlite_provider_find(struct store *base, const char *const *urns, size_t n,
+                                           struct provider_list *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_PROVIDER_GET, e);
+    if (!st)
+        return no_stmt(e);
+    enum kerr_code rc = KITH_OK;
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (!urns[i] || !*urns[i])
+            continue;
+        sqlite3_bind_text(st, 1, urns[i], -1, SQLITE_STATIC);
+        int r = sqlite3_step(st);
+        if (r == SQLITE_ROW) {
+            struct provider p = {.reg_end = DATE_NONE};
+            col_copy(st, 0, p.urn, sizeof(p.urn));
+            col_copy(st, 1, p.place_codes, sizeof(p.place_codes));
+            col_copy(st, 2, p.provider_codes, sizeof(p.provider_codes));
+            const unsigned char *d = sqlite3_column_text(st, 3);
+            if (d && !date_scan_iso((const char *)d, strlen((const char *)d), &p.reg_end))
+                p.reg_end = DATE_NONE;
+            col_copy(st, 4, p.pcd, sizeof(p.pcd));
+            col_copy(st, 5, p.la, sizeof(p.la));
+            provider_list_add(out, &p);
+        } else if (r != SQLITE_DONE) {
+            rc = db_fail(s, e, "looking up providers");
+        }
+        done(st);
+    }
+    return rc;
+}
+
+static enum kerr_code sqlite_refdata_counts(struct store *base, int64_t *postcodes,
+                                            int64_t *providers, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_REFDATA_COUNTS, e);
+    if (!st)
+        return no_stmt(e);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *postcodes = sqlite3_column_int64(st, 0);
+        *providers = sqlite3_column_int64(st, 1);
+    } else {
+        rc = db_fail(s, e, "counting reference data");
+    }
+    done(st);
+    return rc;
+}
+
 /* --- opening and the connection ------------------------------------------------------ */
 
 static const struct store_ops sqlite_ops; /* filled at the end of the file */
@@ -1908,4 +2065,10 @@ static const struct store_ops sqlite_ops = {
     .note_add = sqlite_note_add,
     .note_list = sqlite_note_list,
     .counts = sqlite_counts,
+    .postcode_put = sqlite_postcode_put,
+    .postcode_find = sqlite_postcode_find,
+    .provider_clear = sqlite_provider_clear,
+    .provider_put = sqlite_provider_put,
+    .provider_find = sqlite_provider_find,
+    .refdata_counts = sqlite_refdata_counts,
 };

@@ -82,10 +82,9 @@ static void load_refs(const char *name, char **lines, int nlines)
             struct provider pv = {.reg_end = DATE_NONE};
             char buf[128];
             copy_cell(pv.urn, sizeof(pv.urn), cells[0], clen[0]);
-            copy_cell(buf, sizeof(buf), cells[1], clen[1]);
-            pv.places = r903_codes(CS_903_PLACEMENT, buf);
-            copy_cell(buf, sizeof(buf), cells[2], clen[2]);
-            pv.providers = r903_codes(CS_903_PROVIDER, buf);
+            /* provider_list_add makes the bit sets from these lists */
+            copy_cell(pv.place_codes, sizeof(pv.place_codes), cells[1], clen[1]);
+            copy_cell(pv.provider_codes, sizeof(pv.provider_codes), cells[2], clen[2]);
             if (clen[3])
                 date_scan_dmy(cells[3], clen[3], &pv.reg_end);
             copy_cell(buf, sizeof(buf), cells[4], clen[4]);
