@@ -249,6 +249,25 @@ static void keys_of(const struct ret *r, int col, const char ***v, size_t *n, si
     }
 }
 
+static int by_text(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sort the keys and drop repeats: a return names the same few hundred postcodes and URNs
+ * in thousands of rows, and each key is a database lookup. */
+static size_t unique(const char **v, size_t n)
+{
+    if (n < 2)
+        return n;
+    qsort(v, n, sizeof(*v), by_text);
+    size_t k = 1;
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(v[i], v[k - 1]))
+            v[k++] = v[i];
+    return k;
+}
+
 static void refdata_load(struct cli *c, const struct ret *r, const struct ret *last,
                          struct refdata *d)
 {
@@ -274,6 +293,7 @@ static void refdata_load(struct cli *c, const struct ret *r, const struct ret *l
         keys_of(r, EP_URN, &keys, &n, &cap);
         if (last)
             keys_of(last, EP_URN, &keys, &n, &cap);
+        n = unique(keys, n);
         rc = store_provider_find(s, keys, n, &found, &e);
     }
     if (!rc && npc) {
@@ -290,6 +310,7 @@ static void refdata_load(struct cli *c, const struct ret *r, const struct ret *l
             keys_of(last, EP_HOME_POST, &keys, &n, &cap);
             keys_of(last, EP_PL_POST, &keys, &n, &cap);
         }
+        n = unique(keys, n);
         rc = store_postcode_find(s, keys, n, &d->geo, &e);
         d->has_geo = !rc;
     }
@@ -299,6 +320,7 @@ static void refdata_load(struct cli *c, const struct ret *r, const struct ret *l
         keys_of(r, EP_URN, &keys, &n, &cap);
         if (last)
             keys_of(last, EP_URN, &keys, &n, &cap);
+        n = unique(keys, n);
         for (size_t i = 0; i < n; i++) {
             const struct provider *p = provider_list_find(&found, keys[i]);
             if (!p || provider_list_find(&d->prov, p->urn))
