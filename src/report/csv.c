@@ -232,30 +232,48 @@ int csv_next(struct csv_read *c, struct kerr *e)
     long qline = 0, qcol = 0; /* where an open quote started */
     bool any = false;         /* anything in this record yet (blank lines are skipped) */
     for (;;) {
-        /* A run of plain bytes (printable ASCII but comma and quote) in an unquoted field is
-         * copied in one go: most of a return file is such runs, and none needs the checks
-         * below (a quote, a line end, a NUL or a byte of UTF-8 ends the run). */
+        /* Runs of plain bytes (printable ASCII but comma and quote) in unquoted fields,
+         * and the commas between them, are handled here in one go: most of a return file
+         * is such runs, and none needs the checks below (a quote, a line end, a NUL or a
+         * byte of UTF-8 ends the run, and so does a field or record about to reach its
+         * limit, left to the checks below to report). */
         if ((st == UNQUOTED || (st == FIELD_START && any)) && !c->pending_cr && !c->utf8_left &&
             c->bpos < c->blen) {
             size_t p = c->bpos;
-            while (p < c->blen) {
-                unsigned char b = (unsigned char)c->block[p];
-                if (b < 0x20 || b > 0x7E || b == ',' || b == '"')
+            for (;;) {
+                size_t q = p;
+                while (q < c->blen) {
+                    unsigned char b = (unsigned char)c->block[q];
+                    if (b < 0x20 || b > 0x7E || b == ',' || b == '"')
+                        break;
+                    q++;
+                }
+                size_t n = q - p, field_len = c->len - c->starts[c->nfields - 1];
+                if (field_len + n >= c->o.max_field)
                     break;
-                p++;
-            }
-            size_t n = p - c->bpos, field_len = c->len - c->starts[c->nfields - 1];
-            if (n && field_len + n < c->o.max_field) {
-                while (c->len + n > c->cap) {
+                while (c->len + n + 1 > c->cap) {
                     c->cap = c->cap ? c->cap * 2 : 1024;
                     c->buf = xrealloc(c->buf, c->cap);
                 }
-                memcpy(c->buf + c->len, c->block + c->bpos, n);
+                memcpy(c->buf + c->len, c->block + p, n);
                 c->len += n;
-                c->bpos = p;
                 c->col += (long)n;
-                st = UNQUOTED;
+                p = q;
+                if (n)
+                    st = UNQUOTED;
+                if (q == c->blen || c->block[q] != ',' || c->nfields == c->o.max_fields)
+                    break;
+                c->buf[c->len++] = '\0'; /* end_field: no UTF-8 is pending in a plain run */
+                if (c->nfields == c->fcap) {
+                    c->fcap = c->fcap ? c->fcap * 2 : 32;
+                    c->starts = xreallocarray(c->starts, c->fcap, sizeof(*c->starts));
+                }
+                c->starts[c->nfields++] = c->len;
+                c->col++;
+                p++;
+                st = FIELD_START;
             }
+            c->bpos = p;
         }
         int ch = next_byte(c, e);
         if (ch == -2)

@@ -40,6 +40,7 @@ static enum kerr_code read_table(struct ret *r, int t, struct csv_read *c, struc
         return KITH_OK; /* an empty file: a table with no rows */
     size_t nf = csv_nfields(c);
     int *map = xcalloc(nf ? nf : 1, sizeof(int));
+    size_t *above_len = xcalloc(nf ? nf : 1, sizeof(size_t)); /* the row above's lengths */
     bool seen[RTABLE_MAX_COLS] = {false};
     enum kerr_code rc = KITH_OK;
     for (size_t i = 0; i < nf && !rc; i++) {
@@ -54,8 +55,9 @@ static enum kerr_code read_table(struct ret *r, int t, struct csv_read *c, struc
                            csv_source(c), csv_line(c), i + 1, name, d->name, want.buf);
             str_release(&want);
         } else if (seen[col]) {
-            rc = kerr_fail(e, KITH_E_PARSE, name, "%s line %ld column %zu: column '%s' appears twice",
-                           csv_source(c), csv_line(c), i + 1, name);
+            rc = kerr_fail(e, KITH_E_PARSE, name,
+                           "%s line %ld column %zu: column '%s' appears twice", csv_source(c),
+                           csv_line(c), i + 1, name);
         } else {
             seen[col] = true;
             map[i] = col;
@@ -69,20 +71,27 @@ static enum kerr_code read_table(struct ret *r, int t, struct csv_read *c, struc
                            d->ncols - (t == T903_HEADER));
     while (!rc && (got = csv_next(c, e)) > 0) {
         if (csv_nfields(c) != nf) {
-            rc = kerr_fail(e, KITH_E_PARSE, NULL, "%s line %ld: %zu fields where the header has %zu",
-                           csv_source(c), csv_line(c), csv_nfields(c), nf);
+            rc =
+                kerr_fail(e, KITH_E_PARSE, NULL, "%s line %ld: %zu fields where the header has %zu",
+                          csv_source(c), csv_line(c), csv_nfields(c), nf);
             break;
         }
         int32_t row = ret_add_row(r, t, (int32_t)csv_line(c));
         for (size_t i = 0; i < nf; i++) {
             size_t len;
             const char *s = csv_field(c, i, &len);
-            ret_set(r, t, row, map[i], s, len);
+            /* most columns repeat the row above (a child's id, codes): no copy, no parse */
+            if (row && len == above_len[i] && !memcmp(ret_raw(r, t, row - 1, map[i]), s, len))
+                ret_set_same(r, t, row, map[i], row - 1);
+            else
+                ret_set(r, t, row, map[i], s, len);
+            above_len[i] = len;
         }
     }
     if (!rc && got < 0)
         rc = KITH_E_PARSE;
     free(map);
+    free(above_len);
     return rc;
 }
 
@@ -112,9 +121,9 @@ enum kerr_code s903_read_dir(struct ret *r, const char *dir, const struct s903_r
             continue;
         }
         if (names[t]) {
-            enum kerr_code rc = kerr_fail(e, KITH_E_PARSE, NULL,
-                                          "%s: both %s and %s hold the %s table", dir, names[t],
-                                          de->d_name, def_of(t)->name);
+            enum kerr_code rc =
+                kerr_fail(e, KITH_E_PARSE, NULL, "%s: both %s and %s hold the %s table", dir,
+                          names[t], de->d_name, def_of(t)->name);
             closedir(d);
             for (int k = 0; k < T903_COUNT; k++)
                 free(names[k]);
@@ -163,8 +172,7 @@ enum kerr_code s903_read_dir(struct ret *r, const char *dir, const struct s903_r
     }
     if (!rc && !any)
         rc = kerr_fail(e, KITH_E_PARSE, NULL,
-                       "%s: none of the 903's files is there (header.csv, episodes.csv, ...)",
-                       dir);
+                       "%s: none of the 903's files is there (header.csv, episodes.csv, ...)", dir);
     r->source = RET_FROM_CSV;
     return rc;
 }
@@ -195,14 +203,30 @@ void s903_read_finish(struct ret *r)
 
 /* The header-level items of a CHILD, and where they go. */
 enum hitem {
-    HI_CHILDID, HI_UPN, HI_SEX, HI_DOB, HI_ETHNIC, HI_UASC, HI_DUC, HI_MOTHER, HI_MC_DOB,
-    HI_IN_TOUCH, HI_ACTIV, HI_ACCOM, HI_DATE_INT, HI_DATE_MATCH, HI_FOSTER_CARE, HI_NB_ADOPTR,
-    HI_SEX_ADOPTR, HI_LS_ADOPTR, HI_COUNT
+    HI_CHILDID,
+    HI_UPN,
+    HI_SEX,
+    HI_DOB,
+    HI_ETHNIC,
+    HI_UASC,
+    HI_DUC,
+    HI_MOTHER,
+    HI_MC_DOB,
+    HI_IN_TOUCH,
+    HI_ACTIV,
+    HI_ACCOM,
+    HI_DATE_INT,
+    HI_DATE_MATCH,
+    HI_FOSTER_CARE,
+    HI_NB_ADOPTR,
+    HI_SEX_ADOPTR,
+    HI_LS_ADOPTR,
+    HI_COUNT
 };
 
 static const char *const hnames[HI_COUNT] = {
-    "CHILDID", "UPN",     "SEX",      "DOB",        "ETHNIC",      "UASC",
-    "DUC",     "MOTHER",  "MC_DOB",   "IN_TOUCH",   "ACTIV",       "ACCOM",
+    "CHILDID",  "UPN",        "SEX",         "DOB",       "ETHNIC",     "UASC",
+    "DUC",      "MOTHER",     "MC_DOB",      "IN_TOUCH",  "ACTIV",      "ACCOM",
     "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR",
 };
 
@@ -211,7 +235,7 @@ static const struct {
     const char *name;
     enum t903 t;
 } blocks[] = {
-    {"AREVIEW", T903_REVIEWS},       {"AMISSING", T903_MISSING}, {"OC2", T903_OC2},
+    {"AREVIEW", T903_REVIEWS},     {"AMISSING", T903_MISSING}, {"OC2", T903_OC2},
     {"PERMANENCE", T903_PREVPERM}, {"AD_PLACED", T903_PLACED}, {"EPISODE", T903_EPISODES},
 };
 
@@ -229,8 +253,8 @@ struct xwalk {
     uint32_t head[HI_COUNT];
     struct brow *rows;
     size_t nrows, caprows;
-    int block;  /* the block being read (index into rows), or -1 */
-    int field;  /* the item being read: header item, block column, or -1 */
+    int block; /* the block being read (index into rows), or -1 */
+    int field; /* the item being read: header item, block column, or -1 */
     bool in_header;
     struct str value; /* text of the element being read */
 };
@@ -272,8 +296,8 @@ static void flush_child(struct xwalk *w, int32_t line)
     static const struct {
         enum hitem item;
         const char *col;
-    } header[] = {{HI_CHILDID, "CHILD"}, {HI_SEX, "SEX"},       {HI_DOB, "DOB"},
-                  {HI_ETHNIC, "ETHNIC"}, {HI_UPN, "UPN"},       {HI_MOTHER, "MOTHER"},
+    } header[] = {{HI_CHILDID, "CHILD"}, {HI_SEX, "SEX"},  {HI_DOB, "DOB"},
+                  {HI_ETHNIC, "ETHNIC"}, {HI_UPN, "UPN"},  {HI_MOTHER, "MOTHER"},
                   {HI_MC_DOB, "MC_DOB"}, {HI_UASC, "UASC"}};
     for (size_t i = 0; i < sizeof(header) / sizeof(header[0]); i++)
         put(w, T903_HEADER, row, header[i].col, h[header[i].item]);

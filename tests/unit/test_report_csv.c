@@ -111,6 +111,13 @@ static void limits(void **state)
     read_all("a,b,c,d\n", 8, &o, &got);
     assert_non_null(strstr(got.buf, "line 1 column 6: too many fields"));
     str_reset(&got);
+    /* the same limits on fields after the first, and on a later line */
+    read_all("a,123456789\n", 12, &o, &got);
+    assert_non_null(strstr(got.buf, "line 1 column 11: a field is longer"));
+    str_reset(&got);
+    read_all("a,b,c\n,,,\n", 11, &o, &got);
+    assert_non_null(strstr(got.buf, "line 2 column 3: too many fields"));
+    str_reset(&got);
     /* Past the size limit, whatever the content. */
     static char big[200000];
     memset(big, 'a', sizeof(big));

@@ -83,7 +83,8 @@ uint32_t ret_intern(struct ret *r, const char *s, size_t n)
     if (r->pool.len + n + 1 > UINT32_MAX)
         return 0;
     uint32_t off = (uint32_t)r->pool.len;
-    if (!str_grow(&r->pool, n + 1))
+    /* str_grow is a call per cell; the pool (reserved from the file sizes) rarely needs it */
+    if ((r->pool.max || r->pool.len + n + 2 > r->pool.cap) && !str_grow(&r->pool, n + 1))
         return 0;
     memcpy(r->pool.buf + r->pool.len, s, n);
     r->pool.len += n + 1;

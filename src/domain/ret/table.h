@@ -128,6 +128,14 @@ void ret_set_value(struct ret *r, int t, int32_t row, int col, int32_t v);
 /* Point a text cell at text already in the pool (a value shared by many rows, such as the
  * child's id copied into each of the child's rows). */
 void ret_set_interned(struct ret *r, int t, int32_t row, int col, uint32_t off);
+/* Give cell (row, col) the same text and value as the cell in `from` (an earlier row of
+ * the table): readers use it for a value repeated row after row (a child's id down its
+ * episodes, the same code), which then is neither copied nor parsed again. */
+static inline void ret_set_same(struct ret *r, int t, int32_t row, int col, int32_t from)
+{
+    r->tables[t].raw[col][row] = r->tables[t].raw[col][from];
+    r->tables[t].val[col][row] = r->tables[t].val[col][from];
+}
 
 /* Keep `s` in the pool; returns its offset (0 for an empty string). */
 uint32_t ret_intern(struct ret *r, const char *s, size_t n);
