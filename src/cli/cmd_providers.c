@@ -2,10 +2,10 @@
  * `kith providers`: the Ofsted lists of registered children's homes, fostering agencies
  * and other settings, which the 903 rules check placements against (is the URN a provider
  * registered for this kind of placement, was it open on the placement's start date, is it
- * in the authority's area). `import` replaces the list kept in the database with the one
- * read (Ofsted publishes the whole list each time); a provider's local authority is filled
- * from the postcodes kept (kith postcodes import) when its postcode is known there. `show`
- * prints what is kept for some URNs.
+ * in the authority's area). `import` replaces the lists kept in the database with the files
+ * given (Ofsted publishes whole lists: children's homes, and other social care providers); a
+ * provider's local authority is filled from the postcodes kept (kith postcodes import) when its
+ * postcode is known there. `show` prints what is kept for some URNs.
  */
 #include <string.h>
 
@@ -59,7 +59,6 @@ static enum kerr_code add(void *ctx, const struct provider *p)
 static enum kerr_code run_import(struct cli *c, void *opts, int argc, char **argv)
 {
     (void)opts;
-    (void)argc;
     struct batch *b = arena_zalloc(&c->arena, sizeof(*b));
     b->store = c->store;
     b->e = &c->err;
@@ -67,8 +66,12 @@ static enum kerr_code run_import(struct cli *c, void *opts, int argc, char **arg
     enum kerr_code rc = store_begin(c->store, &c->err);
     if (!rc)
         rc = store_provider_clear(c->store, &c->err);
-    if (!rc)
-        rc = providers_read(argv[0], IMPORT_MAX, add, b, &st, &c->err);
+    long read = 0, skipped = 0;
+    for (int i = 0; i < argc && !rc; i++) {
+        rc = providers_read(argv[i], IMPORT_MAX, add, b, &st, &c->err);
+        read += st.read;
+        skipped += st.skipped;
+    }
     if (!rc)
         rc = flush(b);
     if (!rc)
@@ -77,9 +80,10 @@ static enum kerr_code run_import(struct cli *c, void *opts, int argc, char **arg
         store_rollback(c->store);
     if (rc)
         return rc;
-    fprintf(c->out, "imported %ld providers from %s", st.read, argv[0]);
-    if (st.skipped)
-        fprintf(c->out, " (%ld rows without a URN left out)", st.skipped);
+    fprintf(c->out, "imported %ld providers from %s%s", read, argv[0],
+            argc > 1 ? " and the rest" : "");
+    if (skipped)
+        fprintf(c->out, " (%ld rows without a URN left out)", skipped);
     fprintf(c->out, "; the local authority of %ld found from their postcodes\n", b->located);
     return KITH_OK;
 }
@@ -113,17 +117,19 @@ static enum kerr_code run_show(struct cli *c, void *opts, int argc, char **argv)
 
 static const struct cli_command providers_sub[] = {
     {.name = "import",
-     .summary = "replace the Ofsted provider list kept in the database with one saved as CSV",
-     .usage = "FILE.csv",
+     .summary = "replace the Ofsted provider lists kept in the database with those saved as CSV",
+     .usage = "FILE.csv...",
      .description =
          "Reads URN, Placement code and Placement provider code (or Provider Placement\n"
          "Code and Provider Code), Deregistration date (or Closed Date) and the setting's\n"
          "postcode, by column name; the rest are ignored. Codes may be separated by\n"
          "slashes, commas or spaces. Import the postcodes first to have each provider's\n"
-         "local authority found from its postcode.",
+         "local authority found from its postcode. Ofsted publishes two lists (children's\n"
+         "homes, and other social care providers): give both at once, as each import\n"
+         "replaces everything kept before; a URN in both keeps the later file's row.",
      .flags = CLI_DB_WRITE | CLI_DB_CREATE,
      .min_args = 1,
-     .max_args = 1,
+     .max_args = -1,
      .run = run_import},
     {.name = "show",
      .summary = "print what is kept for Ofsted URNs",

@@ -43,6 +43,21 @@ out_has '2026-01-01'
 out_has 'E08000003'
 out_has '9  (not known)'
 
+# the children's homes list has other column names; both lists are imported together
+cat >homes.csv <<'CSV'
+URN,Local Authority,Provider Code,Provider Placement Code,Closed Date,Setting Postcode
+2000001,Islington,PR2,K2,,N1 1AA
+CSV
+ok providers import homes.csv ofsted.csv
+out_has 'imported 3 providers from homes.csv and the rest'
+ok providers show 2000001 1000001
+out_has 'PR2'
+out_has 'K2 K1'
+# a later import replaces the lists
+ok providers import ofsted.csv
+ok providers show 2000001
+out_has '2000001  (not known)'
+
 # a return with placements in and out of the LA, one URN Ofsted does not list
 mkdir set
 printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,1,01/06/2010,WBRI,A123456789012,,\n2,1,01/06/2010,WBRI,A123456789013,,\n' >set/header.csv
