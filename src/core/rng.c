@@ -6,8 +6,6 @@
 
 #include <string.h>
 
-#define MASK60 ((UINT64_C(1) << 60) - 1)
-
 uint64_t rng_splitmix(uint64_t *state)
 {
     uint64_t z = (*state += UINT64_C(0x9e3779b97f4a7c15));
@@ -100,17 +98,22 @@ size_t rng_weighted(struct rng *r, const void *rows, size_t n, size_t stride, si
     return n - 1; /* not reached: x < total */
 }
 
-uint64_t rng_permute60(uint64_t x, const uint64_t key[2])
+uint64_t rng_permute(uint64_t x, unsigned bits, const uint64_t key[2])
 {
-    /* Each step is a bijection of the 60-bit space: xor with a constant, multiplication by
-     * an odd number modulo 2^60, and x ^= x >> k, so the composition is one too. */
-    x = (x ^ key[0]) & MASK60;
-    x = (x * UINT64_C(0xd6e8feb86659fd93)) & MASK60;
-    x ^= x >> 31;
-    x = (x * UINT64_C(0x9e3779b97f4a7c15)) & MASK60;
-    x ^= x >> 27;
-    x = (x ^ key[1]) & MASK60;
-    x = (x * UINT64_C(0xbf58476d1ce4e5b9)) & MASK60;
-    x ^= x >> 33;
+    /* Each step is a bijection of the space of `bits` bits: xor with a constant,
+     * multiplication by an odd number modulo 2^bits, and x ^= x >> k (k >= 1), so the
+     * composition is one too. Shifts are about half the width so every bit mixes. */
+    uint64_t mask = bits >= 64 ? UINT64_MAX : (UINT64_C(1) << bits) - 1;
+    unsigned h = bits / 2 ? bits / 2 : 1, q = bits / 3 ? bits / 3 : 1;
+    x = (x ^ key[0]) & mask;
+    x = (x * UINT64_C(0xd6e8feb86659fd93)) & mask;
+    x ^= x >> h;
+    x = (x * UINT64_C(0x9e3779b97f4a7c15)) & mask;
+    x ^= x >> q;
+    x = (x ^ key[1]) & mask;
+    x = (x * UINT64_C(0xbf58476d1ce4e5b9)) & mask;
+    x ^= x >> h;
+    x = (x * UINT64_C(0x94d049bb133111eb)) & mask;
+    x ^= x >> q;
     return x;
 }

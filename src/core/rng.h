@@ -48,8 +48,8 @@ size_t rng_weighted(struct rng *r, const void *rows, size_t n, size_t stride, si
     rng_weighted((r), (array), sizeof(array) / sizeof((array)[0]), sizeof(type),                   \
                  offsetof(type, field))
 
-/* A keyed bijection on the low 60 bits: distinct inputs below 2^60 give distinct outputs
- * below 2^60 that look random. For ids that must be unique and repeatable. */
-uint64_t rng_permute60(uint64_t x, const uint64_t key[2]);
+/* A keyed bijection on `bits` bits (8..64): distinct inputs below 2^bits give distinct
+ * outputs below 2^bits that look random. For ids that must be unique and repeatable. */
+uint64_t rng_permute(uint64_t x, unsigned bits, const uint64_t key[2]);
 
 #endif

@@ -134,28 +134,41 @@ static int cmp_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static void permute60(void **state)
+static void permute(void **state)
 {
     (void)state;
-    /* Distinct inputs give distinct outputs below 2^60, over dense and sparse inputs. */
+    /* Distinct inputs give distinct outputs within the width, over dense and sparse inputs,
+     * for the widths the demo uses and the whole of 64 bits. */
     enum { N = 200000 };
     uint64_t *out = malloc(2 * N * sizeof(*out));
     assert_non_null(out);
     const uint64_t key[2] = {UINT64_C(0x0123456789abcdef), UINT64_C(0xfedcba9876543210)};
-    for (uint64_t i = 0; i < N; i++) {
-        out[i] = rng_permute60(i, key);
-        out[N + i] = rng_permute60(((i + 1) << 40) | UINT64_C(0xabc), key); /* all >= 2^40 */
+    static const unsigned widths[] = {24, 36, 60, 64};
+    for (size_t w = 0; w < N_ELEMS(widths); w++) {
+        unsigned bits = widths[w];
+        for (uint64_t i = 0; i < N; i++) {
+            out[i] = rng_permute(i, bits, key);
+            out[N + i] = rng_permute(((i + 1) << (bits - 18)) | 5, bits, key); /* all >= 2^18 */
+        }
+        size_t n = bits == 24 ? N : 2 * N; /* 2^24 holds the dense inputs only */
+        qsort(out, n, sizeof(*out), cmp_u64);
+        for (size_t i = 0; i < n; i++) {
+            if (bits < 64)
+                assert_true(out[i] < (UINT64_C(1) << bits));
+            if (i)
+                assert_true(out[i] != out[i - 1]);
+        }
     }
-    qsort(out, 2 * N, sizeof(*out), cmp_u64);
-    for (size_t i = 0; i < 2 * N; i++) {
-        assert_true(out[i] < (UINT64_C(1) << 60));
-        if (i)
-            assert_true(out[i] != out[i - 1]);
-    }
+    /* Every value of a small width is reached exactly once. */
+    static unsigned char seen[1 << 16];
+    for (uint64_t i = 0; i < (1 << 16); i++)
+        seen[rng_permute(i, 16, key)]++;
+    for (size_t i = 0; i < N_ELEMS(seen); i++)
+        assert_int_equal(seen[i], 1);
     /* Another key gives other values; neighbours look unrelated (many bits differ). */
     const uint64_t key2[2] = {1, 2};
-    assert_true(rng_permute60(5, key) != rng_permute60(5, key2));
-    uint64_t diff = rng_permute60(1000, key) ^ rng_permute60(1001, key);
+    assert_true(rng_permute(5, 60, key) != rng_permute(5, 60, key2));
+    uint64_t diff = rng_permute(1000, 60, key) ^ rng_permute(1001, 60, key);
     assert_true(__builtin_popcountll(diff) > 10);
     free(out);
 }
@@ -165,7 +178,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(known_answers), cmocka_unit_test(repeatable_and_streams),
         cmocka_unit_test(ranges),        cmocka_unit_test(no_modulo_bias),
-        cmocka_unit_test(weighted),      cmocka_unit_test(permute60),
+        cmocka_unit_test(weighted),      cmocka_unit_test(permute),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
