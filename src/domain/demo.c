@@ -24,32 +24,118 @@
 #include "domain/ident.h"
 
 /* Case-holding posts per team, manager excluded; at scale 1 these give about 200 workers
- * in post and caseloads of 15 to 20 children per full-time case holder. */
+ * in post and caseloads of 15 to 20 children per full-time case holder. Case notes are a
+ * sample of the recording (a note every few weeks or months while allocated, besides those
+ * that open and close a case), enough to search and read without making the demo slow. */
 const struct demo_kind demo_kinds[TK_COUNT] = {
-    [TK_FRONT_DOOR] = {"Front Door (MASH)", SERVICE_FRONT_DOOR, 1, 6, ROLE_SOCIAL_WORKER,
-                       ALLOC_SOCIAL_WORKER, 20, 0, true},
-    [TK_ASSESSMENT] = {"Assessment Team", SERVICE_ASSESSMENT, 2, 7, ROLE_SOCIAL_WORKER,
-                       ALLOC_SOCIAL_WORKER, 20, 21, true},
-    [TK_CIN] = {"Child in Need Team", SERVICE_CHILD_IN_NEED, 3, 14, ROLE_SOCIAL_WORKER,
-                ALLOC_SOCIAL_WORKER, 20, 70, true},
-    [TK_DISABLED] = {"Disabled Children's Team", SERVICE_CHILD_IN_NEED, 1, 10, ROLE_SOCIAL_WORKER,
-                     ALLOC_SOCIAL_WORKER, 18, 91, true},
-    [TK_CP] = {"Child Protection Team", SERVICE_CHILD_PROTECTION, 2, 9, ROLE_SOCIAL_WORKER,
-               ALLOC_SOCIAL_WORKER, 16, 35, true},
-    [TK_CIC] = {"Children in Care Team", SERVICE_CHILDREN_IN_CARE, 2, 11, ROLE_SOCIAL_WORKER,
-                ALLOC_SOCIAL_WORKER, 16, 70, true},
-    [TK_LEAVING_CARE] = {"Leaving Care Team", SERVICE_LEAVING_CARE, 2, 7, ROLE_PERSONAL_ADVISER,
-                         ALLOC_PERSONAL_ADVISER, 25, 91, true},
-    [TK_FOSTERING] = {"Fostering Team", SERVICE_FOSTERING, 2, 8, ROLE_SUPERVISING_SOCIAL_WORKER,
-                      ALLOC_SOCIAL_WORKER, 18, 0, false},
-    [TK_ADOPTION] = {"Adoption Team", SERVICE_ADOPTION, 1, 5, ROLE_SOCIAL_WORKER,
-                     ALLOC_SOCIAL_WORKER, 15, 91, true},
-    [TK_EARLY_HELP] = {"Early Help Team", SERVICE_EARLY_HELP, 2, 12, ROLE_FAMILY_SUPPORT_WORKER,
-                       ALLOC_SOCIAL_WORKER, 22, 56, true},
-    [TK_IRO] = {"Independent Reviewing Service", SERVICE_QUALITY_ASSURANCE, 1, 9, ROLE_IRO,
-                ALLOC_IRO, 70, 182, true},
-    [TK_CP_CHAIR] = {"Child Protection Chairs", SERVICE_QUALITY_ASSURANCE, 1, 5, ROLE_CP_CHAIR,
-                     ALLOC_CP_CHAIR, 70, 182, true},
+    [TK_FRONT_DOOR] = {.name = "Front Door (MASH)",
+                       .service = SERVICE_FRONT_DOOR,
+                       .teams = 1,
+                       .posts = 6,
+                       .role = ROLE_SOCIAL_WORKER,
+                       .alloc_role = ALLOC_SOCIAL_WORKER,
+                       .threshold = 20,
+                       .note_every = 0,
+                       .holds_cases = true},
+    [TK_ASSESSMENT] = {.name = "Assessment Team",
+                       .service = SERVICE_ASSESSMENT,
+                       .teams = 2,
+                       .posts = 7,
+                       .role = ROLE_SOCIAL_WORKER,
+                       .alloc_role = ALLOC_SOCIAL_WORKER,
+                       .threshold = 20,
+                       .note_every = 45,
+                       .holds_cases = true},
+    [TK_CIN] = {.name = "Child in Need Team",
+                .service = SERVICE_CHILD_IN_NEED,
+                .teams = 3,
+                .posts = 14,
+                .role = ROLE_SOCIAL_WORKER,
+                .alloc_role = ALLOC_SOCIAL_WORKER,
+                .threshold = 20,
+                .note_every = 200,
+                .holds_cases = true},
+    [TK_DISABLED] = {.name = "Disabled Children's Team",
+                     .service = SERVICE_CHILD_IN_NEED,
+                     .teams = 1,
+                     .posts = 10,
+                     .role = ROLE_SOCIAL_WORKER,
+                     .alloc_role = ALLOC_SOCIAL_WORKER,
+                     .threshold = 18,
+                     .note_every = 240,
+                     .holds_cases = true},
+    [TK_CP] = {.name = "Child Protection Team",
+               .service = SERVICE_CHILD_PROTECTION,
+               .teams = 2,
+               .posts = 9,
+               .role = ROLE_SOCIAL_WORKER,
+               .alloc_role = ALLOC_SOCIAL_WORKER,
+               .threshold = 16,
+               .note_every = 90,
+               .holds_cases = true},
+    [TK_CIC] = {.name = "Children in Care Team",
+                .service = SERVICE_CHILDREN_IN_CARE,
+                .teams = 2,
+                .posts = 11,
+                .role = ROLE_SOCIAL_WORKER,
+                .alloc_role = ALLOC_SOCIAL_WORKER,
+                .threshold = 16,
+                .note_every = 200,
+                .holds_cases = true},
+    [TK_LEAVING_CARE] = {.name = "Leaving Care Team",
+                         .service = SERVICE_LEAVING_CARE,
+                         .teams = 2,
+                         .posts = 7,
+                         .role = ROLE_PERSONAL_ADVISER,
+                         .alloc_role = ALLOC_PERSONAL_ADVISER,
+                         .threshold = 25,
+                         .note_every = 240,
+                         .holds_cases = true},
+    [TK_FOSTERING] = {.name = "Fostering Team",
+                      .service = SERVICE_FOSTERING,
+                      .teams = 2,
+                      .posts = 8,
+                      .role = ROLE_SUPERVISING_SOCIAL_WORKER,
+                      .alloc_role = ALLOC_SOCIAL_WORKER,
+                      .threshold = 18,
+                      .note_every = 0,
+                      .holds_cases = false},
+    [TK_ADOPTION] = {.name = "Adoption Team",
+                     .service = SERVICE_ADOPTION,
+                     .teams = 1,
+                     .posts = 5,
+                     .role = ROLE_SOCIAL_WORKER,
+                     .alloc_role = ALLOC_SOCIAL_WORKER,
+                     .threshold = 15,
+                     .note_every = 240,
+                     .holds_cases = true},
+    [TK_EARLY_HELP] = {.name = "Early Help Team",
+                       .service = SERVICE_EARLY_HELP,
+                       .teams = 2,
+                       .posts = 12,
+                       .role = ROLE_FAMILY_SUPPORT_WORKER,
+                       .alloc_role = ALLOC_SOCIAL_WORKER,
+                       .threshold = 22,
+                       .note_every = 150,
+                       .holds_cases = true},
+    [TK_IRO] = {.name = "Independent Reviewing Service",
+                .service = SERVICE_QUALITY_ASSURANCE,
+                .teams = 1,
+                .posts = 9,
+                .role = ROLE_IRO,
+                .alloc_role = ALLOC_IRO,
+                .threshold = 70,
+                .note_every = 182,
+                .holds_cases = true},
+    [TK_CP_CHAIR] = {.name = "Child Protection Chairs",
+                     .service = SERVICE_QUALITY_ASSURANCE,
+                     .teams = 1,
+                     .posts = 5,
+                     .role = ROLE_CP_CHAIR,
+                     .alloc_role = ALLOC_CP_CHAIR,
+                     .threshold = 70,
+                     .note_every = 182,
+                     .holds_cases = true},
 };
 
 /* Heads of service sit in the first team of these kinds. */
@@ -59,13 +145,18 @@ static const enum demo_team_kind head_of_service_in[] = {TK_FRONT_DOOR, TK_CP, T
 
 static const char id_alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
 
-void demo_public_id(const struct demo_gen *g, enum demo_id_tag tag, uint64_t n,
+void demo_public_id(const struct demo_gen *g, enum demo_id_tag tag, uint64_t group, uint64_t item,
                     char out[PUBLIC_ID_LEN + 1])
 {
-    /* The tag keeps kinds apart (bits 56-59), the permutation keeps values apart: so ids
-     * are unique without remembering any, and the same for the same seed. */
-    uint64_t bits =
-        rng_permute60(((uint64_t)tag << 56) | (n & ((UINT64_C(1) << 56) - 1)), g->id_key);
+    /* 60 bits: 24 from (tag, group / 512) and 36 from (group % 512, item), each through a
+     * keyed bijection. So ids are unique without remembering any, the same for the same
+     * seed, and random to look at; but the records of 512 neighbouring children share the
+     * first five characters. That is for the database: its index on public ids then takes
+     * each batch of new records in a few places instead of all over, which keeps a large
+     * demo from rewriting the whole index at every commit. */
+    uint64_t hi = rng_permute(((uint64_t)tag << 20) | ((group >> 9) & 0xfffff), 24, g->id_key);
+    uint64_t lo = rng_permute(((group & 511) << 27) | (item & 0x7ffffff), 36, g->id_key);
+    uint64_t bits = (hi << 36) | lo;
     for (int i = PUBLIC_ID_LEN - 1; i >= 0; i--) {
         out[i] = id_alphabet[bits & 31];
         bits >>= 5;
@@ -154,7 +245,7 @@ static enum kerr_code stage_teams(struct demo_gen *g)
                 snprintf(name, sizeof(name), "%s %u", tk->name, j + 1);
             struct team t = {
                 .name = name, .service = tk->service, .caseload_threshold = tk->threshold};
-            demo_public_id(g, ID_TEAM, g->n_teams, t.public_id);
+            demo_public_id(g, ID_TEAM, g->n_teams, 0, t.public_id);
             enum kerr_code rc = g->sink->team(g->sink->ctx, &t, g->e);
             if (rc)
                 return rc;
@@ -281,7 +372,7 @@ static enum kerr_code stage_workers(struct demo_gen *g)
             .start = tn->start,
             .end = tn->end,
         };
-        demo_public_id(g, ID_WORKER, i, w.public_id);
+        demo_public_id(g, ID_WORKER, i, 0, w.public_id);
         if (role_registered(p->role))
             snprintf(w.registration, sizeof(w.registration), "SW%06u",
                      (unsigned)(((uint64_t)i * 7919 + reg_offset) % 1000000));
@@ -601,17 +692,26 @@ static int64_t pick_age_days(struct rng *r, const struct pathway *pw)
 
 static enum kerr_code part_journey(struct demo_gen *g, struct demo_child *c, struct rng *r)
 {
-    const struct pathway *pw = &pathways[RNG_PICK(r, pathways, struct pathway, weight)];
+    const struct pathway *pw;
     int32_t days[STEPS_MAX];
-    int64_t age = pick_age_days(r, pw);
-    int64_t total = step_days(r, pw, age, days);
     /* A journey of `total` days that overlaps the last five years starts anywhere from
      * `total` days before the window to today: so long journeys (care) are more often
-     * open on today than short ones, as in a real caseload. */
-    kdate start = g->today - (kdate)rng_range(r, 0, window_days(g) + total - 1);
-    c->person.dob = start - (kdate)age;
-    c->person.uasc = pw->uasc;
-    walk(g, c, r, pw, start, days);
+     * open on today than short ones, as in a real caseload. A journey cut short by the
+     * child's 18th birthday may then end before the window: draw again, as kith holds only
+     * the children known in the last five years. */
+    for (int tries = 0;; tries++) {
+        pw = &pathways[RNG_PICK(r, pathways, struct pathway, weight)];
+        int64_t age = pick_age_days(r, pw);
+        int64_t total = step_days(r, pw, age, days);
+        kdate start = g->today - (kdate)rng_range(r, 0, window_days(g) + total - 1);
+        c->person.dob = start - (kdate)age;
+        c->person.uasc = pw->uasc;
+        c->n_phases = 0;
+        walk(g, c, r, pw, start, days);
+        kdate end = c->phase[c->n_phases - 1].end;
+        if (end == DATE_NONE || end >= g->window_start || tries == 100)
+            break;
+    }
 
     /* Re-referral: some closed cases come back, months or a year or two later. */
     const struct demo_phase *last = &c->phase[c->n_phases - 1];
@@ -665,11 +765,11 @@ static void make_postcode(struct rng *r, char out[9])
              inward_letters[rng_below(r, sizeof(inward_letters) - 1)]);
 }
 
-/* A UPN unique to child `n`: LA code, then nine digits from a bijection of n modulo 10^9
- * (the multiplier is coprime to 10^9), then the check letter in front. */
-static void make_upn(uint64_t n, uint64_t offset, int la, char out[14])
+/* A UPN unique to child `n`: the LA code, nine digits counting from `first`, and the check
+ * letter in front. Real UPNs are given out in turn by schools; in turn here too. */
+static void make_upn(uint64_t n, uint64_t first, int la, char out[14])
 {
-    uint64_t digits = (n * UINT64_C(48271) + offset) % UINT64_C(1000000000);
+    uint64_t digits = (first + n) % UINT64_C(1000000000);
     char buf[16];
     snprintf(buf, sizeof(buf), "?%03d%09llu", la, (unsigned long long)digits);
     buf[0] = upn_check_letter(buf);
@@ -680,11 +780,11 @@ static enum kerr_code part_person(struct demo_gen *g, struct demo_child *c, stru
 {
     struct person *p = &c->person;
     p->kind = PERSON_CHILD;
-    demo_public_id(g, ID_PERSON, (uint64_t)c->index << 8, p->public_id);
-    /* LA child ids: eight digits, a bijection of the child's number modulo 10^8. */
-    snprintf(
-        p->la_child_id, sizeof(p->la_child_id), "%08llu",
-        (unsigned long long)(((uint64_t)c->index * 7919 + g->id_key[0] % 100000000) % 100000000));
+    demo_public_id(g, ID_PERSON, (uint64_t)c->index, 0, p->public_id);
+    /* LA child ids: numbers given out in turn, as most case systems do; eight digits. (In
+     * order, they also keep the database's index on them growing at one end.) */
+    snprintf(p->la_child_id, sizeof(p->la_child_id), "%08llu",
+             (unsigned long long)c->index + 10000001ULL);
     p->sex = p->uasc ? (rng_chance(r, 900) ? 'M' : 'F') : (rng_chance(r, 520) ? 'M' : 'F');
     p->given_name = demo_given_name(r, p->sex, c->arena);
     p->family_name = demo_family_name(r, c->arena);
@@ -706,9 +806,9 @@ static enum kerr_code part_person(struct demo_gen *g, struct demo_child *c, stru
         static const char *const why[] = {"UN2", "UN3", "UN4", "UN5"};
         snprintf(p->upn_unknown, sizeof(p->upn_unknown), "%s", why[rng_below(r, 4)]);
     } else {
-        make_upn((uint64_t)c->index, g->id_key[1] % 1000000000, DEMO_LA_CODE, p->upn);
+        make_upn((uint64_t)c->index, 100000000, DEMO_LA_CODE, p->upn);
         if (rng_chance(r, 20)) /* moved in from another authority: an old UPN too */
-            make_upn((uint64_t)c->index, g->id_key[0] % 1000000000, 204, p->former_upn);
+            make_upn((uint64_t)c->index, 300000000, 204, p->former_upn);
     }
     make_postcode(r, p->postcode);
     if (p->uasc) {
@@ -760,7 +860,7 @@ static enum kerr_code relative_add(struct demo_gen *g, struct demo_child *c, str
         .created = c->person.created,
     };
     ++*n;
-    demo_public_id(g, ID_PERSON, ((uint64_t)c->index << 8) | (uint64_t)*n, p.public_id);
+    demo_public_id(g, ID_PERSON, (uint64_t)c->index, (uint64_t)*n, p.public_id);
     p.given_name = demo_given_name(r, sex, c->arena);
     p.family_name = family ? family : demo_family_name(r, c->arena);
     snprintf(p.ethnicity, sizeof(p.ethnicity), "%s", c->person.ethnicity);
@@ -809,7 +909,7 @@ static enum kerr_code part_family(struct demo_gen *g, struct demo_child *c, stru
         rc = relative_add(g, c, r, &n, rng_chance(r, 800) ? 'M' : 'F',
                           years_before(mother_dob, r, -6, 10), NULL, "parent-partner", false, true,
                           NULL);
-    int grandparents = rng_chance(r, 300) ? (rng_chance(r, 800) ? 1 : 2) : 0;
+    int grandparents = rng_chance(r, 220) ? (rng_chance(r, 800) ? 1 : 2) : 0;
     for (int i = 0; !rc && i < grandparents; i++) {
         char sex = rng_chance(r, 700) ? 'F' : 'M';
         rc = relative_add(g, c, r, &n, sex, years_before(mother_dob, r, 18, 38),
@@ -820,8 +920,7 @@ static enum kerr_code part_family(struct demo_gen *g, struct demo_child *c, stru
             c->carer_role = sex == 'F' ? "grandmother" : "grandfather";
         }
     }
-    static const struct demo_weighted siblings[] = {
-        {0, 250}, {1, 350}, {2, 220}, {3, 120}, {4, 60}};
+    static const struct demo_weighted siblings[] = {{0, 330}, {1, 350}, {2, 190}, {3, 90}, {4, 40}};
     int ns = siblings[RNG_PICK(r, siblings, struct demo_weighted, weight)].value;
     kdate oldest = date_birthday(mother_dob, 16);
     for (int i = 0; !rc && i < ns; i++) {
@@ -1001,7 +1100,7 @@ static enum kerr_code note_emit(struct note_writer *w, int64_t author, enum demo
         return KITH_OK; /* kith holds five years of notes */
     struct case_note n = {
         .child_id = w->c->person.id, .author_id = author, .date = date, .kind = kind};
-    demo_public_id(w->g, ID_NOTE, ((uint64_t)w->c->index << 20) | w->n++, n.public_id);
+    demo_public_id(w->g, ID_NOTE, (uint64_t)w->c->index, w->n++, n.public_id);
     struct arena a;
     arena_init(&a, 2048);
     demo_note_text(w->g, w->c, w->r, tk, kind, moment, date, &a, &n.subject, &n.body);
@@ -1042,10 +1141,13 @@ static enum kerr_code part_notes(struct demo_gen *g, struct demo_child *c, struc
                                MOMENT_ONGOING, d);
             continue;
         }
-        /* A new case: the worker records it, and the manager's decision is often on file. */
+        /* A new case is always recorded (the contact, the start of early help); a case
+         * moving between teams sometimes. The manager's decision is often on file too. */
         if (!handover) {
-            rc = note_emit(&w, a->worker_id, da->kind, "case-note", MOMENT_OPEN, a->start);
-            int64_t mgr = rng_chance(r, 500) ? manager_on(g, team, a->start) : -1;
+            bool fresh = i == 0 || da->kind == TK_FRONT_DOOR || da->kind == TK_EARLY_HELP;
+            if (fresh || rng_chance(r, 400))
+                rc = note_emit(&w, a->worker_id, da->kind, "case-note", MOMENT_OPEN, a->start);
+            int64_t mgr = rng_chance(r, 300) ? manager_on(g, team, a->start) : -1;
             if (!rc && mgr > 0)
                 rc = note_emit(&w, mgr, da->kind, "management-oversight", MOMENT_OPEN,
                                a->start + (kdate)rng_range(r, 0, 3));
@@ -1058,7 +1160,7 @@ static enum kerr_code part_notes(struct demo_gen *g, struct demo_child *c, struc
                 rc = note_emit(&w, a->worker_id, da->kind, note_kind_for(r, da->kind),
                                MOMENT_ONGOING, d);
         }
-        if (!rc && a->end_reason && !strcmp(a->end_reason, "case-closed"))
+        if (!rc && a->end_reason && !strcmp(a->end_reason, "case-closed") && rng_chance(r, 600))
             rc = note_emit(&w, a->worker_id, da->kind, "case-note", MOMENT_CLOSE, a->end);
     }
     return rc;

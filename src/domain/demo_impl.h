@@ -157,9 +157,11 @@ struct demo_code_weight {
     uint32_t weight;
 };
 
-/* Public ids: distinct for distinct (tag, n), repeatable for a seed. */
+/* Public ids: distinct for distinct (tag, group, item), repeatable for a seed. `group` is
+ * the child's (or team's, worker's) number, below 2^29; `item` numbers the records of one
+ * group (a child's relatives, notes), below 2^27. */
 enum demo_id_tag { ID_TEAM = 1, ID_WORKER, ID_PERSON, ID_NOTE };
-void demo_public_id(const struct demo_gen *g, enum demo_id_tag tag, uint64_t n,
+void demo_public_id(const struct demo_gen *g, enum demo_id_tag tag, uint64_t group, uint64_t item,
                     char out[PUBLIC_ID_LEN + 1]);
 
 /* The tenure holding a case-holding post of `team` on day `t`, preferring posts by FTE;

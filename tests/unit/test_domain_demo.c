@@ -50,6 +50,11 @@ struct stats {
     int64_t notes_with_word, notes_before_window, bodies_short;
     const char *word;
     kdate window_start;
+    int64_t children_without_allocation;
+    bool child_has_allocation;
+    /* every public id, as its 60 bits, to check they are all different */
+    uint64_t *ids;
+    size_t n_ids, cap_ids;
     /* the first error seen, with the record that caused it */
     char problem[256];
     struct demo_params params;
@@ -78,6 +83,22 @@ static void problem(struct stats *s, const char *what, const char *detail)
     /* a long detail is cut short: the message only has to say where to look */
     if (snprintf(s->problem, sizeof(s->problem), "%s: %s", what, detail ? detail : "") < 0)
         s->problem[0] = '?';
+}
+
+static void id_seen(struct stats *s, const char *id)
+{
+    static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
+    uint64_t v = 0;
+    for (const char *p = id; *p; p++) {
+        const char *at = strchr(alphabet, *p);
+        v = (v << 5) | (uint64_t)(at ? at - alphabet : 0);
+    }
+    if (s->n_ids == s->cap_ids) {
+        s->cap_ids = s->cap_ids ? 2 * s->cap_ids : 4096;
+        s->ids = realloc(s->ids, s->cap_ids * sizeof(*s->ids));
+        assert_non_null(s->ids);
+    }
+    s->ids[s->n_ids++] = v;
 }
 
 static bool public_id_ok(const char *id)
@@ -113,6 +134,7 @@ static enum kerr_code on_team(void *ctx, struct team *t, struct kerr *e)
     t->id = ++s->next_id;
     s->teams++;
     hash_str(s, t->public_id);
+    id_seen(s, t->public_id);
     hash_str(s, t->name);
     hash_int(s, t->service);
     hash_int(s, t->caseload_threshold);
@@ -132,6 +154,7 @@ static enum kerr_code on_worker(void *ctx, struct worker *w, struct kerr *e)
     int64_t k = w->id - s->worker_base;
     s->workers++;
     hash_str(s, w->public_id);
+    id_seen(s, w->public_id);
     hash_str(s, w->given_name);
     hash_str(s, w->family_name);
     hash_str(s, w->registration);
@@ -193,6 +216,8 @@ static void child_done(struct stats *s)
 {
     if (s->last_child_id && s->child_open_now)
         s->open_children++;
+    if (s->last_child_id && !s->child_has_allocation)
+        s->children_without_allocation++;
 }
 
 static enum kerr_code on_person(void *ctx, struct person *p, struct kerr *e)
@@ -201,6 +226,7 @@ static enum kerr_code on_person(void *ctx, struct person *p, struct kerr *e)
     struct stats *s = ctx;
     p->id = ++s->next_id;
     hash_str(s, p->public_id);
+    id_seen(s, p->public_id);
     hash_int(s, p->kind);
     hash_str(s, p->la_child_id);
     hash_str(s, p->given_name);
@@ -237,6 +263,7 @@ static enum kerr_code on_person(void *ctx, struct person *p, struct kerr *e)
     s->children++;
     s->last_child_id = p->id;
     s->child_open_now = 0;
+    s->child_has_allocation = false;
     if (!p->la_child_id[0] || strspn(p->la_child_id, "0123456789") != strlen(p->la_child_id))
         problem(s, "la child id", p->la_child_id);
     s->sex[p->sex == 'M' ? 0 : p->sex == 'F' ? 1 : 2]++;
@@ -299,6 +326,7 @@ static enum kerr_code on_allocation(void *ctx, struct allocation *a, struct kerr
         (a->end != DATE_NONE && (a->end <= a->start || a->end > s->params.today)))
         problem(s, "allocation", "dates or ids");
     s->by_role[a->role]++;
+    s->child_has_allocation = true;
     if (a->end == DATE_NONE) {
         s->alloc_current++;
         if (a->end_reason)
@@ -329,6 +357,7 @@ static enum kerr_code on_note(void *ctx, struct case_note *n, struct kerr *e)
     n->id = ++s->next_id;
     s->notes++;
     hash_str(s, n->public_id);
+    id_seen(s, n->public_id);
     hash_int(s, n->child_id);
     hash_int(s, n->author_id);
     hash_int(s, n->date);
@@ -378,6 +407,12 @@ static const struct demo_sink counting_sink = {
     .boundary = on_boundary,
 };
 
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
 static struct stats *run(uint64_t seed, double scale, kdate t)
 {
     struct stats *s = calloc(1, sizeof(*s));
@@ -392,7 +427,20 @@ static struct stats *run(uint64_t seed, double scale, kdate t)
     assert_int_equal(demo_run(&s->params, &sink, &e), KITH_OK);
     if (s->problem[0])
         fail_msg("%s", s->problem);
+    /* every public id is different */
+    qsort(s->ids, s->n_ids, sizeof(*s->ids), cmp_u64);
+    for (size_t i = 1; i < s->n_ids; i++)
+        if (s->ids[i] == s->ids[i - 1])
+            fail_msg("public id used twice");
+    /* every child has at least one allocation: kith holds the children it worked with */
+    assert_int_equal(s->children_without_allocation, 0);
     return s;
+}
+
+static void stats_free(struct stats *s)
+{
+    free(s->ids);
+    free(s);
 }
 
 /* ---- the tests -------------------------------------------------------------------------- */
@@ -406,10 +454,10 @@ static void repeatable(void **state)
     assert_int_equal(a->notes, b->notes);
     assert_true(a->hash != c->hash);
     assert_true(a->hash != d->hash);
-    free(a);
-    free(b);
-    free(c);
-    free(d);
+    stats_free(a);
+    stats_free(b);
+    stats_free(c);
+    stats_free(d);
 }
 
 static void parameters(void **state)
@@ -564,7 +612,7 @@ static void borough_shape(void **state)
     assert_int_equal(s->school_age_without_upn, 0);
     assert_true(s->uasc > 0 && s->uasc < s->children / 20);
     assert_true(s->disabled > s->children / 20 && s->disabled < s->children / 5);
-    free(s);
+    stats_free(s);
 }
 
 static void scale_multiplies(void **state)
@@ -581,8 +629,8 @@ static void scale_multiplies(void **state)
     assert_true(r_alloc > 3.4 && r_alloc < 4.6);
     assert_true(r_open > 3.4 && r_open < 4.6);
     assert_true(r_workers > 1.5); /* small boroughs still have a manager per team */
-    free(a);
-    free(b);
+    stats_free(a);
+    stats_free(b);
 }
 
 /* The workforce of England-size demo, without generating its children: the sink stops the
@@ -614,7 +662,7 @@ static void workforce_at_scale(void **state)
     assert_true(s->current_workers >= 5400 && s->current_workers <= 6600);
     double agency = (double)s->current_agency / (double)s->current_workers;
     assert_true(agency >= 0.12 && agency <= 0.18);
-    free(s);
+    stats_free(s);
 }
 
 int main(void)
