@@ -1,0 +1,109 @@
+/*
+ * kith's own view of an HTTP exchange. Only src/http/mhd.c knows libmicrohttpd; the router,
+ * the handlers and the pages see these structs, so the whole application can be driven
+ * in-process by tests with no sockets. Everything a request allocates comes from its
+ * arena, released when the response has been sent.
+ */
+#ifndef KITH_HTTP_HTTP_H
+#define KITH_HTTP_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+
+enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_DELETE, HTTP_OTHER };
+
+/* Limits with clear answers (413 for a body, 431 for headers) rather than silent cuts. */
+enum {
+    HTTP_BODY_MAX = 64 * 1024,   /* a form body; case notes are the largest field */
+    HTTP_HEADER_MAX = 16 * 1024, /* libmicrohttpd's per-connection memory for headers */
+    HTTP_PATH_MAX = 1024,        /* longer paths are refused with 414 */
+    HTTP_PARAMS_MAX = 32,        /* form fields kept after the route's declaration */
+    HTTP_PATH_ARGS_MAX = 4,      /* typed {parameters} in one route pattern */
+    HTTP_HEADERS_OUT_MAX = 16,   /* response headers a handler and the router set */
+    HTTP_FIELD_ERRORS_MAX = 16,
+};
+
+struct http_param {
+    const char *name;
+    const char *value;
+};
+
+/* Who is asking, once the router has authenticated the request. */
+struct http_principal {
+    int64_t user_id;
+    const char *username;
+    int64_t worker_id;      /* the worker the account belongs to, 0 for none */
+    unsigned perms;         /* bit set of enum route_perm */
+    const char *csrf_token; /* bound to the session; compared with the form's `csrf` */
+};
+
+struct http_field_error {
+    const char *field;
+    const char *message;
+};
+
+struct http_request {
+    struct arena *arena;
+    enum http_method method;
+    const char *method_name; /* as sent, for the log */
+    const char *path;        /* without the query string */
+    const char *host;        /* Host header, or NULL */
+    const char *origin;      /* Origin header, or NULL */
+    const char *cookie;      /* Cookie header, or NULL */
+    const char *content_type;
+    const char *client_ip; /* for throttling; never logged */
+    bool body_too_large;   /* the transport refused part of the body */
+    /* Raw form fields from the body (application/x-www-form-urlencoded), as received. */
+    struct http_param *form;
+    size_t nform;
+    char request_id[33]; /* 128 random bits in hex, in the log and the error pages */
+
+    /* Filled by the router before a handler runs. */
+    const struct route *route;
+    const char *path_args[HTTP_PATH_ARGS_MAX]; /* the {parameters}, validated */
+    struct http_param params[HTTP_PARAMS_MAX]; /* declared fields only, validated */
+    size_t nparams;
+    struct http_field_error errors[HTTP_FIELD_ERRORS_MAX]; /* required fields left empty */
+    size_t nerrors;
+    struct http_principal *principal; /* NULL when not signed in */
+};
+
+struct http_header {
+    const char *name;
+    const char *value;
+};
+
+struct http_response {
+    int status;
+    const char *content_type;
+    const char *body; /* from the request's arena or static; not NUL-terminated */
+    size_t len;
+    struct http_header headers[HTTP_HEADERS_OUT_MAX];
+    size_t nheaders;
+    bool cacheable; /* versioned static assets only; everything else is no-store */
+};
+
+/* A declared parameter's value, or NULL when absent. */
+const char *http_param(const struct http_request *req, const char *name);
+/* Add a response header (the value is not copied: arena or static). Aborts past the
+ * fixed maximum, which is a programming error. */
+void http_header_add(struct http_response *res, const char *name, const char *value);
+const char *http_header_get(const struct http_response *res, const char *name);
+/* Set body and type; the text is not copied. */
+void http_body(struct http_response *res, int status, const char *type, const char *body,
+               size_t len);
+
+enum http_method http_method_parse(const char *name);
+const char *http_reason(int status);
+
+/* Parse an application/x-www-form-urlencoded body into the request's raw form fields.
+ * Refuses (KITH_E_PARSE via return -1) malformed percent escapes and NUL bytes. */
+int http_form_parse(struct http_request *req, const char *body, size_t len);
+
+/* Compare two secrets in time that depends only on their lengths. */
+bool http_secret_equal(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,242 @@
+/*
+ * libmicrohttpd underneath the router. MHD runs an epoll loop in a pool of internal
+ * threads (one per core); each request gets an arena and its body is gathered up to
+ * HTTP_BODY_MAX (past that the rest is read and dropped, and the router answers 413). The
+ * response is queued on the second call of the access handler or later, never the first:
+ * MHD 0.9.75 closes the connection after a response queued on the first call, which
+ * defeats keep-alive (measured 4.6 times slower, shared/reference/perf-baselines.md §1).
+ *
+ * The access log line is written here, after routing: method, route pattern (never the
+ * raw path, which holds ids), status, bytes, duration and request id. No client address,
+ * no names, no search terms (search is a POST and bodies are never logged).
+ */
+#include <microhttpd.h>
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "core/random.h"
+#include "core/xalloc.h"
+#include "http/server.h"
+
+struct exchange {
+    struct arena arena;
+    struct http_request req;
+    char *body;
+    size_t len, cap;
+    bool too_large;
+    struct timespec start;
+};
+
+struct server {
+    struct http_app *app;
+};
+
+static void hex(char *out, const unsigned char *in, size_t n)
+{
+    static const char digits[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = digits[in[i] >> 4];
+        out[2 * i + 1] = digits[in[i] & 15];
+    }
+    out[2 * n] = '\0';
+}
+
+static const char *header(struct MHD_Connection *conn, const char *name)
+{
+    return MHD_lookup_connection_value(conn, MHD_HEADER_KIND, name);
+}
+
+static void body_append(struct exchange *x, const char *data, size_t n)
+{
+    if (x->too_large || x->len + n > HTTP_BODY_MAX) {
+        x->too_large = true;
+        return;
+    }
+    if (x->len + n + 1 > x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 1024;
+        while (cap < x->len + n + 1)
+            cap *= 2;
+        char *nb = arena_alloc(&x->arena, cap);
+        if (x->len)
+            memcpy(nb, x->body, x->len);
+        x->body = nb;
+        x->cap = cap;
+    }
+    memcpy(x->body + x->len, data, n);
+    x->len += n;
+}
+
+static double ms_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+static enum MHD_Result respond(struct server *srv, struct MHD_Connection *conn, struct exchange *x,
+                               const char *url, const char *method)
+{
+    struct http_request *req = &x->req;
+    req->arena = &x->arena;
+    req->method_name = method;
+    req->method = http_method_parse(method);
+    req->path = url;
+    req->host = header(conn, "Host");
+    req->origin = header(conn, "Origin");
+    req->cookie = header(conn, "Cookie");
+    req->content_type = header(conn, "Content-Type");
+    req->body_too_large = x->too_large;
+    unsigned char id[16];
+    random_bytes(id, sizeof id);
+    hex(req->request_id, id, sizeof id);
+
+    struct http_response res;
+    bool form = req->content_type &&
+                strncmp(req->content_type, "application/x-www-form-urlencoded", 33) == 0;
+    /* A malformed body counts as an empty form: required fields are then reported. */
+    if (form && x->len && !x->too_large && http_form_parse(req, x->body, x->len) != 0)
+        req->nform = 0;
+    router_handle(srv->app, routes, req, &res);
+
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(res.len, (void *)res.body, MHD_RESPMEM_MUST_COPY);
+    if (!r)
+        return MHD_NO;
+    if (res.content_type)
+        MHD_add_response_header(r, "Content-Type", res.content_type);
+    for (size_t i = 0; i < res.nheaders; i++)
+        MHD_add_response_header(r, res.headers[i].name, res.headers[i].value);
+    MHD_add_response_header(r, "X-Request-Id", req->request_id);
+    enum MHD_Result ok = MHD_queue_response(conn, (unsigned)res.status, r);
+    MHD_destroy_response(r);
+
+    char status[8], bytes[24], dur[24];
+    snprintf(status, sizeof status, "%d", res.status);
+    snprintf(bytes, sizeof bytes, "%zu", res.len);
+    snprintf(dur, sizeof dur, "%.2f", ms_since(&x->start));
+    log_event(res.status >= 500 ? LOG_WARN : LOG_INFO, "http.request", "method",
+              req->method == HTTP_OTHER ? "other" : method, "route",
+              req->route ? req->route->pattern : "-", "status", status, "bytes", bytes, "ms", dur,
+              "request_id", req->request_id, NULL);
+    return ok;
+}
+
+static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const char *url,
+                                 const char *method, const char *version, const char *upload,
+                                 size_t *upload_size, void **con_cls)
+{
+    (void)version;
+    struct exchange *x = *con_cls;
+    if (!x) {
+        /* First call: headers only. Answering now would cost keep-alive (see above). */
+        x = xcalloc(1, sizeof *x);
+        arena_init(&x->arena, 16 * 1024);
+        clock_gettime(CLOCK_MONOTONIC, &x->start);
+        *con_cls = x;
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        body_append(x, upload, *upload_size);
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    return respond(cls, conn, x, url, method);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode code)
+{
+    (void)cls;
+    (void)conn;
+    (void)code;
+    struct exchange *x = *con_cls;
+    if (!x)
+        return;
+    arena_release(&x->arena);
+    free(x);
+    *con_cls = NULL;
+}
+
+enum kerr_code server_parse_listen(const char *s, char *addr, size_t addr_size, unsigned *port,
+                                   struct kerr *e)
+{
+    const char *colon = strrchr(s, ':');
+    if (!colon || colon == s || (size_t)(colon - s) >= addr_size)
+        return kerr_fail(e, KITH_E_USAGE, "listen", "'%s' is not ADDR:PORT, like 127.0.0.1:8080",
+                         s);
+    memcpy(addr, s, (size_t)(colon - s));
+    addr[colon - s] = '\0';
+    char *end;
+    errno = 0;
+    long p = strtol(colon + 1, &end, 10);
+    struct in_addr probe;
+    if (*end || errno || p < 1 || p > 65535 || inet_pton(AF_INET, addr, &probe) != 1)
+        return kerr_fail(e, KITH_E_USAGE, "listen",
+                         "'%s' is not an IPv4 address and port 1-65535, like 127.0.0.1:8080", s);
+    *port = (unsigned)p;
+    return KITH_OK;
+}
+
+enum kerr_code server_run(struct http_app *app, const struct server_config *cfg, struct kerr *e)
+{
+    char addr[64];
+    unsigned port;
+    enum kerr_code rc = server_parse_listen(cfg->listen, addr, sizeof addr, &port, e);
+    if (rc)
+        return rc;
+    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    inet_pton(AF_INET, addr, &sa.sin_addr);
+
+    /* Block the stop signals in every thread MHD starts; this thread waits for them. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned threads = cfg->threads ? cfg->threads : (unsigned)(cores > 0 ? cores : 1);
+    struct server srv = {.app = app};
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC, 0, NULL, NULL, on_access,
+        &srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, threads,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_HEADER_MAX * 2,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip_max, MHD_OPTION_CONNECTION_TIMEOUT,
+        cfg->idle_timeout_s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+    if (!d) {
+        pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
+        return kerr_fail(e, KITH_E_IO, "listen", "cannot listen on %s: %s", cfg->listen,
+                         strerror(errno ? errno : EADDRINUSE));
+    }
+    char nthreads[16];
+    snprintf(nthreads, sizeof nthreads, "%u", threads);
+    log_event(LOG_INFO, "http.listening", "listen", cfg->listen, "threads", nthreads, NULL);
+
+    int sig = 0;
+    sigwait(&stop, &sig);
+    log_event(LOG_INFO, "http.stopping", "signal", sig == SIGTERM ? "TERM" : "INT", NULL);
+    /* Stop accepting, then give open connections time to finish what they are doing. */
+    MHD_socket listener = MHD_quiesce_daemon(d);
+    if (listener != MHD_INVALID_SOCKET)
+        close(listener);
+    for (unsigned waited = 0; waited < cfg->drain_timeout_s * 10; waited++) {
+        const union MHD_DaemonInfo *info =
+            MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+        if (!info || info->num_connections == 0)
+            break;
+        struct timespec tick = {0, 100 * 1000 * 1000};
+        nanosleep(&tick, NULL);
+    }
+    MHD_stop_daemon(d);
+    pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
+    log_event(LOG_INFO, "http.stopped", NULL);
+    return KITH_OK;
+}

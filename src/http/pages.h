@@ -1,0 +1,14 @@
+/* The handlers of kith's pages (pages.c), named in the route table (routes.c). */
+#ifndef KITH_HTTP_PAGES_H
+#define KITH_HTTP_PAGES_H
+
+#include "http/router.h"
+
+int page_health(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_caseload(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_search_form(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_search(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_child(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_note_add(struct http_app *app, struct http_request *req, struct http_response *res);
+
+#endif

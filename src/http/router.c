@@ -1,0 +1,261 @@
+/*
+ * The router: one pass over the route table per request, enforcing the table's policy in
+ * a fixed order before any handler runs:
+ *   1. path match; a path that matches under another method only is 405 (so a GET to a
+ *      mutating route never reaches it), no match at all is 404;
+ *   2. authentication (401 page) unless the route is ROUTE_PUBLIC;
+ *   3. permission bits (403);
+ *   4. CSRF for unsafe methods: same-origin Origin header and the session's token (403);
+ *   5. parameters: typed path segments (404 when malformed, so ids are not probed),
+ *      declared form fields only, each within its type and length (400), required ones
+ *      left empty recorded as field errors for the handler's error summary;
+ *   6. the per-child scope hook, when the route has one (the next step of issue 3);
+ * then the handler, then the security headers on whatever came back.
+ */
+#include "http/router.h"
+
+#include <string.h>
+
+#include "http/html.h"
+
+bool router_match(const char *pattern, const char *path, struct arena *a, const char **args)
+{
+    size_t nargs = 0;
+    const char *p = pattern, *s = path;
+    while (*p && *s) {
+        if (*p == '{') {
+            const char *close = strchr(p, '}');
+            const char *seg_end = strchr(s, '/');
+            size_t n = seg_end ? (size_t)(seg_end - s) : strlen(s);
+            if (n == 0 || nargs == HTTP_PATH_ARGS_MAX)
+                return false;
+            if (args)
+                args[nargs] = arena_strndup(a, s, n);
+            nargs++;
+            p = close + 1;
+            s += n;
+            continue;
+        }
+        if (*p != *s)
+            return false;
+        p++;
+        s++;
+    }
+    return *p == '\0' && *s == '\0';
+}
+
+static bool in_set(unsigned char c, enum route_param_type type)
+{
+    switch (type) {
+    case PARAM_TEXT:
+        return c >= 0x20 || c == '\n' || c == '\r' || c == '\t';
+    case PARAM_LINE:
+        return c >= 0x20 && c != 0x7f;
+    case PARAM_PUBLIC_ID:
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    case PARAM_INT:
+        return c >= '0' && c <= '9';
+    case PARAM_DATE:
+        return (c >= '0' && c <= '9') || c == '-';
+    }
+    return false;
+}
+
+bool router_param_ok(enum route_param_type type, const char *value, size_t max)
+{
+    size_t n = strlen(value);
+    if (n > max)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!in_set((unsigned char)value[i], type))
+            return false;
+    if (type == PARAM_DATE && n > 0)
+        return n == 10 && value[4] == '-' && value[7] == '-';
+    return true;
+}
+
+int http_error_page(struct http_request *req, struct http_response *res, int status,
+                    const char *title, const char *message)
+{
+    struct html h;
+    html_init(&h, req->arena);
+    html_raw(&h, "<!DOCTYPE html>\n<html lang=\"en\" class=\"govuk-template\">\n<head>"
+                 "<meta charset=\"utf-8\"><meta name=\"viewport\" "
+                 "content=\"width=device-width, initial-scale=1\">");
+    html_f(&h, "<title>%s - kith</title>", title);
+    html_raw(&h, "</head>\n<body class=\"govuk-template__body\">\n"
+                 "<div class=\"govuk-width-container\"><main class=\"govuk-main-wrapper\" "
+                 "id=\"main-content\">\n");
+    html_f(&h, "<h1 class=\"govuk-heading-l\">%s</h1>\n<p class=\"govuk-body\">%s</p>\n", title,
+           message);
+    html_f(&h, "<p class=\"govuk-body-s\">Reference: %s</p>\n", req->request_id);
+    html_raw(&h, "</main></div>\n</body>\n</html>\n");
+    const char *body = html_str(&h);
+    http_body(res, status, "text/html; charset=utf-8", body, strlen(body));
+    return status;
+}
+
+/* The Origin of a form post must be kith's own. Browsers send Origin on every POST; a
+ * missing one is refused too, since kith serves no client that omits it. */
+static bool origin_ok(const struct http_app *app, const struct http_request *req)
+{
+    if (!req->origin)
+        return false;
+    if (app->origin)
+        return strcmp(req->origin, app->origin) == 0;
+    if (!req->host)
+        return false;
+    const char *o = req->origin;
+    const char *scheme = app->behind_tls ? "https://" : "http://";
+    size_t ns = strlen(scheme);
+    return strncmp(o, scheme, ns) == 0 && strcmp(o + ns, req->host) == 0;
+}
+
+static const char *form_value(const struct http_request *req, const char *name)
+{
+    for (size_t i = 0; i < req->nform; i++)
+        if (strcmp(req->form[i].name, name) == 0)
+            return req->form[i].value;
+    return NULL;
+}
+
+/* Keep declared fields only; check type and length; note required ones left empty. */
+static int check_params(struct http_request *req, struct http_response *res)
+{
+    const struct route *r = req->route;
+    req->nparams = 0;
+    req->nerrors = 0;
+    for (const struct route_param *p = r->params; p && p->name; p++) {
+        const char *v = form_value(req, p->name);
+        if (!v)
+            v = "";
+        if (!router_param_ok(p->type, v, p->max))
+            return http_error_page(req, res, 400, "There is a problem with the form",
+                                   "A field was too long or held characters it cannot hold. "
+                                   "Go back and try again.");
+        if (req->nparams < HTTP_PARAMS_MAX) {
+            req->params[req->nparams].name = p->name;
+            req->params[req->nparams].value = v;
+            req->nparams++;
+        }
+        bool blank = v[strspn(v, " \t\r\n")] == '\0';
+        if (p->required && blank && req->nerrors < HTTP_FIELD_ERRORS_MAX) {
+            req->errors[req->nerrors].field = p->name;
+            req->errors[req->nerrors].message =
+                arena_printf(req->arena, "Enter %s", p->label ? p->label : p->name);
+            req->nerrors++;
+        }
+    }
+    return 0;
+}
+
+static bool unsafe(enum http_method m) { return m != HTTP_GET && m != HTTP_HEAD; }
+
+static int dispatch(struct http_app *app, const struct route *table, struct http_request *req,
+                    struct http_response *res)
+{
+    if (strlen(req->path) > HTTP_PATH_MAX)
+        return http_error_page(req, res, 414, "Address too long",
+                               "The address of the page is longer than kith accepts.");
+    const struct route *hit = NULL;
+    bool other_method = false;
+    for (const struct route *r = table; r->handler; r++) {
+        if (!router_match(r->pattern, req->path, NULL, NULL))
+            continue;
+        /* HEAD is answered by GET routes (the transport sends no body). */
+        if (r->method == req->method || (req->method == HTTP_HEAD && r->method == HTTP_GET)) {
+            hit = r;
+            break;
+        }
+        other_method = true;
+    }
+    if (!hit && other_method) {
+        http_header_add(res, "Allow", "GET, HEAD, POST");
+        return http_error_page(req, res, 405, "Method not allowed",
+                               "This page cannot be used that way.");
+    }
+    if (!hit)
+        return http_error_page(req, res, 404, "Page not found",
+                               "If you typed the web address, check it is correct.");
+    req->route = hit;
+    if (hit->perm == ROUTE_PERM_UNSET) /* deny by default; the route test catches this */
+        return http_error_page(req, res, 403, "You cannot see this page",
+                               "Ask your administrator for access.");
+    if (req->body_too_large)
+        return http_error_page(req, res, 413, "What you sent is too large",
+                               "Shorten the text and try again.");
+
+    if (!(hit->perm & ROUTE_PUBLIC)) {
+        req->principal = app->authenticate ? app->authenticate(app, req) : NULL;
+        if (!req->principal)
+            return http_error_page(req, res, 401, "Sign in to continue",
+                                   "You need to sign in to see this page.");
+        if ((req->principal->perms & hit->perm) != hit->perm)
+            return http_error_page(req, res, 403, "You cannot see this page",
+                                   "Your role does not give access to this page.");
+    }
+    if (unsafe(req->method)) {
+        /* Every unsafe route must be CSRF-protected; the route test checks the table. */
+        if (!(hit->flags & ROUTE_CSRF) || !origin_ok(app, req))
+            return http_error_page(req, res, 403, "This form has expired",
+                                   "Go back, reload the page and try again.");
+        const char *token = form_value(req, "csrf");
+        const char *expected = req->principal ? req->principal->csrf_token : NULL;
+        if (!(hit->perm & ROUTE_PUBLIC) && !http_secret_equal(token, expected))
+            return http_error_page(req, res, 403, "This form has expired",
+                                   "Go back, reload the page and try again.");
+    }
+
+    if (!router_match(hit->pattern, req->path, req->arena, req->path_args))
+        return http_error_page(req, res, 404, "Page not found", "There is no such page.");
+    for (size_t i = 0; i < HTTP_PATH_ARGS_MAX && req->path_args[i]; i++)
+        if (!router_param_ok(hit->path_type, req->path_args[i], 64))
+            return http_error_page(req, res, 404, "Page not found", "There is no such page.");
+    int rc = check_params(req, res);
+    if (rc)
+        return rc;
+    if (hit->scope) {
+        rc = hit->scope(app, req);
+        if (rc)
+            return http_error_page(req, res, rc, "Page not found", "There is no such page.");
+    }
+    return hit->handler(app, req, res);
+}
+
+/* R10: the same headers on every response, refusals included. The CSP allows no inline
+ * script or style anywhere; pages load only kith's own /assets. */
+static void security_headers(const struct http_app *app, struct http_response *res)
+{
+    http_header_add(res, "Content-Security-Policy",
+                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                    "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                    "frame-ancestors 'none'");
+    http_header_add(res, "X-Content-Type-Options", "nosniff");
+    http_header_add(res, "X-Frame-Options", "DENY");
+    http_header_add(res, "Referrer-Policy", "no-referrer");
+    http_header_add(res, "Cross-Origin-Opener-Policy", "same-origin");
+    http_header_add(res, "Cross-Origin-Resource-Policy", "same-origin");
+    http_header_add(res, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    http_header_add(res, "Cache-Control",
+                    res->cacheable ? "public, max-age=31536000, immutable" : "no-store");
+    if (app->behind_tls)
+        http_header_add(res, "Strict-Transport-Security", "max-age=31536000");
+}
+
+void router_handle(struct http_app *app, const struct route *table, struct http_request *req,
+                   struct http_response *res)
+{
+    memset(res, 0, sizeof *res);
+    int status = dispatch(app, table, req, res);
+    if (status != res->status || !res->content_type) {
+        /* A handler that returned a status without a page gets the plain one. */
+        if (status >= 400 || !res->content_type)
+            http_error_page(req, res, status >= 400 ? status : 500, "Sorry, there is a problem",
+                            "Try again later.");
+        else
+            res->status = status;
+    }
+    if (!(req->route && (req->route->flags & ROUTE_ASSET)) || res->status != 200)
+        res->cacheable = false;
+    security_headers(app, res);
+}

@@ -1,0 +1,97 @@
+/*
+ * The route table and the router that enforces it. Every route is one row: method,
+ * pattern with typed {parameters}, handler, required permission, CSRF flag and the form
+ * parameters it accepts. The router checks all of it before a handler runs (405, 401,
+ * 403, 400), drops undeclared parameters, and adds the security headers to every
+ * response, including its own refusals. A route with no permission (ROUTE_PERM_UNSET)
+ * is a bug a test catches: deny by default.
+ */
+#ifndef KITH_HTTP_ROUTER_H
+#define KITH_HTTP_ROUTER_H
+
+#include <pthread.h>
+
+#include "http/http.h"
+
+struct store;
+
+/* Permissions a role grants. ROUTE_PUBLIC is the explicit "no sign-in needed". */
+enum route_perm {
+    ROUTE_PERM_UNSET = 0, /* no policy: the meta-test fails */
+    ROUTE_PUBLIC = 1u << 0,
+    ROUTE_SIGNED_IN = 1u << 1,
+    ROUTE_CHILD_READ = 1u << 2,
+    ROUTE_NOTE_WRITE = 1u << 3,
+    ROUTE_USER_ADMIN = 1u << 4,
+    ROUTE_AUDIT_READ = 1u << 5,
+};
+
+enum route_param_type {
+    PARAM_TEXT,      /* any text without control characters other than newline/tab */
+    PARAM_LINE,      /* one line: no control characters */
+    PARAM_PUBLIC_ID, /* kith's random public ids: lower-case letters and digits */
+    PARAM_INT,
+    PARAM_DATE, /* YYYY-MM-DD */
+};
+
+struct route_param {
+    const char *name;
+    enum route_param_type type;
+    size_t max; /* bytes */
+    bool required;
+    const char *label; /* names the field in the error summary */
+};
+
+/* Per-child scope: the record a route reaches through its {id}, checked after the
+ * permission and before the handler. NULL for routes that reach no single child. */
+struct http_app;
+typedef int (*route_scope_fn)(struct http_app *app, struct http_request *req);
+
+enum route_flags {
+    ROUTE_CSRF = 1u << 0,  /* unsafe method: token and Origin checked */
+    ROUTE_ASSET = 1u << 1, /* versioned static file: long cache allowed */
+};
+
+struct route {
+    enum http_method method;
+    const char *pattern; /* "/children/{id}"; each {x} is one path segment */
+    int (*handler)(struct http_app *app, struct http_request *req, struct http_response *res);
+    unsigned perm;                   /* enum route_perm bits, all required */
+    unsigned flags;                  /* enum route_flags */
+    enum route_param_type path_type; /* type of the pattern's {parameters} */
+    route_scope_fn scope;
+    const struct route_param *params; /* NULL-name terminated, or NULL */
+    const char *name;                 /* the pattern as logged: never the raw path */
+};
+
+/* The routes of kith (routes.c), NULL-handler terminated. */
+extern const struct route routes[];
+
+/* What handlers share: the store (one connection, serialised by `store_lock` until each
+ * worker thread has its own), the clock, and the session lookup. */
+struct http_app {
+    struct store *store;
+    pthread_mutex_t store_lock;
+    bool behind_tls;    /* a TLS proxy terminates in front: send HSTS */
+    const char *origin; /* "http://127.0.0.1:8080": the only Origin accepted for forms */
+    /* Who is asking. Returns the principal (from req->arena) or NULL when not signed in. */
+    struct http_principal *(*authenticate)(struct http_app *app, struct http_request *req);
+    void *auth_data;
+};
+
+/* Run one request through the route table; always fills `res` completely. */
+void router_handle(struct http_app *app, const struct route *table, struct http_request *req,
+                   struct http_response *res);
+
+/* Match `path` against `pattern`; stores up to HTTP_PATH_ARGS_MAX segment values in
+ * `args` (from `a`). */
+bool router_match(const char *pattern, const char *path, struct arena *a, const char **args);
+
+/* Whether `value` is acceptable as `type` within `max` bytes. */
+bool router_param_ok(enum route_param_type type, const char *value, size_t max);
+
+/* An error page in the GOV.UK look, for the router's own refusals and handlers. */
+int http_error_page(struct http_request *req, struct http_response *res, int status,
+                    const char *title, const char *message);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * kith's routes: the one table the router enforces. Adding a route means adding a row
+ * here with its permission, CSRF flag and parameters; tests/http/test_router.c walks the
+ * table and fails on a row without a policy or an unsafe row without CSRF.
+ */
+#include "http/pages.h"
+
+static const struct route_param search_params[] = {
+    {"q", PARAM_LINE, 100, true, "a name, LA child id or UPN"},
+    {0},
+};
+
+static const struct route_param note_params[] = {
+    {"date", PARAM_DATE, 10, true, "the date of the note"},
+    {"kind", PARAM_LINE, 40, true, "the kind of note"},
+    {"subject", PARAM_LINE, 200, true, "a subject"},
+    {"body", PARAM_TEXT, 20000, true, "the note"},
+    {0},
+};
+
+/* clang-format off */
+const struct route routes[] = {
+    {HTTP_GET,  "/healthz", page_health, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL, "/healthz"},
+    {HTTP_GET,  "/", page_caseload, ROUTE_SIGNED_IN, 0, PARAM_LINE, NULL, NULL, "/"},
+    {HTTP_GET,  "/search", page_search_form, ROUTE_SIGNED_IN | ROUTE_CHILD_READ, 0, PARAM_LINE,
+     NULL, NULL, "/search"},
+    {HTTP_POST, "/search", page_search, ROUTE_SIGNED_IN | ROUTE_CHILD_READ, ROUTE_CSRF, PARAM_LINE,
+     NULL, search_params, "/search"},
+    {HTTP_GET,  "/children/{id}", page_child, ROUTE_SIGNED_IN | ROUTE_CHILD_READ, 0,
+     PARAM_PUBLIC_ID, NULL, NULL, "/children/{id}"},
+    {HTTP_POST, "/children/{id}/notes", page_note_add,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_CSRF, PARAM_PUBLIC_ID, NULL,
+     note_params, "/children/{id}/notes"},
+    {0},
+};
+/* clang-format on */

@@ -1,0 +1,482 @@
+/*
+ * The web application in-process, through the router and the real route table, on a real
+ * SQLite file: every route has a policy; refusals (401, 403, 404, 405, 413) come before
+ * any handler; CSRF (missing or wrong token, missing or foreign Origin) is 403; a GET to
+ * a mutating route is 405; undeclared parameters never reach a handler; every response
+ * carries the security headers; a child whose name is markup is shown as text; a rejected
+ * case-note form comes back with everything typed and the GOV.UK error summary.
+ *
+ * Sessions are the next step: until they land, the test authenticates with a table of
+ * principals keyed by the Cookie header, through the same hook the session code will use.
+ */
+#include "../unit/test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/date.h"
+#include "domain/record.h"
+#include "http/html.h"
+#include "http/router.h"
+#include "store/store.h"
+
+#define ORIGIN "http://127.0.0.1:8080"
+#define TOKEN "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+#define XSS_NAME "<img src=x onerror=alert(1)>"
+
+struct fx {
+    char dir[64];
+    char path[128];
+    struct http_app app;
+    struct arena a;
+    struct http_principal worker, reader, nobody;
+    char child_id[32];
+};
+
+static struct http_principal *by_cookie(struct http_app *app, struct http_request *req)
+{
+    struct fx *f = app->auth_data;
+    if (!req->cookie)
+        return NULL;
+    if (strcmp(req->cookie, "as=worker") == 0)
+        return &f->worker;
+    if (strcmp(req->cookie, "as=reader") == 0)
+        return &f->reader;
+    if (strcmp(req->cookie, "as=nobody") == 0)
+        return &f->nobody;
+    return NULL;
+}
+
+static int setup(void **state)
+{
+    struct fx *f = calloc(1, sizeof *f);
+    snprintf(f->dir, sizeof f->dir, "%s", "/tmp/kith-http-XXXXXX");
+    if (!mkdtemp(f->dir))
+        return -1;
+    snprintf(f->path, sizeof f->path, "%s/kith.db", f->dir);
+    arena_init(&f->a, 0);
+    struct kerr e = KERR_INIT;
+    if (store_open(f->path, STORE_CREATE, &f->app.store, &e))
+        return -1;
+    pthread_mutex_init(&f->app.store_lock, NULL);
+    f->app.origin = ORIGIN;
+    f->app.authenticate = by_cookie;
+    f->app.auth_data = f;
+
+    struct team t = {.name = "Assessment", .service = SERVICE_ASSESSMENT, .caseload_threshold = 18};
+    kdate start;
+    date_parse_iso("2024-01-02", &start, NULL);
+    struct worker w = {.team_id = 0,
+                       .given_name = "Ada",
+                       .family_name = "Okafor",
+                       .role = ROLE_SOCIAL_WORKER,
+                       .fte = 1.0,
+                       .start = start,
+                       .end = DATE_NONE};
+    struct person c = {.kind = PERSON_CHILD,
+                       .given_name = XSS_NAME,
+                       .family_name = "Test",
+                       .la_child_id = "LA0000001",
+                       .dob = DATE_NONE,
+                       .expected_dob = DATE_NONE,
+                       .death = DATE_NONE,
+                       .sex = 'U',
+                       .uasc_ceased = DATE_NONE,
+                       .created = DATE_NONE};
+    if (store_team_add(f->app.store, &t, &e))
+        return -1;
+    w.team_id = t.id;
+    if (store_worker_add(f->app.store, &w, &e) || store_person_add(f->app.store, &c, &e))
+        return -1;
+    struct allocation al = {.child_id = c.id,
+                            .worker_id = w.id,
+                            .role = ALLOC_SOCIAL_WORKER,
+                            .start = start,
+                            .end = DATE_NONE};
+    if (store_allocation_add(f->app.store, &al, &e))
+        return -1;
+    snprintf(f->child_id, sizeof f->child_id, "%s", c.public_id);
+
+    f->worker =
+        (struct http_principal){.user_id = 1,
+                                .username = "ada",
+                                .worker_id = w.id,
+                                .perms = ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE,
+                                .csrf_token = TOKEN};
+    f->reader = (struct http_principal){.user_id = 2,
+                                        .username = "reader",
+                                        .worker_id = 0,
+                                        .perms = ROUTE_SIGNED_IN | ROUTE_CHILD_READ,
+                                        .csrf_token = TOKEN};
+    f->nobody = (struct http_principal){
+        .user_id = 3, .username = "nobody", .perms = ROUTE_SIGNED_IN, .csrf_token = TOKEN};
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fx *f = *state;
+    store_close(f->app.store);
+    pthread_mutex_destroy(&f->app.store_lock);
+    arena_release(&f->a);
+    char p[160];
+    static const char *const names[] = {"kith.db", "kith.db-wal", "kith.db-shm"};
+    for (size_t i = 0; i < N_ELEMS(names); i++) {
+        snprintf(p, sizeof p, "%s/%s", f->dir, names[i]);
+        unlink(p);
+    }
+    rmdir(f->dir);
+    free(f);
+    return 0;
+}
+
+/* One exchange: method, path, cookie, origin and a form body (may be NULL). */
+struct call {
+    struct http_request req;
+    struct http_response res;
+    char *body; /* NUL-terminated copy of the response body */
+};
+
+static struct call *call(struct fx *f, const char *method, const char *path, const char *cookie,
+                         const char *origin, const char *form)
+{
+    struct call *c = arena_zalloc(&f->a, sizeof *c);
+    c->req.arena = &f->a;
+    c->req.method_name = method;
+    c->req.method = http_method_parse(method);
+    c->req.path = path;
+    c->req.host = "127.0.0.1:8080";
+    c->req.cookie = cookie;
+    c->req.origin = origin;
+    snprintf(c->req.request_id, sizeof c->req.request_id, "%s", "00000000000000000000000000000001");
+    if (form)
+        assert_int_equal(http_form_parse(&c->req, form, strlen(form)), 0);
+    router_handle(&f->app, routes, &c->req, &c->res);
+    c->body = arena_strndup(&f->a, c->res.body ? c->res.body : "", c->res.len);
+    return c;
+}
+
+static void assert_security_headers(const struct http_response *res)
+{
+    const char *csp = http_header_get(res, "Content-Security-Policy");
+    assert_non_null(csp);
+    assert_null(strstr(csp, "unsafe-inline"));
+    assert_non_null(strstr(csp, "frame-ancestors 'none'"));
+    assert_non_null(strstr(csp, "script-src 'self'"));
+    assert_string_equal(http_header_get(res, "X-Content-Type-Options"), "nosniff");
+    assert_string_equal(http_header_get(res, "X-Frame-Options"), "DENY");
+    assert_string_equal(http_header_get(res, "Referrer-Policy"), "no-referrer");
+    assert_string_equal(http_header_get(res, "Cache-Control"), "no-store");
+    assert_null(http_header_get(res, "Strict-Transport-Security")); /* plain HTTP here */
+}
+
+/* --- the table itself ------------------------------------------------------------------ */
+
+static void every_route_has_a_policy(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    for (const struct route *r = routes; r->handler; r++, n++) {
+        assert_non_null(r->pattern);
+        assert_true(r->pattern[0] == '/');
+        if (r->perm == ROUTE_PERM_UNSET)
+            fail_msg("route %s has no permission", r->pattern);
+        /* Public means public: no other bit may be mixed in by mistake. */
+        if ((r->perm & ROUTE_PUBLIC) && r->perm != ROUTE_PUBLIC)
+            fail_msg("route %s is public and also asks for permissions", r->pattern);
+        bool unsafe = r->method != HTTP_GET && r->method != HTTP_HEAD;
+        if (unsafe && !(r->flags & ROUTE_CSRF))
+            fail_msg("route %s %s changes state without CSRF protection", "POST", r->pattern);
+        if (!unsafe && r->params)
+            fail_msg("GET route %s takes form parameters: searches are POSTs", r->pattern);
+        for (const struct route_param *p = r->params; p && p->name; p++) {
+            assert_true(p->max > 0);
+            assert_true(strcmp(p->name, "csrf") != 0);
+            for (const struct route_param *q = p + 1; q->name; q++)
+                assert_string_not_equal(p->name, q->name);
+        }
+        assert_non_null(r->name);
+        assert_null(strpbrk(r->name, "?"));
+    }
+    assert_true(n >= 6);
+}
+
+static void route_patterns_match(void **state)
+{
+    struct fx *f = *state;
+    static const struct {
+        const char *pattern, *path;
+        bool match;
+        const char *arg;
+    } cases[] = {
+        {"/children/{id}", "/children/abc123", true, "abc123"},
+        {"/children/{id}", "/children/", false, NULL},
+        {"/children/{id}", "/children/abc/notes", false, NULL},
+        {"/children/{id}/notes", "/children/abc/notes", true, "abc"},
+        {"/children/{id}/notes", "/children/abc/notesx", false, NULL},
+        {"/", "/", true, NULL},
+        {"/", "//", false, NULL},
+        {"/search", "/search/", false, NULL},
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        const char *args[HTTP_PATH_ARGS_MAX] = {0};
+        bool m = router_match(cases[i].pattern, cases[i].path, &f->a, args);
+        assert_int_equal(m, cases[i].match);
+        if (cases[i].arg)
+            assert_string_equal(args[0], cases[i].arg);
+    }
+}
+
+static void parameter_types(void **state)
+{
+    (void)state;
+    static const struct {
+        enum route_param_type type;
+        const char *value;
+        size_t max;
+        bool ok;
+    } cases[] = {
+        {PARAM_LINE, "Smith", 10, true},
+        {PARAM_LINE, "Smith\n", 10, false},
+        {PARAM_LINE, "0123456789a", 10, false},
+        {PARAM_TEXT, "two\nlines\ttab", 20, true},
+        {PARAM_TEXT, "bell\a", 20, false},
+        {PARAM_PUBLIC_ID, "abc123", 20, true},
+        {PARAM_PUBLIC_ID, "ABC", 20, false},
+        {PARAM_PUBLIC_ID, "../x", 20, false},
+        {PARAM_INT, "42", 5, true},
+        {PARAM_INT, "-1", 5, false},
+        {PARAM_DATE, "2026-11-23", 10, true},
+        {PARAM_DATE, "23/11/2026", 10, false},
+        {PARAM_DATE, "", 10, true}, /* empty: "required" decides */
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++)
+        assert_int_equal(router_param_ok(cases[i].type, cases[i].value, cases[i].max), cases[i].ok);
+}
+
+/* --- refusals -------------------------------------------------------------------------- */
+
+static void refusals_before_handlers(void **state)
+{
+    struct fx *f = *state;
+    char child[64], notes[80];
+    snprintf(child, sizeof child, "/children/%s", f->child_id);
+    snprintf(notes, sizeof notes, "/children/%s/notes", f->child_id);
+    const char *ok_note = "csrf=" TOKEN "&date=2026-01-05&kind=home-visit&subject=Visit&body=Seen";
+    const char *no_token = "date=2026-01-05&kind=home-visit&subject=Visit&body=Seen";
+    const char *bad_token = "csrf=" TOKEN "x&date=2026-01-05&kind=home-visit&subject=V&body=S";
+    static const char *const foreign = "https://evil.example";
+    struct {
+        const char *method, *path, *cookie, *origin, *form;
+        int status;
+    } cases[] = {
+        {"GET", "/nowhere", "as=worker", NULL, NULL, 404},
+        {"GET", "/healthz", NULL, NULL, NULL, 200},
+        {"GET", "/", NULL, NULL, NULL, 401},
+        {"GET", child, NULL, NULL, NULL, 401},
+        {"GET", child, "as=forged", NULL, NULL, 401},
+        {"GET", child, "as=nobody", NULL, NULL, 403},
+        {"GET", child, "as=worker", NULL, NULL, 200},
+        {"GET", "/children/NOT-AN-ID", "as=worker", NULL, NULL, 404},
+        {"GET", "/children/zzzzzzzzzzzz", "as=worker", NULL, NULL, 404},
+        {"GET", notes, "as=worker", NULL, NULL, 405}, /* GET to a mutating route */
+        {"DELETE", child, "as=worker", ORIGIN, NULL, 405},
+        {"POST", "/healthz", NULL, ORIGIN, NULL, 405},
+        {"POST", notes, NULL, ORIGIN, ok_note, 401},
+        {"POST", notes, "as=reader", ORIGIN, ok_note, 403}, /* no note permission */
+        {"POST", notes, "as=worker", ORIGIN, no_token, 403},
+        {"POST", notes, "as=worker", ORIGIN, bad_token, 403},
+        {"POST", notes, "as=worker", foreign, ok_note, 403},
+        {"POST", notes, "as=worker", NULL, ok_note, 403},
+        {"POST", notes, "as=worker", "null", ok_note, 403},
+        {"POST", "/search", "as=worker", foreign, "csrf=" TOKEN "&q=Test", 403},
+        {"POST", "/search", "as=worker", ORIGIN, "q=Test", 403},
+        {"POST", "/search", "as=worker", ORIGIN, "csrf=" TOKEN "&q=Test", 200},
+        {"POST", notes, "as=worker", ORIGIN, ok_note, 303},
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        struct call *c = call(f, cases[i].method, cases[i].path, cases[i].cookie, cases[i].origin,
+                              cases[i].form);
+        if (c->res.status != cases[i].status)
+            fail_msg("case %zu: %s %s answered %d, expected %d", i, cases[i].method, cases[i].path,
+                     c->res.status, cases[i].status);
+        assert_security_headers(&c->res);
+        if (c->res.status == 405)
+            assert_non_null(http_header_get(&c->res, "Allow"));
+        /* No refusal shows the child's name or id. */
+        if (c->res.status >= 400) {
+            assert_null(strstr(c->body, "onerror"));
+            assert_null(strstr(c->body, "LA0000001"));
+        }
+    }
+}
+
+static void body_too_large_is_413(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = arena_zalloc(&f->a, sizeof *c);
+    c->req = (struct http_request){.arena = &f->a,
+                                   .method = HTTP_POST,
+                                   .method_name = "POST",
+                                   .path = "/search",
+                                   .origin = ORIGIN,
+                                   .cookie = "as=worker",
+                                   .body_too_large = true};
+    router_handle(&f->app, routes, &c->req, &c->res);
+    assert_int_equal(c->res.status, 413);
+    assert_security_headers(&c->res);
+}
+
+static void undeclared_parameters_are_dropped(void **state)
+{
+    struct fx *f = *state;
+    struct call *c =
+        call(f, "POST", "/search", "as=worker", ORIGIN, "csrf=" TOKEN "&q=Test&admin=1&q2=x");
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(http_param(&c->req, "q"));
+    assert_null(http_param(&c->req, "admin"));
+    assert_null(http_param(&c->req, "q2"));
+    assert_null(http_param(&c->req, "csrf"));
+    /* An over-long field is a clear 400, not a silent cut. */
+    char form[400];
+    snprintf(form, sizeof form, "csrf=%s&q=%0150d", TOKEN, 0);
+    c = call(f, "POST", "/search", "as=worker", ORIGIN, form);
+    assert_int_equal(c->res.status, 400);
+}
+
+static void hsts_only_behind_tls(void **state)
+{
+    struct fx *f = *state;
+    f->app.behind_tls = true;
+    struct call *c = call(f, "GET", "/healthz", NULL, NULL, NULL);
+    f->app.behind_tls = false;
+    assert_non_null(http_header_get(&c->res, "Strict-Transport-Security"));
+}
+
+/* --- pages ----------------------------------------------------------------------------- */
+
+static void markup_in_a_name_is_text(void **state)
+{
+    struct fx *f = *state;
+    char child[64];
+    snprintf(child, sizeof child, "/children/%s", f->child_id);
+    const char *pages[] = {child, "/"};
+    for (size_t i = 0; i < N_ELEMS(pages); i++) {
+        struct call *c = call(f, "GET", pages[i], "as=worker", NULL, NULL);
+        assert_int_equal(c->res.status, 200);
+        assert_string_equal(c->res.content_type, "text/html; charset=utf-8");
+        assert_non_null(strstr(c->body, "&lt;img src=x onerror=alert(1)&gt;"));
+        assert_null(strstr(c->body, "<img"));
+        assert_null(strstr(c->body, "<script"));
+        assert_null(strstr(c->body, " style="));
+    }
+    struct call *c = call(f, "POST", "/search", "as=worker", ORIGIN, "csrf=" TOKEN "&q=%3Cimg");
+    assert_int_equal(c->res.status, 200);
+    assert_null(strstr(c->body, "<img"));
+    assert_non_null(strstr(c->body, "value=\"&lt;img\""));
+}
+
+static void rejected_note_keeps_what_was_typed(void **state)
+{
+    struct fx *f = *state;
+    char notes[80], child[64];
+    snprintf(notes, sizeof notes, "/children/%s/notes", f->child_id);
+    snprintf(child, sizeof child, "/children/%s", f->child_id);
+    struct call *c = call(f, "POST", notes, "as=worker", ORIGIN,
+                          "csrf=" TOKEN "&date=2099-01-01&kind=home-visit&subject=&body="
+                          "Saw+%22K%22+%26+mum%0Aat+home");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "govuk-error-summary"));
+    assert_non_null(strstr(c->body, "<title>Error: "));
+    assert_non_null(strstr(c->body, "href=\"#subject\">Enter a subject"));
+    assert_non_null(strstr(c->body, "id=\"subject-error\""));
+    assert_non_null(strstr(c->body, "href=\"#date\">Enter a real date"));
+    assert_non_null(strstr(c->body, "Saw &quot;K&quot; &amp; mum\nat home</textarea>"));
+    assert_non_null(strstr(c->body, "value=\"2099-01-01\""));
+    assert_non_null(strstr(c->body, "<option value=\"home-visit\" selected>"));
+    assert_non_null(strstr(c->body, "name=\"csrf\" value=\"" TOKEN "\""));
+
+    c = call(f, "POST", notes, "as=worker", ORIGIN,
+             "csrf=" TOKEN "&date=2026-01-05&kind=phone-call&subject=Called+school&body=Fine");
+    assert_int_equal(c->res.status, 303);
+    assert_string_equal(http_header_get(&c->res, "Location"), child);
+    c = call(f, "GET", child, "as=worker", NULL, NULL);
+    assert_non_null(strstr(c->body, "Called school"));
+    assert_non_null(strstr(c->body, "Phone or video call"));
+}
+
+static void caseload_lists_allocated_children(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = call(f, "GET", "/", "as=worker", NULL, NULL);
+    assert_int_equal(c->res.status, 200);
+    char link[64];
+    snprintf(link, sizeof link, "href=\"/children/%s\"", f->child_id);
+    assert_non_null(strstr(c->body, link));
+    c = call(f, "GET", "/", "as=reader", NULL, NULL); /* no worker: an empty caseload */
+    assert_non_null(strstr(c->body, "No children are allocated to you."));
+}
+
+/* --- the pieces ------------------------------------------------------------------------ */
+
+static void html_escapes_by_default(void **state)
+{
+    struct fx *f = *state;
+    struct html h;
+    html_init(&h, &f->a);
+    html_f(&h, "<p title=\"%s\">%s %d %ld 100%%</p>", "a\"b'c", "<b>&</b>", -3, 1234567890123L);
+    assert_string_equal(html_str(&h), "<p title=\"a&quot;b&#39;c\">&lt;b&gt;&amp;&lt;/b&gt; -3 "
+                                      "1234567890123 100%</p>");
+    html_init(&h, &f->a);
+    html_text(&h, NULL);
+    html_raw(&h, "<br>");
+    assert_string_equal(html_str(&h), "<br>");
+    /* Growth past the first buffer keeps everything. */
+    html_init(&h, &f->a);
+    for (int i = 0; i < 2000; i++)
+        html_text(&h, "<>");
+    assert_int_equal(strlen(html_str(&h)), 2000 * 8);
+    assert_string_equal(html_escape(&f->a, "x<y"), "x&lt;y");
+}
+
+static void form_decoding(void **state)
+{
+    struct fx *f = *state;
+    struct http_request req = {.arena = &f->a};
+    assert_int_equal(http_form_parse(&req, "a=1+2&b=%3C%2f&c&&d=", 20), 0);
+    assert_int_equal(req.nform, 4);
+    assert_string_equal(req.form[0].value, "1 2");
+    assert_string_equal(req.form[1].value, "</");
+    assert_string_equal(req.form[2].name, "c");
+    assert_string_equal(req.form[2].value, "");
+    assert_string_equal(req.form[3].value, "");
+    static const char *const bad[] = {"a=%", "a=%4", "a=%zz", "a=%00", "%=1"};
+    for (size_t i = 0; i < N_ELEMS(bad); i++)
+        assert_int_equal(http_form_parse(&req, bad[i], strlen(bad[i])), -1);
+    assert_true(http_secret_equal("abc", "abc"));
+    assert_false(http_secret_equal("abc", "abd"));
+    assert_false(http_secret_equal("abc", "abcd"));
+    assert_false(http_secret_equal(NULL, "abc"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_route_has_a_policy),
+        cmocka_unit_test(parameter_types),
+        cmocka_unit_test_setup_teardown(route_patterns_match, setup, teardown),
+        cmocka_unit_test_setup_teardown(refusals_before_handlers, setup, teardown),
+        cmocka_unit_test_setup_teardown(body_too_large_is_413, setup, teardown),
+        cmocka_unit_test_setup_teardown(undeclared_parameters_are_dropped, setup, teardown),
+        cmocka_unit_test_setup_teardown(hsts_only_behind_tls, setup, teardown),
+        cmocka_unit_test_setup_teardown(markup_in_a_name_is_text, setup, teardown),
+        cmocka_unit_test_setup_teardown(rejected_note_keeps_what_was_typed, setup, teardown),
+        cmocka_unit_test_setup_teardown(caseload_lists_allocated_children, setup, teardown),
+        cmocka_unit_test_setup_teardown(html_escapes_by_default, setup, teardown),
+        cmocka_unit_test_setup_teardown(form_decoding, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
