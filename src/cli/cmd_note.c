@@ -13,7 +13,7 @@
 #include "domain/codeset.h"
 #include "store/store.h"
 
-#define NOTE_BODY_MAX (1024 * 1024) /* a megabyte of text is a very long note */
+#define NOTE_BODY_MAX ((size_t)1024 * 1024) /* a megabyte of text is a very long note */
 #define NOTE_SUBJECT_MAX 200
 
 struct add_opts {
@@ -53,7 +53,7 @@ static enum kerr_code read_body(struct cli *c, const char *path, const char **ou
         rc = kerr_fail(&c->err, KITH_E_IO, "body-file", "error reading '%s'", path);
     else if (!str_ok(&s))
         rc = kerr_fail(&c->err, KITH_E_TOO_LARGE, "body-file",
-                       "'%s' is longer than the %d bytes a note may hold", path, NOTE_BODY_MAX);
+                       "'%s' is longer than the %zu bytes a note may hold", path, NOTE_BODY_MAX);
     else if (memchr(s.buf, '\0', s.len))
         rc = kerr_fail(&c->err, KITH_E_INVALID, "body-file", "'%s' is not text", path);
     if (!rc)
@@ -84,7 +84,7 @@ static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
     else if (!o->body)
         rc = kerr_fail(&c->err, KITH_E_USAGE, "body", "give the text with --body or --body-file");
     else if (strlen(o->body) > NOTE_BODY_MAX)
-        rc = kerr_fail(&c->err, KITH_E_TOO_LARGE, "body", "the text is longer than %d bytes",
+        rc = kerr_fail(&c->err, KITH_E_TOO_LARGE, "body", "the text is longer than %zu bytes",
                        NOTE_BODY_MAX);
     if (!rc && !code_valid(CS_NOTE_KIND, n.kind, strlen(n.kind), 0))
         rc = kerr_fail(&c->err, KITH_E_INVALID, "kind",

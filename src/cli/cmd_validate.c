@@ -300,7 +300,9 @@ static void refdata_load(struct cli *c, const struct ret *r, const struct ret *l
         size_t nurn = n;
         n = 0;
         for (size_t i = 0; i < nurn; i++) {
-            const struct provider *p = provider_list_find(&found, keys[i]);
+            /* keys holds nurn entries here: the analyser cannot see that nurn > 0 means
+             * keys_of() allocated it. */
+            const struct provider *p = provider_list_find(&found, keys[i]); // NOLINT
             if (p && p->pcd[0])
                 keys[n++] = p->pcd; /* nurn >= n: the URNs read so far are not needed again */
         }

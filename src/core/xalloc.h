@@ -8,12 +8,15 @@
 
 #include <stddef.h>
 
-void *xmalloc(size_t size);
-void *xcalloc(size_t n, size_t size);
-void *xrealloc(void *p, size_t size);
+/* returns_nonnull tells the compiler and static analysers what the abort guarantees. */
+#define XALLOC_ATTR __attribute__((returns_nonnull, warn_unused_result))
+
+void *xmalloc(size_t size) XALLOC_ATTR;
+void *xcalloc(size_t n, size_t size) XALLOC_ATTR;
+void *xrealloc(void *p, size_t size) XALLOC_ATTR;
 /* xreallocarray fails (aborts) on n * size overflow as well as on exhaustion. */
-void *xreallocarray(void *p, size_t n, size_t size);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
+void *xreallocarray(void *p, size_t n, size_t size) XALLOC_ATTR;
+char *xstrdup(const char *s) XALLOC_ATTR;
+char *xstrndup(const char *s, size_t n) XALLOC_ATTR;
 
 #endif

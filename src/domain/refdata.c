@@ -92,7 +92,10 @@ static const void *map_find(const struct refmap *m, const char *key)
 
 void postcode_geo_init(struct postcode_geo *g) { map_init(&g->map, sizeof(struct postcode_place)); }
 void postcode_geo_release(struct postcode_geo *g) { map_release(&g->map); }
-void postcode_geo_add(struct postcode_geo *g, const struct postcode_place *p) { map_add(&g->map, p); }
+void postcode_geo_add(struct postcode_geo *g, const struct postcode_place *p)
+{
+    map_add(&g->map, p);
+}
 size_t postcode_geo_count(const struct postcode_geo *g) { return g->map.n; }
 
 const struct postcode_place *postcode_geo_find(const struct postcode_geo *g, const char *s)

@@ -23,10 +23,10 @@
 
 /* One postcode's place. */
 struct postcode_place {
-    char pcd[POSTCODE_MAX + 1];        /* normalised */
-    char laua[AREA_CODE_MAX + 1];      /* local authority district (lower tier) */
-    char utla[AREA_CODE_MAX + 1];      /* upper-tier local authority (county or unitary) */
-    int32_t east, north;               /* OS grid reference, metres; INT32_MIN unknown */
+    char pcd[POSTCODE_MAX + 1];   /* normalised */
+    char laua[AREA_CODE_MAX + 1]; /* local authority district (lower tier) */
+    char utla[AREA_CODE_MAX + 1]; /* upper-tier local authority (county or unitary) */
+    int32_t east, north;          /* OS grid reference, metres; INT32_MIN unknown */
 };
 
 /* One Ofsted-registered provider (a URN). The 903 codes it may be used with are kept as
@@ -38,15 +38,15 @@ struct provider {
     char provider_codes[32]; /* "PR4": 903 placement providers (PLACE_PROVIDER) */
     uint64_t places;         /* the same as CS_903_PLACEMENT bits */
     uint64_t providers;      /* and CS_903_PROVIDER bits */
-    kdate reg_end;      /* deregistration or closure, DATE_NONE when open */
+    kdate reg_end;           /* deregistration or closure, DATE_NONE when open */
     char pcd[POSTCODE_MAX + 1];
     char la[AREA_CODE_MAX + 1]; /* upper-tier LA of its postcode, "" when not known */
 };
 
 /* A map from a key (postcode or URN) to one of the records above. */
 struct refmap {
-    void *v;      /* records */
-    size_t size;  /* bytes per record */
+    void *v;     /* records */
+    size_t size; /* bytes per record */
     size_t n, cap;
     uint32_t *hash; /* open addressing, 0 empty, else index + 1 */
     uint32_t hcap;

@@ -70,7 +70,8 @@ static struct event *push_event(struct xml_read *x, enum xml_event type)
         x->ev = xreallocarray(x->ev, x->cap, sizeof(*x->ev));
     }
     struct event *e = &x->ev[x->nev++];
-    memset(e, 0, sizeof(*e));
+    memset(e, 0, sizeof(*e)); // NOLINT(clang-analyzer-core.NonNullParamChecker): x->ev was just
+                              // grown by xreallocarray, which never returns NULL
     e->type = type;
     e->line = x->ctxt ? xmlSAX2GetLineNumber(x->ctxt) : 0;
     return e;

@@ -11,8 +11,7 @@ const struct case903 cases903_child[] = {
     {"102", 2026, "[Header]\nCHILD,DOB\n1,01/02/2010\n2,31/02/2010\n3,\n4,1/2/2010\n5,2010-02-01\n",
      "Header:1,2"},
     {"103", 2026, "[Header]\nCHILD,ETHNIC\n1,WBRI\n2,XXXX\n3,\n4,wbri\n5,NOBT\n", "Header:1,2,3"},
-    {"104", 2026,
-     "[UASC]\nCHILD,DUC\n1,01/04/2025\n2,31/03/2025\n3,\n4,32/01/2026\n5,31/03/2026\n",
+    {"104", 2026, "[UASC]\nCHILD,DUC\n1,01/04/2025\n2,31/03/2025\n3,\n4,32/01/2026\n5,31/03/2026\n",
      "UASC:1,3"},
     /* 105 reads the XML's UASC flag: it does nothing for CSV input. */
     {"105", 2026, "[Header]\nCHILD,UASC\n1,0\n2,2\n3,\n", ""},
@@ -21,8 +20,7 @@ const struct case903 cases903_child[] = {
      "6,\n7,a123456789012\n8,A1234567890\n9,S12345678901Z\n",
      "Header:2,4,6,7,8"},
     {"171", 2026, "[Header]\nCHILD,MC_DOB\n1,01/01/2020\n2,\n3,2020/01/01\n", "Header:2"},
-    {"174", 2024, "[Header]\nCHILD,SEX,MC_DOB\n1,1,01/01/2020\n2,2,01/01/2020\n3,1,\n",
-     "Header:0"},
+    {"174", 2024, "[Header]\nCHILD,SEX,MC_DOB\n1,1,01/01/2020\n2,2,01/01/2020\n3,1,\n", "Header:0"},
     {"174", 2026, "[Header]\nCHILD,SEX,MC_DOB\n1,M,01/01/2020\n2,F,01/01/2020\n3,1,01/01/2020\n",
      "Header:0"},
     /* School age: four before 31 August of the year before the collection year starts. */
@@ -89,16 +87,15 @@ const struct case903 cases903_child[] = {
      "[Header]\nCHILD,SEX,MOTHER\n1,F,\n2,2,\n"
      "[Episodes]\nCHILD,DEC,REC,LS\n1,01/06/2025,E13,C2\n2,01/06/2025,E13,C2\n",
      "Header:0 Episodes:0"},
-    {"611", 2026,
-     "[Header]\nCHILD,MOTHER,MC_DOB\n1,1,\n2,1,01/01/2020\n3,0,\n4,1,xx\n", "Header:0"},
+    {"611", 2026, "[Header]\nCHILD,MOTHER,MC_DOB\n1,1,\n2,1,01/01/2020\n3,0,\n4,1,xx\n",
+     "Header:0"},
     {"612", 2024,
      "[Header]\nCHILD,SEX,MOTHER,MC_DOB\n1,2,0,01/01/2020\n2,2,,01/01/2020\n3,2,1,01/01/2020\n"
      "4,1,0,01/01/2020\n",
      "Header:0,1"},
-    {"612", 2026,
-     "[Header]\nCHILD,SEX,MOTHER,MC_DOB\n1,F,0,01/01/2020\n2,2,0,01/01/2020\n", "Header:0"},
-    {"620", 2026,
-     "[Header]\nCHILD,DOB,MOTHER\n1,02/04/2014,1\n2,01/04/2014,1\n3,01/01/2020,0\n",
+    {"612", 2026, "[Header]\nCHILD,SEX,MOTHER,MC_DOB\n1,F,0,01/01/2020\n2,2,0,01/01/2020\n",
+     "Header:0"},
+    {"620", 2026, "[Header]\nCHILD,DOB,MOTHER\n1,02/04/2014,1\n2,01/04/2014,1\n3,01/01/2020,0\n",
      "Header:0"},
     {"621", 2026,
      "[Header]\nCHILD,DOB,MC_DOB\n1,01/01/2008,01/01/2025\n2,01/01/2008,01/01/2008\n"

@@ -17,15 +17,13 @@ const struct case903 cases903_episodes[] = {
     {"146", 2025, EP "CHILD,PLACE\n1,H5\n2,K3\n3,Z1\n4,P2\n5,Z11\n", "Episodes:0,3,4"},
     {"146", 2026, EP "CHILD,PLACE\n1,H5\n2,K3\n3,Z1\n4,Z12\n5,\n6,k3\n", "Episodes:0,2,5"},
     {"149", 2026, EP "CHILD,REC\n1,E4A\n2,E4a\n3,E1\n4,\n5,X1\n", "Episodes:1,2"},
-    {"1009", 2026, EP "CHILD,REASON_PLACE_CHANGE\n1,CARPL\n2,CARP\n3,\n4,CUSTOD\n",
-     "Episodes:1"},
+    {"1009", 2026, EP "CHILD,REASON_PLACE_CHANGE\n1,CARPL\n2,CARP\n3,\n4,CUSTOD\n", "Episodes:1"},
     /* 142: every episode but a child's last must have ended. */
     {"142", 2026,
      EP "CHILD,DECOM,DEC,REC\n1,01/01/2020,,\n1,01/02/2020,,\n2,01/01/2020,01/02/2020,\n"
         "2,01/02/2020,,\n3,01/01/2020,01/02/2020,X1\n3,01/02/2020,,\n4,,,\n4,01/01/2020,,\n",
      "Episodes:0,2,7"},
-    {"148", 2026,
-     EP "CHILD,DEC,REC\n1,01/01/2020,X1\n2,01/01/2020,\n3,,E2\n4,,\n5,99/01/2020,\n",
+    {"148", 2026, EP "CHILD,DEC,REC\n1,01/01/2020,X1\n2,01/01/2020,\n3,,E2\n4,,\n5,99/01/2020,\n",
      "Episodes:1,2,4"},
     {"178", 2025,
      EP "CHILD,PLACE,PLACE_PROVIDER\n1,U1,PR1\n2,U1,PR9\n3,T4,PR1\n4,Z1,PR1\n5,T0,\n6,U1,\n",
@@ -34,8 +32,7 @@ const struct case903 cases903_episodes[] = {
      EP "CHILD,PLACE,PLACE_PROVIDER\n1,U1,PR1\n2,Z11,PR1\n3,T4,PR1\n4,Z1,PR2\n5,T3,PR0\n",
      "Episodes:1,4"},
     {"213", 2025, EP "CHILD,PLACE,PLACE_PROVIDER\n1,T1,PR1\n2,Z1,PR1\n3,T2,\n", "Episodes:0"},
-    {"213", 2026, EP "CHILD,PLACE,PLACE_PROVIDER\n1,T1,PR1\n2,Z13,PR1\n3,U1,PR1\n",
-     "Episodes:0,1"},
+    {"213", 2026, EP "CHILD,PLACE,PLACE_PROVIDER\n1,T1,PR1\n2,Z13,PR1\n3,U1,PR1\n", "Episodes:0,1"},
     {"214", 2026,
      EP "CHILD,LS,PL_POST,URN\n1,V3,AB1 2CD,\n2,V4,,1234567\n3,V3,,\n4,C2,AB1 2CD,1234567\n",
      "Episodes:0,1"},
@@ -43,8 +40,8 @@ const struct case903 cases903_episodes[] = {
      EP "CHILD,DECOM,RNE,PLACE\n1,01/04/2015,P,A3\n2,31/03/2015,P,A3\n3,01/05/2020,T,A5\n"
         "4,01/05/2020,,A5\n5,01/05/2020,P,A4\n",
      "Episodes:0,3"},
-    {"217t", 2024,
-     EP "CHILD,PLACE,DEC\n1,P2,28/10/2023\n2,P2,29/10/2023\n3,P2,\n4,P1,\n", "Episodes:1,2"},
+    {"217t", 2024, EP "CHILD,PLACE,DEC\n1,P2,28/10/2023\n2,P2,29/10/2023\n3,P2,\n4,P1,\n",
+     "Episodes:1,2"},
     {"222", 2023, EP "CHILD,PLACE,URN\n1,H5,1234567\n2,K2,1234567\n3,P1,XXXXXXX\n", "Episodes:0"},
     {"222", 2024, EP "CHILD,PLACE,URN\n1,H5,1234567\n2,P2,1234567\n", "Episodes:1"},
     {"222", 2025, EP "CHILD,PLACE,URN\n1,P2,1234567\n2,R1,1234567\n3,Z1,\n", "Episodes:1"},
@@ -63,8 +60,8 @@ const struct case903 cases903_episodes[] = {
      "Episodes:1,3"},
     {"226", 2025, EP "CHILD,DECOM,PLACE,REASON_PLACE_CHANGE\n1,01/02/2020,T1,CARPL\n",
      "Episodes:0"},
-    {"233", 2026,
-     EP "CHILD,DEC,REASON_PLACE_CHANGE\n1,,CARPL\n2,01/01/2026,CARPL\n3,,\n", "Episodes:0"},
+    {"233", 2026, EP "CHILD,DEC,REASON_PLACE_CHANGE\n1,,CARPL\n2,01/01/2026,CARPL\n3,,\n",
+     "Episodes:0"},
     {"353", 2026, EP "CHILD,DECOM\n1,13/10/1991\n2,14/10/1991\n", "Episodes:0"},
     {"354", 2026, EP "CHILD,DECOM\n1,31/03/2026\n2,01/04/2026\n", "Episodes:1"},
     {"355", 2026,
@@ -94,8 +91,7 @@ const struct case903 cases903_episodes[] = {
         "2,01/01/2026,04/01/2026,L1\n3,01/01/2026,03/01/2026,L1\n3,03/01/2026,10/01/2026,C2\n"
         "3,10/01/2026,12/01/2026,L1\n4,30/03/2026,,L1\n",
      "Episodes:0,1,3,5"},
-    {"362", 2026,
-     EP "CHILD,DECOM,DEC,LS\n1,01/01/2026,22/01/2026,L2\n2,01/01/2026,23/01/2026,L2\n",
+    {"362", 2026, EP "CHILD,DECOM,DEC,LS\n1,01/01/2026,22/01/2026,L2\n2,01/01/2026,23/01/2026,L2\n",
      "Episodes:1"},
     /* 363: child assessment order (L3) over 7 days; consecutive rows of the file, each
      * starting on or before the last ended. */
@@ -104,8 +100,7 @@ const struct case903 cases903_episodes[] = {
         "2,01/01/2026,08/01/2026,L3\n3,01/01/2026,03/01/2026,L3\n3,10/01/2026,16/01/2026,L3\n"
         "4,20/03/2026,,L3\n",
      "Episodes:0,1,5"},
-    {"364", 2026,
-     EP "CHILD,DECOM,DEC,LS\n1,01/01/2026,22/01/2026,J2\n2,01/01/2026,23/01/2026,J2\n",
+    {"364", 2026, EP "CHILD,DECOM,DEC,LS\n1,01/01/2026,22/01/2026,J2\n2,01/01/2026,23/01/2026,J2\n",
      "Episodes:1"},
     {"365", 2026,
      EP "CHILD,DECOM,DEC,LS\n1,01/01/2026,18/01/2026,V3\n2,01/01/2026,19/01/2026,V3\n"
@@ -160,11 +155,9 @@ const struct case903 cases903_episodes[] = {
      "[Header]\nCHILD,DOB\n1,01/01/2010\n" EP
      "CHILD,DECOM,DEC,PLACE\n1,01/01/2026,08/01/2026,T4\n1,01/02/2026,09/02/2026,T4\n",
      "Episodes:1"},
-    {"377", 2026,
-     EP "CHILD,PLACE\n1,T3\n1,T3\n1,U1\n1,T3\n2,T3\n2,T3\n", "Episodes:0,1,3"},
+    {"377", 2026, EP "CHILD,PLACE\n1,T3\n1,T3\n1,U1\n1,T3\n2,T3\n2,T3\n", "Episodes:0,1,3"},
     {"378", 2026, EP "CHILD,PLACE,LS\n1,P1,V2\n2,P1,C2\n", "Episodes:0"},
-    {"380", 2026, EP "CHILD,PLACE,RNE\n1,T0,P\n2,T1,B\n3,T2,S\n4,T3,\n5,U1,S\n",
-     "Episodes:2,3"},
+    {"380", 2026, EP "CHILD,PLACE,RNE\n1,T0,P\n2,T1,B\n3,T2,S\n4,T3,\n5,U1,S\n", "Episodes:2,3"},
     {"381", 2026, EP "CHILD,PLACE,REC\n1,T0,X1\n2,T1,E2\n3,T2,\n", "Episodes:1"},
     {"382", 2026, EP "CHILD,PLACE,LS\n1,T0,V3\n2,T1,V4\n3,T2,C2\n", "Episodes:0,1"},
     /* 383: after a temporary placement the child returns to the placement before it. */
@@ -200,11 +193,12 @@ const struct case903 cases903_episodes[] = {
         "4,01/01/2020,01/02/2020,X1\n4,01/02/2020,,\n",
      "Episodes:0,2,4"},
     {"390", 2026, EP "CHILD,REC,PLACE\n1,E11,A3\n2,E12,U1\n3,E2,U1\n", "Episodes:1"},
-    {"398", 2026,
-     EP "CHILD,LS,HOME_POST,PL_POST\n1,V3,A,\n2,V4,,B\n3,V3,,\n4,C2,A,B\n", "Episodes:0,1"},
+    {"398", 2026, EP "CHILD,LS,HOME_POST,PL_POST\n1,V3,A,\n2,V4,,B\n3,V3,,\n4,C2,A,B\n",
+     "Episodes:0,1"},
     /* 399: a child only ever on short breaks has no mother status and no reviews. */
     {"399", 2026,
-     "[Header]\nCHILD,MOTHER\n1,0\n2,\n3,\n4,1\n" EP "CHILD,LS\n1,V3\n2,V4\n2,V3\n3,V3\n4,V3\n4,C2\n"
+     "[Header]\nCHILD,MOTHER\n1,0\n2,\n3,\n4,1\n" EP
+     "CHILD,LS\n1,V3\n2,V4\n2,V3\n3,V3\n4,V3\n4,C2\n"
      "[Reviews]\nCHILD,REVIEW\n2,01/01/2026\n3,\n",
      "Header:0,1 Episodes:0,1,2 Reviews:0"},
     {"407", 2026,
@@ -265,17 +259,14 @@ const struct case903 cases903_episodes[] = {
         "3,01/01/2020,01/02/2020,E4A,N1\n3,01/03/2020,,,N2\n",
      "Episodes:1"},
     {"516", 2026, EP "CHILD,REC,PLACE\n1,E45,U1\n2,E46,K2\n3,E47,K2\n", "Episodes:1"},
-    {"526", 2025, EP "CHILD,PLACE,PLACE_PROVIDER\n1,U1,\n2,Z1,\n3,T0,\n4,U1,PR1\n",
-     "Episodes:0"},
+    {"526", 2025, EP "CHILD,PLACE,PLACE_PROVIDER\n1,U1,\n2,Z1,\n3,T0,\n4,U1,PR1\n", "Episodes:0"},
     {"526", 2026, EP "CHILD,PLACE,PLACE_PROVIDER\n1,Z1,\n2,Z11,\n3,,\n", "Episodes:0,2"},
     {"527", 2026, EP "CHILD,PLACE,PLACE_PROVIDER\n1,P1,PR1\n2,R2,PR1\n3,U1,PR1\n", "Episodes:0,1"},
     {"528", 2026, EP "CHILD,PLACE,PLACE_PROVIDER\n1,R5,PR2\n2,U1,PR2\n", "Episodes:0"},
-    {"529", 2026, EP "CHILD,PLACE,PLACE_PROVIDER\n1,K1,PR3\n2,R2,PR3\n3,U6,PR3\n",
-     "Episodes:0,2"},
+    {"529", 2026, EP "CHILD,PLACE,PLACE_PROVIDER\n1,K1,PR3\n2,R2,PR3\n3,U6,PR3\n", "Episodes:0,2"},
     {"530", 2026, EP "CHILD,PLACE,PLACE_PROVIDER\n1,P1,PR4\n2,U1,PR4\n", "Episodes:0"},
     {"531", 2026, EP "CHILD,PLACE,PLACE_PROVIDER\n1,P1,PR5\n2,U1,PR5\n", "Episodes:0"},
-    {"550", 2026, EP "CHILD,PLACE,PLACE_PROVIDER\n1,P1,PR0\n2,U1,PR0\n3,,PR0\n",
-     "Episodes:1,2"},
+    {"550", 2026, EP "CHILD,PLACE,PLACE_PROVIDER\n1,P1,PR0\n2,U1,PR0\n3,,PR0\n", "Episodes:1,2"},
     /* 199: nothing after a child's first adoption, last year's counting too. */
     {"199", 2026,
      EP "CHILD,DECOM,REC\n1,01/01/2020,E11\n1,01/02/2020,\n2,01/01/2020,E12\n3,01/02/2020,X1\n"

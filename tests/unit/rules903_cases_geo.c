@@ -5,15 +5,15 @@
 #include "rules903_cases.h"
 
 /* Three postcodes in the LA, one in another, one in Wales (grid references in metres). */
-#define PC                                                                                       \
-    "[Postcodes]\npcd,laua,utla,east,north\nN1 1AA,E09000019,E09000019,531000,184000\n"         \
-    "N1 1AB,E09000019,E09000019,531000,185609\nN7 0AA,E09000019,E09000019,,\n"                   \
-    "M1 1AA,E08000003,E08000003,384000,398000\nCF1 1AA,W06000015,W06000015,318000,176000\n"   \
+#define PC                                                                                         \
+    "[Postcodes]\npcd,laua,utla,east,north\nN1 1AA,E09000019,E09000019,531000,184000\n"            \
+    "N1 1AB,E09000019,E09000019,531000,185609\nN7 0AA,E09000019,E09000019,,\n"                     \
+    "M1 1AA,E08000003,E08000003,384000,398000\nCF1 1AA,W06000015,W06000015,318000,176000\n"        \
     "ZE1 0AA,S12000027,S12000027,447000,1141000\nXX9 9XX,E09000019,E09000019,3000000,184000\n"
 #define EP "[Episodes]\n"
 /* Providers: URN, placement codes, provider codes, end of registration, postcode, LA. */
-#define PV                                                                                       \
-    "[Providers]\nurn,places,providers,reg_end,pcd,la\n1000001,K2 K1,PR4,,N1 1AB,E09000019\n"   \
+#define PV                                                                                         \
+    "[Providers]\nurn,places,providers,reg_end,pcd,la\n1000001,K2 K1,PR4,,N1 1AB,E09000019\n"      \
     "1000002,K2,PR1,01/01/2026,M1 1AA,E08000003\n"
 
 const struct case903 cases903_geo[] = {
@@ -22,8 +22,7 @@ const struct case903 cases903_geo[] = {
      "[Header]\nCHILD,UASC\n1,0\n2,0\n3,1\n" PC EP
      "CHILD,HOME_POST,PL_POST\n1,N1 1AA,N1 1AB\n2,N1 1AA,XX9 9XX\n3,N1 1AA,XX9 9XX\n",
      "Episodes:1"},
-    {"169", 2026,
-     PC EP "CHILD,LS,PL_POST\n1,C2,N1 1AB\n2,C2,ZZ9 9ZZ\n3,V3,ZZ9 9ZZ\n4,C2,\n",
+    {"169", 2026, PC EP "CHILD,LS,PL_POST\n1,C2,N1 1AB\n2,C2,ZZ9 9ZZ\n3,V3,ZZ9 9ZZ\n4,C2,\n",
      "Episodes:1,3"},
     {"179", 2026, PC EP "CHILD,LS,PL_POST\n1,C2,CF1 1AA\n2,C2,ZZ9 9ZZ\n", "Episodes:1"},
     {"392a", 2026,
@@ -45,10 +44,9 @@ const struct case903 cases903_geo[] = {
      "[Header]\nCHILD,UASC\n1,1\n2,1\n" PC EP "CHILD,HOME_POST,PL_POST\n1,N1 1AA,N1 1AB\n2,,\n",
      "Episodes:0"},
     {"411", 2026, PC EP "CHILD,PL_POST\n1,N1 1AB\n2,M1 1AA\n", ""},
-    {"420", 2026, PC EP "CHILD,LS,PL_POST\n1,V3,N1 1AB\n2,V4,ZZ1 1ZZ\n3,C2,N1 1AB\n",
-     "Episodes:0"},
-    {"454", 2026,
-     PC EP "CHILD,HOME_POST,PL_POST\n1,N1 1AA,M1 1AA\n2,N1 1AA,ZE1 0AA\n", "Episodes:1"},
+    {"420", 2026, PC EP "CHILD,LS,PL_POST\n1,V3,N1 1AB\n2,V4,ZZ1 1ZZ\n3,C2,N1 1AB\n", "Episodes:0"},
+    {"454", 2026, PC EP "CHILD,HOME_POST,PL_POST\n1,N1 1AA,M1 1AA\n2,N1 1AA,ZE1 0AA\n",
+     "Episodes:1"},
     {"1015", 2026,
      PC EP "CHILD,LS,PLACE,PLACE_PROVIDER,PL_POST\n1,C2,K2,PR1,M1 1AA\n2,C2,K2,PR1,N1 1AB\n"
            "3,C2,U1,PR1,M1 1AA\n4,V3,K2,PR1,M1 1AA\n5,C2,K2,PR4,M1 1AA\n",
@@ -58,8 +56,7 @@ const struct case903 cases903_geo[] = {
            "4,K2,01/01/2023,,N1 1AB\n5,K2,,1234567,N1 1AB\n6,K2,,,ZZ1 1ZZ\n",
      "Episodes:0"},
     {"218", 2025, PC EP "CHILD,PLACE,URN,PL_POST\n1,P2,,N1 1AB\n2,P1,,N1 1AB\n", "Episodes:0"},
-    {"218", 2026,
-     PC EP "CHILD,PLACE,URN,PL_POST\n1,K2,,N1 1AB\n2,Z13,,N1 1AB\n3,K2,,ZZ1 1ZZ\n",
+    {"218", 2026, PC EP "CHILD,PLACE,URN,PL_POST\n1,K2,,N1 1AB\n2,Z13,,N1 1AB\n3,K2,,ZZ1 1ZZ\n",
      "Episodes:0,2"},
     {"230", 2024,
      PC EP "CHILD,PLACE,DEC,URN,PL_POST\n1,H5,,,N1 1AB\n2,H5,28/10/2023,,N1 1AB\n"
@@ -101,14 +98,12 @@ const struct case903 cases903_geo[] = {
     {"221", 2024,
      PV EP "CHILD,URN,PLACE,LS,PL_POST\n1,1000002,H5,C2,N1 1AB\n2,1000002,K3,C2,N1 1AB\n",
      "Episodes:0"},
-    {"224", 2026,
-     PV EP "CHILD,URN,PLACE_PROVIDER\n1,1000001,PR4\n2,1000001,PR1\n3,1999999,PR4\n",
+    {"224", 2026, PV EP "CHILD,URN,PLACE_PROVIDER\n1,1000001,PR4\n2,1000001,PR1\n3,1999999,PR4\n",
      "Episodes:1,2"},
     {"227", 2026,
      PV EP "CHILD,URN,DECOM\n1,1000002,01/01/2026\n2,1000002,31/12/2025\n3,1000001,01/01/2026\n",
      "Episodes:0"},
-    {"228", 2026,
-     PV EP "CHILD,URN,DEC\n1,1000002,02/01/2026\n2,1000002,01/01/2026\n3,1000002,\n",
+    {"228", 2026, PV EP "CHILD,URN,DEC\n1,1000002,02/01/2026\n2,1000002,01/01/2026\n3,1000002,\n",
      "Episodes:0,2"},
     {"229", 2026,
      PC PV EP "CHILD,URN,PLACE_PROVIDER\n1,1000001,PR1\n2,1000002,PR1\n3,1000001,PR2\n"

@@ -11,7 +11,8 @@
 const struct case903 cases903_last[] = {
     {"202", 2026, H "CHILD,SEX\n1,M\n2,F\n3,M\n" HL "CHILD,SEX\n1,M\n2,M\n", "Header:1"},
     {"203", 2026,
-     H "CHILD,DOB\n1,01/01/2010\n2,01/01/2010\n3,\n" HL "CHILD,DOB\n1,01/01/2010\n2,02/01/2010\n3,\n",
+     H "CHILD,DOB\n1,01/01/2010\n2,01/01/2010\n3,\n" HL
+       "CHILD,DOB\n1,01/01/2010\n2,02/01/2010\n3,\n",
      "Header:1"},
     {"204", 2026, H "CHILD,ETHNIC\n1,WBRI\n2,WIRI\n" HL "CHILD,ETHNIC\n1,WBRI\n2,WBRI\n",
      "Header:1"},
@@ -32,8 +33,7 @@ const struct case903 cases903_last[] = {
      H "CHILD,UASC\n1,0\n2,0\n[UASC]\nCHILD,DUC\n1,01/01/2026\n2,\n" HL "CHILD,UASC\n1,0\n2,0\n"
        "[UASC_last]\nCHILD,DUC\n9,\n",
      "Header:0 UASC:0"},
-    {"205D", 2026,
-     H "CHILD\n1\n2\n[UASC]\nCHILD\n1\n2\n" HL "CHILD\n1\n2\n[UASC_last]\nCHILD\n2\n",
+    {"205D", 2026, H "CHILD\n1\n2\n[UASC]\nCHILD\n1\n2\n" HL "CHILD\n1\n2\n[UASC_last]\nCHILD\n2\n",
      "Header:0"},
     {"207", 2026,
      H "CHILD,MOTHER\n1,0\n2,0\n3,1\n" HL "CHILD,MOTHER\n1,1\n2,1\n3,1\n" EP "CHILD\n1\n3\n",
@@ -74,8 +74,9 @@ const struct case903 cases903_last[] = {
      EP "CHILD,DECOM,PLACE_PROVIDER\n1,01/01/2024,PR1\n" EPL
         "CHILD,DECOM,PLACE_PROVIDER\n1,01/01/2024,\n",
      "Episodes:0"},
-    {"503F", 2026, EP "CHILD,DECOM,URN\n1,01/01/2024,1\n2,01/01/2024,\n" EPL
-                      "CHILD,DECOM,URN\n1,01/01/2024,2\n2,01/01/2024,\n",
+    {"503F", 2026,
+     EP "CHILD,DECOM,URN\n1,01/01/2024,1\n2,01/01/2024,\n" EPL
+        "CHILD,DECOM,URN\n1,01/01/2024,2\n2,01/01/2024,\n",
      "Episodes:0"},
     {"559", 2026,
      "[PlacedAdoption]\nCHILD,DATE_PLACED\n1,01/01/2025\n2,01/01/2025\n3,01/06/2025\n"
@@ -104,8 +105,9 @@ const struct case903 cases903_last[] = {
      "[PlacedAdoption_last]\nCHILD,DATE_PLACED,REASON_PLACED_CEASED\n1,01/06/2024,RD1\n"
      "2,01/06/2024,RD1\n3,01/06/2024,RD1\n",
      "PlacedAdoption:1,2"},
-    {"624", 2026, H "CHILD,MC_DOB\n1,01/01/2024\n2,\n3,01/01/2024\n" HL
-                    "CHILD,MC_DOB\n1,02/01/2024\n2,01/01/2024\n3,\n",
+    {"624", 2026,
+     H "CHILD,MC_DOB\n1,01/01/2024\n2,\n3,01/01/2024\n" HL
+       "CHILD,MC_DOB\n1,02/01/2024\n2,01/01/2024\n3,\n",
      "Header:0,1"},
     {"626", 2026,
      H "CHILD,MOTHER,MC_DOB\n1,1,01/01/2025\n2,1,01/06/2025\n3,1,01/01/2025\n" HL
@@ -122,8 +124,7 @@ const struct case903 cases903_last[] = {
      EP "CHILD\n1\n" EPL "CHILD,DECOM,DEC\n1,01/01/2025,\n2,01/01/2025,\n3,01/01/2025,01/03/2025\n"
         "[OC3]\nCHILD\n1\n2\n3\n",
      "OC3:1"},
-    {"NoE", 2026,
-     EP "CHILD,DECOM\n1,01/01/2025\n2,01/01/2025\n3,01/06/2025\n" EPL "CHILD\n1\n",
+    {"NoE", 2026, EP "CHILD,DECOM\n1,01/01/2025\n2,01/01/2025\n3,01/06/2025\n" EPL "CHILD\n1\n",
      "Episodes:1"},
     {NULL, 0, NULL, NULL},
 };

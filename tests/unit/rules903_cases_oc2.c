@@ -34,8 +34,9 @@ const struct case903 cases903_oc2[] = {
      EPS "[OC3]\nCHILD,IN_TOUCH\n1,YES\n2,YES\n1,\n[AD1]\nCHILD,DATE_INT\n1,01/01/2025\n"
          "2,01/01/2025\n",
      "OC3:0 AD1:0"},
-    {"188", 2026, OC2 "CHILD,DOB,SDQ_SCORE,SDQ_REASON\n1,01/04/2022,5,\n2,31/03/2022,5,\n"
-                      "3,01/04/2022,,SDQ1\n",
+    {"188", 2026,
+     OC2 "CHILD,DOB,SDQ_SCORE,SDQ_REASON\n1,01/04/2022,5,\n2,31/03/2022,5,\n"
+         "3,01/04/2022,,SDQ1\n",
      "OC2:0,2"},
     {"189", 2026, OC2 "CHILD,DOB,SDQ_SCORE,SDQ_REASON\n1,31/03/2008,5,\n2,01/04/2008,5,\n",
      "OC2:0"},
@@ -44,8 +45,7 @@ const struct case903 cases903_oc2[] = {
      "[Episodes]\nCHILD,DECOM,RNE,LS\n1,01/01/2020,S,C2\n4,01/01/2020,S,C2\n4,01/01/2021,L,C2\n" OC2
      "CHILD,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE\n1,1,1,1,\n",
      "Episodes:1 OC2:0"},
-    {"192", 2026, OC2 "CHILD,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED\n1,1,\n2,1,0\n3,0,\n",
-     "OC2:0"},
+    {"192", 2026, OC2 "CHILD,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED\n1,1,\n2,1,0\n3,0,\n", "OC2:0"},
     {"193", 2026,
      OC2 "CHILD,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED\n1,0,1,\n2,,,1\n"
          "3,1,1,\n4,0,,\n",
@@ -58,8 +58,7 @@ const struct case903 cases903_oc2[] = {
              "1,01/06/2021,,SDQ1\n2,01/06/2021,,\n",
      "OC2:0,1"},
     {"198", 2026, EPS OC2 "CHILD,SDQ_REASON\n1,SDQ1\n2,SDQ1\n", "OC2:1"},
-    {"215", 2026,
-     "[OC3]\nCHILD,IN_TOUCH\n1,YES\n2,YES\n3,\n" OC2 "CHILD,CONVICTED\n1,0\n2,\n3,1\n",
+    {"215", 2026, "[OC3]\nCHILD,IN_TOUCH\n1,YES\n2,YES\n3,\n" OC2 "CHILD,CONVICTED\n1,0\n2,\n3,1\n",
      "OC2:0 OC3:0"},
     {"542", 2026, OC2 "CHILD,DOB,CONVICTED\n1,01/04/2016,0\n2,31/03/2016,0\n3,01/04/2016,\n",
      "OC2:0"},
@@ -71,8 +70,8 @@ const struct case903 cases903_oc2[] = {
      "OC2:0"},
     {"545", 2026, EPS OC2 "CHILD,DOB,HEALTH_CHECK\n1,01/04/2021,\n1,31/03/2021,\n2,01/04/2021,\n",
      "OC2:0"},
-    {"546", 2026, EPS OC2 "CHILD,DOB,HEALTH_CHECK\n1,31/03/2021,1\n1,01/04/2021,1\n2,01/01/2010,0\n",
-     "OC2:0"},
+    {"546", 2026,
+     EPS OC2 "CHILD,DOB,HEALTH_CHECK\n1,31/03/2021,1\n1,01/04/2021,1\n2,01/01/2010,0\n", "OC2:0"},
     {"547", 2026,
      OC2 "CHILD,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE\n"
          "1,1,1,,1,1\n2,1,1,1,1,1\n3,0,,,,\n",

@@ -15,14 +15,14 @@
 #include "domain/ret/ssda903_rules.h"
 #include "rules903_cases.h"
 
-extern const struct case903 cases903_child[], cases903_reviews[], cases903_episodes[], cases903_geo[],
-    cases903_oc2[], cases903_oc3[], cases903_adoption[], cases903_missing[], cases903_perm[],
-    cases903_sw[], cases903_dolo[], cases903_last[], cases903_int[];
+extern const struct case903 cases903_child[], cases903_reviews[], cases903_episodes[],
+    cases903_geo[], cases903_oc2[], cases903_oc3[], cases903_adoption[], cases903_missing[],
+    cases903_perm[], cases903_sw[], cases903_dolo[], cases903_last[], cases903_int[];
 
 static const struct case903 *const groups[] = {
-    cases903_child,   cases903_reviews, cases903_episodes, cases903_geo,  cases903_oc2,
-    cases903_oc3,     cases903_adoption, cases903_missing, cases903_perm,
-    cases903_sw,      cases903_dolo,     cases903_last, cases903_int,
+    cases903_child, cases903_reviews,  cases903_episodes, cases903_geo,  cases903_oc2,
+    cases903_oc3,   cases903_adoption, cases903_missing,  cases903_perm, cases903_sw,
+    cases903_dolo,  cases903_last,     cases903_int,
 };
 
 /* Split a line at commas (the cases never quote). */

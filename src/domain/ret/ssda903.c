@@ -15,14 +15,31 @@
 #include "domain/codeset.h"
 #include "domain/refdata.h"
 
-#define TEXT(n) {n, RCOL_TEXT, -1, -1}
-#define DATE(n) {n, RCOL_DATE, -1, -1}
-#define CODE(n, cs) {n, RCOL_CODE, cs, -1}
-#define INT(n) {n, RCOL_INT, -1, -1}
+#define TEXT(n)                                                                                    \
+    {                                                                                              \
+        n, RCOL_TEXT, -1, -1                                                                       \
+    }
+#define DATE(n)                                                                                    \
+    {                                                                                              \
+        n, RCOL_DATE, -1, -1                                                                       \
+    }
+#define CODE(n, cs)                                                                                \
+    {                                                                                              \
+        n, RCOL_CODE, cs, -1                                                                       \
+    }
+#define INT(n)                                                                                     \
+    {                                                                                              \
+        n, RCOL_INT, -1, -1                                                                        \
+    }
 
 static const struct rcol_def header_cols[HD_NCOLS] = {
-    TEXT("CHILD"), CODE("SEX", CS_903_SEX), DATE("DOB"), CODE("ETHNIC", CS_ETHNICITY),
-    TEXT("UPN"), CODE("MOTHER", CS_903_FLAG), DATE("MC_DOB"),
+    TEXT("CHILD"),
+    CODE("SEX", CS_903_SEX),
+    DATE("DOB"),
+    CODE("ETHNIC", CS_ETHNICITY),
+    TEXT("UPN"),
+    CODE("MOTHER", CS_903_FLAG),
+    DATE("MC_DOB"),
     /* not in the DfE's header file: the XML carries it, the CSV reader derives it */
     CODE("UASC", CS_903_FLAG),
 };
@@ -41,8 +58,8 @@ static const struct rcol_def episode_cols[EP_NCOLS] = {
     TEXT("PL_POST"),
     TEXT("URN"),
 };
-static const struct rcol_def review_cols[RV_NCOLS] = {
-    TEXT("CHILD"), DATE("DOB"), DATE("REVIEW"), CODE("REVIEW_CODE", CS_903_PARTICIPATION)};
+static const struct rcol_def review_cols[RV_NCOLS] = {TEXT("CHILD"), DATE("DOB"), DATE("REVIEW"),
+                                                      CODE("REVIEW_CODE", CS_903_PARTICIPATION)};
 static const struct rcol_def uasc_cols[UA_NCOLS] = {TEXT("CHILD"), CODE("SEX", CS_903_SEX),
                                                     DATE("DOB"), DATE("DUC")};
 static const struct rcol_def oc2_cols[O2_NCOLS] = {
@@ -60,8 +77,8 @@ static const struct rcol_def oc2_cols[O2_NCOLS] = {
     CODE("INTERVENTION_OFFERED", CS_903_FLAG),
 };
 static const struct rcol_def oc3_cols[O3_NCOLS] = {
-    TEXT("CHILD"), DATE("DOB"), CODE("IN_TOUCH", CS_903_IN_TOUCH),
-    CODE("ACTIV", CS_903_ACTIVITY), CODE("ACCOM", CS_903_ACCOMMODATION)};
+    TEXT("CHILD"), DATE("DOB"), CODE("IN_TOUCH", CS_903_IN_TOUCH), CODE("ACTIV", CS_903_ACTIVITY),
+    CODE("ACCOM", CS_903_ACCOMMODATION)};
 static const struct rcol_def ad1_cols[AD_NCOLS] = {
     TEXT("CHILD"),
     DATE("DOB"),
@@ -79,16 +96,19 @@ static const struct rcol_def placed_cols[PA_NCOLS] = {
 static const struct rcol_def prevperm_cols[PP_NCOLS] = {
     TEXT("CHILD"), DATE("DOB"), CODE("PREV_PERM", CS_903_PREVIOUS_PERMANENCE), TEXT("LA_PERM"),
     TEXT("DATE_PERM")};
-static const struct rcol_def missing_cols[MI_NCOLS] = {
-    TEXT("CHILD"), DATE("DOB"), CODE("MISSING", CS_903_MISSING), DATE("MIS_START"),
-    DATE("MIS_END")};
+static const struct rcol_def missing_cols[MI_NCOLS] = {TEXT("CHILD"), DATE("DOB"),
+                                                       CODE("MISSING", CS_903_MISSING),
+                                                       DATE("MIS_START"), DATE("MIS_END")};
 static const struct rcol_def sw_cols[SW_NCOLS] = {
-    TEXT("CHILD"), DATE("DOB"),      TEXT("SW_ID"),
+    TEXT("CHILD"),    DATE("DOB"),    TEXT("SW_ID"),
     DATE("SW_DECOM"), DATE("SW_DEC"), CODE("SW_REASON", CS_903_SW_REASON)};
-static const struct rcol_def dolo_cols[DL_NCOLS] = {TEXT("CHILD"), DATE("DOB"),
-                                                    DATE("DOLO_START"), DATE("DOLO_END")};
+static const struct rcol_def dolo_cols[DL_NCOLS] = {TEXT("CHILD"), DATE("DOB"), DATE("DOLO_START"),
+                                                    DATE("DOLO_END")};
 
-#define TABLE(name, cols) {name, cols, (int)(sizeof(cols) / sizeof(cols[0])), 0}
+#define TABLE(name, cols)                                                                          \
+    {                                                                                              \
+        name, cols, (int)(sizeof(cols) / sizeof(cols[0])), 0                                       \
+    }
 
 const struct rtable_def s903_table_defs[T903_COUNT] = {
     TABLE("Header", header_cols),     TABLE("Episodes", episode_cols),
@@ -100,10 +120,18 @@ const struct rtable_def s903_table_defs[T903_COUNT] = {
 };
 
 const char *const s903_files[T903_COUNT] = {
-    "header.csv",      "episodes.csv",           "reviews.csv",
-    "uasc.csv",        "oc2.csv",                "oc3.csv",
-    "ad1.csv",         "placed_for_adoption.csv", "previous_permanence.csv",
-    "missing.csv",     "sw_episodes.csv",        "DoLo.csv",
+    "header.csv",
+    "episodes.csv",
+    "reviews.csv",
+    "uasc.csv",
+    "oc2.csv",
+    "oc3.csv",
+    "ad1.csv",
+    "placed_for_adoption.csv",
+    "previous_permanence.csv",
+    "missing.csv",
+    "sw_episodes.csv",
+    "DoLo.csv",
 };
 
 bool s903_col_optional(enum t903 t, int col) { return t == T903_HEADER && col == HD_UASC; }
@@ -148,7 +176,10 @@ struct vcol {
     size_t offset; /* of the array pointer in struct s903_year */
 };
 
-#define V(tab, field, t, col, type) {t, col, type, offsetof(struct s903_year, tab.field)}
+#define V(tab, field, t, col, type)                                                                \
+    {                                                                                              \
+        t, col, type, offsetof(struct s903_year, tab.field)                                        \
+    }
 
 static const struct vcol vcols[] = {
     V(header, child, T903_HEADER, HD_CHILD, V_CHILD),
@@ -342,10 +373,7 @@ static uint32_t intern_child(struct s903 *r, const char *id, size_t len)
 
 /* ---- dates ---- */
 
-kdate s903_years(kdate d, int n)
-{
-    return d == DATE_NONE ? DATE_NONE : date_birthday(d, n);
-}
+kdate s903_years(kdate d, int n) { return d == DATE_NONE ? DATE_NONE : date_birthday(d, n); }
 
 kdate s903_days(kdate d, int n) { return d == DATE_NONE ? DATE_NONE : d + n; }
 
@@ -481,9 +509,9 @@ static void fill_col(struct s903 *s, struct s903_year *y, const struct vcol *v)
         for (size_t i = 0; i < n; i++) {
             int8_t q = S903_SDQ_NONE;
             if (raw[i]) {
-                q = rint_has(val[i]) && val[i] >= 0 && val[i] <= 40 ? (int8_t)val[i]
-                                                                    : scan_sdq(pool + raw[i],
-                                                                               strlen(pool + raw[i]));
+                q = rint_has(val[i]) && val[i] >= 0 && val[i] <= 40
+                        ? (int8_t)val[i]
+                        : scan_sdq(pool + raw[i], strlen(pool + raw[i]));
                 if (q < 0) {
                     q = S903_SDQ_NONE;
                     mark_bad(t, v->col, i);

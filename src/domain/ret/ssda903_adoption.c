@@ -434,10 +434,7 @@ void s903c_551(struct rctx *ctx)
         if (!r903_in(placed, e->place[i]))
             continue;
         bool missing = !r903_has(&p->t, e->child[i]);
-        R903_ROWS(p, e->child[i], k)
-        {
-            missing |= !pa_present(p, PA_DATE_PLACED, (size_t)k);
-        }
+        R903_ROWS(p, e->child[i], k) { missing |= !pa_present(p, PA_DATE_PLACED, (size_t)k); }
         if (missing)
             r903_flag(x, T903_EPISODES, i);
     }
@@ -459,8 +456,7 @@ void s903c_552(struct rctx *ctx)
         int32_t d = -1; /* the latest decision */
         R903_ROWS(p, c, k)
         {
-            if (p->date_placed[k] != DATE_NONE &&
-                (d < 0 || p->date_placed[k] > p->date_placed[d]))
+            if (p->date_placed[k] != DATE_NONE && (d < 0 || p->date_placed[k] > p->date_placed[d]))
                 d = k;
         }
         if (i >= 0 && d >= 0 && e->decom[i] < p->date_placed[d]) {
@@ -580,10 +576,7 @@ void s903c_558(struct rctx *ctx)
     for (uint32_t c = 0; c < x->r->nchild; c++) {
         int eps = 0, ceased = 0;
         bool blank = !r903_has(&p->t, c);
-        R903_ROWS(e, c, i)
-        {
-            eps += r903_in(adopted, e->rec[i]);
-        }
+        R903_ROWS(e, c, i) { eps += r903_in(adopted, e->rec[i]); }
         if (!eps)
             continue;
         R903_ROWS(p, c, k)
@@ -680,9 +673,9 @@ void s903c_583(struct rctx *ctx)
         int32_t recent = -1; /* the latest decision (a blank date only if all are blank) */
         R903_ROWS(p, c, k)
         {
-            if (recent < 0 || (p->date_placed[k] != DATE_NONE &&
-                               (p->date_placed[recent] == DATE_NONE ||
-                                p->date_placed[k] > p->date_placed[recent])))
+            if (recent < 0 ||
+                (p->date_placed[k] != DATE_NONE && (p->date_placed[recent] == DATE_NONE ||
+                                                    p->date_placed[k] > p->date_placed[recent])))
                 recent = k;
         }
         R903_ROWS(p, c, k)
@@ -726,10 +719,7 @@ void s903c_602(struct rctx *ctx)
     uint64_t adopted = r903_codes(CS_REC, "E11 E12");
     for (size_t i = 0; i < a->t.n; i++) {
         bool found = false;
-        R903_ROWS(e, a->child[i], k)
-        {
-            found |= adopted_in_year(x, (size_t)k, adopted);
-        }
+        R903_ROWS(e, a->child[i], k) { found |= adopted_in_year(x, (size_t)k, adopted); }
         if (!found && ad1_given(a, i))
             r903_flag(x, T903_AD1, i);
     }

@@ -283,7 +283,6 @@ void s903c_352(struct rctx *ctx)
     }
 }
 
-
 void s903c_393(struct rctx *ctx)
 {
     R903(ctx, x);
@@ -294,10 +293,7 @@ void s903c_393(struct rctx *ctx)
         if (!female_code(h->sex[i], x->year) || h->mother[i])
             continue;
         bool applies = false;
-        R903_ROWS(e, h->child[i], j)
-        {
-            applies |= !short_break(e, (size_t)j);
-        }
+        R903_ROWS(e, h->child[i], j) { applies |= !short_break(e, (size_t)j); }
         if (applies)
             r903_flag(x, T903_HEADER, i);
     }
@@ -313,10 +309,7 @@ void s903c_442(struct rctx *ctx)
         if (h->upn[i])
             continue;
         bool applies = false;
-        R903_ROWS(e, h->child[i], j)
-        {
-            applies |= !short_break(e, (size_t)j);
-        }
+        R903_ROWS(e, h->child[i], j) { applies |= !short_break(e, (size_t)j); }
         if (applies)
             r903_flag(x, T903_HEADER, i);
     }

@@ -365,8 +365,7 @@ static void legal_status_run(const struct r903 *x, const char *ls, int days)
         }
         if (!take)
             continue;
-        kdate dec = e->dec[i] == DATE_NONE && !s903_is_bad(&e->t, EP_DEC, i) ? x->end
-                                                                                 : e->dec[i];
+        kdate dec = e->dec[i] == DATE_NONE && !s903_is_bad(&e->t, EP_DEC, i) ? x->end : e->dec[i];
         run[nrun++] = i;
         if (e->decom[i] != DATE_NONE && (lo == DATE_NONE || e->decom[i] < lo))
             lo = e->decom[i];
@@ -449,8 +448,7 @@ void s903c_365(struct rctx *ctx)
     uint8_t v3 = r903_code(CS_LS, "V3");
     int dec_col = EP_DEC;
     for (size_t i = 0; i < e->t.n; i++) {
-        kdate dec =
-            e->dec[i] == DATE_NONE && !s903_is_bad(&e->t, dec_col, i) ? x->end : e->dec[i];
+        kdate dec = e->dec[i] == DATE_NONE && !s903_is_bad(&e->t, dec_col, i) ? x->end : e->dec[i];
         if (e->ls[i] == v3 && d_gt(dec, s903_days(e->decom[i], 17)))
             r903_flag(x, T903_EPISODES, i);
     }
@@ -586,10 +584,7 @@ void s903c_377(struct rctx *ctx)
     uint8_t t3 = r903_code(CS_PL, "T3");
     for (uint32_t c = 0; c < x->r->nchild; c++) {
         int count = 0;
-        R903_ROWS(e, c, i)
-        {
-            count += e->place[i] == t3;
-        }
+        R903_ROWS(e, c, i) { count += e->place[i] == t3; }
         if (count <= 2)
             continue;
         R903_ROWS(e, c, i)
@@ -810,10 +805,7 @@ void s903c_399(struct rctx *ctx)
         }
         if (!any || !all)
             continue;
-        R903_ROWS(h, c, hr)
-        {
-            mother |= h->mother[hr] != 0;
-        }
+        R903_ROWS(h, c, hr) { mother |= h->mother[hr] != 0; }
         R903_ROWS(rv, c, k)
         {
             bool given = r903_present(&rv->t, review, (size_t)k) || rv->code[k];
@@ -828,10 +820,7 @@ void s903c_399(struct rctx *ctx)
             if (h->mother[hr] || reviewed)
                 r903_flag(x, T903_HEADER, (size_t)hr);
         }
-        R903_ROWS(e, c, i)
-        {
-            r903_flag(x, T903_EPISODES, (size_t)i);
-        }
+        R903_ROWS(e, c, i) { r903_flag(x, T903_EPISODES, (size_t)i); }
     }
 }
 
@@ -927,7 +916,8 @@ static void pair433(const struct r903 *x, uint32_t p, uint32_t i)
     if (e->dec[p] != DATE_NONE || e->decom[i] != DATE_NONE)
         same = e->dec[p] == e->decom[i];
     else
-        same = !prev_blank && !cur_blank && !strcmp(s903_raw(&e->t, dec, p), s903_raw(&e->t, decom, i));
+        same = !prev_blank && !cur_blank &&
+               !strcmp(s903_raw(&e->t, dec, p), s903_raw(&e->t, decom, i));
     if (!same || prev_blank || cur_blank)
         r903_flag(x, T903_EPISODES, i);
 }
@@ -948,8 +938,8 @@ static bool same_placement(const struct s903_episodes *e, uint32_t a, uint32_t b
               (e->place[a] ? !ne_code(&e->t, place, a, b, e->place) : blank_equal);
     bool pr = e->provider[a] == e->provider[b] &&
               (e->provider[a] ? !ne_code(&e->t, prov, a, b, e->provider) : blank_equal);
-    bool post = (e->pl_post[a] || e->pl_post[b]) ? !ne_text(e->pl_post[a], e->pl_post[b])
-                                                 : blank_equal;
+    bool post =
+        (e->pl_post[a] || e->pl_post[b]) ? !ne_text(e->pl_post[a], e->pl_post[b]) : blank_equal;
     bool urn = (e->urn[a] || e->urn[b]) ? !ne_text(e->urn[a], e->urn[b]) : blank_equal;
     return pl && pr && post && urn;
 }
@@ -964,8 +954,7 @@ static bool same_ls(const struct s903_episodes *e, uint32_t a, uint32_t b, bool 
 static void pair434(const struct r903 *x, uint32_t p, uint32_t i)
 {
     const struct s903_episodes *e = EP(x);
-    if (e->rne[i] == x->code[0] &&
-        (same_ls(e, p, i, false) || !same_placement(e, p, i, true)))
+    if (e->rne[i] == x->code[0] && (same_ls(e, p, i, false) || !same_placement(e, p, i, true)))
         r903_flag(x, T903_EPISODES, i);
 }
 
@@ -994,8 +983,7 @@ void s903c_435(struct rctx *ctx)
 static void pair436(const struct r903 *x, uint32_t p, uint32_t i)
 {
     const struct s903_episodes *e = EP(x);
-    if (r903_in(x->set[0], e->rne[i]) &&
-        (same_ls(e, p, i, true) || same_placement(e, p, i, true)))
+    if (r903_in(x->set[0], e->rne[i]) && (same_ls(e, p, i, true) || same_placement(e, p, i, true)))
         r903_flag(x, T903_EPISODES, i);
 }
 
@@ -1013,8 +1001,8 @@ void s903c_437(struct rctx *ctx)
     uint64_t end = r903_codes(CS_REC, "E2 E15");
     for (size_t k = 0; k + 1 < e->t.n; k++) {
         uint32_t i = e->order[k], nx = e->order[k + 1];
-        if (e->decom[i] != DATE_NONE && r903_in(end, e->rec[i]) &&
-            e->child[i] != S903_NO_CHILD && e->child[nx] == e->child[i])
+        if (e->decom[i] != DATE_NONE && r903_in(end, e->rec[i]) && e->child[i] != S903_NO_CHILD &&
+            e->child[nx] == e->child[i])
             r903_flag(x, T903_EPISODES, i);
     }
 }
@@ -1193,12 +1181,12 @@ void s903c_199(struct rctx *ctx)
     struct ep_ref *v = xreallocarray(NULL, n ? n : 1, sizeof(*v));
     for (size_t i = 0; i < l->t.n; i++)
         if (l->decom[i] != DATE_NONE && l->child[i] != S903_NO_CHILD)
-            v[m++] = (struct ep_ref){l->child[i], l->decom[i], UINT32_MAX,
-                                     r903_in(adopted, l->rec[i])};
+            v[m++] =
+                (struct ep_ref){l->child[i], l->decom[i], UINT32_MAX, r903_in(adopted, l->rec[i])};
     for (size_t i = 0; i < e->t.n; i++)
         if (e->decom[i] != DATE_NONE && e->child[i] != S903_NO_CHILD)
-            v[m++] = (struct ep_ref){e->child[i], e->decom[i], (uint32_t)i,
-                                     r903_in(adopted, e->rec[i])};
+            v[m++] =
+                (struct ep_ref){e->child[i], e->decom[i], (uint32_t)i, r903_in(adopted, e->rec[i])};
     qsort(v, m, sizeof(*v), cmp_ref);
     int count = 0;
     for (size_t k = 0; k < m; k++) {

@@ -252,8 +252,8 @@ static void carried(struct rctx *ctx, int what, bool same_rne)
         first_and_last(x, c, &i, &k);
         if (i < 0 || k < 0 || r903_present(&l->t, EP_DEC, (size_t)k))
             continue;
-        if (same_rne && strcmp(s903_text(&e->t, EP_RNE, (size_t)i),
-                               s903_text(&l->t, EP_RNE, (size_t)k)))
+        if (same_rne &&
+            strcmp(s903_text(&e->t, EP_RNE, (size_t)i), s903_text(&l->t, EP_RNE, (size_t)k)))
             continue;
         bool differs = what == 0   ? text_differs(e->pl_la[i], l->pl_la[k])
                        : what == 1 ? distance_differs(e->pl_distance[i], l->pl_distance[k])

@@ -101,8 +101,8 @@ void s903c_INT21(struct rctx *ctx)
             continue;
         R903_ROWS(h, u->child[i], k)
         {
-            if (h->sex[k] && strcmp(s903_text(&h->t, HD_SEX, (size_t)k),
-                                    s903_text(&u->t, UA_SEX, i)))
+            if (h->sex[k] &&
+                strcmp(s903_text(&h->t, HD_SEX, (size_t)k), s903_text(&u->t, UA_SEX, i)))
                 r903_flag(x, T903_UASC, i);
         }
     }
@@ -142,7 +142,7 @@ void s903c_EPI(struct rctx *ctx)
 void s903c_1012(struct rctx *ctx)
 {
     R903(ctx, x);
-    static const enum t903 tables[] = {T903_PLACED, T903_MISSING, T903_REVIEWS,
+    static const enum t903 tables[] = {T903_PLACED, T903_MISSING,  T903_REVIEWS,
                                        T903_AD1,    T903_PREVPERM, T903_OC2};
     if (!x->y->ep.t.present)
         return;

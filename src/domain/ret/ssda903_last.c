@@ -26,9 +26,9 @@ static bool text_differs(const char *a, const char *b)
 }
 
 /* For each this-year header row with a row for the same child last year. */
-#define EACH_HEADER_PAIR(x, h, l, i, k)                                                          \
-    for (size_t i = 0; i < (h)->t.n; i++)                                                        \
-        R903_ROWS(l, (h)->child[i], k)
+#define EACH_HEADER_PAIR(x, h, l, i, k)                                                            \
+    for (size_t i = 0; i < (h)->t.n; i++)                                                          \
+    R903_ROWS(l, (h)->child[i], k)
 
 void s903c_202(struct rctx *ctx)
 {
@@ -67,20 +67,14 @@ void s903c_204(struct rctx *ctx)
 static bool uasc_yes(const struct s903_year *y, uint32_t c)
 {
     uint8_t yes = r903_code(CS_903_FLAG, "1");
-    R903_ROWS(&y->header, c, k)
-    {
-        return y->header.uasc[k] == yes;
-    }
+    R903_ROWS(&y->header, c, k) { return y->header.uasc[k] == yes; }
     return false;
 }
 
 static bool uasc_no(const struct s903_year *y, uint32_t c)
 {
     uint8_t no = r903_code(CS_903_FLAG, "0");
-    R903_ROWS(&y->header, c, k)
-    {
-        return !y->header.uasc[k] || y->header.uasc[k] == no;
-    }
+    R903_ROWS(&y->header, c, k) { return !y->header.uasc[k] || y->header.uasc[k] == no; }
     return true;
 }
 
@@ -88,10 +82,7 @@ static bool uasc_no(const struct s903_year *y, uint32_t c)
 static void flag_uasc(const struct r903 *x, size_t i)
 {
     r903_flag(x, T903_UASC, i);
-    R903_ROWS(&x->y->header, x->y->uasc.child[i], k)
-    {
-        r903_flag(x, T903_HEADER, (size_t)k);
-    }
+    R903_ROWS(&x->y->header, x->y->uasc.child[i], k) { r903_flag(x, T903_HEADER, (size_t)k); }
 }
 
 /* 205A: UASC last year but not this year, yet this year gives a date UASC ceased, or last
@@ -108,10 +99,7 @@ void s903c_205A(struct rctx *ctx)
         if (uasc_yes(x->y, c) || !uasc_yes(x->ly, c))
             continue;
         bool last_in_year = false;
-        R903_ROWS(l, c, k)
-        {
-            last_in_year |= d_ge(l->duc[k], ls) && d_le(l->duc[k], le);
-        }
+        R903_ROWS(l, c, k) { last_in_year |= d_ge(l->duc[k], ls) && d_le(l->duc[k], le); }
         if (r903_present(&u->t, UA_DUC, i) || !last_in_year)
             flag_uasc(x, i);
     }
@@ -154,10 +142,7 @@ void s903c_205C(struct rctx *ctx)
         if (!uasc_no(x->y, c) || !uasc_no(x->ly, c))
             continue;
         bool duc = r903_present(&u->t, UA_DUC, i);
-        R903_ROWS(l, c, k)
-        {
-            duc |= r903_present(&l->t, UA_DUC, (size_t)k);
-        }
+        R903_ROWS(l, c, k) { duc |= r903_present(&l->t, UA_DUC, (size_t)k); }
         if (duc)
             flag_uasc(x, i);
     }
@@ -312,10 +297,7 @@ void s903c_559(struct rctx *ctx)
         if (!d_lt(p->date_placed[i], x->start))
             continue;
         bool last = false;
-        R903_ROWS(l, p->child[i], k)
-        {
-            last |= l->date_placed[k] != DATE_NONE;
-        }
+        R903_ROWS(l, p->child[i], k) { last |= l->date_placed[k] != DATE_NONE; }
         if (!last)
             r903_flag(x, T903_PLACED, i);
     }
@@ -460,10 +442,7 @@ void s903c_1001(struct rctx *ctx)
                 /* an episode in both returns counts once: this year's copy */
                 if (y == 1 && r903_has(&years[0]->t, c)) {
                     bool dup = false;
-                    R903_ROWS(years[0], c, j)
-                    {
-                        dup |= years[0]->decom[j] == e->decom[k];
-                    }
+                    R903_ROWS(years[0], c, j) { dup |= years[0]->decom[j] == e->decom[k]; }
                     if (dup)
                         continue;
                 }

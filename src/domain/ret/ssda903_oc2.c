@@ -10,10 +10,7 @@
 
 static const struct s903_oc2 *OC2(const struct r903 *x) { return &x->y->oc2; }
 
-static bool cla(const struct r903 *x, uint32_t c)
-{
-    return c != S903_NO_CHILD && x->y->cla[c];
-}
+static bool cla(const struct r903 *x, uint32_t c) { return c != S903_NO_CHILD && x->y->cla[c]; }
 
 static bool score_given(const struct s903_oc2 *o, size_t i)
 {
@@ -81,9 +78,14 @@ void s903c_181(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_oc2 *o = OC2(x);
-    const uint8_t *f[] = {o->convicted,        o->health_check,     o->immunisations,
-                          o->teeth_check,      o->health_assessment, o->substance_misuse,
-                          o->intervention_received, o->intervention_offered};
+    const uint8_t *f[] = {o->convicted,
+                          o->health_check,
+                          o->immunisations,
+                          o->teeth_check,
+                          o->health_assessment,
+                          o->substance_misuse,
+                          o->intervention_received,
+                          o->intervention_offered};
     for (size_t i = 0; i < o->t.n; i++) {
         bool bad = false;
         for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++)

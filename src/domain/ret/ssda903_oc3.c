@@ -44,8 +44,7 @@ void s903c_134(struct rctx *ctx)
     int di = AD_DATE_INT, dm = AD_DATE_MATCH;
     for (size_t i = 0; i < a->t.n; i++) {
         bool adoption = r903_present(&a->t, di, i) || r903_present(&a->t, dm, i) ||
-                        a->foster_care[i] || a->nb_adoptr[i] || a->sex_adoptr[i] ||
-                        a->ls_adoptr[i];
+                        a->foster_care[i] || a->nb_adoptr[i] || a->sex_adoptr[i] || a->ls_adoptr[i];
         if (!adoption)
             continue;
         R903_ROWS(o, a->child[i], k)
@@ -188,8 +187,8 @@ void s903c_1014(struct rctx *ctx)
         bool in_year = false;
         R903_ROWS(e, c, k)
         {
-            in_year |= d_le(e->decom[k], x->end) &&
-                       (d_ge(e->dec[k], x->start) || e->dec[k] == DATE_NONE);
+            in_year |=
+                d_le(e->decom[k], x->end) && (d_ge(e->dec[k], x->start) || e->dec[k] == DATE_NONE);
         }
         if (in_year)
             continue;

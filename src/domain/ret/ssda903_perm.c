@@ -21,9 +21,8 @@ void s903c_630(struct rctx *ctx)
         bool fail = !r903_has(&p->t, e->child[i]);
         R903_ROWS(p, e->child[i], k)
         {
-            fail |= !p->prev_perm[k] ||
-                    (p->prev_perm[k] != z1 &&
-                     (!p->la_perm[k] || !r903_present(&p->t, date, (size_t)k)));
+            fail |= !p->prev_perm[k] || (p->prev_perm[k] != z1 &&
+                                         (!p->la_perm[k] || !r903_present(&p->t, date, (size_t)k)));
         }
         if (fail)
             r903_flag(x, T903_EPISODES, i);
@@ -114,10 +113,7 @@ void s903c_634(struct rctx *ctx)
         if (!d_lt(last, x->start))
             continue;
         r903_flag(x, T903_PREVPERM, i);
-        R903_ROWS(e, c, k)
-        {
-            r903_flag(x, T903_EPISODES, (size_t)k);
-        }
+        R903_ROWS(e, c, k) { r903_flag(x, T903_EPISODES, (size_t)k); }
     }
 }
 

@@ -263,8 +263,8 @@ void s903c_SW12(struct rctx *ctx)
     for (size_t i = 0; i < e->t.n; i++) {
         if (r903_in(v34, e->ls[i]) || !(e->rne[i] == sc || e->rec[i] != x1))
             continue;
-        if (x->year >= 2025 && !(e->dec[i] == DATE_NONE ||
-                                 (e->dec[i] >= from && e->dec[i] <= x->end)))
+        if (x->year >= 2025 &&
+            !(e->dec[i] == DATE_NONE || (e->dec[i] >= from && e->dec[i] <= x->end)))
             continue;
         bool fail = !r903_has(&s->t, e->child[i]);
         R903_ROWS(s, e->child[i], k)
@@ -316,9 +316,9 @@ void s903c_SW17(struct rctx *ctx)
         int32_t latest = -1;
         R903_ROWS(s, c, i)
         {
-            if (latest < 0 || (s->sw_decom[i] != DATE_NONE &&
-                               (s->sw_decom[latest] == DATE_NONE ||
-                                s->sw_decom[i] > s->sw_decom[latest])))
+            if (latest < 0 ||
+                (s->sw_decom[i] != DATE_NONE &&
+                 (s->sw_decom[latest] == DATE_NONE || s->sw_decom[i] > s->sw_decom[latest])))
                 latest = i;
         }
         if (latest >= 0 && r903_present(&s->t, dec, (size_t)latest))
