@@ -26,8 +26,9 @@ build: deps $(BUILD_RELEASE)/build.ninja
 
 # Until the web server exists, run builds, creates the demo borough and prints its summary.
 run: build
-	@if [ ! -f $(DEMO_DB) ]; then $(KITH) demo --db $(DEMO_DB); else echo "using the existing $(DEMO_DB) (delete it for a fresh demo borough)"; fi
-	@$(KITH) demo --db $(DEMO_DB) --summary
+	@if [ ! -f $(DEMO_DB) ]; then $(KITH) demo --db $(DEMO_DB); \
+	else echo "using the existing $(DEMO_DB) (delete it for a fresh demo borough)"; \
+	    $(KITH) demo --db $(DEMO_DB) --summary; fi
 
 # Every suite under AddressSanitizer and UBSan; the last line is "N passed, N failed".
 # The optimised build is compiled too, because gcc warns about different things at -O2
