@@ -253,8 +253,8 @@ static void end_assessment(struct walk *w)
         if (n + k + 2 >= sizeof(buf))
             break;
         memmove(buf + k + (n ? 1 : 0), buf, n);
-        memcpy(buf, code,
-               k); // NOLINT(bugprone-not-null-terminated-result): ret_set takes the length
+        /* not NUL-terminated on purpose: ret_set takes the length */
+        memcpy(buf, code, k); // NOLINT(bugprone-not-null-terminated-result)
         if (n)
             buf[k] = ',';
         n += k + (n ? 1 : 0);

@@ -165,15 +165,17 @@
       "SELECT " NOTE_COLS " FROM case_note_fts JOIN case_note n ON n.id = case_note_fts.rowid "    \
       "WHERE case_note_fts MATCH ?4 AND (?1 = 0 OR n.child_id = ?1) "                              \
       "ORDER BY bm25(case_note_fts, 2.0, 1.0), n.note_date DESC, n.id DESC LIMIT ?2 OFFSET ?3")    \
-    X(ST_POSTCODE_PUT,                                                                             \
-      "INSERT OR REPLACE INTO postcode (pcd, laua, utla, east, north) VALUES (?1, ?2, ?3, ?4, ?5)")\
-    X(ST_POSTCODE_GET, "SELECT pcd, laua, utla, east, north FROM postcode WHERE pcd = ?1")        \
+    X(ST_POSTCODE_PUT, "INSERT OR REPLACE INTO postcode (pcd, laua, utla, east, north) VALUES "    \
+                       "(?1, ?2, ?3, ?4, ?5)")                                                     \
+    X(ST_POSTCODE_GET, "SELECT pcd, laua, utla, east, north FROM postcode WHERE pcd = ?1")         \
     X(ST_PROVIDER_CLEAR, "DELETE FROM provider")                                                   \
-    X(ST_PROVIDER_PUT, "INSERT OR REPLACE INTO provider (urn, places, providers, reg_end, pcd, la) " \
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                          \
+    X(ST_PROVIDER_PUT,                                                                             \
+      "INSERT OR REPLACE INTO provider (urn, places, providers, reg_end, pcd, la) "                \
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                                           \
     X(ST_PROVIDER_GET,                                                                             \
       "SELECT urn, places, providers, reg_end, pcd, la FROM provider WHERE urn = ?1")              \
-    X(ST_REFDATA_COUNTS, "SELECT (SELECT count(*) FROM postcode), (SELECT count(*) FROM provider)") \
+    X(ST_REFDATA_COUNTS,                                                                           \
+      "SELECT (SELECT count(*) FROM postcode), (SELECT count(*) FROM provider)")                   \
     X(ST_COUNTS,                                                                                   \
       "SELECT (SELECT count(*) FROM person WHERE kind = 0), "                                      \
       "(SELECT count(*) FROM person WHERE kind = 1), "                                             \
