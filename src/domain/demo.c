@@ -22,6 +22,7 @@
 
 #include "core/xalloc.h"
 #include "domain/ident.h"
+#include "domain/public_id.h"
 
 /* Case-holding posts per team, manager excluded; at scale 1 these give about 200 workers
  * in post and caseloads of 15 to 20 children per full-time case holder. Case notes are a
@@ -143,8 +144,6 @@ static const enum demo_team_kind head_of_service_in[] = {TK_FRONT_DOOR, TK_CP, T
 
 /* ---- public ids ---------------------------------------------------------------------- */
 
-static const char id_alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
-
 void demo_public_id(const struct demo_gen *g, enum demo_id_tag tag, uint64_t group, uint64_t item,
                     char out[PUBLIC_ID_LEN + 1])
 {
@@ -156,12 +155,7 @@ void demo_public_id(const struct demo_gen *g, enum demo_id_tag tag, uint64_t gro
      * demo from rewriting the whole index at every commit. */
     uint64_t hi = rng_permute(((uint64_t)tag << 20) | ((group >> 9) & 0xfffff), 24, g->id_key);
     uint64_t lo = rng_permute(((group & 511) << 27) | (item & 0x7ffffff), 36, g->id_key);
-    uint64_t bits = (hi << 36) | lo;
-    for (int i = PUBLIC_ID_LEN - 1; i >= 0; i--) {
-        out[i] = id_alphabet[bits & 31];
-        bits >>= 5;
-    }
-    out[PUBLIC_ID_LEN] = '\0';
+    public_id_encode((hi << 36) | lo, out);
 }
 
 /* ---- parameters ---------------------------------------------------------------------- */

@@ -14,6 +14,7 @@
 #include "domain/demo.h"
 #include "domain/field.h"
 #include "domain/ident.h"
+#include "domain/public_id.h"
 
 #define TODAY_Y 2026
 #define TODAY_M 3
@@ -101,16 +102,7 @@ static void id_seen(struct stats *s, const char *id)
     s->ids[s->n_ids++] = v;
 }
 
-static bool public_id_ok(const char *id)
-{
-    static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
-    if (strlen(id) != PUBLIC_ID_LEN)
-        return false;
-    for (const char *p = id; *p; p++)
-        if (!strchr(alphabet, *p))
-            return false;
-    return true;
-}
+static bool public_id_ok(const char *id) { return public_id_valid(id); }
 
 /* The UPN check letter as the DfE describes it, written independently of the generator. */
 static bool upn_ok(const char *u)
