@@ -138,7 +138,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
     if (!x) {
         /* First call: headers only. Answering now would cost keep-alive (see above). */
         x = xcalloc(1, sizeof *x);
-        arena_init(&x->arena, 16 * 1024);
+        arena_init(&x->arena, (size_t)16 * 1024);
         clock_gettime(CLOCK_MONOTONIC, &x->start);
         *con_cls = x;
         return MHD_YES;
@@ -187,8 +187,8 @@ enum kerr_code server_parse_listen(const char *s, char *addr, size_t addr_size, 
 
 enum kerr_code server_run(struct http_app *app, const struct server_config *cfg, struct kerr *e)
 {
-    char addr[64];
-    unsigned port;
+    char addr[64] = "";
+    unsigned port = 0;
     enum kerr_code rc = server_parse_listen(cfg->listen, addr, sizeof addr, &port, e);
     if (rc)
         return rc;
@@ -232,7 +232,7 @@ enum kerr_code server_run(struct http_app *app, const struct server_config *cfg,
             MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
         if (!info || info->num_connections == 0)
             break;
-        struct timespec tick = {0, 100 * 1000 * 1000};
+        struct timespec tick = {0, 100L * 1000 * 1000};
         nanosleep(&tick, NULL);
     }
     MHD_stop_daemon(d);
