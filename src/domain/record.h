@@ -126,6 +126,18 @@ struct user {
     enum user_role role;
     bool disabled;
     kdate created;
+    const char *password_hash; /* encoded argon2id; NULL until a password is set */
+};
+
+/* A signed-in session. The token itself is only ever in the person's cookie; kith keeps
+ * its digest. Times are seconds since 1970, UTC. */
+struct session {
+    int64_t id;
+    int64_t user_id;
+    const char *token_digest;
+    const char *csrf; /* the synchroniser token every form of this session carries */
+    int64_t created, last_seen;
+    int64_t ended; /* 0 while the session lives */
 };
 
 enum allocation_role {

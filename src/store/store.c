@@ -78,6 +78,38 @@ enum kerr_code store_user_list(struct store *s, struct arena *a, struct user **o
 {
     return s->ops->user_list(s, a, out, n, e);
 }
+enum kerr_code store_user_find(struct store *s, const char *username, struct arena *a,
+                               struct user *out, struct kerr *e)
+{
+    return s->ops->user_find(s, username, a, out, e);
+}
+enum kerr_code store_user_set_password(struct store *s, int64_t user_id, const char *hash,
+                                       struct kerr *e)
+{
+    return s->ops->user_set_password(s, user_id, hash, e);
+}
+enum kerr_code store_user_set_disabled(struct store *s, int64_t user_id, bool disabled, int64_t now,
+                                       struct kerr *e)
+{
+    return s->ops->user_set_disabled(s, user_id, disabled, now, e);
+}
+enum kerr_code store_session_add(struct store *s, struct session *ss, struct kerr *e)
+{
+    return s->ops->session_add(s, ss, e);
+}
+enum kerr_code store_session_find(struct store *s, const char *digest, struct arena *a,
+                                  struct session *out, struct user *user, struct kerr *e)
+{
+    return s->ops->session_find(s, digest, a, out, user, e);
+}
+enum kerr_code store_session_touch(struct store *s, int64_t id, int64_t now, struct kerr *e)
+{
+    return s->ops->session_touch(s, id, now, e);
+}
+enum kerr_code store_session_end(struct store *s, int64_t id, int64_t now, struct kerr *e)
+{
+    return s->ops->session_end(s, id, now, e);
+}
 
 enum kerr_code store_person_add(struct store *s, struct person *p, struct kerr *e)
 {

@@ -100,6 +100,27 @@ enum kerr_code store_worker_list(struct store *s, const struct worker_query *q, 
 enum kerr_code store_user_add(struct store *s, struct user *u, struct kerr *e);
 enum kerr_code store_user_list(struct store *s, struct arena *a, struct user **out, size_t *n,
                                struct kerr *e);
+/* The account named `username` (any case), its password hash included.
+ * KITH_E_NOT_FOUND when there is none. */
+enum kerr_code store_user_find(struct store *s, const char *username, struct arena *a,
+                               struct user *out, struct kerr *e);
+enum kerr_code store_user_set_password(struct store *s, int64_t user_id, const char *hash,
+                                       struct kerr *e);
+/* Disable or enable an account. Disabling ends every live session of the account at `now`
+ * in the same write, so a disabled person is signed out everywhere at once. */
+enum kerr_code store_user_set_disabled(struct store *s, int64_t user_id, bool disabled, int64_t now,
+                                       struct kerr *e);
+
+/* --- sessions ------------------------------------------------------------------------- */
+
+enum kerr_code store_session_add(struct store *s, struct session *ss, struct kerr *e);
+/* The live or ended session stored under `digest`, with its account in `user`.
+ * KITH_E_NOT_FOUND when there is none. */
+enum kerr_code store_session_find(struct store *s, const char *digest, struct arena *a,
+                                  struct session *out, struct user *user, struct kerr *e);
+enum kerr_code store_session_touch(struct store *s, int64_t id, int64_t now, struct kerr *e);
+/* End one session (sign-out, timeout); ending an ended one changes nothing. */
+enum kerr_code store_session_end(struct store *s, int64_t id, int64_t now, struct kerr *e);
 
 /* --- people -------------------------------------------------------------------------- */
 

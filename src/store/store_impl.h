@@ -31,6 +31,17 @@ struct store_ops {
     enum kerr_code (*user_add)(struct store *s, struct user *u, struct kerr *e);
     enum kerr_code (*user_list)(struct store *s, struct arena *a, struct user **out, size_t *n,
                                 struct kerr *e);
+    enum kerr_code (*user_find)(struct store *s, const char *username, struct arena *a,
+                                struct user *out, struct kerr *e);
+    enum kerr_code (*user_set_password)(struct store *s, int64_t user_id, const char *hash,
+                                        struct kerr *e);
+    enum kerr_code (*user_set_disabled)(struct store *s, int64_t user_id, bool disabled,
+                                        int64_t now, struct kerr *e);
+    enum kerr_code (*session_add)(struct store *s, struct session *ss, struct kerr *e);
+    enum kerr_code (*session_find)(struct store *s, const char *digest, struct arena *a,
+                                   struct session *out, struct user *user, struct kerr *e);
+    enum kerr_code (*session_touch)(struct store *s, int64_t id, int64_t now, struct kerr *e);
+    enum kerr_code (*session_end)(struct store *s, int64_t id, int64_t now, struct kerr *e);
 
     enum kerr_code (*person_add)(struct store *s, struct person *p, struct kerr *e);
     enum kerr_code (*person_update)(struct store *s, const struct person *p, struct kerr *e);

@@ -45,7 +45,9 @@
 #define WORKER_COLS                                                                                \
     "w.id, w.public_id, w.team_id, w.given_name, w.family_name, w.registration, w.role, "          \
     "w.fte, w.agency, w.start_date, w.end_date"
-#define USER_COLS "u.id, u.username, u.worker_id, u.role, u.disabled, u.created"
+#define USER_COLS "u.id, u.username, u.worker_id, u.role, u.disabled, u.created, u.password_hash"
+#define SESSION_COLS                                                                               \
+    "ss.id, ss.user_id, ss.token_digest, ss.csrf, ss.created, ss.last_seen, ss.ended"
 /* The disabilities come from the person row's copy of the codes (see the migration), so
  * a lookup by id is one B-tree search and a list needs no query per row. */
 #define PERSON_COLS                                                                                \
@@ -106,9 +108,22 @@
                       "ORDER BY w.family_name COLLATE NOCASE, w.given_name COLLATE NOCASE, w.id "  \
                       "LIMIT ?3 OFFSET ?4")                                                        \
     X(ST_WORKER_EXISTS, "SELECT 1 FROM worker WHERE id = ?1")                                      \
+    X(ST_USER_EXISTS, "SELECT 1 FROM user_account WHERE id = ?1")                                  \
     X(ST_USER_ADD, "INSERT INTO user_account(username, worker_id, role, disabled, created) "       \
                    "VALUES (?1, ?2, ?3, ?4, ?5)")                                                  \
     X(ST_USER_LIST, "SELECT " USER_COLS " FROM user_account u ORDER BY u.username COLLATE NOCASE") \
+    X(ST_USER_FIND,                                                                                \
+      "SELECT " USER_COLS " FROM user_account u WHERE u.username = ?1 COLLATE NOCASE")             \
+    X(ST_USER_SET_PASSWORD, "UPDATE user_account SET password_hash = ?2 WHERE id = ?1")            \
+    X(ST_USER_SET_DISABLED, "UPDATE user_account SET disabled = ?2 WHERE id = ?1")                 \
+    /* sessions */                                                                                 \
+    X(ST_SESSION_ADD, "INSERT INTO session(token_digest, user_id, csrf, created, last_seen) "      \
+                      "VALUES (?1, ?2, ?3, ?4, ?5)")                                               \
+    X(ST_SESSION_FIND, "SELECT " SESSION_COLS ", " USER_COLS " FROM session ss "                   \
+                       "JOIN user_account u ON u.id = ss.user_id WHERE ss.token_digest = ?1")      \
+    X(ST_SESSION_TOUCH, "UPDATE session SET last_seen = ?2 WHERE id = ?1 AND ended IS NULL")       \
+    X(ST_SESSION_END, "UPDATE session SET ended = ?2 WHERE id = ?1 AND ended IS NULL")             \
+    X(ST_SESSION_END_USER, "UPDATE session SET ended = ?2 WHERE user_id = ?1 AND ended IS NULL")   \
     /* people */                                                                                   \
     X(ST_PERSON_ADD,                                                                               \
       "INSERT INTO person(public_id, kind, la_child_id, given_name, family_name, dob, "            \
@@ -814,17 +829,19 @@ static enum kerr_code sqlite_worker_list(struct store *base, const struct worker
     return read_rows(s, st, a, sizeof(**out), 0, read_worker, (void **)out, n, e);
 }
 
-static void read_user(sqlite3_stmt *st, struct arena *a, void *out)
+/* An account from USER_COLS starting at column `c`. */
+static void read_user_at(sqlite3_stmt *st, struct arena *a, struct user *u, int c)
 {
-    struct user *u = out;
-    int c = 0;
     u->id = sqlite3_column_int64(st, c++);
     u->username = col_name(st, c++, a);
     u->worker_id = sqlite3_column_int64(st, c++);
     u->role = (enum user_role)sqlite3_column_int(st, c++);
     u->disabled = sqlite3_column_int(st, c++) != 0;
     u->created = col_date(st, c++);
+    u->password_hash = col_str(st, c, a);
 }
+
+static void read_user(sqlite3_stmt *st, struct arena *a, void *out) { read_user_at(st, a, out, 0); }
 
 static enum kerr_code sqlite_user_add(struct store *base, struct user *u, struct kerr *e)
 {
@@ -870,6 +887,165 @@ static enum kerr_code sqlite_user_list(struct store *base, struct arena *a, stru
     if (!st)
         return no_stmt(e);
     return read_rows(s, st, a, sizeof(**out), 0, read_user, (void **)out, n, e);
+}
+
+static enum kerr_code sqlite_user_find(struct store *base, const char *username, struct arena *a,
+                                       struct user *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_USER_FIND, e);
+    if (!st)
+        return no_stmt(e);
+    bind_text(st, 1, username);
+    return read_one(s, st, a, read_user, out, "user", username, e);
+}
+
+/* Run an UPDATE of one account by id; KITH_E_NOT_FOUND when no row changed. */
+static enum kerr_code update_user(struct store_sqlite *s, sqlite3_stmt *st, int64_t user_id,
+                                  const char *what, struct kerr *e)
+{
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(s, e, what);
+    else if (sqlite3_changes(s->db) == 0)
+        rc = kerr_fail(e, KITH_E_NOT_FOUND, "user_id", "there is no user with id %lld",
+                       (long long)user_id);
+    done(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_user_set_password(struct store *base, int64_t user_id,
+                                               const char *hash, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_USER_SET_PASSWORD, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, user_id);
+    bind_text(st, 2, hash);
+    return update_user(s, st, user_id, "setting a password", e);
+}
+
+static enum kerr_code end_user_sessions(struct store_sqlite *s, int64_t user_id, int64_t now,
+                                        struct kerr *e)
+{
+    sqlite3_stmt *st = stmt(s, ST_SESSION_END_USER, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, user_id);
+    sqlite3_bind_int64(st, 2, now);
+    enum kerr_code rc =
+        sqlite3_step(st) == SQLITE_DONE ? KITH_OK : db_fail(s, e, "ending sessions");
+    done(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_user_set_disabled(struct store *base, int64_t user_id, bool disabled,
+                                               int64_t now, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    bool wrapped;
+    enum kerr_code rc = write_begin(s, &wrapped, e);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = stmt(s, ST_USER_SET_DISABLED, e);
+    if (!st)
+        return write_end(s, wrapped, no_stmt(e), e);
+    sqlite3_bind_int64(st, 1, user_id);
+    sqlite3_bind_int(st, 2, disabled);
+    rc = update_user(s, st, user_id, "disabling a user", e);
+    if (!rc && disabled)
+        rc = end_user_sessions(s, user_id, now, e);
+    return write_end(s, wrapped, rc, e);
+}
+
+/* --- sessions -------------------------------------------------------------------------- */
+
+static void read_session(sqlite3_stmt *st, struct arena *a, struct session *ss)
+{
+    int c = 0;
+    ss->id = sqlite3_column_int64(st, c++);
+    ss->user_id = sqlite3_column_int64(st, c++);
+    ss->token_digest = col_name(st, c++, a);
+    ss->csrf = col_name(st, c++, a);
+    ss->created = sqlite3_column_int64(st, c++);
+    ss->last_seen = sqlite3_column_int64(st, c++);
+    ss->ended = sqlite3_column_int64(st, c++);
+}
+
+static enum kerr_code sqlite_session_add(struct store *base, struct session *ss, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    struct check c = {e, KITH_OK};
+    check_text(&c, "token_digest", ss->token_digest, 128, true);
+    check_text(&c, "csrf", ss->csrf, 128, true);
+    if (c.rc)
+        return c.rc;
+    sqlite3_stmt *st = stmt(s, ST_SESSION_ADD, e);
+    if (!st)
+        return no_stmt(e);
+    bind_text(st, 1, ss->token_digest);
+    sqlite3_bind_int64(st, 2, ss->user_id);
+    bind_text(st, 3, ss->csrf);
+    sqlite3_bind_int64(st, 4, ss->created);
+    sqlite3_bind_int64(st, 5, ss->last_seen);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_DONE)
+        ss->id = sqlite3_last_insert_rowid(s->db);
+    else {
+        const struct reference refs[] = {{ST_USER_EXISTS, ss->user_id, "user_id", "user"}};
+        rc = write_fail(s, e, "starting a session", NULL, 0, refs, 1);
+    }
+    done(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_session_find(struct store *base, const char *digest, struct arena *a,
+                                          struct session *out, struct user *user, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_SESSION_FIND, e);
+    if (!st)
+        return no_stmt(e);
+    bind_text(st, 1, digest);
+    int rc = sqlite3_step(st);
+    enum kerr_code code = KITH_OK;
+    if (rc == SQLITE_ROW) {
+        read_session(st, a, out);
+        read_user_at(st, a, user, 7); /* the account's columns follow the session's */
+        user->password_hash = NULL;   /* using a session needs no password */
+    } else if (rc == SQLITE_DONE)
+        code = kerr_fail(e, KITH_E_NOT_FOUND, NULL, "no such session");
+    else
+        code = db_fail(s, e, "reading a session");
+    done(st);
+    return code;
+}
+
+static enum kerr_code session_update(struct store_sqlite *s, enum stmt_id id, int64_t session_id,
+                                     int64_t now, struct kerr *e)
+{
+    sqlite3_stmt *st = stmt(s, id, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, session_id);
+    sqlite3_bind_int64(st, 2, now);
+    enum kerr_code rc =
+        sqlite3_step(st) == SQLITE_DONE ? KITH_OK : db_fail(s, e, "updating a session");
+    done(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_session_touch(struct store *base, int64_t id, int64_t now,
+                                           struct kerr *e)
+{
+    return session_update(sq(base), ST_SESSION_TOUCH, id, now, e);
+}
+
+static enum kerr_code sqlite_session_end(struct store *base, int64_t id, int64_t now,
+                                         struct kerr *e)
+{
+    return session_update(sq(base), ST_SESSION_END, id, now, e);
 }
 
 /* --- people -------------------------------------------------------------------------- */
@@ -2054,6 +2230,13 @@ static const struct store_ops sqlite_ops = {
     .worker_list = sqlite_worker_list,
     .user_add = sqlite_user_add,
     .user_list = sqlite_user_list,
+    .user_find = sqlite_user_find,
+    .user_set_password = sqlite_user_set_password,
+    .user_set_disabled = sqlite_user_set_disabled,
+    .session_add = sqlite_session_add,
+    .session_find = sqlite_session_find,
+    .session_touch = sqlite_session_touch,
+    .session_end = sqlite_session_end,
     .person_add = sqlite_person_add,
     .person_update = sqlite_person_update,
     .person_get = sqlite_person_get,

@@ -1,0 +1,77 @@
+/*
+ * kith's cryptography through libsodium: argon2id password hashes (with rehash when the
+ * work factors change), random tokens and BLAKE2b digests. Nothing else in kith includes
+ * <sodium.h>; the choice of algorithms lives here.
+ */
+#include "core/crypto.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+const struct kcrypto_pwhash_params kcrypto_pwhash_default = {2, 19u * 1024u * 1024u};
+struct kcrypto_pwhash_params kcrypto_pwhash_params = {2, 19u * 1024u * 1024u};
+
+void kcrypto_init(void)
+{
+    if (sodium_init() < 0) {
+        fputs("kith: the cryptography library could not start\n", stderr);
+        abort();
+    }
+}
+
+enum kerr_code kcrypto_password_hash(const char *password, char out[KCRYPTO_PWHASH_LEN],
+                                     struct kerr *e)
+{
+    kcrypto_init();
+    size_t n = strlen(password);
+    if (n > KCRYPTO_PASSWORD_MAX)
+        return kerr_fail(e, KITH_E_TOO_LARGE, "password", "password: longer than %d bytes",
+                         KCRYPTO_PASSWORD_MAX);
+    _Static_assert(KCRYPTO_PWHASH_LEN >= crypto_pwhash_STRBYTES, "hash buffer too small");
+    if (crypto_pwhash_str_alg(out, password, n, kcrypto_pwhash_params.ops,
+                              kcrypto_pwhash_params.mem, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        return kerr_fail(e, KITH_E_INTERNAL, "password",
+                         "the password could not be hashed (out of memory?)");
+    return KITH_OK;
+}
+
+bool kcrypto_password_verify(const char *hash, const char *password)
+{
+    kcrypto_init();
+    if (!hash || !password || strlen(password) > KCRYPTO_PASSWORD_MAX ||
+        strnlen(hash, KCRYPTO_PWHASH_LEN) >= KCRYPTO_PWHASH_LEN)
+        return false;
+    return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+}
+
+bool kcrypto_password_needs_rehash(const char *hash)
+{
+    kcrypto_init();
+    return crypto_pwhash_str_needs_rehash(hash, kcrypto_pwhash_params.ops,
+                                          kcrypto_pwhash_params.mem) != 0;
+}
+
+void kcrypto_token(char out[KCRYPTO_TOKEN_TEXT])
+{
+    kcrypto_init();
+    unsigned char raw[KCRYPTO_TOKEN_BYTES];
+    randombytes_buf(raw, sizeof raw);
+    sodium_bin2base64(out, KCRYPTO_TOKEN_TEXT, raw, sizeof raw,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_memzero(raw, sizeof raw);
+}
+
+void kcrypto_digest_raw(const void *data, size_t n, unsigned char out[32])
+{
+    crypto_generichash(out, 32, data, n, NULL, 0);
+}
+
+void kcrypto_digest(const char *text, char out[KCRYPTO_DIGEST_TEXT])
+{
+    unsigned char raw[32];
+    kcrypto_digest_raw(text, strlen(text), raw);
+    sodium_bin2hex(out, KCRYPTO_DIGEST_TEXT, raw, sizeof raw);
+}

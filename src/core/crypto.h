@@ -1,0 +1,53 @@
+/*
+ * Password hashing and token digests. kith's one door to libsodium (crypto.c is the only
+ * file that includes it), so the algorithms and their parameters are chosen in one place:
+ * argon2id for passwords, BLAKE2b-256 for the digests under which session and API tokens
+ * are stored (a token is 256 random bits, so a fast hash is enough: nothing to brute-force).
+ */
+#ifndef KITH_CORE_CRYPTO_H
+#define KITH_CORE_CRYPTO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/err.h"
+
+enum {
+    KCRYPTO_PWHASH_LEN = 128,  /* an encoded argon2id hash with its parameters, NUL included */
+    KCRYPTO_TOKEN_BYTES = 32,  /* 256 bits */
+    KCRYPTO_TOKEN_TEXT = 44,   /* base64url of 32 bytes without padding (43) and NUL */
+    KCRYPTO_DIGEST_TEXT = 65,  /* hex of a 32-byte digest and NUL */
+    KCRYPTO_PASSWORD_MAX = 256 /* bytes: long passphrases welcome, but hashing is bounded */
+};
+
+/* argon2id work factors. The defaults (kcrypto_pwhash_default) are OWASP's minimum for
+ * argon2id, 19 MiB and 2 passes: about 30 ms here, so a sign-in stays quick and a burst of
+ * them cannot exhaust the server's memory. Tests may lower them; a stored hash made with
+ * other factors is rehashed at the next sign-in. */
+struct kcrypto_pwhash_params {
+    unsigned long long ops;
+    size_t mem;
+};
+extern struct kcrypto_pwhash_params kcrypto_pwhash_params;
+extern const struct kcrypto_pwhash_params kcrypto_pwhash_default;
+
+/* Start libsodium; aborts when the library cannot start (as fatal as running out of
+ * memory). Safe to call more than once and from several threads. */
+void kcrypto_init(void);
+
+/* Hash `password` into `out` (an encoded string carrying salt and parameters). */
+enum kerr_code kcrypto_password_hash(const char *password, char out[KCRYPTO_PWHASH_LEN],
+                                     struct kerr *e);
+/* Whether `password` matches `hash`. A NULL or malformed hash never matches. */
+bool kcrypto_password_verify(const char *hash, const char *password);
+/* Whether `hash` was made with other parameters than today's and should be redone. */
+bool kcrypto_password_needs_rehash(const char *hash);
+
+/* A fresh random token as base64url text (43 characters). */
+void kcrypto_token(char out[KCRYPTO_TOKEN_TEXT]);
+/* The hex BLAKE2b-256 digest of `text`, under which a token is stored. */
+void kcrypto_digest(const char *text, char out[KCRYPTO_DIGEST_TEXT]);
+/* The raw BLAKE2b-256 digest of `n` bytes (for hash chains). */
+void kcrypto_digest_raw(const void *data, size_t n, unsigned char out[32]);
+
+#endif
