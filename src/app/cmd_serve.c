@@ -5,8 +5,12 @@
  * then closes the store cleanly.
  */
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "cli/cli.h"
+#include "core/xalloc.h"
+#include "http/auth.h"
+#include "http/pages.h"
 #include "http/server.h"
 
 struct serve_opts {
@@ -42,6 +46,9 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
     struct http_app app = {
         .store = c->store, .behind_tls = o->behind_tls != 0, .origin = o->origin};
     pthread_mutex_init(&app.store_lock, NULL);
+    struct auth *au = xcalloc(1, sizeof *au); /* the throttle table is ~100 KB */
+    auth_init(au, &app, NULL);
+    app.unauthenticated = auth_page_unauthenticated;
     struct server_config cfg = {
         .listen = o->listen ? o->listen : "127.0.0.1:8080",
         .threads = (unsigned)(o->threads > 0 && o->threads <= 256 ? o->threads : 0),
@@ -52,6 +59,8 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
     fprintf(c->out, "kith serving %s on http://%s/ (stop with Ctrl-C)\n", c->db, cfg.listen);
     fflush(c->out);
     enum kerr_code rc = server_run(&app, &cfg, &c->err);
+    auth_destroy(au);
+    free(au);
     pthread_mutex_destroy(&app.store_lock);
     return rc;
 }

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "domain/record.h"
 
 enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_DELETE, HTTP_OTHER };
 
@@ -35,8 +36,10 @@ struct http_param {
 struct http_principal {
     int64_t user_id;
     const char *username;
-    int64_t worker_id;      /* the worker the account belongs to, 0 for none */
+    int64_t worker_id; /* the worker the account belongs to, 0 for none */
+    enum user_role role;
     unsigned perms;         /* bit set of enum route_perm */
+    int64_t session_id;     /* 0 for principals not from a session */
     const char *csrf_token; /* bound to the session; compared with the form's `csrf` */
 };
 
@@ -69,6 +72,7 @@ struct http_request {
     struct http_field_error errors[HTTP_FIELD_ERRORS_MAX]; /* required fields left empty */
     size_t nerrors;
     struct http_principal *principal; /* NULL when not signed in */
+    bool session_ended;               /* the cookie named a session that has ended or timed out */
 };
 
 struct http_header {

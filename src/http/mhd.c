@@ -81,6 +81,24 @@ static double ms_since(const struct timespec *t0)
     return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+/* The peer's address as text, for the sign-in throttle (never logged). */
+static const char *client_ip(struct MHD_Connection *conn, struct arena *a)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    char buf[INET6_ADDRSTRLEN] = "";
+    if (ci && ci->client_addr) {
+        const struct sockaddr *sa = ci->client_addr;
+        if (sa->sa_family == AF_INET)
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, buf,
+                      sizeof buf);
+        else if (sa->sa_family == AF_INET6)
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, buf,
+                      sizeof buf);
+    }
+    return arena_strdup(a, buf);
+}
+
 static enum MHD_Result respond(struct server *srv, struct MHD_Connection *conn, struct exchange *x,
                                const char *url, const char *method)
 {
@@ -94,6 +112,7 @@ static enum MHD_Result respond(struct server *srv, struct MHD_Connection *conn, 
     req->cookie = header(conn, "Cookie");
     req->content_type = header(conn, "Content-Type");
     req->body_too_large = x->too_large;
+    req->client_ip = client_ip(conn, &x->arena);
     unsigned char id[16];
     random_bytes(id, sizeof id);
     hex(req->request_id, id, sizeof id);

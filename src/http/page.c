@@ -28,6 +28,14 @@ void page_begin(struct html *h, const struct http_request *req, const char *titl
                     "href=\"/\">My caseload</a></li>\n"
                     "<li class=\"govuk-header__navigation-item\"><a class=\"govuk-header__link\" "
                     "href=\"/search\">Find a child</a></li>\n</ul></nav>\n");
+        html_f(h,
+               "<form method=\"post\" action=\"/sign-out\" class=\"kith-sign-out\">"
+               "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><span "
+               "class=\"govuk-body-s\">%s</span> <button type=\"submit\" class=\"govuk-button "
+               "govuk-button--secondary govuk-!-margin-bottom-0\" data-module=\"govuk-button\">"
+               "Sign out</button></form>\n",
+               req->principal->csrf_token ? req->principal->csrf_token : "",
+               req->principal->username ? req->principal->username : "");
     }
     html_raw(h, "</div>\n</header>\n<div class=\"govuk-width-container\">\n"
                 "<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");

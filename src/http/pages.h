@@ -9,6 +9,13 @@ int page_caseload(struct http_app *app, struct http_request *req, struct http_re
 int page_search_form(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_search(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_child(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_sign_in_form(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_sign_in(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_sign_out(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_signed_out(struct http_app *app, struct http_request *req, struct http_response *res);
+/* The router's answer to a request with no live session: the sign-in page (pages_auth.c). */
+int auth_page_unauthenticated(struct http_app *app, struct http_request *req,
+                              struct http_response *res);
 int page_note_add(struct http_app *app, struct http_request *req, struct http_response *res);
 
 #endif

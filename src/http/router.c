@@ -3,7 +3,8 @@
  * a fixed order before any handler runs:
  *   1. path match; a path that matches under another method only is 405 (so a GET to a
  *      mutating route never reaches it), no match at all is 404;
- *   2. authentication (401 page) unless the route is ROUTE_PUBLIC;
+ *   2. authentication unless the route is ROUTE_PUBLIC: without a live session, the
+ *      app's sign-in page (401), which carries a same-origin post along;
  *   3. permission bits (403);
  *   4. CSRF for unsafe methods: same-origin Origin header and the session's token (403);
  *   5. parameters: typed path segments (404 when malformed, so ids are not probed),
@@ -151,7 +152,7 @@ static int check_params(struct http_request *req, struct http_response *res)
 
 static bool unsafe(enum http_method m) { return m != HTTP_GET && m != HTTP_HEAD; }
 
-static int dispatch(struct http_app *app, const struct route *table, struct http_request *req,
+int router_dispatch(struct http_app *app, const struct route *table, struct http_request *req,
                     struct http_response *res)
 {
     if (strlen(req->path) > HTTP_PATH_MAX)
@@ -186,10 +187,18 @@ static int dispatch(struct http_app *app, const struct route *table, struct http
                                "Shorten the text and try again.");
 
     if (!(hit->perm & ROUTE_PUBLIC)) {
-        req->principal = app->authenticate ? app->authenticate(app, req) : NULL;
-        if (!req->principal)
+        if (!req->principal && app->authenticate)
+            req->principal = app->authenticate(app, req);
+        if (!req->principal) {
+            /* A post from elsewhere is refused before the sign-in page can carry it. */
+            if (unsafe(req->method) && !origin_ok(app, req))
+                return http_error_page(req, res, 403, "This form has expired",
+                                       "Go back, reload the page and try again.");
+            if (app->unauthenticated)
+                return app->unauthenticated(app, req, res);
             return http_error_page(req, res, 401, "Sign in to continue",
                                    "You need to sign in to see this page.");
+        }
         if ((req->principal->perms & hit->perm) != hit->perm)
             return http_error_page(req, res, 403, "You cannot see this page",
                                    "Your role does not give access to this page.");
@@ -246,7 +255,7 @@ void router_handle(struct http_app *app, const struct route *table, struct http_
                    struct http_response *res)
 {
     memset(res, 0, sizeof *res);
-    int status = dispatch(app, table, req, res);
+    int status = router_dispatch(app, table, req, res);
     if (status != res->status || !res->content_type) {
         /* A handler that returned a status without a page gets the plain one. */
         if (status >= 400 || !res->content_type)

@@ -77,6 +77,10 @@ struct http_app {
     /* Who is asking. Returns the principal (from req->arena) or NULL when not signed in. */
     struct http_principal *(*authenticate)(struct http_app *app, struct http_request *req);
     void *auth_data;
+    /* The answer to a request for a protected route without a live session; NULL gives a
+     * plain 401 page. Runs after the Origin check, so a post it sees came from kith. */
+    int (*unauthenticated)(struct http_app *app, struct http_request *req,
+                           struct http_response *res);
 };
 
 /* Run one request through the route table; always fills `res` completely. */
@@ -85,6 +89,12 @@ void router_handle(struct http_app *app, const struct route *table, struct http_
 
 /* Match `path` against `pattern`; stores up to HTTP_PATH_ARGS_MAX segment values in
  * `args` (from `a`). */
+/* Route and run one request without resetting `res` (headers already on it stay): the
+ * sign-in page uses it to make a post that arrived without a session once signed in.
+ * An already-set req->principal is used as it is. */
+int router_dispatch(struct http_app *app, const struct route *table, struct http_request *req,
+                    struct http_response *res);
+
 bool router_match(const char *pattern, const char *path, struct arena *a, const char **args);
 
 /* Whether `value` is acceptable as `type` within `max` bytes. */

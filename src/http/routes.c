@@ -18,9 +18,23 @@ static const struct route_param note_params[] = {
     {0},
 };
 
+static const struct route_param sign_in_params[] = {
+    {"username", PARAM_LINE, 64, true, "your username"},
+    {"password", PARAM_LINE, 256, true, "your password"},
+    {"next", PARAM_LINE, 256, false, NULL},
+    {0},
+};
+
 /* clang-format off */
 const struct route routes[] = {
     {HTTP_GET,  "/healthz", page_health, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL, "/healthz"},
+    {HTTP_GET,  "/sign-in", page_sign_in_form, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL, "/sign-in"},
+    {HTTP_POST, "/sign-in", page_sign_in, ROUTE_PUBLIC, ROUTE_CSRF, PARAM_LINE, NULL,
+     sign_in_params, "/sign-in"},
+    {HTTP_POST, "/sign-out", page_sign_out, ROUTE_SIGNED_IN, ROUTE_CSRF, PARAM_LINE, NULL, NULL,
+     "/sign-out"},
+    {HTTP_GET,  "/signed-out", page_signed_out, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL,
+     "/signed-out"},
     {HTTP_GET,  "/", page_caseload, ROUTE_SIGNED_IN, 0, PARAM_LINE, NULL, NULL, "/"},
     {HTTP_GET,  "/search", page_search_form, ROUTE_SIGNED_IN | ROUTE_CHILD_READ, 0, PARAM_LINE,
      NULL, NULL, "/search"},

@@ -1,0 +1,174 @@
+/*
+ * Signing in and out. The sign-in page is also what a request without a live session
+ * gets in place of the page it asked for (auth_page_unauthenticated, the router's hook):
+ * the address stays, the form says why, and when the request was a form post from kith's
+ * own pages its fields ride along hidden, so that after signing in the post is made as
+ * it was meant to be. Typed work is never lost to a timeout.
+ */
+#include "http/pages.h"
+
+#include <string.h>
+
+#include "http/auth.h"
+#include "http/page.h"
+
+#define RESUME "resume."
+
+/* A path of kith's own to go back to: "/" and segments of letters, digits, - and _.
+ * Anything else (another host, "//evil", a backslash, a query) becomes "/". */
+static const char *local_path(const char *next)
+{
+    if (!next || next[0] != '/' || next[1] == '/' || strlen(next) > 200)
+        return "/";
+    for (const char *p = next; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '/' || *p == '-' || *p == '_'))
+            return "/";
+    return next;
+}
+
+static void sign_in_form(struct html *h, const struct http_request *req, const char *next,
+                         bool carry)
+{
+    html_raw(h, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n"
+                "<h1 class=\"govuk-heading-l\">Sign in to kith</h1>\n"
+                "<form method=\"post\" action=\"/sign-in\" novalidate>\n");
+    html_f(h, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n", next);
+    /* The fields of a post that found no session: kept, never shown, posted again. */
+    for (size_t i = 0; carry && i < req->nform; i++) {
+        const char *name = req->form[i].name;
+        if (strcmp(name, "csrf") == 0 || strncmp(name, RESUME, sizeof RESUME - 1) == 0)
+            continue;
+        html_f(h, "<input type=\"hidden\" name=\"" RESUME "%s\" value=\"%s\">\n", name,
+               req->form[i].value);
+    }
+    static const struct {
+        const char *name, *label, *type, *autocomplete;
+    } fields[] = {{"username", "Username", "text", "username"},
+                  {"password", "Password", "password", "current-password"}};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        bool err = false;
+        for (size_t k = 0; k < req->nerrors; k++)
+            err = err || strcmp(req->errors[k].field, fields[i].name) == 0;
+        html_f(h,
+               "<div class=\"govuk-form-group%s\"><label class=\"govuk-label\" for=\"%s\">%s"
+               "</label>\n",
+               err ? " govuk-form-group--error" : "", fields[i].name, fields[i].label);
+        page_field_error(h, req, fields[i].name);
+        /* The password is never sent back; the username is, so it need not be retyped. */
+        const char *v = strcmp(fields[i].name, "username") == 0 ? http_param(req, "username") : "";
+        html_f(h,
+               "<input class=\"govuk-input govuk-!-width-two-thirds%s\" id=\"%s\" name=\"%s\" "
+               "type=\"%s\" autocomplete=\"%s\" spellcheck=\"false\" value=\"%s\"></div>\n",
+               err ? " govuk-input--error" : "", fields[i].name, fields[i].name, fields[i].type,
+               fields[i].autocomplete, v ? v : "");
+    }
+    html_raw(h, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
+                "Sign in</button>\n</form>\n"
+                "<p class=\"govuk-body\">If you have forgotten your password, ask your kith "
+                "administrator to reset it.</p>\n</div></div>\n");
+}
+
+static int render_sign_in(struct http_request *req, struct http_response *res, int status,
+                          const char *next, bool carry, const char *banner)
+{
+    struct html h;
+    html_init(&h, req->arena);
+    page_begin(&h, req, "Sign in");
+    if (banner)
+        html_f(&h,
+               "<div class=\"govuk-notification-banner\" role=\"region\" "
+               "aria-labelledby=\"banner-title\" data-module=\"govuk-notification-banner\">\n"
+               "<div class=\"govuk-notification-banner__header\"><h2 "
+               "class=\"govuk-notification-banner__title\" id=\"banner-title\">Important</h2>"
+               "</div>\n<div class=\"govuk-notification-banner__content\"><p "
+               "class=\"govuk-notification-banner__heading\">%s</p></div></div>\n",
+               banner);
+    page_error_summary(&h, req);
+    sign_in_form(&h, req, next, carry);
+    return page_end(&h, res, status);
+}
+
+int auth_page_unauthenticated(struct http_app *app, struct http_request *req,
+                              struct http_response *res)
+{
+    (void)app;
+    /* Carry a post's fields only when it came from kith's own form (the router checked
+     * the Origin before asking), so no other site can fill them in. */
+    bool carry = req->method == HTTP_POST && req->nform > 0;
+    const char *banner = NULL;
+    if (req->session_ended)
+        banner = carry ? "Your session has ended. Sign in again and what you were saving will "
+                         "be saved."
+                       : "Your session has ended. Sign in again to carry on.";
+    else if (carry)
+        banner = "Sign in and what you were saving will be saved.";
+    /* 401 with the form: the address the person asked for stays in the bar. */
+    return render_sign_in(req, res, 401, local_path(req->path), carry, banner);
+}
+
+int page_sign_in_form(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    if (app->authenticate && app->authenticate(app, req))
+        return page_redirect(res, "/");
+    return render_sign_in(req, res, 200, "/", false, NULL);
+}
+
+/* After signing in with a post carried along: make that post now, as the new session. */
+static int resume(struct http_app *app, struct http_request *req, struct http_response *res,
+                  const char *next)
+{
+    size_t n = 0;
+    struct http_param *form = arena_alloc(req->arena, (req->nform + 1) * sizeof *form);
+    for (size_t i = 0; i < req->nform; i++)
+        if (strncmp(req->form[i].name, RESUME, sizeof RESUME - 1) == 0)
+            form[n++] =
+                (struct http_param){req->form[i].name + sizeof RESUME - 1, req->form[i].value};
+    form[n++] = (struct http_param){"csrf", req->principal->csrf_token};
+    req->form = form;
+    req->nform = n;
+    req->path = next;
+    req->method = HTTP_POST;
+    return router_dispatch(app, routes, req, res);
+}
+
+int page_sign_in(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    const char *next = local_path(http_param(req, "next"));
+    bool carry = false;
+    for (size_t i = 0; i < req->nform && !carry; i++)
+        carry = strncmp(req->form[i].name, RESUME, sizeof RESUME - 1) == 0;
+    if (req->nerrors)
+        return render_sign_in(req, res, 422, next, carry, NULL);
+    enum auth_result r =
+        auth_sign_in(app, req, res, http_param(req, "username"), http_param(req, "password"));
+    if (r == AUTH_OK)
+        return carry ? resume(app, req, res, next) : page_redirect(res, next);
+    if (r == AUTH_FAILED)
+        return http_error_page(req, res, 503, "Sorry, there is a problem",
+                               "You could not be signed in. Try again later.");
+    req->errors[0].field = "username";
+    req->errors[0].message = r == AUTH_THROTTLED
+                                 ? "Too many attempts to sign in. Wait 15 minutes and try again"
+                                 : "Enter a correct username and password";
+    req->nerrors = 1;
+    return render_sign_in(req, res, r == AUTH_THROTTLED ? 429 : 401, next, carry, NULL);
+}
+
+int page_sign_out(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    auth_sign_out(app, req, res);
+    return page_redirect(res, "/signed-out");
+}
+
+int page_signed_out(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    struct html h;
+    html_init(&h, req->arena);
+    page_begin(&h, req, "You have signed out");
+    html_raw(&h, "<h1 class=\"govuk-heading-l\">You have signed out</h1>\n"
+                 "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/sign-in\">Sign in "
+                 "again</a></p>\n");
+    return page_end(&h, res, 200);
+}

@@ -1,0 +1,467 @@
+/*
+ * Sign-in and sessions in-process, through the router and the real route table, on a
+ * real SQLite file, with a clock the test moves: the cookie and its flags; a session id
+ * planted before sign-in is dead after it (fixation); one answer for an unknown name, a
+ * wrong password and a disabled account; the throttle and its window; idle and absolute
+ * timeouts; sign-out and disabling end sessions on the server; no open redirect; a post
+ * whose session had ended is saved after signing in again; and the role table.
+ */
+#include "../unit/test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/crypto.h"
+#include "core/date.h"
+#include "core/str.h"
+#include "domain/record.h"
+#include "http/auth.h"
+#include "http/pages.h"
+#include "http/router.h"
+#include "store/store.h"
+
+#define ORIGIN "http://127.0.0.1:8080"
+#define PASSWORD "tulip-harbour-velvet-quartz-481"
+
+struct fx {
+    char dir[64];
+    char path[128];
+    struct http_app app;
+    struct auth *auth;
+    int64_t now;
+    struct arena a;
+    int64_t user_id;
+    char child_id[32];
+    int64_t child_db_id;
+};
+
+static int64_t test_now(void *ctx) { return *(int64_t *)ctx; }
+
+static int setup(void **state)
+{
+    struct fx *f = calloc(1, sizeof *f);
+    snprintf(f->dir, sizeof f->dir, "%s", "/tmp/kith-auth-XXXXXX");
+    if (!mkdtemp(f->dir))
+        return -1;
+    snprintf(f->path, sizeof f->path, "%s/kith.db", f->dir);
+    arena_init(&f->a, 0);
+    /* The lowest work factors: the tests exercise the logic, not the hash's cost. */
+    kcrypto_pwhash_params = (struct kcrypto_pwhash_params){1, 8192};
+    struct kerr e = KERR_INIT;
+    if (store_open(f->path, STORE_CREATE, &f->app.store, &e))
+        return -1;
+    pthread_mutex_init(&f->app.store_lock, NULL);
+    f->app.origin = ORIGIN;
+    f->now = 1800000000;
+    f->auth = calloc(1, sizeof *f->auth);
+    struct auth_clock clock = {test_now, &f->now};
+    auth_init(f->auth, &f->app, &clock);
+    f->app.unauthenticated = auth_page_unauthenticated;
+
+    kdate start;
+    date_parse_iso("2024-01-02", &start, NULL);
+    struct team t = {.name = "Assessment", .service = SERVICE_ASSESSMENT, .caseload_threshold = 18};
+    struct worker w = {.given_name = "Ada",
+                       .family_name = "Okafor",
+                       .role = ROLE_SOCIAL_WORKER,
+                       .fte = 1.0,
+                       .start = start,
+                       .end = DATE_NONE};
+    struct person c = {.kind = PERSON_CHILD,
+                       .given_name = "Kit",
+                       .family_name = "Test",
+                       .la_child_id = "LA0000001",
+                       .dob = DATE_NONE,
+                       .expected_dob = DATE_NONE,
+                       .death = DATE_NONE,
+                       .sex = 'U',
+                       .uasc_ceased = DATE_NONE,
+                       .created = DATE_NONE};
+    if (store_team_add(f->app.store, &t, &e))
+        return -1;
+    w.team_id = t.id;
+    if (store_worker_add(f->app.store, &w, &e) || store_person_add(f->app.store, &c, &e))
+        return -1;
+    struct allocation al = {
+        .child_id = c.id, .worker_id = w.id, .role = ALLOC_SOCIAL_WORKER, .start = start};
+    al.end = DATE_NONE;
+    if (store_allocation_add(f->app.store, &al, &e))
+        return -1;
+    snprintf(f->child_id, sizeof f->child_id, "%s", c.public_id);
+    f->child_db_id = c.id;
+    char hash[KCRYPTO_PWHASH_LEN];
+    struct user u = {.username = "ada.test",
+                     .worker_id = w.id,
+                     .role = UROLE_SOCIAL_WORKER,
+                     .created = DATE_NONE};
+    if (store_user_add(f->app.store, &u, &e) || kcrypto_password_hash(PASSWORD, hash, &e) ||
+        store_user_set_password(f->app.store, u.id, hash, &e))
+        return -1;
+    f->user_id = u.id;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fx *f = *state;
+    store_close(f->app.store);
+    pthread_mutex_destroy(&f->app.store_lock);
+    auth_destroy(f->auth);
+    free(f->auth);
+    arena_release(&f->a);
+    char p[160];
+    static const char *const names[] = {"kith.db", "kith.db-wal", "kith.db-shm"};
+    for (size_t i = 0; i < N_ELEMS(names); i++) {
+        snprintf(p, sizeof p, "%s/%s", f->dir, names[i]);
+        unlink(p);
+    }
+    rmdir(f->dir);
+    free(f);
+    return 0;
+}
+
+struct call {
+    struct http_request req;
+    struct http_response res;
+    char *body;
+};
+
+static struct call *call(struct fx *f, const char *method, const char *path, const char *cookie,
+                         const char *form, const char *ip)
+{
+    struct call *c = arena_zalloc(&f->a, sizeof *c);
+    c->req.arena = &f->a;
+    c->req.method_name = method;
+    c->req.method = http_method_parse(method);
+    c->req.path = path;
+    c->req.host = "127.0.0.1:8080";
+    c->req.cookie = cookie;
+    c->req.origin = c->req.method == HTTP_POST ? ORIGIN : NULL;
+    c->req.client_ip = ip ? ip : "192.0.2.1";
+    snprintf(c->req.request_id, sizeof c->req.request_id, "%s", "00000000000000000000000000000001");
+    if (form)
+        assert_int_equal(http_form_parse(&c->req, form, strlen(form)), 0);
+    router_handle(&f->app, routes, &c->req, &c->res);
+    c->body = arena_strndup(&f->a, c->res.body ? c->res.body : "", c->res.len);
+    return c;
+}
+
+/* "name=value" of the session cookie the response set, or NULL. */
+static const char *cookie_of(struct fx *f, const struct call *c)
+{
+    const char *h = http_header_get(&c->res, "Set-Cookie");
+    if (!h)
+        return NULL;
+    return arena_strndup(&f->a, h, strcspn(h, ";"));
+}
+
+static struct call *sign_in(struct fx *f, const char *user, const char *pw, const char *cookie)
+{
+    const char *form = arena_printf(&f->a, "username=%s&password=%s&next=%%2F", user, pw);
+    return call(f, "POST", "/sign-in", cookie, form, NULL);
+}
+
+/* The CSRF token on a page. */
+static const char *csrf_on(struct fx *f, const char *body)
+{
+    const char *p = strstr(body, "name=\"csrf\" value=\"");
+    assert_non_null(p);
+    p += strlen("name=\"csrf\" value=\"");
+    return arena_strndup(&f->a, p, strcspn(p, "\""));
+}
+
+static void signed_in(struct fx *f, const char *cookie)
+{
+    struct call *c = call(f, "GET", "/", cookie, NULL, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "My caseload"));
+}
+
+static void signed_out(struct fx *f, const char *cookie)
+{
+    struct call *c = call(f, "GET", "/", cookie, NULL, NULL);
+    assert_int_equal(c->res.status, 401);
+    assert_non_null(strstr(c->body, "Sign in to kith"));
+    assert_null(strstr(c->body, "My caseload"));
+}
+
+static void cookie_and_fixation(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = sign_in(f, "ada.test", PASSWORD, NULL);
+    assert_int_equal(c->res.status, 303);
+    assert_string_equal(http_header_get(&c->res, "Location"), "/");
+    const char *set = http_header_get(&c->res, "Set-Cookie");
+    assert_non_null(set);
+    assert_non_null(strstr(set, "; Path=/; Secure; HttpOnly; SameSite=Lax"));
+    assert_null(strstr(set, "Domain"));
+    const char *first = cookie_of(f, c);
+    assert_int_equal(strlen(first), strlen(AUTH_COOKIE "=") + 43);
+    signed_in(f, first);
+
+    /* Signing in again with a cookie already set gives a new session and ends the old. */
+    c = sign_in(f, "ada.test", PASSWORD, first);
+    const char *second = cookie_of(f, c);
+    assert_string_not_equal(first, second);
+    signed_in(f, second);
+    signed_out(f, first);
+
+    /* A token an attacker made up is nobody's session. */
+    signed_out(f, AUTH_COOKIE "=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    signed_out(f, AUTH_COOKIE "=short");
+}
+
+/* The body with every `a` replaced by `b`. */
+static char *replace_all(struct fx *f, const char *s, const char *a, const char *b)
+{
+    struct str out;
+    str_init(&out, 0);
+    size_t na = strlen(a);
+    for (const char *p = s; *p;) {
+        const char *hit = strstr(p, a);
+        if (!hit) {
+            str_add(&out, p);
+            break;
+        }
+        str_addn(&out, p, (size_t)(hit - p));
+        str_add(&out, b);
+        p = hit + na;
+    }
+    size_t len;
+    char *d = str_detach(&out, &len);
+    char *r = arena_strndup(&f->a, d ? d : "", d ? len : 0);
+    free(d);
+    return r;
+}
+
+static void one_answer_for_every_refusal(void **state)
+{
+    struct fx *f = *state;
+    struct call *wrong = sign_in(f, "ada.test", "not-the-password-at-all", NULL);
+    struct call *unknown = sign_in(f, "ghost.user", "not-the-password-at-all", NULL);
+    assert_int_equal(wrong->res.status, 401);
+    assert_int_equal(unknown->res.status, 401);
+    assert_null(http_header_get(&wrong->res, "Set-Cookie"));
+    assert_non_null(strstr(wrong->body, "Enter a correct username and password"));
+    assert_non_null(strstr(wrong->body, "value=\"ada.test\"")); /* kept: no retyping */
+    assert_null(strstr(wrong->body, "not-the-password")); /* the password is never sent back */
+    assert_string_equal(replace_all(f, wrong->body, "ada.test", "NAME"),
+                        replace_all(f, unknown->body, "ghost.user", "NAME"));
+
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_user_set_disabled(f->app.store, f->user_id, true, f->now, &e), 0);
+    struct call *disabled = sign_in(f, "ada.test", PASSWORD, NULL);
+    assert_int_equal(disabled->res.status, 401);
+    assert_string_equal(disabled->body, wrong->body);
+}
+
+static void throttle_and_window(void **state)
+{
+    struct fx *f = *state;
+    for (int i = 0; i < AUTH_ACCOUNT_FAILURES; i++)
+        assert_int_equal(sign_in(f, "ada.test", "wrong-password-guess", NULL)->res.status, 401);
+    /* Now even the right password is refused, without being checked. */
+    struct call *c = sign_in(f, "ADA.TEST", PASSWORD, NULL);
+    assert_int_equal(c->res.status, 429);
+    assert_non_null(strstr(c->body, "Too many attempts"));
+    /* The same for a name that does not exist: the throttle says nothing about names. */
+    for (int i = 0; i < AUTH_ACCOUNT_FAILURES; i++)
+        sign_in(f, "ghost.user", "wrong-password-guess", NULL);
+    assert_int_equal(sign_in(f, "ghost.user", "x", NULL)->res.status, 429);
+
+    f->now += AUTH_WINDOW_S;
+    c = sign_in(f, "ada.test", PASSWORD, NULL);
+    assert_int_equal(c->res.status, 303);
+
+    /* One address trying many names is stopped too. */
+    for (int i = 0; i < AUTH_IP_FAILURES; i++) {
+        const char *form = arena_printf(&f->a, "username=u%d&password=p&next=%%2F", i);
+        call(f, "POST", "/sign-in", NULL, form, "198.51.100.7");
+    }
+    const char *form = "username=ada.test&password=" PASSWORD;
+    assert_int_equal(call(f, "POST", "/sign-in", NULL, form, "198.51.100.7")->res.status, 429);
+    assert_int_equal(call(f, "POST", "/sign-in", NULL, form, "198.51.100.8")->res.status, 303);
+}
+
+static void timeouts(void **state)
+{
+    struct fx *f = *state;
+    const char *cookie = cookie_of(f, sign_in(f, "ada.test", PASSWORD, NULL));
+    /* Used every 29 minutes, the session lives... */
+    for (int i = 0; i < 20; i++) {
+        f->now += 29 * 60;
+        signed_in(f, cookie);
+    }
+    /* ...until 12 hours after sign-in, however busy. */
+    f->now += 3 * 60 * 60;
+    signed_out(f, cookie);
+
+    cookie = cookie_of(f, sign_in(f, "ada.test", PASSWORD, NULL));
+    f->now += 30 * 60 - 1;
+    signed_in(f, cookie);
+    f->now += 30 * 60;
+    struct call *c = call(f, "GET", "/", cookie, NULL, NULL);
+    assert_int_equal(c->res.status, 401);
+    assert_non_null(strstr(c->body, "Your session has ended"));
+    /* And it stays ended: coming back inside the window does not revive it. */
+    f->now -= 10 * 60;
+    signed_out(f, cookie);
+}
+
+static void sign_out_and_disable_end_sessions(void **state)
+{
+    struct fx *f = *state;
+    const char *cookie = cookie_of(f, sign_in(f, "ada.test", PASSWORD, NULL));
+    struct call *page = call(f, "GET", "/", cookie, NULL, NULL);
+    const char *csrf = csrf_on(f, page->body);
+    /* Without the token, sign-out is refused like any other form. */
+    assert_int_equal(call(f, "POST", "/sign-out", cookie, "", NULL)->res.status, 403);
+    signed_in(f, cookie);
+    struct call *c =
+        call(f, "POST", "/sign-out", cookie, arena_printf(&f->a, "csrf=%s", csrf), NULL);
+    assert_int_equal(c->res.status, 303);
+    assert_string_equal(http_header_get(&c->res, "Location"), "/signed-out");
+    assert_non_null(strstr(http_header_get(&c->res, "Set-Cookie"), "Max-Age=0"));
+    signed_out(f, cookie);
+
+    const char *a = cookie_of(f, sign_in(f, "ada.test", PASSWORD, NULL));
+    const char *b = cookie_of(f, sign_in(f, "ada.test", PASSWORD, NULL));
+    signed_in(f, a);
+    signed_in(f, b);
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_user_set_disabled(f->app.store, f->user_id, true, f->now, &e), 0);
+    signed_out(f, a);
+    signed_out(f, b);
+    /* Enabling again does not bring old sessions back. */
+    assert_int_equal(store_user_set_disabled(f->app.store, f->user_id, false, f->now, &e), 0);
+    signed_out(f, a);
+}
+
+static void no_open_redirect(void **state)
+{
+    struct fx *f = *state;
+    static const struct {
+        const char *next, *location;
+    } cases[] = {
+        {"%2Fsearch", "/search"},
+        {"%2Fchildren%2Fabc123", "/children/abc123"},
+        {"%2F%2Fevil.example%2Fx", "/"},
+        {"https%3A%2F%2Fevil.example%2F", "/"},
+        {"%2F%5Cevil.example", "/"},
+        {"%2Fsearch%3Fq%3Dx", "/"},
+        {"", "/"},
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        const char *form =
+            arena_printf(&f->a, "username=ada.test&password=" PASSWORD "&next=%s", cases[i].next);
+        struct call *c = call(f, "POST", "/sign-in", NULL, form, NULL);
+        assert_int_equal(c->res.status, 303);
+        assert_string_equal(http_header_get(&c->res, "Location"), cases[i].location);
+    }
+}
+
+static size_t notes_of(struct fx *f)
+{
+    struct note_query q = {.child_id = f->child_db_id};
+    struct case_note *notes;
+    size_t n = 0;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_note_list(f->app.store, &q, &f->a, &notes, &n, &e), 0);
+    return n;
+}
+
+static void typed_work_survives_a_timeout(void **state)
+{
+    struct fx *f = *state;
+    const char *cookie = cookie_of(f, sign_in(f, "ada.test", PASSWORD, NULL));
+    const char *path = arena_printf(&f->a, "/children/%s", f->child_id);
+    const char *csrf = csrf_on(f, call(f, "GET", path, cookie, NULL, NULL)->body);
+    f->now += 2 * 60 * 60; /* a long visit write-up */
+    const char *notes = arena_printf(&f->a, "%s/notes", path);
+    const char *form = arena_printf(&f->a,
+                                    "csrf=%s&date=2026-01-05&kind=home-visit&subject=Home+visit&"
+                                    "body=Kit+showed+me+the+garden+%%3Cb%%3E",
+                                    csrf);
+    struct call *c = call(f, "POST", notes, cookie, form, NULL);
+    assert_int_equal(c->res.status, 401);
+    assert_non_null(strstr(c->body, "what you were saving will be saved"));
+    assert_non_null(strstr(c->body, "name=\"resume.body\" value=\"Kit showed me the garden "
+                                    "&lt;b&gt;\""));
+    assert_null(strstr(c->body, "resume.csrf"));
+    assert_int_equal(notes_of(f), 0);
+
+    /* Signing in from that page makes the post: the note is saved once. */
+    const char *again = arena_printf(
+        &f->a,
+        "username=ada.test&password=" PASSWORD "&next=%s&resume.date=2026-01-05&"
+        "resume.kind=home-visit&resume.subject=Home+visit&resume.body=Kit+showed+me+the+garden",
+        notes);
+    c = call(f, "POST", "/sign-in", NULL, again, NULL);
+    assert_int_equal(c->res.status, 303);
+    assert_string_equal(http_header_get(&c->res, "Location"), path);
+    assert_non_null(http_header_get(&c->res, "Set-Cookie"));
+    assert_int_equal(notes_of(f), 1);
+
+    /* A post from another site never reaches the sign-in page to be carried. */
+    struct call x = {0};
+    x.req.arena = &f->a;
+    x.req.method = HTTP_POST;
+    x.req.method_name = "POST";
+    x.req.path = notes;
+    x.req.host = "127.0.0.1:8080";
+    x.req.origin = "https://evil.example";
+    assert_int_equal(http_form_parse(&x.req, form, strlen(form)), 0);
+    router_handle(&f->app, routes, &x.req, &x.res);
+    assert_int_equal(x.res.status, 403);
+}
+
+static void rehash_when_factors_change(void **state)
+{
+    struct fx *f = *state;
+    struct user before, after;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_user_find(f->app.store, "ada.test", &f->a, &before, &e), 0);
+    kcrypto_pwhash_params = (struct kcrypto_pwhash_params){2, 16384};
+    assert_true(kcrypto_password_needs_rehash(before.password_hash));
+    assert_int_equal(sign_in(f, "ada.test", PASSWORD, NULL)->res.status, 303);
+    assert_int_equal(store_user_find(f->app.store, "ada.test", &f->a, &after, &e), 0);
+    assert_string_not_equal(before.password_hash, after.password_hash);
+    assert_false(kcrypto_password_needs_rehash(after.password_hash));
+    assert_true(kcrypto_password_verify(after.password_hash, PASSWORD));
+}
+
+static void role_table(void **state)
+{
+    (void)state;
+    for (int r = 0; r < UROLE_COUNT; r++) {
+        unsigned p = auth_role_perms((enum user_role)r);
+        assert_true(p & ROUTE_SIGNED_IN);
+        assert_int_equal(!!(p & ROUTE_USER_ADMIN), r == UROLE_ADMINISTRATOR);
+        assert_int_equal(!!(p & ROUTE_AUDIT_READ), r == UROLE_AUDITOR);
+        bool case_work = r == UROLE_SOCIAL_WORKER || r == UROLE_TEAM_MANAGER ||
+                         r == UROLE_CP_CHAIR_IRO || r == UROLE_PERSONAL_ADVISER ||
+                         r == UROLE_FOSTERING_WORKER;
+        assert_int_equal(!!(p & ROUTE_CHILD_READ), case_work);
+        assert_int_equal(!!(p & ROUTE_NOTE_WRITE), case_work);
+    }
+    assert_int_equal(auth_role_perms(UROLE_COUNT), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(cookie_and_fixation, setup, teardown),
+        cmocka_unit_test_setup_teardown(one_answer_for_every_refusal, setup, teardown),
+        cmocka_unit_test_setup_teardown(throttle_and_window, setup, teardown),
+        cmocka_unit_test_setup_teardown(timeouts, setup, teardown),
+        cmocka_unit_test_setup_teardown(sign_out_and_disable_end_sessions, setup, teardown),
+        cmocka_unit_test_setup_teardown(no_open_redirect, setup, teardown),
+        cmocka_unit_test_setup_teardown(typed_work_survives_a_timeout, setup, teardown),
+        cmocka_unit_test_setup_teardown(rehash_when_factors_change, setup, teardown),
+        cmocka_unit_test(role_table),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
