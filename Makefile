@@ -24,11 +24,14 @@ $(BUILD_TEST)/build.ninja:
 build: deps $(BUILD_RELEASE)/build.ninja
 	ninja -C $(BUILD_RELEASE)
 
-# Until the web server exists, run builds, creates the demo borough and prints its summary.
+# Build, create the demo borough once (with one account per role; the passwords are in
+# $(DEMO_DB).passwords, readable by you only), and serve it on 127.0.0.1:8080.
 run: build
 	@if [ ! -f $(DEMO_DB) ]; then $(KITH) demo --db $(DEMO_DB); \
 	else echo "using the existing $(DEMO_DB) (delete it for a fresh demo borough)"; \
 	    $(KITH) demo --db $(DEMO_DB) --summary; fi
+	@echo "sign in with an account from $(DEMO_DB).passwords"
+	$(KITH) serve --db $(DEMO_DB) --listen 127.0.0.1:8080
 
 # Every suite under AddressSanitizer and UBSan; the last line is "N passed, N failed".
 # The optimised build is compiled too, because gcc warns about different things at -O2

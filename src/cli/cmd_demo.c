@@ -10,6 +10,7 @@
  * only when it is a kith database), so that nobody's records are replaced by accident.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/crypto.h"
 #include "core/xalloc.h"
+#include "domain/codeset.h"
+#include "domain/password.h"
 #include "domain/demo.h"
 #include "store/store.h"
 
@@ -396,6 +400,88 @@ static enum kerr_code open_for_demo(struct cli *c, bool force)
     return store_open(c->db, STORE_CREATE, &c->store, &c->err);
 }
 
+/* --- demo accounts: one per role, with passwords in a file only the owner can read ------ */
+
+/* Whether the account is the one to sign in as for its role: active, with a password to
+ * be set, and for a case-holding role, holding cases (so "My caseload" has children). */
+static bool good_demo_account(struct cli *c, const struct user *u)
+{
+    if (u->disabled)
+        return false;
+    if (!u->worker_id)
+        return true;
+    struct person_query q = {
+        .kind = PERSON_CHILD, .open_only = 1, .worker_id = u->worker_id, .limit = 1};
+    struct person *kids;
+    size_t n = 0;
+    bool holds = store_person_list(c->store, &q, &c->arena, &kids, &n, NULL) == KITH_OK && n > 0;
+    /* Managers, chairs and fostering workers may hold none; any active one will do. */
+    return holds || (u->role != UROLE_SOCIAL_WORKER && u->role != UROLE_PERSONAL_ADVISER);
+}
+
+/* Where the passwords go: beside the database file ("kith-demo.db.passwords"), or in the
+ * current directory for a database server. */
+static const char *passwords_path(struct cli *c)
+{
+    const char *path = !strncmp(c->db, "sqlite:", 7) ? c->db + 7 : c->db;
+    if (strstr(path, "://"))
+        return "kith-demo.passwords";
+    return arena_printf(&c->arena, "%s.passwords", path);
+}
+
+static enum kerr_code demo_accounts(struct cli *c)
+{
+    struct user *users;
+    size_t n;
+    enum kerr_code rc = store_user_list(c->store, &c->arena, &users, &n, &c->err);
+    if (rc)
+        return rc;
+    const struct user *chosen[UROLE_COUNT] = {0};
+    for (size_t i = 0; i < n; i++)
+        if (!chosen[users[i].role] && good_demo_account(c, &users[i]))
+            chosen[users[i].role] = &users[i];
+
+    const char *path = passwords_path(c);
+    /* A new file each time, created 0600 (O_EXCL: never through a planted link). */
+    unlink(path);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        if (fd >= 0)
+            close(fd);
+        return kerr_fail(&c->err, KITH_E_IO, "db", "cannot write the demo passwords to '%s'", path);
+    }
+    fprintf(f,
+            "# kith demo accounts for %s: one per role. Made-up people; these\n"
+            "# passwords are for trying kith out. Sign in at http://127.0.0.1:8080/\n"
+            "# username                     role                 password\n",
+            c->db);
+    rc = store_begin(c->store, &c->err);
+    for (int r = 0; r < UROLE_COUNT && !rc; r++) {
+        if (!chosen[r])
+            continue;
+        char pw[96], hash[KCRYPTO_PWHASH_LEN];
+        password_generate(pw, sizeof pw);
+        rc = kcrypto_password_hash(pw, hash, &c->err);
+        if (!rc)
+            rc = store_user_set_password(c->store, chosen[r]->id, hash, &c->err);
+        if (!rc)
+            fprintf(f, "%-30s %-20s %s\n", chosen[r]->username, vocab_code(CS_USER_ROLE, r), pw);
+    }
+    if (!rc)
+        rc = store_commit(c->store, &c->err);
+    else
+        store_rollback(c->store);
+    if (fclose(f) != 0 && !rc)
+        rc = kerr_fail(&c->err, KITH_E_IO, "db", "cannot write the demo passwords to '%s'", path);
+    if (!rc)
+        fprintf(c->out,
+                "demo accounts: one per role; usernames and passwords in %s (only you "
+                "can read it)\n",
+                path);
+    return rc;
+}
+
 static double seconds_since(const struct timespec *t0)
 {
     struct timespec t1;
@@ -480,7 +566,7 @@ static enum kerr_code run(struct cli *c, void *optp, int argc, char **argv)
             (unsigned long long)p.seed, p.scale, date_format_iso(p.today, today),
             thousands(total, a, sizeof(a)), secs, (long long)l.transactions);
     print_summary(c, &l.sum);
-    return KITH_OK;
+    return demo_accounts(c);
 }
 
 const struct cli_command cmd_demo = {
