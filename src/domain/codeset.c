@@ -598,6 +598,16 @@ static const struct code allocation_end[] = {
     {"other", "Other reason", .dfe_code = "OTHERS"},
 };
 
+/* Why a record is narrowed to an allow-list (ecosystem-and-security.md R6). */
+static const struct code restriction_reason[] = {
+    {"staff-child", "The child or family is related to a member of staff"},
+    {"public-profile", "The child or family is known to the public or the media"},
+    {"address-protected", "Where the child lives must not be disclosed"},
+    {"adoption", "Adoption: the birth and adoptive families are kept apart"},
+    {"investigation", "A police or professional-standards investigation"},
+    {"other", "Another reason, recorded with the authoriser"},
+};
+
 static const struct code note_kind[] = {
     {"case-note", "Case note"},
     {"home-visit", "Home visit"},
@@ -713,6 +723,8 @@ static const struct codeset sets[CODESET_COUNT] = {
                            .maps_to = CS_903_SW_REASON},
     SET(CS_NOTE_KIND, "note-kind", "kind of case note", "kith case_note.kind", CODESET_KITH,
         note_kind),
+    SET(CS_RESTRICTION_REASON, "restriction-reason", "reason a record is restricted",
+        "kith restriction.reason", CODESET_KITH, restriction_reason),
 };
 
 /* ---- the index ---- */

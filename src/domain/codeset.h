@@ -78,6 +78,7 @@ enum codeset_id {
     CS_RELATIONSHIP,
     CS_ALLOCATION_END,
     CS_NOTE_KIND,
+    CS_RESTRICTION_REASON,
     CODESET_COUNT
 };
 

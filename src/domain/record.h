@@ -129,6 +129,43 @@ struct user {
     const char *password_hash; /* encoded argon2id; NULL until a password is set */
 };
 
+/* A record narrowed to an allow-list (R6). */
+struct restriction {
+    int64_t child_id;
+    const char *reason;     /* restriction-reason code */
+    const char *authoriser; /* who decided: a name and role */
+    kdate review;           /* when it must be looked at again */
+    kdate created;
+    const int64_t *allow; /* user ids; the only accounts that may see the child */
+    size_t nallow;
+};
+
+/* One account let see one child beyond its relationships, for a reason, for a time. */
+struct access_grant {
+    int64_t id;
+    int64_t user_id, child_id;
+    const char *reason;
+    const char *granted_by;
+    kdate granted;
+    kdate expires; /* last day it holds; DATE_NONE until revoked */
+    kdate revoked; /* DATE_NONE while it stands */
+};
+
+/* One row of the audit trail. Never content: no names, search terms or note text. */
+struct audit_event {
+    int64_t id;
+    int64_t at;      /* seconds since 1970, UTC */
+    int64_t user_id; /* 0 for the operator at the command line */
+    const char *username;
+    const char *role;
+    int64_t child_id; /* 0 when no single child */
+    const char *action;
+    const char *request_id;
+    const char *outcome; /* "ok", "denied", "refused", "failed" */
+    const char *detail;  /* counts and file names only; may be NULL */
+    char prev_hash[65], hash[65];
+};
+
 /* A signed-in session. The token itself is only ever in the person's cookie; kith keeps
  * its digest. Times are seconds since 1970, UTC. */
 struct session {

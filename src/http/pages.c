@@ -12,6 +12,7 @@
 #include "domain/codeset.h"
 #include "domain/record.h"
 #include "http/page.h"
+#include "http/web_audit.h"
 #include "store/store.h"
 
 enum { CASELOAD_MAX = 200, SEARCH_MAX = 50, TIMELINE_MAX = 100 };
@@ -53,9 +54,12 @@ static void child_rows(struct html *h, const struct person *kids, size_t n)
     html_raw(h, "</tbody></table>\n");
 }
 
+/* Whatever went wrong underneath (a clash, a trigger, a full disk), the person can do
+ * nothing about it: 503, and nothing of the record. */
 static int store_failed(struct http_request *req, struct http_response *res, enum kerr_code rc)
 {
-    return http_error_page(req, res, kerr_http_status(rc), "Sorry, there is a problem",
+    int status = kerr_http_status(rc) >= 500 ? kerr_http_status(rc) : 503;
+    return http_error_page(req, res, status, "Sorry, there is a problem",
                            "The case records could not be read. Try again later.");
 }
 
@@ -66,12 +70,17 @@ int page_caseload(struct http_app *app, struct http_request *req, struct http_re
     enum kerr_code rc = KITH_OK;
     struct kerr e = KERR_INIT;
     if (req->principal->worker_id) {
-        struct person_query q = {.kind = PERSON_CHILD,
+        struct store_scope scope = web_scope(req);
+        struct person_query q = {.scope = &scope,
+                                 .kind = PERSON_CHILD,
                                  .open_only = 1,
                                  .worker_id = req->principal->worker_id,
                                  .limit = CASELOAD_MAX};
         pthread_mutex_lock(&app->store_lock);
         rc = store_person_list(app->store, &q, req->arena, &kids, &n, &e);
+        if (!rc)
+            rc = web_audit(app, req, 0, "caseload", "ok",
+                           arena_printf(req->arena, "%zu children listed", n), &e);
         pthread_mutex_unlock(&app->store_lock);
     }
     if (rc)
@@ -131,13 +140,18 @@ int page_search(struct http_app *app, struct http_request *req, struct http_resp
         search_form(&h, req);
         return page_end(&h, res, 422);
     }
+    struct store_scope scope = web_scope(req);
     struct person_query q = {
-        .kind = PERSON_CHILD, .text = http_param(req, "q"), .limit = SEARCH_MAX};
+        .scope = &scope, .kind = PERSON_CHILD, .text = http_param(req, "q"), .limit = SEARCH_MAX};
     struct person *kids = NULL;
     size_t n = 0;
     struct kerr e = KERR_INIT;
     pthread_mutex_lock(&app->store_lock);
     enum kerr_code rc = store_person_list(app->store, &q, req->arena, &kids, &n, &e);
+    /* The count, never the words searched for (R3, R17). */
+    if (!rc)
+        rc = web_audit(app, req, 0, "search", "ok",
+                       arena_printf(req->arena, "%zu children found", n), &e);
     pthread_mutex_unlock(&app->store_lock);
     if (rc)
         return store_failed(req, res, rc);
@@ -158,15 +172,29 @@ struct child_view {
     size_t nnotes;
 };
 
+/* Load the child of the route's {id} if the account may see it; `action` (when not NULL)
+ * is audited as a view before anything is shown, and a refusal is audited as denied. A
+ * child the account may not see is KITH_E_NOT_FOUND, like one that does not exist, so
+ * the answer does not tell which. */
 static enum kerr_code child_load(struct http_app *app, struct http_request *req,
-                                 struct child_view *v)
+                                 struct child_view *v, const char *action)
 {
     struct kerr e = KERR_INIT;
+    struct store_scope scope = web_scope(req);
     pthread_mutex_lock(&app->store_lock);
     enum kerr_code rc = store_person_find(app->store, req->path_args[0], req->arena, &v->child, &e);
     if (!rc &&
         (v->child.kind != PERSON_CHILD || strcmp(v->child.public_id, req->path_args[0]) != 0))
         rc = KITH_E_NOT_FOUND; /* by public id only: LA ids and relatives have no page here */
+    bool visible = false;
+    if (!rc)
+        rc = store_person_visible(app->store, &scope, v->child.id, &visible, &e);
+    if (!rc && !visible) {
+        rc = web_audit(app, req, v->child.id, action ? action : "view", "denied", NULL, &e);
+        if (!rc)
+            rc = KITH_E_NOT_FOUND;
+    } else if (!rc && action)
+        rc = web_audit(app, req, v->child.id, action, "ok", NULL, &e);
     if (!rc)
         rc =
             store_allocation_list(app->store, v->child.id, req->arena, &v->allocs, &v->nallocs, &e);
@@ -284,10 +312,10 @@ static int child_render(struct http_request *req, struct http_response *res,
 int page_child(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     struct child_view v = {0};
-    enum kerr_code rc = child_load(app, req, &v);
+    enum kerr_code rc = child_load(app, req, &v, "view");
     if (rc == KITH_E_NOT_FOUND)
         return http_error_page(req, res, 404, "Page not found", "There is no such page.");
-    if (rc)
+    if (rc) /* the view could not be audited: nothing of the record is shown */
         return store_failed(req, res, rc);
     return child_render(req, res, &v, 200);
 }
@@ -307,7 +335,7 @@ int page_note_add(struct http_app *app, struct http_request *req, struct http_re
         return http_error_page(req, res, 403, "You cannot add notes",
                                "Only a worker's account can write case notes.");
     struct child_view v = {0};
-    enum kerr_code rc = child_load(app, req, &v);
+    enum kerr_code rc = child_load(app, req, &v, NULL);
     if (rc == KITH_E_NOT_FOUND)
         return http_error_page(req, res, 404, "Page not found", "There is no such page.");
     if (rc)
@@ -329,8 +357,17 @@ int page_note_add(struct http_app *app, struct http_request *req, struct http_re
         return child_render(req, res, &v, 422);
 
     struct kerr e = KERR_INIT;
+    /* The note and its audit row commit together, or neither does. */
     pthread_mutex_lock(&app->store_lock);
-    rc = store_note_add(app->store, &n, &e);
+    rc = store_begin(app->store, &e);
+    if (!rc)
+        rc = store_note_add(app->store, &n, &e);
+    if (!rc)
+        rc = web_audit(app, req, v.child.id, "note-add", "ok", n.public_id, &e);
+    if (!rc)
+        rc = store_commit(app->store, &e);
+    if (rc)
+        store_rollback(app->store);
     pthread_mutex_unlock(&app->store_lock);
     if (rc == KITH_E_INVALID) {
         field_error(req, e.field[0] ? arena_strdup(req->arena, e.field) : "body",

@@ -93,6 +93,45 @@ enum kerr_code store_user_set_disabled(struct store *s, int64_t user_id, bool di
 {
     return s->ops->user_set_disabled(s, user_id, disabled, now, e);
 }
+enum kerr_code store_person_visible(struct store *s, const struct store_scope *scope, int64_t id,
+                                    bool *out, struct kerr *e)
+{
+    return s->ops->person_visible(s, scope, id, out, e);
+}
+enum kerr_code store_restriction_set(struct store *s, const struct restriction *r, struct kerr *e)
+{
+    return s->ops->restriction_set(s, r, e);
+}
+enum kerr_code store_restriction_get(struct store *s, int64_t child_id, struct arena *a,
+                                     struct restriction *out, struct kerr *e)
+{
+    return s->ops->restriction_get(s, child_id, a, out, e);
+}
+enum kerr_code store_restriction_lift(struct store *s, int64_t child_id, struct kerr *e)
+{
+    return s->ops->restriction_lift(s, child_id, e);
+}
+enum kerr_code store_grant_add(struct store *s, struct access_grant *g, struct kerr *e)
+{
+    return s->ops->grant_add(s, g, e);
+}
+enum kerr_code store_grant_revoke(struct store *s, int64_t id, kdate day, struct kerr *e)
+{
+    return s->ops->grant_revoke(s, id, day, e);
+}
+enum kerr_code store_audit_add(struct store *s, struct audit_event *ev, struct kerr *e)
+{
+    return s->ops->audit_add(s, ev, e);
+}
+enum kerr_code store_audit_list(struct store *s, const struct audit_query *q, struct arena *a,
+                                struct audit_event **out, size_t *n, struct kerr *e)
+{
+    return s->ops->audit_list(s, q, a, out, n, e);
+}
+enum kerr_code store_audit_verify(struct store *s, int64_t *bad, int64_t *rows, struct kerr *e)
+{
+    return s->ops->audit_verify(s, bad, rows, e);
+}
 enum kerr_code store_session_add(struct store *s, struct session *ss, struct kerr *e)
 {
     return s->ops->session_add(s, ss, e);

@@ -36,6 +36,8 @@
 #include "domain/record.h"
 #include "domain/refdata.h"
 
+struct store_scope; /* below, with the person queries */
+
 #define STORE_PAGE_DEFAULT 50
 #define STORE_PAGE_MAX 10000
 
@@ -111,6 +113,40 @@ enum kerr_code store_user_set_password(struct store *s, int64_t user_id, const c
 enum kerr_code store_user_set_disabled(struct store *s, int64_t user_id, bool disabled, int64_t now,
                                        struct kerr *e);
 
+/* Whether `scope` may see person `id` (false too when there is no such person). */
+enum kerr_code store_person_visible(struct store *s, const struct store_scope *scope, int64_t id,
+                                    bool *out, struct kerr *e);
+
+/* --- restricted records and grants --------------------------------------------------- */
+
+/* Restrict a child's record, or replace its restriction, allow-list included. */
+enum kerr_code store_restriction_set(struct store *s, const struct restriction *r, struct kerr *e);
+/* KITH_E_NOT_FOUND when the child's record is not restricted. */
+enum kerr_code store_restriction_get(struct store *s, int64_t child_id, struct arena *a,
+                                     struct restriction *out, struct kerr *e);
+enum kerr_code store_restriction_lift(struct store *s, int64_t child_id, struct kerr *e);
+enum kerr_code store_grant_add(struct store *s, struct access_grant *g, struct kerr *e);
+enum kerr_code store_grant_revoke(struct store *s, int64_t id, kdate day, struct kerr *e);
+
+/* --- the audit trail ------------------------------------------------------------------ */
+
+/* Append a row, chaining its hash to the last row's (ev->id, prev_hash and hash are
+ * filled in). Inside the caller's transaction when there is one, so a change and its
+ * audit row commit together. */
+enum kerr_code store_audit_add(struct store *s, struct audit_event *ev, struct kerr *e);
+struct audit_query {
+    int64_t child_id; /* 0 = any */
+    int64_t user_id;  /* 0 = any */
+    int64_t from, to; /* seconds since 1970, inclusive; 0 = open */
+    size_t limit, offset;
+};
+/* Newest first. */
+enum kerr_code store_audit_list(struct store *s, const struct audit_query *q, struct arena *a,
+                                struct audit_event **out, size_t *n, struct kerr *e);
+/* Recompute the chain from the first row: `*bad` is the id of the first row whose hash,
+ * link or number is wrong (0 when the chain holds), `*rows` how many were read. */
+enum kerr_code store_audit_verify(struct store *s, int64_t *bad, int64_t *rows, struct kerr *e);
+
 /* --- sessions ------------------------------------------------------------------------- */
 
 enum kerr_code store_session_add(struct store *s, struct session *ss, struct kerr *e);
@@ -136,14 +172,30 @@ enum kerr_code store_person_find(struct store *s, const char *ref, struct arena 
                                  struct person *out, struct kerr *e);
 
 /* Disabilities come back in code order. */
+/* Whose eyes a read is for (R2): lists, searches, counts and lookups given a scope return
+ * only the children that account may see, in the query itself. NULL is the unscoped
+ * view of the operator's own tools (the command line, returns, the demo). An account sees
+ * a child when the record is not restricted, or it is on the restriction's allow-list
+ * (the allow-list alone then decides), and any of: a service-wide role; its worker is
+ * allocated the child now; a worker of the same team is; its worker is in a front-door
+ * team (checking every contact against what is known is that team's work); an unexpired,
+ * unrevoked grant. */
+struct store_scope {
+    int64_t user_id;
+    int64_t worker_id; /* 0 when the account is no worker's */
+    bool service_wide; /* CP chairs and IROs: every unrestricted child */
+    kdate today;       /* grants expire */
+};
+
 struct person_query {
-    int kind;          /* -1 any, else enum person_kind */
-    const char *text;  /* family name, given name, "given family", LA child id or UPN,
-                          matched from the start ignoring case (ASCII letters); NULL or
-                          blank = all */
-    int open_only;     /* children with a current allocation */
-    int64_t worker_id; /* children currently allocated to this worker; 0 = any */
-    int64_t team_id;   /* children currently allocated to a worker of this team; 0 = any */
+    const struct store_scope *scope; /* NULL = unscoped */
+    int kind;                        /* -1 any, else enum person_kind */
+    const char *text;                /* family name, given name, "given family", LA child id or UPN,
+                                        matched from the start ignoring case (ASCII letters); NULL or
+                                        blank = all */
+    int open_only;                   /* children with a current allocation */
+    int64_t worker_id;               /* children currently allocated to this worker; 0 = any */
+    int64_t team_id; /* children currently allocated to a worker of this team; 0 = any */
     size_t limit, offset;
 };
 /* By family name, then given name. */

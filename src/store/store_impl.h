@@ -37,6 +37,18 @@ struct store_ops {
                                         struct kerr *e);
     enum kerr_code (*user_set_disabled)(struct store *s, int64_t user_id, bool disabled,
                                         int64_t now, struct kerr *e);
+    enum kerr_code (*person_visible)(struct store *s, const struct store_scope *scope, int64_t id,
+                                     bool *out, struct kerr *e);
+    enum kerr_code (*restriction_set)(struct store *s, const struct restriction *r, struct kerr *e);
+    enum kerr_code (*restriction_get)(struct store *s, int64_t child_id, struct arena *a,
+                                      struct restriction *out, struct kerr *e);
+    enum kerr_code (*restriction_lift)(struct store *s, int64_t child_id, struct kerr *e);
+    enum kerr_code (*grant_add)(struct store *s, struct access_grant *g, struct kerr *e);
+    enum kerr_code (*grant_revoke)(struct store *s, int64_t id, kdate day, struct kerr *e);
+    enum kerr_code (*audit_add)(struct store *s, struct audit_event *ev, struct kerr *e);
+    enum kerr_code (*audit_list)(struct store *s, const struct audit_query *q, struct arena *a,
+                                 struct audit_event **out, size_t *n, struct kerr *e);
+    enum kerr_code (*audit_verify)(struct store *s, int64_t *bad, int64_t *rows, struct kerr *e);
     enum kerr_code (*session_add)(struct store *s, struct session *ss, struct kerr *e);
     enum kerr_code (*session_find)(struct store *s, const char *digest, struct arena *a,
                                    struct session *out, struct user *user, struct kerr *e);

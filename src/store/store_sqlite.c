@@ -25,6 +25,7 @@
 
 #include "core/str.h"
 #include "core/xalloc.h"
+#include "domain/audit.h"
 #include "domain/public_id.h"
 #include "store/migrations.h"
 #include "store/store_impl.h"
@@ -80,6 +81,23 @@
     "AND a.end_date IS NULL AND (?5 = 0 OR a.worker_id = ?5) AND (?6 = 0 OR a.worker_id IN "       \
     "(SELECT w.id FROM worker w WHERE w.team_id = ?6))))"
 #define NOTE_ORDER " ORDER BY n.note_date DESC, n.id DESC"
+/* Scope (store.h struct store_scope): ?20 user, ?21 worker, ?22 -1 unscoped / 0 scoped /
+ * 1 service-wide, ?23 today, ?24 the front-door service. A restricted record is decided by
+ * its allow-list alone; otherwise any one relationship is enough. */
+#define PERSON_SCOPE                                                                               \
+    "(?22 < 0 OR CASE WHEN EXISTS (SELECT 1 FROM restriction r WHERE r.child_id = p.id) "          \
+    "THEN EXISTS (SELECT 1 FROM restriction_allow ra WHERE ra.child_id = p.id AND "                \
+    "ra.user_id = ?20) ELSE (?22 = 1 "                                                             \
+    "OR EXISTS (SELECT 1 FROM worker fw JOIN team ft ON ft.id = fw.team_id "                       \
+    "WHERE fw.id = ?21 AND ft.service = ?24) "                                                     \
+    "OR EXISTS (SELECT 1 FROM allocation sa JOIN worker sw ON sw.id = sa.worker_id "               \
+    "WHERE sa.child_id = p.id AND sa.end_date IS NULL AND (sa.worker_id = ?21 OR "                 \
+    "sw.team_id = (SELECT team_id FROM worker WHERE id = ?21))) "                                  \
+    "OR EXISTS (SELECT 1 FROM access_grant g WHERE g.child_id = p.id AND g.user_id = ?20 "         \
+    "AND g.revoked IS NULL AND (g.expires IS NULL OR g.expires >= ?23))) END)"
+#define AUDIT_COLS                                                                                 \
+    "id, at, user_id, username, role, child_id, action, request_id, outcome, detail, "             \
+    "prev_hash, hash"
 
 /* Every statement the backend runs, one row each. */
 #define SQLITE_STMTS(X)                                                                            \
@@ -145,15 +163,42 @@
     /* Three shapes of list, so that each uses its index: in name order (optionally only           \
      * open cases), from the current allocations of a worker or team, and by search text. */       \
     X(ST_PERSON_LIST, "SELECT " PERSON_COLS " FROM person p WHERE " PERSON_KIND                    \
-                      " AND " PERSON_OPEN PERSON_ORDER " LIMIT ?3 OFFSET ?4")                      \
+                      " AND " PERSON_OPEN " AND " PERSON_SCOPE PERSON_ORDER " LIMIT ?3 OFFSET ?4") \
     X(ST_PERSON_LIST_ALLOCATED,                                                                    \
       "SELECT " PERSON_COLS " FROM person p WHERE " PERSON_KIND " AND p.id IN "                    \
       "(SELECT a.child_id FROM allocation a JOIN worker w ON w.id = a.worker_id "                  \
       "WHERE a.end_date IS NULL AND (?5 = 0 OR a.worker_id = ?5) "                                 \
-      "AND (?6 = 0 OR w.team_id = ?6))" PERSON_ORDER " LIMIT ?3 OFFSET ?4")                        \
+      "AND (?6 = 0 OR w.team_id = ?6)) AND " PERSON_SCOPE PERSON_ORDER " LIMIT ?3 OFFSET ?4")      \
     X(ST_PERSON_SEARCH,                                                                            \
       "SELECT " PERSON_COLS " FROM person p WHERE " PERSON_MATCH " AND " PERSON_KIND               \
-      " AND " PERSON_OPEN PERSON_ORDER " LIMIT ?3 OFFSET ?4")                                      \
+      " AND " PERSON_OPEN " AND " PERSON_SCOPE PERSON_ORDER " LIMIT ?3 OFFSET ?4")                 \
+    X(ST_PERSON_VISIBLE, "SELECT 1 FROM person p WHERE p.id = ?1 AND " PERSON_SCOPE)               \
+    /* restrictions, grants and the audit trail */                                                 \
+    X(ST_RESTRICTION_SET,                                                                          \
+      "INSERT INTO restriction(child_id, reason, authoriser, review_date, created) "               \
+      "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(child_id) DO UPDATE SET reason = excluded.reason, " \
+      "authoriser = excluded.authoriser, review_date = excluded.review_date")                      \
+    X(ST_RESTRICTION_GET, "SELECT child_id, reason, authoriser, review_date, created "             \
+                          "FROM restriction WHERE child_id = ?1")                                  \
+    X(ST_RESTRICTION_DELETE, "DELETE FROM restriction WHERE child_id = ?1")                        \
+    X(ST_ALLOW_CLEAR, "DELETE FROM restriction_allow WHERE child_id = ?1")                         \
+    X(ST_ALLOW_ADD, "INSERT INTO restriction_allow(child_id, user_id) VALUES (?1, ?2) "            \
+                    "ON CONFLICT DO NOTHING")                                                      \
+    X(ST_ALLOW_LIST, "SELECT user_id FROM restriction_allow WHERE child_id = ?1 ORDER BY user_id") \
+    X(ST_GRANT_ADD, "INSERT INTO access_grant(user_id, child_id, reason, granted_by, granted, "    \
+                    "expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                    \
+    X(ST_GRANT_REVOKE, "UPDATE access_grant SET revoked = ?2 WHERE id = ?1 AND revoked IS NULL")   \
+    X(ST_AUDIT_LAST, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")                        \
+    X(ST_AUDIT_ADD, "INSERT INTO audit(" AUDIT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "   \
+                    "?9, ?10, ?11, ?12)")                                                          \
+    X(ST_AUDIT_ALL, "SELECT " AUDIT_COLS " FROM audit ORDER BY id")                                \
+    /* Three shapes, so that each uses its index. */                                               \
+    X(ST_AUDIT_BY_CHILD, "SELECT " AUDIT_COLS " FROM audit WHERE child_id = ?1 AND at >= ?3 "      \
+                         "AND at <= ?4 ORDER BY at DESC, id DESC LIMIT ?5 OFFSET ?6")              \
+    X(ST_AUDIT_BY_USER, "SELECT " AUDIT_COLS " FROM audit WHERE user_id = ?2 AND at >= ?3 "        \
+                        "AND at <= ?4 ORDER BY at DESC, id DESC LIMIT ?5 OFFSET ?6")               \
+    X(ST_AUDIT_RECENT, "SELECT " AUDIT_COLS " FROM audit WHERE at >= ?3 AND at <= ?4 "             \
+                       "ORDER BY id DESC LIMIT ?5 OFFSET ?6")                                      \
     X(ST_RELATIONSHIP_ADD,                                                                         \
       "INSERT INTO relationship(child_id, other_id, type, parental_responsibility) "               \
       "VALUES (?1, ?2, ?3, ?4)")                                                                   \
@@ -1377,6 +1422,37 @@ static bool search_words(const char *text, char buf[STORE_SEARCH_MAX + 2], size_
     return true;
 }
 
+/* Bind a scope's ?20-?24 (see PERSON_SCOPE); `today` must outlive the step. */
+static void bind_scope(sqlite3_stmt *st, const struct store_scope *scope, char today[DATE_ISO_LEN])
+{
+    sqlite3_bind_int(st, 22, !scope ? -1 : scope->service_wide ? 1 : 0);
+    if (!scope)
+        return;
+    sqlite3_bind_int64(st, 20, scope->user_id);
+    sqlite3_bind_int64(st, 21, scope->worker_id);
+    kdate d = scope->today == DATE_NONE ? date_today() : scope->today;
+    sqlite3_bind_text(st, 23, date_format_iso(d, today), DATE_ISO_LEN - 1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 24, SERVICE_FRONT_DOOR);
+}
+
+static enum kerr_code sqlite_person_visible(struct store *base, const struct store_scope *scope,
+                                            int64_t id, bool *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_PERSON_VISIBLE, e);
+    if (!st)
+        return no_stmt(e);
+    char today[DATE_ISO_LEN];
+    sqlite3_bind_int64(st, 1, id);
+    bind_scope(st, scope, today);
+    int rc = sqlite3_step(st);
+    *out = rc == SQLITE_ROW;
+    enum kerr_code code =
+        rc == SQLITE_ROW || rc == SQLITE_DONE ? KITH_OK : db_fail(s, e, "checking access");
+    done(st);
+    return code;
+}
+
 static enum kerr_code sqlite_person_list(struct store *base, const struct person_query *q,
                                          struct arena *a, struct person **out, size_t *n,
                                          struct kerr *e)
@@ -1402,6 +1478,8 @@ static enum kerr_code sqlite_person_list(struct store *base, const struct person
     sqlite3_bind_int64(st, 4, page_offset(q->offset));
     sqlite3_bind_int64(st, 5, q->worker_id);
     sqlite3_bind_int64(st, 6, q->team_id);
+    char today[DATE_ISO_LEN];
+    bind_scope(st, q->scope, today);
     if (len) {
         sqlite3_bind_text(st, 7, text, (int)len, SQLITE_STATIC);
         text[len] = (char)0xFF; /* the upper end of the prefix range */
@@ -1410,6 +1488,307 @@ static enum kerr_code sqlite_person_list(struct store *base, const struct person
     size_t expect = (size_t)page_limit(q->limit);
     return read_rows(s, st, a, sizeof(**out), expect < 64 ? expect : 64, read_person, (void **)out,
                      n, e);
+}
+
+/* --- restricted records and grants ------------------------------------------------------ */
+
+/* One statement bound with a child id and (optionally) a second id, run to done. */
+static enum kerr_code run_ids(struct store_sqlite *s, enum stmt_id id, int64_t a, int64_t b,
+                              const char *what, struct kerr *e)
+{
+    sqlite3_stmt *st = stmt(s, id, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, a);
+    if (b)
+        sqlite3_bind_int64(st, 2, b);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        const struct reference refs[] = {{ST_PERSON_EXISTS, a, "child_id", "person"},
+                                         {ST_USER_EXISTS, b, "user_id", "user"}};
+        rc = write_fail(s, e, what, NULL, 0, refs, b ? 2 : 1);
+    }
+    done(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_restriction_set(struct store *base, const struct restriction *r,
+                                             struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    struct check c = {e, KITH_OK};
+    check_text(&c, "reason", r->reason, 40, true);
+    check_text(&c, "authoriser", r->authoriser, 200, true);
+    check_date(&c, "review", r->review, true);
+    if (!c.rc && r->nallow == 0)
+        check_fail(&c, KITH_E_INVALID, "allow",
+                   "name at least one account that may see the record");
+    if (c.rc)
+        return c.rc;
+    bool wrapped;
+    enum kerr_code rc = write_begin(s, &wrapped, e);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = stmt(s, ST_RESTRICTION_SET, e);
+    if (!st)
+        return write_end(s, wrapped, no_stmt(e), e);
+    char d1[DATE_ISO_LEN], d2[DATE_ISO_LEN];
+    sqlite3_bind_int64(st, 1, r->child_id);
+    bind_text(st, 2, r->reason);
+    bind_text(st, 3, r->authoriser);
+    bind_date(st, 4, r->review, d1);
+    bind_date(st, 5, r->created == DATE_NONE ? date_today() : r->created, d2);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        const struct reference refs[] = {{ST_PERSON_EXISTS, r->child_id, "child_id", "person"}};
+        rc = write_fail(s, e, "restricting a record", NULL, 0, refs, 1);
+    }
+    done(st);
+    if (!rc)
+        rc = run_ids(s, ST_ALLOW_CLEAR, r->child_id, 0, "restricting a record", e);
+    for (size_t i = 0; i < r->nallow && !rc; i++)
+        rc = run_ids(s, ST_ALLOW_ADD, r->child_id, r->allow[i], "restricting a record", e);
+    return write_end(s, wrapped, rc, e);
+}
+
+static enum kerr_code sqlite_restriction_get(struct store *base, int64_t child_id, struct arena *a,
+                                             struct restriction *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_RESTRICTION_GET, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, child_id);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        enum kerr_code code =
+            rc == SQLITE_DONE
+                ? kerr_fail(e, KITH_E_NOT_FOUND, "child_id",
+                            "the record of person %lld is not restricted", (long long)child_id)
+                : db_fail(s, e, "reading a restriction");
+        done(st);
+        return code;
+    }
+    *out = (struct restriction){.child_id = sqlite3_column_int64(st, 0),
+                                .reason = col_name(st, 1, a),
+                                .authoriser = col_name(st, 2, a),
+                                .review = col_date(st, 3),
+                                .created = col_date(st, 4)};
+    done(st);
+    st = stmt(s, ST_ALLOW_LIST, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, child_id);
+    size_t cap = 8, n = 0;
+    int64_t *ids = arena_alloc(a, cap * sizeof *ids);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            int64_t *grown = arena_alloc(a, 2 * cap * sizeof *ids);
+            memcpy(grown, ids, n * sizeof *ids);
+            ids = grown;
+            cap *= 2;
+        }
+        ids[n++] = sqlite3_column_int64(st, 0);
+    }
+    enum kerr_code code = rc == SQLITE_DONE ? KITH_OK : db_fail(s, e, "reading a restriction");
+    done(st);
+    out->allow = ids;
+    out->nallow = n;
+    return code;
+}
+
+static enum kerr_code sqlite_restriction_lift(struct store *base, int64_t child_id, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    bool wrapped;
+    enum kerr_code rc = write_begin(s, &wrapped, e);
+    if (!rc)
+        rc = run_ids(s, ST_ALLOW_CLEAR, child_id, 0, "lifting a restriction", e);
+    if (!rc)
+        rc = run_ids(s, ST_RESTRICTION_DELETE, child_id, 0, "lifting a restriction", e);
+    if (!rc && sqlite3_changes(s->db) == 0)
+        rc = kerr_fail(e, KITH_E_NOT_FOUND, "child_id",
+                       "the record of person %lld is not restricted", (long long)child_id);
+    return write_end(s, wrapped, rc, e);
+}
+
+static enum kerr_code sqlite_grant_add(struct store *base, struct access_grant *g, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    struct check c = {e, KITH_OK};
+    check_text(&c, "reason", g->reason, 500, true);
+    check_text(&c, "granted_by", g->granted_by, 200, true);
+    if (c.rc)
+        return c.rc;
+    if (g->granted == DATE_NONE)
+        g->granted = date_today();
+    if (g->expires != DATE_NONE && g->expires < g->granted)
+        return kerr_fail(e, KITH_E_INVALID, "expires", "expires: before the day it is granted");
+    sqlite3_stmt *st = stmt(s, ST_GRANT_ADD, e);
+    if (!st)
+        return no_stmt(e);
+    char d1[DATE_ISO_LEN], d2[DATE_ISO_LEN];
+    sqlite3_bind_int64(st, 1, g->user_id);
+    sqlite3_bind_int64(st, 2, g->child_id);
+    bind_text(st, 3, g->reason);
+    bind_text(st, 4, g->granted_by);
+    bind_date(st, 5, g->granted, d1);
+    bind_date(st, 6, g->expires, d2);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_DONE)
+        g->id = sqlite3_last_insert_rowid(s->db);
+    else {
+        const struct reference refs[] = {{ST_USER_EXISTS, g->user_id, "user_id", "user"},
+                                         {ST_PERSON_EXISTS, g->child_id, "child_id", "person"}};
+        rc = write_fail(s, e, "granting access", NULL, 0, refs, 2);
+    }
+    done(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_grant_revoke(struct store *base, int64_t id, kdate day, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_GRANT_REVOKE, e);
+    if (!st)
+        return no_stmt(e);
+    char d[DATE_ISO_LEN];
+    sqlite3_bind_int64(st, 1, id);
+    bind_date(st, 2, day == DATE_NONE ? date_today() : day, d);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(s, e, "revoking a grant");
+    else if (sqlite3_changes(s->db) == 0)
+        rc = kerr_fail(e, KITH_E_NOT_FOUND, "id", "no standing grant with id %lld", (long long)id);
+    done(st);
+    return rc;
+}
+
+/* --- the audit trail -------------------------------------------------------------------- */
+
+static void read_audit(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct audit_event *ev = out;
+    ev->id = sqlite3_column_int64(st, 0);
+    ev->at = sqlite3_column_int64(st, 1);
+    ev->user_id = sqlite3_column_int64(st, 2);
+    ev->username = col_name(st, 3, a);
+    ev->role = col_name(st, 4, a);
+    ev->child_id = sqlite3_column_int64(st, 5);
+    ev->action = col_name(st, 6, a);
+    ev->request_id = col_name(st, 7, a);
+    ev->outcome = col_name(st, 8, a);
+    ev->detail = col_str(st, 9, a);
+    COL_CODE(st, 10, ev->prev_hash);
+    COL_CODE(st, 11, ev->hash);
+}
+
+static enum kerr_code sqlite_audit_add(struct store *base, struct audit_event *ev, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    struct check c = {e, KITH_OK};
+    check_text(&c, "username", ev->username, 200, true);
+    check_text(&c, "role", ev->role, 40, true);
+    check_text(&c, "action", ev->action, 40, true);
+    check_text(&c, "request_id", ev->request_id, 64, true);
+    check_text(&c, "outcome", ev->outcome, 20, true);
+    if (ev->detail)
+        check_text(&c, "detail", ev->detail, 1000, false);
+    if (c.rc)
+        return c.rc;
+    /* The last row and the new one in one write, so no other row can come between. */
+    bool wrapped;
+    enum kerr_code rc = write_begin(s, &wrapped, e);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = stmt(s, ST_AUDIT_LAST, e);
+    if (!st)
+        return write_end(s, wrapped, no_stmt(e), e);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        ev->id = sqlite3_column_int64(st, 0) + 1;
+        COL_CODE(st, 1, ev->prev_hash);
+    } else {
+        ev->id = 1;
+        snprintf(ev->prev_hash, sizeof ev->prev_hash, "%s", AUDIT_GENESIS);
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(s, e, "reading the audit trail");
+    done(st);
+    if (rc)
+        return write_end(s, wrapped, rc, e);
+    audit_hash(ev, ev->prev_hash, ev->hash);
+    st = stmt(s, ST_AUDIT_ADD, e);
+    if (!st)
+        return write_end(s, wrapped, no_stmt(e), e);
+    sqlite3_bind_int64(st, 1, ev->id);
+    sqlite3_bind_int64(st, 2, ev->at);
+    bind_id(st, 3, ev->user_id);
+    bind_text(st, 4, ev->username);
+    bind_text(st, 5, ev->role);
+    bind_id(st, 6, ev->child_id);
+    bind_text(st, 7, ev->action);
+    bind_text(st, 8, ev->request_id);
+    bind_text(st, 9, ev->outcome);
+    bind_text(st, 10, ev->detail);
+    bind_text(st, 11, ev->prev_hash);
+    bind_text(st, 12, ev->hash);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(s, e, "writing the audit trail");
+    done(st);
+    return write_end(s, wrapped, rc, e);
+}
+
+static enum kerr_code sqlite_audit_list(struct store *base, const struct audit_query *q,
+                                        struct arena *a, struct audit_event **out, size_t *n,
+                                        struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    enum stmt_id id = q->child_id  ? ST_AUDIT_BY_CHILD
+                      : q->user_id ? ST_AUDIT_BY_USER
+                                   : ST_AUDIT_RECENT;
+    sqlite3_stmt *st = stmt(s, id, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, q->child_id);
+    sqlite3_bind_int64(st, 2, q->user_id);
+    sqlite3_bind_int64(st, 3, q->from);
+    sqlite3_bind_int64(st, 4, q->to ? q->to : INT64_MAX);
+    sqlite3_bind_int64(st, 5, page_limit(q->limit));
+    sqlite3_bind_int64(st, 6, page_offset(q->offset));
+    return read_rows(s, st, a, sizeof(**out), 0, read_audit, (void **)out, n, e);
+}
+
+static enum kerr_code sqlite_audit_verify(struct store *base, int64_t *bad, int64_t *rows,
+                                          struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    *bad = 0;
+    *rows = 0;
+    sqlite3_stmt *st = stmt(s, ST_AUDIT_ALL, e);
+    if (!st)
+        return no_stmt(e);
+    struct arena a;
+    arena_init(&a, 4096);
+    char prev[65] = AUDIT_GENESIS, want[65];
+    int64_t expect_id = 1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct audit_event ev = {0};
+        read_audit(st, &a, &ev);
+        (*rows)++;
+        audit_hash(&ev, prev, want);
+        if (!*bad &&
+            (ev.id != expect_id || strcmp(ev.prev_hash, prev) != 0 || strcmp(ev.hash, want) != 0))
+            *bad = ev.id;
+        /* Follow the chain as stored, so one bad row is reported, not every row after. */
+        memcpy(prev, ev.hash, sizeof prev);
+        expect_id = ev.id + 1;
+        arena_release(&a);
+    }
+    enum kerr_code code = rc == SQLITE_DONE ? KITH_OK : db_fail(s, e, "reading the audit trail");
+    done(st);
+    arena_release(&a);
+    return code;
 }
 
 static void read_relationship(sqlite3_stmt *st, struct arena *a, void *out)
@@ -2233,6 +2612,15 @@ static const struct store_ops sqlite_ops = {
     .user_find = sqlite_user_find,
     .user_set_password = sqlite_user_set_password,
     .user_set_disabled = sqlite_user_set_disabled,
+    .person_visible = sqlite_person_visible,
+    .restriction_set = sqlite_restriction_set,
+    .restriction_get = sqlite_restriction_get,
+    .restriction_lift = sqlite_restriction_lift,
+    .grant_add = sqlite_grant_add,
+    .grant_revoke = sqlite_grant_revoke,
+    .audit_add = sqlite_audit_add,
+    .audit_list = sqlite_audit_list,
+    .audit_verify = sqlite_audit_verify,
     .session_add = sqlite_session_add,
     .session_find = sqlite_session_find,
     .session_touch = sqlite_session_touch,

@@ -1,0 +1,41 @@
+/*
+ * The audit rows and the store scope a request carries (web_audit.h). Which roles are
+ * service-wide is decided here, once: CP chairs and IROs chair conferences and reviews for
+ * any child in the borough, so they see every record that is not restricted.
+ */
+#include "http/web_audit.h"
+
+#include <time.h>
+
+#include "domain/codeset.h"
+
+enum kerr_code web_audit(struct http_app *app, const struct http_request *req, int64_t child_id,
+                         const char *action, const char *outcome, const char *detail,
+                         struct kerr *e)
+{
+    (void)app;
+    const struct http_principal *p = req->principal;
+    struct audit_event ev = {
+        .at = (int64_t)time(NULL),
+        .user_id = p ? p->user_id : 0,
+        .username = p && p->username ? p->username : "(not signed in)",
+        .role = p ? vocab_code(CS_USER_ROLE, (int)p->role) : "none",
+        .child_id = child_id,
+        .action = action,
+        .request_id = req->request_id[0] ? req->request_id : "-",
+        .outcome = outcome,
+        .detail = detail,
+    };
+    return store_audit_add(app->store, &ev, e);
+}
+
+struct store_scope web_scope(const struct http_request *req)
+{
+    const struct http_principal *p = req->principal;
+    return (struct store_scope){
+        .user_id = p ? p->user_id : -1,
+        .worker_id = p ? p->worker_id : 0,
+        .service_wide = p && p->role == UROLE_CP_CHAIR_IRO,
+        .today = DATE_NONE,
+    };
+}

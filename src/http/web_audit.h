@@ -1,0 +1,20 @@
+/*
+ * Writing the audit trail from a request (R3): who (the principal and role), what (the
+ * action and outcome), which child, and the request id that ties the row to the access
+ * log. The caller holds app->store_lock and, for a change, has the change's transaction
+ * open, so the two commit together.
+ */
+#ifndef KITH_HTTP_WEB_AUDIT_H
+#define KITH_HTTP_WEB_AUDIT_H
+
+#include "http/router.h"
+#include "store/store.h"
+
+enum kerr_code web_audit(struct http_app *app, const struct http_request *req, int64_t child_id,
+                         const char *action, const char *outcome, const char *detail,
+                         struct kerr *e);
+
+/* The store scope of the signed-in account (R2): lists and lookups see only its children. */
+struct store_scope web_scope(const struct http_request *req);
+
+#endif

@@ -1,0 +1,396 @@
+/*
+ * Access scope and the audit trail through the router and the real route table, on a
+ * real SQLite file (R2-R6):
+ * - a route x role x relationship matrix: own caseload, same team, other team, front
+ *   door, service-wide role, restricted record on or off its allow-list, grant (standing,
+ *   expired, revoked): the child page is 200 or 404, and a 404 carries neither the child's
+ *   name nor its id; search and caseload lists hold only the children in scope;
+ * - every view, denial, search and note is an audit row; a note and its row commit
+ *   together; when the audit cannot be written the page fails with no record content;
+ * - the trail refuses UPDATE and DELETE, and `verify` names the first row changed behind
+ *   the triggers' back.
+ */
+#include "../unit/test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/date.h"
+#include "domain/record.h"
+#include "http/router.h"
+#include "store/store.h"
+
+#define ORIGIN "http://127.0.0.1:8080"
+#define TOKEN "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+
+enum who { ALLOCATED, TEAMMATE, OTHER_TEAM, FRONT_DOOR, CHAIR, AUDITOR, GRANTED, WHO_COUNT };
+enum kid { OWN, OTHERS, RESTRICTED, EXPIRED_GRANT, KID_COUNT };
+
+static const char *const kid_names[KID_COUNT] = {"Amara", "Bilal", "Cerys", "Dorian"};
+
+struct fx {
+    char dir[64];
+    char path[160];
+    struct http_app app;
+    struct arena a;
+    struct http_principal who[WHO_COUNT];
+    char kid_id[KID_COUNT][16];
+    int64_t kid_db[KID_COUNT];
+};
+
+static struct http_principal *by_cookie(struct http_app *app, struct http_request *req)
+{
+    struct fx *f = app->auth_data;
+    int w;
+    if (!req->cookie || sscanf(req->cookie, "who=%d", &w) != 1 || w < 0 || w >= WHO_COUNT)
+        return NULL;
+    return &f->who[w];
+}
+
+static int64_t add_team(struct fx *f, const char *name, enum service sv)
+{
+    struct team t = {.name = name, .service = sv, .caseload_threshold = 18};
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_team_add(f->app.store, &t, &e), 0);
+    return t.id;
+}
+
+static int64_t add_worker(struct fx *f, int64_t team, const char *given)
+{
+    kdate start;
+    date_parse_iso("2024-01-02", &start, NULL);
+    struct worker w = {.team_id = team,
+                       .given_name = given,
+                       .family_name = "Worker",
+                       .role = ROLE_SOCIAL_WORKER,
+                       .fte = 1.0,
+                       .start = start,
+                       .end = DATE_NONE};
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_worker_add(f->app.store, &w, &e), 0);
+    return w.id;
+}
+
+static void add_user(struct fx *f, enum who w, const char *name, int64_t worker, enum user_role r,
+                     unsigned perms)
+{
+    struct user u = {.username = name, .worker_id = worker, .role = r, .created = DATE_NONE};
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_user_add(f->app.store, &u, &e), 0);
+    f->who[w] = (struct http_principal){.user_id = u.id,
+                                        .username = name,
+                                        .worker_id = worker,
+                                        .role = r,
+                                        .perms = perms,
+                                        .csrf_token = TOKEN};
+}
+
+static void add_kid(struct fx *f, enum kid k, int64_t worker)
+{
+    struct person c = {.kind = PERSON_CHILD,
+                       .given_name = kid_names[k],
+                       .family_name = "Scopetest",
+                       .dob = DATE_NONE,
+                       .expected_dob = DATE_NONE,
+                       .death = DATE_NONE,
+                       .sex = 'U',
+                       .uasc_ceased = DATE_NONE,
+                       .created = DATE_NONE};
+    snprintf(c.la_child_id, sizeof c.la_child_id, "SCOPE%d", (int)k);
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_person_add(f->app.store, &c, &e), 0);
+    kdate start;
+    date_parse_iso("2025-01-02", &start, NULL);
+    struct allocation al = {
+        .child_id = c.id, .worker_id = worker, .role = ALLOC_SOCIAL_WORKER, .start = start};
+    al.end = DATE_NONE;
+    assert_int_equal(store_allocation_add(f->app.store, &al, &e), 0);
+    snprintf(f->kid_id[k], sizeof f->kid_id[k], "%s", c.public_id);
+    f->kid_db[k] = c.id;
+}
+
+static int setup(void **state)
+{
+    struct fx *f = calloc(1, sizeof *f);
+    snprintf(f->dir, sizeof f->dir, "%s", "/tmp/kith-access-XXXXXX");
+    if (!mkdtemp(f->dir))
+        return -1;
+    snprintf(f->path, sizeof f->path, "%s/kith.db", f->dir);
+    arena_init(&f->a, 0);
+    struct kerr e = KERR_INIT;
+    if (store_open(f->path, STORE_CREATE, &f->app.store, &e))
+        return -1;
+    pthread_mutex_init(&f->app.store_lock, NULL);
+    f->app.origin = ORIGIN;
+    f->app.authenticate = by_cookie;
+    f->app.auth_data = f;
+
+    const unsigned casework = ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE;
+    int64_t cin = add_team(f, "Child in need", SERVICE_CHILD_IN_NEED);
+    int64_t cic = add_team(f, "Children in care", SERVICE_CHILDREN_IN_CARE);
+    int64_t mash = add_team(f, "Front door", SERVICE_FRONT_DOOR);
+    int64_t qa = add_team(f, "Quality assurance", SERVICE_QUALITY_ASSURANCE);
+    int64_t fostering = add_team(f, "Fostering", SERVICE_FOSTERING);
+    int64_t w_alloc = add_worker(f, cin, "Ada");
+    int64_t w_mate = add_worker(f, cin, "Ben");
+    int64_t w_other = add_worker(f, cic, "Cat");
+    int64_t w_door = add_worker(f, mash, "Dev");
+    int64_t w_chair = add_worker(f, qa, "Eve");
+    int64_t w_granted = add_worker(f, fostering, "Fay");
+    add_user(f, ALLOCATED, "ada", w_alloc, UROLE_SOCIAL_WORKER, casework);
+    add_user(f, TEAMMATE, "ben", w_mate, UROLE_SOCIAL_WORKER, casework);
+    add_user(f, OTHER_TEAM, "cat", w_other, UROLE_SOCIAL_WORKER, casework);
+    add_user(f, FRONT_DOOR, "dev", w_door, UROLE_SOCIAL_WORKER, casework);
+    add_user(f, CHAIR, "eve", w_chair, UROLE_CP_CHAIR_IRO, casework);
+    add_user(f, AUDITOR, "gus", 0, UROLE_AUDITOR, ROUTE_SIGNED_IN | ROUTE_AUDIT_READ);
+    add_user(f, GRANTED, "fay", w_granted, UROLE_SOCIAL_WORKER, casework);
+
+    add_kid(f, OWN, w_alloc);
+    add_kid(f, OTHERS, w_other);
+    add_kid(f, RESTRICTED, w_alloc);
+    add_kid(f, EXPIRED_GRANT, w_other);
+    /* Cerys's record is narrowed to Ben alone: her own worker, Ada, is not on it. */
+    int64_t allow[] = {f->who[TEAMMATE].user_id};
+    kdate review;
+    date_parse_iso("2027-01-01", &review, NULL);
+    struct restriction r = {.child_id = f->kid_db[RESTRICTED],
+                            .reason = "staff-child",
+                            .authoriser = "Head of service",
+                            .review = review,
+                            .created = DATE_NONE,
+                            .allow = allow,
+                            .nallow = 1};
+    assert_int_equal(store_restriction_set(f->app.store, &r, &e), 0);
+    /* Fay covers Amara (standing grant); her grant on Dorian expired yesterday. */
+    struct access_grant g = {.user_id = f->who[GRANTED].user_id,
+                             .child_id = f->kid_db[OWN],
+                             .reason = "duty cover",
+                             .granted_by = "ada",
+                             .granted = DATE_NONE,
+                             .expires = DATE_NONE,
+                             .revoked = DATE_NONE};
+    assert_int_equal(store_grant_add(f->app.store, &g, &e), 0);
+    struct access_grant old = g;
+    old.child_id = f->kid_db[EXPIRED_GRANT];
+    old.granted = date_today() - 10;
+    old.expires = date_today() - 1;
+    assert_int_equal(store_grant_add(f->app.store, &old, &e), 0);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fx *f = *state;
+    store_close(f->app.store);
+    pthread_mutex_destroy(&f->app.store_lock);
+    arena_release(&f->a);
+    char p[200];
+    static const char *const names[] = {"kith.db", "kith.db-wal", "kith.db-shm"};
+    for (size_t i = 0; i < N_ELEMS(names); i++) {
+        snprintf(p, sizeof p, "%s/%s", f->dir, names[i]);
+        unlink(p);
+    }
+    rmdir(f->dir);
+    free(f);
+    return 0;
+}
+
+struct call {
+    struct http_request req;
+    struct http_response res;
+    char *body;
+};
+
+static struct call *call(struct fx *f, const char *method, const char *path, enum who w,
+                         const char *form)
+{
+    struct call *c = arena_zalloc(&f->a, sizeof *c);
+    c->req.arena = &f->a;
+    c->req.method_name = method;
+    c->req.method = http_method_parse(method);
+    c->req.path = path;
+    c->req.host = "127.0.0.1:8080";
+    c->req.cookie = arena_printf(&f->a, "who=%d", (int)w);
+    c->req.origin = ORIGIN;
+    snprintf(c->req.request_id, sizeof c->req.request_id, "req%d", (int)w);
+    if (form)
+        assert_int_equal(http_form_parse(&c->req, form, strlen(form)), 0);
+    router_handle(&f->app, routes, &c->req, &c->res);
+    c->body = arena_strndup(&f->a, c->res.body ? c->res.body : "", c->res.len);
+    return c;
+}
+
+/* Who sees which child's page: 200 or 404 (never a hint that the child exists). */
+static const int matrix[WHO_COUNT][KID_COUNT] = {
+    /*               OWN  OTHERS RESTRICTED EXPIRED_GRANT */
+    [ALLOCATED] = {200, 404, 404, 404},  /* Cerys is restricted to Ben alone */
+    [TEAMMATE] = {200, 404, 200, 404},   /* same team; on Cerys's allow-list */
+    [OTHER_TEAM] = {404, 200, 404, 200}, /* Dorian is allocated to Cat */
+    [FRONT_DOOR] = {200, 200, 404, 200}, /* checks every contact; not restricted ones */
+    [CHAIR] = {200, 200, 404, 200},      /* service-wide; not restricted ones */
+    [AUDITOR] = {403, 403, 403, 403},    /* the trail, not the records */
+    [GRANTED] = {200, 404, 404, 404},    /* a standing grant on Amara; Dorian's expired */
+};
+
+static void route_role_relationship_matrix(void **state)
+{
+    struct fx *f = *state;
+    for (int w = 0; w < WHO_COUNT; w++)
+        for (int k = 0; k < KID_COUNT; k++) {
+            const char *path = arena_printf(&f->a, "/children/%s", f->kid_id[k]);
+            struct call *c = call(f, "GET", path, (enum who)w, NULL);
+            if (c->res.status != matrix[w][k])
+                fail_msg("%s viewing %s: %d, expected %d", f->who[w].username, kid_names[k],
+                         c->res.status, matrix[w][k]);
+            bool shown = strstr(c->body, kid_names[k]) || strstr(c->body, f->kid_id[k] + 1);
+            if (shown != (matrix[w][k] == 200))
+                fail_msg("%s viewing %s: the page %s the child", f->who[w].username, kid_names[k],
+                         shown ? "names" : "does not name");
+            /* Writing a note is scoped the same way. */
+            const char *notes = arena_printf(&f->a, "%s/notes", path);
+            c = call(f, "POST", notes, (enum who)w,
+                     "csrf=" TOKEN "&date=2026-01-05&kind=home-visit&subject=S&body=B");
+            int expect = matrix[w][k] == 200 ? 303 : matrix[w][k];
+            if (c->res.status != expect)
+                fail_msg("%s writing on %s: %d, expected %d", f->who[w].username, kid_names[k],
+                         c->res.status, expect);
+            assert_null(strstr(c->body, kid_names[k]) && expect != 303 ? c->body : NULL);
+        }
+}
+
+static void lists_hold_only_children_in_scope(void **state)
+{
+    struct fx *f = *state;
+    for (int w = 0; w < WHO_COUNT; w++) {
+        if (w == AUDITOR)
+            continue;
+        struct call *c = call(f, "POST", "/search", (enum who)w, "csrf=" TOKEN "&q=Scopetest");
+        assert_int_equal(c->res.status, 200);
+        for (int k = 0; k < KID_COUNT; k++)
+            if (!!strstr(c->body, kid_names[k]) != (matrix[w][k] == 200))
+                fail_msg("%s searching: %s %s", f->who[w].username, kid_names[k],
+                         strstr(c->body, kid_names[k]) ? "listed" : "missing");
+    }
+    /* Ada's own caseload leaves out the restricted child allocated to her. */
+    struct call *c = call(f, "GET", "/", ALLOCATED, NULL);
+    assert_non_null(strstr(c->body, "Amara"));
+    assert_null(strstr(c->body, "Cerys"));
+}
+
+static size_t audit_rows(struct fx *f, int64_t child, struct audit_event **rows)
+{
+    struct audit_query q = {.child_id = child};
+    size_t n = 0;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_audit_list(f->app.store, &q, &f->a, rows, &n, &e), 0);
+    return n;
+}
+
+static void views_changes_and_denials_are_audited(void **state)
+{
+    struct fx *f = *state;
+    struct audit_event *rows;
+    const char *own = arena_printf(&f->a, "/children/%s", f->kid_id[OWN]);
+    assert_int_equal(call(f, "GET", own, ALLOCATED, NULL)->res.status, 200);
+    assert_int_equal(call(f, "GET", own, OTHER_TEAM, NULL)->res.status, 404);
+    assert_int_equal(call(f, "POST", arena_printf(&f->a, "%s/notes", own), ALLOCATED,
+                          "csrf=" TOKEN "&date=2026-01-05&kind=home-visit&subject=Visit&body=Seen")
+                         ->res.status,
+                     303);
+    size_t n = audit_rows(f, f->kid_db[OWN], &rows);
+    assert_int_equal(n, 3); /* newest first */
+    assert_string_equal(rows[0].action, "note-add");
+    assert_string_equal(rows[0].username, "ada");
+    assert_string_equal(rows[0].outcome, "ok");
+    assert_string_equal(rows[1].action, "view");
+    assert_string_equal(rows[1].username, "cat");
+    assert_string_equal(rows[1].outcome, "denied");
+    assert_string_equal(rows[2].action, "view");
+    assert_string_equal(rows[2].role, "social-worker");
+    assert_string_equal(rows[2].request_id, "req0");
+    /* A search is one row with the count, never the words. */
+    call(f, "POST", "/search", CHAIR, "csrf=" TOKEN "&q=Scopetest");
+    struct audit_query q = {.user_id = f->who[CHAIR].user_id};
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_audit_list(f->app.store, &q, &f->a, &rows, &n, &e), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(rows[0].action, "search");
+    assert_string_equal(rows[0].detail, "3 children found");
+    assert_null(strstr(rows[0].detail, "Scopetest"));
+
+    int64_t bad = -1, count = 0;
+    assert_int_equal(store_audit_verify(f->app.store, &bad, &count, &e), 0);
+    assert_int_equal(bad, 0);
+    assert_int_equal(count, 4);
+}
+
+static int sql(struct fx *f, const char *statement)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "sqlite3 %s \"%s\" 2>/dev/null", f->path, statement);
+    return system(cmd);
+}
+
+static void no_content_when_the_audit_fails(void **state)
+{
+    struct fx *f = *state;
+    assert_int_equal(sql(f, "CREATE TRIGGER audit_broken BEFORE INSERT ON audit BEGIN "
+                            "SELECT RAISE(ABORT, 'disk trouble'); END;"),
+                     0);
+    const char *own = arena_printf(&f->a, "/children/%s", f->kid_id[OWN]);
+    struct call *c = call(f, "GET", own, ALLOCATED, NULL);
+    assert_true(c->res.status >= 500);
+    assert_null(strstr(c->body, "Amara"));
+    c = call(f, "POST", arena_printf(&f->a, "%s/notes", own), ALLOCATED,
+             "csrf=" TOKEN "&date=2026-01-05&kind=home-visit&subject=Visit&body=Seen");
+    assert_true(c->res.status >= 500);
+    struct note_query nq = {.child_id = f->kid_db[OWN]};
+    struct case_note *notes;
+    size_t n = 1;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_note_list(f->app.store, &nq, &f->a, &notes, &n, &e), 0);
+    assert_int_equal(n, 0); /* the note went with its audit row */
+}
+
+static void the_trail_is_append_only_and_chained(void **state)
+{
+    struct fx *f = *state;
+    const char *own = arena_printf(&f->a, "/children/%s", f->kid_id[OWN]);
+    for (int i = 0; i < 5; i++)
+        call(f, "GET", own, ALLOCATED, NULL);
+    assert_true(sql(f, "UPDATE audit SET username = 'nobody' WHERE id = 3;") != 0);
+    assert_true(sql(f, "DELETE FROM audit WHERE id = 5;") != 0);
+    struct kerr e = KERR_INIT;
+    int64_t bad = -1, rows = 0;
+    assert_int_equal(store_audit_verify(f->app.store, &bad, &rows, &e), 0);
+    assert_int_equal(bad, 0);
+    assert_int_equal(rows, 5);
+    /* Someone with the file drops the triggers and edits row 3: verify names it. */
+    assert_int_equal(sql(f, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; "
+                            "UPDATE audit SET username = 'nobody' WHERE id = 3;"),
+                     0);
+    assert_int_equal(store_audit_verify(f->app.store, &bad, &rows, &e), 0);
+    assert_int_equal(bad, 3);
+    /* Removing a row is found too, at the row after the gap. */
+    assert_int_equal(sql(f, "UPDATE audit SET username = 'ada' WHERE id = 3; "
+                            "DELETE FROM audit WHERE id = 4;"),
+                     0);
+    assert_int_equal(store_audit_verify(f->app.store, &bad, &rows, &e), 0);
+    assert_int_equal(bad, 5);
+    assert_int_equal(rows, 4);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(route_role_relationship_matrix, setup, teardown),
+        cmocka_unit_test_setup_teardown(lists_hold_only_children_in_scope, setup, teardown),
+        cmocka_unit_test_setup_teardown(views_changes_and_denials_are_audited, setup, teardown),
+        cmocka_unit_test_setup_teardown(no_content_when_the_audit_fails, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_trail_is_append_only_and_chained, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
