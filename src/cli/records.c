@@ -5,7 +5,9 @@
  */
 #include "cli/records.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/str.h"
 #include "domain/codeset.h"
@@ -50,6 +52,31 @@ enum kerr_code cli_child_id(struct cli *c, const char *ref, int64_t *id)
         rc = kerr_fail(&c->err, KITH_E_NOT_FOUND, NULL, "'%s' is not a child's record", ref);
     *id = rc ? 0 : p.id;
     return rc;
+}
+
+const char *cli_operator(struct cli *c)
+{
+    const char *login = getenv("USER");
+    return arena_printf(&c->arena, "cli:%s", login && *login ? login : "unknown");
+}
+
+enum kerr_code cli_audit(struct cli *c, int64_t child_id, const char *action, const char *detail)
+{
+    struct audit_event ev = {.at = (int64_t)time(NULL),
+                             .username = cli_operator(c),
+                             .role = "operator",
+                             .child_id = child_id,
+                             .action = action,
+                             .request_id = "cli",
+                             .outcome = "ok",
+                             .detail = detail};
+    return store_audit_add(c->store, &ev, &c->err);
+}
+
+const char *cli_date(struct cli *c, kdate d)
+{
+    char buf[32];
+    return d == DATE_NONE ? "-" : arena_strdup(&c->arena, date_format_dmy(d, buf));
 }
 
 enum kerr_code cli_check_person(struct cli *c, const struct person *p)

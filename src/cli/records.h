@@ -1,7 +1,7 @@
 /*
- * What the record commands (child, note, team, worker) share: resolving a reference
- * typed by a person to a record, paging options, the check of a record before it is
- * stored, and the plain-text layouts in which records are printed.
+ * What the record commands (child, note, team, worker, access, audit) share: resolving a
+ * reference typed by a person to a record, paging options, the check of a record before
+ * it is stored, the operator's audit rows, and the plain-text layouts of records.
  */
 #ifndef KITH_CLI_RECORDS_H
 #define KITH_CLI_RECORDS_H
@@ -18,6 +18,13 @@ enum kerr_code cli_page(struct cli *c, long limit, long offset, size_t *qlimit, 
 enum kerr_code cli_worker_id(struct cli *c, const char *ref, int64_t *id);
 enum kerr_code cli_team_id(struct cli *c, const char *ref, int64_t *id);
 enum kerr_code cli_child_id(struct cli *c, const char *ref, int64_t *id);
+
+/* "cli:<login>": who the audit trail names for work done at the command line. */
+const char *cli_operator(struct cli *c);
+/* Append an audit row for the operator (inside the caller's transaction, if any). */
+enum kerr_code cli_audit(struct cli *c, int64_t child_id, const char *action, const char *detail);
+/* A date as dd/mm/yyyy in the command's arena. */
+const char *cli_date(struct cli *c, kdate d);
 
 enum kerr_code cli_print_child(struct cli *c, const struct person *p);
 void cli_print_children(struct cli *c, const struct person *people, size_t n);

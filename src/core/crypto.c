@@ -11,8 +11,8 @@
 
 #include <sodium.h>
 
-const struct kcrypto_pwhash_params kcrypto_pwhash_default = {2, 19u * 1024u * 1024u};
-struct kcrypto_pwhash_params kcrypto_pwhash_params = {2, 19u * 1024u * 1024u};
+const struct kcrypto_pwhash_params kcrypto_pwhash_default = {2, (size_t)19 * 1024 * 1024};
+struct kcrypto_pwhash_params kcrypto_pwhash_params = {2, (size_t)19 * 1024 * 1024};
 
 void kcrypto_init(void)
 {

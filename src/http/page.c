@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "http/router.h"
+
 #define ASSETS "/assets/" /* versioned path once the asset pipeline lands */
 
 void page_begin(struct html *h, const struct http_request *req, const char *title)
@@ -27,7 +29,14 @@ void page_begin(struct html *h, const struct http_request *req, const char *titl
                     "<li class=\"govuk-header__navigation-item\"><a class=\"govuk-header__link\" "
                     "href=\"/\">My caseload</a></li>\n"
                     "<li class=\"govuk-header__navigation-item\"><a class=\"govuk-header__link\" "
-                    "href=\"/search\">Find a child</a></li>\n</ul></nav>\n");
+                    "href=\"/search\">Find a child</a></li>\n");
+        if (req->principal->perms & ROUTE_TEAM_READ)
+            html_raw(h, "<li class=\"govuk-header__navigation-item\"><a "
+                        "class=\"govuk-header__link\" href=\"/teams\">Team caseloads</a></li>\n");
+        if (req->principal->perms & ROUTE_AUDIT_READ)
+            html_raw(h, "<li class=\"govuk-header__navigation-item\"><a "
+                        "class=\"govuk-header__link\" href=\"/audit\">Audit trail</a></li>\n");
+        html_raw(h, "</ul></nav>\n");
         html_f(h,
                "<form method=\"post\" action=\"/sign-out\" class=\"kith-sign-out\">"
                "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><span "

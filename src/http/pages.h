@@ -16,6 +16,11 @@ int page_signed_out(struct http_app *app, struct http_request *req, struct http_
 /* The router's answer to a request with no live session: the sign-in page (pages_auth.c). */
 int auth_page_unauthenticated(struct http_app *app, struct http_request *req,
                               struct http_response *res);
+int page_teams(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_team(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_audit_form(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_audit(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_audit_export(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_note_add(struct http_app *app, struct http_request *req, struct http_response *res);
 
 #endif

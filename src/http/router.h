@@ -24,6 +24,7 @@ enum route_perm {
     ROUTE_NOTE_WRITE = 1u << 3,
     ROUTE_USER_ADMIN = 1u << 4,
     ROUTE_AUDIT_READ = 1u << 5,
+    ROUTE_TEAM_READ = 1u << 6, /* team caseloads: counts per worker, no child's record */
 };
 
 enum route_param_type {

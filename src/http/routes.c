@@ -25,6 +25,14 @@ static const struct route_param sign_in_params[] = {
     {0},
 };
 
+static const struct route_param audit_params[] = {
+    {"child", PARAM_LINE, 40, false, "a child"},
+    {"user", PARAM_LINE, 64, false, "an account"},
+    {"from", PARAM_LINE, 10, false, NULL},
+    {"to", PARAM_LINE, 10, false, NULL},
+    {0},
+};
+
 /* clang-format off */
 const struct route routes[] = {
     {HTTP_GET,  "/healthz", page_health, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL, "/healthz"},
@@ -45,6 +53,16 @@ const struct route routes[] = {
     {HTTP_POST, "/children/{id}/notes", page_note_add,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_CSRF, PARAM_PUBLIC_ID, NULL,
      note_params, "/children/{id}/notes"},
+    {HTTP_GET,  "/teams", page_teams, ROUTE_SIGNED_IN | ROUTE_TEAM_READ, 0, PARAM_LINE, NULL, NULL,
+     "/teams"},
+    {HTTP_GET,  "/teams/{id}", page_team, ROUTE_SIGNED_IN | ROUTE_TEAM_READ, 0, PARAM_PUBLIC_ID,
+     NULL, NULL, "/teams/{id}"},
+    {HTTP_GET,  "/audit", page_audit_form, ROUTE_SIGNED_IN | ROUTE_AUDIT_READ, 0, PARAM_LINE, NULL,
+     NULL, "/audit"},
+    {HTTP_POST, "/audit", page_audit, ROUTE_SIGNED_IN | ROUTE_AUDIT_READ, ROUTE_CSRF, PARAM_LINE,
+     NULL, audit_params, "/audit"},
+    {HTTP_POST, "/audit/export", page_audit_export, ROUTE_SIGNED_IN | ROUTE_AUDIT_READ, ROUTE_CSRF,
+     PARAM_LINE, NULL, audit_params, "/audit/export"},
     {0},
 };
 /* clang-format on */

@@ -69,6 +69,11 @@ enum kerr_code store_worker_list(struct store *s, const struct worker_query *q, 
 {
     return s->ops->worker_list(s, q, a, out, n, e);
 }
+enum kerr_code store_team_caseloads(struct store *s, int64_t team_id, struct arena *a,
+                                    struct worker_caseload **out, size_t *n, struct kerr *e)
+{
+    return s->ops->team_caseloads(s, team_id, a, out, n, e);
+}
 enum kerr_code store_user_add(struct store *s, struct user *u, struct kerr *e)
 {
     return s->ops->user_add(s, u, e);

@@ -99,6 +99,14 @@ struct worker_query {
 };
 enum kerr_code store_worker_list(struct store *s, const struct worker_query *q, struct arena *a,
                                  struct worker **out, size_t *n, struct kerr *e);
+/* A worker in post and the children allocated to them now. */
+struct worker_caseload {
+    struct worker worker;
+    int64_t children;
+};
+/* The workers in post in a team, most children first: counts only, no child's record. */
+enum kerr_code store_team_caseloads(struct store *s, int64_t team_id, struct arena *a,
+                                    struct worker_caseload **out, size_t *n, struct kerr *e);
 enum kerr_code store_user_add(struct store *s, struct user *u, struct kerr *e);
 enum kerr_code store_user_list(struct store *s, struct arena *a, struct user **out, size_t *n,
                                struct kerr *e);

@@ -28,6 +28,8 @@ struct store_ops {
                                   struct worker *out, struct kerr *e);
     enum kerr_code (*worker_list)(struct store *s, const struct worker_query *q, struct arena *a,
                                   struct worker **out, size_t *n, struct kerr *e);
+    enum kerr_code (*team_caseloads)(struct store *s, int64_t team_id, struct arena *a,
+                                     struct worker_caseload **out, size_t *n, struct kerr *e);
     enum kerr_code (*user_add)(struct store *s, struct user *u, struct kerr *e);
     enum kerr_code (*user_list)(struct store *s, struct arena *a, struct user **out, size_t *n,
                                 struct kerr *e);

@@ -126,6 +126,11 @@
                       "ORDER BY w.family_name COLLATE NOCASE, w.given_name COLLATE NOCASE, w.id "  \
                       "LIMIT ?3 OFFSET ?4")                                                        \
     X(ST_WORKER_EXISTS, "SELECT 1 FROM worker WHERE id = ?1")                                      \
+    X(ST_TEAM_CASELOADS,                                                                           \
+      "SELECT " WORKER_COLS ", (SELECT count(DISTINCT a.child_id) FROM allocation a "              \
+      "WHERE a.worker_id = w.id AND a.end_date IS NULL) AS children FROM worker w "                \
+      "WHERE w.team_id = ?1 AND w.end_date IS NULL ORDER BY children DESC, "                       \
+      "w.family_name COLLATE NOCASE, w.given_name COLLATE NOCASE, w.id")                           \
     X(ST_USER_EXISTS, "SELECT 1 FROM user_account WHERE id = ?1")                                  \
     X(ST_USER_ADD, "INSERT INTO user_account(username, worker_id, role, disabled, created) "       \
                    "VALUES (?1, ?2, ?3, ?4, ?5)")                                                  \
@@ -875,6 +880,24 @@ static enum kerr_code sqlite_worker_list(struct store *base, const struct worker
 }
 
 /* An account from USER_COLS starting at column `c`. */
+static void read_caseload(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct worker_caseload *c = out;
+    read_worker(st, a, &c->worker);
+    c->children = sqlite3_column_int64(st, 11); /* after WORKER_COLS' eleven */
+}
+
+static enum kerr_code sqlite_team_caseloads(struct store *base, int64_t team_id, struct arena *a,
+                                            struct worker_caseload **out, size_t *n, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_TEAM_CASELOADS, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, team_id);
+    return read_rows(s, st, a, sizeof(**out), 0, read_caseload, (void **)out, n, e);
+}
+
 static void read_user_at(sqlite3_stmt *st, struct arena *a, struct user *u, int c)
 {
     u->id = sqlite3_column_int64(st, c++);
@@ -2607,6 +2630,7 @@ static const struct store_ops sqlite_ops = {
     .worker_get = sqlite_worker_get,
     .worker_find = sqlite_worker_find,
     .worker_list = sqlite_worker_list,
+    .team_caseloads = sqlite_team_caseloads,
     .user_add = sqlite_user_add,
     .user_list = sqlite_user_list,
     .user_find = sqlite_user_find,

@@ -25,7 +25,17 @@
 #define ORIGIN "http://127.0.0.1:8080"
 #define TOKEN "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 
-enum who { ALLOCATED, TEAMMATE, OTHER_TEAM, FRONT_DOOR, CHAIR, AUDITOR, GRANTED, WHO_COUNT };
+enum who {
+    ALLOCATED,
+    TEAMMATE,
+    OTHER_TEAM,
+    FRONT_DOOR,
+    CHAIR,
+    AUDITOR,
+    GRANTED,
+    MANAGER,
+    WHO_COUNT
+};
 enum kid { OWN, OTHERS, RESTRICTED, EXPIRED_GRANT, KID_COUNT };
 
 static const char *const kid_names[KID_COUNT] = {"Amara", "Bilal", "Cerys", "Dorian"};
@@ -146,6 +156,8 @@ static int setup(void **state)
     add_user(f, CHAIR, "eve", w_chair, UROLE_CP_CHAIR_IRO, casework);
     add_user(f, AUDITOR, "gus", 0, UROLE_AUDITOR, ROUTE_SIGNED_IN | ROUTE_AUDIT_READ);
     add_user(f, GRANTED, "fay", w_granted, UROLE_SOCIAL_WORKER, casework);
+    int64_t w_manager = add_worker(f, cin, "Hal");
+    add_user(f, MANAGER, "hal", w_manager, UROLE_TEAM_MANAGER, casework | ROUTE_TEAM_READ);
 
     add_kid(f, OWN, w_alloc);
     add_kid(f, OTHERS, w_other);
@@ -233,6 +245,7 @@ static const int matrix[WHO_COUNT][KID_COUNT] = {
     [CHAIR] = {200, 200, 404, 200},      /* service-wide; not restricted ones */
     [AUDITOR] = {403, 403, 403, 403},    /* the trail, not the records */
     [GRANTED] = {200, 404, 404, 404},    /* a standing grant on Amara; Dorian's expired */
+    [MANAGER] = {200, 404, 404, 404},    /* his team's children; not Cerys */
 };
 
 static void route_role_relationship_matrix(void **state)
@@ -383,6 +396,64 @@ static void the_trail_is_append_only_and_chained(void **state)
     assert_int_equal(rows, 4);
 }
 
+static void team_caseloads_for_managers(void **state)
+{
+    struct fx *f = *state;
+    assert_int_equal(call(f, "GET", "/teams", ALLOCATED, NULL)->res.status, 403);
+    struct call *c = call(f, "GET", "/teams", MANAGER, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "Child in need"));
+    assert_non_null(strstr(c->body, "Within threshold"));
+    /* Follow the link to the team's own page: Ada holds two children (one restricted,
+     * still counted: counts name no one), Ben and Hal none. */
+    const char *href = strstr(c->body, "href=\"/teams/");
+    assert_non_null(href);
+    href += strlen("href=\"");
+    const char *path = arena_strndup(&f->a, href, strcspn(href, "\""));
+    c = call(f, "GET", path, MANAGER, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_null(strstr(c->body, "Amara"));
+    const char *ada = strstr(c->body, "Ada Worker");
+    assert_non_null(ada);
+    assert_non_null(strstr(ada, "govuk-table__cell--numeric\">2</td>"));
+    assert_non_null(strstr(c->body, "Hal Worker"));
+    assert_int_equal(call(f, "GET", "/teams/zzzzzzzzzzzz", MANAGER, NULL)->res.status, 404);
+}
+
+static void audit_page_and_export(void **state)
+{
+    struct fx *f = *state;
+    const char *own = arena_printf(&f->a, "/children/%s", f->kid_id[OWN]);
+    call(f, "GET", own, ALLOCATED, NULL);
+    call(f, "GET", own, OTHER_TEAM, NULL);
+    assert_int_equal(
+        call(f, "POST", "/audit", ALLOCATED, "csrf=" TOKEN "&child=SCOPE0")->res.status, 403);
+    struct call *c = call(f, "POST", "/audit", AUDITOR, "csrf=" TOKEN "&child=SCOPE0");
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "ada"));
+    assert_non_null(strstr(c->body, "denied"));
+    assert_non_null(strstr(c->body, f->kid_id[OWN]));
+    assert_null(strstr(c->body, "Amara")); /* the auditor sees who, not the record */
+    c = call(f, "POST", "/audit", AUDITOR, "csrf=" TOKEN "&child=&user=");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "Enter a child or an account"));
+    c = call(f, "POST", "/audit/export", AUDITOR, "csrf=" TOKEN "&user=cat&from=2000-01-01");
+    assert_int_equal(c->res.status, 200);
+    assert_string_equal(c->res.content_type, "text/csv; charset=utf-8");
+    assert_non_null(strstr(http_header_get(&c->res, "Content-Disposition"), "attachment"));
+    assert_true(strncmp(c->body, "row,time_utc,username,role,child,action,outcome", 47) == 0);
+    assert_non_null(strstr(c->body, ",cat,social-worker,"));
+    /* Reading the trail is on the trail. */
+    struct audit_query q = {.user_id = f->who[AUDITOR].user_id};
+    struct audit_event *rows;
+    size_t n;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_audit_list(f->app.store, &q, &f->a, &rows, &n, &e), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(rows[0].action, "export");
+    assert_string_equal(rows[1].action, "audit-view");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -391,6 +462,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(views_changes_and_denials_are_audited, setup, teardown),
         cmocka_unit_test_setup_teardown(no_content_when_the_audit_fails, setup, teardown),
         cmocka_unit_test_setup_teardown(the_trail_is_append_only_and_chained, setup, teardown),
+        cmocka_unit_test_setup_teardown(team_caseloads_for_managers, setup, teardown),
+        cmocka_unit_test_setup_teardown(audit_page_and_export, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

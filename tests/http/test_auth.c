@@ -441,6 +441,7 @@ static void role_table(void **state)
         assert_true(p & ROUTE_SIGNED_IN);
         assert_int_equal(!!(p & ROUTE_USER_ADMIN), r == UROLE_ADMINISTRATOR);
         assert_int_equal(!!(p & ROUTE_AUDIT_READ), r == UROLE_AUDITOR);
+        assert_int_equal(!!(p & ROUTE_TEAM_READ), r == UROLE_TEAM_MANAGER);
         bool case_work = r == UROLE_SOCIAL_WORKER || r == UROLE_TEAM_MANAGER ||
                          r == UROLE_CP_CHAIR_IRO || r == UROLE_PERSONAL_ADVISER ||
                          r == UROLE_FOSTERING_WORKER;

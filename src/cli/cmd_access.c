@@ -1,0 +1,261 @@
+/*
+ * `kith access restrict|unrestrict|show|grant|revoke`: who may see a child beyond their
+ * relationships. A restriction narrows a record to an allow-list of accounts (R6); a
+ * grant lets one account see one child for a stated reason until a date. Each change is
+ * written with its audit row in one transaction, as the operator at the command line.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/records.h"
+#include "domain/codeset.h"
+#include "store/store.h"
+
+struct access_opts {
+    const char *reason;
+    const char *authoriser;
+    const char *allow;
+    kdate review;
+    kdate expires;
+};
+
+/* The accounts named in "ana,ben" as user ids in the arena. */
+static enum kerr_code allow_list(struct cli *c, const char *names, int64_t **ids, size_t *n)
+{
+    size_t cap = 1;
+    for (const char *p = names; *p; p++)
+        cap += *p == ',';
+    *ids = arena_alloc(&c->arena, cap * sizeof **ids);
+    *n = 0;
+    for (const char *p = names; *p;) {
+        size_t len = strcspn(p, ",");
+        char *name = arena_strndup(&c->arena, p, len);
+        struct user u;
+        if (len) {
+            enum kerr_code rc = store_user_find(c->store, name, &c->arena, &u, &c->err);
+            if (rc)
+                return kerr_fail(&c->err, rc, "allow", "allow: no account named '%s'", name);
+            (*ids)[(*n)++] = u.id;
+        }
+        p += len + (p[len] == ',');
+    }
+    if (!*n)
+        return kerr_fail(&c->err, KITH_E_USAGE, "allow",
+                         "--allow names the accounts that may see the record: ana,ben");
+    return KITH_OK;
+}
+
+/* Run `rc` = the change, then its audit row, in one transaction. */
+static enum kerr_code commit_with_audit(struct cli *c, enum kerr_code rc, int64_t child,
+                                        const char *action, const char *detail)
+{
+    if (!rc)
+        rc = cli_audit(c, child, action, detail);
+    if (!rc)
+        rc = store_commit(c->store, &c->err);
+    if (rc)
+        store_rollback(c->store);
+    return rc;
+}
+
+static enum kerr_code run_restrict(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)argc;
+    struct access_opts *o = opts;
+    if (!o->reason || !o->authoriser || !o->allow || o->review == DATE_NONE)
+        return kerr_fail(&c->err, KITH_E_USAGE, NULL,
+                         "give --reason CODE, --authoriser WHO, --allow ACCOUNTS and --review "
+                         "DATE");
+    if (code_index(CS_RESTRICTION_REASON, o->reason, strlen(o->reason)) < 0)
+        return kerr_fail(&c->err, KITH_E_INVALID, "reason",
+                         "reason: '%s' is not a reason; 'kith codes restriction-reason' lists "
+                         "them",
+                         o->reason);
+    struct restriction r = {.reason = o->reason,
+                            .authoriser = o->authoriser,
+                            .review = o->review,
+                            .created = DATE_NONE};
+    int64_t *ids;
+    enum kerr_code rc = cli_child_id(c, argv[0], &r.child_id);
+    if (!rc)
+        rc = allow_list(c, o->allow, &ids, &r.nallow);
+    if (!rc)
+        rc = store_begin(c->store, &c->err);
+    if (rc)
+        return rc;
+    r.allow = ids;
+    rc = commit_with_audit(c, store_restriction_set(c->store, &r, &c->err), r.child_id, "restrict",
+                           arena_printf(&c->arena, "%s; %zu accounts", o->reason, r.nallow));
+    if (!rc)
+        fprintf(c->out, "restricted %s to %zu account%s until review on %s\n", argv[0], r.nallow,
+                r.nallow == 1 ? "" : "s", o->review == DATE_NONE ? "-" : cli_date(c, o->review));
+    return rc;
+}
+
+static enum kerr_code run_unrestrict(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)opts;
+    (void)argc;
+    int64_t child;
+    enum kerr_code rc = cli_child_id(c, argv[0], &child);
+    if (!rc)
+        rc = store_begin(c->store, &c->err);
+    if (rc)
+        return rc;
+    rc = commit_with_audit(c, store_restriction_lift(c->store, child, &c->err), child, "unrestrict",
+                           NULL);
+    if (!rc)
+        fprintf(c->out, "lifted the restriction on %s\n", argv[0]);
+    return rc;
+}
+
+static enum kerr_code run_show(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)opts;
+    (void)argc;
+    int64_t child;
+    struct restriction r;
+    enum kerr_code rc = cli_child_id(c, argv[0], &child);
+    if (!rc)
+        rc = store_restriction_get(c->store, child, &c->arena, &r, &c->err);
+    if (rc == KITH_E_NOT_FOUND && child) {
+        fprintf(c->out, "%s: not restricted\n", argv[0]);
+        return KITH_OK;
+    }
+    if (rc)
+        return rc;
+    fprintf(c->out, "%s: restricted (%s)\n  authoriser  %s\n  review      %s\n  allowed    ",
+            argv[0],
+            vocab_label(CS_RESTRICTION_REASON,
+                        code_index(CS_RESTRICTION_REASON, r.reason, strlen(r.reason))),
+            r.authoriser, cli_date(c, r.review));
+    struct user *users;
+    size_t n;
+    rc = store_user_list(c->store, &c->arena, &users, &n, &c->err);
+    for (size_t i = 0; !rc && i < r.nallow; i++)
+        for (size_t k = 0; k < n; k++)
+            if (users[k].id == r.allow[i])
+                fprintf(c->out, " %s", users[k].username);
+    fputc('\n', c->out);
+    return rc;
+}
+
+static enum kerr_code run_grant(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)argc;
+    struct access_opts *o = opts;
+    if (!o->reason)
+        return kerr_fail(&c->err, KITH_E_USAGE, "reason", "give --reason: why they need to see it");
+    struct user u;
+    struct access_grant g = {.reason = o->reason,
+                             .granted_by = cli_operator(c),
+                             .granted = DATE_NONE,
+                             .expires = o->expires,
+                             .revoked = DATE_NONE};
+    enum kerr_code rc = store_user_find(c->store, argv[0], &c->arena, &u, &c->err);
+    if (!rc)
+        rc = cli_child_id(c, argv[1], &g.child_id);
+    if (!rc)
+        rc = store_begin(c->store, &c->err);
+    if (rc)
+        return rc;
+    g.user_id = u.id;
+    rc = store_grant_add(c->store, &g, &c->err);
+    rc =
+        commit_with_audit(c, rc, g.child_id, "grant",
+                          arena_printf(&c->arena, "grant %lld to %s", (long long)g.id, u.username));
+    if (!rc)
+        fprintf(c->out, "grant %lld: %s may see %s%s%s\n", (long long)g.id, u.username, argv[1],
+                o->expires == DATE_NONE ? " until revoked" : " until ",
+                o->expires == DATE_NONE ? "" : cli_date(c, o->expires));
+    return rc;
+}
+
+static enum kerr_code run_revoke(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)opts;
+    (void)argc;
+    long id;
+    enum kerr_code rc = cli_int_arg(c, "grant id", argv[0], 1, INT32_MAX, &id);
+    if (!rc)
+        rc = store_begin(c->store, &c->err);
+    if (rc)
+        return rc;
+    rc = commit_with_audit(c, store_grant_revoke(c->store, id, DATE_NONE, &c->err), 0, "revoke",
+                           arena_printf(&c->arena, "grant %ld", id));
+    if (!rc)
+        fprintf(c->out, "revoked grant %ld\n", id);
+    return rc;
+}
+
+static const struct cli_opt restrict_opts[] = {
+    {"reason", OPT_STR, offsetof(struct access_opts, reason), "CODE",
+     "why ('kith codes restriction-reason' lists the codes)"},
+    {"authoriser", OPT_STR, offsetof(struct access_opts, authoriser), "WHO",
+     "who decided, with their role"},
+    {"allow", OPT_STR, offsetof(struct access_opts, allow), "ACCOUNTS",
+     "the only accounts that may see the record, comma-separated"},
+    {"review", OPT_DATE, offsetof(struct access_opts, review), "DATE",
+     "when the restriction must be looked at again"},
+    {0},
+};
+
+static const struct cli_opt grant_opts[] = {
+    {"reason", OPT_STR, offsetof(struct access_opts, reason), "TEXT", "why they need to see it"},
+    {"expires", OPT_DATE, offsetof(struct access_opts, expires), "DATE",
+     "the last day it holds (default: until revoked)"},
+    {0},
+};
+
+static const struct cli_command access_sub[] = {
+    {.name = "restrict",
+     .summary = "narrow a child's record to an allow-list of accounts",
+     .usage = "CHILD --reason CODE --authoriser WHO --allow ACCOUNTS --review DATE",
+     .description = "Only the accounts on the allow-list see the record, in every list, search\n"
+                    "and page, whatever their role or team. Giving it again replaces the\n"
+                    "restriction and its allow-list.",
+     .flags = CLI_DB_WRITE,
+     .opts = restrict_opts,
+     .opts_size = sizeof(struct access_opts),
+     .min_args = 1,
+     .max_args = 1,
+     .run = run_restrict},
+    {.name = "unrestrict",
+     .summary = "lift a child's restriction",
+     .usage = "CHILD",
+     .flags = CLI_DB_WRITE,
+     .min_args = 1,
+     .max_args = 1,
+     .run = run_unrestrict},
+    {.name = "show",
+     .summary = "show whether a child's record is restricted, and to whom",
+     .usage = "CHILD",
+     .flags = CLI_DB_READ,
+     .min_args = 1,
+     .max_args = 1,
+     .run = run_show},
+    {.name = "grant",
+     .summary = "let an account see a child beyond its relationships",
+     .usage = "USERNAME CHILD --reason TEXT [--expires DATE]",
+     .flags = CLI_DB_WRITE,
+     .opts = grant_opts,
+     .opts_size = sizeof(struct access_opts),
+     .min_args = 2,
+     .max_args = 2,
+     .run = run_grant},
+    {.name = "revoke",
+     .summary = "end a grant",
+     .usage = "GRANT-ID",
+     .flags = CLI_DB_WRITE,
+     .min_args = 1,
+     .max_args = 1,
+     .run = run_revoke},
+    {0},
+};
+
+const struct cli_command cmd_access = {
+    .name = "access",
+    .summary = "restrict records and grant access to them",
+    .usage = "COMMAND",
+    .sub = access_sub,
+};

@@ -1,0 +1,402 @@
+/*
+ * Pages for managers and auditors: team caseloads (children per worker and per FTE,
+ * flagged above the team's threshold) and the audit trail by child or by account, with a
+ * CSV export. Neither shows a child's record: caseloads are counts, and the audit page
+ * names children by their public id, for an auditor who may not read records.
+ */
+#include "http/pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/str.h"
+#include "domain/codeset.h"
+#include "http/page.h"
+#include "http/web_audit.h"
+#include "store/store.h"
+
+enum { AUDIT_PAGE_MAX = 500, AUDIT_EXPORT_MAX = 5000 };
+
+static int failed(struct http_request *req, struct http_response *res)
+{
+    return http_error_page(req, res, 503, "Sorry, there is a problem",
+                           "The records could not be read. Try again later.");
+}
+
+/* --- team caseloads -------------------------------------------------------------------- */
+
+struct team_load {
+    double fte;
+    int64_t children, workers;
+};
+
+static struct team_load team_load(const struct worker_caseload *w, size_t n)
+{
+    struct team_load t = {0};
+    for (size_t i = 0; i < n; i++) {
+        t.fte += w[i].worker.fte;
+        t.children += w[i].children;
+        t.workers++;
+    }
+    return t;
+}
+
+static const char *per_fte(struct arena *a, int64_t children, double fte)
+{
+    return fte > 0 ? arena_printf(a, "%.1f", (double)children / fte) : "-";
+}
+
+static void load_tag(struct html *h, int64_t children, double fte, int threshold)
+{
+    if (fte > 0 && (double)children / fte > threshold)
+        html_raw(h, "<strong class=\"govuk-tag govuk-tag--red\">Above threshold</strong>");
+    else
+        html_raw(h, "<strong class=\"govuk-tag govuk-tag--green\">Within threshold</strong>");
+}
+
+int page_teams(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct team *teams;
+    size_t nteams;
+    struct kerr e = KERR_INIT;
+    pthread_mutex_lock(&app->store_lock);
+    enum kerr_code rc = store_team_list(app->store, req->arena, &teams, &nteams, &e);
+    struct team_load *loads = arena_zalloc(req->arena, (nteams + 1) * sizeof *loads);
+    for (size_t i = 0; !rc && i < nteams; i++) {
+        struct worker_caseload *w;
+        size_t n;
+        rc = store_team_caseloads(app->store, teams[i].id, req->arena, &w, &n, &e);
+        if (!rc)
+            loads[i] = team_load(w, n);
+    }
+    pthread_mutex_unlock(&app->store_lock);
+    if (rc)
+        return failed(req, res);
+    struct html h;
+    html_init(&h, req->arena);
+    page_begin(&h, req, "Team caseloads");
+    html_raw(&h, "<h1 class=\"govuk-heading-l\">Team caseloads</h1>\n<p class=\"govuk-body\">"
+                 "Children allocated now, per full-time equivalent worker, against each team's "
+                 "threshold.</p>\n<table class=\"govuk-table\"><caption "
+                 "class=\"govuk-table__caption govuk-visually-hidden\">Caseloads by team"
+                 "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+                 "<th scope=\"col\" class=\"govuk-table__header\">Team</th>"
+                 "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
+                 "Workers</th><th scope=\"col\" class=\"govuk-table__header "
+                 "govuk-table__header--numeric\">Children</th><th scope=\"col\" "
+                 "class=\"govuk-table__header govuk-table__header--numeric\">Per FTE</th>"
+                 "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
+                 "Threshold</th><th scope=\"col\" class=\"govuk-table__header\">Status</th>"
+                 "</tr></thead>\n<tbody class=\"govuk-table__body\">\n");
+    for (size_t i = 0; i < nteams; i++) {
+        html_f(
+            &h,
+            "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
+            "<a class=\"govuk-link\" href=\"/teams/%s\">%s</a></th><td class=\"govuk-table__cell "
+            "govuk-table__cell--numeric\">%ld</td><td class=\"govuk-table__cell "
+            "govuk-table__cell--numeric\">%ld</td><td class=\"govuk-table__cell "
+            "govuk-table__cell--numeric\">%s</td><td class=\"govuk-table__cell "
+            "govuk-table__cell--numeric\">%d</td><td class=\"govuk-table__cell\">",
+            teams[i].public_id, teams[i].name, (long)loads[i].workers, (long)loads[i].children,
+            per_fte(req->arena, loads[i].children, loads[i].fte), teams[i].caseload_threshold);
+        load_tag(&h, loads[i].children, loads[i].fte, teams[i].caseload_threshold);
+        html_raw(&h, "</td></tr>\n");
+    }
+    html_raw(&h, "</tbody></table>\n");
+    return page_end(&h, res, 200);
+}
+
+int page_team(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct team t;
+    struct worker_caseload *w = NULL;
+    size_t n = 0;
+    struct kerr e = KERR_INIT;
+    pthread_mutex_lock(&app->store_lock);
+    enum kerr_code rc = store_team_find(app->store, req->path_args[0], req->arena, &t, &e);
+    if (!rc && strcmp(t.public_id, req->path_args[0]) != 0)
+        rc = KITH_E_NOT_FOUND; /* public ids only in addresses */
+    if (!rc)
+        rc = store_team_caseloads(app->store, t.id, req->arena, &w, &n, &e);
+    pthread_mutex_unlock(&app->store_lock);
+    if (rc == KITH_E_NOT_FOUND)
+        return http_error_page(req, res, 404, "Page not found", "There is no such team.");
+    if (rc)
+        return failed(req, res);
+    struct team_load total = team_load(w, n);
+    struct html h;
+    html_init(&h, req->arena);
+    page_begin(&h, req, t.name);
+    html_f(&h,
+           "<a href=\"/teams\" class=\"govuk-back-link\">All teams</a>\n"
+           "<span class=\"govuk-caption-l\">%s</span>\n<h1 class=\"govuk-heading-l\">%s</h1>\n"
+           "<p class=\"govuk-body\">%ld children allocated to %ld workers (%s per FTE; the "
+           "team's threshold is %d).</p>\n",
+           vocab_label(CS_SERVICE, (int)t.service), t.name, (long)total.children,
+           (long)total.workers, per_fte(req->arena, total.children, total.fte),
+           t.caseload_threshold);
+    html_raw(&h, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption "
+                 "govuk-visually-hidden\">Caseloads by worker</caption><thead "
+                 "class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" "
+                 "class=\"govuk-table__header\">Worker</th><th scope=\"col\" "
+                 "class=\"govuk-table__header\">Role</th><th scope=\"col\" "
+                 "class=\"govuk-table__header govuk-table__header--numeric\">FTE</th><th "
+                 "scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
+                 "Children</th><th scope=\"col\" class=\"govuk-table__header "
+                 "govuk-table__header--numeric\">Per FTE</th><th scope=\"col\" "
+                 "class=\"govuk-table__header\">Status</th></tr></thead>\n<tbody "
+                 "class=\"govuk-table__body\">\n");
+    for (size_t i = 0; i < n; i++) {
+        const struct worker *wk = &w[i].worker;
+        html_f(&h,
+               "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
+               "%s %s%s</th><td class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell "
+               "govuk-table__cell--numeric\">%s</td><td class=\"govuk-table__cell "
+               "govuk-table__cell--numeric\">%ld</td><td class=\"govuk-table__cell "
+               "govuk-table__cell--numeric\">%s</td><td class=\"govuk-table__cell\">",
+               wk->given_name, wk->family_name, wk->agency ? " (agency)" : "",
+               vocab_label(CS_WORKER_ROLE, (int)wk->role),
+               arena_printf(req->arena, "%.1f", wk->fte), (long)w[i].children,
+               per_fte(req->arena, w[i].children, wk->fte));
+        load_tag(&h, w[i].children, wk->fte, t.caseload_threshold);
+        html_raw(&h, "</td></tr>\n");
+    }
+    html_raw(&h, "</tbody></table>\n");
+    return page_end(&h, res, 200);
+}
+
+/* --- the audit trail ------------------------------------------------------------------- */
+
+struct audit_view {
+    struct audit_event *rows;
+    size_t n;
+    const char **child_ids; /* public id per row, "" when none */
+};
+
+static void text_input(struct html *h, const struct http_request *req, const char *name,
+                       const char *label, const char *hint)
+{
+    bool err = false;
+    for (size_t i = 0; i < req->nerrors; i++)
+        err = err || strcmp(req->errors[i].field, name) == 0;
+    const char *v = http_param(req, name);
+    html_f(h,
+           "<div class=\"govuk-form-group%s\"><label class=\"govuk-label\" for=\"%s\">%s</label>"
+           "<div id=\"%s-hint\" class=\"govuk-hint\">%s</div>\n",
+           err ? " govuk-form-group--error" : "", name, label, name, hint);
+    page_field_error(h, req, name);
+    html_f(h,
+           "<input class=\"govuk-input govuk-!-width-one-half%s\" id=\"%s\" name=\"%s\" "
+           "type=\"text\" spellcheck=\"false\" aria-describedby=\"%s-hint\" value=\"%s\"></div>\n",
+           err ? " govuk-input--error" : "", name, name, name, v ? v : "");
+}
+
+static void audit_form(struct html *h, const struct http_request *req)
+{
+    page_error_summary(h, req);
+    html_raw(h, "<h1 class=\"govuk-heading-l\">Who viewed or changed a record</h1>\n"
+                "<form method=\"post\" action=\"/audit\" novalidate>\n");
+    page_csrf(h, req);
+    text_input(h, req, "child", "Child", "Public id or LA child id");
+    text_input(h, req, "user", "Or account", "A username, for everything that account did");
+    text_input(h, req, "from", "From", "For example, 2026-11-01");
+    text_input(h, req, "to", "To", "For example, 2026-11-30");
+    html_raw(h, "<div class=\"govuk-button-group\"><button type=\"submit\" class=\"govuk-button\" "
+                "data-module=\"govuk-button\">Show</button><button type=\"submit\" "
+                "class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\" "
+                "formaction=\"/audit/export\">Download as CSV</button></div>\n</form>\n");
+}
+
+int page_audit_form(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    struct html h;
+    html_init(&h, req->arena);
+    page_begin(&h, req, "Audit trail");
+    audit_form(&h, req);
+    return page_end(&h, res, 200);
+}
+
+static void add_error(struct http_request *req, const char *field, const char *message)
+{
+    if (req->nerrors < HTTP_FIELD_ERRORS_MAX) {
+        req->errors[req->nerrors].field = field;
+        req->errors[req->nerrors].message = message;
+        req->nerrors++;
+    }
+}
+
+/* Read the form into a query, or record what is wrong with it. */
+static enum kerr_code audit_query_of(struct http_app *app, struct http_request *req,
+                                     struct audit_query *q, size_t limit)
+{
+    *q = (struct audit_query){.limit = limit};
+    const char *child = http_param(req, "child"), *user = http_param(req, "user");
+    const char *from = http_param(req, "from"), *to = http_param(req, "to");
+    kdate d;
+    if (from && *from && date_parse_iso(from, &d, NULL) == KITH_OK)
+        q->from = (int64_t)d * 86400;
+    else if (from && *from)
+        add_error(req, "from", "Enter a date like 2026-11-01");
+    if (to && *to && date_parse_iso(to, &d, NULL) == KITH_OK)
+        q->to = (int64_t)(d + 1) * 86400 - 1;
+    else if (to && *to)
+        add_error(req, "to", "Enter a date like 2026-11-30");
+    if ((!child || !*child) && (!user || !*user))
+        add_error(req, "child", "Enter a child or an account");
+    if (req->nerrors)
+        return KITH_E_INVALID;
+    struct kerr e = KERR_INIT;
+    if (child && *child) {
+        struct person p;
+        if (store_person_find(app->store, child, req->arena, &p, &e) == KITH_OK)
+            q->child_id = p.id;
+        else
+            add_error(req, "child", "There is no child with that id");
+    } else {
+        struct user u;
+        if (store_user_find(app->store, user, req->arena, &u, &e) == KITH_OK)
+            q->user_id = u.id;
+        else
+            add_error(req, "user", "There is no account with that username");
+    }
+    return req->nerrors ? KITH_E_INVALID : KITH_OK;
+}
+
+/* Query and audit the looking in one go: an auditor's reading is itself audited. */
+static enum kerr_code audit_read(struct http_app *app, struct http_request *req,
+                                 struct audit_view *v, size_t limit, const char *action)
+{
+    struct audit_query q;
+    struct kerr e = KERR_INIT;
+    pthread_mutex_lock(&app->store_lock);
+    enum kerr_code rc = audit_query_of(app, req, &q, limit);
+    if (!rc)
+        rc = store_audit_list(app->store, &q, req->arena, &v->rows, &v->n, &e);
+    v->child_ids = arena_zalloc(req->arena, (v->n + 1) * sizeof *v->child_ids);
+    for (size_t i = 0; !rc && i < v->n; i++) {
+        struct person p;
+        v->child_ids[i] = "";
+        if (v->rows[i].child_id &&
+            store_person_get(app->store, v->rows[i].child_id, req->arena, &p, NULL) == KITH_OK)
+            v->child_ids[i] = arena_strdup(req->arena, p.public_id);
+    }
+    if (!rc)
+        rc = web_audit(app, req, q.child_id, action, "ok",
+                       arena_printf(req->arena, "%zu rows", v->n), &e);
+    pthread_mutex_unlock(&app->store_lock);
+    return rc;
+}
+
+static const char *utc(struct arena *a, int64_t at)
+{
+    char buf[32];
+    time_t t = (time_t)at;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+    return arena_strdup(a, buf);
+}
+
+int page_audit(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct audit_view v = {0};
+    enum kerr_code rc =
+        req->nerrors ? KITH_E_INVALID : audit_read(app, req, &v, AUDIT_PAGE_MAX, "audit-view");
+    struct html h;
+    html_init(&h, req->arena);
+    if (rc == KITH_E_INVALID) {
+        page_begin(&h, req, "Audit trail");
+        audit_form(&h, req);
+        return page_end(&h, res, 422);
+    }
+    if (rc)
+        return failed(req, res);
+    page_begin(&h, req, "Audit trail");
+    audit_form(&h, req);
+    html_f(&h, "<h2 class=\"govuk-heading-m\">%ld entries, newest first</h2>\n", (long)v.n);
+    html_raw(&h,
+             "<table class=\"govuk-table\"><caption class=\"govuk-table__caption "
+             "govuk-visually-hidden\">Audit entries</caption><thead class=\"govuk-table__head\">"
+             "<tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">"
+             "When (UTC)</th><th scope=\"col\" class=\"govuk-table__header\">Account</th><th "
+             "scope=\"col\" class=\"govuk-table__header\">Role</th><th scope=\"col\" "
+             "class=\"govuk-table__header\">Child</th><th scope=\"col\" "
+             "class=\"govuk-table__header\">Action</th><th scope=\"col\" "
+             "class=\"govuk-table__header\">Outcome</th><th scope=\"col\" "
+             "class=\"govuk-table__header\">Request</th></tr></thead>\n<tbody "
+             "class=\"govuk-table__body\">\n");
+    for (size_t i = 0; i < v.n; i++) {
+        const struct audit_event *r = &v.rows[i];
+        html_f(&h,
+               "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%s</td><td "
+               "class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">%s</td><td "
+               "class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">%s</td><td "
+               "class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">%s</td></tr>\n",
+               utc(req->arena, r->at), r->username, r->role, v.child_ids[i], r->action, r->outcome,
+               r->request_id);
+    }
+    html_raw(&h, "</tbody></table>\n");
+    return page_end(&h, res, 200);
+}
+
+/* A CSV field: quoted when it holds a comma, quote or line break; a leading = + - @ is
+ * prefixed with ' so a spreadsheet does not run it as a formula. */
+static void csv_field(struct str *s, const char *v, bool last)
+{
+    if (!v)
+        v = "";
+    bool quote = strpbrk(v, ",\"\r\n") != NULL;
+    if (quote)
+        str_addc(s, '"');
+    if (strchr("=+-@", v[0]) && v[0])
+        str_addc(s, '\'');
+    for (const char *p = v; *p; p++) {
+        if (*p == '"')
+            str_addc(s, '"');
+        str_addc(s, *p);
+    }
+    if (quote)
+        str_addc(s, '"');
+    str_add(s, last ? "\r\n" : ",");
+}
+
+int page_audit_export(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct audit_view v = {0};
+    enum kerr_code rc =
+        req->nerrors ? KITH_E_INVALID : audit_read(app, req, &v, AUDIT_EXPORT_MAX, "export");
+    if (rc == KITH_E_INVALID) {
+        struct html h;
+        html_init(&h, req->arena);
+        page_begin(&h, req, "Audit trail");
+        audit_form(&h, req);
+        return page_end(&h, res, 422);
+    }
+    if (rc)
+        return failed(req, res);
+    struct str s;
+    str_init(&s, 0);
+    str_add(&s, "row,time_utc,username,role,child,action,outcome,request_id,detail\r\n");
+    for (size_t i = 0; i < v.n; i++) {
+        const struct audit_event *r = &v.rows[i];
+        csv_field(&s, arena_printf(req->arena, "%lld", (long long)r->id), false);
+        csv_field(&s, utc(req->arena, r->at), false);
+        csv_field(&s, r->username, false);
+        csv_field(&s, r->role, false);
+        csv_field(&s, v.child_ids[i], false);
+        csv_field(&s, r->action, false);
+        csv_field(&s, r->outcome, false);
+        csv_field(&s, r->request_id, false);
+        csv_field(&s, r->detail, true);
+    }
+    size_t len = 0;
+    char *text = str_detach(&s, &len);
+    char *body = arena_strndup(req->arena, text ? text : "", text ? len : 0);
+    free(text);
+    http_header_add(res, "Content-Disposition", "attachment; filename=\"kith-audit.csv\"");
+    http_body(res, 200, "text/csv; charset=utf-8", body, len);
+    return 200;
+}
