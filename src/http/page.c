@@ -6,9 +6,58 @@
 
 #include <string.h>
 
+#include "http/assets.h"
 #include "http/router.h"
 
-#define ASSETS "/assets/" /* versioned path once the asset pipeline lands */
+/* The pages a role may use, as GOV.UK service navigation; the current one is marked. */
+static const struct {
+    const char *href, *text;
+    unsigned perm;
+} nav_items[] = {
+    {"/", "My caseload", ROUTE_SIGNED_IN},
+    {"/search", "Find a child", ROUTE_CHILD_READ},
+    {"/teams", "Team caseloads", ROUTE_TEAM_READ},
+    {"/audit", "Audit trail", ROUTE_AUDIT_READ},
+};
+
+static void nav(struct html *h, const struct http_request *req)
+{
+    html_raw(h, "<div class=\"govuk-service-navigation\" "
+                "data-module=\"govuk-service-navigation\"><div class=\"govuk-width-container\">"
+                "<div class=\"govuk-service-navigation__container\"><nav aria-label=\"Menu\" "
+                "class=\"govuk-service-navigation__wrapper\"><button type=\"button\" "
+                "class=\"govuk-service-navigation__toggle govuk-js-service-navigation-toggle\" "
+                "aria-controls=\"navigation\" hidden aria-hidden=\"true\">Menu</button>"
+                "<ul class=\"govuk-service-navigation__list\" id=\"navigation\">\n");
+    for (size_t i = 0; i < sizeof nav_items / sizeof nav_items[0]; i++) {
+        if (!(req->principal->perms & nav_items[i].perm))
+            continue;
+        bool current = strcmp(req->path, nav_items[i].href) == 0;
+        if (current)
+            html_f(h,
+                   "<li class=\"govuk-service-navigation__item "
+                   "govuk-service-navigation__item--active\"><a "
+                   "class=\"govuk-service-navigation__link\" href=\"%s\" aria-current=\"page\">"
+                   "<strong class=\"govuk-service-navigation__active-fallback\">%s</strong></a>"
+                   "</li>\n",
+                   nav_items[i].href, nav_items[i].text);
+        else
+            html_f(h,
+                   "<li class=\"govuk-service-navigation__item\"><a "
+                   "class=\"govuk-service-navigation__link\" href=\"%s\">%s</a></li>\n",
+                   nav_items[i].href, nav_items[i].text);
+    }
+    html_f(h,
+           "<li class=\"govuk-service-navigation__item kith-sign-out\"><form method=\"post\" "
+           "action=\"/sign-out\"><input type=\"hidden\" name=\"csrf\" value=\"%s\"><button "
+           "type=\"submit\" class=\"kith-link-button govuk-service-navigation__link\">Sign out"
+           "<span class=\"govuk-visually-hidden\"> (signed in as %s)</span></button></form>"
+           "<span class=\"kith-signed-in\" aria-hidden=\"true\">%s</span></li>\n",
+           req->principal->csrf_token ? req->principal->csrf_token : "",
+           req->principal->username ? req->principal->username : "",
+           req->principal->username ? req->principal->username : "");
+    html_raw(h, "</ul></nav></div></div></div>\n");
+}
 
 void page_begin(struct html *h, const struct http_request *req, const char *title)
 {
@@ -16,45 +65,38 @@ void page_begin(struct html *h, const struct http_request *req, const char *titl
                 "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
                 "content=\"width=device-width, initial-scale=1\">\n");
     html_f(h, "<title>%s%s - kith</title>\n", req->nerrors ? "Error: " : "", title);
-    html_raw(h, "<link rel=\"stylesheet\" href=\"" ASSETS "kith.css\">\n</head>\n"
-                "<body class=\"govuk-template__body\">\n"
-                "<a href=\"#main-content\" class=\"govuk-skip-link\">Skip to main content</a>\n"
-                "<header class=\"govuk-header\" data-module=\"govuk-header\">\n"
-                "<div class=\"govuk-header__container govuk-width-container\">\n"
-                "<div class=\"govuk-header__logo\"><a href=\"/\" class=\"govuk-header__link "
-                "govuk-header__service-name\">kith</a></div>\n");
-    if (req->principal) {
-        html_raw(h, "<nav aria-label=\"Menu\" class=\"govuk-header__navigation\">"
-                    "<ul class=\"govuk-header__navigation-list\">\n"
-                    "<li class=\"govuk-header__navigation-item\"><a class=\"govuk-header__link\" "
-                    "href=\"/\">My caseload</a></li>\n"
-                    "<li class=\"govuk-header__navigation-item\"><a class=\"govuk-header__link\" "
-                    "href=\"/search\">Find a child</a></li>\n");
-        if (req->principal->perms & ROUTE_TEAM_READ)
-            html_raw(h, "<li class=\"govuk-header__navigation-item\"><a "
-                        "class=\"govuk-header__link\" href=\"/teams\">Team caseloads</a></li>\n");
-        if (req->principal->perms & ROUTE_AUDIT_READ)
-            html_raw(h, "<li class=\"govuk-header__navigation-item\"><a "
-                        "class=\"govuk-header__link\" href=\"/audit\">Audit trail</a></li>\n");
-        html_raw(h, "</ul></nav>\n");
-        html_f(h,
-               "<form method=\"post\" action=\"/sign-out\" class=\"kith-sign-out\">"
-               "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><span "
-               "class=\"govuk-body-s\">%s</span> <button type=\"submit\" class=\"govuk-button "
-               "govuk-button--secondary govuk-!-margin-bottom-0\" data-module=\"govuk-button\">"
-               "Sign out</button></form>\n",
-               req->principal->csrf_token ? req->principal->csrf_token : "",
-               req->principal->username ? req->principal->username : "");
-    }
-    html_raw(h, "</div>\n</header>\n<div class=\"govuk-width-container\">\n"
+    html_f(h,
+           "<link rel=\"icon\" href=\"/assets/%s/favicon.svg\" type=\"image/svg+xml\">\n"
+           "<link rel=\"stylesheet\" href=\"/assets/%s/kith.css\">\n</head>\n"
+           "<body class=\"govuk-template__body\">\n<script src=\"/assets/%s/supported.js\">"
+           "</script>\n",
+           asset_version, asset_version, asset_version);
+    html_raw(h, "<a href=\"#main-content\" class=\"govuk-skip-link\" "
+                "data-module=\"govuk-skip-link\">Skip to main content</a>\n"
+                "<header class=\"govuk-template__header\"><div class=\"govuk-generic-header\">"
+                "<div class=\"govuk-generic-header__container govuk-width-container\"><div "
+                "class=\"govuk-generic-header__logo\"><a href=\"/\" "
+                "class=\"govuk-generic-header__homepage-link\">kith</a></div></div></div>\n");
+    if (req->principal)
+        nav(h, req);
+    html_raw(h, "</header>\n<div class=\"govuk-width-container\">\n"
                 "<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
 }
 
 int page_end(struct html *h, struct http_response *res, int status)
 {
-    html_raw(h, "</main>\n</div>\n<footer class=\"govuk-footer\"><div "
-                "class=\"govuk-width-container\"><p class=\"govuk-body-s\">kith: case records "
-                "for children's social care</p></div></footer>\n</body>\n</html>\n");
+    html_f(h,
+           "</main>\n</div>\n<footer class=\"govuk-footer\"><div "
+           "class=\"govuk-width-container\"><div class=\"govuk-footer__meta\"><div "
+           "class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\"><h2 "
+           "class=\"govuk-visually-hidden\">Support links</h2><ul "
+           "class=\"govuk-footer__inline-list\"><li class=\"govuk-footer__inline-list-item\">"
+           "<a class=\"govuk-footer__link\" href=\"/accessibility\">Accessibility "
+           "statement</a></li></ul><span class=\"govuk-footer__licence-description\">kith: "
+           "case records for children's social care. Free software under the GNU AGPL."
+           "</span></div></div></div></footer>\n<script type=\"module\" "
+           "src=\"/assets/%s/init.js\"></script>\n</body>\n</html>\n",
+           asset_version);
     const char *body = html_str(h);
     http_body(res, status, "text/html; charset=utf-8", body, strlen(body));
     return status;

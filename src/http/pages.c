@@ -378,3 +378,49 @@ int page_note_add(struct http_app *app, struct http_request *req, struct http_re
         return store_failed(req, res, rc);
     return page_redirect(res, arena_printf(req->arena, "/children/%s", v.child.public_id));
 }
+
+/* The accessibility statement the 2018 regulations require, in the form GOV.UK's sample
+ * statement uses: what works, what does not yet, how it was tested, and whom to tell. */
+int page_accessibility(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    struct html h;
+    html_init(&h, req->arena);
+    page_begin(&h, req, "Accessibility statement");
+    html_raw(&h,
+             "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n"
+             "<h1 class=\"govuk-heading-l\">Accessibility statement for kith</h1>\n"
+             "<p class=\"govuk-body\">kith is the case-record system your council uses for "
+             "children's social care. We want as many people as possible to be able to use it. "
+             "You should be able to:</p>\n<ul class=\"govuk-list govuk-list--bullet\">\n"
+             "<li>change colours, contrast levels and fonts using your browser or device settings"
+             "</li>\n<li>zoom in up to 400% without the text spilling off the screen</li>\n"
+             "<li>navigate every page using just a keyboard</li>\n"
+             "<li>navigate every page using speech recognition software</li>\n"
+             "<li>listen to every page using a screen reader</li>\n</ul>\n"
+             "<p class=\"govuk-body\">Pages are built from the GOV.UK Design System's components, "
+             "set in Arial, and work without JavaScript: every form is an ordinary form. If your "
+             "session ends while you are writing, kith keeps what you typed and saves it when you "
+             "sign in again.</p>\n"
+             "<h2 class=\"govuk-heading-m\">Compliance status</h2>\n"
+             "<p class=\"govuk-body\">kith aims to meet the Web Content Accessibility Guidelines "
+             "(WCAG) version 2.2 at level AA. It is partially compliant: the pages listed below "
+             "are checked automatically, and a full audit by people who use assistive "
+             "technology has not been done yet.</p>\n"
+             "<h2 class=\"govuk-heading-m\">How we test</h2>\n"
+             "<p class=\"govuk-body\">Every change is tested in a real browser (Chromium) with "
+             "the axe-core checker against the WCAG 2.2 AA rules, on the sign-in page, my "
+             "caseload, child search, the child record, the case-note form with and without "
+             "errors, and this statement. Automated checks find only some problems, so keyboard "
+             "and screen reader testing by people is also needed.</p>\n"
+             "<h2 class=\"govuk-heading-m\">What is not accessible yet</h2>\n"
+             "<ul class=\"govuk-list govuk-list--bullet\">\n"
+             "<li>Dates are typed as YYYY-MM-DD in one box rather than as day, month and year.</li>"
+             "\n<li>Long case-note timelines are not split into pages.</li>\n</ul>\n"
+             "<h2 class=\"govuk-heading-m\">Reporting problems</h2>\n"
+             "<p class=\"govuk-body\">If you find a problem that is not listed here, or you need "
+             "information in a different format, tell your council's service desk and say that "
+             "it is about kith. If you are not happy with how your council responds, contact the "
+             "Equality Advisory and Support Service (EASS).</p>\n</div></div>\n");
+    return page_end(&h, res, 200);
+}

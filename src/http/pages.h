@@ -4,6 +4,9 @@
 
 #include "http/router.h"
 
+int page_asset(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_asset_image(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_accessibility(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_health(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_caseload(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_search_form(struct http_app *app, struct http_request *req, struct http_response *res);

@@ -58,6 +58,8 @@ static bool in_set(unsigned char c, enum route_param_type type)
         return c >= '0' && c <= '9';
     case PARAM_DATE:
         return (c >= '0' && c <= '9') || c == '-';
+    case PARAM_ASSET:
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
     }
     return false;
 }
@@ -241,7 +243,9 @@ static void security_headers(const struct http_app *app, struct http_response *r
                     "frame-ancestors 'none'");
     http_header_add(res, "X-Content-Type-Options", "nosniff");
     http_header_add(res, "X-Frame-Options", "DENY");
-    http_header_add(res, "Referrer-Policy", "no-referrer");
+    /* same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on
+     * kith's own form posts, and the CSRF check needs the real Origin. */
+    http_header_add(res, "Referrer-Policy", "same-origin");
     http_header_add(res, "Cross-Origin-Opener-Policy", "same-origin");
     http_header_add(res, "Cross-Origin-Resource-Policy", "same-origin");
     http_header_add(res, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");

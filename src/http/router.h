@@ -32,7 +32,8 @@ enum route_param_type {
     PARAM_LINE,      /* one line: no control characters */
     PARAM_PUBLIC_ID, /* kith's random public ids: lower-case letters and digits */
     PARAM_INT,
-    PARAM_DATE, /* YYYY-MM-DD */
+    PARAM_DATE,  /* YYYY-MM-DD */
+    PARAM_ASSET, /* a file name: lower-case letters, digits, '.', '-' and '_' */
 };
 
 struct route_param {

@@ -35,6 +35,12 @@ static const struct route_param audit_params[] = {
 
 /* clang-format off */
 const struct route routes[] = {
+    {HTTP_GET,  "/assets/images/{name}", page_asset_image, ROUTE_PUBLIC, ROUTE_ASSET, PARAM_ASSET,
+     NULL, NULL, "/assets/images/{name}"},
+    {HTTP_GET,  "/assets/{version}/{name}", page_asset, ROUTE_PUBLIC, ROUTE_ASSET, PARAM_ASSET,
+     NULL, NULL, "/assets/{version}/{name}"},
+    {HTTP_GET,  "/accessibility", page_accessibility, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL,
+     "/accessibility"},
     {HTTP_GET,  "/healthz", page_health, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL, "/healthz"},
     {HTTP_GET,  "/sign-in", page_sign_in_form, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL, "/sign-in"},
     {HTTP_POST, "/sign-in", page_sign_in, ROUTE_PUBLIC, ROUTE_CSRF, PARAM_LINE, NULL,

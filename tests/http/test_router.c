@@ -18,6 +18,7 @@
 
 #include "core/date.h"
 #include "domain/record.h"
+#include "http/assets.h"
 #include "http/html.h"
 #include "http/router.h"
 #include "store/store.h"
@@ -168,7 +169,7 @@ static void assert_security_headers(const struct http_response *res)
     assert_non_null(strstr(csp, "script-src 'self'"));
     assert_string_equal(http_header_get(res, "X-Content-Type-Options"), "nosniff");
     assert_string_equal(http_header_get(res, "X-Frame-Options"), "DENY");
-    assert_string_equal(http_header_get(res, "Referrer-Policy"), "no-referrer");
+    assert_string_equal(http_header_get(res, "Referrer-Policy"), "same-origin");
     assert_string_equal(http_header_get(res, "Cache-Control"), "no-store");
     assert_null(http_header_get(res, "Strict-Transport-Security")); /* plain HTTP here */
 }
@@ -370,7 +371,14 @@ static void markup_in_a_name_is_text(void **state)
         assert_string_equal(c->res.content_type, "text/html; charset=utf-8");
         assert_non_null(strstr(c->body, "&lt;img src=x onerror=alert(1)&gt;"));
         assert_null(strstr(c->body, "<img"));
-        assert_null(strstr(c->body, "<script"));
+        /* Scripts are kith's own files only, never inline. */
+        for (const char *sc = strstr(c->body, "<script"); sc; sc = strstr(sc + 1, "<script")) {
+            const char *end = strstr(sc, ">");
+            assert_non_null(end);
+            assert_non_null(strstr(sc, "src=\"/assets/"));
+            assert_true(strstr(sc, "src=\"/assets/") < end);
+            assert_true(strncmp(end, "></script>", 10) == 0);
+        }
         assert_null(strstr(c->body, " style="));
     }
     struct call *c = call(f, "POST", "/search", "as=worker", ORIGIN, "csrf=" TOKEN "&q=%3Cimg");
@@ -462,6 +470,56 @@ static void form_decoding(void **state)
     assert_false(http_secret_equal(NULL, "abc"));
 }
 
+/* The embedded assets: right types, cached for a year under the current version only,
+ * the stylesheet free of GDS Transport, and every asset a page links is there. */
+static void assets_are_served(void **state)
+{
+    struct fx *f = *state;
+    static const struct {
+        const char *name, *type;
+    } cases[] = {
+        {"kith.css", "text/css; charset=utf-8"},
+        {"init.js", "text/javascript; charset=utf-8"},
+        {"supported.js", "text/javascript; charset=utf-8"},
+        {"govuk-frontend.min.js", "text/javascript; charset=utf-8"},
+        {"moj-frontend.min.js", "text/javascript; charset=utf-8"},
+        {"favicon.svg", "image/svg+xml"},
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        const char *path = arena_printf(&f->a, "/assets/%s/%s", asset_version, cases[i].name);
+        struct call *c = call(f, "GET", path, NULL, NULL, NULL);
+        assert_int_equal(c->res.status, 200);
+        assert_string_equal(c->res.content_type, cases[i].type);
+        assert_string_equal(http_header_get(&c->res, "Cache-Control"),
+                            "public, max-age=31536000, immutable");
+        assert_true(c->res.len > 100);
+    }
+    struct call *css =
+        call(f, "GET", arena_printf(&f->a, "/assets/%s/kith.css", asset_version), NULL, NULL, NULL);
+    assert_null(strstr(css->body, "GDS Transport"));
+    assert_non_null(strstr(css->body, "arial"));
+    assert_non_null(strstr(css->body, ".govuk-summary-list"));
+    assert_non_null(strstr(css->body, ".moj-timeline"));
+    struct call *img = call(f, "GET", "/assets/images/icon-document.svg", NULL, NULL, NULL);
+    assert_int_equal(img->res.status, 200);
+    assert_string_equal(img->res.content_type, "image/svg+xml");
+    /* An old version or an unknown name is a 404 that nobody caches. */
+    struct call *old = call(f, "GET", "/assets/000000000000/kith.css", NULL, NULL, NULL);
+    assert_int_equal(old->res.status, 404);
+    assert_string_equal(http_header_get(&old->res, "Cache-Control"), "no-store");
+    assert_int_equal(call(f, "GET", "/assets/images/nothing.svg", NULL, NULL, NULL)->res.status,
+                     404);
+    assert_int_equal(call(f, "GET", "/assets/x/..%2Fetc", NULL, NULL, NULL)->res.status, 404);
+    /* Every asset a page links exists. */
+    struct call *page = call(f, "GET", "/accessibility", NULL, NULL, NULL);
+    assert_int_equal(page->res.status, 200);
+    assert_non_null(strstr(page->body, "WCAG"));
+    for (const char *p = strstr(page->body, "/assets/"); p; p = strstr(p + 1, "/assets/")) {
+        const char *link = arena_strndup(&f->a, p, strcspn(p, "\""));
+        assert_int_equal(call(f, "GET", link, NULL, NULL, NULL)->res.status, 200);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -477,6 +535,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(caseload_lists_allocated_children, setup, teardown),
         cmocka_unit_test_setup_teardown(html_escapes_by_default, setup, teardown),
         cmocka_unit_test_setup_teardown(form_decoding, setup, teardown),
+        cmocka_unit_test_setup_teardown(assets_are_served, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

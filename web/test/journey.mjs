@@ -1,0 +1,120 @@
+// kith's pages in a real browser (Debian's chromium through playwright-core), with axe-core
+// checking every page visited against WCAG 2.2 AA. The journey: sign in as the demo social
+// worker, see the caseload, search, open a child, add a note, read a child whose name is
+// markup (shown as text, no dialog), sign out. Any axe violation, script error, console
+// error or dialog fails the run. Usage: node journey.mjs BASE_URL PASSWORDS_FILE XSS_CHILD_ID
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const [base, passwords, xssChild] = process.argv.slice(2);
+const account = readFileSync(passwords, 'utf8').split('\n')
+  .filter((l) => l && !l.startsWith('#')).map((l) => l.trim().split(/\s+/))
+  .find((f) => f[1] === 'social-worker');
+if (!account) throw new Error(`no social worker in ${passwords}`);
+const [username, , password] = account;
+
+let failures = 0, checks = 0;
+const fail = (msg) => { failures++; console.error(`FAIL: ${msg}`); };
+const check = (ok, msg) => { checks++; if (!ok) fail(msg); };
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+  args: ['--disable-dev-shm-usage'] });
+const context = await browser.newContext();
+const page = await context.newPage();
+page.on('pageerror', (e) => fail(`script error: ${e.message}`));
+// kith answers a protected page with the sign-in form and status 401 (the address stays)
+// and a form with mistakes with status 422,
+// which Chromium reports on the console; every other console error fails.
+page.on('console', (m) => {
+  if (m.type() === 'error' && !/status of (401|422)/.test(m.text())) fail(`console error: ${m.text()}`);
+});
+page.on('dialog', async (d) => { fail(`a dialog opened: ${d.message()}`); await d.dismiss(); });
+
+async function axe(what) {
+  const r = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  checks++;
+  for (const v of r.violations)
+    fail(`${what}: axe ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(' ')}`);
+  const h1 = await page.locator('h1').count();
+  check(h1 === 1, `${what}: ${h1} h1 elements`);
+  check(await page.locator('main#main-content').count() === 1, `${what}: no main#main-content`);
+  check(await page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')),
+    `${what}: GOV.UK Frontend did not start`);
+  console.log(`ok: ${what}`);
+}
+
+// Not signed in: the sign-in page, styled.
+await page.goto(`${base}/`);
+check((await page.title()).startsWith('Sign in'), 'the caseload asked for sign-in');
+const font = await page.evaluate(() => getComputedStyle(document.querySelector('h1')).fontFamily);
+check(/arial/i.test(font) && !/transport/i.test(font), `the heading's font is ${font}, not Arial`);
+await axe('sign-in page');
+
+// A wrong password: the error summary, focus on it, the username kept.
+await page.fill('#username', username);
+await page.fill('#password', 'not-the-password-at-all');
+await page.click('main button[type=submit]');
+check((await page.title()).startsWith('Error: '), 'no "Error: " in the title');
+check(await page.locator('.govuk-error-summary').isVisible(), 'no error summary');
+check(await page.inputValue('#username') === username, 'the username was not kept');
+await axe('sign-in with an error');
+
+// Sign in by keyboard alone.
+await page.fill('#password', password);
+await page.press('#password', 'Enter');
+await page.waitForURL(`${base}/`);
+check(await page.locator('h1').innerText() === 'My caseload', 'not on My caseload');
+await axe('my caseload');
+
+const first = page.locator('table a.govuk-link').first();
+const childName = await first.innerText();
+const family = childName.split(' ').pop();
+await page.click('nav a[href="/search"]');
+await axe('find a child');
+await page.fill('#q', family);
+await page.click('main button[type=submit]');
+if (await page.locator(`table a:has-text("${family}")`).count() === 0)
+  fail(`search for ${family} found nothing: ${(await page.locator('main').innerText()).slice(0, 300)}`);
+checks++;
+check(!page.url().includes(family), 'the search words are in the address');
+await axe('search results');
+
+await page.locator(`table a:has-text("${childName}")`).first().click();
+check(await page.locator('h1').innerText() === childName, `the record is not ${childName}'s`);
+await axe('child record');
+
+// A note with a missing subject comes back with everything typed.
+const body = `Saw ${childName} at home; browser test ${Date.now()}.`;
+await page.fill('#date', '2026-01-05');
+await page.fill('#body', body);
+await page.click('form[action$="/notes"] button[type=submit]');
+check(await page.locator('.govuk-error-summary').isVisible(), 'a note without a subject was taken');
+check(await page.inputValue('#body') === body, 'the note text was lost');
+await axe('case note with an error');
+await page.fill('#subject', 'Home visit');
+await page.click('form[action$="/notes"] button[type=submit]');
+check(await page.locator(`.moj-timeline__description:has-text("${body}")`).count() === 1,
+  'the note is not on the timeline');
+
+// A child whose name is markup: text on the page, no dialog, no image.
+await page.goto(`${base}/children/${xssChild}`);
+check((await page.locator('h1').innerText()).includes('<img src=x onerror=alert(1)>'),
+  'the markup name is not shown as text');
+check(await page.locator('main img').count() === 0, 'an image element was made from a name');
+await axe('child with a markup name');
+
+await page.goto(`${base}/accessibility`);
+await axe('accessibility statement');
+
+await page.goto(`${base}/`);
+await page.click('nav button:has-text("Sign out")');
+await page.waitForURL(`${base}/signed-out`);
+await axe('signed out');
+await page.goto(`${base}/`);
+check((await page.title()).startsWith('Sign in'), 'still signed in after signing out');
+
+await browser.close();
+console.log(`${checks} checks, ${failures} failed`);
+process.exit(failures ? 1 : 0);
