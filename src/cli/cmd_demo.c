@@ -542,7 +542,9 @@ static enum kerr_code run(struct cli *c, void *optp, int argc, char **argv)
         .note = load_note,
         .boundary = load_boundary,
     };
-    rc = demo_run(&p, &sink, &c->err);
+    rc = store_bulk(c->store, true, &c->err);
+    if (!rc)
+        rc = demo_run(&p, &sink, &c->err);
     tally_caseload(&l);
     free(l.workers);
     if (l.progress && l.last_percent >= 0)
@@ -554,6 +556,9 @@ static enum kerr_code run(struct cli *c, void *optp, int argc, char **argv)
                 (long long)l.children_total);
         return rc;
     }
+    rc = store_bulk(c->store, false, &c->err);
+    if (rc)
+        return rc;
     double secs = seconds_since(&t0);
 
     char today[DATE_ISO_LEN], a[32];

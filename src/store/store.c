@@ -34,6 +34,10 @@ int store_schema_latest(void) { return migrations_count; }
 enum kerr_code store_begin(struct store *s, struct kerr *e) { return s->ops->begin(s, e); }
 enum kerr_code store_commit(struct store *s, struct kerr *e) { return s->ops->commit(s, e); }
 void store_rollback(struct store *s) { s->ops->rollback(s); }
+enum kerr_code store_bulk(struct store *s, bool on, struct kerr *e)
+{
+    return s->ops->bulk(s, on, e);
+}
 enum kerr_code store_check(struct store *s, struct kerr *e) { return s->ops->check(s, e); }
 
 enum kerr_code store_team_add(struct store *s, struct team *t, struct kerr *e)

@@ -75,6 +75,12 @@ void store_rollback(struct store *s);
 
 /* PRAGMA integrity_check or the backend's equivalent; KITH_E_DB_CORRUPT with the first
  * problem in `e` when the database is damaged. */
+/* Bulk loading (kith demo, kith db copy): a page cache big enough for a country's indexes
+ * (STORE_BULK_CACHE_MB) and commits that wait for the log, not the disk. A crash still
+ * leaves whole transactions only; what the disk had not yet got back from the last few
+ * commits may be lost in a power cut, which a load that can be run again can afford. */
+#define STORE_BULK_CACHE_MB 512
+enum kerr_code store_bulk(struct store *s, bool on, struct kerr *e);
 enum kerr_code store_check(struct store *s, struct kerr *e);
 
 /* --- workforce --------------------------------------------------------------------- */

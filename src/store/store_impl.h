@@ -14,6 +14,7 @@ struct store_ops {
     enum kerr_code (*begin)(struct store *s, struct kerr *e);
     enum kerr_code (*commit)(struct store *s, struct kerr *e);
     void (*rollback)(struct store *s);
+    enum kerr_code (*bulk)(struct store *s, bool on, struct kerr *e);
     enum kerr_code (*check)(struct store *s, struct kerr *e);
 
     enum kerr_code (*team_add)(struct store *s, struct team *t, struct kerr *e);

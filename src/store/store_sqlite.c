@@ -1458,6 +1458,17 @@ static void bind_scope(sqlite3_stmt *st, const struct store_scope *scope, char t
     sqlite3_bind_int(st, 24, SERVICE_FRONT_DOOR);
 }
 
+static enum kerr_code sqlite_bulk(struct store *base, bool on, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    char sql[160];
+    /* Random keys (public ids) and name indexes are written all over their B-trees; with
+     * the everyday cache a country-sized load spends its time re-reading index pages. */
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = %d; PRAGMA synchronous = %s",
+             on ? -STORE_BULK_CACHE_MB * 1024 : -65536, on ? "NORMAL" : "FULL");
+    return exec_sql(s, sql, e, "setting up a bulk load");
+}
+
 static enum kerr_code sqlite_person_visible(struct store *base, const struct store_scope *scope,
                                             int64_t id, bool *out, struct kerr *e)
 {
@@ -2637,6 +2648,7 @@ static const struct store_ops sqlite_ops = {
     .user_set_password = sqlite_user_set_password,
     .user_set_disabled = sqlite_user_set_disabled,
     .person_visible = sqlite_person_visible,
+    .bulk = sqlite_bulk,
     .restriction_set = sqlite_restriction_set,
     .restriction_get = sqlite_restriction_get,
     .restriction_lift = sqlite_restriction_lift,
