@@ -248,39 +248,29 @@ static enum kerr_code load_boundary(void *ctx, enum demo_stage stage, bool done,
 /* Caseload as the DfE's workforce census counts it: the children allocated to case-holding
  * workers in post, over the FTE of those of them who hold at least one case. From the
  * store, one list of children per worker. */
+/* The summary of a stored database: the counts, and the caseload from each team's
+ * per-worker aggregate (one query a team, so a country-sized database answers in seconds
+ * rather than listing every worker's children). */
 static enum kerr_code summary_from_store(struct cli *c, struct summary *out)
 {
     memset(out, 0, sizeof(*out));
     enum kerr_code rc = store_counts(c->store, &out->k, &c->err);
-    struct worker_query q = {.current_only = 1, .limit = STORE_PAGE_MAX};
-    while (!rc) {
+    struct team *teams = NULL;
+    size_t nteams = 0;
+    if (!rc)
+        rc = store_team_list(c->store, &c->arena, &teams, &nteams, &c->err);
+    for (size_t t = 0; !rc && t < nteams; t++) {
         struct arena a;
         arena_init(&a, 0);
-        struct worker *w;
+        struct worker_caseload *w;
         size_t n = 0;
-        rc = store_worker_list(c->store, &q, &a, &w, &n, &c->err);
-        for (size_t i = 0; !rc && i < n; i++) {
-            if (!case_holding(w[i].role))
-                continue;
-            struct arena pa;
-            arena_init(&pa, 0);
-            struct person_query pq = {.kind = PERSON_CHILD,
-                                      .open_only = 1,
-                                      .worker_id = w[i].id,
-                                      .limit = STORE_PAGE_MAX};
-            struct person *p;
-            size_t np;
-            rc = store_person_list(c->store, &pq, &pa, &p, &np, &c->err);
-            arena_release(&pa);
-            if (!rc && np) {
-                out->cases += (int64_t)np;
-                out->case_fte += w[i].fte;
+        rc = store_team_caseloads(c->store, teams[t].id, &a, &w, &n, &c->err);
+        for (size_t i = 0; !rc && i < n; i++)
+            if (case_holding(w[i].worker.role) && w[i].children) {
+                out->cases += w[i].children;
+                out->case_fte += w[i].worker.fte;
             }
-        }
         arena_release(&a);
-        if (rc || n < q.limit)
-            break;
-        q.offset += n;
     }
     return rc;
 }
