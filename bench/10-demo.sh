@@ -37,6 +37,8 @@ if [ "$big" != 0 ]; then
     sed -n 's/^kith demo: /  /p' "$scratch/out.txt"
     grep -E '^  (children|case notes) ' "$scratch/out.txt" || true
     echo "  database: $(du -m "$scratch/demo-big.db" | cut -f1) MB"
+    s=$( { /usr/bin/time -f '%e' "$kith" demo --db "$scratch/demo-big.db" --summary >/dev/null; } 2>&1)
+    printf '%-40s %8s s\n' "kith demo --summary of that database" "$s"
     echo "  command: KITH_TODAY=$KITH_TODAY /usr/bin/time -v kith demo --db DB --scale $big"
     echo "  (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
     rm -f "$scratch/demo-big.db" "$scratch/demo-big.db-wal" "$scratch/demo-big.db-shm"
