@@ -166,6 +166,17 @@ struct audit_event {
     char prev_hash[65], hash[65];
 };
 
+/* A token a program uses in place of a session (the JSON API). */
+struct api_token {
+    int64_t id;
+    int64_t user_id;
+    const char *name;
+    const char *token_digest;
+    int64_t created;
+    int64_t expires; /* 0: until revoked */
+    int64_t revoked; /* 0 while it stands */
+};
+
 /* A signed-in session. The token itself is only ever in the person's cookie; kith keeps
  * its digest. Times are seconds since 1970, UTC. */
 struct session {

@@ -22,15 +22,18 @@
 
 enum { TOUCH_EVERY_S = 60, IDLE_DEFAULT_S = 30 * 60, ABSOLUTE_DEFAULT_S = 12 * 60 * 60 };
 
+#define CASEWORK (ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE | ROUTE_CHILD_WRITE)
+
 /* One row per role: what it may do. Reading children is for those who work with them;
  * analysts see returns and aggregates (later issues), administrators manage accounts,
- * auditors see the audit trail but not the records themselves. */
+ * auditors see the audit trail but not the records themselves. Allocating workers is the
+ * team manager's decision. */
 static const unsigned role_perms[UROLE_COUNT] = {
-    [UROLE_SOCIAL_WORKER] = ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE,
-    [UROLE_TEAM_MANAGER] = ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE | ROUTE_TEAM_READ,
-    [UROLE_CP_CHAIR_IRO] = ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE,
-    [UROLE_PERSONAL_ADVISER] = ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE,
-    [UROLE_FOSTERING_WORKER] = ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE,
+    [UROLE_SOCIAL_WORKER] = CASEWORK,
+    [UROLE_TEAM_MANAGER] = CASEWORK | ROUTE_TEAM_READ | ROUTE_ALLOCATE,
+    [UROLE_CP_CHAIR_IRO] = CASEWORK,
+    [UROLE_PERSONAL_ADVISER] = CASEWORK,
+    [UROLE_FOSTERING_WORKER] = CASEWORK,
     [UROLE_PERFORMANCE_ANALYST] = ROUTE_SIGNED_IN,
     [UROLE_RECRUITER] = ROUTE_SIGNED_IN,
     [UROLE_ADMINISTRATOR] = ROUTE_SIGNED_IN | ROUTE_USER_ADMIN,
@@ -172,9 +175,40 @@ static struct http_principal *principal_of(struct arena *a, const struct user *u
     return p;
 }
 
+/* An API request: "Authorization: Bearer TOKEN" and nothing else (a cookie is ignored, so
+ * a browser's ambient session can never drive the API). */
+static struct http_principal *bearer(struct http_app *app, struct http_request *req)
+{
+    struct auth *au = app->auth_data;
+    static const char scheme[] = "Bearer ";
+    const char *h = req->authorization;
+    if (!h || strncmp(h, scheme, sizeof scheme - 1) != 0)
+        return NULL;
+    const char *token = h + sizeof scheme - 1;
+    if (strlen(token) != KCRYPTO_TOKEN_TEXT - 1)
+        return NULL;
+    char digest[KCRYPTO_DIGEST_TEXT];
+    kcrypto_digest(token, digest);
+    struct api_token t;
+    struct user u;
+    int64_t now_s = now(au);
+    struct http_principal *p = NULL;
+    pthread_mutex_lock(&app->store_lock);
+    if (store_token_find(app->store, digest, req->arena, &t, &u, NULL) == KITH_OK && !t.revoked &&
+        !u.disabled && (!t.expires || now_s < t.expires)) {
+        struct session none = {0};
+        p = principal_of(req->arena, &u, &none);
+        p->csrf_token = NULL;
+    }
+    pthread_mutex_unlock(&app->store_lock);
+    return p;
+}
+
 struct http_principal *auth_authenticate(struct http_app *app, struct http_request *req)
 {
     struct auth *au = app->auth_data;
+    if (req->route && (req->route->flags & ROUTE_API))
+        return bearer(app, req);
     char token[KCRYPTO_TOKEN_TEXT];
     if (!cookie_token(req, token))
         return NULL;

@@ -12,8 +12,8 @@ static const struct {
     const char *name;
     enum http_method method;
 } methods[] = {
-    {"GET", HTTP_GET}, {"HEAD", HTTP_HEAD},     {"POST", HTTP_POST},
-    {"PUT", HTTP_PUT}, {"DELETE", HTTP_DELETE},
+    {"GET", HTTP_GET}, {"HEAD", HTTP_HEAD},   {"POST", HTTP_POST},
+    {"PUT", HTTP_PUT}, {"PATCH", HTTP_PATCH}, {"DELETE", HTTP_DELETE},
 };
 
 enum http_method http_method_parse(const char *name)
@@ -29,6 +29,7 @@ static const struct {
     const char *reason;
 } reasons[] = {
     {200, "OK"},
+    {201, "Created"},
     {303, "See Other"},
     {304, "Not Modified"},
     {400, "Bad Request"},
@@ -36,8 +37,10 @@ static const struct {
     {403, "Forbidden"},
     {404, "Not Found"},
     {405, "Method Not Allowed"},
+    {409, "Conflict"},
     {413, "Content Too Large"},
     {414, "URI Too Long"},
+    {415, "Unsupported Media Type"},
     {422, "Unprocessable Content"},
     {429, "Too Many Requests"},
     {431, "Request Header Fields Too Large"},

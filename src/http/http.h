@@ -14,7 +14,7 @@
 #include "core/arena.h"
 #include "domain/record.h"
 
-enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_DELETE, HTTP_OTHER };
+enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE, HTTP_OTHER };
 
 /* Limits with clear answers (413 for a body, 431 for headers) rather than silent cuts. */
 enum {
@@ -51,14 +51,17 @@ struct http_field_error {
 struct http_request {
     struct arena *arena;
     enum http_method method;
-    const char *method_name; /* as sent, for the log */
-    const char *path;        /* without the query string */
-    const char *host;        /* Host header, or NULL */
-    const char *origin;      /* Origin header, or NULL */
-    const char *cookie;      /* Cookie header, or NULL */
+    const char *method_name;   /* as sent, for the log */
+    const char *path;          /* without the query string */
+    const char *host;          /* Host header, or NULL */
+    const char *origin;        /* Origin header, or NULL */
+    const char *cookie;        /* Cookie header, or NULL */
+    const char *authorization; /* Authorization header (API tokens), or NULL */
     const char *content_type;
     const char *client_ip; /* for throttling; never logged */
     bool body_too_large;   /* the transport refused part of the body */
+    const char *body;      /* the raw body (JSON for the API), or NULL */
+    size_t body_len;
     /* Raw form fields from the body (application/x-www-form-urlencoded), as received. */
     struct http_param *form;
     size_t nform;

@@ -110,9 +110,12 @@ static enum MHD_Result respond(struct server *srv, struct MHD_Connection *conn, 
     req->host = header(conn, "Host");
     req->origin = header(conn, "Origin");
     req->cookie = header(conn, "Cookie");
+    req->authorization = header(conn, "Authorization");
     req->content_type = header(conn, "Content-Type");
     req->body_too_large = x->too_large;
     req->client_ip = client_ip(conn, &x->arena);
+    req->body = x->len && !x->too_large ? x->body : NULL;
+    req->body_len = req->body ? x->len : 0;
     unsigned char id[16];
     random_bytes(id, sizeof id);
     hex(req->request_id, id, sizeof id);

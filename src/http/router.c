@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "http/html.h"
+#include "http/json.h"
 
 bool router_match(const char *pattern, const char *path, struct arena *a, const char **args)
 {
@@ -77,9 +78,45 @@ bool router_param_ok(enum route_param_type type, const char *value, size_t max)
     return true;
 }
 
+int http_problem(struct http_request *req, struct http_response *res, int status, const char *title,
+                 const char *detail)
+{
+    struct json_out j;
+    json_out_init(&j);
+    json_obj_begin(&j);
+    json_str(&j, "type", "about:blank");
+    json_str(&j, "title", title);
+    json_int(&j, "status", status);
+    json_str(&j, "detail", detail);
+    json_str(&j, "instance", req->request_id);
+    if (req->nerrors) {
+        json_arr_begin(&j, "errors");
+        for (size_t i = 0; i < req->nerrors; i++) {
+            json_obj_begin(&j);
+            json_str(&j, "field", req->errors[i].field);
+            json_str(&j, "detail", req->errors[i].message);
+            json_obj_end(&j);
+        }
+        json_arr_end(&j);
+    }
+    json_obj_end(&j);
+    size_t len;
+    const char *body = json_out_take(&j, req->arena, &len);
+    http_body(res, status, "application/problem+json", body, len);
+    return status;
+}
+
+/* API addresses answer in JSON whatever went wrong, matched route or not. */
+static bool is_api(const struct http_request *req)
+{
+    return (req->route && (req->route->flags & ROUTE_API)) || strncmp(req->path, "/api/", 5) == 0;
+}
+
 int http_error_page(struct http_request *req, struct http_response *res, int status,
                     const char *title, const char *message)
 {
+    if (is_api(req))
+        return http_problem(req, res, status, title, message);
     struct html h;
     html_init(&h, req->arena);
     html_raw(&h, "<!DOCTYPE html>\n<html lang=\"en\" class=\"govuk-template\">\n<head>"
@@ -193,9 +230,14 @@ int router_dispatch(struct http_app *app, const struct route *table, struct http
             req->principal = app->authenticate(app, req);
         if (!req->principal) {
             /* A post from elsewhere is refused before the sign-in page can carry it. */
-            if (unsafe(req->method) && !origin_ok(app, req))
+            if (unsafe(req->method) && !(hit->flags & ROUTE_API) && !origin_ok(app, req))
                 return http_error_page(req, res, 403, "This form has expired",
                                        "Go back, reload the page and try again.");
+            if (hit->flags & ROUTE_API) {
+                http_header_add(res, "WWW-Authenticate", "Bearer realm=\"kith\"");
+                return http_problem(req, res, 401, "Sign in to continue",
+                                    "Send an API token: Authorization: Bearer TOKEN");
+            }
             if (app->unauthenticated)
                 return app->unauthenticated(app, req, res);
             return http_error_page(req, res, 401, "Sign in to continue",
@@ -205,7 +247,9 @@ int router_dispatch(struct http_app *app, const struct route *table, struct http
             return http_error_page(req, res, 403, "You cannot see this page",
                                    "Your role does not give access to this page.");
     }
-    if (unsafe(req->method)) {
+    /* API routes take a bearer token and never a cookie, so a browser cannot be made to
+     * send one for another site: no CSRF token to check. */
+    if (unsafe(req->method) && !(hit->flags & ROUTE_API)) {
         /* Every unsafe route must be CSRF-protected; the route test checks the table. */
         if (!(hit->flags & ROUTE_CSRF) || !origin_ok(app, req))
             return http_error_page(req, res, 403, "This form has expired",

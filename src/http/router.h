@@ -24,7 +24,9 @@ enum route_perm {
     ROUTE_NOTE_WRITE = 1u << 3,
     ROUTE_USER_ADMIN = 1u << 4,
     ROUTE_AUDIT_READ = 1u << 5,
-    ROUTE_TEAM_READ = 1u << 6, /* team caseloads: counts per worker, no child's record */
+    ROUTE_TEAM_READ = 1u << 6,   /* team caseloads: counts per worker, no child's record */
+    ROUTE_CHILD_WRITE = 1u << 7, /* record a new child, correct a child's details */
+    ROUTE_ALLOCATE = 1u << 8,    /* allocate a worker to a child */
 };
 
 enum route_param_type {
@@ -52,6 +54,8 @@ typedef int (*route_scope_fn)(struct http_app *app, struct http_request *req);
 enum route_flags {
     ROUTE_CSRF = 1u << 0,  /* unsafe method: token and Origin checked */
     ROUTE_ASSET = 1u << 1, /* versioned static file: long cache allowed */
+    ROUTE_API = 1u << 2,   /* JSON API: bearer tokens only (no cookies, so no CSRF), and
+                              refusals as RFC 9457 problem details */
 };
 
 struct route {
@@ -91,6 +95,11 @@ void router_handle(struct http_app *app, const struct route *table, struct http_
 
 /* Match `path` against `pattern`; stores up to HTTP_PATH_ARGS_MAX segment values in
  * `args` (from `a`). */
+/* An RFC 9457 problem (application/problem+json) with optional field errors from
+ * req->errors; for API routes the router answers every refusal this way. */
+int http_problem(struct http_request *req, struct http_response *res, int status, const char *title,
+                 const char *detail);
+
 /* Route and run one request without resetting `res` (headers already on it stay): the
  * sign-in page uses it to make a post that arrived without a session once signed in.
  * An already-set req->principal is used as it is. */

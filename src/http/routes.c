@@ -3,6 +3,7 @@
  * here with its permission, CSRF flag and parameters; tests/http/test_router.c walks the
  * table and fails on a row without a policy or an unsafe row without CSRF.
  */
+#include "http/api.h"
 #include "http/pages.h"
 
 static const struct route_param search_params[] = {
@@ -69,6 +70,30 @@ const struct route routes[] = {
      NULL, audit_params, "/audit"},
     {HTTP_POST, "/audit/export", page_audit_export, ROUTE_SIGNED_IN | ROUTE_AUDIT_READ, ROUTE_CSRF,
      PARAM_LINE, NULL, audit_params, "/audit/export"},
+    /* The JSON API: bearer tokens, problem details; each route is in api.c's api_docs. */
+    {HTTP_GET,  "/api/v1/openapi.json", api_openapi, ROUTE_PUBLIC, ROUTE_API, PARAM_LINE, NULL,
+     NULL, "/api/v1/openapi.json"},
+    {HTTP_POST, "/api/v1/children/search", api_children_search,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ, ROUTE_API, PARAM_LINE, NULL, NULL,
+     "/api/v1/children/search"},
+    {HTTP_POST, "/api/v1/children", api_child_create,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_WRITE, ROUTE_API, PARAM_LINE, NULL, NULL, "/api/v1/children"},
+    {HTTP_GET,  "/api/v1/children/{id}", api_child_get, ROUTE_SIGNED_IN | ROUTE_CHILD_READ,
+     ROUTE_API, PARAM_PUBLIC_ID, NULL, NULL, "/api/v1/children/{id}"},
+    {HTTP_PATCH, "/api/v1/children/{id}", api_child_update,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_CHILD_WRITE, ROUTE_API, PARAM_PUBLIC_ID, NULL,
+     NULL, "/api/v1/children/{id}"},
+    {HTTP_GET,  "/api/v1/children/{id}/notes", api_notes_list, ROUTE_SIGNED_IN | ROUTE_CHILD_READ,
+     ROUTE_API, PARAM_PUBLIC_ID, NULL, NULL, "/api/v1/children/{id}/notes"},
+    {HTTP_POST, "/api/v1/children/{id}/notes", api_note_add,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_API, PARAM_PUBLIC_ID, NULL, NULL,
+     "/api/v1/children/{id}/notes"},
+    {HTTP_GET,  "/api/v1/children/{id}/allocations", api_allocations_list,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ, ROUTE_API, PARAM_PUBLIC_ID, NULL, NULL,
+     "/api/v1/children/{id}/allocations"},
+    {HTTP_POST, "/api/v1/children/{id}/allocations", api_allocation_add,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_ALLOCATE, ROUTE_API, PARAM_PUBLIC_ID, NULL, NULL,
+     "/api/v1/children/{id}/allocations"},
     {0},
 };
 /* clang-format on */

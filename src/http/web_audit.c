@@ -5,6 +5,7 @@
  */
 #include "http/web_audit.h"
 
+#include <string.h>
 #include <time.h>
 
 #include "domain/codeset.h"
@@ -38,4 +39,27 @@ struct store_scope web_scope(const struct http_request *req)
         .service_wide = p && p->role == UROLE_CP_CHAIR_IRO,
         .today = DATE_NONE,
     };
+}
+
+enum kerr_code web_child(struct http_app *app, const struct http_request *req, const char *ref,
+                         struct person *out, const char *action, struct kerr *e)
+{
+    struct store_scope scope = web_scope(req);
+    pthread_mutex_lock(&app->store_lock);
+    enum kerr_code rc = store_person_find(app->store, ref, req->arena, out, e);
+    if (!rc && (out->kind != PERSON_CHILD || strcmp(out->public_id, ref) != 0))
+        rc = KITH_E_NOT_FOUND; /* public ids only: LA ids and relatives are not addresses */
+    bool visible = false;
+    if (!rc)
+        rc = store_person_visible(app->store, &scope, out->id, &visible, e);
+    if (!rc && !visible) {
+        rc = web_audit(app, req, out->id, action ? action : "view", "denied", NULL, e);
+        if (!rc)
+            rc = KITH_E_NOT_FOUND;
+    } else if (!rc && action)
+        rc = web_audit(app, req, out->id, action, "ok", NULL, e);
+    pthread_mutex_unlock(&app->store_lock);
+    if (rc == KITH_E_NOT_FOUND)
+        kerr_fail(e, KITH_E_NOT_FOUND, "id", "no child '%s'", ref);
+    return rc;
 }

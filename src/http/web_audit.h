@@ -17,4 +17,11 @@ enum kerr_code web_audit(struct http_app *app, const struct http_request *req, i
 /* The store scope of the signed-in account (R2): lists and lookups see only its children. */
 struct store_scope web_scope(const struct http_request *req);
 
+/* The child `ref` (a public id) if the account may see it, writing `action` as a view
+ * (or "denied") to the audit trail first; KITH_E_NOT_FOUND for a child out of scope as
+ * for one that does not exist. Takes the store lock itself. `action` NULL audits only a
+ * refusal. */
+enum kerr_code web_child(struct http_app *app, const struct http_request *req, const char *ref,
+                         struct person *out, const char *action, struct kerr *e);
+
 #endif

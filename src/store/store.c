@@ -141,6 +141,24 @@ enum kerr_code store_audit_verify(struct store *s, int64_t *bad, int64_t *rows, 
 {
     return s->ops->audit_verify(s, bad, rows, e);
 }
+enum kerr_code store_token_add(struct store *s, struct api_token *t, struct kerr *e)
+{
+    return s->ops->token_add(s, t, e);
+}
+enum kerr_code store_token_find(struct store *s, const char *digest, struct arena *a,
+                                struct api_token *out, struct user *user, struct kerr *e)
+{
+    return s->ops->token_find(s, digest, a, out, user, e);
+}
+enum kerr_code store_token_list(struct store *s, struct arena *a, struct api_token **out, size_t *n,
+                                struct kerr *e)
+{
+    return s->ops->token_list(s, a, out, n, e);
+}
+enum kerr_code store_token_revoke(struct store *s, int64_t id, int64_t now, struct kerr *e)
+{
+    return s->ops->token_revoke(s, id, now, e);
+}
 enum kerr_code store_session_add(struct store *s, struct session *ss, struct kerr *e)
 {
     return s->ops->session_add(s, ss, e);

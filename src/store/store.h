@@ -161,6 +161,16 @@ enum kerr_code store_audit_list(struct store *s, const struct audit_query *q, st
  * link or number is wrong (0 when the chain holds), `*rows` how many were read. */
 enum kerr_code store_audit_verify(struct store *s, int64_t *bad, int64_t *rows, struct kerr *e);
 
+/* --- API tokens ----------------------------------------------------------------------- */
+
+enum kerr_code store_token_add(struct store *s, struct api_token *t, struct kerr *e);
+/* The token stored under `digest` with its account (KITH_E_NOT_FOUND when none). */
+enum kerr_code store_token_find(struct store *s, const char *digest, struct arena *a,
+                                struct api_token *out, struct user *user, struct kerr *e);
+enum kerr_code store_token_list(struct store *s, struct arena *a, struct api_token **out, size_t *n,
+                                struct kerr *e);
+enum kerr_code store_token_revoke(struct store *s, int64_t id, int64_t now, struct kerr *e);
+
 /* --- sessions ------------------------------------------------------------------------- */
 
 enum kerr_code store_session_add(struct store *s, struct session *ss, struct kerr *e);

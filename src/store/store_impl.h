@@ -52,6 +52,12 @@ struct store_ops {
     enum kerr_code (*audit_list)(struct store *s, const struct audit_query *q, struct arena *a,
                                  struct audit_event **out, size_t *n, struct kerr *e);
     enum kerr_code (*audit_verify)(struct store *s, int64_t *bad, int64_t *rows, struct kerr *e);
+    enum kerr_code (*token_add)(struct store *s, struct api_token *t, struct kerr *e);
+    enum kerr_code (*token_find)(struct store *s, const char *digest, struct arena *a,
+                                 struct api_token *out, struct user *user, struct kerr *e);
+    enum kerr_code (*token_list)(struct store *s, struct arena *a, struct api_token **out,
+                                 size_t *n, struct kerr *e);
+    enum kerr_code (*token_revoke)(struct store *s, int64_t id, int64_t now, struct kerr *e);
     enum kerr_code (*session_add)(struct store *s, struct session *ss, struct kerr *e);
     enum kerr_code (*session_find)(struct store *s, const char *digest, struct arena *a,
                                    struct session *out, struct user *user, struct kerr *e);

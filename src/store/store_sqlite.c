@@ -47,6 +47,7 @@
     "w.id, w.public_id, w.team_id, w.given_name, w.family_name, w.registration, w.role, "          \
     "w.fte, w.agency, w.start_date, w.end_date"
 #define USER_COLS "u.id, u.username, u.worker_id, u.role, u.disabled, u.created, u.password_hash"
+#define TOKEN_COLS "t.id, t.user_id, t.name, t.token_digest, t.created, t.expires, t.revoked"
 #define SESSION_COLS                                                                               \
     "ss.id, ss.user_id, ss.token_digest, ss.csrf, ss.created, ss.last_seen, ss.ended"
 /* The disabilities come from the person row's copy of the codes (see the migration), so
@@ -139,6 +140,13 @@
       "SELECT " USER_COLS " FROM user_account u WHERE u.username = ?1 COLLATE NOCASE")             \
     X(ST_USER_SET_PASSWORD, "UPDATE user_account SET password_hash = ?2 WHERE id = ?1")            \
     X(ST_USER_SET_DISABLED, "UPDATE user_account SET disabled = ?2 WHERE id = ?1")                 \
+    /* API tokens */                                                                               \
+    X(ST_TOKEN_ADD, "INSERT INTO api_token(user_id, name, token_digest, created, expires) "        \
+                    "VALUES (?1, ?2, ?3, ?4, ?5)")                                                 \
+    X(ST_TOKEN_FIND, "SELECT " TOKEN_COLS ", " USER_COLS " FROM api_token t "                      \
+                     "JOIN user_account u ON u.id = t.user_id WHERE t.token_digest = ?1")          \
+    X(ST_TOKEN_LIST, "SELECT " TOKEN_COLS " FROM api_token t ORDER BY t.id")                       \
+    X(ST_TOKEN_REVOKE, "UPDATE api_token SET revoked = ?2 WHERE id = ?1 AND revoked IS NULL")      \
     /* sessions */                                                                                 \
     X(ST_SESSION_ADD, "INSERT INTO session(token_digest, user_id, csrf, created, last_seen) "      \
                       "VALUES (?1, ?2, ?3, ?4, ?5)")                                               \
@@ -1025,6 +1033,99 @@ static enum kerr_code sqlite_user_set_disabled(struct store *base, int64_t user_
     if (!rc && disabled)
         rc = end_user_sessions(s, user_id, now, e);
     return write_end(s, wrapped, rc, e);
+}
+
+/* --- API tokens ------------------------------------------------------------------------ */
+
+static void read_token(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct api_token *t = out;
+    t->id = sqlite3_column_int64(st, 0);
+    t->user_id = sqlite3_column_int64(st, 1);
+    t->name = col_name(st, 2, a);
+    t->token_digest = col_name(st, 3, a);
+    t->created = sqlite3_column_int64(st, 4);
+    t->expires = sqlite3_column_int64(st, 5);
+    t->revoked = sqlite3_column_int64(st, 6);
+}
+
+static enum kerr_code sqlite_token_add(struct store *base, struct api_token *t, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    struct check c = {e, KITH_OK};
+    check_text(&c, "name", t->name, 100, true);
+    check_text(&c, "token_digest", t->token_digest, 128, true);
+    if (c.rc)
+        return c.rc;
+    sqlite3_stmt *st = stmt(s, ST_TOKEN_ADD, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, t->user_id);
+    bind_text(st, 2, t->name);
+    bind_text(st, 3, t->token_digest);
+    sqlite3_bind_int64(st, 4, t->created);
+    if (t->expires)
+        sqlite3_bind_int64(st, 5, t->expires);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_DONE)
+        t->id = sqlite3_last_insert_rowid(s->db);
+    else {
+        const struct reference refs[] = {{ST_USER_EXISTS, t->user_id, "user_id", "user"}};
+        rc = write_fail(s, e, "adding an API token", NULL, 0, refs, 1);
+    }
+    done(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_token_find(struct store *base, const char *digest, struct arena *a,
+                                        struct api_token *out, struct user *user, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_TOKEN_FIND, e);
+    if (!st)
+        return no_stmt(e);
+    bind_text(st, 1, digest);
+    int rc = sqlite3_step(st);
+    enum kerr_code code = KITH_OK;
+    if (rc == SQLITE_ROW) {
+        read_token(st, a, out);
+        read_user_at(st, a, user, 7);
+        user->password_hash = NULL;
+    } else if (rc == SQLITE_DONE)
+        code = kerr_fail(e, KITH_E_NOT_FOUND, NULL, "no such API token");
+    else
+        code = db_fail(s, e, "reading an API token");
+    done(st);
+    return code;
+}
+
+static enum kerr_code sqlite_token_list(struct store *base, struct arena *a, struct api_token **out,
+                                        size_t *n, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_TOKEN_LIST, e);
+    if (!st)
+        return no_stmt(e);
+    return read_rows(s, st, a, sizeof(**out), 0, read_token, (void **)out, n, e);
+}
+
+static enum kerr_code sqlite_token_revoke(struct store *base, int64_t id, int64_t now,
+                                          struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_TOKEN_REVOKE, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, now);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(s, e, "revoking an API token");
+    else if (sqlite3_changes(s->db) == 0)
+        rc = kerr_fail(e, KITH_E_NOT_FOUND, "id", "no standing API token with id %lld",
+                       (long long)id);
+    done(st);
+    return rc;
 }
 
 /* --- sessions -------------------------------------------------------------------------- */
@@ -2657,6 +2758,10 @@ static const struct store_ops sqlite_ops = {
     .audit_add = sqlite_audit_add,
     .audit_list = sqlite_audit_list,
     .audit_verify = sqlite_audit_verify,
+    .token_add = sqlite_token_add,
+    .token_find = sqlite_token_find,
+    .token_list = sqlite_token_list,
+    .token_revoke = sqlite_token_revoke,
     .session_add = sqlite_session_add,
     .session_find = sqlite_session_find,
     .session_touch = sqlite_session_touch,

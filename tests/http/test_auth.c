@@ -442,11 +442,13 @@ static void role_table(void **state)
         assert_int_equal(!!(p & ROUTE_USER_ADMIN), r == UROLE_ADMINISTRATOR);
         assert_int_equal(!!(p & ROUTE_AUDIT_READ), r == UROLE_AUDITOR);
         assert_int_equal(!!(p & ROUTE_TEAM_READ), r == UROLE_TEAM_MANAGER);
+        assert_int_equal(!!(p & ROUTE_ALLOCATE), r == UROLE_TEAM_MANAGER);
         bool case_work = r == UROLE_SOCIAL_WORKER || r == UROLE_TEAM_MANAGER ||
                          r == UROLE_CP_CHAIR_IRO || r == UROLE_PERSONAL_ADVISER ||
                          r == UROLE_FOSTERING_WORKER;
         assert_int_equal(!!(p & ROUTE_CHILD_READ), case_work);
         assert_int_equal(!!(p & ROUTE_NOTE_WRITE), case_work);
+        assert_int_equal(!!(p & ROUTE_CHILD_WRITE), case_work);
     }
     assert_int_equal(auth_role_perms(UROLE_COUNT), 0);
 }

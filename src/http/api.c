@@ -1,0 +1,743 @@
+/*
+ * The JSON API, /api/v1: children (search, get, create, update), their case notes and
+ * allocations, and the OpenAPI 3.1 document that describes every route here. Requests
+ * carry a bearer token (auth.c); scope and audit are the pages' own (web_audit.h), so a
+ * program sees exactly what its account would see in a browser and leaves the same trail.
+ * Bodies are JSON objects; every problem is an RFC 9457 problem with the fields at fault.
+ */
+#include "http/api.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "domain/codeset.h"
+#include "domain/field.h"
+#include "domain/ident.h"
+#include "domain/public_id.h"
+#include "http/json.h"
+#include "http/web_audit.h"
+#include "store/store.h"
+
+enum { SEARCH_LIMIT_MAX = 100, NOTES_MAX = 200, CREATOR_GRANT_DAYS = 30 };
+
+/* --- bodies and answers ---------------------------------------------------------------- */
+
+static int json_answer(struct http_request *req, struct http_response *res, int status,
+                       struct json_out *j)
+{
+    size_t len;
+    const char *body = json_out_take(j, req->arena, &len);
+    http_body(res, status, "application/json", body, len);
+    return status;
+}
+
+static void field_error(struct http_request *req, const char *field, const char *message)
+{
+    if (req->nerrors < HTTP_FIELD_ERRORS_MAX) {
+        req->errors[req->nerrors].field = field;
+        req->errors[req->nerrors].message = message;
+        req->nerrors++;
+    }
+}
+
+/* The request's JSON object, or a problem answer (415, 400) already in `res`. */
+static int read_body(struct http_request *req, struct http_response *res, struct json_body *b)
+{
+    const char *type = req->content_type;
+    if (!type || strncmp(type, "application/json", 16) != 0)
+        return http_problem(req, res, 415, "Send JSON",
+                            "The body must be a JSON object with Content-Type: application/json");
+    struct kerr e = KERR_INIT;
+    if (json_body_parse(req->body ? req->body : "", req->body_len, req->arena, b, &e)) {
+        field_error(req, e.field[0] ? arena_strdup(req->arena, e.field) : "body",
+                    arena_strdup(req->arena, e.msg));
+        return http_problem(req, res, 400, "The body could not be read", e.msg);
+    }
+    return 0;
+}
+
+static int failed(struct http_request *req, struct http_response *res, enum kerr_code rc,
+                  const struct kerr *e)
+{
+    if (rc == KITH_E_NOT_FOUND)
+        return http_problem(req, res, 404, "Not found", "There is no such record.");
+    if (rc == KITH_E_INVALID || rc == KITH_E_CONFLICT || rc == KITH_E_TOO_LARGE) {
+        field_error(req, e->field[0] ? arena_strdup(req->arena, e->field) : "body",
+                    arena_strdup(req->arena, e->msg));
+        return http_problem(req, res, rc == KITH_E_CONFLICT ? 409 : 422, "The record was not saved",
+                            e->msg);
+    }
+    return http_problem(req, res, 503, "Sorry, there is a problem",
+                        "The records could not be read or written. Try again later.");
+}
+
+static const char *iso(struct arena *a, kdate d)
+{
+    char buf[DATE_ISO_LEN];
+    return d == DATE_NONE ? NULL : arena_strdup(a, date_format_iso(d, buf));
+}
+
+static const char *text_or_null(const char *v) { return v && *v ? v : NULL; }
+
+static void write_child(struct json_out *j, struct arena *a, const struct person *p)
+{
+    json_obj_begin(j);
+    json_str(j, "id", p->public_id);
+    json_str(j, "la_child_id", text_or_null(p->la_child_id));
+    json_str(j, "given_name", p->given_name);
+    json_str(j, "family_name", p->family_name);
+    json_str(j, "dob", iso(a, p->dob));
+    json_str(j, "expected_dob", iso(a, p->expected_dob));
+    json_str(j, "death", iso(a, p->death));
+    char sex[2] = {p->sex, 0};
+    json_str(j, "sex", sex);
+    json_str(j, "ethnicity", text_or_null(p->ethnicity));
+    json_str(j, "upn", text_or_null(p->upn));
+    json_str(j, "former_upn", text_or_null(p->former_upn));
+    json_str(j, "upn_unknown", text_or_null(p->upn_unknown));
+    json_str(j, "postcode", text_or_null(p->postcode));
+    json_bool(j, "uasc", p->uasc);
+    json_str(j, "uasc_ceased", iso(a, p->uasc_ceased));
+    json_arr_begin(j, "disabilities");
+    for (int i = 0; i < p->n_disabilities; i++)
+        json_str(j, NULL, p->disabilities[i]);
+    json_arr_end(j);
+    json_str(j, "created", iso(a, p->created));
+    json_obj_end(j);
+}
+
+/* --- a child from a body: one table of members ----------------------------------------- */
+
+enum pf_kind { PF_TEXT, PF_DATE, PF_CODE, PF_SEX, PF_BOOL, PF_DISABILITIES };
+static const struct pf {
+    const char *name;
+    enum pf_kind kind;
+    size_t off, size;
+} person_members[] = {
+    {"given_name", PF_TEXT, offsetof(struct person, given_name), 0},
+    {"family_name", PF_TEXT, offsetof(struct person, family_name), 0},
+    {"dob", PF_DATE, offsetof(struct person, dob), 0},
+    {"expected_dob", PF_DATE, offsetof(struct person, expected_dob), 0},
+    {"death", PF_DATE, offsetof(struct person, death), 0},
+    {"sex", PF_SEX, offsetof(struct person, sex), 0},
+    {"ethnicity", PF_CODE, offsetof(struct person, ethnicity),
+     sizeof(((struct person *)0)->ethnicity)},
+    {"upn", PF_CODE, offsetof(struct person, upn), sizeof(((struct person *)0)->upn)},
+    {"former_upn", PF_CODE, offsetof(struct person, former_upn),
+     sizeof(((struct person *)0)->former_upn)},
+    {"upn_unknown", PF_CODE, offsetof(struct person, upn_unknown),
+     sizeof(((struct person *)0)->upn_unknown)},
+    {"postcode", PF_CODE, offsetof(struct person, postcode),
+     sizeof(((struct person *)0)->postcode)},
+    {"la_child_id", PF_CODE, offsetof(struct person, la_child_id),
+     sizeof(((struct person *)0)->la_child_id)},
+    {"uasc", PF_BOOL, offsetof(struct person, uasc), 0},
+    {"uasc_ceased", PF_DATE, offsetof(struct person, uasc_ceased), 0},
+    {"disabilities", PF_DISABILITIES, 0, 0},
+};
+
+/* Apply each member of `b` to `p`; a member kith does not know, or of the wrong kind, is
+ * a field error (so a typo is never silently ignored). */
+static void apply(struct http_request *req, const struct json_body *b, struct person *p)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        const struct json_member *m = &b->v[i];
+        const struct pf *f = NULL;
+        for (size_t k = 0; k < sizeof person_members / sizeof person_members[0] && !f; k++)
+            if (strcmp(person_members[k].name, m->name) == 0)
+                f = &person_members[k];
+        if (!f) {
+            field_error(req, m->name, "is not a field of a child's record");
+            continue;
+        }
+        char *at = (char *)p + f->off;
+        const char *t = m->text ? m->text : "";
+        bool is_null = m->kind == JV_NULL;
+        if (f->kind == PF_BOOL) {
+            if (m->kind != JV_BOOL)
+                field_error(req, m->name, "expected true or false");
+            else
+                *(bool *)(void *)at = strcmp(t, "true") == 0;
+        } else if (m->kind != JV_STRING && !is_null) {
+            field_error(req, m->name, "expected a string or null");
+        } else if (f->kind == PF_TEXT) {
+            *(const char **)(void *)at = t;
+        } else if (f->kind == PF_DATE) {
+            kdate d = DATE_NONE;
+            if (!is_null && *t && date_parse_iso(t, &d, NULL))
+                field_error(req, m->name, "expected a date as YYYY-MM-DD");
+            *(kdate *)(void *)at = d;
+        } else if (f->kind == PF_SEX) {
+            *at = strlen(t) == 1 ? t[0] : '?';
+        } else if (f->kind == PF_CODE) {
+            if (strlen(t) >= f->size)
+                field_error(req, m->name,
+                            arena_printf(req->arena, "longer than %zu characters", f->size - 1));
+            else
+                memcpy(at, t, strlen(t) + 1);
+        } else { /* comma-separated disability codes */
+            p->n_disabilities = 0;
+            for (const char *s = t; *s && p->n_disabilities < DISABILITIES_MAX;) {
+                size_t n = strcspn(s, ",");
+                if (n && n < sizeof p->disabilities[0]) {
+                    memcpy(p->disabilities[p->n_disabilities], s, n);
+                    p->disabilities[p->n_disabilities++][n] = '\0';
+                } else if (n)
+                    field_error(req, m->name, "expected codes like HEAR,VIS");
+                s += n + (s[n] == ',');
+            }
+        }
+    }
+    char pc[POSTCODE_LEN_MAX + 1];
+    if (p->postcode[0] && postcode_normalise(p->postcode, strlen(p->postcode), pc))
+        memcpy(p->postcode, pc, sizeof pc);
+}
+
+/* The domain's checks on the whole record, as field errors. */
+static void check(struct http_request *req, const struct person *p)
+{
+    struct field_errors errs;
+    field_check_person(p, collection_year(date_today()), &errs);
+    for (size_t i = 0; i < errs.n; i++)
+        field_error(req, arena_strdup(req->arena, errs.items[i].field),
+                    arena_strdup(req->arena, errs.items[i].msg));
+}
+
+/* --- children --------------------------------------------------------------------------- */
+
+int api_children_search(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct json_body b;
+    int rc0 = read_body(req, res, &b);
+    if (rc0)
+        return rc0;
+    const struct json_member *q = json_get(&b, "q"), *limit = json_get(&b, "limit");
+    if (!q || q->kind != JV_STRING || !q->text[0])
+        field_error(req, "q", "enter a name, LA child id or UPN");
+    long n = limit && limit->kind == JV_NUMBER ? strtol(limit->text, NULL, 10) : 20;
+    if (n < 1 || n > SEARCH_LIMIT_MAX)
+        field_error(req, "limit", "expected a number from 1 to 100");
+    if (req->nerrors)
+        return http_problem(req, res, 422, "The search was not made", "Check the fields.");
+    struct store_scope scope = web_scope(req);
+    struct person_query pq = {
+        .scope = &scope, .kind = PERSON_CHILD, .text = q->text, .limit = (size_t)n};
+    struct person *kids;
+    size_t nk = 0;
+    struct kerr e = KERR_INIT;
+    pthread_mutex_lock(&app->store_lock);
+    enum kerr_code rc = store_person_list(app->store, &pq, req->arena, &kids, &nk, &e);
+    if (!rc)
+        rc = web_audit(app, req, 0, "search", "ok",
+                       arena_printf(req->arena, "%zu children found", nk), &e);
+    pthread_mutex_unlock(&app->store_lock);
+    if (rc)
+        return failed(req, res, rc, &e);
+    struct json_out j;
+    json_out_init(&j);
+    json_obj_begin(&j);
+    json_arr_begin(&j, "children");
+    for (size_t i = 0; i < nk; i++)
+        write_child(&j, req->arena, &kids[i]);
+    json_arr_end(&j);
+    json_obj_end(&j);
+    return json_answer(req, res, 200, &j);
+}
+
+int api_child_get(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct person p;
+    struct kerr e = KERR_INIT;
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, "view", &e);
+    if (rc)
+        return failed(req, res, rc, &e);
+    struct json_out j;
+    json_out_init(&j);
+    write_child(&j, req->arena, &p);
+    return json_answer(req, res, 200, &j);
+}
+
+int api_child_create(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct json_body b;
+    int rc0 = read_body(req, res, &b);
+    if (rc0)
+        return rc0;
+    struct person p = {.kind = PERSON_CHILD,
+                       .given_name = "",
+                       .family_name = "",
+                       .dob = DATE_NONE,
+                       .expected_dob = DATE_NONE,
+                       .death = DATE_NONE,
+                       .uasc_ceased = DATE_NONE,
+                       .created = date_today()};
+    apply(req, &b, &p);
+    public_id_new(p.public_id);
+    if (!p.la_child_id[0])
+        for (size_t i = 0; i <= PUBLIC_ID_LEN; i++)
+            p.la_child_id[i] =
+                (char)(p.public_id[i] >= 'a' && p.public_id[i] <= 'z' ? p.public_id[i] - 'a' + 'A'
+                                                                      : p.public_id[i]);
+    if (!req->nerrors)
+        check(req, &p);
+    if (req->nerrors)
+        return http_problem(req, res, 422, "The record was not saved", "Check the fields.");
+    /* Whoever records a new child can see them until someone allocates a worker: a grant
+     * that ends by itself, in the same transaction as the record and its audit row. */
+    struct access_grant g = {.user_id = req->principal->user_id,
+                             .reason = "recorded the child",
+                             .granted_by = "kith",
+                             .granted = date_today(),
+                             .expires = date_today() + CREATOR_GRANT_DAYS,
+                             .revoked = DATE_NONE};
+    struct kerr e = KERR_INIT;
+    pthread_mutex_lock(&app->store_lock);
+    enum kerr_code rc = store_begin(app->store, &e);
+    if (!rc)
+        rc = store_person_add(app->store, &p, &e);
+    g.child_id = p.id;
+    if (!rc)
+        rc = store_grant_add(app->store, &g, &e);
+    if (!rc)
+        rc = web_audit(app, req, p.id, "create", "ok", NULL, &e);
+    if (!rc)
+        rc = store_commit(app->store, &e);
+    if (rc)
+        store_rollback(app->store);
+    pthread_mutex_unlock(&app->store_lock);
+    if (rc)
+        return failed(req, res, rc, &e);
+    http_header_add(res, "Location", arena_printf(req->arena, "/api/v1/children/%s", p.public_id));
+    struct json_out j;
+    json_out_init(&j);
+    write_child(&j, req->arena, &p);
+    return json_answer(req, res, 201, &j);
+}
+
+int api_child_update(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct json_body b;
+    int rc0 = read_body(req, res, &b);
+    if (rc0)
+        return rc0;
+    struct person p;
+    struct kerr e = KERR_INIT;
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, NULL, &e);
+    if (rc)
+        return failed(req, res, rc, &e);
+    apply(req, &b, &p);
+    if (!req->nerrors)
+        check(req, &p);
+    if (req->nerrors)
+        return http_problem(req, res, 422, "The record was not saved", "Check the fields.");
+    pthread_mutex_lock(&app->store_lock);
+    rc = store_begin(app->store, &e);
+    if (!rc)
+        rc = store_person_update(app->store, &p, &e);
+    if (!rc)
+        rc = web_audit(app, req, p.id, "update", "ok", NULL, &e);
+    if (!rc)
+        rc = store_commit(app->store, &e);
+    if (rc)
+        store_rollback(app->store);
+    pthread_mutex_unlock(&app->store_lock);
+    if (rc)
+        return failed(req, res, rc, &e);
+    struct json_out j;
+    json_out_init(&j);
+    write_child(&j, req->arena, &p);
+    return json_answer(req, res, 200, &j);
+}
+
+/* --- case notes ------------------------------------------------------------------------- */
+
+static void write_note(struct json_out *j, struct arena *a, const struct case_note *n)
+{
+    json_obj_begin(j);
+    json_str(j, "id", n->public_id);
+    json_str(j, "date", iso(a, n->date));
+    json_str(j, "kind", n->kind);
+    json_str(j, "subject", n->subject);
+    json_str(j, "body", n->body);
+    json_obj_end(j);
+}
+
+int api_notes_list(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct person p;
+    struct kerr e = KERR_INIT;
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, "view", &e);
+    struct case_note *notes = NULL;
+    size_t n = 0;
+    struct note_query q = {.child_id = p.id, .limit = NOTES_MAX};
+    if (!rc) {
+        pthread_mutex_lock(&app->store_lock);
+        rc = store_note_list(app->store, &q, req->arena, &notes, &n, &e);
+        pthread_mutex_unlock(&app->store_lock);
+    }
+    if (rc)
+        return failed(req, res, rc, &e);
+    struct json_out j;
+    json_out_init(&j);
+    json_obj_begin(&j);
+    json_arr_begin(&j, "notes");
+    for (size_t i = 0; i < n; i++)
+        write_note(&j, req->arena, &notes[i]);
+    json_arr_end(&j);
+    json_obj_end(&j);
+    return json_answer(req, res, 200, &j);
+}
+
+/* A required string member, or a field error. */
+static const char *need(struct http_request *req, const struct json_body *b, const char *name,
+                        const char *what)
+{
+    const struct json_member *m = json_get(b, name);
+    if (!m || m->kind != JV_STRING || !m->text[0]) {
+        field_error(req, name, what);
+        return NULL;
+    }
+    return m->text;
+}
+
+int api_note_add(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    if (!req->principal->worker_id)
+        return http_problem(req, res, 403, "You cannot add notes",
+                            "Only a worker's account can write case notes.");
+    struct json_body b;
+    int rc0 = read_body(req, res, &b);
+    if (rc0)
+        return rc0;
+    struct case_note n = {.author_id = req->principal->worker_id};
+    const char *date = need(req, &b, "date", "enter the date of the note as YYYY-MM-DD");
+    if (date && (date_parse_iso(date, &n.date, NULL) || n.date > date_today()))
+        field_error(req, "date", "enter a real date that is today or in the past");
+    n.kind = need(req, &b, "kind", "enter the kind of note ('kith codes note-kind')");
+    if (n.kind && !code_valid(CS_NOTE_KIND, n.kind, strlen(n.kind), 0))
+        field_error(req, "kind", "not a kind of note ('kith codes note-kind' lists them)");
+    n.subject = need(req, &b, "subject", "enter a subject");
+    n.body = need(req, &b, "body", "enter the note");
+    for (size_t i = 0; i < b.n; i++)
+        if (!strstr(" date kind subject body ", arena_printf(req->arena, " %s ", b.v[i].name)))
+            field_error(req, b.v[i].name, "is not a field of a case note");
+    if (req->nerrors)
+        return http_problem(req, res, 422, "The note was not saved", "Check the fields.");
+    struct person p;
+    struct kerr e = KERR_INIT;
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, NULL, &e);
+    if (rc)
+        return failed(req, res, rc, &e);
+    n.child_id = p.id;
+    pthread_mutex_lock(&app->store_lock);
+    rc = store_begin(app->store, &e);
+    if (!rc)
+        rc = store_note_add(app->store, &n, &e);
+    if (!rc)
+        rc = web_audit(app, req, p.id, "note-add", "ok", n.public_id, &e);
+    if (!rc)
+        rc = store_commit(app->store, &e);
+    if (rc)
+        store_rollback(app->store);
+    pthread_mutex_unlock(&app->store_lock);
+    if (rc)
+        return failed(req, res, rc, &e);
+    struct json_out j;
+    json_out_init(&j);
+    write_note(&j, req->arena, &n);
+    return json_answer(req, res, 201, &j);
+}
+
+/* --- allocations ------------------------------------------------------------------------ */
+
+static void write_allocation(struct json_out *j, struct arena *a, const struct allocation *al,
+                             const char *worker)
+{
+    json_obj_begin(j);
+    json_int(j, "id", al->id);
+    json_str(j, "worker", worker);
+    json_str(j, "role", vocab_code(CS_ALLOCATION_ROLE, (int)al->role));
+    json_str(j, "start", iso(a, al->start));
+    json_str(j, "end", iso(a, al->end));
+    json_str(j, "end_reason", al->end_reason);
+    json_obj_end(j);
+}
+
+int api_allocations_list(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct person p;
+    struct kerr e = KERR_INIT;
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, "view", &e);
+    struct allocation *al = NULL;
+    size_t n = 0;
+    const char **workers = NULL;
+    if (!rc) {
+        pthread_mutex_lock(&app->store_lock);
+        rc = store_allocation_list(app->store, p.id, req->arena, &al, &n, &e);
+        workers = arena_zalloc(req->arena, (n + 1) * sizeof *workers);
+        for (size_t i = 0; !rc && i < n; i++) {
+            struct worker w;
+            workers[i] = store_worker_get(app->store, al[i].worker_id, req->arena, &w, NULL)
+                             ? NULL
+                             : arena_strdup(req->arena, w.public_id);
+        }
+        pthread_mutex_unlock(&app->store_lock);
+    }
+    if (rc)
+        return failed(req, res, rc, &e);
+    struct json_out j;
+    json_out_init(&j);
+    json_obj_begin(&j);
+    json_arr_begin(&j, "allocations");
+    for (size_t i = 0; i < n; i++)
+        write_allocation(&j, req->arena, &al[i], workers[i]);
+    json_arr_end(&j);
+    json_obj_end(&j);
+    return json_answer(req, res, 200, &j);
+}
+
+int api_allocation_add(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct json_body b;
+    int rc0 = read_body(req, res, &b);
+    if (rc0)
+        return rc0;
+    const char *worker = need(req, &b, "worker", "enter the worker's public id or registration");
+    const char *role = need(req, &b, "role", "enter the role ('kith codes allocation-role')");
+    const char *start = need(req, &b, "start", "enter the start date as YYYY-MM-DD");
+    struct allocation al = {.end = DATE_NONE};
+    int r = role ? code_index(CS_ALLOCATION_ROLE, role, strlen(role)) : -1;
+    if (role && r < 0)
+        field_error(req, "role", "not a role ('kith codes allocation-role' lists them)");
+    al.role = (enum allocation_role)(r < 0 ? 0 : r);
+    if (start && date_parse_iso(start, &al.start, NULL))
+        field_error(req, "start", "expected a date as YYYY-MM-DD");
+    if (req->nerrors)
+        return http_problem(req, res, 422, "The allocation was not saved", "Check the fields.");
+    struct person p;
+    struct kerr e = KERR_INIT;
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, NULL, &e);
+    if (rc)
+        return failed(req, res, rc, &e);
+    al.child_id = p.id;
+    struct worker w;
+    pthread_mutex_lock(&app->store_lock);
+    rc = store_worker_find(app->store, worker, req->arena, &w, &e);
+    if (rc == KITH_E_NOT_FOUND)
+        rc = kerr_fail(&e, KITH_E_INVALID, "worker", "worker: no worker '%s'", worker);
+    al.worker_id = w.id;
+    if (!rc)
+        rc = store_begin(app->store, &e);
+    if (!rc) {
+        rc = store_allocation_add(app->store, &al, &e);
+        if (!rc)
+            rc = web_audit(app, req, p.id, "allocate", "ok", w.public_id, &e);
+        if (!rc)
+            rc = store_commit(app->store, &e);
+        if (rc)
+            store_rollback(app->store);
+    }
+    pthread_mutex_unlock(&app->store_lock);
+    if (rc)
+        return failed(req, res, rc, &e);
+    struct json_out j;
+    json_out_init(&j);
+    write_allocation(&j, req->arena, &al, w.public_id);
+    return json_answer(req, res, 201, &j);
+}
+
+/* --- the OpenAPI document --------------------------------------------------------------- */
+
+const struct api_doc api_docs[] = {
+    {HTTP_POST, "/api/v1/children/search",
+     "Find children in your scope by name, LA child id or UPN", "Search", "ChildList"},
+    {HTTP_POST, "/api/v1/children", "Record a new child", "ChildInput", "Child"},
+    {HTTP_GET, "/api/v1/children/{id}", "A child's record", NULL, "Child"},
+    {HTTP_PATCH, "/api/v1/children/{id}", "Correct a child's record (only the fields given)",
+     "ChildInput", "Child"},
+    {HTTP_GET, "/api/v1/children/{id}/notes", "A child's case notes, newest first", NULL,
+     "NoteList"},
+    {HTTP_POST, "/api/v1/children/{id}/notes", "Add a case note", "NoteInput", "Note"},
+    {HTTP_GET, "/api/v1/children/{id}/allocations", "Who is and was allocated to the child", NULL,
+     "AllocationList"},
+    {HTTP_POST, "/api/v1/children/{id}/allocations", "Allocate a worker (team managers)",
+     "AllocationInput", "Allocation"},
+    {HTTP_GET, "/api/v1/openapi.json", "This document", NULL, NULL},
+    {0},
+};
+
+const struct api_doc *api_doc_find(enum http_method m, const char *pattern)
+{
+    for (const struct api_doc *d = api_docs; d->pattern; d++)
+        if (d->method == m && strcmp(d->pattern, pattern) == 0)
+            return d;
+    return NULL;
+}
+
+static const char *method_key(enum http_method m)
+{
+    static const char *const names[] = {
+        [HTTP_GET] = "get",     [HTTP_HEAD] = "head",     [HTTP_POST] = "post",  [HTTP_PUT] = "put",
+        [HTTP_PATCH] = "patch", [HTTP_DELETE] = "delete", [HTTP_OTHER] = "other"};
+    return names[m];
+}
+
+/* A schema of string properties (dates and codes are strings), `required` first. */
+static void schema(struct json_out *j, const char *name, const char *const *props,
+                   const char *const *required)
+{
+    json_key_obj(j, name);
+    json_str(j, "type", "object");
+    json_key_obj(j, "properties");
+    for (const char *const *p = props; *p; p++) {
+        json_key_obj(j, *p);
+        json_str(j, "type", "string");
+        json_obj_end(j);
+    }
+    json_obj_end(j);
+    if (required) {
+        json_arr_begin(j, "required");
+        for (const char *const *r = required; *r; r++)
+            json_str(j, NULL, *r);
+        json_arr_end(j);
+    }
+    json_obj_end(j);
+}
+
+int api_openapi(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    static const char *const child[] = {"id",        "la_child_id",  "given_name", "family_name",
+                                        "dob",       "expected_dob", "death",      "sex",
+                                        "ethnicity", "upn",          "former_upn", "upn_unknown",
+                                        "postcode",  "uasc_ceased",  "created",    NULL};
+    static const char *const child_in[] = {
+        "la_child_id", "given_name", "family_name", "dob",          "expected_dob",
+        "death",       "sex",        "ethnicity",   "upn",          "former_upn",
+        "upn_unknown", "postcode",   "uasc_ceased", "disabilities", NULL};
+    static const char *const note[] = {"id", "date", "kind", "subject", "body", NULL};
+    static const char *const note_in[] = {"date", "kind", "subject", "body", NULL};
+    static const char *const alloc[] = {"worker", "role", "start", "end", "end_reason", NULL};
+    static const char *const alloc_in[] = {"worker", "role", "start", NULL};
+    static const char *const search[] = {"q", NULL};
+    static const char *const problem[] = {"type", "title", "detail", "instance", NULL};
+    struct json_out j;
+    json_out_init(&j);
+    json_obj_begin(&j);
+    json_str(&j, "openapi", "3.1.0");
+    json_key_obj(&j, "info");
+    json_str(&j, "title", "kith API");
+    json_str(&j, "version", "1");
+    json_str(&j, "description",
+             "Children's social care records. Every request needs Authorization: Bearer TOKEN "
+             "(kith token add). An account sees only the children its role and relationships "
+             "allow, and every read and write is audited. Errors are RFC 9457 problem details.");
+    json_obj_end(&j);
+    json_key_obj(&j, "paths");
+    for (const struct api_doc *d = api_docs; d->pattern; d++) {
+        /* One object per path with its methods: the table keeps a path's rows together. */
+        if (d == api_docs || strcmp(d[-1].pattern, d->pattern) != 0)
+            json_key_obj(&j, d->pattern);
+        json_key_obj(&j, method_key(d->method));
+        json_str(&j, "summary", d->summary);
+        if (strstr(d->pattern, "{id}")) {
+            json_arr_begin(&j, "parameters");
+            json_obj_begin(&j);
+            json_str(&j, "name", "id");
+            json_str(&j, "in", "path");
+            json_bool(&j, "required", true);
+            json_key_obj(&j, "schema");
+            json_str(&j, "type", "string");
+            json_obj_end(&j);
+            json_obj_end(&j);
+            json_arr_end(&j);
+        }
+        if (d->request) {
+            json_key_obj(&j, "requestBody");
+            json_bool(&j, "required", true);
+            json_key_obj(&j, "content");
+            json_key_obj(&j, "application/json");
+            json_key_obj(&j, "schema");
+            json_str(&j, "$ref", arena_printf(req->arena, "#/components/schemas/%s", d->request));
+            json_obj_end(&j);
+            json_obj_end(&j);
+            json_obj_end(&j);
+            json_obj_end(&j);
+        }
+        json_key_obj(&j, "responses");
+        json_key_obj(&j, d->method == HTTP_POST && !strstr(d->pattern, "search") ? "201" : "200");
+        json_str(&j, "description", "Done");
+        if (d->response) {
+            json_key_obj(&j, "content");
+            json_key_obj(&j, "application/json");
+            json_key_obj(&j, "schema");
+            json_str(&j, "$ref", arena_printf(req->arena, "#/components/schemas/%s", d->response));
+            json_obj_end(&j);
+            json_obj_end(&j);
+            json_obj_end(&j);
+        }
+        json_obj_end(&j);
+        json_key_obj(&j, "default");
+        json_str(&j, "description", "A problem (RFC 9457)");
+        json_key_obj(&j, "content");
+        json_key_obj(&j, "application/problem+json");
+        json_key_obj(&j, "schema");
+        json_str(&j, "$ref", "#/components/schemas/Problem");
+        json_obj_end(&j);
+        json_obj_end(&j);
+        json_obj_end(&j);
+        json_obj_end(&j);
+        json_obj_end(&j); /* responses */
+        json_obj_end(&j); /* method */
+        if (!d[1].pattern || strcmp(d[1].pattern, d->pattern) != 0)
+            json_obj_end(&j); /* path */
+    }
+    json_obj_end(&j);
+    json_key_obj(&j, "components");
+    json_key_obj(&j, "securitySchemes");
+    json_key_obj(&j, "token");
+    json_str(&j, "type", "http");
+    json_str(&j, "scheme", "bearer");
+    json_obj_end(&j);
+    json_obj_end(&j);
+    json_key_obj(&j, "schemas");
+    schema(&j, "Child", child, NULL);
+    schema(&j, "ChildInput", child_in, NULL);
+    schema(&j, "Note", note, NULL);
+    schema(&j, "NoteInput", note_in, note_in);
+    schema(&j, "Allocation", alloc, NULL);
+    schema(&j, "AllocationInput", alloc_in, alloc_in);
+    schema(&j, "Search", search, search);
+    schema(&j, "Problem", problem, NULL);
+    static const struct {
+        const char *name, *key, *item;
+    } lists[] = {{"ChildList", "children", "Child"},
+                 {"NoteList", "notes", "Note"},
+                 {"AllocationList", "allocations", "Allocation"}};
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        json_key_obj(&j, lists[i].name);
+        json_str(&j, "type", "object");
+        json_key_obj(&j, "properties");
+        json_key_obj(&j, lists[i].key);
+        json_str(&j, "type", "array");
+        json_key_obj(&j, "items");
+        json_str(&j, "$ref", arena_printf(req->arena, "#/components/schemas/%s", lists[i].item));
+        json_obj_end(&j);
+        json_obj_end(&j);
+        json_obj_end(&j);
+        json_obj_end(&j);
+    }
+    json_obj_end(&j); /* schemas */
+    json_obj_end(&j); /* components */
+    json_arr_begin(&j, "security");
+    json_obj_begin(&j);
+    json_arr_begin(&j, "token");
+    json_arr_end(&j);
+    json_obj_end(&j);
+    json_arr_end(&j);
+    json_obj_end(&j);
+    return json_answer(req, res, 200, &j);
+}

@@ -1,0 +1,28 @@
+/* The JSON API's handlers (api.c), named in the route table, and the table of what each
+ * API route is, from which /api/v1/openapi.json is written. */
+#ifndef KITH_HTTP_API_H
+#define KITH_HTTP_API_H
+
+#include "http/router.h"
+
+struct api_doc {
+    enum http_method method;
+    const char *pattern;
+    const char *summary;
+    const char *request;  /* schema name of the body, or NULL */
+    const char *response; /* schema name of the answer, or NULL */
+};
+extern const struct api_doc api_docs[]; /* NULL-pattern terminated; a path's rows together */
+const struct api_doc *api_doc_find(enum http_method m, const char *pattern);
+
+int api_children_search(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_child_get(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_child_create(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_child_update(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_notes_list(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_note_add(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_allocations_list(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_allocation_add(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_openapi(struct http_app *app, struct http_request *req, struct http_response *res);
+
+#endif

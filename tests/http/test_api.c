@@ -1,0 +1,356 @@
+/*
+ * The JSON API in-process, through the router and the real route table, on a real SQLite
+ * file, with real tokens: every API route is in the OpenAPI document; no token, a cookie,
+ * a revoked or expired token or a disabled account is 401 as a problem; each endpoint's
+ * happy path; field errors as RFC 9457 problems; scope (another team's child is a 404
+ * naming no one) and audit as on the pages.
+ */
+#include "../unit/test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/crypto.h"
+#include "core/date.h"
+#include "domain/record.h"
+#include "http/api.h"
+#include "http/auth.h"
+#include "http/pages.h"
+#include "http/router.h"
+#include "store/store.h"
+
+enum who { ADA, CAT, HAL, WHO_COUNT };
+
+struct fx {
+    char dir[64], path[160];
+    struct http_app app;
+    struct auth *auth;
+    int64_t now;
+    struct arena a;
+    int64_t user[WHO_COUNT];
+    char token[WHO_COUNT][KCRYPTO_TOKEN_TEXT];
+    int64_t token_id[WHO_COUNT];
+    char amara[16], bilal[16], ada_worker[16];
+};
+
+static int64_t test_now(void *ctx) { return *(int64_t *)ctx; }
+
+static int64_t worker(struct fx *f, int64_t team, const char *given, char *public_id)
+{
+    kdate start;
+    date_parse_iso("2024-01-02", &start, NULL);
+    struct worker w = {.team_id = team,
+                       .given_name = given,
+                       .family_name = "Api",
+                       .role = ROLE_SOCIAL_WORKER,
+                       .fte = 1.0,
+                       .start = start,
+                       .end = DATE_NONE};
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_worker_add(f->app.store, &w, &e), 0);
+    if (public_id)
+        snprintf(public_id, 16, "%s", w.public_id);
+    return w.id;
+}
+
+static void account(struct fx *f, enum who w, const char *name, int64_t wk, enum user_role r)
+{
+    struct user u = {.username = name, .worker_id = wk, .role = r, .created = DATE_NONE};
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_user_add(f->app.store, &u, &e), 0);
+    f->user[w] = u.id;
+    char digest[KCRYPTO_DIGEST_TEXT];
+    kcrypto_token(f->token[w]);
+    kcrypto_digest(f->token[w], digest);
+    struct api_token t = {.user_id = u.id,
+                          .name = "test",
+                          .token_digest = digest,
+                          .created = f->now,
+                          .expires = f->now + 3600};
+    assert_int_equal(store_token_add(f->app.store, &t, &e), 0);
+    f->token_id[w] = t.id;
+}
+
+static void kid(struct fx *f, const char *given, int64_t wk, char *out)
+{
+    struct person c = {.kind = PERSON_CHILD,
+                       .given_name = given,
+                       .family_name = "Apitest",
+                       .dob = DATE_NONE,
+                       .expected_dob = DATE_NONE,
+                       .death = DATE_NONE,
+                       .sex = 'U',
+                       .uasc_ceased = DATE_NONE,
+                       .created = DATE_NONE};
+    snprintf(c.la_child_id, sizeof c.la_child_id, "API%s", given);
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_person_add(f->app.store, &c, &e), 0);
+    kdate start;
+    date_parse_iso("2025-01-02", &start, NULL);
+    struct allocation al = {
+        .child_id = c.id, .worker_id = wk, .role = ALLOC_SOCIAL_WORKER, .start = start};
+    al.end = DATE_NONE;
+    assert_int_equal(store_allocation_add(f->app.store, &al, &e), 0);
+    snprintf(out, 16, "%s", c.public_id);
+}
+
+static int setup(void **state)
+{
+    struct fx *f = calloc(1, sizeof *f);
+    snprintf(f->dir, sizeof f->dir, "%s", "/tmp/kith-api-XXXXXX");
+    if (!mkdtemp(f->dir))
+        return -1;
+    snprintf(f->path, sizeof f->path, "%s/kith.db", f->dir);
+    arena_init(&f->a, 0);
+    kcrypto_pwhash_params = (struct kcrypto_pwhash_params){1, 8192};
+    struct kerr e = KERR_INIT;
+    if (store_open(f->path, STORE_CREATE, &f->app.store, &e))
+        return -1;
+    pthread_mutex_init(&f->app.store_lock, NULL);
+    f->app.origin = "http://127.0.0.1:8080";
+    f->now = (int64_t)date_today() * 86400 + 36000;
+    f->auth = calloc(1, sizeof *f->auth);
+    struct auth_clock clock = {test_now, &f->now};
+    auth_init(f->auth, &f->app, &clock);
+    f->app.unauthenticated = auth_page_unauthenticated;
+    struct team a = {.name = "Team A", .service = SERVICE_CHILD_IN_NEED, .caseload_threshold = 18};
+    struct team b = {
+        .name = "Team B", .service = SERVICE_CHILDREN_IN_CARE, .caseload_threshold = 15};
+    assert_int_equal(store_team_add(f->app.store, &a, &e), 0);
+    assert_int_equal(store_team_add(f->app.store, &b, &e), 0);
+    int64_t ada = worker(f, a.id, "Ada", f->ada_worker);
+    int64_t cat = worker(f, b.id, "Cat", NULL);
+    int64_t hal = worker(f, a.id, "Hal", NULL);
+    account(f, ADA, "ada", ada, UROLE_SOCIAL_WORKER);
+    account(f, CAT, "cat", cat, UROLE_SOCIAL_WORKER);
+    account(f, HAL, "hal", hal, UROLE_TEAM_MANAGER);
+    kid(f, "Amara", ada, f->amara);
+    kid(f, "Bilal", cat, f->bilal);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fx *f = *state;
+    store_close(f->app.store);
+    pthread_mutex_destroy(&f->app.store_lock);
+    auth_destroy(f->auth);
+    free(f->auth);
+    arena_release(&f->a);
+    char p[200];
+    static const char *const names[] = {"kith.db", "kith.db-wal", "kith.db-shm"};
+    for (size_t i = 0; i < N_ELEMS(names); i++) {
+        snprintf(p, sizeof p, "%s/%s", f->dir, names[i]);
+        unlink(p);
+    }
+    rmdir(f->dir);
+    free(f);
+    return 0;
+}
+
+struct call {
+    struct http_request req;
+    struct http_response res;
+    char *body;
+};
+
+/* One API call as `w` (WHO_COUNT: no token) with a JSON body (NULL: none). */
+static struct call *api(struct fx *f, const char *method, const char *path, enum who w,
+                        const char *json)
+{
+    struct call *c = arena_zalloc(&f->a, sizeof *c);
+    c->req.arena = &f->a;
+    c->req.method_name = method;
+    c->req.method = http_method_parse(method);
+    c->req.path = path;
+    c->req.host = "127.0.0.1:8080";
+    if (w < WHO_COUNT)
+        c->req.authorization = arena_printf(&f->a, "Bearer %s", f->token[w]);
+    if (json) {
+        c->req.content_type = "application/json";
+        c->req.body = json;
+        c->req.body_len = strlen(json);
+    }
+    snprintf(c->req.request_id, sizeof c->req.request_id, "%s", "api-test");
+    router_handle(&f->app, routes, &c->req, &c->res);
+    c->body = arena_strndup(&f->a, c->res.body ? c->res.body : "", c->res.len);
+    return c;
+}
+
+static void has(const struct call *c, const char *text)
+{
+    if (!strstr(c->body, text))
+        fail_msg("'%s' lacks '%s'", c->body, text);
+}
+
+static void openapi_covers_every_api_route(void **state)
+{
+    struct fx *f = *state;
+    struct call *doc = api(f, "GET", "/api/v1/openapi.json", WHO_COUNT, NULL);
+    assert_int_equal(doc->res.status, 200);
+    assert_string_equal(doc->res.content_type, "application/json");
+    has(doc, "\"openapi\":\"3.1.0\"");
+    size_t n = 0;
+    for (const struct route *r = routes; r->handler; r++) {
+        if (!(r->flags & ROUTE_API))
+            continue;
+        n++;
+        if (!api_doc_find(r->method, r->pattern))
+            fail_msg("API route %s is not in the OpenAPI document", r->pattern);
+        has(doc, arena_printf(&f->a, "\"%s\":{", r->pattern));
+    }
+    assert_true(n >= 9);
+    /* And nothing documented that is not routed. */
+    for (const struct api_doc *d = api_docs; d->pattern; d++) {
+        bool routed = false;
+        for (const struct route *r = routes; r->handler; r++)
+            routed = routed || (r->method == d->method && !strcmp(r->pattern, d->pattern));
+        if (!routed)
+            fail_msg("%s is documented but not routed", d->pattern);
+    }
+}
+
+static void tokens_and_nothing_else(void **state)
+{
+    struct fx *f = *state;
+    const char *path = arena_printf(&f->a, "/api/v1/children/%s", f->amara);
+    struct call *c = api(f, "GET", path, WHO_COUNT, NULL);
+    assert_int_equal(c->res.status, 401);
+    assert_string_equal(c->res.content_type, "application/problem+json");
+    assert_non_null(http_header_get(&c->res, "WWW-Authenticate"));
+    has(c, "\"status\":401");
+    assert_int_equal(api(f, "GET", path, ADA, NULL)->res.status, 200);
+    /* A session cookie does not open the API. */
+    struct call *k = arena_zalloc(&f->a, sizeof *k);
+    k->req = (struct http_request){.arena = &f->a,
+                                   .method = HTTP_GET,
+                                   .method_name = "GET",
+                                   .path = path,
+                                   .cookie = AUTH_COOKIE "=whatever"};
+    router_handle(&f->app, routes, &k->req, &k->res);
+    assert_int_equal(k->res.status, 401);
+    /* Expired, revoked, disabled. */
+    f->now += 3600;
+    assert_int_equal(api(f, "GET", path, ADA, NULL)->res.status, 401);
+    f->now -= 3600;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_token_revoke(f->app.store, f->token_id[ADA], f->now, &e), 0);
+    assert_int_equal(api(f, "GET", path, ADA, NULL)->res.status, 401);
+    assert_int_equal(store_user_set_disabled(f->app.store, f->user[HAL], true, f->now, &e), 0);
+    assert_int_equal(api(f, "GET", path, HAL, NULL)->res.status, 401);
+}
+
+static void children_notes_allocations(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = api(f, "POST", "/api/v1/children/search", ADA, "{\"q\":\"Apitest\"}");
+    assert_int_equal(c->res.status, 200);
+    has(c, "\"given_name\":\"Amara\"");
+    assert_null(strstr(c->body, "Bilal")); /* another team's child */
+
+    const char *amara = arena_printf(&f->a, "/api/v1/children/%s", f->amara);
+    c = api(f, "GET", amara, ADA, NULL);
+    has(c, arena_printf(&f->a, "\"id\":\"%s\"", f->amara));
+    c = api(f, "GET", arena_printf(&f->a, "/api/v1/children/%s", f->bilal), ADA, NULL);
+    assert_int_equal(c->res.status, 404);
+    assert_string_equal(c->res.content_type, "application/problem+json");
+    assert_null(strstr(c->body, "Bilal"));
+    assert_null(strstr(c->body, f->bilal + 1));
+
+    /* Create: field errors as a problem, then a record the creator can read. */
+    c = api(f, "POST", "/api/v1/children", ADA,
+            "{\"given_name\":\"New\",\"family_name\":\"Apitest\",\"sex\":\"X\",\"dob\":"
+            "\"2016-02-29\",\"ethnicity\":\"WBRI\",\"nickname\":\"N\"}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"nickname\"");
+    c = api(f, "POST", "/api/v1/children", ADA,
+            "{\"given_name\":\"New\",\"family_name\":\"Apitest\",\"sex\":\"X\",\"dob\":"
+            "\"2016-02-29\",\"ethnicity\":\"WBRI\"}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"sex\"");
+    c = api(f, "POST", "/api/v1/children", ADA,
+            "{\"given_name\":\"New\",\"family_name\":\"Apitest\",\"sex\":\"F\",\"dob\":"
+            "\"2016-02-29\",\"ethnicity\":\"WBRI\",\"postcode\":\"n1 9gu\"}");
+    assert_int_equal(c->res.status, 201);
+    has(c, "\"postcode\":\"N1 9GU\"");
+    const char *loc = http_header_get(&c->res, "Location");
+    assert_non_null(loc);
+    assert_int_equal(api(f, "GET", loc, ADA, NULL)->res.status, 200);
+    assert_int_equal(api(f, "GET", loc, CAT, NULL)->res.status, 404);
+    c = api(f, "PATCH", loc, ADA, "{\"given_name\":\"Newer\",\"upn_unknown\":\"UN2\"}");
+    assert_int_equal(c->res.status, 200);
+    has(c, "\"given_name\":\"Newer\"");
+    has(c, "\"family_name\":\"Apitest\""); /* untouched */
+
+    /* Notes. */
+    const char *notes = arena_printf(&f->a, "%s/notes", amara);
+    c = api(f, "POST", notes, ADA, "{\"date\":\"2026-01-05\",\"kind\":\"phone\"}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"kind\"");
+    has(c, "\"field\":\"subject\"");
+    c = api(f, "POST", notes, ADA,
+            "{\"date\":\"2026-01-05\",\"kind\":\"home-visit\",\"subject\":\"Visit\",\"body\":"
+            "\"Seen <alone>\"}");
+    assert_int_equal(c->res.status, 201);
+    c = api(f, "GET", notes, ADA, NULL);
+    has(c, "\"body\":\"Seen \\u003calone\\u003e\""); /* never markup, even in JSON */
+
+    /* Allocations: a team manager's decision. */
+    const char *allocs = arena_printf(&f->a, "%s/allocations", amara);
+    const char *body = arena_printf(&f->a,
+                                    "{\"worker\":\"%s\",\"role\":\"social-worker\","
+                                    "\"start\":\"2026-01-10\"}",
+                                    f->ada_worker);
+    assert_int_equal(api(f, "POST", allocs, ADA, body)->res.status, 403);
+    c = api(f, "POST", allocs, HAL, body);
+    assert_int_equal(c->res.status, 201);
+    c = api(f, "GET", allocs, ADA, NULL);
+    has(c, "\"start\":\"2026-01-10\"");
+
+    /* The trail has every one of them. */
+    struct audit_query q = {.user_id = f->user[ADA]};
+    struct audit_event *rows;
+    size_t n;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_audit_list(f->app.store, &q, &f->a, &rows, &n, &e), 0);
+    bool created = false, denied = false, noted = false;
+    for (size_t i = 0; i < n; i++) {
+        created = created || !strcmp(rows[i].action, "create");
+        denied = denied || !strcmp(rows[i].outcome, "denied");
+        noted = noted || !strcmp(rows[i].action, "note-add");
+    }
+    assert_true(created && denied && noted);
+}
+
+static void bodies_that_cannot_be_read(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = api(f, "POST", "/api/v1/children/search", ADA, "{\"q\": ");
+    assert_int_equal(c->res.status, 400);
+    has(c, "line 1");
+    c = api(f, "POST", "/api/v1/children/search", ADA, "[1,2]");
+    assert_int_equal(c->res.status, 400);
+    c = api(f, "POST", "/api/v1/children/search", ADA, "{\"q\":{\"nested\":1}}");
+    assert_int_equal(c->res.status, 400);
+    has(c, "\"field\":\"q\"");
+    c = api(f, "POST", "/api/v1/children/search", ADA, NULL);
+    assert_int_equal(c->res.status, 415);
+    c = api(f, "DELETE", "/api/v1/children/search", ADA, NULL);
+    assert_int_equal(c->res.status, 405);
+    assert_string_equal(c->res.content_type, "application/problem+json");
+    assert_int_equal(api(f, "GET", "/api/v1/nothing", ADA, NULL)->res.status, 404);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(openapi_covers_every_api_route, setup, teardown),
+        cmocka_unit_test_setup_teardown(tokens_and_nothing_else, setup, teardown),
+        cmocka_unit_test_setup_teardown(children_notes_allocations, setup, teardown),
+        cmocka_unit_test_setup_teardown(bodies_that_cannot_be_read, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
