@@ -163,6 +163,7 @@ struct audit_event {
     const char *request_id;
     const char *outcome; /* "ok", "denied", "refused", "failed" */
     const char *detail;  /* counts and file names only; may be NULL */
+    bool read_only;      /* records a read, not a change: see store_audit_add */
     char prev_hash[65], hash[65];
 };
 

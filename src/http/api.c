@@ -210,7 +210,7 @@ static void check(struct http_request *req, const struct person *p)
 
 int api_children_search(struct http_app *app, struct http_request *req, struct http_response *res)
 {
-    struct json_body b;
+    struct json_body b = {0};
     int rc0 = read_body(req, res, &b);
     if (rc0)
         return rc0;
@@ -262,7 +262,7 @@ int api_child_get(struct http_app *app, struct http_request *req, struct http_re
 
 int api_child_create(struct http_app *app, struct http_request *req, struct http_response *res)
 {
-    struct json_body b;
+    struct json_body b = {0};
     int rc0 = read_body(req, res, &b);
     if (rc0)
         return rc0;
@@ -319,7 +319,7 @@ int api_child_create(struct http_app *app, struct http_request *req, struct http
 
 int api_child_update(struct http_app *app, struct http_request *req, struct http_response *res)
 {
-    struct json_body b;
+    struct json_body b = {0};
     int rc0 = read_body(req, res, &b);
     if (rc0)
         return rc0;
@@ -408,7 +408,7 @@ int api_note_add(struct http_app *app, struct http_request *req, struct http_res
     if (!req->principal->worker_id)
         return http_problem(req, res, 403, "You cannot add notes",
                             "Only a worker's account can write case notes.");
-    struct json_body b;
+    struct json_body b = {0};
     int rc0 = read_body(req, res, &b);
     if (rc0)
         return rc0;
@@ -501,7 +501,7 @@ int api_allocations_list(struct http_app *app, struct http_request *req, struct 
 
 int api_allocation_add(struct http_app *app, struct http_request *req, struct http_response *res)
 {
-    struct json_body b;
+    struct json_body b = {0};
     int rc0 = read_body(req, res, &b);
     if (rc0)
         return rc0;

@@ -10,6 +10,17 @@
 
 #include "domain/codeset.h"
 
+/* The actions that change nothing (a refusal changes nothing either); everything else is
+ * a change, an export or an access decision, and waits for the disk. */
+static bool reads(const char *action)
+{
+    static const char *const read_actions[] = {"view", "search", "caseload", "audit-view"};
+    for (size_t i = 0; i < sizeof read_actions / sizeof read_actions[0]; i++)
+        if (!strcmp(action, read_actions[i]))
+            return true;
+    return false;
+}
+
 enum kerr_code web_audit(struct http_app *app, const struct http_request *req, int64_t child_id,
                          const char *action, const char *outcome, const char *detail,
                          struct kerr *e)
@@ -26,6 +37,7 @@ enum kerr_code web_audit(struct http_app *app, const struct http_request *req, i
         .request_id = req->request_id[0] ? req->request_id : "-",
         .outcome = outcome,
         .detail = detail,
+        .read_only = reads(action) || !strcmp(outcome, "denied"),
     };
     return store_audit_add(app->store, &ev, e);
 }

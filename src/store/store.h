@@ -146,7 +146,10 @@ enum kerr_code store_grant_revoke(struct store *s, int64_t id, kdate day, struct
 
 /* Append a row, chaining its hash to the last row's (ev->id, prev_hash and hash are
  * filled in). Inside the caller's transaction when there is one, so a change and its
- * audit row commit together. */
+ * audit row commit together. A row of its own that records a read (ev->read_only) is
+ * committed to the log without waiting for the disk: it is written before the page is
+ * sent and survives the process dying, and reaches the disk with the next change or
+ * checkpoint; a change always waits for the disk (docs/web.md, "Audit trail"). */
 enum kerr_code store_audit_add(struct store *s, struct audit_event *ev, struct kerr *e);
 struct audit_query {
     int64_t child_id; /* 0 = any */
