@@ -18,6 +18,7 @@ static const struct {
     {"/search", "Find a child", ROUTE_CHILD_READ},
     {"/teams", "Team caseloads", ROUTE_TEAM_READ},
     {"/audit", "Audit trail", ROUTE_AUDIT_READ},
+    {"/admin/users", "User accounts", ROUTE_USER_ADMIN},
 };
 
 static void nav(struct html *h, const struct http_request *req)

@@ -24,6 +24,14 @@ int page_team(struct http_app *app, struct http_request *req, struct http_respon
 int page_audit_form(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_audit(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_audit_export(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_admin_users(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_admin_user_add(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_admin_user_disable(struct http_app *app, struct http_request *req,
+                            struct http_response *res);
+int page_admin_user_enable(struct http_app *app, struct http_request *req,
+                           struct http_response *res);
+int page_admin_user_reset(struct http_app *app, struct http_request *req,
+                          struct http_response *res);
 int page_note_add(struct http_app *app, struct http_request *req, struct http_response *res);
 
 #endif

@@ -34,6 +34,13 @@ static const struct route_param audit_params[] = {
     {0},
 };
 
+static const struct route_param user_add_params[] = {
+    {"username", PARAM_LINE, 64, true, "a username"},
+    {"role", PARAM_LINE, 40, true, "a role"},
+    {"worker", PARAM_LINE, 40, false, NULL},
+    {0},
+};
+
 /* clang-format off */
 const struct route routes[] = {
     {HTTP_GET,  "/assets/images/{name}", page_asset_image, ROUTE_PUBLIC, ROUTE_ASSET, PARAM_ASSET,
@@ -70,6 +77,19 @@ const struct route routes[] = {
      NULL, audit_params, "/audit"},
     {HTTP_POST, "/audit/export", page_audit_export, ROUTE_SIGNED_IN | ROUTE_AUDIT_READ, ROUTE_CSRF,
      PARAM_LINE, NULL, audit_params, "/audit/export"},
+    {HTTP_GET,  "/admin/users", page_admin_users, ROUTE_SIGNED_IN | ROUTE_USER_ADMIN, 0,
+     PARAM_LINE, NULL, NULL, "/admin/users"},
+    {HTTP_POST, "/admin/users", page_admin_user_add, ROUTE_SIGNED_IN | ROUTE_USER_ADMIN,
+     ROUTE_CSRF, PARAM_LINE, NULL, user_add_params, "/admin/users"},
+    {HTTP_POST, "/admin/users/{id}/disable", page_admin_user_disable,
+     ROUTE_SIGNED_IN | ROUTE_USER_ADMIN, ROUTE_CSRF, PARAM_INT, NULL, NULL,
+     "/admin/users/{id}/disable"},
+    {HTTP_POST, "/admin/users/{id}/enable", page_admin_user_enable,
+     ROUTE_SIGNED_IN | ROUTE_USER_ADMIN, ROUTE_CSRF, PARAM_INT, NULL, NULL,
+     "/admin/users/{id}/enable"},
+    {HTTP_POST, "/admin/users/{id}/reset", page_admin_user_reset,
+     ROUTE_SIGNED_IN | ROUTE_USER_ADMIN, ROUTE_CSRF, PARAM_INT, NULL, NULL,
+     "/admin/users/{id}/reset"},
     /* The JSON API: bearer tokens, problem details; each route is in api.c's api_docs. */
     {HTTP_GET,  "/api/v1/openapi.json", api_openapi, ROUTE_PUBLIC, ROUTE_API, PARAM_LINE, NULL,
      NULL, "/api/v1/openapi.json"},

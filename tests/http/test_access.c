@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/crypto.h"
 #include "core/date.h"
 #include "domain/record.h"
 #include "http/router.h"
@@ -34,6 +35,7 @@ enum who {
     AUDITOR,
     GRANTED,
     MANAGER,
+    ADMIN,
     WHO_COUNT
 };
 enum kid { OWN, OTHERS, RESTRICTED, EXPIRED_GRANT, KID_COUNT };
@@ -158,6 +160,7 @@ static int setup(void **state)
     add_user(f, GRANTED, "fay", w_granted, UROLE_SOCIAL_WORKER, casework);
     int64_t w_manager = add_worker(f, cin, "Hal");
     add_user(f, MANAGER, "hal", w_manager, UROLE_TEAM_MANAGER, casework | ROUTE_TEAM_READ);
+    add_user(f, ADMIN, "ivy", 0, UROLE_ADMINISTRATOR, ROUTE_SIGNED_IN | ROUTE_USER_ADMIN);
 
     add_kid(f, OWN, w_alloc);
     add_kid(f, OTHERS, w_other);
@@ -246,6 +249,7 @@ static const int matrix[WHO_COUNT][KID_COUNT] = {
     [AUDITOR] = {403, 403, 403, 403},    /* the trail, not the records */
     [GRANTED] = {200, 404, 404, 404},    /* a standing grant on Amara; Dorian's expired */
     [MANAGER] = {200, 404, 404, 404},    /* his team's children; not Cerys */
+    [ADMIN] = {403, 403, 403, 403},      /* accounts, not records */
 };
 
 static void route_role_relationship_matrix(void **state)
@@ -278,7 +282,7 @@ static void lists_hold_only_children_in_scope(void **state)
 {
     struct fx *f = *state;
     for (int w = 0; w < WHO_COUNT; w++) {
-        if (w == AUDITOR)
+        if (w == AUDITOR || w == ADMIN)
             continue;
         struct call *c = call(f, "POST", "/search", (enum who)w, "csrf=" TOKEN "&q=Scopetest");
         assert_int_equal(c->res.status, 200);
@@ -454,6 +458,50 @@ static void audit_page_and_export(void **state)
     assert_string_equal(rows[1].action, "audit-view");
 }
 
+static void user_administration(void **state)
+{
+    struct fx *f = *state;
+    assert_int_equal(call(f, "GET", "/admin/users", ALLOCATED, NULL)->res.status, 403);
+    struct call *c = call(f, "GET", "/admin/users", ADMIN, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, ">ada<"));
+    c = call(f, "POST", "/admin/users", ADMIN,
+             "csrf=" TOKEN "&username=newbie&role=social-worker&worker=");
+    assert_int_equal(c->res.status, 200);
+    const char *p = strstr(c->body, "Their password is ");
+    assert_non_null(p);
+    p += strlen("Their password is ");
+    const char *pw = arena_strndup(&f->a, p, strcspn(p, "."));
+    struct user u;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_user_find(f->app.store, "newbie", &f->a, &u, &e), 0);
+    assert_true(kcrypto_password_verify(u.password_hash, pw));
+    c = call(f, "POST", "/admin/users", ADMIN,
+             "csrf=" TOKEN "&username=newbie&role=social-worker&worker=");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "That username is taken"));
+    assert_non_null(strstr(c->body, "value=\"newbie\"")); /* typed work comes back */
+    c = call(f, "POST", "/admin/users", ADMIN, "csrf=" TOKEN "&username=x2&role=boss&worker=");
+    assert_int_equal(c->res.status, 422);
+    c = call(f, "POST", "/admin/users", ADMIN,
+             "csrf=" TOKEN "&username=x3&role=auditor&worker=nosuchworker");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "There is no worker"));
+    const char *dis = arena_printf(&f->a, "/admin/users/%lld/disable", (long long)u.id);
+    assert_int_equal(call(f, "POST", dis, ADMIN, "csrf=" TOKEN)->res.status, 200);
+    assert_int_equal(store_user_find(f->app.store, "newbie", &f->a, &u, &e), 0);
+    assert_true(u.disabled);
+    assert_int_equal(call(f, "POST", "/admin/users/99999/reset", ADMIN, "csrf=" TOKEN)->res.status,
+                     404);
+    struct audit_query q = {.user_id = f->who[ADMIN].user_id};
+    struct audit_event *rows;
+    size_t n;
+    assert_int_equal(store_audit_list(f->app.store, &q, &f->a, &rows, &n, &e), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(rows[0].action, "user-disable");
+    assert_string_equal(rows[1].action, "user-add");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -464,6 +512,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(the_trail_is_append_only_and_chained, setup, teardown),
         cmocka_unit_test_setup_teardown(team_caseloads_for_managers, setup, teardown),
         cmocka_unit_test_setup_teardown(audit_page_and_export, setup, teardown),
+        cmocka_unit_test_setup_teardown(user_administration, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,9 @@ const account = readFileSync(passwords, 'utf8').split('\n')
   .find((f) => f[1] === 'social-worker');
 if (!account) throw new Error(`no social worker in ${passwords}`);
 const [username, , password] = account;
+const admin = readFileSync(passwords, 'utf8').split('\n')
+  .filter((l) => l && !l.startsWith('#')).map((l) => l.trim().split(/\s+/))
+  .find((f) => f[1] === 'administrator');
 
 let failures = 0, checks = 0;
 const fail = (msg) => { failures++; console.error(`FAIL: ${msg}`); };
@@ -114,6 +117,18 @@ await page.waitForURL(`${base}/signed-out`);
 await axe('signed out');
 await page.goto(`${base}/`);
 check((await page.title()).startsWith('Sign in'), 'still signed in after signing out');
+
+// The administrator's page: add an account, see its password once.
+await page.fill('#username', admin[0]);
+await page.fill('#password', admin[2]);
+await page.click('main button[type=submit]');
+await page.goto(`${base}/admin/users`);
+await axe('user accounts');
+await page.fill('#username', 'browser.test');
+await page.selectOption('#role', 'auditor');
+await page.click('main form[action="/admin/users"] button[type=submit]');
+check(await page.locator('.govuk-notification-banner--success').isVisible(), 'no account added');
+await axe('user accounts after adding one');
 
 await browser.close();
 console.log(`${checks} checks, ${failures} failed`);
