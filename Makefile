@@ -25,9 +25,11 @@ build: deps $(BUILD_RELEASE)/build.ninja
 	ninja -C $(BUILD_RELEASE)
 
 # Build, create the demo borough once (with one account per role; the passwords are in
-# $(DEMO_DB).passwords, readable by you only), and serve it on 127.0.0.1:8080.
+# $(DEMO_DB).passwords, readable by you only), and serve it on 127.0.0.1:8080. A demo
+# database without its passwords file (made before sign-in existed) is made afresh.
 run: build
-	@if [ ! -f $(DEMO_DB) ]; then $(KITH) demo --db $(DEMO_DB); \
+	@if [ ! -f $(DEMO_DB) ] || [ ! -f $(DEMO_DB).passwords ]; then \
+	    $(KITH) demo --db $(DEMO_DB) --force; \
 	else echo "using the existing $(DEMO_DB) (delete it for a fresh demo borough)"; \
 	    $(KITH) demo --db $(DEMO_DB) --summary; fi
 	@echo "sign in with an account from $(DEMO_DB).passwords"
