@@ -74,6 +74,75 @@ enum kerr_code json_body_parse(const char *data, size_t len, struct arena *a, st
     return rc;
 }
 
+/* Append `v` under `name`, descending into objects and arrays. */
+static void flatten(json_t *v, const char *name, struct arena *a, struct json_member **items,
+                    size_t *n, size_t *cap)
+{
+    if (json_is_object(v)) {
+        const char *key;
+        json_t *child;
+        json_object_foreach(v, key, child)
+        {
+            flatten(child, name[0] ? arena_printf(a, "%s.%s", name, key) : key, a, items, n, cap);
+        }
+        return;
+    }
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *child;
+        json_array_foreach(v, i, child)
+        {
+            flatten(child, arena_printf(a, "%s.%zu", name, i), a, items, n, cap);
+        }
+        return;
+    }
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        struct json_member *grown = arena_alloc(a, ncap * sizeof *grown);
+        if (*n)
+            memcpy(grown, *items, *n * sizeof *grown);
+        *items = grown;
+        *cap = ncap;
+    }
+    struct json_member *m = &(*items)[(*n)++];
+    m->name = arena_strdup(a, name);
+    char num[64];
+    if (json_is_string(v)) {
+        m->kind = JV_STRING;
+        m->text = arena_strndup(a, json_string_value(v), json_string_length(v));
+    } else if (json_is_integer(v)) {
+        snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        m->kind = JV_NUMBER;
+        m->text = arena_strdup(a, num);
+    } else if (json_is_real(v)) {
+        snprintf(num, sizeof num, "%.17g", json_real_value(v));
+        m->kind = JV_NUMBER;
+        m->text = arena_strdup(a, num);
+    } else if (json_is_boolean(v)) {
+        m->kind = JV_BOOL;
+        m->text = json_is_true(v) ? "true" : "false";
+    } else {
+        m->kind = JV_NULL;
+        m->text = NULL;
+    }
+}
+
+enum kerr_code json_body_parse_flat(const char *data, size_t len, struct arena *a,
+                                    struct json_body *out, struct kerr *e)
+{
+    json_error_t err;
+    json_t *root = json_loadb(data, len, JSON_DISABLE_EOF_CHECK, &err);
+    if (!root)
+        return kerr_fail(e, KITH_E_PARSE, "body", "not JSON: %s (line %d, column %d)", err.text,
+                         err.line, err.column);
+    size_t cap = 0;
+    out->v = NULL;
+    out->n = 0;
+    flatten(root, "", a, &out->v, &out->n, &cap);
+    json_decref(root);
+    return KITH_OK;
+}
+
 const struct json_member *json_get(const struct json_body *b, const char *name)
 {
     for (size_t i = 0; i < b->n; i++)

@@ -33,6 +33,11 @@ struct json_body {
  * syntax error; KITH_E_INVALID names a member that is an array or object. */
 enum kerr_code json_body_parse(const char *data, size_t len, struct arena *a, struct json_body *out,
                                struct kerr *e);
+/* Any JSON object, nested objects and arrays flattened into dotted names
+ * ("errorList.0.href"), for tools that read structured options (the GOV.UK fixture test).
+ * The API uses json_body_parse, which refuses nesting. */
+enum kerr_code json_body_parse_flat(const char *data, size_t len, struct arena *a,
+                                    struct json_body *out, struct kerr *e);
 /* The member called `name`, or NULL. */
 const struct json_member *json_get(const struct json_body *b, const char *name);
 

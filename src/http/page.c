@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "http/assets.h"
+#include "http/govuk.h"
 #include "http/router.h"
 
 /* The pages a role may use, as GOV.UK service navigation; the current one is marked. */
@@ -72,9 +73,9 @@ void page_begin(struct html *h, const struct http_request *req, const char *titl
            "<body class=\"govuk-template__body\">\n<script src=\"/assets/%s/supported.js\">"
            "</script>\n",
            asset_version, asset_version, asset_version);
-    html_raw(h, "<a href=\"#main-content\" class=\"govuk-skip-link\" "
-                "data-module=\"govuk-skip-link\">Skip to main content</a>\n"
-                "<header class=\"govuk-template__header\"><div class=\"govuk-generic-header\">"
+    govuk_skip_link(h,
+                    &(struct govuk_opts){.text = "Skip to main content", .href = "#main-content"});
+    html_raw(h, "\n<header class=\"govuk-template__header\"><div class=\"govuk-generic-header\">"
                 "<div class=\"govuk-generic-header__container govuk-width-container\"><div "
                 "class=\"govuk-generic-header__logo\"><a href=\"/\" "
                 "class=\"govuk-generic-header__homepage-link\">kith</a></div></div></div>\n");
@@ -107,14 +108,14 @@ void page_error_summary(struct html *h, const struct http_request *req)
 {
     if (!req->nerrors)
         return;
-    html_raw(h, "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\">\n"
-                "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a "
-                "problem</h2>\n<div class=\"govuk-error-summary__body\"><ul class=\"govuk-list "
-                "govuk-error-summary__list\">\n");
+    struct govuk_item items[HTTP_FIELD_ERRORS_MAX];
     for (size_t i = 0; i < req->nerrors; i++)
-        html_f(h, "<li><a href=\"#%s\">%s</a></li>\n", req->errors[i].field,
-               req->errors[i].message);
-    html_raw(h, "</ul></div></div></div>\n");
+        items[i] = (struct govuk_item){req->errors[i].message,
+                                       arena_printf(h->arena, "#%s", req->errors[i].field)};
+    govuk_error_summary(h, &(struct govuk_opts){.title = "There is a problem",
+                                                .items = items,
+                                                .nitems = req->nerrors});
+    html_raw(h, "\n");
 }
 
 bool page_field_error(struct html *h, const struct http_request *req, const char *field)
@@ -122,10 +123,9 @@ bool page_field_error(struct html *h, const struct http_request *req, const char
     for (size_t i = 0; i < req->nerrors; i++) {
         if (strcmp(req->errors[i].field, field) != 0)
             continue;
-        html_f(h,
-               "<p id=\"%s-error\" class=\"govuk-error-message\"><span "
-               "class=\"govuk-visually-hidden\">Error:</span> %s</p>\n",
-               field, req->errors[i].message);
+        govuk_error_message(h, &(struct govuk_opts){.id = arena_printf(h->arena, "%s-error", field),
+                                                    .text = req->errors[i].message});
+        html_raw(h, "\n");
         return true;
     }
     return false;

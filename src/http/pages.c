@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "domain/codeset.h"
 #include "domain/record.h"
+#include "http/govuk.h"
 #include "http/page.h"
 #include "http/web_audit.h"
 #include "store/store.h"
@@ -117,8 +118,8 @@ static void search_form(struct html *h, const struct http_request *req)
            "<input class=\"govuk-input govuk-!-width-two-thirds%s\" id=\"q\" name=\"q\" "
            "type=\"text\" autocomplete=\"off\" spellcheck=\"false\" value=\"%s\"%s></div>\n",
            err ? " govuk-input--error" : "", q ? q : "", "");
-    html_raw(h, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
-                "Search</button>\n</form>\n");
+    govuk_button(h, &(struct govuk_opts){.text = "Search"});
+    html_raw(h, "\n</form>\n");
 }
 
 int page_search_form(struct http_app *app, struct http_request *req, struct http_response *res)
@@ -251,8 +252,9 @@ static void note_form(struct html *h, const struct http_request *req, const char
     for (int i = 0; i < cs->n; i++)
         html_f(h, "<option value=\"%s\"%s>%s</option>\n", cs->codes[i].code,
                kind && strcmp(kind, cs->codes[i].code) == 0 ? " selected" : "", cs->codes[i].label);
-    html_raw(h, "</select></div>\n<button type=\"submit\" class=\"govuk-button\" "
-                "data-module=\"govuk-button\">Save note</button>\n</form>\n");
+    html_raw(h, "</select></div>\n");
+    govuk_button(h, &(struct govuk_opts){.text = "Save note"});
+    html_raw(h, "\n</form>\n");
 }
 
 static int child_render(struct http_request *req, struct http_response *res,

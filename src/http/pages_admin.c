@@ -15,6 +15,7 @@
 #include "core/crypto.h"
 #include "domain/codeset.h"
 #include "domain/password.h"
+#include "http/govuk.h"
 #include "http/page.h"
 #include "http/web_audit.h"
 #include "store/store.h"
@@ -100,9 +101,10 @@ static int render(struct http_app *app, struct http_request *req, struct http_re
     html_f(&h,
            "<input class=\"govuk-input govuk-!-width-one-third%s\" id=\"worker\" name=\"worker\" "
            "type=\"text\" spellcheck=\"false\" aria-describedby=\"worker-hint\" value=\"%s\">"
-           "</div>\n<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
-           "Add account</button>\n</form>\n",
+           "</div>\n",
            werr ? " govuk-input--error" : "", worker ? worker : "");
+    govuk_button(&h, &(struct govuk_opts){.text = "Add account"});
+    html_raw(&h, "\n</form>\n");
     html_raw(&h, "<h2 class=\"govuk-heading-m\">Accounts</h2>\n<table class=\"govuk-table\">"
                  "<caption class=\"govuk-table__caption govuk-visually-hidden\">Accounts"
                  "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"

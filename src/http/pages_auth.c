@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "http/auth.h"
+#include "http/govuk.h"
 #include "http/page.h"
 
 #define RESUME "resume."
@@ -63,8 +64,8 @@ static void sign_in_form(struct html *h, const struct http_request *req, const c
                err ? " govuk-input--error" : "", fields[i].name, fields[i].name, fields[i].type,
                fields[i].autocomplete, v ? v : "");
     }
-    html_raw(h, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
-                "Sign in</button>\n</form>\n"
+    govuk_button(h, &(struct govuk_opts){.text = "Sign in"});
+    html_raw(h, "\n</form>\n"
                 "<p class=\"govuk-body\">If you have forgotten your password, ask your kith "
                 "administrator to reset it.</p>\n</div></div>\n");
 }

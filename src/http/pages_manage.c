@@ -13,6 +13,7 @@
 
 #include "core/str.h"
 #include "domain/codeset.h"
+#include "http/govuk.h"
 #include "http/page.h"
 #include "http/web_audit.h"
 #include "store/store.h"
@@ -50,10 +51,9 @@ static const char *per_fte(struct arena *a, int64_t children, double fte)
 
 static void load_tag(struct html *h, int64_t children, double fte, int threshold)
 {
-    if (fte > 0 && (double)children / fte > threshold)
-        html_raw(h, "<strong class=\"govuk-tag govuk-tag--red\">Above threshold</strong>");
-    else
-        html_raw(h, "<strong class=\"govuk-tag govuk-tag--green\">Within threshold</strong>");
+    bool above = fte > 0 && (double)children / fte > threshold;
+    govuk_tag(h, &(struct govuk_opts){.text = above ? "Above threshold" : "Within threshold",
+                                      .classes = above ? "govuk-tag--red" : "govuk-tag--green"});
 }
 
 int page_teams(struct http_app *app, struct http_request *req, struct http_response *res)
@@ -129,8 +129,8 @@ int page_team(struct http_app *app, struct http_request *req, struct http_respon
     struct html h;
     html_init(&h, req->arena);
     page_begin(&h, req, t.name);
+    govuk_back_link(&h, &(struct govuk_opts){.href = "/teams", .text = "All teams"});
     html_f(&h,
-           "<a href=\"/teams\" class=\"govuk-back-link\">All teams</a>\n"
            "<span class=\"govuk-caption-l\">%s</span>\n<h1 class=\"govuk-heading-l\">%s</h1>\n"
            "<p class=\"govuk-body\">%ld children allocated to %ld workers (%s per FTE; the "
            "team's threshold is %d).</p>\n",
