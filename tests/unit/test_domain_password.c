@@ -38,6 +38,10 @@ static void policy_table(void **state)
         {"ghijklmnopqrstuvw", "ana", false, "straight"},
         {"my name is Ana.Okafor really", "ana.okafor", false, "contains the username"},
         {"bob is fine as a short name", "bob", true, NULL}, /* names under 4 are not checked */
+        /* R8's cases: the classic choice is refused, a 64-character passphrase is fine. */
+        {"Password1", "ana", false, "at least 15"},
+        {"Password123456789", "ana", false, "often choose"},
+        {"rain on the viaduct at seven, kettle on, dog asleep by the fire!", "ana", true, NULL},
     };
     for (size_t i = 0; i < N_ELEMS(cases); i++) {
         struct kerr e = KERR_INIT;
