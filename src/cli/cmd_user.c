@@ -89,16 +89,18 @@ static enum kerr_code new_password(struct cli *c, const struct user_opts *o, con
     return password_check(pw, username, &c->err);
 }
 
-static enum kerr_code set_password(struct cli *c, const struct user *u, const char *pw, bool shown)
+static enum kerr_code set_password(struct cli *c, const struct user *u, const char *pw)
 {
     char hash[KCRYPTO_PWHASH_LEN];
     enum kerr_code rc = kcrypto_password_hash(pw, hash, &c->err);
     if (!rc)
         rc = store_user_set_password(c->store, u->id, hash, &c->err);
-    if (!rc && shown)
-        fprintf(c->out, "password for %s: %s\n(shown once: give it to them privately)\n",
-                u->username, pw);
     return rc;
+}
+
+static void show_password(struct cli *c, const char *username, const char *pw)
+{
+    fprintf(c->out, "password for %s: %s\n(shown once: give it to them privately)\n", username, pw);
 }
 
 static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
@@ -127,7 +129,7 @@ static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
         return rc;
     rc = store_user_add(c->store, &u, &c->err);
     if (!rc)
-        rc = set_password(c, &u, pw, false);
+        rc = set_password(c, &u, pw);
     if (!rc)
         rc = store_commit(c->store, &c->err);
     if (rc) {
@@ -136,8 +138,7 @@ static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
     }
     fprintf(c->out, "added %s (%s)\n", u.username, vocab_label(CS_USER_ROLE, (int)u.role));
     if (shown)
-        fprintf(c->out, "password for %s: %s\n(shown once: give it to them privately)\n",
-                u.username, pw);
+        show_password(c, u.username, pw);
     return KITH_OK;
 }
 
@@ -155,11 +156,25 @@ static enum kerr_code run_reset(struct cli *c, void *opts, int argc, char **argv
     bool shown = false;
     if (!rc)
         rc = new_password(c, opts, u.username, pw, sizeof pw, &shown);
+    /* The new password and the end of every session under the old one are one write: a
+     * reset is what follows a password seen by someone else. */
     if (!rc)
-        rc = set_password(c, &u, pw, shown);
+        rc = store_begin(c->store, &c->err);
+    if (rc)
+        return rc;
+    rc = set_password(c, &u, pw);
     if (!rc)
-        fprintf(c->out, "password reset for %s\n", u.username);
-    return rc;
+        rc = store_session_end_user(c->store, u.id, 0, (int64_t)time(NULL), &c->err);
+    if (!rc)
+        rc = store_commit(c->store, &c->err);
+    if (rc) {
+        store_rollback(c->store);
+        return rc;
+    }
+    fprintf(c->out, "password reset for %s, and signed out everywhere\n", u.username);
+    if (shown)
+        show_password(c, u.username, pw);
+    return KITH_OK;
 }
 
 static enum kerr_code set_disabled(struct cli *c, const char *name, bool disabled)

@@ -229,9 +229,14 @@ static int change(struct http_app *app, struct http_request *req, struct http_re
     if (!rc)
         rc = store_begin(app->store, &e);
     if (!rc) {
-        if (reset)
+        /* A reset ends the account's sessions (whoever knew the old password is out),
+         * except the one making the reset when administrators reset their own. */
+        if (reset) {
             rc = store_user_set_password(app->store, u->id, hash, &e);
-        else
+            if (!rc)
+                rc = store_session_end_user(app->store, u->id, req->principal->session_id,
+                                            (int64_t)time(NULL), &e);
+        } else
             rc = store_user_set_disabled(app->store, u->id, !strcmp(what, "disable"),
                                          (int64_t)time(NULL), &e);
         if (!rc)
@@ -250,8 +255,11 @@ static int change(struct http_app *app, struct http_request *req, struct http_re
     if (reset)
         return render(
             app, req, res, 200, arena_printf(req->arena, "New password for %s", u->username),
-            arena_printf(req->arena, "It is %s. Give it to them privately: it is not shown again.",
-                         pw));
+            arena_printf(req->arena, "It is %s. %s", pw,
+                         u->id == req->principal->user_id
+                             ? "It is not shown again. Your other sessions have ended."
+                             : "Give it to them privately: it is not shown again. They have "
+                               "been signed out everywhere."));
     return render(
         app, req, res, 200,
         arena_printf(req->arena, "%s is %s", u->username,

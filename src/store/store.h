@@ -184,6 +184,11 @@ enum kerr_code store_session_find(struct store *s, const char *digest, struct ar
 enum kerr_code store_session_touch(struct store *s, int64_t id, int64_t now, struct kerr *e);
 /* End one session (sign-out, timeout); ending an ended one changes nothing. */
 enum kerr_code store_session_end(struct store *s, int64_t id, int64_t now, struct kerr *e);
+/* End every live session of an account at `now` but session `keep` (0: none): after a
+ * password reset, whoever held the old password is signed out everywhere, while an
+ * administrator resetting their own stays signed in where they did it. */
+enum kerr_code store_session_end_user(struct store *s, int64_t user_id, int64_t keep, int64_t now,
+                                      struct kerr *e);
 
 /* --- people -------------------------------------------------------------------------- */
 

@@ -63,6 +63,8 @@ struct store_ops {
                                    struct session *out, struct user *user, struct kerr *e);
     enum kerr_code (*session_touch)(struct store *s, int64_t id, int64_t now, struct kerr *e);
     enum kerr_code (*session_end)(struct store *s, int64_t id, int64_t now, struct kerr *e);
+    enum kerr_code (*session_end_user)(struct store *s, int64_t user_id, int64_t keep, int64_t now,
+                                       struct kerr *e);
 
     enum kerr_code (*person_add)(struct store *s, struct person *p, struct kerr *e);
     enum kerr_code (*person_update)(struct store *s, const struct person *p, struct kerr *e);

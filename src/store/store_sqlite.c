@@ -154,7 +154,8 @@
                        "JOIN user_account u ON u.id = ss.user_id WHERE ss.token_digest = ?1")      \
     X(ST_SESSION_TOUCH, "UPDATE session SET last_seen = ?2 WHERE id = ?1 AND ended IS NULL")       \
     X(ST_SESSION_END, "UPDATE session SET ended = ?2 WHERE id = ?1 AND ended IS NULL")             \
-    X(ST_SESSION_END_USER, "UPDATE session SET ended = ?2 WHERE user_id = ?1 AND ended IS NULL")   \
+    X(ST_SESSION_END_USER,                                                                         \
+      "UPDATE session SET ended = ?2 WHERE user_id = ?1 AND ended IS NULL AND id <> ?3")           \
     /* people */                                                                                   \
     X(ST_PERSON_ADD,                                                                               \
       "INSERT INTO person(public_id, kind, la_child_id, given_name, family_name, dob, "            \
@@ -1004,14 +1005,16 @@ static enum kerr_code sqlite_user_set_password(struct store *base, int64_t user_
     return update_user(s, st, user_id, "setting a password", e);
 }
 
-static enum kerr_code end_user_sessions(struct store_sqlite *s, int64_t user_id, int64_t now,
-                                        struct kerr *e)
+/* End the account's live sessions but `keep` (0: all of them). */
+static enum kerr_code end_user_sessions(struct store_sqlite *s, int64_t user_id, int64_t keep,
+                                        int64_t now, struct kerr *e)
 {
     sqlite3_stmt *st = stmt(s, ST_SESSION_END_USER, e);
     if (!st)
         return no_stmt(e);
     sqlite3_bind_int64(st, 1, user_id);
     sqlite3_bind_int64(st, 2, now);
+    sqlite3_bind_int64(st, 3, keep);
     enum kerr_code rc =
         sqlite3_step(st) == SQLITE_DONE ? KITH_OK : db_fail(s, e, "ending sessions");
     done(st);
@@ -1033,7 +1036,7 @@ static enum kerr_code sqlite_user_set_disabled(struct store *base, int64_t user_
     sqlite3_bind_int(st, 2, disabled);
     rc = update_user(s, st, user_id, "disabling a user", e);
     if (!rc && disabled)
-        rc = end_user_sessions(s, user_id, now, e);
+        rc = end_user_sessions(s, user_id, 0, now, e);
     return write_end(s, wrapped, rc, e);
 }
 
@@ -1217,6 +1220,12 @@ static enum kerr_code sqlite_session_end(struct store *base, int64_t id, int64_t
                                          struct kerr *e)
 {
     return session_update(sq(base), ST_SESSION_END, id, now, e);
+}
+
+static enum kerr_code sqlite_session_end_user(struct store *base, int64_t user_id, int64_t keep,
+                                              int64_t now, struct kerr *e)
+{
+    return end_user_sessions(sq(base), user_id, keep, now, e);
 }
 
 /* --- people -------------------------------------------------------------------------- */
@@ -2787,6 +2796,7 @@ static const struct store_ops sqlite_ops = {
     .session_find = sqlite_session_find,
     .session_touch = sqlite_session_touch,
     .session_end = sqlite_session_end,
+    .session_end_user = sqlite_session_end_user,
     .person_add = sqlite_person_add,
     .person_update = sqlite_person_update,
     .person_get = sqlite_person_get,

@@ -340,6 +340,54 @@ static void sign_out_and_disable_end_sessions(void **state)
     signed_out(f, a);
 }
 
+/* An administrator resets a password on the user administration page: every session of
+ * that account ends, the old password is dead and the new one (shown once) works; an
+ * administrator resetting their own stays signed in where they did it, and nowhere else. */
+static void password_reset_ends_sessions(void **state)
+{
+    struct fx *f = *state;
+    struct user admin = {
+        .username = "root.test", .role = UROLE_ADMINISTRATOR, .created = DATE_NONE};
+    char hash[KCRYPTO_PWHASH_LEN];
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_user_add(f->app.store, &admin, &e), 0);
+    assert_int_equal(kcrypto_password_hash(PASSWORD, hash, &e), 0);
+    assert_int_equal(store_user_set_password(f->app.store, admin.id, hash, &e), 0);
+
+    const char *a = cookie_of(f, sign_in(f, "ada.test", PASSWORD, NULL));
+    const char *b = cookie_of(f, sign_in(f, "ada.test", PASSWORD, NULL));
+    const char *x = cookie_of(f, sign_in(f, "root.test", PASSWORD, NULL));
+    const char *y = cookie_of(f, sign_in(f, "root.test", PASSWORD, NULL));
+    struct call *page = call(f, "GET", "/admin/users", x, NULL, NULL);
+    assert_int_equal(page->res.status, 200);
+    const char *form = arena_printf(&f->a, "csrf=%s", csrf_on(f, page->body));
+
+    struct call *c =
+        call(f, "POST", arena_printf(&f->a, "/admin/users/%lld/reset", (long long)f->user_id), x,
+             form, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "New password for ada.test"));
+    assert_non_null(strstr(c->body, "They have been signed out everywhere"));
+    const char *p = strstr(c->body, "It is ");
+    assert_non_null(p);
+    p += strlen("It is ");
+    const char *fresh = arena_strndup(&f->a, p, strcspn(p, ". "));
+    assert_true(strlen(fresh) >= 15);
+    signed_out(f, a);
+    signed_out(f, b);
+    assert_int_equal(sign_in(f, "ada.test", PASSWORD, NULL)->res.status, 401);
+    signed_in(f, cookie_of(f, sign_in(f, "ada.test", fresh, NULL)));
+
+    /* Their own: this session carries on, the other one has ended. */
+    c = call(f, "POST", arena_printf(&f->a, "/admin/users/%lld/reset", (long long)admin.id), x,
+             form, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "Your other sessions have ended"));
+    assert_int_equal(call(f, "GET", "/admin/users", x, NULL, NULL)->res.status, 200);
+    assert_int_equal(call(f, "GET", "/admin/users", y, NULL, NULL)->res.status, 401);
+    assert_int_equal(sign_in(f, "root.test", PASSWORD, NULL)->res.status, 401);
+}
+
 static void no_open_redirect(void **state)
 {
     struct fx *f = *state;
@@ -461,6 +509,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(throttle_and_window, setup, teardown),
         cmocka_unit_test_setup_teardown(timeouts, setup, teardown),
         cmocka_unit_test_setup_teardown(sign_out_and_disable_end_sessions, setup, teardown),
+        cmocka_unit_test_setup_teardown(password_reset_ends_sessions, setup, teardown),
         cmocka_unit_test_setup_teardown(no_open_redirect, setup, teardown),
         cmocka_unit_test_setup_teardown(typed_work_survives_a_timeout, setup, teardown),
         cmocka_unit_test_setup_teardown(rehash_when_factors_change, setup, teardown),
