@@ -432,8 +432,9 @@ static enum kerr_code demo_accounts(struct cli *c)
             chosen[users[i].role] = &users[i];
 
     const char *path = passwords_path(c);
-    /* A new file each time, created 0600 (O_EXCL: never through a planted link). */
-    unlink(path);
+    /* A new file each time, created 0600 (O_EXCL: never through a planted link). An old
+     * one is replaced, never silently: its passwords were for accounts this run remade. */
+    bool replaced = unlink(path) == 0;
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!f) {
@@ -467,8 +468,8 @@ static enum kerr_code demo_accounts(struct cli *c)
     if (!rc)
         fprintf(c->out,
                 "demo accounts: one per role; usernames and passwords in %s (only you "
-                "can read it)\n",
-                path);
+                "can read it%s)\n",
+                path, replaced ? "; it replaces the old one" : "");
     return rc;
 }
 

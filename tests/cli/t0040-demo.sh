@@ -17,6 +17,7 @@ summary_has() { grep -qE "^  $1 +$2( |\$)" "$T/out" || fail "summary lacks '$1 $
 
 ok demo --db a.db --scale 0.02 --seed 7
 out_has "kith demo: seed 7, scale 0.02, today 2026-03-31: wrote"
+out_lacks "replaces the old one"
 summary_has children 240
 # The summary after a run is counted from the records as they were written; --summary
 # reads the database: they agree, line for line.
@@ -65,6 +66,8 @@ err_has "add --force to delete this one"
 [ "$(dump_hash a.db)" = "$before" ] || fail "a refused database changed"
 ok demo --db a.db --scale 0.02 --seed 7 --force
 err_has "deleted the database 'a.db'"
+out_has "usernames and passwords in a.db.passwords (only you can read it; it replaces the old one)"
+[ "$(stat -c %a a.db.passwords)" = 600 ] || fail "the passwords file is not 0600"
 [ "$(dump_hash a.db)" = "$before" ] || fail "--force with the same seed gives the same database"
 # An empty kith database is fine to fill.
 ok init --db e.db
