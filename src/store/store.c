@@ -9,14 +9,20 @@
 #include "store/migrations.h"
 #include "store/store_impl.h"
 
+/* An op the backend does not have yet (the PostgreSQL backend is filled op by op) fails
+ * cleanly with a message naming it, instead of crashing on a NULL entry. */
+static enum kerr_code missing(struct store *s, const char *op, struct kerr *e)
+{
+    return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot do '%s' yet", s->ops->name, op);
+}
+
 enum kerr_code store_open(const char *location, unsigned flags, struct store **out, struct kerr *e)
 {
     *out = NULL;
     if (!location || !*location)
         return kerr_fail(e, KITH_E_USAGE, "db", "no database location given");
     if (!strncmp(location, "postgresql://", 13) || !strncmp(location, "postgres://", 11))
-        return kerr_fail(e, KITH_E_DB_OPEN, "db",
-                         "this kith was built without PostgreSQL support: use a SQLite file");
+        return store_pg_open(location, flags, out, e);
     if (!strncmp(location, "sqlite:", 7))
         location += 7;
     return store_sqlite_open(location, flags, out, e);
@@ -31,150 +37,176 @@ void store_close(struct store *s)
 const char *store_backend(const struct store *s) { return s->ops->name; }
 int store_schema_version(struct store *s) { return s->ops->schema_version(s); }
 int store_schema_latest(void) { return migrations_count; }
-enum kerr_code store_begin(struct store *s, struct kerr *e) { return s->ops->begin(s, e); }
-enum kerr_code store_commit(struct store *s, struct kerr *e) { return s->ops->commit(s, e); }
+enum kerr_code store_begin(struct store *s, struct kerr *e)
+{
+    return s->ops->begin ? s->ops->begin(s, e) : missing(s, "begin", e);
+}
+enum kerr_code store_commit(struct store *s, struct kerr *e)
+{
+    return s->ops->commit ? s->ops->commit(s, e) : missing(s, "commit", e);
+}
 void store_rollback(struct store *s) { s->ops->rollback(s); }
 enum kerr_code store_bulk(struct store *s, bool on, struct kerr *e)
 {
-    return s->ops->bulk(s, on, e);
+    return s->ops->bulk ? s->ops->bulk(s, on, e) : missing(s, "bulk", e);
 }
-enum kerr_code store_check(struct store *s, struct kerr *e) { return s->ops->check(s, e); }
+enum kerr_code store_check(struct store *s, struct kerr *e)
+{
+    return s->ops->check ? s->ops->check(s, e) : missing(s, "check", e);
+}
 
 enum kerr_code store_team_add(struct store *s, struct team *t, struct kerr *e)
 {
-    return s->ops->team_add(s, t, e);
+    return s->ops->team_add ? s->ops->team_add(s, t, e) : missing(s, "team_add", e);
 }
 enum kerr_code store_team_list(struct store *s, struct arena *a, struct team **out, size_t *n,
                                struct kerr *e)
 {
-    return s->ops->team_list(s, a, out, n, e);
+    return s->ops->team_list ? s->ops->team_list(s, a, out, n, e) : missing(s, "team_list", e);
 }
 enum kerr_code store_team_find(struct store *s, const char *ref, struct arena *a, struct team *out,
                                struct kerr *e)
 {
-    return s->ops->team_find(s, ref, a, out, e);
+    return s->ops->team_find ? s->ops->team_find(s, ref, a, out, e) : missing(s, "team_find", e);
 }
 enum kerr_code store_worker_add(struct store *s, struct worker *w, struct kerr *e)
 {
-    return s->ops->worker_add(s, w, e);
+    return s->ops->worker_add ? s->ops->worker_add(s, w, e) : missing(s, "worker_add", e);
 }
 enum kerr_code store_worker_get(struct store *s, int64_t id, struct arena *a, struct worker *out,
                                 struct kerr *e)
 {
-    return s->ops->worker_get(s, id, a, out, e);
+    return s->ops->worker_get ? s->ops->worker_get(s, id, a, out, e) : missing(s, "worker_get", e);
 }
 enum kerr_code store_worker_find(struct store *s, const char *ref, struct arena *a,
                                  struct worker *out, struct kerr *e)
 {
-    return s->ops->worker_find(s, ref, a, out, e);
+    return s->ops->worker_find ? s->ops->worker_find(s, ref, a, out, e)
+                               : missing(s, "worker_find", e);
 }
 enum kerr_code store_worker_list(struct store *s, const struct worker_query *q, struct arena *a,
                                  struct worker **out, size_t *n, struct kerr *e)
 {
-    return s->ops->worker_list(s, q, a, out, n, e);
+    return s->ops->worker_list ? s->ops->worker_list(s, q, a, out, n, e)
+                               : missing(s, "worker_list", e);
 }
 enum kerr_code store_team_caseloads(struct store *s, int64_t team_id, struct arena *a,
                                     struct worker_caseload **out, size_t *n, struct kerr *e)
 {
-    return s->ops->team_caseloads(s, team_id, a, out, n, e);
+    return s->ops->team_caseloads ? s->ops->team_caseloads(s, team_id, a, out, n, e)
+                                  : missing(s, "team_caseloads", e);
 }
 enum kerr_code store_user_add(struct store *s, struct user *u, struct kerr *e)
 {
-    return s->ops->user_add(s, u, e);
+    return s->ops->user_add ? s->ops->user_add(s, u, e) : missing(s, "user_add", e);
 }
 enum kerr_code store_user_list(struct store *s, struct arena *a, struct user **out, size_t *n,
                                struct kerr *e)
 {
-    return s->ops->user_list(s, a, out, n, e);
+    return s->ops->user_list ? s->ops->user_list(s, a, out, n, e) : missing(s, "user_list", e);
 }
 enum kerr_code store_user_find(struct store *s, const char *username, struct arena *a,
                                struct user *out, struct kerr *e)
 {
-    return s->ops->user_find(s, username, a, out, e);
+    return s->ops->user_find ? s->ops->user_find(s, username, a, out, e)
+                             : missing(s, "user_find", e);
 }
 enum kerr_code store_user_set_password(struct store *s, int64_t user_id, const char *hash,
                                        struct kerr *e)
 {
-    return s->ops->user_set_password(s, user_id, hash, e);
+    return s->ops->user_set_password ? s->ops->user_set_password(s, user_id, hash, e)
+                                     : missing(s, "user_set_password", e);
 }
 enum kerr_code store_user_set_disabled(struct store *s, int64_t user_id, bool disabled, int64_t now,
                                        struct kerr *e)
 {
-    return s->ops->user_set_disabled(s, user_id, disabled, now, e);
+    return s->ops->user_set_disabled ? s->ops->user_set_disabled(s, user_id, disabled, now, e)
+                                     : missing(s, "user_set_disabled", e);
 }
 enum kerr_code store_person_visible(struct store *s, const struct store_scope *scope, int64_t id,
                                     bool *out, struct kerr *e)
 {
-    return s->ops->person_visible(s, scope, id, out, e);
+    return s->ops->person_visible ? s->ops->person_visible(s, scope, id, out, e)
+                                  : missing(s, "person_visible", e);
 }
 enum kerr_code store_restriction_set(struct store *s, const struct restriction *r, struct kerr *e)
 {
-    return s->ops->restriction_set(s, r, e);
+    return s->ops->restriction_set ? s->ops->restriction_set(s, r, e)
+                                   : missing(s, "restriction_set", e);
 }
 enum kerr_code store_restriction_get(struct store *s, int64_t child_id, struct arena *a,
                                      struct restriction *out, struct kerr *e)
 {
-    return s->ops->restriction_get(s, child_id, a, out, e);
+    return s->ops->restriction_get ? s->ops->restriction_get(s, child_id, a, out, e)
+                                   : missing(s, "restriction_get", e);
 }
 enum kerr_code store_restriction_lift(struct store *s, int64_t child_id, struct kerr *e)
 {
-    return s->ops->restriction_lift(s, child_id, e);
+    return s->ops->restriction_lift ? s->ops->restriction_lift(s, child_id, e)
+                                    : missing(s, "restriction_lift", e);
 }
 enum kerr_code store_grant_add(struct store *s, struct access_grant *g, struct kerr *e)
 {
-    return s->ops->grant_add(s, g, e);
+    return s->ops->grant_add ? s->ops->grant_add(s, g, e) : missing(s, "grant_add", e);
 }
 enum kerr_code store_grant_revoke(struct store *s, int64_t id, kdate day, struct kerr *e)
 {
-    return s->ops->grant_revoke(s, id, day, e);
+    return s->ops->grant_revoke ? s->ops->grant_revoke(s, id, day, e)
+                                : missing(s, "grant_revoke", e);
 }
 enum kerr_code store_audit_add(struct store *s, struct audit_event *ev, struct kerr *e)
 {
-    return s->ops->audit_add(s, ev, e);
+    return s->ops->audit_add ? s->ops->audit_add(s, ev, e) : missing(s, "audit_add", e);
 }
 enum kerr_code store_audit_list(struct store *s, const struct audit_query *q, struct arena *a,
                                 struct audit_event **out, size_t *n, struct kerr *e)
 {
-    return s->ops->audit_list(s, q, a, out, n, e);
+    return s->ops->audit_list ? s->ops->audit_list(s, q, a, out, n, e)
+                              : missing(s, "audit_list", e);
 }
 enum kerr_code store_audit_verify(struct store *s, int64_t *bad, int64_t *rows, struct kerr *e)
 {
-    return s->ops->audit_verify(s, bad, rows, e);
+    return s->ops->audit_verify ? s->ops->audit_verify(s, bad, rows, e)
+                                : missing(s, "audit_verify", e);
 }
 enum kerr_code store_token_add(struct store *s, struct api_token *t, struct kerr *e)
 {
-    return s->ops->token_add(s, t, e);
+    return s->ops->token_add ? s->ops->token_add(s, t, e) : missing(s, "token_add", e);
 }
 enum kerr_code store_token_find(struct store *s, const char *digest, struct arena *a,
                                 struct api_token *out, struct user *user, struct kerr *e)
 {
-    return s->ops->token_find(s, digest, a, out, user, e);
+    return s->ops->token_find ? s->ops->token_find(s, digest, a, out, user, e)
+                              : missing(s, "token_find", e);
 }
 enum kerr_code store_token_list(struct store *s, struct arena *a, struct api_token **out, size_t *n,
                                 struct kerr *e)
 {
-    return s->ops->token_list(s, a, out, n, e);
+    return s->ops->token_list ? s->ops->token_list(s, a, out, n, e) : missing(s, "token_list", e);
 }
 enum kerr_code store_token_revoke(struct store *s, int64_t id, int64_t now, struct kerr *e)
 {
-    return s->ops->token_revoke(s, id, now, e);
+    return s->ops->token_revoke ? s->ops->token_revoke(s, id, now, e)
+                                : missing(s, "token_revoke", e);
 }
 enum kerr_code store_session_add(struct store *s, struct session *ss, struct kerr *e)
 {
-    return s->ops->session_add(s, ss, e);
+    return s->ops->session_add ? s->ops->session_add(s, ss, e) : missing(s, "session_add", e);
 }
 enum kerr_code store_session_find(struct store *s, const char *digest, struct arena *a,
                                   struct session *out, struct user *user, struct kerr *e)
 {
-    return s->ops->session_find(s, digest, a, out, user, e);
+    return s->ops->session_find ? s->ops->session_find(s, digest, a, out, user, e)
+                                : missing(s, "session_find", e);
 }
 enum kerr_code store_session_touch(struct store *s, int64_t id, int64_t now, struct kerr *e)
 {
-    return s->ops->session_touch(s, id, now, e);
+    return s->ops->session_touch ? s->ops->session_touch(s, id, now, e)
+                                 : missing(s, "session_touch", e);
 }
 enum kerr_code store_session_end(struct store *s, int64_t id, int64_t now, struct kerr *e)
 {
-    return s->ops->session_end(s, id, now, e);
+    return s->ops->session_end ? s->ops->session_end(s, id, now, e) : missing(s, "session_end", e);
 }
 enum kerr_code store_session_end_user(struct store *s, int64_t user_id, int64_t keep, int64_t now,
                                       struct kerr *e)
@@ -184,97 +216,107 @@ enum kerr_code store_session_end_user(struct store *s, int64_t user_id, int64_t 
 
 enum kerr_code store_person_add(struct store *s, struct person *p, struct kerr *e)
 {
-    return s->ops->person_add(s, p, e);
+    return s->ops->person_add ? s->ops->person_add(s, p, e) : missing(s, "person_add", e);
 }
 enum kerr_code store_person_update(struct store *s, const struct person *p, struct kerr *e)
 {
-    return s->ops->person_update(s, p, e);
+    return s->ops->person_update ? s->ops->person_update(s, p, e) : missing(s, "person_update", e);
 }
 enum kerr_code store_person_get(struct store *s, int64_t id, struct arena *a, struct person *out,
                                 struct kerr *e)
 {
-    return s->ops->person_get(s, id, a, out, e);
+    return s->ops->person_get ? s->ops->person_get(s, id, a, out, e) : missing(s, "person_get", e);
 }
 enum kerr_code store_person_find(struct store *s, const char *ref, struct arena *a,
                                  struct person *out, struct kerr *e)
 {
-    return s->ops->person_find(s, ref, a, out, e);
+    return s->ops->person_find ? s->ops->person_find(s, ref, a, out, e)
+                               : missing(s, "person_find", e);
 }
 enum kerr_code store_person_list(struct store *s, const struct person_query *q, struct arena *a,
                                  struct person **out, size_t *n, struct kerr *e)
 {
-    return s->ops->person_list(s, q, a, out, n, e);
+    return s->ops->person_list ? s->ops->person_list(s, q, a, out, n, e)
+                               : missing(s, "person_list", e);
 }
 enum kerr_code store_relationship_add(struct store *s, struct relationship *r, struct kerr *e)
 {
-    return s->ops->relationship_add(s, r, e);
+    return s->ops->relationship_add ? s->ops->relationship_add(s, r, e)
+                                    : missing(s, "relationship_add", e);
 }
 enum kerr_code store_relationship_list(struct store *s, int64_t child_id, struct arena *a,
                                        struct relationship **out, size_t *n, struct kerr *e)
 {
-    return s->ops->relationship_list(s, child_id, a, out, n, e);
+    return s->ops->relationship_list ? s->ops->relationship_list(s, child_id, a, out, n, e)
+                                     : missing(s, "relationship_list", e);
 }
 
 enum kerr_code store_allocation_add(struct store *s, struct allocation *al, struct kerr *e)
 {
-    return s->ops->allocation_add(s, al, e);
+    return s->ops->allocation_add ? s->ops->allocation_add(s, al, e)
+                                  : missing(s, "allocation_add", e);
 }
 enum kerr_code store_allocation_end(struct store *s, int64_t id, kdate end, const char *reason,
                                     struct kerr *e)
 {
-    return s->ops->allocation_end(s, id, end, reason, e);
+    return s->ops->allocation_end ? s->ops->allocation_end(s, id, end, reason, e)
+                                  : missing(s, "allocation_end", e);
 }
 enum kerr_code store_allocation_list(struct store *s, int64_t child_id, struct arena *a,
                                      struct allocation **out, size_t *n, struct kerr *e)
 {
-    return s->ops->allocation_list(s, child_id, a, out, n, e);
+    return s->ops->allocation_list ? s->ops->allocation_list(s, child_id, a, out, n, e)
+                                   : missing(s, "allocation_list", e);
 }
 enum kerr_code store_note_add(struct store *s, struct case_note *note, struct kerr *e)
 {
-    return s->ops->note_add(s, note, e);
+    return s->ops->note_add ? s->ops->note_add(s, note, e) : missing(s, "note_add", e);
 }
 enum kerr_code store_note_list(struct store *s, const struct note_query *q, struct arena *a,
                                struct case_note **out, size_t *n, struct kerr *e)
 {
-    return s->ops->note_list(s, q, a, out, n, e);
+    return s->ops->note_list ? s->ops->note_list(s, q, a, out, n, e) : missing(s, "note_list", e);
 }
 
 enum kerr_code store_counts(struct store *s, struct store_counts *out, struct kerr *e)
 {
-    return s->ops->counts(s, out, e);
+    return s->ops->counts ? s->ops->counts(s, out, e) : missing(s, "counts", e);
 }
 
 enum kerr_code store_postcode_put(struct store *s, const struct postcode_place *v, size_t n,
                                   struct kerr *e)
 {
-    return s->ops->postcode_put(s, v, n, e);
+    return s->ops->postcode_put ? s->ops->postcode_put(s, v, n, e) : missing(s, "postcode_put", e);
 }
 
 enum kerr_code store_postcode_find(struct store *s, const char *const *pcds, size_t n,
                                    struct postcode_geo *out, struct kerr *e)
 {
-    return s->ops->postcode_find(s, pcds, n, out, e);
+    return s->ops->postcode_find ? s->ops->postcode_find(s, pcds, n, out, e)
+                                 : missing(s, "postcode_find", e);
 }
 
 enum kerr_code store_provider_clear(struct store *s, struct kerr *e)
 {
-    return s->ops->provider_clear(s, e);
+    return s->ops->provider_clear ? s->ops->provider_clear(s, e) : missing(s, "provider_clear", e);
 }
 
 enum kerr_code store_provider_put(struct store *s, const struct provider *v, size_t n,
                                   struct kerr *e)
 {
-    return s->ops->provider_put(s, v, n, e);
+    return s->ops->provider_put ? s->ops->provider_put(s, v, n, e) : missing(s, "provider_put", e);
 }
 
 enum kerr_code store_provider_find(struct store *s, const char *const *urns, size_t n,
                                    struct provider_list *out, struct kerr *e)
 {
-    return s->ops->provider_find(s, urns, n, out, e);
+    return s->ops->provider_find ? s->ops->provider_find(s, urns, n, out, e)
+                                 : missing(s, "provider_find", e);
 }
 
 enum kerr_code store_refdata_counts(struct store *s, int64_t *postcodes, int64_t *providers,
                                     struct kerr *e)
 {
-    return s->ops->refdata_counts(s, postcodes, providers, e);
+    return s->ops->refdata_counts ? s->ops->refdata_counts(s, postcodes, providers, e)
+                                  : missing(s, "refdata_counts", e);
 }

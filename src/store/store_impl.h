@@ -108,5 +108,6 @@ struct store {
 /* Backend constructors, chosen by store_open(). */
 enum kerr_code store_sqlite_open(const char *path, unsigned flags, struct store **out,
                                  struct kerr *e);
+enum kerr_code store_pg_open(const char *url, unsigned flags, struct store **out, struct kerr *e);
 
 #endif

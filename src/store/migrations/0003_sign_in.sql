@@ -14,4 +14,4 @@ CREATE TABLE session (
     last_seen BIGINT NOT NULL,
     ended BIGINT  -- signed out, timed out or revoked; NULL while the session lives
 );
-CREATE INDEX session_user ON session(user_id) WHERE ended IS NULL;
+CREATE INDEX "session_user" ON session(user_id) WHERE ended IS NULL;
