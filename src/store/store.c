@@ -211,7 +211,8 @@ enum kerr_code store_session_end(struct store *s, int64_t id, int64_t now, struc
 enum kerr_code store_session_end_user(struct store *s, int64_t user_id, int64_t keep, int64_t now,
                                       struct kerr *e)
 {
-    return s->ops->session_end_user(s, user_id, keep, now, e);
+    return s->ops->session_end_user ? s->ops->session_end_user(s, user_id, keep, now, e)
+                                    : missing(s, "session_end_user", e);
 }
 
 enum kerr_code store_person_add(struct store *s, struct person *p, struct kerr *e)
