@@ -155,8 +155,8 @@ static void read_team(PGresult *r, int row, struct arena *a, struct team *t)
     t->id = strtoll(PQgetvalue(r, row, 0), NULL, 10);
     snprintf(t->public_id, sizeof(t->public_id), "%s", PQgetvalue(r, row, 1));
     t->name = arena_strdup(a, PQgetvalue(r, row, 2));
-    t->service = (enum service)atoi(PQgetvalue(r, row, 3));
-    t->caseload_threshold = atoi(PQgetvalue(r, row, 4));
+    t->service = (enum service)(int)strtol(PQgetvalue(r, row, 3), NULL, 10);
+    t->caseload_threshold = (int)strtol(PQgetvalue(r, row, 4), NULL, 10);
 }
 
 static enum kerr_code pg_team_add(struct store *base, struct team *t, struct kerr *e)
@@ -259,7 +259,7 @@ static enum kerr_code migrate(struct store_pg *s, struct kerr *e)
     if (!rc)
         rc = exec_sql(s, "LOCK TABLE kith_meta IN EXCLUSIVE MODE", e, "locking the schema");
     PGresult *r = rc ? NULL : PQexec(s->conn, "SELECT version FROM kith_meta");
-    int from = r && PQntuples(r) ? atoi(PQgetvalue(r, 0, 0)) : 0;
+    int from = r && PQntuples(r) ? (int)strtol(PQgetvalue(r, 0, 0), NULL, 10) : 0;
     PQclear(r);
     for (int i = from; !rc && i < migrations_count; i++) {
         const struct migration *m = &migrations[i];
@@ -309,7 +309,7 @@ enum kerr_code store_pg_open(const char *url, unsigned flags, struct store **out
     if (!rc && PQresultStatus(r) != PGRES_TUPLES_OK)
         rc = res_fail(s, r, e, "reading the schema version");
     if (!rc)
-        s->version = PQntuples(r) ? atoi(PQgetvalue(r, 0, 0)) : 0;
+        s->version = PQntuples(r) ? (int)strtol(PQgetvalue(r, 0, 0), NULL, 10) : 0;
     PQclear(r);
     if (!rc && s->version > migrations_count)
         rc = kerr_fail(e, KITH_E_DB_NEWER, "db",
