@@ -22,12 +22,19 @@ out=$("$KITH" team list --db "$db" 2>&1)
 echo "$out" | grep -q "Pg Team" && ok "team list reads the server" || bad "team list: $out"
 "$KITH" init --db "$db" >/dev/null 2>&1 && ok "init again is a no-op" || bad "second init"
 
-# the audit trail refuses UPDATE and DELETE (trigger), for every role
-psql -d kith_basic -qc "INSERT INTO audit DEFAULT VALUES" >/dev/null 2>&1 # may need columns
-if psql -d kith_basic -c "UPDATE audit SET id = id" 2>&1 | grep -q "append-only" \
-    || [ "$(psql -d kith_basic -Atc 'SELECT count(*) FROM audit')" = 0 ]; then
-    ok "audit update refused or nothing to update"
+# the audit trail refuses UPDATE and DELETE (trigger), for every role, the owner included:
+# a real row first, so that the refusal is of a change and not of nothing
+psql -d kith_basic -qc "INSERT INTO audit(id, at, username, role, action, request_id, outcome,
+    prev_hash, hash) VALUES (1, 0, 'cli:test', 'operator', 'test', 'cli', 'ok', 'x', 'y')" \
+    || bad "an audit row could not be written"
+[ "$(psql -d kith_basic -Atc 'SELECT count(*) FROM audit')" = 1 ] || bad "no audit row to change"
+if psql -d kith_basic -c "UPDATE audit SET action = 'edited'" 2>&1 | grep -q "append-only"; then
+    ok "audit update refused"
 else bad "audit update not refused"; fi
+if psql -d kith_basic -c "DELETE FROM audit" 2>&1 | grep -q "append-only"; then
+    ok "audit delete refused by the trigger"
+else bad "audit delete not refused"; fi
+[ "$(psql -d kith_basic -Atc "SELECT action FROM audit")" = test ] || bad "the audit row changed"
 psql -d kith_basic -qc "CREATE ROLE kith_app LOGIN" || bad "create role"
 psql -d kith_basic -qc "GRANT SELECT, INSERT ON audit TO kith_app" || bad "grant"
 out=$(psql -d kith_basic -U kith_app -c "DELETE FROM audit" 2>&1)
