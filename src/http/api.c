@@ -301,12 +301,7 @@ int api_child_create(struct http_app *app, struct http_request *req, struct http
     g.child_id = p.id;
     if (!rc)
         rc = store_grant_add(app->store, &g, &e);
-    if (!rc)
-        rc = web_audit(app, req, p.id, "create", "ok", NULL, &e);
-    if (!rc)
-        rc = store_commit(app->store, &e);
-    if (rc)
-        store_rollback(app->store);
+    rc = web_change_done(app, req, rc, p.id, "create", NULL, &e);
     pthread_mutex_unlock(&app->store_lock);
     if (rc)
         return failed(req, res, rc, &e);
@@ -337,12 +332,7 @@ int api_child_update(struct http_app *app, struct http_request *req, struct http
     rc = store_begin(app->store, &e);
     if (!rc)
         rc = store_person_update(app->store, &p, &e);
-    if (!rc)
-        rc = web_audit(app, req, p.id, "update", "ok", NULL, &e);
-    if (!rc)
-        rc = store_commit(app->store, &e);
-    if (rc)
-        store_rollback(app->store);
+    rc = web_change_done(app, req, rc, p.id, "update", NULL, &e);
     pthread_mutex_unlock(&app->store_lock);
     if (rc)
         return failed(req, res, rc, &e);
@@ -436,12 +426,7 @@ int api_note_add(struct http_app *app, struct http_request *req, struct http_res
     rc = store_begin(app->store, &e);
     if (!rc)
         rc = store_note_add(app->store, &n, &e);
-    if (!rc)
-        rc = web_audit(app, req, p.id, "note-add", "ok", n.public_id, &e);
-    if (!rc)
-        rc = store_commit(app->store, &e);
-    if (rc)
-        store_rollback(app->store);
+    rc = web_change_done(app, req, rc, p.id, "note-add", n.public_id, &e);
     pthread_mutex_unlock(&app->store_lock);
     if (rc)
         return failed(req, res, rc, &e);
@@ -533,12 +518,7 @@ int api_allocation_add(struct http_app *app, struct http_request *req, struct ht
         rc = store_begin(app->store, &e);
     if (!rc) {
         rc = store_allocation_add(app->store, &al, &e);
-        if (!rc)
-            rc = web_audit(app, req, p.id, "allocate", "ok", w.public_id, &e);
-        if (!rc)
-            rc = store_commit(app->store, &e);
-        if (rc)
-            store_rollback(app->store);
+        rc = web_change_done(app, req, rc, p.id, "allocate", w.public_id, &e);
     }
     pthread_mutex_unlock(&app->store_lock);
     if (rc)

@@ -364,12 +364,7 @@ int page_note_add(struct http_app *app, struct http_request *req, struct http_re
     rc = store_begin(app->store, &e);
     if (!rc)
         rc = store_note_add(app->store, &n, &e);
-    if (!rc)
-        rc = web_audit(app, req, v.child.id, "note-add", "ok", n.public_id, &e);
-    if (!rc)
-        rc = store_commit(app->store, &e);
-    if (rc)
-        store_rollback(app->store);
+    rc = web_change_done(app, req, rc, v.child.id, "note-add", n.public_id, &e);
     pthread_mutex_unlock(&app->store_lock);
     if (rc == KITH_E_INVALID) {
         field_error(req, e.field[0] ? arena_strdup(req->arena, e.field) : "body",

@@ -182,12 +182,8 @@ int page_admin_user_add(struct http_app *app, struct http_request *req, struct h
         rc = store_user_add(app->store, &u, &e);
         if (!rc)
             rc = store_user_set_password(app->store, u.id, hash, &e);
-        if (!rc)
-            rc = web_audit(app, req, 0, "user-add", "ok", u.username, &e);
-        if (!rc)
-            rc = store_commit(app->store, &e);
+        rc = web_change_done(app, req, rc, 0, "user-add", u.username, &e);
         if (rc) {
-            store_rollback(app->store);
             if (rc == KITH_E_CONFLICT || rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE)
                 add_error(req, "username",
                           rc == KITH_E_CONFLICT ? "That username is taken"
@@ -239,13 +235,8 @@ static int change(struct http_app *app, struct http_request *req, struct http_re
         } else
             rc = store_user_set_disabled(app->store, u->id, !strcmp(what, "disable"),
                                          (int64_t)time(NULL), &e);
-        if (!rc)
-            rc = web_audit(app, req, 0, arena_printf(req->arena, "user-%s", what), "ok",
-                           u->username, &e);
-        if (!rc)
-            rc = store_commit(app->store, &e);
-        if (rc)
-            store_rollback(app->store);
+        rc = web_change_done(app, req, rc, 0, arena_printf(req->arena, "user-%s", what),
+                             u->username, &e);
     }
     pthread_mutex_unlock(&app->store_lock);
     if (rc == KITH_E_NOT_FOUND)

@@ -42,6 +42,19 @@ enum kerr_code web_audit(struct http_app *app, const struct http_request *req, i
     return store_audit_add(app->store, &ev, e);
 }
 
+enum kerr_code web_change_done(struct http_app *app, const struct http_request *req,
+                               enum kerr_code rc, int64_t child_id, const char *action,
+                               const char *detail, struct kerr *e)
+{
+    if (!rc)
+        rc = web_audit(app, req, child_id, action, "ok", detail, e);
+    if (!rc)
+        rc = store_commit(app->store, e);
+    if (rc)
+        store_rollback(app->store);
+    return rc;
+}
+
 struct store_scope web_scope(const struct http_request *req)
 {
     const struct http_principal *p = req->principal;

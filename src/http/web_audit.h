@@ -14,6 +14,13 @@ enum kerr_code web_audit(struct http_app *app, const struct http_request *req, i
                          const char *action, const char *outcome, const char *detail,
                          struct kerr *e);
 
+/* Finish a change begun with store_begin, whose writes went `rc`: write its audit row
+ * (outcome "ok") and commit, or roll the whole change back, so a change and its audit row
+ * are stored together or not at all. The caller holds app->store_lock. */
+enum kerr_code web_change_done(struct http_app *app, const struct http_request *req,
+                               enum kerr_code rc, int64_t child_id, const char *action,
+                               const char *detail, struct kerr *e);
+
 /* The store scope of the signed-in account (R2): lists and lookups see only its children. */
 struct store_scope web_scope(const struct http_request *req);
 
