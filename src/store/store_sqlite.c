@@ -1082,26 +1082,38 @@ static enum kerr_code sqlite_token_add(struct store *base, struct api_token *t, 
     return rc;
 }
 
-static enum kerr_code sqlite_token_find(struct store *base, const char *digest, struct arena *a,
-                                        struct api_token *out, struct user *user, struct kerr *e)
+/* A credential (session or API token) by the digest of its secret, with its account, whose
+ * columns follow the credential's seven. The password hash is not read: using a
+ * credential never needs it. */
+static enum kerr_code find_credential(struct store_sqlite *s, enum stmt_id id, const char *digest,
+                                      struct arena *a,
+                                      void (*reader)(sqlite3_stmt *, struct arena *, void *),
+                                      void *out, struct user *user, const char *what,
+                                      struct kerr *e)
 {
-    struct store_sqlite *s = sq(base);
-    sqlite3_stmt *st = stmt(s, ST_TOKEN_FIND, e);
+    sqlite3_stmt *st = stmt(s, id, e);
     if (!st)
         return no_stmt(e);
     bind_text(st, 1, digest);
     int rc = sqlite3_step(st);
     enum kerr_code code = KITH_OK;
     if (rc == SQLITE_ROW) {
-        read_token(st, a, out);
+        reader(st, a, out);
         read_user_at(st, a, user, 7);
         user->password_hash = NULL;
     } else if (rc == SQLITE_DONE)
-        code = kerr_fail(e, KITH_E_NOT_FOUND, NULL, "no such API token");
+        code = kerr_fail(e, KITH_E_NOT_FOUND, NULL, "no such %s", what);
     else
-        code = db_fail(s, e, "reading an API token");
+        code = db_fail(s, e, arena_printf(a, "reading a %s", what));
     done(st);
     return code;
+}
+
+static enum kerr_code sqlite_token_find(struct store *base, const char *digest, struct arena *a,
+                                        struct api_token *out, struct user *user, struct kerr *e)
+{
+    return find_credential(sq(base), ST_TOKEN_FIND, digest, a, read_token, out, user, "API token",
+                           e);
 }
 
 static enum kerr_code sqlite_token_list(struct store *base, struct arena *a, struct api_token **out,
@@ -1135,8 +1147,9 @@ static enum kerr_code sqlite_token_revoke(struct store *base, int64_t id, int64_
 
 /* --- sessions -------------------------------------------------------------------------- */
 
-static void read_session(sqlite3_stmt *st, struct arena *a, struct session *ss)
+static void read_session(sqlite3_stmt *st, struct arena *a, void *out)
 {
+    struct session *ss = out;
     int c = 0;
     ss->id = sqlite3_column_int64(st, c++);
     ss->user_id = sqlite3_column_int64(st, c++);
@@ -1177,23 +1190,8 @@ static enum kerr_code sqlite_session_add(struct store *base, struct session *ss,
 static enum kerr_code sqlite_session_find(struct store *base, const char *digest, struct arena *a,
                                           struct session *out, struct user *user, struct kerr *e)
 {
-    struct store_sqlite *s = sq(base);
-    sqlite3_stmt *st = stmt(s, ST_SESSION_FIND, e);
-    if (!st)
-        return no_stmt(e);
-    bind_text(st, 1, digest);
-    int rc = sqlite3_step(st);
-    enum kerr_code code = KITH_OK;
-    if (rc == SQLITE_ROW) {
-        read_session(st, a, out);
-        read_user_at(st, a, user, 7); /* the account's columns follow the session's */
-        user->password_hash = NULL;   /* using a session needs no password */
-    } else if (rc == SQLITE_DONE)
-        code = kerr_fail(e, KITH_E_NOT_FOUND, NULL, "no such session");
-    else
-        code = db_fail(s, e, "reading a session");
-    done(st);
-    return code;
+    return find_credential(sq(base), ST_SESSION_FIND, digest, a, read_session, out, user, "session",
+                           e);
 }
 
 static enum kerr_code session_update(struct store_sqlite *s, enum stmt_id id, int64_t session_id,
