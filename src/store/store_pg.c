@@ -8,7 +8,7 @@
  * because PostgreSQL has no user_version; the same numbered migrations run as on SQLite,
  * with their .pg.sql parts.
  */
-#include <libpq-fe.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,108 +16,269 @@
 #include "core/xalloc.h"
 #include "domain/public_id.h"
 #include "store/migrations.h"
-#include "store/store_impl.h"
+#include "store/store_pg_impl.h"
 
-struct store_pg {
-    struct store base; /* first: store_impl.h */
-    PGconn *conn;
-    int version;
-    unsigned prepared; /* bit per statement below, reset on a new connection */
-};
-
-enum pg_stmt { PS_TEAM_ADD, PS_TEAM_LIST, PS_TEAM_BY_PUBLIC_ID, PS_TEAM_BY_NAME, PS_COUNT };
-
-static const char *const pg_sql[PS_COUNT] = {
-    [PS_TEAM_ADD] = "INSERT INTO team(public_id, name, service, caseload_threshold) "
-                    "VALUES ($1, $2, $3::integer, $4::integer) RETURNING id",
-    [PS_TEAM_LIST] =
-        "SELECT id, public_id, name, service, caseload_threshold FROM team ORDER BY id",
-    [PS_TEAM_BY_PUBLIC_ID] = "SELECT id, public_id, name, service, caseload_threshold FROM team "
-                             "WHERE public_id = $1",
-    [PS_TEAM_BY_NAME] = "SELECT id, public_id, name, service, caseload_threshold FROM team "
-                        "WHERE lower(name) = lower($1)",
-};
-
-static struct store_pg *pg(struct store *base) { return (struct store_pg *)base; }
+static atomic_int next_slot;
 
 /* The server's words for why, trimmed of its trailing newline. */
-static const char *pg_why(PGconn *c)
+static const char *pg_why(PGconn *c, char *buf, size_t cap)
 {
-    static _Thread_local char buf[256];
-    snprintf(buf, sizeof(buf), "%s", c ? PQerrorMessage(c) : "no connection");
+    snprintf(buf, cap, "%s", c ? PQerrorMessage(c) : "no connection");
     size_t n = strlen(buf);
     while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
         buf[--n] = '\0';
     return buf;
 }
 
-/* A failed result as a kith error: unique violations become KITH_E_CONFLICT, a missing
- * privilege names the right, a lost connection says so. */
-static enum kerr_code res_fail(struct store_pg *s, PGresult *r, struct kerr *e, const char *doing)
+enum kerr_code pg_fail(struct store_pg *s, const PGresult *r, struct kerr *e, const char *doing)
 {
     const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
-    const char *msg = r ? PQresultErrorMessage(r) : PQerrorMessage(s->conn);
+    const char *msg = r ? PQresultErrorMessage(r) : NULL;
     char why[256];
-    snprintf(why, sizeof(why), "%s", msg && *msg ? msg : pg_why(s->conn));
+    if (msg && *msg)
+        snprintf(why, sizeof(why), "%s", msg);
+    else
+        pg_why(s->conn, why, sizeof(why));
     why[strcspn(why, "\n")] = '\0';
     if (PQstatus(s->conn) != CONNECTION_OK)
         return kerr_fail(e, KITH_E_DB_OPEN, "db",
                          "%s: the connection to the database was lost (%s)", doing, why);
-    if (state && !strcmp(state, "23505"))
-        return kerr_fail(e, KITH_E_CONFLICT, NULL, "%s: %s", doing, why);
+    /* SQLSTATE classes: 23505 unique, 23503 foreign key, 23514/23502 check and not null,
+     * 42501 insufficient privilege, 40001/40P01 serialization and deadlock */
+    static const struct {
+        const char *state;
+        enum kerr_code code;
+    } map[] = {
+        {"23505", KITH_E_CONFLICT}, {"23503", KITH_E_INVALID},   {"23514", KITH_E_INVALID},
+        {"23502", KITH_E_INVALID},  {"22001", KITH_E_TOO_LARGE}, {"40001", KITH_E_DB_BUSY},
+        {"40P01", KITH_E_DB_BUSY},  {"55P03", KITH_E_DB_BUSY},
+    };
     if (state && !strcmp(state, "42501"))
         return kerr_fail(e, KITH_E_DB, "db", "%s: the database role lacks a needed right (%s)",
                          doing, why);
+    for (size_t i = 0; state && i < sizeof(map) / sizeof(map[0]); i++)
+        if (!strcmp(state, map[i].state))
+            return kerr_fail(e, map[i].code, NULL, "%s: %s", doing, why);
     return kerr_fail(e, KITH_E_DB, "db", "%s: %s", doing, why);
 }
 
-static enum kerr_code exec_sql(struct store_pg *s, const char *sql, struct kerr *e,
-                               const char *doing)
+const char *pg_constraint(const PGresult *r)
+{
+    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    const char *name = r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : NULL;
+    return state && !strcmp(state, "23505") && name ? name : "";
+}
+
+bool pg_broke_reference(const PGresult *r)
+{
+    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    return state && !strcmp(state, "23503");
+}
+
+enum kerr_code pg_exec(struct store_pg *s, const char *sql, struct kerr *e, const char *doing)
 {
     PGresult *r = PQexec(s->conn, sql);
     ExecStatusType st = PQresultStatus(r);
     enum kerr_code rc = KITH_OK;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
-        rc = res_fail(s, r, e, doing);
+        rc = pg_fail(s, r, e, doing);
     PQclear(r);
     return rc;
 }
 
-/* After a lost connection, try once to reconnect so that the next op works. */
+/* After a lost connection, try once to reconnect so that the next op works. Never inside
+ * a transaction: its earlier work is gone with the old connection, and the caller must
+ * hear that rather than carry on in a fresh one. */
 static void revive(struct store_pg *s)
 {
     if (PQstatus(s->conn) == CONNECTION_OK)
         return;
     PQreset(s->conn);
-    s->prepared = 0;
+    memset(s->prepared, 0, sizeof(s->prepared));
+    if (PQstatus(s->conn) == CONNECTION_OK)
+        PQclear(PQexec(s->conn, "SET client_min_messages = warning"));
 }
 
-/* Run prepared statement `id` with text parameters; the result is the caller's. */
-static PGresult *run(struct store_pg *s, enum pg_stmt id, int n, const char *const *params,
-                     struct kerr *e, const char *doing, enum kerr_code *rc)
+static int stmt_slot(struct pg_stmt *st)
 {
+    int slot = atomic_load(&st->slot);
+    if (slot)
+        return slot;
+    int mine = atomic_fetch_add(&next_slot, 1) + 1, none = 0;
+    return atomic_compare_exchange_strong(&st->slot, &none, mine) ? mine : none;
+}
+
+PGresult *pg_run(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p, struct kerr *e,
+                 const char *doing, enum kerr_code *rc)
+{
+    int slot = stmt_slot(st);
+    if (slot >= PG_STMT_MAX) {
+        *rc = kerr_fail(e, KITH_E_DB, "db", "%s: more than %d statements (raise PG_STMT_MAX)",
+                        doing, PG_STMT_MAX - 1);
+        return NULL;
+    }
     char name[16];
-    snprintf(name, sizeof(name), "k%d", (int)id);
-    revive(s);
-    if (!(s->prepared & (1u << id))) {
-        PGresult *p = PQprepare(s->conn, name, pg_sql[id], 0, NULL);
-        if (PQresultStatus(p) != PGRES_COMMAND_OK) {
-            *rc = res_fail(s, p, e, doing);
-            PQclear(p);
+    snprintf(name, sizeof(name), "k%d", slot);
+    if (PQtransactionStatus(s->conn) == PQTRANS_IDLE || PQstatus(s->conn) != CONNECTION_OK)
+        revive(s);
+    if (!s->prepared[slot]) {
+        PGresult *pr = PQprepare(s->conn, name, st->sql, 0, NULL);
+        if (PQresultStatus(pr) != PGRES_COMMAND_OK) {
+            *rc = pg_fail(s, pr, e, doing);
+            PQclear(pr);
             return NULL;
         }
-        PQclear(p);
-        s->prepared |= 1u << id;
+        PQclear(pr);
+        s->prepared[slot] = 1;
     }
-    PGresult *r = PQexecPrepared(s->conn, name, n, params, NULL, NULL, 0);
-    ExecStatusType st = PQresultStatus(r);
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-        *rc = res_fail(s, r, e, doing);
+    PGresult *r = PQexecPrepared(s->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL, 0);
+    ExecStatusType status = PQresultStatus(r);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+        *rc = pg_fail(s, r, e, doing);
         PQclear(r);
         return NULL;
     }
     *rc = KITH_OK;
     return r;
+}
+
+enum kerr_code pg_exec_stmt(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p,
+                            int64_t *changed, struct kerr *e, const char *doing)
+{
+    enum kerr_code rc;
+    PGresult *r = pg_run(s, st, p, e, doing, &rc);
+    if (!r)
+        return rc;
+    if (changed)
+        *changed = strtoll(PQcmdTuples(r), NULL, 10);
+    PQclear(r);
+    return KITH_OK;
+}
+
+enum kerr_code pg_write_begin(struct store_pg *s, bool *wrapped, struct kerr *e)
+{
+    *wrapped = PQtransactionStatus(s->conn) == PQTRANS_IDLE || PQstatus(s->conn) != CONNECTION_OK;
+    if (*wrapped)
+        revive(s);
+    return *wrapped ? pg_exec(s, "BEGIN", e, "starting a write") : KITH_OK;
+}
+
+enum kerr_code pg_write_end(struct store_pg *s, bool wrapped, enum kerr_code rc, struct kerr *e)
+{
+    if (!wrapped)
+        return rc;
+    if (!rc)
+        return pg_exec(s, "COMMIT", e, "finishing a write");
+    PQclear(PQexec(s->conn, "ROLLBACK"));
+    return rc;
+}
+
+/* --- parameters ------------------------------------------------------------------------ */
+
+static char *slot_buf(struct pg_params *p)
+{
+    /* a statement with more parameters is a programming error caught by the first test */
+    if (p->n >= PG_PARAMS_MAX)
+        abort();
+    return p->buf[p->n];
+}
+
+void pg_p_text(struct pg_params *p, const char *v)
+{
+    (void)slot_buf(p);
+    p->v[p->n++] = v;
+}
+void pg_p_code(struct pg_params *p, const char *v) { pg_p_text(p, v && *v ? v : NULL); }
+void pg_p_i64(struct pg_params *p, int64_t v)
+{
+    char *b = slot_buf(p);
+    snprintf(b, sizeof(p->buf[0]), "%lld", (long long)v);
+    p->v[p->n++] = b;
+}
+void pg_p_id(struct pg_params *p, int64_t id)
+{
+    if (id)
+        pg_p_i64(p, id);
+    else
+        pg_p_text(p, NULL);
+}
+void pg_p_date(struct pg_params *p, kdate d)
+{
+    char *b = slot_buf(p);
+    p->v[p->n++] = d == DATE_NONE ? NULL : date_format_iso(d, b);
+}
+void pg_p_real(struct pg_params *p, double v)
+{
+    char *b = slot_buf(p);
+    snprintf(b, sizeof(p->buf[0]), "%.17g", v);
+    p->v[p->n++] = b;
+}
+
+/* --- columns --------------------------------------------------------------------------- */
+
+bool pg_null(const PGresult *r, int row, int col) { return PQgetisnull(r, row, col) != 0; }
+int64_t pg_i64(const PGresult *r, int row, int col)
+{
+    return strtoll(PQgetvalue(r, row, col), NULL, 10);
+}
+int pg_int(const PGresult *r, int row, int col)
+{
+    return (int)strtol(PQgetvalue(r, row, col), NULL, 10);
+}
+double pg_real(const PGresult *r, int row, int col)
+{
+    return strtod(PQgetvalue(r, row, col), NULL);
+}
+const char *pg_str(const PGresult *r, int row, int col, struct arena *a)
+{
+    if (PQgetisnull(r, row, col))
+        return NULL;
+    return arena_strndup(a, PQgetvalue(r, row, col), (size_t)PQgetlength(r, row, col));
+}
+const char *pg_name(const PGresult *r, int row, int col, struct arena *a)
+{
+    const char *v = pg_str(r, row, col, a);
+    return v ? v : "";
+}
+void pg_code(const PGresult *r, int row, int col, char *dst, size_t cap)
+{
+    size_t n = PQgetisnull(r, row, col) ? 0 : (size_t)PQgetlength(r, row, col);
+    if (n >= cap)
+        n = cap - 1; /* cannot happen for values kith wrote: writes check lengths */
+    memcpy(dst, PQgetvalue(r, row, col), n);
+    dst[n] = '\0';
+}
+kdate pg_date(const PGresult *r, int row, int col)
+{
+    kdate d;
+    if (!PQgetisnull(r, row, col) &&
+        date_scan_iso(PQgetvalue(r, row, col), (size_t)PQgetlength(r, row, col), &d))
+        return d;
+    return DATE_NONE;
+}
+
+void pg_rows(PGresult *r, struct arena *a, size_t size, pg_reader *read, void **out, size_t *n)
+{
+    int rows = PQntuples(r);
+    char *v = arena_alloc(a, size * (size_t)(rows ? rows : 1));
+    memset(v, 0, size * (size_t)(rows ? rows : 1));
+    for (int i = 0; i < rows; i++)
+        read(r, i, a, v + (size_t)i * size);
+    PQclear(r);
+    *out = v;
+    *n = (size_t)rows;
+}
+
+enum kerr_code pg_one(PGresult *r, struct arena *a, pg_reader *read, void *out, const char *what,
+                      const char *ref, struct kerr *e)
+{
+    if (!PQntuples(r)) {
+        PQclear(r);
+        return kerr_fail(e, KITH_E_NOT_FOUND, NULL, "no %s '%s'", what, ref);
+    }
+    read(r, 0, a, out);
+    PQclear(r);
+    return KITH_OK;
 }
 
 static void pg_close(struct store *base)
@@ -132,57 +293,75 @@ static int pg_schema_version(struct store *base) { return pg(base)->version; }
 static enum kerr_code pg_begin(struct store *base, struct kerr *e)
 {
     revive(pg(base));
-    return exec_sql(pg(base), "BEGIN", e, "starting a transaction");
+    return pg_exec(pg(base), "BEGIN", e, "starting a transaction");
 }
 static enum kerr_code pg_commit(struct store *base, struct kerr *e)
 {
-    return exec_sql(pg(base), "COMMIT", e, "committing");
+    return pg_exec(pg(base), "COMMIT", e, "committing");
 }
 static void pg_rollback(struct store *base) { PQclear(PQexec(pg(base)->conn, "ROLLBACK")); }
 static enum kerr_code pg_bulk(struct store *base, bool on, struct kerr *e)
 {
-    (void)base, (void)on, (void)e;
-    return KITH_OK; /* the server handles durability; nothing to loosen per connection */
+    /* a load may lose its last commits in a crash (store.h), as on SQLite */
+    return pg_exec(pg(base), on ? "SET synchronous_commit = off" : "SET synchronous_commit = on", e,
+                   "setting bulk mode");
 }
 static enum kerr_code pg_check(struct store *base, struct kerr *e)
 {
     revive(pg(base));
-    return exec_sql(pg(base), "SELECT 1", e, "checking the database");
+    return pg_exec(pg(base), "SELECT 1", e, "checking the database");
 }
 
-static void read_team(PGresult *r, int row, struct arena *a, struct team *t)
+/* --- workforce ------------------------------------------------------------------------- */
+
+#define TEAM_COLS "t.id, t.public_id, t.name, t.service, t.caseload_threshold"
+static struct pg_stmt team_add_sql =
+    PG_STMT("INSERT INTO team(public_id, name, service, caseload_threshold) "
+            "VALUES ($1, $2, $3::integer, $4::integer) RETURNING id");
+static struct pg_stmt team_list_sql =
+    PG_STMT("SELECT " TEAM_COLS " FROM team t ORDER BY lower(t.name)");
+static struct pg_stmt team_by_public_id_sql =
+    PG_STMT("SELECT " TEAM_COLS " FROM team t WHERE t.public_id = $1");
+static struct pg_stmt team_by_name_sql =
+    PG_STMT("SELECT " TEAM_COLS " FROM team t WHERE lower(t.name) = lower($1)");
+
+static void pg_read_team(const PGresult *r, int row, struct arena *a, void *out)
 {
-    t->id = strtoll(PQgetvalue(r, row, 0), NULL, 10);
-    snprintf(t->public_id, sizeof(t->public_id), "%s", PQgetvalue(r, row, 1));
-    t->name = arena_strdup(a, PQgetvalue(r, row, 2));
-    t->service = (enum service)(int)strtol(PQgetvalue(r, row, 3), NULL, 10);
-    t->caseload_threshold = (int)strtol(PQgetvalue(r, row, 4), NULL, 10);
+    struct team *t = out;
+    t->id = pg_i64(r, row, 0);
+    PG_CODE(r, row, 1, t->public_id);
+    t->name = pg_name(r, row, 2, a);
+    t->service = (enum service)pg_int(r, row, 3);
+    t->caseload_threshold = pg_int(r, row, 4);
 }
 
 static enum kerr_code pg_team_add(struct store *base, struct team *t, struct kerr *e)
 {
-    struct store_pg *s = pg(base);
-    if (!t->name || !*t->name)
-        return kerr_fail(e, KITH_E_INVALID, "name", "is required");
-    if ((int)t->service < 0 || t->service >= SERVICE_COUNT)
-        return kerr_fail(e, KITH_E_INVALID, "service", "is not a known service");
+    struct check c = {e, KITH_OK};
+    check_public_id(&c, t->public_id);
+    check_text(&c, "name", t->name, STORE_NAME_MAX, true);
+    check_enum(&c, "service", (int)t->service, SERVICE_COUNT);
     if (t->caseload_threshold <= 0)
-        return kerr_fail(e, KITH_E_INVALID, "caseload_threshold", "must be more than 0");
+        check_fail(&c, KITH_E_INVALID, "caseload_threshold", "must be more than 0");
+    if (c.rc)
+        return c.rc;
     bool fresh = !t->public_id[0];
     if (fresh)
         public_id_new(t->public_id);
-    char service[16], threshold[16];
-    snprintf(service, sizeof(service), "%d", (int)t->service);
-    snprintf(threshold, sizeof(threshold), "%d", t->caseload_threshold);
-    const char *params[] = {t->public_id, t->name, service, threshold};
+    struct pg_params p = {0};
+    pg_p_text(&p, t->public_id);
+    pg_p_text(&p, t->name);
+    pg_p_i64(&p, (int64_t)t->service);
+    pg_p_i64(&p, t->caseload_threshold);
     enum kerr_code rc;
-    PGresult *r = run(s, PS_TEAM_ADD, 4, params, e, "adding a team", &rc);
+    PGresult *r = pg_run(pg(base), &team_add_sql, &p, e, "adding a team", &rc);
     if (r) {
-        t->id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+        t->id = pg_i64(r, 0, 0);
         PQclear(r);
-    } else if (fresh) {
-        t->public_id[0] = '\0';
+        return KITH_OK;
     }
+    if (fresh)
+        t->public_id[0] = '\0';
     if (rc == KITH_E_CONFLICT)
         kerr_fail(e, rc, "name", "a team called '%s' already exists", t->name);
     return rc;
@@ -192,17 +371,12 @@ static enum kerr_code pg_team_list(struct store *base, struct arena *a, struct t
                                    size_t *n, struct kerr *e)
 {
     enum kerr_code rc;
-    PGresult *r = run(pg(base), PS_TEAM_LIST, 0, NULL, e, "listing teams", &rc);
+    PGresult *r = pg_run(pg(base), &team_list_sql, NULL, e, "listing teams", &rc);
     *out = NULL;
     *n = 0;
     if (!r)
         return rc;
-    int rows = PQntuples(r);
-    *out = arena_alloc(a, sizeof(**out) * (size_t)(rows ? rows : 1));
-    for (int i = 0; i < rows; i++)
-        read_team(r, i, a, &(*out)[i]);
-    *n = (size_t)rows;
-    PQclear(r);
+    pg_rows(r, a, sizeof(**out), pg_read_team, (void **)out, n);
     return KITH_OK;
 }
 
@@ -212,30 +386,22 @@ static enum kerr_code pg_team_find(struct store *base, const char *ref, struct a
     char id[PUBLIC_ID_LEN + 1];
     memset(out, 0, sizeof(*out));
     enum kerr_code rc;
-    PGresult *r = NULL;
+    struct pg_params p = {0};
     if (public_id_normalize(ref, id)) {
-        const char *p[] = {id};
-        r = run(pg(base), PS_TEAM_BY_PUBLIC_ID, 1, p, e, "finding a team", &rc);
+        pg_p_text(&p, id);
+        PGresult *r = pg_run(pg(base), &team_by_public_id_sql, &p, e, "finding a team", &rc);
         if (!r)
             return rc;
-        if (!PQntuples(r)) {
-            PQclear(r);
-            r = NULL;
-        }
-    }
-    if (!r) {
-        const char *p[] = {ref};
-        r = run(pg(base), PS_TEAM_BY_NAME, 1, p, e, "finding a team", &rc);
-        if (!r)
-            return rc;
-    }
-    if (!PQntuples(r)) {
+        if (PQntuples(r))
+            return pg_one(r, a, pg_read_team, out, "team", ref, e);
         PQclear(r);
-        return kerr_fail(e, KITH_E_NOT_FOUND, "team", "no team '%s'", ref);
+        p.n = 0;
     }
-    read_team(r, 0, a, out);
-    PQclear(r);
-    return KITH_OK;
+    pg_p_text(&p, ref);
+    PGresult *r = pg_run(pg(base), &team_by_name_sql, &p, e, "finding a team", &rc);
+    if (!r)
+        return rc;
+    return pg_one(r, a, pg_read_team, out, "team", ref, e);
 }
 
 static const struct store_ops pg_ops = {
@@ -252,28 +418,55 @@ static const struct store_ops pg_ops = {
     .team_find = pg_team_find,
 };
 
+/* The common migrations say INTEGER, which SQLite stores in up to 8 bytes and which
+ * INTEGER PRIMARY KEY needs to be the rowid; on PostgreSQL INTEGER is 4 bytes, too few
+ * for a country's case notes over the years. Every INTEGER of a common file is BIGINT
+ * here, so ids, references and counts have the same range on both backends. */
+static char *widen_integers(const char *sql)
+{
+    static const char from[] = "INTEGER", to[] = "BIGINT";
+    size_t n = strlen(sql);
+    char *out = xmalloc(n + 1), *o = out; /* BIGINT is shorter than INTEGER */
+    for (const char *p = sql; *p;) {
+        bool word = !strncmp(p, from, sizeof(from) - 1) &&
+                    (p == sql || !isalnum((unsigned char)p[-1])) &&
+                    !isalnum((unsigned char)p[sizeof(from) - 1]) && p[sizeof(from) - 1] != '_';
+        if (word) {
+            memcpy(o, to, sizeof(to) - 1);
+            o += sizeof(to) - 1;
+            p += sizeof(from) - 1;
+        } else {
+            *o++ = *p++;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
 /* Bring the schema to the latest version in one transaction; kith_meta holds it. */
 static enum kerr_code migrate(struct store_pg *s, struct kerr *e)
 {
-    enum kerr_code rc = exec_sql(s, "BEGIN", e, "starting the upgrade");
+    enum kerr_code rc = pg_exec(s, "BEGIN", e, "starting the upgrade");
     if (!rc)
-        rc = exec_sql(s, "LOCK TABLE kith_meta IN EXCLUSIVE MODE", e, "locking the schema");
+        rc = pg_exec(s, "LOCK TABLE kith_meta IN EXCLUSIVE MODE", e, "locking the schema");
     PGresult *r = rc ? NULL : PQexec(s->conn, "SELECT version FROM kith_meta");
     int from = r && PQntuples(r) ? (int)strtol(PQgetvalue(r, 0, 0), NULL, 10) : 0;
     PQclear(r);
     for (int i = from; !rc && i < migrations_count; i++) {
         const struct migration *m = &migrations[i];
-        rc = exec_sql(s, m->common, e, m->name);
+        char *common = widen_integers(m->common);
+        rc = pg_exec(s, common, e, m->name);
+        free(common);
         if (!rc && m->pg)
-            rc = exec_sql(s, m->pg, e, m->name);
+            rc = pg_exec(s, m->pg, e, m->name);
     }
     if (!rc && from < migrations_count) {
         char sql[96];
         snprintf(sql, sizeof(sql), "UPDATE kith_meta SET version = %d", migrations_count);
-        rc = exec_sql(s, sql, e, "recording the schema version");
+        rc = pg_exec(s, sql, e, "recording the schema version");
     }
     if (!rc)
-        rc = exec_sql(s, "COMMIT", e, "committing the upgrade");
+        rc = pg_exec(s, "COMMIT", e, "committing the upgrade");
     if (rc)
         PQclear(PQexec(s->conn, "ROLLBACK"));
     else
@@ -288,9 +481,11 @@ enum kerr_code store_pg_open(const char *url, unsigned flags, struct store **out
     if (PQstatus(c) != CONNECTION_OK) {
         /* name the host and port, never the URL (it may hold a password) */
         const char *host = PQhost(c), *port = PQport(c);
+        char why[256];
         enum kerr_code rc =
             kerr_fail(e, KITH_E_DB_OPEN, "db", "cannot connect to PostgreSQL at %s port %s: %s",
-                      host && *host ? host : "(default)", port && *port ? port : "5432", pg_why(c));
+                      host && *host ? host : "(default)", port && *port ? port : "5432",
+                      pg_why(c, why, sizeof(why)));
         PQfinish(c);
         return rc;
     }
@@ -298,16 +493,16 @@ enum kerr_code store_pg_open(const char *url, unsigned flags, struct store **out
     struct store_pg *s = xcalloc(1, sizeof(*s));
     s->base.ops = &pg_ops;
     s->conn = c;
-    enum kerr_code rc = exec_sql(s,
-                                 "CREATE TABLE IF NOT EXISTS kith_meta (version INTEGER NOT NULL); "
-                                 "INSERT INTO kith_meta SELECT 0 WHERE NOT EXISTS "
-                                 "(SELECT 1 FROM kith_meta)",
-                                 e, "preparing the schema table");
+    enum kerr_code rc = pg_exec(s,
+                                "CREATE TABLE IF NOT EXISTS kith_meta (version INTEGER NOT NULL); "
+                                "INSERT INTO kith_meta SELECT 0 WHERE NOT EXISTS "
+                                "(SELECT 1 FROM kith_meta)",
+                                e, "preparing the schema table");
     if (rc == KITH_E_DB && flags & STORE_READONLY)
         rc = KITH_OK; /* a read-only role may not create it; read it below */
     PGresult *r = rc ? NULL : PQexec(c, "SELECT version FROM kith_meta");
     if (!rc && PQresultStatus(r) != PGRES_TUPLES_OK)
-        rc = res_fail(s, r, e, "reading the schema version");
+        rc = pg_fail(s, r, e, "reading the schema version");
     if (!rc)
         s->version = PQntuples(r) ? (int)strtol(PQgetvalue(r, 0, 0), NULL, 10) : 0;
     PQclear(r);

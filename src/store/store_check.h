@@ -1,0 +1,38 @@
+/*
+ * For backends only: the checks a value passes before any backend writes it, and the
+ * paging rules every list shares. Both backends call the same checks, so a value refused
+ * on SQLite is refused on PostgreSQL with the same words. The schema holds the same rules
+ * (CHECK, NOT NULL, foreign keys) as a last line; these give the message. The first failure
+ * wins, so callers chain checks without testing each.
+ */
+#ifndef KITH_STORE_STORE_CHECK_H
+#define KITH_STORE_STORE_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/err.h"
+#include "domain/public_id.h"
+
+struct check {
+    struct kerr *e;
+    enum kerr_code rc;
+};
+
+void check_fail(struct check *c, enum kerr_code code, const char *field, const char *msg);
+void check_text(struct check *c, const char *field, const char *v, size_t max, bool required);
+void check_enum(struct check *c, const char *field, int v, int count);
+void check_date(struct check *c, const char *field, kdate d, bool required);
+/* `end` may be missing; when present it must not come before `start`. */
+void check_order(struct check *c, const char *field, kdate start, kdate end);
+void check_ref(struct check *c, const char *field, int64_t id);
+/* A caller's public id must be well formed; an empty one is filled in by the write. */
+void check_public_id(struct check *c, const char id[PUBLIC_ID_LEN + 1]);
+
+/* The page a list query asks for: 0 is the default page, and no page passes the cap. */
+int64_t page_limit(size_t limit);
+int64_t page_offset(size_t offset);
+
+#endif

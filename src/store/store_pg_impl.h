@@ -1,0 +1,103 @@
+/*
+ * For the PostgreSQL backend's files only (store_pg*.c): the connection struct, the
+ * prepared-statement registry, parameter building and column reading that every op
+ * shares, and the ops each file implements (store_pg.c assembles the ops table).
+ *
+ * Statements: each op's SQL is a `static struct pg_stmt` in its own file, given a slot
+ * number the first time any connection runs it; a connection prepares a slot once (named
+ * "k<slot>") and keeps it. Parameters always travel apart from the SQL, as text.
+ *
+ * Only store_pg.c includes <libpq-fe.h> itself (the one-owner rule); the other files get
+ * it through this header, which is the backend's private interface.
+ */
+#ifndef KITH_STORE_STORE_PG_IMPL_H
+#define KITH_STORE_STORE_PG_IMPL_H
+
+#include <libpq-fe.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "store/store_check.h"
+#include "store/store_impl.h"
+
+#define PG_STMT_MAX 256  /* statements across all files; pg_run fails cleanly past it */
+#define PG_PARAMS_MAX 32 /* parameters of one statement */
+
+struct store_pg {
+    struct store base; /* first: store_impl.h */
+    PGconn *conn;
+    int version;
+    unsigned char prepared[PG_STMT_MAX]; /* by slot; cleared on a new connection */
+};
+
+struct pg_stmt {
+    const char *sql;
+    atomic_int slot; /* 0 until first use */
+};
+#define PG_STMT(text)                                                                              \
+    {                                                                                              \
+        .sql = (text), .slot = 0                                                                   \
+    }
+
+/* Parameters of one statement, built in order: $1, $2, ... Values are borrowed (text) or
+ * formatted into `buf` (numbers, dates); NULL in `v` is SQL NULL. */
+struct pg_params {
+    int n;
+    const char *v[PG_PARAMS_MAX];
+    char buf[PG_PARAMS_MAX][32];
+};
+void pg_p_text(struct pg_params *p, const char *v); /* NULL -> NULL */
+void pg_p_code(struct pg_params *p, const char *v); /* NULL or "" -> NULL */
+void pg_p_i64(struct pg_params *p, int64_t v);
+void pg_p_id(struct pg_params *p, int64_t id); /* 0 -> NULL */
+void pg_p_date(struct pg_params *p, kdate d);  /* DATE_NONE -> NULL */
+void pg_p_real(struct pg_params *p, double v);
+
+static inline struct store_pg *pg(struct store *base) { return (struct store_pg *)(void *)base; }
+
+/* Run `st` with `p` (NULL for none). The result (rows or command) is the caller's to
+ * PQclear; NULL on failure with `*rc` set and the reason in `e`. */
+PGresult *pg_run(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p, struct kerr *e,
+                 const char *doing, enum kerr_code *rc);
+/* Run `st` for its effect only. `changed`, when not NULL, gets the rows it touched. */
+enum kerr_code pg_exec_stmt(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p,
+                            int64_t *changed, struct kerr *e, const char *doing);
+/* Plain SQL with no parameters (transactions, savepoints, migrations). */
+enum kerr_code pg_exec(struct store_pg *s, const char *sql, struct kerr *e, const char *doing);
+/* A failed result as a kith error (unique violation -> KITH_E_CONFLICT, a missing right ->
+ * a message naming it, a lost connection -> KITH_E_DB_OPEN). */
+enum kerr_code pg_fail(struct store_pg *s, const PGresult *r, struct kerr *e, const char *doing);
+/* The unique index a KITH_E_CONFLICT result broke ("" when none), to choose the message. */
+const char *pg_constraint(const PGresult *r);
+/* The same for a foreign key: true when the result broke one. */
+bool pg_broke_reference(const PGresult *r);
+
+/* Multi-statement writes: all or nothing. Outside a transaction write_begin opens one and
+ * write_end commits or rolls it back; inside the caller's, a failure leaves it for the
+ * caller to roll back (store.h), as PostgreSQL has already aborted it. */
+enum kerr_code pg_write_begin(struct store_pg *s, bool *wrapped, struct kerr *e);
+enum kerr_code pg_write_end(struct store_pg *s, bool wrapped, enum kerr_code rc, struct kerr *e);
+
+/* Column readers: NULL reads as NULL / "" / 0 / DATE_NONE as each says. */
+int64_t pg_i64(const PGresult *r, int row, int col);
+int pg_int(const PGresult *r, int row, int col);
+double pg_real(const PGresult *r, int row, int col);
+bool pg_null(const PGresult *r, int row, int col);
+const char *pg_str(const PGresult *r, int row, int col, struct arena *a);  /* NULL stays */
+const char *pg_name(const PGresult *r, int row, int col, struct arena *a); /* NULL -> "" */
+void pg_code(const PGresult *r, int row, int col, char *dst, size_t cap);
+#define PG_CODE(r, row, col, arr) pg_code(r, row, col, arr, sizeof(arr))
+kdate pg_date(const PGresult *r, int row, int col);
+
+/* Read every row of `r` (cleared here) into an arena array of `size`-byte records. */
+typedef void pg_reader(const PGresult *r, int row, struct arena *a, void *out);
+void pg_rows(PGresult *r, struct arena *a, size_t size, pg_reader *read, void **out, size_t *n);
+/* The one row of a lookup (cleared here); KITH_E_NOT_FOUND "no WHAT 'REF'" when none. */
+enum kerr_code pg_one(PGresult *r, struct arena *a, pg_reader *read, void *out, const char *what,
+                      const char *ref, struct kerr *e);
+
+/* --- ops by file (store_pg.c assembles the table) ------------------------------------ */
+
+#endif
