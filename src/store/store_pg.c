@@ -34,6 +34,8 @@ enum kerr_code pg_fail(struct store_pg *s, const PGresult *r, struct kerr *e, co
 {
     const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
     const char *msg = r ? PQresultErrorMessage(r) : NULL;
+    const char *constraint = r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : NULL;
+    snprintf(s->constraint, sizeof(s->constraint), "%s", constraint ? constraint : "");
     char why[256];
     if (msg && *msg)
         snprintf(why, sizeof(why), "%s", msg);
@@ -62,17 +64,13 @@ enum kerr_code pg_fail(struct store_pg *s, const PGresult *r, struct kerr *e, co
     return kerr_fail(e, KITH_E_DB, "db", "%s: %s", doing, why);
 }
 
-const char *pg_constraint(const PGresult *r)
+enum kerr_code pg_clash_fail(struct store_pg *s, enum kerr_code rc, const struct pg_clash *v,
+                             size_t n, struct kerr *e)
 {
-    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
-    const char *name = r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : NULL;
-    return state && !strcmp(state, "23505") && name ? name : "";
-}
-
-bool pg_broke_reference(const PGresult *r)
-{
-    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
-    return state && !strcmp(state, "23503");
+    for (size_t i = 0; rc == KITH_E_CONFLICT && i < n; i++)
+        if (!strcmp(s->constraint, v[i].constraint))
+            return kerr_fail(e, KITH_E_CONFLICT, v[i].field, v[i].fmt, v[i].value);
+    return rc;
 }
 
 enum kerr_code pg_exec(struct store_pg *s, const char *sql, struct kerr *e, const char *doing)
@@ -362,9 +360,12 @@ static enum kerr_code pg_team_add(struct store *base, struct team *t, struct ker
     }
     if (fresh)
         t->public_id[0] = '\0';
-    if (rc == KITH_E_CONFLICT)
-        kerr_fail(e, rc, "name", "a team called '%s' already exists", t->name);
-    return rc;
+    const struct pg_clash clashes[] = {
+        {"team_name", "name", "a team called '%s' already exists", t->name},
+        {"team_public_id_key", "public_id", "public id '%s' is already used by another team",
+         t->public_id},
+    };
+    return pg_clash_fail(pg(base), rc, clashes, 2, e);
 }
 
 static enum kerr_code pg_team_list(struct store *base, struct arena *a, struct team **out,

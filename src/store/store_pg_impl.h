@@ -30,6 +30,7 @@ struct store_pg {
     PGconn *conn;
     int version;
     unsigned char prepared[PG_STMT_MAX]; /* by slot; cleared on a new connection */
+    char constraint[64];                 /* the constraint the last failed statement broke, or "" */
 };
 
 struct pg_stmt {
@@ -69,10 +70,18 @@ enum kerr_code pg_exec(struct store_pg *s, const char *sql, struct kerr *e, cons
 /* A failed result as a kith error (unique violation -> KITH_E_CONFLICT, a missing right ->
  * a message naming it, a lost connection -> KITH_E_DB_OPEN). */
 enum kerr_code pg_fail(struct store_pg *s, const PGresult *r, struct kerr *e, const char *doing);
-/* The unique index a KITH_E_CONFLICT result broke ("" when none), to choose the message. */
-const char *pg_constraint(const PGresult *r);
-/* The same for a foreign key: true when the result broke one. */
-bool pg_broke_reference(const PGresult *r);
+
+/* A unique constraint or index a write may break (s->constraint names it after a
+ * KITH_E_CONFLICT), and the words for it, as store_sqlite.c's clash tables. */
+struct pg_clash {
+    const char *constraint;
+    const char *field;
+    const char *fmt; /* one %s: value */
+    const char *value;
+};
+/* After a failed write: the clash's message when s->constraint is one of `v`, else rc. */
+enum kerr_code pg_clash_fail(struct store_pg *s, enum kerr_code rc, const struct pg_clash *v,
+                             size_t n, struct kerr *e);
 
 /* Multi-statement writes: all or nothing. Outside a transaction write_begin opens one and
  * write_end commits or rolls it back; inside the caller's, a failure leaves it for the

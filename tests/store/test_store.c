@@ -17,12 +17,14 @@
 
 #include "domain/public_id.h"
 #include "store/store.h"
+#include "testdb.h"
 
 /* --- fixture: a fresh database per test ------------------------------------------------ */
 
 struct fx {
-    char dir[64];
-    char path[128];
+    struct testdb db;
+    char *dir;  /* db.dir */
+    char *path; /* db.location: a SQLite file or a PostgreSQL URL */
     struct store *s;
     struct arena a;
     struct kerr e;
@@ -36,30 +38,18 @@ static void path_in(const struct fx *f, const char *name, char *out, size_t cap)
 static int setup(void **state)
 {
     struct fx *f = calloc(1, sizeof(*f));
-    snprintf(f->dir, sizeof(f->dir), "%s", "/tmp/kith-store-XXXXXX");
-    if (!mkdtemp(f->dir))
+    if (testdb_make(&f->db))
         return -1;
-    path_in(f, "kith.db", f->path, sizeof(f->path));
+    f->dir = f->db.dir;
+    f->path = f->db.location;
     arena_init(&f->a, 0);
     kerr_clear(&f->e);
-    if (store_open(f->path, STORE_CREATE, &f->s, &f->e))
+    if (store_open(f->path, STORE_CREATE, &f->s, &f->e)) {
+        fprintf(stderr, "setup: %s\n", f->e.msg);
         return -1;
+    }
     *state = f;
     return 0;
-}
-
-static void remove_dir(const char *dir)
-{
-    static const char *const names[] = {"kith.db",  "kith.db-wal", "kith.db-shm",
-                                        "copy.db",  "copy.db-wal", "copy.db-shm",
-                                        "other.db", "new.db",      "text.db"};
-    char p[160];
-    for (size_t i = 0; i < N_ELEMS(names); i++) {
-        snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
-        chmod(p, 0600);
-        unlink(p);
-    }
-    rmdir(dir);
 }
 
 static int teardown(void **state)
@@ -67,10 +57,20 @@ static int teardown(void **state)
     struct fx *f = *state;
     store_close(f->s);
     arena_release(&f->a);
-    remove_dir(f->dir);
+    testdb_drop(&f->db);
     free(f);
     return 0;
 }
+
+/* Tests of SQLite files themselves (damage, permissions, foreign files) say so and stop on
+ * PostgreSQL, where tests/pg covers the server's own faults. */
+#define SQLITE_ONLY()                                                                              \
+    do {                                                                                           \
+        if (testdb_pg()) {                                                                         \
+            print_message("(SQLite files only)\n");                                                \
+            skip();                                                                                \
+        }                                                                                          \
+    } while (0)
 
 static kdate day(const char *iso)
 {
@@ -1287,6 +1287,7 @@ static void patch_be32(unsigned char *buf, size_t at, uint32_t v)
 
 static void open_faults(void **state)
 {
+    SQLITE_ONLY();
     struct fx *f = *state;
     add_child(f, "Ann", "Ash", "LA1");
     close_fixture(f);
@@ -1384,6 +1385,7 @@ static void open_faults(void **state)
  * (KITH_E_DB_CORRUPT), and reading from it must fail cleanly, never crash. */
 static void damaged(void **state)
 {
+    SQLITE_ONLY();
     struct fx *f = *state;
     int64_t w = add_worker(f, add_team(f, "T"), "A", "B");
     OK(store_begin(f->s, &f->e));
