@@ -3,6 +3,7 @@
  * paging rules lists share.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/store.h"
@@ -79,4 +80,179 @@ void check_public_id(struct check *c, const char id[PUBLIC_ID_LEN + 1])
         c->rc = kerr_fail(c->e, KITH_E_INVALID, "public_id",
                           "public_id: '%.*s' is not %d letters of the public id alphabet",
                           PUBLIC_ID_LEN, id, PUBLIC_ID_LEN);
+}
+
+/* --- whole records: what a write of each checks, in the order the fields read ----------- */
+
+/* Social Work England registrations: "SW" and up to nine digits. */
+static bool registration_valid(const char *r, size_t cap)
+{
+    size_t n = strnlen(r, cap);
+    if (n < 3 || n > 11 || (r[0] != 'S' && r[0] != 's') || (r[1] != 'W' && r[1] != 'w'))
+        return false;
+    for (size_t i = 2; i < n; i++)
+        if (r[i] < '0' || r[i] > '9')
+            return false;
+    return true;
+}
+
+enum kerr_code check_worker(const struct worker *w, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_public_id(&c, w->public_id);
+    check_ref(&c, "team_id", w->team_id);
+    check_text(&c, "given_name", w->given_name, STORE_NAME_MAX, true);
+    check_text(&c, "family_name", w->family_name, STORE_NAME_MAX, true);
+    if (w->registration[0] && !registration_valid(w->registration, sizeof(w->registration)))
+        check_fail(&c, KITH_E_INVALID, "registration",
+                   "a Social Work England registration is SW and digits (SW12345)");
+    check_enum(&c, "role", (int)w->role, ROLE_COUNT);
+    if (!(w->fte > 0 && w->fte <= 1) && !c.rc)
+        c.rc = kerr_fail(e, KITH_E_INVALID, "fte",
+                         "fte: %g is not a share of full time (more than 0, at most 1)", w->fte);
+    check_date(&c, "start", w->start, true);
+    check_date(&c, "end", w->end, false);
+    check_order(&c, "end", w->start, w->end);
+    return c.rc;
+}
+
+enum kerr_code check_user(const struct user *u, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_text(&c, "username", u->username, STORE_USERNAME_MAX, true);
+    check_enum(&c, "role", (int)u->role, UROLE_COUNT);
+    if (u->worker_id < 0)
+        check_fail(&c, KITH_E_INVALID, "worker_id", "must be a worker's id, or 0 for none");
+    check_date(&c, "created", u->created, false);
+    return c.rc;
+}
+
+/* A disability code: one to four capital letters or digits (the DfE's codes are NONE,
+ * MOB, HAND, ... ); commas never, since the read-back joins codes with them. */
+static bool disability_code_valid(const char *code, size_t cap)
+{
+    size_t n = strnlen(code, cap);
+    if (n == 0 || n >= cap)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!((code[i] >= 'A' && code[i] <= 'Z') || (code[i] >= '0' && code[i] <= '9')))
+            return false;
+    return true;
+}
+
+enum kerr_code check_person(const struct person *p, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_enum(&c, "kind", (int)p->kind, PERSON_KIND_COUNT);
+    if (p->kind == PERSON_RELATIVE && p->la_child_id[0])
+        check_fail(&c, KITH_E_INVALID, "la_child_id", "only children have an LA child id");
+    check_text(&c, "given_name", p->given_name, STORE_NAME_MAX, false);
+    check_text(&c, "family_name", p->family_name, STORE_NAME_MAX, false);
+    if (!strchr("MFU", p->sex) || !p->sex)
+        check_fail(&c, KITH_E_INVALID, "sex", "must be M, F or U");
+    check_date(&c, "dob", p->dob, false);
+    check_date(&c, "expected_dob", p->expected_dob, false);
+    check_date(&c, "death", p->death, false);
+    check_order(&c, "death", p->dob, p->death);
+    check_date(&c, "uasc_ceased", p->uasc_ceased, false);
+    check_date(&c, "created", p->created, false);
+    if ((p->n_disabilities < 0 || p->n_disabilities > DISABILITIES_MAX) && !c.rc)
+        c.rc = kerr_fail(e, KITH_E_INVALID, "disabilities",
+                         "disabilities: %d codes given, at most %d allowed", p->n_disabilities,
+                         DISABILITIES_MAX);
+    for (int i = 0; !c.rc && i < p->n_disabilities; i++)
+        if (!disability_code_valid(p->disabilities[i], sizeof(p->disabilities[i])))
+            c.rc = kerr_fail(e, KITH_E_INVALID, "disabilities",
+                             "disabilities: '%.4s' is not a disability code (capital letters or "
+                             "digits, at most 4)",
+                             p->disabilities[i]);
+    return c.rc;
+}
+
+static int cmp_code(const void *a, const void *b) { return strcmp(a, b); }
+
+/* Checked codes have no commas and fit their slots, so the joined form splits back into
+ * exactly the codes written. */
+void person_codes_join(const struct person *p, char out[PERSON_CODES_CAP])
+{
+    char sorted[DISABILITIES_MAX][sizeof(p->disabilities[0])];
+    int n = p->n_disabilities;
+    memcpy(sorted, p->disabilities, (size_t)n * sizeof(sorted[0]));
+    qsort(sorted, (size_t)n, sizeof(sorted[0]), cmp_code);
+    size_t len = 0;
+    for (int i = 0; i < n; i++) {
+        if (i)
+            out[len++] = ',';
+        size_t k = strnlen(sorted[i], sizeof(sorted[i]));
+        memcpy(out + len, sorted[i], k);
+        len += k;
+    }
+    out[len] = '\0';
+}
+
+void person_codes_split(const char *v, size_t len, struct person *p)
+{
+    p->n_disabilities = 0;
+    for (size_t at = 0; v && at < len && p->n_disabilities < DISABILITIES_MAX;) {
+        size_t n = 0;
+        while (at + n < len && v[at + n] != ',')
+            n++;
+        char *code = p->disabilities[p->n_disabilities];
+        size_t keep = n < sizeof(p->disabilities[0]) ? n : sizeof(p->disabilities[0]) - 1;
+        memcpy(code, v + at, keep);
+        code[keep] = '\0';
+        if (keep)
+            p->n_disabilities++;
+        at += n + 1;
+    }
+}
+
+enum kerr_code check_relationship(const struct relationship *r, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_ref(&c, "child_id", r->child_id);
+    check_ref(&c, "other_id", r->other_id);
+    if (r->child_id == r->other_id)
+        check_fail(&c, KITH_E_INVALID, "other_id", "a person cannot be related to themselves");
+    check_text(&c, "type", r->type, STORE_CODE_MAX, true);
+    return c.rc;
+}
+
+enum kerr_code check_allocation(const struct allocation *al, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_ref(&c, "child_id", al->child_id);
+    check_ref(&c, "worker_id", al->worker_id);
+    check_enum(&c, "role", (int)al->role, ALLOC_ROLE_COUNT);
+    check_date(&c, "start", al->start, true);
+    check_date(&c, "end", al->end, false);
+    check_order(&c, "end", al->start, al->end);
+    if (al->end_reason)
+        check_text(&c, "end_reason", al->end_reason, STORE_CODE_MAX, true);
+    return c.rc;
+}
+
+enum kerr_code check_allocation_end(kdate end, const char *reason, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_date(&c, "end", end, true);
+    if (reason)
+        check_text(&c, "end_reason", reason, STORE_CODE_MAX, true);
+    return c.rc;
+}
+
+/* Whether an allocation read as (start, ended) may end on `end`: not when it has ended
+ * already (KITH_E_CONFLICT), nor before it started. */
+enum kerr_code check_allocation_ending(int64_t id, kdate start, kdate ended, kdate end,
+                                       struct kerr *e)
+{
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+    if (ended != DATE_NONE)
+        return kerr_fail(e, KITH_E_CONFLICT, "end", "allocation %lld already ended on %s",
+                         (long long)id, date_format_iso(ended, a));
+    if (end < start)
+        return kerr_fail(e, KITH_E_INVALID, "end",
+                         "end: %s is before the allocation's start date %s",
+                         date_format_iso(end, a), date_format_iso(start, b));
+    return KITH_OK;
 }

@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/err.h"
 #include "domain/public_id.h"
+#include "domain/record.h"
 
 struct check {
     struct kerr *e;
@@ -30,6 +31,25 @@ void check_order(struct check *c, const char *field, kdate start, kdate end);
 void check_ref(struct check *c, const char *field, int64_t id);
 /* A caller's public id must be well formed; an empty one is filled in by the write. */
 void check_public_id(struct check *c, const char id[PUBLIC_ID_LEN + 1]);
+
+/* Whole records: every check a write of one runs, the first failure reported. A worker's
+ * public id is checked with the rest; a person's only on adding (an update keeps it). */
+enum kerr_code check_worker(const struct worker *w, struct kerr *e);
+enum kerr_code check_user(const struct user *u, struct kerr *e);
+enum kerr_code check_person(const struct person *p, struct kerr *e);
+enum kerr_code check_relationship(const struct relationship *r, struct kerr *e);
+enum kerr_code check_allocation(const struct allocation *al, struct kerr *e);
+/* The values of an allocation's ending, then whether the stored one (started `start`,
+ * ended `ended` or DATE_NONE) may end on `end`. */
+enum kerr_code check_allocation_end(kdate end, const char *reason, struct kerr *e);
+enum kerr_code check_allocation_ending(int64_t id, kdate start, kdate ended, kdate end,
+                                       struct kerr *e);
+
+/* A person's disability codes as the person row keeps a copy of them: in code order,
+ * joined by commas, "" for none; and split back into `p` on reading. */
+#define PERSON_CODES_CAP (DISABILITIES_MAX * 5 + 1)
+void person_codes_join(const struct person *p, char out[PERSON_CODES_CAP]);
+void person_codes_split(const char *v, size_t len, struct person *p);
 
 /* The page a list query asks for: 0 is the default page, and no page passes the cap. */
 int64_t page_limit(size_t limit);

@@ -690,38 +690,12 @@ static void read_worker(sqlite3_stmt *st, struct arena *a, void *out)
     w->end = col_date(st, c++);
 }
 
-/* Social Work England registrations: "SW" and up to nine digits. */
-static bool registration_valid(const char *r, size_t cap)
-{
-    size_t n = strnlen(r, cap);
-    if (n < 3 || n > 11 || (r[0] != 'S' && r[0] != 's') || (r[1] != 'W' && r[1] != 'w'))
-        return false;
-    for (size_t i = 2; i < n; i++)
-        if (r[i] < '0' || r[i] > '9')
-            return false;
-    return true;
-}
-
 static enum kerr_code sqlite_worker_add(struct store *base, struct worker *w, struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
-    struct check c = {e, KITH_OK};
-    check_public_id(&c, w->public_id);
-    check_ref(&c, "team_id", w->team_id);
-    check_text(&c, "given_name", w->given_name, STORE_NAME_MAX, true);
-    check_text(&c, "family_name", w->family_name, STORE_NAME_MAX, true);
-    if (w->registration[0] && !registration_valid(w->registration, sizeof(w->registration)))
-        check_fail(&c, KITH_E_INVALID, "registration",
-                   "a Social Work England registration is SW and digits (SW12345)");
-    check_enum(&c, "role", (int)w->role, ROLE_COUNT);
-    if (!(w->fte > 0 && w->fte <= 1) && !c.rc)
-        c.rc = kerr_fail(e, KITH_E_INVALID, "fte",
-                         "fte: %g is not a share of full time (more than 0, at most 1)", w->fte);
-    check_date(&c, "start", w->start, true);
-    check_date(&c, "end", w->end, false);
-    check_order(&c, "end", w->start, w->end);
-    if (c.rc)
-        return c.rc;
+    enum kerr_code checked = check_worker(w, e);
+    if (checked)
+        return checked;
     sqlite3_stmt *st = stmt(s, ST_WORKER_ADD, e);
     if (!st)
         return no_stmt(e);
@@ -844,14 +818,9 @@ static void read_user(sqlite3_stmt *st, struct arena *a, void *out) { read_user_
 static enum kerr_code sqlite_user_add(struct store *base, struct user *u, struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
-    struct check c = {e, KITH_OK};
-    check_text(&c, "username", u->username, STORE_USERNAME_MAX, true);
-    check_enum(&c, "role", (int)u->role, UROLE_COUNT);
-    if (u->worker_id < 0)
-        check_fail(&c, KITH_E_INVALID, "worker_id", "must be a worker's id, or 0 for none");
-    check_date(&c, "created", u->created, false);
-    if (c.rc)
-        return c.rc;
+    enum kerr_code checked = check_user(u, e);
+    if (checked)
+        return checked;
     sqlite3_stmt *st = stmt(s, ST_USER_ADD, e);
     if (!st)
         return no_stmt(e);
@@ -1147,26 +1116,11 @@ static enum kerr_code sqlite_session_end_user(struct store *base, int64_t user_i
 
 /* --- people -------------------------------------------------------------------------- */
 
-static int cmp_code(const void *a, const void *b) { return strcmp(a, b); }
-
 /* The codes joined by commas in the last column (written in code order). */
 static void read_disabilities(sqlite3_stmt *st, int i, struct person *p)
 {
     const char *v = (const char *)sqlite3_column_text(st, i);
-    size_t len = v ? (size_t)sqlite3_column_bytes(st, i) : 0;
-    p->n_disabilities = 0;
-    for (size_t at = 0; at < len && p->n_disabilities < DISABILITIES_MAX;) {
-        size_t n = 0;
-        while (at + n < len && v[at + n] != ',')
-            n++;
-        char *code = p->disabilities[p->n_disabilities];
-        size_t keep = n < sizeof(p->disabilities[0]) ? n : sizeof(p->disabilities[0]) - 1;
-        memcpy(code, v + at, keep);
-        code[keep] = '\0';
-        if (keep)
-            p->n_disabilities++;
-        at += n + 1;
-    }
+    person_codes_split(v, v ? (size_t)sqlite3_column_bytes(st, i) : 0, p);
 }
 
 static void read_person(sqlite3_stmt *st, struct arena *a, void *out)
@@ -1195,73 +1149,12 @@ static void read_person(sqlite3_stmt *st, struct arena *a, void *out)
     read_disabilities(st, c, p);
 }
 
-/* A disability code: one to four capital letters or digits (the DfE's codes are NONE,
- * MOB, HAND, ... ); commas never, since the read-back joins codes with them. */
-static bool disability_code_valid(const char *code, size_t cap)
-{
-    size_t n = strnlen(code, cap);
-    if (n == 0 || n >= cap)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (!((code[i] >= 'A' && code[i] <= 'Z') || (code[i] >= '0' && code[i] <= '9')))
-            return false;
-    return true;
-}
-
-static enum kerr_code check_person(const struct person *p, struct kerr *e)
-{
-    struct check c = {e, KITH_OK};
-    check_enum(&c, "kind", (int)p->kind, PERSON_KIND_COUNT);
-    if (p->kind == PERSON_RELATIVE && p->la_child_id[0])
-        check_fail(&c, KITH_E_INVALID, "la_child_id", "only children have an LA child id");
-    check_text(&c, "given_name", p->given_name, STORE_NAME_MAX, false);
-    check_text(&c, "family_name", p->family_name, STORE_NAME_MAX, false);
-    if (!strchr("MFU", p->sex) || !p->sex)
-        check_fail(&c, KITH_E_INVALID, "sex", "must be M, F or U");
-    check_date(&c, "dob", p->dob, false);
-    check_date(&c, "expected_dob", p->expected_dob, false);
-    check_date(&c, "death", p->death, false);
-    check_order(&c, "death", p->dob, p->death);
-    check_date(&c, "uasc_ceased", p->uasc_ceased, false);
-    check_date(&c, "created", p->created, false);
-    if ((p->n_disabilities < 0 || p->n_disabilities > DISABILITIES_MAX) && !c.rc)
-        c.rc = kerr_fail(e, KITH_E_INVALID, "disabilities",
-                         "disabilities: %d codes given, at most %d allowed", p->n_disabilities,
-                         DISABILITIES_MAX);
-    for (int i = 0; !c.rc && i < p->n_disabilities; i++)
-        if (!disability_code_valid(p->disabilities[i], sizeof(p->disabilities[i])))
-            c.rc = kerr_fail(e, KITH_E_INVALID, "disabilities",
-                             "disabilities: '%.4s' is not a disability code (capital letters or "
-                             "digits, at most 4)",
-                             p->disabilities[i]);
-    return c.rc;
-}
-
 /* Values formatted for binding; they must live until the statement has run. */
 struct person_binds {
     char dob[DATE_ISO_LEN], expected_dob[DATE_ISO_LEN], death[DATE_ISO_LEN],
         uasc_ceased[DATE_ISO_LEN], created[DATE_ISO_LEN];
-    char codes[DISABILITIES_MAX * sizeof(((struct person *)0)->disabilities[0]) + 1];
+    char codes[PERSON_CODES_CAP];
 };
-
-/* The disability codes in code order joined by commas, "" for none (checked codes have
- * no commas and fit their slots). */
-static void join_codes(const struct person *p, char *out)
-{
-    char sorted[DISABILITIES_MAX][sizeof(p->disabilities[0])];
-    int n = p->n_disabilities;
-    memcpy(sorted, p->disabilities, (size_t)n * sizeof(sorted[0]));
-    qsort(sorted, (size_t)n, sizeof(sorted[0]), cmp_code);
-    size_t len = 0;
-    for (int i = 0; i < n; i++) {
-        if (i)
-            out[len++] = ',';
-        size_t k = strnlen(sorted[i], sizeof(sorted[i]));
-        memcpy(out + len, sorted[i], k);
-        len += k;
-    }
-    out[len] = '\0';
-}
 
 /* Parameters ?2 to ?16 and ?19: what an add and an update share. */
 static void bind_person(sqlite3_stmt *st, const struct person *p, struct person_binds *d)
@@ -1282,7 +1175,7 @@ static void bind_person(sqlite3_stmt *st, const struct person *p, struct person_
     BIND_CODE(st, 14, p->postcode);
     sqlite3_bind_int(st, 15, p->uasc);
     bind_date(st, 16, p->uasc_ceased, d->uasc_ceased);
-    join_codes(p, d->codes);
+    person_codes_join(p, d->codes);
     bind_code(st, 19, d->codes, sizeof(d->codes));
 }
 
@@ -1888,14 +1781,9 @@ static enum kerr_code sqlite_relationship_add(struct store *base, struct relatio
                                               struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
-    struct check c = {e, KITH_OK};
-    check_ref(&c, "child_id", r->child_id);
-    check_ref(&c, "other_id", r->other_id);
-    if (r->child_id == r->other_id)
-        check_fail(&c, KITH_E_INVALID, "other_id", "a person cannot be related to themselves");
-    check_text(&c, "type", r->type, STORE_CODE_MAX, true);
-    if (c.rc)
-        return c.rc;
+    enum kerr_code checked = check_relationship(r, e);
+    if (checked)
+        return checked;
     sqlite3_stmt *st = stmt(s, ST_RELATIONSHIP_ADD, e);
     if (!st)
         return no_stmt(e);
@@ -1948,17 +1836,9 @@ static enum kerr_code sqlite_allocation_add(struct store *base, struct allocatio
                                             struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
-    struct check c = {e, KITH_OK};
-    check_ref(&c, "child_id", al->child_id);
-    check_ref(&c, "worker_id", al->worker_id);
-    check_enum(&c, "role", (int)al->role, ALLOC_ROLE_COUNT);
-    check_date(&c, "start", al->start, true);
-    check_date(&c, "end", al->end, false);
-    check_order(&c, "end", al->start, al->end);
-    if (al->end_reason)
-        check_text(&c, "end_reason", al->end_reason, STORE_CODE_MAX, true);
-    if (c.rc)
-        return c.rc;
+    enum kerr_code checked = check_allocation(al, e);
+    if (checked)
+        return checked;
     sqlite3_stmt *st = stmt(s, ST_ALLOCATION_ADD, e);
     if (!st)
         return no_stmt(e);
@@ -1987,12 +1867,9 @@ static enum kerr_code sqlite_allocation_end(struct store *base, int64_t id, kdat
                                             const char *reason, struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
-    struct check c = {e, KITH_OK};
-    check_date(&c, "end", end, true);
-    if (reason)
-        check_text(&c, "end_reason", reason, STORE_CODE_MAX, true);
-    if (c.rc)
-        return c.rc;
+    enum kerr_code checked = check_allocation_end(end, reason, e);
+    if (checked)
+        return checked;
     sqlite3_stmt *st = stmt(s, ST_ALLOCATION_DATES, e);
     if (!st)
         return no_stmt(e);
@@ -2001,17 +1878,13 @@ static enum kerr_code sqlite_allocation_end(struct store *base, int64_t id, kdat
     kdate start = step == SQLITE_ROW ? col_date(st, 0) : DATE_NONE;
     kdate ended = step == SQLITE_ROW ? col_date(st, 1) : DATE_NONE;
     enum kerr_code rc = KITH_OK;
-    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+    char a[DATE_ISO_LEN];
     if (step == SQLITE_DONE)
         rc = kerr_fail(e, KITH_E_NOT_FOUND, "id", "no allocation with id %lld", (long long)id);
     else if (step != SQLITE_ROW)
         rc = db_fail(s, e, "reading an allocation");
-    else if (ended != DATE_NONE)
-        rc = kerr_fail(e, KITH_E_CONFLICT, "end", "allocation %lld already ended on %s",
-                       (long long)id, date_format_iso(ended, a));
-    else if (end < start)
-        rc = kerr_fail(e, KITH_E_INVALID, "end", "end: %s is before the allocation's start date %s",
-                       date_format_iso(end, a), date_format_iso(start, b));
+    else
+        rc = check_allocation_ending(id, start, ended, end, e);
     done(st);
     if (rc)
         return rc;
