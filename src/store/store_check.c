@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/audit.h"
+#include "domain/record.h"
 #include "store/store.h"
 #include "store/store_check.h"
 
@@ -255,4 +257,58 @@ enum kerr_code check_allocation_ending(int64_t id, kdate start, kdate ended, kda
                          "end: %s is before the allocation's start date %s",
                          date_format_iso(end, a), date_format_iso(start, b));
     return KITH_OK;
+}
+enum kerr_code check_restriction(const struct restriction *r, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_text(&c, "reason", r->reason, 40, true);
+    check_text(&c, "authoriser", r->authoriser, 200, true);
+    check_date(&c, "review", r->review, true);
+    if (!c.rc && r->nallow == 0)
+        check_fail(&c, KITH_E_INVALID, "allow",
+                   "name at least one account that may see the record");
+    return c.rc;
+}
+
+enum kerr_code check_grant(struct access_grant *g, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_text(&c, "reason", g->reason, 500, true);
+    check_text(&c, "granted_by", g->granted_by, 200, true);
+    if (c.rc)
+        return c.rc;
+    if (g->granted == DATE_NONE)
+        g->granted = date_today();
+    if (g->expires != DATE_NONE && g->expires < g->granted)
+        return kerr_fail(e, KITH_E_INVALID, "expires", "expires: before the day it is granted");
+    return KITH_OK;
+}
+
+enum kerr_code check_audit_event(const struct audit_event *ev, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_text(&c, "username", ev->username, 200, true);
+    check_text(&c, "role", ev->role, 40, true);
+    check_text(&c, "action", ev->action, 40, true);
+    check_text(&c, "request_id", ev->request_id, 64, true);
+    check_text(&c, "outcome", ev->outcome, 20, true);
+    if (ev->detail)
+        check_text(&c, "detail", ev->detail, 1000, false);
+    return c.rc;
+}
+
+enum kerr_code check_token(const struct api_token *t, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_text(&c, "name", t->name, 100, true);
+    check_text(&c, "token_digest", t->token_digest, 128, true);
+    return c.rc;
+}
+
+enum kerr_code check_session(const struct session *ss, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_text(&c, "token_digest", ss->token_digest, 128, true);
+    check_text(&c, "csrf", ss->csrf, 128, true);
+    return c.rc;
 }

@@ -51,6 +51,15 @@ enum kerr_code check_allocation_ending(int64_t id, kdate start, kdate ended, kda
 void person_codes_join(const struct person *p, char out[PERSON_CODES_CAP]);
 void person_codes_split(const char *v, size_t len, struct person *p);
 
+/* The access records' checks. */
+struct audit_event;
+enum kerr_code check_restriction(const struct restriction *r, struct kerr *e);
+/* Fills in `granted` (today) when the caller left it DATE_NONE. */
+enum kerr_code check_grant(struct access_grant *g, struct kerr *e);
+enum kerr_code check_audit_event(const struct audit_event *ev, struct kerr *e);
+enum kerr_code check_token(const struct api_token *t, struct kerr *e);
+enum kerr_code check_session(const struct session *ss, struct kerr *e);
+
 /* The page a list query asks for: 0 is the default page, and no page passes the cap. */
 int64_t page_limit(size_t limit);
 int64_t page_offset(size_t offset);

@@ -417,6 +417,24 @@ static const struct store_ops pg_ops = {
     .team_add = pg_team_add,
     .team_list = pg_team_list,
     .team_find = pg_team_find,
+    /* store_pg_access.c */
+    .restriction_set = pg_restriction_set,
+    .restriction_get = pg_restriction_get,
+    .restriction_lift = pg_restriction_lift,
+    .grant_add = pg_grant_add,
+    .grant_revoke = pg_grant_revoke,
+    .token_add = pg_token_add,
+    .token_find = pg_token_find,
+    .token_list = pg_token_list,
+    .token_revoke = pg_token_revoke,
+    .session_add = pg_session_add,
+    .session_find = pg_session_find,
+    .session_touch = pg_session_touch,
+    .session_end = pg_session_end,
+    .session_end_user = pg_session_end_user,
+    .audit_add = pg_audit_add,
+    .audit_list = pg_audit_list,
+    .audit_verify = pg_audit_verify,
 };
 
 /* The common migrations say INTEGER, which SQLite stores in up to 8 bytes and which

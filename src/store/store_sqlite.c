@@ -945,11 +945,9 @@ static void read_token(sqlite3_stmt *st, struct arena *a, void *out)
 static enum kerr_code sqlite_token_add(struct store *base, struct api_token *t, struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
-    struct check c = {e, KITH_OK};
-    check_text(&c, "name", t->name, 100, true);
-    check_text(&c, "token_digest", t->token_digest, 128, true);
-    if (c.rc)
-        return c.rc;
+    enum kerr_code bad = check_token(t, e);
+    if (bad)
+        return bad;
     sqlite3_stmt *st = stmt(s, ST_TOKEN_ADD, e);
     if (!st)
         return no_stmt(e);
@@ -1051,11 +1049,9 @@ static void read_session(sqlite3_stmt *st, struct arena *a, void *out)
 static enum kerr_code sqlite_session_add(struct store *base, struct session *ss, struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
-    struct check c = {e, KITH_OK};
-    check_text(&c, "token_digest", ss->token_digest, 128, true);
-    check_text(&c, "csrf", ss->csrf, 128, true);
-    if (c.rc)
-        return c.rc;
+    enum kerr_code bad = check_session(ss, e);
+    if (bad)
+        return bad;
     sqlite3_stmt *st = stmt(s, ST_SESSION_ADD, e);
     if (!st)
         return no_stmt(e);
@@ -1472,15 +1468,9 @@ static enum kerr_code sqlite_restriction_set(struct store *base, const struct re
                                              struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
-    struct check c = {e, KITH_OK};
-    check_text(&c, "reason", r->reason, 40, true);
-    check_text(&c, "authoriser", r->authoriser, 200, true);
-    check_date(&c, "review", r->review, true);
-    if (!c.rc && r->nallow == 0)
-        check_fail(&c, KITH_E_INVALID, "allow",
-                   "name at least one account that may see the record");
-    if (c.rc)
-        return c.rc;
+    enum kerr_code bad = check_restriction(r, e);
+    if (bad)
+        return bad;
     bool wrapped;
     enum kerr_code rc = write_begin(s, &wrapped, e);
     if (rc)
@@ -1570,15 +1560,9 @@ static enum kerr_code sqlite_restriction_lift(struct store *base, int64_t child_
 static enum kerr_code sqlite_grant_add(struct store *base, struct access_grant *g, struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
-    struct check c = {e, KITH_OK};
-    check_text(&c, "reason", g->reason, 500, true);
-    check_text(&c, "granted_by", g->granted_by, 200, true);
-    if (c.rc)
-        return c.rc;
-    if (g->granted == DATE_NONE)
-        g->granted = date_today();
-    if (g->expires != DATE_NONE && g->expires < g->granted)
-        return kerr_fail(e, KITH_E_INVALID, "expires", "expires: before the day it is granted");
+    enum kerr_code bad = check_grant(g, e);
+    if (bad)
+        return bad;
     sqlite3_stmt *st = stmt(s, ST_GRANT_ADD, e);
     if (!st)
         return no_stmt(e);
@@ -1643,16 +1627,9 @@ static enum kerr_code audit_append(struct store_sqlite *s, struct audit_event *e
 static enum kerr_code sqlite_audit_add(struct store *base, struct audit_event *ev, struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
-    struct check c = {e, KITH_OK};
-    check_text(&c, "username", ev->username, 200, true);
-    check_text(&c, "role", ev->role, 40, true);
-    check_text(&c, "action", ev->action, 40, true);
-    check_text(&c, "request_id", ev->request_id, 64, true);
-    check_text(&c, "outcome", ev->outcome, 20, true);
-    if (ev->detail)
-        check_text(&c, "detail", ev->detail, 1000, false);
-    if (c.rc)
-        return c.rc;
+    enum kerr_code bad = check_audit_event(ev, e);
+    if (bad)
+        return bad;
     /* A read's row alone commits without an fsync (WAL with synchronous=NORMAL: durable
      * across a crash of kith, not of the machine); the fsync per page view was the
      * server's bottleneck (3,500 against 7,500 pages a second, bench/30-http.sh). */

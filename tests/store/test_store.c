@@ -1491,6 +1491,179 @@ static void damaged(void **state)
     OK(store_open(f->path, 0, &f->s, &f->e));
 }
 
+/* Restricted records, grants, API tokens, sessions and the audit trail: the access
+ * records the web service keeps, each written and read back, with its refusals. */
+static int64_t add_user(struct fx *f, const char *name)
+{
+    struct user u = {.username = name, .role = UROLE_SOCIAL_WORKER, .created = DATE_NONE};
+    OK(store_user_add(f->s, &u, &f->e));
+    return u.id;
+}
+
+static void access_records(void **state)
+{
+    struct fx *f = *state;
+    int64_t child = add_child(f, "Rae", "Hidden", "LAHIDE1");
+    int64_t u1 = add_user(f, "allowed.one"), u2 = add_user(f, "allowed.two");
+
+    /* A restriction and its allow-list; setting again replaces both. */
+    int64_t allow[] = {u2, u1, u1};
+    struct restriction r = {.child_id = child,
+                            .reason = "STAFF",
+                            .authoriser = "Head of service",
+                            .review = day("2026-06-30"),
+                            .created = DATE_NONE,
+                            .allow = allow,
+                            .nallow = 3};
+    OK(store_restriction_set(f->s, &r, &f->e));
+    struct restriction got;
+    OK(store_restriction_get(f->s, child, &f->a, &got, &f->e));
+    assert_string_equal(got.reason, "STAFF");
+    assert_string_equal(got.authoriser, "Head of service");
+    assert_int_equal(got.review, day("2026-06-30"));
+    assert_int_equal(got.created, day("2026-01-15"));
+    assert_int_equal(got.nallow, 2);
+    assert_int_equal(got.allow[0], u1);
+    assert_int_equal(got.allow[1], u2);
+    r.reason = "FAMILY";
+    r.nallow = 1;
+    allow[0] = u2;
+    OK(store_restriction_set(f->s, &r, &f->e));
+    OK(store_restriction_get(f->s, child, &f->a, &got, &f->e));
+    assert_string_equal(got.reason, "FAMILY");
+    assert_int_equal(got.nallow, 1);
+    assert_int_equal(got.allow[0], u2);
+    r.nallow = 0;
+    FAILS(KITH_E_INVALID, store_restriction_set(f->s, &r, &f->e));
+    assert_string_equal(f->e.field, "allow");
+    r.nallow = 1;
+    r.child_id = 999999;
+    FAILS(KITH_E_INVALID, store_restriction_set(f->s, &r, &f->e));
+    assert_string_equal(f->e.field, "child_id");
+    OK(store_restriction_get(f->s, child, &f->a, &got, &f->e)); /* the failed write left it */
+    assert_string_equal(got.reason, "FAMILY");
+    OK(store_restriction_lift(f->s, child, &f->e));
+    FAILS(KITH_E_NOT_FOUND, store_restriction_get(f->s, child, &f->a, &got, &f->e));
+    FAILS(KITH_E_NOT_FOUND, store_restriction_lift(f->s, child, &f->e));
+
+    /* Grants: the day defaults to today; expiry before it is refused; revoke once. */
+    struct access_grant g = {.user_id = u1,
+                             .child_id = child,
+                             .reason = "duty cover",
+                             .granted_by = "manager",
+                             .granted = DATE_NONE,
+                             .expires = day("2026-02-01")};
+    OK(store_grant_add(f->s, &g, &f->e));
+    assert_true(g.id > 0);
+    assert_int_equal(g.granted, day("2026-01-15"));
+    struct access_grant early = g;
+    early.expires = day("2026-01-01");
+    FAILS(KITH_E_INVALID, store_grant_add(f->s, &early, &f->e));
+    assert_string_equal(f->e.field, "expires");
+    struct access_grant nobody = g;
+    nobody.user_id = 424242;
+    FAILS(KITH_E_INVALID, store_grant_add(f->s, &nobody, &f->e));
+    assert_string_equal(f->e.field, "user_id");
+    OK(store_grant_revoke(f->s, g.id, DATE_NONE, &f->e));
+    FAILS(KITH_E_NOT_FOUND, store_grant_revoke(f->s, g.id, DATE_NONE, &f->e));
+
+    /* API tokens: found by digest with their account (never its password hash). */
+    struct api_token t = {.user_id = u1, .name = "script", .token_digest = "d1", .created = 100};
+    OK(store_token_add(f->s, &t, &f->e));
+    struct api_token t2 = {
+        .user_id = u2, .name = "other", .token_digest = "d2", .created = 101, .expires = 5000};
+    OK(store_token_add(f->s, &t2, &f->e));
+    struct api_token dup = t;
+    FAILS(KITH_E_CONFLICT, store_token_add(f->s, &dup, &f->e));
+    struct api_token tf;
+    struct user who;
+    OK(store_token_find(f->s, "d2", &f->a, &tf, &who, &f->e));
+    assert_int_equal(tf.id, t2.id);
+    assert_int_equal(tf.expires, 5000);
+    assert_int_equal(tf.revoked, 0);
+    assert_string_equal(who.username, "allowed.two");
+    assert_null(who.password_hash);
+    FAILS(KITH_E_NOT_FOUND, store_token_find(f->s, "nope", &f->a, &tf, &who, &f->e));
+    struct api_token *tokens;
+    size_t n;
+    OK(store_token_list(f->s, &f->a, &tokens, &n, &f->e));
+    assert_int_equal(n, 2);
+    assert_string_equal(tokens[0].name, "script");
+    OK(store_token_revoke(f->s, t.id, 200, &f->e));
+    FAILS(KITH_E_NOT_FOUND, store_token_revoke(f->s, t.id, 201, &f->e));
+    OK(store_token_find(f->s, "d1", &f->a, &tf, &who, &f->e));
+    assert_int_equal(tf.revoked, 200);
+
+    /* Sessions: touched, ended, and all of an account's ended but one. */
+    struct session s1 = {
+        .user_id = u1, .token_digest = "s1", .csrf = "c1", .created = 10, .last_seen = 10};
+    struct session s2 = {
+        .user_id = u1, .token_digest = "s2", .csrf = "c2", .created = 11, .last_seen = 11};
+    struct session s3 = {
+        .user_id = u1, .token_digest = "s3", .csrf = "c3", .created = 12, .last_seen = 12};
+    OK(store_session_add(f->s, &s1, &f->e));
+    OK(store_session_add(f->s, &s2, &f->e));
+    OK(store_session_add(f->s, &s3, &f->e));
+    OK(store_session_touch(f->s, s1.id, 50, &f->e));
+    struct session sf;
+    OK(store_session_find(f->s, "s1", &f->a, &sf, &who, &f->e));
+    assert_int_equal(sf.last_seen, 50);
+    assert_string_equal(sf.csrf, "c1");
+    assert_string_equal(who.username, "allowed.one");
+    OK(store_session_end(f->s, s1.id, 60, &f->e));
+    OK(store_session_touch(f->s, s1.id, 70, &f->e)); /* an ended session stays ended */
+    OK(store_session_find(f->s, "s1", &f->a, &sf, &who, &f->e));
+    assert_int_equal(sf.ended, 60);
+    assert_int_equal(sf.last_seen, 50);
+    OK(store_session_end_user(f->s, u1, s3.id, 80, &f->e));
+    OK(store_session_find(f->s, "s2", &f->a, &sf, &who, &f->e));
+    assert_int_equal(sf.ended, 80);
+    OK(store_session_find(f->s, "s3", &f->a, &sf, &who, &f->e));
+    assert_int_equal(sf.ended, 0);
+    struct session orphan = {.user_id = 777777, .token_digest = "s9", .csrf = "c"};
+    FAILS(KITH_E_INVALID, store_session_add(f->s, &orphan, &f->e));
+    assert_string_equal(f->e.field, "user_id");
+
+    /* The audit trail: numbered from 1, chained, listed newest first by child or user. */
+    for (int i = 0; i < 5; i++) {
+        struct audit_event ev = {.at = 1000 + i,
+                                 .user_id = i % 2 ? u2 : u1,
+                                 .username = i % 2 ? "allowed.two" : "allowed.one",
+                                 .role = "social_worker",
+                                 .child_id = i < 3 ? child : 0,
+                                 .action = "view",
+                                 .request_id = "rq",
+                                 .outcome = "ok",
+                                 .detail = i == 4 ? "3 results" : NULL,
+                                 .read_only = true};
+        OK(store_audit_add(f->s, &ev, &f->e));
+        assert_int_equal(ev.id, i + 1);
+    }
+    struct audit_event bad = {
+        .at = 1, .username = "x", .role = "r", .action = "", .request_id = "q", .outcome = "ok"};
+    FAILS(KITH_E_INVALID, store_audit_add(f->s, &bad, &f->e));
+    assert_string_equal(f->e.field, "action");
+    struct audit_event *rows;
+    struct audit_query q = {.child_id = child};
+    OK(store_audit_list(f->s, &q, &f->a, &rows, &n, &f->e));
+    assert_int_equal(n, 3);
+    assert_int_equal(rows[0].id, 3);
+    q = (struct audit_query){.user_id = u2};
+    OK(store_audit_list(f->s, &q, &f->a, &rows, &n, &f->e));
+    assert_int_equal(n, 2);
+    assert_int_equal(rows[0].id, 4);
+    q = (struct audit_query){.from = 1003, .limit = 10};
+    OK(store_audit_list(f->s, &q, &f->a, &rows, &n, &f->e));
+    assert_int_equal(n, 2);
+    assert_string_equal(rows[0].detail, "3 results");
+    assert_null(rows[1].detail);
+    assert_string_equal(rows[0].prev_hash, rows[1].hash);
+    int64_t broken, read;
+    OK(store_audit_verify(f->s, &broken, &read, &f->e));
+    assert_int_equal(broken, 0);
+    assert_int_equal(read, 5);
+}
+
 int main(void)
 {
     setenv("KITH_TODAY", "2026-01-15", 1);
@@ -1508,6 +1681,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(allocations, setup, teardown),
         cmocka_unit_test_setup_teardown(relationships, setup, teardown),
         cmocka_unit_test_setup_teardown(notes, setup, teardown),
+        cmocka_unit_test_setup_teardown(access_records, setup, teardown),
         cmocka_unit_test_setup_teardown(open_faults, setup, teardown),
         cmocka_unit_test_setup_teardown(damaged, setup, teardown),
     };
