@@ -1,9 +1,9 @@
 /*
  * `kith validate`: check a statutory return file with every DfE rule of its year and print
  * the findings (CSV, JSON or HTML). Each return kind is one row of the subcommand table;
- * reading the file is the report layer's, the rules are the domain's, and this file only
- * joins them: pick the year, run, write, and turn the outcome into the exit status
- * (0 no findings, 1 findings, 2 the input could not be read).
+ * the run itself (read, reference data, rules) is report/validate.c's, shared with the
+ * web page, and this file only parses the options, writes the findings and turns the
+ * outcome into the exit status (0 no findings, 1 findings, 2 the input could not be read).
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -14,13 +14,11 @@
 
 #include "cli/cli.h"
 #include "core/str.h"
-#include "core/xalloc.h"
 #include "domain/codeset.h"
 #include "domain/ret/cin.h"
 #include "domain/ret/ssda903.h"
-#include "report/cin_read.h"
 #include "report/findings_out.h"
-#include "report/ssda903_read.h"
+#include "report/validate.h"
 #include "store/store.h"
 
 /* The largest council's census is tens of MB; the limit keeps memory bounded whatever the
@@ -65,13 +63,6 @@ static const struct cli_opt validate903_opts[] = {
     {0},
 };
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Everything about a run that does not depend on the kind of return. */
 struct run {
     struct cli *c;
@@ -109,56 +100,11 @@ static void say_year(const struct ruleset *set)
                 set->asked < set->year ? "earliest" : "latest");
 }
 
-/* Run the rules, write the findings, and say what happened. */
-static enum kerr_code finish(struct run *run, struct ret *r, const struct rinputs *in,
-                             const char *source, double t_read)
+static double now(void)
 {
-    struct cli *c = run->c;
-    struct ruleset set;
-    ruleset_for(&set, r->kind, r->year);
-    say_year(&set);
-    r->year = set.year; /* code validity follows the rule set used */
-
-    struct findings f;
-    findings_init(&f);
-    double t0 = now();
-    rules_run(&set, r, in, &f);
-    double t_rules = now() - t0;
-
-    t0 = now();
-    struct str out = STR_INIT;
-    struct findings_doc doc = {.r = r, .set = &set, .f = &f, .source = source, .flush = c->out};
-    findings_write(&out, run->fmt, &doc);
-    fwrite(out.buf, 1, out.len, c->out);
-    str_release(&out);
-    double t_write = now() - t0;
-
-    size_t errors = 0;
-    for (size_t i = 0; i < f.n; i++)
-        errors += f.v[i].rule->severity == RULE_ERROR;
-    fprintf(stderr, "kith: %s: %zu findings (%zu errors, %zu queries) from %zu rules", source, f.n,
-            errors, f.n - errors, f.nran);
-    if (f.nskipped) {
-        fprintf(stderr, "; %zu rules skipped:\n", f.nskipped);
-        for (size_t i = 0; i < f.nskipped; i++)
-            fprintf(stderr, "kith:   %s %s\n", f.skipped[i].rule->code, f.skipped[i].reason);
-    } else {
-        fprintf(stderr, "\n");
-    }
-    if (run->o->timings)
-        fprintf(stderr, "kith: timings: read %.4f s, rules %.4f s, write %.4f s\n", t_read, t_rules,
-                t_write);
-    enum kerr_code rc = f.n ? KITH_E_FINDINGS : KITH_OK;
-    findings_release(&f);
-    ruleset_release(&set);
-    return rc;
-}
-
-/* A file that cannot be read is exit status 2, whatever the reason. */
-static enum kerr_code unreadable(struct cli *c)
-{
-    c->err.code = KITH_E_PARSE;
-    return KITH_E_PARSE;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static const char *base_name(const char *path)
@@ -167,222 +113,92 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-static enum kerr_code run_cin(struct cli *c, void *opts, int argc, char **argv)
+/* The database at --db (or $KITH_DB, or the default) for the 903's reference data, when
+ * there is one; NULL otherwise, and the rules that need it are skipped. */
+static struct store *refdata_store(struct cli *c)
 {
-    (void)argc;
-    const struct validate_opts *o = opts;
+    struct stat st;
+    if (!c->db || (!strstr(c->db, "://") && stat(c->db, &st) != 0))
+        return NULL;
+    struct store *s;
+    struct kerr e = KERR_INIT;
+    if (store_open(c->db, STORE_READONLY, &s, &e)) {
+        fprintf(stderr, "kith: warning: reference data not read from %s: %s\n", c->db, e.msg);
+        return NULL;
+    }
+    return s;
+}
+
+/* Validate (report/validate.c, as the web page does), write the findings, and say what
+ * happened. A file that cannot be read is exit status 2, whatever the reason. */
+static enum kerr_code validate(struct cli *c, const struct validate_opts *o,
+                               const struct ret_kind *kind, const char *path)
+{
     struct run run;
     enum kerr_code rc = run_setup(c, o, &run);
     if (rc)
         return rc;
-    struct ret r;
-    ret_init(&r, &ret_kind_cin);
-    struct cin_read_opts ro = {
+    struct validate_input in = {
+        .kind = kind,
+        .path = path,
+        .last_year = o->last_year,
+        .year = run.year,
+        .la = o->la,
         .max_bytes = (size_t)(o->max_mb ? o->max_mb : DEFAULT_MAX_MB) << 20,
         .warn = stderr,
+        .store = kind == &ret_kind_903 ? refdata_store(c) : NULL,
     };
-    double t0 = now();
-    rc = cin_read_file(&r, argv[0], NULL, &ro, &c->err);
-    double t_read = now() - t0;
+    struct validation v;
+    rc = validation_run(&v, &in, &c->err);
+    if (in.store)
+        store_close(in.store);
     if (rc) {
-        ret_release(&r);
-        return unreadable(c);
+        c->err.code = KITH_E_PARSE;
+        return KITH_E_PARSE;
     }
-    int year = run.year ? run.year : cin_file_year(&r);
-    if (!year)
-        year = collection_year(date_today());
-    cin_set_period(&r, year);
-    rc = finish(&run, &r, NULL, base_name(argv[0]), t_read);
-    ret_release(&r);
+    if (v.refdata_error[0])
+        fprintf(stderr, "kith: warning: reference data not read from %s: %s\n", c->db,
+                v.refdata_error);
+    say_year(&v.set);
+
+    const char *source = base_name(path);
+    double t0 = now();
+    struct str out = STR_INIT;
+    struct findings_doc doc = {
+        .r = &v.r, .set = &v.set, .f = &v.f, .source = source, .flush = c->out};
+    findings_write(&out, run.fmt, &doc);
+    fwrite(out.buf, 1, out.len, c->out);
+    str_release(&out);
+    double t_write = now() - t0;
+
+    const struct findings *f = &v.f;
+    fprintf(stderr, "kith: %s: %zu findings (%zu errors, %zu queries) from %zu rules", source, f->n,
+            v.errors, v.queries, f->nran);
+    if (f->nskipped) {
+        fprintf(stderr, "; %zu rules skipped:\n", f->nskipped);
+        for (size_t i = 0; i < f->nskipped; i++)
+            fprintf(stderr, "kith:   %s %s\n", f->skipped[i].rule->code, f->skipped[i].reason);
+    } else {
+        fprintf(stderr, "\n");
+    }
+    if (o->timings)
+        fprintf(stderr, "kith: timings: read %.4f s, rules %.4f s, write %.4f s\n", v.read_seconds,
+                v.rule_seconds, t_write);
+    rc = f->n ? KITH_E_FINDINGS : KITH_OK;
+    validation_release(&v);
     return rc;
 }
 
-static bool is_xml(const char *path)
+static enum kerr_code run_cin(struct cli *c, void *opts, int argc, char **argv)
 {
-    size_t n = strlen(path);
-    return n > 4 && !strcasecmp(path + n - 4, ".xml");
-}
-
-/* Read a 903 return from a directory of CSV files or an XML file, for collection year
- * `year`. */
-static enum kerr_code read_903(struct ret *r, const char *path, int year,
-                               const struct validate_opts *o, struct kerr *e)
-{
-    struct s903_read_opts ro = {
-        .max_bytes = (size_t)(o->max_mb ? o->max_mb : DEFAULT_MAX_MB) << 20,
-        .warn = stderr,
-    };
-    ret_init(r, &ret_kind_903);
-    r->year = year;
-    r->period_start = date_from_ymd(year - 1, 4, 1);
-    r->period_end = date_from_ymd(year, 3, 31);
-    enum kerr_code rc =
-        is_xml(path) ? s903_read_xml(r, path, &ro, e) : s903_read_dir(r, path, &ro, e);
-    if (!rc)
-        s903_read_finish(r);
-    return rc;
-}
-
-/* The reference data a 903 return's rules may use, from the database at --db (or
- * $KITH_DB, or the default) when there is one: the postcodes of the episodes of both
- * years and of their providers, and the providers of their URNs. Only what the return
- * names is loaded, so a full postcode directory in the database costs nothing here. No
- * database, or one without reference data, leaves the rules that need it skipped. */
-struct refdata {
-    struct postcode_geo geo;
-    struct provider_list prov;
-    bool has_geo, has_prov;
-};
-
-static void keys_of(const struct ret *r, int col, const char ***v, size_t *n, size_t *cap)
-{
-    const struct rtable *t = ret_table(r, T903_EPISODES);
-    for (int32_t i = 0; i < t->nrows; i++) {
-        const char *s = ret_raw(r, T903_EPISODES, i, col);
-        if (!*s)
-            continue;
-        if (*n == *cap) {
-            *cap = *cap ? *cap * 2 : 256;
-            *v = xrealloc(*v, *cap * sizeof(**v));
-        }
-        (*v)[(*n)++] = s;
-    }
-}
-
-static int by_text(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Sort the keys and drop repeats: a return names the same few hundred postcodes and URNs
- * in thousands of rows, and each key is a database lookup. */
-static size_t unique(const char **v, size_t n)
-{
-    if (n < 2)
-        return n;
-    qsort(v, n, sizeof(*v), by_text);
-    size_t k = 1;
-    for (size_t i = 1; i < n; i++)
-        if (strcmp(v[i], v[k - 1]))
-            v[k++] = v[i];
-    return k;
-}
-
-static void refdata_load(struct cli *c, const struct ret *r, const struct ret *last,
-                         struct refdata *d)
-{
-    memset(d, 0, sizeof(*d));
-    postcode_geo_init(&d->geo);
-    provider_list_init(&d->prov);
-    struct stat st;
-    if (!c->db || (!strstr(c->db, "://") && stat(c->db, &st) != 0))
-        return;
-    struct store *s;
-    struct kerr e = {0};
-    int64_t npc = 0, nprov = 0;
-    if (store_open(c->db, STORE_READONLY, &s, &e)) {
-        fprintf(stderr, "kith: warning: reference data not read from %s: %s\n", c->db, e.msg);
-        return;
-    }
-    const char **keys = NULL;
-    size_t n = 0, cap = 0;
-    enum kerr_code rc = store_refdata_counts(s, &npc, &nprov, &e);
-    struct provider_list found;
-    provider_list_init(&found);
-    if (!rc && nprov) {
-        keys_of(r, EP_URN, &keys, &n, &cap);
-        if (last)
-            keys_of(last, EP_URN, &keys, &n, &cap);
-        n = unique(keys, n);
-        rc = store_provider_find(s, keys, n, &found, &e);
-    }
-    if (!rc && npc) {
-        size_t nurn = n;
-        n = 0;
-        for (size_t i = 0; i < nurn; i++) {
-            /* keys holds nurn entries here: the analyser cannot see that nurn > 0 means
-             * keys_of() allocated it. */
-            const struct provider *p = provider_list_find(&found, keys[i]); // NOLINT
-            if (p && p->pcd[0])
-                keys[n++] = p->pcd; /* nurn >= n: the URNs read so far are not needed again */
-        }
-        keys_of(r, EP_HOME_POST, &keys, &n, &cap);
-        keys_of(r, EP_PL_POST, &keys, &n, &cap);
-        if (last) {
-            keys_of(last, EP_HOME_POST, &keys, &n, &cap);
-            keys_of(last, EP_PL_POST, &keys, &n, &cap);
-        }
-        n = unique(keys, n);
-        rc = store_postcode_find(s, keys, n, &d->geo, &e);
-        d->has_geo = !rc;
-    }
-    if (!rc && nprov) {
-        /* again over the URNs, as the list above was reused for postcodes */
-        n = 0;
-        keys_of(r, EP_URN, &keys, &n, &cap);
-        if (last)
-            keys_of(last, EP_URN, &keys, &n, &cap);
-        n = unique(keys, n);
-        for (size_t i = 0; i < n; i++) {
-            const struct provider *p = provider_list_find(&found, keys[i]);
-            if (!p || provider_list_find(&d->prov, p->urn))
-                continue;
-            struct provider v = *p;
-            const struct postcode_place *g = v.la[0] ? NULL : postcode_geo_find(&d->geo, v.pcd);
-            if (g)
-                snprintf(v.la, sizeof(v.la), "%s", g->utla);
-            provider_list_add(&d->prov, &v);
-        }
-        d->has_prov = true;
-    }
-    if (rc)
-        fprintf(stderr, "kith: warning: reference data not read from %s: %s\n", c->db, e.msg);
-    free(keys);
-    provider_list_release(&found);
-    store_close(s);
-}
-
-static void refdata_release(struct refdata *d)
-{
-    postcode_geo_release(&d->geo);
-    provider_list_release(&d->prov);
+    (void)argc;
+    return validate(c, opts, &ret_kind_cin, argv[0]);
 }
 
 static enum kerr_code run_903(struct cli *c, void *opts, int argc, char **argv)
 {
     (void)argc;
-    const struct validate_opts *o = opts;
-    struct run run;
-    enum kerr_code rc = run_setup(c, o, &run);
-    if (rc)
-        return rc;
-    int year = run.year ? run.year : collection_year(date_today());
-    struct ret r, last;
-    bool has_last = false;
-    double t0 = now();
-    rc = read_903(&r, argv[0], year, o, &c->err);
-    if (!rc && o->last_year) {
-        rc = read_903(&last, o->last_year, year - 1, o, &c->err);
-        has_last = true;
-    }
-    struct refdata d = {0};
-    if (!rc)
-        refdata_load(c, &r, has_last ? &last : NULL, &d);
-    double t_read = now() - t0;
-    if (!rc) {
-        struct rinputs in = {.last_year = has_last ? &last : NULL,
-                             .postcodes = d.has_geo ? &d.geo : NULL,
-                             .providers = d.has_prov ? &d.prov : NULL,
-                             .la = o->la};
-        rc = finish(&run, &r, &in, base_name(argv[0]), t_read);
-        refdata_release(&d);
-    }
-    ret_release(&r);
-    if (has_last)
-        ret_release(&last);
-    if (rc && rc != KITH_E_FINDINGS && c->err.code == KITH_E_PARSE)
-        return unreadable(c);
-    return rc;
+    return validate(c, opts, &ret_kind_903, argv[0]);
 }
 
 /* One row per return kind. The SSDA903 row (`kith validate 903 DIR|FILE.xml`) comes with
