@@ -1,17 +1,20 @@
 /*
  * `kith serve`: the web service. It lives in app/, above both cli/ and http/, because it
- * is the one command that joins them: the CLI framework opens the store, this file wires
- * it into the router's app and runs the server until SIGTERM or SIGINT, and the framework
- * then closes the store cleanly.
+ * is the one command that joins them: the CLI framework opens the store (and upgrades
+ * its schema), this file opens a pool of handles on the same database, one per server
+ * thread, wires it into the router's app and runs the server until SIGTERM or SIGINT,
+ * then closes the pool; the framework closes its own handle.
  */
 #include <stddef.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/xalloc.h"
 #include "http/auth.h"
 #include "http/pages.h"
 #include "http/server.h"
+#include "store/store_pool.h"
 
 struct serve_opts {
     const char *listen;
@@ -43,25 +46,33 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
     (void)argc;
     (void)argv;
     struct serve_opts *o = opts;
-    struct http_app app = {
-        .store = c->store, .behind_tls = o->behind_tls != 0, .origin = o->origin};
-    pthread_mutex_init(&app.store_lock, NULL);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned threads = o->threads > 0 && o->threads <= 256 ? (unsigned)o->threads
+                       : cores > 0                         ? (unsigned)cores
+                                                           : 1;
+    /* One store handle per server thread (store/store_pool.h); the framework's own handle
+     * has already brought the schema up to date, so the pool's open quickly. */
+    struct store_pool *pool;
+    enum kerr_code rc = store_pool_open(c->db, 0, threads, &pool, &c->err);
+    if (rc)
+        return rc;
+    struct http_app app = {.pool = pool, .behind_tls = o->behind_tls != 0, .origin = o->origin};
     struct auth *au = xcalloc(1, sizeof *au); /* the throttle table is ~100 KB */
     auth_init(au, &app, NULL);
     app.unauthenticated = auth_page_unauthenticated;
     struct server_config cfg = {
         .listen = o->listen ? o->listen : "127.0.0.1:8080",
-        .threads = (unsigned)(o->threads > 0 && o->threads <= 256 ? o->threads : 0),
+        .threads = threads,
         .per_ip_max = (unsigned)(o->per_ip > 0 && o->per_ip <= 10000 ? o->per_ip : 64),
         .idle_timeout_s = (unsigned)(o->idle > 0 && o->idle <= 3600 ? o->idle : 30),
         .drain_timeout_s = 10,
     };
     fprintf(c->out, "kith serving %s on http://%s/ (stop with Ctrl-C)\n", c->db, cfg.listen);
     fflush(c->out);
-    enum kerr_code rc = server_run(&app, &cfg, &c->err);
+    rc = server_run(&app, &cfg, &c->err);
     auth_destroy(au);
     free(au);
-    pthread_mutex_destroy(&app.store_lock);
+    store_pool_close(pool);
     return rc;
 }
 

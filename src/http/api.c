@@ -228,12 +228,10 @@ int api_children_search(struct http_app *app, struct http_request *req, struct h
     struct person *kids;
     size_t nk = 0;
     struct kerr e = KERR_INIT;
-    pthread_mutex_lock(&app->store_lock);
-    enum kerr_code rc = store_person_list(app->store, &pq, req->arena, &kids, &nk, &e);
+    enum kerr_code rc = store_person_list(req->store, &pq, req->arena, &kids, &nk, &e);
     if (!rc)
         rc = web_audit(app, req, 0, "search", "ok",
                        arena_printf(req->arena, "%zu children found", nk), &e);
-    pthread_mutex_unlock(&app->store_lock);
     if (rc)
         return failed(req, res, rc, &e);
     struct json_out j;
@@ -294,15 +292,13 @@ int api_child_create(struct http_app *app, struct http_request *req, struct http
                              .expires = date_today() + CREATOR_GRANT_DAYS,
                              .revoked = DATE_NONE};
     struct kerr e = KERR_INIT;
-    pthread_mutex_lock(&app->store_lock);
-    enum kerr_code rc = store_begin(app->store, &e);
+    enum kerr_code rc = store_begin(req->store, &e);
     if (!rc)
-        rc = store_person_add(app->store, &p, &e);
+        rc = store_person_add(req->store, &p, &e);
     g.child_id = p.id;
     if (!rc)
-        rc = store_grant_add(app->store, &g, &e);
+        rc = store_grant_add(req->store, &g, &e);
     rc = web_change_done(app, req, rc, p.id, "create", NULL, &e);
-    pthread_mutex_unlock(&app->store_lock);
     if (rc)
         return failed(req, res, rc, &e);
     http_header_add(res, "Location", arena_printf(req->arena, "/api/v1/children/%s", p.public_id));
@@ -328,12 +324,10 @@ int api_child_update(struct http_app *app, struct http_request *req, struct http
         check(req, &p);
     if (req->nerrors)
         return http_problem(req, res, 422, "The record was not saved", "Check the fields.");
-    pthread_mutex_lock(&app->store_lock);
-    rc = store_begin(app->store, &e);
+    rc = store_begin(req->store, &e);
     if (!rc)
-        rc = store_person_update(app->store, &p, &e);
+        rc = store_person_update(req->store, &p, &e);
     rc = web_change_done(app, req, rc, p.id, "update", NULL, &e);
-    pthread_mutex_unlock(&app->store_lock);
     if (rc)
         return failed(req, res, rc, &e);
     struct json_out j;
@@ -364,9 +358,7 @@ int api_notes_list(struct http_app *app, struct http_request *req, struct http_r
     size_t n = 0;
     struct note_query q = {.child_id = p.id, .limit = NOTES_MAX};
     if (!rc) {
-        pthread_mutex_lock(&app->store_lock);
-        rc = store_note_list(app->store, &q, req->arena, &notes, &n, &e);
-        pthread_mutex_unlock(&app->store_lock);
+        rc = store_note_list(req->store, &q, req->arena, &notes, &n, &e);
     }
     if (rc)
         return failed(req, res, rc, &e);
@@ -422,12 +414,10 @@ int api_note_add(struct http_app *app, struct http_request *req, struct http_res
     if (rc)
         return failed(req, res, rc, &e);
     n.child_id = p.id;
-    pthread_mutex_lock(&app->store_lock);
-    rc = store_begin(app->store, &e);
+    rc = store_begin(req->store, &e);
     if (!rc)
-        rc = store_note_add(app->store, &n, &e);
+        rc = store_note_add(req->store, &n, &e);
     rc = web_change_done(app, req, rc, p.id, "note-add", n.public_id, &e);
-    pthread_mutex_unlock(&app->store_lock);
     if (rc)
         return failed(req, res, rc, &e);
     struct json_out j;
@@ -460,16 +450,14 @@ int api_allocations_list(struct http_app *app, struct http_request *req, struct 
     size_t n = 0;
     const char **workers = NULL;
     if (!rc) {
-        pthread_mutex_lock(&app->store_lock);
-        rc = store_allocation_list(app->store, p.id, req->arena, &al, &n, &e);
+        rc = store_allocation_list(req->store, p.id, req->arena, &al, &n, &e);
         workers = arena_zalloc(req->arena, (n + 1) * sizeof *workers);
         for (size_t i = 0; !rc && i < n; i++) {
             struct worker w;
-            workers[i] = store_worker_get(app->store, al[i].worker_id, req->arena, &w, NULL)
+            workers[i] = store_worker_get(req->store, al[i].worker_id, req->arena, &w, NULL)
                              ? NULL
                              : arena_strdup(req->arena, w.public_id);
         }
-        pthread_mutex_unlock(&app->store_lock);
     }
     if (rc)
         return failed(req, res, rc, &e);
@@ -509,18 +497,16 @@ int api_allocation_add(struct http_app *app, struct http_request *req, struct ht
         return failed(req, res, rc, &e);
     al.child_id = p.id;
     struct worker w;
-    pthread_mutex_lock(&app->store_lock);
-    rc = store_worker_find(app->store, worker, req->arena, &w, &e);
+    rc = store_worker_find(req->store, worker, req->arena, &w, &e);
     if (rc == KITH_E_NOT_FOUND)
         rc = kerr_fail(&e, KITH_E_INVALID, "worker", "worker: no worker '%s'", worker);
     al.worker_id = w.id;
     if (!rc)
-        rc = store_begin(app->store, &e);
+        rc = store_begin(req->store, &e);
     if (!rc) {
-        rc = store_allocation_add(app->store, &al, &e);
+        rc = store_allocation_add(req->store, &al, &e);
         rc = web_change_done(app, req, rc, p.id, "allocate", w.public_id, &e);
     }
-    pthread_mutex_unlock(&app->store_lock);
     if (rc)
         return failed(req, res, rc, &e);
     struct json_out j;

@@ -193,14 +193,12 @@ static struct http_principal *bearer(struct http_app *app, struct http_request *
     struct user u;
     int64_t now_s = now(au);
     struct http_principal *p = NULL;
-    pthread_mutex_lock(&app->store_lock);
-    if (store_token_find(app->store, digest, req->arena, &t, &u, NULL) == KITH_OK && !t.revoked &&
+    if (store_token_find(req->store, digest, req->arena, &t, &u, NULL) == KITH_OK && !t.revoked &&
         !u.disabled && (!t.expires || now_s < t.expires)) {
         struct session none = {0};
         p = principal_of(req->arena, &u, &none);
         p->csrf_token = NULL;
     }
-    pthread_mutex_unlock(&app->store_lock);
     return p;
 }
 
@@ -218,21 +216,19 @@ struct http_principal *auth_authenticate(struct http_app *app, struct http_reque
     struct user u;
     int64_t t = now(au);
     struct http_principal *p = NULL;
-    pthread_mutex_lock(&app->store_lock);
-    if (store_session_find(app->store, digest, req->arena, &ss, &u, NULL) == KITH_OK) {
+    if (store_session_find(req->store, digest, req->arena, &ss, &u, NULL) == KITH_OK) {
         bool live = ss.ended == 0 && !u.disabled && t - ss.last_seen < au->idle_s &&
                     t - ss.created < au->absolute_s;
         if (!live) {
             if (ss.ended == 0)
-                store_session_end(app->store, ss.id, t, NULL);
+                store_session_end(req->store, ss.id, t, NULL);
             req->session_ended = true;
         } else {
             if (t - ss.last_seen >= TOUCH_EVERY_S)
-                store_session_touch(app->store, ss.id, t, NULL);
+                store_session_touch(req->store, ss.id, t, NULL);
             p = principal_of(req->arena, &u, &ss);
         }
     }
-    pthread_mutex_unlock(&app->store_lock);
     return p;
 }
 
@@ -245,7 +241,7 @@ static void set_cookie(struct http_request *req, struct http_response *res, cons
 }
 
 /* End whatever session the request's cookie names, live or not. */
-static void end_cookie_session(struct http_app *app, struct http_request *req, int64_t t)
+static void end_cookie_session(struct http_request *req, int64_t t)
 {
     char token[KCRYPTO_TOKEN_TEXT];
     if (!cookie_token(req, token))
@@ -254,10 +250,8 @@ static void end_cookie_session(struct http_app *app, struct http_request *req, i
     kcrypto_digest(token, digest);
     struct session ss;
     struct user u;
-    pthread_mutex_lock(&app->store_lock);
-    if (store_session_find(app->store, digest, req->arena, &ss, &u, NULL) == KITH_OK)
-        store_session_end(app->store, ss.id, t, NULL);
-    pthread_mutex_unlock(&app->store_lock);
+    if (store_session_find(req->store, digest, req->arena, &ss, &u, NULL) == KITH_OK)
+        store_session_end(req->store, ss.id, t, NULL);
 }
 
 enum auth_result auth_sign_in(struct http_app *app, struct http_request *req,
@@ -275,9 +269,7 @@ enum auth_result auth_sign_in(struct http_app *app, struct http_request *req,
 
     struct user u;
     struct kerr e = KERR_INIT;
-    pthread_mutex_lock(&app->store_lock);
-    enum kerr_code rc = store_user_find(app->store, username, req->arena, &u, &e);
-    pthread_mutex_unlock(&app->store_lock);
+    enum kerr_code rc = store_user_find(req->store, username, req->arena, &u, &e);
     if (rc && rc != KITH_E_NOT_FOUND)
         return AUTH_FAILED;
     /* The hash is checked whatever else is wrong, so every refusal costs the same. */
@@ -294,7 +286,7 @@ enum auth_result auth_sign_in(struct http_app *app, struct http_request *req,
     forget(au, kacct);
     pthread_mutex_unlock(&au->lock);
 
-    end_cookie_session(app, req, t);
+    end_cookie_session(req, t);
     char token[KCRYPTO_TOKEN_TEXT], digest[KCRYPTO_DIGEST_TEXT], csrf[KCRYPTO_TOKEN_TEXT];
     kcrypto_token(token);
     kcrypto_token(csrf);
@@ -307,11 +299,9 @@ enum auth_result auth_sign_in(struct http_app *app, struct http_request *req,
     char rehash[KCRYPTO_PWHASH_LEN];
     bool redo = kcrypto_password_needs_rehash(u.password_hash) &&
                 kcrypto_password_hash(password, rehash, NULL) == KITH_OK;
-    pthread_mutex_lock(&app->store_lock);
-    rc = store_session_add(app->store, &ss, &e);
+    rc = store_session_add(req->store, &ss, &e);
     if (!rc && redo)
-        store_user_set_password(app->store, u.id, rehash, NULL);
-    pthread_mutex_unlock(&app->store_lock);
+        store_user_set_password(req->store, u.id, rehash, NULL);
     if (rc)
         return AUTH_FAILED;
     set_cookie(req, res, token, false);
@@ -322,7 +312,7 @@ enum auth_result auth_sign_in(struct http_app *app, struct http_request *req,
 void auth_sign_out(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     struct auth *au = app->auth_data;
-    end_cookie_session(app, req, now(au));
+    end_cookie_session(req, now(au));
     set_cookie(req, res, "", true);
     req->principal = NULL;
 }

@@ -48,6 +48,8 @@ struct http_field_error {
     const char *message;
 };
 
+struct store;
+
 struct http_request {
     struct arena *arena;
     enum http_method method;
@@ -75,7 +77,10 @@ struct http_request {
     struct http_field_error errors[HTTP_FIELD_ERRORS_MAX]; /* required fields left empty */
     size_t nerrors;
     struct http_principal *principal; /* NULL when not signed in */
-    bool session_ended;               /* the cookie named a session that has ended or timed out */
+    /* This request's own store handle, from the app's pool for the whole request (a
+     * transaction never shares a connection; see store/store_pool.h). */
+    struct store *store;
+    bool session_ended; /* the cookie named a session that has ended or timed out */
 };
 
 struct http_header {

@@ -77,12 +77,10 @@ int page_caseload(struct http_app *app, struct http_request *req, struct http_re
                                  .open_only = 1,
                                  .worker_id = req->principal->worker_id,
                                  .limit = CASELOAD_MAX};
-        pthread_mutex_lock(&app->store_lock);
-        rc = store_person_list(app->store, &q, req->arena, &kids, &n, &e);
+        rc = store_person_list(req->store, &q, req->arena, &kids, &n, &e);
         if (!rc)
             rc = web_audit(app, req, 0, "caseload", "ok",
                            arena_printf(req->arena, "%zu children listed", n), &e);
-        pthread_mutex_unlock(&app->store_lock);
     }
     if (rc)
         return store_failed(req, res, rc);
@@ -147,13 +145,11 @@ int page_search(struct http_app *app, struct http_request *req, struct http_resp
     struct person *kids = NULL;
     size_t n = 0;
     struct kerr e = KERR_INIT;
-    pthread_mutex_lock(&app->store_lock);
-    enum kerr_code rc = store_person_list(app->store, &q, req->arena, &kids, &n, &e);
+    enum kerr_code rc = store_person_list(req->store, &q, req->arena, &kids, &n, &e);
     /* The count, never the words searched for (R3, R17). */
     if (!rc)
         rc = web_audit(app, req, 0, "search", "ok",
                        arena_printf(req->arena, "%zu children found", n), &e);
-    pthread_mutex_unlock(&app->store_lock);
     if (rc)
         return store_failed(req, res, rc);
     page_begin(&h, req, "Find a child");
@@ -182,14 +178,13 @@ static enum kerr_code child_load(struct http_app *app, struct http_request *req,
 {
     struct kerr e = KERR_INIT;
     struct store_scope scope = web_scope(req);
-    pthread_mutex_lock(&app->store_lock);
-    enum kerr_code rc = store_person_find(app->store, req->path_args[0], req->arena, &v->child, &e);
+    enum kerr_code rc = store_person_find(req->store, req->path_args[0], req->arena, &v->child, &e);
     if (!rc &&
         (v->child.kind != PERSON_CHILD || strcmp(v->child.public_id, req->path_args[0]) != 0))
         rc = KITH_E_NOT_FOUND; /* by public id only: LA ids and relatives have no page here */
     bool visible = false;
     if (!rc)
-        rc = store_person_visible(app->store, &scope, v->child.id, &visible, &e);
+        rc = store_person_visible(req->store, &scope, v->child.id, &visible, &e);
     if (!rc && !visible) {
         rc = web_audit(app, req, v->child.id, action ? action : "view", "denied", NULL, &e);
         if (!rc)
@@ -198,11 +193,10 @@ static enum kerr_code child_load(struct http_app *app, struct http_request *req,
         rc = web_audit(app, req, v->child.id, action, "ok", NULL, &e);
     if (!rc)
         rc =
-            store_allocation_list(app->store, v->child.id, req->arena, &v->allocs, &v->nallocs, &e);
+            store_allocation_list(req->store, v->child.id, req->arena, &v->allocs, &v->nallocs, &e);
     struct note_query nq = {.child_id = v->child.id, .limit = TIMELINE_MAX};
     if (!rc)
-        rc = store_note_list(app->store, &nq, req->arena, &v->notes, &v->nnotes, &e);
-    pthread_mutex_unlock(&app->store_lock);
+        rc = store_note_list(req->store, &nq, req->arena, &v->notes, &v->nnotes, &e);
     return rc;
 }
 
@@ -360,12 +354,10 @@ int page_note_add(struct http_app *app, struct http_request *req, struct http_re
 
     struct kerr e = KERR_INIT;
     /* The note and its audit row commit together, or neither does. */
-    pthread_mutex_lock(&app->store_lock);
-    rc = store_begin(app->store, &e);
+    rc = store_begin(req->store, &e);
     if (!rc)
-        rc = store_note_add(app->store, &n, &e);
+        rc = store_note_add(req->store, &n, &e);
     rc = web_change_done(app, req, rc, v.child.id, "note-add", n.public_id, &e);
-    pthread_mutex_unlock(&app->store_lock);
     if (rc == KITH_E_INVALID) {
         field_error(req, e.field[0] ? arena_strdup(req->arena, e.field) : "body",
                     arena_strdup(req->arena, e.msg));

@@ -36,15 +36,13 @@ static void add_error(struct http_request *req, const char *field, const char *m
 }
 
 /* The page: an optional banner (a new password, shown once), the add form, the list. */
-static int render(struct http_app *app, struct http_request *req, struct http_response *res,
-                  int status, const char *banner_title, const char *banner)
+static int render(struct http_request *req, struct http_response *res, int status,
+                  const char *banner_title, const char *banner)
 {
     struct user *users;
     size_t n;
     struct kerr e = KERR_INIT;
-    pthread_mutex_lock(&app->store_lock);
-    enum kerr_code rc = store_user_list(app->store, req->arena, &users, &n, &e);
-    pthread_mutex_unlock(&app->store_lock);
+    enum kerr_code rc = store_user_list(req->store, req->arena, &users, &n, &e);
     if (rc)
         return failed(req, res);
     struct html h;
@@ -143,7 +141,8 @@ static int render(struct http_app *app, struct http_request *req, struct http_re
 
 int page_admin_users(struct http_app *app, struct http_request *req, struct http_response *res)
 {
-    return render(app, req, res, 200, NULL, NULL);
+    (void)app;
+    return render(req, res, 200, NULL, NULL);
 }
 
 /* Hash a new generated password for the account; the text goes back to the page once. */
@@ -160,28 +159,27 @@ int page_admin_user_add(struct http_app *app, struct http_request *req, struct h
     if (r < 0)
         add_error(req, "role", "Select a role");
     if (req->nerrors)
-        return render(app, req, res, 422, NULL, NULL);
+        return render(req, res, 422, NULL, NULL);
     struct user u = {
         .username = http_param(req, "username"), .role = (enum user_role)r, .created = DATE_NONE};
     char pw[96], hash[KCRYPTO_PWHASH_LEN];
     if (!new_password(pw, hash))
         return failed(req, res);
     struct kerr e = KERR_INIT;
-    pthread_mutex_lock(&app->store_lock);
     enum kerr_code rc = KITH_OK;
     if (worker && *worker) {
         struct worker w;
-        rc = store_worker_find(app->store, worker, req->arena, &w, &e);
+        rc = store_worker_find(req->store, worker, req->arena, &w, &e);
         u.worker_id = w.id;
     }
     if (rc == KITH_E_NOT_FOUND)
         add_error(req, "worker", "There is no worker with that id or registration");
     if (!rc)
-        rc = store_begin(app->store, &e);
+        rc = store_begin(req->store, &e);
     if (!rc) {
-        rc = store_user_add(app->store, &u, &e);
+        rc = store_user_add(req->store, &u, &e);
         if (!rc)
-            rc = store_user_set_password(app->store, u.id, hash, &e);
+            rc = store_user_set_password(req->store, u.id, hash, &e);
         rc = web_change_done(app, req, rc, 0, "user-add", u.username, &e);
         if (rc) {
             if (rc == KITH_E_CONFLICT || rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE)
@@ -190,12 +188,11 @@ int page_admin_user_add(struct http_app *app, struct http_request *req, struct h
                                                 : "Enter a username of up to 64 characters");
         }
     }
-    pthread_mutex_unlock(&app->store_lock);
     if (req->nerrors)
-        return render(app, req, res, 422, NULL, NULL);
+        return render(req, res, 422, NULL, NULL);
     if (rc)
         return failed(req, res);
-    return render(app, req, res, 200, arena_printf(req->arena, "%s can now sign in", u.username),
+    return render(req, res, 200, arena_printf(req->arena, "%s can now sign in", u.username),
                   arena_printf(req->arena,
                                "Their password is %s. Give it to them privately: it is not "
                                "shown again.",
@@ -214,8 +211,7 @@ static int change(struct http_app *app, struct http_request *req, struct http_re
     bool reset = !strcmp(what, "reset");
     if (reset && !new_password(pw, hash))
         return failed(req, res);
-    pthread_mutex_lock(&app->store_lock);
-    enum kerr_code rc = store_user_list(app->store, req->arena, &users, &n, &e);
+    enum kerr_code rc = store_user_list(req->store, req->arena, &users, &n, &e);
     const struct user *u = NULL;
     for (size_t i = 0; !rc && i < n; i++)
         if (users[i].id == id)
@@ -223,36 +219,35 @@ static int change(struct http_app *app, struct http_request *req, struct http_re
     if (!rc && !u)
         rc = KITH_E_NOT_FOUND;
     if (!rc)
-        rc = store_begin(app->store, &e);
+        rc = store_begin(req->store, &e);
     if (!rc) {
         /* A reset ends the account's sessions (whoever knew the old password is out),
          * except the one making the reset when administrators reset their own. */
         if (reset) {
-            rc = store_user_set_password(app->store, u->id, hash, &e);
+            rc = store_user_set_password(req->store, u->id, hash, &e);
             if (!rc)
-                rc = store_session_end_user(app->store, u->id, req->principal->session_id,
+                rc = store_session_end_user(req->store, u->id, req->principal->session_id,
                                             (int64_t)time(NULL), &e);
         } else
-            rc = store_user_set_disabled(app->store, u->id, !strcmp(what, "disable"),
+            rc = store_user_set_disabled(req->store, u->id, !strcmp(what, "disable"),
                                          (int64_t)time(NULL), &e);
         rc = web_change_done(app, req, rc, 0, arena_printf(req->arena, "user-%s", what),
                              u->username, &e);
     }
-    pthread_mutex_unlock(&app->store_lock);
     if (rc == KITH_E_NOT_FOUND)
         return http_error_page(req, res, 404, "Page not found", "There is no such account.");
     if (rc)
         return failed(req, res);
     if (reset)
         return render(
-            app, req, res, 200, arena_printf(req->arena, "New password for %s", u->username),
+            req, res, 200, arena_printf(req->arena, "New password for %s", u->username),
             arena_printf(req->arena, "It is %s. %s", pw,
                          u->id == req->principal->user_id
                              ? "It is not shown again. Your other sessions have ended."
                              : "Give it to them privately: it is not shown again. They have "
                                "been signed out everywhere."));
     return render(
-        app, req, res, 200,
+        req, res, 200,
         arena_printf(req->arena, "%s is %s", u->username,
                      !strcmp(what, "disable") ? "disabled and signed out everywhere" : "enabled"),
         "");

@@ -58,20 +58,19 @@ static void load_tag(struct html *h, int64_t children, double fte, int threshold
 
 int page_teams(struct http_app *app, struct http_request *req, struct http_response *res)
 {
+    (void)app;
     struct team *teams;
     size_t nteams;
     struct kerr e = KERR_INIT;
-    pthread_mutex_lock(&app->store_lock);
-    enum kerr_code rc = store_team_list(app->store, req->arena, &teams, &nteams, &e);
+    enum kerr_code rc = store_team_list(req->store, req->arena, &teams, &nteams, &e);
     struct team_load *loads = arena_zalloc(req->arena, (nteams + 1) * sizeof *loads);
     for (size_t i = 0; !rc && i < nteams; i++) {
         struct worker_caseload *w;
         size_t n;
-        rc = store_team_caseloads(app->store, teams[i].id, req->arena, &w, &n, &e);
+        rc = store_team_caseloads(req->store, teams[i].id, req->arena, &w, &n, &e);
         if (!rc)
             loads[i] = team_load(w, n);
     }
-    pthread_mutex_unlock(&app->store_lock);
     if (rc)
         return failed(req, res);
     struct html h;
@@ -110,17 +109,16 @@ int page_teams(struct http_app *app, struct http_request *req, struct http_respo
 
 int page_team(struct http_app *app, struct http_request *req, struct http_response *res)
 {
+    (void)app;
     struct team t;
     struct worker_caseload *w = NULL;
     size_t n = 0;
     struct kerr e = KERR_INIT;
-    pthread_mutex_lock(&app->store_lock);
-    enum kerr_code rc = store_team_find(app->store, req->path_args[0], req->arena, &t, &e);
+    enum kerr_code rc = store_team_find(req->store, req->path_args[0], req->arena, &t, &e);
     if (!rc && strcmp(t.public_id, req->path_args[0]) != 0)
         rc = KITH_E_NOT_FOUND; /* public ids only in addresses */
     if (!rc)
-        rc = store_team_caseloads(app->store, t.id, req->arena, &w, &n, &e);
-    pthread_mutex_unlock(&app->store_lock);
+        rc = store_team_caseloads(req->store, t.id, req->arena, &w, &n, &e);
     if (rc == KITH_E_NOT_FOUND)
         return http_error_page(req, res, 404, "Page not found", "There is no such team.");
     if (rc)
@@ -229,8 +227,7 @@ static void add_error(struct http_request *req, const char *field, const char *m
 }
 
 /* Read the form into a query, or record what is wrong with it. */
-static enum kerr_code audit_query_of(struct http_app *app, struct http_request *req,
-                                     struct audit_query *q, size_t limit)
+static enum kerr_code audit_query_of(struct http_request *req, struct audit_query *q, size_t limit)
 {
     *q = (struct audit_query){.limit = limit};
     const char *child = http_param(req, "child"), *user = http_param(req, "user");
@@ -251,13 +248,13 @@ static enum kerr_code audit_query_of(struct http_app *app, struct http_request *
     struct kerr e = KERR_INIT;
     if (child && *child) {
         struct person p;
-        if (store_person_find(app->store, child, req->arena, &p, &e) == KITH_OK)
+        if (store_person_find(req->store, child, req->arena, &p, &e) == KITH_OK)
             q->child_id = p.id;
         else
             add_error(req, "child", "There is no child with that id");
     } else {
         struct user u;
-        if (store_user_find(app->store, user, req->arena, &u, &e) == KITH_OK)
+        if (store_user_find(req->store, user, req->arena, &u, &e) == KITH_OK)
             q->user_id = u.id;
         else
             add_error(req, "user", "There is no account with that username");
@@ -271,22 +268,20 @@ static enum kerr_code audit_read(struct http_app *app, struct http_request *req,
 {
     struct audit_query q;
     struct kerr e = KERR_INIT;
-    pthread_mutex_lock(&app->store_lock);
-    enum kerr_code rc = audit_query_of(app, req, &q, limit);
+    enum kerr_code rc = audit_query_of(req, &q, limit);
     if (!rc)
-        rc = store_audit_list(app->store, &q, req->arena, &v->rows, &v->n, &e);
+        rc = store_audit_list(req->store, &q, req->arena, &v->rows, &v->n, &e);
     v->child_ids = arena_zalloc(req->arena, (v->n + 1) * sizeof *v->child_ids);
     for (size_t i = 0; !rc && i < v->n; i++) {
         struct person p;
         v->child_ids[i] = "";
         if (v->rows[i].child_id &&
-            store_person_get(app->store, v->rows[i].child_id, req->arena, &p, NULL) == KITH_OK)
+            store_person_get(req->store, v->rows[i].child_id, req->arena, &p, NULL) == KITH_OK)
             v->child_ids[i] = arena_strdup(req->arena, p.public_id);
     }
     if (!rc)
         rc = web_audit(app, req, q.child_id, action, "ok",
                        arena_printf(req->arena, "%zu rows", v->n), &e);
-    pthread_mutex_unlock(&app->store_lock);
     return rc;
 }
 

@@ -15,6 +15,8 @@
  */
 #include "http/router.h"
 
+#include "store/store_pool.h"
+
 #include <string.h>
 
 #include "http/html.h"
@@ -303,7 +305,11 @@ void router_handle(struct http_app *app, const struct route *table, struct http_
                    struct http_response *res)
 {
     memset(res, 0, sizeof *res);
+    req->store = app->pool ? store_pool_take(app->pool) : app->store;
     int status = router_dispatch(app, table, req, res);
+    if (app->pool)
+        store_pool_give(app->pool, req->store);
+    req->store = NULL;
     if (status != res->status || !res->content_type) {
         /* A handler that returned a status without a page gets the plain one. */
         if (status >= 400 || !res->content_type)

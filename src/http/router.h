@@ -73,11 +73,13 @@ struct route {
 /* The routes of kith (routes.c), NULL-handler terminated. */
 extern const struct route routes[];
 
-/* What handlers share: the store (one connection, serialised by `store_lock` until each
- * worker thread has its own), the clock, and the session lookup. */
+/* What handlers share: where store handles come from, the origin, and the session
+ * lookup. A handler uses req->store, its own for the request. */
 struct http_app {
+    /* Where requests get their store handle (req->store): a pool when serving, or one
+     * handle when requests come one at a time (the in-process tests). */
+    struct store_pool *pool;
     struct store *store;
-    pthread_mutex_t store_lock;
     bool behind_tls;    /* a TLS proxy terminates in front: send HSTS */
     const char *origin; /* "http://127.0.0.1:8080": the only Origin accepted for forms */
     /* Who is asking. Returns the principal (from req->arena) or NULL when not signed in. */

@@ -39,7 +39,7 @@ enum kerr_code web_audit(struct http_app *app, const struct http_request *req, i
         .detail = detail,
         .read_only = reads(action) || !strcmp(outcome, "denied"),
     };
-    return store_audit_add(app->store, &ev, e);
+    return store_audit_add(req->store, &ev, e);
 }
 
 enum kerr_code web_change_done(struct http_app *app, const struct http_request *req,
@@ -49,9 +49,9 @@ enum kerr_code web_change_done(struct http_app *app, const struct http_request *
     if (!rc)
         rc = web_audit(app, req, child_id, action, "ok", detail, e);
     if (!rc)
-        rc = store_commit(app->store, e);
+        rc = store_commit(req->store, e);
     if (rc)
-        store_rollback(app->store);
+        store_rollback(req->store);
     return rc;
 }
 
@@ -70,20 +70,18 @@ enum kerr_code web_child(struct http_app *app, const struct http_request *req, c
                          struct person *out, const char *action, struct kerr *e)
 {
     struct store_scope scope = web_scope(req);
-    pthread_mutex_lock(&app->store_lock);
-    enum kerr_code rc = store_person_find(app->store, ref, req->arena, out, e);
+    enum kerr_code rc = store_person_find(req->store, ref, req->arena, out, e);
     if (!rc && (out->kind != PERSON_CHILD || strcmp(out->public_id, ref) != 0))
         rc = KITH_E_NOT_FOUND; /* public ids only: LA ids and relatives are not addresses */
     bool visible = false;
     if (!rc)
-        rc = store_person_visible(app->store, &scope, out->id, &visible, e);
+        rc = store_person_visible(req->store, &scope, out->id, &visible, e);
     if (!rc && !visible) {
         rc = web_audit(app, req, out->id, action ? action : "view", "denied", NULL, e);
         if (!rc)
             rc = KITH_E_NOT_FOUND;
     } else if (!rc && action)
         rc = web_audit(app, req, out->id, action, "ok", NULL, e);
-    pthread_mutex_unlock(&app->store_lock);
     if (rc == KITH_E_NOT_FOUND)
         kerr_fail(e, KITH_E_NOT_FOUND, "id", "no child '%s'", ref);
     return rc;

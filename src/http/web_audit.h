@@ -1,8 +1,8 @@
 /*
  * Writing the audit trail from a request (R3): who (the principal and role), what (the
  * action and outcome), which child, and the request id that ties the row to the access
- * log. The caller holds app->store_lock and, for a change, has the change's transaction
- * open, so the two commit together.
+ * log. Rows go through the request's own store handle (req->store); for a change, the
+ * caller has the change's transaction open on it, so the two commit together.
  */
 #ifndef KITH_HTTP_WEB_AUDIT_H
 #define KITH_HTTP_WEB_AUDIT_H
@@ -16,7 +16,7 @@ enum kerr_code web_audit(struct http_app *app, const struct http_request *req, i
 
 /* Finish a change begun with store_begin, whose writes went `rc`: write its audit row
  * (outcome "ok") and commit, or roll the whole change back, so a change and its audit row
- * are stored together or not at all. The caller holds app->store_lock. */
+ * are stored together or not at all. */
 enum kerr_code web_change_done(struct http_app *app, const struct http_request *req,
                                enum kerr_code rc, int64_t child_id, const char *action,
                                const char *detail, struct kerr *e);

@@ -134,7 +134,6 @@ static int setup(void **state)
     struct kerr e = KERR_INIT;
     if (store_open(f->path, STORE_CREATE, &f->app.store, &e))
         return -1;
-    pthread_mutex_init(&f->app.store_lock, NULL);
     f->app.origin = ORIGIN;
     f->app.authenticate = by_cookie;
     f->app.auth_data = f;
@@ -200,7 +199,6 @@ static int teardown(void **state)
 {
     struct fx *f = *state;
     store_close(f->app.store);
-    pthread_mutex_destroy(&f->app.store_lock);
     arena_release(&f->a);
     char p[200];
     static const char *const names[] = {"kith.db", "kith.db-wal", "kith.db-shm"};

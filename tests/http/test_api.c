@@ -108,7 +108,6 @@ static int setup(void **state)
     struct kerr e = KERR_INIT;
     if (store_open(f->path, STORE_CREATE, &f->app.store, &e))
         return -1;
-    pthread_mutex_init(&f->app.store_lock, NULL);
     f->app.origin = "http://127.0.0.1:8080";
     f->now = (int64_t)date_today() * 86400 + 36000;
     f->auth = calloc(1, sizeof *f->auth);
@@ -136,7 +135,6 @@ static int teardown(void **state)
 {
     struct fx *f = *state;
     store_close(f->app.store);
-    pthread_mutex_destroy(&f->app.store_lock);
     auth_destroy(f->auth);
     free(f->auth);
     arena_release(&f->a);

@@ -7,6 +7,7 @@
 #include "../unit/test.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 
 #include "domain/public_id.h"
 #include "store/store.h"
+#include "store/store_pool.h"
 #include "testdb.h"
 
 /* --- fixture: a fresh database per test ------------------------------------------------ */
@@ -1664,6 +1666,58 @@ static void access_records(void **state)
     assert_int_equal(read, 5);
 }
 
+/* The server's pool: distinct handles on one database, each seeing what another
+ * committed, and a taker that finds none free waits for one to come back. */
+struct pool_wait {
+    struct store_pool *pool;
+    struct store *got;
+};
+
+static void *take_one(void *arg)
+{
+    struct pool_wait *w = arg;
+    w->got = store_pool_take(w->pool);
+    return NULL;
+}
+
+static void pool(void **state)
+{
+    struct fx *f = *state;
+    struct store_pool *p;
+    OK(store_pool_open(f->path, 0, 3, &p, &f->e));
+    assert_int_equal(store_pool_size(p), 3);
+    struct store *a = store_pool_take(p), *b = store_pool_take(p), *c = store_pool_take(p);
+    assert_true(a != b && b != c && a != c);
+    struct team t = {
+        .name = "Pool Team", .service = SERVICE_CHILD_IN_NEED, .caseload_threshold = 9};
+    OK(store_begin(a, &f->e));
+    OK(store_team_add(a, &t, &f->e));
+    struct team got;
+    FAILS(KITH_E_NOT_FOUND, store_team_find(b, "Pool Team", &f->a, &got, &f->e));
+    OK(store_commit(a, &f->e));
+    OK(store_team_find(b, "Pool Team", &f->a, &got, &f->e));
+    assert_int_equal(got.id, t.id);
+
+    struct pool_wait w = {.pool = p};
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, take_one, &w), 0);
+    usleep(50 * 1000);
+    assert_null(w.got); /* all three are out: it waits */
+    store_pool_give(p, b);
+    pthread_join(th, NULL);
+    assert_ptr_equal(w.got, b);
+    store_pool_give(p, a);
+    store_pool_give(p, w.got);
+    store_pool_give(p, c);
+    store_pool_close(p);
+
+    struct store_pool *bad;
+    char missing[200];
+    path_in(f, "no/such/dir.db", missing, sizeof(missing));
+    if (!testdb_pg())
+        FAILS(KITH_E_DB_OPEN, store_pool_open(missing, 0, 2, &bad, &f->e));
+}
+
 int main(void)
 {
     setenv("KITH_TODAY", "2026-01-15", 1);
@@ -1682,6 +1736,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(relationships, setup, teardown),
         cmocka_unit_test_setup_teardown(notes, setup, teardown),
         cmocka_unit_test_setup_teardown(access_records, setup, teardown),
+        cmocka_unit_test_setup_teardown(pool, setup, teardown),
         cmocka_unit_test_setup_teardown(open_faults, setup, teardown),
         cmocka_unit_test_setup_teardown(damaged, setup, teardown),
     };
