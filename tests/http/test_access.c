@@ -12,6 +12,8 @@
  */
 #include "../unit/test.h"
 
+#include "../store/testdb.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,8 +45,7 @@ enum kid { OWN, OTHERS, RESTRICTED, EXPIRED_GRANT, KID_COUNT };
 static const char *const kid_names[KID_COUNT] = {"Amara", "Bilal", "Cerys", "Dorian"};
 
 struct fx {
-    char dir[64];
-    char path[160];
+    struct testdb db;
     struct http_app app;
     struct arena a;
     struct http_principal who[WHO_COUNT];
@@ -126,13 +127,11 @@ static void add_kid(struct fx *f, enum kid k, int64_t worker)
 static int setup(void **state)
 {
     struct fx *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "%s", "/tmp/kith-access-XXXXXX");
-    if (!mkdtemp(f->dir))
+    if (testdb_make(&f->db))
         return -1;
-    snprintf(f->path, sizeof f->path, "%s/kith.db", f->dir);
     arena_init(&f->a, 0);
     struct kerr e = KERR_INIT;
-    if (store_open(f->path, STORE_CREATE, &f->app.store, &e))
+    if (store_open(f->db.location, STORE_CREATE, &f->app.store, &e))
         return -1;
     f->app.origin = ORIGIN;
     f->app.authenticate = by_cookie;
@@ -200,13 +199,7 @@ static int teardown(void **state)
     struct fx *f = *state;
     store_close(f->app.store);
     arena_release(&f->a);
-    char p[200];
-    static const char *const names[] = {"kith.db", "kith.db-wal", "kith.db-shm"};
-    for (size_t i = 0; i < N_ELEMS(names); i++) {
-        snprintf(p, sizeof p, "%s/%s", f->dir, names[i]);
-        unlink(p);
-    }
-    rmdir(f->dir);
+    testdb_drop(&f->db);
     free(f);
     return 0;
 }
@@ -342,18 +335,23 @@ static void views_changes_and_denials_are_audited(void **state)
     assert_int_equal(count, 4);
 }
 
-static int sql(struct fx *f, const char *statement)
+/* SQL behind kith's back, as someone with the database would run it: `lite` on SQLite,
+ * `pg` on PostgreSQL. */
+static int sql(struct fx *f, const char *lite, const char *pg)
 {
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "sqlite3 %s \"%s\" 2>/dev/null", f->path, statement);
-    return system(cmd);
+    return testdb_sql(&f->db, testdb_pg() ? pg : lite);
 }
 
 static void no_content_when_the_audit_fails(void **state)
 {
     struct fx *f = *state;
-    assert_int_equal(sql(f, "CREATE TRIGGER audit_broken BEFORE INSERT ON audit BEGIN "
-                            "SELECT RAISE(ABORT, 'disk trouble'); END;"),
+    assert_int_equal(sql(f,
+                         "CREATE TRIGGER audit_broken BEFORE INSERT ON audit BEGIN "
+                         "SELECT RAISE(ABORT, 'disk trouble'); END;",
+                         "CREATE FUNCTION disk_trouble() RETURNS trigger LANGUAGE plpgsql AS "
+                         "$$BEGIN RAISE EXCEPTION 'disk trouble'; END$$; "
+                         "CREATE TRIGGER audit_broken BEFORE INSERT ON audit "
+                         "FOR EACH ROW EXECUTE FUNCTION disk_trouble();"),
                      0);
     const char *own = arena_printf(&f->a, "/children/%s", f->kid_id[OWN]);
     struct call *c = call(f, "GET", own, ALLOCATED, NULL);
@@ -376,23 +374,27 @@ static void the_trail_is_append_only_and_chained(void **state)
     const char *own = arena_printf(&f->a, "/children/%s", f->kid_id[OWN]);
     for (int i = 0; i < 5; i++)
         call(f, "GET", own, ALLOCATED, NULL);
-    assert_true(sql(f, "UPDATE audit SET username = 'nobody' WHERE id = 3;") != 0);
-    assert_true(sql(f, "DELETE FROM audit WHERE id = 5;") != 0);
+    const char *edit3 = "UPDATE audit SET username = 'nobody' WHERE id = 3;";
+    assert_true(sql(f, edit3, edit3) != 0);
+    assert_true(sql(f, "DELETE FROM audit WHERE id = 5;", "DELETE FROM audit WHERE id = 5;") != 0);
     struct kerr e = KERR_INIT;
     int64_t bad = -1, rows = 0;
     assert_int_equal(store_audit_verify(f->app.store, &bad, &rows, &e), 0);
     assert_int_equal(bad, 0);
     assert_int_equal(rows, 5);
     /* Someone with the file drops the triggers and edits row 3: verify names it. */
-    assert_int_equal(sql(f, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; "
-                            "UPDATE audit SET username = 'nobody' WHERE id = 3;"),
+    assert_int_equal(sql(f,
+                         "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; "
+                         "UPDATE audit SET username = 'nobody' WHERE id = 3;",
+                         "DROP TRIGGER audit_no_change ON audit; "
+                         "UPDATE audit SET username = 'nobody' WHERE id = 3;"),
                      0);
     assert_int_equal(store_audit_verify(f->app.store, &bad, &rows, &e), 0);
     assert_int_equal(bad, 3);
     /* Removing a row is found too, at the row after the gap. */
-    assert_int_equal(sql(f, "UPDATE audit SET username = 'ada' WHERE id = 3; "
-                            "DELETE FROM audit WHERE id = 4;"),
-                     0);
+    const char *undo = "UPDATE audit SET username = 'ada' WHERE id = 3; "
+                       "DELETE FROM audit WHERE id = 4;";
+    assert_int_equal(sql(f, undo, undo), 0);
     assert_int_equal(store_audit_verify(f->app.store, &bad, &rows, &e), 0);
     assert_int_equal(bad, 5);
     assert_int_equal(rows, 4);

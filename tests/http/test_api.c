@@ -7,6 +7,8 @@
  */
 #include "../unit/test.h"
 
+#include "../store/testdb.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +26,7 @@
 enum who { ADA, CAT, HAL, WHO_COUNT };
 
 struct fx {
-    char dir[64], path[160];
+    struct testdb db;
     struct http_app app;
     struct auth *auth;
     int64_t now;
@@ -99,14 +101,12 @@ static void kid(struct fx *f, const char *given, int64_t wk, char *out)
 static int setup(void **state)
 {
     struct fx *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "%s", "/tmp/kith-api-XXXXXX");
-    if (!mkdtemp(f->dir))
+    if (testdb_make(&f->db))
         return -1;
-    snprintf(f->path, sizeof f->path, "%s/kith.db", f->dir);
     arena_init(&f->a, 0);
     kcrypto_pwhash_params = (struct kcrypto_pwhash_params){1, 8192};
     struct kerr e = KERR_INIT;
-    if (store_open(f->path, STORE_CREATE, &f->app.store, &e))
+    if (store_open(f->db.location, STORE_CREATE, &f->app.store, &e))
         return -1;
     f->app.origin = "http://127.0.0.1:8080";
     f->now = (int64_t)date_today() * 86400 + 36000;
@@ -138,13 +138,7 @@ static int teardown(void **state)
     auth_destroy(f->auth);
     free(f->auth);
     arena_release(&f->a);
-    char p[200];
-    static const char *const names[] = {"kith.db", "kith.db-wal", "kith.db-shm"};
-    for (size_t i = 0; i < N_ELEMS(names); i++) {
-        snprintf(p, sizeof p, "%s/%s", f->dir, names[i]);
-        unlink(p);
-    }
-    rmdir(f->dir);
+    testdb_drop(&f->db);
     free(f);
     return 0;
 }

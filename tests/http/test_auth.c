@@ -8,6 +8,8 @@
  */
 #include "../unit/test.h"
 
+#include "../store/testdb.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +28,7 @@
 #define PASSWORD "tulip-harbour-velvet-quartz-481"
 
 struct fx {
-    char dir[64];
-    char path[128];
+    struct testdb db;
     struct http_app app;
     struct auth *auth;
     int64_t now;
@@ -42,15 +43,13 @@ static int64_t test_now(void *ctx) { return *(int64_t *)ctx; }
 static int setup(void **state)
 {
     struct fx *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "%s", "/tmp/kith-auth-XXXXXX");
-    if (!mkdtemp(f->dir))
+    if (testdb_make(&f->db))
         return -1;
-    snprintf(f->path, sizeof f->path, "%s/kith.db", f->dir);
     arena_init(&f->a, 0);
     /* The lowest work factors: the tests exercise the logic, not the hash's cost. */
     kcrypto_pwhash_params = (struct kcrypto_pwhash_params){1, 8192};
     struct kerr e = KERR_INIT;
-    if (store_open(f->path, STORE_CREATE, &f->app.store, &e))
+    if (store_open(f->db.location, STORE_CREATE, &f->app.store, &e))
         return -1;
     f->app.origin = ORIGIN;
     f->now = 1800000000;
@@ -110,13 +109,7 @@ static int teardown(void **state)
     auth_destroy(f->auth);
     free(f->auth);
     arena_release(&f->a);
-    char p[160];
-    static const char *const names[] = {"kith.db", "kith.db-wal", "kith.db-shm"};
-    for (size_t i = 0; i < N_ELEMS(names); i++) {
-        snprintf(p, sizeof p, "%s/%s", f->dir, names[i]);
-        unlink(p);
-    }
-    rmdir(f->dir);
+    testdb_drop(&f->db);
     free(f);
     return 0;
 }

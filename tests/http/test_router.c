@@ -11,6 +11,8 @@
  */
 #include "../unit/test.h"
 
+#include "../store/testdb.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +30,7 @@
 #define XSS_NAME "<img src=x onerror=alert(1)>"
 
 struct fx {
-    char dir[64];
-    char path[128];
+    struct testdb db;
     struct http_app app;
     struct arena a;
     struct http_principal worker, reader, nobody;
@@ -53,13 +54,11 @@ static struct http_principal *by_cookie(struct http_app *app, struct http_reques
 static int setup(void **state)
 {
     struct fx *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "%s", "/tmp/kith-http-XXXXXX");
-    if (!mkdtemp(f->dir))
+    if (testdb_make(&f->db))
         return -1;
-    snprintf(f->path, sizeof f->path, "%s/kith.db", f->dir);
     arena_init(&f->a, 0);
     struct kerr e = KERR_INIT;
-    if (store_open(f->path, STORE_CREATE, &f->app.store, &e))
+    if (store_open(f->db.location, STORE_CREATE, &f->app.store, &e))
         return -1;
     f->app.origin = ORIGIN;
     f->app.authenticate = by_cookie;
@@ -121,13 +120,7 @@ static int teardown(void **state)
     struct fx *f = *state;
     store_close(f->app.store);
     arena_release(&f->a);
-    char p[160];
-    static const char *const names[] = {"kith.db", "kith.db-wal", "kith.db-shm"};
-    for (size_t i = 0; i < N_ELEMS(names); i++) {
-        snprintf(p, sizeof p, "%s/%s", f->dir, names[i]);
-        unlink(p);
-    }
-    rmdir(f->dir);
+    testdb_drop(&f->db);
     free(f);
     return 0;
 }

@@ -21,14 +21,14 @@ bool testdb_pg(void)
     return u && *u;
 }
 
-static int admin_exec(const char *sql)
+static int pg_exec_on(const char *url, const char *sql, bool quiet)
 {
-    PGconn *c = PQconnectdb(getenv("KITH_TEST_DB_URL"));
+    PGconn *c = PQconnectdb(url);
     int bad = PQstatus(c) != CONNECTION_OK;
     if (!bad) {
         PGresult *r = PQexec(c, sql);
-        bad = PQresultStatus(r) != PGRES_COMMAND_OK;
-        if (bad)
+        bad = PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK;
+        if (bad && !quiet)
             fprintf(stderr, "testdb: %s: %s", sql, PQerrorMessage(c));
         PQclear(r);
     } else {
@@ -36,6 +36,21 @@ static int admin_exec(const char *sql)
     }
     PQfinish(c);
     return bad ? -1 : 0;
+}
+
+static int admin_exec(const char *sql)
+{
+    return pg_exec_on(getenv("KITH_TEST_DB_URL"), sql, false);
+}
+
+int testdb_sql(const struct testdb *t, const char *sql)
+{
+    if (t->name[0]) {
+        return pg_exec_on(t->location, sql, true);
+    }
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "sqlite3 '%s' \"%s\" 2>/dev/null", t->location, sql);
+    return system(cmd) == 0 ? 0 : -1;
 }
 
 int testdb_make(struct testdb *t)

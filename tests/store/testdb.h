@@ -19,6 +19,9 @@ struct testdb {
 bool testdb_pg(void);
 /* Make a fresh, empty database; 0 on success. */
 int testdb_make(struct testdb *t);
+/* Run SQL on the database behind kith's back (sqlite3's shell or a libpq connection),
+ * as someone with the file or the server would; 0 when it succeeded. */
+int testdb_sql(const struct testdb *t, const char *sql);
 /* Drop it (PostgreSQL) and remove the directory with everything in it. */
 void testdb_drop(struct testdb *t);
 
