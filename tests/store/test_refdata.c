@@ -13,10 +13,10 @@
 
 #include "core/date.h"
 #include "store/store.h"
+#include "testdb.h"
 
 struct fx {
-    char dir[64];
-    char path[128];
+    struct testdb db;
     struct store *s;
     struct kerr e;
 };
@@ -24,12 +24,10 @@ struct fx {
 static int setup(void **state)
 {
     struct fx *f = calloc(1, sizeof(*f));
-    snprintf(f->dir, sizeof(f->dir), "%s", "/tmp/kith-refdata-XXXXXX");
-    if (!mkdtemp(f->dir))
+    if (testdb_make(&f->db))
         return -1;
-    snprintf(f->path, sizeof(f->path), "%s/kith.db", f->dir);
     kerr_clear(&f->e);
-    if (store_open(f->path, STORE_CREATE, &f->s, &f->e))
+    if (store_open(f->db.location, STORE_CREATE, &f->s, &f->e))
         return -1;
     *state = f;
     return 0;
@@ -39,13 +37,7 @@ static int teardown(void **state)
 {
     struct fx *f = *state;
     store_close(f->s);
-    static const char *const names[] = {"kith.db", "kith.db-wal", "kith.db-shm"};
-    char p[160];
-    for (size_t i = 0; i < N_ELEMS(names); i++) {
-        snprintf(p, sizeof(p), "%s/%s", f->dir, names[i]);
-        unlink(p);
-    }
-    rmdir(f->dir);
+    testdb_drop(&f->db);
     free(f);
     return 0;
 }
