@@ -106,29 +106,34 @@ static int stmt_slot(struct pg_stmt *st)
     return atomic_compare_exchange_strong(&st->slot, &none, mine) ? mine : none;
 }
 
+/* Make sure this connection has prepared `st`; its name goes into `name`. */
+static enum kerr_code prepare(struct store_pg *s, struct pg_stmt *st, char name[16], struct kerr *e,
+                              const char *doing)
+{
+    int slot = stmt_slot(st);
+    if (slot >= PG_STMT_MAX)
+        return kerr_fail(e, KITH_E_DB, "db", "%s: more than %d statements (raise PG_STMT_MAX)",
+                         doing, PG_STMT_MAX - 1);
+    snprintf(name, 16, "k%d", slot);
+    if (PQtransactionStatus(s->conn) == PQTRANS_IDLE || PQstatus(s->conn) != CONNECTION_OK)
+        revive(s);
+    if (s->prepared[slot])
+        return KITH_OK;
+    PGresult *pr = PQprepare(s->conn, name, st->sql, 0, NULL);
+    enum kerr_code rc = PQresultStatus(pr) == PGRES_COMMAND_OK ? KITH_OK : pg_fail(s, pr, e, doing);
+    PQclear(pr);
+    if (!rc)
+        s->prepared[slot] = 1;
+    return rc;
+}
+
 PGresult *pg_run(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p, struct kerr *e,
                  const char *doing, enum kerr_code *rc)
 {
-    int slot = stmt_slot(st);
-    if (slot >= PG_STMT_MAX) {
-        *rc = kerr_fail(e, KITH_E_DB, "db", "%s: more than %d statements (raise PG_STMT_MAX)",
-                        doing, PG_STMT_MAX - 1);
-        return NULL;
-    }
     char name[16];
-    snprintf(name, sizeof(name), "k%d", slot);
-    if (PQtransactionStatus(s->conn) == PQTRANS_IDLE || PQstatus(s->conn) != CONNECTION_OK)
-        revive(s);
-    if (!s->prepared[slot]) {
-        PGresult *pr = PQprepare(s->conn, name, st->sql, 0, NULL);
-        if (PQresultStatus(pr) != PGRES_COMMAND_OK) {
-            *rc = pg_fail(s, pr, e, doing);
-            PQclear(pr);
-            return NULL;
-        }
-        PQclear(pr);
-        s->prepared[slot] = 1;
-    }
+    *rc = prepare(s, st, name, e, doing);
+    if (*rc)
+        return NULL;
     PGresult *r = PQexecPrepared(s->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL, 0);
     ExecStatusType status = PQresultStatus(r);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
@@ -136,8 +141,29 @@ PGresult *pg_run(struct store_pg *s, struct pg_stmt *st, const struct pg_params 
         PQclear(r);
         return NULL;
     }
-    *rc = KITH_OK;
     return r;
+}
+
+enum kerr_code pg_each(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p,
+                       pg_row_fn *row, void *ctx, struct kerr *e, const char *doing)
+{
+    char name[16];
+    enum kerr_code rc = prepare(s, st, name, e, doing);
+    if (rc)
+        return rc;
+    if (!PQsendQueryPrepared(s->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL, 0))
+        return pg_fail(s, NULL, e, doing);
+    PQsetSingleRowMode(s->conn);
+    PGresult *r;
+    while ((r = PQgetResult(s->conn))) {
+        ExecStatusType status = PQresultStatus(r);
+        if (status == PGRES_SINGLE_TUPLE && !rc)
+            row(r, ctx);
+        else if (status != PGRES_SINGLE_TUPLE && status != PGRES_TUPLES_OK && !rc)
+            rc = pg_fail(s, r, e, doing);
+        PQclear(r); /* every result is read, so the connection is ready for the next op */
+    }
+    return rc;
 }
 
 enum kerr_code pg_exec_stmt(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p,

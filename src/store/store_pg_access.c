@@ -493,35 +493,38 @@ enum kerr_code pg_audit_list(struct store *base, const struct audit_query *q, st
     return KITH_OK;
 }
 
-/* The whole trail is read in one result: libpq holds it in memory, about 300 bytes a
- * row, so a million rows is some 300 MB. A trail that size wants a cursor; until a
- * borough has one, the simple read keeps the code the same shape as SQLite's. */
+/* The chain is followed row by row as the server sends it, in bounded memory. */
+struct verify {
+    struct arena a;
+    char prev[65];
+    int64_t expect_id, bad, rows;
+};
+
+static void verify_row(const PGresult *r, void *ctx)
+{
+    struct verify *v = ctx;
+    struct audit_event ev = {0};
+    char want[65];
+    read_audit(r, 0, &v->a, &ev);
+    v->rows++;
+    audit_hash(&ev, v->prev, want);
+    if (!v->bad &&
+        (ev.id != v->expect_id || strcmp(ev.prev_hash, v->prev) != 0 || strcmp(ev.hash, want) != 0))
+        v->bad = ev.id;
+    /* Follow the chain as stored, so one bad row is reported, not every row after. */
+    memcpy(v->prev, ev.hash, sizeof v->prev);
+    v->expect_id = ev.id + 1;
+    arena_release(&v->a);
+}
+
 enum kerr_code pg_audit_verify(struct store *base, int64_t *bad, int64_t *rows, struct kerr *e)
 {
-    *bad = 0;
-    *rows = 0;
-    enum kerr_code rc;
-    PGresult *r = pg_run(pg(base), &audit_all_sql, NULL, e, "reading the audit trail", &rc);
-    if (!r)
-        return rc;
-    struct arena a;
-    arena_init(&a, 4096);
-    char prev[65] = AUDIT_GENESIS, want[65];
-    int64_t expect_id = 1;
-    int n = PQntuples(r);
-    for (int i = 0; i < n; i++) {
-        struct audit_event ev = {0};
-        read_audit(r, i, &a, &ev);
-        (*rows)++;
-        audit_hash(&ev, prev, want);
-        if (!*bad &&
-            (ev.id != expect_id || strcmp(ev.prev_hash, prev) != 0 || strcmp(ev.hash, want) != 0))
-            *bad = ev.id;
-        memcpy(prev, ev.hash, sizeof prev);
-        expect_id = ev.id + 1;
-        arena_release(&a);
-    }
-    arena_release(&a);
-    PQclear(r);
-    return KITH_OK;
+    struct verify v = {.prev = AUDIT_GENESIS, .expect_id = 1};
+    arena_init(&v.a, 4096);
+    enum kerr_code rc =
+        pg_each(pg(base), &audit_all_sql, NULL, verify_row, &v, e, "reading the audit trail");
+    arena_release(&v.a);
+    *bad = rc ? 0 : v.bad;
+    *rows = rc ? 0 : v.rows;
+    return rc;
 }

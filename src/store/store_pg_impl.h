@@ -62,6 +62,11 @@ static inline struct store_pg *pg(struct store *base) { return (struct store_pg 
  * PQclear; NULL on failure with `*rc` set and the reason in `e`. */
 PGresult *pg_run(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p, struct kerr *e,
                  const char *doing, enum kerr_code *rc);
+/* Run `st` and hand each row to `row` as it arrives (libpq's single-row mode), so a
+ * table of any size is read in bounded memory. */
+typedef void pg_row_fn(const PGresult *r, void *ctx);
+enum kerr_code pg_each(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p,
+                       pg_row_fn *row, void *ctx, struct kerr *e, const char *doing);
 /* Run `st` for its effect only. `changed`, when not NULL, gets the rows it touched. */
 enum kerr_code pg_exec_stmt(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p,
                             int64_t *changed, struct kerr *e, const char *doing);
