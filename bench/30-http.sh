@@ -3,15 +3,18 @@
 # record page (a store read, a scope check and a synchronous audit row each time) beside
 # a static route of the same server (/healthz) measured in the same run, 64 connections,
 # a bounded duration; requests per second, p99 latency and the server's peak memory.
+# KITH_BENCH_DB names another database (bench/31-pg.sh passes a PostgreSQL URL); its
+# demo borough must already be loaded, with its passwords in KITH_BENCH_PASSWORDS.
 set -eu
 build="$1"
 scratch="$2"
 kith="$build/src/kith"
 export KITH_TODAY=2026-03-31
-db="$scratch/demo.db"
-"$kith" demo --db "$db" >/dev/null
-sw=$(awk '$2 == "social-worker" { print $1 }' "$db.passwords")
-pw=$(awk '$2 == "social-worker" { print $3 }' "$db.passwords")
+db="${KITH_BENCH_DB:-$scratch/demo.db}"
+passwords="${KITH_BENCH_PASSWORDS:-$db.passwords}"
+[ -n "${KITH_BENCH_DB:-}" ] || "$kith" demo --db "$db" >/dev/null
+sw=$(awk '$2 == "social-worker" { print $1 }' "$passwords")
+pw=$(awk '$2 == "social-worker" { print $3 }' "$passwords")
 port=$((40000 + $$ % 20000))
 base="http://127.0.0.1:$port"
 "$kith" serve --db "$db" --listen "127.0.0.1:$port" >"$scratch/serve.out" 2>"$scratch/serve.log" &
@@ -47,5 +50,9 @@ ratio=$(echo "$c $h" | awk '{ printf "%.2f", $1 / $4 }')
 echo "  child page / static route: $ratio"
 rss=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$pid/status")
 echo "  server peak memory: $rss MB (target under 100 MB)"
-echo "  audit rows written: $(sqlite3 "$db" 'SELECT count(*) FROM audit')"
+case "$db" in
+postgres*) rows=$(psql -d "$db" -Atc 'SELECT count(*) FROM audit') ;;
+*) rows=$(sqlite3 "$db" 'SELECT count(*) FROM audit') ;;
+esac
+echo "  audit rows written: $rows"
 echo "  command: wrk -t2 -c64 -d${dur}s --latency -H 'Cookie: …' $base/children/ID"
