@@ -538,18 +538,24 @@ enum kerr_code store_pg_open(const char *url, unsigned flags, struct store **out
     struct store_pg *s = xcalloc(1, sizeof(*s));
     s->base.ops = &pg_ops;
     s->conn = c;
-    enum kerr_code rc = pg_exec(s,
-                                "CREATE TABLE IF NOT EXISTS kith_meta (version INTEGER NOT NULL); "
-                                "INSERT INTO kith_meta SELECT 0 WHERE NOT EXISTS "
-                                "(SELECT 1 FROM kith_meta)",
-                                e, "preparing the schema table");
-    if (rc == KITH_E_DB && flags & STORE_READONLY)
-        rc = KITH_OK; /* a read-only role may not create it; read it below */
-    PGresult *r = rc ? NULL : PQexec(c, "SELECT version FROM kith_meta");
-    if (!rc && PQresultStatus(r) != PGRES_TUPLES_OK)
-        rc = pg_fail(s, r, e, "reading the schema version");
-    if (!rc)
+    /* Read the version first and create its table only when it is missing: the
+     * application role has no right to create tables (docs/postgresql.md), and asking
+     * for one, even IF NOT EXISTS, is refused. */
+    enum kerr_code rc = KITH_OK;
+    PGresult *r = PQexec(c, "SELECT version FROM kith_meta");
+    const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+    if (PQresultStatus(r) == PGRES_TUPLES_OK) {
         s->version = PQntuples(r) ? (int)strtol(PQgetvalue(r, 0, 0), NULL, 10) : 0;
+    } else if (state && !strcmp(state, "42P01")) { /* undefined_table: a new database */
+        s->version = 0;
+        if (!(flags & STORE_READONLY))
+            rc = pg_exec(s,
+                         "CREATE TABLE kith_meta (version INTEGER NOT NULL); "
+                         "INSERT INTO kith_meta VALUES (0)",
+                         e, "preparing the schema table");
+    } else {
+        rc = pg_fail(s, r, e, "reading the schema version");
+    }
     PQclear(r);
     if (!rc && s->version > migrations_count)
         rc = kerr_fail(e, KITH_E_DB_NEWER, "db",
