@@ -168,6 +168,12 @@ enum kerr_code check_person(const struct person *p, struct kerr *e)
                              "disabilities: '%.4s' is not a disability code (capital letters or "
                              "digits, at most 4)",
                              p->disabilities[i]);
+    /* the database refuses a repeat too (as a clash); this names the code on every backend */
+    for (int i = 1; !c.rc && i < p->n_disabilities; i++)
+        for (int j = 0; !c.rc && j < i; j++)
+            if (!strncmp(p->disabilities[i], p->disabilities[j], sizeof(p->disabilities[i])))
+                c.rc = kerr_fail(e, KITH_E_CONFLICT, "disabilities",
+                                 "disability '%.4s' is given twice", p->disabilities[i]);
     return c.rc;
 }
 

@@ -73,6 +73,16 @@ enum kerr_code pg_clash_fail(struct store_pg *s, enum kerr_code rc, const struct
     return rc;
 }
 
+enum kerr_code pg_ref_fail(struct store_pg *s, enum kerr_code rc, const struct pg_ref *v, size_t n,
+                           struct kerr *e)
+{
+    for (size_t i = 0; rc == KITH_E_INVALID && i < n; i++)
+        if (!strcmp(s->constraint, v[i].constraint))
+            return kerr_fail(e, KITH_E_INVALID, v[i].field, "there is no %s with id %lld",
+                             v[i].noun, (long long)v[i].id);
+    return rc;
+}
+
 enum kerr_code pg_exec(struct store_pg *s, const char *sql, struct kerr *e, const char *doing)
 {
     PGresult *r = PQexec(s->conn, sql);
@@ -236,6 +246,15 @@ void pg_p_real(struct pg_params *p, double v)
     char *b = slot_buf(p);
     snprintf(b, sizeof(p->buf[0]), "%.17g", v);
     p->v[p->n++] = b;
+}
+
+void pg_p_fixed(struct pg_params *p, const char *v, size_t cap)
+{
+    char *b = slot_buf(p);
+    size_t n = strnlen(v, cap < sizeof(p->buf[0]) ? cap : sizeof(p->buf[0]) - 1);
+    memcpy(b, v, n);
+    b[n] = '\0';
+    p->v[p->n++] = n ? b : NULL;
 }
 
 /* --- columns --------------------------------------------------------------------------- */
@@ -461,6 +480,28 @@ static const struct store_ops pg_ops = {
     .audit_add = pg_audit_add,
     .audit_list = pg_audit_list,
     .audit_verify = pg_audit_verify,
+    /* store_pg_people.c */
+    .worker_add = pg_worker_add,
+    .worker_get = pg_worker_get,
+    .worker_find = pg_worker_find,
+    .worker_list = pg_worker_list,
+    .team_caseloads = pg_team_caseloads,
+    .user_add = pg_user_add,
+    .user_list = pg_user_list,
+    .user_find = pg_user_find,
+    .user_set_password = pg_user_set_password,
+    .user_set_disabled = pg_user_set_disabled,
+    .person_visible = pg_person_visible,
+    .person_add = pg_person_add,
+    .person_update = pg_person_update,
+    .person_get = pg_person_get,
+    .person_find = pg_person_find,
+    .person_list = pg_person_list,
+    .relationship_add = pg_relationship_add,
+    .relationship_list = pg_relationship_list,
+    .allocation_add = pg_allocation_add,
+    .allocation_end = pg_allocation_end,
+    .allocation_list = pg_allocation_list,
 };
 
 /* The common migrations say INTEGER, which SQLite stores in up to 8 bytes and which

@@ -55,6 +55,9 @@ void pg_p_i64(struct pg_params *p, int64_t v);
 void pg_p_id(struct pg_params *p, int64_t id); /* 0 -> NULL */
 void pg_p_date(struct pg_params *p, kdate d);  /* DATE_NONE -> NULL */
 void pg_p_real(struct pg_params *p, double v);
+/* A fixed-size code field that may fill its array without a NUL; "" -> NULL. */
+void pg_p_fixed(struct pg_params *p, const char *v, size_t cap);
+#define PG_P_CODE(p, arr) pg_p_fixed(p, arr, sizeof(arr))
 
 static inline struct store_pg *pg(struct store *base) { return (struct store_pg *)(void *)base; }
 
@@ -87,6 +90,18 @@ struct pg_clash {
 /* After a failed write: the clash's message when s->constraint is one of `v`, else rc. */
 enum kerr_code pg_clash_fail(struct store_pg *s, enum kerr_code rc, const struct pg_clash *v,
                              size_t n, struct kerr *e);
+
+/* A record a write refers to, named by its foreign key: after a failed write whose
+ * s->constraint is one of `v`, "there is no NOUN with id ID" naming the field, as
+ * store_sqlite.c's reference tables say it; else rc. */
+struct pg_ref {
+    const char *constraint;
+    const char *field;
+    const char *noun;
+    int64_t id;
+};
+enum kerr_code pg_ref_fail(struct store_pg *s, enum kerr_code rc, const struct pg_ref *v, size_t n,
+                           struct kerr *e);
 
 /* Multi-statement writes: all or nothing. Outside a transaction write_begin opens one and
  * write_end commits or rolls it back; inside the caller's, a failure leaves it for the
@@ -138,5 +153,43 @@ enum kerr_code pg_audit_add(struct store *base, struct audit_event *ev, struct k
 enum kerr_code pg_audit_list(struct store *base, const struct audit_query *q, struct arena *a,
                              struct audit_event **out, size_t *n, struct kerr *e);
 enum kerr_code pg_audit_verify(struct store *base, int64_t *bad, int64_t *rows, struct kerr *e);
+
+/* store_pg_people.c: workers, users, people, relationships, allocations */
+enum kerr_code pg_worker_add(struct store *s, struct worker *w, struct kerr *e);
+enum kerr_code pg_worker_get(struct store *s, int64_t id, struct arena *a, struct worker *out,
+                             struct kerr *e);
+enum kerr_code pg_worker_find(struct store *s, const char *ref, struct arena *a, struct worker *out,
+                              struct kerr *e);
+enum kerr_code pg_worker_list(struct store *s, const struct worker_query *q, struct arena *a,
+                              struct worker **out, size_t *n, struct kerr *e);
+enum kerr_code pg_team_caseloads(struct store *s, int64_t team_id, struct arena *a,
+                                 struct worker_caseload **out, size_t *n, struct kerr *e);
+enum kerr_code pg_user_add(struct store *s, struct user *u, struct kerr *e);
+enum kerr_code pg_user_list(struct store *s, struct arena *a, struct user **out, size_t *n,
+                            struct kerr *e);
+enum kerr_code pg_user_find(struct store *s, const char *username, struct arena *a,
+                            struct user *out, struct kerr *e);
+enum kerr_code pg_user_set_password(struct store *s, int64_t user_id, const char *hash,
+                                    struct kerr *e);
+enum kerr_code pg_user_set_disabled(struct store *s, int64_t user_id, bool disabled, int64_t now,
+                                    struct kerr *e);
+enum kerr_code pg_person_visible(struct store *s, const struct store_scope *scope, int64_t id,
+                                 bool *out, struct kerr *e);
+enum kerr_code pg_person_add(struct store *s, struct person *p, struct kerr *e);
+enum kerr_code pg_person_update(struct store *s, const struct person *p, struct kerr *e);
+enum kerr_code pg_person_get(struct store *s, int64_t id, struct arena *a, struct person *out,
+                             struct kerr *e);
+enum kerr_code pg_person_find(struct store *s, const char *ref, struct arena *a, struct person *out,
+                              struct kerr *e);
+enum kerr_code pg_person_list(struct store *s, const struct person_query *q, struct arena *a,
+                              struct person **out, size_t *n, struct kerr *e);
+enum kerr_code pg_relationship_add(struct store *s, struct relationship *r, struct kerr *e);
+enum kerr_code pg_relationship_list(struct store *s, int64_t child_id, struct arena *a,
+                                    struct relationship **out, size_t *n, struct kerr *e);
+enum kerr_code pg_allocation_add(struct store *s, struct allocation *al, struct kerr *e);
+enum kerr_code pg_allocation_end(struct store *s, int64_t id, kdate end, const char *reason,
+                                 struct kerr *e);
+enum kerr_code pg_allocation_list(struct store *s, int64_t child_id, struct arena *a,
+                                  struct allocation **out, size_t *n, struct kerr *e);
 
 #endif

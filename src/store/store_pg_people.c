@@ -1,0 +1,785 @@
+/*
+ * The PostgreSQL backend's ops for the workforce and the people it serves: workers, user
+ * accounts, people (children and relatives) with their disabilities, relationships and
+ * allocations. Same behaviour and words as store_sqlite.c: the values are checked by the
+ * shared store_check.c, clashes and missing references are named by the constraint the
+ * server reports. Matching and ordering that ignore case fold ASCII letters only, as
+ * SQLite's NOCASE does: lower() under the "C" collation, on the same expressions as the
+ * indexes of 0001_*.pg.sql, so each search arm and each list order is an index range.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/public_id.h"
+#include "store/store_pg_impl.h"
+
+/* The columns each reader expects, in its order (as store_sqlite.c). */
+#define WORKER_COLS                                                                                \
+    "w.id, w.public_id, w.team_id, w.given_name, w.family_name, w.registration, w.role, "          \
+    "w.fte, w.agency, w.start_date, w.end_date"
+#define USER_COLS "u.id, u.username, u.worker_id, u.role, u.disabled, u.created, u.password_hash"
+#define PERSON_COLS                                                                                \
+    "p.id, p.public_id, p.kind, p.la_child_id, p.given_name, p.family_name, p.dob, "               \
+    "p.expected_dob, p.death, p.sex, p.ethnicity, p.upn, p.former_upn, p.upn_unknown, "            \
+    "p.postcode, p.uasc, p.uasc_ceased, p.created, p.disabilities"
+#define REL_COLS "r.id, r.child_id, r.other_id, r.type, r.parental_responsibility"
+#define ALLOC_COLS "a.id, a.child_id, a.worker_id, a.role, a.start_date, a.end_date, a.end_reason"
+
+/* A column folded as NOCASE folds it: ASCII letters only, compared byte by byte. */
+#define FOLD(col) "lower((" col ") COLLATE \"C\")"
+#define NAME_ORDER(t) FOLD(t ".family_name") ", " FOLD(t ".given_name") ", " t ".id"
+#define PERSON_ORDER " ORDER BY " NAME_ORDER("p")
+
+/* Person lists share parameters: $1 kind (-1 any), $2 limit, $3 offset, $4 worker and
+ * $5 team of a current allocation (0 = any), $6-$10 the scope, then $11 only children
+ * with a current allocation (lists and searches) and $12, $13 the search range. */
+#define PERSON_KIND "($1::integer < 0 OR p.kind = $1::integer)"
+#define PERSON_OPEN                                                                                \
+    "($11::integer = 0 OR EXISTS (SELECT 1 FROM allocation a WHERE a.child_id = p.id "             \
+    "AND a.end_date IS NULL AND ($4::bigint = 0 OR a.worker_id = $4::bigint) AND "                 \
+    "($5::bigint = 0 OR a.worker_id IN (SELECT w.id FROM worker w WHERE w.team_id = "              \
+    "$5::bigint))))"
+/* Search: $12 is the typed words folded, $13 the same followed by U+10FFFF, the last code
+ * point, so [$12, $13) under "C" is "starts with $12" and each arm is one index range;
+ * % and _ are plain characters here, as they never meet LIKE. */
+#define PREFIX(col) "(" FOLD(col) " >= $12 AND " FOLD(col) " < $13)"
+/* clang-format off */
+#define PERSON_MATCH \
+    "(" PREFIX("p.family_name") " OR " PREFIX("p.given_name") " OR " \
+    PREFIX("p.given_name || ' ' || p.family_name") " OR " PREFIX("p.la_child_id") " OR " \
+    PREFIX("p.upn") ")"
+/* clang-format on */
+
+/* PERSON_SCOPE of store_sqlite.c in PostgreSQL's words, the same rule (store.h, struct
+ * store_scope): U the account, W its worker, M -1 unscoped / 0 scoped / 1 service-wide,
+ * T today, F the front-door service. A restricted record is decided by its allow-list
+ * alone; otherwise any one relationship is enough. */
+#define PG_PERSON_SCOPE(U, W, M, T, F)                                                             \
+    "(" M "::integer < 0 OR CASE WHEN EXISTS (SELECT 1 FROM restriction r "                        \
+    "WHERE r.child_id = p.id) THEN EXISTS (SELECT 1 FROM restriction_allow ra "                    \
+    "WHERE ra.child_id = p.id AND ra.user_id = " U "::bigint) ELSE (" M "::integer = 1 "           \
+    "OR EXISTS (SELECT 1 FROM worker fw JOIN team ft ON ft.id = fw.team_id "                       \
+    "WHERE fw.id = " W "::bigint AND ft.service = " F "::bigint) "                                 \
+    "OR EXISTS (SELECT 1 FROM allocation sa JOIN worker sw ON sw.id = sa.worker_id "               \
+    "WHERE sa.child_id = p.id AND sa.end_date IS NULL AND (sa.worker_id = " W "::bigint OR "       \
+    "sw.team_id = (SELECT team_id FROM worker WHERE id = " W "::bigint))) "                        \
+    "OR EXISTS (SELECT 1 FROM access_grant g WHERE g.child_id = p.id AND g.user_id = " U           \
+    "::bigint AND g.revoked IS NULL AND (g.expires IS NULL OR g.expires >= " T "::text))) END)"
+#define LIST_SCOPE PG_PERSON_SCOPE("$6", "$7", "$8", "$9", "$10")
+
+/* --- workers --------------------------------------------------------------------------- */
+
+static struct pg_stmt worker_add_sql =
+    PG_STMT("INSERT INTO worker(public_id, team_id, given_name, family_name, registration, role, "
+            "fte, agency, start_date, end_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+            "RETURNING id");
+static struct pg_stmt worker_get_sql =
+    PG_STMT("SELECT " WORKER_COLS " FROM worker w WHERE w.id = $1");
+static struct pg_stmt worker_by_public_id_sql =
+    PG_STMT("SELECT " WORKER_COLS " FROM worker w WHERE w.public_id = $1");
+static struct pg_stmt worker_by_registration_sql =
+    PG_STMT("SELECT " WORKER_COLS " FROM worker w WHERE lower(w.registration) = lower($1)");
+static struct pg_stmt worker_list_sql = PG_STMT(
+    "SELECT " WORKER_COLS " FROM worker w WHERE ($1::bigint = 0 OR w.team_id = $1) "
+    "AND ($2::integer = 0 OR w.end_date IS NULL) ORDER BY " NAME_ORDER("w") " LIMIT $3 OFFSET $4");
+static struct pg_stmt team_caseloads_sql =
+    PG_STMT("SELECT " WORKER_COLS ", (SELECT count(DISTINCT a.child_id) FROM allocation a "
+            "WHERE a.worker_id = w.id AND a.end_date IS NULL) AS children FROM worker w "
+            "WHERE w.team_id = $1 AND w.end_date IS NULL ORDER BY children DESC, " NAME_ORDER("w"));
+
+static void read_worker(const PGresult *r, int row, struct arena *a, void *out)
+{
+    struct worker *w = out;
+    int c = 0;
+    w->id = pg_i64(r, row, c++);
+    PG_CODE(r, row, c++, w->public_id);
+    w->team_id = pg_i64(r, row, c++);
+    w->given_name = pg_name(r, row, c++, a);
+    w->family_name = pg_name(r, row, c++, a);
+    PG_CODE(r, row, c++, w->registration);
+    w->role = (enum worker_role)pg_int(r, row, c++);
+    w->fte = pg_real(r, row, c++);
+    w->agency = pg_int(r, row, c++) != 0;
+    w->start = pg_date(r, row, c++);
+    w->end = pg_date(r, row, c++);
+}
+
+enum kerr_code pg_worker_add(struct store *base, struct worker *w, struct kerr *e)
+{
+    enum kerr_code rc = check_worker(w, e);
+    if (rc)
+        return rc;
+    bool fresh = !w->public_id[0];
+    if (fresh)
+        public_id_new(w->public_id);
+    struct pg_params p = {0};
+    pg_p_text(&p, w->public_id);
+    pg_p_i64(&p, w->team_id);
+    pg_p_text(&p, w->given_name);
+    pg_p_text(&p, w->family_name);
+    PG_P_CODE(&p, w->registration);
+    pg_p_i64(&p, (int64_t)w->role);
+    pg_p_real(&p, w->fte);
+    pg_p_i64(&p, w->agency);
+    pg_p_date(&p, w->start);
+    pg_p_date(&p, w->end);
+    PGresult *r = pg_run(pg(base), &worker_add_sql, &p, e, "adding a worker", &rc);
+    if (r) {
+        w->id = pg_i64(r, 0, 0);
+        PQclear(r);
+        return KITH_OK;
+    }
+    const struct pg_clash clashes[] = {
+        {"worker_registration", "registration",
+         "registration '%s' is already used by another worker", w->registration},
+        {"worker_public_id_key", "public_id", "public id '%s' is already used by another worker",
+         w->public_id},
+    };
+    const struct pg_ref refs[] = {{"worker_team_id_fkey", "team_id", "team", w->team_id}};
+    rc = pg_clash_fail(pg(base), rc, clashes, 2, e);
+    rc = pg_ref_fail(pg(base), rc, refs, 1, e);
+    if (fresh)
+        w->public_id[0] = '\0';
+    return rc;
+}
+
+enum kerr_code pg_worker_get(struct store *base, int64_t id, struct arena *a, struct worker *out,
+                             struct kerr *e)
+{
+    memset(out, 0, sizeof(*out));
+    struct pg_params p = {0};
+    pg_p_i64(&p, id);
+    enum kerr_code rc;
+    PGresult *r = pg_run(pg(base), &worker_get_sql, &p, e, "reading a worker", &rc);
+    if (!r)
+        return rc;
+    return pg_one(r, a, read_worker, out, "worker with id", p.v[0], e);
+}
+
+enum kerr_code pg_worker_find(struct store *base, const char *ref, struct arena *a,
+                              struct worker *out, struct kerr *e)
+{
+    char id[PUBLIC_ID_LEN + 1];
+    memset(out, 0, sizeof(*out));
+    enum kerr_code rc;
+    struct pg_params p = {0};
+    if (public_id_normalize(ref, id)) {
+        pg_p_text(&p, id);
+        PGresult *r = pg_run(pg(base), &worker_by_public_id_sql, &p, e, "finding a worker", &rc);
+        if (!r)
+            return rc;
+        if (PQntuples(r))
+            return pg_one(r, a, read_worker, out, "worker", ref, e);
+        PQclear(r);
+        p.n = 0;
+    }
+    pg_p_text(&p, ref);
+    PGresult *r = pg_run(pg(base), &worker_by_registration_sql, &p, e, "finding a worker", &rc);
+    if (!r)
+        return rc;
+    return pg_one(r, a, read_worker, out, "worker", ref, e);
+}
+
+enum kerr_code pg_worker_list(struct store *base, const struct worker_query *q, struct arena *a,
+                              struct worker **out, size_t *n, struct kerr *e)
+{
+    *out = NULL;
+    *n = 0;
+    struct pg_params p = {0};
+    pg_p_i64(&p, q->team_id);
+    pg_p_i64(&p, q->current_only != 0);
+    pg_p_i64(&p, page_limit(q->limit));
+    pg_p_i64(&p, page_offset(q->offset));
+    enum kerr_code rc;
+    PGresult *r = pg_run(pg(base), &worker_list_sql, &p, e, "listing workers", &rc);
+    if (!r)
+        return rc;
+    pg_rows(r, a, sizeof(**out), read_worker, (void **)out, n);
+    return KITH_OK;
+}
+
+static void read_caseload(const PGresult *r, int row, struct arena *a, void *out)
+{
+    struct worker_caseload *c = out;
+    read_worker(r, row, a, &c->worker);
+    c->children = pg_i64(r, row, 11); /* after WORKER_COLS' eleven */
+}
+
+enum kerr_code pg_team_caseloads(struct store *base, int64_t team_id, struct arena *a,
+                                 struct worker_caseload **out, size_t *n, struct kerr *e)
+{
+    *out = NULL;
+    *n = 0;
+    struct pg_params p = {0};
+    pg_p_i64(&p, team_id);
+    enum kerr_code rc;
+    PGresult *r = pg_run(pg(base), &team_caseloads_sql, &p, e, "reading caseloads", &rc);
+    if (!r)
+        return rc;
+    pg_rows(r, a, sizeof(**out), read_caseload, (void **)out, n);
+    return KITH_OK;
+}
+
+/* --- user accounts --------------------------------------------------------------------- */
+
+static struct pg_stmt user_add_sql =
+    PG_STMT("INSERT INTO user_account(username, worker_id, role, disabled, created) "
+            "VALUES ($1, $2, $3, $4, $5) RETURNING id");
+static struct pg_stmt user_list_sql =
+    PG_STMT("SELECT " USER_COLS " FROM user_account u ORDER BY " FOLD("u.username") ", u.id");
+static struct pg_stmt user_find_sql = PG_STMT(
+    "SELECT " USER_COLS " FROM user_account u WHERE " FOLD("u.username") " = " FOLD("$1::text"));
+static struct pg_stmt user_set_password_sql =
+    PG_STMT("UPDATE user_account SET password_hash = $2 WHERE id = $1");
+/* One statement, so the account and its sessions change together or not at all. */
+static struct pg_stmt user_set_disabled_sql =
+    PG_STMT("WITH u AS (UPDATE user_account SET disabled = $2::integer WHERE id = $1::bigint "
+            "RETURNING id), s AS (UPDATE session SET ended = $3 WHERE $2::integer = 1 AND "
+            "ended IS NULL AND user_id IN (SELECT id FROM u)) SELECT count(*) FROM u");
+
+static void read_user(const PGresult *r, int row, struct arena *a, void *out)
+{
+    struct user *u = out;
+    int c = 0;
+    u->id = pg_i64(r, row, c++);
+    u->username = pg_name(r, row, c++, a);
+    u->worker_id = pg_i64(r, row, c++);
+    u->role = (enum user_role)pg_int(r, row, c++);
+    u->disabled = pg_int(r, row, c++) != 0;
+    u->created = pg_date(r, row, c++);
+    u->password_hash = pg_str(r, row, c, a);
+}
+
+enum kerr_code pg_user_add(struct store *base, struct user *u, struct kerr *e)
+{
+    enum kerr_code rc = check_user(u, e);
+    if (rc)
+        return rc;
+    kdate created = u->created == DATE_NONE ? date_today() : u->created;
+    struct pg_params p = {0};
+    pg_p_text(&p, u->username);
+    pg_p_id(&p, u->worker_id);
+    pg_p_i64(&p, (int64_t)u->role);
+    pg_p_i64(&p, u->disabled);
+    pg_p_date(&p, created);
+    PGresult *r = pg_run(pg(base), &user_add_sql, &p, e, "adding a user", &rc);
+    if (r) {
+        u->id = pg_i64(r, 0, 0);
+        u->created = created;
+        PQclear(r);
+        return KITH_OK;
+    }
+    const struct pg_clash clashes[] = {
+        {"user_account_username", "username", "username '%s' is already taken", u->username},
+    };
+    const struct pg_ref refs[] = {
+        {"user_account_worker_id_fkey", "worker_id", "worker", u->worker_id}};
+    rc = pg_clash_fail(pg(base), rc, clashes, 1, e);
+    return pg_ref_fail(pg(base), rc, refs, 1, e);
+}
+
+enum kerr_code pg_user_list(struct store *base, struct arena *a, struct user **out, size_t *n,
+                            struct kerr *e)
+{
+    *out = NULL;
+    *n = 0;
+    enum kerr_code rc;
+    PGresult *r = pg_run(pg(base), &user_list_sql, NULL, e, "listing users", &rc);
+    if (!r)
+        return rc;
+    pg_rows(r, a, sizeof(**out), read_user, (void **)out, n);
+    return KITH_OK;
+}
+
+enum kerr_code pg_user_find(struct store *base, const char *username, struct arena *a,
+                            struct user *out, struct kerr *e)
+{
+    struct pg_params p = {0};
+    pg_p_text(&p, username);
+    enum kerr_code rc;
+    PGresult *r = pg_run(pg(base), &user_find_sql, &p, e, "finding a user", &rc);
+    if (!r)
+        return rc;
+    return pg_one(r, a, read_user, out, "user", username, e);
+}
+
+static enum kerr_code no_user(int64_t user_id, struct kerr *e)
+{
+    return kerr_fail(e, KITH_E_NOT_FOUND, "user_id", "there is no user with id %lld",
+                     (long long)user_id);
+}
+
+enum kerr_code pg_user_set_password(struct store *base, int64_t user_id, const char *hash,
+                                    struct kerr *e)
+{
+    struct pg_params p = {0};
+    pg_p_i64(&p, user_id);
+    pg_p_text(&p, hash);
+    int64_t changed = 0;
+    enum kerr_code rc =
+        pg_exec_stmt(pg(base), &user_set_password_sql, &p, &changed, e, "setting a password");
+    return rc ? rc : changed ? KITH_OK : no_user(user_id, e);
+}
+
+enum kerr_code pg_user_set_disabled(struct store *base, int64_t user_id, bool disabled, int64_t now,
+                                    struct kerr *e)
+{
+    struct pg_params p = {0};
+    pg_p_i64(&p, user_id);
+    pg_p_i64(&p, disabled);
+    pg_p_i64(&p, now);
+    enum kerr_code rc;
+    PGresult *r = pg_run(pg(base), &user_set_disabled_sql, &p, e, "disabling a user", &rc);
+    if (!r)
+        return rc;
+    int64_t changed = pg_i64(r, 0, 0);
+    PQclear(r);
+    return changed ? KITH_OK : no_user(user_id, e);
+}
+
+/* --- people ---------------------------------------------------------------------------- */
+
+/* $2-$16 and $17 the disability codes joined: what an add and an update share. The add's
+ * codes go in the same statement as the person, so it is whole or absent by itself. */
+#define PERSON_SET                                                                                 \
+    "kind, la_child_id, given_name, family_name, dob, expected_dob, death, sex, ethnicity, "       \
+    "upn, former_upn, upn_unknown, postcode, uasc, uasc_ceased, disabilities"
+static struct pg_stmt person_add_sql = PG_STMT(
+    "WITH p AS (INSERT INTO person(public_id, " PERSON_SET ", created) VALUES ($1, $2, $3, $4, "
+    "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id), "
+    "d AS (INSERT INTO person_disability(person_id, code) SELECT p.id, "
+    "unnest(string_to_array($17::text, ',')) FROM p) SELECT id FROM p");
+static struct pg_stmt person_update_sql =
+    PG_STMT("UPDATE person SET (" PERSON_SET ") = ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+            "$13, $14, $15, $16, $17) WHERE id = $1");
+static struct pg_stmt disability_clear_sql =
+    PG_STMT("DELETE FROM person_disability WHERE person_id = $1");
+static struct pg_stmt disability_add_sql =
+    PG_STMT("INSERT INTO person_disability(person_id, code) "
+            "SELECT $1::bigint, unnest(string_to_array($2::text, ','))");
+static struct pg_stmt person_get_sql =
+    PG_STMT("SELECT " PERSON_COLS " FROM person p WHERE p.id = $1");
+static struct pg_stmt person_by_public_id_sql =
+    PG_STMT("SELECT " PERSON_COLS " FROM person p WHERE p.public_id = $1");
+static struct pg_stmt person_by_la_child_id_sql = PG_STMT(
+    "SELECT " PERSON_COLS " FROM person p WHERE " FOLD("p.la_child_id") " = " FOLD("$1::text"));
+/* Three shapes of list, so that each uses its index: in name order (optionally only open
+ * cases), from the current allocations of a worker or team, and by search text. */
+static struct pg_stmt person_list_sql =
+    PG_STMT("SELECT " PERSON_COLS " FROM person p WHERE " PERSON_KIND " AND " PERSON_OPEN
+            " AND " LIST_SCOPE PERSON_ORDER " LIMIT $2 OFFSET $3");
+static struct pg_stmt person_list_allocated_sql =
+    PG_STMT("SELECT " PERSON_COLS " FROM person p WHERE " PERSON_KIND " AND p.id IN "
+            "(SELECT a.child_id FROM allocation a JOIN worker w ON w.id = a.worker_id "
+            "WHERE a.end_date IS NULL AND ($4::bigint = 0 OR a.worker_id = $4::bigint) "
+            "AND ($5::bigint = 0 OR w.team_id = $5::bigint)) AND " LIST_SCOPE PERSON_ORDER
+            " LIMIT $2 OFFSET $3");
+static struct pg_stmt person_search_sql =
+    PG_STMT("SELECT " PERSON_COLS " FROM person p WHERE " PERSON_MATCH " AND " PERSON_KIND
+            " AND " PERSON_OPEN " AND " LIST_SCOPE PERSON_ORDER " LIMIT $2 OFFSET $3");
+static struct pg_stmt person_visible_sql = PG_STMT(
+    "SELECT 1 FROM person p WHERE p.id = $1 AND " PG_PERSON_SCOPE("$2", "$3", "$4", "$5", "$6"));
+
+static void read_person(const PGresult *r, int row, struct arena *a, void *out)
+{
+    struct person *p = out;
+    int c = 0;
+    p->id = pg_i64(r, row, c++);
+    PG_CODE(r, row, c++, p->public_id);
+    p->kind = (enum person_kind)pg_int(r, row, c++);
+    PG_CODE(r, row, c++, p->la_child_id);
+    p->given_name = pg_name(r, row, c++, a);
+    p->family_name = pg_name(r, row, c++, a);
+    p->dob = pg_date(r, row, c++);
+    p->expected_dob = pg_date(r, row, c++);
+    p->death = pg_date(r, row, c++);
+    const char *sex = pg_null(r, row, c) ? "" : PQgetvalue(r, row, c);
+    c++;
+    p->sex = *sex ? *sex : 'U';
+    PG_CODE(r, row, c++, p->ethnicity);
+    PG_CODE(r, row, c++, p->upn);
+    PG_CODE(r, row, c++, p->former_upn);
+    PG_CODE(r, row, c++, p->upn_unknown);
+    PG_CODE(r, row, c++, p->postcode);
+    p->uasc = pg_int(r, row, c++) != 0;
+    p->uasc_ceased = pg_date(r, row, c++);
+    p->created = pg_date(r, row, c++);
+    person_codes_split(PQgetvalue(r, row, c), (size_t)PQgetlength(r, row, c), p);
+}
+
+/* $2 to $17 (see PERSON_SET); `codes` must outlive the statement. */
+static void person_params(struct pg_params *q, const struct person *p, char codes[PERSON_CODES_CAP])
+{
+    pg_p_i64(q, (int64_t)p->kind);
+    PG_P_CODE(q, p->la_child_id);
+    pg_p_text(q, p->given_name ? p->given_name : "");
+    pg_p_text(q, p->family_name ? p->family_name : "");
+    pg_p_date(q, p->dob);
+    pg_p_date(q, p->expected_dob);
+    pg_p_date(q, p->death);
+    pg_p_fixed(q, &p->sex, 1);
+    PG_P_CODE(q, p->ethnicity);
+    PG_P_CODE(q, p->upn);
+    PG_P_CODE(q, p->former_upn);
+    PG_P_CODE(q, p->upn_unknown);
+    PG_P_CODE(q, p->postcode);
+    pg_p_i64(q, p->uasc);
+    pg_p_date(q, p->uasc_ceased);
+    person_codes_join(p, codes);
+    pg_p_code(q, codes);
+}
+
+static enum kerr_code person_write_fail(struct store_pg *s, enum kerr_code rc,
+                                        const struct person *p, struct kerr *e)
+{
+    const struct pg_clash clashes[] = {
+        {"person_la_child_id", "la_child_id", "LA child id '%s' is already used by another child",
+         p->la_child_id},
+        {"person_public_id_key", "public_id", "public id '%s' is already used by another person",
+         p->public_id},
+        /* check_person refuses a code given twice first; this is the last line */
+        {"person_disability_pkey", "disabilities", "disabilities: a code is given twice (%s)", ""},
+    };
+    return pg_clash_fail(s, rc, clashes, 3, e);
+}
+
+enum kerr_code pg_person_add(struct store *base, struct person *p, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_public_id(&c, p->public_id);
+    if (c.rc)
+        return c.rc;
+    enum kerr_code rc = check_person(p, e);
+    if (rc)
+        return rc;
+    bool fresh = !p->public_id[0];
+    if (fresh)
+        public_id_new(p->public_id);
+    kdate created = p->created == DATE_NONE ? date_today() : p->created;
+    char codes[PERSON_CODES_CAP];
+    struct pg_params q = {0};
+    pg_p_text(&q, p->public_id);
+    person_params(&q, p, codes);
+    pg_p_date(&q, created);
+    PGresult *r = pg_run(pg(base), &person_add_sql, &q, e, "adding a person", &rc);
+    if (!r) {
+        rc = person_write_fail(pg(base), rc, p, e);
+        if (fresh)
+            p->public_id[0] = '\0';
+        return rc;
+    }
+    p->id = pg_i64(r, 0, 0);
+    p->created = created;
+    PQclear(r);
+    return KITH_OK;
+}
+
+enum kerr_code pg_person_update(struct store *base, const struct person *p, struct kerr *e)
+{
+    struct store_pg *s = pg(base);
+    enum kerr_code rc = check_person(p, e);
+    if (rc)
+        return rc;
+    bool wrapped;
+    rc = pg_write_begin(s, &wrapped, e);
+    if (rc)
+        return rc;
+    char codes[PERSON_CODES_CAP];
+    struct pg_params q = {0};
+    pg_p_i64(&q, p->id);
+    person_params(&q, p, codes);
+    int64_t changed = 0;
+    rc = pg_exec_stmt(s, &person_update_sql, &q, &changed, e, "updating a person");
+    if (rc)
+        rc = person_write_fail(s, rc, p, e);
+    else if (!changed)
+        rc = kerr_fail(e, KITH_E_NOT_FOUND, "id", "no person with id %lld", (long long)p->id);
+    struct pg_params d = {0};
+    pg_p_i64(&d, p->id);
+    if (!rc)
+        rc = pg_exec_stmt(s, &disability_clear_sql, &d, NULL, e, "updating disabilities");
+    pg_p_code(&d, codes);
+    if (!rc && codes[0]) {
+        rc = pg_exec_stmt(s, &disability_add_sql, &d, NULL, e, "recording disabilities");
+        rc = person_write_fail(s, rc, p, e);
+    }
+    return pg_write_end(s, wrapped, rc, e);
+}
+
+enum kerr_code pg_person_get(struct store *base, int64_t id, struct arena *a, struct person *out,
+                             struct kerr *e)
+{
+    struct pg_params p = {0};
+    pg_p_i64(&p, id);
+    enum kerr_code rc;
+    PGresult *r = pg_run(pg(base), &person_get_sql, &p, e, "reading a person", &rc);
+    if (!r)
+        return rc;
+    if (!PQntuples(r)) {
+        PQclear(r);
+        return kerr_fail(e, KITH_E_NOT_FOUND, "id", "no person with id %lld", (long long)id);
+    }
+    return pg_one(r, a, read_person, out, "person", "", e);
+}
+
+enum kerr_code pg_person_find(struct store *base, const char *ref, struct arena *a,
+                              struct person *out, struct kerr *e)
+{
+    char id[PUBLIC_ID_LEN + 1];
+    enum kerr_code rc;
+    struct pg_params p = {0};
+    if (public_id_normalize(ref, id)) {
+        pg_p_text(&p, id);
+        PGresult *r = pg_run(pg(base), &person_by_public_id_sql, &p, e, "finding a person", &rc);
+        if (!r)
+            return rc;
+        if (PQntuples(r))
+            return pg_one(r, a, read_person, out, "person", ref, e);
+        PQclear(r);
+        p.n = 0;
+    }
+    pg_p_text(&p, ref);
+    PGresult *r = pg_run(pg(base), &person_by_la_child_id_sql, &p, e, "finding a person", &rc);
+    if (!r)
+        return rc;
+    return pg_one(r, a, read_person, out, "person with public id or LA child id", ref, e);
+}
+
+/* The search text trimmed, runs of spaces made one (so "Amy  Smith" finds the full
+ * name) and ASCII letters folded, in `buf`, which has room for STORE_SEARCH_MAX bytes and
+ * the range's last code point; false when the words are longer than that. */
+static bool search_words(const char *text, char buf[STORE_SEARCH_MAX + 5], size_t *len)
+{
+    size_t n = 0;
+    bool space = false;
+    for (const char *p = text; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            space = n > 0;
+            continue;
+        }
+        if (n + space + 1 > STORE_SEARCH_MAX)
+            return false;
+        if (space)
+            buf[n++] = ' ';
+        space = false;
+        buf[n++] = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return true;
+}
+
+/* A scope's five parameters (see PG_PERSON_SCOPE); none are read when unscoped. */
+static void scope_params(struct pg_params *p, const struct store_scope *scope)
+{
+    kdate today = !scope || scope->today == DATE_NONE ? date_today() : scope->today;
+    pg_p_i64(p, scope ? scope->user_id : 0);
+    pg_p_i64(p, scope ? scope->worker_id : 0);
+    pg_p_i64(p, !scope ? -1 : scope->service_wide ? 1 : 0);
+    pg_p_date(p, today);
+    pg_p_i64(p, SERVICE_FRONT_DOOR);
+}
+
+enum kerr_code pg_person_visible(struct store *base, const struct store_scope *scope, int64_t id,
+                                 bool *out, struct kerr *e)
+{
+    *out = false;
+    struct pg_params p = {0};
+    pg_p_i64(&p, id);
+    scope_params(&p, scope);
+    enum kerr_code rc;
+    PGresult *r = pg_run(pg(base), &person_visible_sql, &p, e, "checking access", &rc);
+    if (!r)
+        return rc;
+    *out = PQntuples(r) > 0;
+    PQclear(r);
+    return KITH_OK;
+}
+
+enum kerr_code pg_person_list(struct store *base, const struct person_query *q, struct arena *a,
+                              struct person **out, size_t *n, struct kerr *e)
+{
+    *out = NULL;
+    *n = 0;
+    /* the words, then U+10FFFF (4 bytes) and the NUL */
+    char lo[STORE_SEARCH_MAX + 1], hi[STORE_SEARCH_MAX + 5];
+    size_t len = 0;
+    if (q->text && !search_words(q->text, hi, &len))
+        return kerr_fail(e, KITH_E_TOO_LARGE, "text", "text: search text longer than %d bytes",
+                         STORE_SEARCH_MAX);
+    bool allocated = q->worker_id || q->team_id;
+    struct pg_stmt *st = len         ? &person_search_sql
+                         : allocated ? &person_list_allocated_sql
+                                     : &person_list_sql;
+    struct pg_params p = {0};
+    pg_p_i64(&p, q->kind < 0 ? -1 : q->kind);
+    pg_p_i64(&p, page_limit(q->limit));
+    pg_p_i64(&p, page_offset(q->offset));
+    pg_p_i64(&p, q->worker_id);
+    pg_p_i64(&p, q->team_id);
+    scope_params(&p, q->scope);
+    if (st != &person_list_allocated_sql)
+        pg_p_i64(&p, q->open_only || allocated);
+    if (len) {
+        memcpy(lo, hi, len + 1);
+        memcpy(hi + len, "\xF4\x8F\xBF\xBF", 5);
+        pg_p_text(&p, lo);
+        pg_p_text(&p, hi);
+    }
+    enum kerr_code rc;
+    PGresult *r = pg_run(pg(base), st, &p, e, "listing people", &rc);
+    if (!r)
+        return rc;
+    pg_rows(r, a, sizeof(**out), read_person, (void **)out, n);
+    return KITH_OK;
+}
+
+/* --- relationships and allocations ------------------------------------------------------ */
+
+static struct pg_stmt relationship_add_sql =
+    PG_STMT("INSERT INTO relationship(child_id, other_id, type, parental_responsibility) "
+            "VALUES ($1, $2, $3, $4) RETURNING id");
+static struct pg_stmt relationship_list_sql =
+    PG_STMT("SELECT " REL_COLS " FROM relationship r WHERE r.child_id = $1 ORDER BY r.id");
+static struct pg_stmt allocation_add_sql =
+    PG_STMT("INSERT INTO allocation(child_id, worker_id, role, start_date, end_date, end_reason) "
+            "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id");
+static struct pg_stmt allocation_dates_sql =
+    PG_STMT("SELECT start_date, end_date FROM allocation WHERE id = $1");
+static struct pg_stmt allocation_end_sql =
+    PG_STMT("UPDATE allocation SET end_date = $2, end_reason = $3 WHERE id = $1 "
+            "AND end_date IS NULL");
+static struct pg_stmt allocation_list_sql =
+    PG_STMT("SELECT " ALLOC_COLS " FROM allocation a WHERE a.child_id = $1 "
+            "ORDER BY a.start_date DESC, a.id DESC");
+
+static void read_relationship(const PGresult *r, int row, struct arena *a, void *out)
+{
+    struct relationship *rel = out;
+    int c = 0;
+    rel->id = pg_i64(r, row, c++);
+    rel->child_id = pg_i64(r, row, c++);
+    rel->other_id = pg_i64(r, row, c++);
+    rel->type = pg_name(r, row, c++, a);
+    rel->parental_responsibility = pg_int(r, row, c++) != 0;
+}
+
+enum kerr_code pg_relationship_add(struct store *base, struct relationship *rel, struct kerr *e)
+{
+    enum kerr_code rc = check_relationship(rel, e);
+    if (rc)
+        return rc;
+    struct pg_params p = {0};
+    pg_p_i64(&p, rel->child_id);
+    pg_p_i64(&p, rel->other_id);
+    pg_p_text(&p, rel->type);
+    pg_p_i64(&p, rel->parental_responsibility);
+    PGresult *r = pg_run(pg(base), &relationship_add_sql, &p, e, "adding a relationship", &rc);
+    if (r) {
+        rel->id = pg_i64(r, 0, 0);
+        PQclear(r);
+        return KITH_OK;
+    }
+    const struct pg_ref refs[] = {
+        {"relationship_child_id_fkey", "child_id", "person", rel->child_id},
+        {"relationship_other_id_fkey", "other_id", "person", rel->other_id},
+    };
+    return pg_ref_fail(pg(base), rc, refs, 2, e);
+}
+
+enum kerr_code pg_relationship_list(struct store *base, int64_t child_id, struct arena *a,
+                                    struct relationship **out, size_t *n, struct kerr *e)
+{
+    *out = NULL;
+    *n = 0;
+    struct pg_params p = {0};
+    pg_p_i64(&p, child_id);
+    enum kerr_code rc;
+    PGresult *r = pg_run(pg(base), &relationship_list_sql, &p, e, "listing relationships", &rc);
+    if (!r)
+        return rc;
+    pg_rows(r, a, sizeof(**out), read_relationship, (void **)out, n);
+    return KITH_OK;
+}
+
+static void read_allocation(const PGresult *r, int row, struct arena *a, void *out)
+{
+    struct allocation *al = out;
+    int c = 0;
+    al->id = pg_i64(r, row, c++);
+    al->child_id = pg_i64(r, row, c++);
+    al->worker_id = pg_i64(r, row, c++);
+    al->role = (enum allocation_role)pg_int(r, row, c++);
+    al->start = pg_date(r, row, c++);
+    al->end = pg_date(r, row, c++);
+    al->end_reason = pg_str(r, row, c++, a);
+}
+
+enum kerr_code pg_allocation_add(struct store *base, struct allocation *al, struct kerr *e)
+{
+    enum kerr_code rc = check_allocation(al, e);
+    if (rc)
+        return rc;
+    struct pg_params p = {0};
+    pg_p_i64(&p, al->child_id);
+    pg_p_i64(&p, al->worker_id);
+    pg_p_i64(&p, (int64_t)al->role);
+    pg_p_date(&p, al->start);
+    pg_p_date(&p, al->end);
+    pg_p_text(&p, al->end_reason);
+    PGresult *r = pg_run(pg(base), &allocation_add_sql, &p, e, "adding an allocation", &rc);
+    if (r) {
+        al->id = pg_i64(r, 0, 0);
+        PQclear(r);
+        return KITH_OK;
+    }
+    const struct pg_ref refs[] = {
+        {"allocation_child_id_fkey", "child_id", "child", al->child_id},
+        {"allocation_worker_id_fkey", "worker_id", "worker", al->worker_id},
+    };
+    return pg_ref_fail(pg(base), rc, refs, 2, e);
+}
+
+enum kerr_code pg_allocation_end(struct store *base, int64_t id, kdate end, const char *reason,
+                                 struct kerr *e)
+{
+    struct store_pg *s = pg(base);
+    enum kerr_code rc = check_allocation_end(end, reason, e);
+    if (rc)
+        return rc;
+    struct pg_params p = {0};
+    pg_p_i64(&p, id);
+    PGresult *r = pg_run(s, &allocation_dates_sql, &p, e, "reading an allocation", &rc);
+    if (!r)
+        return rc;
+    if (!PQntuples(r))
+        rc = kerr_fail(e, KITH_E_NOT_FOUND, "id", "no allocation with id %lld", (long long)id);
+    else
+        rc = check_allocation_ending(id, pg_date(r, 0, 0), pg_date(r, 0, 1), end, e);
+    PQclear(r);
+    if (rc)
+        return rc;
+    pg_p_date(&p, end);
+    pg_p_text(&p, reason);
+    int64_t changed = 0;
+    rc = pg_exec_stmt(s, &allocation_end_sql, &p, &changed, e, "ending an allocation");
+    if (!rc && !changed) /* ended by someone else since the read */
+        rc = kerr_fail(e, KITH_E_CONFLICT, "end", "allocation %lld has already ended",
+                       (long long)id);
+    return rc;
+}
+
+enum kerr_code pg_allocation_list(struct store *base, int64_t child_id, struct arena *a,
+                                  struct allocation **out, size_t *n, struct kerr *e)
+{
+    *out = NULL;
+    *n = 0;
+    struct pg_params p = {0};
+    pg_p_i64(&p, child_id);
+    enum kerr_code rc;
+    PGresult *r = pg_run(pg(base), &allocation_list_sql, &p, e, "listing allocations", &rc);
+    if (!r)
+        return rc;
+    pg_rows(r, a, sizeof(**out), read_allocation, (void **)out, n);
+    return KITH_OK;
+}
