@@ -402,6 +402,8 @@ const char *csv_field(const struct csv_read *c, size_t i, size_t *len)
 }
 
 long csv_line(const struct csv_read *c) { return c->rec_line; }
+size_t csv_offset(const struct csv_read *c) { return c->consumed - c->blen + c->bpos; }
+long csv_next_line(const struct csv_read *c) { return c->line; }
 long csv_record(const struct csv_read *c) { return c->records; }
 const char *csv_source(const struct csv_read *c) { return c->source; }
 

@@ -49,6 +49,11 @@ const char *csv_field(const struct csv_read *c, size_t i, size_t *len);
 /* The line the current record starts on (1-based), and how many records came before it
  * (0 for the first, usually the header). */
 long csv_line(const struct csv_read *c);
+/* Where reading stopped: the offset in the input of the byte after the current record (after
+ * its line end, or the CR of a CRLF), and the line that byte is on. A caller may read the
+ * rest of an in-memory input itself from there. */
+size_t csv_offset(const struct csv_read *c);
+long csv_next_line(const struct csv_read *c);
 long csv_record(const struct csv_read *c);
 const char *csv_source(const struct csv_read *c);
 

@@ -7,6 +7,7 @@
 #include "report/ssda903_read.h"
 
 #include <dirent.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,20 +31,23 @@ static void list_columns(struct str *s, int t)
             str_addf(s, "%s%s", c ? "," : "", d->cols[c].name);
 }
 
-static enum kerr_code read_table(struct ret *r, int t, struct csv_read *c, struct kerr *e)
+/* Read the header record of table `t` and map each of its `*nf` fields to a column of the
+ * table (`*map`, to be freed): every column must be there once, and no other. */
+static enum kerr_code read_header(int t, struct csv_read *c, int **map, size_t *nf, struct kerr *e)
 {
     const struct rtable_def *d = def_of(t);
+    *map = NULL;
+    *nf = 0;
     int got = csv_next(c, e);
     if (got < 0)
         return KITH_E_PARSE;
     if (got == 0)
         return KITH_OK; /* an empty file: a table with no rows */
-    size_t nf = csv_nfields(c);
-    int *map = xcalloc(nf ? nf : 1, sizeof(int));
-    size_t *above_len = xcalloc(nf ? nf : 1, sizeof(size_t)); /* the row above's lengths */
+    *nf = csv_nfields(c);
+    *map = xcalloc(*nf ? *nf : 1, sizeof(int));
     bool seen[RTABLE_MAX_COLS] = {false};
     enum kerr_code rc = KITH_OK;
-    for (size_t i = 0; i < nf && !rc; i++) {
+    for (size_t i = 0; i < *nf && !rc; i++) {
         const char *name = csv_field(c, i, NULL);
         int col = rtable_col(d, name);
         if (col < 0) {
@@ -60,7 +64,7 @@ static enum kerr_code read_table(struct ret *r, int t, struct csv_read *c, struc
                            csv_line(c), i + 1, name);
         } else {
             seen[col] = true;
-            map[i] = col;
+            (*map)[i] = col;
         }
     }
     for (int col = 0; col < d->ncols && !rc; col++)
@@ -69,7 +73,24 @@ static enum kerr_code read_table(struct ret *r, int t, struct csv_read *c, struc
                            "%s line %ld: column '%s' is missing (the %s table has %d columns)",
                            csv_source(c), csv_line(c), d->cols[col].name, d->name,
                            d->ncols - (t == T903_HEADER));
-    while (!rc && (got = csv_next(c, e)) > 0) {
+    if (rc) {
+        free(*map);
+        *map = NULL;
+    }
+    return rc;
+}
+
+/* The general reader: any CSV the reader accepts, every refusal named where it is. */
+static enum kerr_code read_table(struct ret *r, int t, struct csv_read *c, struct kerr *e)
+{
+    int *map;
+    size_t nf;
+    enum kerr_code rc = read_header(t, c, &map, &nf, e);
+    if (rc || !map)
+        return rc;
+    size_t *above_len = xcalloc(nf ? nf : 1, sizeof(size_t)); /* the row above's lengths */
+    int got;
+    while ((got = csv_next(c, e)) > 0) {
         if (csv_nfields(c) != nf) {
             rc =
                 kerr_fail(e, KITH_E_PARSE, NULL, "%s line %ld: %zu fields where the header has %zu",
@@ -92,6 +113,147 @@ static enum kerr_code read_table(struct ret *r, int t, struct csv_read *c, struc
         rc = KITH_E_PARSE;
     free(map);
     free(above_len);
+    return rc;
+}
+
+/* Bytes a field may hold on the fast path: printable ASCII but comma and quote. */
+static const unsigned char plain[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/*
+ * The fast path, for a whole file already in the return's text pool at `base` (`len` bytes,
+ * then a NUL). Most return files are plain: no quotes, no bytes outside printable ASCII,
+ * every record as long as the header. For those the cells' texts stay where they are in the
+ * pool (each field's comma or line end becomes its NUL), so nothing is copied, and no byte
+ * goes through the general reader's state machine. Anything else (a quote, a tab, UTF-8, a
+ * short record, a field at the length limit) makes it give up: the rows it added and the
+ * pool are put back as they were and the caller reads the file with the general reader,
+ * which accepts what it should and names what it refuses exactly as before.
+ *
+ * Returns KITH_OK when the table was read, KITH_E_PARSE with `e` set when the header was
+ * refused (the general reader would refuse it the same way), and -1 to fall back.
+ */
+static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const char *name,
+                           const struct csv_opts *co, struct kerr *e)
+{
+    char *buf = r->pool.buf + base;
+    struct csv_read *c = NULL;
+    csv_open_memory(&c, buf, len, name, co, e);
+    int *map;
+    size_t nf;
+    enum kerr_code hrc = read_header(t, c, &map, &nf, e);
+    size_t p = csv_offset(c);
+    long line = csv_next_line(c);
+    csv_close(c);
+    if (hrc || !map)
+        return hrc;
+    if (p && buf[p - 1] == '\r' && p < len && buf[p] == '\n')
+        p++; /* the LF of the header's CRLF */
+
+    const struct rtable *tb = ret_table(r, t);
+    int32_t first = tb->nrows;
+    size_t lines = 1;
+    for (const char *q = buf + p; (q = memchr(q, '\n', len - (size_t)(q - buf))); q++)
+        lines++;
+    ret_reserve(r, t, (int32_t)(lines < INT32_MAX / 2 ? lines : 0));
+    size_t max_field = co->max_field ? co->max_field : CSV_FIELD_MAX_DEFAULT;
+    size_t *start = xcalloc(nf, sizeof(size_t)), *flen = xcalloc(nf, sizeof(size_t));
+    size_t *above = xcalloc(nf, sizeof(size_t)), *above_len = xcalloc(nf, sizeof(size_t));
+    bool ok = true;
+    while (ok && p < len) {
+        char ch = buf[p];
+        if (ch == '\n' || ch == '\r') { /* a blank line */
+            line++;
+            p += ch == '\r' && p + 1 < len && buf[p + 1] == '\n' ? 2 : 1;
+            continue;
+        }
+        size_t nfield = 0;
+        for (;;) {
+            size_t s = p;
+            while (plain[(unsigned char)buf[p]])
+                p++;
+            if (nfield == nf || p - s + 1 >= max_field) {
+                ok = false;
+                break;
+            }
+            start[nfield] = s;
+            flen[nfield++] = p - s;
+            ch = p < len ? buf[p] : '\n';
+            if (ch != ',')
+                break;
+            buf[p++] = '\0';
+        }
+        if (!ok || nfield != nf || (ch != '\n' && ch != '\r')) {
+            ok = false;
+            break;
+        }
+        if (p < len)
+            buf[p] = '\0';
+        int32_t row = ret_add_row(r, t, (int32_t)line);
+        for (size_t i = 0; i < nf; i++) {
+            size_t n = flen[i];
+            if (n &&
+                !(row > first && n == above_len[i] && !memcmp(buf + start[i], buf + above[i], n)))
+                ret_set_text(r, t, row, map[i], (uint32_t)(base + start[i]), n);
+            else if (n)
+                ret_set_same(r, t, row, map[i], row - 1);
+            above[i] = start[i];
+            above_len[i] = n;
+        }
+        line++;
+        p += ch == '\r' && p + 1 < len && buf[p + 1] == '\n' ? 2 : 1;
+    }
+    free(map);
+    free(start);
+    free(flen);
+    free(above);
+    free(above_len);
+    if (!ok) {
+        ret_truncate(r, t, first);
+        str_truncate(&r->pool, base);
+        return -1;
+    }
+    return KITH_OK;
+}
+
+/* Read the whole of the file at `path` into the pool (then a NUL) and the table from there,
+ * or with the general reader when the fast path will not do. */
+static enum kerr_code read_file(struct ret *r, int t, const char *path, const char *name,
+                                const struct csv_opts *co, struct kerr *e)
+{
+    FILE *f = fopen(path, "rb");
+    struct stat st;
+    if (f && !fstat(fileno(f), &st) && S_ISREG(st.st_mode) &&
+        (!co->max_bytes || (size_t)st.st_size <= co->max_bytes) &&
+        r->pool.len + (size_t)st.st_size + 2 < UINT32_MAX &&
+        str_grow(&r->pool, (size_t)st.st_size + 1)) {
+        size_t base = r->pool.len, len = (size_t)st.st_size;
+        if (fread(r->pool.buf + base, 1, len + 1, f) == len) { /* the size it said, no more */
+            r->pool.buf[base + len] = '\0';
+            r->pool.len = base + len + 1;
+            r->pool.buf[r->pool.len] = '\0';
+            int rc = read_table_fast(r, t, base, len, name, co, e);
+            if (rc >= 0) {
+                fclose(f);
+                return (enum kerr_code)rc;
+            }
+        }
+    }
+    if (f)
+        fclose(f);
+    struct csv_read *c = NULL;
+    if (csv_open(&c, path, name, co, e))
+        return KITH_E_PARSE;
+    enum kerr_code rc = read_table(r, t, c, e);
+    csv_close(c);
     return rc;
 }
 
@@ -156,15 +318,7 @@ enum kerr_code s903_read_dir(struct ret *r, const char *dir, const struct s903_r
         if (!names[t])
             continue;
         any = true;
-        char *path = paths[t];
-        struct csv_read *c = NULL;
-        rc = csv_open(&c, path, names[t], &co, e);
-        if (!rc) {
-            rc = read_table(r, t, c, e);
-            csv_close(c);
-        } else {
-            rc = KITH_E_PARSE;
-        }
+        rc = read_file(r, t, paths[t], names[t], &co, e) ? KITH_E_PARSE : KITH_OK;
     }
     for (int k = 0; k < T903_COUNT; k++) {
         free(names[k]);
@@ -184,12 +338,24 @@ enum kerr_code s903_read_csv_memory(struct ret *r, const char *name, const char 
     if (t < 0)
         return kerr_fail(e, KITH_E_PARSE, NULL, "%s is not one of the 903's files", name);
     struct csv_opts co = {.max_bytes = o ? o->max_bytes : 0};
+    r->source = RET_FROM_CSV;
+    /* the fast path works on a copy in the pool, which the rows' texts then point into */
+    if ((!co.max_bytes || len <= co.max_bytes) && r->pool.len + len + 2 < UINT32_MAX &&
+        str_grow(&r->pool, len + 1)) {
+        size_t base = r->pool.len;
+        memcpy(r->pool.buf + base, data, len);
+        r->pool.buf[base + len] = '\0';
+        r->pool.len = base + len + 1;
+        r->pool.buf[r->pool.len] = '\0';
+        int rc = read_table_fast(r, t, base, len, name, &co, e);
+        if (rc >= 0)
+            return (enum kerr_code)rc;
+    }
     struct csv_read *c = NULL;
     if (csv_open_memory(&c, data, len, name, &co, e))
         return KITH_E_PARSE;
     enum kerr_code rc = read_table(r, t, c, e);
     csv_close(c);
-    r->source = RET_FROM_CSV;
     return rc;
 }
 

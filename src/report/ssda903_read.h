@@ -1,6 +1,7 @@
 /*
  * Reading an SSDA903 return into an in-memory return (domain/ret/ssda903.h): the CSV set of
- * a directory, or the 903 XML, streaming either way.
+ * a directory, or the 903 XML. The XML is streamed; each CSV file is read whole into the
+ * return's text pool (it would be kept there anyway) and its cells point into it.
  *
  * The CSV set: each table comes from the file the DfE names (header.csv, episodes.csv,
  * reviews.csv, uasc.csv, oc2.csv, oc3.csv, ad1.csv, placed_for_adoption.csv,

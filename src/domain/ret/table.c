@@ -53,18 +53,35 @@ static int32_t missing_value(enum rcol_type type)
     return 0;
 }
 
+static void set_cap(struct rtable *tb, int32_t cap)
+{
+    for (int c = 0; c < tb->def->ncols; c++) {
+        tb->val[c] = xreallocarray(tb->val[c], (size_t)cap, sizeof(int32_t));
+        tb->raw[c] = xreallocarray(tb->raw[c], (size_t)cap, sizeof(uint32_t));
+    }
+    tb->line = xreallocarray(tb->line, (size_t)cap, sizeof(int32_t));
+    tb->cap = cap;
+}
+
+void ret_reserve(struct ret *r, int t, int32_t n)
+{
+    struct rtable *tb = &r->tables[t];
+    if (n > 0 && n <= INT32_MAX - tb->nrows && tb->nrows + n > tb->cap)
+        set_cap(tb, tb->nrows + n);
+}
+
+void ret_truncate(struct ret *r, int t, int32_t nrows)
+{
+    struct rtable *tb = &r->tables[t];
+    if (nrows >= 0 && nrows < tb->nrows)
+        tb->nrows = nrows;
+}
+
 int32_t ret_add_row(struct ret *r, int t, int32_t line)
 {
     struct rtable *tb = &r->tables[t];
-    if (tb->nrows == tb->cap) {
-        int32_t cap = tb->cap ? tb->cap * 2 : 64;
-        for (int c = 0; c < tb->def->ncols; c++) {
-            tb->val[c] = xreallocarray(tb->val[c], (size_t)cap, sizeof(int32_t));
-            tb->raw[c] = xreallocarray(tb->raw[c], (size_t)cap, sizeof(uint32_t));
-        }
-        tb->line = xreallocarray(tb->line, (size_t)cap, sizeof(int32_t));
-        tb->cap = cap;
-    }
+    if (tb->nrows == tb->cap)
+        set_cap(tb, tb->cap ? tb->cap * 2 : 64);
     int32_t row = tb->nrows++;
     for (int c = 0; c < tb->def->ncols; c++) {
         tb->val[c][row] = missing_value(tb->def->cols[c].type);
@@ -144,6 +161,14 @@ void ret_set(struct ret *r, int t, int32_t row, int col, const char *s, size_t n
     uint32_t off = ret_intern(r, s, n);
     tb->raw[col][row] = off;
     tb->val[col][row] = n ? parse_cell(def, s, n, off) : missing_value(def->type);
+}
+
+void ret_set_text(struct ret *r, int t, int32_t row, int col, uint32_t off, size_t n)
+{
+    struct rtable *tb = &r->tables[t];
+    const struct rcol_def *def = &tb->def->cols[col];
+    tb->raw[col][row] = n ? off : 0;
+    tb->val[col][row] = n ? parse_cell(def, r->pool.buf + off, n, off) : missing_value(def->type);
 }
 
 void ret_set_value(struct ret *r, int t, int32_t row, int col, int32_t v)

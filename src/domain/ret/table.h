@@ -121,6 +121,13 @@ int32_t ret_add_row(struct ret *r, int t, int32_t line);
 /* Set a cell from text (n bytes, not NUL-terminated): the raw text is kept and the typed
  * value derived from it by the column's type. Empty text is a missing cell. */
 void ret_set(struct ret *r, int t, int32_t row, int col, const char *s, size_t n);
+/* Set a cell from text already in the pool at `off` (n bytes, then a NUL): as ret_set, with
+ * no copy. Readers that keep a whole file in the pool point the cells into it. */
+void ret_set_text(struct ret *r, int t, int32_t row, int col, uint32_t off, size_t n);
+/* Make room for `n` more rows of table `t` at once (a reader that knows how many are
+ * coming); drop the rows from `nrows` on (a reader taking back what it added). */
+void ret_reserve(struct ret *r, int t, int32_t n);
+void ret_truncate(struct ret *r, int t, int32_t nrows);
 /* Set a typed value directly (the store's way in, and RCOL_REF); the raw text is left as
  * it is. */
 void ret_set_value(struct ret *r, int t, int32_t row, int col, int32_t v);

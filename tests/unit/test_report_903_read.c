@@ -1,0 +1,151 @@
+/*
+ * Reading a 903 CSV table (s903_read_csv_memory): the plain files that the fast path reads
+ * in place and the ones it hands to the general reader (quotes, UTF-8, a tab, a short
+ * record, a NUL) must give the same rows, the same line numbers, the same texts and typed
+ * values, and the same refusals; a file given up on half way must not leave rows behind.
+ */
+#include "test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/str.h"
+#include "domain/ret/ssda903.h"
+#include "report/ssda903_read.h"
+
+#define REVIEWS "CHILD,DOB,REVIEW,REVIEW_CODE"
+
+/* The rows as "child|dob|review|code@line" joined by ';', each cell as written, then the
+ * typed values of the DOB (day number) and REVIEW_CODE (code index) of the last row; or
+ * "error: <message>". */
+static void read_reviews(const char *data, size_t len, struct str *out)
+{
+    struct ret r;
+    ret_init(&r, &ret_kind_903);
+    struct kerr e = KERR_INIT;
+    enum kerr_code rc = s903_read_csv_memory(&r, "reviews.csv", data, len, NULL, &e);
+    if (rc) {
+        char line[700];
+        kerr_format(&e, line, sizeof(line));
+        str_addf(out, "error: %s", line);
+        ret_release(&r);
+        return;
+    }
+    const struct rtable *t = ret_table(&r, T903_REVIEWS);
+    for (int32_t i = 0; i < t->nrows; i++) {
+        if (i)
+            str_addc(out, ';');
+        for (int c = 0; c < RV_NCOLS; c++)
+            str_addf(out, "%s%s", c ? "|" : "", ret_raw(&r, T903_REVIEWS, i, c));
+        str_addf(out, "@%d", (int)t->line[i]);
+    }
+    if (t->nrows)
+        str_addf(out, " dob=%d code=%d", (int)t->val[RV_DOB][t->nrows - 1],
+                 (int)t->val[RV_REVIEW_CODE][t->nrows - 1]);
+    ret_release(&r);
+}
+
+static void same_rows_either_way(void **state)
+{
+    (void)state;
+    /* each plain case beside one the fast path gives up on: the same rows and values */
+    static const struct {
+        const char *in;
+        const char *want;
+    } cases[] = {
+        {REVIEWS "\n1,01/01/2010,01/02/2026,PN1\n2,01/01/2010,,PN1\n",
+         "1|01/01/2010|01/02/2026|PN1@2;2|01/01/2010||PN1@3"},
+        {REVIEWS "\n1,01/01/2010,01/02/2026,PN1\n2,01/01/2010,,\"PN1\"\n",
+         "1|01/01/2010|01/02/2026|PN1@2;2|01/01/2010||PN1@3"},
+        /* CRLF, blank lines, no line end at the end, a BOM */
+        {"\xEF\xBB\xBF" REVIEWS "\r\n\r\n1,01/01/2010,x,PN1\r\n\n2,01/01/2010,,PN1",
+         "1|01/01/2010|x|PN1@3;2|01/01/2010||PN1@5"},
+        {"\xEF\xBB\xBF" REVIEWS "\r\n\r\n1,01/01/2010,x,PN1\r\n\n2,01/01/2010,\"\",PN1",
+         "1|01/01/2010|x|PN1@3;2|01/01/2010||PN1@5"},
+        /* CR alone ends a line; columns in another order */
+        {"REVIEW_CODE,CHILD,REVIEW,DOB\rPN1,1,,01/01/2010\r", "1|01/01/2010||PN1@2"},
+        {"REVIEW_CODE,CHILD,REVIEW,DOB\rPN1,\"1\",,01/01/2010\r", "1|01/01/2010||PN1@2"},
+        /* UTF-8 and a tab in a value */
+        {REVIEWS "\n1,01/01/2010,x,PN1\nA\xC3\xA9,01/01/2010,\t,PN1\n",
+         "1|01/01/2010|x|PN1@2;A\xC3\xA9|01/01/2010|\t|PN1@3"},
+        /* only a header */
+        {REVIEWS "\n", ""},
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        struct str got = STR_INIT;
+        read_reviews(cases[i].in, strlen(cases[i].in), &got);
+        char *at = strstr(got.buf, " dob=");
+        if (at)
+            *at = '\0';
+        if (strcmp(got.buf, cases[i].want))
+            fail_msg("case %zu: got '%s', want '%s'", i, got.buf, cases[i].want);
+        str_release(&got);
+    }
+    /* the typed values are the same too */
+    struct str a = STR_INIT, b = STR_INIT;
+    read_reviews(cases[0].in, strlen(cases[0].in), &a);
+    read_reviews(cases[1].in, strlen(cases[1].in), &b);
+    assert_non_null(strstr(a.buf, " dob="));
+    assert_string_equal(strstr(a.buf, " dob="), strstr(b.buf, " dob="));
+    str_release(&a);
+    str_release(&b);
+}
+
+static void refusals(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        size_t len; /* 0: strlen */
+        const char *want;
+    } cases[] = {
+        {REVIEWS "\n1,01/01/2010,x,PN1\n2,01/01/2010\n", 0,
+         "reviews.csv line 3: 2 fields where the header has 4"},
+        {REVIEWS "\n1,01/01/2010,x,PN1\n2,01/01/2010,x,PN1,extra\n", 0,
+         "reviews.csv line 3: 5 fields where the header has 4"},
+        {REVIEWS "\n1,01/01/2010,x,PN1\n2,0\"1,x,PN1\n", 0,
+         "reviews.csv line 3 column 4: a quote inside a field"},
+        {REVIEWS "\n1,01/01/2010,x\0,PN1\n", sizeof(REVIEWS) + 20,
+         "reviews.csv line 2 column 15: a NUL byte"},
+        {REVIEWS "\n1,01/01/2010,caf\xE9,PN1\n", 0,
+         "reviews.csv line 2 column 17: bytes that are not UTF-8"},
+        {"CHILD,DOB,REVIEW\n", 0, "column 'REVIEW_CODE' is missing"},
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        struct str got = STR_INIT;
+        read_reviews(cases[i].in, cases[i].len ? cases[i].len : strlen(cases[i].in), &got);
+        if (!strstr(got.buf, cases[i].want))
+            fail_msg("case %zu: got '%s', want '%s'", i, got.buf, cases[i].want);
+        str_release(&got);
+    }
+}
+
+/* A long plain file with one quoted cell near the end: every row once, in order. */
+static void given_up_late(void **state)
+{
+    (void)state;
+    struct str in = STR_INIT, got = STR_INIT;
+    str_add(&in, REVIEWS "\n");
+    for (int i = 0; i < 3000; i++)
+        str_addf(&in, "%d,01/01/2010,01/02/2026,%s\n", i, i == 2990 ? "\"PN2\"" : "PN1");
+    read_reviews(in.buf, in.len, &got);
+    int rows = 1;
+    for (const char *p = got.buf; (p = strchr(p, ';')); p++)
+        rows++;
+    assert_int_equal(rows, 3000);
+    assert_non_null(strstr(got.buf, ";2990|01/01/2010|01/02/2026|PN2@2992;"));
+    assert_non_null(strstr(got.buf, ";2999|01/01/2010|01/02/2026|PN1@3001 "));
+    str_release(&in);
+    str_release(&got);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(same_rows_either_way),
+        cmocka_unit_test(refusals),
+        cmocka_unit_test(given_up_late),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
