@@ -1718,6 +1718,217 @@ static void pool(void **state)
         FAILS(KITH_E_DB_OPEN, store_pool_open(missing, 0, 2, &bad, &f->e));
 }
 
+/* --- who sees whom, caseloads and account changes ------------------------------------------ */
+
+/* The scope rule (store.h, struct store_scope) on a small borough: each account's view of
+ * each child, by store_person_visible and by a scoped list, which must agree. */
+static void scopes(void **state)
+{
+    struct fx *f = *state;
+    struct team fd = {.name = "Front Door", .service = SERVICE_FRONT_DOOR, .caseload_threshold = 9};
+    OK(store_team_add(f->s, &fd, &f->e));
+    int64_t ta = add_team(f, "Team A"), tb = add_team(f, "Team B");
+    int64_t wa1 = add_worker(f, ta, "Ann", "A1"), wa2 = add_worker(f, ta, "Bob", "A2");
+    int64_t wb = add_worker(f, tb, "Cat", "B"), wfd = add_worker(f, fd.id, "Dev", "FD");
+    int64_t ua1 = add_user(f, "a1"), ua2 = add_user(f, "a2"), ub = add_user(f, "b");
+    int64_t ufd = add_user(f, "fd"), uiro = add_user(f, "iro"), unone = add_user(f, "none");
+    /* c1 allocated to A1 now; c2 to B in the past; c3-c5 granted to b (current, expired,
+     * revoked); c6 allocated to A1 but restricted to b alone. Names sort c1..c6. */
+    int64_t c[6];
+    for (int i = 0; i < 6; i++) {
+        char family[8], la[8];
+        snprintf(family, sizeof(family), "Kid%d", i + 1);
+        snprintf(la, sizeof(la), "LAS%d", i + 1);
+        c[i] = add_child(f, "S", family, la);
+    }
+    const struct {
+        int child;
+        int64_t worker;
+        const char *start, *end;
+    } allocs[] = {{0, wa1, "2025-01-01", NULL},
+                  {1, wb, "2024-01-01", "2024-12-31"},
+                  {5, wa1, "2025-03-01", NULL}};
+    for (size_t i = 0; i < N_ELEMS(allocs); i++) {
+        struct allocation al = {.child_id = c[allocs[i].child],
+                                .worker_id = allocs[i].worker,
+                                .start = day(allocs[i].start),
+                                .end = allocs[i].end ? day(allocs[i].end) : DATE_NONE};
+        OK(store_allocation_add(f->s, &al, &f->e));
+    }
+    const char *expires[] = {"2026-02-01", "2026-01-14", NULL};
+    for (int i = 0; i < 3; i++) {
+        struct access_grant g = {.user_id = ub,
+                                 .child_id = c[2 + i],
+                                 .reason = "cover",
+                                 .granted_by = "manager",
+                                 .granted = day("2026-01-01"),
+                                 .expires = expires[i] ? day(expires[i]) : DATE_NONE};
+        OK(store_grant_add(f->s, &g, &f->e));
+        if (i == 2)
+            OK(store_grant_revoke(f->s, g.id, day("2026-01-10"), &f->e));
+    }
+    int64_t allow[] = {ub};
+    struct restriction r = {.child_id = c[5],
+                            .reason = "STAFF",
+                            .authoriser = "Head of service",
+                            .review = day("2026-06-30"),
+                            .created = DATE_NONE,
+                            .allow = allow,
+                            .nallow = 1};
+    OK(store_restriction_set(f->s, &r, &f->e));
+
+    const kdate today = day("2026-01-15");
+    const struct {
+        const char *who;
+        struct store_scope scope;
+        bool unscoped;
+        const char *sees; /* one letter per child: y or n */
+    } cases[] = {
+        {"a1: allocated", {.user_id = ua1, .worker_id = wa1, .today = today}, false, "ynnnnn"},
+        {"a2: same team", {.user_id = ua2, .worker_id = wa2, .today = today}, false, "ynnnnn"},
+        {"b: grants, allow-list",
+         {.user_id = ub, .worker_id = wb, .today = today},
+         false,
+         "nnynny"},
+        {"b a day later",
+         {.user_id = ub, .worker_id = wb, .today = day("2026-02-02")},
+         false,
+         "nnnnny"},
+        {"front door", {.user_id = ufd, .worker_id = wfd, .today = today}, false, "yyyyyn"},
+        {"service-wide", {.user_id = uiro, .service_wide = true, .today = today}, false, "yyyyyn"},
+        {"no worker", {.user_id = unone, .today = today}, false, "nnnnnn"},
+        {"unscoped", {0}, true, "yyyyyy"},
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        const struct store_scope *sc = cases[i].unscoped ? NULL : &cases[i].scope;
+        struct person_query q = {.scope = sc, .kind = PERSON_CHILD};
+        struct person *list;
+        size_t n, k = 0;
+        OK(store_person_list(f->s, &q, &f->a, &list, &n, &f->e));
+        for (int j = 0; j < 6; j++) {
+            bool want = cases[i].sees[j] == 'y', got;
+            OK(store_person_visible(f->s, sc, c[j], &got, &f->e));
+            if (got != want)
+                fail_msg("%s: child %d visible %d, expected %d", cases[i].who, j + 1, got, want);
+            if (want && (k >= n || list[k++].id != c[j]))
+                fail_msg("%s: the list lacks child %d", cases[i].who, j + 1);
+        }
+        if (k != n)
+            fail_msg("%s: the list has %zu children, expected %zu", cases[i].who, n, k);
+        /* a search and an allocated list are scoped the same way */
+        struct person_query sq = {.scope = sc, .kind = -1, .text = "kid"};
+        OK(store_person_list(f->s, &sq, &f->a, &list, &n, &f->e));
+        assert_int_equal(n, k);
+        struct person_query aq = {.scope = sc, .kind = -1, .worker_id = wa1};
+        OK(store_person_list(f->s, &aq, &f->a, &list, &n, &f->e));
+        assert_int_equal(n, (cases[i].sees[0] == 'y') + (cases[i].sees[5] == 'y'));
+    }
+    bool seen = true;
+    OK(store_person_visible(f->s, NULL, 999999, &seen, &f->e));
+    assert_false(seen);
+}
+
+static void caseloads_and_accounts(void **state)
+{
+    struct fx *f = *state;
+    int64_t t = add_team(f, "Team C"), other = add_team(f, "Team D");
+    int64_t w1 = add_worker(f, t, "Al", "Zed"), w2 = add_worker(f, t, "Bea", "Young");
+    int64_t w3 = add_worker(f, t, "Cal", "Xu");
+    struct worker gone = {.team_id = t,
+                          .given_name = "Dee",
+                          .family_name = "Left",
+                          .fte = 1,
+                          .start = day("2019-01-01"),
+                          .end = day("2024-01-01")};
+    OK(store_worker_add(f->s, &gone, &f->e));
+    add_worker(f, other, "Eve", "Elsewhere");
+    int64_t k1 = add_child(f, "K", "One", "LAK1"), k2 = add_child(f, "K", "Two", "LAK2");
+    const struct {
+        int64_t child, worker;
+        enum allocation_role role;
+        const char *end;
+    } allocs[] = {{k1, w1, ALLOC_SOCIAL_WORKER, NULL},
+                  {k1, w1, ALLOC_IRO, NULL}, /* the same child twice counts once */
+                  {k2, w1, ALLOC_SOCIAL_WORKER, NULL},
+                  {k2, w2, ALLOC_SOCIAL_WORKER, "2025-06-01"}};
+    for (size_t i = 0; i < N_ELEMS(allocs); i++) {
+        struct allocation al = {.child_id = allocs[i].child,
+                                .worker_id = allocs[i].worker,
+                                .role = allocs[i].role,
+                                .start = day("2025-01-01"),
+                                .end = allocs[i].end ? day(allocs[i].end) : DATE_NONE};
+        OK(store_allocation_add(f->s, &al, &f->e));
+    }
+    struct worker_caseload *cl;
+    size_t n;
+    OK(store_team_caseloads(f->s, t, &f->a, &cl, &n, &f->e));
+    assert_int_equal(n, 3); /* in post only; most children first, then by name */
+    assert_int_equal(cl[0].worker.id, w1);
+    assert_int_equal(cl[0].children, 2);
+    assert_string_equal(cl[0].worker.family_name, "Zed");
+    assert_int_equal(cl[1].worker.id, w3);
+    assert_int_equal(cl[1].children, 0);
+    assert_int_equal(cl[2].worker.id, w2);
+    OK(store_team_caseloads(f->s, 999, &f->a, &cl, &n, &f->e));
+    assert_int_equal(n, 0);
+
+    /* Passwords and disabling: disabling ends the account's live sessions at once. */
+    int64_t u = add_user(f, "Mixed.Case"), bystander = add_user(f, "bystander");
+    struct user got;
+    OK(store_user_find(f->s, "mixed.CASE", &f->a, &got, &f->e));
+    assert_int_equal(got.id, u);
+    assert_null(got.password_hash);
+    OK(store_user_set_password(f->s, u, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA", &f->e));
+    OK(store_user_find(f->s, "Mixed.Case", &f->a, &got, &f->e));
+    assert_string_equal(got.password_hash, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA");
+    FAILS(KITH_E_NOT_FOUND, store_user_set_password(f->s, 424242, "x", &f->e));
+    assert_string_equal(f->e.field, "user_id");
+    const struct {
+        int64_t user;
+        const char *digest;
+        int64_t ended;
+    } sessions[] = {{u, "live1", 0}, {u, "live2", 0}, {u, "old", 40}, {bystander, "theirs", 0}};
+    for (size_t i = 0; i < N_ELEMS(sessions); i++) {
+        struct session ss = {.user_id = sessions[i].user,
+                             .token_digest = sessions[i].digest,
+                             .csrf = "c",
+                             .created = 10,
+                             .last_seen = 10};
+        OK(store_session_add(f->s, &ss, &f->e));
+        if (sessions[i].ended)
+            OK(store_session_end(f->s, ss.id, sessions[i].ended, &f->e));
+    }
+    OK(store_user_set_disabled(f->s, u, true, 500, &f->e));
+    static const struct {
+        const char *digest;
+        int64_t ended;
+    } after[] = {{"live1", 500}, {"live2", 500}, {"old", 40}, {"theirs", 0}};
+    for (size_t i = 0; i < N_ELEMS(after); i++) {
+        struct session sf;
+        struct user who;
+        OK(store_session_find(f->s, after[i].digest, &f->a, &sf, &who, &f->e));
+        assert_int_equal(sf.ended, after[i].ended);
+    }
+    OK(store_user_find(f->s, "mixed.case", &f->a, &got, &f->e));
+    assert_true(got.disabled);
+    OK(store_user_set_disabled(f->s, u, false, 600, &f->e)); /* enabling ends nothing */
+    OK(store_user_find(f->s, "mixed.case", &f->a, &got, &f->e));
+    assert_false(got.disabled);
+    struct session sf;
+    struct user who;
+    OK(store_session_find(f->s, "theirs", &f->a, &sf, &who, &f->e));
+    assert_int_equal(sf.ended, 0);
+    FAILS(KITH_E_NOT_FOUND, store_user_set_disabled(f->s, 424242, true, 700, &f->e));
+    assert_string_equal(f->e.field, "user_id");
+    /* inside a transaction, a rollback undoes the account and its sessions together */
+    OK(store_begin(f->s, &f->e));
+    OK(store_user_set_disabled(f->s, bystander, true, 800, &f->e));
+    store_rollback(f->s);
+    OK(store_session_find(f->s, "theirs", &f->a, &sf, &who, &f->e));
+    assert_int_equal(sf.ended, 0);
+    assert_false(who.disabled);
+}
+
 int main(void)
 {
     setenv("KITH_TODAY", "2026-01-15", 1);
@@ -1736,6 +1947,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(relationships, setup, teardown),
         cmocka_unit_test_setup_teardown(notes, setup, teardown),
         cmocka_unit_test_setup_teardown(access_records, setup, teardown),
+        cmocka_unit_test_setup_teardown(scopes, setup, teardown),
+        cmocka_unit_test_setup_teardown(caseloads_and_accounts, setup, teardown),
         cmocka_unit_test_setup_teardown(pool, setup, teardown),
         cmocka_unit_test_setup_teardown(open_faults, setup, teardown),
         cmocka_unit_test_setup_teardown(damaged, setup, teardown),
