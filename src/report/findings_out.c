@@ -78,21 +78,6 @@ static void csv_field(struct str *out, const char *s)
     str_addc(out, '"');
 }
 
-static void add_int(struct str *out, long v)
-{
-    char buf[24];
-    int n = 0;
-    bool neg = v < 0;
-    unsigned long u = neg ? 0UL - (unsigned long)v : (unsigned long)v;
-    do {
-        buf[sizeof(buf) - 1 - n++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (neg)
-        buf[sizeof(buf) - 1 - n++] = '-';
-    str_addn(out, buf + sizeof(buf) - n, (size_t)n);
-}
-
 /* Findings come sorted by rule, so the parts that depend only on the rule (and, mostly, the
  * fields) repeat line after line: they are escaped once and copied. */
 #define FLUSH_AT (1u << 20)
@@ -106,12 +91,34 @@ static void maybe_flush(struct str *out, const struct findings_doc *d)
     }
 }
 
+/* Whether a field must be quoted (RFC 4180): it holds a comma, quote or line break. Returns
+ * its length in `*n` when not. */
+static bool csv_plain(const char *s, size_t *n)
+{
+    size_t i = 0;
+    while (s[i] && s[i] != ',' && s[i] != '"' && s[i] != '\r' && s[i] != '\n')
+        i++;
+    *n = i;
+    return !s[i];
+}
+
+/* A row number's digits, written backwards from `end`; returns where they start. */
+static char *put_row(char *end, uint32_t v)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
 void findings_csv(struct str *out, const struct findings_doc *d)
 {
     struct str head = STR_INIT, tail = STR_INIT, fields = STR_INIT;
     const struct rule *rule = NULL;
     int table = -1;
     uint64_t cols = 0;
+    const struct ret *r = d->r;
     str_add(out, "rule,severity,table,row,child,fields,message\n");
     for (size_t i = 0; i < d->f->n; i++) {
         const struct finding *f = &d->f->v[i];
@@ -121,13 +128,13 @@ void findings_csv(struct str *out, const struct findings_doc *d)
             str_addc(&head, ',');
             str_add(&head, rule_severity_name(f->rule->severity));
             str_addc(&head, ',');
-            csv_field(&head, d->r->tables[f->table].def->name);
+            csv_field(&head, r->tables[f->table].def->name);
             str_addc(&head, ',');
         }
         if (f->rule != rule || f->table != table || f->cols != cols) {
             str_reset(&tail);
             str_reset(&fields);
-            finding_fields(&fields, d->r, f);
+            finding_fields(&fields, r, f);
             str_addc(&tail, ',');
             csv_field(&tail, fields.buf);
             str_addc(&tail, ',');
@@ -137,12 +144,39 @@ void findings_csv(struct str *out, const struct findings_doc *d)
         rule = f->rule;
         table = f->table;
         cols = f->cols;
-        str_addn(out, head.buf, head.len);
-        if (f->row >= 0)
-            add_int(out, f->row);
-        str_addc(out, ',');
-        csv_field(out, ret_child(d->r, f->table, f->row));
-        str_addn(out, tail.buf, tail.len);
+        /* One line is the rule's parts around the row and the child: room for all of it is
+         * made once and the parts copied in, rather than appended piece by piece. */
+        const struct rtable *tb = &r->tables[f->table];
+        const char *child = f->row >= 0 && f->row < tb->nrows && tb->def->child_col >= 0
+                                ? r->pool.buf + tb->raw[tb->def->child_col][f->row]
+                                : "";
+        size_t clen;
+        if (!csv_plain(child, &clen)) {
+            str_addn(out, head.buf, head.len);
+            char digits[12], *p = put_row(digits + sizeof(digits), (uint32_t)f->row);
+            if (f->row >= 0)
+                str_addn(out, p, (size_t)(digits + sizeof(digits) - p));
+            str_addc(out, ',');
+            csv_field(out, child);
+            str_addn(out, tail.buf, tail.len);
+        } else if (str_grow(out, head.len + 12 + clen + tail.len)) {
+            char *w = out->buf + out->len;
+            memcpy(w, head.buf, head.len);
+            w += head.len;
+            if (f->row >= 0) {
+                char digits[12], *p = put_row(digits + sizeof(digits), (uint32_t)f->row);
+                size_t n = (size_t)(digits + sizeof(digits) - p);
+                memcpy(w, p, n);
+                w += n;
+            }
+            *w++ = ',';
+            memcpy(w, child, clen);
+            w += clen;
+            memcpy(w, tail.buf, tail.len);
+            w += tail.len;
+            *w = '\0';
+            out->len = (size_t)(w - out->buf);
+        }
         maybe_flush(out, d);
     }
     str_release(&head);
