@@ -396,13 +396,35 @@ static const char *const hnames[HI_COUNT] = {
     "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR",
 };
 
-/* Blocks inside HEADER (and EPISODE inside CHILD), each a row of a table. */
-static const struct {
+struct block {
     const char *name;
     enum t903 t;
-} blocks[] = {
-    {"AREVIEW", T903_REVIEWS},     {"AMISSING", T903_MISSING}, {"OC2", T903_OC2},
-    {"PERMANENCE", T903_PREVPERM}, {"AD_PLACED", T903_PLACED}, {"EPISODE", T903_EPISODES},
+};
+
+/* Blocks inside HEADER, each a row of a table. Social worker episodes (2023/24 on) and
+ * deprivation of liberty orders (2026/27 on) came after the layout the reference tools
+ * read, which has neither; their items are named as the CSV columns (SW_ID, SW_DECOM,
+ * SW_DEC, SW_REASON; DOLO_START, DOLO_END), and the block is taken under either of the
+ * names systems give it, inside HEADER or beside EPISODE. */
+static const struct block blocks[] = {
+    {"AREVIEW", T903_REVIEWS},
+    {"AMISSING", T903_MISSING},
+    {"OC2", T903_OC2},
+    {"PERMANENCE", T903_PREVPERM},
+    {"AD_PLACED", T903_PLACED},
+    {"SW_EPISODE", T903_SW},
+    {"SWEPISODE", T903_SW},
+    {"DOLO", T903_DOLO},
+    {"DEPRIVATION_OF_LIBERTY", T903_DOLO},
+};
+
+/* Blocks inside CHILD beside HEADER. */
+static const struct block child_blocks[] = {
+    {"EPISODE", T903_EPISODES},
+    {"SW_EPISODE", T903_SW},
+    {"SWEPISODE", T903_SW},
+    {"DOLO", T903_DOLO},
+    {"DEPRIVATION_OF_LIBERTY", T903_DOLO},
 };
 
 /* One buffered block row: its table and its cells (offsets into the child's text). */
@@ -507,12 +529,35 @@ static void flush_child(struct xwalk *w, int32_t line)
     w->nrows = 0;
 }
 
-static int find_block(const char *name)
+/* The table of the block called `name` in `v`, or -1. */
+static int find_block(const struct block *v, size_t n, const char *name)
 {
-    for (size_t i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++)
-        if (!strcmp(name, blocks[i].name))
-            return (int)i;
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(name, v[i].name))
+            return (int)v[i].t;
     return -1;
+}
+static int header_block(const char *name)
+{
+    return find_block(blocks, sizeof(blocks) / sizeof(blocks[0]), name);
+}
+
+static int child_block(const char *name)
+{
+    return find_block(child_blocks, sizeof(child_blocks) / sizeof(child_blocks[0]), name);
+}
+
+/* Start a buffered row of table `t` (a block just opened). */
+static void open_block(struct xwalk *w, int t, int32_t line)
+{
+    if (w->nrows == w->caprows) {
+        w->caprows = w->caprows ? w->caprows * 2 : 16;
+        w->rows = xreallocarray(w->rows, w->caprows, sizeof(*w->rows));
+    }
+    memset(&w->rows[w->nrows], 0, sizeof(w->rows[0]));
+    w->rows[w->nrows].t = (enum t903)t;
+    w->rows[w->nrows].line = line;
+    w->block = (int)w->nrows++;
 }
 
 static int find_item(const char *name)
@@ -555,25 +600,11 @@ static enum kerr_code walk_xml(struct ret *r, struct xml_read *x, struct kerr *e
                 child_line = xml_read_line(x);
             } else if (depth == 2) {
                 w.in_header = !strcmp(name, "HEADER");
-                if (!strcmp(name, "EPISODE")) {
-                    if (w.nrows == w.caprows) {
-                        w.caprows = w.caprows ? w.caprows * 2 : 16;
-                        w.rows = xreallocarray(w.rows, w.caprows, sizeof(*w.rows));
-                    }
-                    memset(&w.rows[w.nrows], 0, sizeof(w.rows[0]));
-                    w.rows[w.nrows].t = T903_EPISODES;
-                    w.rows[w.nrows].line = xml_read_line(x);
-                    w.block = (int)w.nrows++;
-                }
-            } else if (depth == 3 && w.in_header && find_block(name) >= 0) {
-                if (w.nrows == w.caprows) {
-                    w.caprows = w.caprows ? w.caprows * 2 : 16;
-                    w.rows = xreallocarray(w.rows, w.caprows, sizeof(*w.rows));
-                }
-                memset(&w.rows[w.nrows], 0, sizeof(w.rows[0]));
-                w.rows[w.nrows].t = blocks[find_block(name)].t;
-                w.rows[w.nrows].line = xml_read_line(x);
-                w.block = (int)w.nrows++;
+                int t = child_block(name);
+                if (t >= 0)
+                    open_block(&w, t, xml_read_line(x));
+            } else if (depth == 3 && w.in_header && header_block(name) >= 0) {
+                open_block(&w, header_block(name), xml_read_line(x));
             } else if (depth == 3 && w.in_header && w.block < 0) {
                 w.field = find_item(name);
                 str_reset(&w.value);
@@ -594,7 +625,7 @@ static enum kerr_code walk_xml(struct ret *r, struct xml_read *x, struct kerr *e
             } else if (depth == 2) {
                 w.block = -1;
                 w.in_header = false;
-            } else if (depth == 3 && w.in_header && find_block(name) >= 0) {
+            } else if (depth == 3 && w.in_header && header_block(name) >= 0) {
                 w.block = -1;
             } else if (w.field >= 0) {
                 uint32_t cell = w.value.len ? keep(&w, w.value.buf, w.value.len) : 0;

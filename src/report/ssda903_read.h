@@ -15,7 +15,10 @@
  * The XML (root EXPSSDA903, as local authority systems export it): each CHILD has a HEADER
  * (CHILDID, UPN, SEX, DOB, ETHNIC, UASC, DUC, MOTHER, MC_DOB, the OC3 items IN_TOUCH,
  * ACTIV, ACCOM, the AD1 items, and AREVIEW, AMISSING, OC2, PERMANENCE and AD_PLACED blocks)
- * and EPISODE elements (with PL for the placement type). Unknown elements are skipped.
+ * and EPISODE elements (with PL for the placement type). Social worker episodes (SW_EPISODE
+ * or SWEPISODE: SW_ID, SW_DECOM, SW_DEC, SW_REASON) and deprivation of liberty orders (DOLO
+ * or DEPRIVATION_OF_LIBERTY: DOLO_START, DOLO_END) are read inside HEADER or beside EPISODE.
+ * Unknown elements are skipped.
  *
  * A value that is not valid (a date that is not a date, a code not in its set) is kept as
  * written for the rules to report; only input that cannot be read at all is an error:

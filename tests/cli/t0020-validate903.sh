@@ -82,6 +82,27 @@ XML
 status 1 validate 903 r.xml --year 2026
 out_has '146,error,Episodes,0,7,PLACE,'
 out_has '167,error,Reviews,0,7,REVIEW_CODE,'
+# social worker episodes and deprivation of liberty orders in the XML: inside HEADER or
+# beside EPISODE, items named as the CSV columns
+cat >sw.xml <<'XML'
+<?xml version="1.0"?>
+<EXPSSDA903><CHILD><HEADER><CHILDID>7</CHILDID><UPN>UN1</UPN><SEX>M</SEX><DOB>01/01/2010</DOB>
+<ETHNIC>WBRI</ETHNIC><UASC>0</UASC><MOTHER/><MC_DOB/>
+<SW_EPISODE><SW_ID>X12</SW_ID><SW_DECOM>01/05/2025</SW_DECOM><SW_REASON>MGMTDEC</SW_REASON></SW_EPISODE>
+</HEADER><EPISODE><DECOM>01/05/2025</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U1</PL>
+<PLACE_PROVIDER>PR1</PLACE_PROVIDER></EPISODE>
+<DOLO><DOLO_START>31/02/2026</DOLO_START></DOLO>
+<SW_EPISODE><SW_ID>SW9</SW_ID><SW_DECOM>someday</SW_DECOM></SW_EPISODE></CHILD>
+</EXPSSDA903>
+XML
+status 1 validate 903 sw.xml --year 2027
+out_has '700,error,DoLo,0,7,DOLO_START,'
+out_has 'SW02STG1,error,SWEpisodes,0,7,SW_ID,'
+out_has 'SW04STG1,error,SWEpisodes,1,7,SW_DECOM,'
+out_lacks 'SW04STG1,error,SWEpisodes,0,'
+status 1 validate 903 sw.xml --year 2027 --format json
+out_has '"table":"SWEpisodes","row":1,"child":"7","values":{"SW_DECOM":"someday"}'
+
 printf '<EXPSSDA903><CHILD><HEADER>' >bad.xml
 status 2 validate 903 bad.xml --year 2026
 err_has 'bad.xml'
