@@ -3,7 +3,6 @@
  * store functions serve the web pages (a later issue), so what is checked here on the
  * way in (field validation in domain/) is what every entry point checks.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,11 +106,8 @@ static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
     if (p.postcode[0] && postcode_normalise(p.postcode, strlen(p.postcode), pc))
         memcpy(p.postcode, pc, sizeof(pc));
     public_id_new(p.public_id);
-    /* Councils' child ids are conventionally upper case; the public id is unique and
-     * within the DfE's 20 letters and digits, so it serves when the council gives none. */
     if (!p.la_child_id[0])
-        for (size_t i = 0; i <= PUBLIC_ID_LEN; i++)
-            p.la_child_id[i] = (char)toupper((unsigned char)p.public_id[i]);
+        public_id_la_child_id(p.public_id, p.la_child_id);
 
     enum kerr_code rc = cli_check_person(c, &p);
     if (rc)

@@ -147,15 +147,19 @@ static const enum demo_team_kind head_of_service_in[] = {TK_FRONT_DOOR, TK_CP, T
 void demo_public_id(const struct demo_gen *g, enum demo_id_tag tag, uint64_t group, uint64_t item,
                     char out[PUBLIC_ID_LEN + 1])
 {
-    /* 60 bits: 24 from (tag, group / 512) and 36 from (group % 512, item), each through a
-     * keyed bijection. So ids are unique without remembering any, the same for the same
-     * seed, and random to look at; but the records of 512 neighbouring children share the
-     * first five characters. That is for the database: its index on public ids then takes
-     * each batch of new records in a few places instead of all over, which keeps a large
-     * demo from rewriting the whole index at every commit. */
+    /* The top 60 bits: 24 from (tag, group / 512) and 36 from (group % 512, item), each
+     * through a keyed bijection. So ids are unique without remembering any, the same for
+     * the same seed, and random to look at; but the records of 512 neighbouring children
+     * share the first five characters. That is for the database: its index on public ids
+     * then takes each batch of new records in a few places instead of all over, which
+     * keeps a large demo from rewriting the whole index at every commit. The low 68 bits
+     * are a keyed hash of the same, so a demo id has a real id's length and look. */
     uint64_t hi = rng_permute(((uint64_t)tag << 20) | ((group >> 9) & 0xfffff), 24, g->id_key);
     uint64_t lo = rng_permute(((group & 511) << 27) | (item & 0x7ffffff), 36, g->id_key);
-    public_id_encode((hi << 36) | lo, out);
+    uint64_t top = (hi << 36) | lo; /* 60 bits */
+    uint64_t st = top ^ g->id_key[1];
+    uint64_t f1 = rng_splitmix(&st), f2 = rng_splitmix(&st);
+    public_id_encode((top << 4) | (f1 & 15), f2, out);
 }
 
 /* ---- parameters ---------------------------------------------------------------------- */

@@ -17,7 +17,7 @@
 
 #include "core/date.h"
 
-#define PUBLIC_ID_LEN 12 /* characters, from a 32-letter alphabet: 60 bits */
+#define PUBLIC_ID_LEN 26 /* characters, from a 32-letter alphabet: 128 bits (R2) */
 #define LA_CHILD_ID_MAX 20
 #define DISABILITIES_MAX 13
 

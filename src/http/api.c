@@ -275,10 +275,7 @@ int api_child_create(struct http_app *app, struct http_request *req, struct http
     apply(req, &b, &p);
     public_id_new(p.public_id);
     if (!p.la_child_id[0])
-        for (size_t i = 0; i <= PUBLIC_ID_LEN; i++)
-            p.la_child_id[i] =
-                (char)(p.public_id[i] >= 'a' && p.public_id[i] <= 'z' ? p.public_id[i] - 'a' + 'A'
-                                                                      : p.public_id[i]);
+        public_id_la_child_id(p.public_id, p.la_child_id);
     if (!req->nerrors)
         check(req, &p);
     if (req->nerrors)

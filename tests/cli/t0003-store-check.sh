@@ -9,7 +9,7 @@ sq() { sqlite3 -batch "$@" >/dev/null; }
 
 # A person whose copy of their disability codes disagrees with their rows.
 sq kith.db "INSERT INTO person(public_id, kind, given_name, family_name, sex, created,
-    disabilities) VALUES ('0000000000a1', 0, 'Ann', 'Ash', 'F', '2025-01-01', 'AUT')"
+    disabilities) VALUES ('000000000000000000000000a1', 0, 'Ann', 'Ash', 'F', '2025-01-01', 'AUT')"
 status 11 init --db kith.db
 err_has "the disabilities of 1 people disagree with their disability rows"
 sq kith.db "INSERT INTO person_disability(person_id, code) SELECT id, 'AUT' FROM person"

@@ -7,14 +7,14 @@ ok demo --scale 0.01 --seed 3
 ok team list
 out_has "public id     team"
 [ "$(grep -c . "$T/out")" -ge 10 ] || fail "the demo has teams"
-team=$(sed -n 2p "$T/out" | cut -c1-12)
+team=$(sed -n 2p "$T/out" | cut -d" " -f1)
 ok worker list --team "$team"
 out_has "SWE reg"
 ok worker list --limit 1000
 worker=$(awk 'NR > 1 && $2 ~ /^SW/ { print $2; exit }' "$T/out")
 [ -n "$worker" ] || fail "a registered worker"
 ok child list --limit 1
-child=$(sed -n 2p "$T/out" | cut -c1-12)
+child=$(sed -n 2p "$T/out" | cut -d" " -f1)
 
 ok note add "$child" --author "$worker" --kind home-visit --subject "Visit after school" \
     --body "Saw Kestrel alone in her room; she talked about the quokka drawing she made."

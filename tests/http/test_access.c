@@ -49,7 +49,7 @@ struct fx {
     struct http_app app;
     struct arena a;
     struct http_principal who[WHO_COUNT];
-    char kid_id[KID_COUNT][16];
+    char kid_id[KID_COUNT][PUBLIC_ID_LEN + 1];
     int64_t kid_db[KID_COUNT];
 };
 
@@ -421,7 +421,8 @@ static void team_caseloads_for_managers(void **state)
     assert_non_null(ada);
     assert_non_null(strstr(ada, "govuk-table__cell--numeric\">2</td>"));
     assert_non_null(strstr(c->body, "Hal Worker"));
-    assert_int_equal(call(f, "GET", "/teams/zzzzzzzzzzzz", MANAGER, NULL)->res.status, 404);
+    assert_int_equal(call(f, "GET", "/teams/7zzzzzzzzzzzzzzzzzzzzzzzzz", MANAGER, NULL)->res.status,
+                     404);
 }
 
 static void audit_page_and_export(void **state)

@@ -34,7 +34,7 @@ struct fx {
     int64_t user[WHO_COUNT];
     char token[WHO_COUNT][KCRYPTO_TOKEN_TEXT];
     int64_t token_id[WHO_COUNT];
-    char amara[16], bilal[16], ada_worker[16];
+    char amara[PUBLIC_ID_LEN + 1], bilal[PUBLIC_ID_LEN + 1], ada_worker[PUBLIC_ID_LEN + 1];
 };
 
 static int64_t test_now(void *ctx) { return *(int64_t *)ctx; }
@@ -53,7 +53,7 @@ static int64_t worker(struct fx *f, int64_t team, const char *given, char *publi
     struct kerr e = KERR_INIT;
     assert_int_equal(store_worker_add(f->app.store, &w, &e), 0);
     if (public_id)
-        snprintf(public_id, 16, "%s", w.public_id);
+        snprintf(public_id, PUBLIC_ID_LEN + 1, "%s", w.public_id);
     return w.id;
 }
 
@@ -95,7 +95,7 @@ static void kid(struct fx *f, const char *given, int64_t wk, char *out)
         .child_id = c.id, .worker_id = wk, .role = ALLOC_SOCIAL_WORKER, .start = start};
     al.end = DATE_NONE;
     assert_int_equal(store_allocation_add(f->app.store, &al, &e), 0);
-    snprintf(out, 16, "%s", c.public_id);
+    snprintf(out, PUBLIC_ID_LEN + 1, "%s", c.public_id);
 }
 
 static int setup(void **state)

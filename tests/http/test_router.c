@@ -274,7 +274,7 @@ static void refusals_before_handlers(void **state)
         {"GET", child, "as=nobody", NULL, NULL, 403},
         {"GET", child, "as=worker", NULL, NULL, 200},
         {"GET", "/children/NOT-AN-ID", "as=worker", NULL, NULL, 404},
-        {"GET", "/children/zzzzzzzzzzzz", "as=worker", NULL, NULL, 404},
+        {"GET", "/children/7zzzzzzzzzzzzzzzzzzzzzzzzz", "as=worker", NULL, NULL, 404},
         {"GET", notes, "as=worker", NULL, NULL, 405}, /* GET to a mutating route */
         {"DELETE", child, "as=worker", ORIGIN, NULL, 405},
         {"POST", "/healthz", NULL, ORIGIN, NULL, 405},

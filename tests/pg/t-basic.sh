@@ -17,7 +17,7 @@ out=$("$KITH" init --db "$db" 2>&1) && echo "$out" | grep -q "schema 5 (postgres
 [ "$(psql -d kith_basic -Atc 'SELECT version FROM kith_meta')" -ge 5 ] \
     && ok "kith_meta holds the schema version" || bad "kith_meta"
 psql -d kith_basic -qc "INSERT INTO team(public_id, name, service, caseload_threshold)
-    VALUES ('tpg0000000001', 'Pg Team', 0, 18)" || bad "insert team"
+    VALUES ('0000000000000000000000tpg1', 'Pg Team', 0, 18)" || bad "insert team"
 out=$("$KITH" team list --db "$db" 2>&1)
 echo "$out" | grep -q "Pg Team" && ok "team list reads the server" || bad "team list: $out"
 "$KITH" init --db "$db" >/dev/null 2>&1 && ok "init again is a no-op" || bad "second init"

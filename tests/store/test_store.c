@@ -161,9 +161,9 @@ static void teams(void **state)
     struct team chosen = {.name = "Children in Care 1",
                           .service = SERVICE_CHILDREN_IN_CARE,
                           .caseload_threshold = 15,
-                          .public_id = "0000000000ab"};
+                          .public_id = "000000000000000000000000ab"};
     OK(store_team_add(f->s, &chosen, &f->e));
-    assert_string_equal(chosen.public_id, "0000000000ab");
+    assert_string_equal(chosen.public_id, "000000000000000000000000ab");
 
     struct team *list;
     size_t n;
@@ -188,7 +188,8 @@ static void teams(void **state)
     assert_int_equal(got.id, t.id);
     assert_string_equal(got.name, "Referral and Assessment");
     FAILS(KITH_E_NOT_FOUND, store_team_find(f->s, "Referral", &f->a, &got, &f->e));
-    FAILS(KITH_E_NOT_FOUND, store_team_find(f->s, "zzzzzzzzzzzz", &f->a, &got, &f->e));
+    FAILS(KITH_E_NOT_FOUND,
+          store_team_find(f->s, "7zzzzzzzzzzzzzzzzzzzzzzzzz", &f->a, &got, &f->e));
 
     /* Names are unique ignoring case. */
     struct team again = {.name = "REFERRAL and assessment", .caseload_threshold = 5};
@@ -196,7 +197,8 @@ static void teams(void **state)
     assert_string_equal(f->e.field, "name");
     assert_non_null(strstr(f->e.msg, "a team called 'REFERRAL and assessment' already exists"));
     assert_string_equal(again.public_id, ""); /* not filled on failure */
-    struct team same_id = {.name = "Other", .caseload_threshold = 5, .public_id = "0000000000ab"};
+    struct team same_id = {
+        .name = "Other", .caseload_threshold = 5, .public_id = "000000000000000000000000ab"};
     FAILS(KITH_E_CONFLICT, store_team_add(f->s, &same_id, &f->e));
     assert_string_equal(f->e.field, "public_id");
 
@@ -482,7 +484,8 @@ static void people_round_trip(void **state)
 
     FAILS(KITH_E_NOT_FOUND, store_person_get(f->s, 424242, &f->a, &got, &f->e));
     FAILS(KITH_E_NOT_FOUND, store_person_find(f->s, "LA404", &f->a, &got, &f->e));
-    FAILS(KITH_E_NOT_FOUND, store_person_find(f->s, "zzzzzzzzzzzz", &f->a, &got, &f->e));
+    FAILS(KITH_E_NOT_FOUND,
+          store_person_find(f->s, "7zzzzzzzzzzzzzzzzzzzzzzzzz", &f->a, &got, &f->e));
 
     /* Update replaces every field and the disabilities; the public id and the created
      * date stay. */
