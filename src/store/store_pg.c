@@ -144,8 +144,23 @@ PGresult *pg_run(struct store_pg *s, struct pg_stmt *st, const struct pg_params 
     *rc = prepare(s, st, name, e, doing);
     if (*rc)
         return NULL;
+    bool idle = PQtransactionStatus(s->conn) == PQTRANS_IDLE;
     PGresult *r = PQexecPrepared(s->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL, 0);
     ExecStatusType status = PQresultStatus(r);
+    /* A connection the server dropped while it sat in the pool (a restart, an idle
+     * timeout) is only found out by using it. A read outside a transaction is asked
+     * again once on a new connection: nothing was lost with the old one, and the request
+     * then works. A write is not repeated (it may have run before the connection went);
+     * it fails, and the next op reconnects. */
+    if (status == PGRES_FATAL_ERROR && idle && PQstatus(s->conn) != CONNECTION_OK &&
+        !strncmp(st->sql, "SELECT", 6)) {
+        PQclear(r);
+        *rc = prepare(s, st, name, e, doing);
+        if (*rc)
+            return NULL;
+        r = PQexecPrepared(s->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL, 0);
+        status = PQresultStatus(r);
+    }
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
         *rc = pg_fail(s, r, e, doing);
         PQclear(r);

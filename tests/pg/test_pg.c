@@ -117,6 +117,25 @@ static void killed_connection_recovers(void **state)
     struct team got;
     assert_int_equal(store_team_find(f->s, "Before", &f->a, &got, &f->e), KITH_OK);
     assert_int_equal(store_team_find(f->s, "Half", &f->a, &got, &f->e), KITH_E_NOT_FOUND);
+
+    /* Killed again while idle: a read finds out, reconnects and is answered at once. */
+    other = PQconnectdb(f->url);
+    PQclear(PQexec(other, sql));
+    PQfinish(other);
+    assert_int_equal(store_team_find(f->s, "Before", &f->a, &got, &f->e), KITH_OK);
+
+    /* Killed inside a transaction: the transaction's work is gone, the op says so, and
+     * nothing of it is stored; the handle works again after the caller rolls back. */
+    assert_int_equal(store_begin(f->s, &f->e), KITH_OK);
+    struct team inside = {.name = "Inside", .service = 0, .caseload_threshold = 10};
+    assert_int_equal(store_team_add(f->s, &inside, &f->e), KITH_OK);
+    other = PQconnectdb(f->url);
+    PQclear(PQexec(other, sql));
+    PQfinish(other);
+    assert_int_not_equal(store_team_find(f->s, "Before", &f->a, &got, &f->e), KITH_OK);
+    store_rollback(f->s);
+    assert_int_equal(store_team_find(f->s, "Inside", &f->a, &got, &f->e), KITH_E_NOT_FOUND);
+    assert_int_equal(store_team_find(f->s, "Before", &f->a, &got, &f->e), KITH_OK);
 }
 
 int main(void)
