@@ -30,15 +30,53 @@ void check_fail(struct check *c, enum kerr_code code, const char *field, const c
         c->rc = kerr_fail(c->e, code, field, "%s: %s", field, msg);
 }
 
+bool text_utf8(const char *v, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)v, *end = p + n;
+    while (p < end) {
+        unsigned c = *p++;
+        if (c < 0x80)
+            continue;
+        /* the length of the sequence and the range its second byte must be in */
+        unsigned len, lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF)
+            len = 1;
+        else if (c >= 0xE0 && c <= 0xEF)
+            len = 2, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        else if (c >= 0xF0 && c <= 0xF4)
+            len = 3, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        else
+            return false;
+        if ((size_t)(end - p) < len || p[0] < lo || p[0] > hi)
+            return false;
+        for (unsigned i = 1; i < len; i++)
+            if (p[i] < 0x80 || p[i] > 0xBF)
+                return false;
+        p += len;
+    }
+    return true;
+}
+
 void check_text(struct check *c, const char *field, const char *v, size_t max, bool required)
 {
+    size_t n = v ? strlen(v) : 0;
     if (!v)
         check_fail(c, KITH_E_INVALID, field, "is missing");
     else if (required && !*v)
         check_fail(c, KITH_E_INVALID, field, "must not be empty");
-    else if (strlen(v) > max && !c->rc)
+    else if (n > max && !c->rc)
         c->rc = kerr_fail(c->e, KITH_E_TOO_LARGE, field, "%s: longer than %zu bytes", field, max);
+    else if (!text_utf8(v, n))
+        check_fail(c, KITH_E_INVALID, field, "is not UTF-8 text");
 }
+
+/* A fixed-size code field (it may fill its array without a NUL): UTF-8 like any text. */
+static void check_code(struct check *c, const char *field, const char *v, size_t cap)
+{
+    if (!text_utf8(v, strnlen(v, cap)))
+        check_fail(c, KITH_E_INVALID, field, "is not UTF-8 text");
+}
+#define CHECK_CODE(c, field, arr) check_code(c, field, arr, sizeof(arr))
 
 void check_enum(struct check *c, const char *field, int v, int count)
 {
@@ -148,8 +186,14 @@ enum kerr_code check_person(const struct person *p, struct kerr *e)
     check_enum(&c, "kind", (int)p->kind, PERSON_KIND_COUNT);
     if (p->kind == PERSON_RELATIVE && p->la_child_id[0])
         check_fail(&c, KITH_E_INVALID, "la_child_id", "only children have an LA child id");
+    CHECK_CODE(&c, "la_child_id", p->la_child_id);
     check_text(&c, "given_name", p->given_name, STORE_NAME_MAX, false);
     check_text(&c, "family_name", p->family_name, STORE_NAME_MAX, false);
+    CHECK_CODE(&c, "ethnicity", p->ethnicity);
+    CHECK_CODE(&c, "upn", p->upn);
+    CHECK_CODE(&c, "former_upn", p->former_upn);
+    CHECK_CODE(&c, "upn_unknown", p->upn_unknown);
+    CHECK_CODE(&c, "postcode", p->postcode);
     if (!strchr("MFU", p->sex) || !p->sex)
         check_fail(&c, KITH_E_INVALID, "sex", "must be M, F or U");
     check_date(&c, "dob", p->dob, false);
@@ -175,6 +219,28 @@ enum kerr_code check_person(const struct person *p, struct kerr *e)
                 c.rc = kerr_fail(e, KITH_E_CONFLICT, "disabilities",
                                  "disability '%.4s' is given twice", p->disabilities[i]);
     return c.rc;
+}
+
+bool search_words(const char *text, char buf[SEARCH_WORDS_CAP], size_t *len, bool *utf8)
+{
+    size_t n = 0;
+    bool space = false;
+    for (const char *p = text; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            space = n > 0;
+            continue;
+        }
+        if (n + space + 1 > STORE_SEARCH_MAX)
+            return false;
+        if (space)
+            buf[n++] = ' ';
+        space = false;
+        buf[n++] = *p;
+    }
+    buf[n] = '\0';
+    *len = n;
+    *utf8 = text_utf8(buf, n);
+    return true;
 }
 
 static int cmp_code(const void *a, const void *b) { return strcmp(a, b); }

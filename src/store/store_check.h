@@ -16,6 +16,7 @@
 #include "core/err.h"
 #include "domain/public_id.h"
 #include "domain/record.h"
+#include "store/store.h"
 
 struct check {
     struct kerr *e;
@@ -44,6 +45,17 @@ enum kerr_code check_allocation(const struct allocation *al, struct kerr *e);
 enum kerr_code check_allocation_end(kdate end, const char *reason, struct kerr *e);
 enum kerr_code check_allocation_ending(int64_t id, kdate start, kdate ended, kdate end,
                                        struct kerr *e);
+
+/* Person search text as both backends match it: trimmed, runs of white space made one
+ * space (so "Amy  Smith" finds the full name), in `buf`, which has room for
+ * STORE_SEARCH_MAX bytes of words, a backend's range end (up to 4 bytes) and the NUL.
+ * False when the words are longer than STORE_SEARCH_MAX; `*utf8` says whether they are
+ * UTF-8 text (no stored name is anything else, so other bytes match nobody). */
+#define SEARCH_WORDS_CAP (STORE_SEARCH_MAX + 5)
+bool search_words(const char *text, char buf[SEARCH_WORDS_CAP], size_t *len, bool *utf8);
+/* Whether the `n` bytes at `v` are well-formed UTF-8: no stray or missing continuation
+ * bytes, overlong forms, surrogates or code points past U+10FFFF. */
+bool text_utf8(const char *v, size_t n);
 
 /* A person's disability codes as the person row keeps a copy of them: in code order,
  * joined by commas, "" for none; and split back into `p` on reading. */

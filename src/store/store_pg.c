@@ -46,14 +46,15 @@ enum kerr_code pg_fail(struct store_pg *s, const PGresult *r, struct kerr *e, co
         return kerr_fail(e, KITH_E_DB_OPEN, "db",
                          "%s: the connection to the database was lost (%s)", doing, why);
     /* SQLSTATE classes: 23505 unique, 23503 foreign key, 23514/23502 check and not null,
-     * 42501 insufficient privilege, 40001/40P01 serialization and deadlock */
+     * 22021 bytes that are not UTF-8 (the checks refuse them first), 42501 insufficient
+     * privilege, 40001/40P01 serialization and deadlock */
     static const struct {
         const char *state;
         enum kerr_code code;
     } map[] = {
         {"23505", KITH_E_CONFLICT}, {"23503", KITH_E_INVALID},   {"23514", KITH_E_INVALID},
-        {"23502", KITH_E_INVALID},  {"22001", KITH_E_TOO_LARGE}, {"40001", KITH_E_DB_BUSY},
-        {"40P01", KITH_E_DB_BUSY},  {"55P03", KITH_E_DB_BUSY},
+        {"23502", KITH_E_INVALID},  {"22001", KITH_E_TOO_LARGE}, {"22021", KITH_E_INVALID},
+        {"40001", KITH_E_DB_BUSY},  {"40P01", KITH_E_DB_BUSY},   {"55P03", KITH_E_DB_BUSY},
     };
     if (state && !strcmp(state, "42501"))
         return kerr_fail(e, KITH_E_DB, "db", "%s: the database role lacks a needed right (%s)",

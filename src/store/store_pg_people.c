@@ -545,30 +545,6 @@ enum kerr_code pg_person_find(struct store *base, const char *ref, struct arena 
     return pg_one(r, a, read_person, out, "person with public id or LA child id", ref, e);
 }
 
-/* The search text trimmed, runs of spaces made one (so "Amy  Smith" finds the full
- * name) and ASCII letters folded, in `buf`, which has room for STORE_SEARCH_MAX bytes and
- * the range's last code point; false when the words are longer than that. */
-static bool search_words(const char *text, char buf[STORE_SEARCH_MAX + 5], size_t *len)
-{
-    size_t n = 0;
-    bool space = false;
-    for (const char *p = text; *p; p++) {
-        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-            space = n > 0;
-            continue;
-        }
-        if (n + space + 1 > STORE_SEARCH_MAX)
-            return false;
-        if (space)
-            buf[n++] = ' ';
-        space = false;
-        buf[n++] = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return true;
-}
-
 /* A scope's five parameters (see PG_PERSON_SCOPE); none are read when unscoped. */
 static void scope_params(struct pg_params *p, const struct store_scope *scope)
 {
@@ -601,12 +577,18 @@ enum kerr_code pg_person_list(struct store *base, const struct person_query *q, 
 {
     *out = NULL;
     *n = 0;
-    /* the words, then U+10FFFF (4 bytes) and the NUL */
-    char lo[STORE_SEARCH_MAX + 1], hi[STORE_SEARCH_MAX + 5];
+    /* the words folded as NOCASE folds them; then the same followed by U+10FFFF */
+    char lo[SEARCH_WORDS_CAP], hi[SEARCH_WORDS_CAP];
     size_t len = 0;
-    if (q->text && !search_words(q->text, hi, &len))
+    bool utf8 = true;
+    if (q->text && !search_words(q->text, hi, &len, &utf8))
         return kerr_fail(e, KITH_E_TOO_LARGE, "text", "text: search text longer than %d bytes",
                          STORE_SEARCH_MAX);
+    if (!utf8)
+        return KITH_OK; /* the server would refuse the bytes; no stored name has them */
+    for (size_t i = 0; i < len; i++)
+        if (hi[i] >= 'A' && hi[i] <= 'Z')
+            hi[i] = (char)(hi[i] - 'A' + 'a');
     bool allocated = q->worker_id || q->team_id;
     struct pg_stmt *st = len         ? &person_search_sql
                          : allocated ? &person_list_allocated_sql

@@ -1339,30 +1339,6 @@ static enum kerr_code sqlite_person_find(struct store *base, const char *ref, st
     return read_one(s, st, a, read_person, out, "person with public id or LA child id", ref, e);
 }
 
-/* The search text trimmed, with runs of spaces made one (so "Amy  Smith" finds the
- * full name), in `buf`, which has room for STORE_SEARCH_MAX bytes and two more (the
- * range's 0xFF and the NUL); false when the words are longer than that. */
-static bool search_words(const char *text, char buf[STORE_SEARCH_MAX + 2], size_t *len)
-{
-    size_t n = 0;
-    bool space = false;
-    for (const char *p = text; *p; p++) {
-        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-            space = n > 0;
-            continue;
-        }
-        if (n + space + 1 > STORE_SEARCH_MAX)
-            return false;
-        if (space)
-            buf[n++] = ' ';
-        space = false;
-        buf[n++] = *p;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return true;
-}
-
 /* Bind a scope's ?20-?24 (see PERSON_SCOPE); `today` must outlive the step. */
 static void bind_scope(sqlite3_stmt *st, const struct store_scope *scope, char today[DATE_ISO_LEN])
 {
@@ -1412,11 +1388,14 @@ static enum kerr_code sqlite_person_list(struct store *base, const struct person
     struct store_sqlite *s = sq(base);
     *out = NULL;
     *n = 0;
-    char text[STORE_SEARCH_MAX + 2];
+    char text[SEARCH_WORDS_CAP];
     size_t len = 0;
-    if (q->text && !search_words(q->text, text, &len))
+    bool utf8 = true;
+    if (q->text && !search_words(q->text, text, &len, &utf8))
         return kerr_fail(e, KITH_E_TOO_LARGE, "text", "text: search text longer than %d bytes",
                          STORE_SEARCH_MAX);
+    if (!utf8)
+        return KITH_OK;
     bool allocated = q->worker_id || q->team_id;
     enum stmt_id id = len         ? ST_PERSON_SEARCH
                       : allocated ? ST_PERSON_LIST_ALLOCATED

@@ -1932,6 +1932,62 @@ static void caseloads_and_accounts(void **state)
     assert_false(who.disabled);
 }
 
+/* Text is UTF-8 on both backends: PostgreSQL refuses other bytes, so the store refuses
+ * them first, naming the field, and a search for them finds nobody. */
+static void text_must_be_utf8(void **state)
+{
+    struct fx *f = *state;
+    static const struct {
+        const char *text;
+        bool ok;
+    } names[] = {
+        {"Zoë", true},
+        {"Łukasz \xF0\x9F\x98\x80", true}, /* four bytes: U+1F600 */
+        {"\xEF\xBF\xBF", true},            /* U+FFFF */
+        {"\xF4\x8F\xBF\xBF", true},        /* U+10FFFF, the last */
+        {"Zo\xEB", false},                 /* Latin-1 */
+        {"Zo\xC3", false},                 /* cut short */
+        {"\xC3\x28", false},               /* a continuation byte missing */
+        {"\x80", false},                   /* a stray continuation byte */
+        {"\xC0\xAF", false},               /* overlong '/' */
+        {"\xE0\x80\xAF", false},           /* overlong again */
+        {"\xED\xA0\x80", false},           /* a UTF-16 surrogate */
+        {"\xF4\x90\x80\x80", false},       /* past U+10FFFF */
+        {"\xFF", false},
+    };
+    for (size_t i = 0; i < N_ELEMS(names); i++) {
+        struct person p = new_person(PERSON_CHILD, "Given", names[i].text);
+        kerr_clear(&f->e);
+        enum kerr_code rc = store_person_add(f->s, &p, &f->e);
+        if (names[i].ok != (rc == KITH_OK))
+            fail_msg("name %zu: %s (%s)", i, kerr_name(rc), f->e.msg);
+        if (!names[i].ok) {
+            assert_int_equal(rc, KITH_E_INVALID);
+            assert_string_equal(f->e.field, "family_name");
+        }
+    }
+    struct person pc = new_person(PERSON_CHILD, "A", "B");
+    snprintf(pc.postcode, sizeof(pc.postcode), "N1 \xFF");
+    FAILS(KITH_E_INVALID, store_person_add(f->s, &pc, &f->e));
+    assert_string_equal(f->e.field, "postcode");
+    struct team t = {.name = "T\xE9" "am", .caseload_threshold = 3};
+    FAILS(KITH_E_INVALID, store_team_add(f->s, &t, &f->e));
+    assert_string_equal(f->e.field, "name");
+    /* searches: bytes no name can hold find nobody, and are no error */
+    static const struct {
+        const char *text;
+        size_t found;
+    } searches[] = {{"zoë", 1}, {"Zo", 1}, {"Zo\xC3", 0}, {"\xFF", 0}, {"\xF0\x9F", 0}};
+    for (size_t i = 0; i < N_ELEMS(searches); i++) {
+        struct person_query q = {.kind = -1, .text = searches[i].text};
+        struct person *list;
+        size_t n;
+        OK(store_person_list(f->s, &q, &f->a, &list, &n, &f->e));
+        if (n != searches[i].found)
+            fail_msg("search %zu: %zu found, expected %zu", i, n, searches[i].found);
+    }
+}
+
 int main(void)
 {
     setenv("KITH_TODAY", "2026-01-15", 1);
@@ -1952,6 +2008,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(access_records, setup, teardown),
         cmocka_unit_test_setup_teardown(scopes, setup, teardown),
         cmocka_unit_test_setup_teardown(caseloads_and_accounts, setup, teardown),
+        cmocka_unit_test_setup_teardown(text_must_be_utf8, setup, teardown),
         cmocka_unit_test_setup_teardown(pool, setup, teardown),
         cmocka_unit_test_setup_teardown(open_faults, setup, teardown),
         cmocka_unit_test_setup_teardown(damaged, setup, teardown),
