@@ -25,8 +25,8 @@ enum { TOUCH_EVERY_S = 60, IDLE_DEFAULT_S = 30 * 60, ABSOLUTE_DEFAULT_S = 12 * 6
 #define CASEWORK (ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE | ROUTE_CHILD_WRITE)
 
 /* One row per role: what it may do. Reading children is for those who work with them;
- * analysts see returns and aggregates (later issues), administrators manage accounts,
- * auditors see the audit trail but not the records themselves. Allocating workers is the
+ * analysts validate statutory returns (and see aggregates, later issues), administrators manage
+ * accounts, auditors see the audit trail but not the records themselves. Allocating workers is the
  * team manager's decision. */
 static const unsigned role_perms[UROLE_COUNT] = {
     [UROLE_SOCIAL_WORKER] = CASEWORK,
@@ -34,7 +34,7 @@ static const unsigned role_perms[UROLE_COUNT] = {
     [UROLE_CP_CHAIR_IRO] = CASEWORK,
     [UROLE_PERSONAL_ADVISER] = CASEWORK,
     [UROLE_FOSTERING_WORKER] = CASEWORK,
-    [UROLE_PERFORMANCE_ANALYST] = ROUTE_SIGNED_IN,
+    [UROLE_PERFORMANCE_ANALYST] = ROUTE_SIGNED_IN | ROUTE_VALIDATE,
     [UROLE_RECRUITER] = ROUTE_SIGNED_IN,
     [UROLE_ADMINISTRATOR] = ROUTE_SIGNED_IN | ROUTE_USER_ADMIN,
     [UROLE_AUDITOR] = ROUTE_SIGNED_IN | ROUTE_AUDIT_READ,

@@ -18,12 +18,13 @@ enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DE
 
 /* Limits with clear answers (413 for a body, 431 for headers) rather than silent cuts. */
 enum {
-    HTTP_BODY_MAX = 64 * 1024,   /* a form body; case notes are the largest field */
-    HTTP_HEADER_MAX = 16 * 1024, /* libmicrohttpd's per-connection memory for headers */
-    HTTP_PATH_MAX = 1024,        /* longer paths are refused with 414 */
-    HTTP_PARAMS_MAX = 32,        /* form fields kept after the route's declaration */
-    HTTP_PATH_ARGS_MAX = 4,      /* typed {parameters} in one route pattern */
-    HTTP_HEADERS_OUT_MAX = 16,   /* response headers a handler and the router set */
+    HTTP_BODY_MAX = 64 * 1024,          /* a form body; case notes are the largest field */
+    HTTP_UPLOAD_MAX = 64 * 1024 * 1024, /* a ROUTE_UPLOAD body: files to validate */
+    HTTP_HEADER_MAX = 16 * 1024,        /* libmicrohttpd's per-connection memory for headers */
+    HTTP_PATH_MAX = 1024,               /* longer paths are refused with 414 */
+    HTTP_PARAMS_MAX = 32,               /* form fields kept after the route's declaration */
+    HTTP_PATH_ARGS_MAX = 4,             /* typed {parameters} in one route pattern */
+    HTTP_HEADERS_OUT_MAX = 16,          /* response headers a handler and the router set */
     HTTP_FIELD_ERRORS_MAX = 16,
 };
 
@@ -41,6 +42,15 @@ struct http_principal {
     unsigned perms;         /* bit set of enum route_perm */
     int64_t session_id;     /* 0 for principals not from a session */
     const char *csrf_token; /* bound to the session; compared with the form's `csrf` */
+};
+
+/* A file from a multipart/form-data body: the bytes stay where they are in the request's
+ * body (memory only, never on disk) and go with the request. */
+struct http_file {
+    const char *field;    /* the form field it came in */
+    const char *filename; /* as the browser named it, without any directory */
+    const char *data;
+    size_t len;
 };
 
 struct http_field_error {
@@ -67,6 +77,9 @@ struct http_request {
     /* Raw form fields from the body (application/x-www-form-urlencoded), as received. */
     struct http_param *form;
     size_t nform;
+    /* Files from a multipart/form-data body. */
+    struct http_file *files;
+    size_t nfiles;
     char request_id[33]; /* 128 random bits in hex, in the log and the error pages */
 
     /* Filled by the router before a handler runs. */
@@ -114,6 +127,14 @@ const char *http_reason(int status);
 /* Parse an application/x-www-form-urlencoded body into the request's raw form fields.
  * Refuses (KITH_E_PARSE via return -1) malformed percent escapes and NUL bytes. */
 int http_form_parse(struct http_request *req, const char *body, size_t len);
+
+/* Parse a multipart/form-data body (the boundary from req->content_type): text fields
+ * into the raw form fields, files into req->files, pointing into `body`. Returns -1 when
+ * the body is malformed. */
+int http_multipart_parse(struct http_request *req, const char *body, size_t len);
+/* The request's body by its Content-Type: urlencoded or multipart form data; anything
+ * else (JSON for the API) is left to the handler. Returns -1 when malformed. */
+int http_body_parse(struct http_request *req);
 
 /* Compare two secrets in time that depends only on their lengths. */
 bool http_secret_equal(const char *a, const char *b);

@@ -1,7 +1,8 @@
 /*
  * libmicrohttpd underneath the router. MHD runs an epoll loop in a pool of internal
  * threads (one per core); each request gets an arena and its body is gathered up to
- * HTTP_BODY_MAX (past that the rest is read and dropped, and the router answers 413). The
+ * HTTP_BODY_MAX, or HTTP_UPLOAD_MAX for an upload route (past that the rest is read and
+ * dropped, and the router answers 413). Bodies live in memory only, uploads included. The
  * response is queued on the second call of the access handler or later, never the first:
  * MHD 0.9.75 closes the connection after a response queued on the first call, which
  * defeats keep-alive (measured 4.6 times slower, shared/reference/perf-baselines.md §1).
@@ -29,8 +30,8 @@
 struct exchange {
     struct arena arena;
     struct http_request req;
-    char *body;
-    size_t len, cap;
+    char *body; /* malloc'd, not from the arena: an upload may be tens of MB */
+    size_t len, cap, max;
     bool too_large;
     struct timespec start;
 };
@@ -56,7 +57,7 @@ static const char *header(struct MHD_Connection *conn, const char *name)
 
 static void body_append(struct exchange *x, const char *data, size_t n)
 {
-    if (x->too_large || x->len + n > HTTP_BODY_MAX) {
+    if (x->too_large || x->len + n > x->max) {
         x->too_large = true;
         return;
     }
@@ -64,10 +65,7 @@ static void body_append(struct exchange *x, const char *data, size_t n)
         size_t cap = x->cap ? x->cap * 2 : 1024;
         while (cap < x->len + n + 1)
             cap *= 2;
-        char *nb = arena_alloc(&x->arena, cap);
-        if (x->len)
-            memcpy(nb, x->body, x->len);
-        x->body = nb;
+        x->body = xrealloc(x->body, cap);
         x->cap = cap;
     }
     memcpy(x->body + x->len, data, n);
@@ -121,11 +119,11 @@ static enum MHD_Result respond(struct server *srv, struct MHD_Connection *conn, 
     hex(req->request_id, id, sizeof id);
 
     struct http_response res;
-    bool form = req->content_type &&
-                strncmp(req->content_type, "application/x-www-form-urlencoded", 33) == 0;
     /* A malformed body counts as an empty form: required fields are then reported. */
-    if (form && x->len && !x->too_large && http_form_parse(req, x->body, x->len) != 0)
+    if (http_body_parse(req) != 0) {
         req->nform = 0;
+        req->nfiles = 0;
+    }
     router_handle(srv->app, routes, req, &res);
 
     struct MHD_Response *r =
@@ -162,6 +160,20 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         x = xcalloc(1, sizeof *x);
         arena_init(&x->arena, (size_t)16 * 1024);
         clock_gettime(CLOCK_MONOTONIC, &x->start);
+        x->max = router_body_max(routes, method, url);
+        /* A body announced past the limit is refused without holding any of it; one
+         * within it gets its room at once rather than by doubling. */
+        const char *cl = header(conn, "Content-Length");
+        if (cl) {
+            char *e;
+            unsigned long long n = strtoull(cl, &e, 10);
+            if (!*e && n > x->max) {
+                x->too_large = true;
+            } else if (!*e && n > HTTP_BODY_MAX) {
+                x->cap = (size_t)n + 1;
+                x->body = xmalloc(x->cap);
+            }
+        }
         *con_cls = x;
         return MHD_YES;
     }
@@ -183,6 +195,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     if (!x)
         return;
     arena_release(&x->arena);
+    free(x->body);
     free(x);
     *con_cls = NULL;
 }

@@ -20,6 +20,7 @@ static const struct {
     {"/teams", "Team caseloads", ROUTE_TEAM_READ},
     {"/audit", "Audit trail", ROUTE_AUDIT_READ},
     {"/admin/users", "User accounts", ROUTE_USER_ADMIN},
+    {"/validate", "Validate a return", ROUTE_VALIDATE},
 };
 
 static void nav(struct html *h, const struct http_request *req)

@@ -32,6 +32,8 @@ int page_admin_user_enable(struct http_app *app, struct http_request *req,
                            struct http_response *res);
 int page_admin_user_reset(struct http_app *app, struct http_request *req,
                           struct http_response *res);
+int page_validate_form(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_validate(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_note_add(struct http_app *app, struct http_request *req, struct http_response *res);
 
 #endif

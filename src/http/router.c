@@ -48,6 +48,17 @@ bool router_match(const char *pattern, const char *path, struct arena *a, const 
     return *p == '\0' && *s == '\0';
 }
 
+_Static_assert(HTTP_UPLOAD_MAX == 64 * 1024 * 1024, "the upload routes' 413 page says 64 MB");
+
+size_t router_body_max(const struct route *table, const char *method, const char *path)
+{
+    enum http_method m = http_method_parse(method);
+    for (const struct route *r = table; r->handler; r++)
+        if (r->method == m && router_match(r->pattern, path, NULL, NULL))
+            return (r->flags & ROUTE_UPLOAD) ? HTTP_UPLOAD_MAX : HTTP_BODY_MAX;
+    return HTTP_BODY_MAX;
+}
+
 static bool in_set(unsigned char c, enum route_param_type type)
 {
     switch (type) {
@@ -223,6 +234,11 @@ int router_dispatch(struct http_app *app, const struct route *table, struct http
     if (hit->perm == ROUTE_PERM_UNSET) /* deny by default; the route test catches this */
         return http_error_page(req, res, 403, "You cannot see this page",
                                "Ask your administrator for access.");
+    if (req->body_too_large && (hit->flags & ROUTE_UPLOAD))
+        return http_error_page(req, res, 413, "The files are too large",
+                               "The files you chose are larger than 64 MB together, the most "
+                               "kith takes in one go. Choose fewer files, or validate the "
+                               "return with kith validate on the command line.");
     if (req->body_too_large)
         return http_error_page(req, res, 413, "What you sent is too large",
                                "Shorten the text and try again.");

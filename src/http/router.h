@@ -27,6 +27,7 @@ enum route_perm {
     ROUTE_TEAM_READ = 1u << 6,   /* team caseloads: counts per worker, no child's record */
     ROUTE_CHILD_WRITE = 1u << 7, /* record a new child, correct a child's details */
     ROUTE_ALLOCATE = 1u << 8,    /* allocate a worker to a child */
+    ROUTE_VALIDATE = 1u << 9,    /* validate a statutory return (uploaded, not stored) */
 };
 
 enum route_param_type {
@@ -52,10 +53,11 @@ struct http_app;
 typedef int (*route_scope_fn)(struct http_app *app, struct http_request *req);
 
 enum route_flags {
-    ROUTE_CSRF = 1u << 0,  /* unsafe method: token and Origin checked */
-    ROUTE_ASSET = 1u << 1, /* versioned static file: long cache allowed */
-    ROUTE_API = 1u << 2,   /* JSON API: bearer tokens only (no cookies, so no CSRF), and
-                              refusals as RFC 9457 problem details */
+    ROUTE_CSRF = 1u << 0,   /* unsafe method: token and Origin checked */
+    ROUTE_ASSET = 1u << 1,  /* versioned static file: long cache allowed */
+    ROUTE_API = 1u << 2,    /* JSON API: bearer tokens only (no cookies, so no CSRF), and
+                               refusals as RFC 9457 problem details */
+    ROUTE_UPLOAD = 1u << 3, /* files in multipart/form-data: a body up to HTTP_UPLOAD_MAX */
 };
 
 struct route {
@@ -107,6 +109,11 @@ int http_problem(struct http_request *req, struct http_response *res, int status
  * An already-set req->principal is used as it is. */
 int router_dispatch(struct http_app *app, const struct route *table, struct http_request *req,
                     struct http_response *res);
+
+/* The largest body the route for `method` and `path` takes: HTTP_UPLOAD_MAX for an
+ * upload route, HTTP_BODY_MAX for any other (and for no route). The transport asks before
+ * reading the body, so only an upload route ever holds more than a form's worth. */
+size_t router_body_max(const struct route *table, const char *method, const char *path);
 
 bool router_match(const char *pattern, const char *path, struct arena *a, const char **args);
 

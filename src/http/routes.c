@@ -41,6 +41,14 @@ static const struct route_param user_add_params[] = {
     {0},
 };
 
+/* The form's text fields; the files come as req->files (multipart/form-data). */
+static const struct route_param validate_params[] = {
+    {"type", PARAM_LINE, 20, false, NULL},
+    {"year", PARAM_LINE, 7, false, NULL},
+    {"format", PARAM_LINE, 4, false, NULL},
+    {0},
+};
+
 /* clang-format off */
 const struct route routes[] = {
     {HTTP_GET,  "/assets/images/{name}", page_asset_image, ROUTE_PUBLIC, ROUTE_ASSET, PARAM_ASSET,
@@ -90,6 +98,10 @@ const struct route routes[] = {
     {HTTP_POST, "/admin/users/{id}/reset", page_admin_user_reset,
      ROUTE_SIGNED_IN | ROUTE_USER_ADMIN, ROUTE_CSRF, PARAM_INT, NULL, NULL,
      "/admin/users/{id}/reset"},
+    {HTTP_GET,  "/validate", page_validate_form, ROUTE_SIGNED_IN | ROUTE_VALIDATE, 0, PARAM_LINE,
+     NULL, NULL, "/validate"},
+    {HTTP_POST, "/validate", page_validate, ROUTE_SIGNED_IN | ROUTE_VALIDATE,
+     ROUTE_CSRF | ROUTE_UPLOAD, PARAM_LINE, NULL, validate_params, "/validate"},
     /* The JSON API: bearer tokens, problem details; each route is in api.c's api_docs. */
     {HTTP_GET,  "/api/v1/openapi.json", api_openapi, ROUTE_PUBLIC, ROUTE_API, PARAM_LINE, NULL,
      NULL, "/api/v1/openapi.json"},

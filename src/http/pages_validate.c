@@ -1,0 +1,410 @@
+/*
+ * "Validate a return", for performance analysts: upload a CIN census XML, a 903 XML or the
+ * 903's CSV files, choose the collection year, and see the findings grouped by rule with
+ * their counts, or download them as CSV. The run is report/validate.c's, the same as
+ * `kith validate`, so the page and the command agree finding for finding.
+ *
+ * The uploads are read from the request's body in memory and forgotten with it: nothing
+ * is written to disk or kept between requests. So the CSV is not a link to something
+ * kept: the form has two buttons, "Check the return" (findings on the page) and
+ * "Download findings (CSV)", and the analyst picks one when submitting the files. Keeping
+ * the findings between requests would keep children's identifiers and values in the
+ * server's memory for no better reason than saving a second upload.
+ *
+ * Each validation is one audit row: the return type, year, file names and counts, never
+ * the content.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/str.h"
+#include "domain/codeset.h"
+#include "domain/ret/cin.h"
+#include "domain/ret/kinds.h"
+#include "domain/ret/ssda903.h"
+#include "http/govuk.h"
+#include "http/page.h"
+#include "http/pages.h"
+#include "http/web_audit.h"
+#include "report/findings_out.h"
+#include "report/validate.h"
+
+/* The kinds of upload the form offers. */
+static const struct vtype {
+    const char *code;
+    const char *label;
+    const char *hint;
+    const struct ret_kind *kind;
+    bool xml;
+} vtypes[] = {
+    {"cin", "CIN census (XML)", "The census file your system exports, one XML file", &ret_kind_cin,
+     true},
+    {"903-xml", "SSDA903 (XML)", "One XML file", &ret_kind_903, true},
+    {"903-csv", "SSDA903 (CSV files)",
+     "Choose all the files at once, named as the DfE names them: header.csv, episodes.csv, "
+     "reviews.csv and the others",
+     &ret_kind_903, false},
+};
+
+static const struct vtype *vtype_find(const char *code)
+{
+    for (size_t i = 0; code && i < sizeof vtypes / sizeof vtypes[0]; i++)
+        if (!strcmp(vtypes[i].code, code))
+            return &vtypes[i];
+    return NULL;
+}
+
+static void add_error(struct http_request *req, const char *field, const char *message)
+{
+    if (req->nerrors < HTTP_FIELD_ERRORS_MAX) {
+        req->errors[req->nerrors].field = field;
+        req->errors[req->nerrors].message = message;
+        req->nerrors++;
+    }
+}
+
+static bool has_error(const struct http_request *req, const char *field)
+{
+    for (size_t i = 0; i < req->nerrors; i++)
+        if (!strcmp(req->errors[i].field, field))
+            return true;
+    return false;
+}
+
+/* The years the form offers: every year either return has rules for, and the current one. */
+static void year_range(int *first, int *last)
+{
+    *first = *last = collection_year(date_today());
+    for (size_t i = 0; ret_kinds[i]; i++) {
+        int f = ret_kind_first_year(ret_kinds[i]), l = ret_kind_last_year(ret_kinds[i]);
+        *first = f < *first ? f : *first;
+        *last = l > *last ? l : *last;
+    }
+}
+
+/* The form, keeping the type and year chosen (files cannot be kept: a browser never
+ * refills a file input). */
+static void form(struct html *h, const struct http_request *req, const char *type, int year)
+{
+    html_raw(h, "<form method=\"post\" action=\"/validate\" enctype=\"multipart/form-data\" "
+                "novalidate>\n");
+    page_csrf(h, req);
+    bool terr = has_error(req, "type");
+    html_f(h,
+           "<div class=\"govuk-form-group%s\"><fieldset class=\"govuk-fieldset\"%s>"
+           "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">"
+           "What are you validating?</legend>\n",
+           terr ? " govuk-form-group--error" : "", terr ? " aria-describedby=\"type-error\"" : "");
+    page_field_error(h, req, "type");
+    html_raw(h, "<div class=\"govuk-radios\" data-module=\"govuk-radios\">\n");
+    for (size_t i = 0; i < sizeof vtypes / sizeof vtypes[0]; i++) {
+        const struct vtype *t = &vtypes[i];
+        const char *id = i ? arena_printf(h->arena, "type-%ld", (long)i + 1) : "type";
+        html_f(h,
+               "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" "
+               "id=\"%s\" name=\"type\" type=\"radio\" value=\"%s\" aria-describedby=\"%s-hint\"%s>"
+               "<label class=\"govuk-label govuk-radios__label\" for=\"%s\">%s</label>"
+               "<div id=\"%s-hint\" class=\"govuk-hint govuk-radios__hint\">%s</div></div>\n",
+               id, t->code, id, type && !strcmp(type, t->code) ? " checked" : "", id, t->label, id,
+               t->hint);
+    }
+    html_raw(h, "</div></fieldset></div>\n");
+
+    bool yerr = has_error(req, "year");
+    html_f(h,
+           "<div class=\"govuk-form-group%s\"><label class=\"govuk-label govuk-label--m\" "
+           "for=\"year\">Collection year</label><div id=\"year-hint\" class=\"govuk-hint\">"
+           "The year ending 31 March in which the return is made</div>\n",
+           yerr ? " govuk-form-group--error" : "");
+    page_field_error(h, req, "year");
+    html_f(h,
+           "<select class=\"govuk-select%s\" id=\"year\" name=\"year\" "
+           "aria-describedby=\"year-hint\">\n",
+           yerr ? " govuk-select--error" : "");
+    int first, last;
+    year_range(&first, &last);
+    for (int y = last; y >= first; y--) {
+        char text[8];
+        collection_year_text(y, text, sizeof text);
+        html_f(h, "<option value=\"%d\"%s>%s</option>\n", y, y == year ? " selected" : "", text);
+    }
+    html_raw(h, "</select></div>\n");
+
+    bool ferr = has_error(req, "files");
+    html_f(h,
+           "<div class=\"govuk-form-group%s\"><label class=\"govuk-label govuk-label--m\" "
+           "for=\"files\">Files</label><div id=\"files-hint\" class=\"govuk-hint\">Up to 64 MB "
+           "together. The files are read to check them and then forgotten: kith does not keep "
+           "them.</div>\n",
+           ferr ? " govuk-form-group--error" : "");
+    page_field_error(h, req, "files");
+    html_f(h,
+           "<input class=\"govuk-file-upload%s\" id=\"files\" name=\"files\" type=\"file\" "
+           "multiple accept=\".xml,.csv\" aria-describedby=\"files-hint%s\"></div>\n",
+           ferr ? " govuk-file-upload--error" : "", ferr ? " files-error" : "");
+    /* two submit buttons with a name and value: govuk_button has no `value` option */
+    html_raw(h, "<div class=\"govuk-button-group\"><button type=\"submit\" name=\"format\" "
+                "value=\"html\" class=\"govuk-button\" data-module=\"govuk-button\">Check the "
+                "return</button><button type=\"submit\" name=\"format\" value=\"csv\" "
+                "class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">"
+                "Download findings (CSV)</button>");
+    html_raw(h, "</div>\n</form>\n");
+}
+
+static int render_form(struct http_request *req, struct http_response *res, int status,
+                       const char *type, int year)
+{
+    struct html h;
+    html_init(&h, req->arena);
+    page_begin(&h, req, "Validate a return");
+    page_error_summary(&h, req);
+    html_raw(&h, "<h1 class=\"govuk-heading-l\">Validate a return</h1>\n"
+                 "<p class=\"govuk-body\">Check a CIN census or SSDA903 return with every DfE "
+                 "validation rule of its year, as <code>kith validate</code> does.</p>\n");
+    form(&h, req, type, year);
+    return page_end(&h, res, status);
+}
+
+int page_validate_form(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    return render_form(req, res, 200, NULL, collection_year(date_today()));
+}
+
+/* One summary list row. */
+static void row(struct html *h, const char *key, const char *value)
+{
+    html_f(h,
+           "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%s</dt>"
+           "<dd class=\"govuk-summary-list__value\">%s</dd></div>\n",
+           key, value);
+}
+
+/* The findings grouped by rule, in the order they come (by rule code): one row per rule
+ * with its count, and the tables it found them in. */
+static void by_rule(struct html *h, const struct validation *v)
+{
+    html_raw(h, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption "
+                "govuk-table__caption--m\">Findings by rule</caption><thead "
+                "class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" "
+                "class=\"govuk-table__header\">Rule</th><th scope=\"col\" "
+                "class=\"govuk-table__header\">Type</th><th scope=\"col\" "
+                "class=\"govuk-table__header\">Table</th><th scope=\"col\" "
+                "class=\"govuk-table__header\">Message</th><th scope=\"col\" "
+                "class=\"govuk-table__header govuk-table__header--numeric\">Findings</th></tr>"
+                "</thead>\n<tbody class=\"govuk-table__body\">\n");
+    const struct findings *f = &v->f;
+    for (size_t i = 0; i < f->n;) {
+        const struct rule *r = f->v[i].rule;
+        size_t j = i;
+        while (j < f->n && f->v[j].rule == r)
+            j++;
+        const char *table = v->r.kind->tables[f->v[i].table].name;
+        html_f(h,
+               "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">%s"
+               "</th><td class=\"govuk-table__cell\">",
+               r->code);
+        govuk_tag(h,
+                  &(struct govuk_opts){.text = r->severity == RULE_ERROR ? "Error" : "Query",
+                                       .classes = r->severity == RULE_ERROR ? "govuk-tag--red"
+                                                                            : "govuk-tag--yellow"});
+        html_f(h,
+               "</td><td class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">%s"
+               "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">%ld</td></tr>\n",
+               table, r->message, (long)(j - i));
+        i = j;
+    }
+    html_raw(h, "</tbody></table>\n");
+}
+
+static void skipped(struct html *h, const struct validation *v)
+{
+    const struct findings *f = &v->f;
+    if (!f->nskipped)
+        return;
+    html_f(h,
+           "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\"><span "
+           "class=\"govuk-details__summary-text\">%ld rules were not run, and why</span>"
+           "</summary><div class=\"govuk-details__text\"><table class=\"govuk-table\"><caption "
+           "class=\"govuk-table__caption govuk-visually-hidden\">Rules not run</caption><thead "
+           "class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" "
+           "class=\"govuk-table__header\">Rule</th><th scope=\"col\" "
+           "class=\"govuk-table__header\">Why it was not run</th></tr></thead><tbody "
+           "class=\"govuk-table__body\">\n",
+           (long)f->nskipped);
+    for (size_t i = 0; i < f->nskipped; i++)
+        html_f(h,
+               "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
+               "%s</th><td class=\"govuk-table__cell\">%s</td></tr>\n",
+               f->skipped[i].rule->code, f->skipped[i].reason);
+    html_raw(h, "</tbody></table></div></details>\n");
+}
+
+static const char *files_text(struct arena *a, const struct http_request *req)
+{
+    struct str s = STR_INIT;
+    for (size_t i = 0; i < req->nfiles; i++)
+        str_addf(&s, "%s%s", i ? ", " : "", req->files[i].filename);
+    const char *out = arena_strdup(a, s.buf ? s.buf : "");
+    str_release(&s);
+    return out;
+}
+
+static int results(struct http_request *req, struct http_response *res, const struct vtype *t,
+                   int year, const struct validation *v, const char *names)
+{
+    struct html h;
+    html_init(&h, req->arena);
+    page_begin(&h, req, "Validation results");
+    html_raw(&h, "<h1 class=\"govuk-heading-l\">Validation results</h1>\n");
+    char asked[8], used[8];
+    collection_year_text(year, asked, sizeof asked);
+    collection_year_text(v->set.year, used, sizeof used);
+    if (v->set.asked != v->set.year)
+        govuk_inset_text(
+            &h, &(struct govuk_opts){
+                    .text = arena_printf(req->arena,
+                                         "No %s rules are known for %s; the rules of %s, the %s "
+                                         "year kith knows, were used.",
+                                         t->kind->title, asked, used,
+                                         v->set.asked < v->set.year ? "earliest" : "latest")});
+    if (v->refdata_error[0])
+        govuk_inset_text(&h, &(struct govuk_opts){
+                                 .text = arena_printf(req->arena,
+                                                      "The postcode and provider data could not "
+                                                      "be read, so the rules that need them were "
+                                                      "not run: %s",
+                                                      v->refdata_error)});
+    html_raw(&h, "<dl class=\"govuk-summary-list\">\n");
+    row(&h, "Return", t->label);
+    row(&h, "Files", names);
+    row(&h, "Collection year", used);
+    row(&h, "Findings", arena_printf(req->arena, "%zu", v->f.n));
+    row(&h, "Errors", arena_printf(req->arena, "%zu", v->errors));
+    row(&h, "Queries", arena_printf(req->arena, "%zu", v->queries));
+    row(&h, "Rules run", arena_printf(req->arena, "%zu", v->f.nran));
+    row(&h, "Rules not run", arena_printf(req->arena, "%zu", v->f.nskipped));
+    html_raw(&h, "</dl>\n");
+    skipped(&h, v);
+    if (v->f.n)
+        by_rule(&h, v);
+    else
+        html_raw(&h, "<p class=\"govuk-body\">No rule found anything to report.</p>\n");
+    html_raw(&h, "<h2 class=\"govuk-heading-m\">Check again or download the findings</h2>\n"
+                 "<p class=\"govuk-body\">kith did not keep the files. To check a corrected "
+                 "return, or to download these findings as a CSV file, choose the files "
+                 "again.</p>\n");
+    form(&h, req, t->code, year);
+    return page_end(&h, res, 200);
+}
+
+/* The findings as a CSV download, the columns `kith validate` writes. */
+static int csv(struct http_request *req, struct http_response *res, const struct vtype *t,
+               const struct validation *v, const char *source)
+{
+    struct str out = STR_INIT;
+    struct findings_doc doc = {.r = &v->r, .set = &v->set, .f = &v->f, .source = source};
+    findings_csv(&out, &doc);
+    char *body = arena_alloc(req->arena, out.len + 1);
+    memcpy(body, out.buf, out.len);
+    body[out.len] = '\0';
+    size_t len = out.len;
+    str_release(&out);
+    char year[8];
+    collection_year_text(v->set.year, year, sizeof year);
+    year[4] = '-';
+    http_header_add(res, "Content-Disposition",
+                    arena_printf(req->arena, "attachment; filename=\"kith-findings-%s-%s.csv\"",
+                                 t->code, year));
+    http_body(res, 200, "text/csv; charset=utf-8", body, len);
+    return 200;
+}
+
+/* The audit row: what was validated and what was found, never what the files hold. The
+ * store caps a detail at 1000 characters, so a long list of names is cut short. */
+static enum kerr_code audit(struct http_app *app, struct http_request *req, const char *type,
+                            int year, const char *names, const struct validation *v, struct kerr *e)
+{
+    char y[8];
+    collection_year_text(year, y, sizeof y);
+    char nm[601];
+    snprintf(nm, sizeof nm, "%s", names);
+    if (strlen(names) >= sizeof nm)
+        memcpy(nm + sizeof nm - 4, "...", 4);
+    const char *detail =
+        v ? arena_printf(req->arena,
+                         "%s %s: %s: %zu findings (%zu errors, %zu queries), %zu rules run, %zu "
+                         "not run",
+                         type, y, nm, v->f.n, v->errors, v->queries, v->f.nran, v->f.nskipped)
+          : arena_printf(req->arena, "%s %s: %s: could not be read", type, y, nm);
+    return web_audit(app, req, 0, "validate", v ? "ok" : "unreadable", detail, e);
+}
+
+static int audit_failed(struct http_request *req, struct http_response *res)
+{
+    return http_error_page(req, res, 503, "Sorry, there is a problem",
+                           "The audit trail could not be written, so the findings are not "
+                           "shown. Try again later.");
+}
+
+int page_validate(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    const char *type = http_param(req, "type");
+    const char *year_text = http_param(req, "year");
+    const char *format = http_param(req, "format");
+    const struct vtype *t = vtype_find(type);
+    int year = 0;
+    /* the router has noted required fields left empty; say it in the page's own words */
+    req->nerrors = 0;
+    if (!t)
+        add_error(req, "type", "Select what you are validating");
+    if (!year_text || !collection_year_parse(year_text, &year)) {
+        add_error(req, "year", "Select the collection year");
+        year = collection_year(date_today());
+    }
+    if (!req->nfiles)
+        add_error(req, "files",
+                  t && !t->xml ? "Choose the return's CSV files" : "Choose the return's file");
+    else if (t && t->xml && req->nfiles > 1)
+        add_error(req, "files",
+                  arena_printf(req->arena, "Choose one XML file for the %s; %zu were chosen",
+                               t->label, req->nfiles));
+    if (req->nerrors)
+        return render_form(req, res, 422, t ? t->code : NULL, year);
+
+    struct validate_file *files = arena_alloc(req->arena, req->nfiles * sizeof *files);
+    for (size_t i = 0; i < req->nfiles; i++)
+        files[i] =
+            (struct validate_file){req->files[i].filename, req->files[i].data, req->files[i].len};
+    struct validate_input in = {.kind = t->kind,
+                                .files = files,
+                                .nfiles = req->nfiles,
+                                .xml = t->xml,
+                                .year = year,
+                                .max_bytes = HTTP_UPLOAD_MAX,
+                                .store = req->store};
+    struct validation v;
+    struct kerr e = KERR_INIT;
+    const char *names = files_text(req->arena, req);
+    enum kerr_code rc = validation_run(&v, &in, &e);
+    struct kerr ae = KERR_INIT;
+    if (rc) {
+        if (audit(app, req, t->code, year, names, NULL, &ae))
+            return audit_failed(req, res);
+        /* the reader's words: they name the file, line and column */
+        add_error(req, "files",
+                  e.where[0] ? arena_printf(req->arena, "%s: %s", e.where, e.msg)
+                             : arena_strdup(req->arena, e.msg));
+        return render_form(req, res, 422, t->code, year);
+    }
+    if (audit(app, req, t->code, year, names, &v, &ae)) {
+        validation_release(&v);
+        return audit_failed(req, res);
+    }
+    int status = format && !strcmp(format, "csv")
+                     ? csv(req, res, t, &v, req->nfiles == 1 ? names : t->label)
+                     : results(req, res, t, year, &v, names);
+    validation_release(&v);
+    return status;
+}

@@ -1,0 +1,490 @@
+/*
+ * The "Validate a return" page through the router and the real route table, on a real
+ * SQLite file (or PostgreSQL, suite pgwip), with the public samples beside the clone (PEER_DIR)
+ * uploaded as a browser sends them (multipart/form-data):
+ * - the CIN XML, the 903 XML and the 903 CSV set give the same counts on the page, and
+ *   byte for byte the same CSV download, as `kith validate` run on the same files ($KITH);
+ * - a file that cannot be read comes back with the reader's message (file, line, column)
+ *   in the error summary, the type and year kept; a file the 903 does not have is named;
+ * - a social worker is refused (403), so is a post without the session's token or from
+ *   another origin; a body past the upload limit is 413 with the limit in words;
+ * - each validation is one audit row with the file names and counts, never the content.
+ */
+#include "../unit/test.h"
+
+#include "../store/testdb.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/str.h"
+#include "http/auth.h"
+#include "http/router.h"
+#include "store/store.h"
+
+#define ORIGIN "http://127.0.0.1:8080"
+#define TOKEN "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+#define BOUNDARY "----kithTestBoundary7MA4YWxk"
+
+enum who { ANALYST, WORKER, WHO_COUNT };
+
+struct fx {
+    struct testdb db;
+    struct http_app app;
+    struct arena a;
+    struct http_principal who[WHO_COUNT];
+    const char *peer;
+    const char *kith;
+};
+
+static struct http_principal *by_cookie(struct http_app *app, struct http_request *req)
+{
+    struct fx *f = app->auth_data;
+    int w;
+    if (!req->cookie || sscanf(req->cookie, "who=%d", &w) != 1 || w < 0 || w >= WHO_COUNT)
+        return NULL;
+    return &f->who[w];
+}
+
+static void add_user(struct fx *f, enum who w, const char *name, enum user_role r)
+{
+    struct user u = {.username = name, .role = r, .created = DATE_NONE};
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_user_add(f->app.store, &u, &e), 0);
+    f->who[w] = (struct http_principal){.user_id = u.id,
+                                        .username = name,
+                                        .role = r,
+                                        .perms = auth_role_perms(r),
+                                        .csrf_token = TOKEN};
+}
+
+static int setup(void **state)
+{
+    struct fx *f = calloc(1, sizeof *f);
+    f->peer = getenv("PEER_DIR");
+    f->kith = getenv("KITH");
+    if (!f->peer || !f->kith)
+        return -1;
+    if (testdb_make(&f->db))
+        return -1;
+    arena_init(&f->a, 0);
+    struct kerr e = KERR_INIT;
+    if (store_open(f->db.location, STORE_CREATE, &f->app.store, &e))
+        return -1;
+    f->app.origin = ORIGIN;
+    f->app.authenticate = by_cookie;
+    f->app.auth_data = f;
+    add_user(f, ANALYST, "pat", UROLE_PERFORMANCE_ANALYST);
+    add_user(f, WORKER, "sam", UROLE_SOCIAL_WORKER);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fx *f = *state;
+    store_close(f->app.store);
+    arena_release(&f->a);
+    testdb_drop(&f->db);
+    free(f);
+    return 0;
+}
+
+/* A whole file, from the arena (NUL-terminated; *len without it). */
+static char *slurp(struct fx *f, const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        fail_msg("cannot open %s", path);
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *buf = arena_alloc(&f->a, (size_t)n + 1);
+    assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+    buf[n] = '\0';
+    fclose(fp);
+    *len = (size_t)n;
+    return buf;
+}
+
+struct upload {
+    const char *name;
+    const char *data; /* NULL: the file of that name in `dir` */
+    size_t len;
+};
+
+static void part_field(struct str *b, const char *name, const char *value)
+{
+    str_addf(b, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n", name,
+             value);
+}
+
+static void part_file(struct str *b, const char *filename, const char *data, size_t len)
+{
+    str_addf(b,
+             "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"%s\"\r\n"
+             "Content-Type: application/octet-stream\r\n\r\n",
+             filename);
+    str_addn(b, data, len);
+    str_add(b, "\r\n");
+}
+
+struct call {
+    struct http_request req;
+    struct http_response res;
+    char *body;
+};
+
+static struct call *send_body(struct fx *f, enum who w, const char *ctype, const char *body,
+                              size_t len, bool too_large)
+{
+    struct call *c = arena_zalloc(&f->a, sizeof *c);
+    c->req.arena = &f->a;
+    c->req.method_name = "POST";
+    c->req.method = HTTP_POST;
+    c->req.path = "/validate";
+    c->req.host = "127.0.0.1:8080";
+    c->req.cookie = arena_printf(&f->a, "who=%d", (int)w);
+    c->req.origin = ORIGIN;
+    c->req.content_type = ctype;
+    c->req.body_too_large = too_large;
+    c->req.body = too_large ? NULL : body;
+    c->req.body_len = too_large ? 0 : len;
+    snprintf(c->req.request_id, sizeof c->req.request_id, "val%d", (int)w);
+    /* as the transport does: a malformed body is an empty form */
+    if (http_body_parse(&c->req) != 0) {
+        c->req.nform = 0;
+        c->req.nfiles = 0;
+    }
+    router_handle(&f->app, routes, &c->req, &c->res);
+    c->body = arena_strndup(&f->a, c->res.body ? c->res.body : "", c->res.len);
+    return c;
+}
+
+/* Post the form: `type`, `year`, `format` and the files (from `dir` when their data is
+ * NULL), with the session's token unless `csrf` says otherwise. */
+static struct call *post(struct fx *f, enum who w, const char *csrf, const char *type,
+                         const char *year, const char *format, const char *dir,
+                         const struct upload *files, size_t nfiles)
+{
+    struct str b = STR_INIT;
+    if (csrf)
+        part_field(&b, "csrf", csrf);
+    part_field(&b, "type", type);
+    part_field(&b, "year", year);
+    for (size_t i = 0; i < nfiles; i++) {
+        const char *data = files[i].data;
+        size_t len = files[i].len;
+        if (!data)
+            data = slurp(f, arena_printf(&f->a, "%s/%s", dir, files[i].name), &len);
+        part_file(&b, files[i].name, data, len);
+    }
+    part_field(&b, "format", format);
+    str_add(&b, "--" BOUNDARY "--\r\n");
+    char *body = arena_alloc(&f->a, b.len);
+    memcpy(body, b.buf, b.len);
+    size_t len = b.len;
+    str_release(&b);
+    return send_body(f, w, "multipart/form-data; boundary=" BOUNDARY, body, len, false);
+}
+
+static struct call *get(struct fx *f, enum who w)
+{
+    struct call *c = arena_zalloc(&f->a, sizeof *c);
+    c->req.arena = &f->a;
+    c->req.method_name = "GET";
+    c->req.method = HTTP_GET;
+    c->req.path = "/validate";
+    c->req.host = "127.0.0.1:8080";
+    c->req.cookie = arena_printf(&f->a, "who=%d", (int)w);
+    snprintf(c->req.request_id, sizeof c->req.request_id, "get%d", (int)w);
+    router_handle(&f->app, routes, &c->req, &c->res);
+    c->body = arena_strndup(&f->a, c->res.body ? c->res.body : "", c->res.len);
+    return c;
+}
+
+/* What `kith validate` says: the CSV on stdout and the counts line on stderr. */
+struct cli_run {
+    char *csv;
+    size_t csv_len;
+    long findings, errors, queries, ran, skipped;
+};
+
+static void cli(struct fx *f, const char *args, struct cli_run *out)
+{
+    const char *csv = arena_printf(&f->a, "%s/cli.csv", f->db.dir);
+    const char *err = arena_printf(&f->a, "%s/cli.err", f->db.dir);
+    const char *cmd = arena_printf(&f->a, "KITH_DB='%s/none.db' '%s' validate %s >'%s' 2>'%s'",
+                                   f->db.dir, f->kith, args, csv, err);
+    int st = system(cmd);
+    assert_true(WIFEXITED(st) && WEXITSTATUS(st) <= 1);
+    out->csv = slurp(f, csv, &out->csv_len);
+    size_t n;
+    char *e = slurp(f, err, &n);
+    const char *line = strstr(e, " findings (");
+    assert_non_null(line);
+    while (line > e && line[-1] != ' ')
+        line--;
+    out->skipped = 0;
+    assert_int_equal(sscanf(line, "%ld findings (%ld errors, %ld queries) from %ld rules",
+                            &out->findings, &out->errors, &out->queries, &out->ran),
+                     4);
+    const char *sk = strstr(line, "rules; ");
+    if (sk)
+        assert_int_equal(sscanf(sk, "rules; %ld rules skipped", &out->skipped), 1);
+}
+
+/* The summary list's value for `key` on the results page, as a number. */
+static long shown(const char *page, const char *key)
+{
+    char pat[80];
+    snprintf(pat, sizeof pat, "<dt class=\"govuk-summary-list__key\">%s</dt>", key);
+    const char *p = strstr(page, pat);
+    if (!p)
+        fail_msg("no %s on the page", key);
+    p = strstr(p, "__value\">");
+    assert_non_null(p);
+    return strtol(p + 9, NULL, 10);
+}
+
+static void same_as_cli(struct fx *f, const char *type, const char *year, const char *dir,
+                        const struct upload *files, size_t nfiles, const char *cli_args)
+{
+    struct cli_run want;
+    cli(f, cli_args, &want);
+    assert_true(want.findings > 0);
+    struct call *c = post(f, ANALYST, TOKEN, type, year, "html", dir, files, nfiles);
+    if (c->res.status != 200)
+        fail_msg("%s: status %d: %.400s", type, c->res.status, c->body);
+    assert_int_equal(shown(c->body, "Findings"), want.findings);
+    assert_int_equal(shown(c->body, "Errors"), want.errors);
+    assert_int_equal(shown(c->body, "Queries"), want.queries);
+    assert_int_equal(shown(c->body, "Rules run"), want.ran);
+    assert_int_equal(shown(c->body, "Rules not run"), want.skipped);
+    assert_non_null(strstr(c->body, "Findings by rule"));
+    assert_non_null(strstr(c->body, "name=\"format\" value=\"csv\""));
+    /* the download is the command's CSV, byte for byte */
+    c = post(f, ANALYST, TOKEN, type, year, "csv", dir, files, nfiles);
+    assert_int_equal(c->res.status, 200);
+    assert_string_equal(c->res.content_type, "text/csv; charset=utf-8");
+    assert_non_null(strstr(http_header_get(&c->res, "Content-Disposition"), "attachment"));
+    assert_int_equal(c->res.len, want.csv_len);
+    assert_memory_equal(c->res.body, want.csv, want.csv_len);
+}
+
+static void cin_xml_as_the_cli(void **state)
+{
+    struct fx *f = *state;
+    const char *dir = arena_printf(&f->a, "%s/cin", f->peer);
+    struct upload u[] = {{"fake_CIN_data.xml", NULL, 0}};
+    same_as_cli(f, "cin", "2025", dir, u, 1,
+                arena_printf(&f->a, "cin '%s/fake_CIN_data.xml' --year 2025", dir));
+}
+
+static void ssda903_xml_as_the_cli(void **state)
+{
+    struct fx *f = *state;
+    const char *dir = arena_printf(&f->a, "%s/ssda903", f->peer);
+    struct upload u[] = {{"fake_903.xml", NULL, 0}};
+    same_as_cli(f, "903-xml", "2026", dir, u, 1,
+                arena_printf(&f->a, "903 '%s/fake_903.xml' --year 2026", dir));
+}
+
+static void ssda903_csv_set_as_the_cli(void **state)
+{
+    struct fx *f = *state;
+    const char *dir = arena_printf(&f->a, "%s/ssda903", f->peer);
+    /* every DfE-named file of the sample, in another order than the tables' */
+    struct upload u[] = {{"episodes.csv", NULL, 0},
+                         {"header.csv", NULL, 0},
+                         {"uasc.csv", NULL, 0},
+                         {"reviews.csv", NULL, 0},
+                         {"oc2.csv", NULL, 0},
+                         {"oc3.csv", NULL, 0},
+                         {"ad1.csv", NULL, 0},
+                         {"placed_for_adoption.csv", NULL, 0},
+                         {"previous_permanence.csv", NULL, 0},
+                         {"missing.csv", NULL, 0},
+                         {"sw_episodes.csv", NULL, 0},
+                         {"DoLo.csv", NULL, 0}};
+    same_as_cli(f, "903-csv", "2026", dir, u, N_ELEMS(u),
+                arena_printf(&f->a, "903 '%s' --year 2026", dir));
+}
+
+static size_t audit_rows(struct fx *f, int64_t user, struct audit_event **rows)
+{
+    struct audit_query q = {.user_id = user};
+    size_t n = 0;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_audit_list(f->app.store, &q, &f->a, rows, &n, &e), 0);
+    return n;
+}
+
+static void audited_with_names_and_counts(void **state)
+{
+    struct fx *f = *state;
+    const char *dir = arena_printf(&f->a, "%s/ssda903", f->peer);
+    struct upload u[] = {{"header.csv", NULL, 0}, {"episodes.csv", NULL, 0}};
+    struct call *c = post(f, ANALYST, TOKEN, "903-csv", "2026", "html", dir, u, 2);
+    assert_int_equal(c->res.status, 200);
+    struct audit_event *rows;
+    size_t n = audit_rows(f, f->who[ANALYST].user_id, &rows);
+    assert_int_equal(n, 1);
+    assert_string_equal(rows[0].action, "validate");
+    assert_string_equal(rows[0].outcome, "ok");
+    assert_string_equal(rows[0].role, "performance-analyst");
+    assert_int_equal(rows[0].child_id, 0);
+    const char *want = arena_printf(
+        &f->a, "903-csv 2025/26: header.csv, episodes.csv: %ld findings (%ld errors, %ld queries)",
+        shown(c->body, "Findings"), shown(c->body, "Errors"), shown(c->body, "Queries"));
+    if (strncmp(rows[0].detail, want, strlen(want)))
+        fail_msg("audit detail '%s', expected it to start '%s'", rows[0].detail, want);
+    /* names and counts only: not a line of the files */
+    assert_null(strstr(rows[0].detail, "CHILD"));
+    assert_null(strstr(rows[0].detail, "01/06/"));
+    /* a file that cannot be read is one row too */
+    struct upload bad[] = {{"header.csv", "CHILD,SEX\n1,M\n", 14}};
+    c = post(f, ANALYST, TOKEN, "903-csv", "2026", "html", dir, bad, 1);
+    assert_int_equal(c->res.status, 422);
+    n = audit_rows(f, f->who[ANALYST].user_id, &rows);
+    assert_int_equal(n, 2);
+    assert_string_equal(rows[0].outcome, "unreadable");
+    assert_string_equal(rows[0].detail, "903-csv 2025/26: header.csv: could not be read");
+}
+
+static void unreadable_input_names_file_line_column(void **state)
+{
+    struct fx *f = *state;
+    /* a missing column: the reader's message, the type and year kept */
+    struct upload miss[] = {{"header.csv",
+                             "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER\n1,M,01/06/2010,WBRI,"
+                             "UN1,\n",
+                             0}};
+    miss[0].len = strlen(miss[0].data);
+    struct call *c = post(f, ANALYST, TOKEN, "903-csv", "2025", "html", NULL, miss, 1);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "govuk-error-summary"));
+    assert_non_null(strstr(c->body, "<title>Error: "));
+    assert_non_null(strstr(c->body, "header.csv line 1: column &#39;MC_DOB&#39; is missing"));
+    assert_non_null(strstr(c->body, "value=\"903-csv\" aria-describedby=\"type-3-hint\" checked"));
+    assert_non_null(strstr(c->body, "<option value=\"2025\" selected>2024/25</option>"));
+    /* malformed XML: line and column */
+    const char *xml = "<?xml version=\"1.0\"?>\n<Message>\n  <Header>\n    <Oops></Header>\n";
+    struct upload broken[] = {{"census.xml", xml, strlen(xml)}};
+    c = post(f, ANALYST, TOKEN, "cin", "2026", "html", NULL, broken, 1);
+    assert_int_equal(c->res.status, 422);
+    if (!strstr(c->body, "census.xml line 4"))
+        fail_msg("no line in: %.2000s", strstr(c->body, "govuk-error-summary"));
+    assert_non_null(strstr(c->body, "column"));
+    /* a name the 903 does not have, and a table given twice */
+    struct upload odd[] = {{"notes.csv", "a,b\n", 4}};
+    c = post(f, ANALYST, TOKEN, "903-csv", "2026", "html", NULL, odd, 1);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "notes.csv is not one of the 903&#39;s files (header.csv"));
+    struct upload twice[] = {{"header.csv", "CHILD\n", 6}, {"HEADER.CSV", "CHILD\n", 6}};
+    c = post(f, ANALYST, TOKEN, "903-csv", "2026", "html", NULL, twice, 2);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "both header.csv and HEADER.CSV hold the Header table"));
+    /* nothing chosen, and two files for one XML */
+    c = post(f, ANALYST, TOKEN, "cin", "2026", "html", NULL, NULL, 0);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "Choose the return&#39;s file"));
+    c = post(f, ANALYST, TOKEN, "903-xml", "2026", "html", NULL, twice, 2);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "Choose one XML file"));
+    c = post(f, ANALYST, TOKEN, "shoes", "1066", "html", NULL, odd, 1);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "Select what you are validating"));
+    assert_non_null(strstr(c->body, "Select the collection year"));
+}
+
+static void who_may_and_csrf(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = get(f, ANALYST);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "enctype=\"multipart/form-data\""));
+    assert_non_null(strstr(c->body, "href=\"/validate\""));
+    assert_int_equal(get(f, WORKER)->res.status, 403);
+    struct upload u[] = {{"header.csv", "CHILD\n", 6}};
+    assert_int_equal(post(f, WORKER, TOKEN, "903-csv", "2026", "html", NULL, u, 1)->res.status,
+                     403);
+    /* the session's token, and nothing else, lets the form in */
+    assert_int_equal(post(f, ANALYST, NULL, "903-csv", "2026", "html", NULL, u, 1)->res.status,
+                     403);
+    assert_int_equal(post(f, ANALYST, "0123", "903-csv", "2026", "html", NULL, u, 1)->res.status,
+                     403);
+    /* a body that is not multipart at all carries no token either */
+    c = send_body(f, ANALYST, "multipart/form-data", "garbage", 7, false);
+    assert_int_equal(c->res.status, 403);
+    /* none of these reached the page, so none was audited as a validation */
+    struct audit_event *rows;
+    assert_int_equal(audit_rows(f, f->who[ANALYST].user_id, &rows), 0);
+}
+
+static void too_large_is_413_in_words(void **state)
+{
+    struct fx *f = *state;
+    assert_int_equal(router_body_max(routes, "POST", "/validate"), HTTP_UPLOAD_MAX);
+    assert_int_equal(router_body_max(routes, "GET", "/validate"), HTTP_BODY_MAX);
+    assert_int_equal(router_body_max(routes, "POST", "/search"), HTTP_BODY_MAX);
+    assert_int_equal(router_body_max(routes, "POST", "/nowhere"), HTTP_BODY_MAX);
+    struct call *c =
+        send_body(f, ANALYST, "multipart/form-data; boundary=" BOUNDARY, NULL, 0, true);
+    assert_int_equal(c->res.status, 413);
+    assert_non_null(strstr(c->body, "larger than 64 MB together"));
+}
+
+/* The multipart reader on its own: quoted boundary, a path in the file name, an empty
+ * file input, and bodies a browser would not send. */
+static void multipart_reader(void **state)
+{
+    struct fx *f = *state;
+    struct http_request req = {.arena = &f->a,
+                               .content_type = "multipart/form-data; charset=utf-8; "
+                                               "boundary=\"ab cd\""};
+    const char *ok = "preamble\r\n--ab cd\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+                     "tok\r\n--ab cd\r\ncontent-disposition: form-data; name=\"files\"; "
+                     "filename=\"C:\\\\data\\\\episodes.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                     "a\r\n--ab\r\nb\r\n--ab cd\r\nContent-Disposition: form-data; name=\"files\"; "
+                     "filename=\"\"\r\n\r\n\r\n--ab cd--\r\n";
+    assert_int_equal(http_multipart_parse(&req, ok, strlen(ok)), 0);
+    assert_int_equal(req.nform, 1);
+    assert_string_equal(req.form[0].name, "csrf");
+    assert_string_equal(req.form[0].value, "tok");
+    assert_int_equal(req.nfiles, 1);
+    assert_string_equal(req.files[0].filename, "episodes.csv");
+    assert_int_equal(req.files[0].len, strlen("a\r\n--ab\r\nb"));
+    assert_memory_equal(req.files[0].data, "a\r\n--ab\r\nb", req.files[0].len);
+    static const char *const bad[] = {
+        "--ab cd\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nno end",
+        "--ab cd\r\nContent-Disposition: form-data\r\n\r\nno name\r\n--ab cd--",
+        "--ab cd\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nnul\0here\r\n--ab cd--",
+        "no delimiter at all",
+        "--ab cdjunk",
+    };
+    static const size_t bad_len[] = {0, 0, 61, 0, 0};
+    for (size_t i = 0; i < N_ELEMS(bad); i++)
+        assert_int_equal(
+            http_multipart_parse(&req, bad[i], bad_len[i] ? bad_len[i] : strlen(bad[i])), -1);
+    req.content_type = "multipart/form-data";
+    assert_int_equal(http_multipart_parse(&req, ok, strlen(ok)), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(cin_xml_as_the_cli, setup, teardown),
+        cmocka_unit_test_setup_teardown(ssda903_xml_as_the_cli, setup, teardown),
+        cmocka_unit_test_setup_teardown(ssda903_csv_set_as_the_cli, setup, teardown),
+        cmocka_unit_test_setup_teardown(audited_with_names_and_counts, setup, teardown),
+        cmocka_unit_test_setup_teardown(unreadable_input_names_file_line_column, setup, teardown),
+        cmocka_unit_test_setup_teardown(who_may_and_csrf, setup, teardown),
+        cmocka_unit_test_setup_teardown(too_large_is_413_in_words, setup, teardown),
+        cmocka_unit_test_setup_teardown(multipart_reader, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
