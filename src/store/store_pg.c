@@ -368,7 +368,8 @@ static enum kerr_code pg_bulk(struct store *base, bool on, struct kerr *e)
 static enum kerr_code pg_check(struct store *base, struct kerr *e)
 {
     revive(pg(base));
-    return pg_exec(pg(base), "SELECT 1", e, "checking the database");
+    enum kerr_code rc = pg_exec(pg(base), "SELECT 1", e, "checking the database");
+    return rc ? rc : pg_people_check(pg(base), e);
 }
 
 /* --- workforce ------------------------------------------------------------------------- */

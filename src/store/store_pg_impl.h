@@ -191,5 +191,7 @@ enum kerr_code pg_allocation_end(struct store *s, int64_t id, kdate end, const c
                                  struct kerr *e);
 enum kerr_code pg_allocation_list(struct store *s, int64_t child_id, struct arena *a,
                                   struct allocation **out, size_t *n, struct kerr *e);
+/* For store_check: every person's copy of their disability codes matches their rows. */
+enum kerr_code pg_people_check(struct store_pg *s, struct kerr *e);
 
 #endif

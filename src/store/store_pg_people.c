@@ -765,3 +765,26 @@ enum kerr_code pg_allocation_list(struct store *base, int64_t child_id, struct a
     pg_rows(r, a, sizeof(**out), read_allocation, (void **)out, n);
     return KITH_OK;
 }
+
+/* --- the store check --------------------------------------------------------------------- */
+
+/* The person row's copy of the disability codes against the rows (store_check). */
+static struct pg_stmt disabilities_differ_sql =
+    PG_STMT("SELECT count(*) FROM person p WHERE p.disabilities IS DISTINCT FROM "
+            "(SELECT string_agg(d.code, ',' ORDER BY d.code COLLATE \"C\") "
+            "FROM person_disability d WHERE d.person_id = p.id)");
+
+enum kerr_code pg_people_check(struct store_pg *s, struct kerr *e)
+{
+    enum kerr_code rc;
+    PGresult *r = pg_run(s, &disabilities_differ_sql, NULL, e, "checking the database", &rc);
+    if (!r)
+        return rc;
+    int64_t differ = pg_i64(r, 0, 0);
+    PQclear(r);
+    if (differ)
+        return kerr_fail(e, KITH_E_DB_CORRUPT, NULL,
+                         "the disabilities of %lld people disagree with their disability rows",
+                         (long long)differ);
+    return KITH_OK;
+}

@@ -138,12 +138,56 @@ static void killed_connection_recovers(void **state)
     assert_int_equal(store_team_find(f->s, "Before", &f->a, &got, &f->e), KITH_OK);
 }
 
+/* store_check finds a person whose copy of their disability codes disagrees with their
+ * rows (written behind kith's back), as on SQLite, and passes once they agree. */
+static void check_finds_disagreeing_disabilities(void **state)
+{
+    struct fx *f = *state;
+    struct person p = {.kind = PERSON_CHILD,
+                       .given_name = "Ann",
+                       .family_name = "Ash",
+                       .sex = 'F',
+                       .dob = DATE_NONE,
+                       .expected_dob = DATE_NONE,
+                       .death = DATE_NONE,
+                       .uasc_ceased = DATE_NONE,
+                       .created = DATE_NONE,
+                       .n_disabilities = 2,
+                       .disabilities = {"VIS", "AUT"}};
+    assert_int_equal(store_person_add(f->s, &p, &f->e), KITH_OK);
+    assert_int_equal(store_check(f->s, &f->e), KITH_OK);
+    PGconn *db = PQconnectdb(f->url);
+    assert_int_equal(PQstatus(db), CONNECTION_OK);
+    static const struct {
+        const char *sql;
+        enum kerr_code want;
+    } steps[] = {
+        {"DELETE FROM person_disability WHERE code = 'VIS'", KITH_E_DB_CORRUPT},
+        {"UPDATE person SET disabilities = 'AUT'", KITH_OK},
+        {"UPDATE person SET disabilities = NULL", KITH_E_DB_CORRUPT},
+        {"DELETE FROM person_disability", KITH_OK},
+    };
+    for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+        PGresult *r = PQexec(db, steps[i].sql);
+        assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
+        PQclear(r);
+        kerr_clear(&f->e);
+        if (store_check(f->s, &f->e) != steps[i].want)
+            fail_msg("after %s: %s", steps[i].sql, f->e.msg);
+        if (steps[i].want)
+            assert_non_null(strstr(f->e.msg, "the disabilities of 1 people disagree with their "
+                                             "disability rows"));
+    }
+    PQfinish(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(team_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(rollback_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(killed_connection_recovers, setup, teardown),
+        cmocka_unit_test_setup_teardown(check_finds_disagreeing_disabilities, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
