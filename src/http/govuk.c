@@ -1,9 +1,13 @@
 /*
  * The GOV.UK components (govuk.h). Whitespace inside elements differs from the Nunjucks
  * output, which the fixture test normalises; everything else (element, attribute order,
- * classes, defaults such as "Back" and "#content") follows govuk-frontend 6.6.0.
+ * classes, defaults such as "Back", "#content", "Important" and 5 textarea rows) follows
+ * govuk-frontend 6.6.0. Every value goes through html_f's %s, so it is escaped in text
+ * and in attributes alike.
  */
 #include "http/govuk.h"
+
+#include <string.h>
 
 static const char *text_or(const char *v, const char *fallback) { return v && *v ? v : fallback; }
 
@@ -78,8 +82,13 @@ void govuk_button(struct html *h, const struct govuk_opts *o)
         html_raw(h, " disabled aria-disabled=\"true\"");
     classes(h, "govuk-button", o->classes);
     html_raw(h, " data-module=\"govuk-button\"");
+    if (o->formaction) /* where the macro writes `attributes` */
+        html_f(h, " formaction=\"%s\"", o->formaction);
     id_attr(h, o->id); /* after the module, as the macro writes it */
-    html_f(h, ">%s</button>", text_or(o->text, ""));
+    html_f(h, ">%s", text_or(o->text, ""));
+    if (o->hidden_text && *o->hidden_text)
+        html_f(h, "<span class=\"govuk-visually-hidden\">%s</span>", o->hidden_text);
+    html_raw(h, "</button>");
 }
 
 void govuk_error_summary(struct html *h, const struct govuk_opts *o)
@@ -103,6 +112,299 @@ void govuk_error_summary(struct html *h, const struct govuk_opts *o)
         html_raw(h, "</ul>");
     }
     html_raw(h, "</div></div></div>");
+}
+
+/* --- form fields ----------------------------------------------------------------------- */
+
+static const char *field_id(const struct govuk_field *f)
+{
+    return f->id && *f->id ? f->id : text_or(f->name, "");
+}
+
+/* The form group's opening, label, hint and error message. Returns the ids the field is
+ * described by, or NULL. */
+static const char *field_top(struct html *h, const struct govuk_field *f, const char *id)
+{
+    html_f(h, "<div class=\"govuk-form-group%s\">", f->error ? " govuk-form-group--error" : "");
+    if (f->label && *f->label)
+        html_f(h, "<label class=\"govuk-label\" for=\"%s\">%s</label>", id, f->label);
+    const char *described = NULL;
+    if (f->hint) {
+        described = arena_printf(h->arena, "%s-hint", id);
+        html_f(h, "<div id=\"%s\" class=\"govuk-hint\">%s</div>", described, f->hint);
+    }
+    if (f->error) {
+        const char *eid = arena_printf(h->arena, "%s-error", id);
+        govuk_error_message(h, &(struct govuk_opts){.id = eid, .text = f->error});
+        described = described ? arena_printf(h->arena, "%s %s", described, eid) : eid;
+    }
+    return described;
+}
+
+static void spellcheck(struct html *h, enum govuk_tristate v)
+{
+    if (v != GOVUK_UNSET)
+        html_f(h, " spellcheck=\"%s\"", v == GOVUK_TRUE ? "true" : "false");
+}
+
+/* ` name="value"` when the value is given (an empty one included, as the macro does). */
+static void attr(struct html *h, const char *name, const char *value)
+{
+    if (value)
+        html_f(h, " %s=\"%s\"", name, value);
+}
+
+void govuk_input(struct html *h, const struct govuk_field *f)
+{
+    const char *id = field_id(f);
+    const char *described = field_top(h, f, id);
+    html_raw(h, "<input class=\"govuk-input");
+    if (f->classes && *f->classes)
+        html_f(h, " %s", f->classes);
+    html_f(h, "%s\" id=\"%s\" name=\"%s\" type=\"%s\"", f->error ? " govuk-input--error" : "", id,
+           text_or(f->name, ""), text_or(f->type, "text"));
+    spellcheck(h, f->spellcheck);
+    attr(h, "value", f->value);
+    attr(h, "aria-describedby", described);
+    attr(h, "autocomplete", f->autocomplete);
+    attr(h, "inputmode", f->inputmode);
+    html_raw(h, "></div>");
+}
+
+void govuk_textarea(struct html *h, const struct govuk_field *f)
+{
+    const char *id = field_id(f);
+    const char *described = field_top(h, f, id);
+    html_f(h, "<textarea class=\"govuk-textarea%s", f->error ? " govuk-textarea--error" : "");
+    if (f->classes && *f->classes)
+        html_f(h, " %s", f->classes);
+    html_f(h, "\" id=\"%s\" name=\"%s\" rows=\"%d\"", id, text_or(f->name, ""),
+           f->rows > 0 ? f->rows : 5);
+    spellcheck(h, f->spellcheck);
+    attr(h, "aria-describedby", described);
+    html_f(h, ">%s</textarea></div>", text_or(f->value, ""));
+}
+
+void govuk_select(struct html *h, const struct govuk_field *f)
+{
+    const char *id = field_id(f);
+    const char *described = field_top(h, f, id);
+    html_raw(h, "<select class=\"govuk-select");
+    if (f->classes && *f->classes)
+        html_f(h, " %s", f->classes);
+    html_f(h, "%s\" id=\"%s\" name=\"%s\"", f->error ? " govuk-select--error" : "", id,
+           text_or(f->name, ""));
+    attr(h, "aria-describedby", described);
+    html_raw(h, ">");
+    for (size_t i = 0; i < f->noptions; i++) {
+        const struct govuk_option *o = &f->options[i];
+        /* An option without a value is selected by its text, as in the macro. */
+        const char *effective = o->value ? o->value : text_or(o->text, "");
+        bool selected = f->value && *f->value && !strcmp(effective, f->value);
+        html_raw(h, "<option");
+        attr(h, "value", o->value);
+        html_f(h, "%s>%s</option>", selected ? " selected" : "", text_or(o->text, ""));
+    }
+    html_raw(h, "</select></div>");
+}
+
+/* --- summary list and table ------------------------------------------------------------ */
+
+void govuk_summary_list(struct html *h, const struct govuk_summary_list *l)
+{
+    html_raw(h, "<dl");
+    classes(h, "govuk-summary-list", l->classes);
+    html_raw(h, ">");
+    for (size_t i = 0; i < l->nrows; i++)
+        html_f(h,
+               "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%s"
+               "</dt><dd class=\"govuk-summary-list__value\">%s</dd></div>",
+               text_or(l->rows[i].key, ""), text_or(l->rows[i].value, ""));
+    html_raw(h, "</dl>");
+}
+
+/* `base`, then the format modifier and the extra classes, as one class attribute. */
+static void cell_classes(struct html *h, const char *base, const char *format, const char *extra)
+{
+    html_f(h, " class=\"%s", base);
+    if (format && *format)
+        html_f(h, " %s--%s", base, format);
+    if (extra && *extra)
+        html_f(h, " %s", extra);
+    html_raw(h, "\"");
+}
+
+void govuk_table_begin(struct html *h, const struct govuk_table *t)
+{
+    html_raw(h, "<table");
+    classes(h, "govuk-table", t->classes);
+    html_raw(h, ">");
+    if (t->caption && *t->caption) {
+        html_raw(h, "<caption");
+        classes(h, "govuk-table__caption", t->caption_classes);
+        html_f(h, ">%s</caption>", t->caption);
+    }
+    if (t->head) {
+        html_raw(h, "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
+        for (size_t i = 0; i < t->nhead; i++) {
+            html_raw(h, "<th scope=\"col\"");
+            cell_classes(h, "govuk-table__header", t->head[i].format, t->head[i].classes);
+            html_f(h, ">%s</th>", text_or(t->head[i].text, ""));
+        }
+        html_raw(h, "</tr></thead>");
+    }
+    html_raw(h, "<tbody class=\"govuk-table__body\">");
+}
+
+void govuk_table_row_begin(struct html *h) { html_raw(h, "<tr class=\"govuk-table__row\">"); }
+
+void govuk_table_cell_begin(struct html *h, const struct govuk_cell *c, bool header)
+{
+    /* A row header takes no format modifier: the macro gives it none. */
+    if (header)
+        html_raw(h, "<th scope=\"row\"");
+    else
+        html_raw(h, "<td");
+    cell_classes(h, header ? "govuk-table__header" : "govuk-table__cell", header ? NULL : c->format,
+                 c->classes);
+    html_raw(h, ">");
+}
+
+void govuk_table_cell_end(struct html *h, bool header)
+{
+    if (header)
+        html_raw(h, "</th>");
+    else
+        html_raw(h, "</td>");
+}
+
+void govuk_table_cell(struct html *h, const struct govuk_cell *c, bool header)
+{
+    govuk_table_cell_begin(h, c, header);
+    if (c->href)
+        html_f(h, "<a class=\"govuk-link\" href=\"%s\">%s</a>", c->href, text_or(c->text, ""));
+    else
+        html_f(h, "%s", text_or(c->text, ""));
+    govuk_table_cell_end(h, header);
+}
+
+void govuk_table_row_end(struct html *h) { html_raw(h, "</tr>"); }
+
+void govuk_table_end(struct html *h) { html_raw(h, "</tbody></table>"); }
+
+void govuk_table(struct html *h, const struct govuk_table *t)
+{
+    govuk_table_begin(h, t);
+    for (size_t r = 0; r < t->nrows; r++) {
+        govuk_table_row_begin(h);
+        for (size_t i = 0; i < t->rows[r].ncells; i++)
+            govuk_table_cell(h, &t->rows[r].cells[i], i == 0 && t->first_cell_is_header);
+        govuk_table_row_end(h);
+    }
+    govuk_table_end(h);
+}
+
+/* --- banner, header, navigation, footer ------------------------------------------------ */
+
+void govuk_notification_banner(struct html *h, const struct govuk_banner *b)
+{
+    const char *tid = text_or(b->title_id, "govuk-notification-banner-title");
+    html_raw(h, "<div class=\"govuk-notification-banner");
+    if (b->success)
+        html_raw(h, " govuk-notification-banner--success");
+    if (b->classes && *b->classes)
+        html_f(h, " %s", b->classes);
+    html_f(h,
+           "\" role=\"%s\" aria-labelledby=\"%s\" data-module=\"govuk-notification-banner\">"
+           "<div class=\"govuk-notification-banner__header\"><h2 "
+           "class=\"govuk-notification-banner__title\" id=\"%s\">%s</h2></div>"
+           "<div class=\"govuk-notification-banner__content\">",
+           b->success ? "alert" : "region", tid, tid,
+           text_or(b->title, b->success ? "Success" : "Important"));
+    if (b->text && *b->text)
+        html_f(h, "<p class=\"govuk-notification-banner__heading\">%s</p>", b->text);
+    if (b->body && *b->body)
+        html_f(h, "<p class=\"govuk-body\">%s</p>", b->body);
+    html_raw(h, "</div></div>");
+}
+
+void govuk_generic_header(struct html *h, const struct govuk_header *o)
+{
+    html_f(h,
+           "<div class=\"govuk-generic-header\"><div class=\"govuk-generic-header__container "
+           "govuk-width-container\"><div class=\"govuk-generic-header__logo\"><a href=\"%s\" "
+           "class=\"govuk-generic-header__homepage-link\">%s</a></div></div></div>",
+           text_or(o->href, "/"), text_or(o->text, ""));
+}
+
+void govuk_service_navigation_begin(struct html *h, const struct govuk_service_nav *n)
+{
+    html_raw(h, "<div class=\"govuk-service-navigation\" "
+                "data-module=\"govuk-service-navigation\"><div class=\"govuk-width-container\">"
+                "<div class=\"govuk-service-navigation__container\">");
+    if (!n->nitems)
+        return;
+    html_f(h, "<nav aria-label=\"%s\" class=\"govuk-service-navigation__wrapper\">",
+           text_or(n->label, "Menu"));
+    bool collapse = n->collapse == GOVUK_UNSET ? n->nitems > 1 : n->collapse == GOVUK_TRUE;
+    if (collapse)
+        html_raw(h, "<button type=\"button\" class=\"govuk-service-navigation__toggle "
+                    "govuk-js-service-navigation-toggle\" aria-controls=\"navigation\" hidden "
+                    "aria-hidden=\"true\">Menu</button>");
+    html_raw(h, "<ul class=\"govuk-service-navigation__list\" id=\"navigation\">");
+    for (size_t i = 0; i < n->nitems; i++) {
+        const struct govuk_nav_item *it = &n->items[i];
+        html_f(h, "<li class=\"govuk-service-navigation__item%s\">",
+               it->current ? " govuk-service-navigation__item--active" : "");
+        if (it->href)
+            html_f(h, "<a class=\"govuk-service-navigation__link\" href=\"%s\"", it->href);
+        else
+            html_raw(h, "<span class=\"govuk-service-navigation__text\"");
+        if (it->current)
+            html_f(h,
+                   " aria-current=\"page\"><strong "
+                   "class=\"govuk-service-navigation__active-fallback\">%s</strong>",
+                   text_or(it->text, ""));
+        else
+            html_f(h, ">%s", text_or(it->text, ""));
+        if (it->href)
+            html_raw(h, "</a></li>");
+        else
+            html_raw(h, "</span></li>");
+    }
+}
+
+void govuk_service_navigation_end(struct html *h, const struct govuk_service_nav *n)
+{
+    if (n->nitems)
+        html_raw(h, "</ul></nav>");
+    html_raw(h, "</div></div></div>");
+}
+
+void govuk_service_navigation(struct html *h, const struct govuk_service_nav *n)
+{
+    govuk_service_navigation_begin(h, n);
+    govuk_service_navigation_end(h, n);
+}
+
+void govuk_footer(struct html *h, const struct govuk_footer *f)
+{
+    html_raw(h, "<div class=\"govuk-footer\"><div class=\"govuk-width-container\"><div "
+                "class=\"govuk-footer__meta\"><div class=\"govuk-footer__meta-item "
+                "govuk-footer__meta-item--grow\">");
+    if (f->nlinks) {
+        html_raw(h, "<h2 class=\"govuk-visually-hidden\">Support links</h2><ul "
+                    "class=\"govuk-footer__inline-list\">");
+        for (size_t i = 0; i < f->nlinks; i++)
+            html_f(h,
+                   "<li class=\"govuk-footer__inline-list-item\"><a class=\"govuk-footer__link\" "
+                   "href=\"%s\">%s</a></li>",
+                   text_or(f->links[i].href, ""), text_or(f->links[i].text, ""));
+        html_raw(h, "</ul>");
+    }
+    if (f->licence)
+        html_f(h, "<span class=\"govuk-footer__licence-description\">%s</span>", f->licence);
+    html_raw(h, "</div></div></div></div>");
 }
 
 const struct govuk_component govuk_components[] = {

@@ -1,7 +1,7 @@
 /*
  * GOV.UK Frontend components as C functions, escaping by default. Each renders the markup
  * of govuk-frontend's own Nunjucks macro for the options kith uses (text, href, classes,
- * id, the visually hidden prefix); web/test/fixtures.mjs holds them to the fixtures.json
+ * id, labels, hints, rows and cells, ...); web/test/fixtures.mjs holds them to the fixtures.json
  * files the npm package ships, so an upgrade that changes a component's markup fails a
  * test instead of drifting silently. Options kith never passes (raw `html`, free-form
  * `attributes`) are not offered: markup from data is never an option.
@@ -31,6 +31,10 @@ struct govuk_opts {
     const char *classes;
     const char *id;
     const char *hidden_prefix; /* error message: "Error" unless given; "" for none */
+    /* button, kith's own (the macro would take them as `html` and `attributes`): words
+     * after the text for screen readers only, and the address the form goes to instead */
+    const char *hidden_text;
+    const char *formaction;
 };
 
 void govuk_tag(struct html *h, const struct govuk_opts *o);
@@ -41,6 +45,133 @@ void govuk_inset_text(struct html *h, const struct govuk_opts *o);
 /* A submit button, or a link styled as one when `href` is set. */
 void govuk_button(struct html *h, const struct govuk_opts *o);
 void govuk_error_summary(struct html *h, const struct govuk_opts *o);
+
+/* Unset leaves an attribute out; true and false write it (spellcheck, and the service
+ * navigation's collapse on small screens, whose default depends on the items). */
+enum govuk_tristate { GOVUK_UNSET, GOVUK_TRUE, GOVUK_FALSE };
+
+/* One <option> of a select; the field's value picks the selected one. */
+struct govuk_option {
+    const char *value; /* NULL: no value attribute (the text is the value) */
+    const char *text;
+};
+
+/* A form field with its label, hint and inline error message: text input, textarea or
+ * select. The id is the name unless given; the hint and error get ids made from it and
+ * the field is described by them. */
+struct govuk_field {
+    const char *name;
+    const char *id;
+    const char *label;
+    const char *hint;
+    const char *error; /* the inline error message; NULL for none */
+    const char *value; /* NULL: no value attribute; select: the option to select */
+    const char *classes;
+    const char *type;         /* input: "text" unless given */
+    const char *autocomplete; /* input */
+    const char *inputmode;    /* input */
+    enum govuk_tristate spellcheck;
+    int rows;                           /* textarea: 5 unless given */
+    const struct govuk_option *options; /* select */
+    size_t noptions;
+};
+void govuk_input(struct html *h, const struct govuk_field *f);
+void govuk_textarea(struct html *h, const struct govuk_field *f);
+void govuk_select(struct html *h, const struct govuk_field *f);
+
+/* A summary list of key and value rows (no actions, no card: kith's lists are read only). */
+struct govuk_summary_row {
+    const char *key, *value;
+};
+struct govuk_summary_list {
+    const struct govuk_summary_row *rows;
+    size_t nrows;
+    const char *classes;
+};
+void govuk_summary_list(struct html *h, const struct govuk_summary_list *l);
+
+/* A table. Cells hold text; a cell that holds a component (a tag, a button) is written
+ * between govuk_table_cell_begin and govuk_table_cell_end, so markup in a cell only ever
+ * comes from another component, never from data. `href` makes the text a link (kith's
+ * own: the macro would take it as `html`). */
+struct govuk_cell {
+    const char *text;
+    const char *href;
+    const char *format; /* "numeric" */
+    const char *classes;
+};
+struct govuk_table_row {
+    const struct govuk_cell *cells;
+    size_t ncells;
+};
+struct govuk_table {
+    const char *caption;
+    const char *caption_classes;
+    const char *classes;
+    const struct govuk_cell *head; /* NULL: no <thead> */
+    size_t nhead;
+    const struct govuk_table_row *rows;
+    size_t nrows;
+    bool first_cell_is_header;
+};
+void govuk_table(struct html *h, const struct govuk_table *t);
+/* The parts, for rows written one by one: begin writes up to the open <tbody> (rows and
+ * nrows are not read), end closes it. A row's first cell is a header when `header`. */
+void govuk_table_begin(struct html *h, const struct govuk_table *t);
+void govuk_table_row_begin(struct html *h);
+void govuk_table_cell(struct html *h, const struct govuk_cell *c, bool header);
+void govuk_table_cell_begin(struct html *h, const struct govuk_cell *c, bool header);
+void govuk_table_cell_end(struct html *h, bool header);
+void govuk_table_row_end(struct html *h);
+void govuk_table_end(struct html *h);
+
+/* A notification banner: "Important" in a region, or with `success` "Success" in an alert.
+ * `text` is the heading line; `body` (kith's own) a paragraph under it. */
+struct govuk_banner {
+    const char *title;
+    const char *text;
+    const char *body;
+    bool success;
+    const char *title_id; /* "govuk-notification-banner-title" unless given */
+    const char *classes;
+};
+void govuk_notification_banner(struct html *h, const struct govuk_banner *b);
+
+/* The header without the crown: govuk-frontend's generic header with kith's name as text
+ * (the GOV.UK header always draws the crown and GOV.UK logotype, which only services on
+ * a GOV.UK domain may use). */
+struct govuk_header {
+    const char *text; /* logoText */
+    const char *href; /* "/" unless given */
+};
+void govuk_generic_header(struct html *h, const struct govuk_header *o);
+
+/* Service navigation: links to the service's sections, the current one marked. */
+struct govuk_nav_item {
+    const char *text;
+    const char *href;
+    bool current;
+};
+struct govuk_service_nav {
+    const struct govuk_nav_item *items;
+    size_t nitems;
+    const char *label;            /* the <nav>'s aria-label: "Menu" unless given */
+    enum govuk_tristate collapse; /* the mobile toggle: unset means when over one item */
+};
+void govuk_service_navigation(struct html *h, const struct govuk_service_nav *n);
+/* The parts, for list items kith writes after the links (the macro's navigationEnd
+ * slot: the sign-out form). Both need at least one item. */
+void govuk_service_navigation_begin(struct html *h, const struct govuk_service_nav *n);
+void govuk_service_navigation_end(struct html *h, const struct govuk_service_nav *n);
+
+/* The footer's meta links and licence line, without the crown, the Open Government
+ * Licence logo and the Crown copyright link: kith is not Crown content. */
+struct govuk_footer {
+    const struct govuk_item *links;
+    size_t nlinks;
+    const char *licence; /* NULL: no licence line */
+};
+void govuk_footer(struct html *h, const struct govuk_footer *f);
 
 /* The components by their govuk-frontend name ("tag", "back-link", ...), for the fixture
  * test's renderer. NULL-name terminated. */

@@ -1,68 +1,279 @@
 /*
  * The fixture test's renderer: `govuk_render COMPONENT OPTIONS-JSON` prints what kith's C
  * component makes of a govuk-frontend fixture's options (web/test/fixtures.mjs compares
- * it with the fixture's HTML). Exit 2 for an unknown component or unreadable options.
+ * it with the fixture's HTML). The options arrive flattened into dotted names
+ * ("rows.0.key.text"); each component has a reader that fills its C options from them.
+ * fixtures.mjs only sends options the reader knows. Exit 2 for an unknown component or
+ * unreadable options.
  */
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "http/govuk.h"
 #include "http/json.h"
 
+static struct json_body body;
+static struct arena arena;
+
+/* The option at the formatted path as text, or NULL when absent or null. */
+static const char *opt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static const char *opt(const char *fmt, ...)
+{
+    char name[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(name, sizeof name, fmt, ap);
+    va_end(ap);
+    const struct json_member *m = json_get(&body, name);
+    return m ? m->text : NULL;
+}
+
+static bool opt_true(const char *name)
+{
+    const char *v = opt("%s", name);
+    return v && !strcmp(v, "true");
+}
+
+static enum govuk_tristate opt_tristate(const char *name)
+{
+    const char *v = opt("%s", name);
+    return !v ? GOVUK_UNSET : !strcmp(v, "true") ? GOVUK_TRUE : GOVUK_FALSE;
+}
+
+/* Whether anything sits at or under the formatted path (an object or array entry). */
+static bool present(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static bool present(const char *fmt, ...)
+{
+    char name[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(name, sizeof name, fmt, ap);
+    va_end(ap);
+    size_t n = strlen(name);
+    for (size_t i = 0; i < body.n; i++)
+        if (!strncmp(body.v[i].name, name, n) && (!body.v[i].name[n] || body.v[i].name[n] == '.'))
+            return true;
+    return false;
+}
+
+/* The number of entries of the array at `name`. */
+static size_t count(const char *name)
+{
+    size_t n = 0;
+    while (present("%s.%zu", name, n))
+        n++;
+    return n;
+}
+
+static void render_opts(struct html *h, void (*render)(struct html *, const struct govuk_opts *))
+{
+    struct govuk_opts o = {
+        .text = opt("text"),
+        .href = opt("href"),
+        .classes = opt("classes"),
+        .id = opt("id"),
+        .hidden_prefix = opt("visuallyHiddenText"),
+        .title = opt("titleText"),
+        .description = opt("descriptionText"),
+        .name = opt("name"),
+        .disabled = opt_true("disabled"),
+    };
+    /* A key given as null reads as empty, as the macros treat it. */
+    static const char *const keys[] = {
+        "text", "href", "classes", "id", "titleText", "descriptionText", "name"};
+    const char **fields[] = {&o.text,  &o.href,        &o.classes, &o.id,
+                             &o.title, &o.description, &o.name};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (!*fields[i] && json_get(&body, keys[i]))
+            *fields[i] = "";
+    if (!o.hidden_prefix && json_get(&body, "visuallyHiddenText"))
+        o.hidden_prefix = "";
+    size_t n = count("errorList");
+    struct govuk_item *items = arena_zalloc(&arena, (n + 1) * sizeof *items);
+    for (size_t i = 0; i < n; i++) {
+        const char *t = opt("errorList.%zu.text", i);
+        items[i] = (struct govuk_item){t ? t : "", opt("errorList.%zu.href", i)};
+    }
+    o.items = items;
+    o.nitems = n;
+    render(h, &o);
+}
+
+static struct govuk_field field(void)
+{
+    struct govuk_field f = {
+        .name = opt("name"),
+        .id = opt("id"),
+        .label = opt("label.text"),
+        .hint = opt("hint.text"),
+        .error = opt("errorMessage.text"),
+        .value = opt("value"),
+        .classes = opt("classes"),
+        .type = opt("type"),
+        .autocomplete = opt("autocomplete"),
+        .inputmode = opt("inputmode"),
+        .spellcheck = opt_tristate("spellcheck"),
+    };
+    if (!f.hint && present("hint"))
+        f.hint = "";
+    if (!f.error && present("errorMessage"))
+        f.error = "";
+    const char *rows = opt("rows");
+    f.rows = rows ? (int)strtol(rows, NULL, 10) : 0;
+    size_t n = count("items");
+    struct govuk_option *o = arena_zalloc(&arena, (n + 1) * sizeof *o);
+    for (size_t i = 0; i < n; i++)
+        o[i] = (struct govuk_option){opt("items.%zu.value", i), opt("items.%zu.text", i)};
+    f.options = o;
+    f.noptions = n;
+    return f;
+}
+
+static void input(struct html *h)
+{
+    struct govuk_field f = field();
+    govuk_input(h, &f);
+}
+
+static void textarea(struct html *h)
+{
+    struct govuk_field f = field();
+    govuk_textarea(h, &f);
+}
+
+static void select_(struct html *h)
+{
+    struct govuk_field f = field();
+    govuk_select(h, &f);
+}
+
+static void summary_list(struct html *h)
+{
+    size_t n = count("rows");
+    struct govuk_summary_row *rows = arena_zalloc(&arena, (n + 1) * sizeof *rows);
+    for (size_t i = 0; i < n; i++)
+        rows[i] =
+            (struct govuk_summary_row){opt("rows.%zu.key.text", i), opt("rows.%zu.value.text", i)};
+    govuk_summary_list(h, &(struct govuk_summary_list){rows, n, opt("classes")});
+}
+
+static struct govuk_cell cell(const char *at)
+{
+    return (struct govuk_cell){.text = opt("%s.text", at),
+                               .format = opt("%s.format", at),
+                               .classes = opt("%s.classes", at)};
+}
+
+static void table(struct html *h)
+{
+    struct govuk_table t = {.caption = opt("caption"),
+                            .caption_classes = opt("captionClasses"),
+                            .classes = opt("classes"),
+                            .first_cell_is_header = opt_true("firstCellIsHeader")};
+    if (present("head")) {
+        t.nhead = count("head");
+        struct govuk_cell *head = arena_zalloc(&arena, (t.nhead + 1) * sizeof *head);
+        for (size_t i = 0; i < t.nhead; i++)
+            head[i] = cell(arena_printf(&arena, "head.%zu", i));
+        t.head = head;
+    }
+    t.nrows = count("rows");
+    struct govuk_table_row *rows = arena_zalloc(&arena, (t.nrows + 1) * sizeof *rows);
+    for (size_t r = 0; r < t.nrows; r++) {
+        const char *at = arena_printf(&arena, "rows.%zu", r);
+        size_t n = count(at);
+        struct govuk_cell *cells = arena_zalloc(&arena, (n + 1) * sizeof *cells);
+        for (size_t i = 0; i < n; i++)
+            cells[i] = cell(arena_printf(&arena, "%s.%zu", at, i));
+        rows[r] = (struct govuk_table_row){cells, n};
+    }
+    t.rows = rows;
+    govuk_table(h, &t);
+}
+
+static void notification_banner(struct html *h)
+{
+    const char *type = opt("type");
+    govuk_notification_banner(h, &(struct govuk_banner){.title = opt("titleText"),
+                                                        .text = opt("text"),
+                                                        .success = type && !strcmp(type, "success"),
+                                                        .title_id = opt("titleId"),
+                                                        .classes = opt("classes")});
+}
+
+static void generic_header(struct html *h)
+{
+    govuk_generic_header(h, &(struct govuk_header){opt("logoText"), opt("url")});
+}
+
+static void service_navigation(struct html *h)
+{
+    size_t n = count("navigation");
+    struct govuk_nav_item *items = arena_zalloc(&arena, (n + 1) * sizeof *items);
+    for (size_t i = 0; i < n; i++)
+        items[i] =
+            (struct govuk_nav_item){opt("navigation.%zu.text", i), opt("navigation.%zu.href", i),
+                                    opt_true(arena_printf(&arena, "navigation.%zu.current", i))};
+    govuk_service_navigation(
+        h, &(struct govuk_service_nav){.items = items,
+                                       .nitems = n,
+                                       .label = opt("navigationLabel"),
+                                       .collapse = opt_tristate("collapseNavigationOnMobile")});
+}
+
+static void footer(struct html *h)
+{
+    size_t n = count("meta.items");
+    struct govuk_item *links = arena_zalloc(&arena, (n + 1) * sizeof *links);
+    for (size_t i = 0; i < n; i++)
+        links[i] =
+            (struct govuk_item){opt("meta.items.%zu.text", i), opt("meta.items.%zu.href", i)};
+    govuk_footer(h, &(struct govuk_footer){links, n, opt("contentLicence.text")});
+}
+
+static const struct {
+    const char *name;
+    void (*render)(struct html *h);
+} readers[] = {
+    {"input", input},
+    {"textarea", textarea},
+    {"select", select_},
+    {"summary-list", summary_list},
+    {"table", table},
+    {"notification-banner", notification_banner},
+    {"generic-header", generic_header},
+    {"service-navigation", service_navigation},
+    {"footer", footer},
+};
+
 int main(int argc, char **argv)
 {
     if (argc != 3)
         return 2;
-    const struct govuk_component *c = govuk_components;
-    while (c->name && strcmp(c->name, argv[1]) != 0)
-        c++;
-    if (!c->name)
-        return 2;
-    struct arena a;
-    arena_init(&a, 0);
-    struct json_body b;
+    arena_init(&arena, 0);
     struct kerr e = KERR_INIT;
-    if (json_body_parse_flat(argv[2], strlen(argv[2]), &a, &b, &e)) {
+    if (json_body_parse_flat(argv[2], strlen(argv[2]), &arena, &body, &e)) {
         fprintf(stderr, "%s\n", e.msg);
         return 2;
     }
-    static const struct {
-        const char *name;
-        size_t off;
-    } keys[] = {
-        {"text", offsetof(struct govuk_opts, text)},
-        {"href", offsetof(struct govuk_opts, href)},
-        {"classes", offsetof(struct govuk_opts, classes)},
-        {"id", offsetof(struct govuk_opts, id)},
-        {"visuallyHiddenText", offsetof(struct govuk_opts, hidden_prefix)},
-        {"titleText", offsetof(struct govuk_opts, title)},
-        {"descriptionText", offsetof(struct govuk_opts, description)},
-        {"name", offsetof(struct govuk_opts, name)},
-    };
-    struct govuk_opts o = {0};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        const struct json_member *m = json_get(&b, keys[i].name);
-        if (m)
-            *(const char **)(void *)((char *)&o + keys[i].off) = m->text ? m->text : "";
-    }
-    const struct json_member *dis = json_get(&b, "disabled");
-    o.disabled = dis && dis->text && !strcmp(dis->text, "true");
-    /* errorList.N.text / errorList.N.href */
-    struct govuk_item items[32] = {{0}};
-    for (size_t i = 0; i < 32; i++) {
-        const struct json_member *t = json_get(&b, arena_printf(&a, "errorList.%zu.text", i));
-        const struct json_member *h = json_get(&b, arena_printf(&a, "errorList.%zu.href", i));
-        if (!t && !h)
-            break;
-        items[i] = (struct govuk_item){t ? t->text : "", h ? h->text : NULL};
-        o.nitems = i + 1;
-    }
-    o.items = items;
     struct html h;
-    html_init(&h, &a);
-    c->render(&h, &o);
+    html_init(&h, &arena);
+    const struct govuk_component *c = govuk_components;
+    while (c->name && strcmp(c->name, argv[1]) != 0)
+        c++;
+    size_t r = 0;
+    while (r < sizeof readers / sizeof readers[0] && strcmp(readers[r].name, argv[1]) != 0)
+        r++;
+    if (c->name)
+        render_opts(&h, c->render);
+    else if (r < sizeof readers / sizeof readers[0])
+        readers[r].render(&h);
+    else
+        return 2;
     fputs(html_str(&h), stdout);
-    arena_release(&a);
+    arena_release(&arena);
     return 0;
 }
