@@ -1,6 +1,7 @@
 /*
- * The shared page frame and GOV.UK components. Class names follow GOV.UK Frontend so
- * the compiled stylesheet (web/) styles them; the markup works unstyled too.
+ * The shared page frame (the template of govuk-frontend: skip link, crownless header,
+ * service navigation, footer) built from the GOV.UK components in govuk.c, so the
+ * compiled stylesheet (web/) styles it; the markup works unstyled too.
  */
 #include "http/page.h"
 
@@ -25,31 +26,17 @@ static const struct {
 
 static void nav(struct html *h, const struct http_request *req)
 {
-    html_raw(h, "<div class=\"govuk-service-navigation\" "
-                "data-module=\"govuk-service-navigation\"><div class=\"govuk-width-container\">"
-                "<div class=\"govuk-service-navigation__container\"><nav aria-label=\"Menu\" "
-                "class=\"govuk-service-navigation__wrapper\"><button type=\"button\" "
-                "class=\"govuk-service-navigation__toggle govuk-js-service-navigation-toggle\" "
-                "aria-controls=\"navigation\" hidden aria-hidden=\"true\">Menu</button>"
-                "<ul class=\"govuk-service-navigation__list\" id=\"navigation\">\n");
-    for (size_t i = 0; i < sizeof nav_items / sizeof nav_items[0]; i++) {
-        if (!(req->principal->perms & nav_items[i].perm))
-            continue;
-        bool current = strcmp(req->path, nav_items[i].href) == 0;
-        if (current)
-            html_f(h,
-                   "<li class=\"govuk-service-navigation__item "
-                   "govuk-service-navigation__item--active\"><a "
-                   "class=\"govuk-service-navigation__link\" href=\"%s\" aria-current=\"page\">"
-                   "<strong class=\"govuk-service-navigation__active-fallback\">%s</strong></a>"
-                   "</li>\n",
-                   nav_items[i].href, nav_items[i].text);
-        else
-            html_f(h,
-                   "<li class=\"govuk-service-navigation__item\"><a "
-                   "class=\"govuk-service-navigation__link\" href=\"%s\">%s</a></li>\n",
-                   nav_items[i].href, nav_items[i].text);
-    }
+    struct govuk_nav_item items[sizeof nav_items / sizeof nav_items[0]];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof nav_items / sizeof nav_items[0]; i++)
+        if (req->principal->perms & nav_items[i].perm)
+            items[n++] = (struct govuk_nav_item){nav_items[i].text, nav_items[i].href,
+                                                 strcmp(req->path, nav_items[i].href) == 0};
+    /* The toggle always: on a phone the sign-out item makes the list long enough. */
+    struct govuk_service_nav sn = {.items = items, .nitems = n, .collapse = GOVUK_TRUE};
+    govuk_service_navigation_begin(h, &sn);
+    /* The macro's navigationEnd slot: signing out changes state, so it is a form post
+     * (with the CSRF token) whose button looks like the links. */
     html_f(h,
            "<li class=\"govuk-service-navigation__item kith-sign-out\"><form method=\"post\" "
            "action=\"/sign-out\"><input type=\"hidden\" name=\"csrf\" value=\"%s\"><button "
@@ -59,7 +46,8 @@ static void nav(struct html *h, const struct http_request *req)
            req->principal->csrf_token ? req->principal->csrf_token : "",
            req->principal->username ? req->principal->username : "",
            req->principal->username ? req->principal->username : "");
-    html_raw(h, "</ul></nav></div></div></div>\n");
+    govuk_service_navigation_end(h, &sn);
+    html_raw(h, "\n");
 }
 
 void page_begin(struct html *h, const struct http_request *req, const char *title)
@@ -76,29 +64,30 @@ void page_begin(struct html *h, const struct http_request *req, const char *titl
            asset_version, asset_version, asset_version);
     govuk_skip_link(h,
                     &(struct govuk_opts){.text = "Skip to main content", .href = "#main-content"});
-    html_raw(h, "\n<header class=\"govuk-template__header\"><div class=\"govuk-generic-header\">"
-                "<div class=\"govuk-generic-header__container govuk-width-container\"><div "
-                "class=\"govuk-generic-header__logo\"><a href=\"/\" "
-                "class=\"govuk-generic-header__homepage-link\">kith</a></div></div></div>\n");
+    html_raw(h, "\n<header class=\"govuk-template__header\">");
+    govuk_generic_header(h, &(struct govuk_header){.text = "kith", .href = "/"});
+    html_raw(h, "\n");
     if (req->principal)
         nav(h, req);
     html_raw(h, "</header>\n<div class=\"govuk-width-container\">\n"
                 "<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
 }
 
+static const struct govuk_item footer_links[] = {
+    {"Accessibility statement", "/accessibility"},
+};
+
 int page_end(struct html *h, struct http_response *res, int status)
 {
+    html_raw(h, "</main>\n</div>\n<footer class=\"govuk-template__footer\">");
+    govuk_footer(h, &(struct govuk_footer){
+                        .links = footer_links,
+                        .nlinks = sizeof footer_links / sizeof footer_links[0],
+                        .licence = "kith: case records for children's social care. Free software "
+                                   "under the GNU AGPL."});
     html_f(h,
-           "</main>\n</div>\n<footer class=\"govuk-footer\"><div "
-           "class=\"govuk-width-container\"><div class=\"govuk-footer__meta\"><div "
-           "class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\"><h2 "
-           "class=\"govuk-visually-hidden\">Support links</h2><ul "
-           "class=\"govuk-footer__inline-list\"><li class=\"govuk-footer__inline-list-item\">"
-           "<a class=\"govuk-footer__link\" href=\"/accessibility\">Accessibility "
-           "statement</a></li></ul><span class=\"govuk-footer__licence-description\">kith: "
-           "case records for children's social care. Free software under the GNU AGPL."
-           "</span></div></div></div></footer>\n<script type=\"module\" "
-           "src=\"/assets/%s/init.js\"></script>\n</body>\n</html>\n",
+           "</footer>\n<script type=\"module\" src=\"/assets/%s/init.js\"></script>\n</body>\n"
+           "</html>\n",
            asset_version);
     const char *body = html_str(h);
     http_body(res, status, "text/html; charset=utf-8", body, strlen(body));
@@ -117,6 +106,14 @@ void page_error_summary(struct html *h, const struct http_request *req)
                                                 .items = items,
                                                 .nitems = req->nerrors});
     html_raw(h, "\n");
+}
+
+const char *page_error_text(const struct http_request *req, const char *field)
+{
+    for (size_t i = 0; i < req->nerrors; i++)
+        if (strcmp(req->errors[i].field, field) == 0)
+            return req->errors[i].message;
+    return NULL;
 }
 
 bool page_field_error(struct html *h, const struct http_request *req, const char *field)

@@ -1,7 +1,7 @@
 /*
  * The page layout in the GOV.UK Frontend look (Arial, no crown: kith is not on a GOV.UK
- * domain), and the components pages share: the error summary with inline messages,
- * summary lists, and the hidden CSRF field every form carries.
+ * domain), and what pages share: the error summary with inline messages and the hidden
+ * CSRF field every form carries. The components themselves are in govuk.h.
  */
 #ifndef KITH_HTTP_PAGE_H
 #define KITH_HTTP_PAGE_H
@@ -17,6 +17,8 @@ int page_end(struct html *h, struct http_response *res, int status);
 
 /* The GOV.UK error summary for the request's field errors; nothing when there are none. */
 void page_error_summary(struct html *h, const struct http_request *req);
+/* The message for one field (the govuk_field `error`), or NULL. */
+const char *page_error_text(const struct http_request *req, const char *field);
 /* The inline message for one field, or nothing. Returns whether there was one. */
 bool page_field_error(struct html *h, const struct http_request *req, const char *field);
 /* <input type="hidden" name="csrf" ...> for the signed-in session. */

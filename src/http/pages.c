@@ -34,25 +34,26 @@ static const char *dmy(struct arena *a, kdate d)
     return arena_strdup(a, date_format_dmy(d, buf));
 }
 
+static const struct govuk_cell child_head[] = {
+    {.text = "Name"}, {.text = "Date of birth"}, {.text = "LA child id"}};
+
 static void child_rows(struct html *h, const struct person *kids, size_t n)
 {
-    html_raw(h, "<table class=\"govuk-table\"><thead class=\"govuk-table__head\"><tr "
-                "class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">Name"
-                "</th><th scope=\"col\" class=\"govuk-table__header\">Date of birth</th><th "
-                "scope=\"col\" class=\"govuk-table__header\">LA child id</th></tr></thead>\n"
-                "<tbody class=\"govuk-table__body\">\n");
+    govuk_table_begin(h, &(struct govuk_table){.head = child_head, .nhead = 3});
     for (size_t i = 0; i < n; i++) {
-        char dob[32] = "Not known";
-        if (kids[i].dob != DATE_NONE)
-            date_format_dmy(kids[i].dob, dob);
-        html_f(h,
-               "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\"><a "
-               "class=\"govuk-link\" href=\"/children/%s\">%s %s</a></td><td "
-               "class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">%s</td></tr>\n",
-               kids[i].public_id, kids[i].given_name, kids[i].family_name, dob,
-               kids[i].la_child_id);
+        const struct person *k = &kids[i];
+        govuk_table_row_begin(h);
+        govuk_table_cell(h,
+                         &(struct govuk_cell){
+                             .text = arena_printf(h->arena, "%s %s", k->given_name, k->family_name),
+                             .href = arena_printf(h->arena, "/children/%s", k->public_id)},
+                         false);
+        govuk_table_cell(h, &(struct govuk_cell){.text = dmy(h->arena, k->dob)}, false);
+        govuk_table_cell(h, &(struct govuk_cell){.text = k->la_child_id}, false);
+        govuk_table_row_end(h);
     }
-    html_raw(h, "</tbody></table>\n");
+    govuk_table_end(h);
+    html_raw(h, "\n");
 }
 
 /* Whatever went wrong underneath (a clash, a trigger, a full disk), the person can do
@@ -104,18 +105,14 @@ static void search_form(struct html *h, const struct http_request *req)
     html_raw(h, "<h1 class=\"govuk-heading-l\">Find a child</h1>\n"
                 "<form method=\"post\" action=\"/search\" novalidate>\n");
     page_csrf(h, req);
-    bool err = false;
-    html_raw(h, "<div class=\"govuk-form-group");
-    for (size_t i = 0; i < req->nerrors; i++)
-        err = err || strcmp(req->errors[i].field, "q") == 0;
-    if (err)
-        html_raw(h, " govuk-form-group--error");
-    html_raw(h, "\"><label class=\"govuk-label\" for=\"q\">Name, LA child id or UPN</label>\n");
-    page_field_error(h, req, "q");
-    html_f(h,
-           "<input class=\"govuk-input govuk-!-width-two-thirds%s\" id=\"q\" name=\"q\" "
-           "type=\"text\" autocomplete=\"off\" spellcheck=\"false\" value=\"%s\"%s></div>\n",
-           err ? " govuk-input--error" : "", q ? q : "", "");
+    govuk_input(h, &(struct govuk_field){.name = "q",
+                                         .label = "Name, LA child id or UPN",
+                                         .error = page_error_text(req, "q"),
+                                         .value = q ? q : "",
+                                         .classes = "govuk-!-width-two-thirds",
+                                         .autocomplete = "off",
+                                         .spellcheck = GOVUK_FALSE});
+    html_raw(h, "\n");
     govuk_button(h, &(struct govuk_opts){.text = "Search"});
     html_raw(h, "\n</form>\n");
 }
@@ -200,14 +197,6 @@ static enum kerr_code child_load(struct http_app *app, struct http_request *req,
     return rc;
 }
 
-static void summary_row(struct html *h, const char *key, const char *value)
-{
-    html_f(h,
-           "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%s</dt>"
-           "<dd class=\"govuk-summary-list__value\">%s</dd></div>\n",
-           key, value && *value ? value : "Not recorded");
-}
-
 static void note_form(struct html *h, const struct http_request *req, const char *child_id)
 {
     html_f(h,
@@ -217,39 +206,38 @@ static void note_form(struct html *h, const struct http_request *req, const char
     page_csrf(h, req);
     static const struct {
         const char *name, *label;
-    } fields[] = {{"date", "Date (YYYY-MM-DD)"}, {"subject", "Subject"}, {"body", "Note"}};
+    } fields[] = {{"date", "Date (YYYY-MM-DD)"}, {"subject", "Subject"}};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         const char *v = http_param(req, fields[i].name);
-        bool err = false;
-        for (size_t k = 0; k < req->nerrors; k++)
-            err = err || strcmp(req->errors[k].field, fields[i].name) == 0;
-        html_f(h,
-               "<div class=\"govuk-form-group%s\"><label class=\"govuk-label\" for=\"%s\">%s"
-               "</label>\n",
-               err ? " govuk-form-group--error" : "", fields[i].name, fields[i].label);
-        page_field_error(h, req, fields[i].name);
-        if (strcmp(fields[i].name, "body") == 0)
-            html_f(h,
-                   "<textarea class=\"govuk-textarea%s\" id=\"body\" name=\"body\" rows=\"8\">%s"
-                   "</textarea></div>\n",
-                   err ? " govuk-textarea--error" : "", v ? v : "");
-        else
-            html_f(h,
-                   "<input class=\"govuk-input%s\" id=\"%s\" name=\"%s\" type=\"text\" "
-                   "value=\"%s\"></div>\n",
-                   err ? " govuk-input--error" : "", fields[i].name, fields[i].name, v ? v : "");
+        govuk_input(h, &(struct govuk_field){.name = fields[i].name,
+                                             .label = fields[i].label,
+                                             .error = page_error_text(req, fields[i].name),
+                                             .value = v ? v : ""});
+        html_raw(h, "\n");
     }
-    const char *kind = http_param(req, "kind");
-    html_raw(h, "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"kind\">Kind"
-                "</label>\n<select class=\"govuk-select\" id=\"kind\" name=\"kind\">\n");
+    const char *body = http_param(req, "body");
+    govuk_textarea(h, &(struct govuk_field){.name = "body",
+                                            .label = "Note",
+                                            .error = page_error_text(req, "body"),
+                                            .value = body,
+                                            .rows = 8});
+    html_raw(h, "\n");
     const struct codeset *cs = codeset_get(CS_NOTE_KIND);
+    struct govuk_option *kinds = arena_alloc(h->arena, ((size_t)cs->n + 1) * sizeof *kinds);
     for (int i = 0; i < cs->n; i++)
-        html_f(h, "<option value=\"%s\"%s>%s</option>\n", cs->codes[i].code,
-               kind && strcmp(kind, cs->codes[i].code) == 0 ? " selected" : "", cs->codes[i].label);
-    html_raw(h, "</select></div>\n");
+        kinds[i] = (struct govuk_option){cs->codes[i].code, cs->codes[i].label};
+    govuk_select(h, &(struct govuk_field){.name = "kind",
+                                          .label = "Kind",
+                                          .error = page_error_text(req, "kind"),
+                                          .value = http_param(req, "kind"),
+                                          .options = kinds,
+                                          .noptions = (size_t)cs->n});
+    html_raw(h, "\n");
     govuk_button(h, &(struct govuk_opts){.text = "Save note"});
     html_raw(h, "\n</form>\n");
 }
+
+static const char *or_not_recorded(const char *v) { return v && *v ? v : "Not recorded"; }
 
 static int child_render(struct http_request *req, struct http_response *res,
                         const struct child_view *v, int status)
@@ -264,14 +252,19 @@ static int child_render(struct http_request *req, struct http_response *res,
            "<span class=\"govuk-caption-l\">Child record</span>\n"
            "<h1 class=\"govuk-heading-l\">%s</h1>\n",
            name);
-    html_raw(&h, "<dl class=\"govuk-summary-list\">\n");
-    summary_row(&h, "Date of birth", dmy(req->arena, c->dob));
-    summary_row(&h, "LA child id", c->la_child_id);
-    summary_row(&h, "UPN", c->upn);
-    summary_row(&h, "Sex", c->sex == 'M' ? "Male" : c->sex == 'F' ? "Female" : "Not known");
-    summary_row(&h, "Ethnicity", code_label(CS_ETHNICITY, c->ethnicity, 0));
-    summary_row(&h, "Postcode", c->postcode);
-    html_raw(&h, "</dl>\n<h2 class=\"govuk-heading-m\">Allocations</h2>\n");
+    const struct govuk_summary_row identity[] = {
+        {"Date of birth", or_not_recorded(dmy(req->arena, c->dob))},
+        {"LA child id", or_not_recorded(c->la_child_id)},
+        {"UPN", or_not_recorded(c->upn)},
+        {"Sex", c->sex == 'M'   ? "Male"
+                : c->sex == 'F' ? "Female"
+                                : "Not known"},
+        {"Ethnicity", or_not_recorded(code_label(CS_ETHNICITY, c->ethnicity, 0))},
+        {"Postcode", or_not_recorded(c->postcode)},
+    };
+    govuk_summary_list(&h, &(struct govuk_summary_list){
+                               .rows = identity, .nrows = sizeof identity / sizeof identity[0]});
+    html_raw(&h, "\n<h2 class=\"govuk-heading-m\">Allocations</h2>\n");
     if (!v->nallocs)
         html_raw(&h, "<p class=\"govuk-body\">No allocations.</p>\n");
     else {

@@ -48,94 +48,88 @@ static int render(struct http_request *req, struct http_response *res, int statu
     struct html h;
     html_init(&h, req->arena);
     page_begin(&h, req, "User accounts");
-    if (banner)
-        html_f(&h,
-               "<div class=\"govuk-notification-banner govuk-notification-banner--success\" "
-               "role=\"alert\" aria-labelledby=\"banner-title\" "
-               "data-module=\"govuk-notification-banner\"><div "
-               "class=\"govuk-notification-banner__header\"><h2 "
-               "class=\"govuk-notification-banner__title\" id=\"banner-title\">Success</h2></div>"
-               "<div class=\"govuk-notification-banner__content\"><p "
-               "class=\"govuk-notification-banner__heading\">%s</p><p class=\"govuk-body\">%s</p>"
-               "</div></div>\n",
-               banner_title, banner);
+    if (banner) {
+        govuk_notification_banner(
+            &h, &(struct govuk_banner){.text = banner_title, .body = banner, .success = true});
+        html_raw(&h, "\n");
+    }
     page_error_summary(&h, req);
     html_raw(&h, "<h1 class=\"govuk-heading-l\">User accounts</h1>\n"
                  "<h2 class=\"govuk-heading-m\">Add an account</h2>\n"
                  "<form method=\"post\" action=\"/admin/users\" novalidate>\n");
     page_csrf(&h, req);
     const char *uname = http_param(req, "username");
-    bool uerr = false;
-    for (size_t i = 0; i < req->nerrors; i++)
-        uerr = uerr || !strcmp(req->errors[i].field, "username");
-    html_f(&h,
-           "<div class=\"govuk-form-group%s\"><label class=\"govuk-label\" for=\"username\">"
-           "Username</label>\n",
-           uerr ? " govuk-form-group--error" : "");
-    page_field_error(&h, req, "username");
-    html_f(&h,
-           "<input class=\"govuk-input govuk-!-width-one-half%s\" id=\"username\" "
-           "name=\"username\" type=\"text\" spellcheck=\"false\" autocomplete=\"off\" "
-           "value=\"%s\"></div>\n",
-           uerr ? " govuk-input--error" : "", uname ? uname : "");
-    const char *role = http_param(req, "role");
-    html_raw(&h, "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"role\">Role"
-                 "</label>\n<select class=\"govuk-select\" id=\"role\" name=\"role\">\n");
+    govuk_input(&h, &(struct govuk_field){.name = "username",
+                                          .label = "Username",
+                                          .error = page_error_text(req, "username"),
+                                          .value = uname ? uname : "",
+                                          .classes = "govuk-!-width-one-half",
+                                          .autocomplete = "off",
+                                          .spellcheck = GOVUK_FALSE});
+    html_raw(&h, "\n");
+    struct govuk_option roles[UROLE_COUNT];
     for (int r = 0; r < UROLE_COUNT; r++)
-        html_f(&h, "<option value=\"%s\"%s>%s</option>\n", vocab_code(CS_USER_ROLE, r),
-               role && !strcmp(role, vocab_code(CS_USER_ROLE, r)) ? " selected" : "",
-               vocab_label(CS_USER_ROLE, r));
+        roles[r] = (struct govuk_option){vocab_code(CS_USER_ROLE, r), vocab_label(CS_USER_ROLE, r)};
+    govuk_select(&h, &(struct govuk_field){.name = "role",
+                                           .label = "Role",
+                                           .error = page_error_text(req, "role"),
+                                           .value = http_param(req, "role"),
+                                           .options = roles,
+                                           .noptions = UROLE_COUNT});
+    html_raw(&h, "\n");
     const char *worker = http_param(req, "worker");
-    bool werr = false;
-    for (size_t i = 0; i < req->nerrors; i++)
-        werr = werr || !strcmp(req->errors[i].field, "worker");
-    html_f(&h,
-           "</select></div>\n<div class=\"govuk-form-group%s\"><label class=\"govuk-label\" "
-           "for=\"worker\">Worker (optional)</label><div id=\"worker-hint\" "
-           "class=\"govuk-hint\">Their worker public id or Social Work England registration, "
-           "for a case-holding account</div>\n",
-           werr ? " govuk-form-group--error" : "");
-    page_field_error(&h, req, "worker");
-    html_f(&h,
-           "<input class=\"govuk-input govuk-!-width-one-third%s\" id=\"worker\" name=\"worker\" "
-           "type=\"text\" spellcheck=\"false\" aria-describedby=\"worker-hint\" value=\"%s\">"
-           "</div>\n",
-           werr ? " govuk-input--error" : "", worker ? worker : "");
+    govuk_input(&h, &(struct govuk_field){.name = "worker",
+                                          .label = "Worker (optional)",
+                                          .hint = "Their worker public id or Social Work England "
+                                                  "registration, for a case-holding account",
+                                          .error = page_error_text(req, "worker"),
+                                          .value = worker ? worker : "",
+                                          .classes = "govuk-!-width-one-third",
+                                          .spellcheck = GOVUK_FALSE});
+    html_raw(&h, "\n");
     govuk_button(&h, &(struct govuk_opts){.text = "Add account"});
     html_raw(&h, "\n</form>\n");
-    html_raw(&h, "<h2 class=\"govuk-heading-m\">Accounts</h2>\n<table class=\"govuk-table\">"
-                 "<caption class=\"govuk-table__caption govuk-visually-hidden\">Accounts"
-                 "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                 "<th scope=\"col\" class=\"govuk-table__header\">Username</th><th scope=\"col\" "
-                 "class=\"govuk-table__header\">Role</th><th scope=\"col\" "
-                 "class=\"govuk-table__header\">Status</th><th scope=\"col\" "
-                 "class=\"govuk-table__header\">Actions</th></tr></thead>\n<tbody "
-                 "class=\"govuk-table__body\">\n");
+    html_raw(&h, "<h2 class=\"govuk-heading-m\">Accounts</h2>\n");
+    static const struct govuk_cell head[] = {
+        {.text = "Username"}, {.text = "Role"}, {.text = "Status"}, {.text = "Actions"}};
+    govuk_table_begin(&h, &(struct govuk_table){.caption = "Accounts",
+                                                .caption_classes = "govuk-visually-hidden",
+                                                .head = head,
+                                                .nhead = sizeof head / sizeof head[0]});
     for (size_t i = 0; i < n; i++) {
         const struct user *u = &users[i];
+        govuk_table_row_begin(&h);
+        govuk_table_cell(&h, &(struct govuk_cell){.text = u->username}, true);
+        govuk_table_cell(&h, &(struct govuk_cell){.text = vocab_label(CS_USER_ROLE, (int)u->role)},
+                         false);
+        govuk_table_cell(&h, &(struct govuk_cell){.text = u->disabled ? "Disabled" : "Active"},
+                         false);
+        /* Two small forms: each change is a post with the CSRF token. */
+        govuk_table_cell_begin(&h, &(struct govuk_cell){0}, false);
         html_f(&h,
-               "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">%s"
-               "</th><td class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">%s"
-               "</td><td class=\"govuk-table__cell\"><form method=\"post\" "
-               "action=\"/admin/users/%ld/%s\" class=\"govuk-!-display-inline\">",
-               u->username, vocab_label(CS_USER_ROLE, (int)u->role),
-               u->disabled ? "Disabled" : "Active", (long)u->id,
-               u->disabled ? "enable" : "disable");
+               "<form method=\"post\" action=\"/admin/users/%ld/%s\" "
+               "class=\"govuk-!-display-inline\">",
+               (long)u->id, u->disabled ? "enable" : "disable");
         page_csrf(&h, req);
+        govuk_button(
+            &h, &(struct govuk_opts){.text = u->disabled ? "Enable" : "Disable",
+                                     .hidden_text = arena_printf(req->arena, " %s", u->username),
+                                     .classes = "govuk-button--secondary govuk-!-margin-bottom-0"});
         html_f(&h,
-               "<button type=\"submit\" class=\"govuk-button govuk-button--secondary "
-               "govuk-!-margin-bottom-0\" data-module=\"govuk-button\">%s<span "
-               "class=\"govuk-visually-hidden\"> %s</span></button></form> <form method=\"post\" "
-               "action=\"/admin/users/%ld/reset\" class=\"govuk-!-display-inline\">",
-               u->disabled ? "Enable" : "Disable", u->username, (long)u->id);
+               "</form> <form method=\"post\" action=\"/admin/users/%ld/reset\" "
+               "class=\"govuk-!-display-inline\">",
+               (long)u->id);
         page_csrf(&h, req);
-        html_f(&h,
-               "<button type=\"submit\" class=\"govuk-button govuk-button--secondary "
-               "govuk-!-margin-bottom-0\" data-module=\"govuk-button\">Reset password<span "
-               "class=\"govuk-visually-hidden\"> for %s</span></button></form></td></tr>\n",
-               u->username);
+        govuk_button(&h, &(struct govuk_opts){
+                             .text = "Reset password",
+                             .hidden_text = arena_printf(req->arena, " for %s", u->username),
+                             .classes = "govuk-button--secondary govuk-!-margin-bottom-0"});
+        html_raw(&h, "</form>");
+        govuk_table_cell_end(&h, false);
+        govuk_table_row_end(&h);
     }
-    html_raw(&h, "</tbody></table>\n");
+    govuk_table_end(&h);
+    html_raw(&h, "\n");
     return page_end(&h, res, status);
 }
 

@@ -43,27 +43,25 @@ static void sign_in_form(struct html *h, const struct http_request *req, const c
         html_f(h, "<input type=\"hidden\" name=\"" RESUME "%s\" value=\"%s\">\n", name,
                req->form[i].value);
     }
-    static const struct {
-        const char *name, *label, *type, *autocomplete;
-    } fields[] = {{"username", "Username", "text", "username"},
-                  {"password", "Password", "password", "current-password"}};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-        bool err = false;
-        for (size_t k = 0; k < req->nerrors; k++)
-            err = err || strcmp(req->errors[k].field, fields[i].name) == 0;
-        html_f(h,
-               "<div class=\"govuk-form-group%s\"><label class=\"govuk-label\" for=\"%s\">%s"
-               "</label>\n",
-               err ? " govuk-form-group--error" : "", fields[i].name, fields[i].label);
-        page_field_error(h, req, fields[i].name);
-        /* The password is never sent back; the username is, so it need not be retyped. */
-        const char *v = strcmp(fields[i].name, "username") == 0 ? http_param(req, "username") : "";
-        html_f(h,
-               "<input class=\"govuk-input govuk-!-width-two-thirds%s\" id=\"%s\" name=\"%s\" "
-               "type=\"%s\" autocomplete=\"%s\" spellcheck=\"false\" value=\"%s\"></div>\n",
-               err ? " govuk-input--error" : "", fields[i].name, fields[i].name, fields[i].type,
-               fields[i].autocomplete, v ? v : "");
-    }
+    /* The password is never sent back; the username is, so it need not be retyped. */
+    const char *username = http_param(req, "username");
+    govuk_input(h, &(struct govuk_field){.name = "username",
+                                         .label = "Username",
+                                         .error = page_error_text(req, "username"),
+                                         .value = username ? username : "",
+                                         .classes = "govuk-!-width-two-thirds",
+                                         .autocomplete = "username",
+                                         .spellcheck = GOVUK_FALSE});
+    html_raw(h, "\n");
+    govuk_input(h, &(struct govuk_field){.name = "password",
+                                         .label = "Password",
+                                         .error = page_error_text(req, "password"),
+                                         .value = "",
+                                         .classes = "govuk-!-width-two-thirds",
+                                         .type = "password",
+                                         .autocomplete = "current-password",
+                                         .spellcheck = GOVUK_FALSE});
+    html_raw(h, "\n");
     govuk_button(h, &(struct govuk_opts){.text = "Sign in"});
     html_raw(h, "\n</form>\n"
                 "<p class=\"govuk-body\">If you have forgotten your password, ask your kith "
@@ -76,15 +74,10 @@ static int render_sign_in(struct http_request *req, struct http_response *res, i
     struct html h;
     html_init(&h, req->arena);
     page_begin(&h, req, "Sign in");
-    if (banner)
-        html_f(&h,
-               "<div class=\"govuk-notification-banner\" role=\"region\" "
-               "aria-labelledby=\"banner-title\" data-module=\"govuk-notification-banner\">\n"
-               "<div class=\"govuk-notification-banner__header\"><h2 "
-               "class=\"govuk-notification-banner__title\" id=\"banner-title\">Important</h2>"
-               "</div>\n<div class=\"govuk-notification-banner__content\"><p "
-               "class=\"govuk-notification-banner__heading\">%s</p></div></div>\n",
-               banner);
+    if (banner) {
+        govuk_notification_banner(&h, &(struct govuk_banner){.text = banner});
+        html_raw(&h, "\n");
+    }
     page_error_summary(&h, req);
     sign_in_form(&h, req, next, carry);
     return page_end(&h, res, status);

@@ -49,11 +49,19 @@ static const char *per_fte(struct arena *a, int64_t children, double fte)
     return fte > 0 ? arena_printf(a, "%.1f", (double)children / fte) : "-";
 }
 
-static void load_tag(struct html *h, int64_t children, double fte, int threshold)
+static void number_cell(struct html *h, const char *text)
+{
+    govuk_table_cell(h, &(struct govuk_cell){.text = text, .format = "numeric"}, false);
+}
+
+/* The status cell: a tag saying whether the load is above the team's threshold. */
+static void load_tag_cell(struct html *h, int64_t children, double fte, int threshold)
 {
     bool above = fte > 0 && (double)children / fte > threshold;
+    govuk_table_cell_begin(h, &(struct govuk_cell){0}, false);
     govuk_tag(h, &(struct govuk_opts){.text = above ? "Above threshold" : "Within threshold",
                                       .classes = above ? "govuk-tag--red" : "govuk-tag--green"});
+    govuk_table_cell_end(h, false);
 }
 
 int page_teams(struct http_app *app, struct http_request *req, struct http_response *res)
@@ -78,32 +86,35 @@ int page_teams(struct http_app *app, struct http_request *req, struct http_respo
     page_begin(&h, req, "Team caseloads");
     html_raw(&h, "<h1 class=\"govuk-heading-l\">Team caseloads</h1>\n<p class=\"govuk-body\">"
                  "Children allocated now, per full-time equivalent worker, against each team's "
-                 "threshold.</p>\n<table class=\"govuk-table\"><caption "
-                 "class=\"govuk-table__caption govuk-visually-hidden\">Caseloads by team"
-                 "</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-                 "<th scope=\"col\" class=\"govuk-table__header\">Team</th>"
-                 "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
-                 "Workers</th><th scope=\"col\" class=\"govuk-table__header "
-                 "govuk-table__header--numeric\">Children</th><th scope=\"col\" "
-                 "class=\"govuk-table__header govuk-table__header--numeric\">Per FTE</th>"
-                 "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
-                 "Threshold</th><th scope=\"col\" class=\"govuk-table__header\">Status</th>"
-                 "</tr></thead>\n<tbody class=\"govuk-table__body\">\n");
+                 "threshold.</p>\n");
+    static const struct govuk_cell head[] = {
+        {.text = "Team"},
+        {.text = "Workers", .format = "numeric"},
+        {.text = "Children", .format = "numeric"},
+        {.text = "Per FTE", .format = "numeric"},
+        {.text = "Threshold", .format = "numeric"},
+        {.text = "Status"},
+    };
+    govuk_table_begin(&h, &(struct govuk_table){.caption = "Caseloads by team",
+                                                .caption_classes = "govuk-visually-hidden",
+                                                .head = head,
+                                                .nhead = sizeof head / sizeof head[0]});
     for (size_t i = 0; i < nteams; i++) {
-        html_f(
+        govuk_table_row_begin(&h);
+        govuk_table_cell(
             &h,
-            "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
-            "<a class=\"govuk-link\" href=\"/teams/%s\">%s</a></th><td class=\"govuk-table__cell "
-            "govuk-table__cell--numeric\">%ld</td><td class=\"govuk-table__cell "
-            "govuk-table__cell--numeric\">%ld</td><td class=\"govuk-table__cell "
-            "govuk-table__cell--numeric\">%s</td><td class=\"govuk-table__cell "
-            "govuk-table__cell--numeric\">%d</td><td class=\"govuk-table__cell\">",
-            teams[i].public_id, teams[i].name, (long)loads[i].workers, (long)loads[i].children,
-            per_fte(req->arena, loads[i].children, loads[i].fte), teams[i].caseload_threshold);
-        load_tag(&h, loads[i].children, loads[i].fte, teams[i].caseload_threshold);
-        html_raw(&h, "</td></tr>\n");
+            &(struct govuk_cell){.text = teams[i].name,
+                                 .href = arena_printf(req->arena, "/teams/%s", teams[i].public_id)},
+            true);
+        number_cell(&h, arena_printf(req->arena, "%ld", (long)loads[i].workers));
+        number_cell(&h, arena_printf(req->arena, "%ld", (long)loads[i].children));
+        number_cell(&h, per_fte(req->arena, loads[i].children, loads[i].fte));
+        number_cell(&h, arena_printf(req->arena, "%d", teams[i].caseload_threshold));
+        load_tag_cell(&h, loads[i].children, loads[i].fte, teams[i].caseload_threshold);
+        govuk_table_row_end(&h);
     }
-    html_raw(&h, "</tbody></table>\n");
+    govuk_table_end(&h);
+    html_raw(&h, "\n");
     return page_end(&h, res, 200);
 }
 
@@ -135,33 +146,36 @@ int page_team(struct http_app *app, struct http_request *req, struct http_respon
            vocab_label(CS_SERVICE, (int)t.service), t.name, (long)total.children,
            (long)total.workers, per_fte(req->arena, total.children, total.fte),
            t.caseload_threshold);
-    html_raw(&h, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption "
-                 "govuk-visually-hidden\">Caseloads by worker</caption><thead "
-                 "class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" "
-                 "class=\"govuk-table__header\">Worker</th><th scope=\"col\" "
-                 "class=\"govuk-table__header\">Role</th><th scope=\"col\" "
-                 "class=\"govuk-table__header govuk-table__header--numeric\">FTE</th><th "
-                 "scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
-                 "Children</th><th scope=\"col\" class=\"govuk-table__header "
-                 "govuk-table__header--numeric\">Per FTE</th><th scope=\"col\" "
-                 "class=\"govuk-table__header\">Status</th></tr></thead>\n<tbody "
-                 "class=\"govuk-table__body\">\n");
+    static const struct govuk_cell head[] = {
+        {.text = "Worker"},
+        {.text = "Role"},
+        {.text = "FTE", .format = "numeric"},
+        {.text = "Children", .format = "numeric"},
+        {.text = "Per FTE", .format = "numeric"},
+        {.text = "Status"},
+    };
+    govuk_table_begin(&h, &(struct govuk_table){.caption = "Caseloads by worker",
+                                                .caption_classes = "govuk-visually-hidden",
+                                                .head = head,
+                                                .nhead = sizeof head / sizeof head[0]});
     for (size_t i = 0; i < n; i++) {
         const struct worker *wk = &w[i].worker;
-        html_f(&h,
-               "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
-               "%s %s%s</th><td class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell "
-               "govuk-table__cell--numeric\">%s</td><td class=\"govuk-table__cell "
-               "govuk-table__cell--numeric\">%ld</td><td class=\"govuk-table__cell "
-               "govuk-table__cell--numeric\">%s</td><td class=\"govuk-table__cell\">",
-               wk->given_name, wk->family_name, wk->agency ? " (agency)" : "",
-               vocab_label(CS_WORKER_ROLE, (int)wk->role),
-               arena_printf(req->arena, "%.1f", wk->fte), (long)w[i].children,
-               per_fte(req->arena, w[i].children, wk->fte));
-        load_tag(&h, w[i].children, wk->fte, t.caseload_threshold);
-        html_raw(&h, "</td></tr>\n");
+        govuk_table_row_begin(&h);
+        govuk_table_cell(&h,
+                         &(struct govuk_cell){.text = arena_printf(req->arena, "%s %s%s",
+                                                                   wk->given_name, wk->family_name,
+                                                                   wk->agency ? " (agency)" : "")},
+                         true);
+        govuk_table_cell(
+            &h, &(struct govuk_cell){.text = vocab_label(CS_WORKER_ROLE, (int)wk->role)}, false);
+        number_cell(&h, arena_printf(req->arena, "%.1f", wk->fte));
+        number_cell(&h, arena_printf(req->arena, "%ld", (long)w[i].children));
+        number_cell(&h, per_fte(req->arena, w[i].children, wk->fte));
+        load_tag_cell(&h, w[i].children, wk->fte, t.caseload_threshold);
+        govuk_table_row_end(&h);
     }
-    html_raw(&h, "</tbody></table>\n");
+    govuk_table_end(&h);
+    html_raw(&h, "\n");
     return page_end(&h, res, 200);
 }
 
@@ -176,19 +190,15 @@ struct audit_view {
 static void text_input(struct html *h, const struct http_request *req, const char *name,
                        const char *label, const char *hint)
 {
-    bool err = false;
-    for (size_t i = 0; i < req->nerrors; i++)
-        err = err || strcmp(req->errors[i].field, name) == 0;
     const char *v = http_param(req, name);
-    html_f(h,
-           "<div class=\"govuk-form-group%s\"><label class=\"govuk-label\" for=\"%s\">%s</label>"
-           "<div id=\"%s-hint\" class=\"govuk-hint\">%s</div>\n",
-           err ? " govuk-form-group--error" : "", name, label, name, hint);
-    page_field_error(h, req, name);
-    html_f(h,
-           "<input class=\"govuk-input govuk-!-width-one-half%s\" id=\"%s\" name=\"%s\" "
-           "type=\"text\" spellcheck=\"false\" aria-describedby=\"%s-hint\" value=\"%s\"></div>\n",
-           err ? " govuk-input--error" : "", name, name, name, v ? v : "");
+    govuk_input(h, &(struct govuk_field){.name = name,
+                                         .label = label,
+                                         .hint = hint,
+                                         .error = page_error_text(req, name),
+                                         .value = v ? v : "",
+                                         .classes = "govuk-!-width-one-half",
+                                         .spellcheck = GOVUK_FALSE});
+    html_raw(h, "\n");
 }
 
 static void audit_form(struct html *h, const struct http_request *req)
@@ -201,10 +211,12 @@ static void audit_form(struct html *h, const struct http_request *req)
     text_input(h, req, "user", "Or account", "A username, for everything that account did");
     text_input(h, req, "from", "From", "For example, 2026-11-01");
     text_input(h, req, "to", "To", "For example, 2026-11-30");
-    html_raw(h, "<div class=\"govuk-button-group\"><button type=\"submit\" class=\"govuk-button\" "
-                "data-module=\"govuk-button\">Show</button><button type=\"submit\" "
-                "class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\" "
-                "formaction=\"/audit/export\">Download as CSV</button></div>\n</form>\n");
+    html_raw(h, "<div class=\"govuk-button-group\">");
+    govuk_button(h, &(struct govuk_opts){.text = "Show"});
+    govuk_button(h, &(struct govuk_opts){.text = "Download as CSV",
+                                         .classes = "govuk-button--secondary",
+                                         .formaction = "/audit/export"});
+    html_raw(h, "</div>\n</form>\n");
 }
 
 int page_audit_form(struct http_app *app, struct http_request *req, struct http_response *res)
@@ -312,28 +324,26 @@ int page_audit(struct http_app *app, struct http_request *req, struct http_respo
     page_begin(&h, req, "Audit trail");
     audit_form(&h, req);
     html_f(&h, "<h2 class=\"govuk-heading-m\">%ld entries, newest first</h2>\n", (long)v.n);
-    html_raw(&h,
-             "<table class=\"govuk-table\"><caption class=\"govuk-table__caption "
-             "govuk-visually-hidden\">Audit entries</caption><thead class=\"govuk-table__head\">"
-             "<tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">"
-             "When (UTC)</th><th scope=\"col\" class=\"govuk-table__header\">Account</th><th "
-             "scope=\"col\" class=\"govuk-table__header\">Role</th><th scope=\"col\" "
-             "class=\"govuk-table__header\">Child</th><th scope=\"col\" "
-             "class=\"govuk-table__header\">Action</th><th scope=\"col\" "
-             "class=\"govuk-table__header\">Outcome</th><th scope=\"col\" "
-             "class=\"govuk-table__header\">Request</th></tr></thead>\n<tbody "
-             "class=\"govuk-table__body\">\n");
+    static const struct govuk_cell head[] = {
+        {.text = "When (UTC)"}, {.text = "Account"}, {.text = "Role"},    {.text = "Child"},
+        {.text = "Action"},     {.text = "Outcome"}, {.text = "Request"},
+    };
+    govuk_table_begin(&h, &(struct govuk_table){.caption = "Audit entries",
+                                                .caption_classes = "govuk-visually-hidden",
+                                                .head = head,
+                                                .nhead = sizeof head / sizeof head[0]});
     for (size_t i = 0; i < v.n; i++) {
         const struct audit_event *r = &v.rows[i];
-        html_f(&h,
-               "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%s</td><td "
-               "class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">%s</td><td "
-               "class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">%s</td><td "
-               "class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">%s</td></tr>\n",
-               utc(req->arena, r->at), r->username, r->role, v.child_ids[i], r->action, r->outcome,
-               r->request_id);
+        const char *cells[] = {utc(req->arena, r->at), r->username, r->role,
+                               v.child_ids[i],         r->action,   r->outcome,
+                               r->request_id};
+        govuk_table_row_begin(&h);
+        for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
+            govuk_table_cell(&h, &(struct govuk_cell){.text = cells[k]}, false);
+        govuk_table_row_end(&h);
     }
-    html_raw(&h, "</tbody></table>\n");
+    govuk_table_end(&h);
+    html_raw(&h, "\n");
     return page_end(&h, res, 200);
 }
 
