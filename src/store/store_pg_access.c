@@ -111,12 +111,12 @@ static enum kerr_code missing_ref(struct store_pg *s, enum kerr_code rc, int64_t
 /* The ids as a PostgreSQL array literal, "{1,2,3}", in the arena. */
 static const char *id_array(struct arena *a, const int64_t *v, size_t n)
 {
-    char *out = arena_alloc(a, n * 21 + 3), *o = out;
-    *o++ = '{';
+    size_t cap = n * 21 + 3, len = 1; /* 20 digits and a comma each, braces, NUL */
+    char *out = arena_alloc(a, cap);
+    out[0] = '{';
     for (size_t i = 0; i < n; i++)
-        o += sprintf(o, "%s%lld", i ? "," : "", (long long)v[i]);
-    *o++ = '}';
-    *o = '\0';
+        len += (size_t)snprintf(out + len, cap - len, "%s%lld", i ? "," : "", (long long)v[i]);
+    snprintf(out + len, cap - len, "}");
     return out;
 }
 

@@ -25,8 +25,8 @@ enum kerr_code store_pool_open(const char *location, unsigned flags, size_t n,
     if (n == 0)
         n = 1;
     struct store_pool *p = xcalloc(1, sizeof(*p));
-    p->all = xcalloc(n, sizeof(*p->all));
-    p->free = xcalloc(n, sizeof(*p->free));
+    p->all = xcalloc(n, sizeof(struct store *));
+    p->free = xcalloc(n, sizeof(struct store *));
     for (size_t i = 0; i < n; i++) {
         enum kerr_code rc = store_open(location, flags, &p->all[i], e);
         if (rc) {
