@@ -76,6 +76,8 @@ void govuk_button(struct html *h, const struct govuk_opts *o)
         return;
     }
     html_raw(h, "<button type=\"submit\"");
+    if (o->value && *o->value)
+        html_f(h, " value=\"%s\"", o->value);
     if (o->name && *o->name)
         html_f(h, " name=\"%s\"", o->name);
     if (o->disabled)
@@ -126,8 +128,11 @@ static const char *field_id(const struct govuk_field *f)
 static const char *field_top(struct html *h, const struct govuk_field *f, const char *id)
 {
     html_f(h, "<div class=\"govuk-form-group%s\">", f->error ? " govuk-form-group--error" : "");
-    if (f->label && *f->label)
-        html_f(h, "<label class=\"govuk-label\" for=\"%s\">%s</label>", id, f->label);
+    if (f->label && *f->label) {
+        html_raw(h, "<label");
+        classes(h, "govuk-label", f->label_classes);
+        html_f(h, " for=\"%s\">%s</label>", id, f->label);
+    }
     const char *described = NULL;
     if (f->hint) {
         described = arena_printf(h->arena, "%s-hint", id);
@@ -206,6 +211,77 @@ void govuk_select(struct html *h, const struct govuk_field *f)
         html_f(h, "%s>%s</option>", selected ? " selected" : "", text_or(o->text, ""));
     }
     html_raw(h, "</select></div>");
+}
+
+void govuk_file_upload(struct html *h, const struct govuk_field *f)
+{
+    const char *id = field_id(f);
+    const char *described = field_top(h, f, id);
+    html_raw(h, "<input class=\"govuk-file-upload");
+    if (f->classes && *f->classes)
+        html_f(h, " %s", f->classes);
+    html_f(h, "%s\" id=\"%s\" name=\"%s\" type=\"file\"",
+           f->error ? " govuk-file-upload--error" : "", id, text_or(f->name, ""));
+    if (f->multiple)
+        html_raw(h, " multiple");
+    attr(h, "aria-describedby", described);
+    attr(h, "accept", f->accept); /* where the macro writes `attributes` */
+    html_raw(h, "></div>");
+}
+
+void govuk_radios(struct html *h, const struct govuk_radios *r)
+{
+    const char *prefix = r->id_prefix && *r->id_prefix ? r->id_prefix : text_or(r->name, "");
+    html_f(h, "<div class=\"govuk-form-group%s\">", r->error ? " govuk-form-group--error" : "");
+    const char *hint_id = arena_printf(h->arena, "%s-hint", prefix);
+    const char *error_id = arena_printf(h->arena, "%s-error", prefix);
+    if (r->legend) {
+        /* The fieldset, not each radio, is described by the hint and the error. */
+        const char *described = r->hint && r->error
+                                    ? arena_printf(h->arena, "%s %s", hint_id, error_id)
+                                : r->hint  ? hint_id
+                                : r->error ? error_id
+                                           : NULL;
+        html_raw(h, "<fieldset class=\"govuk-fieldset\"");
+        attr(h, "aria-describedby", described);
+        html_raw(h, ">");
+        if (*r->legend) {
+            html_raw(h, "<legend");
+            classes(h, "govuk-fieldset__legend", r->legend_classes);
+            html_f(h, ">%s</legend>", r->legend);
+        }
+    }
+    if (r->hint)
+        html_f(h, "<div id=\"%s\" class=\"govuk-hint\">%s</div>", hint_id, r->hint);
+    if (r->error)
+        govuk_error_message(h, &(struct govuk_opts){.id = error_id, .text = r->error});
+    html_raw(h, "<div");
+    classes(h, "govuk-radios", r->classes);
+    html_raw(h, " data-module=\"govuk-radios\">");
+    for (size_t i = 0; i < r->nitems; i++) {
+        const struct govuk_choice *c = &r->items[i];
+        const char *id = i ? arena_printf(h->arena, "%s-%zu", prefix, i + 1) : prefix;
+        bool checked = r->value && *r->value && c->value && !strcmp(c->value, r->value);
+        bool hint = c->hint && *c->hint;
+        html_f(h,
+               "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" "
+               "id=\"%s\" name=\"%s\" type=\"radio\" value=\"%s\"%s",
+               id, text_or(r->name, ""), text_or(c->value, ""), checked ? " checked" : "");
+        if (hint)
+            html_f(h, " aria-describedby=\"%s-item-hint\"", id);
+        html_raw(h, ">");
+        if (c->text && *c->text)
+            html_f(h, "<label class=\"govuk-label govuk-radios__label\" for=\"%s\">%s</label>", id,
+                   c->text);
+        if (hint)
+            html_f(h, "<div id=\"%s-item-hint\" class=\"govuk-hint govuk-radios__hint\">%s</div>",
+                   id, c->hint);
+        html_raw(h, "</div>");
+    }
+    html_raw(h, "</div>");
+    if (r->legend)
+        html_raw(h, "</fieldset>");
+    html_raw(h, "</div>");
 }
 
 /* --- summary list and table ------------------------------------------------------------ */
@@ -305,6 +381,26 @@ void govuk_table(struct html *h, const struct govuk_table *t)
 }
 
 /* --- banner, header, navigation, footer ------------------------------------------------ */
+
+void govuk_details_begin(struct html *h, const struct govuk_details *d)
+{
+    html_raw(h, "<details");
+    id_attr(h, d->id);
+    html_f(h,
+           " class=\"govuk-details\"%s><summary class=\"govuk-details__summary\"><span "
+           "class=\"govuk-details__summary-text\">%s</span></summary><div "
+           "class=\"govuk-details__text\">",
+           d->open ? " open" : "", text_or(d->summary, ""));
+}
+
+void govuk_details_end(struct html *h) { html_raw(h, "</div></details>"); }
+
+void govuk_details(struct html *h, const struct govuk_details *d)
+{
+    govuk_details_begin(h, d);
+    html_f(h, "%s", text_or(d->text, ""));
+    govuk_details_end(h);
+}
 
 void govuk_notification_banner(struct html *h, const struct govuk_banner *b)
 {

@@ -24,6 +24,7 @@ struct govuk_opts {
     const char *title;       /* error summary: titleText */
     const char *description; /* error summary: descriptionText */
     const char *name;        /* button */
+    const char *value;       /* button: sent with its name */
     bool disabled;           /* button */
     const struct govuk_item *items;
     size_t nitems;
@@ -63,6 +64,7 @@ struct govuk_field {
     const char *name;
     const char *id;
     const char *label;
+    const char *label_classes; /* "govuk-label--m" for a label that is the question */
     const char *hint;
     const char *error; /* the inline error message; NULL for none */
     const char *value; /* NULL: no value attribute; select: the option to select */
@@ -74,10 +76,34 @@ struct govuk_field {
     int rows;                           /* textarea: 5 unless given */
     const struct govuk_option *options; /* select */
     size_t noptions;
+    bool multiple;      /* file upload */
+    const char *accept; /* file upload, kith's own (the macro takes it as an attribute) */
 };
 void govuk_input(struct html *h, const struct govuk_field *f);
 void govuk_textarea(struct html *h, const struct govuk_field *f);
 void govuk_select(struct html *h, const struct govuk_field *f);
+void govuk_file_upload(struct html *h, const struct govuk_field *f);
+
+/* Radios in a fieldset whose legend asks the question. Item ids are the prefix (the name
+ * unless given), then prefix-2, prefix-3, ...: the first is where the error summary
+ * links to. */
+struct govuk_choice {
+    const char *value, *text;
+    const char *hint; /* NULL: none */
+};
+struct govuk_radios {
+    const char *name;
+    const char *id_prefix;
+    const char *legend; /* NULL: no fieldset */
+    const char *legend_classes;
+    const char *hint;
+    const char *error;
+    const char *value; /* the item to check */
+    const char *classes;
+    const struct govuk_choice *items;
+    size_t nitems;
+};
+void govuk_radios(struct html *h, const struct govuk_radios *r);
 
 /* A summary list of key and value rows (no actions, no card: kith's lists are read only). */
 struct govuk_summary_row {
@@ -124,6 +150,18 @@ void govuk_table_cell_begin(struct html *h, const struct govuk_cell *c, bool hea
 void govuk_table_cell_end(struct html *h, bool header);
 void govuk_table_row_end(struct html *h);
 void govuk_table_end(struct html *h);
+
+/* Details: a summary line that opens to show more. The whole with `text`, or begin and
+ * end around content written by other components (a table). */
+struct govuk_details {
+    const char *summary;
+    const char *text;
+    const char *id;
+    bool open;
+};
+void govuk_details(struct html *h, const struct govuk_details *d);
+void govuk_details_begin(struct html *h, const struct govuk_details *d);
+void govuk_details_end(struct html *h);
 
 /* A notification banner: "Important" in a region, or with `success` "Success" in an alert.
  * `text` is the heading line; `body` (kith's own) a paragraph under it. */

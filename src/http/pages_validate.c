@@ -64,14 +64,6 @@ static void add_error(struct http_request *req, const char *field, const char *m
     }
 }
 
-static bool has_error(const struct http_request *req, const char *field)
-{
-    for (size_t i = 0; i < req->nerrors; i++)
-        if (!strcmp(req->errors[i].field, field))
-            return true;
-    return false;
-}
-
 /* The years the form offers: every year either return has rules for, and the current one. */
 static void year_range(int *first, int *last)
 {
@@ -90,65 +82,55 @@ static void form(struct html *h, const struct http_request *req, const char *typ
     html_raw(h, "<form method=\"post\" action=\"/validate\" enctype=\"multipart/form-data\" "
                 "novalidate>\n");
     page_csrf(h, req);
-    bool terr = has_error(req, "type");
-    html_f(h,
-           "<div class=\"govuk-form-group%s\"><fieldset class=\"govuk-fieldset\"%s>"
-           "<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">"
-           "What are you validating?</legend>\n",
-           terr ? " govuk-form-group--error" : "", terr ? " aria-describedby=\"type-error\"" : "");
-    page_field_error(h, req, "type");
-    html_raw(h, "<div class=\"govuk-radios\" data-module=\"govuk-radios\">\n");
-    for (size_t i = 0; i < sizeof vtypes / sizeof vtypes[0]; i++) {
-        const struct vtype *t = &vtypes[i];
-        const char *id = i ? arena_printf(h->arena, "type-%ld", (long)i + 1) : "type";
-        html_f(h,
-               "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" "
-               "id=\"%s\" name=\"type\" type=\"radio\" value=\"%s\" aria-describedby=\"%s-hint\"%s>"
-               "<label class=\"govuk-label govuk-radios__label\" for=\"%s\">%s</label>"
-               "<div id=\"%s-hint\" class=\"govuk-hint govuk-radios__hint\">%s</div></div>\n",
-               id, t->code, id, type && !strcmp(type, t->code) ? " checked" : "", id, t->label, id,
-               t->hint);
-    }
-    html_raw(h, "</div></fieldset></div>\n");
+    struct govuk_choice types[sizeof vtypes / sizeof vtypes[0]];
+    for (size_t i = 0; i < sizeof vtypes / sizeof vtypes[0]; i++)
+        types[i] = (struct govuk_choice){vtypes[i].code, vtypes[i].label, vtypes[i].hint};
+    govuk_radios(h, &(struct govuk_radios){.name = "type",
+                                           .legend = "What are you validating?",
+                                           .legend_classes = "govuk-fieldset__legend--m",
+                                           .error = page_error_text(req, "type"),
+                                           .value = type,
+                                           .items = types,
+                                           .nitems = sizeof types / sizeof types[0]});
+    html_raw(h, "\n");
 
-    bool yerr = has_error(req, "year");
-    html_f(h,
-           "<div class=\"govuk-form-group%s\"><label class=\"govuk-label govuk-label--m\" "
-           "for=\"year\">Collection year</label><div id=\"year-hint\" class=\"govuk-hint\">"
-           "The year ending 31 March in which the return is made</div>\n",
-           yerr ? " govuk-form-group--error" : "");
-    page_field_error(h, req, "year");
-    html_f(h,
-           "<select class=\"govuk-select%s\" id=\"year\" name=\"year\" "
-           "aria-describedby=\"year-hint\">\n",
-           yerr ? " govuk-select--error" : "");
     int first, last;
     year_range(&first, &last);
+    size_t nyears = (size_t)(last - first + 1);
+    struct govuk_option *years = arena_alloc(h->arena, (nyears + 1) * sizeof *years);
     for (int y = last; y >= first; y--) {
         char text[8];
         collection_year_text(y, text, sizeof text);
-        html_f(h, "<option value=\"%d\"%s>%s</option>\n", y, y == year ? " selected" : "", text);
+        years[last - y] =
+            (struct govuk_option){arena_printf(h->arena, "%d", y), arena_strdup(h->arena, text)};
     }
-    html_raw(h, "</select></div>\n");
+    govuk_select(
+        h, &(struct govuk_field){.name = "year",
+                                 .label = "Collection year",
+                                 .label_classes = "govuk-label--m",
+                                 .hint = "The year ending 31 March in which the return is made",
+                                 .error = page_error_text(req, "year"),
+                                 .value = arena_printf(h->arena, "%d", year),
+                                 .options = years,
+                                 .noptions = nyears});
+    html_raw(h, "\n");
 
-    bool ferr = has_error(req, "files");
-    html_f(h,
-           "<div class=\"govuk-form-group%s\"><label class=\"govuk-label govuk-label--m\" "
-           "for=\"files\">Files</label><div id=\"files-hint\" class=\"govuk-hint\">Up to 64 MB "
-           "together. The files are read to check them and then forgotten: kith does not keep "
-           "them.</div>\n",
-           ferr ? " govuk-form-group--error" : "");
-    page_field_error(h, req, "files");
-    html_f(h,
-           "<input class=\"govuk-file-upload%s\" id=\"files\" name=\"files\" type=\"file\" "
-           "multiple accept=\".xml,.csv\" aria-describedby=\"files-hint%s\"></div>\n",
-           ferr ? " govuk-file-upload--error" : "", ferr ? " files-error" : "");
-    /* two submit buttons with a name and value: govuk_button has no `value` option */
-    html_raw(h, "<div class=\"govuk-button-group\"><button type=\"submit\" name=\"format\" "
-                "value=\"html\" class=\"govuk-button\" data-module=\"govuk-button\">Check the "
-                "return</button><button type=\"submit\" name=\"format\" value=\"csv\" "
-                "class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">"
-                "Download findings (CSV)</button>");
+    govuk_file_upload(h, &(struct govuk_field){
+                             .name = "files",
+                             .label = "Files",
+                             .label_classes = "govuk-label--m",
+                             .hint = "Up to 64 MB together. The files are read to check them and "
+                                     "then forgotten: kith does not keep them.",
+                             .error = page_error_text(req, "files"),
+                             .multiple = true,
+                             .accept = ".xml,.csv"});
+    html_raw(h, "\n<div class=\"govuk-button-group\">");
+    govuk_button(
+        h, &(struct govuk_opts){.text = "Check the return", .name = "format", .value = "html"});
+    govuk_button(h, &(struct govuk_opts){.text = "Download findings (CSV)",
+                                         .name = "format",
+                                         .value = "csv",
+                                         .classes = "govuk-button--secondary"});
     html_raw(h, "</div>\n</form>\n");
 }
 
@@ -172,50 +154,47 @@ int page_validate_form(struct http_app *app, struct http_request *req, struct ht
     return render_form(req, res, 200, NULL, collection_year(date_today()));
 }
 
-/* One summary list row. */
-static void row(struct html *h, const char *key, const char *value)
-{
-    html_f(h,
-           "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%s</dt>"
-           "<dd class=\"govuk-summary-list__value\">%s</dd></div>\n",
-           key, value);
-}
-
 /* The findings grouped by rule, in the order they come (by rule code): one row per rule
  * with its count, and the tables it found them in. */
 static void by_rule(struct html *h, const struct validation *v)
 {
-    html_raw(h, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption "
-                "govuk-table__caption--m\">Findings by rule</caption><thead "
-                "class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" "
-                "class=\"govuk-table__header\">Rule</th><th scope=\"col\" "
-                "class=\"govuk-table__header\">Type</th><th scope=\"col\" "
-                "class=\"govuk-table__header\">Table</th><th scope=\"col\" "
-                "class=\"govuk-table__header\">Message</th><th scope=\"col\" "
-                "class=\"govuk-table__header govuk-table__header--numeric\">Findings</th></tr>"
-                "</thead>\n<tbody class=\"govuk-table__body\">\n");
+    static const struct govuk_cell head[] = {
+        {.text = "Rule"},
+        {.text = "Type"},
+        {.text = "Table"},
+        {.text = "Message"},
+        {.text = "Findings", .format = "numeric"},
+    };
+    govuk_table_begin(h, &(struct govuk_table){.caption = "Findings by rule",
+                                               .caption_classes = "govuk-table__caption--m",
+                                               .head = head,
+                                               .nhead = sizeof head / sizeof head[0]});
     const struct findings *f = &v->f;
     for (size_t i = 0; i < f->n;) {
         const struct rule *r = f->v[i].rule;
         size_t j = i;
         while (j < f->n && f->v[j].rule == r)
             j++;
-        const char *table = v->r.kind->tables[f->v[i].table].name;
-        html_f(h,
-               "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">%s"
-               "</th><td class=\"govuk-table__cell\">",
-               r->code);
+        govuk_table_row_begin(h);
+        govuk_table_cell(h, &(struct govuk_cell){.text = r->code}, true);
+        govuk_table_cell_begin(h, &(struct govuk_cell){0}, false);
         govuk_tag(h,
                   &(struct govuk_opts){.text = r->severity == RULE_ERROR ? "Error" : "Query",
                                        .classes = r->severity == RULE_ERROR ? "govuk-tag--red"
                                                                             : "govuk-tag--yellow"});
-        html_f(h,
-               "</td><td class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">%s"
-               "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">%ld</td></tr>\n",
-               table, r->message, (long)(j - i));
+        govuk_table_cell_end(h, false);
+        govuk_table_cell(h, &(struct govuk_cell){.text = v->r.kind->tables[f->v[i].table].name},
+                         false);
+        govuk_table_cell(h, &(struct govuk_cell){.text = r->message}, false);
+        govuk_table_cell(h,
+                         &(struct govuk_cell){.text = arena_printf(h->arena, "%ld", (long)(j - i)),
+                                              .format = "numeric"},
+                         false);
+        govuk_table_row_end(h);
         i = j;
     }
-    html_raw(h, "</tbody></table>\n");
+    govuk_table_end(h);
+    html_raw(h, "\n");
 }
 
 static void skipped(struct html *h, const struct validation *v)
@@ -223,22 +202,23 @@ static void skipped(struct html *h, const struct validation *v)
     const struct findings *f = &v->f;
     if (!f->nskipped)
         return;
-    html_f(h,
-           "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\"><span "
-           "class=\"govuk-details__summary-text\">%ld rules were not run, and why</span>"
-           "</summary><div class=\"govuk-details__text\"><table class=\"govuk-table\"><caption "
-           "class=\"govuk-table__caption govuk-visually-hidden\">Rules not run</caption><thead "
-           "class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" "
-           "class=\"govuk-table__header\">Rule</th><th scope=\"col\" "
-           "class=\"govuk-table__header\">Why it was not run</th></tr></thead><tbody "
-           "class=\"govuk-table__body\">\n",
-           (long)f->nskipped);
-    for (size_t i = 0; i < f->nskipped; i++)
-        html_f(h,
-               "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
-               "%s</th><td class=\"govuk-table__cell\">%s</td></tr>\n",
-               f->skipped[i].rule->code, f->skipped[i].reason);
-    html_raw(h, "</tbody></table></div></details>\n");
+    govuk_details_begin(h, &(struct govuk_details){
+                               .summary = arena_printf(h->arena, "%ld rules were not run, and why",
+                                                       (long)f->nskipped)});
+    static const struct govuk_cell head[] = {{.text = "Rule"}, {.text = "Why it was not run"}};
+    govuk_table_begin(h, &(struct govuk_table){.caption = "Rules not run",
+                                               .caption_classes = "govuk-visually-hidden",
+                                               .head = head,
+                                               .nhead = 2});
+    for (size_t i = 0; i < f->nskipped; i++) {
+        govuk_table_row_begin(h);
+        govuk_table_cell(h, &(struct govuk_cell){.text = f->skipped[i].rule->code}, true);
+        govuk_table_cell(h, &(struct govuk_cell){.text = f->skipped[i].reason}, false);
+        govuk_table_row_end(h);
+    }
+    govuk_table_end(h);
+    govuk_details_end(h);
+    html_raw(h, "\n");
 }
 
 static const char *files_text(struct arena *a, const struct http_request *req)
@@ -276,16 +256,19 @@ static int results(struct http_request *req, struct http_response *res, const st
                                                       "be read, so the rules that need them were "
                                                       "not run: %s",
                                                       v->refdata_error)});
-    html_raw(&h, "<dl class=\"govuk-summary-list\">\n");
-    row(&h, "Return", t->label);
-    row(&h, "Files", names);
-    row(&h, "Collection year", used);
-    row(&h, "Findings", arena_printf(req->arena, "%zu", v->f.n));
-    row(&h, "Errors", arena_printf(req->arena, "%zu", v->errors));
-    row(&h, "Queries", arena_printf(req->arena, "%zu", v->queries));
-    row(&h, "Rules run", arena_printf(req->arena, "%zu", v->f.nran));
-    row(&h, "Rules not run", arena_printf(req->arena, "%zu", v->f.nskipped));
-    html_raw(&h, "</dl>\n");
+    const struct govuk_summary_row summary[] = {
+        {"Return", t->label},
+        {"Files", names},
+        {"Collection year", used},
+        {"Findings", arena_printf(req->arena, "%zu", v->f.n)},
+        {"Errors", arena_printf(req->arena, "%zu", v->errors)},
+        {"Queries", arena_printf(req->arena, "%zu", v->queries)},
+        {"Rules run", arena_printf(req->arena, "%zu", v->f.nran)},
+        {"Rules not run", arena_printf(req->arena, "%zu", v->f.nskipped)},
+    };
+    govuk_summary_list(&h, &(struct govuk_summary_list){
+                               .rows = summary, .nrows = sizeof summary / sizeof summary[0]});
+    html_raw(&h, "\n");
     skipped(&h, v);
     if (v->f.n)
         by_rule(&h, v);

@@ -79,6 +79,7 @@ static void render_opts(struct html *h, void (*render)(struct html *, const stru
         .title = opt("titleText"),
         .description = opt("descriptionText"),
         .name = opt("name"),
+        .value = opt("value"),
         .disabled = opt_true("disabled"),
     };
     /* A key given as null reads as empty, as the macros treat it. */
@@ -108,6 +109,7 @@ static struct govuk_field field(void)
         .name = opt("name"),
         .id = opt("id"),
         .label = opt("label.text"),
+        .label_classes = opt("label.classes"),
         .hint = opt("hint.text"),
         .error = opt("errorMessage.text"),
         .value = opt("value"),
@@ -129,7 +131,40 @@ static struct govuk_field field(void)
         o[i] = (struct govuk_option){opt("items.%zu.value", i), opt("items.%zu.text", i)};
     f.options = o;
     f.noptions = n;
+    f.multiple = opt_true("multiple");
     return f;
+}
+
+static void file_upload(struct html *h)
+{
+    struct govuk_field f = field();
+    govuk_file_upload(h, &f);
+}
+
+static void radios(struct html *h)
+{
+    struct govuk_radios r = {.name = opt("name"),
+                             .id_prefix = opt("idPrefix"),
+                             .legend = opt("fieldset.legend.text"),
+                             .legend_classes = opt("fieldset.legend.classes"),
+                             .hint = opt("hint.text"),
+                             .error = opt("errorMessage.text"),
+                             .value = opt("value"),
+                             .classes = opt("classes")};
+    if (!r.legend && present("fieldset"))
+        r.legend = "";
+    if (!r.hint && present("hint"))
+        r.hint = "";
+    if (!r.error && present("errorMessage"))
+        r.error = "";
+    size_t n = count("items");
+    struct govuk_choice *items = arena_zalloc(&arena, (n + 1) * sizeof *items);
+    for (size_t i = 0; i < n; i++)
+        items[i] = (struct govuk_choice){opt("items.%zu.value", i), opt("items.%zu.text", i),
+                                         opt("items.%zu.hint.text", i)};
+    r.items = items;
+    r.nitems = n;
+    govuk_radios(h, &r);
 }
 
 static void input(struct html *h)
@@ -194,6 +229,14 @@ static void table(struct html *h)
     govuk_table(h, &t);
 }
 
+static void details(struct html *h)
+{
+    govuk_details(h, &(struct govuk_details){.summary = opt("summaryText"),
+                                             .text = opt("text"),
+                                             .id = opt("id"),
+                                             .open = opt_true("open")});
+}
+
 static void notification_banner(struct html *h)
 {
     const char *type = opt("type");
@@ -241,8 +284,11 @@ static const struct {
     {"input", input},
     {"textarea", textarea},
     {"select", select_},
+    {"file-upload", file_upload},
+    {"radios", radios},
     {"summary-list", summary_list},
     {"table", table},
+    {"details", details},
     {"notification-banner", notification_banner},
     {"generic-header", generic_header},
     {"service-navigation", service_navigation},

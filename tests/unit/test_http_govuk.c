@@ -137,7 +137,7 @@ static void escaping(void **state)
                             .options = opts,
                             .noptions = 1};
     struct html h;
-    const char *out[9];
+    const char *out[12];
     size_t n = 0;
     out[n++] = RENDER(govuk_input, &f);
     out[n++] = RENDER(govuk_textarea, &f);
@@ -159,6 +159,19 @@ static void escaping(void **state)
         govuk_service_navigation,
         (&(struct govuk_service_nav){(struct govuk_nav_item[]){{x, x, true}}, 1, x, GOVUK_UNSET}));
     out[n++] = RENDER(govuk_footer, (&(struct govuk_footer){(struct govuk_item[]){{x, x}}, 1, x}));
+    f.accept = x;
+    out[n++] = RENDER(govuk_file_upload, &f);
+    out[n++] =
+        RENDER(govuk_radios, (&(struct govuk_radios){.name = x,
+                                                     .legend = x,
+                                                     .legend_classes = x,
+                                                     .hint = x,
+                                                     .error = x,
+                                                     .value = x,
+                                                     .classes = x,
+                                                     .items = (struct govuk_choice[]){{x, x, x}},
+                                                     .nitems = 1}));
+    out[n++] = RENDER(govuk_details, (&(struct govuk_details){.summary = x, .text = x, .id = x}));
     assert_int_equal(n, N_ELEMS(out));
     for (size_t i = 0; i < N_ELEMS(out); i++) {
         assert_null(strstr(out[i], "<img"));

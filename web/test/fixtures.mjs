@@ -16,23 +16,31 @@ const dist = path.dirname(require.resolve('govuk-frontend/package.json'));
 // The options each component takes, as paths with [] for any array index. A fixture is
 // compared only when every leaf of its options is on its component's list.
 const simple = ['text', 'href', 'classes', 'id'];
-const field = ['name', 'id', 'label.text', 'hint.text', 'errorMessage.text', 'value', 'classes'];
+const field = ['name', 'id', 'label.text', 'label.classes', 'hint.text', 'errorMessage.text',
+  'value', 'classes'];
 const components = {
   'tag': { keys: ['text', 'classes'] },
   'back-link': { keys: simple },
   'skip-link': { keys: simple },
   'error-message': { keys: [...simple, 'visuallyHiddenText'] },
   'inset-text': { keys: simple },
-  'button': { keys: [...simple, 'name', 'disabled'] },
+  'button': { keys: [...simple, 'name', 'value', 'disabled'] },
   'error-summary': { keys: ['titleText', 'descriptionText', 'classes', 'errorList[].text', 'errorList[].href'] },
   'input': { keys: [...field, 'type', 'autocomplete', 'inputmode', 'spellcheck'] },
   'textarea': { keys: [...field, 'rows', 'spellcheck'] },
   'select': { keys: [...field, 'items[].value', 'items[].text'] },
+  'file-upload': { keys: [...field.filter((k) => k !== 'value'), 'multiple'] },
+  'radios': {
+    keys: ['name', 'idPrefix', 'fieldset.legend.text', 'fieldset.legend.classes', 'hint.text',
+      'errorMessage.text', 'value', 'classes', 'items[].value', 'items[].text',
+      'items[].hint.text'],
+  },
   'summary-list': { keys: ['classes', 'rows[].key.text', 'rows[].value.text'] },
   'table': {
     keys: ['caption', 'captionClasses', 'classes', 'firstCellIsHeader', 'head[].text',
       'head[].format', 'head[].classes', 'rows[][].text', 'rows[][].format', 'rows[][].classes'],
   },
+  'details': { keys: ['summaryText', 'text', 'id', 'open'] },
   'notification-banner': { keys: ['text', 'titleText', 'type', 'titleId', 'classes'] },
   // The GOV.UK header always draws the crown, which only GOV.UK domains may use: kith's
   // header is the generic header, and `header` has no C function.
