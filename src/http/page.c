@@ -116,19 +116,6 @@ const char *page_error_text(const struct http_request *req, const char *field)
     return NULL;
 }
 
-bool page_field_error(struct html *h, const struct http_request *req, const char *field)
-{
-    for (size_t i = 0; i < req->nerrors; i++) {
-        if (strcmp(req->errors[i].field, field) != 0)
-            continue;
-        govuk_error_message(h, &(struct govuk_opts){.id = arena_printf(h->arena, "%s-error", field),
-                                                    .text = req->errors[i].message});
-        html_raw(h, "\n");
-        return true;
-    }
-    return false;
-}
-
 void page_csrf(struct html *h, const struct http_request *req)
 {
     if (req->principal && req->principal->csrf_token)

@@ -19,8 +19,6 @@ int page_end(struct html *h, struct http_response *res, int status);
 void page_error_summary(struct html *h, const struct http_request *req);
 /* The message for one field (the govuk_field `error`), or NULL. */
 const char *page_error_text(const struct http_request *req, const char *field);
-/* The inline message for one field, or nothing. Returns whether there was one. */
-bool page_field_error(struct html *h, const struct http_request *req, const char *field);
 /* <input type="hidden" name="csrf" ...> for the signed-in session. */
 void page_csrf(struct html *h, const struct http_request *req);
 /* 303 to `location` (a path of kith's own). */
