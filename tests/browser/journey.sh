@@ -1,7 +1,7 @@
 #!/bin/sh
 # The browser journey (web/test/journey.mjs) against a real kith serve on a small demo
-# borough: sign in, caseload, search, child record, note, a markup name, sign out, with
-# axe-core on every page. Needs chromium and the web packages (make installs both).
+# borough: sign in, caseload, search, child record, note, a markup name, sign out, user
+# accounts, validating a return (the public 903 sample), with axe-core on every page. Needs chromium and the web packages (make installs both).
 set -eu
 : "${KITH:?KITH must name the kith binary}"
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -24,4 +24,5 @@ until grep -q "http.listening" "$T/serve.err" 2>/dev/null; do
     sleep 0.1
 done
 cd "$src/web"
-node test/journey.mjs "http://127.0.0.1:$port" "$db.passwords" "$xss"
+node test/journey.mjs "http://127.0.0.1:$port" "$db.passwords" "$xss" \
+    "$src/../shared/data/peer/ssda903"

@@ -1,13 +1,15 @@
 // kith's pages in a real browser (Debian's chromium through playwright-core), with axe-core
 // checking every page visited against WCAG 2.2 AA. The journey: sign in as the demo social
 // worker, see the caseload, search, open a child, add a note, read a child whose name is
-// markup (shown as text, no dialog), sign out. Any axe violation, script error, console
-// error or dialog fails the run. Usage: node journey.mjs BASE_URL PASSWORDS_FILE XSS_CHILD_ID
+// markup (shown as text, no dialog), sign out; the administrator adds an account; the
+// performance analyst validates the public 903 sample (and a wrong file). Any axe
+// violation, script error, console error or dialog fails the run.
+// Usage: node journey.mjs BASE_URL PASSWORDS_FILE XSS_CHILD_ID SSDA903_SAMPLE_DIR
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
-const [base, passwords, xssChild] = process.argv.slice(2);
+const [base, passwords, xssChild, sample903] = process.argv.slice(2);
 const account = readFileSync(passwords, 'utf8').split('\n')
   .filter((l) => l && !l.startsWith('#')).map((l) => l.trim().split(/\s+/))
   .find((f) => f[1] === 'social-worker');
@@ -129,6 +131,38 @@ await page.selectOption('#role', 'auditor');
 await page.click('main form[action="/admin/users"] button[type=submit]');
 check(await page.locator('.govuk-notification-banner--success').isVisible(), 'no account added');
 await axe('user accounts after adding one');
+
+// The performance analyst validates a return: the 903 CSV sample, then a wrong file.
+const analyst = readFileSync(passwords, 'utf8').split('\n')
+  .filter((l) => l && !l.startsWith('#')).map((l) => l.trim().split(/\s+/))
+  .find((f) => f[1] === 'performance-analyst');
+if (!analyst) fail(`no performance analyst in ${passwords}`);
+else {
+  await page.click('nav button:has-text("Sign out")');
+  await page.waitForURL(`${base}/signed-out`);
+  await page.goto(`${base}/validate`);
+  await page.fill('#username', analyst[0]);
+  await page.fill('#password', analyst[2]);
+  await page.click('main button[type=submit]');
+  await page.waitForURL(`${base}/validate`);
+  check(await page.locator('h1').innerText() === 'Validate a return', 'not on Validate a return');
+  await axe('validate a return');
+  await page.check('input[name=type][value="903-csv"]');
+  await page.selectOption('#year', '2026');
+  await page.setInputFiles('#files', ['header.csv', 'episodes.csv', 'uasc.csv']
+    .map((f) => `${sample903}/${f}`));
+  await page.click('main button[value=html]');
+  check(await page.locator('h1').innerText() === 'Validation results', 'no validation results');
+  check(await page.locator('table.govuk-table tbody tr').count() > 0, 'no findings by rule');
+  await axe('validation results');
+  // a CSV file given as the CIN census: the reader's message, the choices kept
+  await page.check('input[name=type][value=cin]');
+  await page.setInputFiles('#files', `${sample903}/header.csv`);
+  await page.click('main button[value=html]');
+  check(await page.locator('.govuk-error-summary').isVisible(), 'a CSV file was taken as a census');
+  check(await page.isChecked('input[name=type][value=cin]'), 'the return type was not kept');
+  await axe('validate with an error');
+}
 
 await browser.close();
 console.log(`${checks} checks, ${failures} failed`);
