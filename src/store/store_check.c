@@ -384,3 +384,68 @@ enum kerr_code check_session(const struct session *ss, struct kerr *e)
     check_text(&c, "csrf", ss->csrf, 128, true);
     return c.rc;
 }
+
+enum kerr_code check_note(const struct case_note *n, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_public_id(&c, n->public_id);
+    check_ref(&c, "child_id", n->child_id);
+    check_ref(&c, "author_id", n->author_id);
+    check_date(&c, "date", n->date, true);
+    check_text(&c, "kind", n->kind, STORE_CODE_MAX, true);
+    check_text(&c, "subject", n->subject, STORE_NAME_MAX, false);
+    check_text(&c, "body", n->body, STORE_TEXT_MAX, false);
+    return c.rc;
+}
+
+static bool search_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+enum kerr_code search_split(const char *text, struct search_terms *out, struct kerr *e)
+{
+    out->n = 0;
+    if (strlen(text) > STORE_SEARCH_MAX)
+        return kerr_fail(e, KITH_E_TOO_LARGE, "text", "text: search text longer than %d bytes",
+                         STORE_SEARCH_MAX);
+    int terms = 0;
+    const char *p = text;
+    while (*p) {
+        if (search_space(*p)) {
+            p++;
+            continue;
+        }
+        const char *start, *end;
+        if (*p == '"') {
+            start = ++p;
+            while (*p && *p != '"')
+                p++;
+            end = p;
+            if (*p)
+                p++;
+        } else {
+            start = p;
+            while (*p && !search_space(*p) && *p != '"')
+                p++;
+            end = p;
+        }
+        bool prefix = false;
+        while (*p == '*') { /* "a phrase"* */
+            prefix = true;
+            p++;
+        }
+        while (end > start && end[-1] == '*') { /* word* or "a phras*" */
+            prefix = true;
+            end--;
+        }
+        if (end == start)
+            continue;
+        if (terms < SEARCH_TERMS_MAX)
+            out->v[terms] = (struct search_term){start, (size_t)(end - start), prefix};
+        terms++;
+    }
+    if (terms > SEARCH_TERMS_MAX)
+        return kerr_fail(e, KITH_E_TOO_LARGE, "text",
+                         "text: %d words or phrases, at most %d in one search", terms,
+                         SEARCH_TERMS_MAX);
+    out->n = terms;
+    return KITH_OK;
+}

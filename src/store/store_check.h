@@ -72,6 +72,27 @@ enum kerr_code check_audit_event(const struct audit_event *ev, struct kerr *e);
 enum kerr_code check_token(const struct api_token *t, struct kerr *e);
 enum kerr_code check_session(const struct session *ss, struct kerr *e);
 
+/* A case note (store_note_add). */
+enum kerr_code check_note(const struct case_note *n, struct kerr *e);
+
+/* Case-note search text as both backends read it (store.h struct note_query): terms are
+ * space-separated words and "quoted phrases" (an unclosed quote runs to the end); a * at
+ * the end of a word or phrase asks for the start of a word. Anything else in a term is
+ * searched as text, never obeyed, and each backend splits a term into the words its index
+ * holds, matching them as a phrase. */
+#define SEARCH_TERMS_MAX 32 /* words and phrases in one search: more only slows it */
+struct search_term {
+    const char *start; /* into the caller's text, not NUL-terminated */
+    size_t len;
+    bool prefix;
+};
+struct search_terms {
+    int n; /* 0: nothing searchable, so nothing matches */
+    struct search_term v[SEARCH_TERMS_MAX];
+};
+/* KITH_E_TOO_LARGE (field "text") past STORE_SEARCH_MAX bytes or SEARCH_TERMS_MAX terms. */
+enum kerr_code search_split(const char *text, struct search_terms *out, struct kerr *e);
+
 /* The page a list query asks for: 0 is the default page, and no page passes the cap. */
 int64_t page_limit(size_t limit);
 int64_t page_offset(size_t offset);

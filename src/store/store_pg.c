@@ -89,7 +89,8 @@ enum kerr_code pg_exec(struct store_pg *s, const char *sql, struct kerr *e, cons
     PGresult *r = PQexec(s->conn, sql);
     ExecStatusType st = PQresultStatus(r);
     enum kerr_code rc = KITH_OK;
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+    /* empty: a migration part that is only comments */
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
         rc = pg_fail(s, r, e, doing);
     PQclear(r);
     return rc;
@@ -519,6 +520,16 @@ static const struct store_ops pg_ops = {
     .allocation_add = pg_allocation_add,
     .allocation_end = pg_allocation_end,
     .allocation_list = pg_allocation_list,
+    /* store_pg_notes.c */
+    .note_add = pg_note_add,
+    .note_list = pg_note_list,
+    .counts = pg_counts,
+    .postcode_put = pg_postcode_put,
+    .postcode_find = pg_postcode_find,
+    .provider_clear = pg_provider_clear,
+    .provider_put = pg_provider_put,
+    .provider_find = pg_provider_find,
+    .refdata_counts = pg_refdata_counts,
 };
 
 /* The common migrations say INTEGER, which SQLite stores in up to 8 bytes and which

@@ -194,4 +194,21 @@ enum kerr_code pg_allocation_list(struct store *s, int64_t child_id, struct aren
 /* For store_check: every person's copy of their disability codes matches their rows. */
 enum kerr_code pg_people_check(struct store_pg *s, struct kerr *e);
 
+/* store_pg_notes.c */
+enum kerr_code pg_note_add(struct store *base, struct case_note *note, struct kerr *e);
+enum kerr_code pg_note_list(struct store *base, const struct note_query *q, struct arena *a,
+                            struct case_note **out, size_t *n, struct kerr *e);
+enum kerr_code pg_counts(struct store *base, struct store_counts *out, struct kerr *e);
+enum kerr_code pg_postcode_put(struct store *base, const struct postcode_place *v, size_t n,
+                               struct kerr *e);
+enum kerr_code pg_postcode_find(struct store *base, const char *const *pcds, size_t n,
+                                struct postcode_geo *out, struct kerr *e);
+enum kerr_code pg_provider_clear(struct store *base, struct kerr *e);
+enum kerr_code pg_provider_put(struct store *base, const struct provider *v, size_t n,
+                               struct kerr *e);
+enum kerr_code pg_provider_find(struct store *base, const char *const *urns, size_t n,
+                                struct provider_list *out, struct kerr *e);
+enum kerr_code pg_refdata_counts(struct store *base, int64_t *postcodes, int64_t *providers,
+                                 struct kerr *e);
+
 #endif

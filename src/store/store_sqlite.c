@@ -39,8 +39,6 @@
  * keep lookups off the read(2) path; temporary sorts stay in memory. */
 #define CACHE_PRAGMAS                                                                              \
     "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY"
-/* Words and phrases in one full-text search: more only slows the search. */
-#define FTS_TERMS_MAX 32
 
 /* The columns each reader expects, in its order. */
 #define TEAM_COLS "t.id, t.public_id, t.name, t.service, t.caseload_threshold"
@@ -1887,23 +1885,16 @@ static void read_note(sqlite3_stmt *st, struct arena *a, void *out)
 static enum kerr_code sqlite_note_add(struct store *base, struct case_note *note, struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
-    struct check c = {e, KITH_OK};
-    check_public_id(&c, note->public_id);
-    check_ref(&c, "child_id", note->child_id);
-    check_ref(&c, "author_id", note->author_id);
-    check_date(&c, "date", note->date, true);
-    check_text(&c, "kind", note->kind, STORE_CODE_MAX, true);
-    check_text(&c, "subject", note->subject, STORE_NAME_MAX, false);
-    check_text(&c, "body", note->body, STORE_TEXT_MAX, false);
-    if (c.rc)
-        return c.rc;
+    enum kerr_code rc = check_note(note, e);
+    if (rc)
+        return rc;
     sqlite3_stmt *st = stmt(s, ST_NOTE_ADD, e);
     sqlite3_stmt *ix = st ? stmt(s, ST_NOTE_INDEX, e) : NULL;
     if (!ix)
         return no_stmt(e);
     /* The note and its full-text index row, both or neither. */
     bool wrapped;
-    enum kerr_code rc = write_begin(s, &wrapped, e);
+    rc = write_begin(s, &wrapped, e);
     if (rc)
         return rc;
     bool fresh = !note->public_id[0];
@@ -1950,63 +1941,27 @@ static enum kerr_code sqlite_note_add(struct store *base, struct case_note *note
     return KITH_OK;
 }
 
-static bool fts_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-/* Turn a person's search text into an FTS5 query that can never be a syntax error. Each
- * word and each "quoted phrase" becomes an FTS5 string in double quotes, so operators
- * (AND, OR, NOT, NEAR), column filters, brackets, carets and minus signs are searched
- * as text, never obeyed; a * at the end of a word or phrase keeps its meaning (match
- * the start of a word). The terms are ANDed. An unclosed quote runs to the end. A term
- * the tokenizer reduces to nothing (a lone "-") is an empty string, which FTS5 ignores
- * beside other terms and matches nothing alone. Returns the number of terms. */
-static int fts_query(const char *text, struct str *q)
+/* Turn a person's search terms (store_check.h) into an FTS5 query that can never be a
+ * syntax error. Each term becomes an FTS5 string in double quotes, so operators (AND, OR,
+ * NOT, NEAR), column filters, brackets, carets and minus signs are searched as text,
+ * never obeyed; a prefix term keeps its * (match the start of a word). The terms are
+ * ANDed. A term the tokenizer reduces to nothing (a lone "-") is an empty string, which
+ * FTS5 ignores beside other terms and matches nothing alone. */
+static void fts_query(const struct search_terms *t, struct str *q)
 {
-    int terms = 0;
-    const char *p = text;
-    while (*p) {
-        if (fts_space(*p)) {
-            p++;
-            continue;
-        }
-        const char *start, *end;
-        if (*p == '"') {
-            start = ++p;
-            while (*p && *p != '"')
-                p++;
-            end = p;
-            if (*p)
-                p++;
-        } else {
-            start = p;
-            while (*p && !fts_space(*p) && *p != '"')
-                p++;
-            end = p;
-        }
-        bool prefix = false;
-        while (*p == '*') { /* "a phrase"* */
-            prefix = true;
-            p++;
-        }
-        while (end > start && end[-1] == '*') { /* word* or "a phras*" */
-            prefix = true;
-            end--;
-        }
-        if (end == start)
-            continue;
+    for (int i = 0; i < t->n; i++) {
         if (q->len)
             str_addc(q, ' ');
         str_addc(q, '"');
-        for (const char *c = start; c < end; c++) {
-            if (*c == '"')
+        for (size_t k = 0; k < t->v[i].len; k++) {
+            if (t->v[i].start[k] == '"')
                 str_addc(q, '"');
-            str_addc(q, *c);
+            str_addc(q, t->v[i].start[k]);
         }
         str_addc(q, '"');
-        if (prefix)
+        if (t->v[i].prefix)
             str_addc(q, '*');
-        terms++;
     }
-    return terms;
 }
 
 static enum kerr_code sqlite_note_list(struct store *base, const struct note_query *q,
@@ -2020,20 +1975,13 @@ static enum kerr_code sqlite_note_list(struct store *base, const struct note_que
     bool search = q->text && q->text[strspn(q->text, " \t\r\n")];
     struct str match = STR_INIT;
     if (search) {
-        if (strlen(q->text) > STORE_SEARCH_MAX)
-            return kerr_fail(e, KITH_E_TOO_LARGE, "text", "text: search text longer than %d bytes",
-                             STORE_SEARCH_MAX);
-        int terms = fts_query(q->text, &match);
-        if (terms > FTS_TERMS_MAX) {
-            str_release(&match);
-            return kerr_fail(e, KITH_E_TOO_LARGE, "text",
-                             "text: %d words or phrases, at most %d in one search", terms,
-                             FTS_TERMS_MAX);
-        }
-        if (!terms) { /* nothing searchable, so nothing matches */
-            str_release(&match);
+        struct search_terms terms;
+        enum kerr_code rc = search_split(q->text, &terms, e);
+        if (rc)
+            return rc;
+        if (!terms.n) /* nothing searchable, so nothing matches */
             return KITH_OK;
-        }
+        fts_query(&terms, &match);
     }
     enum stmt_id id = search ? ST_NOTE_SEARCH : q->child_id ? ST_NOTE_LIST_CHILD : ST_NOTE_LIST;
     sqlite3_stmt *st = stmt(s, id, e);

@@ -3,7 +3,9 @@
  * each test gets its own database, made by CREATE DATABASE on an admin connection;
  * the store makes the schema in it. Teams written and read back, a conflict on the case-insensitive
  * name, a transaction rolled back, and a connection killed mid-session by pg_terminate_backend: the
- * op fails cleanly and the next op works on a new connection.
+ * op fails cleanly and the next op works on a new connection. Case notes written and searched
+ * (accents folded, phrases, prefixes, best match first, and text full of tsquery syntax
+ * searched as words, never obeyed), with the team, worker and children made in SQL.
  */
 #include "../unit/test.h"
 
@@ -13,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/date.h"
 #include "store/store.h"
 
 static int dbno;
@@ -181,6 +184,168 @@ static void check_finds_disagreeing_disabilities(void **state)
     PQfinish(db);
 }
 
+/* Run SQL on the test's own database as the admin role. */
+static void sql_in(struct fx *f, const char *sql)
+{
+    PGconn *c = PQconnectdb(f->url);
+    assert_int_equal(PQstatus(c), CONNECTION_OK);
+    PGresult *r = PQexec(c, sql);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        fail_msg("%s: %s", sql, PQresultErrorMessage(r));
+    PQclear(r);
+    PQfinish(c);
+}
+
+static kdate day(const char *iso)
+{
+    kdate d;
+    assert_true(date_scan_iso(iso, strlen(iso), &d));
+    return d;
+}
+
+static int cmp_char(const void *a, const void *b) { return *(const char *)a - *(const char *)b; }
+
+static const struct {
+    int child;
+    const char *date, *subject, *body;
+} pg_notes[] = {
+    {1, "2025-01-10", "Home visit", "Saw Zoë at home. Café trip planned: 10:30 & 'ok'."},
+    {1, "2025-02-01", "Call with school", "School reports good attendance."},
+    {2, "2025-01-20", "Visit to placement", "Foster carer says the home visit went well."},
+    {2, "2025-01-20", "Strategy meeting", "Police & health attended; a!b <-> c|d noted."},
+};
+
+static void notes_search(void **state)
+{
+    struct fx *f = *state;
+    sql_in(f, "INSERT INTO team(id, public_id, name, service, caseload_threshold) "
+              "VALUES (1, 'tpg0000000001', 'T', 0, 18); "
+              "INSERT INTO worker(id, public_id, team_id, given_name, family_name, role, fte, "
+              "agency, start_date) VALUES (1, 'wpg0000000001', 1, 'Rui', 'Costa', 0, 1, 0, "
+              "'2020-01-01'); "
+              "INSERT INTO person(id, public_id, kind, given_name, family_name, sex, created) "
+              "VALUES (1, 'ppg0000000001', 0, 'Zoë', 'Ng', 'F', '2024-01-01'), "
+              "(2, 'ppg0000000002', 0, 'Tia', 'Ng', 'F', '2024-01-01')");
+    int64_t ids[N_ELEMS(pg_notes)];
+    for (size_t i = 0; i < N_ELEMS(pg_notes); i++) {
+        struct case_note n = {.child_id = pg_notes[i].child,
+                              .author_id = 1,
+                              .date = day(pg_notes[i].date),
+                              .kind = "visit",
+                              .subject = pg_notes[i].subject,
+                              .body = pg_notes[i].body};
+        assert_int_equal(store_note_add(f->s, &n, &f->e), KITH_OK);
+        ids[i] = n.id;
+    }
+    struct case_note ghost = {.child_id = 99,
+                              .author_id = 1,
+                              .date = day("2025-01-01"),
+                              .kind = "visit",
+                              .subject = "",
+                              .body = ""};
+    assert_int_equal(store_note_add(f->s, &ghost, &f->e), KITH_E_INVALID);
+    assert_string_equal(f->e.field, "child_id");
+    assert_non_null(strstr(f->e.msg, "there is no child with id 99"));
+    ghost.child_id = 1;
+    ghost.author_id = 7;
+    assert_int_equal(store_note_add(f->s, &ghost, &f->e), KITH_E_INVALID);
+    assert_string_equal(f->e.field, "author_id");
+    struct store_counts c;
+    assert_int_equal(store_counts(f->s, &c, &f->e), KITH_OK);
+    assert_int_equal(c.notes, 4);
+    assert_int_equal(c.children, 2);
+    assert_int_equal(c.teams, 1);
+    assert_int_equal(c.workers, 1);
+
+    struct case_note *list;
+    size_t n;
+    struct note_query every = {0};
+    assert_int_equal(store_note_list(f->s, &every, &f->a, &list, &n, &f->e), KITH_OK);
+    assert_int_equal(n, 4); /* newest first, the later of one day first */
+    assert_int_equal(list[0].id, ids[1]);
+    assert_int_equal(list[1].id, ids[3]);
+    assert_int_equal(list[2].id, ids[2]);
+    assert_string_equal(list[3].body, pg_notes[0].body);
+    assert_int_equal(list[3].date, day("2025-01-10"));
+    struct note_query child = {.child_id = 2, .limit = 1, .offset = 1};
+    assert_int_equal(store_note_list(f->s, &child, &f->a, &list, &n, &f->e), KITH_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(list[0].id, ids[2]);
+
+    /* Which notes each search finds ("-": none), in any order. */
+    static const struct {
+        const char *text;
+        int64_t child;
+        const char *expect;
+    } cases[] = {
+        {"visit", 0, "02"},
+        {"zoe", 0, "0"},
+        {"CAFÉ trip", 0, "0"},
+        {"\"home visit\"", 0, "02"},
+        {"\"visit went\"", 0, "2"},
+        {"\"went visit\"", 0, "-"},
+        {"attend*", 0, "13"},
+        {"\"strategy meet\"*", 0, "3"},
+        {"visit", 2, "2"},
+        {"school", 2, "-"},
+        {"10:30", 0, "0"},
+        {"'ok'", 0, "0"},
+        {"&", 0, "-"},
+        {"police & health", 0, "3"},
+        {"a!b", 0, "3"},
+        {"<->", 0, "-"},
+        {"c|d", 0, "3"},
+        {"!police", 0, "3"},
+        {"health:*", 0, "3"},
+        {"home:A", 0, "-"},
+        {"'", 0, "-"},
+        {"\\", 0, "-"},
+        {"(visit", 0, "02"},
+        {"visit)", 0, "02"},
+        {"*", 0, "-"},
+        {"\"", 0, "-"},
+        {"\xff\xfe", 0, "-"},
+        {"\xc3", 0, "-"},
+        {"visit \xc3", 0, "02"},
+        {"😀", 0, "-"},
+        {"visit 😀", 0, "02"},
+        {"'; DROP TABLE case_note; --", 0, "-"},
+        {"visit*ed", 0, "-"},
+        {" \t", 0, "0123"},
+    };
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        struct note_query q = {.text = cases[i].text, .child_id = cases[i].child};
+        kerr_clear(&f->e);
+        enum kerr_code rc = store_note_list(f->s, &q, &f->a, &list, &n, &f->e);
+        if (rc)
+            fail_msg("search '%s': %s (%s)", cases[i].text, kerr_name(rc), f->e.msg);
+        char found[N_ELEMS(pg_notes) + 1] = "";
+        for (size_t k = 0; k < n && k < N_ELEMS(pg_notes); k++)
+            for (size_t j = 0; j < N_ELEMS(ids); j++)
+                if (list[k].id == ids[j])
+                    found[k] = (char)('0' + j);
+        qsort(found, strlen(found), 1, cmp_char);
+        const char *want = strcmp(cases[i].expect, "-") ? cases[i].expect : "";
+        if (strcmp(found, want))
+            fail_msg("search '%s': notes %s, expected %s", cases[i].text, found, want);
+    }
+    /* Best first: the word in the subject and the body beats the subject alone. */
+    struct note_query ranked = {.text = "visit"};
+    assert_int_equal(store_note_list(f->s, &ranked, &f->a, &list, &n, &f->e), KITH_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(list[0].id, ids[2]);
+    ranked.offset = 1;
+    assert_int_equal(store_note_list(f->s, &ranked, &f->a, &list, &n, &f->e), KITH_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(list[0].id, ids[0]);
+    char many[81];
+    for (int i = 0; i < 80; i++)
+        many[i] = i % 2 ? ' ' : 'w';
+    many[80] = '\0';
+    struct note_query q = {.text = many};
+    assert_int_equal(store_note_list(f->s, &q, &f->a, &list, &n, &f->e), KITH_E_TOO_LARGE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +353,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(rollback_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(killed_connection_recovers, setup, teardown),
         cmocka_unit_test_setup_teardown(check_finds_disagreeing_disabilities, setup, teardown),
+        cmocka_unit_test_setup_teardown(notes_search, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

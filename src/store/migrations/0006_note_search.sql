@@ -1,0 +1,3 @@
+-- Case-note search on PostgreSQL as good as SQLite's FTS5 index (0001): accents folded
+-- ("zoe" finds "Zoë") and a subject word weighing more than a body word. Nothing changes
+-- on SQLite; the PostgreSQL part is 0006_note_search.pg.sql.
