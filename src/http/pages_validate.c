@@ -176,7 +176,10 @@ static void by_rule(struct html *h, const struct validation *v)
         while (j < f->n && f->v[j].rule == r)
             j++;
         govuk_table_row_begin(h);
-        govuk_table_cell(h, &(struct govuk_cell){.text = r->code}, true);
+        govuk_table_cell(h,
+                         &(struct govuk_cell){.text = r->code,
+                                              .href = arena_printf(h->arena, "#rule-%s", r->code)},
+                         true);
         govuk_table_cell_begin(h, &(struct govuk_cell){0}, false);
         govuk_tag(h,
                   &(struct govuk_opts){.text = r->severity == RULE_ERROR ? "Error" : "Query",
@@ -195,6 +198,84 @@ static void by_rule(struct html *h, const struct validation *v)
     }
     govuk_table_end(h);
     html_raw(h, "\n");
+}
+
+/* Each rule's findings: the child, the table and row, and the values at fault as the file
+ * wrote them, FINDINGS_SHOWN at most per rule (the CSV has them all). */
+enum { FINDINGS_SHOWN = 100 };
+
+static const char *values(struct arena *a, const struct ret *r, const struct finding *g)
+{
+    struct str names = STR_INIT, out = STR_INIT;
+    finding_fields(&names, r, g);
+    const char *p = names.buf ? names.buf : "";
+    while (*p && g->row >= 0) {
+        size_t n = strcspn(p, ";");
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)n, p);
+        int col = rtable_col(r->tables[g->table].def, name);
+        if (col >= 0) {
+            const char *v = ret_raw(r, g->table, g->row, col);
+            str_addf(&out, "%s%s: %s", out.len ? ", " : "", name, *v ? v : "(missing)");
+        }
+        p += n + (p[n] == ';');
+    }
+    const char *text = arena_strdup(a, out.buf ? out.buf : "");
+    str_release(&names);
+    str_release(&out);
+    return text;
+}
+
+static void details(struct html *h, const struct validation *v)
+{
+    static const struct govuk_cell head[] = {
+        {.text = "Child"},
+        {.text = "Table"},
+        {.text = "Row", .format = "numeric"},
+        {.text = "Values at fault"},
+    };
+    const struct findings *f = &v->f;
+    const struct ret *r = &v->r;
+    html_raw(h, "<h2 class=\"govuk-heading-m\">Findings</h2>\n");
+    for (size_t i = 0; i < f->n;) {
+        const struct rule *rule = f->v[i].rule;
+        size_t j = i;
+        while (j < f->n && f->v[j].rule == rule)
+            j++;
+        govuk_details_begin(
+            h, &(struct govuk_details){
+                   .summary = arena_printf(h->arena, "Rule %s: %ld", rule->code, (long)(j - i)),
+                   .id = arena_printf(h->arena, "rule-%s", rule->code)});
+        govuk_table_begin(h, &(struct govuk_table){.caption = arena_printf(
+                                                       h->arena, "Findings of rule %s", rule->code),
+                                                   .caption_classes = "govuk-visually-hidden",
+                                                   .head = head,
+                                                   .nhead = sizeof head / sizeof head[0]});
+        for (size_t k = i; k < j && k < i + FINDINGS_SHOWN; k++) {
+            const struct finding *g = &f->v[k];
+            govuk_table_row_begin(h);
+            govuk_table_cell(h, &(struct govuk_cell){.text = ret_child(r, g->table, g->row)},
+                             false);
+            govuk_table_cell(h, &(struct govuk_cell){.text = r->tables[g->table].def->name}, false);
+            govuk_table_cell(
+                h,
+                &(struct govuk_cell){
+                    .text = g->row >= 0 ? arena_printf(h->arena, "%ld", (long)g->row) : "",
+                    .format = "numeric"},
+                false);
+            govuk_table_cell(h, &(struct govuk_cell){.text = values(h->arena, r, g)}, false);
+            govuk_table_row_end(h);
+        }
+        govuk_table_end(h);
+        if (j - i > FINDINGS_SHOWN)
+            html_f(h,
+                   "<p class=\"govuk-body\">The first %ld of %ld are shown; the CSV has them "
+                   "all.</p>",
+                   (long)FINDINGS_SHOWN, (long)(j - i));
+        govuk_details_end(h);
+        html_raw(h, "\n");
+        i = j;
+    }
 }
 
 static void skipped(struct html *h, const struct validation *v)
@@ -270,9 +351,10 @@ static int results(struct http_request *req, struct http_response *res, const st
                                .rows = summary, .nrows = sizeof summary / sizeof summary[0]});
     html_raw(&h, "\n");
     skipped(&h, v);
-    if (v->f.n)
+    if (v->f.n) {
         by_rule(&h, v);
-    else
+        details(&h, v);
+    } else
         html_raw(&h, "<p class=\"govuk-body\">No rule found anything to report.</p>\n");
     html_raw(&h, "<h2 class=\"govuk-heading-m\">Check again or download the findings</h2>\n"
                  "<p class=\"govuk-body\">kith did not keep the files. To check a corrected "
@@ -307,7 +389,8 @@ static int csv(struct http_request *req, struct http_response *res, const struct
 /* The audit row: what was validated and what was found, never what the files hold. The
  * store caps a detail at 1000 characters, so a long list of names is cut short. */
 static enum kerr_code audit(struct http_app *app, struct http_request *req, const char *type,
-                            int year, const char *names, const struct validation *v, struct kerr *e)
+                            int year, const char *names, const struct validation *v, bool csv,
+                            struct kerr *e)
 {
     char y[8];
     collection_year_text(year, y, sizeof y);
@@ -318,8 +401,9 @@ static enum kerr_code audit(struct http_app *app, struct http_request *req, cons
     const char *detail =
         v ? arena_printf(req->arena,
                          "%s %s: %s: %zu findings (%zu errors, %zu queries), %zu rules run, %zu "
-                         "not run",
-                         type, y, nm, v->f.n, v->errors, v->queries, v->f.nran, v->f.nskipped)
+                         "not run%s",
+                         type, y, nm, v->f.n, v->errors, v->queries, v->f.nran, v->f.nskipped,
+                         csv ? "; downloaded as CSV" : "")
           : arena_printf(req->arena, "%s %s: %s: could not be read", type, y, nm);
     return web_audit(app, req, 0, "validate", v ? "ok" : "unreadable", detail, e);
 }
@@ -373,7 +457,7 @@ int page_validate(struct http_app *app, struct http_request *req, struct http_re
     enum kerr_code rc = validation_run(&v, &in, &e);
     struct kerr ae = KERR_INIT;
     if (rc) {
-        if (audit(app, req, t->code, year, names, NULL, &ae))
+        if (audit(app, req, t->code, year, names, NULL, false, &ae))
             return audit_failed(req, res);
         /* the reader's words: they name the file, line and column */
         add_error(req, "files",
@@ -381,13 +465,13 @@ int page_validate(struct http_app *app, struct http_request *req, struct http_re
                              : arena_strdup(req->arena, e.msg));
         return render_form(req, res, 422, t->code, year);
     }
-    if (audit(app, req, t->code, year, names, &v, &ae)) {
+    bool as_csv = format && !strcmp(format, "csv");
+    if (audit(app, req, t->code, year, names, &v, as_csv, &ae)) {
         validation_release(&v);
         return audit_failed(req, res);
     }
-    int status = format && !strcmp(format, "csv")
-                     ? csv(req, res, t, &v, req->nfiles == 1 ? names : t->label)
-                     : results(req, res, t, year, &v, names);
+    int status = as_csv ? csv(req, res, t, &v, req->nfiles == 1 ? names : t->label)
+                        : results(req, res, t, year, &v, names);
     validation_release(&v);
     return status;
 }

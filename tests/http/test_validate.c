@@ -8,6 +8,7 @@
  *   in the error summary, the type and year kept; a file the 903 does not have is named;
  * - a social worker is refused (403), so is a post without the session's token or from
  *   another origin; a body past the upload limit is 413 with the limit in words;
+ * - the findings are listed under their rule with the child, row and values at fault;
  * - each validation is one audit row with the file names and counts, never the content.
  */
 #include "../unit/test.h"
@@ -353,6 +354,37 @@ static void audited_with_names_and_counts(void **state)
     assert_int_equal(n, 2);
     assert_string_equal(rows[0].outcome, "unreadable");
     assert_string_equal(rows[0].detail, "903-csv 2025/26: header.csv: could not be read");
+    /* a download says so */
+    c = post(f, ANALYST, TOKEN, "903-csv", "2026", "csv", dir, u, 2);
+    assert_int_equal(c->res.status, 200);
+    n = audit_rows(f, f->who[ANALYST].user_id, &rows);
+    assert_int_equal(n, 3);
+    const char *tail = "; downloaded as CSV";
+    size_t dl = strlen(rows[0].detail);
+    assert_true(dl > strlen(tail));
+    assert_string_equal(rows[0].detail + dl - strlen(tail), tail);
+}
+
+/* Each rule's findings are listed under it: the child, the row and the values at fault as
+ * the file wrote them. */
+static void findings_listed_by_rule(void **state)
+{
+    struct fx *f = *state;
+    const char *csv =
+        "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M,01/06/2010,WBRI,A123456789012,,\n"
+        "2,f,01/06/2012,WBRI,UN2,0,\n";
+    struct upload u[] = {{"header.csv", csv, strlen(csv)}};
+    struct call *c = post(f, ANALYST, TOKEN, "903-csv", "2026", "html", NULL, u, 1);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "href=\"#rule-101\""));
+    const char *d = strstr(c->body, "id=\"rule-101\"");
+    assert_non_null(d);
+    const char *end = strstr(d, "</details>");
+    assert_non_null(end);
+    const char *cell = strstr(d, "<td class=\"govuk-table__cell\">2</td>");
+    assert_true(cell && cell < end);
+    cell = strstr(d, "SEX: f");
+    assert_true(cell && cell < end);
 }
 
 static void unreadable_input_names_file_line_column(void **state)
@@ -483,6 +515,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(ssda903_xml_as_the_cli, setup, teardown),
         cmocka_unit_test_setup_teardown(ssda903_csv_set_as_the_cli, setup, teardown),
         cmocka_unit_test_setup_teardown(audited_with_names_and_counts, setup, teardown),
+        cmocka_unit_test_setup_teardown(findings_listed_by_rule, setup, teardown),
         cmocka_unit_test_setup_teardown(unreadable_input_names_file_line_column, setup, teardown),
         cmocka_unit_test_setup_teardown(who_may_and_csrf, setup, teardown),
         cmocka_unit_test_setup_teardown(too_large_is_413_in_words, setup, teardown),
