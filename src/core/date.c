@@ -11,48 +11,6 @@
 #include <string.h>
 #include <time.h>
 
-bool date_is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int date_days_in_month(int y, int m)
-{
-    static const unsigned char len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12)
-        return 0;
-    return m == 2 && date_is_leap(y) ? 29 : len[m - 1];
-}
-
-kdate date_from_ymd(int y, int m, int d)
-{
-    y -= m <= 2;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (kdate)(era * 146097 + doe - 719468);
-}
-
-void date_to_ymd(kdate z0, int *year, int *month, int *day)
-{
-    int z = z0 + 719468;
-    int era = (z >= 0 ? z : z - 146096) / 146097;
-    int doe = z - era * 146097;
-    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int y = yoe + era * 400;
-    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int mp = (5 * doy + 2) / 153;
-    int d = doy - (153 * mp + 2) / 5 + 1;
-    int m = mp < 10 ? mp + 3 : mp - 9;
-    *year = y + (m <= 2);
-    *month = m;
-    *day = d;
-}
-
-bool date_valid_ymd(int y, int m, int d)
-{
-    return y >= DATE_MIN_YEAR && y <= DATE_MAX_YEAR && m >= 1 && m <= 12 && d >= 1 &&
-           d <= date_days_in_month(y, m);
-}
-
 enum weekday date_weekday(kdate d)
 {
     /* 1970-01-01 was a Thursday */
@@ -171,15 +129,6 @@ kdate date_add_months(kdate d, int months)
     int nm = total - ny * 12 + 1;
     int last = date_days_in_month(ny, nm);
     return date_from_ymd(ny, nm, dd > last ? last : dd);
-}
-
-kdate date_birthday(kdate dob, int n)
-{
-    int y, m, d;
-    date_to_ymd(dob, &y, &m, &d);
-    if (m == 2 && d == 29 && !date_is_leap(y + n))
-        return date_from_ymd(y + n, 3, 1);
-    return date_from_ymd(y + n, m, d);
 }
 
 int date_age_on(kdate dob, kdate on)

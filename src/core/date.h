@@ -25,12 +25,52 @@ typedef int32_t kdate; /* the one typedef: a date is a number, not a struct */
 
 enum weekday { WD_MON, WD_TUE, WD_WED, WD_THU, WD_FRI, WD_SAT, WD_SUN };
 
-bool date_is_leap(int year);
-int date_days_in_month(int year, int month);
+/* The calendar arithmetic is here, inline, because readers and rules call it for every date
+ * of a return (hundreds of thousands per run): the days-from-civil method described in
+ * date.c, proleptic Gregorian, day 0 = 1970-01-01. */
+static inline bool date_is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static inline int date_days_in_month(int y, int m)
+{
+    static const unsigned char len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12)
+        return 0;
+    return m == 2 && date_is_leap(y) ? 29 : len[m - 1];
+}
+
 /* No range checks: callers validate with date_valid_ymd first. */
-kdate date_from_ymd(int year, int month, int day);
-void date_to_ymd(kdate d, int *year, int *month, int *day);
-bool date_valid_ymd(int year, int month, int day);
+static inline kdate date_from_ymd(int y, int m, int d)
+{
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (kdate)(era * 146097 + doe - 719468);
+}
+
+static inline void date_to_ymd(kdate z0, int *year, int *month, int *day)
+{
+    int z = z0 + 719468;
+    int era = (z >= 0 ? z : z - 146096) / 146097;
+    int doe = z - era * 146097;
+    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int y = yoe + era * 400;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    int d = doy - (153 * mp + 2) / 5 + 1;
+    int m = mp < 10 ? mp + 3 : mp - 9;
+    *year = y + (m <= 2);
+    *month = m;
+    *day = d;
+}
+
+static inline bool date_valid_ymd(int y, int m, int d)
+{
+    return y >= DATE_MIN_YEAR && y <= DATE_MAX_YEAR && m >= 1 && m <= 12 && d >= 1 &&
+           d <= date_days_in_month(y, m);
+}
+
 enum weekday date_weekday(kdate d);
 int date_year(kdate d);
 
@@ -56,7 +96,14 @@ kdate date_add_months(kdate d, int months);
  * years, as for English age-of-majority practice. Negative if on < dob. */
 int date_age_on(kdate dob, kdate on);
 /* The date of the n-th birthday (29 February → 1 March in common years). */
-kdate date_birthday(kdate dob, int n);
+static inline kdate date_birthday(kdate dob, int n)
+{
+    int y, m, d;
+    date_to_ymd(dob, &y, &m, &d);
+    if (m == 2 && d == 29 && !date_is_leap(y + n))
+        return date_from_ymd(y + n, 3, 1);
+    return date_from_ymd(y + n, m, d);
+}
 
 /* Today in UTC, or the date set by KITH_TODAY=YYYY-MM-DD so tests and demos can pin it. */
 kdate date_today(void);

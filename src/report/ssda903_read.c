@@ -128,6 +128,51 @@ static const unsigned char plain[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* Values converted before, per column: dates and codes repeat down a file, and a short
+ * text's conversion is then a lookup. Keyed by the text itself (up to 10 bytes, which a date
+ * is); a slot holds the last text that hashed to it. */
+#define MEMO_SLOTS 64
+#define MEMO_MAX 10
+
+struct memo {
+    uint64_t k0;
+    uint16_t k1;
+    uint8_t len; /* 0: empty */
+    int32_t v;
+};
+
+static unsigned memo_key(const char *s, size_t n, uint64_t *k0, uint16_t *k1)
+{
+    *k0 = 0;
+    *k1 = 0;
+    memcpy(k0, s, n < 8 ? n : 8);
+    if (n > 8)
+        memcpy(k1, s + 8, n - 8);
+    return (unsigned)(((*k0 ^ *k1 ^ n) * UINT64_C(0x9E3779B97F4A7C15)) >> 58);
+}
+
+/* Set cell (row, col) from the text at `off` (n bytes), through the column's memo when its
+ * values depend on the text alone (dates, codes, numbers; not texts, whose value is where
+ * they are). */
+static void set_memo(struct ret *r, int t, int32_t row, int col, uint32_t off, size_t n,
+                     struct memo *m)
+{
+    enum rcol_type type = def_of(t)->cols[col].type;
+    if (n > MEMO_MAX || (type != RCOL_DATE && type != RCOL_CODE && type != RCOL_INT)) {
+        ret_set_text(r, t, row, col, off, n);
+        return;
+    }
+    uint64_t k0;
+    uint16_t k1;
+    struct memo *slot = &m[memo_key(r->pool.buf + off, n, &k0, &k1)];
+    if (slot->len == n && slot->k0 == k0 && slot->k1 == k1) {
+        ret_set_parsed(r, t, row, col, off, slot->v);
+        return;
+    }
+    ret_set_text(r, t, row, col, off, n);
+    *slot = (struct memo){k0, k1, (uint8_t)n, r->tables[t].val[col][row]};
+}
+
 /*
  * The fast path, for a whole file already in the return's text pool at `base` (`len` bytes,
  * then a NUL). Most return files are plain: no quotes, no bytes outside printable ASCII,
@@ -167,6 +212,7 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
     size_t max_field = co->max_field ? co->max_field : CSV_FIELD_MAX_DEFAULT;
     size_t *start = xcalloc(nf, sizeof(size_t)), *flen = xcalloc(nf, sizeof(size_t));
     size_t *above = xcalloc(nf, sizeof(size_t)), *above_len = xcalloc(nf, sizeof(size_t));
+    struct memo *memo = xcalloc(nf * MEMO_SLOTS, sizeof(*memo));
     bool ok = true;
     while (ok && p < len) {
         char ch = buf[p];
@@ -202,7 +248,7 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
             size_t n = flen[i];
             if (n &&
                 !(row > first && n == above_len[i] && !memcmp(buf + start[i], buf + above[i], n)))
-                ret_set_text(r, t, row, map[i], (uint32_t)(base + start[i]), n);
+                set_memo(r, t, row, map[i], (uint32_t)(base + start[i]), n, memo + i * MEMO_SLOTS);
             else if (n)
                 ret_set_same(r, t, row, map[i], row - 1);
             above[i] = start[i];
@@ -216,6 +262,7 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
     free(flen);
     free(above);
     free(above_len);
+    free(memo);
     if (!ok) {
         ret_truncate(r, t, first);
         str_truncate(&r->pool, base);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "domain/codeset.h"
 #include "domain/ret/ssda903.h"
 #include "report/ssda903_read.h"
 
@@ -140,12 +141,53 @@ static void given_up_late(void **state)
     str_release(&got);
 }
 
+/* Dates and codes converted through the reader's memo and its dd/mm/yyyy fast path: the
+ * value of each cell is what the date and code functions say of its text, whether the text
+ * is met for the first time or again, and for texts that are not dates at all. */
+static void values_as_written(void **state)
+{
+    (void)state;
+    static const char *const dates[] = {
+        "01/02/2026", "29/02/2024", "29/02/2025",  "31/04/2026", "00/01/2026", "01/13/2026",
+        "1/02/2026",  "01/2/2026",  "2026-02-01",  "2026-02-30", "aa/bb/cccc", "01/02/1799",
+        "01/02/2201", "01-02-2026", "01/02/2026 ", "31/12/2200",
+    };
+    static const char *const codes[] = {"PN1", "PN0", "pn1", "PN1 ", "PN7", "X"};
+    struct str in = STR_INIT;
+    str_add(&in, REVIEWS "\n");
+    for (int pass = 0; pass < 2; pass++) /* the second time through the memo */
+        for (size_t i = 0; i < N_ELEMS(dates); i++)
+            str_addf(&in, "1,01/01/2010,%s,%s\n", dates[i], codes[i % N_ELEMS(codes)]);
+    struct ret r;
+    ret_init(&r, &ret_kind_903);
+    struct kerr e = KERR_INIT;
+    assert_int_equal(s903_read_csv_memory(&r, "reviews.csv", in.buf, in.len, NULL, &e), KITH_OK);
+    const struct rtable *t = ret_table(&r, T903_REVIEWS);
+    assert_int_equal(t->nrows, 2 * (int)N_ELEMS(dates));
+    for (int32_t row = 0; row < t->nrows; row++) {
+        const char *text = dates[(size_t)row % N_ELEMS(dates)];
+        kdate want;
+        if (!date_scan_iso(text, strlen(text), &want) && !date_scan_dmy(text, strlen(text), &want))
+            want = RDATE_BAD;
+        assert_string_equal(ret_raw(&r, T903_REVIEWS, row, RV_REVIEW), text);
+        if (t->val[RV_REVIEW][row] != want)
+            fail_msg("row %d '%s': %d, want %d", (int)row, text, (int)t->val[RV_REVIEW][row],
+                     (int)want);
+        const char *code = codes[(size_t)row % N_ELEMS(dates) % N_ELEMS(codes)];
+        int ci = code_index(CS_903_PARTICIPATION, code, strlen(code));
+        assert_int_equal(t->val[RV_REVIEW_CODE][row], ci >= 0 ? ci : RCODE_BAD);
+    }
+    ret_release(&r);
+    str_release(&in);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_rows_either_way),
         cmocka_unit_test(refusals),
         cmocka_unit_test(given_up_late),
+        cmocka_unit_test(values_as_written),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

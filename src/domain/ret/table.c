@@ -132,13 +132,38 @@ static int32_t parse_int(const char *s, size_t n)
     return (int32_t)(neg ? -v : v);
 }
 
+/* dd/mm/yyyy, the 903 CSV's form, read with no calls but the last: the same answer as
+ * date_scan_dmy (which date_scan_iso never matches), a day number, RDATE_BAD, or 0 with
+ * *other set when the text is not of that shape at all. */
+static int32_t parse_dmy(const char *s, size_t n, bool *other)
+{
+    *other = false;
+    if (n != 10 || s[2] != '/' || s[5] != '/') {
+        *other = true;
+        return 0;
+    }
+    static const int at[8] = {0, 1, 3, 4, 6, 7, 8, 9};
+    int v[8];
+    for (int i = 0; i < 8; i++) {
+        v[i] = s[at[i]] - '0';
+        if (v[i] < 0 || v[i] > 9)
+            return RDATE_BAD;
+    }
+    int d = v[0] * 10 + v[1], m = v[2] * 10 + v[3], y = v[4] * 1000 + v[5] * 100 + v[6] * 10 + v[7];
+    return date_valid_ymd(y, m, d) ? date_from_ymd(y, m, d) : RDATE_BAD;
+}
+
 static int32_t parse_cell(const struct rcol_def *col, const char *s, size_t n, uint32_t off)
 {
     kdate d;
+    bool other;
     switch (col->type) {
     case RCOL_TEXT:
         return (int32_t)off;
     case RCOL_DATE:
+        d = parse_dmy(s, n, &other);
+        if (!other)
+            return d;
         if (date_scan_iso(s, n, &d) || date_scan_dmy(s, n, &d))
             return d;
         return RDATE_BAD;

@@ -132,6 +132,15 @@ void ret_truncate(struct ret *r, int t, int32_t nrows);
  * it is. */
 void ret_set_value(struct ret *r, int t, int32_t row, int col, int32_t v);
 
+/* Set a cell's text (at `off` in the pool) and typed value together: a reader that has
+ * converted the same text before gives the value it got then. */
+static inline void ret_set_parsed(struct ret *r, int t, int32_t row, int col, uint32_t off,
+                                  int32_t v)
+{
+    r->tables[t].raw[col][row] = off;
+    r->tables[t].val[col][row] = v;
+}
+
 /* Point a text cell at text already in the pool (a value shared by many rows, such as the
  * child's id copied into each of the child's rows). */
 void ret_set_interned(struct ret *r, int t, int32_t row, int col, uint32_t off);
