@@ -96,7 +96,7 @@ static void form(struct html *h, const struct http_request *req, const char *typ
 
     int first, last;
     year_range(&first, &last);
-    size_t nyears = (size_t)(last - first + 1);
+    size_t nyears = (size_t)last - (size_t)first + 1; /* last >= first */
     struct govuk_option *years = arena_alloc(h->arena, (nyears + 1) * sizeof *years);
     for (int y = last; y >= first; y--) {
         char text[8];

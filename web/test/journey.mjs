@@ -155,6 +155,16 @@ else {
   check(await page.locator('h1').innerText() === 'Validation results', 'no validation results');
   check(await page.locator('table.govuk-table tbody tr').count() > 0, 'no findings by rule');
   await axe('validation results');
+  // the same files again, as a CSV download
+  await page.setInputFiles('#files', ['header.csv', 'episodes.csv', 'uasc.csv']
+    .map((f) => `${sample903}/${f}`));
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.click('main button[value=csv]')]);
+  check(download.suggestedFilename() === 'kith-findings-903-csv-2025-26.csv',
+    `the download is called ${download.suggestedFilename()}`);
+  const csv = readFileSync(await download.path(), 'utf8');
+  check(csv.startsWith('rule,severity,table,row,child,fields,message\n') &&
+    csv.split('\n').length > 2, 'the CSV download has no findings');
   // a CSV file given as the CIN census: the reader's message, the choices kept
   await page.check('input[name=type][value=cin]');
   await page.setInputFiles('#files', `${sample903}/header.csv`);
