@@ -128,6 +128,27 @@ static const unsigned char plain[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* Bytes of slack the fast path keeps after a file in the pool, so that same_text may load
+ * whole words past a field's end. */
+#define SLACK 16
+
+/* Whether the n bytes at a and b are the same: fields are short, and two word loads masked
+ * to the field's length beat a call to memcmp (which longer fields still get). */
+static bool same_text(const char *a, const char *b, size_t n)
+{
+    static const unsigned char ones[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    uint64_t x0, y0, x1, y1, m0, m1;
+    if (n > 16)
+        return !memcmp(a, b, n);
+    memcpy(&x0, a, 8);
+    memcpy(&y0, b, 8);
+    memcpy(&x1, a + 8, 8);
+    memcpy(&y1, b + 8, 8);
+    memcpy(&m0, ones + (n < 8 ? 8 - n : 0), 8);
+    memcpy(&m1, ones + (n > 8 ? 16 - n : 8), 8);
+    return !(((x0 ^ y0) & m0) | ((x1 ^ y1) & m1));
+}
+
 /* Values converted before, per column: dates and codes repeat down a file, and a short
  * text's conversion is then a lookup. Keyed by the text itself (up to 10 bytes, which a date
  * is); a slot holds the last text that hashed to it. */
@@ -247,7 +268,7 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
         for (size_t i = 0; i < nf; i++) {
             size_t n = flen[i];
             if (n &&
-                !(row > first && n == above_len[i] && !memcmp(buf + start[i], buf + above[i], n)))
+                !(row > first && n == above_len[i] && same_text(buf + start[i], buf + above[i], n)))
                 set_memo(r, t, row, map[i], (uint32_t)(base + start[i]), n, memo + i * MEMO_SLOTS);
             else if (n)
                 ret_set_same(r, t, row, map[i], row - 1);
@@ -280,8 +301,8 @@ static enum kerr_code read_file(struct ret *r, int t, const char *path, const ch
     struct stat st;
     if (f && !fstat(fileno(f), &st) && S_ISREG(st.st_mode) &&
         (!co->max_bytes || (size_t)st.st_size <= co->max_bytes) &&
-        r->pool.len + (size_t)st.st_size + 2 < UINT32_MAX &&
-        str_grow(&r->pool, (size_t)st.st_size + 1)) {
+        r->pool.len + (size_t)st.st_size + SLACK < UINT32_MAX &&
+        str_grow(&r->pool, (size_t)st.st_size + SLACK)) {
         size_t base = r->pool.len, len = (size_t)st.st_size;
         if (fread(r->pool.buf + base, 1, len + 1, f) == len) { /* the size it said, no more */
             r->pool.buf[base + len] = '\0';
@@ -387,8 +408,8 @@ enum kerr_code s903_read_csv_memory(struct ret *r, const char *name, const char 
     struct csv_opts co = {.max_bytes = o ? o->max_bytes : 0};
     r->source = RET_FROM_CSV;
     /* the fast path works on a copy in the pool, which the rows' texts then point into */
-    if ((!co.max_bytes || len <= co.max_bytes) && r->pool.len + len + 2 < UINT32_MAX &&
-        str_grow(&r->pool, len + 1)) {
+    if ((!co.max_bytes || len <= co.max_bytes) && r->pool.len + len + SLACK < UINT32_MAX &&
+        str_grow(&r->pool, len + SLACK)) {
         size_t base = r->pool.len;
         memcpy(r->pool.buf + base, data, len);
         r->pool.buf[base + len] = '\0';

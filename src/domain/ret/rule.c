@@ -205,15 +205,16 @@ void findings_sort(struct findings *f, const struct ret *r)
                 rank[t]++;
         table_of[rank[t]] = t;
     }
-    for (size_t i = 0; i < f->n; i++)
-        f->v[i].table = (int16_t)rank[f->v[i].table];
     /* rules_run runs the rules in code order, so the findings usually come grouped by rule in
      * order already (codes strictly increasing wherever the rule changes, so no rule comes
      * back): then only each group needs sorting, with no string compares. */
     bool grouped = true;
-    for (size_t i = 1; i < f->n && grouped; i++)
-        if (f->v[i].rule != f->v[i - 1].rule)
+    f->v[0].table = (int16_t)rank[f->v[0].table];
+    for (size_t i = 1; i < f->n; i++) {
+        f->v[i].table = (int16_t)rank[f->v[i].table];
+        if (grouped && f->v[i].rule != f->v[i - 1].rule)
             grouped = strcmp(f->v[i - 1].rule->code, f->v[i].rule->code) < 0;
+    }
     if (grouped) {
         for (size_t i = 0; i < f->n;) {
             size_t j = i + 1;
@@ -229,14 +230,20 @@ void findings_sort(struct findings *f, const struct ret *r)
     } else {
         qsort(f->v, f->n, sizeof(*f->v), by_finding);
     }
+    /* merge repeats; a kept finding gets its table number back once nothing follows it that
+     * could still merge into it */
     size_t w = 0;
     for (size_t i = 0; i < f->n; i++) {
-        if (w && f->v[w - 1].rule == f->v[i].rule && !by_place(&f->v[w - 1], &f->v[i]))
-            f->v[w - 1].cols |= f->v[i].cols;
-        else
-            f->v[w++] = f->v[i];
+        struct finding *last = w ? &f->v[w - 1] : NULL;
+        if (last && last->rule == f->v[i].rule && last->table == f->v[i].table &&
+            last->row == f->v[i].row) {
+            last->cols |= f->v[i].cols;
+            continue;
+        }
+        if (last)
+            last->table = (int16_t)table_of[last->table];
+        f->v[w++] = f->v[i];
     }
+    f->v[w - 1].table = (int16_t)table_of[f->v[w - 1].table];
     f->n = w;
-    for (size_t i = 0; i < f->n; i++)
-        f->v[i].table = (int16_t)table_of[f->v[i].table];
 }

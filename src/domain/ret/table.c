@@ -12,14 +12,33 @@
 #include "core/xalloc.h"
 #include "domain/codeset.h"
 
+static int32_t missing_value(enum rcol_type type)
+{
+    switch (type) {
+    case RCOL_DATE:
+        return DATE_NONE;
+    case RCOL_CODE:
+    case RCOL_REF:
+        return RCODE_NONE;
+    case RCOL_INT:
+        return RINT_NONE;
+    case RCOL_TEXT:
+        return 0;
+    }
+    return 0;
+}
+
 void ret_init(struct ret *r, const struct ret_kind *kind)
 {
     memset(r, 0, sizeof(*r));
     r->kind = kind;
     str_init(&r->pool, 0);
     str_addc(&r->pool, '\0'); /* offset 0: the empty string, so 0 means "missing" */
-    for (int t = 0; t < kind->ntables; t++)
+    for (int t = 0; t < kind->ntables; t++) {
         r->tables[t].def = &kind->tables[t];
+        for (int c = 0; c < kind->tables[t].ncols; c++)
+            r->tables[t].missing[c] = missing_value(kind->tables[t].cols[c].type);
+    }
     r->period_start = r->period_end = DATE_NONE;
 }
 
@@ -35,22 +54,6 @@ void ret_release(struct ret *r)
     }
     str_release(&r->pool);
     memset(r, 0, sizeof(*r));
-}
-
-static int32_t missing_value(enum rcol_type type)
-{
-    switch (type) {
-    case RCOL_DATE:
-        return DATE_NONE;
-    case RCOL_CODE:
-    case RCOL_REF:
-        return RCODE_NONE;
-    case RCOL_INT:
-        return RINT_NONE;
-    case RCOL_TEXT:
-        return 0;
-    }
-    return 0;
 }
 
 static void set_cap(struct rtable *tb, int32_t cap)
@@ -83,8 +86,8 @@ int32_t ret_add_row(struct ret *r, int t, int32_t line)
     if (tb->nrows == tb->cap)
         set_cap(tb, tb->cap ? tb->cap * 2 : 64);
     int32_t row = tb->nrows++;
-    for (int c = 0; c < tb->def->ncols; c++) {
-        tb->val[c][row] = missing_value(tb->def->cols[c].type);
+    for (int c = 0, n = tb->def->ncols; c < n; c++) {
+        tb->val[c][row] = tb->missing[c];
         tb->raw[c][row] = 0;
     }
     tb->line[row] = line;

@@ -91,9 +91,10 @@ struct ret_kind {
 struct rtable {
     const struct rtable_def *def;
     int32_t nrows, cap;
-    int32_t *val[RTABLE_MAX_COLS];  /* typed values, one array per column */
-    uint32_t *raw[RTABLE_MAX_COLS]; /* text as written (pool offset, 0 = missing) */
-    int32_t *line;                  /* where each row started in its file (0 = unknown) */
+    int32_t *val[RTABLE_MAX_COLS];    /* typed values, one array per column */
+    uint32_t *raw[RTABLE_MAX_COLS];   /* text as written (pool offset, 0 = missing) */
+    int32_t *line;                    /* where each row started in its file (0 = unknown) */
+    int32_t missing[RTABLE_MAX_COLS]; /* each column's value for a missing cell */
 };
 
 /* Where a return's rows came from, for the few rules that depend on it (the 903's UASC
