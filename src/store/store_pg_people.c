@@ -438,7 +438,7 @@ static enum kerr_code person_write_fail(struct store_pg *s, enum kerr_code rc,
         {"person_public_id_key", "public_id", "public id '%s' is already used by another person",
          p->public_id},
         /* check_person refuses a code given twice first; this is the last line */
-        {"person_disability_pkey", "disabilities", "disabilities: a code is given twice (%s)", ""},
+        {"person_disability_pkey", "disabilities", "%s", "disabilities: a code is given twice"},
     };
     return pg_clash_fail(s, rc, clashes, 3, e);
 }
