@@ -42,7 +42,7 @@ test: deps $(BUILD_TEST)/build.ninja $(BUILD_RELEASE)/build.ninja
 	ninja -C $(BUILD_RELEASE)
 	ninja -C $(BUILD_TEST)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	    meson test -C $(BUILD_TEST) --no-suite pgwip --print-errorlogs --num-processes 2 >$(BUILD_TEST)/test-output.txt 2>&1; \
+	    meson test -C $(BUILD_TEST) --print-errorlogs --num-processes 2 >$(BUILD_TEST)/test-output.txt 2>&1; \
 	    status=$$?; grep -E '^ *[0-9]+/[0-9]+ ' $(BUILD_TEST)/test-output.txt; \
 	    if [ $$status -ne 0 ]; then sed -n '/^=* [0-9]*\/[0-9]* =*$$/,$$p' $(BUILD_TEST)/test-output.txt | tail -n 200; fi; \
 	    scripts/test-summary $(BUILD_TEST)
