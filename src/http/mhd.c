@@ -160,7 +160,8 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         x = xcalloc(1, sizeof *x);
         arena_init(&x->arena, (size_t)16 * 1024);
         clock_gettime(CLOCK_MONOTONIC, &x->start);
-        x->max = router_body_max(routes, method, url);
+        x->max = router_body_max(((struct server *)cls)->app, routes, method, url,
+                                 header(conn, "Cookie"));
         /* A body announced past the limit is refused without holding any of it; one
          * within it gets its room at once rather than by doubling. */
         const char *cl = header(conn, "Content-Length");

@@ -50,13 +50,30 @@ bool router_match(const char *pattern, const char *path, struct arena *a, const 
 
 _Static_assert(HTTP_UPLOAD_MAX == 64 * 1024 * 1024, "the upload routes' 413 page says 64 MB");
 
-size_t router_body_max(const struct route *table, const char *method, const char *path)
+size_t router_body_max(struct http_app *app, const struct route *table, const char *method,
+                       const char *path, const char *cookie)
 {
     enum http_method m = http_method_parse(method);
-    for (const struct route *r = table; r->handler; r++)
-        if (r->method == m && router_match(r->pattern, path, NULL, NULL))
-            return (r->flags & ROUTE_UPLOAD) ? HTTP_UPLOAD_MAX : HTTP_BODY_MAX;
-    return HTTP_BODY_MAX;
+    const struct route *r = table;
+    while (r->handler && !(r->method == m && router_match(r->pattern, path, NULL, NULL)))
+        r++;
+    if (!r->handler || !(r->flags & ROUTE_UPLOAD))
+        return HTTP_BODY_MAX;
+    /* The body is held before the handler runs, so an upload's room goes only to a
+     * signed-in account the route allows: otherwise anyone able to open a connection
+     * could make the server hold 64 MB on each. */
+    if (!app->authenticate)
+        return HTTP_BODY_MAX;
+    struct arena a;
+    arena_init(&a, 4096);
+    struct http_request req = {.arena = &a, .method = m, .path = path, .cookie = cookie};
+    req.store = app->pool ? store_pool_take(app->pool) : app->store;
+    const struct http_principal *who = app->authenticate(app, &req);
+    bool allowed = who && (who->perms & r->perm) == r->perm;
+    if (app->pool)
+        store_pool_give(app->pool, req.store);
+    arena_release(&a);
+    return allowed ? HTTP_UPLOAD_MAX : HTTP_BODY_MAX;
 }
 
 static bool in_set(unsigned char c, enum route_param_type type)
@@ -234,12 +251,10 @@ int router_dispatch(struct http_app *app, const struct route *table, struct http
     if (hit->perm == ROUTE_PERM_UNSET) /* deny by default; the route test catches this */
         return http_error_page(req, res, 403, "You cannot see this page",
                                "Ask your administrator for access.");
-    if (req->body_too_large && (hit->flags & ROUTE_UPLOAD))
-        return http_error_page(req, res, 413, "The files are too large",
-                               "The files you chose are larger than 64 MB together, the most "
-                               "kith takes in one go. Choose fewer files, or validate the "
-                               "return with kith validate on the command line.");
-    if (req->body_too_large)
+    /* An upload's room is only offered to a signed-in account the route allows
+     * (router_body_max), so an upload's refusal waits until the account is known: whoever
+     * is not signed in is asked to, whoever may not is told so, before "too large". */
+    if (req->body_too_large && !(hit->flags & ROUTE_UPLOAD))
         return http_error_page(req, res, 413, "What you sent is too large",
                                "Shorten the text and try again.");
 
@@ -265,6 +280,11 @@ int router_dispatch(struct http_app *app, const struct route *table, struct http
             return http_error_page(req, res, 403, "You cannot see this page",
                                    "Your role does not give access to this page.");
     }
+    if (req->body_too_large)
+        return http_error_page(req, res, 413, "The files are too large",
+                               "The files you chose are larger than 64 MB together, the most "
+                               "kith takes in one go. Choose fewer files, or validate the "
+                               "return with kith validate on the command line.");
     /* API routes take a bearer token and never a cookie, so a browser cannot be made to
      * send one for another site: no CSRF token to check. */
     if (unsafe(req->method) && !(hit->flags & ROUTE_API)) {

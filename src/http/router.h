@@ -111,9 +111,11 @@ int router_dispatch(struct http_app *app, const struct route *table, struct http
                     struct http_response *res);
 
 /* The largest body the route for `method` and `path` takes: HTTP_UPLOAD_MAX for an
- * upload route, HTTP_BODY_MAX for any other (and for no route). The transport asks before
- * reading the body, so only an upload route ever holds more than a form's worth. */
-size_t router_body_max(const struct route *table, const char *method, const char *path);
+ * upload route asked for by a signed-in account (its `cookie`) the route allows,
+ * HTTP_BODY_MAX for anything else (and for no route). The transport asks before reading
+ * the body, so only an allowed upload ever holds more than a form's worth. */
+size_t router_body_max(struct http_app *app, const struct route *table, const char *method,
+                       const char *path, const char *cookie);
 
 bool router_match(const char *pattern, const char *path, struct arena *a, const char **args);
 

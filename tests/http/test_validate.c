@@ -462,14 +462,24 @@ static void who_may_and_csrf(void **state)
 static void too_large_is_413_in_words(void **state)
 {
     struct fx *f = *state;
-    assert_int_equal(router_body_max(routes, "POST", "/validate"), HTTP_UPLOAD_MAX);
-    assert_int_equal(router_body_max(routes, "GET", "/validate"), HTTP_BODY_MAX);
-    assert_int_equal(router_body_max(routes, "POST", "/search"), HTTP_BODY_MAX);
-    assert_int_equal(router_body_max(routes, "POST", "/nowhere"), HTTP_BODY_MAX);
+    /* The upload's room is only for a signed-in account the route allows. */
+    const char *analyst = "who=0", *worker = "who=1";
+    assert_int_equal(router_body_max(&f->app, routes, "POST", "/validate", analyst),
+                     HTTP_UPLOAD_MAX);
+    assert_int_equal(router_body_max(&f->app, routes, "POST", "/validate", worker), HTTP_BODY_MAX);
+    assert_int_equal(router_body_max(&f->app, routes, "POST", "/validate", NULL), HTTP_BODY_MAX);
+    assert_int_equal(router_body_max(&f->app, routes, "POST", "/validate", "who=zz"),
+                     HTTP_BODY_MAX);
+    assert_int_equal(router_body_max(&f->app, routes, "GET", "/validate", analyst), HTTP_BODY_MAX);
+    assert_int_equal(router_body_max(&f->app, routes, "POST", "/search", analyst), HTTP_BODY_MAX);
+    assert_int_equal(router_body_max(&f->app, routes, "POST", "/nowhere", analyst), HTTP_BODY_MAX);
     struct call *c =
         send_body(f, ANALYST, "multipart/form-data; boundary=" BOUNDARY, NULL, 0, true);
     assert_int_equal(c->res.status, 413);
     assert_non_null(strstr(c->body, "larger than 64 MB together"));
+    /* Whoever may not upload hears that, not "too large", though the body was cut short. */
+    c = send_body(f, WORKER, "multipart/form-data; boundary=" BOUNDARY, NULL, 0, true);
+    assert_int_equal(c->res.status, 403);
 }
 
 /* The multipart reader on its own: quoted boundary, a path in the file name, an empty
