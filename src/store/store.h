@@ -284,6 +284,25 @@ enum kerr_code store_provider_find(struct store *s, const char *const *urns, siz
 enum kerr_code store_refdata_counts(struct store *s, int64_t *postcodes, int64_t *providers,
                                     struct kerr *e);
 
+/* --- whole databases (kith db copy) ----------------------------------------------------- */
+
+/* A table's row count and content hash: BLAKE2b-256 chained over the canonical text of
+ * each row in key order (store_copy.c), the same on every backend for the same rows. */
+struct store_table_sum {
+    const char *name;
+    int64_t rows;
+    char hash[65]; /* hex */
+};
+/* Copy every table of `from` into `to`, keeping ids, in one transaction on `to`, tables in
+ * the order their references need. `to` must hold no rows at all (KITH_E_CONFLICT naming
+ * the first table that has some): the audit trail cannot be emptied or merged. A table
+ * this kith does not know, or columns that differ between the two, are refused before
+ * anything is written. */
+enum kerr_code store_copy(struct store *from, struct store *to, struct kerr *e);
+/* Every table's count and hash, in copy order (allocated from `a`). */
+enum kerr_code store_table_sums(struct store *s, struct arena *a, struct store_table_sum **out,
+                                size_t *n, struct kerr *e);
+
 /* --- counts for summaries -------------------------------------------------------------- */
 
 /* Workers and agency workers count those in post (no end date); open_children and

@@ -7,6 +7,29 @@
 
 #include "store/store.h"
 
+/* Whole tables, for store_copy.c (kith db copy): a table as the database has it, its
+ * columns by name with a kind ('i' whole number, 'r' real, 't' text), in the order the
+ * source database lists them, and the key columns that order its rows. */
+struct store_column {
+    const char *name;
+    char kind;
+};
+struct store_table {
+    const char *name;
+    const char *const *key; /* NULL-terminated */
+    const struct store_column *cols;
+    size_t ncols;
+};
+/* One row: v[i] is column i as text (NULL for SQL NULL), len[i] its bytes. A non-zero
+ * return stops the read with that code. */
+/* Shared by the backends' table ops (store_copy.c): the kind of a declared column type
+ * ("BIGINT", "real", "text"...), and `name` as a quoted SQL identifier added to `q`. */
+struct str;
+char store_column_kind(const char *type);
+void store_sql_ident(struct str *q, const char *name);
+typedef enum kerr_code store_row_fn(void *ctx, const char *const *v, const size_t *len,
+                                    struct kerr *e);
+
 struct store_ops {
     const char *name;
     void (*close)(struct store *s);
@@ -99,6 +122,22 @@ struct store_ops {
                                     struct provider_list *out, struct kerr *e);
     enum kerr_code (*refdata_counts)(struct store *s, int64_t *postcodes, int64_t *providers,
                                      struct kerr *e);
+
+    /* Whole tables (store_copy.c). The tables holding records, without the backend's own
+     * (the schema version, full-text index tables). */
+    enum kerr_code (*table_names)(struct store *s, struct arena *a, const char ***out, size_t *n,
+                                  struct kerr *e);
+    enum kerr_code (*table_columns)(struct store *s, const char *table, struct arena *a,
+                                    struct store_column **out, size_t *n, struct kerr *e);
+    /* Every row of t->cols, in key order (text keys by bytes, as SQLite's BINARY). */
+    enum kerr_code (*table_read)(struct store *s, const struct store_table *t, store_row_fn *fn,
+                                 void *ctx, struct kerr *e);
+    /* Insert one row of t->cols as read from another database, ids kept. */
+    enum kerr_code (*table_write)(struct store *s, const struct store_table *t,
+                                  const char *const *v, struct kerr *e);
+    /* After the rows of `t` are written: what the backend derives from them (sequences
+     * past the highest id, a full-text index rebuilt). */
+    enum kerr_code (*table_done)(struct store *s, const struct store_table *t, struct kerr *e);
 };
 
 struct store {

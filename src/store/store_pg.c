@@ -530,6 +530,12 @@ static const struct store_ops pg_ops = {
     .provider_put = pg_provider_put,
     .provider_find = pg_provider_find,
     .refdata_counts = pg_refdata_counts,
+    /* store_pg_copy.c */
+    .table_names = pg_table_names,
+    .table_columns = pg_table_columns,
+    .table_read = pg_table_read,
+    .table_write = pg_table_write,
+    .table_done = pg_table_done,
 };
 
 /* The common migrations say INTEGER, which SQLite stores in up to 8 bytes and which

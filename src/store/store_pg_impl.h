@@ -31,6 +31,8 @@ struct store_pg {
     int version;
     unsigned char prepared[PG_STMT_MAX]; /* by slot; cleared on a new connection */
     char constraint[64];                 /* the constraint the last failed statement broke, or "" */
+    char copy_stmt[80];                  /* kith db copy: the prepared insert for copy_table */
+    char copy_table[64];
 };
 
 struct pg_stmt {
@@ -210,5 +212,16 @@ enum kerr_code pg_provider_find(struct store *base, const char *const *urns, siz
                                 struct provider_list *out, struct kerr *e);
 enum kerr_code pg_refdata_counts(struct store *base, int64_t *postcodes, int64_t *providers,
                                  struct kerr *e);
+
+/* store_pg_copy.c: whole tables for kith db copy */
+enum kerr_code pg_table_names(struct store *base, struct arena *a, const char ***out, size_t *n,
+                              struct kerr *e);
+enum kerr_code pg_table_columns(struct store *base, const char *table, struct arena *a,
+                                struct store_column **out, size_t *n, struct kerr *e);
+enum kerr_code pg_table_read(struct store *base, const struct store_table *t, store_row_fn *fn,
+                             void *ctx, struct kerr *e);
+enum kerr_code pg_table_write(struct store *base, const struct store_table *t, const char *const *v,
+                              struct kerr *e);
+enum kerr_code pg_table_done(struct store *base, const struct store_table *t, struct kerr *e);
 
 #endif

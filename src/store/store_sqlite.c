@@ -249,6 +249,14 @@
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                                           \
     X(ST_PROVIDER_GET,                                                                             \
       "SELECT urn, places, providers, reg_end, pcd, la FROM provider WHERE urn = ?1")              \
+    /* Whole tables (kith db copy): the record tables, without SQLite's own, the migration         \
+     * log and the FTS5 index tables (rebuilt from case_note after a copy). */                     \
+    X(ST_TABLE_NAMES,                                                                              \
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "                     \
+      "'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'case\\_note\\_fts%' ESCAPE '\\' "               \
+      "AND name <> 'kith_migration' ORDER BY name")                                                \
+    X(ST_TABLE_COLUMNS, "SELECT name, type FROM pragma_table_info(?1) ORDER BY cid")               \
+    X(ST_NOTE_FTS_REBUILD, "INSERT INTO case_note_fts(case_note_fts) VALUES ('rebuild')")          \
     X(ST_REFDATA_COUNTS,                                                                           \
       "SELECT (SELECT count(*) FROM postcode), (SELECT count(*) FROM provider)")                   \
     X(ST_COUNTS,                                                                                   \
@@ -281,6 +289,8 @@ struct store_sqlite {
     bool readonly;
     int version;
     sqlite3_stmt *stmt[ST_COUNT];
+    sqlite3_stmt *copy_insert; /* kith db copy: the insert for copy_table */
+    char copy_table[64];
 };
 
 static struct store_sqlite *sq(struct store *s) { return (struct store_sqlite *)(void *)s; }
@@ -2172,6 +2182,161 @@ static enum kerr_code sqlite_refdata_counts(struct store *base, int64_t *postcod
     return rc;
 }
 
+/* --- whole tables (kith db copy, store_copy.c) ------------------------------------------ */
+
+static enum kerr_code sqlite_table_names(struct store *base, struct arena *a, const char ***out,
+                                         size_t *n, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_TABLE_NAMES, e);
+    if (!st)
+        return no_stmt(e);
+    size_t cap = 32;
+    const char **v = arena_alloc(a, cap * sizeof(*v));
+    *n = 0;
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            const char **w = arena_alloc(a, 2 * cap * sizeof(*v));
+            memcpy(w, v, cap * sizeof(*v));
+            v = w;
+            cap *= 2;
+        }
+        v[(*n)++] = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
+    }
+    enum kerr_code rc = r == SQLITE_DONE ? KITH_OK : db_fail(s, e, "listing tables");
+    done(st);
+    *out = v;
+    return rc;
+}
+
+static enum kerr_code sqlite_table_columns(struct store *base, const char *table, struct arena *a,
+                                           struct store_column **out, size_t *n, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_TABLE_COLUMNS, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    size_t cap = 64;
+    struct store_column *v = arena_alloc(a, cap * sizeof(*v));
+    *n = 0;
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW && *n < cap) {
+        const char *type = (const char *)sqlite3_column_text(st, 1);
+        v[*n].name = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
+        v[*n].kind = store_column_kind(type ? type : "");
+        (*n)++;
+    }
+    enum kerr_code rc =
+        r == SQLITE_DONE ? KITH_OK
+        : r == SQLITE_ROW
+            ? kerr_fail(e, KITH_E_DB, "db", "table '%s' has more than %zu columns", table, cap)
+            : db_fail(s, e, "listing columns");
+    done(st);
+    *out = v;
+    return rc;
+}
+
+/* SQL for a table's rows or its insert, made from the names the database gave. */
+static void copy_select(const struct store_table *t, struct str *q)
+{
+    str_add(q, "SELECT ");
+    for (size_t i = 0; i < t->ncols; i++) {
+        if (i)
+            str_add(q, ", ");
+        store_sql_ident(q, t->cols[i].name);
+    }
+    str_add(q, " FROM ");
+    store_sql_ident(q, t->name);
+    for (size_t i = 0; t->key[i]; i++) {
+        str_add(q, i ? ", " : " ORDER BY ");
+        store_sql_ident(q, t->key[i]);
+    }
+}
+
+static enum kerr_code sqlite_table_read(struct store *base, const struct store_table *t,
+                                        store_row_fn *fn, void *ctx, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    struct str q = STR_INIT;
+    copy_select(t, &q);
+    sqlite3_stmt *st = NULL;
+    int r = sqlite3_prepare_v2(s->db, q.buf, (int)q.len, &st, NULL);
+    str_release(&q);
+    if (r != SQLITE_OK)
+        return db_fail(s, e, "reading a table");
+    const char **v = xmalloc((t->ncols + 1) * sizeof(*v));
+    size_t *len = xmalloc((t->ncols + 1) * sizeof(*len));
+    enum kerr_code rc = KITH_OK;
+    while (!rc && (r = sqlite3_step(st)) == SQLITE_ROW) {
+        for (size_t i = 0; i < t->ncols; i++) {
+            v[i] = (const char *)sqlite3_column_text(st, (int)i);
+            len[i] = (size_t)sqlite3_column_bytes(st, (int)i);
+        }
+        rc = fn(ctx, v, len, e);
+    }
+    if (!rc && r != SQLITE_DONE)
+        rc = db_fail(s, e, "reading a table");
+    sqlite3_finalize(st);
+    free(v);
+    free(len);
+    return rc;
+}
+
+static enum kerr_code sqlite_table_write(struct store *base, const struct store_table *t,
+                                         const char *const *v, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    if (!s->copy_insert || strcmp(s->copy_table, t->name)) {
+        sqlite3_finalize(s->copy_insert);
+        s->copy_insert = NULL;
+        struct str q = STR_INIT;
+        str_add(&q, "INSERT INTO ");
+        store_sql_ident(&q, t->name);
+        for (size_t i = 0; i < t->ncols; i++) {
+            str_add(&q, i ? ", " : " (");
+            store_sql_ident(&q, t->cols[i].name);
+        }
+        str_add(&q, ") VALUES (");
+        for (size_t i = 0; i < t->ncols; i++)
+            str_add(&q, i ? ", ?" : "?");
+        str_addc(&q, ')');
+        int r = sqlite3_prepare_v2(s->db, q.buf, (int)q.len, &s->copy_insert, NULL);
+        str_release(&q);
+        if (r != SQLITE_OK)
+            return db_fail(s, e, "copying a table");
+        snprintf(s->copy_table, sizeof(s->copy_table), "%s", t->name);
+    }
+    sqlite3_stmt *st = s->copy_insert;
+    for (size_t i = 0; i < t->ncols; i++) {
+        int col = (int)i + 1;
+        if (!v[i])
+            sqlite3_bind_null(st, col);
+        else if (t->cols[i].kind == 'i')
+            sqlite3_bind_int64(st, col, strtoll(v[i], NULL, 10));
+        else if (t->cols[i].kind == 'r')
+            sqlite3_bind_double(st, col, strtod(v[i], NULL));
+        else
+            sqlite3_bind_text(st, col, v[i], -1, SQLITE_STATIC);
+    }
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(s, e, "copying a row");
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_table_done(struct store *base, const struct store_table *t,
+                                        struct kerr *e)
+{
+    /* The note index is SQLite's own: made again from the notes copied. */
+    if (strcmp(t->name, "case_note"))
+        return KITH_OK;
+    return exec_stmt(sq(base), ST_NOTE_FTS_REBUILD, e, "indexing the copied case notes");
+}
+
 /* --- opening and the connection ------------------------------------------------------ */
 
 static const struct store_ops sqlite_ops; /* filled at the end of the file */
@@ -2181,6 +2346,7 @@ static void sqlite_close(struct store *base)
     struct store_sqlite *s = sq(base);
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(s->stmt[i]);
+    sqlite3_finalize(s->copy_insert);
     sqlite3_close_v2(s->db);
     free(s->path);
     free(s);
@@ -2510,4 +2676,9 @@ static const struct store_ops sqlite_ops = {
     .provider_put = sqlite_provider_put,
     .provider_find = sqlite_provider_find,
     .refdata_counts = sqlite_refdata_counts,
+    .table_names = sqlite_table_names,
+    .table_columns = sqlite_table_columns,
+    .table_read = sqlite_table_read,
+    .table_write = sqlite_table_write,
+    .table_done = sqlite_table_done,
 };

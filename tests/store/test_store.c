@@ -1970,7 +1970,9 @@ static void text_must_be_utf8(void **state)
     snprintf(pc.postcode, sizeof(pc.postcode), "N1 \xFF");
     FAILS(KITH_E_INVALID, store_person_add(f->s, &pc, &f->e));
     assert_string_equal(f->e.field, "postcode");
-    struct team t = {.name = "T\xE9" "am", .caseload_threshold = 3};
+    struct team t = {.name = "T\xE9"
+                             "am",
+                     .caseload_threshold = 3};
     FAILS(KITH_E_INVALID, store_team_add(f->s, &t, &f->e));
     assert_string_equal(f->e.field, "name");
     /* searches: bytes no name can hold find nobody, and are no error */
@@ -1986,6 +1988,99 @@ static void text_must_be_utf8(void **state)
         if (n != searches[i].found)
             fail_msg("search %zu: %zu found, expected %zu", i, n, searches[i].found);
     }
+}
+
+/* --- whole databases (kith db copy) ---------------------------------------------------- */
+
+static const struct store_table_sum *sum_of(const struct store_table_sum *v, size_t n,
+                                            const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(v[i].name, name))
+            return &v[i];
+    fail_msg("no table sum for %s", name);
+    static const struct store_table_sum none = {0};
+    return &none;
+}
+
+/* A copy into a second database of the same backend: every table's rows and hash agree,
+ * ids are kept, a note is found by search in the copy, the copy's next id follows the
+ * copied ones, a changed value changes that table's hash only, and a target with rows is
+ * refused with nothing written. */
+static void copy_whole(void **state)
+{
+    struct fx *f = *state;
+    int64_t w = add_worker(f, add_team(f, "Copy team"), "Cy", "Copy");
+    int64_t c = add_child(f, "Zoë", "Copy", "CPY1");
+    struct case_note note = {.child_id = c,
+                             .author_id = w,
+                             .date = day("2025-01-02"),
+                             .kind = "visit",
+                             .subject = "Home visit",
+                             .body = "Café trip"};
+    OK(store_note_add(f->s, &note, &f->e));
+    struct audit_event ev = {.at = 1700000000,
+                             .username = "cli:test",
+                             .role = "operator",
+                             .child_id = c,
+                             .action = "view",
+                             .request_id = "cli",
+                             .outcome = "ok"};
+    OK(store_audit_add(f->s, &ev, &f->e));
+    OK(store_audit_add(f->s, &ev, &f->e));
+
+    struct testdb db2;
+    assert_int_equal(testdb_make(&db2), 0);
+    struct store *to;
+    OK(store_open(db2.location, STORE_CREATE, &to, &f->e));
+    OK(store_copy(f->s, to, &f->e));
+    struct store_table_sum *a, *b;
+    size_t na, nb;
+    OK(store_table_sums(f->s, &f->a, &a, &na, &f->e));
+    OK(store_table_sums(to, &f->a, &b, &nb, &f->e));
+    assert_int_equal(na, nb);
+    for (size_t i = 0; i < na; i++) {
+        assert_string_equal(a[i].name, b[i].name);
+        assert_int_equal(a[i].rows, b[i].rows);
+        assert_string_equal(a[i].hash, b[i].hash);
+    }
+    assert_int_equal(sum_of(a, na, "audit")->rows, 2);
+    assert_int_equal(sum_of(a, na, "case_note")->rows, 1);
+    assert_string_not_equal(sum_of(a, na, "audit")->hash, sum_of(a, na, "postcode")->hash);
+    int64_t bad, rows;
+    OK(store_audit_verify(to, &bad, &rows, &f->e));
+    assert_int_equal(bad, 0);
+    assert_int_equal(rows, 2);
+    struct case_note *list;
+    size_t n;
+    struct note_query q = {.text = "cafe"};
+    OK(store_note_list(to, &q, &f->a, &list, &n, &f->e));
+    assert_int_equal(n, 1);
+    assert_int_equal(list[0].id, note.id);
+    struct person got;
+    OK(store_person_get(to, c, &f->a, &got, &f->e));
+    assert_string_equal(got.la_child_id, "CPY1");
+
+    /* The copy carries on: a new team gets the next id, and changes only its table's hash. */
+    struct team t2 = {.name = "After", .service = SERVICE_CHILD_IN_NEED, .caseload_threshold = 5};
+    OK(store_team_add(to, &t2, &f->e));
+    assert_true(t2.id > 1);
+    OK(store_table_sums(to, &f->a, &b, &nb, &f->e));
+    for (size_t i = 0; i < na; i++) {
+        bool team = !strcmp(a[i].name, "team");
+        assert_int_equal(a[i].rows + team, b[i].rows);
+        assert_int_equal(!strcmp(a[i].hash, b[i].hash), !team);
+    }
+
+    kerr_clear(&f->e);
+    assert_int_equal(store_copy(f->s, to, &f->e), KITH_E_CONFLICT);
+    assert_non_null(strstr(f->e.msg, "already holds rows (table 'team')"));
+    struct store_counts cnt;
+    OK(store_counts(to, &cnt, &f->e));
+    assert_int_equal(cnt.teams, 2);
+    assert_int_equal(cnt.notes, 1);
+    store_close(to);
+    testdb_drop(&db2);
 }
 
 int main(void)
@@ -2005,6 +2100,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(allocations, setup, teardown),
         cmocka_unit_test_setup_teardown(relationships, setup, teardown),
         cmocka_unit_test_setup_teardown(notes, setup, teardown),
+        cmocka_unit_test_setup_teardown(copy_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(access_records, setup, teardown),
         cmocka_unit_test_setup_teardown(scopes, setup, teardown),
         cmocka_unit_test_setup_teardown(caseloads_and_accounts, setup, teardown),

@@ -1,0 +1,273 @@
+/*
+ * Whole databases moved between backends (kith db copy) and checked by a content hash per
+ * table. Nothing here knows SQL: the backends list their tables and columns, read a
+ * table's rows as text in key order and write them back (store_impl.h); this file
+ * decides the order, refuses what it cannot copy faithfully, and hashes.
+ *
+ * The tables are listed here, in the order their references need (a worker's team first),
+ * rather than found by walking foreign keys: a copy refuses a database holding a table
+ * the list does not name, so a migration that adds a table cannot be copied without it
+ * until someone says where it goes. Columns are read from the source database, so a
+ * column added by a migration is copied without a change here.
+ *
+ * The hash of a table is BLAKE2b-256 chained over its rows in key order: h = H(h || row),
+ * starting from 32 zero bytes, where a row is each value as a kind, a length and its
+ * bytes (NULL apart from ""). Whole numbers and text are compared byte for byte; a real
+ * is compared to 6 significant digits, which is what PostgreSQL's REAL keeps.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/crypto.h"
+#include "core/str.h"
+#include "store/store.h"
+#include "store/store_impl.h"
+
+static const struct {
+    const char *name;
+    const char *key[3];
+} copy_tables[] = {
+    {"team", {"id"}},
+    {"worker", {"id"}},
+    {"user_account", {"id"}},
+    {"person", {"id"}},
+    {"person_disability", {"person_id", "code"}},
+    {"relationship", {"id"}},
+    {"allocation", {"id"}},
+    {"case_note", {"id"}},
+    {"postcode", {"pcd"}},
+    {"provider", {"urn"}},
+    {"session", {"id"}},
+    {"access_grant", {"id"}},
+    {"restriction", {"child_id"}},
+    {"restriction_allow", {"child_id", "user_id"}},
+    {"audit", {"id"}},
+    {"api_token", {"id"}},
+};
+#define COPY_TABLES (sizeof(copy_tables) / sizeof(copy_tables[0]))
+
+char store_column_kind(const char *type)
+{
+    /* SQLite's affinity rules, which also read PostgreSQL's type names right */
+    char up[64];
+    size_t i = 0;
+    for (; type[i] && i < sizeof(up) - 1; i++)
+        up[i] = (char)(type[i] >= 'a' && type[i] <= 'z' ? type[i] - 32 : type[i]);
+    up[i] = '\0';
+    if (strstr(up, "INT"))
+        return 'i';
+    if (strstr(up, "CHAR") || strstr(up, "TEXT") || strstr(up, "CLOB"))
+        return 't';
+    if (strstr(up, "REAL") || strstr(up, "FLOA") || strstr(up, "DOUB"))
+        return 'r';
+    return 't';
+}
+
+void store_sql_ident(struct str *q, const char *name)
+{
+    str_addc(q, '"');
+    for (const char *p = name; *p; p++) {
+        if (*p == '"')
+            str_addc(q, '"');
+        str_addc(q, *p);
+    }
+    str_addc(q, '"');
+}
+
+static enum kerr_code no_op(struct store *s, struct kerr *e)
+{
+    return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot copy whole tables yet",
+                     s->ops->name);
+}
+
+static bool can_copy(const struct store *s)
+{
+    const struct store_ops *o = s->ops;
+    return o->table_names && o->table_columns && o->table_read && o->table_write && o->table_done;
+}
+
+/* The tables of `s` in copy order with their columns as `s` has them. */
+static enum kerr_code plan(struct store *s, struct arena *a, struct store_table *out,
+                           struct kerr *e)
+{
+    if (!can_copy(s))
+        return no_op(s, e);
+    const char **names;
+    size_t n;
+    enum kerr_code rc = s->ops->table_names(s, a, &names, &n, e);
+    for (size_t i = 0; !rc && i < n; i++) {
+        size_t k = 0;
+        while (k < COPY_TABLES && strcmp(copy_tables[k].name, names[i]))
+            k++;
+        if (k == COPY_TABLES)
+            rc = kerr_fail(e, KITH_E_DB, "db",
+                           "the %s database has a table '%s' that kith db copy does not know "
+                           "(its place in the copy order belongs in store_copy.c)",
+                           s->ops->name, names[i]);
+    }
+    for (size_t k = 0; !rc && k < COPY_TABLES; k++) {
+        size_t i = 0;
+        while (i < n && strcmp(copy_tables[k].name, names[i]))
+            i++;
+        if (i == n)
+            return kerr_fail(e, KITH_E_DB, "db", "the %s database has no table '%s'", s->ops->name,
+                             copy_tables[k].name);
+        struct store_column *cols;
+        size_t ncols;
+        rc = s->ops->table_columns(s, copy_tables[k].name, a, &cols, &ncols, e);
+        out[k] = (struct store_table){copy_tables[k].name, copy_tables[k].key, cols, ncols};
+    }
+    return rc;
+}
+
+/* The same columns by name on both sides (the order may differ: rows go by name). */
+static enum kerr_code same_columns(const struct store_table *from, const struct store_table *to,
+                                   struct kerr *e)
+{
+    bool same = from->ncols == to->ncols;
+    for (size_t i = 0; same && i < from->ncols; i++) {
+        size_t k = 0;
+        while (k < to->ncols && strcmp(from->cols[i].name, to->cols[k].name))
+            k++;
+        same = k < to->ncols;
+    }
+    if (!same)
+        return kerr_fail(e, KITH_E_DB, "db",
+                         "table '%s' has other columns in the two databases: are both at the "
+                         "same schema?",
+                         from->name);
+    return KITH_OK;
+}
+
+static enum kerr_code refuse_rows(void *ctx, const char *const *v, const size_t *len,
+                                  struct kerr *e)
+{
+    (void)v;
+    (void)len;
+    const struct store_table *t = ctx;
+    return kerr_fail(e, KITH_E_CONFLICT, "to",
+                     "the target database already holds rows (table '%s'): kith db copy "
+                     "writes only into an empty database, since an audit trail can be neither "
+                     "emptied nor merged",
+                     t->name);
+}
+
+struct copy_ctx {
+    struct store *to;
+    const struct store_table *t;
+};
+
+static enum kerr_code write_row(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
+{
+    (void)len;
+    struct copy_ctx *c = ctx;
+    return c->to->ops->table_write(c->to, c->t, v, e);
+}
+
+enum kerr_code store_copy(struct store *from, struct store *to, struct kerr *e)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct store_table src[COPY_TABLES], dst[COPY_TABLES];
+    enum kerr_code rc = plan(from, &a, src, e);
+    if (!rc)
+        rc = plan(to, &a, dst, e);
+    for (size_t k = 0; !rc && k < COPY_TABLES; k++)
+        rc = same_columns(&src[k], &dst[k], e);
+    for (size_t k = 0; !rc && k < COPY_TABLES; k++)
+        rc = to->ops->table_read(to, &dst[k], refuse_rows, &dst[k], e);
+    if (rc) {
+        arena_release(&a);
+        return rc;
+    }
+    rc = store_bulk(to, true, e);
+    if (!rc)
+        rc = store_begin(to, e);
+    if (rc) {
+        arena_release(&a);
+        return rc;
+    }
+    for (size_t k = 0; !rc && k < COPY_TABLES; k++) {
+        struct copy_ctx c = {to, &src[k]};
+        rc = from->ops->table_read(from, &src[k], write_row, &c, e);
+        if (!rc)
+            rc = to->ops->table_done(to, &src[k], e);
+    }
+    if (!rc)
+        rc = store_commit(to, e);
+    if (rc)
+        store_rollback(to);
+    store_bulk(to, false, NULL);
+    arena_release(&a);
+    return rc;
+}
+
+struct sum_ctx {
+    const struct store_table *t;
+    struct store_table_sum *sum;
+    unsigned char chain[32];
+    struct str row;
+};
+
+static enum kerr_code hash_row(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
+{
+    (void)e;
+    struct sum_ctx *c = ctx;
+    str_reset(&c->row);
+    str_addn(&c->row, (const char *)c->chain, sizeof(c->chain));
+    for (size_t i = 0; i < c->t->ncols; i++) {
+        if (!v[i]) {
+            str_add(&c->row, "N;");
+        } else if (c->t->cols[i].kind == 'r') {
+            char num[32];
+            snprintf(num, sizeof(num), "%.6g", strtod(v[i], NULL));
+            str_addf(&c->row, "r%zu:%s;", strlen(num), num);
+        } else {
+            str_addf(&c->row, "%c%zu:", c->t->cols[i].kind, len[i]);
+            str_addn(&c->row, v[i], len[i]);
+            str_addc(&c->row, ';');
+        }
+    }
+    kcrypto_digest_raw(c->row.buf, c->row.len, c->chain);
+    c->sum->rows++;
+    return KITH_OK;
+}
+
+enum kerr_code store_table_sums(struct store *s, struct arena *a, struct store_table_sum **out,
+                                size_t *n, struct kerr *e)
+{
+    *out = NULL;
+    *n = 0;
+    struct store_table t[COPY_TABLES];
+    enum kerr_code rc = plan(s, a, t, e);
+    if (rc)
+        return rc;
+    struct store_table_sum *sums = arena_alloc(a, sizeof(*sums) * COPY_TABLES);
+    struct sum_ctx c = {.row = STR_INIT};
+    for (size_t k = 0; !rc && k < COPY_TABLES; k++) {
+        /* Hash the columns in one order on every backend: by name. */
+        struct store_column *cols = arena_alloc(a, sizeof(*cols) * (t[k].ncols ? t[k].ncols : 1));
+        memcpy(cols, t[k].cols, sizeof(*cols) * t[k].ncols);
+        for (size_t i = 1; i < t[k].ncols; i++)
+            for (size_t j = i; j > 0 && strcmp(cols[j - 1].name, cols[j].name) > 0; j--) {
+                struct store_column x = cols[j];
+                cols[j] = cols[j - 1];
+                cols[j - 1] = x;
+            }
+        t[k].cols = cols;
+        sums[k] = (struct store_table_sum){.name = t[k].name};
+        c.t = &t[k];
+        c.sum = &sums[k];
+        memset(c.chain, 0, sizeof(c.chain));
+        rc = s->ops->table_read(s, &t[k], hash_row, &c, e);
+        for (size_t i = 0; i < sizeof(c.chain); i++)
+            snprintf(sums[k].hash + 2 * i, 3, "%02x", c.chain[i]);
+    }
+    str_release(&c.row);
+    if (rc)
+        return rc;
+    *out = sums;
+    *n = COPY_TABLES;
+    return KITH_OK;
+}
