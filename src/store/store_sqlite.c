@@ -10,7 +10,8 @@
  * SQL is never assembled from values. Records read back are copied into the caller's
  * arena before the statement is reset. Outside a transaction, a write that takes several
  * statements (a person and their disabilities, a note and its index row) runs inside a
- * savepoint, so a failure leaves nothing behind; inside one, the caller rolls back.
+ * transaction of its own, so a failure leaves nothing behind; inside one, the caller
+ * rolls back.
  */
 #include <sqlite3.h>
 
@@ -21,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/str.h"
@@ -104,9 +106,6 @@
     X(ST_BEGIN, "BEGIN IMMEDIATE")                                                                 \
     X(ST_COMMIT, "COMMIT")                                                                         \
     X(ST_ROLLBACK, "ROLLBACK")                                                                     \
-    X(ST_SAVEPOINT, "SAVEPOINT kith_write")                                                        \
-    X(ST_RELEASE, "RELEASE kith_write")                                                            \
-    X(ST_ROLLBACK_TO, "ROLLBACK TO kith_write")                                                    \
     /* workforce */                                                                                \
     X(ST_TEAM_ADD,                                                                                 \
       "INSERT INTO team(public_id, name, service, caseload_threshold) VALUES (?1, ?2, ?3, ?4)")    \
@@ -445,18 +444,41 @@ static enum kerr_code exec_sql(struct store_sqlite *s, const char *sql, struct k
     return db_fail(s, e, what);
 }
 
-/* --- savepoints: all of a multi-statement write, or none of it ----------------------
- * Only outside a transaction. Inside one the caller rolls back on failure (store.h), and
- * a savepoint there costs far more than the write: once a transaction has touched the
- * FTS5 table, every later savepoint makes FTS5 write its pending index to disk (a new
- * segment each time, merged again later), which made a borough's bulk load ten times
- * slower. */
+/* Waiting for another connection's write. SQLite's own busy timeout sleeps in steps of
+ * 1 to 100 ms, far longer than a write here takes (tens of microseconds), so under a
+ * server's load a page that met a write waited milliseconds for nothing: the tail of the
+ * latency was these sleeps. This waits 20 us at first, doubling to 1 ms, and gives up at
+ * BUSY_TIMEOUT_MS as before. `n` is how many times SQLite has asked for this lock. */
+static int busy_wait(void *ctx, int n)
+{
+    (void)ctx;
+    static const long first_us = 20, most_us = 1000;
+    long step = n < 6 ? first_us << n : most_us;
+    /* the time waited so far: the doubling steps, then whole milliseconds */
+    long waited = n < 6 ? first_us * ((1L << n) - 1) : first_us * 63 + (n - 6) * most_us;
+    if (waited >= (long)BUSY_TIMEOUT_MS * 1000)
+        return 0;
+    struct timespec ts = {0, step * 1000};
+    nanosleep(&ts, NULL);
+    return 1;
+}
 
-/* Start a write; `*wrapped` says whether a savepoint was opened for write_end(). */
+/* --- all of a multi-statement write, or none of it --------------------------------
+ * Outside a transaction the write gets one of its own, taken with BEGIN IMMEDIATE: the
+ * server has a connection per thread, and a write that began by reading (the audit
+ * trail reads its last row first) in a deferred transaction cannot wait for another
+ * connection's write, SQLite refuses the upgrade at once (SQLITE_BUSY); an immediate one
+ * queues on the busy timeout instead. Inside the caller's transaction nothing is opened:
+ * the caller rolls back on failure (store.h), and a savepoint there costs far more than
+ * the write: once a transaction has touched the FTS5 table, every later savepoint makes
+ * FTS5 write its pending index to disk (a new segment each time, merged again later),
+ * which made a borough's bulk load ten times slower. */
+
+/* Start a write; `*wrapped` says whether a transaction was opened for write_end(). */
 static enum kerr_code write_begin(struct store_sqlite *s, bool *wrapped, struct kerr *e)
 {
     *wrapped = sqlite3_get_autocommit(s->db) != 0;
-    return *wrapped ? exec_stmt(s, ST_SAVEPOINT, e, "starting a write") : KITH_OK;
+    return *wrapped ? exec_stmt(s, ST_BEGIN, e, "starting a write") : KITH_OK;
 }
 
 /* Keep the write when `rc` is KITH_OK, undo it otherwise; returns the outcome. */
@@ -466,9 +488,8 @@ static enum kerr_code write_end(struct store_sqlite *s, bool wrapped, enum kerr_
     if (!wrapped)
         return rc;
     if (!rc)
-        return exec_stmt(s, ST_RELEASE, e, "finishing a write");
-    exec_stmt(s, ST_ROLLBACK_TO, NULL, "undoing a write");
-    exec_stmt(s, ST_RELEASE, NULL, "undoing a write");
+        return exec_stmt(s, ST_COMMIT, e, "finishing a write");
+    exec_stmt(s, ST_ROLLBACK, NULL, "undoing a write");
     return rc;
 }
 
@@ -1244,7 +1265,7 @@ static enum kerr_code sqlite_person_add(struct store *base, struct person *p, st
     if (!st)
         return no_stmt(e);
     /* One statement is atomic by itself; with disability rows the write needs a
-     * savepoint, so that a bad code leaves no person behind. */
+     * transaction of its own, so that a bad code leaves no person behind. */
     bool several = p->n_disabilities > 0, wrapped = false;
     if (several) {
         rc = write_begin(s, &wrapped, e);
@@ -2583,7 +2604,7 @@ enum kerr_code store_sqlite_open(const char *path, unsigned flags, struct store 
         goto fail;
     }
     sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    sqlite3_busy_handler(s->db, busy_wait, NULL);
     /* Refuse schema tricks before reading anything the file defines. */
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
