@@ -124,7 +124,9 @@ void rule_flag(struct rctx *c, int t, int32_t row, uint64_t cols);
 
 /* Run every rule of `set` over `r`. Findings are then sorted by rule code (as text, the
  * order the reference tools' reports use), table name and row, with repeats of one
- * (rule, table, row) merged. */
+ * (rule, table, row) merged. A large return has its rules run by two threads (rules only
+ * read the return and the kind's shared data, and each thread keeps its own findings); the
+ * findings are the same either way. */
 void rules_run(const struct ruleset *set, const struct ret *r, const struct rinputs *in,
                struct findings *out);
 
