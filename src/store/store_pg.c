@@ -444,28 +444,38 @@ static enum kerr_code pg_team_list(struct store *base, struct arena *a, struct t
     return KITH_OK;
 }
 
-static enum kerr_code pg_team_find(struct store *base, const char *ref, struct arena *a,
-                                   struct team *out, struct kerr *e)
+enum kerr_code pg_find(struct store_pg *s, const char *ref, struct pg_stmt *by_public_id,
+                       struct pg_stmt *by_key, struct arena *a, pg_reader *read, void *out,
+                       const char *noun, const char *what, struct kerr *e)
 {
     char id[PUBLIC_ID_LEN + 1];
-    memset(out, 0, sizeof(*out));
+    char doing[64];
+    snprintf(doing, sizeof doing, "finding a %s", noun);
     enum kerr_code rc;
     struct pg_params p = {0};
     if (public_id_normalize(ref, id)) {
         pg_p_text(&p, id);
-        PGresult *r = pg_run(pg(base), &team_by_public_id_sql, &p, e, "finding a team", &rc);
+        PGresult *r = pg_run(s, by_public_id, &p, e, doing, &rc);
         if (!r)
             return rc;
         if (PQntuples(r))
-            return pg_one(r, a, pg_read_team, out, "team", ref, e);
+            return pg_one(r, a, read, out, noun, ref, e);
         PQclear(r);
         p.n = 0;
     }
     pg_p_text(&p, ref);
-    PGresult *r = pg_run(pg(base), &team_by_name_sql, &p, e, "finding a team", &rc);
+    PGresult *r = pg_run(s, by_key, &p, e, doing, &rc);
     if (!r)
         return rc;
-    return pg_one(r, a, pg_read_team, out, "team", ref, e);
+    return pg_one(r, a, read, out, what, ref, e);
+}
+
+static enum kerr_code pg_team_find(struct store *base, const char *ref, struct arena *a,
+                                   struct team *out, struct kerr *e)
+{
+    memset(out, 0, sizeof(*out));
+    return pg_find(pg(base), ref, &team_by_public_id_sql, &team_by_name_sql, a, pg_read_team, out,
+                   "team", "team", e);
 }
 
 static const struct store_ops pg_ops = {

@@ -122,8 +122,16 @@ void pg_code(const PGresult *r, int row, int col, char *dst, size_t cap);
 #define PG_CODE(r, row, col, arr) pg_code(r, row, col, arr, sizeof(arr))
 kdate pg_date(const PGresult *r, int row, int col);
 
-/* Read every row of `r` (cleared here) into an arena array of `size`-byte records. */
+/* A record as a person names it: by public id when `ref` reads as one (any case,
+ * look-alike letters forgiven), else, or when no record has that id, by its other key
+ * (`by_key`: a team's name, a worker's registration, a child's LA id). `noun` names the
+ * record in a database error; NOT_FOUND says "no `what` 'REF'". */
 typedef void pg_reader(const PGresult *r, int row, struct arena *a, void *out);
+enum kerr_code pg_find(struct store_pg *s, const char *ref, struct pg_stmt *by_public_id,
+                       struct pg_stmt *by_key, struct arena *a, pg_reader *read, void *out,
+                       const char *noun, const char *what, struct kerr *e);
+
+/* Read every row of `r` (cleared here) into an arena array of `size`-byte records. */
 void pg_rows(PGresult *r, struct arena *a, size_t size, pg_reader *read, void **out, size_t *n);
 /* The one row of a lookup (cleared here); KITH_E_NOT_FOUND "no WHAT 'REF'" when none. */
 enum kerr_code pg_one(PGresult *r, struct arena *a, pg_reader *read, void *out, const char *what,

@@ -159,25 +159,9 @@ enum kerr_code pg_worker_get(struct store *base, int64_t id, struct arena *a, st
 enum kerr_code pg_worker_find(struct store *base, const char *ref, struct arena *a,
                               struct worker *out, struct kerr *e)
 {
-    char id[PUBLIC_ID_LEN + 1];
     memset(out, 0, sizeof(*out));
-    enum kerr_code rc;
-    struct pg_params p = {0};
-    if (public_id_normalize(ref, id)) {
-        pg_p_text(&p, id);
-        PGresult *r = pg_run(pg(base), &worker_by_public_id_sql, &p, e, "finding a worker", &rc);
-        if (!r)
-            return rc;
-        if (PQntuples(r))
-            return pg_one(r, a, read_worker, out, "worker", ref, e);
-        PQclear(r);
-        p.n = 0;
-    }
-    pg_p_text(&p, ref);
-    PGresult *r = pg_run(pg(base), &worker_by_registration_sql, &p, e, "finding a worker", &rc);
-    if (!r)
-        return rc;
-    return pg_one(r, a, read_worker, out, "worker", ref, e);
+    return pg_find(pg(base), ref, &worker_by_public_id_sql, &worker_by_registration_sql, a,
+                   read_worker, out, "worker", "worker", e);
 }
 
 enum kerr_code pg_worker_list(struct store *base, const struct worker_query *q, struct arena *a,
@@ -525,24 +509,8 @@ enum kerr_code pg_person_get(struct store *base, int64_t id, struct arena *a, st
 enum kerr_code pg_person_find(struct store *base, const char *ref, struct arena *a,
                               struct person *out, struct kerr *e)
 {
-    char id[PUBLIC_ID_LEN + 1];
-    enum kerr_code rc;
-    struct pg_params p = {0};
-    if (public_id_normalize(ref, id)) {
-        pg_p_text(&p, id);
-        PGresult *r = pg_run(pg(base), &person_by_public_id_sql, &p, e, "finding a person", &rc);
-        if (!r)
-            return rc;
-        if (PQntuples(r))
-            return pg_one(r, a, read_person, out, "person", ref, e);
-        PQclear(r);
-        p.n = 0;
-    }
-    pg_p_text(&p, ref);
-    PGresult *r = pg_run(pg(base), &person_by_la_child_id_sql, &p, e, "finding a person", &rc);
-    if (!r)
-        return rc;
-    return pg_one(r, a, read_person, out, "person with public id or LA child id", ref, e);
+    return pg_find(pg(base), ref, &person_by_public_id_sql, &person_by_la_child_id_sql, a,
+                   read_person, out, "person", "person with public id or LA child id", e);
 }
 
 /* A scope's five parameters (see PG_PERSON_SCOPE); none are read when unscoped. */
