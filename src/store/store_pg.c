@@ -127,6 +127,15 @@ static enum kerr_code prepare(struct store_pg *s, struct pg_stmt *st, char name[
         return kerr_fail(e, KITH_E_DB, "db", "%s: more than %d statements (raise PG_STMT_MAX)",
                          doing, PG_STMT_MAX - 1);
     snprintf(name, 16, "k%d", slot);
+    /* A connection lost inside the caller's transaction took the transaction's work
+     * with it. Reconnecting here would run the rest of it without the start, each
+     * statement committed on its own: a half-written record. Refuse until the caller
+     * rolls back, which store.h already asks of it after any failure. */
+    if (s->in_txn && PQstatus(s->conn) != CONNECTION_OK)
+        return kerr_fail(e, KITH_E_DB_OPEN, "db",
+                         "%s: the connection to the database was lost during a transaction, "
+                         "whose work is undone",
+                         doing);
     if (PQtransactionStatus(s->conn) == PQTRANS_IDLE || PQstatus(s->conn) != CONNECTION_OK)
         revive(s);
     if (s->prepared[slot])
@@ -352,14 +361,32 @@ static int pg_schema_version(struct store *base) { return pg(base)->version; }
 
 static enum kerr_code pg_begin(struct store *base, struct kerr *e)
 {
-    revive(pg(base));
-    return pg_exec(pg(base), "BEGIN", e, "starting a transaction");
+    struct store_pg *s = pg(base);
+    revive(s);
+    enum kerr_code rc = pg_exec(s, "BEGIN", e, "starting a transaction");
+    s->in_txn = rc == KITH_OK;
+    return rc;
 }
 static enum kerr_code pg_commit(struct store *base, struct kerr *e)
 {
-    return pg_exec(pg(base), "COMMIT", e, "committing");
+    struct store_pg *s = pg(base);
+    /* COMMIT on a new connection would succeed with nothing to commit: say it failed */
+    enum kerr_code rc = s->in_txn && PQstatus(s->conn) != CONNECTION_OK
+                            ? kerr_fail(e, KITH_E_DB_OPEN, "db",
+                                        "committing: the connection to the database was lost "
+                                        "during the transaction, whose work is undone")
+                            : pg_exec(s, "COMMIT", e, "committing");
+    if (!rc)
+        s->in_txn = false;
+    return rc;
 }
-static void pg_rollback(struct store *base) { PQclear(PQexec(pg(base)->conn, "ROLLBACK")); }
+static void pg_rollback(struct store *base)
+{
+    struct store_pg *s = pg(base);
+    if (PQstatus(s->conn) == CONNECTION_OK)
+        PQclear(PQexec(s->conn, "ROLLBACK"));
+    s->in_txn = false;
+}
 static enum kerr_code pg_bulk(struct store *base, bool on, struct kerr *e)
 {
     /* a load may lose its last commits in a crash (store.h), as on SQLite */

@@ -31,6 +31,7 @@ struct store_pg {
     int version;
     unsigned char prepared[PG_STMT_MAX]; /* by slot; cleared on a new connection */
     char constraint[64];                 /* the constraint the last failed statement broke, or "" */
+    bool in_txn;                         /* inside the caller's store_begin .. commit/rollback */
     char copy_stmt[80];                  /* kith db copy: the prepared insert for copy_table */
     char copy_table[64];
 };

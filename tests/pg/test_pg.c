@@ -136,7 +136,14 @@ static void killed_connection_recovers(void **state)
     PQclear(PQexec(other, sql));
     PQfinish(other);
     assert_int_not_equal(store_team_find(f->s, "Before", &f->a, &got, &f->e), KITH_OK);
+    /* a caller that carries on anyway is refused, not given a fresh connection on which
+     * the rest of its transaction would commit piecemeal */
+    struct team after = {.name = "After", .service = 0, .caseload_threshold = 10};
+    assert_int_equal(store_team_add(f->s, &after, &f->e), KITH_E_DB_OPEN);
+    assert_non_null(strstr(f->e.msg, "during a transaction"));
+    assert_int_equal(store_commit(f->s, &f->e), KITH_E_DB_OPEN);
     store_rollback(f->s);
+    assert_int_equal(store_team_find(f->s, "After", &f->a, &got, &f->e), KITH_E_NOT_FOUND);
     assert_int_equal(store_team_find(f->s, "Inside", &f->a, &got, &f->e), KITH_E_NOT_FOUND);
     assert_int_equal(store_team_find(f->s, "Before", &f->a, &got, &f->e), KITH_OK);
 }
