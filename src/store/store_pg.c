@@ -407,11 +407,11 @@ static struct pg_stmt team_add_sql =
     PG_STMT("INSERT INTO team(public_id, name, service, caseload_threshold) "
             "VALUES ($1, $2, $3::integer, $4::integer) RETURNING id");
 static struct pg_stmt team_list_sql =
-    PG_STMT("SELECT " TEAM_COLS " FROM team t ORDER BY lower(t.name)");
+    PG_STMT("SELECT " TEAM_COLS " FROM team t ORDER BY lower(t.name COLLATE \"C\"), t.id");
 static struct pg_stmt team_by_public_id_sql =
     PG_STMT("SELECT " TEAM_COLS " FROM team t WHERE t.public_id = $1");
-static struct pg_stmt team_by_name_sql =
-    PG_STMT("SELECT " TEAM_COLS " FROM team t WHERE lower(t.name) = lower($1)");
+static struct pg_stmt team_by_name_sql = PG_STMT(
+    "SELECT " TEAM_COLS " FROM team t WHERE lower(t.name COLLATE \"C\") = lower($1 COLLATE \"C\")");
 
 static void pg_read_team(const PGresult *r, int row, struct arena *a, void *out)
 {

@@ -14,7 +14,7 @@ CREATE SEQUENCE allocation_id_seq OWNED BY allocation.id;
 ALTER TABLE allocation ALTER COLUMN id SET DEFAULT nextval('allocation_id_seq');
 CREATE SEQUENCE case_note_id_seq OWNED BY case_note.id;
 ALTER TABLE case_note ALTER COLUMN id SET DEFAULT nextval('case_note_id_seq');
-CREATE UNIQUE INDEX team_name ON team(lower(name));
+CREATE UNIQUE INDEX team_name ON team(lower(name COLLATE "C"));
 CREATE UNIQUE INDEX worker_registration ON worker(lower(registration))
     WHERE registration IS NOT NULL;
 -- SQLite's NOCASE folds ASCII letters only and then compares bytes; lower() under the "C"
