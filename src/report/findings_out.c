@@ -6,6 +6,7 @@
  */
 #include "report/findings_out.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,13 +83,88 @@ static void csv_field(struct str *out, const char *s)
  * fields) repeat line after line: they are escaped once and copied. */
 #define FLUSH_AT (1u << 20)
 
+/* Writing a large report to a file costs the kernel about as much as formatting it costs
+ * us, so findings_write hands each full megabyte to a thread that writes it while the next
+ * is formatted (two buffers, taking turns). */
+struct findings_writer {
+    FILE *f;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    struct str pending; /* the megabyte being written */
+    bool has, done;
+};
+
+static void *writer_main(void *arg)
+{
+    struct findings_writer *w = arg;
+    pthread_mutex_lock(&w->mu);
+    for (;;) {
+        while (!w->has && !w->done)
+            pthread_cond_wait(&w->cv, &w->mu);
+        if (!w->has)
+            break;
+        pthread_mutex_unlock(&w->mu);
+        fwrite(w->pending.buf, 1, w->pending.len, w->f);
+        pthread_mutex_lock(&w->mu);
+        w->has = false;
+        pthread_cond_broadcast(&w->cv);
+    }
+    pthread_mutex_unlock(&w->mu);
+    return NULL;
+}
+
+static struct findings_writer *writer_start(FILE *f)
+{
+    struct findings_writer *w = xcalloc(1, sizeof(*w));
+    w->f = f;
+    str_init(&w->pending, 0);
+    pthread_mutex_init(&w->mu, NULL);
+    pthread_cond_init(&w->cv, NULL);
+    if (pthread_create(&w->thread, NULL, writer_main, w)) {
+        pthread_mutex_destroy(&w->mu);
+        pthread_cond_destroy(&w->cv);
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+/* Wait until everything handed over is written, and end the thread. */
+static void writer_stop(struct findings_writer *w)
+{
+    pthread_mutex_lock(&w->mu);
+    w->done = true;
+    pthread_cond_broadcast(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+    pthread_join(w->thread, NULL);
+    pthread_mutex_destroy(&w->mu);
+    pthread_cond_destroy(&w->cv);
+    str_release(&w->pending);
+    free(w);
+}
+
 /* Hand `out` to the document's stream when it has grown past FLUSH_AT (see flush). */
 static void maybe_flush(struct str *out, const struct findings_doc *d)
 {
-    if (d->flush && out->len >= FLUSH_AT) {
+    if (!d->flush || out->len < FLUSH_AT)
+        return;
+    struct findings_writer *w = d->writer;
+    if (!w) {
         fwrite(out->buf, 1, out->len, d->flush);
         str_reset(out);
+        return;
     }
+    pthread_mutex_lock(&w->mu);
+    while (w->has)
+        pthread_cond_wait(&w->cv, &w->mu);
+    struct str t = w->pending; /* written: becomes the buffer we fill next */
+    w->pending = *out;
+    *out = t;
+    w->has = true;
+    pthread_cond_broadcast(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+    str_reset(out);
 }
 
 /* Whether a field must be quoted (RFC 4180): it holds a comma, quote or line break. Returns
@@ -427,15 +503,19 @@ void findings_html(struct str *out, const struct findings_doc *d)
 
 void findings_write(struct str *out, enum findings_format fmt, const struct findings_doc *d)
 {
+    struct findings_doc doc = *d;
+    doc.writer = d->flush ? writer_start(d->flush) : NULL;
     switch (fmt) {
     case FINDINGS_CSV:
-        findings_csv(out, d);
+        findings_csv(out, &doc);
         break;
     case FINDINGS_JSON:
-        findings_json(out, d);
+        findings_json(out, &doc);
         break;
     case FINDINGS_HTML:
-        findings_html(out, d);
+        findings_html(out, &doc);
         break;
     }
+    if (doc.writer)
+        writer_stop(doc.writer); /* what is left in `out` comes after, from the caller */
 }

@@ -26,6 +26,9 @@ struct findings_doc {
      * or so and empty `out`, so that memory does not grow with the number of findings; the
      * caller writes what is left in `out` at the end. NULL: everything stays in `out`. */
     FILE *flush;
+    /* Internal: findings_write's writer thread, which writes one megabyte to `flush` while
+     * the next is being formatted. NULL: writes happen in line. */
+    struct findings_writer *writer;
 };
 
 void findings_csv(struct str *out, const struct findings_doc *d);
