@@ -7,11 +7,14 @@
 #include "report/ssda903_read.h"
 
 #include <dirent.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "core/str.h"
 #include "core/xalloc.h"
@@ -286,7 +289,8 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
     free(memo);
     if (!ok) {
         ret_truncate(r, t, first);
-        str_truncate(&r->pool, base);
+        if (r->pool.len == base + len + 1) /* the file is the last thing in the pool */
+            str_truncate(&r->pool, base);
         return -1;
     }
     return KITH_OK;
@@ -323,6 +327,122 @@ static enum kerr_code read_file(struct ret *r, int t, const char *path, const ch
     enum kerr_code rc = read_table(r, t, c, e);
     csv_close(c);
     return rc;
+}
+
+/* Reading the files of a large return in two threads. Each file gets its own region of the
+ * pool, laid out before any is read (with slack between them, so that no thread's loads past
+ * a field's end reach bytes another thread writes), and its own table; the fast path touches
+ * nothing else. A file it gives up on, or cannot open, is read afterwards with the general
+ * reader, and the first error in the DfE's order of the tables is the one reported, as when
+ * the files are read one by one. */
+#define PARALLEL_BYTES (1u << 20)
+
+struct dir_file {
+    int t;
+    const char *path, *name;
+    size_t base, len;
+    int rc; /* KITH_OK, KITH_E_PARSE (e says why), or -1: read it with the general reader */
+    struct kerr e;
+};
+
+struct dir_job {
+    struct ret *r;
+    struct dir_file *files; /* largest first */
+    int n;
+    atomic_int next;
+    const struct csv_opts *co;
+};
+
+static void read_dir_files(struct dir_job *j)
+{
+    for (;;) {
+        int k = atomic_fetch_add(&j->next, 1);
+        if (k >= j->n)
+            return;
+        struct dir_file *f = &j->files[k];
+        FILE *fp = fopen(f->path, "rb");
+        f->rc = -1;
+        if (!fp)
+            continue;
+        char *buf = j->r->pool.buf + f->base;
+        if (fread(buf, 1, f->len + 1, fp) == f->len) { /* the size it said, no more */
+            buf[f->len] = '\0';
+            f->rc = read_table_fast(j->r, f->t, f->base, f->len, f->name, j->co, &f->e);
+        }
+        fclose(fp);
+    }
+}
+
+static void *dir_worker(void *arg)
+{
+    read_dir_files(arg);
+    return NULL;
+}
+
+static int by_size(const void *a, const void *b)
+{
+    const struct dir_file *x = a, *y = b;
+    return (x->len < y->len) - (x->len > y->len);
+}
+
+/* Read the files in `paths` (by table; NULL when absent) in two threads; returns false,
+ * having read nothing, when they are not worth it or cannot be laid out. */
+static bool read_dir_parallel(struct ret *r, char *const *paths, char *const *names,
+                              const struct csv_opts *co, enum kerr_code *rc, struct kerr *e)
+{
+    struct dir_file files[T903_COUNT];
+    int n = 0;
+    size_t total = 0;
+    bool general[T903_COUNT] = {false};
+    for (int t = 0; t < T903_COUNT; t++) {
+        struct stat st;
+        if (!paths[t])
+            continue;
+        if (stat(paths[t], &st) || !S_ISREG(st.st_mode) ||
+            (co->max_bytes && (size_t)st.st_size > co->max_bytes)) {
+            general[t] = true;
+            continue;
+        }
+        files[n++] = (struct dir_file){
+            .t = t, .path = paths[t], .name = names[t], .len = (size_t)st.st_size, .e = KERR_INIT};
+        total += (size_t)st.st_size + 1 + SLACK;
+    }
+    if (n < 2 || total < PARALLEL_BYTES || sysconf(_SC_NPROCESSORS_ONLN) < 2 ||
+        r->pool.len + total + SLACK >= UINT32_MAX || !str_grow(&r->pool, total + SLACK))
+        return false;
+    qsort(files, (size_t)n, sizeof(files[0]), by_size);
+    for (int k = 0; k < n; k++) {
+        files[k].base = r->pool.len;
+        r->pool.len += files[k].len + 1 + SLACK;
+    }
+    r->pool.buf[r->pool.len] = '\0';
+    struct dir_job j = {.r = r, .files = files, .n = n, .co = co};
+    atomic_init(&j.next, 0);
+    pthread_t th;
+    bool two = !pthread_create(&th, NULL, dir_worker, &j);
+    read_dir_files(&j);
+    if (two)
+        pthread_join(th, NULL);
+    *rc = KITH_OK;
+    for (int t = 0; t < T903_COUNT && !*rc; t++) {
+        const struct dir_file *f = NULL;
+        for (int k = 0; k < n; k++)
+            if (files[k].t == t)
+                f = &files[k];
+        if (f && f->rc == KITH_E_PARSE) {
+            *e = f->e;
+            *rc = KITH_E_PARSE;
+        } else if ((f && f->rc < 0) || general[t]) {
+            struct csv_read *c = NULL;
+            if (csv_open(&c, paths[t], names[t], co, e)) {
+                *rc = KITH_E_PARSE;
+            } else {
+                *rc = read_table(r, t, c, e) ? KITH_E_PARSE : KITH_OK;
+                csv_close(c);
+            }
+        }
+    }
+    return true;
 }
 
 static int table_of_file(const char *name)
@@ -382,12 +502,12 @@ enum kerr_code s903_read_dir(struct ret *r, const char *dir, const struct s903_r
      * read, so only reserve what the limit allows. */
     if (!co.max_bytes || total <= co.max_bytes * T903_COUNT)
         str_grow(&r->pool, total + total / 8);
-    for (int t = 0; t < T903_COUNT && !rc; t++) {
-        if (!names[t])
-            continue;
-        any = true;
-        rc = read_file(r, t, paths[t], names[t], &co, e) ? KITH_E_PARSE : KITH_OK;
-    }
+    for (int t = 0; t < T903_COUNT; t++)
+        any |= names[t] != NULL;
+    if (!read_dir_parallel(r, paths, names, &co, &rc, e))
+        for (int t = 0; t < T903_COUNT && !rc; t++)
+            if (names[t])
+                rc = read_file(r, t, paths[t], names[t], &co, e) ? KITH_E_PARSE : KITH_OK;
     for (int k = 0; k < T903_COUNT; k++) {
         free(names[k]);
         free(paths[k]);
