@@ -20,7 +20,8 @@ static struct pg_stmt table_names_sql =
             "ORDER BY table_name");
 static struct pg_stmt table_columns_sql =
     PG_STMT("SELECT column_name, data_type FROM information_schema.columns WHERE "
-            "table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position");
+            "table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER' "
+            "ORDER BY ordinal_position");
 
 enum kerr_code pg_table_names(struct store *base, struct arena *a, const char ***out, size_t *n,
                               struct kerr *e)

@@ -3,8 +3,9 @@
  * Ofsted providers). Each op keeps the SQLite op's behaviour and words; what differs is
  * how PostgreSQL is asked.
  *
- * Full-text search uses the GIN index of migration 0006 (the kith_text configuration:
- * accents folded, lower case, no stemming, subject weighted above body). A person's search
+ * Full-text search uses the stored search column and its GIN index (migrations 0006 and
+ * 0007: the kith_text configuration, accents folded, lower case, no stemming, subject
+ * weighted above body). A person's search
  * text is split into terms by store_check.c's search_split, as on SQLite, and each term
  * into words here; the query is then written in tsquery syntax from those words alone,
  * each quoted, so no operator, bracket, colon or quote a person types is ever obeyed.
@@ -20,13 +21,10 @@
 #define NOTE_COLS                                                                                  \
     "n.id, n.public_id, n.child_id, n.author_id, n.note_date, n.kind, n.subject, n.body"
 #define NOTE_ORDER " ORDER BY n.note_date DESC, n.id DESC"
-/* Exactly the expression of the case_note_search index (0006_note_search.pg.sql). */
-#define NOTE_VECTOR                                                                                \
-    "(setweight(to_tsvector('kith_text'::regconfig, n.subject), 'A') || "                          \
-    "setweight(to_tsvector('kith_text'::regconfig, n.body), 'B'))"
 /* Weights of D, C, B, A: a subject word counts twice a body word, as bm25's weights on
- * SQLite; rank divided by 1 + log(length), so a long note does not win by length. */
-#define NOTE_RANK "ts_rank('{0.1, 0.2, 0.5, 1.0}', " NOTE_VECTOR ", q, 1)"
+ * SQLite; rank divided by 1 + log(length), so a long note does not win by length. The
+ * words are the note's stored search column (migrations 0006 and 0007). */
+#define NOTE_RANK "ts_rank('{0.1, 0.2, 0.5, 1.0}', n.search, q, 1)"
 
 static struct pg_stmt note_add_sql =
     PG_STMT("INSERT INTO case_note(public_id, child_id, author_id, note_date, kind, subject, body) "
@@ -38,7 +36,7 @@ static struct pg_stmt note_list_child_sql = PG_STMT(
 /* Best match first, then newest. */
 static struct pg_stmt note_search_sql =
     PG_STMT("SELECT " NOTE_COLS " FROM case_note n, to_tsquery('kith_text'::regconfig, $4) q "
-            "WHERE " NOTE_VECTOR " @@ q AND ($1::bigint = 0 OR n.child_id = $1) "
+            "WHERE n.search @@ q AND ($1::bigint = 0 OR n.child_id = $1) "
             "ORDER BY " NOTE_RANK " DESC, n.note_date DESC, n.id DESC LIMIT $2 OFFSET $3");
 static struct pg_stmt counts_sql =
     PG_STMT("SELECT (SELECT count(*) FROM person WHERE kind = 0), "

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 ok init --db kith.db
-out_has "kith database at schema 6 (sqlite)"
+out_has "kith database at schema 7 (sqlite)"
 sq() { sqlite3 -batch "$@" >/dev/null; }
 
 # A person whose copy of their disability codes disagrees with their rows.

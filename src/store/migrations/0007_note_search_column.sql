@@ -1,0 +1,3 @@
+-- Case-note search on PostgreSQL reads a stored copy of each note's words instead of
+-- computing them again for every note it finds and ranks (0007_note_search_column.pg.sql).
+-- Nothing changes on SQLite, whose FTS5 index already keeps them.
