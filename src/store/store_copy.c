@@ -52,7 +52,7 @@ char store_column_kind(const char *type)
     /* SQLite's affinity rules, which also read PostgreSQL's type names right */
     char up[64];
     size_t i = 0;
-    for (; type[i] && i < sizeof(up) - 1; i++)
+    for (; i < sizeof(up) - 1 && type[i]; i++)
         up[i] = (char)(type[i] >= 'a' && type[i] <= 'z' ? type[i] - 32 : type[i]);
     up[i] = '\0';
     if (strstr(up, "INT"))

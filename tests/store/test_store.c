@@ -218,7 +218,8 @@ static void teams(void **state)
         {{.name = NULL, .caseload_threshold = 3}, "name"},
         {{.name = "Service", .service = SERVICE_COUNT, .caseload_threshold = 3}, "service"},
         {{.name = "Bad id", .caseload_threshold = 3, .public_id = "ABC"}, "public_id"},
-        {{.name = "Look-alike", .caseload_threshold = 3, .public_id = "0000000000000000000000000i"}, "public_id"},
+        {{.name = "Look-alike", .caseload_threshold = 3, .public_id = "0000000000000000000000000i"},
+         "public_id"},
     };
     for (size_t i = 0; i < N_ELEMS(bad); i++) {
         struct team b = bad[i].t;
