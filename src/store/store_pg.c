@@ -353,6 +353,7 @@ enum kerr_code pg_one(PGresult *r, struct arena *a, pg_reader *read, void *out, 
 static void pg_close(struct store *base)
 {
     struct store_pg *s = pg(base);
+    pg_copy_release(s);
     PQfinish(s->conn);
     free(s);
 }

@@ -3,8 +3,9 @@
  * copied and in which order). Tables and columns come from information_schema; the SQL
  * that reads or writes a table is made from those names, each quoted, and values always
  * travel as parameters. Rows are read in libpq's single-row mode, so a table of any size
- * is copied in bounded memory. After a table is written its id sequence is set past the
- * highest id copied, so the next record made on the server gets a fresh id.
+ * is copied in bounded memory, and written in batches of rows per statement. After a table is
+ * written its id sequence is set past the highest id copied, so the next record made on the server
+ * gets a fresh id.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,45 +122,113 @@ enum kerr_code pg_table_read(struct store *base, const struct store_table *t, st
     return rc;
 }
 
+/* Parameters in one statement: PostgreSQL takes at most 65535. */
+#define COPY_PARAMS_MAX 60000
+#define COPY_BATCH_ROWS 200
+
+void pg_copy_release(struct store_pg *s)
+{
+    for (size_t i = 0; i < s->copy_rows * s->copy_ncols; i++)
+        free(s->copy_vals[i]);
+    free(s->copy_vals);
+    s->copy_vals = NULL;
+    s->copy_rows = 0;
+}
+
+/* An insert of `rows` rows of t->cols, prepared as `name`. */
+static enum kerr_code prepare_insert(struct store_pg *s, const struct store_table *t, size_t rows,
+                                     const char *name, struct kerr *e)
+{
+    struct str q = STR_INIT;
+    str_add(&q, "INSERT INTO ");
+    store_sql_ident(&q, t->name);
+    for (size_t i = 0; i < t->ncols; i++) {
+        str_add(&q, i ? ", " : " (");
+        store_sql_ident(&q, t->cols[i].name);
+    }
+    str_add(&q, ") VALUES ");
+    for (size_t r = 0; r < rows; r++) {
+        str_add(&q, r ? ", (" : "(");
+        for (size_t i = 0; i < t->ncols; i++)
+            str_addf(&q, "%s$%zu", i ? ", " : "", r * t->ncols + i + 1);
+        str_addc(&q, ')');
+    }
+    PGresult *r = PQprepare(s->conn, name, q.buf, 0, NULL);
+    str_release(&q);
+    enum kerr_code rc = KITH_OK;
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        rc = pg_fail(s, r, e, "copying a table");
+    PQclear(r);
+    return rc;
+}
+
+static enum kerr_code run_insert(struct store_pg *s, const char *name, size_t nparams,
+                                 const char *const *v, struct kerr *e)
+{
+    PGresult *r = PQexecPrepared(s->conn, name, (int)nparams, v, NULL, NULL, 0);
+    enum kerr_code rc = KITH_OK;
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        rc = pg_fail(s, r, e, "copying rows");
+    PQclear(r);
+    return rc;
+}
+
+/* Write the waiting rows: a full batch in one statement, fewer one by one. */
+static enum kerr_code flush_rows(struct store_pg *s, struct kerr *e)
+{
+    enum kerr_code rc = KITH_OK;
+    const char *const *v = (const char *const *)s->copy_vals;
+    if (s->copy_rows == s->copy_batch)
+        rc = run_insert(s, s->copy_many, s->copy_rows * s->copy_ncols, v, e);
+    else
+        for (size_t r = 0; r < s->copy_rows && !rc; r++)
+            rc = run_insert(s, s->copy_one, s->copy_ncols, v + r * s->copy_ncols, e);
+    for (size_t i = 0; i < s->copy_rows * s->copy_ncols; i++)
+        free(s->copy_vals[i]);
+    s->copy_rows = 0;
+    return rc;
+}
+
+/* Rows are gathered into batches, so that the server is asked once per batch rather than
+ * once per row. (Most of a copy's time is the server's own: parsing the notes' words
+ * for the search column and its index.) */
 enum kerr_code pg_table_write(struct store *base, const struct store_table *t, const char *const *v,
                               struct kerr *e)
 {
     struct store_pg *s = pg(base);
-    if (strcmp(s->copy_table, t->name)) {
+    if (strcmp(s->copy_table, t->name) || !s->copy_vals) {
         static atomic_int serial;
-        snprintf(s->copy_stmt, sizeof(s->copy_stmt), "kcopy%d", atomic_fetch_add(&serial, 1));
-        struct str q = STR_INIT;
-        str_add(&q, "INSERT INTO ");
-        store_sql_ident(&q, t->name);
-        for (size_t i = 0; i < t->ncols; i++) {
-            str_add(&q, i ? ", " : " (");
-            store_sql_ident(&q, t->cols[i].name);
-        }
-        str_add(&q, ") VALUES (");
-        for (size_t i = 0; i < t->ncols; i++)
-            str_addf(&q, "%s$%zu", i ? ", " : "", i + 1);
-        str_addc(&q, ')');
-        PGresult *r = PQprepare(s->conn, s->copy_stmt, q.buf, 0, NULL);
-        str_release(&q);
-        enum kerr_code rc = KITH_OK;
-        if (PQresultStatus(r) != PGRES_COMMAND_OK)
-            rc = pg_fail(s, r, e, "copying a table");
-        PQclear(r);
+        int n = atomic_fetch_add(&serial, 1);
+        pg_copy_release(s);
+        s->copy_table[0] = '\0';
+        s->copy_ncols = t->ncols;
+        s->copy_batch = COPY_PARAMS_MAX / (t->ncols ? t->ncols : 1);
+        if (s->copy_batch > COPY_BATCH_ROWS)
+            s->copy_batch = COPY_BATCH_ROWS;
+        snprintf(s->copy_one, sizeof(s->copy_one), "kcopy%d_1", n);
+        snprintf(s->copy_many, sizeof(s->copy_many), "kcopy%d_n", n);
+        enum kerr_code rc = prepare_insert(s, t, 1, s->copy_one, e);
+        if (!rc)
+            rc = prepare_insert(s, t, s->copy_batch, s->copy_many, e);
         if (rc)
             return rc;
+        s->copy_vals = xcalloc(s->copy_batch * t->ncols, sizeof(*s->copy_vals));
         snprintf(s->copy_table, sizeof(s->copy_table), "%s", t->name);
     }
-    PGresult *r = PQexecPrepared(s->conn, s->copy_stmt, (int)t->ncols, v, NULL, NULL, 0);
-    enum kerr_code rc = KITH_OK;
-    if (PQresultStatus(r) != PGRES_COMMAND_OK)
-        rc = pg_fail(s, r, e, "copying a row");
-    PQclear(r);
-    return rc;
+    for (size_t i = 0; i < t->ncols; i++)
+        s->copy_vals[s->copy_rows * t->ncols + i] = v[i] ? xstrdup(v[i]) : NULL;
+    s->copy_rows++;
+    return s->copy_rows == s->copy_batch ? flush_rows(s, e) : KITH_OK;
 }
 
 enum kerr_code pg_table_done(struct store *base, const struct store_table *t, struct kerr *e)
 {
     struct store_pg *s = pg(base);
+    if (s->copy_vals && !strcmp(s->copy_table, t->name)) {
+        enum kerr_code rc = flush_rows(s, e);
+        if (rc)
+            return rc;
+    }
     if (strcmp(t->key[0], "id") || t->key[1])
         return KITH_OK;
     /* The next id after the highest copied (1 on an empty table); a table whose ids do

@@ -32,9 +32,15 @@ struct store_pg {
     unsigned char prepared[PG_STMT_MAX]; /* by slot; cleared on a new connection */
     char constraint[64];                 /* the constraint the last failed statement broke, or "" */
     bool in_txn;                         /* inside the caller's store_begin .. commit/rollback */
-    char copy_stmt[80];                  /* kith db copy: the prepared insert for copy_table */
+    /* kith db copy: the inserts prepared for copy_table (one row, a batch of copy_batch
+     * rows) and the rows waiting for a batch, as heap copies (store_pg_copy.c) */
     char copy_table[64];
+    char copy_one[24], copy_many[24];
+    size_t copy_batch, copy_rows, copy_ncols;
+    char **copy_vals;
 };
+/* Free the rows a copy left waiting (a failed copy, or closing). */
+void pg_copy_release(struct store_pg *s);
 
 struct pg_stmt {
     const char *sql;
