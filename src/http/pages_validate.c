@@ -2,7 +2,10 @@
  * "Validate a return", for performance analysts: upload a CIN census XML, a 903 XML or the
  * 903's CSV files, choose the collection year, and see the findings grouped by rule with
  * their counts, or download them as CSV. The run is report/validate.c's, the same as
- * `kith validate`, so the page and the command agree finding for finding.
+ * `kith validate`, so the page and the command agree finding for finding. The form offers
+ * what the command's options do: the year (by default, as the command without --year:
+ * the census's reference date, the current year for the 903), last year's 903 return
+ * (--last-year) and the local authority's code (--la).
  *
  * The uploads are read from the request's body in memory and forgotten with it: nothing
  * is written to disk or kept between requests. So the CSV is not a link to something
@@ -17,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/str.h"
 #include "domain/codeset.h"
@@ -75,9 +79,13 @@ static void year_range(int *first, int *last)
     }
 }
 
-/* The form, keeping the type and year chosen (files cannot be kept: a browser never
- * refills a file input). */
-static void form(struct html *h, const struct http_request *req, const char *type, int year)
+/* The year select's first choice: no year asked, as `kith validate` without --year. */
+#define YEAR_FROM_FILE "file"
+
+/* The form, keeping the type, year and LA chosen (files cannot be kept: a browser never
+ * refills a file input). `year` 0 is "from the file". */
+static void form(struct html *h, const struct http_request *req, const char *type, int year,
+                 const char *la)
 {
     html_raw(h, "<form method=\"post\" action=\"/validate\" enctype=\"multipart/form-data\" "
                 "novalidate>\n");
@@ -98,21 +106,26 @@ static void form(struct html *h, const struct http_request *req, const char *typ
     year_range(&first, &last);
     size_t nyears = (size_t)last - (size_t)first + 1; /* last >= first */
     struct govuk_option *years = arena_alloc(h->arena, (nyears + 1) * sizeof *years);
+    years[0] = (struct govuk_option){YEAR_FROM_FILE,
+                                     "From the file (CIN census: its reference date; SSDA903: "
+                                     "the current year)"};
     for (int y = last; y >= first; y--) {
         char text[8];
         collection_year_text(y, text, sizeof text);
-        years[last - y] =
+        years[last - y + 1] =
             (struct govuk_option){arena_printf(h->arena, "%d", y), arena_strdup(h->arena, text)};
     }
-    govuk_select(
-        h, &(struct govuk_field){.name = "year",
-                                 .label = "Collection year",
-                                 .label_classes = "govuk-label--m",
-                                 .hint = "The year ending 31 March in which the return is made",
-                                 .error = page_error_text(req, "year"),
-                                 .value = arena_printf(h->arena, "%d", year),
-                                 .options = years,
-                                 .noptions = nyears});
+    govuk_select(h, &(struct govuk_field){
+                        .name = "year",
+                        .label = "Collection year",
+                        .label_classes = "govuk-label--m",
+                        .hint = "The year ending 31 March in which the return is made. "
+                                "From the file, a CIN census is checked with the rules "
+                                "of the year its reference date falls in.",
+                        .error = page_error_text(req, "year"),
+                        .value = year ? arena_printf(h->arena, "%d", year) : YEAR_FROM_FILE,
+                        .options = years,
+                        .noptions = nyears + 1});
     html_raw(h, "\n");
 
     govuk_file_upload(h, &(struct govuk_field){
@@ -124,6 +137,29 @@ static void form(struct html *h, const struct http_request *req, const char *typ
                              .error = page_error_text(req, "files"),
                              .multiple = true,
                              .accept = ".xml,.csv"});
+    html_raw(h, "\n");
+    govuk_file_upload(
+        h, &(struct govuk_field){.name = "last_files",
+                                 .label = "Last year's return (SSDA903 CSV files or XML), if you "
+                                          "have it",
+                                 .label_classes = "govuk-label--s",
+                                 .hint = "Some SSDA903 rules compare this year's return with last "
+                                         "year's; without it they are not run.",
+                                 .error = page_error_text(req, "last_files"),
+                                 .multiple = true,
+                                 .accept = ".xml,.csv"});
+    html_raw(h, "\n");
+    govuk_input(h, &(struct govuk_field){
+                       .name = "la",
+                       .label = "Your local authority's ONS code (SSDA903), if you want the "
+                                "placement location rules to check it",
+                       .label_classes = "govuk-label--s",
+                       .hint = "For example, E09000019. The rules on placements inside or "
+                               "outside your authority compare with it.",
+                       .error = page_error_text(req, "la"),
+                       .value = la,
+                       .classes = "govuk-input--width-10",
+                       .spellcheck = GOVUK_FALSE});
     html_raw(h, "\n<div class=\"govuk-button-group\">");
     govuk_button(
         h, &(struct govuk_opts){.text = "Check the return", .name = "format", .value = "html"});
@@ -135,7 +171,7 @@ static void form(struct html *h, const struct http_request *req, const char *typ
 }
 
 static int render_form(struct http_request *req, struct http_response *res, int status,
-                       const char *type, int year)
+                       const char *type, int year, const char *la)
 {
     struct html h;
     html_init(&h, req->arena);
@@ -144,14 +180,14 @@ static int render_form(struct http_request *req, struct http_response *res, int 
     html_raw(&h, "<h1 class=\"govuk-heading-l\">Validate a return</h1>\n"
                  "<p class=\"govuk-body\">Check a CIN census or SSDA903 return with every DfE "
                  "validation rule of its year, as <code>kith validate</code> does.</p>\n");
-    form(&h, req, type, year);
+    form(&h, req, type, year, la);
     return page_end(&h, res, status);
 }
 
 int page_validate_form(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     (void)app;
-    return render_form(req, res, 200, NULL, collection_year(date_today()));
+    return render_form(req, res, 200, NULL, 0, NULL);
 }
 
 /* The findings grouped by rule, in the order they come (by rule code): one row per rule
@@ -302,18 +338,38 @@ static void skipped(struct html *h, const struct validation *v)
     html_raw(h, "\n");
 }
 
-static const char *files_text(struct arena *a, const struct http_request *req)
+/* The names of the files of one field, "a.csv, b.csv". */
+static const char *files_text(struct arena *a, const struct validate_file *f, size_t n)
 {
     struct str s = STR_INIT;
-    for (size_t i = 0; i < req->nfiles; i++)
-        str_addf(&s, "%s%s", i ? ", " : "", req->files[i].filename);
+    for (size_t i = 0; i < n; i++)
+        str_addf(&s, "%s%s", i ? ", " : "", f[i].name);
     const char *out = arena_strdup(a, s.buf ? s.buf : "");
     str_release(&s);
     return out;
 }
 
+/* The year used and why, as the analyst would check it against the file. */
+static const char *year_text(struct arena *a, const struct validation *v)
+{
+    char used[8], ref[16];
+    collection_year_text(v->set.year, used, sizeof used);
+    switch (v->year_from) {
+    case VALIDATE_YEAR_FILE:
+        return arena_printf(a, "%s, from the file's reference date %s", used,
+                            date_format_iso(v->reference_date, ref));
+    case VALIDATE_YEAR_TODAY:
+        return arena_printf(a, "%s, the current year's%s", used,
+                            v->r.kind == &ret_kind_cin ? " (the file has no reference date)" : "");
+    case VALIDATE_YEAR_ASKED:
+        break;
+    }
+    return arena_printf(a, "%s, as chosen", used);
+}
+
 static int results(struct http_request *req, struct http_response *res, const struct vtype *t,
-                   int year, const struct validation *v, const char *names)
+                   int year, const char *la, const struct validation *v, const char *names,
+                   const char *last_names)
 {
     struct html h;
     html_init(&h, req->arena);
@@ -337,18 +393,23 @@ static int results(struct http_request *req, struct http_response *res, const st
                                                       "be read, so the rules that need them were "
                                                       "not run: %s",
                                                       v->refdata_error)});
+    bool is_903 = t->kind == &ret_kind_903;
     const struct govuk_summary_row summary[] = {
         {"Return", t->label},
         {"Files", names},
-        {"Collection year", used},
+        {"Collection year", year_text(req->arena, v)},
         {"Findings", arena_printf(req->arena, "%zu", v->f.n)},
         {"Errors", arena_printf(req->arena, "%zu", v->errors)},
         {"Queries", arena_printf(req->arena, "%zu", v->queries)},
         {"Rules run", arena_printf(req->arena, "%zu", v->f.nran)},
         {"Rules not run", arena_printf(req->arena, "%zu", v->f.nskipped)},
+        /* the 903's own inputs, last so that the CIN's list is the rows above */
+        {"Last year's files", *last_names ? last_names : "None"},
+        {"Local authority", la && *la ? la : "Not given"},
     };
-    govuk_summary_list(&h, &(struct govuk_summary_list){
-                               .rows = summary, .nrows = sizeof summary / sizeof summary[0]});
+    size_t nrows = sizeof summary / sizeof summary[0];
+    govuk_summary_list(
+        &h, &(struct govuk_summary_list){.rows = summary, .nrows = is_903 ? nrows : nrows - 2});
     html_raw(&h, "\n");
     skipped(&h, v);
     if (v->f.n) {
@@ -360,7 +421,7 @@ static int results(struct http_request *req, struct http_response *res, const st
                  "<p class=\"govuk-body\">kith did not keep the files. To check a corrected "
                  "return, or to download these findings as a CSV file, choose the files "
                  "again.</p>\n");
-    form(&h, req, t->code, year);
+    form(&h, req, t->code, year, la);
     return page_end(&h, res, 200);
 }
 
@@ -389,14 +450,23 @@ static int csv(struct http_request *req, struct http_response *res, const struct
 /* The audit row: what was validated and what was found, never what the files hold. The
  * store caps a detail at 1000 characters, so a long list of names is cut short. */
 static enum kerr_code audit(struct http_app *app, struct http_request *req, const char *type,
-                            int year, const char *names, const struct validation *v, bool csv,
-                            struct kerr *e)
+                            int year, const char *names, const char *last_names,
+                            const struct validation *v, bool csv, struct kerr *e)
 {
-    char y[8];
-    collection_year_text(year, y, sizeof y);
+    /* the year used; when it was to come from the file and the file could not be read,
+     * that is what the row says */
+    char y[32];
+    if (v)
+        collection_year_text(v->set.year, y, sizeof y);
+    else if (year)
+        collection_year_text(year, y, sizeof y);
+    else
+        snprintf(y, sizeof y, "%s", "(year from the file)");
+    const char *all =
+        *last_names ? arena_printf(req->arena, "%s; last year: %s", names, last_names) : names;
     char nm[601];
-    snprintf(nm, sizeof nm, "%s", names);
-    if (strlen(names) >= sizeof nm)
+    snprintf(nm, sizeof nm, "%s", all);
+    if (strlen(all) >= sizeof nm)
         memcpy(nm + sizeof nm - 4, "...", 4);
     const char *detail =
         v ? arena_printf(req->arena,
@@ -415,63 +485,114 @@ static int audit_failed(struct http_request *req, struct http_response *res)
                            "shown. Try again later.");
 }
 
+/* An ONS local authority code as the command takes it: a letter and eight digits
+ * ("E09000019"); upper-cased in place. */
+static bool la_ok(char *la)
+{
+    if (strlen(la) != 9 || !strchr("EeWwSsNn", la[0]))
+        return false;
+    for (int i = 1; i < 9; i++)
+        if (la[i] < '0' || la[i] > '9')
+            return false;
+    la[0] = (char)(la[0] & ~0x20);
+    return true;
+}
+
+static bool named_xml(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && !strcasecmp(name + n - 4, ".xml");
+}
+
+/* The uploads of one form field, as the run takes them. */
+static struct validate_file *field_files(struct http_request *req, const char *field, size_t *n)
+{
+    struct validate_file *out = arena_alloc(req->arena, (req->nfiles + 1) * sizeof *out);
+    *n = 0;
+    for (size_t i = 0; i < req->nfiles; i++)
+        if (req->files[i].field && !strcmp(req->files[i].field, field))
+            out[(*n)++] = (struct validate_file){req->files[i].filename, req->files[i].data,
+                                                 req->files[i].len};
+    return out;
+}
+
 int page_validate(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     const char *type = http_param(req, "type");
     const char *year_text = http_param(req, "year");
     const char *format = http_param(req, "format");
+    const char *la_text = http_param(req, "la");
+    char *la = arena_strdup(req->arena, la_text ? la_text : "");
     const struct vtype *t = vtype_find(type);
-    int year = 0;
+    int year = 0; /* from the file, as the command without --year */
+    size_t nfiles, nlast;
+    struct validate_file *files = field_files(req, "files", &nfiles);
+    struct validate_file *last = field_files(req, "last_files", &nlast);
     /* the router has noted required fields left empty; say it in the page's own words */
     req->nerrors = 0;
     if (!t)
         add_error(req, "type", "Select what you are validating");
-    if (!year_text || !collection_year_parse(year_text, &year)) {
-        add_error(req, "year", "Select the collection year");
-        year = collection_year(date_today());
-    }
-    if (!req->nfiles)
+    if (!year_text ||
+        (strcmp(year_text, YEAR_FROM_FILE) && !collection_year_parse(year_text, &year)))
+        add_error(req, "year", "Select the collection year, or from the file");
+    if (!nfiles)
         add_error(req, "files",
                   t && !t->xml ? "Choose the return's CSV files" : "Choose the return's file");
-    else if (t && t->xml && req->nfiles > 1)
+    else if (t && t->xml && nfiles > 1)
         add_error(req, "files",
                   arena_printf(req->arena, "Choose one XML file for the %s; %zu were chosen",
-                               t->label, req->nfiles));
+                               t->label, nfiles));
+    if (nlast && t && t->kind != &ret_kind_903)
+        add_error(req, "last_files", "Last year's return is for the SSDA903 only: remove it");
+    else if (nlast > 1 && named_xml(last[0].name))
+        add_error(req, "last_files",
+                  "Choose one XML file for last year's return, or its CSV files");
+    if (*la && !la_ok(la))
+        add_error(req, "la",
+                  "Enter the local authority's ONS code as a letter and 8 digits, like "
+                  "E09000019");
+    if (*la && t && t->kind != &ret_kind_903 && !req->nerrors)
+        la[0] = '\0'; /* the CIN's rules do not use it; the command takes --la for the 903 only */
     if (req->nerrors)
-        return render_form(req, res, 422, t ? t->code : NULL, year);
+        return render_form(req, res, 422, t ? t->code : NULL, year, la);
 
-    struct validate_file *files = arena_alloc(req->arena, req->nfiles * sizeof *files);
-    for (size_t i = 0; i < req->nfiles; i++)
-        files[i] =
-            (struct validate_file){req->files[i].filename, req->files[i].data, req->files[i].len};
     struct validate_input in = {.kind = t->kind,
                                 .files = files,
-                                .nfiles = req->nfiles,
+                                .nfiles = nfiles,
                                 .xml = t->xml,
+                                .last_files = last,
+                                .nlast_files = nlast,
+                                .last_xml = nlast == 1 && named_xml(last[0].name),
                                 .year = year,
+                                .la = *la ? la : NULL,
                                 .max_bytes = HTTP_UPLOAD_MAX,
                                 .store = req->store};
     struct validation v;
     struct kerr e = KERR_INIT;
-    const char *names = files_text(req->arena, req);
+    const char *names = files_text(req->arena, files, nfiles);
+    const char *last_names = files_text(req->arena, last, nlast);
     enum kerr_code rc = validation_run(&v, &in, &e);
     struct kerr ae = KERR_INIT;
     if (rc) {
-        if (audit(app, req, t->code, year, names, NULL, false, &ae))
+        if (audit(app, req, t->code, year, names, last_names, NULL, false, &ae))
             return audit_failed(req, res);
-        /* the reader's words: they name the file, line and column */
-        add_error(req, "files",
-                  e.where[0] ? arena_printf(req->arena, "%s: %s", e.where, e.msg)
-                             : arena_strdup(req->arena, e.msg));
-        return render_form(req, res, 422, t->code, year);
+        /* the reader's words: they name the file, line and column (last year's files by
+         * their names too, so the message goes under the field they came in) */
+        const char *msg = e.where[0] ? arena_printf(req->arena, "%s: %s", e.where, e.msg)
+                                     : arena_strdup(req->arena, e.msg);
+        add_error(req, strcmp(e.field, "last-year") ? "files" : "last_files",
+                  strcmp(e.field, "last-year")
+                      ? msg
+                      : arena_printf(req->arena, "Last year's return: %s", msg));
+        return render_form(req, res, 422, t->code, year, la);
     }
     bool as_csv = format && !strcmp(format, "csv");
-    if (audit(app, req, t->code, year, names, &v, as_csv, &ae)) {
+    if (audit(app, req, t->code, year, names, last_names, &v, as_csv, &ae)) {
         validation_release(&v);
         return audit_failed(req, res);
     }
-    int status = as_csv ? csv(req, res, t, &v, req->nfiles == 1 ? names : t->label)
-                        : results(req, res, t, year, &v, names);
+    int status = as_csv ? csv(req, res, t, &v, nfiles == 1 ? names : t->label)
+                        : results(req, res, t, year, la, &v, names, last_names);
     validation_release(&v);
     return status;
 }

@@ -46,6 +46,7 @@ static const struct route_param validate_params[] = {
     {"type", PARAM_LINE, 20, false, NULL},
     {"year", PARAM_LINE, 7, false, NULL},
     {"format", PARAM_LINE, 4, false, NULL},
+    {"la", PARAM_LINE, 20, false, NULL},
     {0},
 };
 

@@ -128,8 +128,10 @@ static enum kerr_code read_903(struct ret *r, const char *path, int year,
     return rc;
 }
 
-static enum kerr_code read_cin(struct ret *r, const struct validate_input *in, struct kerr *e)
+static enum kerr_code read_cin(struct validation *v, const struct validate_input *in,
+                               struct kerr *e)
 {
+    struct ret *r = &v->r;
     struct cin_read_opts ro = {.max_bytes = in->max_bytes, .warn = in->warn};
     ret_init(r, &ret_kind_cin);
     enum kerr_code rc;
@@ -144,7 +146,10 @@ static enum kerr_code read_cin(struct ret *r, const struct validate_input *in, s
     if (rc)
         return KITH_E_PARSE;
     int year = in->year ? in->year : cin_file_year(r);
+    v->year_from = in->year ? VALIDATE_YEAR_ASKED : year ? VALIDATE_YEAR_FILE : VALIDATE_YEAR_TODAY;
     cin_set_period(r, year ? year : collection_year(date_today()));
+    if (v->year_from == VALIDATE_YEAR_FILE)
+        v->reference_date = r->period_end; /* cin_set_period ends the period on it */
     return KITH_OK;
 }
 
@@ -259,13 +264,21 @@ enum kerr_code validation_run(struct validation *v, const struct validate_input 
     bool is_903 = in->kind == &ret_kind_903;
     if (is_903) {
         int year = in->year ? in->year : collection_year(date_today());
+        v->year_from = in->year ? VALIDATE_YEAR_ASKED : VALIDATE_YEAR_TODAY;
         rc = read_903(&v->r, in->path, year, in, e);
-        if (!rc && in->last_year) {
+        if (!rc && (in->last_year || in->nlast_files)) {
+            /* the same readers over last year's files, whether a path or uploads */
+            struct validate_input last = *in;
+            last.files = in->last_files;
+            last.nfiles = in->nlast_files;
+            last.xml = in->last_xml;
             v->has_last = true;
-            rc = read_903(&v->last, in->last_year, year - 1, in, e);
+            rc = read_903(&v->last, in->last_year, year - 1, &last, e);
+            if (rc) /* say whose file it was: this year's and last year's share names */
+                snprintf(e->field, sizeof e->field, "%s", "last-year");
         }
     } else {
-        rc = read_cin(&v->r, in, e);
+        rc = read_cin(v, in, e);
     }
     if (rc) {
         validation_release(v);

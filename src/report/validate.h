@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "core/date.h"
 #include "core/err.h"
 #include "domain/refdata.h"
 #include "domain/ret/rule.h"
@@ -37,11 +38,23 @@ struct validate_input {
     size_t nfiles;
     bool xml;              /* files, 903: the one file is the 903 XML, not the CSV set */
     const char *last_year; /* 903: last year's return (a path), or NULL */
-    int year;              /* 0: the file's (the CIN ReferenceDate), else the current year */
-    const char *la;        /* 903: the local authority's ONS code, or NULL */
-    size_t max_bytes;      /* refuse an input file larger than this; 0 = no limit */
-    FILE *warn;            /* notes from the readers (values read as missing), or NULL */
-    struct store *store;   /* where postcodes and providers are looked up, or NULL */
+    /* 903: last year's return in memory (one XML file, or its CSV files), when `last_year`
+     * is NULL; nlast_files 0 for none */
+    const struct validate_file *last_files;
+    size_t nlast_files;
+    bool last_xml;
+    int year;            /* 0: the file's (the CIN ReferenceDate), else the current year */
+    const char *la;      /* 903: the local authority's ONS code, or NULL */
+    size_t max_bytes;    /* refuse an input file larger than this; 0 = no limit */
+    FILE *warn;          /* notes from the readers (values read as missing), or NULL */
+    struct store *store; /* where postcodes and providers are looked up, or NULL */
+};
+
+/* Where the collection year came from, for telling the user which rules were used. */
+enum validate_year_from {
+    VALIDATE_YEAR_ASKED, /* --year, or the page's select */
+    VALIDATE_YEAR_FILE,  /* the CIN census's ReferenceDate (in validation.reference_date) */
+    VALIDATE_YEAR_TODAY, /* the current date's: the 903, or a census with no reference date */
 };
 
 /* A run and what it found. The findings point into the return and the rule set, so they
@@ -57,6 +70,8 @@ struct validation {
     struct findings f;
     size_t errors, queries; /* findings by severity */
     double read_seconds, rule_seconds;
+    enum validate_year_from year_from;
+    kdate reference_date; /* VALIDATE_YEAR_FILE: the date the year was taken from */
     /* Why the reference data could not be read from the store, or "": the rules that need
      * it are then skipped and listed as such, and the caller says why. */
     char refdata_error[512];

@@ -123,12 +123,13 @@ static void part_field(struct str *b, const char *name, const char *value)
              value);
 }
 
-static void part_file(struct str *b, const char *filename, const char *data, size_t len)
+static void part_file(struct str *b, const char *field, const char *filename, const char *data,
+                      size_t len)
 {
     str_addf(b,
-             "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"%s\"\r\n"
+             "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
              "Content-Type: application/octet-stream\r\n\r\n",
-             filename);
+             field, filename);
     str_addn(b, data, len);
     str_add(b, "\r\n");
 }
@@ -165,23 +166,43 @@ static struct call *send_body(struct fx *f, enum who w, const char *ctype, const
     return c;
 }
 
+/* The form's optional parts: last year's 903 files (from `last_dir` when their data is
+ * NULL) and the local authority's code. */
+struct extra {
+    const struct upload *last;
+    size_t nlast;
+    const char *last_dir;
+    const char *la;
+};
+
+static void part_files(struct fx *f, struct str *b, const char *field, const char *dir,
+                       const struct upload *files, size_t nfiles)
+{
+    for (size_t i = 0; i < nfiles; i++) {
+        const char *data = files[i].data;
+        size_t len = files[i].len;
+        if (!data)
+            data = slurp(f, arena_printf(&f->a, "%s/%s", dir, files[i].name), &len);
+        part_file(b, field, files[i].name, data, len);
+    }
+}
+
 /* Post the form: `type`, `year`, `format` and the files (from `dir` when their data is
- * NULL), with the session's token unless `csrf` says otherwise. */
-static struct call *post(struct fx *f, enum who w, const char *csrf, const char *type,
-                         const char *year, const char *format, const char *dir,
-                         const struct upload *files, size_t nfiles)
+ * NULL), with the session's token unless `csrf` says otherwise, and `x`'s parts. */
+static struct call *post_x(struct fx *f, enum who w, const char *csrf, const char *type,
+                           const char *year, const char *format, const char *dir,
+                           const struct upload *files, size_t nfiles, const struct extra *x)
 {
     struct str b = STR_INIT;
     if (csrf)
         part_field(&b, "csrf", csrf);
     part_field(&b, "type", type);
     part_field(&b, "year", year);
-    for (size_t i = 0; i < nfiles; i++) {
-        const char *data = files[i].data;
-        size_t len = files[i].len;
-        if (!data)
-            data = slurp(f, arena_printf(&f->a, "%s/%s", dir, files[i].name), &len);
-        part_file(&b, files[i].name, data, len);
+    part_files(f, &b, "files", dir, files, nfiles);
+    if (x) {
+        part_files(f, &b, "last_files", x->last_dir, x->last, x->nlast);
+        if (x->la)
+            part_field(&b, "la", x->la);
     }
     part_field(&b, "format", format);
     str_add(&b, "--" BOUNDARY "--\r\n");
@@ -190,6 +211,13 @@ static struct call *post(struct fx *f, enum who w, const char *csrf, const char 
     size_t len = b.len;
     str_release(&b);
     return send_body(f, w, "multipart/form-data; boundary=" BOUNDARY, body, len, false);
+}
+
+static struct call *post(struct fx *f, enum who w, const char *csrf, const char *type,
+                         const char *year, const char *format, const char *dir,
+                         const struct upload *files, size_t nfiles)
+{
+    return post_x(f, w, csrf, type, year, format, dir, files, nfiles, NULL);
 }
 
 static struct call *get(struct fx *f, enum who w)
@@ -251,13 +279,17 @@ static long shown(const char *page, const char *key)
     return strtol(p + 9, NULL, 10);
 }
 
-static void same_as_cli(struct fx *f, const char *type, const char *year, const char *dir,
-                        const struct upload *files, size_t nfiles, const char *cli_args)
+/* The page and the command on the same files and choices agree: counts on the page, and
+ * the CSV byte for byte. Returns the results page. */
+static const char *same_as_cli_x(struct fx *f, const char *type, const char *year, const char *dir,
+                                 const struct upload *files, size_t nfiles, const struct extra *x,
+                                 const char *cli_args)
 {
     struct cli_run want;
     cli(f, cli_args, &want);
     assert_true(want.findings > 0);
-    struct call *c = post(f, ANALYST, TOKEN, type, year, "html", dir, files, nfiles);
+    struct call *c = post_x(f, ANALYST, TOKEN, type, year, "html", dir, files, nfiles, x);
+    const char *page = c->body;
     if (c->res.status != 200)
         fail_msg("%s: status %d: %.400s", type, c->res.status, c->body);
     assert_int_equal(shown(c->body, "Findings"), want.findings);
@@ -268,12 +300,19 @@ static void same_as_cli(struct fx *f, const char *type, const char *year, const 
     assert_non_null(strstr(c->body, "Findings by rule"));
     assert_non_null(strstr(c->body, "value=\"csv\" name=\"format\""));
     /* the download is the command's CSV, byte for byte */
-    c = post(f, ANALYST, TOKEN, type, year, "csv", dir, files, nfiles);
+    c = post_x(f, ANALYST, TOKEN, type, year, "csv", dir, files, nfiles, x);
     assert_int_equal(c->res.status, 200);
     assert_string_equal(c->res.content_type, "text/csv; charset=utf-8");
     assert_non_null(strstr(http_header_get(&c->res, "Content-Disposition"), "attachment"));
     assert_int_equal(c->res.len, want.csv_len);
     assert_memory_equal(c->res.body, want.csv, want.csv_len);
+    return page;
+}
+
+static void same_as_cli(struct fx *f, const char *type, const char *year, const char *dir,
+                        const struct upload *files, size_t nfiles, const char *cli_args)
+{
+    same_as_cli_x(f, type, year, dir, files, nfiles, NULL, cli_args);
 }
 
 static void cin_xml_as_the_cli(void **state)
@@ -313,6 +352,130 @@ static void ssda903_csv_set_as_the_cli(void **state)
                          {"DoLo.csv", NULL, 0}};
     same_as_cli(f, "903-csv", "2026", dir, u, N_ELEMS(u),
                 arena_printf(&f->a, "903 '%s' --year 2026", dir));
+}
+
+/* The year from the file, as the command without --year: a CIN census's reference date
+ * (the sample's is 2022-07-21, so 2022/23), the current year for the 903. The form chooses
+ * it unless told otherwise. */
+static void year_from_the_file_as_the_cli(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = get(f, ANALYST);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "<option value=\"file\" selected>From the file (CIN census: "
+                                    "its reference date"));
+    const char *dir = arena_printf(&f->a, "%s/cin", f->peer);
+    struct upload u[] = {{"fake_CIN_data.xml", NULL, 0}};
+    const char *page = same_as_cli_x(f, "cin", "file", dir, u, 1, NULL,
+                                     arena_printf(&f->a, "cin '%s/fake_CIN_data.xml'", dir));
+    if (!strstr(page, "__value\">2022/23, from the file&#39;s reference date 2022-07-21</dd>"))
+        fail_msg("no year and why in: %.3000s", strstr(page, "govuk-summary-list"));
+    /* the choice is kept for the next check */
+    assert_non_null(strstr(page, "<option value=\"file\" selected>"));
+    /* a year chosen wins over the file's, and the page says so */
+    page = same_as_cli_x(f, "cin", "2024", dir, u, 1, NULL,
+                         arena_printf(&f->a, "cin '%s/fake_CIN_data.xml' --year 2024", dir));
+    assert_non_null(strstr(page, "__value\">2023/24, as chosen</dd>"));
+
+    dir = arena_printf(&f->a, "%s/ssda903", f->peer);
+    struct upload x[] = {{"fake_903.xml", NULL, 0}};
+    page = same_as_cli_x(f, "903-xml", "file", dir, x, 1, NULL,
+                         arena_printf(&f->a, "903 '%s/fake_903.xml'", dir));
+    assert_non_null(strstr(page, ", the current year&#39;s</dd>"));
+}
+
+/* The DfE-named files of the 903 CSV sample. */
+static const struct upload sample_903_csv[] = {
+    {"episodes.csv", NULL, 0},
+    {"header.csv", NULL, 0},
+    {"uasc.csv", NULL, 0},
+    {"reviews.csv", NULL, 0},
+    {"oc2.csv", NULL, 0},
+    {"oc3.csv", NULL, 0},
+    {"ad1.csv", NULL, 0},
+    {"placed_for_adoption.csv", NULL, 0},
+    {"previous_permanence.csv", NULL, 0},
+    {"missing.csv", NULL, 0},
+    {"sw_episodes.csv", NULL, 0},
+    {"DoLo.csv", NULL, 0},
+};
+
+/* Last year's return, as `--last-year DIR`: the rules comparing the two years run when it
+ * is given (the findings the command's), and are listed as not run without it. */
+static void last_year_as_the_cli(void **state)
+{
+    struct fx *f = *state;
+    const char *dir = arena_printf(&f->a, "%s/ssda903", f->peer);
+    const char *last_dir = arena_printf(&f->a, "%s/last", f->db.dir);
+    /* last year the sample's child 1 (as in t0020) was recorded with another sex: rule 202 */
+    const char *hdr = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+                      "1,F,01/06/2010,WBRI,A123456789012,,\n";
+    assert_int_equal(system(arena_printf(&f->a, "mkdir -p '%s'", last_dir)), 0);
+    FILE *fp = fopen(arena_printf(&f->a, "%s/header.csv", last_dir), "w");
+    assert_non_null(fp);
+    fputs(hdr, fp);
+    fclose(fp);
+
+    const char *none =
+        same_as_cli_x(f, "903-csv", "2026", dir, sample_903_csv, N_ELEMS(sample_903_csv), NULL,
+                      arena_printf(&f->a, "903 '%s' --year 2026", dir));
+    assert_non_null(strstr(none, "needs the previous year&#39;s return"));
+    assert_non_null(strstr(none, "__value\">None</dd>"));
+
+    struct upload last[] = {{"header.csv", NULL, 0}};
+    struct extra x = {.last = last, .nlast = 1, .last_dir = last_dir};
+    const char *with =
+        same_as_cli_x(f, "903-csv", "2026", dir, sample_903_csv, N_ELEMS(sample_903_csv), &x,
+                      arena_printf(&f->a, "903 '%s' --year 2026 --last-year '%s'", dir, last_dir));
+    assert_null(strstr(with, "needs the previous year&#39;s return"));
+    assert_true(shown(with, "Rules run") > shown(none, "Rules run"));
+    assert_true(shown(with, "Rules not run") < shown(none, "Rules not run"));
+    assert_non_null(strstr(with, "<dt class=\"govuk-summary-list__key\">Last year&#39;s "
+                                 "files</dt><dd class=\"govuk-summary-list__value\">header.csv"));
+
+    /* the audit row names last year's files too, and no line of either year's */
+    struct audit_query q = {.user_id = f->who[ANALYST].user_id};
+    struct audit_event *rows;
+    size_t n = 0;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_audit_list(f->app.store, &q, &f->a, &rows, &n, &e), 0);
+    assert_true(n >= 1);
+    assert_non_null(strstr(rows[0].detail, "DoLo.csv; last year: header.csv: "));
+    assert_null(strstr(rows[0].detail, "WBRI"));
+
+    /* last year's file that cannot be read: said under its own field, as last year's */
+    struct upload bad[] = {{"header.csv", "CHILD,SEX\n1,M\n", 14}};
+    x = (struct extra){.last = bad, .nlast = 1};
+    struct call *c = post_x(f, ANALYST, TOKEN, "903-csv", "2026", "html", dir, sample_903_csv,
+                            N_ELEMS(sample_903_csv), &x);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "href=\"#last_files\">Last year&#39;s return: header.csv"));
+    /* for the CIN census there is no last year's return to give */
+    const char *cin = arena_printf(&f->a, "%s/cin", f->peer);
+    struct upload u[] = {{"fake_CIN_data.xml", NULL, 0}};
+    x = (struct extra){.last = last, .nlast = 1, .last_dir = last_dir};
+    c = post_x(f, ANALYST, TOKEN, "cin", "file", "html", cin, u, 1, &x);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "Last year&#39;s return is for the SSDA903 only"));
+}
+
+/* The local authority's code, as `--la CODE`: checked, upper-cased, used by the 903's
+ * placement location rules and shown with the results. */
+static void la_as_the_cli(void **state)
+{
+    struct fx *f = *state;
+    const char *dir = arena_printf(&f->a, "%s/ssda903", f->peer);
+    struct upload u[] = {{"fake_903.xml", NULL, 0}};
+    struct extra x = {.la = "e09000019"};
+    const char *page =
+        same_as_cli_x(f, "903-xml", "2026", dir, u, 1, &x,
+                      arena_printf(&f->a, "903 '%s/fake_903.xml' --year 2026 --la E09000019", dir));
+    assert_non_null(strstr(page, "__value\">E09000019</dd>"));
+    x.la = "Islington";
+    struct call *c = post_x(f, ANALYST, TOKEN, "903-xml", "2026", "html", dir, u, 1, &x);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "href=\"#la\">Enter the local authority&#39;s ONS code"));
+    assert_non_null(strstr(c->body, "value=\"Islington\""));
 }
 
 static size_t audit_rows(struct fx *f, int64_t user, struct audit_event **rows)
@@ -524,6 +687,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(cin_xml_as_the_cli, setup, teardown),
         cmocka_unit_test_setup_teardown(ssda903_xml_as_the_cli, setup, teardown),
         cmocka_unit_test_setup_teardown(ssda903_csv_set_as_the_cli, setup, teardown),
+        cmocka_unit_test_setup_teardown(year_from_the_file_as_the_cli, setup, teardown),
+        cmocka_unit_test_setup_teardown(last_year_as_the_cli, setup, teardown),
+        cmocka_unit_test_setup_teardown(la_as_the_cli, setup, teardown),
         cmocka_unit_test_setup_teardown(audited_with_names_and_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(findings_listed_by_rule, setup, teardown),
         cmocka_unit_test_setup_teardown(unreadable_input_names_file_line_column, setup, teardown),
