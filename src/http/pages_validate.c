@@ -349,22 +349,23 @@ static const char *files_text(struct arena *a, const struct validate_file *f, si
     return out;
 }
 
-/* The year used and why, as the analyst would check it against the file. */
+/* The year and why, as the analyst would check it against the file; when that year has
+ * no rules of its own, which year's were used (the inset above says more). */
 static const char *year_text(struct arena *a, const struct validation *v)
 {
-    char used[8], ref[16];
+    char asked[8], used[8], ref[16];
+    collection_year_text(v->set.asked, asked, sizeof asked);
     collection_year_text(v->set.year, used, sizeof used);
-    switch (v->year_from) {
-    case VALIDATE_YEAR_FILE:
-        return arena_printf(a, "%s, from the file's reference date %s", used,
-                            date_format_iso(v->reference_date, ref));
-    case VALIDATE_YEAR_TODAY:
-        return arena_printf(a, "%s, the current year's%s", used,
-                            v->r.kind == &ret_kind_cin ? " (the file has no reference date)" : "");
-    case VALIDATE_YEAR_ASKED:
-        break;
-    }
-    return arena_printf(a, "%s, as chosen", used);
+    const char *why = "as chosen";
+    if (v->year_from == VALIDATE_YEAR_FILE)
+        why = arena_printf(a, "from the file's reference date %s",
+                           date_format_iso(v->reference_date, ref));
+    else if (v->year_from == VALIDATE_YEAR_TODAY)
+        why = v->r.kind == &ret_kind_cin ? "the current year's (the file has no reference date)"
+                                         : "the current year's";
+    return v->set.asked == v->set.year
+               ? arena_printf(a, "%s, %s", asked, why)
+               : arena_printf(a, "%s, %s; the rules of %s were used", asked, why, used);
 }
 
 static int results(struct http_request *req, struct http_response *res, const struct vtype *t,

@@ -71,6 +71,50 @@ grep -qi '^Content-Disposition: attachment; filename="kith-findings-903-csv-2025
 cmp -s "$T/page.csv" "$T/cli.csv" || fail "the page's CSV differs from the command's"
 checks=$((checks + 2))
 
+# same_counts: $page shows the counts the command's last run printed on stderr
+same_counts() {
+    n=$(grep ' findings (' "$T/err" | sed 's/.*: \([0-9]*\) findings (\([0-9]*\) errors, \([0-9]*\) queries) from \([0-9]*\) rules.*/\1 \2 \3 \4/')
+    # shellcheck disable=SC2086
+    set -- $n
+    for kv in "Findings:$1" "Errors:$2" "Queries:$3" "Rules run:$4"; do
+        grep -qF "<dt class=\"govuk-summary-list__key\">${kv%%:*}</dt><dd class=\"govuk-summary-list__value\">${kv#*:}</dd>" "$page" ||
+            fail "the page does not show ${kv%%:*} ${kv#*:} as the command does"
+        checks=$((checks + 1))
+    done
+}
+
+# the year from the file, as the command without --year: the form's default, and for the
+# CIN census its reference date (the sample's is 2022-07-21)
+curl -s -H "Cookie: $cookie" "$base/validate" >"$T/out"
+out_has '<option value="file" selected>From the file (CIN census: its reference date'
+cin="$PEER_DIR/cin/fake_CIN_data.xml"
+curl -s -o "$T/cinpage" -w '%{http_code}\n' -H "Cookie: $cookie" -H "Origin: $base" \
+    -F "csrf=$csrf" -F type=cin -F year=file -F format=html -F "files=@$cin" \
+    "$base/validate" >"$T/code"
+grep -q '^200$' "$T/code" || fail "the CIN upload was answered $(cat "$T/code")"
+grep -qF '2022/23, from the file&#39;s reference date 2022-07-21' "$T/cinpage" ||
+    fail "the page does not say the year came from the reference date"
+run validate cin "$cin" --db "$T/none.db"
+[ "$rc" -eq 1 ] || fail "kith validate cin exited $rc"
+page="$T/cinpage"
+same_counts
+
+# last year's return and the LA, as --last-year and --la
+mkdir -p "$T/last"
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,F,01/06/2010,WBRI,A123456789012,,\n' >"$T/last/header.csv"
+# shellcheck disable=SC2086
+curl -s -o "$T/lastpage" -w '%{http_code}\n' -H "Cookie: $cookie" -H "Origin: $base" \
+    -F "csrf=$csrf" -F type=903-csv -F year=2026 -F format=html $files \
+    -F "last_files=@$T/last/header.csv" -F la=E09000019 "$base/validate" >"$T/code"
+grep -q '^200$' "$T/code" || fail "the upload with last year's was answered $(cat "$T/code")"
+! grep -qF "needs the previous year" "$T/lastpage" || fail "a rule needing last year was not run"
+grep -qF "needs the previous year" "$T/page" || fail "without last year's, no rule was listed as not run"
+run validate 903 "$set903" --year 2026 --last-year "$T/last" --la E09000019 --db "$T/none.db"
+[ "$rc" -eq 1 ] || fail "kith validate 903 --last-year exited $rc"
+page="$T/lastpage"
+same_counts
+checks=$((checks + 5))
+
 # past 64 MB: refused in words, and the server still answers
 head -c $((64 * 1024 * 1024 + 1)) /dev/zero >"$T/big.csv"
 curl -s -o "$T/out" -w '%{http_code}\n' -H "Cookie: $cookie" -H "Origin: $base" \

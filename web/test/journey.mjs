@@ -147,12 +147,18 @@ else {
   await page.waitForURL(`${base}/validate`);
   check(await page.locator('h1').innerText() === 'Validate a return', 'not on Validate a return');
   await axe('validate a return');
+  check(await page.inputValue('#year') === 'file', 'the year is not "from the file" by default');
   await page.check('input[name=type][value="903-csv"]');
   await page.selectOption('#year', '2026');
   await page.setInputFiles('#files', ['header.csv', 'episodes.csv', 'uasc.csv']
     .map((f) => `${sample903}/${f}`));
+  // the sample's header as last year's return, and the LA, as --last-year and --la
+  await page.setInputFiles('#last_files', `${sample903}/header.csv`);
+  await page.fill('#la', 'E09000019');
   await page.click('main button[value=html]');
   check(await page.locator('h1').innerText() === 'Validation results', 'no validation results');
+  check((await page.locator('main').innerText()).includes('2025/26, as chosen'),
+    'the results do not say which year was used');
   check(await page.locator('table.govuk-table tbody tr').count() > 0, 'no findings by rule');
   await axe('validation results');
   // the same files again, as a CSV download
