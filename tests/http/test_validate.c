@@ -482,6 +482,66 @@ static void la_as_the_cli(void **state)
     assert_non_null(strstr(c->body, "value=\"Islington\""));
 }
 
+/* Where the LA changes the findings: with the postcode directory in the server's database,
+ * rule 1015 (own provision placed outside the LA) finds only the placement outside
+ * E09000019 when the LA is given, and both without it, as the command with and without
+ * --la on the same database. */
+static void la_changes_placement_findings(void **state)
+{
+    struct fx *f = *state;
+    const char *onspd = arena_printf(&f->a, "%s/onspd.csv", f->db.dir);
+    FILE *fp = fopen(onspd, "w");
+    assert_non_null(fp);
+    fputs("pcds,oscty,oslaua,oseast1m,osnrth1m\n"
+          "N1 1AA,E99999999,E09000019,531000,184000\n"
+          "N1 1AB,E99999999,E09000019,531000,185609\n"
+          "M1 1AA,E99999999,E08000003,384000,398000\n",
+          fp);
+    fclose(fp);
+    int st = system(arena_printf(&f->a, "'%s' postcodes import '%s' --db '%s' >/dev/null", f->kith,
+                                 onspd, f->db.location));
+    assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    /* The command opens the file read-only and vets its header first, which a schema still
+     * only in this process's WAL does not reach: closing the last connection checkpoints
+     * it, as a server's database is once its first `kith init` has closed. */
+    store_close(f->app.store);
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_open(f->db.location, STORE_CREATE, &f->app.store, &e), 0);
+    const char *dir = arena_printf(&f->a, "%s/la", f->db.dir);
+    assert_int_equal(system(arena_printf(&f->a, "mkdir -p '%s'", dir)), 0);
+    static const char *const text[][2] = {
+        {"header.csv",
+         "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+         "1,1,01/06/2010,WBRI,A123456789012,,\n2,1,01/06/2010,WBRI,A123456789013,,\n"},
+        {"episodes.csv",
+         "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
+         "PL_POST,URN\n1,01/05/2025,S,C2,N1,K2,PR1,,,,N1 1AA,M1 1AA,SC999999\n"
+         "2,01/05/2025,S,C2,N1,K2,PR1,,,,N1 1AA,N1 1AB,SC999999\n"},
+    };
+    for (size_t i = 0; i < N_ELEMS(text); i++) {
+        fp = fopen(arena_printf(&f->a, "%s/%s", dir, text[i][0]), "w");
+        assert_non_null(fp);
+        fputs(text[i][1], fp);
+        fclose(fp);
+    }
+    struct upload u[] = {{"header.csv", NULL, 0}, {"episodes.csv", NULL, 0}};
+    struct extra x = {.la = "E09000019"};
+    const char *with = same_as_cli_x(
+        f, "903-csv", "2026", dir, u, 2, &x,
+        arena_printf(&f->a, "903 '%s' --year 2026 --la E09000019 --db '%s'", dir, f->db.location));
+    const char *without =
+        same_as_cli_x(f, "903-csv", "2026", dir, u, 2, NULL,
+                      arena_printf(&f->a, "903 '%s' --year 2026 --db '%s'", dir, f->db.location));
+    /* the rule ran both times (the postcodes were there), and found one less with the LA */
+    assert_null(strstr(with, "needs postcode geography"));
+    const char *r = strstr(with, "id=\"rule-1015\"");
+    assert_non_null(r);
+    assert_non_null(strstr(r, "Rule 1015: 1<"));
+    r = strstr(without, "id=\"rule-1015\"");
+    assert_non_null(r);
+    assert_non_null(strstr(r, "Rule 1015: 2<"));
+}
+
 static size_t audit_rows(struct fx *f, int64_t user, struct audit_event **rows)
 {
     struct audit_query q = {.user_id = user};
@@ -694,6 +754,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(year_from_the_file_as_the_cli, setup, teardown),
         cmocka_unit_test_setup_teardown(last_year_as_the_cli, setup, teardown),
         cmocka_unit_test_setup_teardown(la_as_the_cli, setup, teardown),
+        cmocka_unit_test_setup_teardown(la_changes_placement_findings, setup, teardown),
         cmocka_unit_test_setup_teardown(audited_with_names_and_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(findings_listed_by_rule, setup, teardown),
         cmocka_unit_test_setup_teardown(unreadable_input_names_file_line_column, setup, teardown),
