@@ -239,7 +239,7 @@ enum kerr_code store_table_sums(struct store *s, struct arena *a, struct store_t
 {
     *out = NULL;
     *n = 0;
-    struct store_table t[COPY_TABLES];
+    struct store_table t[COPY_TABLES] = {0};
     enum kerr_code rc = plan(s, a, t, e);
     if (rc)
         return rc;
@@ -248,7 +248,8 @@ enum kerr_code store_table_sums(struct store *s, struct arena *a, struct store_t
     for (size_t k = 0; !rc && k < COPY_TABLES; k++) {
         /* Hash the columns in one order on every backend: by name. */
         struct store_column *cols = arena_alloc(a, sizeof(*cols) * (t[k].ncols ? t[k].ncols : 1));
-        memcpy(cols, t[k].cols, sizeof(*cols) * t[k].ncols);
+        if (t[k].ncols)
+            memcpy(cols, t[k].cols, sizeof(*cols) * t[k].ncols);
         for (size_t i = 1; i < t[k].ncols; i++)
             for (size_t j = i; j > 0 && strcmp(cols[j - 1].name, cols[j].name) > 0; j--) {
                 struct store_column x = cols[j];

@@ -128,7 +128,7 @@ enum kerr_code pg_table_read(struct store *base, const struct store_table *t, st
 
 void pg_copy_release(struct store_pg *s)
 {
-    for (size_t i = 0; i < s->copy_rows * s->copy_ncols; i++)
+    for (size_t i = 0; s->copy_vals && i < s->copy_rows * s->copy_ncols; i++)
         free(s->copy_vals[i]);
     free(s->copy_vals);
     s->copy_vals = NULL;
@@ -183,7 +183,7 @@ static enum kerr_code flush_rows(struct store_pg *s, struct kerr *e)
     else
         for (size_t r = 0; r < s->copy_rows && !rc; r++)
             rc = run_insert(s, s->copy_one, s->copy_ncols, v + r * s->copy_ncols, e);
-    for (size_t i = 0; i < s->copy_rows * s->copy_ncols; i++)
+    for (size_t i = 0; s->copy_vals && i < s->copy_rows * s->copy_ncols; i++)
         free(s->copy_vals[i]);
     s->copy_rows = 0;
     return rc;
