@@ -15,6 +15,7 @@
  */
 #include <sqlite3.h>
 
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdbool.h>
@@ -2537,7 +2538,13 @@ static enum kerr_code vet_header(const char *path, bool readonly, struct kerr *e
         return kerr_fail(e, KITH_E_DB_CORRUPT, "db",
                          "'%s' is not a kith database (not a SQLite file) or is damaged", path);
     bool objects = h[100] != 0x0D || h[103] || h[104];
-    return decide(path, be32(h + 68), be32(h + 60), objects, false, readonly, e);
+    /* With a -wal file beside it, an older version here is no evidence: the upgrade may
+     * still be in the -wal, where only SQLite sees it (another kith holding the database
+     * open has not copied it back yet). Then "needs upgrading" is for vet() to say. */
+    char wal[PATH_MAX];
+    bool pending =
+        snprintf(wal, sizeof wal, "%s-wal", path) < (int)sizeof wal && access(wal, F_OK) == 0;
+    return decide(path, be32(h + 68), be32(h + 60), objects, false, readonly && !pending, e);
 }
 
 /* Read the header through SQLite and decide whether kith may use this database. */
