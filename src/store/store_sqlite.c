@@ -287,6 +287,8 @@ struct store_sqlite {
     sqlite3 *db;
     char *path;
     bool readonly;
+    pthread_mutex_t *writer; /* this file's writers in this process (file_writer) */
+    bool writing;            /* holds `writer` */
     int version;
     sqlite3_stmt *stmt[ST_COUNT];
     sqlite3_stmt *copy_insert; /* kith db copy: the insert for copy_table */
@@ -445,6 +447,46 @@ static enum kerr_code exec_sql(struct store_sqlite *s, const char *sql, struct k
     return db_fail(s, e, what);
 }
 
+/* Writers of one database file in this process queue on one mutex before they ask
+ * SQLite for its write lock. A server has a connection per thread, and without this the
+ * thread that found the lock taken could only poll for it (busy_wait below), idling the
+ * core meanwhile: under wrk that put the child page's 99th percentile at 28 ms. With it
+ * the lock passes from one writer to the next at once; busy_wait is left for writers in
+ * other processes (a CLI command beside the server). Files are told apart by device and
+ * inode, so two paths to one file share a mutex; the table only grows (a server opens a
+ * handful of files). */
+#define WRITER_FILES_MAX 64
+static struct {
+    dev_t dev;
+    ino_t ino;
+    pthread_mutex_t lock;
+} writer_files[WRITER_FILES_MAX];
+static size_t writer_nfiles;
+static pthread_mutex_t writer_files_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The mutex for the file at `path`, or NULL (no such file, or the table is full: then
+ * writers fall back to SQLite's lock and busy_wait alone). */
+static pthread_mutex_t *file_writer(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return NULL;
+    pthread_mutex_t *found = NULL;
+    pthread_mutex_lock(&writer_files_lock);
+    for (size_t i = 0; i < writer_nfiles && !found; i++)
+        if (writer_files[i].dev == st.st_dev && writer_files[i].ino == st.st_ino)
+            found = &writer_files[i].lock;
+    if (!found && writer_nfiles < WRITER_FILES_MAX) {
+        size_t i = writer_nfiles++;
+        writer_files[i].dev = st.st_dev;
+        writer_files[i].ino = st.st_ino;
+        pthread_mutex_init(&writer_files[i].lock, NULL);
+        found = &writer_files[i].lock;
+    }
+    pthread_mutex_unlock(&writer_files_lock);
+    return found;
+}
+
 /* Waiting for another connection's write. SQLite's own busy timeout sleeps in steps of
  * 1 to 100 ms, far longer than a write here takes (tens of microseconds), so under a
  * server's load a page that met a write waited milliseconds for nothing: the tail of the
@@ -464,6 +506,30 @@ static int busy_wait(void *ctx, int n)
     return 1;
 }
 
+/* Start a write transaction: this process's turn first, then SQLite's lock. */
+static enum kerr_code take_write(struct store_sqlite *s, struct kerr *e, const char *what)
+{
+    if (s->writer && !s->writing) {
+        pthread_mutex_lock(s->writer);
+        s->writing = true;
+    }
+    enum kerr_code rc = exec_stmt(s, ST_BEGIN, e, what);
+    if (rc && s->writing) {
+        s->writing = false;
+        pthread_mutex_unlock(s->writer);
+    }
+    return rc;
+}
+
+/* The transaction is over (committed or rolled back): the next writer's turn. */
+static void give_write(struct store_sqlite *s)
+{
+    if (s->writing && sqlite3_get_autocommit(s->db)) {
+        s->writing = false;
+        pthread_mutex_unlock(s->writer);
+    }
+}
+
 /* --- all of a multi-statement write, or none of it --------------------------------
  * Outside a transaction the write gets one of its own, taken with BEGIN IMMEDIATE: the
  * server has a connection per thread, and a write that began by reading (the audit
@@ -479,7 +545,7 @@ static int busy_wait(void *ctx, int n)
 static enum kerr_code write_begin(struct store_sqlite *s, bool *wrapped, struct kerr *e)
 {
     *wrapped = sqlite3_get_autocommit(s->db) != 0;
-    return *wrapped ? exec_stmt(s, ST_BEGIN, e, "starting a write") : KITH_OK;
+    return *wrapped ? take_write(s, e, "starting a write") : KITH_OK;
 }
 
 /* Keep the write when `rc` is KITH_OK, undo it otherwise; returns the outcome. */
@@ -489,8 +555,10 @@ static enum kerr_code write_end(struct store_sqlite *s, bool wrapped, enum kerr_
     if (!wrapped)
         return rc;
     if (!rc)
-        return exec_stmt(s, ST_COMMIT, e, "finishing a write");
-    exec_stmt(s, ST_ROLLBACK, NULL, "undoing a write");
+        rc = exec_stmt(s, ST_COMMIT, e, "finishing a write");
+    if (rc && !sqlite3_get_autocommit(s->db))
+        exec_stmt(s, ST_ROLLBACK, NULL, "undoing a write");
+    give_write(s);
     return rc;
 }
 
@@ -2366,6 +2434,9 @@ static const struct store_ops sqlite_ops; /* filled at the end of the file */
 static void sqlite_close(struct store *base)
 {
     struct store_sqlite *s = sq(base);
+    if (!sqlite3_get_autocommit(s->db))
+        exec_stmt(s, ST_ROLLBACK, NULL, "rolling back");
+    give_write(s);
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(s->stmt[i]);
     sqlite3_finalize(s->copy_insert);
@@ -2378,12 +2449,15 @@ static int sqlite_schema_version(struct store *base) { return sq(base)->version;
 
 static enum kerr_code sqlite_begin(struct store *base, struct kerr *e)
 {
-    return exec_stmt(sq(base), ST_BEGIN, e, "starting a transaction");
+    return take_write(sq(base), e, "starting a transaction");
 }
 
 static enum kerr_code sqlite_commit(struct store *base, struct kerr *e)
 {
-    return exec_stmt(sq(base), ST_COMMIT, e, "committing");
+    struct store_sqlite *s = sq(base);
+    enum kerr_code rc = exec_stmt(s, ST_COMMIT, e, "committing");
+    give_write(s); /* only if the commit ended it; else the caller rolls back */
+    return rc;
 }
 
 static void sqlite_rollback(struct store *base)
@@ -2391,6 +2465,7 @@ static void sqlite_rollback(struct store *base)
     struct store_sqlite *s = sq(base);
     if (!sqlite3_get_autocommit(s->db))
         exec_stmt(s, ST_ROLLBACK, NULL, "rolling back");
+    give_write(s);
 }
 
 /* People whose copy of their disability codes is not their rows' codes in order. */
@@ -2612,6 +2687,7 @@ enum kerr_code store_sqlite_open(const char *path, unsigned flags, struct store 
     }
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_handler(s->db, busy_wait, NULL);
+    s->writer = readonly ? NULL : file_writer(path);
     /* Refuse schema tricks before reading anything the file defines. */
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
