@@ -51,7 +51,7 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
                        : cores > 0                         ? (unsigned)cores
                                                            : 1;
     /* One store handle per server thread (store/store_pool.h); the framework's own handle
-     * has already brought the schema up to date, so the pool's open quickly. */
+     * has already brought the schema up to date, so the pool's handles open quickly. */
     struct store_pool *pool;
     enum kerr_code rc = store_pool_open(c->db, 0, threads, &pool, &c->err);
     if (rc)
