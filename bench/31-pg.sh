@@ -39,6 +39,9 @@ echo
 echo "-- child record page on PostgreSQL"
 KITH_BENCH_DB="\$pg" KITH_BENCH_PASSWORDS="$scratch/kith-demo.passwords" \
     sh "$here/30-http.sh" "$build" "$scratch"
+echo
+echo "returns and Annex A on PostgreSQL: none yet. kith makes no return from live records until"
+echo "the returns issue; validating uploaded returns (bench/20, 21) does not touch the database."
 if [ "\${KITH_BENCH_PG_SCALE:-}" ]; then
     psql -qc "CREATE DATABASE kith_scale"
     t0=\$(date +%s.%N)
