@@ -8,6 +8,7 @@
 #include "../unit/test.h"
 
 #include "../store/testdb.h"
+#include "call.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,22 +144,11 @@ static int teardown(void **state)
     return 0;
 }
 
-struct call {
-    struct http_request req;
-    struct http_response res;
-    char *body;
-};
-
 /* One API call as `w` (WHO_COUNT: no token) with a JSON body (NULL: none). */
 static struct call *api(struct fx *f, const char *method, const char *path, enum who w,
                         const char *json)
 {
-    struct call *c = arena_zalloc(&f->a, sizeof *c);
-    c->req.arena = &f->a;
-    c->req.method_name = method;
-    c->req.method = http_method_parse(method);
-    c->req.path = path;
-    c->req.host = "127.0.0.1:8080";
+    struct call *c = call_new(&f->a, method, path);
     if (w < WHO_COUNT)
         c->req.authorization = arena_printf(&f->a, "Bearer %s", f->token[w]);
     if (json) {
@@ -167,9 +157,7 @@ static struct call *api(struct fx *f, const char *method, const char *path, enum
         c->req.body_len = strlen(json);
     }
     snprintf(c->req.request_id, sizeof c->req.request_id, "%s", "api-test");
-    router_handle(&f->app, routes, &c->req, &c->res);
-    c->body = arena_strndup(&f->a, c->res.body ? c->res.body : "", c->res.len);
-    return c;
+    return call_run(&f->app, c);
 }
 
 static void has(const struct call *c, const char *text)

@@ -9,6 +9,7 @@
 #include "../unit/test.h"
 
 #include "../store/testdb.h"
+#include "call.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,30 +115,17 @@ static int teardown(void **state)
     return 0;
 }
 
-struct call {
-    struct http_request req;
-    struct http_response res;
-    char *body;
-};
-
 static struct call *call(struct fx *f, const char *method, const char *path, const char *cookie,
                          const char *form, const char *ip)
 {
-    struct call *c = arena_zalloc(&f->a, sizeof *c);
-    c->req.arena = &f->a;
-    c->req.method_name = method;
-    c->req.method = http_method_parse(method);
-    c->req.path = path;
-    c->req.host = "127.0.0.1:8080";
+    struct call *c = call_new(&f->a, method, path);
     c->req.cookie = cookie;
     c->req.origin = c->req.method == HTTP_POST ? ORIGIN : NULL;
     c->req.client_ip = ip ? ip : "192.0.2.1";
     snprintf(c->req.request_id, sizeof c->req.request_id, "%s", "00000000000000000000000000000001");
     if (form)
         assert_int_equal(http_form_parse(&c->req, form, strlen(form)), 0);
-    router_handle(&f->app, routes, &c->req, &c->res);
-    c->body = arena_strndup(&f->a, c->res.body ? c->res.body : "", c->res.len);
-    return c;
+    return call_run(&f->app, c);
 }
 
 /* "name=value" of the session cookie the response set, or NULL. */

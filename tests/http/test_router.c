@@ -12,6 +12,7 @@
 #include "../unit/test.h"
 
 #include "../store/testdb.h"
+#include "call.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,29 +127,16 @@ static int teardown(void **state)
 }
 
 /* One exchange: method, path, cookie, origin and a form body (may be NULL). */
-struct call {
-    struct http_request req;
-    struct http_response res;
-    char *body; /* NUL-terminated copy of the response body */
-};
-
 static struct call *call(struct fx *f, const char *method, const char *path, const char *cookie,
                          const char *origin, const char *form)
 {
-    struct call *c = arena_zalloc(&f->a, sizeof *c);
-    c->req.arena = &f->a;
-    c->req.method_name = method;
-    c->req.method = http_method_parse(method);
-    c->req.path = path;
-    c->req.host = "127.0.0.1:8080";
+    struct call *c = call_new(&f->a, method, path);
     c->req.cookie = cookie;
     c->req.origin = origin;
     snprintf(c->req.request_id, sizeof c->req.request_id, "%s", "00000000000000000000000000000001");
     if (form)
         assert_int_equal(http_form_parse(&c->req, form, strlen(form)), 0);
-    router_handle(&f->app, routes, &c->req, &c->res);
-    c->body = arena_strndup(&f->a, c->res.body ? c->res.body : "", c->res.len);
-    return c;
+    return call_run(&f->app, c);
 }
 
 static void assert_security_headers(const struct http_response *res)

@@ -14,6 +14,7 @@
 #include "../unit/test.h"
 
 #include "../store/testdb.h"
+#include "call.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,21 +136,10 @@ static void part_file(struct str *b, const char *field, const char *filename, co
     str_add(b, "\r\n");
 }
 
-struct call {
-    struct http_request req;
-    struct http_response res;
-    char *body;
-};
-
 static struct call *send_body(struct fx *f, enum who w, const char *ctype, const char *body,
                               size_t len, bool too_large)
 {
-    struct call *c = arena_zalloc(&f->a, sizeof *c);
-    c->req.arena = &f->a;
-    c->req.method_name = "POST";
-    c->req.method = HTTP_POST;
-    c->req.path = "/validate";
-    c->req.host = "127.0.0.1:8080";
+    struct call *c = call_new(&f->a, "POST", "/validate");
     c->req.cookie = arena_printf(&f->a, "who=%d", (int)w);
     c->req.origin = ORIGIN;
     c->req.content_type = ctype;
@@ -162,9 +152,7 @@ static struct call *send_body(struct fx *f, enum who w, const char *ctype, const
         c->req.nform = 0;
         c->req.nfiles = 0;
     }
-    router_handle(&f->app, routes, &c->req, &c->res);
-    c->body = arena_strndup(&f->a, c->res.body ? c->res.body : "", c->res.len);
-    return c;
+    return call_run(&f->app, c);
 }
 
 /* The form's optional parts: last year's 903 files (from `last_dir` when their data is
@@ -223,17 +211,10 @@ static struct call *post(struct fx *f, enum who w, const char *csrf, const char 
 
 static struct call *get(struct fx *f, enum who w)
 {
-    struct call *c = arena_zalloc(&f->a, sizeof *c);
-    c->req.arena = &f->a;
-    c->req.method_name = "GET";
-    c->req.method = HTTP_GET;
-    c->req.path = "/validate";
-    c->req.host = "127.0.0.1:8080";
+    struct call *c = call_new(&f->a, "GET", "/validate");
     c->req.cookie = arena_printf(&f->a, "who=%d", (int)w);
     snprintf(c->req.request_id, sizeof c->req.request_id, "get%d", (int)w);
-    router_handle(&f->app, routes, &c->req, &c->res);
-    c->body = arena_strndup(&f->a, c->res.body ? c->res.body : "", c->res.len);
-    return c;
+    return call_run(&f->app, c);
 }
 
 /* What `kith validate` says: the CSV on stdout and the counts line on stderr. */
