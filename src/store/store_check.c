@@ -449,3 +449,21 @@ enum kerr_code search_split(const char *text, struct search_terms *out, struct k
     out->n = terms;
     return KITH_OK;
 }
+
+enum kerr_code check_person_new(const struct person *p, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_public_id(&c, p->public_id);
+    return c.rc ? c.rc : check_person(p, e);
+}
+
+enum kerr_code check_team(const struct team *t, struct kerr *e)
+{
+    struct check c = {e, KITH_OK};
+    check_public_id(&c, t->public_id);
+    check_text(&c, "name", t->name, STORE_NAME_MAX, true);
+    check_enum(&c, "service", (int)t->service, SERVICE_COUNT);
+    if (t->caseload_threshold <= 0)
+        check_fail(&c, KITH_E_INVALID, "caseload_threshold", "must be more than 0");
+    return c.rc;
+}

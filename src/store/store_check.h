@@ -38,6 +38,9 @@ void check_public_id(struct check *c, const char id[PUBLIC_ID_LEN + 1]);
 enum kerr_code check_worker(const struct worker *w, struct kerr *e);
 enum kerr_code check_user(const struct user *u, struct kerr *e);
 enum kerr_code check_person(const struct person *p, struct kerr *e);
+/* A person about to be added: its public id, if the caller chose one, then the rest. */
+enum kerr_code check_person_new(const struct person *p, struct kerr *e);
+enum kerr_code check_team(const struct team *t, struct kerr *e);
 enum kerr_code check_relationship(const struct relationship *r, struct kerr *e);
 enum kerr_code check_allocation(const struct allocation *al, struct kerr *e);
 /* The values of an allocation's ending, then whether the stored one (started `start`,

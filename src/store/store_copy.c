@@ -75,6 +75,17 @@ void store_sql_ident(struct str *q, const char *name)
     str_addc(q, '"');
 }
 
+void store_sql_insert_into(struct str *q, const struct store_table *t)
+{
+    str_add(q, "INSERT INTO ");
+    store_sql_ident(q, t->name);
+    for (size_t i = 0; i < t->ncols; i++) {
+        str_add(q, i ? ", " : " (");
+        store_sql_ident(q, t->cols[i].name);
+    }
+    str_add(q, ") VALUES ");
+}
+
 static enum kerr_code no_op(struct store *s, struct kerr *e)
 {
     return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot copy whole tables yet",

@@ -27,6 +27,8 @@ struct store_table {
 struct str;
 char store_column_kind(const char *type);
 void store_sql_ident(struct str *q, const char *name);
+/* "INSERT INTO "t" ("a", "b") VALUES " for table `t`: the backend adds its placeholders. */
+void store_sql_insert_into(struct str *q, const struct store_table *t);
 typedef enum kerr_code store_row_fn(void *ctx, const char *const *v, const size_t *len,
                                     struct kerr *e);
 

@@ -426,14 +426,9 @@ static void pg_read_team(const PGresult *r, int row, struct arena *a, void *out)
 
 static enum kerr_code pg_team_add(struct store *base, struct team *t, struct kerr *e)
 {
-    struct check c = {e, KITH_OK};
-    check_public_id(&c, t->public_id);
-    check_text(&c, "name", t->name, STORE_NAME_MAX, true);
-    check_enum(&c, "service", (int)t->service, SERVICE_COUNT);
-    if (t->caseload_threshold <= 0)
-        check_fail(&c, KITH_E_INVALID, "caseload_threshold", "must be more than 0");
-    if (c.rc)
-        return c.rc;
+    enum kerr_code bad = check_team(t, e);
+    if (bad)
+        return bad;
     bool fresh = !t->public_id[0];
     if (fresh)
         public_id_new(t->public_id);

@@ -140,13 +140,7 @@ static enum kerr_code prepare_insert(struct store_pg *s, const struct store_tabl
                                      const char *name, struct kerr *e)
 {
     struct str q = STR_INIT;
-    str_add(&q, "INSERT INTO ");
-    store_sql_ident(&q, t->name);
-    for (size_t i = 0; i < t->ncols; i++) {
-        str_add(&q, i ? ", " : " (");
-        store_sql_ident(&q, t->cols[i].name);
-    }
-    str_add(&q, ") VALUES ");
+    store_sql_insert_into(&q, t);
     for (size_t r = 0; r < rows; r++) {
         str_add(&q, r ? ", (" : "(");
         for (size_t i = 0; i < t->ncols; i++)

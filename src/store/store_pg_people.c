@@ -429,11 +429,7 @@ static enum kerr_code person_write_fail(struct store_pg *s, enum kerr_code rc,
 
 enum kerr_code pg_person_add(struct store *base, struct person *p, struct kerr *e)
 {
-    struct check c = {e, KITH_OK};
-    check_public_id(&c, p->public_id);
-    if (c.rc)
-        return c.rc;
-    enum kerr_code rc = check_person(p, e);
+    enum kerr_code rc = check_person_new(p, e);
     if (rc)
         return rc;
     bool fresh = !p->public_id[0];

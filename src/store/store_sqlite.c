@@ -704,14 +704,9 @@ static void read_team(sqlite3_stmt *st, struct arena *a, void *out)
 static enum kerr_code sqlite_team_add(struct store *base, struct team *t, struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
-    struct check c = {e, KITH_OK};
-    check_public_id(&c, t->public_id);
-    check_text(&c, "name", t->name, STORE_NAME_MAX, true);
-    check_enum(&c, "service", (int)t->service, SERVICE_COUNT);
-    if (t->caseload_threshold <= 0)
-        check_fail(&c, KITH_E_INVALID, "caseload_threshold", "must be more than 0");
-    if (c.rc)
-        return c.rc;
+    enum kerr_code bad = check_team(t, e);
+    if (bad)
+        return bad;
     sqlite3_stmt *st = stmt(s, ST_TEAM_ADD, e);
     if (!st)
         return no_stmt(e);
@@ -1323,11 +1318,7 @@ static enum kerr_code write_disabilities(struct store_sqlite *s, const struct pe
 static enum kerr_code sqlite_person_add(struct store *base, struct person *p, struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
-    struct check c = {e, KITH_OK};
-    check_public_id(&c, p->public_id);
-    if (c.rc)
-        return c.rc;
-    enum kerr_code rc = check_person(p, e);
+    enum kerr_code rc = check_person_new(p, e);
     if (rc)
         return rc;
     sqlite3_stmt *st = stmt(s, ST_PERSON_ADD, e);
@@ -2382,13 +2373,8 @@ static enum kerr_code sqlite_table_write(struct store *base, const struct store_
         sqlite3_finalize(s->copy_insert);
         s->copy_insert = NULL;
         struct str q = STR_INIT;
-        str_add(&q, "INSERT INTO ");
-        store_sql_ident(&q, t->name);
-        for (size_t i = 0; i < t->ncols; i++) {
-            str_add(&q, i ? ", " : " (");
-            store_sql_ident(&q, t->cols[i].name);
-        }
-        str_add(&q, ") VALUES (");
+        store_sql_insert_into(&q, t);
+        str_addc(&q, '(');
         for (size_t i = 0; i < t->ncols; i++)
             str_add(&q, i ? ", ?" : "?");
         str_addc(&q, ')');
