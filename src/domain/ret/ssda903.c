@@ -315,23 +315,36 @@ const char *s903_raw(const struct s903_tab *t, int col, size_t row)
 
 /* ---- child dictionary ---- */
 
+/* Child ids are short (6 to 10 characters): hashed a word at a time. */
 static uint32_t hash_bytes(const char *p, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (uint8_t)p[i]) * 16777619u;
-    return h;
+    uint64_t h = (uint64_t)n * UINT64_C(0x9E3779B97F4A7C15), w;
+    for (; n >= 8; p += 8, n -= 8) {
+        memcpy(&w, p, 8);
+        h = (h ^ w) * UINT64_C(0xFF51AFD7ED558CCD);
+        h ^= h >> 32;
+    }
+    if (n) {
+        w = 0;
+        memcpy(&w, p, n);
+        h = (h ^ w) * UINT64_C(0xFF51AFD7ED558CCD);
+    }
+    h ^= h >> 33; /* the final mix of MurmurHash3: every bit of the id reaches the low bits */
+    h *= UINT64_C(0xC4CEB9FE1A85EC53);
+    h ^= h >> 33;
+    return (uint32_t)h;
 }
 
-static uint32_t *probe(const struct s903 *r, const char *id, size_t len)
+/* The slot of the id with this hash and length: its child's, or the empty one it would go
+ * in. Each child's hash and length are kept, so a slot of another child costs no string
+ * compare. */
+static uint32_t *probe(const struct s903 *r, const char *id, size_t len, uint32_t hash)
 {
     uint32_t mask = r->hcap - 1;
-    for (uint32_t h = hash_bytes(id, len) & mask;; h = (h + 1) & mask) {
+    for (uint32_t h = hash & mask;; h = (h + 1) & mask) {
         uint32_t v = r->hash[h];
-        if (!v)
-            return &r->hash[h];
-        const char *s = r->child_id[v - 1];
-        if (!strncmp(s, id, len) && s[len] == '\0')
+        if (!v || (r->child_hash[v - 1] == hash && r->child_len[v - 1] == len &&
+                   !memcmp(r->child_id[v - 1], id, len)))
             return &r->hash[h];
     }
 }
@@ -341,15 +354,20 @@ static void rehash(struct s903 *r)
     free(r->hash);
     r->hcap = r->hcap ? r->hcap * 2 : 1024;
     r->hash = xcalloc(r->hcap, sizeof(uint32_t));
-    for (uint32_t i = 0; i < r->nchild; i++)
-        *probe(r, r->child_id[i], strlen(r->child_id[i])) = i + 1;
+    uint32_t mask = r->hcap - 1;
+    for (uint32_t i = 0; i < r->nchild; i++) {
+        uint32_t h = r->child_hash[i] & mask;
+        while (r->hash[h]) /* every id is distinct: the first empty slot is its place */
+            h = (h + 1) & mask;
+        r->hash[h] = i + 1;
+    }
 }
 
 uint32_t s903_child_lookup(const struct s903 *r, const char *id, size_t len)
 {
     if (!len || !r->hcap)
         return S903_NO_CHILD;
-    uint32_t v = *probe(r, id, len);
+    uint32_t v = *probe(r, id, len, hash_bytes(id, len));
     return v ? v - 1 : S903_NO_CHILD;
 }
 
@@ -359,14 +377,19 @@ static uint32_t intern_child(struct s903 *r, const char *id, size_t len)
         return S903_NO_CHILD;
     if ((r->nchild + 1) * 2 > r->hcap)
         rehash(r);
-    uint32_t *slot = probe(r, id, len);
+    uint32_t hash = hash_bytes(id, len);
+    uint32_t *slot = probe(r, id, len, hash);
     if (*slot)
         return *slot - 1;
     if (r->nchild == r->capchild) {
         r->capchild = r->capchild ? r->capchild * 2 : 1024;
         r->child_id = xreallocarray(r->child_id, r->capchild, sizeof(char *));
+        r->child_len = xreallocarray(r->child_len, r->capchild, sizeof(uint32_t));
+        r->child_hash = xreallocarray(r->child_hash, r->capchild, sizeof(uint32_t));
     }
     r->child_id[r->nchild] = id; /* the return's pool outlives the view */
+    r->child_len[r->nchild] = (uint32_t)len;
+    r->child_hash[r->nchild] = hash;
     *slot = ++r->nchild;
     return r->nchild - 1;
 }
@@ -595,13 +618,50 @@ static int cmp_key(const void *a, const void *b)
     return x->row < y->row ? -1 : (x->row > y->row);
 }
 
-static void order_episodes(struct s903_episodes *e)
+/* Dates then row, within one child's episodes (see cmp_key). */
+static bool ep_before(const struct ep_key *x, const struct ep_key *y)
 {
-    size_t n = e->t.n;
-    struct ep_key *k = xreallocarray(NULL, n ? n : 1, sizeof(*k));
+    int c = cmp_date(x->decom, y->decom);
+    if (!c)
+        c = cmp_date(x->dec, y->dec);
+    return c ? c < 0 : x->row < y->row;
+}
+
+/* Episodes in (child, DECOM, DEC, row) order. Children are small dense numbers, so the rows
+ * are first dealt out by child in one pass (a counting sort, which keeps file order within a
+ * child); then each child's handful of episodes, nearly always in date order already, is put
+ * in order by insertion, with qsort only for a long run (the rows with no CHILD at all). The
+ * order is total, so this is the order any sort by cmp_key gives. */
+static void order_episodes(const struct s903 *s, struct s903_episodes *e)
+{
+    size_t n = e->t.n, nb = (size_t)s->nchild + 1; /* the last bucket: no child */
+    size_t *at = xcalloc(nb + 1, sizeof(size_t));
     for (size_t i = 0; i < n; i++)
-        k[i] = (struct ep_key){e->child[i], e->decom[i], e->dec[i], (uint32_t)i};
-    qsort(k, n, sizeof(*k), cmp_key);
+        at[(e->child[i] == S903_NO_CHILD ? s->nchild : e->child[i]) + 1]++;
+    for (size_t b = 1; b <= nb; b++)
+        at[b] += at[b - 1];
+    struct ep_key *k = xreallocarray(NULL, n ? n : 1, sizeof(*k));
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = e->child[i];
+        k[at[c == S903_NO_CHILD ? s->nchild : c]++] =
+            (struct ep_key){c, e->decom[i], e->dec[i], (uint32_t)i};
+    }
+    /* at[b] is now where bucket b ends */
+    for (size_t b = 0, from = 0; b < nb; from = at[b++]) {
+        size_t len = at[b] - from;
+        if (len > 32) {
+            qsort(k + from, len, sizeof(*k), cmp_key);
+            continue;
+        }
+        for (size_t i = from + 1; i < at[b]; i++) {
+            struct ep_key x = k[i];
+            size_t j = i;
+            for (; j > from && ep_before(&x, &k[j - 1]); j--)
+                k[j] = k[j - 1];
+            k[j] = x;
+        }
+    }
+    free(at);
     e->order = xreallocarray(NULL, n ? n : 1, sizeof(uint32_t));
     for (size_t i = 0; i < n; i++)
         e->order[i] = k[i].row;
@@ -676,7 +736,7 @@ static void finish_year(struct s903 *s, struct s903_year *y)
     for (int t = 0; t < T903_COUNT; t++)
         index_table(s, tab_of(y, (enum t903)t), child_col(y, (enum t903)t));
     uasc_known(y);
-    order_episodes(&y->ep);
+    order_episodes(s, &y->ep);
     continuously_looked_after(s, y);
     size_t n = y->ep.t.n ? y->ep.t.n : 1;
     y->ep.pl_la = xcalloc(n, sizeof(char *));
@@ -764,6 +824,8 @@ void s903_free(struct s903 *s)
     free_year(&s->cur);
     free_year(&s->last);
     free(s->child_id);
+    free(s->child_len);
+    free(s->child_hash);
     free(s->hash);
     arena_release(&s->arena);
     free(s);

@@ -264,7 +264,8 @@ struct s903 {
     kdate start, end;   /* 1 April year-1, 31 March year */
     const char *la;     /* the LA's ONS code, or "" */
     struct s903_year cur, last;
-    const char **child_id; /* dictionary: index -> id text */
+    const char **child_id;            /* dictionary: index -> id text */
+    uint32_t *child_len, *child_hash; /* per child: its id's length and hash */
     uint32_t nchild, capchild;
     uint32_t *hash; /* open addressing over child_id, 0 = empty, else index + 1 */
     uint32_t hcap;
