@@ -6,13 +6,11 @@
  */
 #include "domain/ret/rule.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "core/par.h"
 #include "core/xalloc.h"
 
 static int by_code(const void *a, const void *b)
@@ -113,13 +111,11 @@ const char *rule_missing_input(unsigned needs, const struct rinputs *in)
  * the machine has two processors: below it a thread costs more than it saves. */
 #define PARALLEL_ROWS 20000
 
-/* The rules to run, shared by the threads: each takes the next rule not yet taken, so a slow
- * rule does not hold the others up, and notes where that rule's findings are in its own
- * list, so that they can be put back in rule order afterwards. */
+/* The rules to run, shared by the workers (core/par.h): each takes the next rule not yet
+ * taken, and notes where that rule's findings are in its own list, so that they can be put
+ * back in rule order afterwards. */
 struct rules_job {
     const struct rule **todo;
-    int n;
-    atomic_int next;
     const struct ret *r;
     const struct rinputs *in;
     const void *prep;
@@ -128,25 +124,15 @@ struct rules_job {
     struct findings part[2];
 };
 
-static void run_rules(struct rules_job *j, int w)
+static void run_rule(void *ctx, int k, int w)
 {
-    for (;;) {
-        int k = atomic_fetch_add(&j->next, 1);
-        if (k >= j->n)
-            return;
-        struct rctx c = {
-            .r = j->r, .in = j->in, .rule = j->todo[k], .out = &j->part[w], .prep = j->prep};
-        j->from[k] = j->part[w].n;
-        j->todo[k]->check(&c);
-        j->to[k] = j->part[w].n;
-        j->worker[k] = (uint8_t)w;
-    }
-}
-
-static void *second_worker(void *arg)
-{
-    run_rules(arg, 1);
-    return NULL;
+    struct rules_job *j = ctx;
+    struct rctx c = {
+        .r = j->r, .in = j->in, .rule = j->todo[k], .out = &j->part[w], .prep = j->prep};
+    j->from[k] = j->part[w].n;
+    j->todo[k]->check(&c);
+    j->to[k] = j->part[w].n;
+    j->worker[k] = (uint8_t)w;
 }
 
 static bool worth_threads(const struct ret *r)
@@ -154,7 +140,7 @@ static bool worth_threads(const struct ret *r)
     long rows = 0;
     for (int t = 0; t < r->kind->ntables; t++)
         rows += r->tables[t].nrows;
-    return rows >= PARALLEL_ROWS && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+    return rows >= PARALLEL_ROWS;
 }
 
 void rules_run(const struct ruleset *set, const struct ret *r, const struct rinputs *in,
@@ -175,36 +161,32 @@ void rules_run(const struct ruleset *set, const struct ret *r, const struct rinp
         else
             out->ran[out->nran++] = rule;
     }
-    j.n = (int)(out->ran + out->nran - j.todo);
+    int n = (int)(out->ran + out->nran - j.todo);
     void *prep = r->kind->prepare ? r->kind->prepare(r, in) : NULL;
     j.prep = prep;
-    if (!worth_threads(r)) {
-        for (int k = 0; k < j.n; k++) {
+    int workers = par_workers(worth_threads(r));
+    if (workers < 2) {
+        for (int k = 0; k < n; k++) {
             struct rctx c = {.r = r, .in = in, .rule = j.todo[k], .out = out, .prep = prep};
             j.todo[k]->check(&c);
         }
     } else {
-        size_t nk = (size_t)(j.n ? j.n : 1);
+        size_t nk = (size_t)(n ? n : 1);
         j.from = xcalloc(nk, sizeof(size_t));
         j.to = xcalloc(nk, sizeof(size_t));
         j.worker = xcalloc(nk, 1);
-        atomic_init(&j.next, 0);
-        pthread_t th;
-        bool two = !pthread_create(&th, NULL, second_worker, &j);
-        run_rules(&j, 0);
-        if (two)
-            pthread_join(th, NULL);
+        par_run(n, workers, run_rule, &j);
         /* the findings in rule order, as one thread would have made them */
         size_t total = out->n + j.part[0].n + j.part[1].n;
         if (total > out->cap) {
             out->cap = total;
             out->v = xreallocarray(out->v, out->cap, sizeof(*out->v));
         }
-        for (int k = 0; k < j.n; k++) {
-            size_t n = j.to[k] - j.from[k];
-            if (n)
-                memcpy(out->v + out->n, j.part[j.worker[k]].v + j.from[k], n * sizeof(*out->v));
-            out->n += n;
+        for (int k = 0; k < n; k++) {
+            size_t m = j.to[k] - j.from[k];
+            if (m)
+                memcpy(out->v + out->n, j.part[j.worker[k]].v + j.from[k], m * sizeof(*out->v));
+            out->n += m;
         }
         findings_release(&j.part[0]);
         findings_release(&j.part[1]);

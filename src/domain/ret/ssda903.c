@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/par.h"
 #include "core/xalloc.h"
 #include "domain/codeset.h"
 #include "domain/refdata.h"
@@ -699,7 +700,7 @@ static void continuously_looked_after(struct s903 *r, struct s903_year *y)
     free(broken);
 }
 
-static void load_year(struct s903 *s, struct s903_year *y, const struct ret *r)
+static void load_year(struct s903_year *y, const struct ret *r)
 {
     for (int t = 0; t < T903_COUNT; t++) {
         struct s903_tab *tab = tab_of(y, (enum t903)t);
@@ -710,8 +711,6 @@ static void load_year(struct s903 *s, struct s903_year *y, const struct ret *r)
     }
     y->present = r != NULL;
     y->from_xml = r && r->source == RET_FROM_XML;
-    for (size_t k = 0; k < sizeof(vcols) / sizeof(vcols[0]); k++)
-        fill_col(s, y, &vcols[k]);
 }
 
 static const uint32_t *child_col(struct s903_year *y, enum t903 t)
@@ -731,19 +730,34 @@ static void uasc_known(struct s903_year *y)
     y->uasc_known = y->from_xml || any;
 }
 
-static void finish_year(struct s903 *s, struct s903_year *y)
+/* The parts of the view built after the cells (each reads only the cells and the child
+ * dictionary, and writes only its own arrays). */
+enum finish_part { FP_EPISODE_ORDER, FP_CONTINUOUS, FP_DERIVED, FP_INDEX };
+
+static void finish_part(struct s903 *s, struct s903_year *y, int part)
 {
-    for (int t = 0; t < T903_COUNT; t++)
-        index_table(s, tab_of(y, (enum t903)t), child_col(y, (enum t903)t));
-    uasc_known(y);
-    order_episodes(s, &y->ep);
-    continuously_looked_after(s, y);
-    size_t n = y->ep.t.n ? y->ep.t.n : 1;
-    y->ep.pl_la = xcalloc(n, sizeof(char *));
-    y->ep.pl_location = xcalloc(n, 1);
-    y->ep.pl_distance = xreallocarray(NULL, n, sizeof(float));
-    for (size_t i = 0; i < y->ep.t.n; i++)
-        y->ep.pl_distance[i] = NAN;
+    switch (part) {
+    case FP_EPISODE_ORDER:
+        order_episodes(s, &y->ep);
+        break;
+    case FP_CONTINUOUS:
+        continuously_looked_after(s, y);
+        break;
+    case FP_DERIVED: {
+        uasc_known(y);
+        size_t n = y->ep.t.n ? y->ep.t.n : 1;
+        y->ep.pl_la = xcalloc(n, sizeof(char *));
+        y->ep.pl_location = xcalloc(n, 1);
+        y->ep.pl_distance = xreallocarray(NULL, n, sizeof(float));
+        for (size_t i = 0; i < y->ep.t.n; i++)
+            y->ep.pl_distance[i] = NAN;
+        break;
+    }
+    default: { /* FP_INDEX + t: table t's rows by child */
+        enum t903 t = (enum t903)(part - FP_INDEX);
+        index_table(s, tab_of(y, t), child_col(y, t));
+    }
+    }
 }
 
 /* The placement's local authority, whether it is the return's own, and its distance from
@@ -778,6 +792,45 @@ static void geo_year(struct s903 *s, struct s903_year *y, const struct postcode_
     }
 }
 
+/* Building the view in two threads when the return is large. The cells come first: every
+ * CHILD column goes into the one dictionary in a single task (so that children are numbered
+ * in the same order however the work is shared), and each other column is a task of its own.
+ * Then the parts that need the dictionary complete (finish_part), again a task each. */
+#define PARALLEL_ROWS 20000
+#define NVCOLS (int)(sizeof(vcols) / sizeof(vcols[0]))
+#define NPARTS (FP_INDEX + T903_COUNT)
+
+static struct s903_year *year_of(struct s903 *s, int k) { return k ? &s->last : &s->cur; }
+
+static void fill_children(struct s903 *s)
+{
+    for (int k = 0; k < 2; k++)
+        for (int c = 0; c < NVCOLS; c++)
+            if (vcols[c].type == V_CHILD)
+                fill_col(s, year_of(s, k), &vcols[c]);
+}
+
+/* Task 0: every CHILD column; task 1 + k * NVCOLS + c: column c of year k. */
+static void cells_task(void *ctx, int task, int worker)
+{
+    (void)worker;
+    struct s903 *s = ctx;
+    if (!task--) {
+        fill_children(s);
+        return;
+    }
+    const struct vcol *v = &vcols[task % NVCOLS];
+    if (v->type != V_CHILD)
+        fill_col(s, year_of(s, task / NVCOLS), v);
+}
+
+static void finish_task(void *ctx, int task, int worker)
+{
+    (void)worker;
+    struct s903 *s = ctx;
+    finish_part(s, year_of(s, task / NPARTS), task % NPARTS);
+}
+
 struct s903 *s903_build(const struct ret *cur, const struct ret *last, const char *la,
                         const struct postcode_geo *geo)
 {
@@ -787,10 +840,14 @@ struct s903 *s903_build(const struct ret *cur, const struct ret *last, const cha
     s->start = date_from_ymd(cur->year - 1, 4, 1);
     s->end = date_from_ymd(cur->year, 3, 31);
     s->la = la ? la : "";
-    load_year(s, &s->cur, cur);
-    load_year(s, &s->last, last);
-    finish_year(s, &s->cur);
-    finish_year(s, &s->last);
+    load_year(&s->cur, cur);
+    load_year(&s->last, last);
+    long rows = 0;
+    for (int t = 0; t < T903_COUNT; t++)
+        rows += (long)(tab_of(&s->cur, (enum t903)t)->n + tab_of(&s->last, (enum t903)t)->n);
+    int workers = par_workers(rows >= PARALLEL_ROWS);
+    par_run(1 + 2 * NVCOLS, workers, cells_task, s);
+    par_run(2 * NPARTS, workers, finish_task, s);
     if (geo) {
         s->geo = true;
         geo_year(s, &s->cur, geo);
