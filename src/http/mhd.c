@@ -10,12 +10,19 @@
  * The access log line is written here, after routing: method, route pattern (never the
  * raw path, which holds ids), status, bytes, duration and request id. No client address,
  * no names, no search terms (search is a POST and bodies are never logged).
+ *
+ * kith does not link libmicrohttpd: server_run loads it (core/dynlib.h), so that only
+ * kith serve maps it and GnuTLS. Each MHD_* call below goes through mhd_lib, a table of
+ * pointers typed from <microhttpd.h>'s prototypes, by a macro of the function's name, so
+ * the compiler checks the calls against libmicrohttpd's declarations as before.
  */
 #include <microhttpd.h>
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +32,71 @@
 #include "core/log.h"
 #include "core/random.h"
 #include "core/xalloc.h"
+#include "core/dynlib.h"
 #include "http/server.h"
+
+/* Every libmicrohttpd function this file calls; each also has its macro below. */
+#define MHD_LIB_FUNCS(X)                                                                           \
+    X(MHD_add_response_header)                                                                     \
+    X(MHD_create_response_from_buffer)                                                             \
+    X(MHD_destroy_response)                                                                        \
+    X(MHD_get_connection_info)                                                                     \
+    X(MHD_get_daemon_info)                                                                         \
+    X(MHD_lookup_connection_value)                                                                 \
+    X(MHD_queue_response)                                                                          \
+    X(MHD_quiesce_daemon)                                                                          \
+    X(MHD_start_daemon)                                                                            \
+    X(MHD_stop_daemon)
+
+static struct mhd_lib {
+#define MHD_LIB_SLOT(f) __typeof__(f) *f;
+    MHD_LIB_FUNCS(MHD_LIB_SLOT)
+#undef MHD_LIB_SLOT
+} mhd_lib;
+
+static const struct dynlib_sym mhd_lib_syms[] = {
+#define MHD_LIB_SYM(f) {#f, offsetof(struct mhd_lib, f)},
+    MHD_LIB_FUNCS(MHD_LIB_SYM)
+#undef MHD_LIB_SYM
+};
+
+/* Function-like, so that a bare name (MHD_LIB_FUNCS, mhd_lib's fields) is left alone. */
+#define MHD_add_response_header(...) mhd_lib.MHD_add_response_header(__VA_ARGS__)
+#define MHD_create_response_from_buffer(...) mhd_lib.MHD_create_response_from_buffer(__VA_ARGS__)
+#define MHD_destroy_response(...) mhd_lib.MHD_destroy_response(__VA_ARGS__)
+#define MHD_get_connection_info(...) mhd_lib.MHD_get_connection_info(__VA_ARGS__)
+#define MHD_get_daemon_info(...) mhd_lib.MHD_get_daemon_info(__VA_ARGS__)
+#define MHD_lookup_connection_value(...) mhd_lib.MHD_lookup_connection_value(__VA_ARGS__)
+#define MHD_queue_response(...) mhd_lib.MHD_queue_response(__VA_ARGS__)
+#define MHD_quiesce_daemon(...) mhd_lib.MHD_quiesce_daemon(__VA_ARGS__)
+#define MHD_start_daemon(...) mhd_lib.MHD_start_daemon(__VA_ARGS__)
+#define MHD_stop_daemon(...) mhd_lib.MHD_stop_daemon(__VA_ARGS__)
+
+/* Debian 12's libmicrohttpd12 (0.9.75); the soname has been 12 since 0.9.44. */
+#define MHD_LIB_SONAME "libmicrohttpd.so.12"
+
+static pthread_once_t mhd_lib_once = PTHREAD_ONCE_INIT;
+static bool mhd_lib_ok;
+static char mhd_lib_why[256];
+
+static void mhd_lib_open(void)
+{
+    /* KITH_TEST_LIBMICROHTTPD: for tests only, the name of a library to load instead */
+    mhd_lib_ok = dynlib_open(MHD_LIB_SONAME, "KITH_TEST_LIBMICROHTTPD", mhd_lib_syms,
+                             sizeof(mhd_lib_syms) / sizeof(mhd_lib_syms[0]), &mhd_lib, mhd_lib_why,
+                             sizeof(mhd_lib_why));
+}
+
+static enum kerr_code mhd_lib_load(struct kerr *e)
+{
+    pthread_once(&mhd_lib_once, mhd_lib_open);
+    if (mhd_lib_ok)
+        return KITH_OK;
+    return kerr_fail(e, KITH_E_IO, "listen",
+                     "the web server needs libmicrohttpd12, which could not be loaded (%s): "
+                     "apt install libmicrohttpd12",
+                     mhd_lib_why);
+}
 
 struct exchange {
     struct arena arena;
@@ -226,6 +297,8 @@ enum kerr_code server_run(struct http_app *app, const struct server_config *cfg,
     char addr[64] = "";
     unsigned port = 0;
     enum kerr_code rc = server_parse_listen(cfg->listen, addr, sizeof addr, &port, e);
+    if (!rc)
+        rc = mhd_lib_load(e);
     if (rc)
         return rc;
     struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};

@@ -630,6 +630,9 @@ static enum kerr_code migrate(struct store_pg *s, struct kerr *e)
 enum kerr_code store_pg_open(const char *url, unsigned flags, struct store **out, struct kerr *e)
 {
     *out = NULL;
+    enum kerr_code loaded = pg_lib_load(e);
+    if (loaded)
+        return loaded;
     PGconn *c = PQconnectdb(url);
     if (PQstatus(c) != CONNECTION_OK) {
         /* name the host and port, never the URL (it may hold a password) */

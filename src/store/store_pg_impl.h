@@ -7,8 +7,13 @@
  * number the first time any connection runs it; a connection prepares a slot once (named
  * "k<slot>") and keeps it. Parameters always travel apart from the SQL, as text.
  *
- * Only store_pg.c includes <libpq-fe.h> itself (the one-owner rule); the other files get
- * it through this header, which is the backend's private interface.
+ * Only this header includes <libpq-fe.h> (the one-owner rule); the backend's files get it
+ * here, with the libpq they call: kith does not link libpq, store_pg_lib.c loads it on the
+ * first connect (core/dynlib.h says why), and each PQ* function below is a macro that
+ * calls through pg_lib, a table of pointers typed from libpq-fe.h's own prototypes, so
+ * every call is still checked against libpq's declarations. Macros rather than forwarding
+ * functions of the same names: the tests link the real libpq beside kith, and a second
+ * PQexec in their programs would interpose on libpq's own.
  */
 #ifndef KITH_STORE_STORE_PG_IMPL_H
 #define KITH_STORE_STORE_PG_IMPL_H
@@ -21,6 +26,73 @@
 #include "core/arena.h"
 #include "store/store_check.h"
 #include "store/store_impl.h"
+
+/* Every libpq function the backend calls. Adding one: list it here and give it a macro
+ * below; a call to a PQ* function not listed fails to link (kith links no libpq). */
+#define PG_LIB_FUNCS(X)                                                                            \
+    X(PQclear)                                                                                     \
+    X(PQcmdTuples)                                                                                 \
+    X(PQconnectdb)                                                                                 \
+    X(PQerrorMessage)                                                                              \
+    X(PQexec)                                                                                      \
+    X(PQexecParams)                                                                                \
+    X(PQexecPrepared)                                                                              \
+    X(PQfinish)                                                                                    \
+    X(PQgetResult)                                                                                 \
+    X(PQgetisnull)                                                                                 \
+    X(PQgetlength)                                                                                 \
+    X(PQgetvalue)                                                                                  \
+    X(PQhost)                                                                                      \
+    X(PQntuples)                                                                                   \
+    X(PQport)                                                                                      \
+    X(PQprepare)                                                                                   \
+    X(PQreset)                                                                                     \
+    X(PQresultErrorField)                                                                          \
+    X(PQresultErrorMessage)                                                                        \
+    X(PQresultStatus)                                                                              \
+    X(PQsendQueryParams)                                                                           \
+    X(PQsendQueryPrepared)                                                                         \
+    X(PQsetSingleRowMode)                                                                          \
+    X(PQstatus)                                                                                    \
+    X(PQtransactionStatus)
+
+struct pg_lib {
+#define PG_LIB_SLOT(f) __typeof__(f) *f;
+    PG_LIB_FUNCS(PG_LIB_SLOT)
+#undef PG_LIB_SLOT
+};
+/* Filled by pg_lib_load; read only after it has succeeded. */
+extern struct pg_lib pg_lib;
+/* Load libpq once per process (any thread); KITH_E_DB_OPEN, saying how to install it,
+ * when it is missing. store_pg_open calls it before anything else touches libpq. */
+enum kerr_code pg_lib_load(struct kerr *e);
+
+/* Function-like, so that a bare name (PG_LIB_FUNCS, pg_lib's fields) is left alone. */
+#define PQclear(...) pg_lib.PQclear(__VA_ARGS__)
+#define PQcmdTuples(...) pg_lib.PQcmdTuples(__VA_ARGS__)
+#define PQconnectdb(...) pg_lib.PQconnectdb(__VA_ARGS__)
+#define PQerrorMessage(...) pg_lib.PQerrorMessage(__VA_ARGS__)
+#define PQexec(...) pg_lib.PQexec(__VA_ARGS__)
+#define PQexecParams(...) pg_lib.PQexecParams(__VA_ARGS__)
+#define PQexecPrepared(...) pg_lib.PQexecPrepared(__VA_ARGS__)
+#define PQfinish(...) pg_lib.PQfinish(__VA_ARGS__)
+#define PQgetResult(...) pg_lib.PQgetResult(__VA_ARGS__)
+#define PQgetisnull(...) pg_lib.PQgetisnull(__VA_ARGS__)
+#define PQgetlength(...) pg_lib.PQgetlength(__VA_ARGS__)
+#define PQgetvalue(...) pg_lib.PQgetvalue(__VA_ARGS__)
+#define PQhost(...) pg_lib.PQhost(__VA_ARGS__)
+#define PQntuples(...) pg_lib.PQntuples(__VA_ARGS__)
+#define PQport(...) pg_lib.PQport(__VA_ARGS__)
+#define PQprepare(...) pg_lib.PQprepare(__VA_ARGS__)
+#define PQreset(...) pg_lib.PQreset(__VA_ARGS__)
+#define PQresultErrorField(...) pg_lib.PQresultErrorField(__VA_ARGS__)
+#define PQresultErrorMessage(...) pg_lib.PQresultErrorMessage(__VA_ARGS__)
+#define PQresultStatus(...) pg_lib.PQresultStatus(__VA_ARGS__)
+#define PQsendQueryParams(...) pg_lib.PQsendQueryParams(__VA_ARGS__)
+#define PQsendQueryPrepared(...) pg_lib.PQsendQueryPrepared(__VA_ARGS__)
+#define PQsetSingleRowMode(...) pg_lib.PQsetSingleRowMode(__VA_ARGS__)
+#define PQstatus(...) pg_lib.PQstatus(__VA_ARGS__)
+#define PQtransactionStatus(...) pg_lib.PQtransactionStatus(__VA_ARGS__)
 
 #define PG_STMT_MAX 256  /* statements across all files; pg_run fails cleanly past it */
 #define PG_PARAMS_MAX 32 /* parameters of one statement */
