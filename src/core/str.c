@@ -31,7 +31,10 @@ void str_release(struct str *s)
 void str_reset(struct str *s)
 {
     s->len = 0;
-    s->buf[0] = '\0';
+    /* an empty builder's buffer is the shared "" (str_empty_): already terminated, and
+     * writing it from several threads at once would be a data race */
+    if (s->cap)
+        s->buf[0] = '\0';
     s->overflow = false;
 }
 
