@@ -320,7 +320,9 @@ int cli_main(int argc, char **argv)
         kerr_format(&c.err, line, sizeof(line));
         fprintf(stderr, "kith: %s\n", line);
     }
-    if (fflush(stdout) && !rc) {
+    /* Large writes go past stdio's buffer, so a failed one (a full disk) shows in ferror,
+     * not in what fflush returns; it outranks "there were findings". */
+    if ((fflush(stdout) || ferror(stdout)) && (!rc || rc == KITH_E_FINDINGS)) {
         fprintf(stderr, "kith: could not write the output\n");
         rc = KITH_E_IO;
     }

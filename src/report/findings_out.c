@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/outfile.h"
+#include "core/par.h"
 #include "core/xalloc.h"
 
 bool findings_format_parse(const char *s, enum findings_format *out)
@@ -188,76 +190,194 @@ static char *put_row(char *end, uint32_t v)
     return end;
 }
 
+/* The parts of a CSV line that repeat from one finding to the next, escaped once: the rule,
+ * severity and table before the row, and the fields and message after the child. */
+struct csv_cache {
+    struct str head, tail, fields;
+    const struct rule *rule;
+    int table;
+    uint64_t cols;
+};
+
+static void csv_cache_init(struct csv_cache *c)
+{
+    *c = (struct csv_cache){.head = STR_INIT, .tail = STR_INIT, .fields = STR_INIT, .table = -1};
+}
+
+static void csv_cache_release(struct csv_cache *c)
+{
+    str_release(&c->head);
+    str_release(&c->tail);
+    str_release(&c->fields);
+}
+
+/* One finding's line. It depends on that finding alone (the cache only saves escaping the
+ * same parts again), so any run of findings can be formatted apart from the others. */
+static void csv_line(struct str *out, const struct ret *r, const struct finding *f,
+                     struct csv_cache *c)
+{
+    if (f->rule != c->rule || f->table != c->table) {
+        str_reset(&c->head);
+        csv_field(&c->head, f->rule->code); // NOLINT(clang-analyzer-core.NullDereference)
+        str_addc(&c->head, ',');
+        str_add(&c->head, rule_severity_name(f->rule->severity));
+        str_addc(&c->head, ',');
+        csv_field(&c->head, r->tables[f->table].def->name);
+        str_addc(&c->head, ',');
+    }
+    if (f->rule != c->rule || f->table != c->table || f->cols != c->cols) {
+        str_reset(&c->tail);
+        str_reset(&c->fields);
+        finding_fields(&c->fields, r, f);
+        str_addc(&c->tail, ',');
+        csv_field(&c->tail, c->fields.buf);
+        str_addc(&c->tail, ',');
+        csv_field(&c->tail, f->rule->message); // NOLINT(clang-analyzer-core.NullDereference)
+        str_addc(&c->tail, '\n');
+    }
+    c->rule = f->rule;
+    c->table = f->table;
+    c->cols = f->cols;
+    const struct str *head = &c->head, *tail = &c->tail;
+    /* One line is the rule's parts around the row and the child: room for all of it is
+     * made once and the parts copied in, rather than appended piece by piece. */
+    const struct rtable *tb = &r->tables[f->table];
+    const char *child = f->row >= 0 && f->row < tb->nrows && tb->def->child_col >= 0
+                            ? r->pool.buf + tb->raw[tb->def->child_col][f->row]
+                            : "";
+    size_t clen;
+    if (!csv_plain(child, &clen)) {
+        str_addn(out, head->buf, head->len);
+        char digits[12], *p = put_row(digits + sizeof(digits), (uint32_t)f->row);
+        if (f->row >= 0)
+            str_addn(out, p, (size_t)(digits + sizeof(digits) - p));
+        str_addc(out, ',');
+        csv_field(out, child);
+        str_addn(out, tail->buf, tail->len);
+    } else if (str_grow(out, head->len + 12 + clen + tail->len)) {
+        char *w = out->buf + out->len;
+        memcpy(w, head->buf, head->len);
+        w += head->len;
+        if (f->row >= 0) {
+            char digits[12], *p = put_row(digits + sizeof(digits), (uint32_t)f->row);
+            size_t n = (size_t)(digits + sizeof(digits) - p);
+            memcpy(w, p, n);
+            w += n;
+        }
+        *w++ = ',';
+        memcpy(w, child, clen);
+        w += clen;
+        memcpy(w, tail->buf, tail->len);
+        w += tail->len;
+        *w = '\0';
+        out->len = (size_t)(w - out->buf);
+    }
+}
+
+/*
+ * A long report streamed to a file is formatted by two threads (core/par.h), a chunk of
+ * findings at a time, and the chunks are written in order: a thread that finishes a chunk
+ * before the one ahead of it is written parks it and takes the next chunk; whichever thread
+ * finds the next chunk to write ready writes it and every parked chunk after it. Writing
+ * costs the kernel about as much as formatting costs us, so neither thread waits for long,
+ * and at most PARKED chunks (a megabyte or so each) wait in memory.
+ */
+#define CHUNK 8192 /* findings: about 1.3 MB of CSV */
+#define PARKED 4
+
+struct csv_pipe {
+    const struct findings_doc *d;
+    size_t nchunks;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    size_t written;            /* chunks written */
+    bool writing;              /* a thread is writing: it writes what is parked behind it too */
+    struct str parked[PARKED]; /* chunk k waits in parked[k % PARKED] */
+    bool ready[PARKED];
+    struct str spare[PARKED + 2]; /* written buffers, kept for the next chunks */
+    int nspare;
+};
+
+static void csv_chunk(void *ctx, int k, int worker)
+{
+    (void)worker;
+    struct csv_pipe *p = ctx;
+    size_t chunk = (size_t)k, n = p->d->f->n;
+    pthread_mutex_lock(&p->mu);
+    while (chunk >= p->written + PARKED) /* no room to park it yet */
+        pthread_cond_wait(&p->cv, &p->mu);
+    struct str buf = p->nspare ? p->spare[--p->nspare] : (struct str)STR_INIT;
+    pthread_mutex_unlock(&p->mu);
+
+    struct csv_cache c;
+    csv_cache_init(&c);
+    size_t end = (chunk + 1) * CHUNK < n ? (chunk + 1) * CHUNK : n;
+    for (size_t i = chunk * CHUNK; i < end; i++)
+        csv_line(&buf, p->d->r, &p->d->f->v[i], &c);
+    csv_cache_release(&c);
+
+    pthread_mutex_lock(&p->mu);
+    p->parked[chunk % PARKED] = buf;
+    p->ready[chunk % PARKED] = true;
+    if (!p->writing) {
+        p->writing = true;
+        while (p->ready[p->written % PARKED]) {
+            size_t slot = p->written % PARKED;
+            struct str w = p->parked[slot];
+            p->ready[slot] = false;
+            pthread_mutex_unlock(&p->mu);
+            if (!p->written) /* the first chunk tells how long the report will be */
+                outfile_expect(p->d->flush, (uint64_t)w.len * (p->nchunks + 1));
+            fwrite(w.buf, 1, w.len, p->d->flush);
+            str_reset(&w);
+            pthread_mutex_lock(&p->mu);
+            p->spare[p->nspare++] = w;
+            p->written++;
+            pthread_cond_broadcast(&p->cv);
+        }
+        p->writing = false;
+    }
+    pthread_mutex_unlock(&p->mu);
+}
+
+static int csv_workers(const struct findings_doc *d)
+{
+    return par_workers(d->flush && d->f->n >= 4 * CHUNK);
+}
+
+/* Stream the findings to d->flush in two threads; false (nothing written) when not worth it. */
+static bool csv_parallel(struct str *out, const struct findings_doc *d)
+{
+    size_t n = d->f->n;
+    int workers = csv_workers(d);
+    if (workers < 2)
+        return false;
+    fwrite(out->buf, 1, out->len, d->flush); /* the header line */
+    str_reset(out);
+    struct csv_pipe p = {.d = d, .nchunks = (n + CHUNK - 1) / CHUNK};
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.cv, NULL);
+    par_run((int)p.nchunks, workers, csv_chunk, &p);
+    outfile_done(d->flush);
+    for (int i = 0; i < p.nspare; i++)
+        str_release(&p.spare[i]);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.cv);
+    return true;
+}
+
 void findings_csv(struct str *out, const struct findings_doc *d)
 {
-    struct str head = STR_INIT, tail = STR_INIT, fields = STR_INIT;
-    const struct rule *rule = NULL;
-    int table = -1;
-    uint64_t cols = 0;
-    const struct ret *r = d->r;
     str_add(out, "rule,severity,table,row,child,fields,message\n");
+    if (csv_parallel(out, d))
+        return;
+    struct csv_cache c;
+    csv_cache_init(&c);
     for (size_t i = 0; i < d->f->n; i++) {
-        const struct finding *f = &d->f->v[i];
-        if (f->rule != rule || f->table != table) {
-            str_reset(&head);
-            csv_field(&head, f->rule->code); // NOLINT(clang-analyzer-core.NullDereference)
-            str_addc(&head, ',');
-            str_add(&head, rule_severity_name(f->rule->severity));
-            str_addc(&head, ',');
-            csv_field(&head, r->tables[f->table].def->name);
-            str_addc(&head, ',');
-        }
-        if (f->rule != rule || f->table != table || f->cols != cols) {
-            str_reset(&tail);
-            str_reset(&fields);
-            finding_fields(&fields, r, f);
-            str_addc(&tail, ',');
-            csv_field(&tail, fields.buf);
-            str_addc(&tail, ',');
-            csv_field(&tail, f->rule->message); // NOLINT(clang-analyzer-core.NullDereference)
-            str_addc(&tail, '\n');
-        }
-        rule = f->rule;
-        table = f->table;
-        cols = f->cols;
-        /* One line is the rule's parts around the row and the child: room for all of it is
-         * made once and the parts copied in, rather than appended piece by piece. */
-        const struct rtable *tb = &r->tables[f->table];
-        const char *child = f->row >= 0 && f->row < tb->nrows && tb->def->child_col >= 0
-                                ? r->pool.buf + tb->raw[tb->def->child_col][f->row]
-                                : "";
-        size_t clen;
-        if (!csv_plain(child, &clen)) {
-            str_addn(out, head.buf, head.len);
-            char digits[12], *p = put_row(digits + sizeof(digits), (uint32_t)f->row);
-            if (f->row >= 0)
-                str_addn(out, p, (size_t)(digits + sizeof(digits) - p));
-            str_addc(out, ',');
-            csv_field(out, child);
-            str_addn(out, tail.buf, tail.len);
-        } else if (str_grow(out, head.len + 12 + clen + tail.len)) {
-            char *w = out->buf + out->len;
-            memcpy(w, head.buf, head.len);
-            w += head.len;
-            if (f->row >= 0) {
-                char digits[12], *p = put_row(digits + sizeof(digits), (uint32_t)f->row);
-                size_t n = (size_t)(digits + sizeof(digits) - p);
-                memcpy(w, p, n);
-                w += n;
-            }
-            *w++ = ',';
-            memcpy(w, child, clen);
-            w += clen;
-            memcpy(w, tail.buf, tail.len);
-            w += tail.len;
-            *w = '\0';
-            out->len = (size_t)(w - out->buf);
-        }
+        csv_line(out, d->r, &d->f->v[i], &c);
         maybe_flush(out, d);
     }
-    str_release(&head);
-    str_release(&tail);
-    str_release(&fields);
+    csv_cache_release(&c);
 }
 
 static void json_str(struct str *out, const char *s)
@@ -504,7 +624,9 @@ void findings_html(struct str *out, const struct findings_doc *d)
 void findings_write(struct str *out, enum findings_format fmt, const struct findings_doc *d)
 {
     struct findings_doc doc = *d;
-    doc.writer = d->flush ? writer_start(d->flush) : NULL;
+    /* a CSV long enough for two threads is written by them (csv_parallel) */
+    bool threads = fmt == FINDINGS_CSV && csv_workers(d) > 1;
+    doc.writer = d->flush && !threads ? writer_start(d->flush) : NULL;
     switch (fmt) {
     case FINDINGS_CSV:
         findings_csv(out, &doc);

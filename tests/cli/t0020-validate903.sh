@@ -115,4 +115,27 @@ mkdir last
 printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,F,01/06/2010,WBRI,A123456789012,,\n' >last/header.csv
 status 1 validate 903 set --year 2026 --last-year last
 out_has '202,error,Header,0,1,SEX,'
+# The public sample: about 50,000 findings, which two threads format and write in chunks
+# (findings_out.c). The same bytes to a file, to a pipe and appended after what a file held.
+if [ -d "${PEER_DIR:-}/ssda903" ]; then
+    mkdir big
+    for f in "$PEER_DIR"/ssda903/*.csv; do
+        case "$f" in *_errors.csv) ;; *) cp "$f" big/ ;; esac
+    done
+    status 1 validate 903 big --year 2026 --la E09000019
+    cp "$T/out" file.csv
+    [ "$(wc -l <file.csv)" -gt 40000 ] || fail "the sample gave $(wc -l <file.csv) lines"
+    set +e; "$KITH" validate 903 big --year 2026 --la E09000019 2>/dev/null | cat >pipe.csv; set -e
+    cmp -s file.csv pipe.csv || fail "the findings through a pipe differ from those to a file"
+    echo kept >appended.csv
+    set +e; "$KITH" validate 903 big --year 2026 --la E09000019 >>appended.csv 2>/dev/null; set -e
+    { echo kept; cat file.csv; } | cmp -s - appended.csv || fail "appending changed the findings"
+    # a write that fails (a full disk) is said, and is not "findings" (1)
+    if [ -w /dev/full ]; then
+        set +e; "$KITH" validate 903 big --year 2026 --la E09000019 >/dev/full 2>"$T/err"; rc=$?
+        set -e
+        [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ] || fail "a failed write exited $rc"
+        err_has 'could not write the output'
+    fi
+fi
 done_ok
