@@ -17,6 +17,7 @@
 #define KITH_REPORT_CSV_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/err.h"
 
@@ -65,5 +66,19 @@ int csv_find(const struct csv_read *c, const char *name);
  * load per byte instead of four compares); csv_next and the 903 reader's whole-file path
  * both skip runs of them. */
 extern const unsigned char csv_plain[256];
+
+/* The same test on 8 bytes at once: 0x80 in each byte of x that csv_plain refuses, 0 in
+ * the others. Each byte is judged alone (no carry crosses a byte), so every flag is exact
+ * and the word may hold the bytes in either order. */
+static inline uint64_t csv_stops(uint64_t x)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), low7 = ones * 0x7F;
+    uint64_t lo = x & low7;                        /* each byte's low 7 bits: no carry out */
+    uint64_t printable = lo + ones * (0x80 - ' '); /* top bit set: lo >= ' ' */
+    uint64_t del = lo + ones;                      /* top bit set: lo == 0x7F */
+    uint64_t not_comma = (lo ^ ones * ',') + low7; /* top bit set: lo != ',' */
+    uint64_t not_quote = (lo ^ ones * '"') + low7;
+    return (x | del | ~(printable & not_comma & not_quote)) & ones * 0x80;
+}
 
 #endif

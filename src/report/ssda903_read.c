@@ -119,81 +119,136 @@ static enum kerr_code read_table(struct ret *r, int t, struct csv_read *c, struc
     return rc;
 }
 
-/* Bytes of slack the fast path keeps after a file in the pool, so that same_text may load
- * whole words past a field's end. */
+/* Bytes of slack the fast path needs after a file in the pool (after its NUL), so that it
+ * may load whole words past a field's end. */
 #define SLACK 16
 
-/* Whether the n bytes at a and b are the same: fields are short, and two word loads masked
- * to the field's length beat a call to memcmp (which longer fields still get). */
-static bool same_text(const char *a, const char *b, size_t n)
+/* The first 16 bytes of the n-byte text at s (n >= 1) as two words, the bytes past its end
+ * zeroed: equal keys and lengths are equal texts when n <= 16. A plain byte is never 0,
+ * so the key alone tells texts of different lengths apart. */
+static void text_key(const char *s, size_t n, uint64_t *k0, uint64_t *k1)
 {
     static const unsigned char ones[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-    uint64_t x0, y0, x1, y1, m0, m1;
-    if (n > 16)
-        return !memcmp(a, b, n);
-    memcpy(&x0, a, 8);
-    memcpy(&y0, b, 8);
-    memcpy(&x1, a + 8, 8);
-    memcpy(&y1, b + 8, 8);
+    uint64_t m0, m1;
+    memcpy(k0, s, 8);
+    memcpy(k1, s + 8, 8);
     memcpy(&m0, ones + (n < 8 ? 8 - n : 0), 8);
-    memcpy(&m1, ones + (n > 8 ? 16 - n : 8), 8);
-    return !(((x0 ^ y0) & m0) | ((x1 ^ y1) & m1));
+    memcpy(&m1, ones + (n > 16 ? 0 : n > 8 ? 16 - n : 8), 8);
+    *k0 &= m0;
+    *k1 &= m1;
 }
 
 /* Values converted before, per column: dates and codes repeat down a file, and a short
- * text's conversion is then a lookup. Keyed by the text itself (up to 10 bytes, which a date
- * is); a slot holds the last text that hashed to it. */
+ * text's conversion is then a lookup. Keyed by the text itself (its text_key, up to 16
+ * bytes); a slot holds the last text that hashed to it, k0 == 0 none. */
 #define MEMO_SLOTS 64
-#define MEMO_MAX 10
+#define MEMO_MAX 16
 
 struct memo {
-    uint64_t k0;
-    uint16_t k1;
-    uint8_t len; /* 0: empty */
+    uint64_t k0, k1;
     int32_t v;
 };
 
-static unsigned memo_key(const char *s, size_t n, uint64_t *k0, uint16_t *k1)
+/* How the fast path sets a column's cells, decided once from the header. */
+enum plan {
+    PLAN_TEXT,  /* the value is where the text is */
+    PLAN_MEMO,  /* converted through the memo (codes, numbers: a code's lookup costs more) */
+    PLAN_PARSE, /* converted every time (dates, which rarely repeat but in the row above) */
+};
+
+/* A field of the file's records: the column it fills, and the same field of the row above
+ * (its length, 0 for an empty field, start and text_key), which most fields repeat. */
+struct field {
+    int col;
+    enum plan plan;
+    const struct rcol_def *def;
+    size_t above, above_n;
+    uint64_t above_k0, above_k1;
+    struct memo memo[MEMO_SLOTS];
+};
+
+/* Set cell (row, f->col) from field f's n bytes at buf + s (the pool's offset `base`). */
+static void set_field(struct ret *r, int t, int32_t row, struct field *f, const char *buf,
+                      size_t base, size_t s, size_t n)
 {
-    *k0 = 0;
-    *k1 = 0;
-    memcpy(k0, s, n < 8 ? n : 8);
-    if (n > 8)
-        memcpy(k1, s + 8, n - 8);
-    return (unsigned)(((*k0 ^ *k1 ^ n) * UINT64_C(0x9E3779B97F4A7C15)) >> 58);
+    if (!n) {
+        ret_set_missing(r, t, row, f->col);
+        f->above_n = 0;
+        return;
+    }
+    uint64_t k0, k1;
+    text_key(buf + s, n, &k0, &k1);
+    uint32_t off = (uint32_t)(base + s);
+    /* most fields repeat the row above (a child's id, codes): no parse, no lookup */
+    if (n == f->above_n && k0 == f->above_k0 && k1 == f->above_k1 &&
+        (n <= 16 || !memcmp(buf + s + 16, buf + f->above + 16, n - 16))) {
+        ret_set_same(r, t, row, f->col, row - 1);
+    } else if (f->plan == PLAN_TEXT) {
+        ret_set_interned(r, t, row, f->col, off);
+    } else if (f->plan == PLAN_MEMO && n <= MEMO_MAX) {
+        struct memo *slot = &f->memo[((k0 ^ k1 * 31) * UINT64_C(0x9E3779B97F4A7C15)) >> 58];
+        if (slot->k0 != k0 || slot->k1 != k1)
+            *slot = (struct memo){k0, k1, rcol_value(f->def, buf + s, n, off)};
+        ret_set_parsed(r, t, row, f->col, off, slot->v);
+    } else {
+        ret_set_parsed(r, t, row, f->col, off, rcol_value(f->def, buf + s, n, off));
+    }
+    f->above = s;
+    f->above_n = n;
+    f->above_k0 = k0;
+    f->above_k1 = k1;
 }
 
-/* Set cell (row, col) from the text at `off` (n bytes), through the column's memo when its
- * values depend on the text alone (dates, codes, numbers; not texts, whose value is where
- * they are). */
-static void set_memo(struct ret *r, int t, int32_t row, int col, uint32_t off, size_t n,
-                     struct memo *m)
+/* Finding the fields' ends a word at a time: `q` is the word last looked at (a multiple of 8
+ * from the file's start) and `stops` its csv_stops not yet taken. Words are read with the
+ * first byte lowest, so the lowest set bit is the next stop. Every byte the reader passes
+ * over without a field (a line end, the LF of a CRLF) is a stop, taken as it is passed. */
+struct scan {
+    size_t q;
+    uint64_t stops;
+};
+
+static inline uint64_t word_at(const char *p)
 {
-    enum rcol_type type = def_of(t)->cols[col].type;
-    if (n > MEMO_MAX || (type != RCOL_DATE && type != RCOL_CODE && type != RCOL_INT)) {
-        ret_set_text(r, t, row, col, off, n);
-        return;
+    uint64_t x;
+    memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
+}
+
+/* Start at p: the stops before it (in the header) are not the reader's. */
+static void scan_start(struct scan *sc, const char *buf, size_t p)
+{
+    sc->q = p & ~(size_t)7;
+    sc->stops = csv_stops(word_at(buf + sc->q)) & ~UINT64_C(0) << 8 * (p - sc->q);
+}
+
+/* Take the next stop. The file's NUL is one, so the scan ends there at the latest, and its
+ * loads reach at most 7 bytes past it. */
+static inline size_t next_stop(const char *buf, struct scan *sc)
+{
+    while (!sc->stops) {
+        sc->q += 8;
+        sc->stops = csv_stops(word_at(buf + sc->q));
     }
-    uint64_t k0;
-    uint16_t k1;
-    struct memo *slot = &m[memo_key(r->pool.buf + off, n, &k0, &k1)];
-    if (slot->len == n && slot->k0 == k0 && slot->k1 == k1) {
-        ret_set_parsed(r, t, row, col, off, slot->v);
-        return;
-    }
-    ret_set_text(r, t, row, col, off, n);
-    *slot = (struct memo){k0, k1, (uint8_t)n, r->tables[t].val[col][row]};
+    size_t at = sc->q + (size_t)__builtin_ctzll(sc->stops) / 8;
+    sc->stops &= sc->stops - 1;
+    return at;
 }
 
 /*
  * The fast path, for a whole file already in the return's text pool at `base` (`len` bytes,
- * then a NUL). Most return files are plain: no quotes, no bytes outside printable ASCII,
- * every record as long as the header. For those the cells' texts stay where they are in the
- * pool (each field's comma or line end becomes its NUL), so nothing is copied, and no byte
- * goes through the general reader's state machine. Anything else (a quote, a tab, UTF-8, a
- * short record, a field at the length limit) makes it give up: the rows it added and the
- * pool are put back as they were and the caller reads the file with the general reader,
- * which accepts what it should and names what it refuses exactly as before.
+ * then a NUL, then SLACK bytes it may overwrite). Most return files are plain: no quotes, no
+ * bytes outside printable ASCII, every record as long as the header. For those the cells'
+ * texts stay where they are in the pool (each field's comma or line end becomes its NUL), so
+ * nothing is copied, and no byte goes through the general reader's state machine: fields
+ * are found 8 bytes at a time (csv_stops), and each is set as it is found, by a plan chosen
+ * per column from the header. Anything else (a quote, a tab, UTF-8, a short record, a field
+ * at the length limit) makes it give up: the rows it added and the pool are put back as they
+ * were and the caller reads the file with the general reader, which accepts what it should
+ * and names what it refuses exactly as before.
  *
  * Returns KITH_OK when the table was read, KITH_E_PARSE with `e` set when the header was
  * refused (the general reader would refuse it the same way), and -1 to fall back.
@@ -202,6 +257,7 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
                            const struct csv_opts *co, struct kerr *e)
 {
     char *buf = r->pool.buf + base;
+    memset(buf + len, 0, SLACK + 1); /* what word loads past the end see: a stop, then zeros */
     struct csv_read *c = NULL;
     csv_open_memory(&c, buf, len, name, co, e);
     int *map;
@@ -215,66 +271,78 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
     if (p && buf[p - 1] == '\r' && p < len && buf[p] == '\n')
         p++; /* the LF of the header's CRLF */
 
-    const struct rtable *tb = ret_table(r, t);
-    int32_t first = tb->nrows;
+    const struct rtable_def *d = def_of(t);
+    struct field *fields = xcalloc(nf, sizeof(*fields));
+    bool mapped[RTABLE_MAX_COLS] = {false};
+    for (size_t i = 0; i < nf; i++) {
+        enum rcol_type type = d->cols[map[i]].type;
+        fields[i].col = map[i];
+        fields[i].def = &d->cols[map[i]];
+        fields[i].plan = type == RCOL_TEXT                       ? PLAN_TEXT
+                         : type == RCOL_CODE || type == RCOL_INT ? PLAN_MEMO
+                                                                 : PLAN_PARSE;
+        mapped[map[i]] = true;
+    }
+    int unmapped[RTABLE_MAX_COLS], nun = 0; /* optional columns the file does not have */
+    for (int col = 0; col < d->ncols; col++)
+        if (!mapped[col])
+            unmapped[nun++] = col;
+    free(map);
+
+    int32_t first = ret_table(r, t)->nrows;
     size_t lines = 1;
     for (const char *q = buf + p; (q = memchr(q, '\n', len - (size_t)(q - buf))); q++)
         lines++;
     ret_reserve(r, t, (int32_t)(lines < INT32_MAX / 2 ? lines : 0));
     size_t max_field = co->max_field ? co->max_field : CSV_FIELD_MAX_DEFAULT;
-    size_t *start = xcalloc(nf, sizeof(size_t)), *flen = xcalloc(nf, sizeof(size_t));
-    size_t *above = xcalloc(nf, sizeof(size_t)), *above_len = xcalloc(nf, sizeof(size_t));
-    struct memo *memo = xcalloc(nf * MEMO_SLOTS, sizeof(*memo));
-    bool ok = true;
+    size_t nfields = nf; /* a copy whose address never escapes: kept in a register */
+    struct scan sc;
+    scan_start(&sc, buf, p);
+    bool ok = nfields > 0;
     while (ok && p < len) {
-        char ch = buf[p];
-        if (ch == '\n' || ch == '\r') { /* a blank line */
+        size_t at = next_stop(buf, &sc);
+        char ch = buf[at];
+        if (at == p && (ch == '\n' || ch == '\r')) { /* a blank line */
             line++;
-            p += ch == '\r' && p + 1 < len && buf[p + 1] == '\n' ? 2 : 1;
+            p = at + 1;
+            if (ch == '\r' && p < len && buf[p] == '\n')
+                p = next_stop(buf, &sc) + 1;
             continue;
         }
-        size_t nfield = 0;
+        int32_t row = ret_add_row_unset(r, t, (int32_t)line);
+        size_t i = 0;
         for (;;) {
-            size_t s = p;
-            while (csv_plain[(unsigned char)buf[p]])
-                p++;
-            if (nfield == nf || p - s + 1 >= max_field) {
+            if (at - p + 1 >= max_field) {
                 ok = false;
                 break;
             }
-            start[nfield] = s;
-            flen[nfield++] = p - s;
-            ch = p < len ? buf[p] : '\n';
+            set_field(r, t, row, &fields[i], buf, base, p, at - p);
             if (ch != ',')
                 break;
-            buf[p++] = '\0';
+            buf[at] = '\0';
+            p = at + 1;
+            if (++i == nfields) { /* more fields than the header */
+                ok = false;
+                break;
+            }
+            at = next_stop(buf, &sc);
+            ch = buf[at];
         }
-        if (!ok || nfield != nf || (ch != '\n' && ch != '\r')) {
+        if (!ok || i + 1 != nfields || (at < len && ch != '\n' && ch != '\r')) {
             ok = false;
             break;
         }
-        if (p < len)
-            buf[p] = '\0';
-        int32_t row = ret_add_row(r, t, (int32_t)line);
-        for (size_t i = 0; i < nf; i++) {
-            size_t n = flen[i];
-            if (n &&
-                !(row > first && n == above_len[i] && same_text(buf + start[i], buf + above[i], n)))
-                set_memo(r, t, row, map[i], (uint32_t)(base + start[i]), n, memo + i * MEMO_SLOTS);
-            else if (n)
-                ret_set_same(r, t, row, map[i], row - 1);
-            above[i] = start[i];
-            above_len[i] = n;
-        }
+        for (int k = 0; k < nun; k++)
+            ret_set_missing(r, t, row, unmapped[k]);
         line++;
-        p += ch == '\r' && p + 1 < len && buf[p + 1] == '\n' ? 2 : 1;
+        p = at + 1;
+        if (at < len) {
+            buf[at] = '\0';
+            if (ch == '\r' && p < len && buf[p] == '\n')
+                p = next_stop(buf, &sc) + 1;
+        }
     }
-    free(map);
-    free(start);
-    free(flen);
-    free(above);
-    free(above_len);
-    free(memo);
+    free(fields);
     if (!ok) {
         ret_truncate(r, t, first);
         if (r->pool.len == base + len + 1) /* the file is the last thing in the pool */

@@ -176,11 +176,46 @@ static void from_file(void **state)
     assert_string_equal(e.where, "gone.csv");
 }
 
+/* The word-at-a-time test flags exactly the bytes csv_plain refuses: every byte value at
+ * every place in a word among plain bytes, then words of random bytes. */
+static void stops_as_plain(void **state)
+{
+    (void)state;
+    for (int b = 0; b < 256; b++)
+        for (int at = 0; at < 8; at++) {
+            unsigned char w[8];
+            memset(w, 'a', sizeof(w));
+            w[at] = (unsigned char)b;
+            uint64_t x;
+            memcpy(&x, w, 8);
+            unsigned char flags[8];
+            uint64_t m = csv_stops(x);
+            memcpy(flags, &m, 8);
+            for (int i = 0; i < 8; i++) {
+                int want = i == at ? !csv_plain[b] : 0;
+                if (flags[i] != (want ? 0x80 : 0))
+                    fail_msg("byte 0x%02x at %d: flag %d is 0x%02x", b, at, i, flags[i]);
+            }
+        }
+    uint64_t seed = 0x9E3779B97F4A7C15u;
+    for (int k = 0; k < 100000; k++) {
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        unsigned char w[8], flags[8];
+        memcpy(w, &seed, 8);
+        uint64_t m = csv_stops(seed);
+        memcpy(flags, &m, 8);
+        for (int i = 0; i < 8; i++)
+            if (flags[i] != (csv_plain[w[i]] ? 0 : 0x80))
+                fail_msg("word %016llx: flag %d is 0x%02x", (unsigned long long)seed, i, flags[i]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(records),       cmocka_unit_test(refusals),  cmocka_unit_test(limits),
-        cmocka_unit_test(header_lookup), cmocka_unit_test(from_file),
+        cmocka_unit_test(records),   cmocka_unit_test(refusals),
+        cmocka_unit_test(limits),    cmocka_unit_test(header_lookup),
+        cmocka_unit_test(from_file), cmocka_unit_test(stops_as_plain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -124,6 +124,40 @@ static void cells_keep_missing_and_bad_apart(void **state)
     ret_release(&r);
 }
 
+/* A date column's value is what date_scan_iso / date_scan_dmy say of the text: every day
+ * and month 00..99 in years at the edges of the range and of the leap rules, and every byte
+ * in every place of a few dates. */
+static void dates_as_date_scan(void **state)
+{
+    (void)state;
+    static const int years[] = {0,    1,    1700, 1799, 1800, 1801, 1899, 1900, 1904, 1999,
+                                2000, 2001, 2024, 2099, 2100, 2199, 2200, 2201, 9999};
+    const struct rcol_def *col = &people_cols[P_BORN];
+    char s[16];
+    for (size_t k = 0; k < N_ELEMS(years); k++)
+        for (int m = 0; m < 100; m++)
+            for (int d = 0; d < 100; d++) {
+                snprintf(s, sizeof(s), "%02d/%02d/%04d", d, m, years[k]);
+                kdate want;
+                if (!date_scan_dmy(s, 10, &want))
+                    want = RDATE_BAD;
+                if (rcol_value(col, s, 10, 0) != want)
+                    fail_msg("%s: %d, want %d", s, (int)rcol_value(col, s, 10, 0), (int)want);
+            }
+    static const char *const base[] = {"29/02/2000", "31/12/2199", "01/01/1800", "2024-02-29"};
+    for (size_t k = 0; k < N_ELEMS(base); k++)
+        for (int at = 0; at < 10; at++)
+            for (int b = 1; b < 256; b++) {
+                memcpy(s, base[k], 11);
+                s[at] = (char)b;
+                kdate want;
+                if (!date_scan_iso(s, 10, &want) && !date_scan_dmy(s, 10, &want))
+                    want = RDATE_BAD;
+                if (rcol_value(col, s, 10, 0) != want)
+                    fail_msg("'%s': %d, want %d", s, (int)rcol_value(col, s, 10, 0), (int)want);
+            }
+}
+
 static void many_rows_grow(void **state)
 {
     (void)state;
@@ -237,6 +271,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cells_keep_missing_and_bad_apart),
+        cmocka_unit_test(dates_as_date_scan),
         cmocka_unit_test(many_rows_grow),
         cmocka_unit_test(sets_by_year),
         cmocka_unit_test(run_sorts_merges_and_skips),

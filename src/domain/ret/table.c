@@ -135,9 +135,15 @@ static int32_t parse_int(const char *s, size_t n)
     return (int32_t)(neg ? -v : v);
 }
 
-/* dd/mm/yyyy, the 903 CSV's form, read with no calls but the last: the same answer as
- * date_scan_dmy (which date_scan_iso never matches), a day number, RDATE_BAD, or 0 with
- * *other set when the text is not of that shape at all. */
+/* Month m's (1..12) days, and the days before it, in a year that is not a leap year. */
+static const unsigned char month_days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+static const int16_t days_before[13] = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+
+/* dd/mm/yyyy, the 903 CSV's form, read with no calls: the same answer as date_scan_dmy
+ * (which date_scan_iso never matches), a day number, RDATE_BAD, or 0 with *other set when
+ * the text is not of that shape at all. "dd/mm/yy" is read as one word, a byte per
+ * character in the text's order: each byte XOR '0' (the slashes XOR '/') is 0..9 for a digit
+ * and over 9 for anything else, and adjacent digits then pair up in one multiply. */
 static int32_t parse_dmy(const char *s, size_t n, bool *other)
 {
     *other = false;
@@ -145,18 +151,32 @@ static int32_t parse_dmy(const char *s, size_t n, bool *other)
         *other = true;
         return 0;
     }
-    static const int at[8] = {0, 1, 3, 4, 6, 7, 8, 9};
-    int v[8];
-    for (int i = 0; i < 8; i++) {
-        v[i] = s[at[i]] - '0';
-        if (v[i] < 0 || v[i] > 9)
-            return RDATE_BAD;
-    }
-    int d = v[0] * 10 + v[1], m = v[2] * 10 + v[3], y = v[4] * 1000 + v[5] * 100 + v[6] * 10 + v[7];
-    return date_valid_ymd(y, m, d) ? date_from_ymd(y, m, d) : RDATE_BAD;
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    uint64_t v;
+    memcpy(&v, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    v ^= UINT64_C(0x30302F30302F3030);
+    unsigned y2 = (unsigned char)s[8] - '0', y3 = (unsigned char)s[9] - '0';
+    /* a byte over 15, or 10..15 (which adding 6 carries into bit 4): not a digit */
+    if ((v & ones * 0xF0) | ((v + ones * 6) & ones * 0x10) || y2 > 9 || y3 > 9)
+        return RDATE_BAD;
+    uint64_t pairs = v * 10 + (v >> 8); /* byte i: digit i * 10 + digit i + 1, at most 99 */
+    int d = (int)(pairs & 0xFF), m = (int)(pairs >> 24 & 0xFF);
+    int y = (int)(pairs >> 48 & 0xFF) * 100 + (int)(y2 * 10 + y3);
+    if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR || m < 1 || m > 12 || d < 1)
+        return RDATE_BAD;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (d > month_days[m] + (m == 2 && leap))
+        return RDATE_BAD;
+    /* days from 0001-01-01 to 1 January of year y, then to the day; 719162 to 1970-01-01 */
+    unsigned py = (unsigned)y - 1;
+    return (int32_t)(py * 365 + py / 4 - py / 100 + py / 400) + days_before[m] + (m > 2 && leap) +
+           d - 1 - 719162;
 }
 
-static int32_t parse_cell(const struct rcol_def *col, const char *s, size_t n, uint32_t off)
+int32_t rcol_value(const struct rcol_def *col, const char *s, size_t n, uint32_t off)
 {
     kdate d;
     bool other;
@@ -188,7 +208,7 @@ void ret_set(struct ret *r, int t, int32_t row, int col, const char *s, size_t n
     const struct rcol_def *def = &tb->def->cols[col];
     uint32_t off = ret_intern(r, s, n);
     tb->raw[col][row] = off;
-    tb->val[col][row] = n ? parse_cell(def, s, n, off) : missing_value(def->type);
+    tb->val[col][row] = n ? rcol_value(def, s, n, off) : missing_value(def->type);
 }
 
 void ret_set_text(struct ret *r, int t, int32_t row, int col, uint32_t off, size_t n)
@@ -196,18 +216,12 @@ void ret_set_text(struct ret *r, int t, int32_t row, int col, uint32_t off, size
     struct rtable *tb = &r->tables[t];
     const struct rcol_def *def = &tb->def->cols[col];
     tb->raw[col][row] = n ? off : 0;
-    tb->val[col][row] = n ? parse_cell(def, r->pool.buf + off, n, off) : missing_value(def->type);
+    tb->val[col][row] = n ? rcol_value(def, r->pool.buf + off, n, off) : missing_value(def->type);
 }
 
 void ret_set_value(struct ret *r, int t, int32_t row, int col, int32_t v)
 {
     r->tables[t].val[col][row] = v;
-}
-
-void ret_set_interned(struct ret *r, int t, int32_t row, int col, uint32_t off)
-{
-    r->tables[t].raw[col][row] = off;
-    r->tables[t].val[col][row] = (int32_t)off;
 }
 
 const char *ret_child(const struct ret *r, int t, int32_t row)

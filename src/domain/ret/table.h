@@ -119,16 +119,39 @@ void ret_release(struct ret *r);
  * where it starts in the file, or 0. */
 int32_t ret_add_row(struct ret *r, int t, int32_t line);
 
+/* Make room for `n` more rows of table `t` at once (a reader that knows how many are
+ * coming); drop the rows from `nrows` on (a reader taking back what it added). */
+void ret_reserve(struct ret *r, int t, int32_t n);
+void ret_truncate(struct ret *r, int t, int32_t nrows);
+
+/* Append a row whose cells are left unset, for a reader that then sets every column of it
+ * (ret_set_missing for a cell it has no text for) and would only overwrite what
+ * ret_add_row writes. */
+static inline int32_t ret_add_row_unset(struct ret *r, int t, int32_t line)
+{
+    struct rtable *tb = &r->tables[t];
+    if (tb->nrows == tb->cap)
+        ret_reserve(r, t, tb->cap ? tb->cap : 64);
+    tb->line[tb->nrows] = line;
+    return tb->nrows++;
+}
+
+/* Make cell (row, col) missing, as ret_add_row leaves it. */
+static inline void ret_set_missing(struct ret *r, int t, int32_t row, int col)
+{
+    r->tables[t].raw[col][row] = 0;
+    r->tables[t].val[col][row] = r->tables[t].missing[col];
+}
+
 /* Set a cell from text (n bytes, not NUL-terminated): the raw text is kept and the typed
  * value derived from it by the column's type. Empty text is a missing cell. */
 void ret_set(struct ret *r, int t, int32_t row, int col, const char *s, size_t n);
 /* Set a cell from text already in the pool at `off` (n bytes, then a NUL): as ret_set, with
  * no copy. Readers that keep a whole file in the pool point the cells into it. */
 void ret_set_text(struct ret *r, int t, int32_t row, int col, uint32_t off, size_t n);
-/* Make room for `n` more rows of table `t` at once (a reader that knows how many are
- * coming); drop the rows from `nrows` on (a reader taking back what it added). */
-void ret_reserve(struct ret *r, int t, int32_t n);
-void ret_truncate(struct ret *r, int t, int32_t nrows);
+/* The typed value of the text s (n >= 1 bytes, at `off` in the pool) in a column of `col`'s
+ * type: what the setters store. */
+int32_t rcol_value(const struct rcol_def *col, const char *s, size_t n, uint32_t off);
 /* Set a typed value directly (the store's way in, and RCOL_REF); the raw text is left as
  * it is. */
 void ret_set_value(struct ret *r, int t, int32_t row, int col, int32_t v);
@@ -144,7 +167,11 @@ static inline void ret_set_parsed(struct ret *r, int t, int32_t row, int col, ui
 
 /* Point a text cell at text already in the pool (a value shared by many rows, such as the
  * child's id copied into each of the child's rows). */
-void ret_set_interned(struct ret *r, int t, int32_t row, int col, uint32_t off);
+static inline void ret_set_interned(struct ret *r, int t, int32_t row, int col, uint32_t off)
+{
+    r->tables[t].raw[col][row] = off;
+    r->tables[t].val[col][row] = (int32_t)off;
+}
 /* Give cell (row, col) the same text and value as the cell in `from` (an earlier row of
  * the table): readers use it for a value repeated row after row (a child's id down its
  * episodes, the same code), which then is neither copied nor parsed again. */
