@@ -126,7 +126,7 @@ static enum kerr_code read_table(struct ret *r, int t, struct csv_read *c, struc
 /* The first 16 bytes of the n-byte text at s (n >= 1) as two words, the bytes past its end
  * zeroed: equal keys and lengths are equal texts when n <= 16. A plain byte is never 0,
  * so the key alone tells texts of different lengths apart. */
-static void text_key(const char *s, size_t n, uint64_t *k0, uint64_t *k1)
+static inline void text_key(const char *s, size_t n, uint64_t *k0, uint64_t *k1)
 {
     static const unsigned char ones[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
     uint64_t m0, m1;
@@ -136,6 +136,25 @@ static void text_key(const char *s, size_t n, uint64_t *k0, uint64_t *k1)
     memcpy(&m1, ones + (n > 16 ? 0 : n > 8 ? 16 - n : 8), 8);
     *k0 &= m0;
     *k1 &= m1;
+}
+
+/* Whether the n bytes at a and b (n >= 1) are the same: fields are short, and one 16-byte
+ * compare (or two masked words) beats a call to memcmp, which longer fields still get. */
+static inline bool same_text(const char *a, const char *b, size_t n)
+{
+    if (n > 16)
+        return !memcmp(a, b, n);
+#if defined(__SSE2__)
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)a);
+    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)b);
+    uint32_t differ = ~(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, y));
+    return !(differ & ((UINT32_C(1) << n) - 1));
+#else
+    uint64_t a0, a1, b0, b1;
+    text_key(a, n, &a0, &a1);
+    text_key(b, n, &b0, &b1);
+    return a0 == b0 && a1 == b1;
+#endif
 }
 
 /* Values converted before, per column: dates and codes repeat down a file, and a short
@@ -153,87 +172,96 @@ struct memo {
 enum plan {
     PLAN_TEXT,  /* the value is where the text is */
     PLAN_MEMO,  /* converted through the memo (codes, numbers: a code's lookup costs more) */
-    PLAN_PARSE, /* converted every time (dates, which rarely repeat but in the row above) */
+    PLAN_DATE,  /* converted every time (dates rarely repeat but in the row above) */
+    PLAN_PARSE, /* converted every time (any other type) */
 };
 
-/* A field of the file's records: the column it fills, and the same field of the row above
- * (its length, 0 for an empty field, start and text_key), which most fields repeat. */
+/* A field of the file's records: the cells of the column it fills (raw texts, values, and
+ * the value of a missing cell), and the same field of the row above (its start and length,
+ * 0 for an empty field), which most fields repeat. */
 struct field {
-    int col;
+    uint32_t *raw;
+    int32_t *val;
+    int32_t missing;
     enum plan plan;
     const struct rcol_def *def;
     size_t above, above_n;
-    uint64_t above_k0, above_k1;
     struct memo memo[MEMO_SLOTS];
 };
 
-/* Set cell (row, f->col) from field f's n bytes at buf + s (the pool's offset `base`). */
-static void set_field(struct ret *r, int t, int32_t row, struct field *f, const char *buf,
-                      size_t base, size_t s, size_t n)
+/* Point the fields at their columns' cells, which move when the table grows. */
+static void field_cells(struct field *fields, size_t nf, const int *col, const struct rtable *tb)
+{
+    for (size_t i = 0; i < nf; i++) {
+        fields[i].raw = tb->raw[col[i]];
+        fields[i].val = tb->val[col[i]];
+    }
+}
+
+/* Set the cell of `row` from field f's n bytes at buf + s (the pool's offset base + s): as
+ * ret_set_text would, or as ret_set_same from the row above when the text is the same. */
+static inline void set_field(struct field *f, int32_t row, const char *buf, size_t base, size_t s,
+                             size_t n)
 {
     if (!n) {
-        ret_set_missing(r, t, row, f->col);
+        f->raw[row] = 0;
+        f->val[row] = f->missing;
         f->above_n = 0;
         return;
     }
-    uint64_t k0, k1;
-    text_key(buf + s, n, &k0, &k1);
     uint32_t off = (uint32_t)(base + s);
     /* most fields repeat the row above (a child's id, codes): no parse, no lookup */
-    if (n == f->above_n && k0 == f->above_k0 && k1 == f->above_k1 &&
-        (n <= 16 || !memcmp(buf + s + 16, buf + f->above + 16, n - 16))) {
-        ret_set_same(r, t, row, f->col, row - 1);
-    } else if (f->plan == PLAN_TEXT) {
-        ret_set_interned(r, t, row, f->col, off);
-    } else if (f->plan == PLAN_MEMO && n <= MEMO_MAX) {
-        struct memo *slot = &f->memo[((k0 ^ k1 * 31) * UINT64_C(0x9E3779B97F4A7C15)) >> 58];
-        if (slot->k0 != k0 || slot->k1 != k1)
-            *slot = (struct memo){k0, k1, rcol_value(f->def, buf + s, n, off)};
-        ret_set_parsed(r, t, row, f->col, off, slot->v);
+    if (n == f->above_n && same_text(buf + s, buf + f->above, n)) {
+        f->raw[row] = f->raw[row - 1];
+        f->val[row] = f->val[row - 1];
     } else {
-        ret_set_parsed(r, t, row, f->col, off, rcol_value(f->def, buf + s, n, off));
+        int32_t v;
+        if (f->plan == PLAN_TEXT) {
+            v = (int32_t)off;
+        } else if (f->plan == PLAN_DATE && rdate_dmy_shape(buf + s, n)) {
+            v = rdate_dmy(buf + s);
+        } else if (f->plan == PLAN_MEMO && n <= MEMO_MAX) {
+            uint64_t k0, k1;
+            text_key(buf + s, n, &k0, &k1);
+            struct memo *slot = &f->memo[((k0 ^ k1 * 31) * UINT64_C(0x9E3779B97F4A7C15)) >> 58];
+            if (slot->k0 != k0 || slot->k1 != k1)
+                *slot = (struct memo){k0, k1, rcol_value(f->def, buf + s, n, off)};
+            v = slot->v;
+        } else {
+            v = rcol_value(f->def, buf + s, n, off);
+        }
+        f->raw[row] = off;
+        f->val[row] = v;
     }
     f->above = s;
     f->above_n = n;
-    f->above_k0 = k0;
-    f->above_k1 = k1;
 }
 
-/* Finding the fields' ends a word at a time: `q` is the word last looked at (a multiple of 8
- * from the file's start) and `stops` its csv_stops not yet taken. Words are read with the
- * first byte lowest, so the lowest set bit is the next stop. Every byte the reader passes
- * over without a field (a line end, the LF of a CRLF) is a stop, taken as it is passed. */
+/* Finding the fields' ends 16 bytes at a time: `q` is the block last looked at (a multiple
+ * of 16 from the file's start) and `stops` its csv_stops16 not yet taken, the lowest bit
+ * the next. Every byte the reader passes over without a field (a line end, the LF of a
+ * CRLF) is a stop, taken as it is passed. */
 struct scan {
     size_t q;
-    uint64_t stops;
+    uint32_t stops;
 };
-
-static inline uint64_t word_at(const char *p)
-{
-    uint64_t x;
-    memcpy(&x, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    x = __builtin_bswap64(x);
-#endif
-    return x;
-}
 
 /* Start at p: the stops before it (in the header) are not the reader's. */
 static void scan_start(struct scan *sc, const char *buf, size_t p)
 {
-    sc->q = p & ~(size_t)7;
-    sc->stops = csv_stops(word_at(buf + sc->q)) & ~UINT64_C(0) << 8 * (p - sc->q);
+    sc->q = p & ~(size_t)15;
+    sc->stops = csv_stops16(buf + sc->q) & ~UINT32_C(0) << (p - sc->q);
 }
 
 /* Take the next stop. The file's NUL is one, so the scan ends there at the latest, and its
- * loads reach at most 7 bytes past it. */
+ * loads reach at most 15 bytes past it. */
 static inline size_t next_stop(const char *buf, struct scan *sc)
 {
     while (!sc->stops) {
-        sc->q += 8;
-        sc->stops = csv_stops(word_at(buf + sc->q));
+        sc->q += 16;
+        sc->stops = csv_stops16(buf + sc->q);
     }
-    size_t at = sc->q + (size_t)__builtin_ctzll(sc->stops) / 8;
+    size_t at = sc->q + (size_t)__builtin_ctz(sc->stops);
     sc->stops &= sc->stops - 1;
     return at;
 }
@@ -272,14 +300,16 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
         p++; /* the LF of the header's CRLF */
 
     const struct rtable_def *d = def_of(t);
-    struct field *fields = xcalloc(nf, sizeof(*fields));
+    const struct rtable *tb = ret_table(r, t);
+    struct field *fields = xcalloc(nf ? nf : 1, sizeof(*fields));
     bool mapped[RTABLE_MAX_COLS] = {false};
     for (size_t i = 0; i < nf; i++) {
         enum rcol_type type = d->cols[map[i]].type;
-        fields[i].col = map[i];
         fields[i].def = &d->cols[map[i]];
+        fields[i].missing = tb->missing[map[i]];
         fields[i].plan = type == RCOL_TEXT                       ? PLAN_TEXT
                          : type == RCOL_CODE || type == RCOL_INT ? PLAN_MEMO
+                         : type == RCOL_DATE                     ? PLAN_DATE
                                                                  : PLAN_PARSE;
         mapped[map[i]] = true;
     }
@@ -287,13 +317,19 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
     for (int col = 0; col < d->ncols; col++)
         if (!mapped[col])
             unmapped[nun++] = col;
-    free(map);
 
-    int32_t first = ret_table(r, t)->nrows;
-    size_t lines = 1;
-    for (const char *q = buf + p; (q = memchr(q, '\n', len - (size_t)(q - buf))); q++)
-        lines++;
-    ret_reserve(r, t, (int32_t)(lines < INT32_MAX / 2 ? lines : 0));
+    /* Room for the rows at once, as many as the first line's length says (the table grows
+     * if there are more; a record is at least nf bytes, its commas and line end): counting
+     * the lines first cost a tenth of reading them. */
+    int32_t first = tb->nrows;
+    const char *nl = memchr(buf + p, '\n', len - p);
+    size_t guess =
+        (len - p) / (nl && (size_t)(nl - (buf + p)) + 1 > nf ? (size_t)(nl - (buf + p)) + 1
+                     : nf                                    ? nf
+                                                             : 1);
+    ret_reserve(r, t, (int32_t)(guess < INT32_MAX / 4 ? guess + guess / 8 + 16 : 16));
+    int32_t cap = tb->cap;
+    field_cells(fields, nf, map, tb);
     size_t max_field = co->max_field ? co->max_field : CSV_FIELD_MAX_DEFAULT;
     size_t nfields = nf; /* a copy whose address never escapes: kept in a register */
     struct scan sc;
@@ -310,25 +346,29 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
             continue;
         }
         int32_t row = ret_add_row_unset(r, t, (int32_t)line);
-        size_t i = 0;
+        if (tb->cap != cap) { /* grown: the cells moved */
+            cap = tb->cap;
+            field_cells(fields, nf, map, tb);
+        }
+        struct field *f = fields, *end = fields + nfields;
         for (;;) {
             if (at - p + 1 >= max_field) {
                 ok = false;
                 break;
             }
-            set_field(r, t, row, &fields[i], buf, base, p, at - p);
+            set_field(f, row, buf, base, p, at - p);
             if (ch != ',')
                 break;
             buf[at] = '\0';
             p = at + 1;
-            if (++i == nfields) { /* more fields than the header */
+            if (++f == end) { /* more fields than the header */
                 ok = false;
                 break;
             }
             at = next_stop(buf, &sc);
             ch = buf[at];
         }
-        if (!ok || i + 1 != nfields || (at < len && ch != '\n' && ch != '\r')) {
+        if (!ok || f + 1 != end || (at < len && ch != '\n' && ch != '\r')) {
             ok = false;
             break;
         }
@@ -342,6 +382,7 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
                 p = next_stop(buf, &sc) + 1;
         }
     }
+    free(map);
     free(fields);
     if (!ok) {
         ret_truncate(r, t, first);

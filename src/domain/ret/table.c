@@ -135,45 +135,13 @@ static int32_t parse_int(const char *s, size_t n)
     return (int32_t)(neg ? -v : v);
 }
 
-/* Month m's (1..12) days, and the days before it, in a year that is not a leap year. */
-static const unsigned char month_days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-static const int16_t days_before[13] = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-
-/* dd/mm/yyyy, the 903 CSV's form, read with no calls: the same answer as date_scan_dmy
- * (which date_scan_iso never matches), a day number, RDATE_BAD, or 0 with *other set when
- * the text is not of that shape at all. "dd/mm/yy" is read as one word, a byte per
- * character in the text's order: each byte XOR '0' (the slashes XOR '/') is 0..9 for a digit
- * and over 9 for anything else, and adjacent digits then pair up in one multiply. */
+/* dd/mm/yyyy, the 903 CSV's form: the same answer as date_scan_dmy (which date_scan_iso
+ * never matches), a day number or RDATE_BAD, or 0 with *other set when the text is not of
+ * that shape at all. */
 static int32_t parse_dmy(const char *s, size_t n, bool *other)
 {
-    *other = false;
-    if (n != 10 || s[2] != '/' || s[5] != '/') {
-        *other = true;
-        return 0;
-    }
-    const uint64_t ones = UINT64_C(0x0101010101010101);
-    uint64_t v;
-    memcpy(&v, s, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    v = __builtin_bswap64(v);
-#endif
-    v ^= UINT64_C(0x30302F30302F3030);
-    unsigned y2 = (unsigned char)s[8] - '0', y3 = (unsigned char)s[9] - '0';
-    /* a byte over 15, or 10..15 (which adding 6 carries into bit 4): not a digit */
-    if ((v & ones * 0xF0) | ((v + ones * 6) & ones * 0x10) || y2 > 9 || y3 > 9)
-        return RDATE_BAD;
-    uint64_t pairs = v * 10 + (v >> 8); /* byte i: digit i * 10 + digit i + 1, at most 99 */
-    int d = (int)(pairs & 0xFF), m = (int)(pairs >> 24 & 0xFF);
-    int y = (int)(pairs >> 48 & 0xFF) * 100 + (int)(y2 * 10 + y3);
-    if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR || m < 1 || m > 12 || d < 1)
-        return RDATE_BAD;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (d > month_days[m] + (m == 2 && leap))
-        return RDATE_BAD;
-    /* days from 0001-01-01 to 1 January of year y, then to the day; 719162 to 1970-01-01 */
-    unsigned py = (unsigned)y - 1;
-    return (int32_t)(py * 365 + py / 4 - py / 100 + py / 400) + days_before[m] + (m > 2 && leap) +
-           d - 1 - 719162;
+    *other = !rdate_dmy_shape(s, n);
+    return *other ? 0 : rdate_dmy(s);
 }
 
 int32_t rcol_value(const struct rcol_def *col, const char *s, size_t n, uint32_t off)
