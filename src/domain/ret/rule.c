@@ -122,7 +122,11 @@ struct rules_job {
     size_t *from, *to; /* per rule: its findings in part[worker[k]] */
     uint8_t *worker;
     struct findings part[2];
+    int rank[RET_MAX_TABLES]; /* each table's place by name, as findings sort */
 };
+
+static void sort_by_place(struct finding *v, size_t n, const int *rank);
+static void table_ranks(const struct ret_kind *k, int *rank);
 
 static void run_rule(void *ctx, int k, int w)
 {
@@ -133,6 +137,9 @@ static void run_rule(void *ctx, int k, int w)
     j->todo[k]->check(&c);
     j->to[k] = j->part[w].n;
     j->worker[k] = (uint8_t)w;
+    /* put the rule's findings in place order here, in parallel, so that findings_sort
+     * finds every rule's group in order already */
+    sort_by_place(j->part[w].v + j->from[k], j->to[k] - j->from[k], j->rank);
 }
 
 static bool worth_threads(const struct ret *r)
@@ -175,6 +182,7 @@ void rules_run(const struct ruleset *set, const struct ret *r, const struct rinp
         j.from = xcalloc(nk, sizeof(size_t));
         j.to = xcalloc(nk, sizeof(size_t));
         j.worker = xcalloc(nk, 1);
+        table_ranks(r->kind, j.rank);
         par_run(n, workers, run_rule, &j);
         /* the findings in rule order, as one thread would have made them */
         size_t total = out->n + j.part[0].n + j.part[1].n;
@@ -212,36 +220,41 @@ static int by_finding(const void *a, const void *b)
     return (x->row > y->row) - (x->row < y->row);
 }
 
-/* Within one rule: by table name rank, then row. */
-static int by_place(const void *a, const void *b)
+/* A finding's place as one number: its table's rank by name, then its row (-1, the return as a
+ * whole, first). */
+static uint64_t place_key(const struct finding *f, const int *rank)
 {
-    const struct finding *x = a, *y = b;
-    if (x->table != y->table)
-        return x->table < y->table ? -1 : 1;
-    return (x->row > y->row) - (x->row < y->row);
+    return (uint64_t)(uint16_t)rank[f->table] << 32 | (uint32_t)(f->row + 1);
 }
 
-/* by_place's order as one number: table rank, then row (-1, the return as a whole, first). */
-static uint64_t place_key(const struct finding *f)
+/* Sort a rule's findings by place, stably. Most rules report rows in order: then nothing
+ * moves. A rule that walks episodes in date order reports tens of thousands of rows out of
+ * row order; a byte-wise radix sort on place_key (passes over bytes all keys share skipped)
+ * costs a fraction of a comparison sort's compares and calls. */
+static void sort_by_place(struct finding *v, size_t n, const int *rank)
 {
-    return (uint64_t)(uint16_t)f->table << 32 | (uint32_t)(f->row + 1);
-}
-
-/* Sort a rule's findings by place. A rule that walks episodes in date order reports tens of
- * thousands of rows out of row order; a byte-wise radix sort on place_key (stable, passes
- * over bytes all keys share skipped) costs a fraction of qsort's compares and calls. */
-static void sort_by_place(struct finding *v, size_t n)
-{
+    size_t i = 1;
+    while (i < n && place_key(&v[i - 1], rank) <= place_key(&v[i], rank))
+        i++;
+    if (i >= n)
+        return;
     if (n < 64) {
-        qsort(v, n, sizeof(*v), by_place);
+        for (; i < n; i++) { /* insertion from the first finding out of order */
+            struct finding x = v[i];
+            uint64_t key = place_key(&x, rank);
+            size_t k = i;
+            for (; k > 0 && place_key(&v[k - 1], rank) > key; k--)
+                v[k] = v[k - 1];
+            v[k] = x;
+        }
         return;
     }
     struct finding *tmp = xreallocarray(NULL, n, sizeof(*tmp)), *from = v, *to = tmp;
     for (int shift = 0; shift < 48; shift += 8) {
         size_t count[256] = {0};
-        for (size_t i = 0; i < n; i++)
-            count[(place_key(&from[i]) >> shift) & 0xFF]++;
-        if (count[(place_key(&from[0]) >> shift) & 0xFF] == n)
+        for (size_t k = 0; k < n; k++)
+            count[(place_key(&from[k], rank) >> shift) & 0xFF]++;
+        if (count[(place_key(&from[0], rank) >> shift) & 0xFF] == n)
             continue; /* every key has this byte */
         size_t at = 0;
         for (int d = 0; d < 256; d++) {
@@ -249,8 +262,8 @@ static void sort_by_place(struct finding *v, size_t n)
             count[d] = at;
             at += c;
         }
-        for (size_t i = 0; i < n; i++)
-            to[count[(place_key(&from[i]) >> shift) & 0xFF]++] = from[i];
+        for (size_t k = 0; k < n; k++)
+            to[count[(place_key(&from[k], rank) >> shift) & 0xFF]++] = from[k];
         struct finding *t = from;
         from = to;
         to = t;
@@ -260,21 +273,32 @@ static void sort_by_place(struct finding *v, size_t n)
     free(tmp);
 }
 
+/* Each table's place in the order of the tables' names. */
+static void table_ranks(const struct ret_kind *k, int *rank)
+{
+    for (int t = 0; t < k->ntables; t++) {
+        rank[t] = 0;
+        for (int u = 0; u < k->ntables; u++)
+            if (strcmp(k->tables[u].name, k->tables[t].name) < 0)
+                rank[t]++;
+    }
+}
+
 void findings_sort(struct findings *f, const struct ret *r)
 {
     if (!f->n)
         return;
-    int n = r->kind->ntables, rank[RET_MAX_TABLES] = {0}, table_of[RET_MAX_TABLES] = {0};
+    int n = r->kind->ntables, rank[RET_MAX_TABLES] = {0}, table_of[RET_MAX_TABLES] = {0},
+        same[RET_MAX_TABLES];
+    table_ranks(r->kind, rank);
     for (int t = 0; t < n; t++) {
-        rank[t] = 0;
-        for (int u = 0; u < n; u++)
-            if (strcmp(r->kind->tables[u].name, r->kind->tables[t].name) < 0)
-                rank[t]++;
         table_of[rank[t]] = t;
+        same[t] = t;
     }
     /* rules_run runs the rules in code order, so the findings usually come grouped by rule in
      * order already (codes strictly increasing wherever the rule changes, so no rule comes
-     * back): then only each group needs sorting, with no string compares. */
+     * back): then only each group needs sorting (if the threads did not sort it already),
+     * with no string compares. */
     bool grouped = true;
     f->v[0].table = (int16_t)rank[f->v[0].table];
     for (size_t i = 1; i < f->n; i++) {
@@ -285,13 +309,9 @@ void findings_sort(struct findings *f, const struct ret *r)
     if (grouped) {
         for (size_t i = 0; i < f->n;) {
             size_t j = i + 1;
-            bool in_order = true; /* most rules report rows in order: then no sort */
-            while (j < f->n && f->v[j].rule == f->v[i].rule) {
-                in_order &= by_place(&f->v[j - 1], &f->v[j]) <= 0;
+            while (j < f->n && f->v[j].rule == f->v[i].rule)
                 j++;
-            }
-            if (!in_order)
-                sort_by_place(f->v + i, j - i);
+            sort_by_place(f->v + i, j - i, same); /* tables are ranks here */
             i = j;
         }
     } else {
