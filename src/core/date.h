@@ -95,14 +95,22 @@ kdate date_add_months(kdate d, int months);
 /* Whole years of age on `on`. A 29 February birthday is reached on 1 March in common
  * years, as for English age-of-majority practice. Negative if on < dob. */
 int date_age_on(kdate dob, kdate on);
-/* The date of the n-th birthday (29 February → 1 March in common years). */
+/* The date of the n-th birthday (29 February → 1 March in common years). Counted in years
+ * that start on 1 March, as date_to_ymd does: a day keeps its place in such a year whatever
+ * the year, and 29 February is the last day of one, so that in a year without it the same
+ * place is the next year's first day, 1 March. Rules ask for birthdays of every row of a
+ * return, and this skips the months date_to_ymd and date_from_ymd would work out. */
 static inline kdate date_birthday(kdate dob, int n)
 {
-    int y, m, d;
-    date_to_ymd(dob, &y, &m, &d);
-    if (m == 2 && d == 29 && !date_is_leap(y + n))
-        return date_from_ymd(y + n, 3, 1);
-    return date_from_ymd(y + n, m, d);
+    int z = dob + 719468;
+    int era = (z >= 0 ? z : z - 146096) / 146097;
+    int doe = z - era * 146097;
+    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100); /* 0 = 1 March */
+    int y = era * 400 + yoe + n;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    return (kdate)(era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468);
 }
 
 /* Today in UTC, or the date set by KITH_TODAY=YYYY-MM-DD so tests and demos can pin it. */

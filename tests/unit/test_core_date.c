@@ -127,12 +127,34 @@ static void today_can_be_pinned(void **state)
     assert_true(date_today() > D(2025, 1, 1));
 }
 
+/* Every birthday from 1 January 1900 to 31 December 2100, 40 years either way, against the
+ * plain rule: the same month and day n years on, 1 March for 29 February in a common year. */
+static void birthdays_agree_with_the_plain_rule(void **state)
+{
+    (void)state;
+    for (kdate d = D(1900, 1, 1); d <= D(2100, 12, 31); d++) {
+        int y, m, dd;
+        date_to_ymd(d, &y, &m, &dd);
+        for (int n = -40; n <= 40; n++) {
+            kdate want = m == 2 && dd == 29 && !date_is_leap(y + n) ? date_from_ymd(y + n, 3, 1)
+                                                                    : date_from_ymd(y + n, m, dd);
+            if (date_birthday(d, n) != want)
+                fail_msg("birthday %d of %04d-%02d-%02d: %d, expected %d", n, y, m, dd,
+                         date_birthday(d, n), want);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(roundtrip_every_day), cmocka_unit_test(parse_table),
-        cmocka_unit_test(format_table),        cmocka_unit_test(add_months_table),
-        cmocka_unit_test(age_table),           cmocka_unit_test(today_can_be_pinned),
+        cmocka_unit_test(birthdays_agree_with_the_plain_rule),
+        cmocka_unit_test(roundtrip_every_day),
+        cmocka_unit_test(parse_table),
+        cmocka_unit_test(format_table),
+        cmocka_unit_test(add_months_table),
+        cmocka_unit_test(age_table),
+        cmocka_unit_test(today_can_be_pinned),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
