@@ -397,28 +397,6 @@ static uint32_t intern_child(struct s903 *r, const char *id, size_t len)
 
 /* ---- dates ---- */
 
-kdate s903_years(kdate d, int n)
-{
-    if (d == DATE_NONE)
-        return DATE_NONE;
-    /* Rules ask for the same child's birthdays row after row (each review, each episode):
-     * the last answers, per thread (the web service validates in several), are kept. An
-     * all-zero slot is a true answer too: day 0 plus 0 years is day 0. */
-    static _Thread_local struct {
-        kdate d, r;
-        int n;
-    } memo[64];
-    unsigned h = ((unsigned)d * 2654435761u + (unsigned)n * 40503u) >> 26;
-    if (memo[h].d != d || memo[h].n != n) {
-        memo[h].d = d;
-        memo[h].n = n;
-        memo[h].r = date_birthday(d, n);
-    }
-    return memo[h].r;
-}
-
-kdate s903_days(kdate d, int n) { return d == DATE_NONE ? DATE_NONE : d + n; }
-
 /* 1 or 2 digits, or "ZZ" when `zz` is allowed (*v = -1). */
 static bool part(const char *p, size_t n, bool zz, int *v)
 {
@@ -840,6 +818,10 @@ struct s903 *s903_build(const struct ret *cur, const struct ret *last, const cha
     s->start = date_from_ymd(cur->year - 1, 4, 1);
     s->end = date_from_ymd(cur->year, 3, 31);
     s->la = la ? la : "";
+    for (int cs = 0; cs < CODESET_COUNT; cs++) /* stored codes are 1 to 254 (S903_BAD) */
+        for (int i = 0; i < codeset_get((enum codeset_id)cs)->n && i < 254; i++)
+            if (code_index_valid((enum codeset_id)cs, i, s->year))
+                s->valid[cs][i >> 6] |= UINT64_C(1) << (i & 63);
     load_year(&s->cur, cur);
     load_year(&s->last, last);
     long rows = 0;

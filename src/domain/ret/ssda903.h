@@ -27,6 +27,7 @@
 
 #include "core/arena.h"
 #include "core/date.h"
+#include "domain/codeset.h"
 #include "domain/ret/table.h"
 
 /* The tables, in the order the DfE lists them (also their index in ret_kind_903.tables). */
@@ -270,6 +271,8 @@ struct s903 {
     uint32_t *hash; /* open addressing over child_id, 0 = empty, else index + 1 */
     uint32_t hcap;
     bool geo; /* postcode-derived columns are filled */
+    /* Per code set, the codes (stored value - 1) valid in the collection year, as bits. */
+    uint64_t valid[CODESET_COUNT][4];
 };
 
 /* Build the view of `cur` (and `last`, which may be NULL); `la` may be NULL. Free with
@@ -305,8 +308,11 @@ static inline bool d_gt(kdate a, kdate b) { return d_lt(b, a); }
 static inline bool d_ge(kdate a, kdate b) { return d_le(b, a); }
 static inline bool d_eq(kdate a, kdate b) { return a != DATE_NONE && a == b; }
 /* d + n years (29 February gives 1 March in a common year); DATE_NONE stays missing. */
-kdate s903_years(kdate d, int n);
-kdate s903_days(kdate d, int n);
+static inline kdate s903_years(kdate d, int n)
+{
+    return d == DATE_NONE ? DATE_NONE : date_birthday(d, n);
+}
+static inline kdate s903_days(kdate d, int n) { return d == DATE_NONE ? DATE_NONE : d + n; }
 
 /* Date parsing as the 903 uses it: dd/mm/yyyy, a day or month may have one digit. With
  * `partial`, "ZZ" for the day or month and "ZZZZ" for the year are allowed and give the

@@ -49,7 +49,7 @@ static void invalid(const struct r903 *x, enum t903 t, const uint8_t *v, enum co
 {
     const struct s903_tab *tab = s903_ctab(x->y, t);
     for (size_t i = 0; i < tab->n; i++)
-        if (v[i] && !r903_valid(cs, v[i], x->year))
+        if (v[i] && !r903_valid(x, cs, v[i]))
             r903_flag(x, t, i);
 }
 

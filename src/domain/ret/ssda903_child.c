@@ -28,7 +28,7 @@ void s903c_101(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_header *h = &x->y->header;
     for (size_t i = 0; i < h->t.n; i++)
-        if (!r903_valid(CS_903_SEX, h->sex[i], x->year))
+        if (!r903_valid(x, CS_903_SEX, h->sex[i]))
             r903_flag(x, T903_HEADER, i);
 }
 
@@ -46,7 +46,7 @@ void s903c_103(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_header *h = &x->y->header;
     for (size_t i = 0; i < h->t.n; i++)
-        if (!r903_valid(CS_ETHNICITY, h->ethnic[i], x->year))
+        if (!r903_valid(x, CS_ETHNICITY, h->ethnic[i]))
             r903_flag(x, T903_HEADER, i);
 }
 
@@ -67,7 +67,7 @@ void s903c_105(struct rctx *ctx)
     if (!x->y->from_xml)
         return;
     for (size_t i = 0; i < h->t.n; i++)
-        if (!r903_valid(CS_903_FLAG, h->uasc[i], x->year))
+        if (!r903_valid(x, CS_903_FLAG, h->uasc[i]))
             r903_flag(x, T903_HEADER, i);
 }
 
@@ -478,7 +478,7 @@ void s903c_165(struct rctx *ctx)
         {
             uint8_t mo = h->mother[j], sex = h->sex[j];
             bool has_mother = mo != 0, female = sex && (sex == f2 || sex == ff);
-            bool invalid = has_mother && !r903_valid(CS_903_FLAG, mo, x->year);
+            bool invalid = has_mother && !r903_valid(x, CS_903_FLAG, mo);
             bool male = has_mother && sex && (sex == m1 || sex == mm);
             bool all_oc3 = invalid || male || (!has_mother && female && in_year);
             bool with_oc3 = has_mother && female && !in_year;
@@ -549,7 +549,7 @@ void s903c_167(struct rctx *ctx)
     const struct s903_reviews *r = &x->y->rev;
     for (size_t i = 0; i < r->t.n; i++) {
         bool held = r903_present(&r->t, RV_REVIEW, i);
-        bool ok = held ? r903_valid(CS_903_PARTICIPATION, r->code[i], x->year) : !r->code[i];
+        bool ok = held ? r903_valid(x, CS_903_PARTICIPATION, r->code[i]) : !r->code[i];
         if (!ok)
             r903_flag(x, T903_REVIEWS, i);
     }

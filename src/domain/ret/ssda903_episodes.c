@@ -31,7 +31,7 @@ static void invalid_code(const struct r903 *x, const uint8_t *v, enum codeset_id
 {
     const struct s903_episodes *e = EP(x);
     for (size_t i = 0; i < e->t.n; i++)
-        if (v[i] && !r903_valid(cs, v[i], x->year))
+        if (v[i] && !r903_valid(x, cs, v[i]))
             r903_flag(x, T903_EPISODES, i);
 }
 
@@ -127,8 +127,7 @@ void s903c_178(struct rctx *ctx)
     /* The reference list for 2025/26 leaves out T4 (213 still covers it). */
     uint64_t none = r903_codes(CS_PL, x->year <= 2025 ? TEMP " Z1" : "T0 T1 T2 T3 Z11 Z12 Z13 Z14");
     for (size_t i = 0; i < e->t.n; i++)
-        if (e->provider[i] &&
-            (!r903_valid(CS_PR, e->provider[i], x->year) || r903_in(none, e->place[i])))
+        if (e->provider[i] && (!r903_valid(x, CS_PR, e->provider[i]) || r903_in(none, e->place[i])))
             r903_flag(x, T903_EPISODES, i);
 }
 

@@ -32,7 +32,7 @@ void s903c_1006(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_missing *m = MIS(x);
     for (size_t i = 0; i < m->t.n; i++)
-        if (m->missing[i] && !r903_valid(CS_903_MISSING, m->missing[i], x->year))
+        if (m->missing[i] && !r903_valid(x, CS_903_MISSING, m->missing[i]))
             r903_flag(x, T903_MISSING, i);
 }
 
@@ -42,7 +42,7 @@ void s903c_564(struct rctx *ctx)
     const struct s903_missing *m = MIS(x);
     int start = MI_MIS_START;
     for (size_t i = 0; i < m->t.n; i++)
-        if (r903_valid(CS_903_MISSING, m->missing[i], x->year) && !r903_present(&m->t, start, i))
+        if (r903_valid(x, CS_903_MISSING, m->missing[i]) && !r903_present(&m->t, start, i))
             r903_flag(x, T903_MISSING, i);
 }
 

@@ -89,7 +89,7 @@ void s903c_181(struct rctx *ctx)
     for (size_t i = 0; i < o->t.n; i++) {
         bool bad = false;
         for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++)
-            bad |= f[k][i] && !r903_valid(CS_FLAG, f[k][i], x->year);
+            bad |= f[k][i] && !r903_valid(x, CS_FLAG, f[k][i]);
         if (bad)
             r903_flag(x, T903_OC2, i);
     }
@@ -194,7 +194,7 @@ void s903c_196(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_oc2 *o = OC2(x);
     for (size_t i = 0; i < o->t.n; i++)
-        if (o->sdq_reason[i] && !r903_valid(CS_903_SDQ_REASON, o->sdq_reason[i], x->year))
+        if (o->sdq_reason[i] && !r903_valid(x, CS_903_SDQ_REASON, o->sdq_reason[i]))
             r903_flag(x, T903_OC2, i);
 }
 

@@ -16,7 +16,7 @@ static void invalid(const struct r903 *x, const uint8_t *v, enum codeset_id cs)
 {
     const struct s903_oc3 *o = OC3(x);
     for (size_t i = 0; i < o->t.n; i++)
-        if (!r903_valid(cs, v[i], x->year))
+        if (!r903_valid(x, cs, v[i]))
             r903_flag(x, T903_OC3, i);
 }
 

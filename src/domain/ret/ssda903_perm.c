@@ -34,7 +34,7 @@ void s903c_631(struct rctx *ctx)
     R903(ctx, x);
     const struct s903_prevperm *p = PP(x);
     for (size_t i = 0; i < p->t.n; i++)
-        if (p->prev_perm[i] && !r903_valid(CS_903_PREVIOUS_PERMANENCE, p->prev_perm[i], x->year))
+        if (p->prev_perm[i] && !r903_valid(x, CS_903_PREVIOUS_PERMANENCE, p->prev_perm[i]))
             r903_flag(x, T903_PREVPERM, i);
 }
 

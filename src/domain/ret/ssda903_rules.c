@@ -53,11 +53,6 @@ uint64_t r903_codes(enum codeset_id cs, const char *list)
     return set;
 }
 
-bool r903_valid(enum codeset_id cs, uint8_t v, int year)
-{
-    return v != 0 && v != S903_BAD && code_index_valid(cs, v - 1, year);
-}
-
 int r903_col(enum t903 t, const char *name) { return rtable_col(&ret_kind_903.tables[t], name); }
 
 bool r903_present(const struct s903_tab *t, int col, size_t row)

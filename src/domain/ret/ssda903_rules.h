@@ -51,8 +51,12 @@ static inline bool r903_in(uint64_t set, uint8_t v)
 {
     return v != 0 && v != S903_BAD && ((set >> (v - 1)) & 1);
 }
-/* A stored code valid in the collection year (blank and unknown codes are not). */
-bool r903_valid(enum codeset_id cs, uint8_t v, int year);
+/* A stored code valid in the collection year (blank and unknown codes are not): a bit of
+ * the view's table, as rules ask it of every cell of a column. */
+static inline bool r903_valid(const struct r903 *x, enum codeset_id cs, uint8_t v)
+{
+    return v != 0 && v != S903_BAD && (x->r->valid[cs][(v - 1) >> 6] >> ((v - 1) & 63) & 1);
+}
 /* The column of table t called `name` (a programming error when absent). */
 int r903_col(enum t903 t, const char *name);
 /* Present: not blank, whether valid or not (the reference tools' notna()). */

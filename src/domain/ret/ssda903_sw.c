@@ -284,7 +284,7 @@ void s903c_SW13(struct rctx *ctx)
     const struct s903_sw *s = SW(x);
     kdate cut = date_from_ymd(2023, 4, 1);
     for (size_t i = 0; i < s->t.n; i++) {
-        bool invalid = !r903_valid(CS_903_SW_REASON, s->sw_reason[i], x->year);
+        bool invalid = !r903_valid(x, CS_903_SW_REASON, s->sw_reason[i]);
         if (x->year >= 2025)
             invalid = s->sw_reason[i] ? invalid : d_ge(s->sw_decom[i], cut);
         if (invalid)
