@@ -248,12 +248,42 @@ static void fast_and_general_agree(void **state)
     str_release(&quoted);
 }
 
+/* Without a UASC column in header.csv, a child's flag is 1 when the UASC table has a row
+ * for it and 0 otherwise (an empty id matches nothing), as text and as a code. */
+static void uasc_derived(void **state)
+{
+    (void)state;
+    static const char header[] = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+                                 "A1,1,01/01/2010,WBRI,,,\nB22,1,01/01/2010,WBRI,,,\n"
+                                 ",1,01/01/2010,WBRI,,,\nC333,2,01/01/2011,WBRI,,,\n"
+                                 "B2,1,01/01/2010,WBRI,,,\nB22,1,01/01/2010,WBRI,,,\n";
+    static const char uasc[] = "CHILD,SEX,DOB,DUC\nB22,1,01/01/2010,01/01/2028\n"
+                               ",1,01/01/2010,\nC333,2,01/01/2011,01/01/2029\nZ,1,,\n";
+    static const char *const want[] = {"0", "1", "0", "1", "0", "1"};
+    struct ret r;
+    ret_init(&r, &ret_kind_903);
+    struct kerr e = KERR_INIT;
+    assert_int_equal(s903_read_csv_memory(&r, "header.csv", header, sizeof(header) - 1, NULL, &e),
+                     KITH_OK);
+    assert_int_equal(s903_read_csv_memory(&r, "uasc.csv", uasc, sizeof(uasc) - 1, NULL, &e),
+                     KITH_OK);
+    s903_read_finish(&r);
+    const struct rtable *t = ret_table(&r, T903_HEADER);
+    assert_int_equal(t->nrows, (int32_t)N_ELEMS(want));
+    for (int32_t row = 0; row < t->nrows; row++) {
+        assert_string_equal(ret_raw(&r, T903_HEADER, row, HD_UASC), want[row]);
+        int code = code_index((enum codeset_id)t->def->cols[HD_UASC].codeset, want[row], 1);
+        assert_int_equal(t->val[HD_UASC][row], code >= 0 ? code : RCODE_BAD);
+    }
+    ret_release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_rows_either_way),   cmocka_unit_test(refusals),
         cmocka_unit_test(given_up_late),          cmocka_unit_test(values_as_written),
-        cmocka_unit_test(fast_and_general_agree),
+        cmocka_unit_test(fast_and_general_agree), cmocka_unit_test(uasc_derived),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

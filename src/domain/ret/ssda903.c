@@ -137,11 +137,11 @@ const char *const s903_files[T903_COUNT] = {
 
 bool s903_col_optional(enum t903 t, int col) { return t == T903_HEADER && col == HD_UASC; }
 
-static int cmp_cstr(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
+static uint32_t hash_bytes(const char *p, size_t n);
 
+/* The header's UASC flag from the UASC table: 1 for a child with a row there. The UASC
+ * table's children go in an open-addressed set of their pool offsets, and every child's
+ * cell points at one shared "1" or "0" (converted once), rather than a copy each. */
 void s903_derive_uasc(struct ret *r)
 {
     struct rtable *h = &r->tables[T903_HEADER], *u = &r->tables[T903_UASC];
@@ -150,19 +150,43 @@ void s903_derive_uasc(struct ret *r)
     for (int32_t i = 0; i < h->nrows; i++)
         if (h->raw[HD_UASC][i])
             return; /* given in the file */
-    const char **ids = xreallocarray(NULL, (size_t)u->nrows, sizeof(*ids));
-    for (int32_t k = 0; k < u->nrows; k++)
-        ids[k] = ret_str(r, u->raw[UA_CHILD][k]);
-    qsort(ids, (size_t)u->nrows, sizeof(*ids), cmp_cstr);
-    /* look every child up first: setting cells grows the text pool and moves the texts */
+    size_t cap = 16;
+    while (cap < 2 * (size_t)u->nrows)
+        cap *= 2;
+    uint32_t *set = xcalloc(cap, sizeof(uint32_t)), *hashes = xcalloc(cap, sizeof(uint32_t));
+    for (int32_t k = 0; k < u->nrows; k++) {
+        uint32_t off = u->raw[UA_CHILD][k];
+        const char *id = ret_str(r, off);
+        size_t len = strlen(id);
+        if (!len)
+            continue;
+        uint32_t hash = hash_bytes(id, len);
+        size_t at = hash & (cap - 1);
+        while (set[at] && (hashes[at] != hash || strcmp(ret_str(r, set[at]), id)))
+            at = (at + 1) & (cap - 1);
+        set[at] = off;
+        hashes[at] = hash;
+    }
+    /* look every child up first: interning grows the text pool and moves the texts */
     bool *found = xcalloc((size_t)h->nrows, sizeof(bool));
     for (int32_t i = 0; i < h->nrows; i++) {
-        const char *child = ret_str(r, h->raw[HD_CHILD][i]);
-        found[i] = *child && bsearch(&child, ids, (size_t)u->nrows, sizeof(*ids), cmp_cstr);
+        const char *id = ret_str(r, h->raw[HD_CHILD][i]);
+        size_t len = strlen(id);
+        if (!len)
+            continue;
+        uint32_t hash = hash_bytes(id, len);
+        size_t at = hash & (cap - 1);
+        while (set[at] && (hashes[at] != hash || strcmp(ret_str(r, set[at]), id)))
+            at = (at + 1) & (cap - 1);
+        found[i] = set[at] != 0;
     }
-    free(ids);
+    free(set);
+    free(hashes);
+    const struct rcol_def *col = &h->def->cols[HD_UASC];
+    uint32_t off[2] = {ret_intern(r, "0", 1), ret_intern(r, "1", 1)};
+    int32_t v[2] = {rcol_value(col, "0", 1, off[0]), rcol_value(col, "1", 1, off[1])};
     for (int32_t i = 0; i < h->nrows; i++)
-        ret_set(r, T903_HEADER, i, HD_UASC, found[i] ? "1" : "0", 1);
+        ret_set_parsed(r, T903_HEADER, i, HD_UASC, off[found[i]], v[found[i]]);
     free(found);
 }
 
