@@ -42,6 +42,12 @@ void str_addf(struct str *s, const char *fmt, ...) __attribute__((format(printf,
 void str_vaddf(struct str *s, const char *fmt, va_list ap);
 /* Make sure `n` more bytes fit without another allocation (subject to the cap). */
 bool str_grow(struct str *s, size_t n);
+/* str_grow for a builder appended to in a tight loop: the usual case, room already there
+ * and no cap, is decided here without a call. */
+static inline bool str_room(struct str *s, size_t n)
+{
+    return (!s->max && !s->overflow && n < s->cap - s->len) || str_grow(s, n);
+}
 /* Shorten to `len` bytes (no-op when already shorter). */
 void str_truncate(struct str *s, size_t len);
 
