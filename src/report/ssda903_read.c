@@ -177,8 +177,8 @@ enum plan {
 };
 
 /* A field of the file's records: the cells of the column it fills (raw texts, values, and
- * the value of a missing cell), and the same field of the row above (its start and length,
- * 0 for an empty field), which most fields repeat. */
+ * the value of a missing cell), and the same field of the row above (its start and length;
+ * SIZE_MAX before the first row), which most fields repeat. */
 struct field {
     uint32_t *raw;
     int32_t *val;
@@ -203,17 +203,14 @@ static void field_cells(struct field *fields, size_t nf, const int *col, const s
 static inline void set_field(struct field *f, int32_t row, const char *buf, size_t base, size_t s,
                              size_t n)
 {
-    if (!n) {
-        f->raw[row] = 0;
-        f->val[row] = f->missing;
-        f->above_n = 0;
-        return;
-    }
     uint32_t off = (uint32_t)(base + s);
-    /* most fields repeat the row above (a child's id, codes): no parse, no lookup */
-    if (n == f->above_n && same_text(buf + s, buf + f->above, n)) {
+    /* most fields repeat the row above (a child's id, codes, nothing): no parse, no lookup */
+    if (n == f->above_n && (!n || same_text(buf + s, buf + f->above, n))) {
         f->raw[row] = f->raw[row - 1];
         f->val[row] = f->val[row - 1];
+    } else if (!n) {
+        f->raw[row] = 0;
+        f->val[row] = f->missing;
     } else {
         int32_t v;
         if (f->plan == PLAN_TEXT) {
@@ -307,6 +304,7 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
         enum rcol_type type = d->cols[map[i]].type;
         fields[i].def = &d->cols[map[i]];
         fields[i].missing = tb->missing[map[i]];
+        fields[i].above_n = SIZE_MAX; /* no row above */
         fields[i].plan = type == RCOL_TEXT                       ? PLAN_TEXT
                          : type == RCOL_CODE || type == RCOL_INT ? PLAN_MEMO
                          : type == RCOL_DATE                     ? PLAN_DATE
@@ -334,7 +332,7 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
     size_t nfields = nf; /* a copy whose address never escapes: kept in a register */
     struct scan sc;
     scan_start(&sc, buf, p);
-    bool ok = nfields > 0;
+    bool ok = nfields > 0 && max_field > 16; /* a field under 16 bytes is never too long */
     while (ok && p < len) {
         size_t at = next_stop(buf, &sc);
         char ch = buf[at];
@@ -352,7 +350,7 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
         }
         struct field *f = fields, *end = fields + nfields;
         for (;;) {
-            if (at - p + 1 >= max_field) {
+            if (at - p >= 16 && at - p + 1 >= max_field) {
                 ok = false;
                 break;
             }

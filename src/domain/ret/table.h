@@ -161,8 +161,22 @@ static inline bool rdate_dmy_shape(const char *s, size_t n)
     return n == 10 && s[2] == '/' && s[5] == '/';
 }
 
+/* Day numbers of 1 January of DATE_MIN_YEAR + i, i = 0..401, worked out by the compiler. */
+#define RDATE_JAN1(y) ((y - 1) * 365 + (y - 1) / 4 - (y - 1) / 100 + (y - 1) / 400 - 719162)
+#define RDATE_JAN1_10(y)                                                                           \
+    RDATE_JAN1(y), RDATE_JAN1(y + 1), RDATE_JAN1(y + 2), RDATE_JAN1(y + 3), RDATE_JAN1(y + 4),     \
+        RDATE_JAN1(y + 5), RDATE_JAN1(y + 6), RDATE_JAN1(y + 7), RDATE_JAN1(y + 8),                \
+        RDATE_JAN1(y + 9)
+#define RDATE_JAN1_100(y)                                                                          \
+    RDATE_JAN1_10(y), RDATE_JAN1_10(y + 10), RDATE_JAN1_10(y + 20), RDATE_JAN1_10(y + 30),         \
+        RDATE_JAN1_10(y + 40), RDATE_JAN1_10(y + 50), RDATE_JAN1_10(y + 60),                       \
+        RDATE_JAN1_10(y + 70), RDATE_JAN1_10(y + 80), RDATE_JAN1_10(y + 90)
+
 static inline int32_t rdate_dmy(const char *s)
 {
+    static const int32_t jan1[DATE_MAX_YEAR - DATE_MIN_YEAR + 2] = {
+        RDATE_JAN1_100(1800), RDATE_JAN1_100(1900), RDATE_JAN1_100(2000),
+        RDATE_JAN1_100(2100), RDATE_JAN1(2200),     RDATE_JAN1(2201)};
     static const unsigned char month_days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     static const int16_t days_before[13] = {0,   0,   31,  59,  90,  120, 151,
                                             181, 212, 243, 273, 304, 334};
@@ -178,17 +192,15 @@ static inline int32_t rdate_dmy(const char *s)
     if ((v & ones * 0xF0) | ((v + ones * 6) & ones * 0x10) || y2 > 9 || y3 > 9)
         return RDATE_BAD;
     uint64_t pairs = v * 10 + (v >> 8); /* byte i: digit i * 10 + digit i + 1, at most 99 */
-    int d = (int)(pairs & 0xFF), m = (int)(pairs >> 24 & 0xFF);
-    int y = (int)(pairs >> 48 & 0xFF) * 100 + (int)(y2 * 10 + y3);
-    if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR || m < 1 || m > 12 || d < 1)
+    unsigned d = (unsigned)(pairs & 0xFF), m = (unsigned)(pairs >> 24 & 0xFF);
+    unsigned y = (unsigned)(pairs >> 48 & 0xFF) * 100 + y2 * 10 + y3 - DATE_MIN_YEAR;
+    if (y > DATE_MAX_YEAR - DATE_MIN_YEAR || m - 1 > 11 || d == 0)
         return RDATE_BAD;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (d > month_days[m] + (m == 2 && leap))
+    int32_t jan = jan1[y];
+    bool leap = jan1[y + 1] - jan == 366;
+    if (d > (unsigned)month_days[m] + (m == 2 && leap))
         return RDATE_BAD;
-    /* days from 0001-01-01 to 1 January of year y, then to the day; 719162 to 1970-01-01 */
-    unsigned py = (unsigned)y - 1;
-    return (int32_t)(py * 365 + py / 4 - py / 100 + py / 400) + days_before[m] + (m > 2 && leap) +
-           d - 1 - 719162;
+    return jan + days_before[m] + (m > 2 && leap) + (int32_t)d - 1;
 }
 
 /* The typed value of the text s (n >= 1 bytes, at `off` in the pool) in a column of `col`'s
