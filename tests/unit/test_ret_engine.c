@@ -267,6 +267,49 @@ static void missing_inputs_named(void **state)
     assert_string_equal(rule_severity_name(RULE_ERROR), "error");
 }
 
+/* A return large enough for two threads: the findings must be those of the rules run one by
+ * one and then sorted (findings_sort's general path), whichever thread ran which rule.
+ * flag_all_twice reports rows backwards and twice, so every rule's findings need sorting
+ * and merging; flag_no_birth reports a row out of every three. */
+static void two_threads_find_what_one_does(void **state)
+{
+    (void)state;
+    struct ret r;
+    ret_init(&r, &toy);
+    for (int i = 0; i < 15000; i++) {
+        int32_t row = ret_add_row(&r, T_PEOPLE, 0);
+        add(&r, T_PEOPLE, P_ID, row, "P");
+        if (i % 3)
+            add(&r, T_PEOPLE, P_BORN, row, "2010-01-01");
+        ret_add_row(&r, T_EVENTS, 0);
+    }
+    struct ruleset s;
+    ruleset_for(&s, &toy, 2025);
+    struct findings threaded, plain;
+    findings_init(&threaded);
+    findings_init(&plain);
+    rules_run(&s, &r, NULL, &threaded);
+    for (int k = 0; k < s.n; k++) {
+        if (rule_missing_input(s.rules[k]->needs, &(struct rinputs){0}))
+            continue;
+        struct rctx c = {.r = &r, .in = &(struct rinputs){0}, .rule = s.rules[k], .out = &plain};
+        s.rules[k]->check(&c);
+    }
+    findings_sort(&plain, &r);
+    assert_int_equal(threaded.n, 5000 + 15000 + 1);
+    assert_int_equal(threaded.n, plain.n);
+    for (size_t i = 0; i < plain.n; i++) {
+        assert_ptr_equal(threaded.v[i].rule, plain.v[i].rule);
+        assert_int_equal(threaded.v[i].table, plain.v[i].table);
+        assert_int_equal(threaded.v[i].row, plain.v[i].row);
+        assert_true(threaded.v[i].cols == plain.v[i].cols);
+    }
+    findings_release(&threaded);
+    findings_release(&plain);
+    ruleset_release(&s);
+    ret_release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +318,7 @@ int main(void)
         cmocka_unit_test(many_rows_grow),
         cmocka_unit_test(sets_by_year),
         cmocka_unit_test(run_sorts_merges_and_skips),
+        cmocka_unit_test(two_threads_find_what_one_does),
         cmocka_unit_test(missing_inputs_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -127,6 +127,7 @@ struct rules_job {
 
 static void sort_by_place(struct finding *v, size_t n, const int *rank);
 static void table_ranks(const struct ret_kind *k, int *rank);
+static void merge_repeats(struct findings *f);
 
 static void run_rule(void *ctx, int k, int w)
 {
@@ -172,6 +173,7 @@ void rules_run(const struct ruleset *set, const struct ret *r, const struct rinp
     void *prep = r->kind->prepare ? r->kind->prepare(r, in) : NULL;
     j.prep = prep;
     int workers = par_workers(worth_threads(r));
+    bool sorted = false;
     if (workers < 2) {
         for (int k = 0; k < n; k++) {
             struct rctx c = {.r = r, .in = in, .rule = j.todo[k], .out = out, .prep = prep};
@@ -184,6 +186,9 @@ void rules_run(const struct ruleset *set, const struct ret *r, const struct rinp
         j.worker = xcalloc(nk, 1);
         table_ranks(r->kind, j.rank);
         par_run(n, workers, run_rule, &j);
+        /* every rule's findings are in place order (run_rule sorted them) and the rules ran
+         * in code order: into an empty list they come sorted, and only repeats remain */
+        sorted = out->n == 0;
         /* the findings in rule order, as one thread would have made them */
         size_t total = out->n + j.part[0].n + j.part[1].n;
         if (total > out->cap) {
@@ -204,7 +209,10 @@ void rules_run(const struct ruleset *set, const struct ret *r, const struct rinp
     }
     if (prep)
         r->kind->unprepare(prep);
-    findings_sort(out, r);
+    if (sorted)
+        merge_repeats(out);
+    else
+        findings_sort(out, r);
 }
 
 /* Findings sort by table *name*; qsort has no context argument (and the web service sorts in
@@ -284,6 +292,22 @@ static void table_ranks(const struct ret_kind *k, int *rank)
     }
 }
 
+/* One finding for each rule, table and row: repeats (adjacent once sorted) become the first,
+ * with every column at fault. */
+static void merge_repeats(struct findings *f)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        struct finding *last = w ? &f->v[w - 1] : NULL;
+        if (last && last->rule == f->v[i].rule && last->table == f->v[i].table &&
+            last->row == f->v[i].row)
+            last->cols |= f->v[i].cols;
+        else
+            f->v[w++] = f->v[i];
+    }
+    f->n = w;
+}
+
 void findings_sort(struct findings *f, const struct ret *r)
 {
     if (!f->n)
@@ -317,20 +341,7 @@ void findings_sort(struct findings *f, const struct ret *r)
     } else {
         qsort(f->v, f->n, sizeof(*f->v), by_finding);
     }
-    /* merge repeats; a kept finding gets its table number back once nothing follows it that
-     * could still merge into it */
-    size_t w = 0;
-    for (size_t i = 0; i < f->n; i++) {
-        struct finding *last = w ? &f->v[w - 1] : NULL;
-        if (last && last->rule == f->v[i].rule && last->table == f->v[i].table &&
-            last->row == f->v[i].row) {
-            last->cols |= f->v[i].cols;
-            continue;
-        }
-        if (last)
-            last->table = (int16_t)table_of[last->table];
-        f->v[w++] = f->v[i];
-    }
-    f->v[w - 1].table = (int16_t)table_of[f->v[w - 1].table];
-    f->n = w;
+    for (size_t i = 0; i < f->n; i++)
+        f->v[i].table = (int16_t)table_of[f->v[i].table];
+    merge_repeats(f);
 }
