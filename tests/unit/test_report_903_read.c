@@ -278,12 +278,45 @@ static void uasc_derived(void **state)
     ret_release(&r);
 }
 
+/* The fast path reserves rows from the first line's length: a long first line and many
+ * short ones after it make the table grow while it reads, and every row still lands. */
+static void rows_past_the_guess(void **state)
+{
+    (void)state;
+    struct str in = STR_INIT;
+    str_add(&in, REVIEWS "\n");
+    for (int i = 0; i < 3000; i++)
+        str_add(&in, "C");
+    str_add(&in, ",01/01/2010,01/02/2026,PN1\n");
+    for (int i = 0; i < 5000; i++)
+        str_addf(&in, "%d,,,\n", i % 7);
+    struct ret r;
+    ret_init(&r, &ret_kind_903);
+    struct kerr e = KERR_INIT;
+    assert_int_equal(s903_read_csv_memory(&r, "reviews.csv", in.buf, in.len, NULL, &e), KITH_OK);
+    assert_int_equal(r.pool.len, in.len + 2); /* read in place: the fast path */
+    const struct rtable *t = ret_table(&r, T903_REVIEWS);
+    assert_int_equal(t->nrows, 5001);
+    assert_int_equal(strlen(ret_raw(&r, T903_REVIEWS, 0, RV_CHILD)), 3000);
+    for (int32_t row = 1; row < t->nrows; row++) {
+        char want[8];
+        snprintf(want, sizeof(want), "%d", (int)(row - 1) % 7);
+        assert_string_equal(ret_raw(&r, T903_REVIEWS, row, RV_CHILD), want);
+        assert_int_equal(t->val[RV_DOB][row], DATE_NONE);
+        assert_int_equal(t->val[RV_REVIEW_CODE][row], RCODE_NONE);
+        assert_int_equal(t->line[row], row + 2);
+    }
+    ret_release(&r);
+    str_release(&in);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_rows_either_way),   cmocka_unit_test(refusals),
         cmocka_unit_test(given_up_late),          cmocka_unit_test(values_as_written),
         cmocka_unit_test(fast_and_general_agree), cmocka_unit_test(uasc_derived),
+        cmocka_unit_test(rows_past_the_guess),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
