@@ -1171,29 +1171,54 @@ static int cmp_ref(const void *a, const void *b)
     return 0;
 }
 
+/* The child's references (both years), in cmp_ref's order: few, nearly in order already. */
+static void order_refs(struct ep_ref *v, size_t m)
+{
+    for (size_t i = 1; i < m; i++) {
+        struct ep_ref x = v[i];
+        size_t k = i;
+        for (; k > 0 && cmp_ref(&v[k - 1], &x) > 0; k--)
+            v[k] = v[k - 1];
+        v[k] = x;
+    }
+}
+
 void s903c_199(struct rctx *ctx)
 {
     R903(ctx, x);
     const struct s903_episodes *e = EP(x), *l = &x->ly->ep;
     uint64_t adopted = r903_codes(CS_REC, "E11 E12");
-    size_t n = e->t.n + l->t.n, m = 0;
-    struct ep_ref *v = xreallocarray(NULL, n ? n : 1, sizeof(*v));
-    for (size_t i = 0; i < l->t.n; i++)
-        if (l->decom[i] != DATE_NONE && l->child[i] != S903_NO_CHILD)
-            v[m++] =
-                (struct ep_ref){l->child[i], l->decom[i], UINT32_MAX, r903_in(adopted, l->rec[i])};
-    for (size_t i = 0; i < e->t.n; i++)
-        if (e->decom[i] != DATE_NONE && e->child[i] != S903_NO_CHILD)
-            v[m++] =
-                (struct ep_ref){e->child[i], e->decom[i], (uint32_t)i, r903_in(adopted, e->rec[i])};
-    qsort(v, m, sizeof(*v), cmp_ref);
-    int count = 0;
-    for (size_t k = 0; k < m; k++) {
-        if (k == 0 || v[k].child != v[k - 1].child)
-            count = 0;
-        count += v[k].adopted;
-        if (count > 0 && !(v[k].adopted && count == 1) && v[k].row != UINT32_MAX)
-            r903_flag(x, T903_EPISODES, v[k].row);
+    size_t ie = 0, il = 0, cap = 16;
+    struct ep_ref *v = xreallocarray(NULL, cap, sizeof(*v));
+    /* both years' episodes in child order (the view's), a child at a time; rows with no
+     * CHILD come last in each and end the walk */
+    for (;;) {
+        uint32_t ce = ie < e->t.n ? e->child[e->order[ie]] : S903_NO_CHILD;
+        uint32_t cl = il < l->t.n ? l->child[l->order[il]] : S903_NO_CHILD;
+        uint32_t c = ce < cl ? ce : cl;
+        if (c == S903_NO_CHILD)
+            break;
+        size_t m = 0;
+        for (int year = 0; year < 2; year++) {
+            const struct s903_episodes *y = year ? e : l;
+            size_t *at = year ? &ie : &il;
+            for (; *at < y->t.n && y->child[y->order[*at]] == c; (*at)++) {
+                uint32_t row = y->order[*at];
+                if (y->decom[row] == DATE_NONE)
+                    continue;
+                if (m == cap)
+                    v = xreallocarray(v, cap *= 2, sizeof(*v));
+                v[m++] = (struct ep_ref){c, y->decom[row], year ? row : UINT32_MAX,
+                                         r903_in(adopted, y->rec[row])};
+            }
+        }
+        order_refs(v, m);
+        int count = 0;
+        for (size_t k = 0; k < m; k++) {
+            count += v[k].adopted;
+            if (count > 0 && !(v[k].adopted && count == 1) && v[k].row != UINT32_MAX)
+                r903_flag(x, T903_EPISODES, v[k].row);
+        }
     }
     free(v);
 }
