@@ -5,6 +5,11 @@
 BUILD_TEST    := build/asan
 BUILD_RELEASE := build/release
 BUILD_FUZZ    := build/fuzz
+BUILD_TSAN    := build/tsan
+# The suites that run code in threads (reading a return's files, building the 903 view,
+# running the rules, writing a long report), again under ThreadSanitizer.
+TSAN_TESTS    := core_par core_str 903_view ret_engine report_findings 903_agreement \
+                 t0020-validate903
 KITH          := $(BUILD_RELEASE)/src/kith
 DEMO_DB       ?= kith-demo.db
 
@@ -20,6 +25,9 @@ $(BUILD_RELEASE)/build.ninja:
 
 $(BUILD_TEST)/build.ninja:
 	meson setup $(BUILD_TEST) --buildtype=debug -Db_sanitize=address,undefined >/dev/null
+
+$(BUILD_TSAN)/build.ninja:
+	meson setup $(BUILD_TSAN) --buildtype=debug -Db_sanitize=thread >/dev/null
 
 build: deps $(BUILD_RELEASE)/build.ninja
 	ninja -C $(BUILD_RELEASE)
@@ -38,14 +46,19 @@ run: build
 # Every suite under AddressSanitizer and UBSan; the last line is "N passed, N failed".
 # The optimised build is compiled too, because gcc warns about different things at -O2
 # and a warning there would break `make run`.
-test: deps $(BUILD_TEST)/build.ninja $(BUILD_RELEASE)/build.ninja
+test: deps $(BUILD_TEST)/build.ninja $(BUILD_RELEASE)/build.ninja $(BUILD_TSAN)/build.ninja
 	ninja -C $(BUILD_RELEASE)
 	ninja -C $(BUILD_TEST)
+	ninja -C $(BUILD_TSAN) src/kith $(addprefix tests/test_,$(filter-out t%,$(TSAN_TESTS)))
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    meson test -C $(BUILD_TEST) --print-errorlogs --num-processes 2 >$(BUILD_TEST)/test-output.txt 2>&1; \
 	    status=$$?; grep -E '^ *[0-9]+/[0-9]+ ' $(BUILD_TEST)/test-output.txt; \
 	    if [ $$status -ne 0 ]; then sed -n '/^=* [0-9]*\/[0-9]* =*$$/,$$p' $(BUILD_TEST)/test-output.txt | tail -n 200; fi; \
-	    scripts/test-summary $(BUILD_TEST)
+	    TSAN_OPTIONS=halt_on_error=1 meson test -C $(BUILD_TSAN) --no-rebuild --print-errorlogs \
+	    --num-processes 2 $(TSAN_TESTS) >$(BUILD_TSAN)/test-output.txt 2>&1; \
+	    tstatus=$$?; grep -E '^ *[0-9]+/[0-9]+ ' $(BUILD_TSAN)/test-output.txt | sed 's/$$/ (ThreadSanitizer)/'; \
+	    if [ $$tstatus -ne 0 ]; then sed -n '/^=* [0-9]*\/[0-9]* =*$$/,$$p' $(BUILD_TSAN)/test-output.txt | tail -n 200; fi; \
+	    scripts/test-summary $(BUILD_TEST) $(BUILD_TSAN)
 
 bench: build
 	@bench/run $(BUILD_RELEASE)
