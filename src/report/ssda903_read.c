@@ -187,6 +187,7 @@ struct field {
     const struct rcol_def *def;
     size_t above, above_n;
     struct memo memo[MEMO_SLOTS];
+    int32_t one[256]; /* PLAN_MEMO: the value of each one-byte text (flags, most codes) */
 };
 
 /* Point the fields at their columns' cells, which move when the table grows. */
@@ -205,7 +206,8 @@ static inline void set_field(struct field *f, int32_t row, const char *buf, size
 {
     uint32_t off = (uint32_t)(base + s);
     /* most fields repeat the row above (a child's id, codes, nothing): no parse, no lookup */
-    if (n == f->above_n && (!n || same_text(buf + s, buf + f->above, n))) {
+    if (n == f->above_n &&
+        (n > 1 ? same_text(buf + s, buf + f->above, n) : !n || buf[s] == buf[f->above])) {
         f->raw[row] = f->raw[row - 1];
         f->val[row] = f->val[row - 1];
     } else if (!n) {
@@ -217,6 +219,8 @@ static inline void set_field(struct field *f, int32_t row, const char *buf, size
             v = (int32_t)off;
         } else if (f->plan == PLAN_DATE && rdate_dmy_shape(buf + s, n)) {
             v = rdate_dmy(buf + s);
+        } else if (f->plan == PLAN_MEMO && n == 1) {
+            v = f->one[(unsigned char)buf[s]];
         } else if (f->plan == PLAN_MEMO && n <= MEMO_MAX) {
             uint64_t k0, k1;
             text_key(buf + s, n, &k0, &k1);
@@ -309,6 +313,12 @@ static int read_table_fast(struct ret *r, int t, size_t base, size_t len, const 
                          : type == RCOL_CODE || type == RCOL_INT ? PLAN_MEMO
                          : type == RCOL_DATE                     ? PLAN_DATE
                                                                  : PLAN_PARSE;
+        if (fields[i].plan == PLAN_MEMO) /* the 95 texts of one plain byte, converted now */
+            for (int b = 0; b < 256; b++)
+                if (csv_plain[b]) {
+                    char text = (char)b;
+                    fields[i].one[b] = rcol_value(fields[i].def, &text, 1, 0);
+                }
         mapped[map[i]] = true;
     }
     int unmapped[RTABLE_MAX_COLS], nun = 0; /* optional columns the file does not have */
