@@ -7,15 +7,13 @@
 #include "report/ssda903_read.h"
 
 #include <dirent.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
+#include "core/par.h"
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "domain/ret/ssda903.h"
@@ -453,35 +451,25 @@ struct dir_file {
 struct dir_job {
     struct ret *r;
     struct dir_file *files; /* largest first */
-    int n;
-    atomic_int next;
     const struct csv_opts *co;
 };
 
-static void read_dir_files(struct dir_job *j)
+/* One file (core/par.h task k): into its region of the pool, and its table from there. */
+static void read_dir_file(void *ctx, int k, int worker)
 {
-    for (;;) {
-        int k = atomic_fetch_add(&j->next, 1);
-        if (k >= j->n)
-            return;
-        struct dir_file *f = &j->files[k];
-        FILE *fp = fopen(f->path, "rb");
-        f->rc = -1;
-        if (!fp)
-            continue;
-        char *buf = j->r->pool.buf + f->base;
-        if (fread(buf, 1, f->len + 1, fp) == f->len) { /* the size it said, no more */
-            buf[f->len] = '\0';
-            f->rc = read_table_fast(j->r, f->t, f->base, f->len, f->name, j->co, &f->e);
-        }
-        fclose(fp);
+    (void)worker;
+    struct dir_job *j = ctx;
+    struct dir_file *f = &j->files[k];
+    FILE *fp = fopen(f->path, "rb");
+    f->rc = -1;
+    if (!fp)
+        return;
+    char *buf = j->r->pool.buf + f->base;
+    if (fread(buf, 1, f->len + 1, fp) == f->len) { /* the size it said, no more */
+        buf[f->len] = '\0';
+        f->rc = read_table_fast(j->r, f->t, f->base, f->len, f->name, j->co, &f->e);
     }
-}
-
-static void *dir_worker(void *arg)
-{
-    read_dir_files(arg);
-    return NULL;
+    fclose(fp);
 }
 
 static int by_size(const void *a, const void *b)
@@ -512,8 +500,9 @@ static bool read_dir_parallel(struct ret *r, char *const *paths, char *const *na
             .t = t, .path = paths[t], .name = names[t], .len = (size_t)st.st_size, .e = KERR_INIT};
         total += (size_t)st.st_size + 1 + SLACK;
     }
-    if (n < 2 || total < PARALLEL_BYTES || sysconf(_SC_NPROCESSORS_ONLN) < 2 ||
-        r->pool.len + total + SLACK >= UINT32_MAX || !str_grow(&r->pool, total + SLACK))
+    int workers = par_workers(n >= 2 && total >= PARALLEL_BYTES);
+    if (workers < 2 || r->pool.len + total + SLACK >= UINT32_MAX ||
+        !str_grow(&r->pool, total + SLACK))
         return false;
     qsort(files, (size_t)n, sizeof(files[0]), by_size);
     for (int k = 0; k < n; k++) {
@@ -521,13 +510,8 @@ static bool read_dir_parallel(struct ret *r, char *const *paths, char *const *na
         r->pool.len += files[k].len + 1 + SLACK;
     }
     r->pool.buf[r->pool.len] = '\0';
-    struct dir_job j = {.r = r, .files = files, .n = n, .co = co};
-    atomic_init(&j.next, 0);
-    pthread_t th;
-    bool two = !pthread_create(&th, NULL, dir_worker, &j);
-    read_dir_files(&j);
-    if (two)
-        pthread_join(th, NULL);
+    struct dir_job j = {.r = r, .files = files, .co = co};
+    par_run(n, workers, read_dir_file, &j);
     *rc = KITH_OK;
     for (int t = 0; t < T903_COUNT && !*rc; t++) {
         const struct dir_file *f = NULL;
