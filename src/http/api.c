@@ -70,6 +70,7 @@ static int failed(struct http_request *req, struct http_response *res, enum kerr
         return http_problem(req, res, rc == KITH_E_CONFLICT ? 409 : 422, "The record was not saved",
                             e->msg);
     }
+    req->cause = rc;
     return http_problem(req, res, 503, "Sorry, there is a problem",
                         "The records could not be read or written. Try again later.");
 }

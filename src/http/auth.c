@@ -270,8 +270,10 @@ enum auth_result auth_sign_in(struct http_app *app, struct http_request *req,
     struct user u;
     struct kerr e = KERR_INIT;
     enum kerr_code rc = store_user_find(req->store, username, req->arena, &u, &e);
-    if (rc && rc != KITH_E_NOT_FOUND)
+    if (rc && rc != KITH_E_NOT_FOUND) {
+        req->cause = rc;
         return AUTH_FAILED;
+    }
     /* The hash is checked whatever else is wrong, so every refusal costs the same. */
     const char *hash = !rc && u.password_hash ? u.password_hash : au->dummy_hash;
     bool ok = kcrypto_password_verify(hash, password) && !rc && u.password_hash && !u.disabled;
@@ -302,8 +304,10 @@ enum auth_result auth_sign_in(struct http_app *app, struct http_request *req,
     rc = store_session_add(req->store, &ss, &e);
     if (!rc && redo)
         store_user_set_password(req->store, u.id, rehash, NULL);
-    if (rc)
+    if (rc) {
+        req->cause = rc;
         return AUTH_FAILED;
+    }
     set_cookie(req, res, token, false);
     req->principal = principal_of(req->arena, &u, &ss);
     return AUTH_OK;

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "core/err.h"
 #include "domain/record.h"
 
 enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE, HTTP_OTHER };
@@ -94,6 +95,9 @@ struct http_request {
      * transaction never shares a connection; see store/store_pool.h). */
     struct store *store;
     bool session_ended; /* the cookie named a session that has ended or timed out */
+    /* Why a 5xx answer was given (the store's error code): in the request's log line for
+     * whoever runs the service, never on the page, and never anything of the record. */
+    enum kerr_code cause;
 };
 
 struct http_header {

@@ -216,7 +216,8 @@ static enum MHD_Result respond(struct server *srv, struct MHD_Connection *conn, 
     log_event(res.status >= 500 ? LOG_WARN : LOG_INFO, "http.request", "method",
               req->method == HTTP_OTHER ? "other" : method, "route",
               req->route ? req->route->pattern : "-", "status", status, "bytes", bytes, "ms", dur,
-              "request_id", req->request_id, NULL);
+              "request_id", req->request_id, req->cause ? "cause" : NULL, kerr_name(req->cause),
+              NULL);
     return ok;
 }
 

@@ -61,6 +61,7 @@ static void child_rows(struct html *h, const struct person *kids, size_t n)
 static int store_failed(struct http_request *req, struct http_response *res, enum kerr_code rc)
 {
     int status = kerr_http_status(rc) >= 500 ? kerr_http_status(rc) : 503;
+    req->cause = rc;
     return http_error_page(req, res, status, "Sorry, there is a problem",
                            "The case records could not be read. Try again later.");
 }

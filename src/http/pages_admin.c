@@ -20,8 +20,9 @@
 #include "http/web_audit.h"
 #include "store/store.h"
 
-static int failed(struct http_request *req, struct http_response *res)
+static int failed(struct http_request *req, struct http_response *res, enum kerr_code rc)
 {
+    req->cause = rc;
     return http_error_page(req, res, 503, "Sorry, there is a problem",
                            "The accounts could not be read or changed. Try again later.");
 }
@@ -44,7 +45,7 @@ static int render(struct http_request *req, struct http_response *res, int statu
     struct kerr e = KERR_INIT;
     enum kerr_code rc = store_user_list(req->store, req->arena, &users, &n, &e);
     if (rc)
-        return failed(req, res);
+        return failed(req, res, rc);
     struct html h;
     html_init(&h, req->arena);
     page_begin(&h, req, "User accounts");
@@ -158,7 +159,7 @@ int page_admin_user_add(struct http_app *app, struct http_request *req, struct h
         .username = http_param(req, "username"), .role = (enum user_role)r, .created = DATE_NONE};
     char pw[96], hash[KCRYPTO_PWHASH_LEN];
     if (!new_password(pw, hash))
-        return failed(req, res);
+        return failed(req, res, KITH_E_INTERNAL);
     struct kerr e = KERR_INIT;
     enum kerr_code rc = KITH_OK;
     if (worker && *worker) {
@@ -185,7 +186,7 @@ int page_admin_user_add(struct http_app *app, struct http_request *req, struct h
     if (req->nerrors)
         return render(req, res, 422, NULL, NULL);
     if (rc)
-        return failed(req, res);
+        return failed(req, res, rc);
     return render(req, res, 200, arena_printf(req->arena, "%s can now sign in", u.username),
                   arena_printf(req->arena,
                                "Their password is %s. Give it to them privately: it is not "
@@ -204,7 +205,7 @@ static int change(struct http_app *app, struct http_request *req, struct http_re
     char pw[96], hash[KCRYPTO_PWHASH_LEN];
     bool reset = !strcmp(what, "reset");
     if (reset && !new_password(pw, hash))
-        return failed(req, res);
+        return failed(req, res, KITH_E_INTERNAL);
     enum kerr_code rc = store_user_list(req->store, req->arena, &users, &n, &e);
     const struct user *u = NULL;
     for (size_t i = 0; !rc && i < n; i++)
@@ -231,7 +232,7 @@ static int change(struct http_app *app, struct http_request *req, struct http_re
     if (rc == KITH_E_NOT_FOUND)
         return http_error_page(req, res, 404, "Page not found", "There is no such account.");
     if (rc)
-        return failed(req, res);
+        return failed(req, res, rc);
     if (reset)
         return render(
             req, res, 200, arena_printf(req->arena, "New password for %s", u->username),

@@ -20,8 +20,9 @@
 
 enum { AUDIT_PAGE_MAX = 500, AUDIT_EXPORT_MAX = 5000 };
 
-static int failed(struct http_request *req, struct http_response *res)
+static int failed(struct http_request *req, struct http_response *res, enum kerr_code rc)
 {
+    req->cause = rc;
     return http_error_page(req, res, 503, "Sorry, there is a problem",
                            "The records could not be read. Try again later.");
 }
@@ -80,7 +81,7 @@ int page_teams(struct http_app *app, struct http_request *req, struct http_respo
             loads[i] = team_load(w, n);
     }
     if (rc)
-        return failed(req, res);
+        return failed(req, res, rc);
     struct html h;
     html_init(&h, req->arena);
     page_begin(&h, req, "Team caseloads");
@@ -133,7 +134,7 @@ int page_team(struct http_app *app, struct http_request *req, struct http_respon
     if (rc == KITH_E_NOT_FOUND)
         return http_error_page(req, res, 404, "Page not found", "There is no such team.");
     if (rc)
-        return failed(req, res);
+        return failed(req, res, rc);
     struct team_load total = team_load(w, n);
     struct html h;
     html_init(&h, req->arena);
@@ -320,7 +321,7 @@ int page_audit(struct http_app *app, struct http_request *req, struct http_respo
         return page_end(&h, res, 422);
     }
     if (rc)
-        return failed(req, res);
+        return failed(req, res, rc);
     page_begin(&h, req, "Audit trail");
     audit_form(&h, req);
     html_f(&h, "<h2 class=\"govuk-heading-m\">%ld entries, newest first</h2>\n", (long)v.n);
@@ -381,7 +382,7 @@ int page_audit_export(struct http_app *app, struct http_request *req, struct htt
         return page_end(&h, res, 422);
     }
     if (rc)
-        return failed(req, res);
+        return failed(req, res, rc);
     struct str s;
     str_init(&s, 0);
     str_add(&s, "row,time_utc,username,role,child,action,outcome,request_id,detail\r\n");

@@ -479,8 +479,9 @@ static enum kerr_code audit(struct http_app *app, struct http_request *req, cons
     return web_audit(app, req, 0, "validate", v ? "ok" : "unreadable", detail, e);
 }
 
-static int audit_failed(struct http_request *req, struct http_response *res)
+static int audit_failed(struct http_request *req, struct http_response *res, const struct kerr *ae)
 {
+    req->cause = ae->code ? ae->code : KITH_E_INTERNAL;
     return http_error_page(req, res, 503, "Sorry, there is a problem",
                            "The audit trail could not be written, so the findings are not "
                            "shown. Try again later.");
@@ -576,7 +577,7 @@ int page_validate(struct http_app *app, struct http_request *req, struct http_re
     struct kerr ae = KERR_INIT;
     if (rc) {
         if (audit(app, req, t->code, year, names, last_names, NULL, false, &ae))
-            return audit_failed(req, res);
+            return audit_failed(req, res, &ae);
         /* the reader's words: they name the file, line and column (last year's files by
          * their names too, so the message goes under the field they came in) */
         const char *msg = e.where[0] ? arena_printf(req->arena, "%s: %s", e.where, e.msg)
@@ -590,7 +591,7 @@ int page_validate(struct http_app *app, struct http_request *req, struct http_re
     bool as_csv = format && !strcmp(format, "csv");
     if (audit(app, req, t->code, year, names, last_names, &v, as_csv, &ae)) {
         validation_release(&v);
-        return audit_failed(req, res);
+        return audit_failed(req, res, &ae);
     }
     int status = as_csv ? csv(req, res, t, &v, nfiles == 1 ? names : t->label)
                         : results(req, res, t, year, la, &v, names, last_names);

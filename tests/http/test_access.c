@@ -345,9 +345,13 @@ static void no_content_when_the_audit_fails(void **state)
     struct call *c = call(f, "GET", own, ALLOCATED, NULL);
     assert_true(c->res.status >= 500);
     assert_null(strstr(c->body, "Amara"));
+    /* the cause goes to the request's log line (mhd.c), not to the page */
+    assert_int_not_equal(c->req.cause, KITH_OK);
+    assert_null(strstr(c->body, "disk trouble"));
     c = call(f, "POST", arena_printf(&f->a, "%s/notes", own), ALLOCATED,
              "csrf=" TOKEN "&date=2026-01-05&kind=home-visit&subject=Visit&body=Seen");
     assert_true(c->res.status >= 500);
+    assert_int_not_equal(c->req.cause, KITH_OK);
     struct note_query nq = {.child_id = f->kid_db[OWN]};
     struct case_note *notes;
     size_t n = 1;
