@@ -139,6 +139,17 @@ bool s903_col_optional(enum t903 t, int col) { return t == T903_HEADER && col ==
 
 static uint32_t hash_bytes(const char *p, size_t n);
 
+/* The slot of `id` in the UASC table's set of children (text offsets, 0 empty, with their
+ * hashes beside them): where it is, or the empty slot it would take. */
+static size_t uasc_slot(const struct ret *r, const uint32_t *set, const uint32_t *hashes,
+                        size_t cap, const char *id, uint32_t hash)
+{
+    size_t at = hash & (cap - 1);
+    while (set[at] && (hashes[at] != hash || strcmp(ret_str(r, set[at]), id)))
+        at = (at + 1) & (cap - 1);
+    return at;
+}
+
 /* The header's UASC flag from the UASC table: 1 for a child with a row there. The UASC
  * table's children go in an open-addressed set of their pool offsets, and every child's
  * cell points at one shared "1" or "0" (converted once), rather than a copy each. */
@@ -161,9 +172,7 @@ void s903_derive_uasc(struct ret *r)
         if (!len)
             continue;
         uint32_t hash = hash_bytes(id, len);
-        size_t at = hash & (cap - 1);
-        while (set[at] && (hashes[at] != hash || strcmp(ret_str(r, set[at]), id)))
-            at = (at + 1) & (cap - 1);
+        size_t at = uasc_slot(r, set, hashes, cap, id, hash);
         set[at] = off;
         hashes[at] = hash;
     }
@@ -174,11 +183,7 @@ void s903_derive_uasc(struct ret *r)
         size_t len = strlen(id);
         if (!len)
             continue;
-        uint32_t hash = hash_bytes(id, len);
-        size_t at = hash & (cap - 1);
-        while (set[at] && (hashes[at] != hash || strcmp(ret_str(r, set[at]), id)))
-            at = (at + 1) & (cap - 1);
-        found[i] = set[at] != 0;
+        found[i] = set[uasc_slot(r, set, hashes, cap, id, hash_bytes(id, len))] != 0;
     }
     free(set);
     free(hashes);
