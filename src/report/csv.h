@@ -92,7 +92,7 @@ static inline uint64_t csv_stops(uint64_t x)
 static inline uint32_t csv_stops16_words(const char *p)
 {
     uint32_t bits = 0;
-    for (int h = 0; h < 2; h++) {
+    for (size_t h = 0; h < 2; h++) {
         uint64_t x;
         memcpy(&x, p + 8 * h, 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__

@@ -194,12 +194,12 @@ static char *put_row(char *end, uint32_t v)
                                    "93949596979899";
     while (v >= 100) {
         end -= 2;
-        memcpy(end, pairs + 2 * (v % 100), 2);
+        memcpy(end, pairs + 2 * (size_t)(v % 100), 2);
         v /= 100;
     }
     if (v >= 10) {
         end -= 2;
-        memcpy(end, pairs + 2 * v, 2);
+        memcpy(end, pairs + 2 * (size_t)v, 2);
     } else {
         *--end = (char)('0' + v);
     }
@@ -358,7 +358,7 @@ static void csv_chunk(void *ctx, int k, int worker)
 
 static int csv_workers(const struct findings_doc *d)
 {
-    return par_workers(d->flush && d->f->n >= 4 * CHUNK);
+    return par_workers(d->flush && d->f->n >= (size_t)4 * CHUNK);
 }
 
 /* Stream the findings to d->flush in two threads; false (nothing written) when not worth it. */
