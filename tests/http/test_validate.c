@@ -170,8 +170,10 @@ static void part_files(struct fx *f, struct str *b, const char *field, const cha
     for (size_t i = 0; i < nfiles; i++) {
         const char *data = files[i].data;
         size_t len = files[i].len;
+        /* a file without data is read from `dir`; callers that give every file's data
+         * pass no dir, and gcc -O3 sees that path (format-overflow on a null %s) */
         if (!data)
-            data = slurp(f, arena_printf(&f->a, "%s/%s", dir, files[i].name), &len);
+            data = slurp(f, arena_printf(&f->a, "%s/%s", dir ? dir : ".", files[i].name), &len);
         part_file(b, field, files[i].name, data, len);
     }
 }
