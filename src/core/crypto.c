@@ -69,6 +69,18 @@ void kcrypto_digest_raw(const void *data, size_t n, unsigned char out[32])
     crypto_generichash(out, 32, data, n, NULL, 0);
 }
 
+uint64_t kcrypto_shorthash(const unsigned char key[KCRYPTO_SHORTHASH_KEY], const void *data,
+                           size_t n)
+{
+    _Static_assert(KCRYPTO_SHORTHASH_KEY == crypto_shorthash_KEYBYTES, "SipHash key size");
+    unsigned char out[crypto_shorthash_BYTES];
+    crypto_shorthash(out, data, n, key);
+    uint64_t h = 0;
+    for (size_t i = 0; i < sizeof out; i++)
+        h = h << 8 | out[i];
+    return h;
+}
+
 void kcrypto_digest(const char *text, char out[KCRYPTO_DIGEST_TEXT])
 {
     unsigned char raw[32];

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/err.h"
 
@@ -49,5 +50,12 @@ void kcrypto_token(char out[KCRYPTO_TOKEN_TEXT]);
 void kcrypto_digest(const char *text, char out[KCRYPTO_DIGEST_TEXT]);
 /* The raw BLAKE2b-256 digest of `n` bytes (for hash chains). */
 void kcrypto_digest_raw(const void *data, size_t n, unsigned char out[32]);
+
+enum { KCRYPTO_SHORTHASH_KEY = 16 };
+/* A 64-bit keyed hash (SipHash-2-4) of `n` bytes, for hash tables whose keys an attacker
+ * chooses: without the key, which is random per process, nobody can aim names at one
+ * bucket. Not a MAC. */
+uint64_t kcrypto_shorthash(const unsigned char key[KCRYPTO_SHORTHASH_KEY], const void *data,
+                           size_t n);
 
 #endif

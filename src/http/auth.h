@@ -25,19 +25,43 @@ struct auth_clock {
     void *ctx;
 };
 
-/* Failed sign-ins allowed in a window before the account name or the address is refused
- * (without checking the password, so a flood costs no hashing). */
+/* The throttle (docs/web.md, "Throttling"). An account's failures slow it down rather than
+ * lock it: the first AUTH_FREE_FAILURES are free, then each further attempt from an
+ * address that has failed must wait AUTH_DELAY_FIRST_S, doubling with each failure up to
+ * AUTH_DELAY_MAX_S; an address with no failures is still heard. An address past
+ * AUTH_IP_FAILURES in its window is refused only for accounts with failures in the last
+ * AUTH_WINDOW_S. Refusals are made without checking the password, so a flood costs no
+ * hashing. */
 enum {
     AUTH_WINDOW_S = 15 * 60,
-    AUTH_ACCOUNT_FAILURES = 10,
+    AUTH_FREE_FAILURES = 5,
+    AUTH_DELAY_FIRST_S = 30,
+    AUTH_DELAY_MAX_S = 15 * 60,
+    AUTH_FORGET_S = 24 * 60 * 60, /* an account's count is forgotten a day after its last failure */
     AUTH_IP_FAILURES = 100,
-    AUTH_THROTTLE_SLOTS = 4096,
+    AUTH_TABLE_SLOTS = 16384, /* names that are no account, and addresses */
 };
 
-struct auth_slot {
-    uint64_t key; /* hash of "u:<name>" or "i:<address>"; 0 is empty */
-    int64_t since;
+/* The failures of one account (or one name that is no account). */
+struct auth_count {
+    int64_t last;    /* the last failure */
+    int64_t next_at; /* before this, an address that has failed is refused */
     unsigned failures;
+    bool noted; /* a refusal since the last failure is in the audit trail */
+};
+
+/* A slot of a fixed table keyed by a keyed hash: names that are no account, or addresses. */
+struct auth_slot {
+    uint64_t key; /* 0 is empty */
+    int64_t since;
+    struct auth_count count; /* for an address: failures since `since` */
+};
+
+/* The accounts that have failed, by account id: never evicted (one entry an account at
+ * most, so its size is bounded by the accounts there are). */
+struct auth_account {
+    int64_t user_id; /* 0 is empty */
+    struct auth_count count;
 };
 
 struct auth {
@@ -45,7 +69,11 @@ struct auth {
     int64_t idle_s;     /* a session unused this long has ended (default 30 minutes) */
     int64_t absolute_s; /* and any session this old (default 12 hours) */
     pthread_mutex_t lock;
-    struct auth_slot slots[AUTH_THROTTLE_SLOTS];
+    unsigned char hash_key[KCRYPTO_SHORTHASH_KEY]; /* random per process */
+    struct auth_slot names[AUTH_TABLE_SLOTS];
+    struct auth_slot addrs[AUTH_TABLE_SLOTS];
+    struct auth_account *accounts; /* open addressing, grown at half full */
+    size_t naccounts, accounts_cap;
     char dummy_hash[KCRYPTO_PWHASH_LEN]; /* verified against for unknown names */
 };
 

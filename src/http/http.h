@@ -71,9 +71,11 @@ struct http_request {
     const char *cookie;        /* Cookie header, or NULL */
     const char *authorization; /* Authorization header (API tokens), or NULL */
     const char *content_type;
-    const char *client_ip; /* for throttling; never logged */
-    bool body_too_large;   /* the transport refused part of the body */
-    const char *body;      /* the raw body (JSON for the API), or NULL */
+    const char *client_ip; /* for throttling and the sign-in audit; never logged */
+    /* The trusted proxy's address when client_ip came from its X-Forwarded-For, or NULL. */
+    const char *via_proxy;
+    bool body_too_large; /* the transport refused part of the body */
+    const char *body;    /* the raw body (JSON for the API), or NULL */
     size_t body_len;
     /* Raw form fields from the body (application/x-www-form-urlencoded), as received. */
     struct http_param *form;

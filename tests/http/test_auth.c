@@ -2,7 +2,9 @@
  * Sign-in and sessions in-process, through the router and the real route table, on a
  * real SQLite file, with a clock the test moves: the cookie and its flags; a session id
  * planted before sign-in is dead after it (fixation); one answer for an unknown name, a
- * wrong password and a disabled account; the throttle and its window; idle and absolute
+ * wrong password and a disabled account; the throttle (slows, never locks; crafted
+ * names cannot evict a count; an address's limit spares accounts without failures); sign-ins
+ * audited; idle and absolute
  * timeouts; sign-out and disabling end sessions on the server; no open redirect; a post
  * whose session had ended is saved after signing in again; and the role table.
  */
@@ -237,32 +239,170 @@ static void one_answer_for_every_refusal(void **state)
     assert_string_equal(disabled->body, wrong->body);
 }
 
-static void throttle_and_window(void **state)
+static struct call *sign_in_from(struct fx *f, const char *user, const char *pw, const char *ip)
+{
+    const char *form = arena_printf(&f->a, "username=%s&password=%s&next=%%2F", user, pw);
+    return call(f, "POST", "/sign-in", NULL, form, ip);
+}
+
+/* `n` attempts with a wrong password on `user` from `ip`, each answered `status`. */
+static void fail_n(struct fx *f, const char *user, const char *ip, int n, int status)
+{
+    for (int i = 0; i < n; i++)
+        assert_int_equal(sign_in_from(f, user, "wrong-password-guess", ip)->res.status, status);
+}
+
+/* Throttle, don't lock: five failures are free, then an address that has failed waits,
+ * 30 s doubling to 15 minutes; the owner from an address that has not failed gets in. */
+static void throttle_slows_not_locks(void **state)
 {
     struct fx *f = *state;
-    for (int i = 0; i < AUTH_ACCOUNT_FAILURES; i++)
-        assert_int_equal(sign_in(f, "ada.test", "wrong-password-guess", NULL)->res.status, 401);
-    /* Now even the right password is refused, without being checked. */
-    struct call *c = sign_in(f, "ADA.TEST", PASSWORD, NULL);
+    const char *a = "198.51.100.1";
+    fail_n(f, "ada.test", a, AUTH_FREE_FAILURES, 401);
+    /* Now even the right password is refused from that address, without being checked. */
+    struct call *c = sign_in_from(f, "ADA.TEST", PASSWORD, a);
     assert_int_equal(c->res.status, 429);
     assert_non_null(strstr(c->body, "Too many attempts"));
-    /* The same for a name that does not exist: the throttle says nothing about names. */
-    for (int i = 0; i < AUTH_ACCOUNT_FAILURES; i++)
-        sign_in(f, "ghost.user", "wrong-password-guess", NULL);
-    assert_int_equal(sign_in(f, "ghost.user", "x", NULL)->res.status, 429);
-
-    f->now += AUTH_WINDOW_S;
-    c = sign_in(f, "ada.test", PASSWORD, NULL);
-    assert_int_equal(c->res.status, 303);
-
-    /* One address trying many names is stopped too. */
-    for (int i = 0; i < AUTH_IP_FAILURES; i++) {
-        const char *form = arena_printf(&f->a, "username=u%d&password=p&next=%%2F", i);
-        call(f, "POST", "/sign-in", NULL, form, "198.51.100.7");
+    assert_string_equal(http_header_get(&c->res, "Retry-After"), "30");
+    /* After the wait, one more attempt is heard; the next wait is twice as long. */
+    f->now += 30;
+    fail_n(f, "ada.test", a, 1, 401);
+    c = sign_in_from(f, "ada.test", PASSWORD, a);
+    assert_int_equal(c->res.status, 429);
+    assert_string_equal(http_header_get(&c->res, "Retry-After"), "60");
+    /* Guessing on, the wait stops growing at 15 minutes: about 100 guesses a day. */
+    for (int i = 0; i < 8; i++) {
+        f->now += AUTH_DELAY_MAX_S;
+        fail_n(f, "ada.test", a, 1, 401);
     }
-    const char *form = "username=ada.test&password=" PASSWORD;
-    assert_int_equal(call(f, "POST", "/sign-in", NULL, form, "198.51.100.7")->res.status, 429);
-    assert_int_equal(call(f, "POST", "/sign-in", NULL, form, "198.51.100.8")->res.status, 303);
+    assert_string_equal(
+        http_header_get(&sign_in_from(f, "ada.test", PASSWORD, a)->res, "Retry-After"), "900");
+    /* The owner, from an address that has not failed, is heard and gets in at once. */
+    assert_int_equal(sign_in_from(f, "ada.test", PASSWORD, "203.0.113.9")->res.status, 303);
+    /* And that sign-in forgets the account's failures: the first address is heard again. */
+    assert_int_equal(sign_in_from(f, "ada.test", PASSWORD, a)->res.status, 303);
+
+    /* A name that is no account behaves the same, so the throttle says nothing about names. */
+    fail_n(f, "ghost.user", a, AUTH_FREE_FAILURES, 401);
+    assert_int_equal(sign_in_from(f, "ghost.user", "x", a)->res.status, 429);
+    /* A day after the last failure, the count is forgotten. */
+    f->now += AUTH_FORGET_S;
+    fail_n(f, "ghost.user", a, AUTH_FREE_FAILURES, 401);
+}
+
+/* FNV-1a of kind and name folded to lower case: the old throttle's (unkeyed) slot key. */
+static uint64_t fnv_key(char kind, const char *s)
+{
+    uint64_t h = 1469598103934665603u;
+    h = (h ^ (unsigned char)kind) * 1099511628211u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)((*s >= 'A' && *s <= 'Z') ? (*s | 0x20) : *s)) * 1099511628211u;
+    return h ? h : 1;
+}
+
+/* Wrong passwords on `user` from `ip` until the throttle answers (at most `max`). */
+static void fail_until_throttled(struct fx *f, const char *user, const char *ip, int max)
+{
+    int i = 0;
+    while (i < max && sign_in_from(f, user, "wrong-password-guess", ip)->res.status == 401)
+        i++;
+    assert_true(i < max);
+}
+
+/* The attack that beat the old throttle (4,096 slots, FNV-1a, 8 probes): names crafted to
+ * land on the target's probe, each failed once from addresses under their own limit,
+ * pushed the target's count out, and the guessing went on. Now an account's count is kept
+ * by its id where no name reaches it, and the names' own table is keyed. */
+static void crafted_names_cannot_evict(void **state)
+{
+    struct fx *f = *state;
+    const char *a = "198.51.100.1";
+    fail_until_throttled(f, "ada.test", a, 20);
+    assert_int_equal(sign_in_from(f, "ada.test", PASSWORD, a)->res.status, 429);
+
+    uint64_t target = fnv_key('u', "ada.test") % 4096;
+    int crafted = 0;
+    for (unsigned i = 0; crafted < 64; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "x%u", i);
+        uint64_t slot = fnv_key('u', name) % 4096;
+        if ((slot + 4096 - target) % 4096 < 8 || (target + 4096 - slot) % 4096 < 8) {
+            const char *ip = arena_printf(&f->a, "192.0.2.%d", 10 + crafted % 50);
+            fail_n(f, name, ip, 1, 401);
+            crafted++;
+        }
+    }
+    /* Many more names than the names' table holds, from many addresses. */
+    for (int i = 0; i < 16384 + 1000; i++) {
+        const char *ip = arena_printf(&f->a, "10.%d.%d.1", i / 250 % 250, i % 250);
+        assert_int_equal(
+            sign_in_from(f, arena_printf(&f->a, "flood%d", i), "guess", ip)->res.status, 401);
+        if (i % 512 == 0) {
+            arena_release(&f->a);
+            arena_init(&f->a, 0);
+        }
+    }
+    assert_int_equal(sign_in_from(f, "ada.test", PASSWORD, a)->res.status, 429);
+}
+
+/* Behind a proxy every client shares one address. 100 failures from it no longer lock
+ * out everyone: an account with no failures in the last 15 minutes is still heard. */
+static void address_limit_spares_accounts_without_failures(void **state)
+{
+    struct fx *f = *state;
+    const char *p = "198.51.100.7";
+    for (int i = 0; i < 100; i++)
+        fail_n(f, arena_printf(&f->a, "u%d", i), p, 1, 401);
+    assert_int_equal(sign_in_from(f, "ada.test", PASSWORD, p)->res.status, 303);
+    /* A name that has failed from there is refused there (and heard elsewhere). */
+    assert_int_equal(sign_in_from(f, "u5", "another-guess", p)->res.status, 429);
+    assert_int_equal(sign_in_from(f, "u5", "another-guess", "198.51.100.8")->res.status, 401);
+    /* An account that failed once is refused from the address for 15 minutes. */
+    fail_n(f, "ada.test", p, 1, 401);
+    assert_int_equal(sign_in_from(f, "ada.test", PASSWORD, p)->res.status, 429);
+    f->now += AUTH_WINDOW_S;
+    for (int i = 0; i < AUTH_IP_FAILURES; i++)
+        fail_n(f, arena_printf(&f->a, "v%d", i), p, 1, 401);
+    assert_int_equal(sign_in_from(f, "ada.test", PASSWORD, p)->res.status, 303);
+}
+
+/* Every sign-in that is checked is one audit row: the account, the address, the outcome;
+ * a run of refusals without checking is one row. A name that is no account is never
+ * written (people type passwords into the username box). */
+static void sign_ins_audited(void **state)
+{
+    struct fx *f = *state;
+    assert_int_equal(sign_in_from(f, "ada.test", PASSWORD, "203.0.113.5")->res.status, 303);
+    fail_n(f, "Correct-Horse-Battery-9", "203.0.113.6", 1, 401);
+    fail_n(f, "ada.test", "203.0.113.7", 5, 401);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(sign_in_from(f, "ada.test", PASSWORD, "203.0.113.7")->res.status, 429);
+
+    struct audit_query q = {.limit = 100};
+    struct audit_event *rows;
+    size_t n;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_audit_list(f->app.store, &q, &f->a, &rows, &n, &e), 0);
+    assert_int_equal(n, 1 + 1 + 5 + 1);
+    /* Newest first. */
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(rows[i].action, "sign-in");
+        assert_null(strstr(rows[i].username, "Horse"));
+        assert_null(strstr(rows[i].detail, "Horse"));
+        assert_null(strstr(rows[i].detail, PASSWORD));
+    }
+    assert_string_equal(rows[0].outcome, "refused");
+    assert_string_equal(rows[0].username, "ada.test");
+    assert_string_equal(rows[0].detail, "address 203.0.113.7; too many attempts");
+    assert_string_equal(rows[1].outcome, "refused");
+    assert_string_equal(rows[1].detail, "address 203.0.113.7");
+    assert_int_equal(rows[1].user_id, f->user_id);
+    assert_string_equal(rows[n - 2].username, "(no such account)");
+    assert_int_equal(rows[n - 2].user_id, 0);
+    assert_string_equal(rows[n - 2].detail, "address 203.0.113.6");
+    assert_string_equal(rows[n - 1].outcome, "ok");
+    assert_string_equal(rows[n - 1].username, "ada.test");
+    assert_string_equal(rows[n - 1].detail, "address 203.0.113.5");
 }
 
 static void timeouts(void **state)
@@ -485,7 +625,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(cookie_and_fixation, setup, teardown),
         cmocka_unit_test_setup_teardown(one_answer_for_every_refusal, setup, teardown),
-        cmocka_unit_test_setup_teardown(throttle_and_window, setup, teardown),
+        cmocka_unit_test_setup_teardown(throttle_slows_not_locks, setup, teardown),
+        cmocka_unit_test_setup_teardown(crafted_names_cannot_evict, setup, teardown),
+        cmocka_unit_test_setup_teardown(address_limit_spares_accounts_without_failures, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(sign_ins_audited, setup, teardown),
         cmocka_unit_test_setup_teardown(timeouts, setup, teardown),
         cmocka_unit_test_setup_teardown(sign_out_and_disable_end_sessions, setup, teardown),
         cmocka_unit_test_setup_teardown(password_reset_ends_sessions, setup, teardown),
