@@ -21,6 +21,9 @@ struct serve_opts {
     long threads;
     long per_ip;
     long idle;
+    long request_timeout;
+    long max_connections;
+    const char *trusted_proxy;
     int behind_tls;
     const char *origin;
 };
@@ -31,9 +34,16 @@ static const struct cli_opt serve_opts[] = {
     {"threads", OPT_INT, offsetof(struct serve_opts, threads), "N",
      "worker threads (default: one per core)"},
     {"per-ip", OPT_INT, offsetof(struct serve_opts, per_ip), "N",
-     "connections allowed from one address at once (default 64)"},
+     "connections allowed from one address at once (default 64; none with --trusted-proxy)"},
+    {"max-connections", OPT_INT, offsetof(struct serve_opts, max_connections), "N",
+     "connections at once in all, newest refused past it (default 2048, lowered to fit the "
+     "descriptor limit)"},
     {"idle-timeout", OPT_INT, offsetof(struct serve_opts, idle), "SECONDS",
      "close a connection idle this long (default 30)"},
+    {"request-timeout", OPT_INT, offsetof(struct serve_opts, request_timeout), "SECONDS",
+     "a request's head and body must arrive within this (default 30; uploads 10 times)"},
+    {"trusted-proxy", OPT_STR, offsetof(struct serve_opts, trusted_proxy), "ADDR",
+     "the reverse proxy's address: from it, take the client's address from X-Forwarded-For"},
     {"behind-tls", OPT_BOOL, offsetof(struct serve_opts, behind_tls), NULL,
      "a TLS proxy is in front: send HSTS and expect https:// origins"},
     {"origin", OPT_STR, offsetof(struct serve_opts, origin), "URL",
@@ -60,11 +70,22 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
     struct auth *au = xcalloc(1, sizeof *au); /* the throttle table is ~100 KB */
     auth_init(au, &app, NULL);
     app.unauthenticated = auth_page_unauthenticated;
+    /* Behind a proxy every connection comes from its address, so a cap per address would
+     * be a second global cap: the proxy limits each client instead (docs/web.md). */
+    unsigned per_ip = o->trusted_proxy ? 0 : 64;
+    unsigned request_s =
+        (unsigned)(o->request_timeout > 0 && o->request_timeout <= 3600 ? o->request_timeout : 30);
     struct server_config cfg = {
         .listen = o->listen ? o->listen : "127.0.0.1:8080",
         .threads = threads,
-        .per_ip_max = (unsigned)(o->per_ip > 0 && o->per_ip <= 10000 ? o->per_ip : 64),
+        .per_ip_max = (unsigned)(o->per_ip > 0 && o->per_ip <= 100000 ? o->per_ip : per_ip),
+        .max_connections =
+            (unsigned)(o->max_connections > 0 && o->max_connections <= 1000000 ? o->max_connections
+                                                                               : 2048),
         .idle_timeout_s = (unsigned)(o->idle > 0 && o->idle <= 3600 ? o->idle : 30),
+        .request_timeout_s = request_s,
+        .upload_timeout_s = request_s * 10,
+        .trusted_proxy = o->trusted_proxy,
         .drain_timeout_s = 10,
     };
     fprintf(c->out, "kith serving %s on http://%s/ (stop with Ctrl-C)\n", c->db, cfg.listen);
@@ -79,7 +100,7 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
 const struct cli_command cmd_serve = {
     .name = "serve",
     .summary = "run the web service",
-    .usage = "[--listen ADDR:PORT] [--threads N] [--behind-tls]",
+    .usage = "[--listen ADDR:PORT] [--threads N] [--behind-tls] [--trusted-proxy ADDR]",
     .description = "Serves kith's pages over HTTP until SIGTERM or Ctrl-C, then stops accepting,\n"
                    "lets requests in flight finish and closes the database. Listens on\n"
                    "127.0.0.1:8080 unless --listen says otherwise; put a TLS proxy in front\n"

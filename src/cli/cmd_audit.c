@@ -58,10 +58,11 @@ static enum kerr_code run_list(struct cli *c, void *opts, int argc, char **argv)
     rc = store_audit_list(c->store, &q, &c->arena, &rows, &n, &c->err);
     if (rc)
         return rc;
-    static const int widths[] = {6, 20, 22, 20, 8, 12, 8};
-    static const char *const head[] = {"row",   "time (UTC)", "user",   "role",
-                                       "child", "action",     "outcome"};
-    cli_row(c->out, widths, 7, head);
+    /* The detail last: a sign-in's address, a validation's files and counts. */
+    static const int widths[] = {6, 20, 22, 20, 8, 12, 8, 0};
+    static const char *const head[] = {"row",   "time (UTC)", "user",    "role",
+                                       "child", "action",     "outcome", "detail"};
+    cli_row(c->out, widths, 8, head);
     for (size_t i = 0; i < n; i++) {
         char when[32];
         time_t t = (time_t)rows[i].at;
@@ -75,8 +76,9 @@ static enum kerr_code run_list(struct cli *c, void *opts, int argc, char **argv)
             rows[i].role,
             rows[i].child_id ? arena_printf(&c->arena, "%lld", (long long)rows[i].child_id) : "-",
             rows[i].action,
-            rows[i].outcome};
-        cli_row(c->out, widths, 7, cells);
+            rows[i].outcome,
+            rows[i].detail ? rows[i].detail : ""};
+        cli_row(c->out, widths, 8, cells);
     }
     return KITH_OK;
 }

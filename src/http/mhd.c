@@ -22,6 +22,9 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <strings.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +44,7 @@
     X(MHD_create_response_from_buffer)                                                             \
     X(MHD_destroy_response)                                                                        \
     X(MHD_get_connection_info)                                                                     \
+    X(MHD_get_connection_values)                                                                   \
     X(MHD_get_daemon_info)                                                                         \
     X(MHD_lookup_connection_value)                                                                 \
     X(MHD_queue_response)                                                                          \
@@ -65,6 +69,7 @@ static const struct dynlib_sym mhd_lib_syms[] = {
 #define MHD_create_response_from_buffer(...) mhd_lib.MHD_create_response_from_buffer(__VA_ARGS__)
 #define MHD_destroy_response(...) mhd_lib.MHD_destroy_response(__VA_ARGS__)
 #define MHD_get_connection_info(...) mhd_lib.MHD_get_connection_info(__VA_ARGS__)
+#define MHD_get_connection_values(...) mhd_lib.MHD_get_connection_values(__VA_ARGS__)
 #define MHD_get_daemon_info(...) mhd_lib.MHD_get_daemon_info(__VA_ARGS__)
 #define MHD_lookup_connection_value(...) mhd_lib.MHD_lookup_connection_value(__VA_ARGS__)
 #define MHD_queue_response(...) mhd_lib.MHD_queue_response(__VA_ARGS__)
@@ -98,7 +103,21 @@ static enum kerr_code mhd_lib_load(struct kerr *e)
                      mhd_lib_why);
 }
 
+/* A connection, from accept to close, for the request deadline: MHD's own timeout counts
+ * only idle time, so a client sending a byte a second would be kept for ever. The sweep
+ * (server_run's loop) shuts down the socket of any connection past its deadline, which
+ * MHD then sees as the client hanging up. MHD calls NOTIFY_CLOSED before it closes the
+ * descriptor, and the entry leaves the list then, so the sweep never touches a reused one. */
+struct tracked {
+    struct tracked *prev, *next;
+    int fd;
+    double deadline; /* ms on CLOCK_MONOTONIC; 0 while the request is being answered */
+    bool cut;
+    bool refused; /* past the cap: shut down at once, not counted */
+};
+
 struct exchange {
+    struct tracked *conn;
     struct arena arena;
     struct http_request req;
     char *body; /* malloc'd, not from the arena: an upload may be tens of MB */
@@ -109,6 +128,12 @@ struct exchange {
 
 struct server {
     struct http_app *app;
+    const struct server_config *cfg;
+    const char *trusted_proxy;
+    pthread_mutex_t lock; /* guards the list, the counts and each entry's deadline */
+    struct tracked conns; /* sentinel of a circular list */
+    unsigned nconns, cap; /* connections open and counted; the most there may be */
+    unsigned refused;     /* refused since the last sweep, for the log */
 };
 
 static void hex(char *out, const unsigned char *in, size_t n)
@@ -143,6 +168,13 @@ static void body_append(struct exchange *x, const char *data, size_t n)
     x->len += n;
 }
 
+static double ms_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
 static double ms_since(const struct timespec *t0)
 {
     struct timespec t1;
@@ -150,22 +182,70 @@ static double ms_since(const struct timespec *t0)
     return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
-/* The peer's address as text, for the sign-in throttle (never logged). */
-static const char *client_ip(struct MHD_Connection *conn, struct arena *a)
+static const char *address_text(const struct sockaddr *sa, char buf[INET6_ADDRSTRLEN])
+{
+    buf[0] = '\0';
+    if (sa && sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, buf,
+                  INET6_ADDRSTRLEN);
+    else if (sa && sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, buf,
+                  INET6_ADDRSTRLEN);
+    return buf;
+}
+
+/* The last X-Forwarded-For header seen (MHD_get_connection_values' callback). */
+static enum MHD_Result last_xff(void *cls, enum MHD_ValueKind kind, const char *key,
+                                const char *value)
+{
+    (void)kind;
+    if (key && value && strcasecmp(key, "X-Forwarded-For") == 0)
+        *(const char **)cls = value;
+    return MHD_YES;
+}
+
+/* The client's address as text, for the sign-in throttle and its audit rows (never in the
+ * access log). From the trusted proxy, it is the last address of the last X-Forwarded-For
+ * header: the one the proxy itself added; those before it are whatever the client sent.
+ * From anyone else the header is ignored. */
+static const char *client_ip(struct server *srv, struct MHD_Connection *conn,
+                             struct http_request *req)
 {
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    char buf[INET6_ADDRSTRLEN] = "";
-    if (ci && ci->client_addr) {
-        const struct sockaddr *sa = ci->client_addr;
-        if (sa->sa_family == AF_INET)
-            inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, buf,
-                      sizeof buf);
-        else if (sa->sa_family == AF_INET6)
-            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, buf,
-                      sizeof buf);
+    char peer[INET6_ADDRSTRLEN];
+    address_text(ci ? ci->client_addr : NULL, peer);
+    if (srv->trusted_proxy && strcmp(peer, srv->trusted_proxy) == 0) {
+        const char *xff = NULL;
+        MHD_get_connection_values(conn, MHD_HEADER_KIND, last_xff, &xff);
+        const char *last = xff ? strrchr(xff, ',') : NULL;
+        last = last ? last + 1 : xff;
+        while (last && (*last == ' ' || *last == '\t'))
+            last++;
+        char addr[INET6_ADDRSTRLEN] = "";
+        size_t n = last ? strcspn(last, " \t") : 0;
+        unsigned char probe[sizeof(struct in6_addr)];
+        if (n > 0 && n < sizeof addr) {
+            memcpy(addr, last, n);
+            addr[n] = '\0';
+        }
+        if (addr[0] &&
+            (inet_pton(AF_INET, addr, probe) == 1 || inet_pton(AF_INET6, addr, probe) == 1)) {
+            req->via_proxy = arena_strdup(req->arena, peer);
+            return arena_strdup(req->arena, addr);
+        }
     }
-    return arena_strdup(a, buf);
+    return arena_strdup(req->arena, peer);
+}
+
+/* Set the connection's deadline: `ms` from now, or none (0). */
+static void set_deadline(struct server *srv, struct tracked *t, double ms)
+{
+    if (!t)
+        return;
+    pthread_mutex_lock(&srv->lock);
+    t->deadline = ms > 0 ? ms_now() + ms : 0;
+    pthread_mutex_unlock(&srv->lock);
 }
 
 static enum MHD_Result respond(struct server *srv, struct MHD_Connection *conn, struct exchange *x,
@@ -182,7 +262,9 @@ static enum MHD_Result respond(struct server *srv, struct MHD_Connection *conn, 
     req->authorization = header(conn, "Authorization");
     req->content_type = header(conn, "Content-Type");
     req->body_too_large = x->too_large;
-    req->client_ip = client_ip(conn, &x->arena);
+    req->client_ip = client_ip(srv, conn, req);
+    /* Received whole: answering has no deadline but MHD's idle timeout. */
+    set_deadline(srv, x->conn, 0);
     req->body = x->len && !x->too_large ? x->body : NULL;
     req->body_len = req->body ? x->len : 0;
     unsigned char id[16];
@@ -229,11 +311,17 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
     struct exchange *x = *con_cls;
     if (!x) {
         /* First call: headers only. Answering now would cost keep-alive (see above). */
+        struct server *srv = cls;
         x = xcalloc(1, sizeof *x);
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+        x->conn = ci ? ci->socket_context : NULL;
         arena_init(&x->arena, (size_t)16 * 1024);
         clock_gettime(CLOCK_MONOTONIC, &x->start);
-        x->max = router_body_max(((struct server *)cls)->app, routes, method, url,
-                                 header(conn, "Cookie"));
+        x->max = router_body_max(srv->app, routes, method, url, header(conn, "Cookie"));
+        /* An upload the route allows this session gets longer for its body. */
+        if (x->max > HTTP_BODY_MAX)
+            set_deadline(srv, x->conn, srv->cfg->upload_timeout_s * 1e3);
         /* A body announced past the limit is refused without holding any of it; one
          * within it gets its room at once rather than by doubling. */
         const char *cl = header(conn, "Content-Length");
@@ -261,16 +349,100 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode code)
 {
-    (void)cls;
     (void)conn;
     (void)code;
     struct exchange *x = *con_cls;
     if (!x)
         return;
+    /* A kept-alive connection's next request has the same time, from now. */
+    struct server *srv = cls;
+    set_deadline(srv, x->conn, srv->cfg->request_timeout_s * 1e3);
     arena_release(&x->arena);
     free(x->body);
     free(x);
     *con_cls = NULL;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe)
+{
+    struct server *srv = cls;
+    struct tracked *t = *socket_context;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+        t = xcalloc(1, sizeof *t);
+        t->fd = ci ? ci->connect_fd : -1;
+        t->deadline = ms_now() + srv->cfg->request_timeout_s * 1e3;
+        pthread_mutex_lock(&srv->lock);
+        /* Past the cap the newest is refused: the ones already open are serving someone.
+         * (MHD's own limit would stop accepting instead, leaving the newest to wait in the
+         * listen queue for a slot, /healthz among them.) */
+        if (srv->nconns >= srv->cap) {
+            t->refused = t->cut = true;
+            srv->refused++;
+            if (t->fd >= 0)
+                shutdown(t->fd, SHUT_RDWR);
+        } else {
+            srv->nconns++;
+        }
+        t->next = srv->conns.next;
+        t->prev = &srv->conns;
+        t->next->prev = t;
+        srv->conns.next = t;
+        pthread_mutex_unlock(&srv->lock);
+        *socket_context = t;
+    } else if (t) {
+        pthread_mutex_lock(&srv->lock);
+        t->prev->next = t->next;
+        t->next->prev = t->prev;
+        if (!t->refused)
+            srv->nconns--;
+        pthread_mutex_unlock(&srv->lock);
+        free(t);
+        *socket_context = NULL;
+    }
+}
+
+/* Shut down every connection past its deadline; how many, and how many were refused since
+ * the last sweep (`*refused`). */
+static unsigned sweep(struct server *srv, unsigned *refused)
+{
+    unsigned cut = 0;
+    double now = ms_now();
+    pthread_mutex_lock(&srv->lock);
+    *refused = srv->refused;
+    srv->refused = 0;
+    for (struct tracked *t = srv->conns.next; t != &srv->conns; t = t->next)
+        if (t->deadline > 0 && now > t->deadline && !t->cut && t->fd >= 0) {
+            shutdown(t->fd, SHUT_RDWR);
+            t->cut = true;
+            cut++;
+        }
+    pthread_mutex_unlock(&srv->lock);
+    return cut;
+}
+
+/* Raise the soft descriptor limit as far as `want` allows and return how many connections
+ * fit under it: each takes one descriptor, and the store's handles, MHD's epoll and
+ * inter-thread pipes and the log need some besides. Past the cap MHD closes the newest
+ * connection at once, rather than failing to accept (or open a database file) later. */
+static unsigned connection_cap(unsigned want, unsigned threads)
+{
+    unsigned reserve = 64 + 8 * threads;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+        return want;
+    rlim_t need = (rlim_t)want + reserve;
+    if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need) {
+        rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > need ? need : rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+        getrlimit(RLIMIT_NOFILE, &rl);
+    }
+    if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need)
+        return rl.rlim_cur > (rlim_t)reserve * 2 ? (unsigned)(rl.rlim_cur - reserve)
+                                                 : (unsigned)(rl.rlim_cur / 2);
+    return want;
 }
 
 enum kerr_code server_parse_listen(const char *s, char *addr, size_t addr_size, unsigned *port,
@@ -298,6 +470,10 @@ enum kerr_code server_run(struct http_app *app, const struct server_config *cfg,
     char addr[64] = "";
     unsigned port = 0;
     enum kerr_code rc = server_parse_listen(cfg->listen, addr, sizeof addr, &port, e);
+    struct in_addr proxy;
+    if (!rc && cfg->trusted_proxy && inet_pton(AF_INET, cfg->trusted_proxy, &proxy) != 1)
+        rc = kerr_fail(e, KITH_E_USAGE, "trusted-proxy",
+                       "'%s' is not an IPv4 address, like 127.0.0.1", cfg->trusted_proxy);
     if (!rc)
         rc = mhd_lib_load(e);
     if (rc)
@@ -314,24 +490,51 @@ enum kerr_code server_run(struct http_app *app, const struct server_config *cfg,
 
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned threads = cfg->threads ? cfg->threads : (unsigned)(cores > 0 ? cores : 1);
-    struct server srv = {.app = app};
+    struct server srv = {.app = app, .cfg = cfg, .trusted_proxy = cfg->trusted_proxy};
+    srv.conns.next = srv.conns.prev = &srv.conns;
+    pthread_mutex_init(&srv.lock, NULL);
+    /* MHD's own limit sits above ours, so that it keeps accepting (and we refuse). */
+    enum { HEADROOM = 256 };
+    unsigned fit = connection_cap(cfg->max_connections + HEADROOM, threads);
+    srv.cap = fit - (fit > 2 * HEADROOM ? HEADROOM : fit / 2);
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC, 0, NULL, NULL, on_access,
         &srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_HEADER_MAX * 2,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip_max, MHD_OPTION_CONNECTION_TIMEOUT,
-        cfg->idle_timeout_s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_LIMIT, fit, MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip_max,
+        MHD_OPTION_CONNECTION_TIMEOUT, cfg->idle_timeout_s, MHD_OPTION_NOTIFY_COMPLETED,
+        on_completed, &srv, MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_END);
     if (!d) {
+        pthread_mutex_destroy(&srv.lock);
         pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
         return kerr_fail(e, KITH_E_IO, "listen", "cannot listen on %s: %s", cfg->listen,
                          strerror(errno ? errno : EADDRINUSE));
     }
-    char nthreads[16];
+    char nthreads[16], ncap[16], nper[16];
     snprintf(nthreads, sizeof nthreads, "%u", threads);
-    log_event(LOG_INFO, "http.listening", "listen", cfg->listen, "threads", nthreads, NULL);
+    snprintf(ncap, sizeof ncap, "%u", srv.cap);
+    snprintf(nper, sizeof nper, "%u", cfg->per_ip_max);
+    log_event(LOG_INFO, "http.listening", "listen", cfg->listen, "threads", nthreads,
+              "max_connections", ncap, "per_ip", cfg->per_ip_max ? nper : "none",
+              cfg->trusted_proxy ? "trusted_proxy" : NULL, cfg->trusted_proxy, NULL);
 
-    int sig = 0;
-    sigwait(&stop, &sig);
+    /* Wait for a stop signal, sweeping connections past their deadline four times a second. */
+    int sig = -1;
+    while (sig < 0) {
+        struct timespec tick = {0, 250L * 1000 * 1000};
+        sig = sigtimedwait(&stop, NULL, &tick);
+        unsigned refused, cut = sweep(&srv, &refused);
+        char n[16];
+        if (cut) {
+            snprintf(n, sizeof n, "%u", cut);
+            log_event(LOG_INFO, "http.deadline", "closed", n, NULL);
+        }
+        if (refused) {
+            snprintf(n, sizeof n, "%u", refused);
+            log_event(LOG_WARN, "http.connection_cap", "refused", n, NULL);
+        }
+    }
     log_event(LOG_INFO, "http.stopping", "signal", sig == SIGTERM ? "TERM" : "INT", NULL);
     /* Stop accepting, then give open connections time to finish what they are doing. */
     MHD_socket listener = MHD_quiesce_daemon(d);
@@ -346,6 +549,7 @@ enum kerr_code server_run(struct http_app *app, const struct server_config *cfg,
         nanosleep(&tick, NULL);
     }
     MHD_stop_daemon(d);
+    pthread_mutex_destroy(&srv.lock);
     pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
     log_event(LOG_INFO, "http.stopped", NULL);
     return KITH_OK;

@@ -12,8 +12,15 @@
 struct server_config {
     const char *listen;       /* "127.0.0.1:8080" */
     unsigned threads;         /* 0 = number of cores */
-    unsigned per_ip_max;      /* concurrent connections from one address */
+    unsigned per_ip_max;      /* concurrent connections from one address; 0 = no cap */
+    unsigned max_connections; /* at once in all; lowered to fit the descriptor limit */
     unsigned idle_timeout_s;  /* a connection idle this long is closed */
+    /* A request's head and body must arrive within this of the connection opening or its
+     * last answer; an upload the route allows gets upload_timeout_s. */
+    unsigned request_timeout_s;
+    unsigned upload_timeout_s;
+    /* The proxy's address: from it, the client's address is X-Forwarded-For's last. */
+    const char *trusted_proxy;
     unsigned drain_timeout_s; /* at shutdown, wait this long for requests in flight */
 };
 
