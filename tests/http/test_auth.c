@@ -332,9 +332,11 @@ static void crafted_names_cannot_evict(void **state)
             crafted++;
         }
     }
-    /* Many more names than the names' table holds, from many addresses. */
-    for (int i = 0; i < 16384 + 1000; i++) {
-        const char *ip = arena_printf(&f->a, "10.%d.%d.1", i / 250 % 250, i % 250);
+    /* And as many names as the old table had slots (names cost nothing; addresses do: 200,
+     * each kept under its limit of 100). An account's count is in no fixed table, so no
+     * number of names reaches it; more would only make the suite slow (on PostgreSQL). */
+    for (int i = 0; i < 4096; i++) {
+        const char *ip = arena_printf(&f->a, "10.0.%d.%d", i % 200 / 100, i % 100);
         assert_int_equal(
             sign_in_from(f, arena_printf(&f->a, "flood%d", i), "guess", ip)->res.status, 401);
         if (i % 512 == 0) {
