@@ -88,7 +88,7 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
         .trusted_proxy = o->trusted_proxy,
         .drain_timeout_s = 10,
     };
-    fprintf(c->out, "kith serving %s on http://%s/ (stop with Ctrl-C)\n", c->db, cfg.listen);
+    cli_printf(c, "kith serving %s on http://%s/ (stop with Ctrl-C)\n", c->db, cfg.listen);
     fflush(c->out);
     rc = server_run(&app, &cfg, &c->err);
     auth_destroy(au);

@@ -8,11 +8,13 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/date.h"
+#include "core/str.h"
 #include "core/xalloc.h"
 #include "store/store.h"
 
@@ -282,13 +284,43 @@ static enum kerr_code dispatch(struct cli *c, const struct cli_command *cmd, int
     return cmd->run(c, opts, argc, argv);
 }
 
+static void vshow(FILE *out, const char *fmt, va_list ap)
+{
+    struct str line = STR_INIT, shown = STR_INIT;
+    str_vaddf(&line, fmt, ap);
+    if (!str_needs_showing(line.buf, line.len)) {
+        fwrite(line.buf, 1, line.len, out);
+    } else {
+        str_add_shown(&shown, line.buf, line.len);
+        fwrite(shown.buf, 1, shown.len, out);
+    }
+    str_release(&line);
+    str_release(&shown);
+}
+
+void cli_fshow(FILE *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vshow(out, fmt, ap);
+    va_end(ap);
+}
+
+void cli_printf(struct cli *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vshow(c->out, fmt, ap);
+    va_end(ap);
+}
+
 void cli_row(FILE *out, const int *widths, int ncols, const char *const *cells)
 {
     for (int i = 0; i < ncols; i++) {
         if (i == ncols - 1)
-            fprintf(out, "%s\n", cells[i] ? cells[i] : "");
+            cli_fshow(out, "%s\n", cells[i] ? cells[i] : "");
         else
-            fprintf(out, "%-*s  ", widths[i], cells[i] ? cells[i] : "");
+            cli_fshow(out, "%-*s  ", widths[i], cells[i] ? cells[i] : "");
     }
 }
 
@@ -318,7 +350,7 @@ int cli_main(int argc, char **argv)
         if (!c.err.code)
             c.err.code = rc;
         kerr_format(&c.err, line, sizeof(line));
-        fprintf(stderr, "kith: %s\n", line);
+        cli_fshow(stderr, "kith: %s\n", line);
     }
     /* Large writes go past stdio's buffer, so a failed one (a full disk) shows in ferror,
      * not in what fflush returns; it outranks "there were findings". */

@@ -64,6 +64,13 @@ int cli_main(int argc, char **argv);
 /* Parse a whole-number argument; names `what` in the error. */
 enum kerr_code cli_int_arg(struct cli *c, const char *what, const char *s, long min, long max,
                            long *out);
+/* Everything a command prints goes through cli_printf or cli_row (to c->out) or
+ * cli_fshow (another stream): names, notes and ids come from the database or from a file,
+ * and a control character in them (ESC, BS, CR, an OSC sequence) must not reach the
+ * terminal and rewrite what it shows. They are printed as visible escapes (str_add_shown);
+ * newline and tab pass. Bulk machine output (findings, exports) is written as it is. */
+void cli_printf(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_fshow(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Write a line of `width`-padded columns is left to commands; this prints a table row
  * with columns separated by two spaces, padding each to the given widths. */
 void cli_row(FILE *out, const int *widths, int ncols, const char *const *cells);

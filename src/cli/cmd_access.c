@@ -87,8 +87,8 @@ static enum kerr_code run_restrict(struct cli *c, void *opts, int argc, char **a
     rc = commit_with_audit(c, store_restriction_set(c->store, &r, &c->err), r.child_id, "restrict",
                            arena_printf(&c->arena, "%s; %zu accounts", o->reason, r.nallow));
     if (!rc)
-        fprintf(c->out, "restricted %s to %zu account%s until review on %s\n", argv[0], r.nallow,
-                r.nallow == 1 ? "" : "s", o->review == DATE_NONE ? "-" : cli_date(c, o->review));
+        cli_printf(c, "restricted %s to %zu account%s until review on %s\n", argv[0], r.nallow,
+                   r.nallow == 1 ? "" : "s", o->review == DATE_NONE ? "-" : cli_date(c, o->review));
     return rc;
 }
 
@@ -105,7 +105,7 @@ static enum kerr_code run_unrestrict(struct cli *c, void *opts, int argc, char *
     rc = commit_with_audit(c, store_restriction_lift(c->store, child, &c->err), child, "unrestrict",
                            NULL);
     if (!rc)
-        fprintf(c->out, "lifted the restriction on %s\n", argv[0]);
+        cli_printf(c, "lifted the restriction on %s\n", argv[0]);
     return rc;
 }
 
@@ -119,23 +119,22 @@ static enum kerr_code run_show(struct cli *c, void *opts, int argc, char **argv)
     if (!rc)
         rc = store_restriction_get(c->store, child, &c->arena, &r, &c->err);
     if (rc == KITH_E_NOT_FOUND && child) {
-        fprintf(c->out, "%s: not restricted\n", argv[0]);
+        cli_printf(c, "%s: not restricted\n", argv[0]);
         return KITH_OK;
     }
     if (rc)
         return rc;
-    fprintf(c->out, "%s: restricted (%s)\n  authoriser  %s\n  review      %s\n  allowed    ",
-            argv[0],
-            vocab_label(CS_RESTRICTION_REASON,
-                        code_index(CS_RESTRICTION_REASON, r.reason, strlen(r.reason))),
-            r.authoriser, cli_date(c, r.review));
+    cli_printf(c, "%s: restricted (%s)\n  authoriser  %s\n  review      %s\n  allowed    ", argv[0],
+               vocab_label(CS_RESTRICTION_REASON,
+                           code_index(CS_RESTRICTION_REASON, r.reason, strlen(r.reason))),
+               r.authoriser, cli_date(c, r.review));
     struct user *users;
     size_t n;
     rc = store_user_list(c->store, &c->arena, &users, &n, &c->err);
     for (size_t i = 0; !rc && i < r.nallow; i++)
         for (size_t k = 0; k < n; k++)
             if (users[k].id == r.allow[i])
-                fprintf(c->out, " %s", users[k].username);
+                cli_printf(c, " %s", users[k].username);
     fputc('\n', c->out);
     return rc;
 }
@@ -165,9 +164,9 @@ static enum kerr_code run_grant(struct cli *c, void *opts, int argc, char **argv
         commit_with_audit(c, rc, g.child_id, "grant",
                           arena_printf(&c->arena, "grant %lld to %s", (long long)g.id, u.username));
     if (!rc)
-        fprintf(c->out, "grant %lld: %s may see %s%s%s\n", (long long)g.id, u.username, argv[1],
-                o->expires == DATE_NONE ? " until revoked" : " until ",
-                o->expires == DATE_NONE ? "" : cli_date(c, o->expires));
+        cli_printf(c, "grant %lld: %s may see %s%s%s\n", (long long)g.id, u.username, argv[1],
+                   o->expires == DATE_NONE ? " until revoked" : " until ",
+                   o->expires == DATE_NONE ? "" : cli_date(c, o->expires));
     return rc;
 }
 
@@ -184,7 +183,7 @@ static enum kerr_code run_revoke(struct cli *c, void *opts, int argc, char **arg
     rc = commit_with_audit(c, store_grant_revoke(c->store, id, DATE_NONE, &c->err), 0, "revoke",
                            arena_printf(&c->arena, "grant %ld", id));
     if (!rc)
-        fprintf(c->out, "revoked grant %ld\n", id);
+        cli_printf(c, "revoked grant %ld\n", id);
     return rc;
 }
 

@@ -28,7 +28,7 @@ static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
         return KITH_E_USAGE;
     kdate to = workday_add(from, (int)n);
     char buf[DATE_ISO_LEN];
-    fprintf(c->out, "%s %s\n", date_format_iso(to, buf), day_names[date_weekday(to)]);
+    cli_printf(c, "%s %s\n", date_format_iso(to, buf), day_names[date_weekday(to)]);
     return KITH_OK;
 }
 
@@ -39,7 +39,7 @@ static enum kerr_code run_count(struct cli *c, void *opts, int argc, char **argv
     kdate from, to;
     if (arg_date(c, "FROM", argv[0], &from) || arg_date(c, "TO", argv[1], &to))
         return KITH_E_USAGE;
-    fprintf(c->out, "%d\n", workday_count(from, to));
+    cli_printf(c, "%d\n", workday_count(from, to));
     return KITH_OK;
 }
 
@@ -54,8 +54,8 @@ static enum kerr_code run_holidays(struct cli *c, void *opts, int argc, char **a
     int n = holidays_in_year((int)year, h, HOLIDAYS_MAX_PER_YEAR);
     for (int i = 0; i < n; i++) {
         char buf[DATE_ISO_LEN];
-        fprintf(c->out, "%s  %-9s  %s\n", date_format_iso(h[i].date, buf),
-                day_names[date_weekday(h[i].date)], h[i].name);
+        cli_printf(c, "%s  %-9s  %s\n", date_format_iso(h[i].date, buf),
+                   day_names[date_weekday(h[i].date)], h[i].name);
     }
     return KITH_OK;
 }

@@ -115,7 +115,7 @@ static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
     rc = store_person_add(c->store, &p, &c->err);
     if (rc)
         return rc;
-    fprintf(c->out, "added child %s (LA child id %s)\n", p.public_id, p.la_child_id);
+    cli_printf(c, "added child %s (LA child id %s)\n", p.public_id, p.la_child_id);
     return KITH_OK;
 }
 

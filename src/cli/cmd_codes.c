@@ -38,8 +38,8 @@ static void list_sets(struct cli *c, int year)
 {
     char y[16];
     if (year)
-        fprintf(c->out, "code sets in collection year %s (1 April %d to 31 March %d)\n\n",
-                collection_year_text(year, y, sizeof(y)), year - 1, year);
+        cli_printf(c, "code sets in collection year %s (1 April %d to 31 March %d)\n\n",
+                   collection_year_text(year, y, sizeof(y)), year - 1, year);
     static const int widths[] = {30, 5, 8, 0};
     static const char *const head[] = {"name", "codes", "used in", "what it codes"};
     cli_row(c->out, widths, 4, head);
@@ -50,7 +50,7 @@ static void list_sets(struct cli *c, int year)
         const char *const row[] = {s->name, count, origin_names[s->origin], s->title};
         cli_row(c->out, widths, 4, row);
     }
-    fprintf(c->out, "\n'kith codes NAME' lists a set's codes; --year Y keeps those valid in Y.\n");
+    cli_printf(c, "\n'kith codes NAME' lists a set's codes; --year Y keeps those valid in Y.\n");
 }
 
 /* "all years", "from 2024/25", "to 2023/24", "2023/24 to 2024/25". */
@@ -78,31 +78,31 @@ static void show_set(struct cli *c, const struct codeset *s, int year)
         width = len > width ? len : width;
     }
     bool kith = s->origin == CODESET_KITH;
-    fprintf(c->out, "%s: %s\nused in: %s\n", s->name, s->title, s->item);
+    cli_printf(c, "%s: %s\nused in: %s\n", s->name, s->title, s->item);
     if (year && !kith)
-        fprintf(c->out, "valid in collection year %s\n", collection_year_text(year, y, sizeof(y)));
-    fprintf(c->out, "\n");
+        cli_printf(c, "valid in collection year %s\n", collection_year_text(year, y, sizeof(y)));
+    cli_printf(c, "\n");
     const struct codeset *maps = s->maps_to >= 0 ? codeset_get((enum codeset_id)s->maps_to) : NULL;
     for (int i = 0; i < s->n; i++) {
         const struct code *k = &s->codes[i];
         if (!code_in_year(k, year))
             continue;
         if (year || kith) {
-            fprintf(c->out, "%-*s  %s\n", width, k->code, code_label_in(k, year));
+            cli_printf(c, "%-*s  %s\n", width, k->code, code_label_in(k, year));
         } else {
             char yrs[48];
-            fprintf(c->out, "%-*s  %-18s  %s\n", width, k->code, years_text(k, yrs, sizeof(yrs)),
-                    k->label);
+            cli_printf(c, "%-*s  %-18s  %s\n", width, k->code, years_text(k, yrs, sizeof(yrs)),
+                       k->label);
             if (k->earlier_label)
-                fprintf(c->out, "%-*s  %-18s  (before %s: %s)\n", width, "", "",
-                        collection_year_text(k->label_from, y, sizeof(y)), k->earlier_label);
+                cli_printf(c, "%-*s  %-18s  (before %s: %s)\n", width, "", "",
+                           collection_year_text(k->label_from, y, sizeof(y)), k->earlier_label);
         }
         const char *pad = year || kith ? "" : "                    "; /* the years column */
         if (k->note && !year)
-            fprintf(c->out, "%-*s  %s%s\n", width, "", pad, k->note);
+            cli_printf(c, "%-*s  %s%s\n", width, "", pad, k->note);
         if (k->dfe_code && maps)
-            fprintf(c->out, "%-*s  %sreported as %s in %s\n", width, "", pad, k->dfe_code,
-                    maps->name);
+            cli_printf(c, "%-*s  %sreported as %s in %s\n", width, "", pad, k->dfe_code,
+                       maps->name);
     }
 }
 
@@ -112,8 +112,7 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
     int year = 0;
     if (o->year && !collection_year_parse(o->year, &year))
         return kerr_fail(&c->err, KITH_E_USAGE, "year",
-                         "'%s' is not a collection year: expected the year ending 31 March, "
-                         "as 2026 or 2025/26",
+                         "'%s' is not a collection year: expected " COLLECTION_YEAR_EXPECTED,
                          o->year);
     if (argc == 0) {
         list_sets(c, year);

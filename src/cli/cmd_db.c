@@ -43,7 +43,7 @@ static enum kerr_code run_copy(struct cli *c, void *opts, int argc, char **argv)
     if (!rc)
         rc = store_table_sums(to, &c->arena, &b, &nb, &c->err);
     if (!rc) {
-        fprintf(c->out, "copied a %s database to %s\n", store_backend(from), store_backend(to));
+        cli_printf(c, "copied a %s database to %s\n", store_backend(from), store_backend(to));
         static const int widths[] = {18, 8, 16, 4};
         static const char *const head[] = {"table", "rows", "hash", ""};
         cli_row(c->out, widths, 4, head);
@@ -66,8 +66,8 @@ static enum kerr_code run_copy(struct cli *c, void *opts, int argc, char **argv)
                 kerr_fail(&c->err, KITH_E_FINDINGS, "to",
                           "%zu of %zu tables differ between the database and its copy", differ, na);
         else
-            fprintf(c->out, "%zu tables, %lld rows: every table the same on both sides\n", na,
-                    (long long)rows);
+            cli_printf(c, "%zu tables, %lld rows: every table the same on both sides\n", na,
+                       (long long)rows);
     }
     if (to)
         store_close(to);

@@ -466,10 +466,10 @@ static enum kerr_code demo_accounts(struct cli *c)
     if (fclose(f) != 0 && !rc)
         rc = kerr_fail(&c->err, KITH_E_IO, "db", "cannot write the demo passwords to '%s'", path);
     if (!rc)
-        fprintf(c->out,
-                "demo accounts: one per role; usernames and passwords in %s (only you "
-                "can read it%s)\n",
-                path, replaced ? "; it replaces the old one" : "");
+        cli_printf(c,
+                   "demo accounts: one per role; usernames and passwords in %s (only you "
+                   "can read it%s)\n",
+                   path, replaced ? "; it replaces the old one" : "");
     return rc;
 }
 
@@ -556,11 +556,11 @@ static enum kerr_code run(struct cli *c, void *optp, int argc, char **argv)
     int64_t total = 0;
     for (int i = 0; i < W_COUNT; i++)
         total += l.written[i];
-    fprintf(c->out,
-            "kith demo: seed %llu, scale %g, today %s: wrote %s records in %.1f s "
-            "(%lld transactions)\n",
-            (unsigned long long)p.seed, p.scale, date_format_iso(p.today, today),
-            thousands(total, a, sizeof(a)), secs, (long long)l.transactions);
+    cli_printf(c,
+               "kith demo: seed %llu, scale %g, today %s: wrote %s records in %.1f s "
+               "(%lld transactions)\n",
+               (unsigned long long)p.seed, p.scale, date_format_iso(p.today, today),
+               thousands(total, a, sizeof(a)), secs, (long long)l.transactions);
     print_summary(c, &l.sum);
     return demo_accounts(c);
 }

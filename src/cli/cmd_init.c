@@ -10,8 +10,8 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
     enum kerr_code rc = store_check(c->store, &c->err);
     if (rc)
         return rc;
-    fprintf(c->out, "%s: kith database at schema %d (%s)\n", c->db, store_schema_version(c->store),
-            store_backend(c->store));
+    cli_printf(c, "%s: kith database at schema %d (%s)\n", c->db, store_schema_version(c->store),
+               store_backend(c->store));
     return KITH_OK;
 }
 

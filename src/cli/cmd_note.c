@@ -100,7 +100,7 @@ static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
     if (!rc)
         rc = store_note_add(c->store, &n, &c->err);
     if (!rc)
-        fprintf(c->out, "added note %s to %s\n", n.public_id, argv[0]);
+        cli_printf(c, "added note %s to %s\n", n.public_id, argv[0]);
     return rc;
 }
 
@@ -138,13 +138,13 @@ static enum kerr_code run_list(struct cli *c, void *opts, int argc, char **argv)
     for (size_t i = 0; i < n; i++) {
         char day[DATE_ISO_LEN];
         const char *kind = code_label(CS_NOTE_KIND, notes[i].kind, 0);
-        fprintf(c->out, "%s  %-12s  %-22s  %s\n", date_format_iso(notes[i].date, day),
-                notes[i].public_id, kind ? kind : notes[i].kind, notes[i].subject);
+        cli_printf(c, "%s  %-12s  %-22s  %s\n", date_format_iso(notes[i].date, day),
+                   notes[i].public_id, kind ? kind : notes[i].kind, notes[i].subject);
         if (o->full)
-            fprintf(c->out, "\n%s\n\n", notes[i].body);
+            cli_printf(c, "\n%s\n\n", notes[i].body);
     }
     if (n == 0)
-        fprintf(c->out, "(no notes)\n");
+        cli_printf(c, "(no notes)\n");
     return KITH_OK;
 }
 

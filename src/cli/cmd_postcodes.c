@@ -60,10 +60,10 @@ static enum kerr_code run_import(struct cli *c, void *opts, int argc, char **arg
     rc = store_refdata_counts(c->store, &pcs, &provs, &c->err);
     if (rc)
         return rc;
-    fprintf(c->out, "imported %ld postcodes from %s", st.read, argv[0]);
+    cli_printf(c, "imported %ld postcodes from %s", st.read, argv[0]);
     if (st.skipped)
-        fprintf(c->out, " (%ld rows without a postcode or local authority left out)", st.skipped);
-    fprintf(c->out, "; %lld postcodes kept\n", (long long)pcs);
+        cli_printf(c, " (%ld rows without a postcode or local authority left out)", st.skipped);
+    cli_printf(c, "; %lld postcodes kept\n", (long long)pcs);
     return KITH_OK;
 }
 
@@ -81,7 +81,7 @@ static enum kerr_code run_show(struct cli *c, void *opts, int argc, char **argv)
     for (int i = 0; !rc && i < argc; i++) {
         const struct postcode_place *p = postcode_geo_find(&g, argv[i]);
         if (!p) {
-            fprintf(c->out, "%s  (not known)\n", argv[i]);
+            cli_printf(c, "%s  (not known)\n", argv[i]);
             continue;
         }
         char e[16] = "", n[16] = "";

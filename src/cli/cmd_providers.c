@@ -80,11 +80,11 @@ static enum kerr_code run_import(struct cli *c, void *opts, int argc, char **arg
         store_rollback(c->store);
     if (rc)
         return rc;
-    fprintf(c->out, "imported %ld providers from %s%s", read, argv[0],
-            argc > 1 ? " and the rest" : "");
+    cli_printf(c, "imported %ld providers from %s%s", read, argv[0],
+               argc > 1 ? " and the rest" : "");
     if (skipped)
-        fprintf(c->out, " (%ld rows without a URN left out)", skipped);
-    fprintf(c->out, "; the local authority of %ld found from their postcodes\n", b->located);
+        cli_printf(c, " (%ld rows without a URN left out)", skipped);
+    cli_printf(c, "; the local authority of %ld found from their postcodes\n", b->located);
     return KITH_OK;
 }
 
@@ -103,7 +103,7 @@ static enum kerr_code run_show(struct cli *c, void *opts, int argc, char **argv)
     for (int i = 0; !rc && i < argc; i++) {
         const struct provider *p = provider_list_find(&l, argv[i]);
         if (!p) {
-            fprintf(c->out, "%s  (not known)\n", argv[i]);
+            cli_printf(c, "%s  (not known)\n", argv[i]);
             continue;
         }
         char end[DATE_ISO_LEN];

@@ -28,7 +28,8 @@ static enum kerr_code parse_year(struct cli *c, const struct rules_opts *o,
     *year = k ? ret_kind_last_year(k) : 0;
     if (o->year && !collection_year_parse(o->year, year))
         return kerr_fail(&c->err, KITH_E_USAGE, "year",
-                         "'%s' is not a collection year (2026, or 2025/26)", o->year);
+                         "'%s' is not a collection year: expected " COLLECTION_YEAR_EXPECTED,
+                         o->year);
     return KITH_OK;
 }
 
@@ -55,8 +56,8 @@ static enum kerr_code list_rules(struct cli *c, const struct ret_kind *k, int ye
         fprintf(stderr, "kith: no %s rules are known for %s; these are those of %s\n", k->title,
                 collection_year_text(set.asked, a, sizeof(a)),
                 collection_year_text(set.year, b, sizeof(b)));
-    fprintf(c->out, "%s rules for %s: %d (%d errors, %d queries)\n\n", k->title,
-            collection_year_text(set.year, a, sizeof(a)), set.n, set.n - queries, queries);
+    cli_printf(c, "%s rules for %s: %d (%d errors, %d queries)\n\n", k->title,
+               collection_year_text(set.year, a, sizeof(a)), set.n, set.n - queries, queries);
     /* The stage column only for returns whose rules have stages (the SSDA903). */
     bool staged = false;
     for (int i = 0; i < set.n; i++)
@@ -112,24 +113,24 @@ static bool show_in(struct cli *c, const struct ret_kind *k, const char *code, i
     }
     if (r) {
         char a[8];
-        fprintf(c->out, "%s  %s %s (%s)\n", r->code, k->title, rule_severity_name(r->severity),
-                collection_year_text(set.year, a, sizeof(a)));
+        cli_printf(c, "%s  %s %s (%s)\n", r->code, k->title, rule_severity_name(r->severity),
+                   collection_year_text(set.year, a, sizeof(a)));
         if (!in_force)
-            fprintf(c->out, "  not in force in %s\n", collection_year_text(year, a, sizeof(a)));
-        fprintf(c->out, "  table:   %s\n", k->tables[r->table].name);
-        fprintf(c->out, "  fields:  %s\n", r->fields);
+            cli_printf(c, "  not in force in %s\n", collection_year_text(year, a, sizeof(a)));
+        cli_printf(c, "  table:   %s\n", k->tables[r->table].name);
+        cli_printf(c, "  fields:  %s\n", r->fields);
         if (r->stage)
-            fprintf(c->out, "  stage:   %d (%s)\n", r->stage,
-                    r->stage == 1 ? "within a table" : "across tables");
+            cli_printf(c, "  stage:   %d (%s)\n", r->stage,
+                       r->stage == 1 ? "within a table" : "across tables");
         if (r->needs)
-            fprintf(c->out, "  needs:   %s (skipped without it)\n", needs_text(r->needs));
-        fprintf(c->out, "  message: %s\n", r->message);
+            cli_printf(c, "  needs:   %s (skipped without it)\n", needs_text(r->needs));
+        cli_printf(c, "  message: %s\n", r->message);
     }
     ruleset_release(&set);
     if (!r)
         return false;
     /* The years the code is in force, and the years its definition changed. */
-    fprintf(c->out, "  in force:");
+    cli_printf(c, "  in force:");
     int first = 0, last = 0;
     const char *sep = " ";
     for (int y = 0; y < k->nyears; y++) {
@@ -141,22 +142,22 @@ static bool show_in(struct cli *c, const struct ret_kind *k, const char *code, i
         if (in)
             last = k->years[y].year;
         if ((!in || y == k->nyears - 1) && first) {
-            fprintf(c->out, "%s", sep);
+            cli_printf(c, "%s", sep);
             print_span(c->out, first, last);
             sep = ", ";
             first = 0;
         }
     }
-    fprintf(c->out, "\n  defined: ");
+    cli_printf(c, "\n  defined: ");
     sep = "";
     for (int y = 0; y < k->nyears; y++)
         for (int i = 0; i < k->years[y].nrules; i++)
             if (!strcmp(k->years[y].rules[i].code, code)) {
                 char a[8];
-                fprintf(c->out, "%s%s", sep, collection_year_text(k->years[y].year, a, sizeof(a)));
+                cli_printf(c, "%s%s", sep, collection_year_text(k->years[y].year, a, sizeof(a)));
                 sep = ", changed ";
             }
-    fprintf(c->out, "\n");
+    cli_printf(c, "\n");
     return true;
 }
 
@@ -172,7 +173,7 @@ static enum kerr_code run_rules(struct cli *c, void *opts, int argc, char **argv
             if (parse_year(c, o, ret_kinds[i], &year))
                 return KITH_E_USAGE;
             if (found)
-                fprintf(c->out, "\n");
+                cli_printf(c, "\n");
             found |= show_in(c, ret_kinds[i], argv[1], year);
         }
         if (!found)

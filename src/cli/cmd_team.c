@@ -23,7 +23,7 @@ static enum kerr_code run_list(struct cli *c, void *opts, int argc, char **argv)
         cli_row(c->out, widths, 4, cells);
     }
     if (n == 0)
-        fprintf(c->out, "(no teams: 'kith demo' creates a demo borough's)\n");
+        cli_printf(c, "(no teams: 'kith demo' creates a demo borough's)\n");
     return KITH_OK;
 }
 

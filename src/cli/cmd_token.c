@@ -41,10 +41,10 @@ static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
                               o->expires == DATE_NONE ? 0 : (int64_t)(o->expires + 1) * 86400};
     rc = store_token_add(c->store, &t, &c->err);
     if (!rc)
-        fprintf(c->out,
-                "token %lld for %s: %s\n(shown once: keep it secret; send it as "
-                "Authorization: Bearer TOKEN)\n",
-                (long long)t.id, u.username, token);
+        cli_printf(c,
+                   "token %lld for %s: %s\n(shown once: keep it secret; send it as "
+                   "Authorization: Bearer TOKEN)\n",
+                   (long long)t.id, u.username, token);
     return rc;
 }
 
@@ -90,7 +90,7 @@ static enum kerr_code run_revoke(struct cli *c, void *opts, int argc, char **arg
     if (!rc)
         rc = store_token_revoke(c->store, id, (int64_t)time(NULL), &c->err);
     if (!rc)
-        fprintf(c->out, "revoked token %ld\n", id);
+        cli_printf(c, "revoked token %ld\n", id);
     return rc;
 }
 

@@ -100,7 +100,7 @@ static enum kerr_code set_password(struct cli *c, const struct user *u, const ch
 
 static void show_password(struct cli *c, const char *username, const char *pw)
 {
-    fprintf(c->out, "password for %s: %s\n(shown once: give it to them privately)\n", username, pw);
+    cli_printf(c, "password for %s: %s\n(shown once: give it to them privately)\n", username, pw);
 }
 
 static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
@@ -136,7 +136,7 @@ static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
         store_rollback(c->store);
         return rc;
     }
-    fprintf(c->out, "added %s (%s)\n", u.username, vocab_label(CS_USER_ROLE, (int)u.role));
+    cli_printf(c, "added %s (%s)\n", u.username, vocab_label(CS_USER_ROLE, (int)u.role));
     if (shown)
         show_password(c, u.username, pw);
     return KITH_OK;
@@ -171,7 +171,7 @@ static enum kerr_code run_reset(struct cli *c, void *opts, int argc, char **argv
         store_rollback(c->store);
         return rc;
     }
-    fprintf(c->out, "password reset for %s, and signed out everywhere\n", u.username);
+    cli_printf(c, "password reset for %s, and signed out everywhere\n", u.username);
     if (shown)
         show_password(c, u.username, pw);
     return KITH_OK;
@@ -184,8 +184,8 @@ static enum kerr_code set_disabled(struct cli *c, const char *name, bool disable
     if (!rc)
         rc = store_user_set_disabled(c->store, u.id, disabled, (int64_t)time(NULL), &c->err);
     if (!rc)
-        fprintf(c->out, "%s %s%s\n", disabled ? "disabled" : "enabled", u.username,
-                disabled ? " and signed out everywhere" : "");
+        cli_printf(c, "%s %s%s\n", disabled ? "disabled" : "enabled", u.username,
+                   disabled ? " and signed out everywhere" : "");
     return rc;
 }
 

@@ -82,7 +82,8 @@ static enum kerr_code run_setup(struct cli *c, const struct validate_opts *o, st
                          o->format);
     if (o->year && !collection_year_parse(o->year, &run->year))
         return kerr_fail(&c->err, KITH_E_USAGE, "year",
-                         "'%s' is not a collection year (2026, or 2025/26)", o->year);
+                         "'%s' is not a collection year: expected " COLLECTION_YEAR_EXPECTED,
+                         o->year);
     if (o->max_mb < 0 || o->max_mb > 1024L * 1024)
         return kerr_fail(&c->err, KITH_E_USAGE, "max-size", "give a size in MB from 1 to %ld",
                          1024L * 1024);

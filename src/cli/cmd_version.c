@@ -11,7 +11,7 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
     (void)opts;
     (void)argc;
     (void)argv;
-    fprintf(c->out, "kith %s (database schema %d)\n", KITH_VERSION, store_schema_latest());
+    cli_printf(c, "kith %s (database schema %d)\n", KITH_VERSION, store_schema_latest());
     return KITH_OK;
 }
 

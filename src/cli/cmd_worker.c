@@ -52,7 +52,7 @@ static enum kerr_code run_list(struct cli *c, void *opts, int argc, char **argv)
         cli_row(c->out, widths, 6, cells);
     }
     if (n == 0)
-        fprintf(c->out, "(no workers)\n");
+        cli_printf(c, "(no workers)\n");
     return KITH_OK;
 }
 

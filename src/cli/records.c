@@ -86,7 +86,7 @@ enum kerr_code cli_check_person(struct cli *c, const struct person *p)
     if (errs.n == 0)
         return KITH_OK;
     for (size_t i = 0; i + 1 < errs.n; i++)
-        fprintf(stderr, "kith: field '%s': %s\n", errs.items[i].field, errs.items[i].msg);
+        cli_fshow(stderr, "kith: field '%s': %s\n", errs.items[i].field, errs.items[i].msg);
     return kerr_fail(&c->err, KITH_E_INVALID, errs.items[errs.n - 1].field, "%s",
                      errs.items[errs.n - 1].msg);
 }
@@ -94,7 +94,7 @@ enum kerr_code cli_check_person(struct cli *c, const struct person *p)
 static void line(struct cli *c, const char *label, const char *value)
 {
     if (value && *value)
-        fprintf(c->out, "  %-16s %s\n", label, value);
+        cli_printf(c, "  %-16s %s\n", label, value);
 }
 
 static const char *code_with_label(struct cli *c, enum codeset_id set, const char *code)
@@ -144,7 +144,7 @@ static const char *worker_text(struct cli *c, int64_t id)
 static void print_identity(struct cli *c, const struct person *p)
 {
     kdate today = date_today();
-    fprintf(c->out, "%s %s\n", p->given_name, p->family_name);
+    cli_printf(c, "%s %s\n", p->given_name, p->family_name);
     line(c, "public id", p->public_id);
     line(c, "LA child id", p->la_child_id);
     if (p->dob != DATE_NONE)
@@ -184,25 +184,25 @@ enum kerr_code cli_print_child(struct cli *c, const struct person *p)
     enum kerr_code rc = store_relationship_list(c->store, p->id, &c->arena, &rel, &nrel, &c->err);
     if (rc)
         return rc;
-    fprintf(c->out, "\nrelationships (%zu)\n", nrel);
+    cli_printf(c, "\nrelationships (%zu)\n", nrel);
     for (size_t i = 0; i < nrel; i++)
-        fprintf(c->out, "  %-16s %s%s\n", label_or_code(CS_RELATIONSHIP, rel[i].type),
-                person_name(c, rel[i].other_id),
-                rel[i].parental_responsibility ? ", parental responsibility" : "");
+        cli_printf(c, "  %-16s %s%s\n", label_or_code(CS_RELATIONSHIP, rel[i].type),
+                   person_name(c, rel[i].other_id),
+                   rel[i].parental_responsibility ? ", parental responsibility" : "");
 
     struct allocation *al;
     size_t nal;
     rc = store_allocation_list(c->store, p->id, &c->arena, &al, &nal, &c->err);
     if (rc)
         return rc;
-    fprintf(c->out, "\nallocations (%zu)\n", nal);
+    cli_printf(c, "\nallocations (%zu)\n", nal);
     for (size_t i = 0; i < nal; i++) {
         const char *reason =
             al[i].end_reason ? code_label(CS_ALLOCATION_END, al[i].end_reason, 0) : NULL;
-        fprintf(c->out, "  %s to %-10s %-16s %s%s%s\n", date_text(c, al[i].start),
-                al[i].end == DATE_NONE ? "now" : date_text(c, al[i].end),
-                vocab_text(CS_ALLOCATION_ROLE, (int)al[i].role), worker_text(c, al[i].worker_id),
-                reason ? ": " : "", reason ? reason : "");
+        cli_printf(c, "  %s to %-10s %-16s %s%s%s\n", date_text(c, al[i].start),
+                   al[i].end == DATE_NONE ? "now" : date_text(c, al[i].end),
+                   vocab_text(CS_ALLOCATION_ROLE, (int)al[i].role), worker_text(c, al[i].worker_id),
+                   reason ? ": " : "", reason ? reason : "");
     }
 
     struct note_query q = {.child_id = p->id, .limit = RECENT_NOTES};
@@ -211,11 +211,11 @@ enum kerr_code cli_print_child(struct cli *c, const struct person *p)
     rc = store_note_list(c->store, &q, &c->arena, &notes, &nnotes, &c->err);
     if (rc)
         return rc;
-    fprintf(c->out, "\nrecent case notes (%zu shown; 'kith note list %s' lists all)\n", nnotes,
-            p->public_id);
+    cli_printf(c, "\nrecent case notes (%zu shown; 'kith note list %s' lists all)\n", nnotes,
+               p->public_id);
     for (size_t i = 0; i < nnotes; i++)
-        fprintf(c->out, "  %s  %-22s %s\n", date_text(c, notes[i].date),
-                label_or_code(CS_NOTE_KIND, notes[i].kind), notes[i].subject);
+        cli_printf(c, "  %s  %-22s %s\n", date_text(c, notes[i].date),
+                   label_or_code(CS_NOTE_KIND, notes[i].kind), notes[i].subject);
     return KITH_OK;
 }
 
@@ -240,5 +240,5 @@ void cli_print_children(struct cli *c, const struct person *people, size_t n)
         cli_row(c->out, widths, 4, cells);
     }
     if (n == 0)
-        fprintf(c->out, "(no children match)\n");
+        cli_printf(c, "(no children match)\n");
 }

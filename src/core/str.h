@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct str {
     char *buf;
@@ -53,5 +54,26 @@ void str_truncate(struct str *s, size_t len);
 
 /* True when no append was refused by the cap. */
 static inline bool str_ok(const struct str *s) { return !s->overflow; }
+
+/* The code point at s (at most n bytes) in `*cp` and the length of its UTF-8 sequence, or 0
+ * when the bytes are not one: overlong forms, surrogates and code points past U+10FFFF
+ * are not. */
+size_t utf8_next(const char *s, size_t n, uint32_t *cp);
+
+/* Append text for a terminal: what could move the cursor, recolour, retitle or rewrite
+ * what was printed is written as visible escapes instead. C0 control characters other
+ * than newline, tab and CR before a newline (ESC, BS, a lone CR, BEL, ...) and DEL become \xNN; C1
+ * controls (U+0080-U+009F, which some terminals obey as CSI, OSC, ...) become \uNNNN; a byte that
+ * is not part of valid UTF-8 becomes \xNN. Everything else is copied as it is. */
+void str_add_shown(struct str *s, const char *p, size_t n);
+/* Whether str_add_shown would change the text. */
+bool str_needs_showing(const char *p, size_t n);
+
+/* Whether text written to a CSV for people to open must be prefixed with ' so a
+ * spreadsheet takes it as text: it starts with = + - @ (a formula: =HYPERLINK(...) in a
+ * child id would run when the findings are opened), a tab or a carriage return (which some
+ * spreadsheets strip before looking for the formula); OWASP's "CSV injection" list. Every
+ * CSV kith writes for people (findings, the audit export) asks this one question. */
+bool csv_formula_lead(const char *s);
 
 #endif

@@ -925,7 +925,7 @@ bool collection_year_parse(const char *s, int *year)
     } else {
         return false;
     }
-    if (y < 1990 || y > 2100)
+    if (y < COLLECTION_YEAR_FIRST || y > COLLECTION_YEAR_LAST)
         return false;
     *year = y;
     return true;

@@ -147,8 +147,16 @@ int vocab_parse(enum codeset_id id, const char *code);
 int collection_year(kdate d);
 /* "2025/26" for 2026 into buf (at least 8 bytes); returns buf. */
 char *collection_year_text(int year, char *buf, size_t size);
+/* The collection years kith takes: from 1989/90 (returns of the Children Act 1989 era; the
+ * working-day calendar is right from 1978) to 2100. A year before the first rule set is
+ * judged by that set's rules in its own collection period. */
+#define COLLECTION_YEAR_FIRST 1990
+#define COLLECTION_YEAR_LAST 2100
+/* What to say when collection_year_parse refuses: the forms and the range, as text. */
+#define COLLECTION_YEAR_EXPECTED                                                                   \
+    "the year ending 31 March, as 2026 or 2025/26, from 1990 (1989/90) to 2100"
 /* Parse "2026", "2025/26" or "2025-26" (the year ending 31 March); false if not a year in
- * 1990..2100 or the two halves do not follow each other. */
+ * COLLECTION_YEAR_FIRST..COLLECTION_YEAR_LAST or the two halves do not follow each other. */
 bool collection_year_parse(const char *s, int *year);
 
 #endif

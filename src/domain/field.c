@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "domain/ident.h"
+#include "domain/text.h"
 
 #define EXPECTED_LATE_WEEKS                                                                        \
     42 /* the longest a pregnancy runs: an expected birth further off is a typo */
@@ -132,12 +133,11 @@ static bool blank(const char *s)
     return true;
 }
 
-static bool has_control(const char *s, size_t len)
+/* Names and identifiers are one line without bidi controls or invisible characters
+ * (domain/text.h); says what is wrong, or NULL. */
+static const char *name_problem(const char *s, size_t len, char *buf, size_t size)
 {
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-            return true;
-    return false;
+    return text_problem(s, len, TEXT_NAME, buf, size);
 }
 
 /* ---- codes ---- */
@@ -281,9 +281,10 @@ static bool check_value(const struct field *f, const void *rec, const struct fie
             field_fail(errs, f, -1, text, "is too long", "at most %d characters", f->max_len);
             return false;
         }
-        if (has_control(s, len)) {
-            field_fail(errs, f, -1, text, "holds a tab, line break or other control character",
-                       "%s", f->expect);
+        char why[96];
+        const char *problem = name_problem(s, len, why, sizeof why);
+        if (problem) {
+            field_fail(errs, f, -1, text, problem, "%s", f->expect);
             return false;
         }
         return true;
@@ -296,8 +297,10 @@ static bool check_value(const struct field *f, const void *rec, const struct fie
             field_fail(errs, f, -1, text, "is too long", "at most %zu characters", max);
             return false;
         }
-        if (has_control(s, len)) {
-            field_fail(errs, f, -1, text, "holds a control character", "%s", f->expect);
+        char why[96];
+        const char *problem = name_problem(s, len, why, sizeof why);
+        if (problem) {
+            field_fail(errs, f, -1, text, problem, "%s", f->expect);
             return false;
         }
         return !(f->flags & FIELD_CODED) || check_code(f, ctx, -1, s, len, errs);

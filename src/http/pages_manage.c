@@ -348,8 +348,8 @@ int page_audit(struct http_app *app, struct http_request *req, struct http_respo
     return page_end(&h, res, 200);
 }
 
-/* A CSV field: quoted when it holds a comma, quote or line break; a leading = + - @ is
- * prefixed with ' so a spreadsheet does not run it as a formula. */
+/* A CSV field: quoted when it holds a comma, quote or line break; one that starts like a
+ * formula (csv_formula_lead) is prefixed with ' so a spreadsheet does not run it. */
 static void csv_field(struct str *s, const char *v, bool last)
 {
     if (!v)
@@ -357,7 +357,7 @@ static void csv_field(struct str *s, const char *v, bool last)
     bool quote = strpbrk(v, ",\"\r\n") != NULL;
     if (quote)
         str_addc(s, '"');
-    if (strchr("=+-@", v[0]) && v[0])
+    if (csv_formula_lead(v))
         str_addc(s, '\'');
     for (const char *p = v; *p; p++) {
         if (*p == '"')

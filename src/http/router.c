@@ -19,6 +19,7 @@
 
 #include <string.h>
 
+#include "domain/text.h"
 #include "http/html.h"
 #include "http/json.h"
 
@@ -79,10 +80,9 @@ size_t router_body_max(struct http_app *app, const struct route *table, const ch
 static bool in_set(unsigned char c, enum route_param_type type)
 {
     switch (type) {
-    case PARAM_TEXT:
-        return c >= 0x20 || c == '\n' || c == '\r' || c == '\t';
+    case PARAM_TEXT: /* domain/text.h judges these (router_param_ok) */
     case PARAM_LINE:
-        return c >= 0x20 && c != 0x7f;
+        return true;
     case PARAM_PUBLIC_ID:
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     case PARAM_INT:
@@ -99,6 +99,10 @@ bool router_param_ok(enum route_param_type type, const char *value, size_t max)
 {
     size_t n = strlen(value);
     if (n > max)
+        return false;
+    char why[96];
+    if ((type == PARAM_TEXT || type == PARAM_LINE) &&
+        text_problem(value, n, type == PARAM_TEXT ? TEXT_FREE : TEXT_LINE, why, sizeof why))
         return false;
     for (size_t i = 0; i < n; i++)
         if (!in_set((unsigned char)value[i], type))

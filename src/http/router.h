@@ -31,8 +31,8 @@ enum route_perm {
 };
 
 enum route_param_type {
-    PARAM_TEXT,      /* any text without control characters other than newline/tab */
-    PARAM_LINE,      /* one line: no control characters */
+    PARAM_TEXT, /* free text (domain/text.h TEXT_FREE): line breaks and tabs, no other controls */
+    PARAM_LINE, /* one line (TEXT_LINE): no control characters */
     PARAM_PUBLIC_ID, /* kith's random public ids: lower-case letters and digits */
     PARAM_INT,
     PARAM_DATE,  /* YYYY-MM-DD */

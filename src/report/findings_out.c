@@ -63,17 +63,24 @@ void finding_fields(struct str *out, const struct ret *r, const struct finding *
     }
 }
 
+/* A CSV field, quoted when it holds a comma, quote or line break, and a formula defused
+ * (csv_formula_lead): the child id and the fields come from the file being checked. */
 static void quote_field(struct str *out, const char *s)
 {
+    bool formula = csv_formula_lead(s);
     /* a plain loop: strcspn's set-up costs more than these short fields */
     size_t n = 0;
     while (s[n] && s[n] != ',' && s[n] != '"' && s[n] != '\r' && s[n] != '\n')
         n++;
     if (!s[n]) {
+        if (formula)
+            str_addc(out, '\'');
         str_addn(out, s, n);
         return;
     }
     str_addc(out, '"');
+    if (formula)
+        str_addc(out, '\'');
     for (; *s; s++) {
         if (*s == '"')
             str_addc(out, '"');
@@ -170,11 +177,15 @@ static void maybe_flush(struct str *out, const struct findings_doc *d)
     str_reset(out);
 }
 
-/* Whether a field must be quoted (RFC 4180): it holds a comma, quote or line break. Returns
- * its length in `*n` when not. Most fields are printable ASCII, skipped a table load per
- * byte (csv.h); what stops that (UTF-8, a tab) is looked at byte by byte. */
+/* Whether a field can be copied as it is: it needs no quotes (RFC 4180: no comma, quote or
+ * line break) and does not start like a formula (csv_formula_lead). Returns its length in
+ * `*n` when so. Most fields are printable ASCII, skipped a table load per byte (csv.h); what
+ * stops that (UTF-8, a tab) is looked at byte by byte. */
 static bool plain_field(const char *s, size_t *n)
 {
+    *n = 0;
+    if (csv_formula_lead(s))
+        return false;
     size_t i = 0;
     while (csv_plain[(unsigned char)s[i]])
         i++;

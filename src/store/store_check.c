@@ -8,6 +8,7 @@
 
 #include "domain/audit.h"
 #include "domain/record.h"
+#include "domain/text.h"
 #include "store/store.h"
 #include "store/store_check.h"
 
@@ -68,6 +69,16 @@ void check_text(struct check *c, const char *field, const char *v, size_t max, b
         c->rc = kerr_fail(c->e, KITH_E_TOO_LARGE, field, "%s: longer than %zu bytes", field, max);
     else if (!text_utf8(v, n))
         check_fail(c, KITH_E_INVALID, field, "is not UTF-8 text");
+}
+
+/* Text a person typed, as domain/text.h allows it for its kind (a name, a line, free
+ * text): every way in (API, forms, CLI, import) writes through here. */
+static void check_typed(struct check *c, const char *field, const char *v, enum text_kind k)
+{
+    char why[96];
+    const char *problem = v && !c->rc ? text_problem(v, strlen(v), k, why, sizeof why) : NULL;
+    if (problem)
+        check_fail(c, KITH_E_INVALID, field, problem);
 }
 
 /* A fixed-size code field (it may fill its array without a NUL): UTF-8 like any text. */
@@ -143,6 +154,8 @@ enum kerr_code check_worker(const struct worker *w, struct kerr *e)
     check_ref(&c, "team_id", w->team_id);
     check_text(&c, "given_name", w->given_name, STORE_NAME_MAX, true);
     check_text(&c, "family_name", w->family_name, STORE_NAME_MAX, true);
+    check_typed(&c, "given_name", w->given_name, TEXT_NAME);
+    check_typed(&c, "family_name", w->family_name, TEXT_NAME);
     if (w->registration[0] && !registration_valid(w->registration, sizeof(w->registration)))
         check_fail(&c, KITH_E_INVALID, "registration",
                    "a Social Work England registration is SW and digits (SW12345)");
@@ -189,6 +202,8 @@ enum kerr_code check_person(const struct person *p, struct kerr *e)
     CHECK_CODE(&c, "la_child_id", p->la_child_id);
     check_text(&c, "given_name", p->given_name, STORE_NAME_MAX, false);
     check_text(&c, "family_name", p->family_name, STORE_NAME_MAX, false);
+    check_typed(&c, "given_name", p->given_name, TEXT_NAME);
+    check_typed(&c, "family_name", p->family_name, TEXT_NAME);
     CHECK_CODE(&c, "ethnicity", p->ethnicity);
     CHECK_CODE(&c, "upn", p->upn);
     CHECK_CODE(&c, "former_upn", p->former_upn);
@@ -395,6 +410,8 @@ enum kerr_code check_note(const struct case_note *n, struct kerr *e)
     check_text(&c, "kind", n->kind, STORE_CODE_MAX, true);
     check_text(&c, "subject", n->subject, STORE_NAME_MAX, false);
     check_text(&c, "body", n->body, STORE_TEXT_MAX, false);
+    check_typed(&c, "subject", n->subject, TEXT_LINE);
+    check_typed(&c, "body", n->body, TEXT_FREE);
     return c.rc;
 }
 
@@ -462,6 +479,7 @@ enum kerr_code check_team(const struct team *t, struct kerr *e)
     struct check c = {e, KITH_OK};
     check_public_id(&c, t->public_id);
     check_text(&c, "name", t->name, STORE_NAME_MAX, true);
+    check_typed(&c, "name", t->name, TEXT_NAME);
     check_enum(&c, "service", (int)t->service, SERVICE_COUNT);
     if (t->caseload_threshold <= 0)
         check_fail(&c, KITH_E_INVALID, "caseload_threshold", "must be more than 0");

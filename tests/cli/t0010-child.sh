@@ -32,6 +32,18 @@ err_has "field 'disabilities'"
 ok child list
 [ "$(grep -c . "$T/out")" -eq 2 ] || fail "the invalid child was stored"
 
+# Names may not hold bidi overrides or invisible characters: "Ada" with U+202E would show
+# reversed, and with U+200B would look like another child's name and not be it.
+status 3 child add --given "$(printf 'Ada\342\200\256')" --family Lovelace --sex F --dob 2015-02-28 \
+    --ethnicity WBRI
+err_has "field 'given_name'"
+err_has "holds a bidirectional control character (U+202E)"
+status 3 child add --given Ada --family "$(printf 'Love\342\200\213lace')" --sex F \
+    --dob 2015-02-28 --ethnicity WBRI
+err_has "holds an invisible (zero-width) character (U+200B)"
+ok child list
+[ "$(grep -c . "$T/out")" -eq 2 ] || fail "a child with a bidi override was stored"
+
 # The same LA child id twice is a conflict, not a second record.
 status 5 child add --given Ada --family Other --sex F --dob 2016-01-01 --ethnicity NOBT --la-child-id LA000123
 err_has "LA000123"

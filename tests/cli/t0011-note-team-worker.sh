@@ -50,4 +50,23 @@ ok note list "$child" --limit 1000
 [ "$(grep -c . "$T/out")" -eq "$before" ] || fail "a refused note was stored"
 status 64 note list
 err_has "name a child, or search all notes"
+
+# Control characters: refused when typed (ESC in a subject, a lone CR in a body), and when
+# another program has written them into the database, printed as visible escapes: the
+# terminal never receives ESC, BS, CR, DEL or a C1 control from stored text.
+status 3 note add "$child" --author "$worker" --subject "$(printf 'a\033[2Jb')" --body B
+err_has "subject: holds a control character (U+001B)"
+status 3 note add "$child" --author "$worker" --subject S --body "$(printf 'over\rwrite')"
+err_has "body: holds a control character (U+000D)"
+ok note add "$child" --author "$worker" --subject "Plain subject" --body "Plain body"
+sqlite3 "$KITH_DB" "UPDATE case_note SET subject = 'Sub' || char(27) || ']0;owned' || char(7) || 'ject',
+    body = 'a' || char(8) || 'b' || char(13) || 'c' || char(127) || 'd' || char(155) || 'e'
+    WHERE subject = 'Plain subject'"
+ok note list "$child" --full --limit 1000
+out_has 'Sub\x1b]0;owned\x07ject'
+out_has 'a\x08b\x0dc\x7fd\u009Be'
+! grep -q "$(printf '[\033\010\015\177]')" "$T/out" || fail "a control character reached the output"
+ok child show "$child"
+out_has 'Sub\x1b]0;owned\x07ject'
+! grep -q "$(printf '\033')" "$T/out" || fail "an ESC reached the output"
 done_ok

@@ -277,6 +277,28 @@ static void children_notes_allocations(void **state)
     assert_int_equal(c->res.status, 201);
     c = api(f, "GET", notes, ADA, NULL);
     has(c, "\"body\":\"Seen \\u003calone\\u003e\""); /* never markup, even in JSON */
+    /* control characters are refused in a subject and a body (newline and tab pass in a
+     * body), and a name may not hold a bidi override: the field says which and why */
+    c = api(
+        f, "POST", notes, ADA,
+        "{\"date\":\"2026-01-05\",\"kind\":\"home-visit\",\"subject\":\"Vi\\u001b]0;x\\u0007sit\","
+        "\"body\":\"Seen\"}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"subject\"");
+    has(c, "holds a control character (U+001B)");
+    c = api(f, "POST", notes, ADA,
+            "{\"date\":\"2026-01-05\",\"kind\":\"home-visit\",\"subject\":\"Visit\","
+            "\"body\":\"Seen\\u0008\\u0008\\u0008\\u0008not seen\"}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"body\"");
+    c = api(f, "POST", notes, ADA,
+            "{\"date\":\"2026-01-05\",\"kind\":\"home-visit\",\"subject\":\"Visit\","
+            "\"body\":\"Line one\\n\\tLine two\"}");
+    assert_int_equal(c->res.status, 201);
+    c = api(f, "PATCH", loc, ADA, "{\"given_name\":\"Ne\\u202ewer\"}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"given_name\"");
+    has(c, "bidirectional control character (U+202E)");
 
     /* Allocations: a team manager's decision. */
     const char *allocs = arena_printf(&f->a, "%s/allocations", amara);

@@ -597,6 +597,25 @@ static void findings_listed_by_rule(void **state)
     assert_true(cell && cell < end);
 }
 
+/* The findings downloaded as CSV: a child id from the file that a spreadsheet would run
+ * as a formula is written as text (a ' before it), as the audit export does. */
+static void download_defuses_formulas(void **state)
+{
+    struct fx *f = *state;
+    const char *csv =
+        "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+        "\"=HYPERLINK(\"\"http://x.test/\"\",\"\"open\"\")\",f,01/06/2012,WBRI,UN2,0,\n"
+        "@SUM(1),f,01/06/2012,WBRI,UN2,0,\n";
+    struct upload u[] = {{"header.csv", csv, strlen(csv)}};
+    struct call *c = post(f, ANALYST, TOKEN, "903-csv", "2026", "csv", NULL, u, 1);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, ",\"'=HYPERLINK(\"\"http://x.test/\"\",\"\"open\"\")\","));
+    assert_non_null(strstr(c->body, ",'@SUM(1),"));
+    assert_null(strstr(c->body, ",=HYPERLINK"));
+    assert_null(strstr(c->body, ",\"=HYPERLINK"));
+    assert_null(strstr(c->body, ",@SUM"));
+}
+
 static void unreadable_input_names_file_line_column(void **state)
 {
     struct fx *f = *state;
@@ -740,6 +759,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(la_changes_placement_findings, setup, teardown),
         cmocka_unit_test_setup_teardown(audited_with_names_and_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(findings_listed_by_rule, setup, teardown),
+        cmocka_unit_test_setup_teardown(download_defuses_formulas, setup, teardown),
         cmocka_unit_test_setup_teardown(unreadable_input_names_file_line_column, setup, teardown),
         cmocka_unit_test_setup_teardown(who_may_and_csrf, setup, teardown),
         cmocka_unit_test_setup_teardown(too_large_is_413_in_words, setup, teardown),

@@ -79,12 +79,55 @@ static void long_format(void **state)
     str_release(&s);
 }
 
+/* Text for a terminal: controls become visible escapes, everything else is untouched. */
+static void shown(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"plain text, caf\xc3\xa9", "plain text, caf\xc3\xa9"},
+        {"two\nlines\tand a tab", "two\nlines\tand a tab"},
+        {"form line\r\nend", "form line\r\nend"},
+        {"\x1b]0;title\x07", "\\x1b]0;title\\x07"},
+        {"\x1b[2J", "\\x1b[2J"},
+        {"over\rwrite", "over\\x0dwrite"},
+        {"back\bspace\x7f", "back\\x08space\\x7f"},
+        {"c1 \xc2\x9b"
+         "31m",
+         "c1 \\u009B"
+         "31m"},
+        {"not utf-8 \x9b \xff", "not utf-8 \\x9b \\xff"},
+        {"cut \xe2\x80", "cut \\xe2\\x80"},
+        {"nbsp \xc2\xa0 ok", "nbsp \xc2\xa0 ok"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct str s = STR_INIT;
+        str_add_shown(&s, cases[i].in, strlen(cases[i].in));
+        assert_string_equal(s.buf, cases[i].out);
+        assert_int_equal(str_needs_showing(cases[i].in, strlen(cases[i].in)),
+                         strcmp(cases[i].in, cases[i].out) != 0);
+        str_release(&s);
+    }
+}
+
+/* A CSV cell that a spreadsheet would run as a formula. */
+static void formula_leads(void **state)
+{
+    (void)state;
+    static const char *const yes[] = {"=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"};
+    static const char *const no[] = {"", "A=1", " =1", "1-2", "LA000123"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        assert_true(csv_formula_lead(yes[i]));
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_false(csv_formula_lead(no[i]));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(appends),
-        cmocka_unit_test(cap_is_sticky),
-        cmocka_unit_test(long_format),
+        cmocka_unit_test(appends), cmocka_unit_test(cap_is_sticky), cmocka_unit_test(long_format),
+        cmocka_unit_test(shown),   cmocka_unit_test(formula_leads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 
 #include "domain/field.h"
 #include "domain/ident.h"
+#include "domain/text.h"
 
 static kdate D(int y, int m, int d) { return date_from_ymd(y, m, d); }
 
@@ -523,7 +524,7 @@ static void children_only_and_unborn(void **state)
     t.family_name = longname;
     check(&t, &errs);
     assert_int_equal(errs.n, 2);
-    assert_non_null(strstr(errs.items[0].msg, "'Am?ara' holds a tab, line break"));
+    assert_non_null(strstr(errs.items[0].msg, "'Am?ara' holds a tab or line break (U+000A)"));
     assert_non_null(strstr(errs.items[1].msg, "is too long: expected at most 100 characters"));
     assert_non_null(strstr(errs.items[1].value, "..."));
     assert_true(strlen(errs.items[1].value) < sizeof(errs.items[1].value));
@@ -625,6 +626,50 @@ static void errors_past_the_limit_are_counted(void **state)
     assert_null(field_find(person_fields, "nope"));
 }
 
+/* Typed text by kind (domain/text.h): what each kind refuses, and the words it uses. */
+static void text_kinds(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        enum text_kind kind;
+        const char *problem; /* NULL: accepted */
+    } cases[] = {
+        {"Two lines\nand\ta tab", TEXT_FREE, NULL},
+        {"From a form\r\nsecond line", TEXT_FREE, NULL},
+        {"Zo\xc3\xab O'Brien-Sm\xc3\xadth", TEXT_NAME, NULL},
+        {"\xd9\x85\xd8\xad\xd9\x85\xd8\xaf", TEXT_NAME, NULL}, /* Arabic: right to left is fine */
+        {"a lone\rCR", TEXT_FREE, "holds a control character (U+000D)"},
+        {"esc \x1b[2J", TEXT_FREE, "holds a control character (U+001B)"},
+        {"del \x7f", TEXT_FREE, "holds a control character (U+007F)"},
+        {"c1 \xc2\x9b", TEXT_FREE, "holds a control character (U+009B)"},
+        {"bad \xff", TEXT_FREE, "is not UTF-8 text (byte 5)"},
+        {"two\nlines", TEXT_LINE, "holds a tab or line break (U+000A)"},
+        {"a\ttab", TEXT_NAME, "holds a tab or line break (U+0009)"},
+        {"Ada\xe2\x80\xae", TEXT_LINE, NULL},
+        {"Ada\xe2\x80\xae", TEXT_NAME, "holds a bidirectional control character (U+202E)"},
+        {"Ada\xe2\x81\xa6", TEXT_NAME, "holds a bidirectional control character (U+2066)"},
+        {"A\xe2\x80\x8b"
+         "da",
+         TEXT_NAME, "holds an invisible (zero-width) character (U+200B)"},
+        {"A\xe2\x80\x8d"
+         "da",
+         TEXT_NAME, "holds an invisible (zero-width) character (U+200D)"},
+        {"\xef\xbb\xbf"
+         "Ada",
+         TEXT_NAME, "holds an invisible (zero-width) character (U+FEFF)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[96];
+        const char *p =
+            text_problem(cases[i].s, strlen(cases[i].s), cases[i].kind, buf, sizeof buf);
+        if (!cases[i].problem)
+            assert_null(p);
+        else
+            assert_string_equal(p, cases[i].problem);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -633,6 +678,7 @@ int main(void)
         cmocka_unit_test(la_codes_every_boundary),
         cmocka_unit_test(la_child_ids),
         cmocka_unit_test(postcodes),
+        cmocka_unit_test(text_kinds),
         cmocka_unit_test(good_records_pass),
         cmocka_unit_test(every_error_collected),
         cmocka_unit_test(date_rules),

