@@ -289,7 +289,9 @@ enum kerr_code validation_run(struct validation *v, const struct validate_input 
     v->read_seconds = now() - t0;
 
     ruleset_for(&v->set, v->r.kind, v->r.year);
-    v->r.year = v->set.year; /* code validity follows the rule set used */
+    /* code validity and the rules' year-by-year lists follow the rule set used; the
+     * collection period stays the year asked (r.period_start..period_end, from the reader) */
+    v->r.year = v->set.year;
     struct rinputs ri = {.last_year = v->has_last ? &v->last : NULL,
                          .postcodes = v->has_geo ? &v->geo : NULL,
                          .providers = v->has_prov ? &v->prov : NULL,

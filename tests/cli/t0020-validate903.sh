@@ -25,6 +25,20 @@ err_has '169 needs postcode geography'
 # without --year the current collection year is used; outside the known years kith says so
 status 1 validate 903 set --year 2030
 err_has 'using those of 2026/27, the latest'
+# a year before the first rule set: that set's rules, but in the year's own collection
+# period (a child of 9 in 1989/90 is not "over 25 at the start of the year", as he would
+# be on 1 April 2022); before 1989/90 the year is refused, saying which years are taken
+mkdir y1990
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,1,01/06/1980,WBRI,UN1,,\n' >y1990/header.csv
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n1,01/05/1989,S,C2,N1,U1,PR1,01/09/1989,E11,,N1 1AA,N1 1AB,\n' >y1990/episodes.csv
+status 1 validate 903 y1990 --year 1990
+err_has 'no SSDA903 return rules are known for 1989/90; using those of 2022/23'
+out_has '353,error,Episodes,0,1,DECOM,'
+out_lacks '351,'
+status 1 validate 903 y1990 --year 1990 --format json
+out_has '"period":{"start":"1989-04-01","end":"1990-03-31"}'
+status 64 validate 903 y1990 --year 1989
+err_has "'1989' is not a collection year: expected the year ending 31 March, as 2026 or 2025/26, from 1990 (1989/90) to 2100"
 
 status 1 validate 903 set --year 2026 --format json
 out_has '"rules_skipped"'

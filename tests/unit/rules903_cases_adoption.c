@@ -55,6 +55,11 @@ const struct case903 cases903_adoption[] = {
      EP "CHILD,REC,PLACE\n1,E11,A3\n2,E12,A4\n3,E11,A5\n4,E4A,A3\n" AD1
         "CHILD,FOSTER_CARE\n1,0\n2,1\n3,1\n4,0\n",
      "Episodes:0,1 AD1:0,1"},
+    /* the withdrawn codes the rule's text names: A2 as A3/A5, A1 as A4/A6, E1 as E11/E12 */
+    {"335", 2026,
+     EP "CHILD,REC,PLACE\n1,E1,A3\n2,E11,A2\n3,E12,A1\n4,E1,A1\n5,E1,A2\n6,E9,A2\n7,E1,A9\n" AD1
+        "CHILD,FOSTER_CARE\n1,0\n2,0\n3,1\n4,0\n5,1\n6,0\n7,0\n",
+     "Episodes:0,1,2 AD1:0,1,2"},
     {"336", 2026,
      EP "CHILD,DECOM,PLACE\n1,01/01/2020,K2\n1,01/01/2021,A3\n2,01/01/2020,U1\n"
         "2,01/01/2021,A4\n3,01/01/2021,A3\n",

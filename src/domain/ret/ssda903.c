@@ -844,8 +844,12 @@ struct s903 *s903_build(const struct ret *cur, const struct ret *last, const cha
     struct s903 *s = xcalloc(1, sizeof(*s));
     arena_init(&s->arena, 0);
     s->year = cur->year;
-    s->start = date_from_ymd(cur->year - 1, 4, 1);
-    s->end = date_from_ymd(cur->year, 3, 31);
+    /* The period is the year asked, kept by the reader; `year` is the rule set's, which
+     * for a year before the first set is the first set's (ruleset_for): judging 1989/90's
+     * dates against 2022/23 would flag every one of them. */
+    bool period = cur->period_start != DATE_NONE && cur->period_end != DATE_NONE;
+    s->start = period ? cur->period_start : date_from_ymd(cur->year - 1, 4, 1);
+    s->end = period ? cur->period_end : date_from_ymd(cur->year, 3, 31);
     s->la = la ? la : "";
     for (int cs = 0; cs < CODESET_COUNT; cs++) /* stored codes are 1 to 254 (S903_BAD) */
         for (int i = 0; i < codeset_get((enum codeset_id)cs)->n && i < 254; i++)

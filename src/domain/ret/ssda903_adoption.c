@@ -4,6 +4,7 @@
  * agree with the episodes (adoption placements, placement orders, adoptions).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/xalloc.h"
 #include "domain/ret/ssda903_rules.h"
@@ -270,6 +271,20 @@ void s903c_334(struct rctx *ctx)
     }
 }
 
+/* Whether an episode's code is in `set`, or is the `withdrawn` code the code set no longer
+ * has: such a cell is stored as bad, with its text. */
+static bool in_or_withdrawn(uint64_t set, uint8_t v, const struct s903_tab *t, int col, size_t row,
+                            const char *withdrawn)
+{
+    if (r903_in(set, v))
+        return true;
+    const char *raw = v == S903_BAD ? s903_raw(t, col, row) : NULL;
+    return raw && !strcmp(raw, withdrawn);
+}
+
+/* The DfE's text names A1/A2 (placed for adoption, with and without the current foster
+ * carer, before A3-A6) and E1 (adopted, before E11/E12): withdrawn codes a return from an
+ * old system may still hold, and which the rule still reads. */
 void s903c_335(struct rctx *ctx)
 {
     R903(ctx, x);
@@ -278,13 +293,15 @@ void s903c_335(struct rctx *ctx)
     uint64_t adopted = r903_codes(CS_REC, "E11 E12");
     uint64_t with = r903_codes(CS_PL, "A3 A5"), without = r903_codes(CS_PL, "A4 A6");
     uint8_t no = r903_code(CS_903_FLAG, "0"), yes = r903_code(CS_903_FLAG, "1");
+    int rec = r903_col(T903_EPISODES, "REC"), place = r903_col(T903_EPISODES, "PLACE");
     for (size_t i = 0; i < e->t.n; i++) {
-        if (!r903_in(adopted, e->rec[i]))
+        if (!in_or_withdrawn(adopted, e->rec[i], &e->t, rec, i, "E1"))
             continue;
+        bool w = in_or_withdrawn(with, e->place[i], &e->t, place, i, "A2");
+        bool wo = !w && in_or_withdrawn(without, e->place[i], &e->t, place, i, "A1");
         R903_ROWS(a, e->child[i], k)
         {
-            if ((r903_in(with, e->place[i]) && a->foster_care[k] == no) ||
-                (r903_in(without, e->place[i]) && a->foster_care[k] == yes)) {
+            if ((w && a->foster_care[k] == no) || (wo && a->foster_care[k] == yes)) {
                 r903_flag(x, T903_EPISODES, i);
                 r903_flag(x, T903_AD1, (size_t)k);
             }
