@@ -586,11 +586,18 @@ enum kerr_code s903_read_dir(struct ret *r, const char *dir, const struct s903_r
         if (!stat(paths[t], &st) && st.st_size > 0)
             total += (size_t)st.st_size;
     }
+    /* The rules need the whole return in memory (they join the tables), about 6 times the
+     * files' size: the limit is on the files together, said before reading any of them. */
+    if (co.max_bytes && total > co.max_bytes) {
+        for (int k = 0; k < T903_COUNT; k++) {
+            free(names[k]);
+            free(paths[k]);
+        }
+        return s903_too_large(dir, total, co.max_bytes, e);
+    }
     /* The return keeps every cell's text: room for all of it at once, rather than growing
-     * (and copying) the pool a file at a time. Files past the size limit fail as they are
-     * read, so only reserve what the limit allows. */
-    if (!co.max_bytes || total <= co.max_bytes * T903_COUNT)
-        str_grow(&r->pool, total + total / 8);
+     * (and copying) the pool a file at a time. */
+    str_grow(&r->pool, total + total / 8);
     for (int t = 0; t < T903_COUNT; t++)
         any |= names[t] != NULL;
     if (!read_dir_parallel(r, paths, names, &co, &rc, e))
@@ -606,6 +613,15 @@ enum kerr_code s903_read_dir(struct ret *r, const char *dir, const struct s903_r
                        "%s: none of the 903's files is there (header.csv, episodes.csv, ...)", dir);
     r->source = RET_FROM_CSV;
     return rc;
+}
+
+enum kerr_code s903_too_large(const char *what, size_t total, size_t max, struct kerr *e)
+{
+    return kerr_fail(e, KITH_E_PARSE, NULL,
+                     "%s: the 903's files are %zu MB together, larger than the limit of %zu MB "
+                     "(--max-size raises it; checking them takes about 6 times their size in "
+                     "memory)",
+                     what, (total + (1u << 20) - 1) >> 20, max >> 20);
 }
 
 enum kerr_code s903_read_csv_memory(struct ret *r, const char *name, const char *data, size_t len,

@@ -35,7 +35,8 @@
 #include "domain/ret/table.h"
 
 struct s903_read_opts {
-    size_t max_bytes; /* refuse a file larger than this; 0 = no limit */
+    size_t max_bytes; /* refuse a return whose files are larger than this together (a
+                         directory's, before reading any) or one file larger; 0 = no limit */
     FILE *warn;       /* notes on what was read (files skipped), or NULL */
 };
 
@@ -47,6 +48,8 @@ enum kerr_code s903_read_dir(struct ret *r, const char *dir, const struct s903_r
  * which table it is ("episodes.csv"). */
 enum kerr_code s903_read_csv_memory(struct ret *r, const char *name, const char *data, size_t len,
                                     const struct s903_read_opts *o, struct kerr *e);
+/* The refusal of a return over the limit: `total` bytes of files against `max`. */
+enum kerr_code s903_too_large(const char *what, size_t total, size_t max, struct kerr *e);
 /* Fill `r` from a 903 XML file, or from bytes in memory. */
 enum kerr_code s903_read_xml(struct ret *r, const char *path, const struct s903_read_opts *o,
                              struct kerr *e);

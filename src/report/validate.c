@@ -83,6 +83,8 @@ static enum kerr_code read_903_csv_files(struct ret *r, const struct validate_in
         return kerr_fail(e, KITH_E_PARSE, NULL,
                          "no files were given: choose the 903's CSV files (header.csv, "
                          "episodes.csv, ...)");
+    if (in->max_bytes && total > in->max_bytes)
+        return s903_too_large("the upload", total, in->max_bytes, e);
     str_grow(&r->pool, total + total / 8); /* every cell's text, at once (see s903_read_dir) */
     for (int t = 0; t < T903_COUNT; t++) {
         const struct validate_file *f = by_table[t];

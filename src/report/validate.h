@@ -45,7 +45,8 @@ struct validate_input {
     bool last_xml;
     int year;            /* 0: the file's (the CIN ReferenceDate), else the current year */
     const char *la;      /* 903: the local authority's ONS code, or NULL */
-    size_t max_bytes;    /* refuse an input file larger than this; 0 = no limit */
+    size_t max_bytes;    /* refuse an input file larger than this, and a 903 whose files are
+                            larger together; 0 = no limit */
     FILE *warn;          /* notes from the readers (values read as missing), or NULL */
     struct store *store; /* where postcodes and providers are looked up, or NULL */
 };

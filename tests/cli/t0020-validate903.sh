@@ -84,6 +84,18 @@ err_has "none of the 903's files is there"
 status 2 validate 903 nowhere --year 2026
 err_has 'nowhere: cannot open the directory'
 
+# the files together past --max-size (100 MB by default), each under it: refused before
+# any is read (episodes.csv would not parse), saying the size, the limit and how to raise it
+mkdir large
+{ echo 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB'; seq 1 30000 | sed 's/$/,1,01\/06\/2010,WBRI,UN1,,/'; } >large/header.csv
+{ echo 'CHILD,SEX,DOB,DUC'; seq 1 30000 | sed 's/$/,1,01\/06\/2010,01\/06\/2028/'; } >large/uasc.csv
+[ "$(wc -c <large/header.csv)" -lt 1048576 ] && [ "$(wc -c <large/uasc.csv)" -lt 1048576 ] ||
+    fail "each file is under 1 MB"
+printf 'CHILD,DECOM\n"1,01/05/2025\n' >large/episodes.csv
+status 2 validate 903 large --year 2026 --max-size 1
+err_has "large: the 903's files are 2 MB together, larger than the limit of 1 MB (--max-size raises it"
+[ ! -s "$T/out" ] || fail "a refused return printed findings"
+
 # the XML
 cat >r.xml <<'XML'
 <?xml version="1.0"?>
