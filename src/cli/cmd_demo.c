@@ -381,6 +381,16 @@ static enum kerr_code open_for_demo(struct cli *c, bool force)
                                  c->db, (long long)k.children, (long long)k.workers);
             store_close(c->store);
             c->store = NULL;
+            /* Closing the last connection to a WAL database deletes its -wal file; one
+             * still there is another process's, live (a server): deleting the files under
+             * it would lose what it writes next (SQLite's corruption guide, 2.4). */
+            char wal[4096];
+            snprintf(wal, sizeof(wal), "%s-wal", path);
+            if (access(wal, F_OK) == 0)
+                return kerr_fail(&c->err, KITH_E_CONFLICT, "db",
+                                 "'%s' is open in another process (kith serve?): stop it, "
+                                 "then run kith demo --force again; nothing was deleted",
+                                 c->db);
             remove_database(path);
             fprintf(stderr, "kith demo: deleted the database '%s'\n", c->db);
         } else {

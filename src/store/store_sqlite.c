@@ -15,6 +15,8 @@
  */
 #include <sqlite3.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
@@ -287,7 +289,8 @@ struct store_sqlite {
     sqlite3 *db;
     char *path;
     bool readonly;
-    pthread_mutex_t *writer; /* this file's writers in this process (file_writer) */
+    struct open_file *file;  /* counts this connection while it is open (open_files) */
+    pthread_mutex_t *writer; /* this file's writers in this process, unless read-only */
     bool writing;            /* holds `writer` */
     int version;
     sqlite3_stmt *stmt[ST_COUNT];
@@ -447,44 +450,67 @@ static enum kerr_code exec_sql(struct store_sqlite *s, const char *sql, struct k
     return db_fail(s, e, what);
 }
 
-/* Writers of one database file in this process queue on one mutex before they ask
- * SQLite for its write lock. A server has a connection per thread, and without this the
- * thread that found the lock taken could only poll for it (busy_wait below), idling the
- * core meanwhile: under wrk that put the child page's 99th percentile at 28 ms. With it
- * the lock passes from one writer to the next at once; busy_wait is left for writers in
- * other processes (a CLI command beside the server). Files are told apart by device and
- * inode, so two paths to one file share a mutex; the table only grows (a server opens a
- * handful of files). */
-#define WRITER_FILES_MAX 64
-static struct {
+/* Every database file this process has connections to, told apart by device and inode
+ * (two paths to one file are one entry), with how many connections it has and the mutex
+ * its writers queue on.
+ *
+ * The count keeps SQLite's locks. A POSIX advisory lock belongs to the process and the
+ * file, not to a descriptor: close() of ANY descriptor on the file drops every lock the
+ * process holds on it, each SQLite connection's included (SQLite's "How To Corrupt An
+ * SQLite Database File", 2.2). A connection to a WAL database holds a shared lock on the
+ * file for its whole life; with that lock gone, another process closing its own
+ * connection believes it is the last one, checkpoints, and deletes the -wal and -shm
+ * files this process still writes into: every later commit here is lost. So kith opens a
+ * descriptor of its own on a database file (vet_header, making a new file) only while
+ * the count is 0, and files_lock is held from reading the count until the new
+ * connection is counted, so no other thread opens one in between. The count goes down
+ * only after SQLite has closed the connection.
+ *
+ * Writers of one file queue on its mutex before they ask SQLite for its write lock. A
+ * server has a connection per thread, and without this the thread that found the lock
+ * taken could only poll for it (busy_wait below), idling the core meanwhile: under wrk
+ * that put the child page's 99th percentile at 28 ms. With it the lock passes from one
+ * writer to the next at once; busy_wait is left for writers in other processes (a CLI
+ * command beside the server). An entry with no connections is reused for the next file
+ * (nobody holds or points at its mutex then), so the list is as long as the most files
+ * open at once. */
+struct open_file {
     dev_t dev;
     ino_t ino;
-    pthread_mutex_t lock;
-} writer_files[WRITER_FILES_MAX];
-static size_t writer_nfiles;
-static pthread_mutex_t writer_files_lock = PTHREAD_MUTEX_INITIALIZER;
+    unsigned conns;
+    pthread_mutex_t writer;
+    struct open_file *next;
+};
+static struct open_file *open_files;
+static pthread_mutex_t files_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* The mutex for the file at `path`, or NULL (no such file, or the table is full: then
- * writers fall back to SQLite's lock and busy_wait alone). */
-static pthread_mutex_t *file_writer(const char *path)
+/* The entry for the file with this identity, found, reused or made; files_lock held. */
+static struct open_file *file_entry(const struct stat *st)
 {
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return NULL;
-    pthread_mutex_t *found = NULL;
-    pthread_mutex_lock(&writer_files_lock);
-    for (size_t i = 0; i < writer_nfiles && !found; i++)
-        if (writer_files[i].dev == st.st_dev && writer_files[i].ino == st.st_ino)
-            found = &writer_files[i].lock;
-    if (!found && writer_nfiles < WRITER_FILES_MAX) {
-        size_t i = writer_nfiles++;
-        writer_files[i].dev = st.st_dev;
-        writer_files[i].ino = st.st_ino;
-        pthread_mutex_init(&writer_files[i].lock, NULL);
-        found = &writer_files[i].lock;
+    struct open_file *idle = NULL;
+    for (struct open_file *f = open_files; f; f = f->next) {
+        if (f->dev == st->st_dev && f->ino == st->st_ino)
+            return f;
+        if (!f->conns && !idle)
+            idle = f;
     }
-    pthread_mutex_unlock(&writer_files_lock);
-    return found;
+    if (!idle) {
+        idle = xcalloc(1, sizeof(*idle));
+        pthread_mutex_init(&idle->writer, NULL);
+        idle->next = open_files;
+        open_files = idle;
+    }
+    idle->dev = st->st_dev;
+    idle->ino = st->st_ino;
+    return idle;
+}
+
+/* A connection to the file has been closed by SQLite. */
+static void file_leave(struct open_file *f)
+{
+    pthread_mutex_lock(&files_lock);
+    f->conns--;
+    pthread_mutex_unlock(&files_lock);
 }
 
 /* Waiting for another connection's write. SQLite's own busy timeout sleeps in steps of
@@ -2420,13 +2446,15 @@ static const struct store_ops sqlite_ops; /* filled at the end of the file */
 static void sqlite_close(struct store *base)
 {
     struct store_sqlite *s = sq(base);
-    if (!sqlite3_get_autocommit(s->db))
+    if (s->db && !sqlite3_get_autocommit(s->db))
         exec_stmt(s, ST_ROLLBACK, NULL, "rolling back");
     give_write(s);
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(s->stmt[i]);
     sqlite3_finalize(s->copy_insert);
     sqlite3_close_v2(s->db);
+    if (s->file)
+        file_leave(s->file);
     free(s->path);
     free(s);
 }
@@ -2584,7 +2612,8 @@ static uint32_t be32(const unsigned char *p)
  * connection leaves -wal and -shm files beside a WAL database. Page 1 holds the schema
  * table; an interior page or a leaf with cells means the file defines objects. Refuses
  * only on plain evidence; the reading through SQLite (vet) decides the rest, and also
- * sees changes still in a -wal file. */
+ * sees changes still in a -wal file. Called only while no connection of this process has
+ * the file open: its fclose() would drop their locks (open_files). */
 static enum kerr_code vet_header(const char *path, bool readonly, struct kerr *e)
 {
     unsigned char h[108];
@@ -2634,46 +2663,84 @@ static enum kerr_code vet(struct store_sqlite *s, bool created, struct kerr *e)
 static pthread_once_t configured = PTHREAD_ONCE_INIT;
 static void configure(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
 
+/* Make the database file before SQLite does, so that it is the owner's alone (0600):
+ * SQLite makes a new file 0644 less the umask, and gives its -wal and -shm the mode of
+ * the database file. O_EXCL: a file another process made meanwhile is opened as found.
+ * Closing this descriptor is safe: the file is new, so no connection has it open. */
+static enum kerr_code make_file(const char *path, struct stat *st, bool *made, struct kerr *e)
+{
+    int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == EEXIST && stat(path, st) == 0)
+        return KITH_OK;
+    if (fd < 0)
+        return kerr_fail(e, KITH_E_DB_OPEN, "db", "cannot create '%s': %s", path, strerror(errno));
+    *made = fstat(fd, st) == 0;
+    close(fd);
+    if (!*made) {
+        unlink(path);
+        return kerr_fail(e, KITH_E_DB_OPEN, "db", "cannot create '%s'", path);
+    }
+    return KITH_OK;
+}
+
+/* Find or make the file, vet its header if no connection of this process has it open,
+ * and open the connection, counted in open_files (the comment there says why all of this
+ * happens under files_lock). `made` says the file is new (and empty). */
+static enum kerr_code connect_file(struct store_sqlite *s, unsigned flags, bool *made,
+                                   struct kerr *e)
+{
+    const char *path = s->path;
+    struct stat st;
+    enum kerr_code rc = KITH_OK;
+    pthread_mutex_lock(&files_lock);
+    if (stat(path, &st) != 0) {
+        if (flags & STORE_CREATE)
+            rc = make_file(path, &st, made, e);
+        else
+            rc = kerr_fail(e, KITH_E_DB_OPEN, "db",
+                           "no database at '%s': create one with 'kith init' or 'kith demo'", path);
+    } else if (!s->readonly && (access(path, W_OK) != 0 || !(st.st_mode & 0222))) {
+        /* Root may write any file, so a file with no write permission bits counts as
+         * read-only too: its owner has said it must not change. */
+        rc = kerr_fail(e, KITH_E_DB_READONLY, "db",
+                       "'%s' is read-only and this command writes to it; the file was not "
+                       "changed",
+                       path);
+    }
+    struct open_file *f = rc ? NULL : file_entry(&st);
+    if (f && !*made && !f->conns)
+        rc = vet_header(path, s->readonly, e);
+    if (!rc) {
+        /* Counted before SQLite opens its descriptor, which a failed open may leave
+         * open until sqlite_close. */
+        s->file = f;
+        f->conns++;
+        /* No connection mutex: a store is used by one thread at a time (store.h), and
+         * its statement table could not be shared anyway. */
+        int oflags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE |
+                     (s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+        if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK)
+            rc = db_fail(s, e, "opening");
+    }
+    pthread_mutex_unlock(&files_lock);
+    return rc;
+}
+
 enum kerr_code store_sqlite_open(const char *path, unsigned flags, struct store **out,
                                  struct kerr *e)
 {
-    bool readonly = flags & STORE_READONLY;
-    struct stat st;
-    bool exists = stat(path, &st) == 0;
-    if (!exists && !(flags & STORE_CREATE))
-        return kerr_fail(e, KITH_E_DB_OPEN, "db",
-                         "no database at '%s': create one with 'kith init' or 'kith demo'", path);
-    /* Root may write any file, so a file with no write permission bits counts as
-     * read-only too: its owner has said it must not change. */
-    if (exists && !readonly && (access(path, W_OK) != 0 || !(st.st_mode & 0222)))
-        return kerr_fail(e, KITH_E_DB_READONLY, "db",
-                         "'%s' is read-only and this command writes to it; the file was not "
-                         "changed",
-                         path);
-
-    if (exists) {
-        enum kerr_code rc = vet_header(path, readonly, e);
-        if (rc)
-            return rc;
-    }
-
     struct store_sqlite *s = xcalloc(1, sizeof(*s));
     s->base.ops = &sqlite_ops;
     s->path = xstrdup(path);
-    s->readonly = readonly;
+    s->readonly = flags & STORE_READONLY;
+    bool readonly = s->readonly, made = false;
     pthread_once(&configured, configure);
-    /* No connection mutex: a store is used by one thread at a time (store.h), and its
-     * statement table could not be shared anyway. */
-    int oflags = SQLITE_OPEN_NOMUTEX |
-                 (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    enum kerr_code rc = KITH_OK;
-    if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_EXRESCODE, NULL) != SQLITE_OK) {
-        rc = db_fail(s, e, "opening");
+    enum kerr_code rc = connect_file(s, flags, &made, e);
+    if (rc)
         goto fail;
-    }
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_handler(s->db, busy_wait, NULL);
-    s->writer = readonly ? NULL : file_writer(path);
+    s->writer = readonly ? NULL : &s->file->writer;
     /* Refuse schema tricks before reading anything the file defines. */
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
@@ -2682,7 +2749,7 @@ enum kerr_code store_sqlite_open(const char *path, unsigned flags, struct store 
                        "'%s' can only be opened read-only and this command writes to it", path);
         goto fail;
     }
-    rc = vet(s, !exists, e);
+    rc = vet(s, made, e);
     if (rc)
         goto fail;
     if (!readonly) {
@@ -2702,7 +2769,7 @@ enum kerr_code store_sqlite_open(const char *path, unsigned flags, struct store 
     return KITH_OK;
 fail:
     sqlite_close(&s->base);
-    if (!exists && !readonly)
+    if (made)
         unlink(path); /* a failed create leaves nothing behind */
     return rc;
 }

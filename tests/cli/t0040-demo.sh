@@ -69,6 +69,17 @@ err_has "deleted the database 'a.db'"
 out_has "usernames and passwords in a.db.passwords (only you can read it; it replaces the old one)"
 [ "$(stat -c %a a.db.passwords)" = 600 ] || fail "the passwords file is not 0600"
 [ "$(dump_hash a.db)" = "$before" ] || fail "--force with the same seed gives the same database"
+[ "$(stat -c %a a.db)" = 600 ] || fail "the database is not 0600"
+# --force deletes nothing while another process has the database open (here the sqlite3
+# shell, holding it for two seconds): the -wal and -shm files are that process's, live.
+(echo "SELECT count(*) FROM team;"; sleep 2) | sqlite3 -batch a.db >/dev/null &
+holder=$!
+i=0
+until [ -e a.db-wal ]; do i=$((i + 1)); [ $i -lt 100 ] || fail "sqlite3 did not open a.db"; sleep 0.02; done
+status 5 demo --db a.db --scale 0.02 --seed 7 --force
+err_has "is open in another process"
+wait $holder
+[ "$(dump_hash a.db)" = "$before" ] || fail "--force changed a database in use"
 # An empty kith database is fine to fill.
 ok init --db e.db
 ok demo --db e.db --scale 0.01

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "domain/public_id.h"
@@ -2159,6 +2160,52 @@ static void read_only_beside_a_writer(void **state)
     store_close(ro);
 }
 
+/* Whether another process could write-lock the whole file now: no when any connection
+ * of this process holds a lock on it. Asked from a child, since a process never
+ * conflicts with its own locks. */
+static bool locked_for_others(const char *path)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        struct flock l = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+        _exit(fd < 0 || fcntl(fd, F_GETLK, &l) != 0 ? 2 : l.l_type == F_UNLCK ? 1 : 0);
+    }
+    int status = -1;
+    waitpid(pid, &status, 0);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) != 2);
+    return WEXITSTATUS(status) == 0;
+}
+
+/* Opening more connections to a file this process has open keeps the locks the first
+ * holds: a descriptor of kith's own closed on the file would drop them all (POSIX locks
+ * are per process), and another process would then delete the live -wal (t0360). And a
+ * new database and its -wal and -shm are the owner's alone. */
+static void locks_kept(void **state)
+{
+    struct fx *f = *state;
+    SQLITE_ONLY();
+    add_team(f, "Locked");
+    assert_true(locked_for_others(f->path));
+    struct store_pool *p;
+    OK(store_pool_open(f->path, 0, 3, &p, &f->e));
+    assert_true(locked_for_others(f->path));
+    struct store *ro = NULL;
+    OK(store_open(f->path, STORE_READONLY, &ro, &f->e));
+    store_close(ro);
+    store_pool_close(p);
+    assert_true(locked_for_others(f->path));
+    static const char *const ends[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        char name[300];
+        snprintf(name, sizeof(name), "%s%s", f->path, ends[i]);
+        struct stat st;
+        assert_int_equal(stat(name, &st), 0);
+        if ((st.st_mode & 0777) != 0600)
+            fail_msg("%s has mode %o, not 600", name, (unsigned)(st.st_mode & 0777));
+    }
+}
+
 int main(void)
 {
     setenv("KITH_TODAY", "2026-01-15", 1);
@@ -2184,6 +2231,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(pool, setup, teardown),
         cmocka_unit_test_setup_teardown(pool_writers, setup, teardown),
         cmocka_unit_test_setup_teardown(read_only_beside_a_writer, setup, teardown),
+        cmocka_unit_test_setup_teardown(locks_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(open_faults, setup, teardown),
         cmocka_unit_test_setup_teardown(damaged, setup, teardown),
     };
