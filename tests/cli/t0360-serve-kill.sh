@@ -166,4 +166,5 @@ echo "$backend: $rounds rounds (seed $seed), confirmed $((api + cli)) notes" \
     "($api by the API, $cli by kith note add), found $((found_api + found_cli))," \
     "lost $((api + cli - found_api - found_cli)); $bad rounds with a failed check"
 [ "$bad" -eq 0 ] || fail "$bad of $rounds rounds failed a check"
+[ "$api" -gt 0 ] && [ "$cli" -gt 0 ] || fail "no note confirmed by the API or the command line"
 done_ok
