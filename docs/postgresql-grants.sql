@@ -12,3 +12,5 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO :"app";
 REVOKE UPDATE, DELETE, TRUNCATE ON audit FROM :"app";
 -- The schema version is the owner's to change (upgrades run as the owner).
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON kith_meta FROM :"app";
+-- A record's earlier versions are kept, never rewritten: corrections add rows here.
+REVOKE UPDATE, DELETE, TRUNCATE ON record_history FROM :"app";

@@ -621,6 +621,15 @@ static const struct code note_kind[] = {
     {"correspondence", "Email or letter"},
 };
 
+/* What the front door decided about a contact (Working Together 2023: a decision within
+ * one working day). */
+static const struct code contact_outcome[] = {
+    {"nfa", "No further action"},
+    {"advice", "Information and advice given"},
+    {"family-help", "Passed to family help"},
+    {"referral", "Referral to children's social care"},
+};
+
 /* ---- the sets ---- */
 
 #define SET(id_, name_, title_, item_, origin_, codes_)                                            \
@@ -725,6 +734,8 @@ static const struct codeset sets[CODESET_COUNT] = {
         note_kind),
     SET(CS_RESTRICTION_REASON, "restriction-reason", "reason a record is restricted",
         "kith restriction.reason", CODESET_KITH, restriction_reason),
+    SET(CS_CONTACT_OUTCOME, "contact-outcome", "what was decided about a contact",
+        "kith contact.outcome", CODESET_KITH, contact_outcome),
 };
 
 /* ---- the index ---- */

@@ -79,6 +79,7 @@ enum codeset_id {
     CS_ALLOCATION_END,
     CS_NOTE_KIND,
     CS_RESTRICTION_REASON,
+    CS_CONTACT_OUTCOME,
     CODESET_COUNT
 };
 

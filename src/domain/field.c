@@ -265,6 +265,12 @@ static bool read_value(const struct field *f, const void *rec, char *buf, size_t
     case FIELD_CODE_LIST:
         snprintf(buf, size, "%d", get_int(rec, f->count_offset));
         return get_int(rec, f->count_offset) != 0;
+    case FIELD_INT: {
+        int64_t v;
+        memcpy(&v, member(rec, f->offset), sizeof(v));
+        snprintf(buf, size, "%lld", (long long)v);
+        return v != 0;
+    }
     }
     return false;
 }
@@ -282,7 +288,10 @@ static bool check_value(const struct field *f, const void *rec, const struct fie
             return false;
         }
         char why[96];
-        const char *problem = name_problem(s, len, why, sizeof why);
+        /* multi-line text (a note's body) may hold line breaks and tabs; everything else
+         * is a name or a line (domain/text.h) */
+        const char *problem = text_problem(
+            s, len, f->flags & FIELD_MULTILINE ? TEXT_FREE : TEXT_NAME, why, sizeof why);
         if (problem) {
             field_fail(errs, f, -1, text, problem, "%s", f->expect);
             return false;
@@ -315,6 +324,23 @@ static bool check_value(const struct field *f, const void *rec, const struct fie
         if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR) {
             field_fail(errs, f, -1, text, "is out of range", "a date from %d to %d", DATE_MIN_YEAR,
                        DATE_MAX_YEAR);
+            return false;
+        }
+        if ((f->flags & FIELD_PAST) && ctx->today != DATE_NONE &&
+            get_date(rec, f->offset) > ctx->today) {
+            char t[DATE_ISO_LEN];
+            field_fail(errs, f, -1, text, "is in the future", "a date up to today (%s)",
+                       date_format_iso(ctx->today, t));
+            return false;
+        }
+        return true;
+    }
+    case FIELD_INT: {
+        int64_t v;
+        memcpy(&v, member(rec, f->offset), sizeof(v));
+        if (v < f->min || v > f->max) {
+            field_fail(errs, f, -1, text, "is out of range", "a whole number from %lld to %lld",
+                       (long long)f->min, (long long)f->max);
             return false;
         }
         return true;

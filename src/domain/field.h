@@ -19,6 +19,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/date.h"
 #include "core/err.h"
@@ -33,11 +34,14 @@ enum field_type {
     FIELD_BOOL,      /* bool */
     FIELD_ENUM,      /* an enum stored as int, indexing the vocabulary `codeset` */
     FIELD_CODE_LIST, /* char[max_count][size] with an int count at count_offset */
+    FIELD_INT,       /* int64_t, from `min` to `max`; 0 = absent (counts and ids start at 1) */
 };
 
 enum field_flags {
-    FIELD_REQUIRED = 1 << 0, /* absent is an error (when the field applies) */
-    FIELD_CODED = 1 << 1,    /* values are codes of `codeset` valid in the year */
+    FIELD_REQUIRED = 1 << 0,  /* absent is an error (when the field applies) */
+    FIELD_CODED = 1 << 1,     /* values are codes of `codeset` valid in the year */
+    FIELD_MULTILINE = 1 << 2, /* text that may hold line breaks and tabs (a note's body) */
+    FIELD_PAST = 1 << 3,      /* a date not after today */
 };
 
 struct field_ctx {
@@ -58,6 +62,8 @@ struct field {
     size_t count_offset;     /* FIELD_CODE_LIST: offsetof() the int count */
     int max_count;           /* FIELD_CODE_LIST: how many elements the array holds */
     int max_len;             /* text: most bytes allowed, 0 = the array's size */
+    int64_t min, max;        /* FIELD_INT: the range allowed */
+    const char *hint;        /* a form's hint under the label, in plain words; may be NULL */
     enum codeset_id codeset; /* FIELD_CODED and FIELD_ENUM */
     int code_year;           /* judge codes as in this year rather than ctx->year; 0 = not */
     bool (*applies)(const void *rec); /* NULL = always; else absent is required when false */

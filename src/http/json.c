@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/esc.h"
+
 #include <jansson.h>
 
 enum kerr_code json_body_parse(const char *data, size_t len, struct arena *a, struct json_body *out,
@@ -157,23 +159,7 @@ void json_out_init(struct json_out *j)
     j->first = true;
 }
 
-static void quoted(struct json_out *j, const char *v)
-{
-    static const char hexd[] = "0123456789abcdef";
-    str_addc(&j->s, '"');
-    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
-        unsigned char c = *p;
-        if (c == '"' || c == '\\') {
-            str_addc(&j->s, '\\');
-            str_addc(&j->s, (char)c);
-        } else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-            char u[7] = {'\\', 'u', '0', '0', hexd[c >> 4], hexd[c & 15], 0};
-            str_add(&j->s, u);
-        } else
-            str_addc(&j->s, (char)c);
-    }
-    str_addc(&j->s, '"');
-}
+static void quoted(struct json_out *j, const char *v) { esc_json(&j->s, v); }
 
 static void key(struct json_out *j, const char *k)
 {

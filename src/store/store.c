@@ -321,3 +321,16 @@ enum kerr_code store_refdata_counts(struct store *s, int64_t *postcodes, int64_t
     return s->ops->refdata_counts ? s->ops->refdata_counts(s, postcodes, providers, e)
                                   : missing(s, "refdata_counts", e);
 }
+
+/* One numbering for every backend's statements: a process that talks to both (the tests,
+ * kith db copy) keeps each statement's slot whichever connection prepared it first. */
+static atomic_int next_sql_slot;
+
+int store_sql_slot(struct store_sql *q)
+{
+    int slot = atomic_load(&q->slot);
+    if (slot)
+        return slot;
+    int mine = atomic_fetch_add(&next_sql_slot, 1) + 1, none = 0;
+    return atomic_compare_exchange_strong(&q->slot, &none, mine) ? mine : none;
+}

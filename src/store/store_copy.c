@@ -21,6 +21,7 @@
 
 #include "core/crypto.h"
 #include "core/str.h"
+#include "domain/rec.h"
 #include "store/store.h"
 #include "store/store_impl.h"
 
@@ -44,8 +45,31 @@ static const struct {
     {"restriction_allow", {"child_id", "user_id"}},
     {"audit", {"id"}},
     {"api_token", {"id"}},
+    {"record_history", {"id"}},
 };
-#define COPY_TABLES (sizeof(copy_tables) / sizeof(copy_tables[0]))
+#define COPY_FIXED (sizeof(copy_tables) / sizeof(copy_tables[0]))
+/* After the fixed list, each record type's table (domain/rec.h), in the order rec_types
+ * lists them: they refer only to people and accounts, copied before them. */
+#define COPY_MAX (COPY_FIXED + 64)
+
+static size_t copy_count(void)
+{
+    size_t n = 0;
+    while (rec_types[n] && COPY_FIXED + n < COPY_MAX)
+        n++;
+    return COPY_FIXED + n;
+}
+
+static const char *copy_name(size_t k)
+{
+    return k < COPY_FIXED ? copy_tables[k].name : rec_types[k - COPY_FIXED]->table;
+}
+
+static const char *const *copy_key(size_t k)
+{
+    static const char *const by_id[] = {"id", NULL};
+    return k < COPY_FIXED ? copy_tables[k].key : by_id;
+}
 
 char store_column_kind(const char *type)
 {
@@ -109,25 +133,25 @@ static enum kerr_code plan(struct store *s, struct arena *a, struct store_table 
     enum kerr_code rc = s->ops->table_names(s, a, &names, &n, e);
     for (size_t i = 0; !rc && i < n; i++) {
         size_t k = 0;
-        while (k < COPY_TABLES && strcmp(copy_tables[k].name, names[i]))
+        while (k < copy_count() && strcmp(copy_name(k), names[i]))
             k++;
-        if (k == COPY_TABLES)
+        if (k == copy_count())
             rc = kerr_fail(e, KITH_E_DB, "db",
                            "the %s database has a table '%s' that kith db copy does not know "
                            "(its place in the copy order belongs in store_copy.c)",
                            s->ops->name, names[i]);
     }
-    for (size_t k = 0; !rc && k < COPY_TABLES; k++) {
+    for (size_t k = 0; !rc && k < copy_count(); k++) {
         size_t i = 0;
-        while (i < n && strcmp(copy_tables[k].name, names[i]))
+        while (i < n && strcmp(copy_name(k), names[i]))
             i++;
         if (i == n)
             return kerr_fail(e, KITH_E_DB, "db", "the %s database has no table '%s'", s->ops->name,
-                             copy_tables[k].name);
+                             copy_name(k));
         struct store_column *cols;
         size_t ncols;
-        rc = s->ops->table_columns(s, copy_tables[k].name, a, &cols, &ncols, e);
-        out[k] = (struct store_table){copy_tables[k].name, copy_tables[k].key, cols, ncols};
+        rc = s->ops->table_columns(s, copy_name(k), a, &cols, &ncols, e);
+        out[k] = (struct store_table){copy_name(k), copy_key(k), cols, ncols};
     }
     return rc;
 }
@@ -180,13 +204,13 @@ enum kerr_code store_copy(struct store *from, struct store *to, struct kerr *e)
 {
     struct arena a;
     arena_init(&a, 0);
-    struct store_table src[COPY_TABLES], dst[COPY_TABLES];
+    struct store_table src[COPY_MAX], dst[COPY_MAX];
     enum kerr_code rc = plan(from, &a, src, e);
     if (!rc)
         rc = plan(to, &a, dst, e);
-    for (size_t k = 0; !rc && k < COPY_TABLES; k++)
+    for (size_t k = 0; !rc && k < copy_count(); k++)
         rc = same_columns(&src[k], &dst[k], e);
-    for (size_t k = 0; !rc && k < COPY_TABLES; k++)
+    for (size_t k = 0; !rc && k < copy_count(); k++)
         rc = to->ops->table_read(to, &dst[k], refuse_rows, &dst[k], e);
     if (rc) {
         arena_release(&a);
@@ -199,7 +223,7 @@ enum kerr_code store_copy(struct store *from, struct store *to, struct kerr *e)
         arena_release(&a);
         return rc;
     }
-    for (size_t k = 0; !rc && k < COPY_TABLES; k++) {
+    for (size_t k = 0; !rc && k < copy_count(); k++) {
         struct copy_ctx c = {to, &src[k]};
         rc = from->ops->table_read(from, &src[k], write_row, &c, e);
         if (!rc)
@@ -250,13 +274,13 @@ enum kerr_code store_table_sums(struct store *s, struct arena *a, struct store_t
 {
     *out = NULL;
     *n = 0;
-    struct store_table t[COPY_TABLES] = {0};
+    struct store_table t[COPY_MAX] = {0};
     enum kerr_code rc = plan(s, a, t, e);
     if (rc)
         return rc;
-    struct store_table_sum *sums = arena_alloc(a, sizeof(*sums) * COPY_TABLES);
+    struct store_table_sum *sums = arena_alloc(a, sizeof(*sums) * copy_count());
     struct sum_ctx c = {.row = STR_INIT};
-    for (size_t k = 0; !rc && k < COPY_TABLES; k++) {
+    for (size_t k = 0; !rc && k < copy_count(); k++) {
         /* Hash the columns in one order on every backend: by name. */
         struct store_column *cols = arena_alloc(a, sizeof(*cols) * (t[k].ncols ? t[k].ncols : 1));
         if (t[k].ncols)
@@ -280,6 +304,6 @@ enum kerr_code store_table_sums(struct store *s, struct arena *a, struct store_t
     if (rc)
         return rc;
     *out = sums;
-    *n = COPY_TABLES;
+    *n = copy_count();
     return KITH_OK;
 }

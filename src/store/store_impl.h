@@ -5,6 +5,8 @@
 #ifndef KITH_STORE_IMPL_H
 #define KITH_STORE_IMPL_H
 
+#include <stdatomic.h>
+
 #include "store/store.h"
 
 /* Whole tables, for store_copy.c (kith db copy): a table as the database has it, its
@@ -32,8 +34,26 @@ void store_sql_insert_into(struct str *q, const struct store_table *t);
 typedef enum kerr_code store_row_fn(void *ctx, const char *const *v, const size_t *len,
                                     struct kerr *e);
 
+/* A statement of the generic record layer (store_rec.c), written once for a backend's
+ * dialect and prepared once per connection: `slot` numbers it process-wide, given on first
+ * use by store_sql_slot, and a connection keeps its prepared form under that number. */
+#define STORE_SQL_MAX 1024
+struct store_sql {
+    const char *sql;
+    atomic_int slot; /* 0 until first use */
+};
+/* The statement's slot, from 1; STORE_SQL_MAX or more when there are too many. */
+int store_sql_slot(struct store_sql *q);
+
+/* The SQL each backend speaks where the two differ, for SQL written once (store_rec.c). */
+struct store_dialect {
+    char param;            /* '?' as in ?1 (SQLite), '$' as in $1 (PostgreSQL) */
+    const char *json_body; /* record_history.body as the ->> operator reads it */
+};
+
 struct store_ops {
     const char *name;
+    const struct store_dialect *dialect;
     void (*close)(struct store *s);
     int (*schema_version)(struct store *s);
     enum kerr_code (*begin)(struct store *s, struct kerr *e);
@@ -41,6 +61,20 @@ struct store_ops {
     void (*rollback)(struct store *s);
     enum kerr_code (*bulk)(struct store *s, bool on, struct kerr *e);
     enum kerr_code (*check)(struct store *s, struct kerr *e);
+    /* Run `q` with `params` ($1.. as text; NULL is SQL NULL) and hand each row to `row`
+     * (may be NULL), its columns as text (NULL for SQL NULL). `changed`, when not NULL,
+     * gets the rows a write touched. A broken unique or foreign key is KITH_E_CONFLICT or
+     * KITH_E_INVALID, as the backend's own writes say it. */
+    enum kerr_code (*run)(struct store *s, struct store_sql *q, const char *const *params,
+                          size_t nparams, store_row_fn *row, void *ctx, int64_t *changed,
+                          struct kerr *e);
+    /* All of a multi-statement write or none of it: outside the caller's transaction
+     * write_begin opens one (`*wrapped`) and write_end commits it when `rc` is KITH_OK,
+     * else rolls it back; inside, both leave the transaction to the caller. */
+    enum kerr_code (*write_begin)(struct store *s, bool *wrapped, struct kerr *e);
+    /* Plain SQL with no parameters and no rows (a schema for a test's record type). */
+    enum kerr_code (*exec)(struct store *s, const char *sql, struct kerr *e);
+    enum kerr_code (*write_end)(struct store *s, bool wrapped, enum kerr_code rc, struct kerr *e);
 
     enum kerr_code (*team_add)(struct store *s, struct team *t, struct kerr *e);
     enum kerr_code (*team_list)(struct store *s, struct arena *a, struct team **out, size_t *n,

@@ -18,8 +18,6 @@
 #include "store/migrations.h"
 #include "store/store_pg_impl.h"
 
-static atomic_int next_slot;
-
 /* The server's words for why, trimmed of its trailing newline. */
 static const char *pg_why(PGconn *c, char *buf, size_t cap)
 {
@@ -109,20 +107,11 @@ static void revive(struct store_pg *s)
         PQclear(PQexec(s->conn, "SET client_min_messages = warning"));
 }
 
-static int stmt_slot(struct pg_stmt *st)
-{
-    int slot = atomic_load(&st->slot);
-    if (slot)
-        return slot;
-    int mine = atomic_fetch_add(&next_slot, 1) + 1, none = 0;
-    return atomic_compare_exchange_strong(&st->slot, &none, mine) ? mine : none;
-}
-
 /* Make sure this connection has prepared `st`; its name goes into `name`. */
-static enum kerr_code prepare(struct store_pg *s, struct pg_stmt *st, char name[16], struct kerr *e,
-                              const char *doing)
+static enum kerr_code prepare(struct store_pg *s, struct store_sql *st, char name[16],
+                              struct kerr *e, const char *doing)
 {
-    int slot = stmt_slot(st);
+    int slot = store_sql_slot(st);
     if (slot >= PG_STMT_MAX)
         return kerr_fail(e, KITH_E_DB, "db", "%s: more than %d statements (raise PG_STMT_MAX)",
                          doing, PG_STMT_MAX - 1);
@@ -148,15 +137,16 @@ static enum kerr_code prepare(struct store_pg *s, struct pg_stmt *st, char name[
     return rc;
 }
 
-PGresult *pg_run(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p, struct kerr *e,
-                 const char *doing, enum kerr_code *rc)
+/* pg_run for any statement, its parameters as text. */
+static PGresult *run_q(struct store_pg *s, struct store_sql *q, int n, const char *const *v,
+                       struct kerr *e, const char *doing, enum kerr_code *rc)
 {
     char name[16];
-    *rc = prepare(s, st, name, e, doing);
+    *rc = prepare(s, q, name, e, doing);
     if (*rc)
         return NULL;
     bool idle = PQtransactionStatus(s->conn) == PQTRANS_IDLE;
-    PGresult *r = PQexecPrepared(s->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL, 0);
+    PGresult *r = PQexecPrepared(s->conn, name, n, v, NULL, NULL, 0);
     ExecStatusType status = PQresultStatus(r);
     /* A connection the server dropped while it sat in the pool (a restart, an idle
      * timeout) is only found out by using it. A read outside a transaction is asked
@@ -164,12 +154,12 @@ PGresult *pg_run(struct store_pg *s, struct pg_stmt *st, const struct pg_params 
      * then works. A write is not repeated (it may have run before the connection went);
      * it fails, and the next op reconnects. */
     if (status == PGRES_FATAL_ERROR && idle && PQstatus(s->conn) != CONNECTION_OK &&
-        !strncmp(st->sql, "SELECT", 6)) {
+        !strncmp(q->sql, "SELECT", 6)) {
         PQclear(r);
-        *rc = prepare(s, st, name, e, doing);
+        *rc = prepare(s, q, name, e, doing);
         if (*rc)
             return NULL;
-        r = PQexecPrepared(s->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL, 0);
+        r = PQexecPrepared(s->conn, name, n, v, NULL, NULL, 0);
         status = PQresultStatus(r);
     }
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
@@ -180,11 +170,63 @@ PGresult *pg_run(struct store_pg *s, struct pg_stmt *st, const struct pg_params 
     return r;
 }
 
+PGresult *pg_run(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p, struct kerr *e,
+                 const char *doing, enum kerr_code *rc)
+{
+    return run_q(s, &st->q, p ? p->n : 0, p ? p->v : NULL, e, doing, rc);
+}
+
+static enum kerr_code pg_op_write_begin(struct store *base, bool *wrapped, struct kerr *e)
+{
+    return pg_write_begin(pg(base), wrapped, e);
+}
+static enum kerr_code pg_op_write_end(struct store *base, bool wrapped, enum kerr_code rc,
+                                      struct kerr *e)
+{
+    return pg_write_end(pg(base), wrapped, rc, e);
+}
+
+static enum kerr_code pg_op_exec(struct store *base, const char *sql, struct kerr *e)
+{
+    return pg_exec(pg(base), sql, e, "running SQL");
+}
+
+/* The generic statement op (store_impl.h). The record layer's reads are bounded by their
+ * LIMIT, so a result is taken whole rather than row by row. */
+static enum kerr_code pg_run_sql(struct store *base, struct store_sql *q, const char *const *params,
+                                 size_t nparams, store_row_fn *row, void *ctx, int64_t *changed,
+                                 struct kerr *e)
+{
+    struct store_pg *s = pg(base);
+    if (nparams > PG_PARAMS_MAX)
+        return kerr_fail(e, KITH_E_INTERNAL, "db", "a statement with %zu parameters", nparams);
+    enum kerr_code rc;
+    PGresult *r = run_q(s, q, (int)nparams, params, e, "running a statement", &rc);
+    if (!r)
+        return rc;
+    if (changed)
+        *changed = strtoll(PQcmdTuples(r), NULL, 10);
+    int rows = PQntuples(r), cols = PQnfields(r);
+    const char *v[PG_PARAMS_MAX * 2];
+    size_t len[PG_PARAMS_MAX * 2];
+    if (cols > (int)(sizeof(v) / sizeof(v[0])))
+        rc = kerr_fail(e, KITH_E_INTERNAL, "db", "a statement reading %d columns", cols);
+    for (int i = 0; !rc && row && i < rows; i++) {
+        for (int c = 0; c < cols; c++) {
+            v[c] = PQgetisnull(r, i, c) ? NULL : PQgetvalue(r, i, c);
+            len[c] = (size_t)PQgetlength(r, i, c);
+        }
+        rc = row(ctx, v, len, e);
+    }
+    PQclear(r);
+    return rc;
+}
+
 enum kerr_code pg_each(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p,
                        pg_row_fn *row, void *ctx, struct kerr *e, const char *doing)
 {
     char name[16];
-    enum kerr_code rc = prepare(s, st, name, e, doing);
+    enum kerr_code rc = prepare(s, &st->q, name, e, doing);
     if (rc)
         return rc;
     if (!PQsendQueryPrepared(s->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL, 0))
@@ -503,6 +545,7 @@ static enum kerr_code pg_team_find(struct store *base, const char *ref, struct a
 
 static const struct store_ops pg_ops = {
     .name = "postgresql",
+    .dialect = &(const struct store_dialect){.param = '$', .json_body = "body::jsonb"},
     .close = pg_close,
     .schema_version = pg_schema_version,
     .begin = pg_begin,
@@ -510,6 +553,10 @@ static const struct store_ops pg_ops = {
     .rollback = pg_rollback,
     .bulk = pg_bulk,
     .check = pg_check,
+    .run = pg_run_sql,
+    .write_begin = pg_op_write_begin,
+    .exec = pg_op_exec,
+    .write_end = pg_op_write_end,
     .team_add = pg_team_add,
     .team_list = pg_team_list,
     .team_find = pg_team_find,

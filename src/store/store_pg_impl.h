@@ -43,6 +43,7 @@
     X(PQgetlength)                                                                                 \
     X(PQgetvalue)                                                                                  \
     X(PQhost)                                                                                      \
+    X(PQnfields)                                                                                   \
     X(PQntuples)                                                                                   \
     X(PQport)                                                                                      \
     X(PQprepare)                                                                                   \
@@ -81,6 +82,7 @@ enum kerr_code pg_lib_load(struct kerr *e);
 #define PQgetlength(...) pg_lib.PQgetlength(__VA_ARGS__)
 #define PQgetvalue(...) pg_lib.PQgetvalue(__VA_ARGS__)
 #define PQhost(...) pg_lib.PQhost(__VA_ARGS__)
+#define PQnfields(...) pg_lib.PQnfields(__VA_ARGS__)
 #define PQntuples(...) pg_lib.PQntuples(__VA_ARGS__)
 #define PQport(...) pg_lib.PQport(__VA_ARGS__)
 #define PQprepare(...) pg_lib.PQprepare(__VA_ARGS__)
@@ -94,8 +96,8 @@ enum kerr_code pg_lib_load(struct kerr *e);
 #define PQstatus(...) pg_lib.PQstatus(__VA_ARGS__)
 #define PQtransactionStatus(...) pg_lib.PQtransactionStatus(__VA_ARGS__)
 
-#define PG_STMT_MAX 256  /* statements across all files; pg_run fails cleanly past it */
-#define PG_PARAMS_MAX 32 /* parameters of one statement */
+#define PG_STMT_MAX STORE_SQL_MAX /* statements across all files; pg_run fails cleanly past it */
+#define PG_PARAMS_MAX 32          /* parameters of one statement */
 
 struct store_pg {
     struct store base; /* first: store_impl.h */
@@ -114,13 +116,14 @@ struct store_pg {
 /* Free the rows a copy left waiting (a failed copy, or closing). */
 void pg_copy_release(struct store_pg *s);
 
+/* A statement of this backend's own: the generic statement (store_impl.h), so that the
+ * backend's ops and the generic record layer share one registry of prepared statements. */
 struct pg_stmt {
-    const char *sql;
-    atomic_int slot; /* 0 until first use */
+    struct store_sql q;
 };
 #define PG_STMT(text)                                                                              \
     {                                                                                              \
-        .sql = (text), .slot = 0                                                                   \
+        .q = {.sql = (text), .slot = 0 }                                                           \
     }
 
 /* Parameters of one statement, built in order: $1, $2, ... Values are borrowed (text) or

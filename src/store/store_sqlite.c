@@ -296,6 +296,7 @@ struct store_sqlite {
     sqlite3_stmt *stmt[ST_COUNT];
     sqlite3_stmt *copy_insert; /* kith db copy: the insert for copy_table */
     char copy_table[64];
+    sqlite3_stmt **gen; /* the generic statements (store_sql) by slot, made at first use */
 };
 
 static struct store_sqlite *sq(struct store *s) { return (struct store_sqlite *)(void *)s; }
@@ -2439,6 +2440,69 @@ static enum kerr_code sqlite_table_done(struct store *base, const struct store_t
     return exec_stmt(sq(base), ST_NOTE_FTS_REBUILD, e, "indexing the copied case notes");
 }
 
+/* --- generic statements (the record layer, store_rec.c) ---------------------------- */
+
+static enum kerr_code sqlite_write_begin(struct store *base, bool *wrapped, struct kerr *e)
+{
+    return write_begin(sq(base), wrapped, e);
+}
+static enum kerr_code sqlite_write_end(struct store *base, bool wrapped, enum kerr_code rc,
+                                       struct kerr *e)
+{
+    return write_end(sq(base), wrapped, rc, e);
+}
+
+static enum kerr_code sqlite_exec(struct store *base, const char *sql, struct kerr *e)
+{
+    return exec_sql(sq(base), sql, e, "running SQL");
+}
+
+/* Run a generic statement. A write outside the caller's transaction takes this file's
+ * writer turn and BEGIN IMMEDIATE like every other write here (write_begin says why). */
+static enum kerr_code sqlite_run(struct store *base, struct store_sql *q, const char *const *params,
+                                 size_t nparams, store_row_fn *row, void *ctx, int64_t *changed,
+                                 struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    int slot = store_sql_slot(q);
+    if (slot >= STORE_SQL_MAX)
+        return kerr_fail(e, KITH_E_INTERNAL, "db", "more than %d statements (raise STORE_SQL_MAX)",
+                         STORE_SQL_MAX - 1);
+    if (!s->gen)
+        s->gen = xcalloc(STORE_SQL_MAX, sizeof(*s->gen));
+    if (!s->gen[slot] && sqlite3_prepare_v3(s->db, q->sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                            &s->gen[slot], NULL) != SQLITE_OK) {
+        s->gen[slot] = NULL;
+        return db_fail(s, e, "preparing a statement");
+    }
+    sqlite3_stmt *st = s->gen[slot];
+    for (size_t i = 0; i < nparams; i++)
+        bind_text(st, (int)i + 1, params[i]);
+    bool wrapped = false;
+    enum kerr_code rc = KITH_OK;
+    if (!sqlite3_stmt_readonly(st))
+        rc = write_begin(s, &wrapped, e);
+    int cols = sqlite3_column_count(st), step = SQLITE_DONE;
+    const char *v[64];
+    size_t len[64];
+    if (cols > 64)
+        rc = kerr_fail(e, KITH_E_INTERNAL, "db", "a statement reading %d columns", cols);
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int c = 0; c < cols; c++) {
+            v[c] = (const char *)sqlite3_column_text(st, c);
+            len[c] = (size_t)sqlite3_column_bytes(st, c);
+        }
+        if (row)
+            rc = row(ctx, v, len, e);
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = write_fail(s, e, "running a statement", NULL, 0, NULL, 0);
+    if (!rc && changed)
+        *changed = sqlite3_changes64(s->db);
+    done(st);
+    return write_end(s, wrapped, rc, e);
+}
+
 /* --- opening and the connection ------------------------------------------------------ */
 
 static const struct store_ops sqlite_ops; /* filled at the end of the file */
@@ -2452,6 +2516,9 @@ static void sqlite_close(struct store *base)
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(s->stmt[i]);
     sqlite3_finalize(s->copy_insert);
+    for (int i = 0; s->gen && i < STORE_SQL_MAX; i++)
+        sqlite3_finalize(s->gen[i]);
+    free(s->gen);
     sqlite3_close_v2(s->db);
     if (s->file)
         file_leave(s->file);
@@ -2776,12 +2843,17 @@ fail:
 
 static const struct store_ops sqlite_ops = {
     .name = "sqlite",
+    .dialect = &(const struct store_dialect){.param = '?', .json_body = "body"},
     .close = sqlite_close,
     .schema_version = sqlite_schema_version,
     .begin = sqlite_begin,
     .commit = sqlite_commit,
     .rollback = sqlite_rollback,
     .check = sqlite_check,
+    .run = sqlite_run,
+    .write_begin = sqlite_write_begin,
+    .exec = sqlite_exec,
+    .write_end = sqlite_write_end,
     .team_add = sqlite_team_add,
     .team_list = sqlite_team_list,
     .team_find = sqlite_team_find,

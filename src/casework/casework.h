@@ -1,0 +1,74 @@
+/*
+ * The use cases: one function per action a person takes on the records (add a record,
+ * correct it, look at it, list a child's), between the store and the entry points. Each
+ * takes who is acting, checks that they may (the child's scope and restriction, which
+ * every record hanging off a child inherits), checks the values (the record's
+ * description, then its type's own rules), writes the record and its audit row in one
+ * transaction, and reports through one carrier, `struct cw_err`, that the web pages, the
+ * API and the command line each render in their own way. The entry points do no checking
+ * of their own: they turn a request into a call here and the result into a response.
+ */
+#ifndef KITH_CASEWORK_CASEWORK_H
+#define KITH_CASEWORK_CASEWORK_H
+
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "domain/field.h"
+#include "domain/rec.h"
+#include "store/store.h"
+
+/* Who acts, and when. */
+struct actor {
+    int64_t user_id;                 /* 0: the operator at the command line */
+    const char *username;            /* for the audit row */
+    const char *role;                /* user-role code, for the audit row */
+    const struct store_scope *scope; /* NULL: unscoped (the operator's own tools) */
+    const char *request_id;          /* ties the audit row to the request's log line */
+    int64_t now;                     /* seconds since 1970, UTC */
+    kdate today;
+};
+
+/* The one error carrier. `e` holds the code and a sentence for the whole action; when the
+ * values were at fault (KITH_E_INVALID) `fields` holds every problem, each naming its
+ * field, so a form puts each beside its input and the API lists them all. After a
+ * KITH_E_CONFLICT on a correction, `current` is the stored version the person's edit
+ * collided with (the type's struct, from the caller's arena), so both can be shown. */
+struct cw_err {
+    struct kerr e;
+    struct field_errors fields;
+    void *current;
+};
+void cw_err_clear(struct cw_err *err);
+
+/* Add a record of type `t`. For a type that hangs off a child, rec's head names the child
+ * (parent_id) and the actor must be able to see that child: otherwise KITH_E_NOT_FOUND,
+ * as if there were no such child, and the refusal is audited. The head's created_by is
+ * the actor. */
+enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct rec_type *t,
+                          void *rec, struct cw_err *err);
+
+/* Correct a record: `rec` holds the new values, and in its head the id, the version the
+ * person started from and the reason (required: a correction says why). The child a
+ * record hangs off never changes. KITH_E_CONFLICT when someone else corrected it first,
+ * with err->current set. */
+enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const struct rec_type *t,
+                              void *rec, struct arena *a, struct cw_err *err);
+
+/* Look at one record by its public id; the view is audited. */
+enum kerr_code cw_rec_view(struct store *s, const struct actor *who, const struct rec_type *t,
+                           const char *public_id, struct arena *a, void *out, struct cw_err *err);
+
+/* A child's records of type `t`, newest first; `total` counts them all. Audited as a view
+ * of the child. */
+enum kerr_code cw_rec_list(struct store *s, const struct actor *who, const struct rec_type *t,
+                           int64_t child_id, size_t limit, size_t offset, struct arena *a,
+                           void **out, size_t *n, int64_t *total, struct cw_err *err);
+
+/* Every version of a record, oldest first. */
+enum kerr_code cw_rec_history(struct store *s, const struct actor *who, const struct rec_type *t,
+                              const char *public_id, struct arena *a, void **out, size_t *n,
+                              struct cw_err *err);
+
+#endif

@@ -1,0 +1,221 @@
+/*
+ * The generic record actions (casework.h): scope, values, one transaction with the audit
+ * row, one error carrier. Every record type described in domain/ gets these actions
+ * without code of its own; a type's own rules are in its description's `check`.
+ *
+ * A record that hangs off a child is seen and changed only by those who may see the
+ * child: the store's scope query decides (store_person_visible), here, once, so no entry
+ * point can forget it. A refusal reads as "not found" (an id someone may not see must not
+ * be told apart from one that does not exist) and is audited as denied.
+ */
+#include "casework/casework.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/audit.h"
+#include "domain/codeset.h"
+#include "store/store_rec.h"
+
+void cw_err_clear(struct cw_err *err)
+{
+    kerr_clear(&err->e);
+    field_errors_clear(&err->fields);
+    err->current = NULL;
+}
+
+/* Append the audit row for an action; `read` rows are the ones that change nothing. */
+static enum kerr_code audit(struct store *s, const struct actor *who, int64_t child_id,
+                            const char *action, const char *outcome, const char *detail, bool read,
+                            struct kerr *e)
+{
+    struct audit_event ev = {
+        .at = who->now,
+        .user_id = who->user_id,
+        .username = who->username ? who->username : "(operator)",
+        .role = who->role ? who->role : "operator",
+        .child_id = child_id,
+        .action = action,
+        .request_id = who->request_id ? who->request_id : "-",
+        .outcome = outcome,
+        .detail = detail,
+        .read_only = read,
+    };
+    return store_audit_add(s, &ev, e);
+}
+
+/* "contact.add": the audit action for an action on a type. */
+static const char *action_name(const struct rec_type *t, const char *verb, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%s.%s", t->name, verb);
+    return buf;
+}
+
+/* Whether the actor may see child `child_id`. A refusal is audited and reads as not
+ * found. */
+static enum kerr_code may_see(struct store *s, const struct actor *who, const struct rec_type *t,
+                              int64_t child_id, const char *verb, struct cw_err *err)
+{
+    if (!who->scope)
+        return KITH_OK;
+    bool visible = false;
+    enum kerr_code rc = store_person_visible(s, who->scope, child_id, &visible, &err->e);
+    if (rc)
+        return rc;
+    if (visible)
+        return KITH_OK;
+    char act[64];
+    audit(s, who, child_id, action_name(t, verb, act, sizeof act), "denied", NULL, true, NULL);
+    return kerr_fail(&err->e, KITH_E_NOT_FOUND, "child", "there is no such child");
+}
+
+/* Every check of the values; KITH_E_INVALID with each problem in err->fields. */
+static enum kerr_code check_values(const struct actor *who, const struct rec_type *t,
+                                   const void *rec, struct cw_err *err)
+{
+    struct field_ctx ctx = {.year = 0, .today = who->today};
+    rec_check(t, rec, &ctx, &err->fields);
+    if (!err->fields.n && !err->fields.dropped)
+        return KITH_OK;
+    size_t n = err->fields.n + err->fields.dropped;
+    if (n == 1)
+        return kerr_fail(&err->e, KITH_E_INVALID, err->fields.items[0].field, "%s",
+                         err->fields.items[0].msg);
+    return kerr_fail(&err->e, KITH_E_INVALID, err->fields.items[0].field,
+                     "the %s has %zu problems; the first: %s", t->label, n,
+                     err->fields.items[0].msg);
+}
+
+/* Write with its audit row, all or nothing. */
+static enum kerr_code commit_with_audit(struct store *s, const struct actor *who, enum kerr_code rc,
+                                        int64_t child_id, const char *action, const char *detail,
+                                        struct kerr *e)
+{
+    if (!rc)
+        rc = audit(s, who, child_id, action, "ok", detail, false, e);
+    if (!rc)
+        rc = store_commit(s, e);
+    if (rc)
+        store_rollback(s);
+    return rc;
+}
+
+enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct rec_type *t,
+                          void *rec, struct cw_err *err)
+{
+    struct rec_head *h = rec_head(t, rec);
+    if (t->parent && !h->parent_id)
+        return kerr_fail(&err->e, KITH_E_INVALID, "child", "a %s is recorded for a child",
+                         t->label);
+    enum kerr_code rc = t->parent ? may_see(s, who, t, h->parent_id, "add", err) : KITH_OK;
+    if (!rc)
+        rc = check_values(who, t, rec, err);
+    if (rc)
+        return rc;
+    h->created_by = who->user_id;
+    h->created_at = who->now;
+    rc = store_begin(s, &err->e);
+    if (rc)
+        return rc;
+    rc = store_rec_add(s, t, rec, who->now, &err->e);
+    char act[64];
+    return commit_with_audit(s, who, rc, h->parent_id, action_name(t, "add", act, sizeof act),
+                             h->public_id, &err->e);
+}
+
+enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const struct rec_type *t,
+                              void *rec, struct arena *a, struct cw_err *err)
+{
+    struct rec_head *h = rec_head(t, rec);
+    void *stored = arena_zalloc(a, t->size);
+    enum kerr_code rc = store_rec_get(s, t, h->id, a, stored, &err->e);
+    const struct rec_head *sh = rec_chead(t, stored);
+    if (!rc && t->parent)
+        rc = may_see(s, who, t, sh->parent_id, "correct", err);
+    if (rc)
+        return rc;
+    /* The record stays where it is: its child, public id and creation are not edits. */
+    h->parent_id = sh->parent_id;
+    memcpy(h->public_id, sh->public_id, sizeof(h->public_id));
+    h->created_at = sh->created_at;
+    h->created_by = sh->created_by;
+    if (!h->reason || !*h->reason) {
+        field_fail(&err->fields,
+                   &(const struct field){.name = "reason", .label = "reason for the correction"},
+                   -1, NULL, "is missing", "a few words on what was wrong");
+        return kerr_fail(&err->e, KITH_E_INVALID, "reason",
+                         "a correction needs its reason: say what was wrong");
+    }
+    rc = check_values(who, t, rec, err);
+    if (rc)
+        return rc;
+    h->updated_by = who->user_id;
+    rc = store_begin(s, &err->e);
+    if (rc)
+        return rc;
+    rc = store_rec_update(s, t, rec, who->now, &err->e);
+    if (rc == KITH_E_CONFLICT) {
+        store_rollback(s);
+        struct kerr keep = err->e;
+        if (!store_rec_get(s, t, h->id, a, stored, NULL))
+            err->current = stored;
+        err->e = keep;
+        return rc;
+    }
+    char act[64], detail[64];
+    snprintf(detail, sizeof detail, "%s version %d", h->public_id, h->version);
+    return commit_with_audit(s, who, rc, h->parent_id, action_name(t, "correct", act, sizeof act),
+                             detail, &err->e);
+}
+
+enum kerr_code cw_rec_view(struct store *s, const struct actor *who, const struct rec_type *t,
+                           const char *public_id, struct arena *a, void *out, struct cw_err *err)
+{
+    enum kerr_code rc = store_rec_find(s, t, public_id, a, out, &err->e);
+    const struct rec_head *h = rec_chead(t, out);
+    if (!rc && t->parent)
+        rc = may_see(s, who, t, h->parent_id, "view", err);
+    if (rc)
+        return rc;
+    char act[64];
+    return audit(s, who, h->parent_id, action_name(t, "view", act, sizeof act), "ok", h->public_id,
+                 true, &err->e);
+}
+
+enum kerr_code cw_rec_list(struct store *s, const struct actor *who, const struct rec_type *t,
+                           int64_t child_id, size_t limit, size_t offset, struct arena *a,
+                           void **out, size_t *n, int64_t *total, struct cw_err *err)
+{
+    *out = NULL;
+    *n = 0;
+    enum kerr_code rc = t->parent ? may_see(s, who, t, child_id, "list", err) : KITH_OK;
+    if (!rc)
+        rc = store_rec_list(
+            s, t, &(struct rec_query){.parent_id = child_id, .limit = limit, .offset = offset}, a,
+            out, n, total, &err->e);
+    if (rc)
+        return rc;
+    char act[64];
+    return audit(s, who, child_id, action_name(t, "list", act, sizeof act), "ok", NULL, true,
+                 &err->e);
+}
+
+enum kerr_code cw_rec_history(struct store *s, const struct actor *who, const struct rec_type *t,
+                              const char *public_id, struct arena *a, void **out, size_t *n,
+                              struct cw_err *err)
+{
+    *out = NULL;
+    *n = 0;
+    void *cur = arena_zalloc(a, t->size);
+    enum kerr_code rc = store_rec_find(s, t, public_id, a, cur, &err->e);
+    const struct rec_head *h = rec_chead(t, cur);
+    if (!rc && t->parent)
+        rc = may_see(s, who, t, h->parent_id, "history", err);
+    if (!rc)
+        rc = store_rec_history(s, t, h->id, a, out, n, &err->e);
+    if (rc)
+        return rc;
+    char act[64];
+    return audit(s, who, h->parent_id, action_name(t, "history", act, sizeof act), "ok",
+                 h->public_id, true, &err->e);
+}

@@ -1,0 +1,346 @@
+/*
+ * Record descriptions read generically: a field as canonical text, text (as typed or as
+ * stored) back into a field, every check of a record, and the check that a description
+ * is one the platform can serve. Nothing here knows a particular record type.
+ */
+#include "domain/rec.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t rec_nfields(const struct rec_type *t)
+{
+    size_t n = 0;
+    while (t->fields[n].name)
+        n++;
+    return n;
+}
+
+int rec_field_index(const struct rec_type *t, const char *name)
+{
+    for (int i = 0; name && t->fields[i].name; i++)
+        if (!strcmp(t->fields[i].name, name))
+            return i;
+    return -1;
+}
+
+static void *at(void *rec, const struct field *f) { return (char *)rec + f->offset; }
+static const void *cat(const void *rec, size_t off) { return (const char *)rec + off; }
+
+const char *rec_text(const struct field *f, const void *rec, char buf[REC_TEXT_BUF])
+{
+    const void *m = cat(rec, f->offset);
+    switch (f->type) {
+    case FIELD_TEXT: {
+        const char *s;
+        memcpy(&s, m, sizeof(s));
+        return s && *s ? s : NULL;
+    }
+    case FIELD_CHARS: {
+        size_t n = strnlen(m, f->size);
+        if (!n)
+            return NULL;
+        n = n < REC_TEXT_BUF - 1 ? n : REC_TEXT_BUF - 1;
+        memcpy(buf, m, n);
+        buf[n] = '\0';
+        return buf;
+    }
+    case FIELD_CHAR: {
+        char c = *(const char *)m;
+        buf[0] = c;
+        buf[1] = '\0';
+        return c ? buf : NULL;
+    }
+    case FIELD_DATE: {
+        kdate d;
+        memcpy(&d, m, sizeof(d));
+        return d == DATE_NONE ? NULL : date_format_iso(d, buf);
+    }
+    case FIELD_BOOL: {
+        bool b;
+        memcpy(&b, m, sizeof(b));
+        buf[0] = b ? '1' : '0';
+        buf[1] = '\0';
+        return buf;
+    }
+    case FIELD_ENUM: {
+        int v;
+        memcpy(&v, m, sizeof(v));
+        return vocab_code(f->codeset, v);
+    }
+    case FIELD_INT: {
+        int64_t v;
+        memcpy(&v, m, sizeof(v));
+        if (!v)
+            return NULL;
+        snprintf(buf, REC_TEXT_BUF, "%" PRId64, v);
+        return buf;
+    }
+    case FIELD_CODE_LIST: {
+        int n;
+        memcpy(&n, cat(rec, f->count_offset), sizeof(n));
+        size_t len = 0;
+        buf[0] = '\0';
+        for (int i = 0; i < n && i < f->max_count; i++) {
+            const char *c = cat(rec, f->offset + (size_t)i * f->size);
+            int w =
+                snprintf(buf + len, REC_TEXT_BUF - len, "%s%.*s", i ? "," : "", (int)f->size, c);
+            if (w < 0 || (size_t)w >= REC_TEXT_BUF - len)
+                break;
+            len += (size_t)w;
+        }
+        return len ? buf : NULL;
+    }
+    }
+    return NULL;
+}
+
+static bool blank(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+            return false;
+    return true;
+}
+
+/* A whole number of at most `max` digits at *p, moving past it; -1 when none. */
+static int digits(const char **p, int max)
+{
+    int v = 0, n = 0;
+    while (n < max && **p >= '0' && **p <= '9') {
+        v = v * 10 + (**p - '0');
+        (*p)++;
+        n++;
+    }
+    return n ? v : -1;
+}
+
+/* YYYY-MM-DD, or D/M/YYYY with one or two digits for the day and month (what people type
+ * and what kith's own pages show), with spaces around it allowed. */
+static bool read_date(const char *s, kdate *out)
+{
+    while (*s == ' ')
+        s++;
+    const char *p = s;
+    int a = digits(&p, 4), b, c;
+    if (a < 0)
+        return false;
+    int y, m, d;
+    if (p - s == 4 && *p == '-') {
+        p++;
+        b = digits(&p, 2);
+        if (*p++ != '-')
+            return false;
+        c = digits(&p, 2);
+        y = a, m = b, d = c;
+    } else if (p - s <= 2 && *p == '/') {
+        p++;
+        b = digits(&p, 2);
+        if (*p++ != '/')
+            return false;
+        const char *q = p;
+        c = digits(&p, 4);
+        if (p - q != 4)
+            return false;
+        y = c, m = b, d = a;
+    } else {
+        return false;
+    }
+    while (*p == ' ')
+        p++;
+    if (*p || !date_valid_ymd(y, m, d))
+        return false;
+    *out = date_from_ymd(y, m, d);
+    return true;
+}
+
+static const struct {
+    const char *word;
+    bool value;
+} bool_words[] = {
+    {"1", true}, {"0", false}, {"yes", true}, {"no", false}, {"true", true}, {"false", false},
+    {"y", true}, {"n", false}, {"t", true},   {"f", false}, /* PostgreSQL's way of writing a boolean
+                                                             */
+};
+
+static bool read_bool(const char *s, bool *out)
+{
+    for (size_t i = 0; i < sizeof(bool_words) / sizeof(bool_words[0]); i++)
+        if (!strcasecmp(s, bool_words[i].word)) {
+            *out = bool_words[i].value;
+            return true;
+        }
+    return false;
+}
+
+void rec_set_text(const struct field *f, void *rec, const char *text, struct arena *a,
+                  struct field_errors *errs)
+{
+    void *m = at(rec, f);
+    bool absent = blank(text);
+    switch (f->type) {
+    case FIELD_TEXT: {
+        const char *v = absent ? NULL : arena_strdup(a, text);
+        memcpy(m, &v, sizeof(v));
+        return;
+    }
+    case FIELD_CHARS: {
+        memset(m, 0, f->size);
+        if (absent)
+            return;
+        size_t n = strlen(text);
+        if (n >= f->size) {
+            field_fail(errs, f, -1, text, "is too long", "at most %zu characters", f->size - 1);
+            return;
+        }
+        memcpy(m, text, n);
+        return;
+    }
+    case FIELD_CHAR:
+        *(char *)m = '\0';
+        if (absent)
+            return;
+        if (strlen(text) != 1) {
+            field_fail(errs, f, -1, text, "is not one character", NULL);
+            return;
+        }
+        *(char *)m = text[0];
+        return;
+    case FIELD_DATE: {
+        kdate d = DATE_NONE;
+        if (!absent && !read_date(text, &d))
+            field_fail(errs, f, -1, text, "is not a date",
+                       "a real date written as day/month/year (5/12/2026) or 2026-12-05");
+        memcpy(m, &d, sizeof(d));
+        return;
+    }
+    case FIELD_BOOL: {
+        bool b = false;
+        if (!absent && !read_bool(text, &b))
+            field_fail(errs, f, -1, text, "is not yes or no", "yes or no");
+        memcpy(m, &b, sizeof(b));
+        return;
+    }
+    case FIELD_ENUM: {
+        int v = absent ? 0 : vocab_parse(f->codeset, text);
+        if (v < 0) {
+            field_fail(errs, f, -1, text, "is not a known value", NULL);
+            v = 0;
+        }
+        memcpy(m, &v, sizeof(v));
+        return;
+    }
+    case FIELD_INT: {
+        int64_t v = 0;
+        if (!absent) {
+            char *end;
+            errno = 0;
+            long long x = strtoll(text, &end, 10);
+            while (*end == ' ')
+                end++;
+            if (errno || end == text || *end)
+                field_fail(errs, f, -1, text, "is not a whole number", NULL);
+            else
+                v = x;
+        }
+        memcpy(m, &v, sizeof(v));
+        return;
+    }
+    case FIELD_CODE_LIST: {
+        int n = 0;
+        memset(m, 0, f->size * (size_t)f->max_count);
+        for (const char *p = absent ? "" : text; *p;) {
+            while (*p == ' ' || *p == ',')
+                p++;
+            size_t len = strcspn(p, ", ");
+            if (!len)
+                break;
+            if (n == f->max_count || len >= f->size) {
+                field_fail(errs, f, n, p, n == f->max_count ? "is one too many" : "is too long",
+                           NULL);
+                break;
+            }
+            memcpy((char *)m + (size_t)n * f->size, p, len);
+            n++;
+            p += len;
+        }
+        memcpy(at(rec, &(struct field){.offset = f->count_offset}), &n, sizeof(n));
+        return;
+    }
+    }
+}
+
+void rec_check(const struct rec_type *t, const void *rec, const struct field_ctx *ctx,
+               struct field_errors *errs)
+{
+    size_t before = errs->n + errs->dropped;
+    field_check(t->fields, rec, ctx, errs);
+    /* Cross-field rules read other fields as valid values: a date that did not parse is
+     * not a date to compare with. */
+    if (t->check && errs->n + errs->dropped == before)
+        t->check(rec, ctx, errs);
+}
+
+/* A name the store may use as a column unquoted: lower-case letters, digits and '_'. */
+static bool sql_name(const char *s)
+{
+    if (!s || !*s || strlen(s) > 48 || (*s >= '0' && *s <= '9'))
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return false;
+    return true;
+}
+
+/* The columns every record's table has (store/store_rec.c): no field may take one. */
+static const char *const head_columns[] = {
+    "id",         "public_id",  "parent_id",  "version", "created_at",
+    "created_by", "updated_at", "updated_by", "reason",
+};
+
+enum kerr_code rec_type_check(const struct rec_type *t, struct kerr *e)
+{
+    if (!sql_name(t->name) || !sql_name(t->table))
+        return kerr_fail(e, KITH_E_INTERNAL, "name",
+                         "record type '%s': its name and table must "
+                         "be lower-case letters, digits and '_'",
+                         t->name ? t->name : "?");
+    size_t n = rec_nfields(t);
+    if (n == 0 || n > REC_FIELDS_MAX)
+        return kerr_fail(e, KITH_E_INTERNAL, "fields",
+                         "record type '%s' has %zu fields: from 1 "
+                         "to %d are served",
+                         t->name, n, REC_FIELDS_MAX);
+    for (size_t i = 0; i < n; i++) {
+        const struct field *f = &t->fields[i];
+        if (!sql_name(f->name) || !f->label)
+            return kerr_fail(e, KITH_E_INTERNAL, f->name,
+                             "record type '%s': field '%s' needs a column-like name and a label",
+                             t->name, f->name ? f->name : "?");
+        for (size_t h = 0; h < sizeof(head_columns) / sizeof(head_columns[0]); h++)
+            if (!strcmp(f->name, head_columns[h]))
+                return kerr_fail(e, KITH_E_INTERNAL, f->name,
+                                 "record type '%s': '%s' is a column every record has", t->name,
+                                 f->name);
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(f->name, t->fields[j].name))
+                return kerr_fail(e, KITH_E_INTERNAL, f->name,
+                                 "record type '%s' names field '%s' twice", t->name, f->name);
+        if (f->offset + 1 > t->size)
+            return kerr_fail(e, KITH_E_INTERNAL, f->name,
+                             "record type '%s': field '%s' lies outside the record", t->name,
+                             f->name);
+    }
+    if (t->order && (rec_field_index(t, t->order) < 0 ||
+                     t->fields[rec_field_index(t, t->order)].type != FIELD_DATE))
+        return kerr_fail(e, KITH_E_INTERNAL, "order",
+                         "record type '%s': lists sort by '%s', which is not a date field", t->name,
+                         t->order);
+    if (t->title && rec_field_index(t, t->title) < 0)
+        return kerr_fail(e, KITH_E_INTERNAL, "title", "record type '%s': no field '%s' to title it",
+                         t->name, t->title);
+    return KITH_OK;
+}

@@ -1,0 +1,98 @@
+/*
+ * Record descriptions: a record type is described once, here, and the rest of kith reads
+ * the description.
+ *
+ * A record type is a C struct that embeds a `struct rec_head` (the fields every record
+ * has: ids, version, who wrote it and when) and a `struct rec_type` that names it and
+ * lists its fields as a field table (domain/field.h: name, label, type, limits, code set,
+ * checks). From that one description the generic store (store/store_rec.c) reads and
+ * writes the record on every backend, with its history of corrections; the use-case layer
+ * checks and audits it; the API, the forms and the CLI show and take it. A type adds only
+ * the rules that are truly its own (`check`) and one migration for its table.
+ *
+ * Values travel between layers as text in one canonical form per field type (rec_text,
+ * rec_set_text), which is also what the store binds and reads: ISO dates, whole numbers in
+ * decimal, booleans as "1"/"0", enums as their vocabulary code, code lists comma-joined.
+ * People type more than that canonical form; rec_set_text takes what they type.
+ */
+#ifndef KITH_DOMAIN_REC_H
+#define KITH_DOMAIN_REC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "domain/field.h"
+#include "domain/record.h"
+
+/* What every record has, whatever its type. */
+struct rec_head {
+    int64_t id; /* row id; never leaves the server */
+    char public_id[PUBLIC_ID_LEN + 1];
+    int64_t parent_id;  /* the record it hangs off (a child's person id); 0 when none */
+    int version;        /* 1 when created, one more for each correction */
+    int64_t created_at; /* seconds since 1970, UTC */
+    int64_t created_by; /* user id; 0 for the operator's own tools */
+    int64_t updated_at; /* when this version was written */
+    int64_t updated_by;
+    const char *reason; /* why this version was written (a correction's reason); NULL at first */
+};
+
+struct rec_type {
+    const char *name;   /* "contact": the CLI's TYPE, the API's path segment, audit actions */
+    const char *label;  /* "contact", in a sentence */
+    const char *plural; /* "contacts" */
+    const char *table;  /* its SQL table */
+    const char *parent; /* "child" when each record hangs off a child; NULL when none */
+    size_t size;        /* sizeof the record struct */
+    size_t head;        /* offsetof its struct rec_head */
+    const struct field *fields; /* ended by a row with a NULL name */
+    const char *order;          /* the date field lists sort by, newest first; NULL: creation */
+    const char *title;          /* the field that names a record in lists and the timeline */
+    /* The type's own rules across fields, run after each field's own checks found nothing
+     * wrong with the fields it reads; adds errors with field_fail(). May be NULL. */
+    void (*check)(const void *rec, const struct field_ctx *ctx, struct field_errors *errs);
+};
+
+static inline struct rec_head *rec_head(const struct rec_type *t, void *rec)
+{
+    return (struct rec_head *)(void *)((char *)rec + t->head);
+}
+static inline const struct rec_head *rec_chead(const struct rec_type *t, const void *rec)
+{
+    return (const struct rec_head *)(const void *)((const char *)rec + t->head);
+}
+
+/* How many fields the type has, and the index of field `name` (-1 when none). */
+size_t rec_nfields(const struct rec_type *t);
+int rec_field_index(const struct rec_type *t, const char *name);
+
+/* Field `f` of `rec` as canonical text: NULL when absent, else a pointer to the member's
+ * own text (FIELD_TEXT) or to `buf` (everything else; REC_TEXT_BUF bytes are enough). */
+#define REC_TEXT_BUF 160
+const char *rec_text(const struct field *f, const void *rec, char buf[REC_TEXT_BUF]);
+
+/* Set field `f` of `rec` from text as a person or a program gives it: NULL or blank is
+ * absent; dates as YYYY-MM-DD or DD/MM/YYYY; booleans as 1/0, yes/no, true/false; enums
+ * by code; code lists separated by commas. Text members are copied into `a`. A value that
+ * cannot be read adds an error for the field and leaves the member absent; the row's own
+ * checks (limits, codes, required) are field_check's, run afterwards. */
+void rec_set_text(const struct field *f, void *rec, const char *text, struct arena *a,
+                  struct field_errors *errs);
+
+/* Every check of a record: each field's own (field_check), then the type's. */
+void rec_check(const struct rec_type *t, const void *rec, const struct field_ctx *ctx,
+               struct field_errors *errs);
+
+/* Whether a description is one the platform can serve: fields named as SQL columns,
+ * no name twice, `order` and `title` naming fields, at most REC_FIELDS_MAX fields. On
+ * failure `e` says what is wrong. The tests run it on every type. */
+#define REC_FIELDS_MAX 48
+enum kerr_code rec_type_check(const struct rec_type *t, struct kerr *e);
+
+/* The record types kith serves (domain/rec_types.c), ended by NULL, and one by name (the
+ * CLI's TYPE, the API's path segment); NULL when there is none. */
+extern const struct rec_type *const rec_types[];
+const struct rec_type *rec_type_named(const char *name);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * The record types kith serves: each is described in its own file in domain/ and listed
+ * here once, which is what makes the API, the CLI and the copy of a database know it.
+ */
+#include <string.h>
+
+#include "domain/contact.h"
+#include "domain/rec.h"
+
+const struct rec_type *const rec_types[] = {
+    &contact_type,
+    NULL,
+};
+
+const struct rec_type *rec_type_named(const char *name)
+{
+    for (size_t i = 0; name && rec_types[i]; i++)
+        if (!strcmp(rec_types[i]->name, name))
+            return rec_types[i];
+    return NULL;
+}

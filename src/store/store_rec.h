@@ -1,0 +1,67 @@
+/*
+ * The generic record operations: every record type described in domain/ (domain/rec.h)
+ * is written, read, listed, corrected and its history kept by these functions, on every
+ * backend, with no SQL of its own. The type's table needs the columns its description
+ * names (store_rec_ddl writes them); its superseded versions go to the one shared
+ * record_history table.
+ *
+ * Records are the type's C struct (t->size bytes); text members read back are allocated
+ * from the caller's arena. The conventions of store.h hold: KITH_OK or a code with `e`,
+ * writes outside store_begin/commit committed one by one.
+ */
+#ifndef KITH_STORE_STORE_REC_H
+#define KITH_STORE_STORE_REC_H
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "domain/rec.h"
+
+struct store;
+struct str;
+
+/* Insert `rec`: its head's public id is made, version set to 1, and created_at and
+ * updated_at set to `now` when left 0; the caller sets parent_id and created_by. The new
+ * row id is set in the head. */
+enum kerr_code store_rec_add(struct store *s, const struct rec_type *t, void *rec, int64_t now,
+                             struct kerr *e);
+
+/* By row id, or by public id as a person types it (any case, I/L/O read as 1/0).
+ * KITH_E_NOT_FOUND when there is none. */
+enum kerr_code store_rec_get(struct store *s, const struct rec_type *t, int64_t id, struct arena *a,
+                             void *out, struct kerr *e);
+enum kerr_code store_rec_find(struct store *s, const struct rec_type *t, const char *public_id,
+                              struct arena *a, void *out, struct kerr *e);
+
+/* Write a correction: `rec` holds the new values and, in its head, the id, the version it
+ * was made from, updated_by and the reason. The version it replaces is kept in the
+ * history first, in the same transaction. When the stored record is no longer at that
+ * version (someone else corrected it meanwhile) nothing is written and the result is
+ * KITH_E_CONFLICT; the caller reads the current version to show both. On success the
+ * head's version is the new one and updated_at is `now`. */
+enum kerr_code store_rec_update(struct store *s, const struct rec_type *t, void *rec, int64_t now,
+                                struct kerr *e);
+
+struct rec_query {
+    int64_t parent_id; /* 0 = every record of the type */
+    size_t limit;      /* 0 = STORE_PAGE_DEFAULT, at most STORE_PAGE_MAX */
+    size_t offset;
+};
+/* Newest first by the type's order field (then by creation). `*out` is an array of `*n`
+ * records of t->size bytes each; `total`, when not NULL, gets how many there are in all
+ * (for "first 25 of 140"). */
+enum kerr_code store_rec_list(struct store *s, const struct rec_type *t, const struct rec_query *q,
+                              struct arena *a, void **out, size_t *n, int64_t *total,
+                              struct kerr *e);
+
+/* Every version of record `id`, oldest first, the current one last. */
+enum kerr_code store_rec_history(struct store *s, const struct rec_type *t, int64_t id,
+                                 struct arena *a, void **out, size_t *n, struct kerr *e);
+
+/* The CREATE TABLE for the type in the backend's dialect ("sqlite" or "postgresql"):
+ * what its migration holds, and what a test type defined in a test file is given. */
+void store_rec_ddl(const struct rec_type *t, const char *backend, struct str *out);
+
+/* Run SQL written by hand with no parameters (a test's table, store_rec_ddl's output). */
+enum kerr_code store_rec_exec(struct store *s, const char *sql, struct kerr *e);
+
+#endif

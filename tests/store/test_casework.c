@@ -1,0 +1,311 @@
+/*
+ * The use-case layer on a real record type (the contact) and real databases, SQLite here
+ * and PostgreSQL in suite pg: every record type kith serves has the table its description
+ * says; an action checks scope (a child someone may not see reads as not there, and the
+ * refusal is audited), checks every value and reports each beside its field, writes the
+ * record and its audit row together, asks a correction for its reason, and tells the
+ * second of two people correcting the same record what happened, with the version that
+ * won.
+ */
+#include "../unit/test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "casework/casework.h"
+#include "domain/contact.h"
+#include "store/store.h"
+#include "store/store_impl.h"
+#include "store/store_rec.h"
+#include "testdb.h"
+
+#define OK(x) assert_int_equal((x), KITH_OK)
+
+struct fx {
+    struct testdb db;
+    struct store *s;
+    struct arena a;
+    struct kerr e;
+    int64_t child;
+    struct store_scope everyone, nobody;
+    struct actor iro, stranger, operator;
+};
+
+static kdate day(const char *iso)
+{
+    kdate d;
+    assert_int_equal(date_parse_iso(iso, &d, NULL), KITH_OK);
+    return d;
+}
+
+static int64_t add_user(struct fx *f, const char *name)
+{
+    struct user u = {.username = name, .role = UROLE_SOCIAL_WORKER, .created = day("2026-01-01")};
+    OK(store_user_add(f->s, &u, &f->e));
+    return u.id;
+}
+
+static int setup(void **state)
+{
+    struct fx *f = calloc(1, sizeof(*f));
+    if (testdb_make(&f->db))
+        return -1;
+    arena_init(&f->a, 0);
+    if (store_open(f->db.location, STORE_CREATE, &f->s, &f->e)) {
+        fprintf(stderr, "setup: %s\n", f->e.msg);
+        return -1;
+    }
+    struct person p = {.kind = PERSON_CHILD,
+                       .given_name = "Ada",
+                       .family_name = "Lovelace",
+                       .dob = day("2015-12-10"),
+                       .expected_dob = DATE_NONE,
+                       .death = DATE_NONE,
+                       .sex = 'F',
+                       .uasc_ceased = DATE_NONE,
+                       .created = DATE_NONE};
+    OK(store_person_add(f->s, &p, &f->e));
+    f->child = p.id;
+    int64_t iro = add_user(f, "iro"), stranger = add_user(f, "stranger");
+    kdate today = day("2026-12-07");
+    f->everyone = (struct store_scope){.user_id = iro, .service_wide = true, .today = today};
+    f->nobody = (struct store_scope){.user_id = stranger, .today = today};
+    f->iro = (struct actor){.user_id = iro,
+                            .username = "iro",
+                            .role = "cp-chair-iro",
+                            .scope = &f->everyone,
+                            .request_id = "r1",
+                            .now = 1796601600,
+                            .today = today};
+    f->stranger = f->iro;
+    f->stranger.user_id = stranger;
+    f->stranger.username = "stranger";
+    f->stranger.scope = &f->nobody;
+    f->operator= f->iro;
+    f->operator.user_id = 0;
+    f->operator.scope = NULL;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fx *f = *state;
+    store_close(f->s);
+    arena_release(&f->a);
+    testdb_drop(&f->db);
+    free(f);
+    return 0;
+}
+
+/* Every type kith serves is one the platform can serve, and its table (from the
+ * migrations) has exactly the columns its description names. */
+static void types_match_tables(void **state)
+{
+    struct fx *f = *state;
+    static const char *const head[] = {"id",         "public_id",  "parent_id",
+                                       "version",    "created_at", "created_by",
+                                       "updated_at", "updated_by", "reason"};
+    assert_non_null(rec_types[0]);
+    for (size_t i = 0; rec_types[i]; i++) {
+        const struct rec_type *t = rec_types[i];
+        OK(rec_type_check(t, &f->e));
+        assert_ptr_equal(rec_type_named(t->name), t);
+        struct store_column *cols;
+        size_t n;
+        OK(f->s->ops->table_columns(f->s, t->table, &f->a, &cols, &n, &f->e));
+        size_t want = N_ELEMS(head) + rec_nfields(t);
+        if (n != want)
+            fail_msg("%s: the table has %zu columns, the description %zu", t->name, n, want);
+        for (size_t c = 0; c < n; c++) {
+            const char *expect = c < N_ELEMS(head) ? head[c] : t->fields[c - N_ELEMS(head)].name;
+            bool found = false;
+            for (size_t k = 0; k < n; k++)
+                found |= !strcmp(cols[k].name, expect);
+            if (!found)
+                fail_msg("%s: no column '%s' in table %s", t->name, expect, t->table);
+        }
+    }
+    assert_null(rec_type_named("nothing"));
+}
+
+static struct contact a_contact(int64_t child)
+{
+    struct contact c = {.h = {.parent_id = child},
+                        .contact_date = day("2026-12-04"),
+                        .source = "1A",
+                        .contact_by = "Ms Khan, DSL, Hillside Primary",
+                        .summary =
+                            "Ada came to school with a bruise.\n\nShe said her uncle did it.",
+                        .decided_on = DATE_NONE};
+    return c;
+}
+
+static size_t audit_rows(struct fx *f, const char *action, const char *outcome)
+{
+    struct audit_event *rows;
+    size_t n, hits = 0;
+    OK(store_audit_list(f->s, &(struct audit_query){.limit = 1000}, &f->a, &rows, &n, &f->e));
+    for (size_t i = 0; i < n; i++)
+        hits += !strcmp(rows[i].action, action) && !strcmp(rows[i].outcome, outcome);
+    return hits;
+}
+
+static void add_view_list(void **state)
+{
+    struct fx *f = *state;
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct contact c = a_contact(f->child);
+    OK(cw_rec_add(f->s, &f->iro, &contact_type, &c, &err));
+    assert_int_equal(c.h.created_by, f->iro.user_id);
+    assert_int_equal(audit_rows(f, "contact.add", "ok"), 1);
+
+    struct contact got;
+    OK(cw_rec_view(f->s, &f->iro, &contact_type, c.h.public_id, &f->a, &got, &err));
+    assert_string_equal(got.summary, c.summary);
+    assert_string_equal(got.source, "1A");
+    assert_int_equal(audit_rows(f, "contact.view", "ok"), 1);
+
+    void *rows;
+    size_t n;
+    int64_t total;
+    OK(cw_rec_list(f->s, &f->iro, &contact_type, f->child, 0, 0, &f->a, &rows, &n, &total, &err));
+    assert_int_equal(n, 1);
+    assert_int_equal(total, 1);
+
+    /* someone who may not see the child: as if nothing were there, and audited */
+    cw_err_clear(&err);
+    assert_int_equal(
+        cw_rec_view(f->s, &f->stranger, &contact_type, c.h.public_id, &f->a, &got, &err),
+        KITH_E_NOT_FOUND);
+    assert_int_equal(cw_rec_list(f->s, &f->stranger, &contact_type, f->child, 0, 0, &f->a, &rows,
+                                 &n, &total, &err),
+                     KITH_E_NOT_FOUND);
+    struct contact sneaky = a_contact(f->child);
+    assert_int_equal(cw_rec_add(f->s, &f->stranger, &contact_type, &sneaky, &err),
+                     KITH_E_NOT_FOUND);
+    assert_int_equal(audit_rows(f, "contact.view", "denied"), 1);
+    assert_int_equal(audit_rows(f, "contact.list", "denied"), 1);
+    assert_int_equal(audit_rows(f, "contact.add", "denied"), 1);
+    OK(store_rec_list(f->s, &contact_type, &(struct rec_query){0}, &f->a, &rows, &n, &total,
+                      &f->e));
+    assert_int_equal(total, 1);
+
+    /* the operator's own tools are unscoped */
+    struct contact op = a_contact(f->child);
+    OK(cw_rec_add(f->s, &f->operator, & contact_type, &op, &err));
+}
+
+/* Every problem at once, each naming its field; nothing stored. */
+static void every_problem_beside_its_field(void **state)
+{
+    struct fx *f = *state;
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct contact c = a_contact(f->child);
+    c.contact_date = day("2026-12-08"); /* tomorrow */
+    snprintf(c.source, sizeof c.source, "ZZ");
+    snprintf(c.contact_time, sizeof c.contact_time, "25:00");
+    c.summary = NULL;
+    assert_int_equal(cw_rec_add(f->s, &f->iro, &contact_type, &c, &err), KITH_E_INVALID);
+    assert_non_null(field_error_for(&err.fields, "contact_date"));
+    assert_non_null(field_error_for(&err.fields, "source"));
+    assert_non_null(field_error_for(&err.fields, "summary"));
+    assert_non_null(strstr(err.e.msg, "problems"));
+    /* the type's own rules run once the fields are right */
+    cw_err_clear(&err);
+    c = a_contact(f->child);
+    snprintf(c.contact_time, sizeof c.contact_time, "25:00");
+    snprintf(c.outcome, sizeof c.outcome, "referral");
+    assert_int_equal(cw_rec_add(f->s, &f->iro, &contact_type, &c, &err), KITH_E_INVALID);
+    assert_non_null(field_error_for(&err.fields, "contact_time"));
+    assert_non_null(field_error_for(&err.fields, "decided_on"));
+    c.decided_on = day("2026-12-03");
+    snprintf(c.contact_time, sizeof c.contact_time, "09:30");
+    cw_err_clear(&err);
+    assert_int_equal(cw_rec_add(f->s, &f->iro, &contact_type, &c, &err), KITH_E_INVALID);
+    assert_non_null(strstr(field_error_for(&err.fields, "decided_on")->msg, "before the contact"));
+
+    void *rows;
+    size_t n;
+    int64_t total;
+    OK(store_rec_list(f->s, &contact_type, &(struct rec_query){0}, &f->a, &rows, &n, &total,
+                      &f->e));
+    assert_int_equal(total, 0);
+    assert_int_equal(audit_rows(f, "contact.add", "ok"), 0);
+}
+
+static void corrections(void **state)
+{
+    struct fx *f = *state;
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct contact c = a_contact(f->child);
+    OK(cw_rec_add(f->s, &f->iro, &contact_type, &c, &err));
+
+    /* a correction without its reason is refused */
+    struct contact fix = c;
+    snprintf(fix.outcome, sizeof fix.outcome, "referral");
+    fix.decided_on = day("2026-12-05");
+    assert_int_equal(cw_rec_correct(f->s, &f->iro, &contact_type, &fix, &f->a, &err),
+                     KITH_E_INVALID);
+    assert_string_equal(err.e.field, "reason");
+    assert_non_null(field_error_for(&err.fields, "reason"));
+
+    /* two people correct version 1: the second is told, and shown the version that won */
+    struct contact anna = fix, ben = c;
+    anna.h.reason = "decision recorded";
+    ben.contact_by = "Mrs Khan, DSL";
+    ben.h.reason = "name";
+    cw_err_clear(&err);
+    OK(cw_rec_correct(f->s, &f->iro, &contact_type, &anna, &f->a, &err));
+    assert_int_equal(anna.h.version, 2);
+    cw_err_clear(&err);
+    assert_int_equal(cw_rec_correct(f->s, &f->iro, &contact_type, &ben, &f->a, &err),
+                     KITH_E_CONFLICT);
+    assert_non_null(err.current);
+    const struct contact *won = err.current;
+    assert_int_equal(won->h.version, 2);
+    assert_string_equal(won->outcome, "referral");
+    assert_int_equal(audit_rows(f, "contact.correct", "ok"), 1);
+
+    /* a correction cannot move a record to another child */
+    struct contact move = anna;
+    move.h.parent_id = 424242;
+    move.h.reason = "moving it";
+    cw_err_clear(&err);
+    OK(cw_rec_correct(f->s, &f->iro, &contact_type, &move, &f->a, &err));
+    struct contact got;
+    OK(store_rec_get(f->s, &contact_type, c.h.id, &f->a, &got, &f->e));
+    assert_int_equal(got.h.parent_id, f->child);
+    assert_int_equal(got.h.version, 3);
+
+    /* a stranger can neither correct nor read the history */
+    struct contact theirs = got;
+    theirs.h.reason = "x";
+    cw_err_clear(&err);
+    assert_int_equal(cw_rec_correct(f->s, &f->stranger, &contact_type, &theirs, &f->a, &err),
+                     KITH_E_NOT_FOUND);
+    void *rows;
+    size_t n;
+    assert_int_equal(
+        cw_rec_history(f->s, &f->stranger, &contact_type, c.h.public_id, &f->a, &rows, &n, &err),
+        KITH_E_NOT_FOUND);
+    OK(cw_rec_history(f->s, &f->iro, &contact_type, c.h.public_id, &f->a, &rows, &n, &err));
+    assert_int_equal(n, 3);
+    assert_string_equal(((const struct contact *)rows)[0].outcome, "");
+    assert_string_equal(((const struct contact *)rows)[1].h.reason, "decision recorded");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(types_match_tables, setup, teardown),
+        cmocka_unit_test_setup_teardown(add_view_list, setup, teardown),
+        cmocka_unit_test_setup_teardown(every_problem_beside_its_field, setup, teardown),
+        cmocka_unit_test_setup_teardown(corrections, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
