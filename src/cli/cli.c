@@ -24,10 +24,10 @@ static const struct cli_command help_command;
 
 /* The top-level table, in the order `kith help` lists it. */
 static const struct cli_command *const commands[] = {
-    &cmd_init,     &cmd_demo,     &cmd_child,    &cmd_note,  &cmd_team,      &cmd_worker,
-    &cmd_calendar, &cmd_codes,    &cmd_validate, &cmd_rules, &cmd_postcodes, &cmd_providers,
-    &cmd_user,     &cmd_access,   &cmd_audit,    &cmd_token, &cmd_db,        &cmd_serve,
-    &cmd_version,  &help_command, NULL,
+    &cmd_init,      &cmd_demo,     &cmd_child,    &cmd_note,     &cmd_record, &cmd_team,
+    &cmd_worker,    &cmd_calendar, &cmd_codes,    &cmd_validate, &cmd_rules,  &cmd_postcodes,
+    &cmd_providers, &cmd_user,     &cmd_access,   &cmd_audit,    &cmd_token,  &cmd_db,
+    &cmd_serve,     &cmd_version,  &help_command, NULL,
 };
 
 static const struct cli_command *find_in(const struct cli_command *const *list,
@@ -202,6 +202,14 @@ static enum kerr_code parse_opts(struct cli *c, const struct cli_command *cmd, v
         for (size_t k = 0; cmd->opts && cmd->opts[k].name; k++)
             if (strlen(cmd->opts[k].name) == nlen && !strncmp(cmd->opts[k].name, name, nlen))
                 o = &cmd->opts[k];
+        if (!o && (cmd->flags & CLI_FIELD_OPTS)) {
+            if (!value && i + 1 >= *argc)
+                return kerr_fail(&c->err, KITH_E_USAGE, NULL, "--%.*s needs a value", (int)nlen,
+                                 name);
+            argv[npos++] =
+                value ? a : arena_printf(&c->arena, "--%.*s=%s", (int)nlen, name, argv[++i]);
+            continue;
+        }
         if (!o)
             return kerr_fail(&c->err, KITH_E_USAGE, NULL,
                              "unknown option '--%.*s': 'kith help %s' lists the options", (int)nlen,

@@ -32,6 +32,10 @@ enum cli_flags {
     CLI_DB_READ = 1 << 0,   /* open the database read-only before running */
     CLI_DB_WRITE = 1 << 1,  /* open it for writing (migrating if needed) */
     CLI_DB_CREATE = 1 << 2, /* with CLI_DB_WRITE: create it if missing */
+    /* Options the table does not name are the command's to read: each is handed on as
+     * one positional argument "--name=value" (the record commands take a record type's
+     * fields as options, from its description). */
+    CLI_FIELD_OPTS = 1 << 3,
 };
 
 struct cli;
@@ -78,6 +82,6 @@ void cli_row(FILE *out, const int *widths, int ncols, const char *const *cells);
 /* Command tables defined in cmd_*.c files. */
 extern const struct cli_command cmd_version, cmd_calendar, cmd_init, cmd_demo, cmd_child, cmd_note,
     cmd_team, cmd_worker, cmd_codes, cmd_validate, cmd_rules, cmd_postcodes, cmd_providers,
-    cmd_serve, cmd_user, cmd_access, cmd_audit, cmd_token, cmd_db;
+    cmd_serve, cmd_user, cmd_access, cmd_audit, cmd_token, cmd_db, cmd_record;
 
 #endif

@@ -1,0 +1,394 @@
+/*
+ * `kith record`: every record type kith serves, from its description, at the command
+ * line: add, show, list a child's, correct (with the version started from and a reason),
+ * and every version. The options of `add` and `edit` are the type's fields, named as its
+ * description names them (`--contact-date` or `--contact_date`); `kith record types TYPE`
+ * lists them. The checks, the scope and the audit rows are the use-case layer's
+ * (casework/), the same as the web pages' and the API's: this file only reads arguments
+ * and prints.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "casework/casework.h"
+#include "cli/records.h"
+#include "domain/codeset.h"
+
+/* The type named by the first argument; the message lists the types there are. */
+static enum kerr_code type_arg(struct cli *c, const char *name, const struct rec_type **out)
+{
+    *out = rec_type_named(name);
+    if (*out)
+        return KITH_OK;
+    char list[256] = "";
+    size_t n = 0;
+    for (size_t i = 0; rec_types[i] && n < sizeof list; i++) {
+        int w = snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "", rec_types[i]->name);
+        n += w > 0 ? (size_t)w : 0;
+    }
+    return kerr_fail(&c->err, KITH_E_USAGE, "type", "no record type '%s': the types are %s", name,
+                     list);
+}
+
+static struct actor cli_actor(struct cli *c)
+{
+    return (struct actor){.user_id = 0,
+                          .username = cli_operator(c),
+                          .role = "operator",
+                          .scope = NULL,
+                          .request_id = "cli",
+                          .now = (int64_t)time(NULL),
+                          .today = date_today()};
+}
+
+/* A field's name as an option: underscores may be written as hyphens. */
+static bool same_name(const char *field, const char *opt, size_t n)
+{
+    if (strlen(field) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (field[i] != opt[i] && !(field[i] == '_' && opt[i] == '-'))
+            return false;
+    return true;
+}
+
+/* Set the record's fields from "--name=value" arguments (CLI_FIELD_OPTS); every value
+ * that cannot be read is reported, each naming its option. `extra` takes the options
+ * that are not fields (--reason, --version) when not NULL. */
+static enum kerr_code set_fields(struct cli *c, const struct rec_type *t, void *rec, int argc,
+                                 char **argv, const char *const *extra, const char **extra_v,
+                                 struct cw_err *err)
+{
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strncmp(a, "--", 2) != 0)
+            return kerr_fail(&c->err, KITH_E_USAGE, NULL, "unexpected argument '%s'", a);
+        const char *name = a + 2, *eq = strchr(name, '=');
+        size_t n = (size_t)(eq - name);
+        bool done = false;
+        for (size_t k = 0; extra && extra[k] && !done; k++)
+            if (same_name(extra[k], name, n)) {
+                extra_v[k] = eq + 1;
+                done = true;
+            }
+        for (const struct field *f = t->fields; f->name && !done; f++)
+            if (same_name(f->name, name, n)) {
+                rec_set_text(f, rec, eq + 1, &c->arena, &err->fields);
+                done = true;
+            }
+        if (!done)
+            return kerr_fail(&c->err, KITH_E_USAGE, NULL,
+                             "a %s has no field '%.*s': 'kith record types %s' lists them",
+                             t->label, (int)n, name, t->name);
+    }
+    if (err->fields.n)
+        return kerr_fail(&c->err, KITH_E_INVALID, err->fields.items[0].field, "%s",
+                         err->fields.items[0].msg);
+    return KITH_OK;
+}
+
+/* Every field problem on its own line, then the error itself for the framework. */
+static enum kerr_code report(struct cli *c, enum kerr_code rc, const struct cw_err *err)
+{
+    if (!rc)
+        return rc;
+    for (size_t i = 0; err->fields.n > 1 && i < err->fields.n; i++)
+        fprintf(stderr, "  --%s: %s\n", err->fields.items[i].field, err->fields.items[i].msg);
+    if (c->err.code == KITH_OK)
+        c->err = err->e;
+    return rc;
+}
+
+/* Stored text printed for a person at a terminal: control characters (an escape
+ * sequence hidden in a note) are shown, not obeyed. */
+static void put_text(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\n')
+            fputs("\n    ", out);
+        else if (*p == '\t' || (*p >= 0x20 && *p != 0x7f))
+            fputc(*p, out);
+        else
+            fprintf(out, "\\x%02x", *p);
+    }
+}
+
+static void show(FILE *out, const struct rec_type *t, const void *rec)
+{
+    const struct rec_head *h = rec_chead(t, rec);
+    char buf[REC_TEXT_BUF], when[32];
+    fprintf(out, "%s %s, version %d\n", t->label, h->public_id, h->version);
+    for (const struct field *f = t->fields; f->name; f++) {
+        const char *v = rec_text(f, rec, buf);
+        fprintf(out, "  %-28s ", f->label);
+        if (!v) {
+            fputs("-", out);
+        } else if (f->type == FIELD_DATE) {
+            kdate d;
+            date_parse_iso(v, &d, NULL);
+            fputs(date_format_dmy(d, when), out);
+        } else {
+            put_text(out, v);
+            const char *label = (f->flags & FIELD_CODED) ? code_label(f->codeset, v, 0) : NULL;
+            if (label)
+                fprintf(out, " (%s)", label);
+        }
+        fputc('\n', out);
+    }
+    time_t at = (time_t)h->updated_at;
+    struct tm tm;
+    gmtime_r(&at, &tm);
+    strftime(when, sizeof when, "%d/%m/%Y %H:%M UTC", &tm);
+    fprintf(out, "  %-28s %s", "written", when);
+    if (h->reason) {
+        fputs(", because: ", out);
+        put_text(out, h->reason);
+    }
+    fputc('\n', out);
+}
+
+static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)opts;
+    const struct rec_type *t;
+    enum kerr_code rc = type_arg(c, argv[0], &t);
+    if (rc)
+        return rc;
+    void *rec = arena_zalloc(&c->arena, t->size);
+    struct cw_err err;
+    cw_err_clear(&err);
+    for (const struct field *f = t->fields; f->name; f++)
+        rec_set_text(f, rec, NULL, &c->arena, &err.fields); /* every field absent */
+    int first = 1;
+    if (t->parent) {
+        if (argc < 2)
+            return kerr_fail(&c->err, KITH_E_USAGE, "child",
+                             "a %s is recorded for a child: "
+                             "kith record add %s CHILD ...",
+                             t->label, t->name);
+        rc = cli_child_id(c, argv[1], &rec_head(t, rec)->parent_id);
+        first = 2;
+    }
+    if (!rc)
+        rc = set_fields(c, t, rec, argc - first, argv + first, NULL, NULL, &err);
+    struct actor who = cli_actor(c);
+    if (!rc)
+        rc = cw_rec_add(c->store, &who, t, rec, &err);
+    if (rc)
+        return report(c, rc, &err);
+    fprintf(c->out, "%s\n", rec_head(t, rec)->public_id);
+    return KITH_OK;
+}
+
+static enum kerr_code run_show(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)opts;
+    (void)argc;
+    const struct rec_type *t;
+    enum kerr_code rc = type_arg(c, argv[0], &t);
+    if (rc)
+        return rc;
+    void *rec = arena_zalloc(&c->arena, t->size);
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct actor who = cli_actor(c);
+    rc = cw_rec_view(c->store, &who, t, argv[1], &c->arena, rec, &err);
+    if (rc)
+        return report(c, rc, &err);
+    show(c->out, t, rec);
+    return KITH_OK;
+}
+
+struct list_opts {
+    long limit, offset;
+};
+static const struct cli_opt list_opts[] = {
+    {"limit", OPT_INT, offsetof(struct list_opts, limit), "N", "at most N records (default 50)"},
+    {"offset", OPT_INT, offsetof(struct list_opts, offset), "N", "skip the first N"},
+    {NULL, 0, 0, NULL, NULL},
+};
+
+static enum kerr_code run_list(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)argc;
+    struct list_opts *o = opts;
+    const struct rec_type *t;
+    enum kerr_code rc = type_arg(c, argv[0], &t);
+    size_t limit = 0, offset = 0;
+    int64_t child = 0;
+    if (!rc)
+        rc = cli_page(c, o->limit, o->offset, &limit, &offset);
+    if (!rc && t->parent && argc < 2)
+        rc = kerr_fail(&c->err, KITH_E_USAGE, "child", "whose %s? kith record list %s CHILD",
+                       t->plural, t->name);
+    if (!rc && t->parent)
+        rc = cli_child_id(c, argv[1], &child);
+    if (rc)
+        return rc;
+    void *rows;
+    size_t n;
+    int64_t total;
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct actor who = cli_actor(c);
+    rc = cw_rec_list(c->store, &who, t, child, limit, offset, &c->arena, &rows, &n, &total, &err);
+    if (rc)
+        return report(c, rc, &err);
+    int o_ix = t->order ? rec_field_index(t, t->order) : -1;
+    int t_ix = t->title ? rec_field_index(t, t->title) : -1;
+    for (size_t i = 0; i < n; i++) {
+        const void *rec = (const char *)rows + i * t->size;
+        char a[REC_TEXT_BUF], b[REC_TEXT_BUF], dmy[16];
+        const char *when = o_ix >= 0 ? rec_text(&t->fields[o_ix], rec, a) : NULL;
+        const char *title = t_ix >= 0 ? rec_text(&t->fields[t_ix], rec, b) : NULL;
+        kdate d = DATE_NONE;
+        if (when)
+            date_parse_iso(when, &d, NULL);
+        fprintf(c->out, "%s  %-10s  v%-3d ", rec_chead(t, rec)->public_id,
+                d == DATE_NONE ? "-" : date_format_dmy(d, dmy), rec_chead(t, rec)->version);
+        put_text(c->out, title ? title : "-");
+        fputc('\n', c->out);
+    }
+    fprintf(stderr, "%s %zu to %zu of %lld %s\n", n ? "showing" : "none of", n ? offset + 1 : 0,
+            offset + n, (long long)total, t->plural);
+    return KITH_OK;
+}
+
+static enum kerr_code run_edit(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)opts;
+    const struct rec_type *t;
+    enum kerr_code rc = type_arg(c, argv[0], &t);
+    if (rc)
+        return rc;
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct actor who = cli_actor(c);
+    void *rec = arena_zalloc(&c->arena, t->size);
+    rc = cw_rec_view(c->store, &who, t, argv[1], &c->arena, rec, &err);
+    static const char *const extra[] = {"reason", "version", NULL};
+    const char *extra_v[2] = {NULL, NULL};
+    if (!rc)
+        rc = set_fields(c, t, rec, argc - 2, argv + 2, extra, extra_v, &err);
+    if (rc)
+        return report(c, rc, &err);
+    struct rec_head *h = rec_head(t, rec);
+    if (!extra_v[1])
+        return kerr_fail(&c->err, KITH_E_USAGE, "version",
+                         "--version N: the version you are correcting (kith record show %s %s "
+                         "says it is %d)",
+                         t->name, h->public_id, h->version);
+    long version;
+    rc = cli_int_arg(c, "--version", extra_v[1], 1, 1000000, &version);
+    if (rc)
+        return rc;
+    h->version = (int)version;
+    h->reason = extra_v[0];
+    rc = cw_rec_correct(c->store, &who, t, rec, &c->arena, &err);
+    if (rc == KITH_E_CONFLICT && err.current) {
+        fprintf(stderr, "kith: nothing was changed. The record now reads:\n");
+        show(stderr, t, err.current);
+        fprintf(stderr, "kith: your values were:\n");
+        show(stderr, t, rec);
+    }
+    if (rc)
+        return report(c, rc, &err);
+    fprintf(c->out, "%s version %d\n", h->public_id, h->version);
+    return KITH_OK;
+}
+
+static enum kerr_code run_history(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)opts;
+    (void)argc;
+    const struct rec_type *t;
+    enum kerr_code rc = type_arg(c, argv[0], &t);
+    if (rc)
+        return rc;
+    void *rows;
+    size_t n;
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct actor who = cli_actor(c);
+    rc = cw_rec_history(c->store, &who, t, argv[1], &c->arena, &rows, &n, &err);
+    if (rc)
+        return report(c, rc, &err);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputc('\n', c->out);
+        show(c->out, t, (const char *)rows + i * t->size);
+    }
+    return KITH_OK;
+}
+
+static enum kerr_code run_types(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)opts;
+    for (size_t i = 0; rec_types[i]; i++) {
+        const struct rec_type *t = rec_types[i];
+        if (argc && strcmp(argv[0], t->name))
+            continue;
+        fprintf(c->out, "%s: %s%s\n", t->name, t->plural,
+                t->parent ? ", each recorded for a child" : "");
+        for (const struct field *f = t->fields; argc && f->name; f++) {
+            char opt[64];
+            size_t k = 0;
+            for (; f->name[k] && k < sizeof opt - 1; k++)
+                opt[k] = f->name[k] == '_' ? '-' : f->name[k];
+            opt[k] = '\0';
+            fprintf(c->out, "  --%-22s %s%s", opt, f->label,
+                    f->flags & FIELD_REQUIRED ? " (required)" : "");
+            if (f->flags & FIELD_CODED)
+                fprintf(c->out, "; 'kith codes %s' lists the codes", codeset_get(f->codeset)->name);
+            else if (f->type == FIELD_DATE)
+                fputs("; a date, 5/12/2026 or 2026-12-05", c->out);
+            if (f->hint)
+                fprintf(c->out, "\n  %-24s %s", "", f->hint);
+            fputc('\n', c->out);
+        }
+    }
+    if (argc && !rec_type_named(argv[0])) {
+        const struct rec_type *t;
+        return type_arg(c, argv[0], &t);
+    }
+    return KITH_OK;
+}
+
+static const struct cli_command record_sub[] = {
+    {"types", "the record types and, for one, its fields", "[TYPE]", NULL, 0, NULL, 0, 0, 1,
+     run_types, NULL},
+    {"add", "record one", "TYPE CHILD --FIELD VALUE ...",
+     "Each of the type's fields is an option (kith record types TYPE lists them). Every value "
+     "is checked before anything is stored, and every problem is reported. Prints the new "
+     "record's id.",
+     CLI_DB_WRITE | CLI_FIELD_OPTS, NULL, 0, 1, -1, run_add, NULL},
+    {"show", "one record, as it reads now", "TYPE ID", NULL, CLI_DB_WRITE, NULL, 0, 2, 2, run_show,
+     NULL},
+    {"list", "a child's records, newest first", "TYPE CHILD [--limit N] [--offset N]", NULL,
+     CLI_DB_WRITE, list_opts, sizeof(struct list_opts), 1, 2, run_list, NULL},
+    {"edit", "correct a record", "TYPE ID --version N --reason TEXT --FIELD VALUE ...",
+     "Changes only the fields given; the version replaced is kept (kith record history). "
+     "--version is the version you started from: if someone corrected the record since, "
+     "nothing is changed and both versions are shown.",
+     CLI_DB_WRITE | CLI_FIELD_OPTS, NULL, 0, 2, -1, run_edit, NULL},
+    {"history", "every version of a record, oldest first", "TYPE ID", NULL, CLI_DB_WRITE, NULL, 0,
+     2, 2, run_history, NULL},
+    {NULL, NULL, NULL, NULL, 0, NULL, 0, 0, 0, NULL, NULL},
+};
+
+const struct cli_command cmd_record = {
+    "record",
+    "add, show, list and correct case records of any type",
+    "types|add|show|list|edit|history ...",
+    "The record types kith keeps beyond people and notes (contacts first), each from its "
+    "description: the same checks, scope and audit as the web pages and the API.",
+    0,
+    NULL,
+    0,
+    0,
+    -1,
+    NULL,
+    record_sub,
+};
