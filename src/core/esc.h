@@ -8,8 +8,9 @@
 
 #include "core/str.h"
 
-/* `s` as a JSON string, quotes included: quote and backslash escaped, every control
- * character and '<', '>', '&' as \u00XX, so the text can sit inside an HTML page's
+/* `s` as a JSON string, quotes included: quote and backslash escaped, line feed, tab and
+ * carriage return as \n, \t, \r, every other control character and '<', '>', '&' as
+ * \u00XX, so the text can sit inside an HTML page's
  * script element or be read by any JSON parser. Other bytes (UTF-8) pass unchanged. */
 void esc_json(struct str *out, const char *s);
 

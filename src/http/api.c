@@ -17,6 +17,7 @@
 #include "domain/field.h"
 #include "domain/ident.h"
 #include "domain/public_id.h"
+#include "domain/rec.h"
 #include "http/json.h"
 #include "http/web_audit.h"
 #include "store/store.h"
@@ -529,6 +530,18 @@ const struct api_doc api_docs[] = {
      "AllocationList"},
     {HTTP_POST, "/api/v1/children/{id}/allocations", "Allocate a worker (team managers)",
      "AllocationInput", "Allocation"},
+    {HTTP_GET, "/api/v1/children/{id}/records/{type}",
+     "A child's records of one type, newest first (the first 50, with the total)", NULL,
+     "RecordList"},
+    {HTTP_POST, "/api/v1/children/{id}/records/{type}", "Add a record of a type for a child",
+     "RecordInput", "Record"},
+    {HTTP_GET, "/api/v1/records/{type}/{rid}", "One record", NULL, "Record"},
+    {HTTP_PATCH, "/api/v1/records/{type}/{rid}",
+     "Correct a record: the fields to change, with version (the one you started from) and "
+     "reason; 409 with both versions when someone changed it first",
+     "RecordInput", "Record"},
+    {HTTP_GET, "/api/v1/records/{type}/{rid}/history", "Every version of a record, oldest first",
+     NULL, "RecordVersions"},
     {HTTP_GET, "/api/v1/openapi.json", "This document", NULL, NULL},
     {0},
 };
@@ -607,16 +620,28 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
             json_key_obj(&j, d->pattern);
         json_key_obj(&j, method_key(d->method));
         json_str(&j, "summary", d->summary);
-        if (strstr(d->pattern, "{id}")) {
+        if (strchr(d->pattern, '{')) {
+            /* Each {name} of the pattern is a path parameter; {type} is one of the record
+             * types kith serves. */
             json_arr_begin(&j, "parameters");
-            json_obj_begin(&j);
-            json_str(&j, "name", "id");
-            json_str(&j, "in", "path");
-            json_bool(&j, "required", true);
-            json_key_obj(&j, "schema");
-            json_str(&j, "type", "string");
-            json_obj_end(&j);
-            json_obj_end(&j);
+            for (const char *p = strchr(d->pattern, '{'); p; p = strchr(p + 1, '{')) {
+                size_t n = strcspn(p + 1, "}");
+                const char *name = arena_strndup(req->arena, p + 1, n);
+                json_obj_begin(&j);
+                json_str(&j, "name", name);
+                json_str(&j, "in", "path");
+                json_bool(&j, "required", true);
+                json_key_obj(&j, "schema");
+                json_str(&j, "type", "string");
+                if (!strcmp(name, "type")) {
+                    json_arr_begin(&j, "enum");
+                    for (size_t t = 0; rec_types[t]; t++)
+                        json_str(&j, NULL, rec_types[t]->name);
+                    json_arr_end(&j);
+                }
+                json_obj_end(&j);
+                json_obj_end(&j);
+            }
             json_arr_end(&j);
         }
         if (d->request) {
@@ -676,11 +701,14 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
     schema(&j, "AllocationInput", alloc_in, alloc_in);
     schema(&j, "Search", search, search);
     schema(&j, "Problem", problem, NULL);
+    api_records_schemas(&j, req->arena);
     static const struct {
         const char *name, *key, *item;
     } lists[] = {{"ChildList", "children", "Child"},
                  {"NoteList", "notes", "Note"},
-                 {"AllocationList", "allocations", "Allocation"}};
+                 {"AllocationList", "allocations", "Allocation"},
+                 {"RecordList", "records", "Record"},
+                 {"RecordVersions", "versions", "Record"}};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         json_key_obj(&j, lists[i].name);
         json_str(&j, "type", "object");

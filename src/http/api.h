@@ -23,6 +23,16 @@ int api_notes_list(struct http_app *app, struct http_request *req, struct http_r
 int api_note_add(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_allocations_list(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_allocation_add(struct http_app *app, struct http_request *req, struct http_response *res);
+/* api_records.c: every record type from its description. */
+int api_records_list(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_record_add(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_record_get(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_record_correct(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_record_history(struct http_app *app, struct http_request *req, struct http_response *res);
+/* The record types' schemas (Contact, ContactInput, ..., Record, RecordInput), written
+ * into the OpenAPI document's components.schemas. */
+struct json_out;
+void api_records_schemas(struct json_out *j, struct arena *a);
 int api_openapi(struct http_app *app, struct http_request *req, struct http_response *res);
 
 #endif

@@ -91,6 +91,8 @@ static bool in_set(unsigned char c, enum route_param_type type)
         return (c >= '0' && c <= '9') || c == '-';
     case PARAM_ASSET:
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    case PARAM_SLUG:
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     }
     return false;
 }

@@ -37,6 +37,7 @@ enum route_param_type {
     PARAM_INT,
     PARAM_DATE,  /* YYYY-MM-DD */
     PARAM_ASSET, /* a file name: lower-case letters, digits, '.', '-' and '_' */
+    PARAM_SLUG,  /* a record type's name or a public id: lower-case letters, digits and '_' */
 };
 
 struct route_param {

@@ -127,6 +127,22 @@ const struct route routes[] = {
     {HTTP_POST, "/api/v1/children/{id}/allocations", api_allocation_add,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_ALLOCATE, ROUTE_API, PARAM_PUBLIC_ID, NULL, NULL,
      "/api/v1/children/{id}/allocations"},
+    /* Every record type, from its description (api_records.c) */
+    {HTTP_GET,  "/api/v1/children/{id}/records/{type}", api_records_list,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ, ROUTE_API, PARAM_SLUG, NULL, NULL,
+     "/api/v1/children/{id}/records/{type}"},
+    {HTTP_POST, "/api/v1/children/{id}/records/{type}", api_record_add,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_API, PARAM_SLUG, NULL, NULL,
+     "/api/v1/children/{id}/records/{type}"},
+    {HTTP_GET,  "/api/v1/records/{type}/{rid}", api_record_get,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ, ROUTE_API, PARAM_SLUG, NULL, NULL,
+     "/api/v1/records/{type}/{rid}"},
+    {HTTP_PATCH, "/api/v1/records/{type}/{rid}", api_record_correct,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_API, PARAM_SLUG, NULL, NULL,
+     "/api/v1/records/{type}/{rid}"},
+    {HTTP_GET,  "/api/v1/records/{type}/{rid}/history", api_record_history,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ, ROUTE_API, PARAM_SLUG, NULL, NULL,
+     "/api/v1/records/{type}/{rid}/history"},
     {0},
 };
 /* clang-format on */

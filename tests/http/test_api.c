@@ -346,6 +346,98 @@ static void bodies_that_cannot_be_read(void **state)
     assert_int_equal(api(f, "GET", "/api/v1/nothing", ADA, NULL)->res.status, 404);
 }
 
+/* Every record type through the generic resource: a contact added for a child in scope,
+ * read, listed with its total, corrected with version and reason, its history; a field
+ * of the wrong kind or unknown, bad values each beside their field; a child out of
+ * scope reads as not found; the second of two corrections from one version gets 409 with
+ * both versions; the OpenAPI document has the type's schema from its description. */
+static void records_of_any_type(void **state)
+{
+    struct fx *f = *state;
+    const char *list = arena_printf(&f->a, "/api/v1/children/%s/records/contact", f->amara);
+    struct call *c = api(f, "GET", list, ADA, NULL);
+    assert_int_equal(c->res.status, 200);
+    has(c, "\"total\":0");
+
+    c = api(f, "POST", list, ADA,
+            "{\"contact_date\":\"2026-12-03\",\"source\":\"2A\",\"contact_by\":\"Ms Khan\","
+            "\"summary\":\"Line one\\n\\nLine two\"}");
+    assert_int_equal(c->res.status, 201);
+    has(c, "\"type\":\"contact\"");
+    has(c, arena_printf(&f->a, "\"child\":\"%s\"", f->amara));
+    has(c, "\"version\":1");
+    has(c, "\"summary\":\"Line one\\n\\nLine two\"");
+    has(c, "\"outcome\":null");
+    const char *id = strstr(c->body, "\"id\":\"") + 6;
+    id = arena_strndup(&f->a, id, PUBLIC_ID_LEN);
+    const char *one = arena_printf(&f->a, "/api/v1/records/contact/%s", id);
+
+    c = api(f, "GET", one, ADA, NULL);
+    assert_int_equal(c->res.status, 200);
+    has(c, "\"contact_by\":\"Ms Khan\"");
+    c = api(f, "GET", list, ADA, NULL);
+    has(c, "\"total\":1");
+
+    /* every problem beside its field, nothing stored */
+    c = api(f, "POST", list, ADA,
+            "{\"contact_date\":\"03/12/2026\",\"source\":\"ZZ\",\"colour\":\"blue\","
+            "\"contact_time\":5}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"contact_date\"");
+    has(c, "\"field\":\"colour\"");
+    has(c, "\"field\":\"contact_time\"");
+    c = api(f, "POST", list, ADA, "{\"contact_date\":\"2026-12-03\",\"source\":\"ZZ\"}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"source\"");
+    has(c, "\"field\":\"summary\"");
+    c = api(f, "GET", list, ADA, NULL);
+    has(c, "\"total\":1");
+
+    /* out of scope: Cat is on another team */
+    c = api(f, "GET", one, CAT, NULL);
+    assert_int_equal(c->res.status, 404);
+    c = api(f, "GET", list, CAT, NULL);
+    assert_int_equal(c->res.status, 404);
+    c = api(f, "POST", list, CAT,
+            "{\"contact_date\":\"2026-12-03\",\"source\":\"2A\","
+            "\"summary\":\"x\"}");
+    assert_int_equal(c->res.status, 404);
+    c = api(f, "GET", "/api/v1/records/nothing/abc", ADA, NULL);
+    assert_int_equal(c->res.status, 404);
+
+    /* corrections */
+    c = api(f, "PATCH", one, ADA, "{\"outcome\":\"referral\",\"decided_on\":\"2026-12-04\"}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"version\"");
+    c = api(f, "PATCH", one, ADA,
+            "{\"outcome\":\"referral\",\"decided_on\":\"2026-12-04\",\"version\":1}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"reason\"");
+    c = api(f, "PATCH", one, ADA,
+            "{\"outcome\":\"referral\",\"decided_on\":\"2026-12-04\",\"version\":1,"
+            "\"reason\":\"decided\"}");
+    assert_int_equal(c->res.status, 200);
+    has(c, "\"version\":2");
+    has(c, "\"reason\":\"decided\"");
+    c = api(f, "PATCH", one, HAL, "{\"outcome\":\"nfa\",\"version\":1,\"reason\":\"mine\"}");
+    assert_int_equal(c->res.status, 409);
+    assert_string_equal(c->res.content_type, "application/problem+json");
+    has(c, "\"current\":{");
+    has(c, "\"outcome\":\"referral\"");
+    has(c, "\"yours\":{");
+    has(c, "\"outcome\":\"nfa\"");
+    c = api(f, "GET", arena_printf(&f->a, "%s/history", one), ADA, NULL);
+    assert_int_equal(c->res.status, 200);
+    has(c, "\"version\":1");
+    has(c, "\"version\":2");
+
+    c = api(f, "GET", "/api/v1/openapi.json", WHO_COUNT, NULL);
+    has(c, "\"Contact\":{");
+    has(c, "\"ContactInput\":{");
+    has(c, "\"contact_date\":{\"type\":[\"string\",\"null\"]");
+    has(c, "\"enum\":[\"contact\"]");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -353,6 +445,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(tokens_and_nothing_else, setup, teardown),
         cmocka_unit_test_setup_teardown(children_notes_allocations, setup, teardown),
         cmocka_unit_test_setup_teardown(bodies_that_cannot_be_read, setup, teardown),
+        cmocka_unit_test_setup_teardown(records_of_any_type, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
