@@ -335,7 +335,7 @@ static enum kerr_code run_types(struct cli *c, void *opts, int argc, char **argv
         for (const struct field *f = t->fields; argc && f->name; f++) {
             char opt[64];
             size_t k = 0;
-            for (; f->name[k] && k < sizeof opt - 1; k++)
+            for (; k < sizeof opt - 1 && f->name[k]; k++)
                 opt[k] = f->name[k] == '_' ? '-' : f->name[k];
             opt[k] = '\0';
             fprintf(c->out, "  --%-22s %s%s", opt, f->label,
