@@ -95,23 +95,24 @@ static enum kerr_code report(struct cli *c, enum kerr_code rc, const struct cw_e
     if (!rc)
         return rc;
     for (size_t i = 0; err->fields.n > 1 && i < err->fields.n; i++)
-        fprintf(stderr, "  --%s: %s\n", err->fields.items[i].field, err->fields.items[i].msg);
+        cli_fshow(stderr, "  --%s: %s\n", err->fields.items[i].field, err->fields.items[i].msg);
     if (c->err.code == KITH_OK)
         c->err = err->e;
     return rc;
 }
 
-/* Stored text printed for a person at a terminal: control characters (an escape
- * sequence hidden in a note) are shown, not obeyed. */
+/* Stored text for a person at a terminal, a line at a time so that the lines after the
+ * first are indented under their label; cli_fshow shows control characters, never obeys
+ * them. */
 static void put_text(FILE *out, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '\n')
-            fputs("\n    ", out);
-        else if (*p == '\t' || (*p >= 0x20 && *p != 0x7f))
-            fputc(*p, out);
-        else
-            fprintf(out, "\\x%02x", *p);
+    for (;;) {
+        size_t n = strcspn(s, "\n");
+        cli_fshow(out, "%.*s", (int)n, s);
+        if (!s[n])
+            return;
+        cli_fshow(out, "\n    ");
+        s += n + 1;
     }
 }
 
@@ -119,34 +120,34 @@ static void show(FILE *out, const struct rec_type *t, const void *rec)
 {
     const struct rec_head *h = rec_chead(t, rec);
     char buf[REC_TEXT_BUF], when[32];
-    fprintf(out, "%s %s, version %d\n", t->label, h->public_id, h->version);
+    cli_fshow(out, "%s %s, version %d\n", t->label, h->public_id, h->version);
     for (const struct field *f = t->fields; f->name; f++) {
         const char *v = rec_text(f, rec, buf);
-        fprintf(out, "  %-28s ", f->label);
+        cli_fshow(out, "  %-28s ", f->label);
         if (!v) {
-            fputs("-", out);
+            cli_fshow(out, "%s", "-");
         } else if (f->type == FIELD_DATE) {
             kdate d;
             date_parse_iso(v, &d, NULL);
-            fputs(date_format_dmy(d, when), out);
+            cli_fshow(out, "%s", date_format_dmy(d, when));
         } else {
             put_text(out, v);
             const char *label = (f->flags & FIELD_CODED) ? code_label(f->codeset, v, 0) : NULL;
             if (label)
-                fprintf(out, " (%s)", label);
+                cli_fshow(out, " (%s)", label);
         }
-        fputc('\n', out);
+        cli_fshow(out, "\n");
     }
     time_t at = (time_t)h->updated_at;
     struct tm tm;
     gmtime_r(&at, &tm);
     strftime(when, sizeof when, "%d/%m/%Y %H:%M UTC", &tm);
-    fprintf(out, "  %-28s %s", "written", when);
+    cli_fshow(out, "  %-28s %s", "written", when);
     if (h->reason) {
-        fputs(", because: ", out);
+        cli_fshow(out, "%s", ", because: ");
         put_text(out, h->reason);
     }
-    fputc('\n', out);
+    cli_fshow(out, "\n");
 }
 
 static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
@@ -178,7 +179,7 @@ static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
         rc = cw_rec_add(c->store, &who, t, rec, &err);
     if (rc)
         return report(c, rc, &err);
-    fprintf(c->out, "%s\n", rec_head(t, rec)->public_id);
+    cli_fshow(c->out, "%s\n", rec_head(t, rec)->public_id);
     return KITH_OK;
 }
 
@@ -246,13 +247,13 @@ static enum kerr_code run_list(struct cli *c, void *opts, int argc, char **argv)
         kdate d = DATE_NONE;
         if (when)
             date_parse_iso(when, &d, NULL);
-        fprintf(c->out, "%s  %-10s  v%-3d ", rec_chead(t, rec)->public_id,
-                d == DATE_NONE ? "-" : date_format_dmy(d, dmy), rec_chead(t, rec)->version);
+        cli_fshow(c->out, "%s  %-10s  v%-3d ", rec_chead(t, rec)->public_id,
+                  d == DATE_NONE ? "-" : date_format_dmy(d, dmy), rec_chead(t, rec)->version);
         put_text(c->out, title ? title : "-");
-        fputc('\n', c->out);
+        cli_fshow(c->out, "\n");
     }
-    fprintf(stderr, "%s %zu to %zu of %lld %s\n", n ? "showing" : "none of", n ? offset + 1 : 0,
-            offset + n, (long long)total, t->plural);
+    cli_fshow(stderr, "%s %zu to %zu of %lld %s\n", n ? "showing" : "none of", n ? offset + 1 : 0,
+              offset + n, (long long)total, t->plural);
     return KITH_OK;
 }
 
@@ -288,14 +289,14 @@ static enum kerr_code run_edit(struct cli *c, void *opts, int argc, char **argv)
     h->reason = extra_v[0];
     rc = cw_rec_correct(c->store, &who, t, rec, &c->arena, &err);
     if (rc == KITH_E_CONFLICT && err.current) {
-        fprintf(stderr, "kith: nothing was changed. The record now reads:\n");
+        cli_fshow(stderr, "kith: nothing was changed. The record now reads:\n");
         show(stderr, t, err.current);
-        fprintf(stderr, "kith: your values were:\n");
+        cli_fshow(stderr, "kith: your values were:\n");
         show(stderr, t, rec);
     }
     if (rc)
         return report(c, rc, &err);
-    fprintf(c->out, "%s version %d\n", h->public_id, h->version);
+    cli_fshow(c->out, "%s version %d\n", h->public_id, h->version);
     return KITH_OK;
 }
 
@@ -317,7 +318,7 @@ static enum kerr_code run_history(struct cli *c, void *opts, int argc, char **ar
         return report(c, rc, &err);
     for (size_t i = 0; i < n; i++) {
         if (i)
-            fputc('\n', c->out);
+            cli_fshow(c->out, "\n");
         show(c->out, t, (const char *)rows + i * t->size);
     }
     return KITH_OK;
@@ -330,23 +331,24 @@ static enum kerr_code run_types(struct cli *c, void *opts, int argc, char **argv
         const struct rec_type *t = rec_types[i];
         if (argc && strcmp(argv[0], t->name))
             continue;
-        fprintf(c->out, "%s: %s%s\n", t->name, t->plural,
-                t->parent ? ", each recorded for a child" : "");
+        cli_fshow(c->out, "%s: %s%s\n", t->name, t->plural,
+                  t->parent ? ", each recorded for a child" : "");
         for (const struct field *f = t->fields; argc && f->name; f++) {
             char opt[64];
             size_t k = 0;
             for (; k < sizeof opt - 1 && f->name[k]; k++)
                 opt[k] = f->name[k] == '_' ? '-' : f->name[k];
             opt[k] = '\0';
-            fprintf(c->out, "  --%-22s %s%s", opt, f->label,
-                    f->flags & FIELD_REQUIRED ? " (required)" : "");
+            cli_fshow(c->out, "  --%-22s %s%s", opt, f->label,
+                      f->flags & FIELD_REQUIRED ? " (required)" : "");
             if (f->flags & FIELD_CODED)
-                fprintf(c->out, "; 'kith codes %s' lists the codes", codeset_get(f->codeset)->name);
+                cli_fshow(c->out, "; 'kith codes %s' lists the codes",
+                          codeset_get(f->codeset)->name);
             else if (f->type == FIELD_DATE)
-                fputs("; a date, 5/12/2026 or 2026-12-05", c->out);
+                cli_fshow(c->out, "%s", "; a date, 5/12/2026 or 2026-12-05");
             if (f->hint)
-                fprintf(c->out, "\n  %-24s %s", "", f->hint);
-            fputc('\n', c->out);
+                cli_fshow(c->out, "\n  %-24s %s", "", f->hint);
+            cli_fshow(c->out, "\n");
         }
     }
     if (argc && !rec_type_named(argv[0])) {
