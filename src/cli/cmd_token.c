@@ -13,7 +13,13 @@
 struct token_opts {
     const char *name;
     kdate expires;
+    long days;
 };
+
+/* A token lives 90 days unless it is given another life: a token forgotten in a script or
+ * a laptop stops working by itself. --days or --expires sets it, up to ten years. */
+#define TOKEN_DAYS_DEFAULT 90
+#define TOKEN_DAYS_MAX 3650
 
 static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
 {
@@ -27,8 +33,19 @@ static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
         return kerr_fail(&c->err, KITH_E_INVALID, "username",
                          "%s is disabled: enable the account first", u.username);
     int64_t now = (int64_t)time(NULL);
-    if (o->expires != DATE_NONE && (int64_t)(o->expires + 1) * 86400 <= now)
+    if (o->expires != DATE_NONE && o->days)
+        return kerr_fail(&c->err, KITH_E_USAGE, "days", "give --days or --expires, not both");
+    if (o->days && (o->days < 1 || o->days > TOKEN_DAYS_MAX))
+        return kerr_fail(&c->err, KITH_E_USAGE, "days", "give --days from 1 to %d", TOKEN_DAYS_MAX);
+    kdate today = (kdate)(now / 86400); /* UTC, as the expiry is kept */
+    kdate last = o->expires != DATE_NONE
+                     ? o->expires
+                     : today + (kdate)(o->days ? o->days : TOKEN_DAYS_DEFAULT) - 1;
+    if ((int64_t)(last + 1) * 86400 <= now)
         return kerr_fail(&c->err, KITH_E_INVALID, "expires", "expires: the date has passed");
+    if (last - today >= TOKEN_DAYS_MAX)
+        return kerr_fail(&c->err, KITH_E_INVALID, "expires",
+                         "expires: at most %d days (ten years) ahead", TOKEN_DAYS_MAX);
     char token[KCRYPTO_TOKEN_TEXT], digest[KCRYPTO_DIGEST_TEXT];
     kcrypto_token(token);
     kcrypto_digest(token, digest);
@@ -36,15 +53,14 @@ static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
                           .name = o->name ? o->name : "api",
                           .token_digest = digest,
                           .created = now,
-                          /* the end of the day given, UTC */
-                          .expires =
-                              o->expires == DATE_NONE ? 0 : (int64_t)(o->expires + 1) * 86400};
+                          /* the end of the last day, UTC */
+                          .expires = (int64_t)(last + 1) * 86400};
     rc = store_token_add(c->store, &t, &c->err);
     if (!rc)
         cli_printf(c,
                    "token %lld for %s: %s\n(shown once: keep it secret; send it as "
-                   "Authorization: Bearer TOKEN)\n",
-                   (long long)t.id, u.username, token);
+                   "Authorization: Bearer TOKEN; it works until the end of %s)\n",
+                   (long long)t.id, u.username, token, cli_date(c, last));
     return rc;
 }
 
@@ -98,14 +114,16 @@ static const struct cli_opt add_opts[] = {
     {"name", OPT_STR, offsetof(struct token_opts, name), "NAME",
      "what the token is for (default 'api')"},
     {"expires", OPT_DATE, offsetof(struct token_opts, expires), "DATE",
-     "the last day it works (default: until revoked)"},
+     "the last day it works (at most ten years ahead)"},
+    {"days", OPT_INT, offsetof(struct token_opts, days), "N",
+     "how many days it works, today the first (default 90)"},
     {0},
 };
 
 static const struct cli_command token_sub[] = {
     {.name = "add",
      .summary = "make an API token for an account and print it once",
-     .usage = "USERNAME [--name NAME] [--expires DATE]",
+     .usage = "USERNAME [--name NAME] [--days N | --expires DATE]",
      .flags = CLI_DB_WRITE,
      .opts = add_opts,
      .opts_size = sizeof(struct token_opts),

@@ -7,9 +7,12 @@
  */
 #include "http/api.h"
 
+#include <ctype.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "core/date.h"
@@ -44,11 +47,36 @@ static void field_error(struct http_request *req, const char *field, const char 
     }
 }
 
+/* Whether a Content-Type names JSON: application/json or a +json type
+ * (application/merge-patch+json), in any case, with or without parameters ("; charset=utf-8").
+ * "application/jsonp" or "text/json; application/json" are not. */
+static bool json_type(const char *type)
+{
+    if (!type)
+        return false;
+    size_t n = strcspn(type, ";");
+    while (n && (type[n - 1] == ' ' || type[n - 1] == '\t'))
+        n--;
+    static const char app[] = "application/", json[] = "json", plus[] = "+json";
+    size_t na = sizeof app - 1;
+    if (n <= na || strncasecmp(type, app, na))
+        return false;
+    const char *sub = type + na;
+    size_t ns = n - na;
+    if (ns == sizeof json - 1 && !strncasecmp(sub, json, ns))
+        return true;
+    if (ns <= sizeof plus - 1 || strncasecmp(sub + ns - (sizeof plus - 1), plus, sizeof plus - 1))
+        return false;
+    for (size_t i = 0; i < ns - (sizeof plus - 1); i++) /* the subtype's name: a token */
+        if (!isalnum((unsigned char)sub[i]) && !strchr("!#$&-^_.", sub[i]))
+            return false;
+    return true;
+}
+
 /* The request's JSON object, or a problem answer (415, 400) already in `res`. */
 static int read_body(struct http_request *req, struct http_response *res, struct json_body *b)
 {
-    const char *type = req->content_type;
-    if (!type || strncmp(type, "application/json", 16) != 0)
+    if (!json_type(req->content_type))
         return http_problem(req, res, 415, "Send JSON",
                             "The body must be a JSON object with Content-Type: application/json");
     struct kerr e = KERR_INIT;
@@ -260,6 +288,43 @@ int api_child_get(struct http_app *app, struct http_request *req, struct http_re
     return json_answer(req, res, 200, &j);
 }
 
+/* A new or changed LA child id that another child already holds. The 409 names the clash
+ * only when the account may see that child: otherwise it would tell someone outside the
+ * child's scope (a restricted record, another team's) that the child exists. Then the
+ * answer is the 422 a mistyped id gets, saying nothing of the other record, and the attempt
+ * is an audit row naming the holder (by internal id) for whoever looks into it. */
+static int la_id_taken(struct http_app *app, struct http_request *req, struct http_response *res,
+                       const struct person *p, int64_t child_id, const char *action,
+                       const struct kerr *clash)
+{
+    struct person holder;
+    struct kerr e = KERR_INIT;
+    struct store_scope scope = web_scope(req);
+    bool visible = false;
+    enum kerr_code rc = store_person_find(req->store, p->la_child_id, req->arena, &holder, &e);
+    if (!rc && holder.kind == PERSON_CHILD && !strcasecmp(holder.la_child_id, p->la_child_id))
+        rc = store_person_visible(req->store, &scope, holder.id, &visible, &e);
+    else if (!rc || rc == KITH_E_NOT_FOUND)
+        rc = KITH_OK, holder.id = 0; /* gone since: nothing to name */
+    if (!rc && visible)
+        return failed(req, res, KITH_E_CONFLICT, clash);
+    if (!rc)
+        rc = web_audit(app, req, child_id, action, "denied",
+                       arena_printf(req->arena, "la_child_id held by person %lld out of scope",
+                                    (long long)holder.id),
+                       &e);
+    if (rc)
+        return failed(req, res, rc, &e);
+    field_error(req, "la_child_id",
+                "This LA child id cannot be used. Check it; if it is right, ask the data team");
+    return http_problem(req, res, 422, "The record was not saved", "Check the fields.");
+}
+
+static bool la_id_clash(enum kerr_code rc, const struct kerr *e)
+{
+    return rc == KITH_E_CONFLICT && !strcmp(e->field, "la_child_id");
+}
+
 int api_child_create(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     struct json_body b = {0};
@@ -298,6 +363,8 @@ int api_child_create(struct http_app *app, struct http_request *req, struct http
     if (!rc)
         rc = store_grant_add(req->store, &g, &e);
     rc = web_change_done(app, req, rc, p.id, "create", NULL, &e);
+    if (la_id_clash(rc, &e))
+        return la_id_taken(app, req, res, &p, 0, "create", &e);
     if (rc)
         return failed(req, res, rc, &e);
     http_header_add(res, "Location", arena_printf(req->arena, "/api/v1/children/%s", p.public_id));
@@ -327,6 +394,8 @@ int api_child_update(struct http_app *app, struct http_request *req, struct http
     if (!rc)
         rc = store_person_update(req->store, &p, &e);
     rc = web_change_done(app, req, rc, p.id, "update", NULL, &e);
+    if (la_id_clash(rc, &e))
+        return la_id_taken(app, req, res, &p, p.id, "update", &e);
     if (rc)
         return failed(req, res, rc, &e);
     struct json_out j;

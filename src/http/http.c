@@ -24,6 +24,14 @@ enum http_method http_method_parse(const char *name)
     return HTTP_OTHER;
 }
 
+const char *http_method_text(enum http_method m)
+{
+    for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
+        if (methods[i].method == m)
+            return methods[i].name;
+    return "OTHER";
+}
+
 static const struct {
     int status;
     const char *reason;

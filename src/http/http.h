@@ -100,6 +100,9 @@ struct http_request {
     /* Why a 5xx answer was given (the store's error code): in the request's log line for
      * whoever runs the service, never on the page, and never anything of the record. */
     enum kerr_code cause;
+    /* An audit row was written for this request (web_audit): a refusal that has none yet
+     * gets one from the router (web_refused). */
+    bool audited;
 };
 
 struct http_header {
@@ -127,6 +130,8 @@ const char *http_header_get(const struct http_response *res, const char *name);
 void http_body(struct http_response *res, int status, const char *type, const char *body,
                size_t len);
 
+/* "GET" for HTTP_GET, ...; "OTHER" for HTTP_OTHER. */
+const char *http_method_text(enum http_method m);
 enum http_method http_method_parse(const char *name);
 const char *http_reason(int status);
 

@@ -19,7 +19,9 @@ enum kerr_code json_body_parse(const char *data, size_t len, struct arena *a, st
                                struct kerr *e)
 {
     json_error_t err;
-    json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES | JSON_DISABLE_EOF_CHECK, &err);
+    /* the end of the object must be the end of the body (white space aside): a body with
+     * more after it ('{...}{...}', '{...} junk') is two messages or a mistake, not one */
+    json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &err);
     if (!root)
         return kerr_fail(e, KITH_E_PARSE, "body", "the body is not JSON: %s (line %d, column %d)",
                          err.text, err.line, err.column);
@@ -133,7 +135,7 @@ enum kerr_code json_body_parse_flat(const char *data, size_t len, struct arena *
                                     struct json_body *out, struct kerr *e)
 {
     json_error_t err;
-    json_t *root = json_loadb(data, len, JSON_DISABLE_EOF_CHECK, &err);
+    json_t *root = json_loadb(data, len, 0, &err);
     if (!root)
         return kerr_fail(e, KITH_E_PARSE, "body", "not JSON: %s (line %d, column %d)", err.text,
                          err.line, err.column);

@@ -65,6 +65,14 @@ static void load_tag_cell(struct html *h, int64_t children, double fte, int thre
     govuk_table_cell_end(h, false);
 }
 
+/* Caseloads count every child allocated, restricted records too, whoever is looking: a
+ * figure that left them out for someone not on the allow-list would understate the work a
+ * manager allocates against (and differ from a colleague's, which says more than a count
+ * does). The pages say so, and name no child. */
+#define RESTRICTED_COUNTED                                                                         \
+    "<p class=\"govuk-body\">Counts include every child allocated, restricted records too; no "    \
+    "child is named here.</p>\n"
+
 int page_teams(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     (void)app;
@@ -88,6 +96,7 @@ int page_teams(struct http_app *app, struct http_request *req, struct http_respo
     html_raw(&h, "<h1 class=\"govuk-heading-l\">Team caseloads</h1>\n<p class=\"govuk-body\">"
                  "Children allocated now, per full-time equivalent worker, against each team's "
                  "threshold.</p>\n");
+    html_raw(&h, RESTRICTED_COUNTED);
     static const struct govuk_cell head[] = {
         {.text = "Team"},
         {.text = "Workers", .format = "numeric"},
@@ -147,6 +156,7 @@ int page_team(struct http_app *app, struct http_request *req, struct http_respon
            vocab_label(CS_SERVICE, (int)t.service), t.name, (long)total.children,
            (long)total.workers, per_fte(req->arena, total.children, total.fte),
            t.caseload_threshold);
+    html_raw(&h, RESTRICTED_COUNTED);
     static const struct govuk_cell head[] = {
         {.text = "Worker"},
         {.text = "Role"},
@@ -186,6 +196,8 @@ struct audit_view {
     struct audit_event *rows;
     size_t n;
     const char **child_ids; /* public id per row, "" when none */
+    long page;              /* 1 for the newest rows, 2 for the next as many, ... */
+    bool more;              /* rows past this page match too */
 };
 
 static void text_input(struct html *h, const struct http_request *req, const char *name,
@@ -240,9 +252,16 @@ static void add_error(struct http_request *req, const char *field, const char *m
 }
 
 /* Read the form into a query, or record what is wrong with it. */
-static enum kerr_code audit_query_of(struct http_request *req, struct audit_query *q, size_t limit)
+static enum kerr_code audit_query_of(struct http_request *req, struct audit_query *q, size_t limit,
+                                     long *page)
 {
-    *q = (struct audit_query){.limit = limit};
+    const char *page_text = http_param(req, "page");
+    *page = page_text && *page_text ? strtol(page_text, NULL, 10) : 1;
+    if (*page < 1 || *page > 100000)
+        add_error(req, "page", "Enter a page from 1");
+    /* one row more than the page holds says whether there are more */
+    *q = (struct audit_query){.limit = limit + 1,
+                              .offset = (size_t)(*page < 1 ? 0 : *page - 1) * limit};
     const char *child = http_param(req, "child"), *user = http_param(req, "user");
     const char *from = http_param(req, "from"), *to = http_param(req, "to");
     kdate d;
@@ -281,9 +300,12 @@ static enum kerr_code audit_read(struct http_app *app, struct http_request *req,
 {
     struct audit_query q;
     struct kerr e = KERR_INIT;
-    enum kerr_code rc = audit_query_of(req, &q, limit);
+    enum kerr_code rc = audit_query_of(req, &q, limit, &v->page);
     if (!rc)
         rc = store_audit_list(req->store, &q, req->arena, &v->rows, &v->n, &e);
+    v->more = !rc && v->n > limit;
+    if (v->more)
+        v->n = limit;
     v->child_ids = arena_zalloc(req->arena, (v->n + 1) * sizeof *v->child_ids);
     for (size_t i = 0; !rc && i < v->n; i++) {
         struct person p;
@@ -294,7 +316,7 @@ static enum kerr_code audit_read(struct http_app *app, struct http_request *req,
     }
     if (!rc)
         rc = web_audit(app, req, q.child_id, action, "ok",
-                       arena_printf(req->arena, "%zu rows", v->n), &e);
+                       arena_printf(req->arena, "%zu rows (page %ld)", v->n, v->page), &e);
     return rc;
 }
 
@@ -306,6 +328,26 @@ static const char *utc(struct arena *a, int64_t at)
     gmtime_r(&t, &tm);
     strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
     return arena_strdup(a, buf);
+}
+
+/* Where a page of the trail stops short of all it matched: say so, and offer the next page
+ * (the same query, page + 1) and the next CSV part. */
+static void more_rows(struct html *h, const struct http_request *req, long page, long per_page)
+{
+    html_f(h,
+           "<div class=\"govuk-inset-text\">More entries match than one page shows (%ld). "
+           "Narrow the dates, or go on to the next %ld.</div>\n"
+           "<form method=\"post\" action=\"/audit\" novalidate>\n",
+           per_page, per_page);
+    page_csrf(h, req);
+    static const char *const keep[] = {"child", "user", "from", "to"};
+    for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+        const char *v = http_param(req, keep[i]);
+        html_f(h, "<input type=\"hidden\" name=\"%s\" value=\"%s\">\n", keep[i], v ? v : "");
+    }
+    html_f(h, "<input type=\"hidden\" name=\"page\" value=\"%ld\">\n", page + 1);
+    govuk_button(h, &(struct govuk_opts){.text = "Next entries"});
+    html_raw(h, "</form>\n");
 }
 
 int page_audit(struct http_app *app, struct http_request *req, struct http_response *res)
@@ -324,7 +366,14 @@ int page_audit(struct http_app *app, struct http_request *req, struct http_respo
         return failed(req, res, rc);
     page_begin(&h, req, "Audit trail");
     audit_form(&h, req);
-    html_f(&h, "<h2 class=\"govuk-heading-m\">%ld entries, newest first</h2>\n", (long)v.n);
+    long first = (v.page - 1) * AUDIT_PAGE_MAX + 1;
+    if (v.page == 1 && !v.more)
+        html_f(&h, "<h2 class=\"govuk-heading-m\">%ld entries, newest first</h2>\n", (long)v.n);
+    else
+        html_f(&h, "<h2 class=\"govuk-heading-m\">Entries %ld to %ld, newest first</h2>\n",
+               v.n ? first : first - 1, first + (long)v.n - 1);
+    if (v.more)
+        more_rows(&h, req, v.page, AUDIT_PAGE_MAX);
     static const struct govuk_cell head[] = {
         {.text = "When (UTC)"}, {.text = "Account"}, {.text = "Role"},    {.text = "Child"},
         {.text = "Action"},     {.text = "Outcome"}, {.text = "Request"},
@@ -345,6 +394,8 @@ int page_audit(struct http_app *app, struct http_request *req, struct http_respo
     }
     govuk_table_end(&h);
     html_raw(&h, "\n");
+    if (v.more)
+        more_rows(&h, req, v.page, AUDIT_PAGE_MAX);
     return page_end(&h, res, 200);
 }
 
@@ -398,11 +449,21 @@ int page_audit_export(struct http_app *app, struct http_request *req, struct htt
         csv_field(&s, r->request_id, false);
         csv_field(&s, r->detail, true);
     }
+    /* a download that stops at its limit says so in its last line, and how to get the rest */
+    if (v.more)
+        str_addf(&s,
+                 ",,,,,,,,\"More entries match than one download holds (%d): this is part %ld; "
+                 "download part %ld (page=%ld) for the next, or narrow the dates\"\r\n",
+                 AUDIT_EXPORT_MAX, v.page, v.page + 1, v.page + 1);
     size_t len = 0;
     char *text = str_detach(&s, &len);
     char *body = arena_strndup(req->arena, text ? text : "", text ? len : 0);
     free(text);
-    http_header_add(res, "Content-Disposition", "attachment; filename=\"kith-audit.csv\"");
+    http_header_add(
+        res, "Content-Disposition",
+        v.page == 1 && !v.more
+            ? "attachment; filename=\"kith-audit.csv\""
+            : arena_printf(req->arena, "attachment; filename=\"kith-audit-part%ld.csv\"", v.page));
     http_body(res, 200, "text/csv; charset=utf-8", body, len);
     return 200;
 }

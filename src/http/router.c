@@ -22,6 +22,7 @@
 #include "domain/text.h"
 #include "http/html.h"
 #include "http/json.h"
+#include "http/web_audit.h"
 
 bool router_match(const char *pattern, const char *path, struct arena *a, const char **args)
 {
@@ -349,6 +350,18 @@ void router_handle(struct http_app *app, const struct route *table, struct http_
     memset(res, 0, sizeof *res);
     req->store = app->pool ? store_pool_take(app->pool) : app->store;
     int status = router_dispatch(app, table, req, res);
+    /* A refusal on a child's route is in the audit trail, whoever refused it (docs/web.md):
+     * the handlers audit what they refuse themselves, the router's own refusals and the
+     * rest are written here. */
+    if ((status == 403 || status == 404) && req->route && req->principal && !req->audited &&
+        strstr(req->route->pattern, "/children/{id}")) {
+        struct kerr e = KERR_INIT;
+        if (web_refused(app, req, status, &e)) {
+            req->cause = e.code;
+            status = http_error_page(req, res, 503, "Sorry, there is a problem",
+                                     "The records could not be read or written. Try again later.");
+        }
+    }
     if (app->pool)
         store_pool_give(app->pool, req->store);
     req->store = NULL;

@@ -27,11 +27,9 @@ static const struct route_param sign_in_params[] = {
 };
 
 static const struct route_param audit_params[] = {
-    {"child", PARAM_LINE, 40, false, "a child"},
-    {"user", PARAM_LINE, 64, false, "an account"},
-    {"from", PARAM_LINE, 10, false, NULL},
-    {"to", PARAM_LINE, 10, false, NULL},
-    {0},
+    {"child", PARAM_LINE, 40, false, "a child"}, {"user", PARAM_LINE, 64, false, "an account"},
+    {"from", PARAM_LINE, 10, false, NULL},       {"to", PARAM_LINE, 10, false, NULL},
+    {"page", PARAM_INT, 6, false, NULL},         {0},
 };
 
 static const struct route_param user_add_params[] = {

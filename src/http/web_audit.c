@@ -21,7 +21,7 @@ static bool reads(const char *action)
     return false;
 }
 
-enum kerr_code web_audit(struct http_app *app, const struct http_request *req, int64_t child_id,
+enum kerr_code web_audit(struct http_app *app, struct http_request *req, int64_t child_id,
                          const char *action, const char *outcome, const char *detail,
                          struct kerr *e)
 {
@@ -37,14 +37,16 @@ enum kerr_code web_audit(struct http_app *app, const struct http_request *req, i
         .request_id = req->request_id[0] ? req->request_id : "-",
         .outcome = outcome,
         .detail = detail,
-        .read_only = reads(action) || !strcmp(outcome, "denied"),
+        .read_only = reads(action) || !strcmp(outcome, "denied") || !strcmp(outcome, "not-found"),
     };
-    return store_audit_add(req->store, &ev, e);
+    enum kerr_code rc = store_audit_add(req->store, &ev, e);
+    req->audited = req->audited || !rc;
+    return rc;
 }
 
-enum kerr_code web_change_done(struct http_app *app, const struct http_request *req,
-                               enum kerr_code rc, int64_t child_id, const char *action,
-                               const char *detail, struct kerr *e)
+enum kerr_code web_change_done(struct http_app *app, struct http_request *req, enum kerr_code rc,
+                               int64_t child_id, const char *action, const char *detail,
+                               struct kerr *e)
 {
     if (!rc)
         rc = web_audit(app, req, child_id, action, "ok", detail, e);
@@ -66,7 +68,7 @@ struct store_scope web_scope(const struct http_request *req)
     };
 }
 
-enum kerr_code web_child(struct http_app *app, const struct http_request *req, const char *ref,
+enum kerr_code web_child(struct http_app *app, struct http_request *req, const char *ref,
                          struct person *out, const char *action, struct kerr *e)
 {
     struct store_scope scope = web_scope(req);
@@ -85,4 +87,26 @@ enum kerr_code web_child(struct http_app *app, const struct http_request *req, c
     if (rc == KITH_E_NOT_FOUND)
         kerr_fail(e, KITH_E_NOT_FOUND, "id", "no child '%s'", ref);
     return rc;
+}
+
+enum kerr_code web_refused(struct http_app *app, struct http_request *req, int status,
+                           struct kerr *e)
+{
+    const char *args[HTTP_PATH_ARGS_MAX + 1] = {0};
+    int64_t child_id = 0;
+    struct person p;
+    struct kerr ignored = KERR_INIT;
+    /* the id as given: a child's when it names one (whether or not it may be seen), else
+     * none, and only the route's pattern goes in the detail, never the path as typed */
+    if (router_match(req->route->pattern, req->path, req->arena, args) && args[0] &&
+        router_param_ok(PARAM_PUBLIC_ID, args[0], 64) &&
+        !store_person_find(req->store, args[0], req->arena, &p, &ignored) &&
+        p.kind == PERSON_CHILD && !strcmp(p.public_id, args[0]))
+        child_id = p.id;
+    bool read = req->method == HTTP_GET || req->method == HTTP_HEAD;
+    return web_audit(app, req, child_id, read ? "view" : "change",
+                     status == 403 ? "denied" : "not-found",
+                     arena_printf(req->arena, "%d %s %s", status, http_method_text(req->method),
+                                  req->route->pattern),
+                     e);
 }

@@ -400,6 +400,7 @@ static void team_caseloads_for_managers(void **state)
     assert_int_equal(c->res.status, 200);
     assert_non_null(strstr(c->body, "Child in need"));
     assert_non_null(strstr(c->body, "Within threshold"));
+    assert_non_null(strstr(c->body, "Counts include every child allocated, restricted records"));
     /* Follow the link to the team's own page: Ada holds two children (one restricted,
      * still counted: counts name no one), Ben and Hal none. */
     const char *href = strstr(c->body, "href=\"/teams/");
@@ -412,6 +413,7 @@ static void team_caseloads_for_managers(void **state)
     const char *ada = strstr(c->body, "Ada Worker");
     assert_non_null(ada);
     assert_non_null(strstr(ada, "govuk-table__cell--numeric\">2</td>"));
+    assert_non_null(strstr(c->body, "Counts include every child allocated, restricted records"));
     assert_non_null(strstr(c->body, "Hal Worker"));
     assert_int_equal(call(f, "GET", "/teams/7zzzzzzzzzzzzzzzzzzzzzzzzz", MANAGER, NULL)->res.status,
                      404);
@@ -449,6 +451,52 @@ static void audit_page_and_export(void **state)
     assert_int_equal(n, 2);
     assert_string_equal(rows[0].action, "export");
     assert_string_equal(rows[1].action, "audit-view");
+}
+
+/* A trail longer than a page or a download: each says where it stopped and offers the next
+ * part, and the parts together are every row once. */
+static void audit_pages_and_parts(void **state)
+{
+    struct fx *f = *state;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_begin(f->app.store, &e), 0);
+    for (int i = 0; i < 5003; i++) {
+        struct audit_event ev = {.at = 1700000000 + i,
+                                 .user_id = f->who[OTHER_TEAM].user_id,
+                                 .username = "cat",
+                                 .role = "social-worker",
+                                 .action = "view",
+                                 .request_id = arena_printf(&f->a, "r%d", i),
+                                 .outcome = "ok",
+                                 .read_only = true};
+        assert_int_equal(store_audit_add(f->app.store, &ev, &e), 0);
+    }
+    assert_int_equal(store_commit(f->app.store, &e), 0);
+
+    struct call *c = call(f, "POST", "/audit", AUDITOR, "csrf=" TOKEN "&user=cat");
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "Entries 1 to 500, newest first"));
+    assert_non_null(strstr(c->body, "More entries match than one page shows (500)"));
+    assert_non_null(strstr(c->body, "name=\"page\" value=\"2\""));
+    c = call(f, "POST", "/audit", AUDITOR, "csrf=" TOKEN "&user=cat&page=11");
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "Entries 5001 to 5003, newest first"));
+    assert_null(strstr(c->body, "More entries match"));
+    assert_non_null(strstr(c->body, ">r0<")); /* the oldest row is on the last page */
+
+    c = call(f, "POST", "/audit/export", AUDITOR, "csrf=" TOKEN "&user=cat");
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(http_header_get(&c->res, "Content-Disposition"), "part1.csv"));
+    assert_non_null(strstr(c->body, "More entries match than one download holds (5000): this is "
+                                    "part 1; download part 2 (page=2)"));
+    c = call(f, "POST", "/audit/export", AUDITOR, "csrf=" TOKEN "&user=cat&page=2");
+    assert_int_equal(c->res.status, 200);
+    assert_null(strstr(c->body, "More entries match"));
+    assert_non_null(strstr(c->body, ",r0,"));
+    assert_non_null(strstr(c->body, ",r2,"));
+    assert_null(strstr(c->body, ",r3,"));
+    assert_int_equal(
+        call(f, "POST", "/audit", AUDITOR, "csrf=" TOKEN "&user=cat&page=0")->res.status, 422);
 }
 
 static void user_administration(void **state)
@@ -505,6 +553,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(the_trail_is_append_only_and_chained, setup, teardown),
         cmocka_unit_test_setup_teardown(team_caseloads_for_managers, setup, teardown),
         cmocka_unit_test_setup_teardown(audit_page_and_export, setup, teardown),
+        cmocka_unit_test_setup_teardown(audit_pages_and_parts, setup, teardown),
         cmocka_unit_test_setup_teardown(user_administration, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

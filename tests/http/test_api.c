@@ -327,6 +327,109 @@ static void children_notes_allocations(void **state)
     assert_true(created && denied && noted);
 }
 
+/* The rows of `w`'s audit trail newest first, and how many. */
+static size_t trail(struct fx *f, enum who w, struct audit_event **rows)
+{
+    struct audit_query q = {.user_id = f->user[w]};
+    size_t n;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_audit_list(f->app.store, &q, &f->a, rows, &n, &e), 0);
+    return n;
+}
+
+/* Every refusal on a child's route is one audit row: the router's 403 for a role without the
+ * permission, a 404 for an id that is no child, a handler's own 403, and an out-of-scope
+ * child (which its handler audits, so no second row). */
+static void refusals_are_audited(void **state)
+{
+    struct fx *f = *state;
+    const char *amara = arena_printf(&f->a, "/api/v1/children/%s", f->amara);
+    const char *bilal = arena_printf(&f->a, "/api/v1/children/%s", f->bilal);
+    struct audit_event *rows;
+    size_t before = trail(f, ADA, &rows);
+
+    /* a social worker may not allocate: the router's 403, with the child named */
+    const char *body = arena_printf(&f->a,
+                                    "{\"worker\":\"%s\",\"role\":\"social-worker\","
+                                    "\"start\":\"2026-01-10\"}",
+                                    f->ada_worker);
+    assert_int_equal(
+        api(f, "POST", arena_printf(&f->a, "%s/allocations", amara), ADA, body)->res.status, 403);
+    size_t n = trail(f, ADA, &rows);
+    assert_int_equal(n, before + 1);
+    assert_string_equal(rows[0].action, "change");
+    assert_string_equal(rows[0].outcome, "denied");
+    assert_true(rows[0].child_id > 0);
+    assert_string_equal(rows[0].detail, "403 POST /api/v1/children/{id}/allocations");
+
+    /* an id that is no child, well formed or not: 404, one row each, no child */
+    assert_int_equal(api(f, "GET", "/api/v1/children/zzzzzzzzzzzzzzzz", ADA, NULL)->res.status,
+                     404);
+    assert_int_equal(api(f, "GET", "/api/v1/children/NOT-AN-ID", ADA, NULL)->res.status, 404);
+    n = trail(f, ADA, &rows);
+    assert_int_equal(n, before + 3);
+    for (size_t i = 0; i < 2; i++) {
+        assert_string_equal(rows[i].action, "view");
+        assert_string_equal(rows[i].outcome, "not-found");
+        assert_int_equal(rows[i].child_id, 0);
+        assert_string_equal(rows[i].detail, "404 GET /api/v1/children/{id}");
+    }
+
+    /* a child out of scope: its handler's "denied" row, and no second one */
+    assert_int_equal(api(f, "GET", bilal, ADA, NULL)->res.status, 404);
+    n = trail(f, ADA, &rows);
+    assert_int_equal(n, before + 4);
+    assert_string_equal(rows[0].outcome, "denied");
+    assert_true(rows[0].child_id > 0);
+
+    /* what is allowed adds only its own row */
+    assert_int_equal(api(f, "GET", amara, ADA, NULL)->res.status, 200);
+    assert_int_equal(trail(f, ADA, &rows), before + 5);
+    assert_string_equal(rows[0].outcome, "ok");
+}
+
+/* An LA child id another child holds: 409 naming the clash only when that child is in the
+ * account's scope; out of scope the answer says nothing of it (a 422 like a bad id) and the
+ * attempt is audited. */
+static void la_child_id_clash_reveals_nothing_out_of_scope(void **state)
+{
+    struct fx *f = *state;
+    const char *amara = arena_printf(&f->a, "/api/v1/children/%s", f->amara);
+    /* Bilal is Cat's, out of Ada's scope */
+    struct call *c =
+        api(f, "PATCH", amara, ADA,
+            "{\"la_child_id\":\"APIBilal\",\"dob\":\"2016-02-01\",\"ethnicity\":\"WBRI\"}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"la_child_id\"");
+    assert_null(strstr(c->body, "already"));
+    assert_null(strstr(c->body, "APIBilal"));
+    struct audit_event *rows;
+    assert_true(trail(f, ADA, &rows) > 0);
+    assert_string_equal(rows[0].action, "update");
+    assert_string_equal(rows[0].outcome, "denied");
+    assert_non_null(strstr(rows[0].detail, "out of scope"));
+    c = api(f, "POST", "/api/v1/children", ADA,
+            "{\"given_name\":\"Dup\",\"family_name\":\"Apitest\",\"sex\":\"F\",\"dob\":"
+            "\"2016-02-01\",\"ethnicity\":\"WBRI\",\"la_child_id\":\"APIBilal\"}");
+    assert_int_equal(c->res.status, 422);
+    assert_null(strstr(c->body, "already"));
+    assert_int_equal(trail(f, ADA, &rows) > 0, 1);
+    assert_string_equal(rows[0].action, "create");
+    assert_string_equal(rows[0].outcome, "denied");
+    /* Amara's own id is unchanged */
+    c = api(f, "GET", amara, ADA, NULL);
+    has(c, "\"la_child_id\":\"APIAmara\"");
+    /* a child Ada can see: the clash is named, 409 */
+    c = api(f, "POST", "/api/v1/children", ADA,
+            "{\"given_name\":\"Cara\",\"family_name\":\"Apitest\",\"sex\":\"F\",\"dob\":"
+            "\"2016-02-01\",\"ethnicity\":\"WBRI\",\"la_child_id\":\"APICara\"}");
+    assert_int_equal(c->res.status, 201);
+    c = api(f, "PATCH", amara, ADA,
+            "{\"la_child_id\":\"APICara\",\"dob\":\"2016-02-01\",\"ethnicity\":\"WBRI\"}");
+    assert_int_equal(c->res.status, 409);
+    has(c, "already used by another child");
+}
+
 static void bodies_that_cannot_be_read(void **state)
 {
     struct fx *f = *state;
@@ -340,6 +443,43 @@ static void bodies_that_cannot_be_read(void **state)
     has(c, "\"field\":\"q\"");
     c = api(f, "POST", "/api/v1/children/search", ADA, NULL);
     assert_int_equal(c->res.status, 415);
+    /* one JSON object is the whole body: anything after it is refused */
+    static const char *const trailing[] = {"{\"q\":\"Ada\"}{\"q\":\"Bo\"}", "{\"q\":\"Ada\"} x",
+                                           "{\"q\":\"Ada\"}\n[]"};
+    for (size_t i = 0; i < sizeof trailing / sizeof trailing[0]; i++) {
+        c = api(f, "POST", "/api/v1/children/search", ADA, trailing[i]);
+        assert_int_equal(c->res.status, 400);
+    }
+    assert_int_equal(
+        api(f, "POST", "/api/v1/children/search", ADA, "{\"q\":\"Ada\"} \r\n")->res.status, 200);
+    /* JSON content types only: application/json, a +json type, with parameters, any case */
+    static const struct {
+        const char *type;
+        int status;
+    } types[] = {
+        {"application/json", 200},
+        {"Application/JSON; charset=utf-8", 200},
+        {"application/merge-patch+json", 200},
+        {"application/jsonp", 415},
+        {"application/json-seq", 415},
+        {"text/json", 415},
+        {"text/plain; x=application/json", 415},
+        {"application/+json", 415},
+        {"application/x-www-form-urlencoded", 415},
+        {"multipart/form-data; boundary=x", 415},
+    };
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+        c = call_new(&f->a, "POST", "/api/v1/children/search");
+        c->req.authorization = arena_printf(&f->a, "Bearer %s", f->token[ADA]);
+        c->req.content_type = types[i].type;
+        c->req.body = "{\"q\":\"Ada\"}";
+        c->req.body_len = strlen(c->req.body);
+        snprintf(c->req.request_id, sizeof c->req.request_id, "%s", "api-test");
+        c = call_run(&f->app, c);
+        if (c->res.status != types[i].status)
+            fail_msg("Content-Type '%s' answered %d, expected %d", types[i].type, c->res.status,
+                     types[i].status);
+    }
     c = api(f, "DELETE", "/api/v1/children/search", ADA, NULL);
     assert_int_equal(c->res.status, 405);
     assert_string_equal(c->res.content_type, "application/problem+json");
@@ -444,6 +584,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(openapi_covers_every_api_route, setup, teardown),
         cmocka_unit_test_setup_teardown(tokens_and_nothing_else, setup, teardown),
         cmocka_unit_test_setup_teardown(children_notes_allocations, setup, teardown),
+        cmocka_unit_test_setup_teardown(refusals_are_audited, setup, teardown),
+        cmocka_unit_test_setup_teardown(la_child_id_clash_reveals_nothing_out_of_scope, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(bodies_that_cannot_be_read, setup, teardown),
         cmocka_unit_test_setup_teardown(records_of_any_type, setup, teardown),
     };
