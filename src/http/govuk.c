@@ -123,11 +123,18 @@ static const char *field_id(const struct govuk_field *f)
     return f->id && *f->id ? f->id : text_or(f->name, "");
 }
 
-/* The form group's opening, label, hint and error message. Returns the ids the field is
- * described by, or NULL. */
-static const char *field_top(struct html *h, const struct govuk_field *f, const char *id)
+/* The form group's opening (a character count's when `maxlength` is over 0), label, hint
+ * and error message. Returns the ids the field is described by, or NULL. */
+static const char *field_top_in(struct html *h, const struct govuk_field *f, const char *id,
+                                int maxlength)
 {
-    html_f(h, "<div class=\"govuk-form-group%s\">", f->error ? " govuk-form-group--error" : "");
+    html_f(h, "<div class=\"govuk-form-group%s", f->error ? " govuk-form-group--error" : "");
+    if (maxlength > 0)
+        html_f(h,
+               " govuk-character-count\" data-module=\"govuk-character-count\" "
+               "data-maxlength=\"%d",
+               maxlength);
+    html_raw(h, "\">");
     if (f->label && *f->label) {
         html_raw(h, "<label");
         classes(h, "govuk-label", f->label_classes);
@@ -144,6 +151,11 @@ static const char *field_top(struct html *h, const struct govuk_field *f, const 
         described = described ? arena_printf(h->arena, "%s %s", described, eid) : eid;
     }
     return described;
+}
+
+static const char *field_top(struct html *h, const struct govuk_field *f, const char *id)
+{
+    return field_top_in(h, f, id, 0);
 }
 
 static void spellcheck(struct html *h, enum govuk_tristate v)
@@ -188,6 +200,26 @@ void govuk_textarea(struct html *h, const struct govuk_field *f)
     spellcheck(h, f->spellcheck);
     attr(h, "aria-describedby", described);
     html_f(h, ">%s</textarea></div>", text_or(f->value, ""));
+}
+
+void govuk_character_count(struct html *h, const struct govuk_field *f, int maxlength)
+{
+    const char *id = field_id(f);
+    const char *described = field_top_in(h, f, id, maxlength > 0 ? maxlength : 1);
+    const char *info = arena_printf(h->arena, "%s-info", id);
+    html_f(h, "<textarea class=\"govuk-textarea%s govuk-js-character-count",
+           f->error ? " govuk-textarea--error" : "");
+    if (f->classes && *f->classes)
+        html_f(h, " %s", f->classes);
+    html_f(h, "\" id=\"%s\" name=\"%s\" rows=\"%d\"", id, text_or(f->name, ""),
+           f->rows > 0 ? f->rows : 5);
+    spellcheck(h, f->spellcheck);
+    html_f(h, " aria-describedby=\"%s%s%s\">%s</textarea>", info, described ? " " : "",
+           described ? described : "", text_or(f->value, ""));
+    html_f(h,
+           "<div id=\"%s\" class=\"govuk-hint govuk-character-count__message\">You can enter up "
+           "to %d characters</div></div>",
+           info, maxlength);
 }
 
 void govuk_select(struct html *h, const struct govuk_field *f)
@@ -280,6 +312,71 @@ void govuk_radios(struct html *h, const struct govuk_radios *r)
     }
     html_raw(h, "</div>");
     if (r->legend)
+        html_raw(h, "</fieldset>");
+    html_raw(h, "</div>");
+}
+
+static void date_part(struct html *h, const struct govuk_date_input *d, const char *part,
+                      const char *label, const struct govuk_date_part *p, bool highlight)
+{
+    const char *prefix = d->name_prefix && *d->name_prefix ? d->name_prefix : NULL;
+    const char *name = prefix ? arena_printf(h->arena, "%s-%s", prefix, part) : part;
+    const char *id = arena_printf(h->arena, "%s-%s", text_or(d->id, ""), part);
+    const char *classes =
+        arena_printf(h->arena, "govuk-date-input__input%s govuk-input--width-%d",
+                     highlight ? " govuk-input--error" : "", strcmp(part, "year") ? 2 : 4);
+    html_raw(h, "<div class=\"govuk-date-input__item\">");
+    govuk_input(h, &(struct govuk_field){.name = name,
+                                         .id = id,
+                                         .label = label,
+                                         .label_classes = "govuk-date-input__label",
+                                         .value = p->value,
+                                         .classes = classes,
+                                         .inputmode = "numeric"});
+    html_raw(h, "</div>");
+}
+
+void govuk_date_input(struct html *h, const struct govuk_date_input *d)
+{
+    const char *id = text_or(d->id, "");
+    html_f(h, "<div class=\"govuk-form-group%s\">", d->error ? " govuk-form-group--error" : "");
+    const char *hint_id = arena_printf(h->arena, "%s-hint", id);
+    const char *error_id = arena_printf(h->arena, "%s-error", id);
+    if (d->legend) {
+        const char *described = d->hint && d->error
+                                    ? arena_printf(h->arena, "%s %s", hint_id, error_id)
+                                : d->hint  ? hint_id
+                                : d->error ? error_id
+                                           : NULL;
+        /* role="group": JAWS reads a fieldset of text inputs' description only so. */
+        html_raw(h, "<fieldset class=\"govuk-fieldset\" role=\"group\"");
+        attr(h, "aria-describedby", described);
+        html_raw(h, ">");
+        if (*d->legend) {
+            html_raw(h, "<legend");
+            classes(h, "govuk-fieldset__legend", d->legend_classes);
+            html_f(h, ">%s</legend>", d->legend);
+        }
+    }
+    if (d->hint)
+        html_f(h, "<div id=\"%s\" class=\"govuk-hint\">%s</div>", hint_id, d->hint);
+    if (d->error)
+        govuk_error_message(h, &(struct govuk_opts){.id = error_id, .text = d->error});
+    html_raw(h, "<div");
+    classes(h, "govuk-date-input", d->classes);
+    id_attr(h, d->id);
+    html_raw(h, ">");
+    const struct govuk_date_part *parts[] = {&d->day, &d->month, &d->year};
+    static const char *const names[][2] = {{"day", "Day"}, {"month", "Month"}, {"year", "Year"}};
+    bool any = false;
+    for (size_t i = 0; i < 3; i++)
+        any = any || parts[i]->error == GOVUK_TRUE;
+    for (size_t i = 0; i < 3; i++)
+        date_part(h, d, names[i][0], names[i][1], parts[i],
+                  parts[i]->error == GOVUK_TRUE ||
+                      (d->error && !any && parts[i]->error != GOVUK_FALSE));
+    html_raw(h, "</div>");
+    if (d->legend)
         html_raw(h, "</fieldset>");
     html_raw(h, "</div>");
 }

@@ -84,6 +84,32 @@ void govuk_textarea(struct html *h, const struct govuk_field *f);
 void govuk_select(struct html *h, const struct govuk_field *f);
 void govuk_file_upload(struct html *h, const struct govuk_field *f);
 
+/* A textarea with its limit: "You can enter up to N characters" is written under it as
+ * hint text, so the limit shows without JavaScript; GOV.UK Frontend's script turns it
+ * into a live count (data-maxlength). `maxlength` is in characters. */
+void govuk_character_count(struct html *h, const struct govuk_field *f, int maxlength);
+
+/* A date as three text inputs (day, month, year) in a fieldset whose legend asks the
+ * question. Inputs are named `name_prefix`-day, -month, -year (plain day, month, year
+ * without a prefix) and have ids `id`-day, -month, -year. The error message is the
+ * date's; a part marked GOVUK_TRUE is highlighted, and with an error message and no part
+ * marked, every part not marked GOVUK_FALSE is, as in the macro. */
+struct govuk_date_part {
+    const char *value;
+    enum govuk_tristate error;
+};
+struct govuk_date_input {
+    const char *id;
+    const char *name_prefix;
+    const char *legend; /* NULL: no fieldset */
+    const char *legend_classes;
+    const char *hint;
+    const char *error;
+    const char *classes;
+    struct govuk_date_part day, month, year;
+};
+void govuk_date_input(struct html *h, const struct govuk_date_input *d);
+
 /* Radios in a fieldset whose legend asks the question. Item ids are the prefix (the name
  * unless given), then prefix-2, prefix-3, ...: the first is where the error summary
  * links to. */

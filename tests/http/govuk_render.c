@@ -179,6 +179,45 @@ static void textarea(struct html *h)
     govuk_textarea(h, &f);
 }
 
+static void character_count(struct html *h)
+{
+    struct govuk_field f = field();
+    const char *max = opt("maxlength");
+    govuk_character_count(h, &f, max ? (int)strtol(max, NULL, 10) : 0);
+}
+
+/* A part given as an object (`day: {error: true}`) replaces the macro's default, whose
+ * value comes from `values`; the value there is the object's own. */
+static struct govuk_date_part date_part(const char *part, const char *prefix)
+{
+    struct govuk_date_part p = {.value = opt("%s.value", part),
+                                .error = opt_tristate(arena_printf(&arena, "%s.error", part))};
+    if (!p.value && !present("%s", part))
+        p.value = prefix ? opt("values.%s-%s", prefix, part) : opt("values.%s", part);
+    return p;
+}
+
+static void date_input(struct html *h)
+{
+    struct govuk_date_input d = {.id = opt("id"),
+                                 .name_prefix = opt("namePrefix"),
+                                 .legend = opt("fieldset.legend.text"),
+                                 .legend_classes = opt("fieldset.legend.classes"),
+                                 .hint = opt("hint.text"),
+                                 .error = opt("errorMessage.text"),
+                                 .classes = opt("classes")};
+    if (!d.legend && present("fieldset"))
+        d.legend = "";
+    if (!d.hint && present("hint"))
+        d.hint = "";
+    if (!d.error && present("errorMessage"))
+        d.error = "";
+    d.day = date_part("day", d.name_prefix);
+    d.month = date_part("month", d.name_prefix);
+    d.year = date_part("year", d.name_prefix);
+    govuk_date_input(h, &d);
+}
+
 static void select_(struct html *h)
 {
     struct govuk_field f = field();
@@ -283,6 +322,8 @@ static const struct {
 } readers[] = {
     {"input", input},
     {"textarea", textarea},
+    {"character-count", character_count},
+    {"date-input", date_input},
     {"select", select_},
     {"file-upload", file_upload},
     {"radios", radios},

@@ -137,7 +137,7 @@ static void escaping(void **state)
                             .options = opts,
                             .noptions = 1};
     struct html h;
-    const char *out[12];
+    const char *out[14];
     size_t n = 0;
     out[n++] = RENDER(govuk_input, &f);
     out[n++] = RENDER(govuk_textarea, &f);
@@ -172,6 +172,18 @@ static void escaping(void **state)
                                                      .items = (struct govuk_choice[]){{x, x, x}},
                                                      .nitems = 1}));
     out[n++] = RENDER(govuk_details, (&(struct govuk_details){.summary = x, .text = x, .id = x}));
+    out[n++] = (html_init(&h, &a), govuk_character_count(&h, &f, 10), html_str(&h));
+    const struct govuk_date_part part = {x, GOVUK_UNSET};
+    out[n++] = RENDER(govuk_date_input, (&(struct govuk_date_input){.id = x,
+                                                                    .name_prefix = x,
+                                                                    .legend = x,
+                                                                    .legend_classes = x,
+                                                                    .hint = x,
+                                                                    .error = x,
+                                                                    .classes = x,
+                                                                    .day = part,
+                                                                    .month = part,
+                                                                    .year = part}));
     assert_int_equal(n, N_ELEMS(out));
     for (size_t i = 0; i < N_ELEMS(out); i++) {
         assert_null(strstr(out[i], "<img"));

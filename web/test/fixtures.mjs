@@ -28,6 +28,17 @@ const components = {
   'error-summary': { keys: ['titleText', 'descriptionText', 'classes', 'errorList[].text', 'errorList[].href'] },
   'input': { keys: [...field, 'type', 'autocomplete', 'inputmode', 'spellcheck'] },
   'textarea': { keys: [...field, 'rows', 'spellcheck'] },
+  // kith always gives the limit, so the hint shows it without JavaScript.
+  'character-count': {
+    keys: [...field, 'maxlength', 'rows', 'spellcheck'],
+    needs: (o) => ('maxlength' in o ? null : 'a limit set in JavaScript only'),
+  },
+  'date-input': {
+    keys: ['id', 'namePrefix', 'fieldset.legend.text', 'fieldset.legend.classes', 'hint.text',
+      'errorMessage.text', 'classes', 'values.day', 'values.month', 'values.year',
+      'values.dob-day', 'values.dob-month', 'values.dob-year', 'day.error', 'month.error',
+      'year.error', 'day.value', 'month.value', 'year.value'],
+  },
   'select': { keys: [...field, 'items[].value', 'items[].text'] },
   'file-upload': { keys: [...field.filter((k) => k !== 'value'), 'multiple'] },
   'radios': {
