@@ -5,6 +5,7 @@
  */
 #include "http/page.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "http/assets.h"
@@ -128,4 +129,249 @@ int page_redirect(struct http_response *res, const char *location)
     http_header_add(res, "Location", location);
     http_body(res, 303, "text/plain; charset=utf-8", "", 0);
     return 303;
+}
+
+/* --- dates as people type them ----------------------------------------------------------- */
+
+enum { DAY = 1, MONTH = 2, YEAR = 4 };
+
+static const char *const months[] = {"january",   "february", "march",    "april",
+                                     "may",       "june",     "july",     "august",
+                                     "september", "october",  "november", "december"};
+
+static const char *trim(struct arena *a, const char *v)
+{
+    if (!v)
+        return "";
+    v += strspn(v, " \t");
+    size_t n = strlen(v);
+    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+        n--;
+    return arena_strndup(a, v, n);
+}
+
+/* 1 to 4 digits as a number, or -1. */
+static int digits(const char *v, size_t *ndigits)
+{
+    size_t n = strlen(v);
+    if (n == 0 || n > 4 || strspn(v, "0123456789") != n)
+        return -1;
+    *ndigits = n;
+    return (int)strtol(v, NULL, 10);
+}
+
+/* A month's number, from digits or from its name: three letters or more of it, any case,
+ * and "sept". 0 when neither. */
+static int month_of(const char *v)
+{
+    size_t nd;
+    int m = digits(v, &nd);
+    if (m >= 0)
+        return nd <= 2 ? m : 0;
+    size_t n = strlen(v);
+    char low[16];
+    if (n < 3 || n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i <= n; i++)
+        low[i] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] - 'A' + 'a' : v[i]);
+    if (n > 3 && low[n - 1] == '.') /* "Sept." */
+        low[--n] = '\0';
+    if (!strcmp(low, "sept"))
+        return 9;
+    for (int i = 0; i < 12; i++)
+        if (!strncmp(months[i], low, n))
+            return i + 1;
+    return 0;
+}
+
+struct date_typed {
+    const char *day, *month, *year;
+};
+
+/* A whole date typed in one box: three parts split at '/', '-', '.' or spaces; year
+ * first when the first part has four figures. False when it is not three parts. */
+static bool split_whole(struct arena *a, const char *v, struct date_typed *t)
+{
+    const char *part[4];
+    size_t n = 0;
+    const char *p = v;
+    while (*p && n < 4) {
+        size_t len = strcspn(p, "/-. ");
+        if (len)
+            part[n++] = arena_strndup(a, p, len);
+        p += len;
+        p += strspn(p, "/-. ");
+    }
+    if (n != 3)
+        return false;
+    bool iso = strlen(part[0]) == 4 && strspn(part[0], "0123456789") == 4;
+    *t = (struct date_typed){iso ? part[2] : part[0], part[1], iso ? part[0] : part[2]};
+    return true;
+}
+
+/* What was typed for `prefix`, trimmed, a whole date in one box split into its parts. */
+static struct date_typed date_typed(const struct http_request *req, const char *prefix,
+                                    const char *legacy)
+{
+    struct arena *a = req->arena;
+    struct date_typed t = {trim(a, http_param(req, arena_printf(a, "%s-day", prefix))),
+                           trim(a, http_param(req, arena_printf(a, "%s-month", prefix))),
+                           trim(a, http_param(req, arena_printf(a, "%s-year", prefix)))};
+    if (!*t.day && !*t.month && !*t.year && legacy)
+        t.day = trim(a, http_param(req, legacy));
+    if (*t.day && !*t.month && !*t.year)
+        split_whole(a, t.day, &t);
+    return t;
+}
+
+enum date_problem { DATE_OK, DATE_EMPTY, DATE_INCOMPLETE, DATE_NOT_REAL, DATE_YEAR_FIGURES };
+
+/* The date typed, or the problem and the parts at fault (DAY | MONTH | YEAR). */
+static enum date_problem date_check(const struct date_typed *t, kdate *out, unsigned *bad)
+{
+    *bad = (*t->day ? 0u : DAY) | (*t->month ? 0u : MONTH) | (*t->year ? 0u : YEAR);
+    if (*bad == (DAY | MONTH | YEAR))
+        return DATE_EMPTY;
+    if (*bad)
+        return DATE_INCOMPLETE;
+    size_t nd = 0, ny = 0;
+    int d = digits(t->day, &nd), m = month_of(t->month), y = digits(t->year, &ny);
+    *bad = (d < 1 || d > 31 || nd > 2 ? DAY : 0u) | (m < 1 || m > 12 ? MONTH : 0u) |
+           (y < 0 ? YEAR : 0u);
+    if (*bad)
+        return DATE_NOT_REAL;
+    if (ny != 4) {
+        *bad = YEAR;
+        return DATE_YEAR_FIGURES;
+    }
+    if (!date_valid_ymd(y, m, d)) {
+        *bad = y < DATE_MIN_YEAR || y > DATE_MAX_YEAR ? YEAR : DAY;
+        return DATE_NOT_REAL;
+    }
+    *out = date_from_ymd(y, m, d);
+    return DATE_OK;
+}
+
+static const char *part_name(struct arena *a, const char *prefix, unsigned bad)
+{
+    return arena_printf(a, "%s-%s", prefix, bad & DAY ? "day" : bad & MONTH ? "month" : "year");
+}
+
+bool page_date_read(struct http_request *req, const char *prefix, const char *legacy,
+                    const char *what, bool required, bool not_future, kdate *out)
+{
+    struct arena *a = req->arena;
+    *out = DATE_NONE;
+    static const char *const parts[] = {"day", "month", "year"};
+    for (size_t i = 0; i < 3; i++) /* the router has said what is wrong already */
+        if (page_error_text(req, arena_printf(a, "%s-%s", prefix, parts[i])))
+            return false;
+    struct date_typed t = date_typed(req, prefix, legacy);
+    unsigned bad = 0;
+    enum date_problem p = date_check(&t, out, &bad);
+    if (p == DATE_EMPTY && !required)
+        return true;
+    /* "the date of the note" -> "Date of the note", to start a sentence */
+    const char *title = strncmp(what, "the ", 4) ? what : what + 4;
+    title = arena_printf(
+        a, "%c%s", title[0] >= 'a' && title[0] <= 'z' ? title[0] - 'a' + 'A' : title[0], title + 1);
+    static const char *const missing[] = {
+        "",       "a day",          "a month",          "a day and month",
+        "a year", "a day and year", "a month and year", ""};
+    const char *message = NULL;
+    switch (p) {
+    case DATE_EMPTY:
+        message = arena_printf(a, "Enter %s", what);
+        bad = DAY;
+        break;
+    case DATE_INCOMPLETE:
+        message = arena_printf(a, "%s must include %s", title, missing[bad]);
+        break;
+    case DATE_NOT_REAL:
+        message = arena_printf(a, "%s must be a real date", title);
+        break;
+    case DATE_YEAR_FIGURES:
+        message = "Year must include 4 numbers";
+        break;
+    case DATE_OK:
+        if (not_future && *out > date_today()) {
+            message = arena_printf(a, "%s must be today or in the past", title);
+            bad = DAY;
+        }
+        break;
+    }
+    if (!message)
+        return true;
+    if (req->nerrors < HTTP_FIELD_ERRORS_MAX) {
+        req->errors[req->nerrors].field = part_name(a, prefix, bad);
+        req->errors[req->nerrors].message = message;
+        req->nerrors++;
+    }
+    return false;
+}
+
+void page_date_input(struct html *h, const struct http_request *req, const char *prefix,
+                     const char *legacy, const char *legend, const char *hint)
+{
+    struct arena *a = h->arena;
+    static const char *const parts[] = {"day", "month", "year"};
+    const char *error = NULL;
+    for (size_t i = 0; i < 3 && !error; i++)
+        error = page_error_text(req, arena_printf(a, "%s-%s", prefix, parts[i]));
+    /* The parts to highlight are worked out again from what was typed; an error with
+     * every part well formed (a date in the future) highlights them all. */
+    struct date_typed t = date_typed(req, prefix, legacy);
+    kdate d;
+    unsigned bad = 0;
+    if (error && date_check(&t, &d, &bad) == DATE_EMPTY)
+        bad = DAY | MONTH | YEAR;
+    const char *day = http_param(req, arena_printf(a, "%s-day", prefix));
+    if ((!day || !*day) && legacy && http_param(req, legacy))
+        day = http_param(req, legacy); /* the one box's date, to be split when sent again */
+    struct govuk_date_part pd = {day, error && bad ? (bad & DAY ? GOVUK_TRUE : GOVUK_FALSE)
+                                                   : GOVUK_UNSET};
+    struct govuk_date_part pm = {http_param(req, arena_printf(a, "%s-month", prefix)),
+                                 error && bad ? (bad & MONTH ? GOVUK_TRUE : GOVUK_FALSE)
+                                              : GOVUK_UNSET};
+    struct govuk_date_part py = {http_param(req, arena_printf(a, "%s-year", prefix)),
+                                 error && bad ? (bad & YEAR ? GOVUK_TRUE : GOVUK_FALSE)
+                                              : GOVUK_UNSET};
+    govuk_date_input(h, &(struct govuk_date_input){.id = prefix,
+                                                   .name_prefix = prefix,
+                                                   .legend = legend,
+                                                   .hint = hint,
+                                                   .error = error,
+                                                   .day = pd,
+                                                   .month = pm,
+                                                   .year = py});
+}
+
+/* --- text as typed ------------------------------------------------------------------------- */
+
+void page_paragraphs(struct html *h, const char *text)
+{
+    const char *p = text ? text : "";
+    while (*p) {
+        p += strspn(p, "\r\n"); /* blank lines between paragraphs */
+        if (!*p)
+            break;
+        html_raw(h, "<p class=\"govuk-body\">");
+        bool first = true;
+        /* Lines until a blank one (two line breaks, either style). */
+        while (*p) {
+            size_t n = strcspn(p, "\r\n");
+            if (!first)
+                html_raw(h, "<br>");
+            html_f(h, "%s", arena_strndup(h->arena, p, n));
+            first = false;
+            p += n;
+            if (*p == '\r' && p[1] == '\n')
+                p += 2;
+            else if (*p)
+                p++;
+            if (*p == '\n' || *p == '\r' || !*p)
+                break;
+        }
+        html_raw(h, "</p>");
+    }
 }

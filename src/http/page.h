@@ -6,6 +6,7 @@
 #ifndef KITH_HTTP_PAGE_H
 #define KITH_HTTP_PAGE_H
 
+#include "core/date.h"
 #include "http/html.h"
 #include "http/http.h"
 
@@ -19,6 +20,23 @@ int page_end(struct html *h, struct http_response *res, int status);
 void page_error_summary(struct html *h, const struct http_request *req);
 /* The message for one field (the govuk_field `error`), or NULL. */
 const char *page_error_text(const struct http_request *req, const char *field);
+/* A GOV.UK date input's three fields, `prefix`-day, -month and -year, read as people
+ * type them: "5" or "05", a month as "12", "Dec" or "December", a four-figure year, or a
+ * whole date ("5/12/2026", "2026-12-05", "5 Dec 2026") in the day field. True with the
+ * date in *out (DATE_NONE when empty and not `required`); false with a field error in
+ * GOV.UK's words, naming `what` ("the date of the note"), on the first part at fault.
+ * A `legacy` field (one box, from a page served before the date input) is read the
+ * same way when the three are absent. */
+bool page_date_read(struct http_request *req, const char *prefix, const char *legacy,
+                    const char *what, bool required, bool not_future, kdate *out);
+/* The date input for `prefix` with what was typed and its error, the parts at fault
+ * highlighted. */
+void page_date_input(struct html *h, const struct http_request *req, const char *prefix,
+                     const char *legacy, const char *legend, const char *hint);
+/* Text typed into a textarea as paragraphs: a blank line starts a new one, a single line
+ * break is kept as <br>; everything escaped. */
+void page_paragraphs(struct html *h, const char *text);
+
 /* <input type="hidden" name="csrf" ...> for the signed-in session. */
 void page_csrf(struct html *h, const struct http_request *req);
 /* 303 to `location` (a path of kith's own). */

@@ -205,23 +205,25 @@ static void note_form(struct html *h, const struct http_request *req, const char
            "<form method=\"post\" action=\"/children/%s/notes\" novalidate>\n",
            child_id);
     page_csrf(h, req);
-    static const struct {
-        const char *name, *label;
-    } fields[] = {{"date", "Date (YYYY-MM-DD)"}, {"subject", "Subject"}};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-        const char *v = http_param(req, fields[i].name);
-        govuk_input(h, &(struct govuk_field){.name = fields[i].name,
-                                             .label = fields[i].label,
-                                             .error = page_error_text(req, fields[i].name),
-                                             .value = v ? v : ""});
-        html_raw(h, "\n");
-    }
+    page_date_input(h, req, "date", "date", "Date of the note", "For example, 27 3 2026");
+    html_raw(h, "\n");
+    const char *subject = http_param(req, "subject");
+    govuk_input(
+        h, &(struct govuk_field){.name = "subject",
+                                 .label = "Subject",
+                                 .hint = arena_printf(h->arena, "You can enter up to %d characters",
+                                                      NOTE_SUBJECT_MAX),
+                                 .error = page_error_text(req, "subject"),
+                                 .value = subject ? subject : ""});
+    html_raw(h, "\n");
     const char *body = http_param(req, "body");
-    govuk_textarea(h, &(struct govuk_field){.name = "body",
-                                            .label = "Note",
-                                            .error = page_error_text(req, "body"),
-                                            .value = body,
-                                            .rows = 8});
+    govuk_character_count(h,
+                          &(struct govuk_field){.name = "body",
+                                                .label = "Note",
+                                                .error = page_error_text(req, "body"),
+                                                .value = body,
+                                                .rows = 8},
+                          NOTE_BODY_MAX);
     html_raw(h, "\n");
     const struct codeset *cs = codeset_get(CS_NOTE_KIND);
     struct govuk_option *kinds = arena_alloc(h->arena, ((size_t)cs->n + 1) * sizeof *kinds);
@@ -290,8 +292,10 @@ static int child_render(struct http_request *req, struct http_response *res,
                "<div class=\"moj-timeline__item\"><div class=\"moj-timeline__header\"><h3 "
                "class=\"moj-timeline__title\">%s</h3><p class=\"moj-timeline__byline\">%s</p>"
                "</div><p class=\"moj-timeline__date\">%s</p><div "
-               "class=\"moj-timeline__description\"><p class=\"govuk-body\">%s</p></div></div>\n",
-               n->subject, kind ? kind : n->kind, dmy(req->arena, n->date), n->body);
+               "class=\"moj-timeline__description\">",
+               n->subject, kind ? kind : n->kind, dmy(req->arena, n->date));
+        page_paragraphs(&h, n->body); /* as written: paragraphs and line breaks */
+        html_raw(&h, "</div></div>\n");
     }
     html_raw(&h, "</div>\n");
     if (req->principal && (req->principal->perms & ROUTE_NOTE_WRITE))
@@ -332,12 +336,7 @@ int page_note_add(struct http_app *app, struct http_request *req, struct http_re
         return store_failed(req, res, rc);
 
     struct case_note n = {.child_id = v.child.id, .author_id = req->principal->worker_id};
-    const char *date = http_param(req, "date");
-    bool date_missing = false;
-    for (size_t i = 0; i < req->nerrors; i++)
-        date_missing = date_missing || strcmp(req->errors[i].field, "date") == 0;
-    if (!date_missing && (date_parse_iso(date, &n.date, NULL) || n.date > date_today()))
-        field_error(req, "date", "Enter a real date that is today or in the past, like 2026-11-23");
+    page_date_read(req, "date", "date", "the date of the note", true, true, &n.date);
     n.kind = http_param(req, "kind");
     if (!code_valid(CS_NOTE_KIND, n.kind, strlen(n.kind), 0))
         field_error(req, "kind", "Select the kind of note");
@@ -352,7 +351,7 @@ int page_note_add(struct http_app *app, struct http_request *req, struct http_re
     if (!rc)
         rc = store_note_add(req->store, &n, &e);
     rc = web_change_done(app, req, rc, v.child.id, "note-add", n.public_id, &e);
-    if (rc == KITH_E_INVALID) {
+    if (rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE) { /* the form again, text kept */
         field_error(req, e.field[0] ? arena_strdup(req->arena, e.field) : "body",
                     arena_strdup(req->arena, e.msg));
         return child_render(req, res, &v, 422);
@@ -398,8 +397,7 @@ int page_accessibility(struct http_app *app, struct http_request *req, struct ht
              "and screen reader testing by people is also needed.</p>\n"
              "<h2 class=\"govuk-heading-m\">What is not accessible yet</h2>\n"
              "<ul class=\"govuk-list govuk-list--bullet\">\n"
-             "<li>Dates are typed as YYYY-MM-DD in one box rather than as day, month and year.</li>"
-             "\n<li>Long case-note timelines are not split into pages.</li>\n</ul>\n"
+             "<li>Long case-note timelines are not split into pages.</li>\n</ul>\n"
              "<h2 class=\"govuk-heading-m\">Reporting problems</h2>\n"
              "<p class=\"govuk-body\">If you find a problem that is not listed here, or you need "
              "information in a different format, tell your council's service desk and say that "

@@ -222,8 +222,10 @@ static void audit_form(struct html *h, const struct http_request *req)
     page_csrf(h, req);
     text_input(h, req, "child", "Child", "Public id or LA child id");
     text_input(h, req, "user", "Or account", "A username, for everything that account did");
-    text_input(h, req, "from", "From", "For example, 2026-11-01");
-    text_input(h, req, "to", "To", "For example, 2026-11-30");
+    page_date_input(h, req, "from", "from", "From", "For example, 1 11 2026");
+    html_raw(h, "\n");
+    page_date_input(h, req, "to", "to", "To", "For example, 30 11 2026");
+    html_raw(h, "\n");
     html_raw(h, "<div class=\"govuk-button-group\">");
     govuk_button(h, &(struct govuk_opts){.text = "Show"});
     govuk_button(h, &(struct govuk_opts){.text = "Download as CSV",
@@ -263,16 +265,11 @@ static enum kerr_code audit_query_of(struct http_request *req, struct audit_quer
     *q = (struct audit_query){.limit = limit + 1,
                               .offset = (size_t)(*page < 1 ? 0 : *page - 1) * limit};
     const char *child = http_param(req, "child"), *user = http_param(req, "user");
-    const char *from = http_param(req, "from"), *to = http_param(req, "to");
     kdate d;
-    if (from && *from && date_parse_iso(from, &d, NULL) == KITH_OK)
+    if (page_date_read(req, "from", "from", "the start date", false, false, &d) && d != DATE_NONE)
         q->from = (int64_t)d * 86400;
-    else if (from && *from)
-        add_error(req, "from", "Enter a date like 2026-11-01");
-    if (to && *to && date_parse_iso(to, &d, NULL) == KITH_OK)
+    if (page_date_read(req, "to", "to", "the end date", false, false, &d) && d != DATE_NONE)
         q->to = (int64_t)(d + 1) * 86400 - 1;
-    else if (to && *to)
-        add_error(req, "to", "Enter a date like 2026-11-30");
     if ((!child || !*child) && (!user || !*user))
         add_error(req, "child", "Enter a child or an account");
     if (req->nerrors)
@@ -340,7 +337,8 @@ static void more_rows(struct html *h, const struct http_request *req, long page,
            "<form method=\"post\" action=\"/audit\" novalidate>\n",
            per_page, per_page);
     page_csrf(h, req);
-    static const char *const keep[] = {"child", "user", "from", "to"};
+    static const char *const keep[] = {"child",  "user",     "from-day", "from-month", "from-year",
+                                       "to-day", "to-month", "to-year",  "from",       "to"};
     for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
         const char *v = http_param(req, keep[i]);
         html_f(h, "<input type=\"hidden\" name=\"%s\" value=\"%s\">\n", keep[i], v ? v : "");

@@ -530,8 +530,7 @@ int page_validate(struct http_app *app, struct http_request *req, struct http_re
     size_t nfiles, nlast;
     struct validate_file *files = field_files(req, "files", &nfiles);
     struct validate_file *last = field_files(req, "last_files", &nlast);
-    /* the router has noted required fields left empty; say it in the page's own words */
-    req->nerrors = 0;
+    /* none of the fields is required: what the router noted is a value out of bounds */
     if (!t)
         add_error(req, "type", "Select what you are validating");
     if (!year_text ||

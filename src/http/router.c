@@ -17,11 +17,13 @@
 
 #include "store/store_pool.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "domain/text.h"
 #include "http/html.h"
 #include "http/json.h"
+#include "http/page.h"
 #include "http/web_audit.h"
 
 bool router_match(const char *pattern, const char *path, struct arena *a, const char **args)
@@ -98,21 +100,44 @@ static bool in_set(unsigned char c, enum route_param_type type)
     return false;
 }
 
-bool router_param_ok(enum route_param_type type, const char *value, size_t max)
+/* The length a person sees: characters (UTF-8 lead bytes), a CR LF line break as one,
+ * as a browser's textarea counts them before the form turns "\n" into "\r\n"; GOV.UK
+ * Frontend's character count counts the same way (UTF-16 units, so never fewer). */
+static size_t chars(const char *v)
 {
+    size_t n = 0;
+    for (const char *p = v; *p; p++)
+        n += ((unsigned char)*p & 0xc0) != 0x80 && !(p[0] == '\n' && p > v && p[-1] == '\r');
+    return n;
+}
+
+enum param_problem { PARAM_OK, PARAM_TOO_LONG, PARAM_BAD_CHARACTER };
+
+/* Whether `value` is acceptable as `type` within `max`; for text, what is wrong with it
+ * is written into `why` in words that follow the field's name. */
+static enum param_problem param_check(enum route_param_type type, const char *value, size_t max,
+                                      char *why, size_t size)
+{
+    snprintf(why, size, "must not contain control characters");
     size_t n = strlen(value);
-    if (n > max)
-        return false;
-    char why[96];
-    if ((type == PARAM_TEXT || type == PARAM_LINE) &&
-        text_problem(value, n, type == PARAM_TEXT ? TEXT_FREE : TEXT_LINE, why, sizeof why))
-        return false;
+    bool text = type == PARAM_TEXT || type == PARAM_LINE;
+    /* Text in characters, and never over four bytes a character (UTF-8's longest). */
+    if (text ? n > 4 * max || chars(value) > max : n > max)
+        return PARAM_TOO_LONG;
+    if (text && text_problem(value, n, type == PARAM_TEXT ? TEXT_FREE : TEXT_LINE, why, size))
+        return PARAM_BAD_CHARACTER;
     for (size_t i = 0; i < n; i++)
         if (!in_set((unsigned char)value[i], type))
-            return false;
-    if (type == PARAM_DATE && n > 0)
-        return n == 10 && value[4] == '-' && value[7] == '-';
-    return true;
+            return PARAM_BAD_CHARACTER;
+    if (type == PARAM_DATE && n > 0 && !(n == 10 && value[4] == '-' && value[7] == '-'))
+        return PARAM_BAD_CHARACTER;
+    return PARAM_OK;
+}
+
+bool router_param_ok(enum route_param_type type, const char *value, size_t max)
+{
+    char why[96];
+    return param_check(type, value, max, why, sizeof why) == PARAM_OK;
 }
 
 int http_problem(struct http_request *req, struct http_response *res, int status, const char *title,
@@ -154,22 +179,21 @@ int http_error_page(struct http_request *req, struct http_response *res, int sta
 {
     if (is_api(req))
         return http_problem(req, res, status, title, message);
+    /* The service's own page: header, navigation for whoever is signed in, footer, and
+     * a way back to the start, whatever went wrong. Field errors belong to a form's own
+     * page, never here. */
     struct html h;
     html_init(&h, req->arena);
-    html_raw(&h, "<!DOCTYPE html>\n<html lang=\"en\" class=\"govuk-template\">\n<head>"
-                 "<meta charset=\"utf-8\"><meta name=\"viewport\" "
-                 "content=\"width=device-width, initial-scale=1\">");
-    html_f(&h, "<title>%s - kith</title>", title);
-    html_raw(&h, "</head>\n<body class=\"govuk-template__body\">\n"
-                 "<div class=\"govuk-width-container\"><main class=\"govuk-main-wrapper\" "
-                 "id=\"main-content\">\n");
-    html_f(&h, "<h1 class=\"govuk-heading-l\">%s</h1>\n<p class=\"govuk-body\">%s</p>\n", title,
-           message);
-    html_f(&h, "<p class=\"govuk-body-s\">Reference: %s</p>\n", req->request_id);
-    html_raw(&h, "</main></div>\n</body>\n</html>\n");
-    const char *body = html_str(&h);
-    http_body(res, status, "text/html; charset=utf-8", body, strlen(body));
-    return status;
+    req->nerrors = 0;
+    page_begin(&h, req, title);
+    html_f(&h,
+           "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n"
+           "<h1 class=\"govuk-heading-l\">%s</h1>\n<p class=\"govuk-body\">%s</p>\n",
+           title, message);
+    html_raw(&h, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to the kith home "
+                 "page</a></p>\n");
+    html_f(&h, "<p class=\"govuk-body-s\">Reference: %s</p>\n</div></div>\n", req->request_id);
+    return page_end(&h, res, status);
 }
 
 /* The Origin of a form post must be kith's own. Browsers send Origin on every POST; a
@@ -197,7 +221,7 @@ static const char *form_value(const struct http_request *req, const char *name)
 }
 
 /* Keep declared fields only; check type and length; note required ones left empty. */
-static int check_params(struct http_request *req, struct http_response *res)
+static void check_params(struct http_request *req)
 {
     const struct route *r = req->route;
     req->nparams = 0;
@@ -206,24 +230,34 @@ static int check_params(struct http_request *req, struct http_response *res)
         const char *v = form_value(req, p->name);
         if (!v)
             v = "";
-        if (!router_param_ok(p->type, v, p->max))
-            return http_error_page(req, res, 400, "There is a problem with the form",
-                                   "A field was too long or held characters it cannot hold. "
-                                   "Go back and try again.");
+        /* A value out of bounds is the form's error, shown beside the field with the
+         * text as it was typed (the handler renders the form again), never a bare page
+         * that loses it. */
+        char why[96];
+        enum param_problem bad = param_check(p->type, v, p->max, why, sizeof why);
+        const char *title = p->title ? p->title : "This field";
+        if (bad && req->nerrors < HTTP_FIELD_ERRORS_MAX) {
+            req->errors[req->nerrors].field = p->name;
+            req->errors[req->nerrors].message =
+                bad == PARAM_TOO_LONG
+                    ? arena_printf(req->arena, "%s must be %zu characters or fewer", title, p->max)
+                : p->type == PARAM_DATE ? arena_printf(req->arena, "%s must be a real date", title)
+                                        : arena_printf(req->arena, "%s %s", title, why);
+            req->nerrors++;
+        }
         if (req->nparams < HTTP_PARAMS_MAX) {
             req->params[req->nparams].name = p->name;
             req->params[req->nparams].value = v;
             req->nparams++;
         }
         bool blank = v[strspn(v, " \t\r\n")] == '\0';
-        if (p->required && blank && req->nerrors < HTTP_FIELD_ERRORS_MAX) {
+        if (p->required && blank && !bad && req->nerrors < HTTP_FIELD_ERRORS_MAX) {
             req->errors[req->nerrors].field = p->name;
             req->errors[req->nerrors].message =
                 arena_printf(req->arena, "Enter %s", p->label ? p->label : p->name);
             req->nerrors++;
         }
     }
-    return 0;
 }
 
 static bool unsafe(enum http_method m) { return m != HTTP_GET && m != HTTP_HEAD; }
@@ -311,11 +345,9 @@ int router_dispatch(struct http_app *app, const struct route *table, struct http
     for (size_t i = 0; i < HTTP_PATH_ARGS_MAX && req->path_args[i]; i++)
         if (!router_param_ok(hit->path_type, req->path_args[i], 64))
             return http_error_page(req, res, 404, "Page not found", "There is no such page.");
-    int rc = check_params(req, res);
-    if (rc)
-        return rc;
+    check_params(req);
     if (hit->scope) {
-        rc = hit->scope(app, req);
+        int rc = hit->scope(app, req);
         if (rc)
             return http_error_page(req, res, rc, "Page not found", "There is no such page.");
     }

@@ -45,7 +45,8 @@ struct route_param {
     enum route_param_type type;
     size_t max; /* bytes */
     bool required;
-    const char *label; /* names the field in the error summary */
+    const char *label; /* names the field in the error summary: "Enter <label>" */
+    const char *title; /* the field's name at the start of a sentence: "<title> must be ..." */
 };
 
 /* Per-child scope: the record a route reaches through its {id}, checked after the

@@ -7,44 +7,61 @@
 #include "http/pages.h"
 
 static const struct route_param search_params[] = {
-    {"q", PARAM_LINE, 100, true, "a name, LA child id or UPN"},
+    {"q", PARAM_LINE, 100, true, "a name, LA child id or UPN", "Search"},
     {0},
 };
 
+/* A date is a GOV.UK date input: three fields the handler reads (page_date_read), with
+ * room for a month's name or a whole date typed into one of them. `date` is the one box
+ * of pages served before the date input, kept so a post carried across sign-in from such
+ * a page is still read. */
+/* clang-format off */
+#define DATE_PARAMS(prefix, title)                                                  \
+    {prefix "-day", PARAM_LINE, 20, false, NULL, title ": the day"},                \
+    {prefix "-month", PARAM_LINE, 20, false, NULL, title ": the month"},            \
+    {prefix "-year", PARAM_LINE, 20, false, NULL, title ": the year"}
+/* clang-format on */
+
 static const struct route_param note_params[] = {
-    {"date", PARAM_DATE, 10, true, "the date of the note"},
-    {"kind", PARAM_LINE, 40, true, "the kind of note"},
-    {"subject", PARAM_LINE, 200, true, "a subject"},
-    {"body", PARAM_TEXT, 20000, true, "the note"},
+    DATE_PARAMS("date", "Date of the note"),
+    {"date", PARAM_LINE, 20, false, NULL, "Date of the note"},
+    {"kind", PARAM_LINE, 40, true, "the kind of note", "Kind"},
+    {"subject", PARAM_LINE, NOTE_SUBJECT_MAX, true, "a subject", "Subject"},
+    {"body", PARAM_TEXT, NOTE_BODY_MAX, true, "the note", "Note"},
     {0},
 };
 
 static const struct route_param sign_in_params[] = {
-    {"username", PARAM_LINE, 64, true, "your username"},
-    {"password", PARAM_LINE, 256, true, "your password"},
-    {"next", PARAM_LINE, 256, false, NULL},
+    {"username", PARAM_LINE, 64, true, "your username", "Username"},
+    {"password", PARAM_LINE, 256, true, "your password", "Password"},
+    {"next", PARAM_LINE, 256, false, NULL, NULL},
     {0},
 };
 
 static const struct route_param audit_params[] = {
-    {"child", PARAM_LINE, 40, false, "a child"}, {"user", PARAM_LINE, 64, false, "an account"},
-    {"from", PARAM_LINE, 10, false, NULL},       {"to", PARAM_LINE, 10, false, NULL},
-    {"page", PARAM_INT, 6, false, NULL},         {0},
+    {"child", PARAM_LINE, 40, false, "a child", "Child"},
+    {"user", PARAM_LINE, 64, false, "an account", "Account"},
+    DATE_PARAMS("from", "From"),
+    DATE_PARAMS("to", "To"),
+    {"from", PARAM_LINE, 20, false, NULL, "From"},
+    {"to", PARAM_LINE, 20, false, NULL, "To"},
+    {"page", PARAM_INT, 6, false, NULL, "Page"},
+    {0},
 };
 
 static const struct route_param user_add_params[] = {
-    {"username", PARAM_LINE, 64, true, "a username"},
-    {"role", PARAM_LINE, 40, true, "a role"},
-    {"worker", PARAM_LINE, 40, false, NULL},
+    {"username", PARAM_LINE, 64, true, "a username", "Username"},
+    {"role", PARAM_LINE, 40, true, "a role", "Role"},
+    {"worker", PARAM_LINE, 40, false, NULL, "Worker"},
     {0},
 };
 
 /* The form's text fields; the files come as req->files (multipart/form-data). */
 static const struct route_param validate_params[] = {
-    {"type", PARAM_LINE, 20, false, NULL},
-    {"year", PARAM_LINE, 7, false, NULL},
-    {"format", PARAM_LINE, 4, false, NULL},
-    {"la", PARAM_LINE, 20, false, NULL},
+    {"type", PARAM_LINE, 20, false, NULL, "Type"},
+    {"year", PARAM_LINE, 7, false, NULL, "Collection year"},
+    {"format", PARAM_LINE, 4, false, NULL, "Format"},
+    {"la", PARAM_LINE, 20, false, NULL, "Local authority code"},
     {0},
 };
 

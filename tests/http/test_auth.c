@@ -587,6 +587,158 @@ static void typed_work_survives_a_timeout(void **state)
     assert_int_equal(x.res.status, 403);
 }
 
+/* The hidden fields of a page's form, url-encoded as a browser would send them back. */
+static const char *hidden_fields(struct fx *f, const char *page)
+{
+    struct str out;
+    str_init(&out, 0);
+    static const char tag[] = "<input type=\"hidden\" name=\"";
+    for (const char *p = strstr(page, tag); p; p = strstr(p, tag)) {
+        p += strlen(tag);
+        size_t n = strcspn(p, "\"");
+        const char *name = arena_strndup(&f->a, p, n);
+        p = strstr(p, "value=\"") + strlen("value=\"");
+        if (out.len)
+            str_addc(&out, '&');
+        str_add(&out, name);
+        str_addc(&out, '=');
+        for (; *p != '"'; p++) {
+            /* the entities html.c writes, back to their characters */
+            static const struct {
+                const char *entity;
+                char c;
+            } ents[] = {
+                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+            char c = *p;
+            for (size_t i = 0; i < N_ELEMS(ents); i++)
+                if (!strncmp(p, ents[i].entity, strlen(ents[i].entity))) {
+                    c = ents[i].c;
+                    p += strlen(ents[i].entity) - 1;
+                }
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+                str_addc(&out, c);
+            else
+                str_addf(&out, "%%%02X", (unsigned char)c);
+        }
+    }
+    const char *r = arena_strndup(&f->a, out.buf, out.len);
+    str_release(&out);
+    return r;
+}
+
+/* Nothing of a typed password in any part of an answer: body or header. */
+static void assert_not_echoed(const struct call *c, const char *password)
+{
+    assert_null(strstr(c->body, password));
+    for (size_t i = 0; i < c->res.nheaders; i++)
+        assert_null(strstr(c->res.headers[i].value, password));
+}
+
+#define TYPO "tulip-harbour-velvet-quartz-418"
+#define NOTE_FORM                                                                                  \
+    "date-day=5&date-month=Jan&date-year=2026&kind=home-visit&subject=Home+visit&"                 \
+    "body=Kit+showed+me+the+garden.%0D%0A%0D%0ANew+paragraph+%3Cb%3E"
+
+/* A note written during a long visit, the session ended meanwhile, then any number of
+ * mistyped passwords: the note rides along every time, the password typed is never sent
+ * back in any answer, and the right password saves the note once, as it was written. */
+static void typed_work_survives_failed_sign_ins(void **state)
+{
+    struct fx *f = *state;
+    const char *cookie = cookie_of(f, sign_in(f, "ada.test", PASSWORD, NULL));
+    const char *path = arena_printf(&f->a, "/children/%s", f->child_id);
+    const char *notes = arena_printf(&f->a, "%s/notes", path);
+    const char *csrf = csrf_on(f, call(f, "GET", path, cookie, NULL, NULL)->body);
+    f->now += 2 * 60 * 60;
+    struct call *c =
+        call(f, "POST", notes, cookie, arena_printf(&f->a, "csrf=%s&%s", csrf, NOTE_FORM), NULL);
+    assert_int_equal(c->res.status, 401);
+    static const char *const tries[] = {
+        "username=ada.test&password=" TYPO,
+        "username=ada.tset&password=" TYPO,
+        "username=&password=" TYPO, /* a field left empty: 422 */
+        "username=ada.test&password=" TYPO
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", /* too long: 422 */
+        "username=ada.test&password=" TYPO,
+    };
+    for (size_t i = 0; i < N_ELEMS(tries); i++) {
+        const char *form = arena_printf(&f->a, "%s&%s", hidden_fields(f, c->body), tries[i]);
+        c = call(f, "POST", "/sign-in", NULL, form, NULL);
+        assert_true(c->res.status == 401 || c->res.status == 422);
+        assert_not_echoed(c, TYPO);
+        assert_null(strstr(c->body, "resume.password"));
+        assert_null(strstr(c->body, "resume.username"));
+        assert_null(strstr(c->body, "resume.next"));
+        assert_non_null(strstr(c->body, "name=\"resume.body\" value=\"Kit showed me the garden."
+                                        "\r\n\r\nNew paragraph &lt;b&gt;\""));
+        assert_non_null(strstr(c->body, "name=\"resume.date-month\" value=\"Jan\""));
+        assert_non_null(strstr(c->body, "what you were saving will be saved"));
+        assert_int_equal(notes_of(f), 0);
+    }
+    const char *form =
+        arena_printf(&f->a, "%s&username=ada.test&password=" PASSWORD, hidden_fields(f, c->body));
+    c = call(f, "POST", "/sign-in", NULL, form, NULL);
+    assert_int_equal(c->res.status, 303);
+    assert_string_equal(http_header_get(&c->res, "Location"), path);
+    assert_not_echoed(c, PASSWORD);
+    assert_int_equal(notes_of(f), 1);
+    struct note_query q = {.child_id = f->child_db_id};
+    struct case_note *saved;
+    size_t n = 0;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_note_list(f->app.store, &q, &f->a, &saved, &n, &e), 0);
+    assert_string_equal(saved[0].body, "Kit showed me the garden.\r\n\r\nNew paragraph <b>");
+}
+
+/* Signing in as someone else at that page: a colleague whose account may not write
+ * notes is told so and given the text back; one whose account may, but whose form has
+ * a mistake, gets the form again with everything in it. */
+static void carried_work_for_the_wrong_account(void **state)
+{
+    struct fx *f = *state;
+    char hash[KCRYPTO_PWHASH_LEN];
+    struct kerr e = KERR_INIT;
+    struct user u = {.username = "amy.audit", .role = UROLE_AUDITOR, .created = DATE_NONE};
+    assert_int_equal(store_user_add(f->app.store, &u, &e), 0);
+    assert_int_equal(kcrypto_password_hash(PASSWORD, hash, &e), 0);
+    assert_int_equal(store_user_set_password(f->app.store, u.id, hash, &e), 0);
+
+    const char *notes = arena_printf(&f->a, "/children/%s/notes", f->child_id);
+    struct call *c = call(f, "POST", notes, NULL, "csrf=x&" NOTE_FORM, NULL);
+    assert_int_equal(c->res.status, 401);
+    const char *carried = hidden_fields(f, c->body);
+    c = call(f, "POST", "/sign-in", NULL,
+             arena_printf(&f->a, "%s&username=amy.audit&password=" PASSWORD, carried), NULL);
+    assert_int_equal(c->res.status, 403);
+    assert_non_null(http_header_get(&c->res, "Set-Cookie")); /* signed in all the same */
+    assert_non_null(strstr(c->body, "What you typed has not been saved"));
+    assert_non_null(strstr(c->body, "You are signed in as amy.audit"));
+    assert_non_null(strstr(c->body, ">Kit showed me the garden.\r\n\r\nNew paragraph "
+                                    "&lt;b&gt;</textarea>"));
+    assert_non_null(strstr(c->body, "<label class=\"govuk-label\" for=\"copy-"));
+    assert_non_null(strstr(c->body, ">Subject</label>"));
+    assert_non_null(strstr(c->body, "Go to the kith home page"));
+    assert_not_echoed(c, PASSWORD);
+    assert_int_equal(notes_of(f), 0);
+
+    /* The author, with a subject left out: the note's form, filled in as it was. */
+    c = call(f, "POST", notes, NULL,
+             "csrf=x&date-day=5&date-month=Jan&date-year=2026&kind=home-visit&subject=&"
+             "body=Kit+showed+me+the+garden.%0D%0A%0D%0ANew+paragraph+%3Cb%3E",
+             NULL);
+    const char *without = hidden_fields(f, c->body);
+    c = call(f, "POST", "/sign-in", NULL,
+             arena_printf(&f->a, "%s&username=ada.test&password=" PASSWORD, without), NULL);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "href=\"#subject\">Enter a subject"));
+    assert_non_null(strstr(c->body, ">Kit showed me the garden.\r\n\r\nNew paragraph "
+                                    "&lt;b&gt;</textarea>"));
+    assert_non_null(strstr(c->body, "name=\"date-month\" type=\"text\" value=\"Jan\""));
+    assert_int_equal(notes_of(f), 0);
+}
+
 static void rehash_when_factors_change(void **state)
 {
     struct fx *f = *state;
@@ -637,6 +789,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(password_reset_ends_sessions, setup, teardown),
         cmocka_unit_test_setup_teardown(no_open_redirect, setup, teardown),
         cmocka_unit_test_setup_teardown(typed_work_survives_a_timeout, setup, teardown),
+        cmocka_unit_test_setup_teardown(typed_work_survives_failed_sign_ins, setup, teardown),
+        cmocka_unit_test_setup_teardown(carried_work_for_the_wrong_account, setup, teardown),
         cmocka_unit_test_setup_teardown(rehash_when_factors_change, setup, teardown),
         cmocka_unit_test(role_table),
     };

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "core/date.h"
+#include "core/str.h"
 #include "domain/record.h"
 #include "http/assets.h"
 #include "http/html.h"
@@ -321,11 +322,14 @@ static void undeclared_parameters_are_dropped(void **state)
     assert_null(http_param(&c->req, "admin"));
     assert_null(http_param(&c->req, "q2"));
     assert_null(http_param(&c->req, "csrf"));
-    /* An over-long field is a clear 400, not a silent cut. */
+    /* An over-long field is the form again with the field's message and the text as it
+     * was typed (422), not a silent cut and not a bare page. */
     char form[400];
     snprintf(form, sizeof form, "csrf=%s&q=%0150d", TOKEN, 0);
     c = call(f, "POST", "/search", "as=worker", ORIGIN, form);
-    assert_int_equal(c->res.status, 400);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "href=\"#q\">Search must be 100 characters or fewer"));
+    assert_non_null(strstr(c->body, form + strlen("csrf=" TOKEN "&q=")));
 }
 
 static void hsts_only_behind_tls(void **state)
@@ -381,9 +385,10 @@ static void rejected_note_keeps_what_was_typed(void **state)
     assert_non_null(strstr(c->body, "<title>Error: "));
     assert_non_null(strstr(c->body, "href=\"#subject\">Enter a subject"));
     assert_non_null(strstr(c->body, "id=\"subject-error\""));
-    assert_non_null(strstr(c->body, "href=\"#date\">Enter a real date"));
+    assert_non_null(
+        strstr(c->body, "href=\"#date-day\">Date of the note must be today or in the past"));
     assert_non_null(strstr(c->body, "Saw &quot;K&quot; &amp; mum\nat home</textarea>"));
-    assert_non_null(strstr(c->body, "value=\"2099-01-01\""));
+    assert_non_null(strstr(c->body, "name=\"date-day\" type=\"text\" value=\"2099-01-01\""));
     assert_non_null(strstr(c->body, "<option value=\"home-visit\" selected>"));
     assert_non_null(strstr(c->body, "name=\"csrf\" value=\"" TOKEN "\""));
 
@@ -394,6 +399,200 @@ static void rejected_note_keeps_what_was_typed(void **state)
     c = call(f, "GET", child, "as=worker", NULL, NULL);
     assert_non_null(strstr(c->body, "Called school"));
     assert_non_null(strstr(c->body, "Phone or video call"));
+}
+
+/* A note posted with `date` (the three fields, url-encoded) and the rest fixed. */
+static struct call *post_note(struct fx *f, const char *date, const char *subject, const char *body)
+{
+    char notes[80];
+    snprintf(notes, sizeof notes, "/children/%s/notes", f->child_id);
+    return call(f, "POST", notes, "as=worker", ORIGIN,
+                arena_printf(&f->a, "csrf=" TOKEN "&%s&kind=home-visit&subject=%s&body=%s", date,
+                             subject, body));
+}
+
+/* Dates are typed as people type them, into day, month and year; impossible ones are
+ * refused beside the field with what was typed kept, the parts at fault marked. */
+static void dates_as_people_type_them(void **state)
+{
+    struct fx *f = *state;
+    static const char *const saved[] = {
+        "date-day=5&date-month=12&date-year=2025",
+        "date-day=05&date-month=Dec&date-year=2025",
+        "date-day=+5+&date-month=december&date-year=2025",
+        "date-day=5&date-month=sept&date-year=2025",
+        "date-day=05%2F12%2F2025&date-month=&date-year=", /* the way the pages show dates */
+        "date-day=2025-12-05",
+        "date-day=5+Dec+2025",
+        "date=2025-12-05", /* one box, from a page served before the date input */
+    };
+    for (size_t i = 0; i < N_ELEMS(saved); i++) {
+        struct call *c = post_note(f, saved[i], "Visit", "Fine");
+        if (c->res.status != 303)
+            fail_msg("%s: %d", saved[i], c->res.status);
+    }
+    static const struct {
+        const char *typed, *message, *marked[3];
+    } refused[] = {
+        {"date-day=&date-month=&date-year=",
+         "href=\"#date-day\">Enter the date of the note",
+         {"day", "month", "year"}},
+        {"date-day=5&date-month=&date-year=2025",
+         "href=\"#date-month\">Date of the note must include a month",
+         {"month"}},
+        {"date-day=&date-month=&date-year=2025",
+         "href=\"#date-day\">Date of the note must include a day and month",
+         {"day", "month"}},
+        {"date-day=31&date-month=2&date-year=2025",
+         "href=\"#date-day\">Date of the note must be a real date",
+         {"day"}},
+        {"date-day=5&date-month=13&date-year=2025",
+         "href=\"#date-month\">Date of the note must be a real date",
+         {"month"}},
+        {"date-day=5&date-month=Decembre&date-year=2025",
+         "href=\"#date-month\">Date of the note must be a real date",
+         {"month"}},
+        {"date-day=5&date-month=12&date-year=25",
+         "href=\"#date-year\">Year must include 4 numbers",
+         {"year"}},
+        {"date-day=5&date-month=12&date-year=2099",
+         "href=\"#date-day\">Date of the note must be today or in the past",
+         {"day", "month", "year"}},
+    };
+    for (size_t i = 0; i < N_ELEMS(refused); i++) {
+        struct call *c = post_note(f, refused[i].typed, "Visit", "Kit+was+well");
+        assert_int_equal(c->res.status, 422);
+        if (!strstr(c->body, refused[i].message))
+            fail_msg("%s: no \"%s\"", refused[i].typed, refused[i].message);
+        assert_non_null(strstr(c->body, "Kit was well</textarea>"));
+        assert_non_null(strstr(c->body, "id=\"date-error\""));
+        static const char *const parts[] = {"day", "month", "year"};
+        for (size_t p = 0; p < 3; p++) {
+            bool marked = false;
+            for (size_t m = 0; m < 3 && refused[i].marked[m]; m++)
+                marked = marked || !strcmp(refused[i].marked[m], parts[p]);
+            const char *input = strstr(c->body, arena_printf(&f->a, "id=\"date-%s\"", parts[p]));
+            assert_non_null(input);
+            const char *cls = input;
+            while (cls > c->body && strncmp(cls, "<input", 6) != 0)
+                cls--;
+            bool has =
+                strstr(cls, "govuk-input--error") && strstr(cls, "govuk-input--error") < input;
+            if (has != marked)
+                fail_msg("%s: the %s %s marked", refused[i].typed, parts[p],
+                         marked ? "is not" : "is");
+        }
+    }
+    /* What was typed comes back as it was typed. */
+    struct call *c = post_note(f, "date-day=31&date-month=Feb&date-year=2025", "Visit", "x");
+    assert_non_null(strstr(c->body, "name=\"date-month\" type=\"text\" value=\"Feb\""));
+    /* The form's fields: a fieldset with a legend, three inputs, the example as hint. */
+    c = call(f, "GET", arena_printf(&f->a, "/children/%s", f->child_id), "as=worker", NULL, NULL);
+    assert_non_null(strstr(c->body, "<legend class=\"govuk-fieldset__legend\">Date of the note"));
+    assert_non_null(strstr(c->body, "name=\"date-year\" type=\"text\" inputmode=\"numeric\""));
+}
+
+/* The limits show on the form before anything is sent, and going over one is refused
+ * beside the field with everything typed kept. */
+static void field_limits_keep_the_text(void **state)
+{
+    struct fx *f = *state;
+    struct call *c =
+        call(f, "GET", arena_printf(&f->a, "/children/%s", f->child_id), "as=worker", NULL, NULL);
+    assert_non_null(
+        strstr(c->body, "data-module=\"govuk-character-count\" data-maxlength=\"20000\""));
+    assert_non_null(strstr(c->body, "You can enter up to 20000 characters"));
+    assert_non_null(strstr(c->body, "You can enter up to 200 characters"));
+
+    char *subject = arena_alloc(&f->a, 202);
+    memset(subject, 's', 201);
+    subject[201] = '\0';
+    c = post_note(f, "date-day=5&date-month=12&date-year=2025", subject, "Kit+was+well");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "href=\"#subject\">Subject must be 200 characters or fewer"));
+    assert_non_null(strstr(c->body, arena_printf(&f->a, "value=\"%s\"", subject)));
+    assert_non_null(strstr(c->body, "Kit was well</textarea>"));
+    assert_non_null(strstr(c->body, "name=\"date-day\" type=\"text\" value=\"5\""));
+
+    /* 20,000 characters is the limit, counted as the browser counts: a line break typed
+     * is one (sent as CR LF), and "é" is one (two bytes). 20,001 is refused. */
+    struct str body;
+    str_init(&body, 0);
+    for (int i = 0; i < 2000; i++)
+        str_add(&body, "%C3%A9bcdefghi%0D%0A"); /* 10 characters a line */
+    str_addc(&body, '\0');
+    c = post_note(f, "date-day=5&date-month=12&date-year=2025", "Long", body.buf);
+    assert_int_equal(c->res.status, 303);
+    body.len--;
+    str_add(&body, "z");
+    str_addc(&body, '\0');
+    c = post_note(f, "date-day=5&date-month=12&date-year=2025", "Long", body.buf);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "href=\"#body\">Note must be 20000 characters or fewer"));
+    assert_non_null(strstr(c->body, "ébcdefghi\r\nz</textarea>"));
+    str_release(&body);
+}
+
+/* Notes keep the paragraphs and line breaks they were written with, as text. */
+static void notes_keep_their_paragraphs(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = post_note(f, "date-day=5&date-month=12&date-year=2025", "Visit",
+                               "First+line%0D%0Asecond+line%0D%0A%0D%0A%0D%0A%3Cb%3ENew%3C%2Fb%3E+"
+                               "paragraph%0D%0A");
+    assert_int_equal(c->res.status, 303);
+    c = call(f, "GET", arena_printf(&f->a, "/children/%s", f->child_id), "as=worker", NULL, NULL);
+    assert_non_null(strstr(c->body, "<div class=\"moj-timeline__description\"><p "
+                                    "class=\"govuk-body\">First line<br>second line</p><p "
+                                    "class=\"govuk-body\">&lt;b&gt;New&lt;/b&gt; paragraph</p>"
+                                    "</div>"));
+}
+
+/* Every error page is the service's page: header, footer, a way home, the reference. */
+static void error_pages_have_the_layout(void **state)
+{
+    struct fx *f = *state;
+    char notes[80];
+    snprintf(notes, sizeof notes, "/children/%s/notes", f->child_id);
+    struct {
+        struct call *c;
+        int status;
+    } pages[] = {
+        {call(f, "GET", "/no-such-page", NULL, NULL, NULL), 404},
+        {call(f, "GET", "/no-such-page", "as=worker", NULL, NULL), 404},
+        {call(f, "GET", "/sign-out", "as=worker", NULL, NULL), 405},
+        {call(f, "GET", "/audit", "as=worker", NULL, NULL), 403},
+        {call(f, "POST", "/search", "as=worker", "https://evil.example", "csrf=" TOKEN "&q=x"),
+         403},
+        {call(f, "POST", notes, "as=reader", ORIGIN, "csrf=" TOKEN "&body=x"), 403},
+        {call(f, "GET", "/children/zzzzzzzzzzzz", "as=worker", NULL, NULL), 404},
+    };
+    for (size_t i = 0; i < N_ELEMS(pages); i++) {
+        const struct call *c = pages[i].c;
+        assert_int_equal(c->res.status, pages[i].status);
+        assert_non_null(strstr(c->body, "class=\"govuk-generic-header\""));
+        assert_non_null(strstr(c->body, "class=\"govuk-template__footer\""));
+        assert_non_null(strstr(c->body, "href=\"/assets/"));
+        assert_non_null(
+            strstr(c->body, "<a class=\"govuk-link\" href=\"/\">Go to the kith home page"));
+        assert_non_null(strstr(c->body, "Reference: 00000000000000000000000000000001"));
+        /* Signed in: the navigation and the way to sign out are there too. */
+        if (c->req.principal)
+            assert_non_null(strstr(c->body, "action=\"/sign-out\""));
+    }
+    /* A 413 (the body was dropped unread) and a handler's bare status are pages too. */
+    struct call *c = arena_zalloc(&f->a, sizeof *c);
+    c->req = (struct http_request){.arena = &f->a,
+                                   .method = HTTP_POST,
+                                   .method_name = "POST",
+                                   .path = "/search",
+                                   .origin = ORIGIN,
+                                   .cookie = "as=worker",
+                                   .body_too_large = true};
+    router_handle(&f->app, routes, &c->req, &c->res);
+    assert_int_equal(c->res.status, 413);
+    assert_non_null(
+        strstr(arena_strndup(&f->a, c->res.body, c->res.len), "Go to the kith home page"));
 }
 
 static void caseload_lists_allocated_children(void **state)
@@ -512,6 +711,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(hsts_only_behind_tls, setup, teardown),
         cmocka_unit_test_setup_teardown(markup_in_a_name_is_text, setup, teardown),
         cmocka_unit_test_setup_teardown(rejected_note_keeps_what_was_typed, setup, teardown),
+        cmocka_unit_test_setup_teardown(dates_as_people_type_them, setup, teardown),
+        cmocka_unit_test_setup_teardown(field_limits_keep_the_text, setup, teardown),
+        cmocka_unit_test_setup_teardown(notes_keep_their_paragraphs, setup, teardown),
+        cmocka_unit_test_setup_teardown(error_pages_have_the_layout, setup, teardown),
         cmocka_unit_test_setup_teardown(caseload_lists_allocated_children, setup, teardown),
         cmocka_unit_test_setup_teardown(html_escapes_by_default, setup, teardown),
         cmocka_unit_test_setup_teardown(form_decoding, setup, teardown),

@@ -28,11 +28,11 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', hea
 const context = await browser.newContext();
 const page = await context.newPage();
 page.on('pageerror', (e) => fail(`script error: ${e.message}`));
-// kith answers a protected page with the sign-in form and status 401 (the address stays)
-// and a form with mistakes with status 422,
+// kith answers a protected page with the sign-in form and status 401 (the address stays),
+// a form with mistakes with status 422 and an address that does not exist with 404,
 // which Chromium reports on the console; every other console error fails.
 page.on('console', (m) => {
-  if (m.type() === 'error' && !/status of (401|422)/.test(m.text())) fail(`console error: ${m.text()}`);
+  if (m.type() === 'error' && !/status of (401|404|422)/.test(m.text())) fail(`console error: ${m.text()}`);
 });
 page.on('dialog', async (d) => { fail(`a dialog opened: ${d.message()}`); await d.dismiss(); });
 
@@ -90,18 +90,67 @@ await page.locator(`table a:has-text("${childName}")`).first().click();
 check(await page.locator('h1').innerText() === childName, `the record is not ${childName}'s`);
 await axe('child record');
 
-// A note with a missing subject comes back with everything typed.
+// A note with a missing subject comes back with everything typed. The date is typed as
+// people type it (a month's name), the note in two paragraphs; the character count
+// (GOV.UK Frontend's script) counts down from the limit the page states.
 const body = `Saw ${childName} at home; browser test ${Date.now()}.`;
-await page.fill('#date', '2026-01-05');
-await page.fill('#body', body);
+const second = 'Second paragraph.';
+await page.fill('#date-day', '5');
+await page.fill('#date-month', 'Jan');
+await page.fill('#date-year', '2026');
+await page.fill('#body', `${body}\n\n${second}`);
+check(/You have 19,9\d\d characters remaining/.test(
+  await page.locator('.govuk-character-count__status').innerText()), 'no character count');
 await page.click('form[action$="/notes"] button[type=submit]');
 check(await page.locator('.govuk-error-summary').isVisible(), 'a note without a subject was taken');
-check(await page.inputValue('#body') === body, 'the note text was lost');
+check(await page.inputValue('#body') === `${body}\n\n${second}`, 'the note text was lost');
+check(await page.inputValue('#date-month') === 'Jan', 'the month typed was lost');
 await axe('case note with an error');
+// An impossible date: the message beside the date, the day marked.
 await page.fill('#subject', 'Home visit');
+await page.fill('#date-day', '31');
+await page.fill('#date-month', '2');
 await page.click('form[action$="/notes"] button[type=submit]');
-check(await page.locator(`.moj-timeline__description:has-text("${body}")`).count() === 1,
-  'the note is not on the timeline');
+check(await page.locator('#date-error').innerText().then((t) => t.includes('must be a real date')),
+  'no message for 31 February');
+check(await page.locator('#date-day.govuk-input--error').count() === 1, 'the day is not marked');
+check(await page.inputValue('#body') === `${body}\n\n${second}`, 'the note text was lost');
+await axe('case note with a wrong date');
+await page.fill('#date-day', '5');
+await page.fill('#date-month', 'Jan');
+await page.click('form[action$="/notes"] button[type=submit]');
+const saved = page.locator(`.moj-timeline__description:has-text("${body}")`);
+check(await saved.count() === 1, 'the note is not on the timeline');
+check(await saved.locator('p').count() === 2, 'the note lost its paragraphs');
+
+// The session ends in another tab while a note is being written: Save shows the sign-in
+// page, a mistyped password keeps the note, and signing in saves it.
+const carried = `Written while signed out; browser test ${Date.now()}.`;
+await page.fill('#date-day', '6');
+await page.fill('#date-month', '1');
+await page.fill('#date-year', '2026');
+await page.fill('#subject', 'Phone call');
+await page.fill('#body', carried);
+await context.clearCookies();
+await page.click('form[action$="/notes"] button[type=submit]');
+check((await page.title()).startsWith('Sign in'), 'no sign-in page for an ended session');
+await page.fill('#username', username);
+await page.fill('#password', 'mistyped-password-for-the-test');
+await page.click('main button[type=submit]');
+check(await page.locator('.govuk-error-summary').isVisible(), 'no error for a mistyped password');
+check(!(await page.content()).includes('mistyped-password-for-the-test'), 'the password came back');
+check(await page.locator('.govuk-notification-banner').innerText().then(
+  (t) => t.includes('what you were saving will be saved')), 'the note was dropped');
+await axe('sign-in carrying a note, after a mistyped password');
+await page.fill('#password', password);
+await page.click('main button[type=submit]');
+check(await page.locator(`.moj-timeline__description:has-text("${carried}")`).count() === 1,
+  'the carried note was not saved');
+
+// An address that does not exist: the service's own page, with the way home.
+await page.goto(`${base}/no-such-page`);
+check(await page.locator('main a[href="/"]').count() === 1, 'no way home from a 404');
+await axe('page not found');
 
 // A child whose name is markup: text on the page, no dialog, no image.
 await page.goto(`${base}/children/${xssChild}`);
