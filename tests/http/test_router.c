@@ -514,6 +514,12 @@ static void field_limits_keep_the_text(void **state)
     assert_non_null(strstr(c->body, "Kit was well</textarea>"));
     assert_non_null(strstr(c->body, "name=\"date-day\" type=\"text\" value=\"5\""));
 
+    /* A control character is refused the same way, in domain/text.h's words. */
+    c = post_note(f, "date-day=5&date-month=12&date-year=2025", "Esc%1B", "Kit+was+well");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "Subject holds a control character (U+001B)"));
+    assert_non_null(strstr(c->body, "Kit was well</textarea>"));
+
     /* 20,000 characters is the limit, counted as the browser counts: a line break typed
      * is one (sent as CR LF), and "é" is one (two bytes). 20,001 is refused. */
     struct str body;
