@@ -1,8 +1,11 @@
 /*
  * Escaping for the formats kith writes (esc.h). One function per format, so a rule about
- * what must be escaped is decided once.
+ * what must be escaped is decided once: the pages, the API, the store's history, the
+ * findings report and the exports all call these.
  */
 #include "core/esc.h"
+
+#include <stdbool.h>
 
 void esc_json(struct str *out, const char *s)
 {
@@ -22,6 +25,52 @@ void esc_json(struct str *out, const char *s)
         } else {
             str_addc(out, (char)c);
         }
+    }
+    str_addc(out, '"');
+}
+
+/* The five characters that matter in content and in quoted attributes. */
+static const char *const entity[256] = {
+    ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;",
+};
+
+const char *esc_html_entity(unsigned char c) { return entity[c]; }
+
+void esc_html(struct str *out, const char *s)
+{
+    const char *run = s;
+    for (const char *p = s; *p; p++) {
+        const char *ent = entity[(unsigned char)*p];
+        if (!ent)
+            continue;
+        str_addn(out, run, (size_t)(p - run));
+        str_add(out, ent);
+        run = p + 1;
+    }
+    str_add(out, run);
+}
+
+void esc_csv(struct str *out, const char *s)
+{
+    bool formula = csv_formula_lead(s);
+    /* a plain loop: strcspn's set-up costs more than these short fields (the findings of
+     * a large return write millions of them) */
+    size_t n = 0;
+    while (s[n] && s[n] != ',' && s[n] != '"' && s[n] != '\r' && s[n] != '\n')
+        n++;
+    if (!s[n]) {
+        if (formula)
+            str_addc(out, '\'');
+        str_addn(out, s, n);
+        return;
+    }
+    str_addc(out, '"');
+    if (formula)
+        str_addc(out, '\'');
+    for (; *s; s++) {
+        if (*s == '"')
+            str_addc(out, '"');
+        str_addc(out, *s);
     }
     str_addc(out, '"');
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/esc.h"
 #include "core/xalloc.h"
 
 void html_init(struct html *h, struct arena *a)
@@ -39,18 +40,13 @@ static void put(struct html *h, const char *s, size_t n)
     h->len += n;
 }
 
-/* The five characters that matter in content and in quoted attributes. */
-static const char *const entity[256] = {
-    ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;",
-};
-
 void html_text(struct html *h, const char *s)
 {
     if (!s)
         return;
     const char *run = s;
     for (const char *p = s; *p; p++) {
-        const char *ent = entity[(unsigned char)*p];
+        const char *ent = esc_html_entity((unsigned char)*p);
         if (!ent)
             continue;
         put(h, run, (size_t)(p - run));

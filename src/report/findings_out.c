@@ -1,7 +1,8 @@
 /*
- * Findings as CSV, JSON and HTML (see findings_out.h). Each format escapes for itself:
- * CSV quotes a field holding a comma, quote or line break (RFC 4180), JSON escapes quotes,
- * backslashes and control characters, HTML the five markup characters. Values at fault come
+ * Findings as CSV, JSON and HTML (see findings_out.h). Each format escapes through
+ * core/esc.h, the one place kith decides it: CSV quotes a field holding a comma, quote or
+ * line break (RFC 4180) and defuses formulas, JSON escapes quotes, backslashes, control
+ * characters and markup, HTML the five markup characters. Values at fault come
  * from the return's text as written, so a report shows what the file said.
  */
 #include "report/findings_out.h"
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/esc.h"
 #include "core/outfile.h"
 #include "core/par.h"
 #include "core/xalloc.h"
@@ -63,31 +65,9 @@ void finding_fields(struct str *out, const struct ret *r, const struct finding *
     }
 }
 
-/* A CSV field, quoted when it holds a comma, quote or line break, and a formula defused
- * (csv_formula_lead): the child id and the fields come from the file being checked. */
-static void quote_field(struct str *out, const char *s)
-{
-    bool formula = csv_formula_lead(s);
-    /* a plain loop: strcspn's set-up costs more than these short fields */
-    size_t n = 0;
-    while (s[n] && s[n] != ',' && s[n] != '"' && s[n] != '\r' && s[n] != '\n')
-        n++;
-    if (!s[n]) {
-        if (formula)
-            str_addc(out, '\'');
-        str_addn(out, s, n);
-        return;
-    }
-    str_addc(out, '"');
-    if (formula)
-        str_addc(out, '\'');
-    for (; *s; s++) {
-        if (*s == '"')
-            str_addc(out, '"');
-        str_addc(out, *s);
-    }
-    str_addc(out, '"');
-}
+/* A CSV field (core/esc.h): the child id and the fields come from the file being
+ * checked, so a formula is defused. */
+static void quote_field(struct str *out, const char *s) { esc_csv(out, s); }
 
 /* Findings come sorted by rule, so the parts that depend only on the rule (and, mostly, the
  * fields) repeat line after line: they are escaped once and copied. */
@@ -407,35 +387,7 @@ void findings_csv(struct str *out, const struct findings_doc *d)
     csv_cache_release(&c);
 }
 
-static void json_str(struct str *out, const char *s)
-{
-    str_addc(out, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"':
-            str_add(out, "\\\"");
-            break;
-        case '\\':
-            str_add(out, "\\\\");
-            break;
-        case '\n':
-            str_add(out, "\\n");
-            break;
-        case '\r':
-            str_add(out, "\\r");
-            break;
-        case '\t':
-            str_add(out, "\\t");
-            break;
-        default:
-            if (*p < 0x20)
-                str_addf(out, "\\u%04x", *p);
-            else
-                str_addc(out, (char)*p);
-        }
-    }
-    str_addc(out, '"');
-}
+static void json_str(struct str *out, const char *s) { esc_json(out, s); }
 
 static void json_rule(struct str *out, const struct rule *rule)
 {
@@ -524,30 +476,7 @@ void findings_json(struct str *out, const struct findings_doc *d)
     str_add(out, "]}\n");
 }
 
-static void html_text(struct str *out, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<':
-            str_add(out, "&lt;");
-            break;
-        case '>':
-            str_add(out, "&gt;");
-            break;
-        case '&':
-            str_add(out, "&amp;");
-            break;
-        case '"':
-            str_add(out, "&quot;");
-            break;
-        case '\'':
-            str_add(out, "&#39;");
-            break;
-        default:
-            str_addc(out, *s);
-        }
-    }
-}
+static void html_text(struct str *out, const char *s) { esc_html(out, s); }
 
 void findings_html(struct str *out, const struct findings_doc *d)
 {
