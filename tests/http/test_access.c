@@ -478,6 +478,12 @@ static void audit_pages_and_parts(void **state)
     assert_non_null(strstr(c->body, "Entries 1 to 500, newest first"));
     assert_non_null(strstr(c->body, "More entries match than one page shows (500)"));
     assert_non_null(strstr(c->body, "name=\"page\" value=\"2\""));
+    /* The next page is the same query: the dates as they were typed into the date input. */
+    c = call(f, "POST", "/audit", AUDITOR,
+             "csrf=" TOKEN "&user=cat&from-day=1&from-month=Nov&from-year=2023");
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "<input type=\"hidden\" name=\"from-month\" value=\"Nov\">"));
+    assert_non_null(strstr(c->body, "name=\"page\" value=\"2\""));
     c = call(f, "POST", "/audit", AUDITOR, "csrf=" TOKEN "&user=cat&page=11");
     assert_int_equal(c->res.status, 200);
     assert_non_null(strstr(c->body, "Entries 5001 to 5003, newest first"));
