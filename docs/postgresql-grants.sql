@@ -9,7 +9,7 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO :"app";
 -- The audit trail takes new rows and is read; nobody changes or removes one (R4). The
 -- trigger refuses UPDATE and DELETE for the owner too; the missing rights make the
 -- application role's attempt fail before it reaches the trigger.
-REVOKE UPDATE, DELETE, TRUNCATE ON audit FROM :"app";
+REVOKE UPDATE, DELETE, TRUNCATE ON audit, audit_key FROM :"app";
 -- The schema version is the owner's to change (upgrades run as the owner).
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON kith_meta FROM :"app";
 -- A record's earlier versions are kept, never rewritten: corrections add rows here.

@@ -54,6 +54,10 @@ static void print_opts(FILE *f, const struct cli_opt *opts)
         fprintf(f, "  %-24s %s\n", left, opts[i].help);
     }
     fprintf(f, "  %-24s %s\n", "--db PATH", "the database (default ./" DEFAULT_DB ", or $KITH_DB)");
+    fprintf(f, "  %-24s %s\n", "--audit-key FILE",
+            "the audit trail's key (default DB.auditkey, or $KITH_AUDIT_KEY)");
+    fprintf(f, "  %-24s %s\n", "--audit-anchor FILE",
+            "where the trail's head is written (default DB.auditanchor, or $KITH_AUDIT_ANCHOR)");
 }
 
 static void print_command_help(FILE *f, const char *prefix, const struct cli_command *cmd)
@@ -171,6 +175,19 @@ static enum kerr_code set_opt(struct cli *c, const struct cli_opt *o, void *targ
     return KITH_E_INTERNAL;
 }
 
+/* The options every command takes, where the framework keeps them. */
+static const char **global_opt(struct cli *c, const char *name, size_t nlen)
+{
+    const struct {
+        const char *name;
+        const char **where;
+    } table[] = {{"db", &c->db}, {"audit-key", &c->audit_key}, {"audit-anchor", &c->audit_anchor}};
+    for (size_t k = 0; k < sizeof table / sizeof table[0]; k++)
+        if (strlen(table[k].name) == nlen && !strncmp(table[k].name, name, nlen))
+            return table[k].where;
+    return NULL;
+}
+
 /* Split argv into options (applied to `target`) and positional arguments (compacted to
  * the front of argv). "--" ends the options. */
 static enum kerr_code parse_opts(struct cli *c, const struct cli_command *cmd, void *target,
@@ -192,10 +209,12 @@ static enum kerr_code parse_opts(struct cli *c, const struct cli_command *cmd, v
         size_t nlen = value ? (size_t)(value - name) : strlen(name);
         if (value)
             value++;
-        if (nlen == 2 && !strncmp(name, "db", 2)) {
+        const char **global = global_opt(c, name, nlen);
+        if (global) {
             if (!value && i + 1 >= *argc)
-                return kerr_fail(&c->err, KITH_E_USAGE, "db", "--db needs a PATH");
-            c->db = value ? value : argv[++i];
+                return kerr_fail(&c->err, KITH_E_USAGE, NULL, "--%.*s needs a PATH", (int)nlen,
+                                 name);
+            *global = value ? value : argv[++i];
             continue;
         }
         const struct cli_opt *o = NULL;
@@ -228,6 +247,7 @@ static enum kerr_code parse_opts(struct cli *c, const struct cli_command *cmd, v
             return rc;
     }
     *argc = npos;
+    store_audit_configure(c->audit_key, c->audit_anchor);
     return KITH_OK;
 }
 

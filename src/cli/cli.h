@@ -59,6 +59,8 @@ struct cli {
     struct arena arena;
     struct store *store;
     const char *db; /* location given by --db, KITH_DB or the default */
+    const char *audit_key,
+        *audit_anchor; /* --audit-key, --audit-anchor; NULL: the store's default */
     struct kerr err;
     const char *prog; /* "kith child add", for messages */
 };

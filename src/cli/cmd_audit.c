@@ -1,13 +1,16 @@
 /*
  * `kith audit verify|list`: the audit trail from the command line. verify recomputes the
- * hash chain from the first row and names the first row that was changed, removed or
- * reordered (exit 1), so a tampered trail cannot pass for a sound one.
+ * chain from the first row with the audit key and checks it against the anchor, and names
+ * the first row that was changed, removed, reordered or cut from the end (exit 1), so a
+ * tampered trail cannot pass for a sound one.
  */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli/records.h"
+#include "domain/audit.h"
 #include "store/store.h"
 
 struct audit_opts {
@@ -17,21 +20,44 @@ struct audit_opts {
     long limit;
 };
 
+struct verify_opts {
+    const char *anchor;
+};
+
 static enum kerr_code run_verify(struct cli *c, void *opts, int argc, char **argv)
 {
-    (void)opts;
     (void)argc;
     (void)argv;
-    int64_t bad, rows;
-    enum kerr_code rc = store_audit_verify(c->store, &bad, &rows, &c->err);
+    const struct verify_opts *o = opts;
+    /* The store's own anchor is checked when it exists; one named must exist. */
+    const char *anchor = o->anchor;
+    const char *own = store_audit_anchor_path(c->store);
+    if (!anchor && own && access(own, F_OK) == 0)
+        anchor = own;
+    struct audit_check ck;
+    enum kerr_code rc = store_audit_check(c->store, anchor, &ck, &c->err);
     if (rc)
         return rc;
-    if (bad)
+    if (ck.bad)
         return kerr_fail(&c->err, KITH_E_FINDINGS, "audit",
-                         "the audit trail is broken at row %lld (of %lld read): that row or the "
-                         "one before it was changed, removed or put out of order",
-                         (long long)bad, (long long)rows);
-    fprintf(c->out, "audit trail sound: %lld rows, every hash chained\n", (long long)rows);
+                         "the audit trail is broken at row %lld (of %lld read): %s",
+                         (long long)ck.bad, (long long)ck.rows, ck.why);
+    cli_printf(c, "audit trail sound: %lld rows, every hash chained\n", (long long)ck.rows);
+    if (!ck.keyed_from)
+        cli_printf(c, "no row is sealed with an audit key: someone who can write the database "
+                      "could rewrite the whole trail unseen\n");
+    else if (ck.keyed_from > 1)
+        fprintf(c->out,
+                "rows %lld on are sealed with the audit key; rows 1 to %lld were written "
+                "before it and are chained without one\n",
+                (long long)ck.keyed_from, (long long)ck.keyed_from - 1);
+    else
+        cli_printf(c, "every row is sealed with the audit key\n");
+    if (anchor)
+        cli_printf(c, "the anchor %s agrees (%zu lines)\n", anchor, ck.nanchors);
+    else
+        fprintf(c->out,
+                "no anchor checked: rows cut from the end would not show (--anchor FILE)\n");
     return KITH_OK;
 }
 
@@ -93,10 +119,19 @@ static const struct cli_opt list_opts[] = {
     {0},
 };
 
+static const struct cli_opt verify_opts[] = {
+    {"anchor", OPT_STR, offsetof(struct verify_opts, anchor), "FILE",
+     "check against this anchor file (default: the store's, when it exists)"},
+    {0},
+};
+
 static const struct cli_command audit_sub[] = {
     {.name = "verify",
-     .summary = "check the audit trail's hash chain; exit 1 naming the first broken row",
+     .summary = "check the audit trail's chain, key and anchor; exit 1 naming the first bad row",
+     .usage = "[--anchor FILE]",
      .flags = CLI_DB_READ,
+     .opts = verify_opts,
+     .opts_size = sizeof(struct verify_opts),
      .run = run_verify},
     {.name = "list",
      .summary = "who viewed or changed records, newest first",

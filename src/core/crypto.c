@@ -81,6 +81,16 @@ uint64_t kcrypto_shorthash(const unsigned char key[KCRYPTO_SHORTHASH_KEY], const
     return h;
 }
 
+void kcrypto_mac_raw(const unsigned char key[KCRYPTO_MAC_KEY_BYTES], const void *data, size_t n,
+                     unsigned char out[32])
+{
+    /* BLAKE2b with a key is a MAC (RFC 7693 section 2.9): without the key nobody can make
+     * a tag that matches, which is what an unkeyed digest cannot promise. */
+    crypto_generichash(out, 32, data, n, key, KCRYPTO_MAC_KEY_BYTES);
+}
+
+bool kcrypto_equal(const void *a, const void *b, size_t n) { return sodium_memcmp(a, b, n) == 0; }
+
 void kcrypto_digest(const char *text, char out[KCRYPTO_DIGEST_TEXT])
 {
     unsigned char raw[32];

@@ -14,11 +14,12 @@
 #include "core/err.h"
 
 enum {
-    KCRYPTO_PWHASH_LEN = 128,  /* an encoded argon2id hash with its parameters, NUL included */
-    KCRYPTO_TOKEN_BYTES = 32,  /* 256 bits */
-    KCRYPTO_TOKEN_TEXT = 44,   /* base64url of 32 bytes without padding (43) and NUL */
-    KCRYPTO_DIGEST_TEXT = 65,  /* hex of a 32-byte digest and NUL */
-    KCRYPTO_PASSWORD_MAX = 256 /* bytes: long passphrases welcome, but hashing is bounded */
+    KCRYPTO_PWHASH_LEN = 128,   /* an encoded argon2id hash with its parameters, NUL included */
+    KCRYPTO_TOKEN_BYTES = 32,   /* 256 bits */
+    KCRYPTO_TOKEN_TEXT = 44,    /* base64url of 32 bytes without padding (43) and NUL */
+    KCRYPTO_DIGEST_TEXT = 65,   /* hex of a 32-byte digest and NUL */
+    KCRYPTO_PASSWORD_MAX = 256, /* bytes: long passphrases welcome, but hashing is bounded */
+    KCRYPTO_MAC_KEY_BYTES = 32  /* a MAC key (the audit trail's) */
 };
 
 /* argon2id work factors. The defaults (kcrypto_pwhash_default) are OWASP's minimum for
@@ -57,5 +58,11 @@ enum { KCRYPTO_SHORTHASH_KEY = 16 };
  * bucket. Not a MAC. */
 uint64_t kcrypto_shorthash(const unsigned char key[KCRYPTO_SHORTHASH_KEY], const void *data,
                            size_t n);
+/* The keyed BLAKE2b-256 of `n` bytes under a 32-byte key: a MAC (the audit chain's). */
+void kcrypto_mac_raw(const unsigned char key[KCRYPTO_MAC_KEY_BYTES], const void *data, size_t n,
+                     unsigned char out[32]);
+/* Whether `n` bytes at `a` and `b` are equal, in time that does not depend on where they
+ * differ (for comparing MACs). */
+bool kcrypto_equal(const void *a, const void *b, size_t n);
 
 #endif

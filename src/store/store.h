@@ -164,6 +164,33 @@ enum kerr_code store_audit_list(struct store *s, const struct audit_query *q, st
  * link or number is wrong (0 when the chain holds), `*rows` how many were read. */
 enum kerr_code store_audit_verify(struct store *s, int64_t *bad, int64_t *rows, struct kerr *e);
 
+/* The audit key and anchor (docs/web.md, "Audit trail"). From the row the key file names
+ * on, each row's hash is a MAC under a key kept outside the database; an anchor file
+ * outside it gets "row N has hash H" lines after commits (at most one a second per
+ * process, and at close), so that rows cut from the end show.
+ *
+ * Where they are, for every store opened after the call: `key_path` and `anchor_path`,
+ * else $KITH_AUDIT_KEY and $KITH_AUDIT_ANCHOR, else DB.auditkey beside a SQLite file
+ * (none for PostgreSQL: writing the trail there fails until one is given), and
+ * DB.auditanchor beside a SQLite file or the key's path with ".anchor" added. Call before opening,
+ * from one thread (the command line does, for --audit-key and --audit-anchor). */
+void store_audit_configure(const char *key_path, const char *anchor_path);
+const char *store_audit_key_path(const struct store *s);    /* NULL when none */
+const char *store_audit_anchor_path(const struct store *s); /* NULL when none */
+/* Make sure the key file exists: when it does not and no row is keyed yet, make one (a
+ * fresh random key, mode 0600); `*created` says whether this call made it. A database
+ * whose keyed rows have lost their key file is an error naming the file. */
+enum kerr_code store_audit_key_ensure(struct store *s, bool *created, struct kerr *e);
+/* Check the whole chain with the key and against the anchor file `anchor` (NULL: none;
+ * a missing file is an error). `c` says how many rows, the first bad one and why. A
+ * database with keyed rows and no key file is an error: it cannot be checked. */
+struct audit_check;
+enum kerr_code store_audit_check(struct store *s, const char *anchor, struct audit_check *c,
+                                 struct kerr *e);
+/* kith db copy: the target of a copy takes the source's key file (the rows' MACs are the
+ * source key's). Nothing to do when both name the same file or the source has none. */
+enum kerr_code store_audit_key_copy(struct store *from, struct store *to, struct kerr *e);
+
 /* --- API tokens ----------------------------------------------------------------------- */
 
 enum kerr_code store_token_add(struct store *s, struct api_token *t, struct kerr *e);

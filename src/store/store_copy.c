@@ -44,6 +44,7 @@ static const struct {
     {"restriction", {"child_id"}},
     {"restriction_allow", {"child_id", "user_id"}},
     {"audit", {"id"}},
+    {"audit_key", {"first_id"}},
     {"api_token", {"id"}},
     {"record_history", {"id"}},
 };
@@ -212,6 +213,9 @@ enum kerr_code store_copy(struct store *from, struct store *to, struct kerr *e)
         rc = same_columns(&src[k], &dst[k], e);
     for (size_t k = 0; !rc && k < copy_count(); k++)
         rc = to->ops->table_read(to, &dst[k], refuse_rows, &dst[k], e);
+    /* The trail's MACs are the source key's: the copy is verified with that key. */
+    if (!rc)
+        rc = store_audit_key_copy(from, to, e);
     if (rc) {
         arena_release(&a);
         return rc;

@@ -7,6 +7,7 @@
 
 #include <stdatomic.h>
 
+#include "domain/audit.h"
 #include "store/store.h"
 
 /* Whole tables, for store_copy.c (kith db copy): a table as the database has it, its
@@ -110,7 +111,16 @@ struct store_ops {
     enum kerr_code (*audit_add)(struct store *s, struct audit_event *ev, struct kerr *e);
     enum kerr_code (*audit_list)(struct store *s, const struct audit_query *q, struct arena *a,
                                  struct audit_event **out, size_t *n, struct kerr *e);
-    enum kerr_code (*audit_verify)(struct store *s, int64_t *bad, int64_t *rows, struct kerr *e);
+    /* Every audit row in id order to `fn` (stopping at its first error), for the chain's
+     * one checker (store_audit.c). */
+    enum kerr_code (*audit_walk)(struct store *s,
+                                 void (*fn)(void *ctx, const struct audit_event *ev), void *ctx,
+                                 struct kerr *e);
+    /* The first keyed row as the database records it (0: none yet), and the id the next
+     * row will take; and recording the first keyed row (inside the append's write). */
+    enum kerr_code (*audit_keyed_get)(struct store *s, int64_t *first, int64_t *next,
+                                      struct kerr *e);
+    enum kerr_code (*audit_keyed_set)(struct store *s, int64_t first, struct kerr *e);
     enum kerr_code (*token_add)(struct store *s, struct api_token *t, struct kerr *e);
     enum kerr_code (*token_find)(struct store *s, const char *digest, struct arena *a,
                                  struct api_token *out, struct user *user, struct kerr *e);
@@ -176,9 +186,33 @@ struct store_ops {
     enum kerr_code (*table_done)(struct store *s, const struct store_table *t, struct kerr *e);
 };
 
+/* The audit key and anchor of one handle (store_audit.c). */
+struct store_audit {
+    char *key_path;    /* NULL: none configured (a PostgreSQL database without --audit-key) */
+    char *anchor_path; /* NULL: none */
+    bool loaded;       /* `key` holds the key file's */
+    struct audit_key key;
+    int64_t db_from;     /* the database's record of the first keyed row, once committed */
+    int depth;           /* store_begin()s not yet committed or rolled back */
+    int64_t pending_row; /* the last row appended in the open transaction, 0 none */
+    char pending_hash[65];
+};
+
 struct store {
     const struct store_ops *ops;
+    struct store_audit audit;
 };
+
+/* For the backends' audit append, inside its write and after reading the last row
+ * (ev->id and ev->prev_hash set): load or create the key and set ev->hash. */
+enum kerr_code store_audit_seal(struct store *s, struct audit_event *ev, struct kerr *e);
+/* store.c's: where a store's key and anchor are (after open), what follows a commit or
+ * a rollback, and letting go at close. */
+void store_audit_open(struct store *s, const char *sqlite_path);
+void store_audit_appended(struct store *s, const struct audit_event *ev);
+void store_audit_commit(struct store *s);
+void store_audit_rollback(struct store *s);
+void store_audit_close(struct store *s);
 
 /* Backend constructors, chosen by store_open(). */
 enum kerr_code store_sqlite_open(const char *path, unsigned flags, struct store **out,

@@ -577,7 +577,9 @@ static const struct store_ops pg_ops = {
     .session_end_user = pg_session_end_user,
     .audit_add = pg_audit_add,
     .audit_list = pg_audit_list,
-    .audit_verify = pg_audit_verify,
+    .audit_walk = pg_audit_walk,
+    .audit_keyed_get = pg_audit_keyed_get,
+    .audit_keyed_set = pg_audit_keyed_set,
     /* store_pg_people.c */
     .worker_add = pg_worker_add,
     .worker_get = pg_worker_get,

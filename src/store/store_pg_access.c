@@ -79,6 +79,9 @@ static struct pg_stmt audit_add_sql =
     PG_STMT("INSERT INTO audit(" AUDIT_COLS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
             "$11, $12)");
 static struct pg_stmt audit_all_sql = PG_STMT("SELECT " AUDIT_COLS " FROM audit ORDER BY id");
+static struct pg_stmt audit_keyed_sql = PG_STMT(
+    "SELECT (SELECT first_id FROM audit_key), (SELECT COALESCE(MAX(id), 0) + 1 FROM audit)");
+static struct pg_stmt audit_keyed_set_sql = PG_STMT("INSERT INTO audit_key(first_id) VALUES ($1)");
 /* Three shapes, so that each uses its index, as on SQLite. */
 static struct pg_stmt audit_by_child_sql =
     PG_STMT("SELECT " AUDIT_COLS " FROM audit WHERE child_id = $1 AND at >= $2 AND at <= $3 "
@@ -451,8 +454,9 @@ enum kerr_code pg_audit_add(struct store *base, struct audit_event *ev, struct k
         snprintf(ev->prev_hash, sizeof ev->prev_hash, "%s", AUDIT_GENESIS);
     }
     PQclear(r);
+    if (!rc)
+        rc = store_audit_seal(base, ev, e);
     if (!rc) {
-        audit_hash(ev, ev->prev_hash, ev->hash);
         struct pg_params p = {0};
         pg_p_i64(&p, ev->id);
         pg_p_i64(&p, ev->at);
@@ -494,37 +498,48 @@ enum kerr_code pg_audit_list(struct store *base, const struct audit_query *q, st
 }
 
 /* The chain is followed row by row as the server sends it, in bounded memory. */
-struct verify {
+struct walk {
     struct arena a;
-    char prev[65];
-    int64_t expect_id, bad, rows;
+    void (*fn)(void *ctx, const struct audit_event *ev);
+    void *ctx;
 };
 
-static void verify_row(const PGresult *r, void *ctx)
+static void walk_row(const PGresult *r, void *ctx)
 {
-    struct verify *v = ctx;
+    struct walk *w = ctx;
     struct audit_event ev = {0};
-    char want[65];
-    read_audit(r, 0, &v->a, &ev);
-    v->rows++;
-    audit_hash(&ev, v->prev, want);
-    if (!v->bad &&
-        (ev.id != v->expect_id || strcmp(ev.prev_hash, v->prev) != 0 || strcmp(ev.hash, want) != 0))
-        v->bad = ev.id;
-    /* Follow the chain as stored, so one bad row is reported, not every row after. */
-    memcpy(v->prev, ev.hash, sizeof v->prev);
-    v->expect_id = ev.id + 1;
-    arena_release(&v->a);
+    read_audit(r, 0, &w->a, &ev);
+    w->fn(w->ctx, &ev);
+    arena_release(&w->a);
 }
 
-enum kerr_code pg_audit_verify(struct store *base, int64_t *bad, int64_t *rows, struct kerr *e)
+enum kerr_code pg_audit_walk(struct store *base,
+                             void (*fn)(void *ctx, const struct audit_event *ev), void *ctx,
+                             struct kerr *e)
 {
-    struct verify v = {.prev = AUDIT_GENESIS, .expect_id = 1};
-    arena_init(&v.a, 4096);
+    struct walk w = {.fn = fn, .ctx = ctx};
+    arena_init(&w.a, 4096);
     enum kerr_code rc =
-        pg_each(pg(base), &audit_all_sql, NULL, verify_row, &v, e, "reading the audit trail");
-    arena_release(&v.a);
-    *bad = rc ? 0 : v.bad;
-    *rows = rc ? 0 : v.rows;
+        pg_each(pg(base), &audit_all_sql, NULL, walk_row, &w, e, "reading the audit trail");
+    arena_release(&w.a);
     return rc;
+}
+
+enum kerr_code pg_audit_keyed_get(struct store *base, int64_t *first, int64_t *next, struct kerr *e)
+{
+    enum kerr_code rc;
+    PGresult *r = pg_run(pg(base), &audit_keyed_sql, NULL, e, "reading the audit trail", &rc);
+    if (!r)
+        return rc;
+    *first = i64_or_0(r, 0, 0);
+    *next = pg_i64(r, 0, 1);
+    PQclear(r);
+    return KITH_OK;
+}
+
+enum kerr_code pg_audit_keyed_set(struct store *base, int64_t first, struct kerr *e)
+{
+    struct pg_params p = {0};
+    pg_p_i64(&p, first);
+    return pg_exec_stmt(pg(base), &audit_keyed_set_sql, &p, NULL, e, "writing the audit trail");
 }

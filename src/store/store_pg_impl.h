@@ -244,7 +244,12 @@ enum kerr_code pg_session_end_user(struct store *base, int64_t user_id, int64_t 
 enum kerr_code pg_audit_add(struct store *base, struct audit_event *ev, struct kerr *e);
 enum kerr_code pg_audit_list(struct store *base, const struct audit_query *q, struct arena *a,
                              struct audit_event **out, size_t *n, struct kerr *e);
-enum kerr_code pg_audit_verify(struct store *base, int64_t *bad, int64_t *rows, struct kerr *e);
+enum kerr_code pg_audit_walk(struct store *base,
+                             void (*fn)(void *ctx, const struct audit_event *ev), void *ctx,
+                             struct kerr *e);
+enum kerr_code pg_audit_keyed_get(struct store *base, int64_t *first, int64_t *next,
+                                  struct kerr *e);
+enum kerr_code pg_audit_keyed_set(struct store *base, int64_t first, struct kerr *e);
 
 /* store_pg_people.c: workers, users, people, relationships, allocations */
 enum kerr_code pg_worker_add(struct store *s, struct worker *w, struct kerr *e);

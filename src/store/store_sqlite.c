@@ -209,6 +209,9 @@
     X(ST_AUDIT_ADD, "INSERT INTO audit(" AUDIT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "   \
                     "?9, ?10, ?11, ?12)")                                                          \
     X(ST_AUDIT_ALL, "SELECT " AUDIT_COLS " FROM audit ORDER BY id")                                \
+    X(ST_AUDIT_KEYED, "SELECT (SELECT first_id FROM audit_key), "                                  \
+                      "(SELECT COALESCE(MAX(id), 0) + 1 FROM audit)")                              \
+    X(ST_AUDIT_KEYED_SET, "INSERT INTO audit_key(first_id) VALUES (?1)")                           \
     /* Three shapes, so that each uses its index. */                                               \
     X(ST_AUDIT_BY_CHILD, "SELECT " AUDIT_COLS " FROM audit WHERE child_id = ?1 AND at >= ?3 "      \
                          "AND at <= ?4 ORDER BY at DESC, id DESC LIMIT ?5 OFFSET ?6")              \
@@ -1763,7 +1766,9 @@ static enum kerr_code audit_append(struct store_sqlite *s, struct audit_event *e
     done(st);
     if (rc)
         return write_end(s, wrapped, rc, e);
-    audit_hash(ev, ev->prev_hash, ev->hash);
+    rc = store_audit_seal(&s->base, ev, e);
+    if (rc)
+        return write_end(s, wrapped, rc, e);
     st = stmt(s, ST_AUDIT_ADD, e);
     if (!st)
         return write_end(s, wrapped, no_stmt(e), e);
@@ -1805,37 +1810,58 @@ static enum kerr_code sqlite_audit_list(struct store *base, const struct audit_q
     return read_rows(s, st, a, sizeof(**out), 0, read_audit, (void **)out, n, e);
 }
 
-static enum kerr_code sqlite_audit_verify(struct store *base, int64_t *bad, int64_t *rows,
-                                          struct kerr *e)
+static enum kerr_code sqlite_audit_walk(struct store *base,
+                                        void (*fn)(void *ctx, const struct audit_event *ev),
+                                        void *ctx, struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
-    *bad = 0;
-    *rows = 0;
     sqlite3_stmt *st = stmt(s, ST_AUDIT_ALL, e);
     if (!st)
         return no_stmt(e);
     struct arena a;
     arena_init(&a, 4096);
-    char prev[65] = AUDIT_GENESIS, want[65];
-    int64_t expect_id = 1;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct audit_event ev = {0};
         read_audit(st, &a, &ev);
-        (*rows)++;
-        audit_hash(&ev, prev, want);
-        if (!*bad &&
-            (ev.id != expect_id || strcmp(ev.prev_hash, prev) != 0 || strcmp(ev.hash, want) != 0))
-            *bad = ev.id;
-        /* Follow the chain as stored, so one bad row is reported, not every row after. */
-        memcpy(prev, ev.hash, sizeof prev);
-        expect_id = ev.id + 1;
+        fn(ctx, &ev);
         arena_release(&a);
     }
     enum kerr_code code = rc == SQLITE_DONE ? KITH_OK : db_fail(s, e, "reading the audit trail");
     done(st);
     arena_release(&a);
     return code;
+}
+
+static enum kerr_code sqlite_audit_keyed_get(struct store *base, int64_t *first, int64_t *next,
+                                             struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_AUDIT_KEYED, e);
+    if (!st)
+        return no_stmt(e);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *first = sqlite3_column_int64(st, 0);
+        *next = sqlite3_column_int64(st, 1);
+    } else {
+        rc = db_fail(s, e, "reading the audit trail");
+    }
+    done(st);
+    return rc;
+}
+
+static enum kerr_code sqlite_audit_keyed_set(struct store *base, int64_t first, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = stmt(s, ST_AUDIT_KEYED_SET, e);
+    if (!st)
+        return no_stmt(e);
+    sqlite3_bind_int64(st, 1, first);
+    enum kerr_code rc =
+        sqlite3_step(st) == SQLITE_DONE ? KITH_OK : db_fail(s, e, "writing the audit trail");
+    done(st);
+    return rc;
 }
 
 static void read_relationship(sqlite3_stmt *st, struct arena *a, void *out)
@@ -2876,7 +2902,9 @@ static const struct store_ops sqlite_ops = {
     .grant_revoke = sqlite_grant_revoke,
     .audit_add = sqlite_audit_add,
     .audit_list = sqlite_audit_list,
-    .audit_verify = sqlite_audit_verify,
+    .audit_walk = sqlite_audit_walk,
+    .audit_keyed_get = sqlite_audit_keyed_get,
+    .audit_keyed_set = sqlite_audit_keyed_set,
     .token_add = sqlite_token_add,
     .token_find = sqlite_token_find,
     .token_list = sqlite_token_list,

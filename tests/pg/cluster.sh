@@ -29,6 +29,8 @@ $as "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
     || { cat "$dir/server.log" >&2; exit 1; }
 export PGHOST="$dir" PGUSER="$user" PGDATABASE=postgres
 export KITH_TEST_DB_URL="postgresql:///postgres?host=$dir&user=$user"
+# a PostgreSQL database has no directory to keep its audit key beside (docs/web.md)
+export KITH_AUDIT_KEY="$dir/audit.key"
 status=0
 "$@" || status=$?
 exit $status

@@ -63,6 +63,11 @@ int testdb_make(struct testdb *t)
         snprintf(t->location, sizeof(t->location), "%s/kith.db", t->dir);
         return 0;
     }
+    /* A PostgreSQL database has no file to keep its audit key beside: each test's goes in
+     * its directory, for every store opened after this. */
+    char key[128];
+    snprintf(key, sizeof(key), "%s/audit.key", t->dir);
+    setenv("KITH_AUDIT_KEY", key, 1);
     snprintf(t->name, sizeof(t->name), "kith_t%d_%d", (int)getpid(), serial++);
     char sql[128];
     snprintf(sql, sizeof(sql), "CREATE DATABASE %s", t->name);
