@@ -63,7 +63,12 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
     /* One store handle per server thread (store/store_pool.h); the framework's own handle
      * has already brought the schema up to date, so the pool's handles open quickly. */
     struct store_pool *pool;
-    enum kerr_code rc = store_pool_open(c->db, 0, threads, &pool, &c->err);
+    /* The audit key first: a server that cannot seal audit rows would answer every page
+     * with a 503, so a missing or loose key stops it here, naming the file. */
+    bool key_made;
+    enum kerr_code rc = store_audit_key_ensure(c->store, &key_made, &c->err);
+    if (!rc)
+        rc = store_pool_open(c->db, 0, threads, &pool, &c->err);
     if (rc)
         return rc;
     struct http_app app = {.pool = pool, .behind_tls = o->behind_tls != 0, .origin = o->origin};
@@ -89,6 +94,8 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
         .drain_timeout_s = 10,
     };
     cli_printf(c, "kith serving %s on http://%s/ (stop with Ctrl-C)\n", c->db, cfg.listen);
+    cli_printf(c, "audit key %s%s, anchor %s\n", store_audit_key_path(c->store),
+               key_made ? " (made now, mode 0600)" : "", store_audit_anchor_path(c->store));
     fflush(c->out);
     rc = server_run(&app, &cfg, &c->err);
     auth_destroy(au);

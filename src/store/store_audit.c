@@ -123,7 +123,7 @@ static enum kerr_code key_read(const char *path, struct audit_key *k, bool stric
 
 /* Write the file whole, then link it into place: a reader never sees half a key, and of
  * two processes making one, the second finds the first's (EEXIST) and reads it. */
-static enum kerr_code key_make(const char *path, int64_t from, struct kerr *e)
+static enum kerr_code key_make(const char *path, int64_t from, bool *made, struct kerr *e)
 {
     struct audit_key k = {.from = from};
     random_bytes(k.k, sizeof k.k);
@@ -138,9 +138,11 @@ static enum kerr_code key_make(const char *path, int64_t from, struct kerr *e)
     int err = errno;
     if (fd >= 0)
         close(fd);
-    if (ok && link(tmpname, path) != 0 && errno != EEXIST) {
-        ok = false;
+    if (ok && link(tmpname, path) != 0) {
+        ok = errno == EEXIST; /* another process made it first: theirs is read */
         err = errno;
+    } else if (ok) {
+        *made = true;
     }
     if (fd >= 0)
         unlink(tmpname);
@@ -194,11 +196,12 @@ static enum kerr_code key_load(struct store *s, bool make, bool *created, struct
                              "file %s does not exist: restore it from your copy, or name it "
                              "with --audit-key (docs/web.md)",
                              (long long)first, a->key_path);
-        rc = key_make(a->key_path, first ? first : next, e);
+        bool made = false;
+        rc = key_make(a->key_path, first ? first : next, &made, e);
         if (rc)
             return rc;
         if (created)
-            *created = true;
+            *created = made;
     }
     if (rc)
         return kerr_fail(e, rc, "audit-key", "cannot read the audit key %s", a->key_path);
