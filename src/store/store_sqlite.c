@@ -554,7 +554,7 @@ static enum kerr_code take_write(struct store_sqlite *s, struct kerr *e, const c
 /* The transaction is over (committed or rolled back): the next writer's turn. */
 static void give_write(struct store_sqlite *s)
 {
-    if (s->writing && sqlite3_get_autocommit(s->db)) {
+    if (s->writer && s->writing && sqlite3_get_autocommit(s->db)) {
         s->writing = false;
         pthread_mutex_unlock(s->writer);
     }
@@ -2536,9 +2536,11 @@ static const struct store_ops sqlite_ops; /* filled at the end of the file */
 static void sqlite_close(struct store *base)
 {
     struct store_sqlite *s = sq(base);
-    if (s->db && !sqlite3_get_autocommit(s->db))
-        exec_stmt(s, ST_ROLLBACK, NULL, "rolling back");
-    give_write(s);
+    if (s->db) { /* NULL when the open failed before SQLite was asked */
+        if (!sqlite3_get_autocommit(s->db))
+            exec_stmt(s, ST_ROLLBACK, NULL, "rolling back");
+        give_write(s);
+    }
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(s->stmt[i]);
     sqlite3_finalize(s->copy_insert);
