@@ -25,6 +25,7 @@
 #include "domain/password.h"
 #include "domain/demo.h"
 #include "store/store.h"
+#include "store/store_rec.h"
 
 /* Children per transaction: at least DEMO_BATCH_MIN, and a twentieth of the borough in a big
  * demo. Small enough that a kill loses little work; large enough that a commit's cost does
@@ -53,7 +54,17 @@ static const struct cli_opt opts[] = {
 
 /* ---- the sink: records into the store, in transactions -------------------------------- */
 
-enum { W_TEAM, W_WORKER, W_USER, W_PERSON, W_RELATIONSHIP, W_ALLOCATION, W_NOTE, W_COUNT };
+enum {
+    W_TEAM,
+    W_WORKER,
+    W_USER,
+    W_PERSON,
+    W_RELATIONSHIP,
+    W_ALLOCATION,
+    W_NOTE,
+    W_RECORD,
+    W_COUNT
+};
 
 /* What the summary shows. After a run it is tallied from the records as they pass (a big
  * borough's database is not read back); for --summary it comes from the store. */
@@ -212,6 +223,18 @@ LOADER_ADD(load_relationship, relationship, store_relationship_add, tally_relati
            W_RELATIONSHIP)
 LOADER_ADD(load_allocation, allocation, store_allocation_add, tally_allocation, W_ALLOCATION)
 LOADER_ADD(load_note, case_note, store_note_add, tally_note, W_NOTE)
+
+/* A record of a described type (the vacancies): through the generic store. */
+static enum kerr_code load_record(void *ctx, const struct rec_type *t, void *rec, struct kerr *e)
+{
+    struct loader *l = ctx;
+    enum kerr_code rc = tx(l, e);
+    if (!rc)
+        rc = store_rec_add(l->s, t, rec, rec_head(t, rec)->created_at, e);
+    if (!rc)
+        l->written[W_RECORD]++;
+    return rc;
+}
 
 static void tally_caseload(struct loader *l)
 {
@@ -541,6 +564,7 @@ static enum kerr_code run(struct cli *c, void *optp, int argc, char **argv)
         .relationship = load_relationship,
         .allocation = load_allocation,
         .note = load_note,
+        .record = load_record,
         .boundary = load_boundary,
     };
     rc = store_bulk(c->store, true, &c->err);

@@ -630,6 +630,39 @@ static const struct code contact_outcome[] = {
     {"referral", "Referral to children's social care"},
 };
 
+/* The jobs board (domain/vacancy.h): a vacancy's role, contract, hours and working
+ * arrangement, which are also the board's filters; the codes are what a shared link
+ * carries (/jobs?role=social-worker), so they never change once published. */
+static const struct code job_role[] = {
+    {"social-worker", "Social worker"},
+    {"senior-practitioner", "Senior practitioner"},
+    {"advanced-practitioner", "Advanced practitioner"},
+    {"team-manager", "Team manager"},
+    {"personal-adviser", "Personal adviser"},
+    {"family-support-worker", "Family support worker"},
+    {"cp-chair-iro", "Child protection chair or independent reviewing officer"},
+    {"asye", "Newly qualified social worker (ASYE)"},
+    {"trainee", "Step Up to Social Work or apprenticeship"},
+};
+
+static const struct code job_contract[] = {
+    {"permanent", "Permanent"},
+    {"fixed-term", "Fixed term"},
+    {"temporary", "Temporary"},
+    {"secondment", "Secondment"},
+};
+
+static const struct code job_hours[] = {
+    {"full-time", "Full time"},
+    {"part-time", "Part time"},
+};
+
+static const struct code job_arrangement[] = {
+    {"office-based", "Office based"},
+    {"hybrid", "Hybrid: office and home"},
+    {"flexible", "Flexible"},
+};
+
 /* ---- the sets ---- */
 
 #define SET(id_, name_, title_, item_, origin_, codes_)                                            \
@@ -736,6 +769,13 @@ static const struct codeset sets[CODESET_COUNT] = {
         "kith restriction.reason", CODESET_KITH, restriction_reason),
     SET(CS_CONTACT_OUTCOME, "contact-outcome", "what was decided about a contact",
         "kith contact.outcome", CODESET_KITH, contact_outcome),
+    SET(CS_JOB_ROLE, "job-role", "role a vacancy is for", "kith vacancy.role", CODESET_KITH,
+        job_role),
+    SET(CS_JOB_CONTRACT, "job-contract", "kind of contract", "kith vacancy.contract",
+        CODESET_KITH, job_contract),
+    SET(CS_JOB_HOURS, "job-hours", "hours", "kith vacancy.hours", CODESET_KITH, job_hours),
+    SET(CS_JOB_ARRANGEMENT, "job-arrangement", "working arrangement", "kith vacancy.arrangement",
+        CODESET_KITH, job_arrangement),
 };
 
 /* ---- the index ---- */

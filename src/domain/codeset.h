@@ -80,6 +80,11 @@ enum codeset_id {
     CS_NOTE_KIND,
     CS_RESTRICTION_REASON,
     CS_CONTACT_OUTCOME,
+    /* The jobs board's (domain/vacancy.h). */
+    CS_JOB_ROLE,
+    CS_JOB_CONTRACT,
+    CS_JOB_HOURS,
+    CS_JOB_ARRANGEMENT,
     CODESET_COUNT
 };
 

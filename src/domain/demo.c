@@ -167,10 +167,9 @@ void demo_public_id(const struct demo_gen *g, enum demo_id_tag tag, uint64_t gro
 const char *demo_stage_name(enum demo_stage stage)
 {
     static const char *const names[DEMO_STAGE_COUNT] = {
-        [DEMO_STAGE_TEAMS] = "teams",
-        [DEMO_STAGE_WORKERS] = "workers",
-        [DEMO_STAGE_USERS] = "users",
-        [DEMO_STAGE_CHILDREN] = "children",
+        [DEMO_STAGE_TEAMS] = "teams",         [DEMO_STAGE_WORKERS] = "workers",
+        [DEMO_STAGE_USERS] = "users",         [DEMO_STAGE_CHILDREN] = "children",
+        [DEMO_STAGE_VACANCIES] = "vacancies",
     };
     return (unsigned)stage < DEMO_STAGE_COUNT ? names[stage] : "?";
 }
@@ -1204,10 +1203,9 @@ static const struct stage {
     enum demo_stage id;
     enum kerr_code (*run)(struct demo_gen *g);
 } stages[] = {
-    {DEMO_STAGE_TEAMS, stage_teams},
-    {DEMO_STAGE_WORKERS, stage_workers},
-    {DEMO_STAGE_USERS, stage_users},
-    {DEMO_STAGE_CHILDREN, stage_children},
+    {DEMO_STAGE_TEAMS, stage_teams},        {DEMO_STAGE_WORKERS, stage_workers},
+    {DEMO_STAGE_USERS, stage_users},        {DEMO_STAGE_CHILDREN, stage_children},
+    {DEMO_STAGE_VACANCIES, demo_vacancies},
 };
 
 enum kerr_code demo_run(const struct demo_params *p, const struct demo_sink *sink, struct kerr *e)

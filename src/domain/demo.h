@@ -27,6 +27,7 @@
 
 #include "core/date.h"
 #include "core/err.h"
+#include "domain/rec.h"
 #include "domain/record.h"
 
 #define DEMO_CHILDREN_PER_SCALE 12000 /* children held at scale 1 */
@@ -40,6 +41,7 @@ enum demo_stage {
     DEMO_STAGE_WORKERS,
     DEMO_STAGE_USERS,
     DEMO_STAGE_CHILDREN,
+    DEMO_STAGE_VACANCIES, /* the jobs board: about 40 open and 200 closed */
     DEMO_STAGE_COUNT
 };
 
@@ -60,6 +62,8 @@ struct demo_sink {
     enum kerr_code (*relationship)(void *ctx, struct relationship *r, struct kerr *e);
     enum kerr_code (*allocation)(void *ctx, struct allocation *a, struct kerr *e);
     enum kerr_code (*note)(void *ctx, struct case_note *n, struct kerr *e);
+    /* A record of a type described in domain/ (rec.h): a vacancy, ... */
+    enum kerr_code (*record)(void *ctx, const struct rec_type *t, void *rec, struct kerr *e);
     /* Everything handed over so far is whole: called after each child (stage_done false)
      * and at the end of every stage (stage_done true). */
     enum kerr_code (*boundary)(void *ctx, enum demo_stage stage, bool stage_done, struct kerr *e);

@@ -6,9 +6,11 @@
 
 #include "domain/contact.h"
 #include "domain/rec.h"
+#include "domain/vacancy.h"
 
 const struct rec_type *const rec_types[] = {
     &contact_type,
+    &vacancy_type,
     NULL,
 };
 

@@ -611,6 +611,10 @@ const struct api_doc api_docs[] = {
      "RecordInput", "Record"},
     {HTTP_GET, "/api/v1/records/{type}/{rid}/history", "Every version of a record, oldest first",
      NULL, "RecordVersions"},
+    {HTTP_GET, "/api/v1/jobs",
+     "Open vacancies on the public jobs board, filtered as /jobs is; no token needed "
+     "(docs/jobs.md)",
+     NULL, NULL},
     {HTTP_GET, "/api/v1/openapi.json", "This document", NULL, NULL},
     {0},
 };

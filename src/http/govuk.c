@@ -261,8 +261,11 @@ void govuk_file_upload(struct html *h, const struct govuk_field *f)
     html_raw(h, "></div>");
 }
 
-void govuk_radios(struct html *h, const struct govuk_radios *r)
+/* Radios and checkboxes share the macro's markup but for the class names and the input's
+ * type; a radio is checked by the group's value, a checkbox by its own flag. */
+static void choices(struct html *h, const struct govuk_radios *r, bool checkboxes)
 {
+    const char *kind = checkboxes ? "checkboxes" : "radios";
     const char *prefix = r->id_prefix && *r->id_prefix ? r->id_prefix : text_or(r->name, "");
     html_f(h, "<div class=\"govuk-form-group%s\">", r->error ? " govuk-form-group--error" : "");
     const char *hint_id = arena_printf(h->arena, "%s-hint", prefix);
@@ -288,26 +291,29 @@ void govuk_radios(struct html *h, const struct govuk_radios *r)
     if (r->error)
         govuk_error_message(h, &(struct govuk_opts){.id = error_id, .text = r->error});
     html_raw(h, "<div");
-    classes(h, "govuk-radios", r->classes);
-    html_raw(h, " data-module=\"govuk-radios\">");
+    classes(h, checkboxes ? "govuk-checkboxes" : "govuk-radios", r->classes);
+    html_f(h, " data-module=\"govuk-%s\">", kind);
     for (size_t i = 0; i < r->nitems; i++) {
         const struct govuk_choice *c = &r->items[i];
         const char *id = i ? arena_printf(h->arena, "%s-%zu", prefix, i + 1) : prefix;
-        bool checked = r->value && *r->value && c->value && !strcmp(c->value, r->value);
+        bool checked = checkboxes
+                           ? r->checked && r->checked[i]
+                           : r->value && *r->value && c->value && !strcmp(c->value, r->value);
         bool hint = c->hint && *c->hint;
         html_f(h,
-               "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" "
-               "id=\"%s\" name=\"%s\" type=\"radio\" value=\"%s\"%s",
-               id, text_or(r->name, ""), text_or(c->value, ""), checked ? " checked" : "");
+               "<div class=\"govuk-%s__item\"><input class=\"govuk-%s__input\" "
+               "id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\"%s",
+               kind, kind, id, text_or(r->name, ""), checkboxes ? "checkbox" : "radio",
+               text_or(c->value, ""), checked ? " checked" : "");
         if (hint)
             html_f(h, " aria-describedby=\"%s-item-hint\"", id);
         html_raw(h, ">");
         if (c->text && *c->text)
-            html_f(h, "<label class=\"govuk-label govuk-radios__label\" for=\"%s\">%s</label>", id,
-                   c->text);
+            html_f(h, "<label class=\"govuk-label govuk-%s__label\" for=\"%s\">%s</label>", kind,
+                   id, c->text);
         if (hint)
-            html_f(h, "<div id=\"%s-item-hint\" class=\"govuk-hint govuk-radios__hint\">%s</div>",
-                   id, c->hint);
+            html_f(h, "<div id=\"%s-item-hint\" class=\"govuk-hint govuk-%s__hint\">%s</div>", id,
+                   kind, c->hint);
         html_raw(h, "</div>");
     }
     html_raw(h, "</div>");
@@ -380,6 +386,10 @@ void govuk_date_input(struct html *h, const struct govuk_date_input *d)
         html_raw(h, "</fieldset>");
     html_raw(h, "</div>");
 }
+
+void govuk_radios(struct html *h, const struct govuk_radios *r) { choices(h, r, false); }
+
+void govuk_checkboxes(struct html *h, const struct govuk_radios *r) { choices(h, r, true); }
 
 /* --- summary list and table ------------------------------------------------------------ */
 

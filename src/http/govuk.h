@@ -128,8 +128,11 @@ struct govuk_radios {
     const char *classes;
     const struct govuk_choice *items;
     size_t nitems;
+    const bool *checked; /* checkboxes: checked[i] ticks item i (radios use `value`) */
 };
 void govuk_radios(struct html *h, const struct govuk_radios *r);
+/* Checkboxes: the same, item i ticked by r->checked[i] (r->value is not read). */
+void govuk_checkboxes(struct html *h, const struct govuk_radios *r);
 
 /* A summary list of key and value rows (no actions, no card: kith's lists are read only). */
 struct govuk_summary_row {

@@ -132,7 +132,9 @@ static char *form_decode(struct arena *a, const char *s, size_t n)
     return out;
 }
 
-int http_form_parse(struct http_request *req, const char *body, size_t len)
+/* name=value&... into fields from the arena: a form body and a query string alike. */
+static int parse_pairs(struct http_request *req, const char *body, size_t len,
+                       struct http_param **out, size_t *nout)
 {
     size_t cap = 8, n = 0;
     struct http_param *f = arena_alloc(req->arena, cap * sizeof *f);
@@ -164,9 +166,19 @@ int http_form_parse(struct http_request *req, const char *body, size_t len)
         }
         i = end + 1;
     }
-    req->form = f;
-    req->nform = n;
+    *out = f;
+    *nout = n;
     return 0;
+}
+
+int http_form_parse(struct http_request *req, const char *body, size_t len)
+{
+    return parse_pairs(req, body, len, &req->form, &req->nform);
+}
+
+int http_query_parse(struct http_request *req, const char *query, size_t len)
+{
+    return parse_pairs(req, query, len, &req->query, &req->nquery);
 }
 
 bool http_secret_equal(const char *a, const char *b)

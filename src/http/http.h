@@ -83,6 +83,10 @@ struct http_request {
     /* Files from a multipart/form-data body. */
     struct http_file *files;
     size_t nfiles;
+    /* The URL's query fields, decoded, in order, repeats kept; the router does not read
+     * them: a GET page that takes them (the jobs board's filters) checks them itself. */
+    struct http_param *query;
+    size_t nquery;
     char request_id[33]; /* 128 random bits in hex, in the log and the error pages */
 
     /* Filled by the router before a handler runs. */
@@ -138,6 +142,10 @@ const char *http_reason(int status);
 /* Parse an application/x-www-form-urlencoded body into the request's raw form fields.
  * Refuses (KITH_E_PARSE via return -1) malformed percent escapes and NUL bytes. */
 int http_form_parse(struct http_request *req, const char *body, size_t len);
+
+/* Parse a query string (without the '?') into the request's query fields, as a form
+ * body is parsed; the in-process tests' way in (mhd.c has them from libmicrohttpd). */
+int http_query_parse(struct http_request *req, const char *query, size_t len);
 
 /* Parse a multipart/form-data body (the boundary from req->content_type): text fields
  * into the raw form fields, files into req->files, pointing into `body`. Returns -1 when

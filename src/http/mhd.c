@@ -248,6 +248,30 @@ static void set_deadline(struct server *srv, struct tracked *t, double ms)
     pthread_mutex_unlock(&srv->lock);
 }
 
+/* One query field from libmicrohttpd (decoded, '+' read as a space), kept in order. */
+struct query_fields {
+    struct http_request *req;
+    size_t cap;
+};
+static enum MHD_Result query_field(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   const char *value)
+{
+    (void)kind;
+    struct query_fields *q = cls;
+    struct http_request *req = q->req;
+    if (req->nquery == q->cap) {
+        q->cap = q->cap ? 2 * q->cap : 8;
+        struct http_param *p = arena_alloc(req->arena, q->cap * sizeof *p);
+        if (req->nquery)
+            memcpy(p, req->query, req->nquery * sizeof *p);
+        req->query = p;
+    }
+    req->query[req->nquery].name = arena_strdup(req->arena, key ? key : "");
+    req->query[req->nquery].value = arena_strdup(req->arena, value ? value : "");
+    req->nquery++;
+    return MHD_YES;
+}
+
 static enum MHD_Result respond(struct server *srv, struct MHD_Connection *conn, struct exchange *x,
                                const char *url, const char *method)
 {
@@ -270,6 +294,9 @@ static enum MHD_Result respond(struct server *srv, struct MHD_Connection *conn, 
     unsigned char id[16];
     random_bytes(id, sizeof id);
     hex(req->request_id, id, sizeof id);
+
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, query_field,
+                              &(struct query_fields){.req = req});
 
     struct http_response res;
     /* A malformed body counts as an empty form: required fields are then reported. */

@@ -36,6 +36,11 @@ int page_validate_form(struct http_app *app, struct http_request *req, struct ht
 int page_validate(struct http_app *app, struct http_request *req, struct http_response *res);
 /* A case note's limits, in characters: the route table refuses more, the form shows them. */
 enum { NOTE_SUBJECT_MAX = 200, NOTE_BODY_MAX = 20000 };
+/* The public jobs board (pages_jobs.c): no sign-in, no audit. */
+int page_jobs(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_job(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_jobs_atom(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_jobs(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_note_add(struct http_app *app, struct http_request *req, struct http_response *res);
 
 #endif

@@ -74,6 +74,12 @@ const struct route routes[] = {
     {HTTP_GET,  "/accessibility", page_accessibility, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL,
      "/accessibility"},
     {HTTP_GET,  "/healthz", page_health, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL, "/healthz"},
+    /* The public jobs board: its filters come in the query string (pages_jobs.c). */
+    {HTTP_GET,  "/jobs", page_jobs, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL, "/jobs"},
+    {HTTP_GET,  "/jobs.atom", page_jobs_atom, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL,
+     "/jobs.atom"},
+    {HTTP_GET,  "/jobs/{id}", page_job, ROUTE_PUBLIC, 0, PARAM_PUBLIC_ID, NULL, NULL,
+     "/jobs/{id}"},
     {HTTP_GET,  "/sign-in", page_sign_in_form, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL, "/sign-in"},
     {HTTP_POST, "/sign-in", page_sign_in, ROUTE_PUBLIC, ROUTE_CSRF, PARAM_LINE, NULL,
      sign_in_params, "/sign-in"},
@@ -121,6 +127,8 @@ const struct route routes[] = {
     /* The JSON API: bearer tokens, problem details; each route is in api.c's api_docs. */
     {HTTP_GET,  "/api/v1/openapi.json", api_openapi, ROUTE_PUBLIC, ROUTE_API, PARAM_LINE, NULL,
      NULL, "/api/v1/openapi.json"},
+    {HTTP_GET,  "/api/v1/jobs", api_jobs, ROUTE_PUBLIC, ROUTE_API, PARAM_LINE, NULL, NULL,
+     "/api/v1/jobs"},
     {HTTP_POST, "/api/v1/children/search", api_children_search,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ, ROUTE_API, PARAM_LINE, NULL, NULL,
      "/api/v1/children/search"},

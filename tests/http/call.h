@@ -7,6 +7,8 @@
 #ifndef KITH_TESTS_HTTP_CALL_H
 #define KITH_TESTS_HTTP_CALL_H
 
+#include <string.h>
+
 #include "core/arena.h"
 #include "http/router.h"
 
@@ -22,7 +24,11 @@ static inline struct call *call_new(struct arena *a, const char *method, const c
     c->req.arena = a;
     c->req.method_name = method;
     c->req.method = http_method_parse(method);
-    c->req.path = path;
+    /* A query string goes to the request's query fields, as the transport hands them. */
+    const char *q = strchr(path, '?');
+    c->req.path = q ? arena_strndup(a, path, (size_t)(q - path)) : path;
+    if (q && http_query_parse(&c->req, q + 1, strlen(q + 1)) != 0)
+        c->req.nquery = 0;
     c->req.host = "127.0.0.1:8080";
     return c;
 }

@@ -15,6 +15,8 @@
 #include "domain/field.h"
 #include "domain/ident.h"
 #include "domain/public_id.h"
+#include "domain/rec.h"
+#include "domain/vacancy.h"
 
 #define TODAY_Y 2026
 #define TODAY_M 3
@@ -30,6 +32,7 @@ struct stats {
     uint64_t hash; /* FNV-1a over every record, in order */
     int64_t teams, workers, users, children, relatives, relationships, allocations, notes;
     int64_t boundaries, stage_ends;
+    int64_t vacancies, open_vacancies; /* records of the jobs board */
     int64_t next_id;
     int64_t first_child_id; /* ids of persons are >= this once children start */
     /* workers, by sink id (ids are handed out in order, so worker ids are 1..workers after
@@ -388,7 +391,32 @@ static enum kerr_code on_boundary(void *ctx, enum demo_stage stage, bool done, s
     return KITH_OK;
 }
 
+/* Vacancies: each one valid by its description (as the store's use cases would check). */
+static enum kerr_code on_record(void *ctx, const struct rec_type *t, void *rec, struct kerr *e)
+{
+    (void)e;
+    struct stats *s = ctx;
+    if (t != &vacancy_type) {
+        problem(s, "record", t->name);
+        return KITH_OK;
+    }
+    const struct vacancy *v = rec;
+    hash_str(s, v->h.public_id);
+    hash_str(s, v->title);
+    hash_int(s, v->salary_min);
+    s->vacancies++;
+    s->open_vacancies +=
+        !v->closed && v->closing_date >= s->params.today && v->published_on <= s->params.today;
+    struct field_errors errs;
+    field_errors_clear(&errs);
+    rec_check(t, rec, &(struct field_ctx){.today = s->params.today}, &errs);
+    if (errs.n)
+        problem(s, "vacancy", errs.items[0].msg);
+    return KITH_OK;
+}
+
 static const struct demo_sink counting_sink = {
+    .record = on_record,
     .team = on_team,
     .worker = on_worker,
     .user = on_user,
@@ -524,6 +552,11 @@ static enum kerr_code any_note(void *ctx, struct case_note *n, struct kerr *e)
     (void)ctx, (void)e, (void)n;
     return KITH_OK;
 }
+static enum kerr_code any_record(void *ctx, const struct rec_type *t, void *r, struct kerr *e)
+{
+    (void)ctx, (void)e, (void)t, (void)r;
+    return KITH_OK;
+}
 static enum kerr_code any_boundary(void *ctx, enum demo_stage s, bool done, struct kerr *e)
 {
     (void)ctx, (void)e, (void)s, (void)done;
@@ -534,8 +567,8 @@ static void sink_error_stops(void **state)
 {
     (void)state;
     struct stop_after st = {.left = 25};
-    struct demo_sink sink = {&st,     any_team,  any_worker, any_user,    stop_person,
-                             any_rel, any_alloc, any_note,   any_boundary};
+    struct demo_sink sink = {&st,     any_team,  any_worker, any_user,   stop_person,
+                             any_rel, any_alloc, any_note,   any_record, any_boundary};
     struct demo_params p = {.seed = 3, .scale = 0.01, .today = today()};
     struct kerr e = KERR_INIT;
     assert_int_equal(demo_run(&p, &sink, &e), KITH_E_IO);
@@ -572,6 +605,9 @@ static void borough_shape(void **state)
     assert_int_equal(s->children, DEMO_CHILDREN_PER_SCALE);
     assert_int_equal(s->boundaries, s->children);
     assert_int_equal(s->stage_ends, DEMO_STAGE_COUNT);
+    /* the jobs board: about 40 open and 200 closed, every one valid */
+    assert_int_equal(s->vacancies, 240);
+    assert_int_equal(s->open_vacancies, 40);
     /* the issue: ~20 teams, ~200 workers in post (about 15% agency), ~2,500 open */
     assert_true(s->teams >= 18 && s->teams <= 22);
     assert_true(s->current_workers >= 170 && s->current_workers <= 230);

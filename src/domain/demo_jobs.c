@@ -1,0 +1,216 @@
+/*
+ * The demo borough's jobs board: about 40 open vacancies and 200 closed ones from the
+ * last two years, with inner-London salaries for each role (2026 pay: a social worker
+ * starts near £42,000, a team manager near £62,000), the usual mix of contracts, hours
+ * and working arrangements, and the council's offer. Drawn from its own random stream, so
+ * the rest of the borough is the same with or without it.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "domain/demo_impl.h"
+#include "domain/vacancy.h"
+
+enum { OPEN_PER_SCALE = 40, CLOSED_PER_SCALE = 200, JOBS_MAX = 100000 };
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct role {
+    const char *code, *title;
+    uint32_t weight;
+    int64_t lo, hi;               /* starting salaries drawn from [lo, hi] */
+    int64_t spread;               /* the top of the range is this much above the start */
+    bool swe;                     /* Social Work England registration needed */
+    enum demo_team_kind teams[4]; /* where such posts are; TK_COUNT ends the list */
+} roles[] = {
+    {"social-worker",
+     "Social Worker",
+     30,
+     41000,
+     45500,
+     5000,
+     true,
+     {TK_ASSESSMENT, TK_CP, TK_CIC, TK_CIN}},
+    {"senior-practitioner",
+     "Senior Practitioner",
+     12,
+     47000,
+     51500,
+     4500,
+     true,
+     {TK_CP, TK_CIC, TK_ASSESSMENT, TK_DISABLED}},
+    {"advanced-practitioner",
+     "Advanced Practitioner",
+     5,
+     52500,
+     56500,
+     4000,
+     true,
+     {TK_FRONT_DOOR, TK_CP, TK_ADOPTION, TK_FOSTERING}},
+    {"team-manager",
+     "Team Manager",
+     7,
+     58500,
+     64500,
+     5500,
+     true,
+     {TK_ASSESSMENT, TK_CP, TK_CIC, TK_LEAVING_CARE}},
+    {"personal-adviser",
+     "Personal Adviser",
+     10,
+     33500,
+     38000,
+     3500,
+     false,
+     {TK_LEAVING_CARE, TK_COUNT}},
+    {"family-support-worker",
+     "Family Support Worker",
+     10,
+     29500,
+     34000,
+     3000,
+     false,
+     {TK_EARLY_HELP, TK_CIN, TK_DISABLED, TK_COUNT}},
+    {"cp-chair-iro",
+     "Independent Reviewing Officer",
+     5,
+     55000,
+     60000,
+     4500,
+     true,
+     {TK_IRO, TK_CP_CHAIR, TK_COUNT}},
+    {"asye",
+     "Newly Qualified Social Worker (ASYE)",
+     12,
+     37500,
+     40000,
+     2500,
+     true,
+     {TK_ASSESSMENT, TK_CIN, TK_CP, TK_CIC}},
+    {"trainee",
+     "Social Work Apprentice",
+     4,
+     24000,
+     28000,
+     2000,
+     false,
+     {TK_ASSESSMENT, TK_CIN, TK_CIC, TK_COUNT}},
+};
+
+struct weighted {
+    const char *code;
+    uint32_t weight;
+};
+static const struct weighted contracts[] = {
+    {"permanent", 70}, {"fixed-term", 14}, {"temporary", 8}, {"secondment", 8}};
+static const struct weighted hours[] = {{"full-time", 80}, {"part-time", 20}};
+static const struct weighted arrangements[] = {
+    {"office-based", 15}, {"hybrid", 65}, {"flexible", 20}};
+
+/* Offices of the borough: where a team is based. */
+static const struct {
+    const char *line, *postcode;
+} offices[] = {
+    {"Civic Centre, 2 Market Square, London", "E8 1DY"},
+    {"Hollybank House, 12 Station Road, London", "E5 0LL"},
+    {"The Old Library, 40 Church Street, London", "N16 0JL"},
+};
+
+static const char *const openings[] = {
+    "We are looking for a %s to join our %s. You will hold a caseload that is kept "
+    "manageable, with weekly case discussion and monthly reflective supervision.",
+    "Our %s is growing, and we want a %s who shares our belief that children are best "
+    "helped by workers who know them well and stay with them.",
+    "Join us as a %s in the %s, where practice is relational, systemic and led by what "
+    "children and families tell us.",
+};
+
+static const char *const duties[] = {
+    "- visit children at home, at school and wherever they feel safe to talk\n"
+    "- write assessments and plans that families can read and recognise\n"
+    "- work alongside schools, health and the police",
+    "- lead direct work with children and young people\n"
+    "- chair and contribute to meetings that make plans with families\n"
+    "- keep records that are clear, timely and in the child's words",
+    "- support and supervise colleagues and students\n"
+    "- take part in audits and learning reviews\n"
+    "- help us shape how the service is run",
+};
+
+static const char offer[] =
+    "- 27 days' annual leave rising to 32 with service, plus bank holidays\n"
+    "- flexible and hybrid working, with a laptop and phone from day one\n"
+    "- the London Living Wage as a floor for everyone we employ\n"
+    "- the Local Government Pension Scheme\n"
+    "- learning routes: Step Up to Social Work, the social work apprenticeship degree, our "
+    "ASYE academy, management and coaching apprenticeships, practice educator training\n"
+    "- Social Work England registration fees paid";
+
+static const char *pick(struct rng *r, const struct weighted *w, size_t n)
+{
+    return w[rng_weighted(r, w, n, sizeof *w, offsetof(struct weighted, weight))].code;
+}
+
+/* Round to the nearest £100, as councils advertise. */
+static int64_t round100(int64_t v) { return (v + 50) / 100 * 100; }
+
+static enum kerr_code one(struct demo_gen *g, struct rng *r, struct arena *a, size_t i, bool open)
+{
+    const struct role *ro = &roles[RNG_PICK(r, roles, struct role, weight)];
+    size_t nteams = 0;
+    while (nteams < N(ro->teams) && (nteams == 0 || ro->teams[nteams] != TK_COUNT))
+        nteams++;
+    const char *team = demo_kinds[ro->teams[rng_below(r, nteams)]].name;
+    struct vacancy v = {0};
+    demo_public_id(g, ID_VACANCY, i, 0, v.h.public_id);
+    v.title = arena_printf(a, "%s, %s", ro->title, team);
+    v.team = team;
+    snprintf(v.role, sizeof v.role, "%s", ro->code);
+    snprintf(v.contract, sizeof v.contract, "%s", pick(r, contracts, N(contracts)));
+    snprintf(v.hours, sizeof v.hours, "%s", pick(r, hours, N(hours)));
+    snprintf(v.arrangement, sizeof v.arrangement, "%s", pick(r, arrangements, N(arrangements)));
+    v.salary_min = round100(rng_range(r, ro->lo, ro->hi));
+    v.salary_max = round100(v.salary_min + ro->spread + rng_range(r, -500, 500));
+    if (open) {
+        v.published_on = date_add_days(g->today, -(int32_t)rng_range(r, 0, 27));
+        v.closing_date = date_add_days(g->today, (int32_t)rng_range(r, 0, 34));
+    } else {
+        v.published_on = date_add_days(g->today, -(int32_t)rng_range(r, 40, 730));
+        v.closing_date = date_add_days(v.published_on, (int32_t)rng_range(r, 14, 35));
+        /* One in ten filled early: closed before its date, which may be still to come. */
+        v.closed = rng_chance(r, 100);
+    }
+    size_t o = rng_below(r, N(offices));
+    v.employer = "London Borough of Kithbury";
+    v.location = offices[o].line;
+    snprintf(v.postcode, sizeof v.postcode, "%s", offices[o].postcode);
+    size_t k = rng_below(r, N(openings));
+    const char *opening = k == 1 ? arena_printf(a, openings[k], team, ro->title)
+                                 : arena_printf(a, openings[k], ro->title, team);
+    v.description = arena_printf(
+        a, "%s\n\nWhat you will do:\n%s\n\n%s", opening, duties[rng_below(r, N(duties))],
+        ro->swe ? "You will be registered with Social Work England, or about to be."
+                : "You will have experience of working with children, young people or "
+                  "families.");
+    v.offer = offer;
+    v.needs_swe_registration = ro->swe;
+    v.h.created_at = (int64_t)v.published_on * 86400;
+    return g->sink->record(g->sink->ctx, &vacancy_type, &v, g->e);
+}
+
+enum kerr_code demo_vacancies(struct demo_gen *g)
+{
+    struct rng r;
+    rng_seed_stream(&r, g->p->seed, 0x10b5);
+    double s = g->p->scale < 1 ? g->p->scale : 1; /* one borough's board at any scale */
+    size_t open = (size_t)(OPEN_PER_SCALE * s + 0.5), closed = (size_t)(CLOSED_PER_SCALE * s + 0.5);
+    struct arena a;
+    arena_init(&a, 0);
+    enum kerr_code rc = KITH_OK;
+    for (size_t i = 0; i < open + closed && !rc; i++) {
+        rc = one(g, &r, &a, i, i < open);
+    }
+    arena_release(&a);
+    return rc;
+}

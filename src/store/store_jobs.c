@@ -1,0 +1,89 @@
+/*
+ * The jobs board's one query (store_jobs.h), written once and run on either backend
+ * through the generic statement op: the open vacancies' listing columns, newest first.
+ * Filtering and counting per option happen in memory (domain/jobs.c): the open
+ * vacancies of a borough number in the hundreds, and one read of them serves the list
+ * and every count, where SQL would need a grouped query per facet.
+ */
+#include "store/store_jobs.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/codeset.h"
+#include "store/store_impl.h"
+
+/* The description only when asked (`P1` = '1'): keywords need it, a plain list does not. */
+#define OPEN_SQL(P1, P2)                                                                           \
+    "SELECT public_id, title, team, role, contract, hours, arrangement, salary_min, "              \
+    "salary_max, published_on, closing_date, CASE WHEN " P1 " = '1' THEN description END "         \
+    "FROM vacancy WHERE closed = 0 AND closing_date >= " P2 " AND published_on <= " P2             \
+    " ORDER BY published_on DESC, id DESC"
+
+static struct store_sql open_sqlite = {.sql = OPEN_SQL("?1", "?2")};
+static struct store_sql open_pg = {.sql = OPEN_SQL("$1", "$2")};
+
+struct reader {
+    struct arena *a;
+    struct job_row *rows;
+    size_t n, cap;
+};
+
+static int8_t option(enum codeset_id set, const char *v)
+{
+    return (int8_t)(v ? code_index(set, v, strlen(v)) : -1);
+}
+
+static enum kerr_code read_row(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
+{
+    (void)len;
+    (void)e;
+    struct reader *r = ctx;
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 256;
+        struct job_row *rows = arena_alloc(r->a, cap * sizeof *rows);
+        if (r->n)
+            memcpy(rows, r->rows, r->n * sizeof *rows);
+        r->rows = rows;
+        r->cap = cap;
+    }
+    struct job_row *j = &r->rows[r->n++];
+    memset(j, 0, sizeof *j);
+    snprintf(j->public_id, sizeof j->public_id, "%s", v[0] ? v[0] : "");
+    j->title = arena_strdup(r->a, v[1] ? v[1] : "");
+    j->team = arena_strdup(r->a, v[2] ? v[2] : "");
+    j->opt[JF_ROLE] = option(CS_JOB_ROLE, v[3]);
+    j->opt[JF_CONTRACT] = option(CS_JOB_CONTRACT, v[4]);
+    j->opt[JF_HOURS] = option(CS_JOB_HOURS, v[5]);
+    j->opt[JF_ARRANGEMENT] = option(CS_JOB_ARRANGEMENT, v[6]);
+    j->salary_min = v[7] ? strtoll(v[7], NULL, 10) : 0;
+    j->salary_max = v[8] ? strtoll(v[8], NULL, 10) : 0;
+    j->opt[JF_SALARY] = (int8_t)jobs_salary_band(j->salary_min);
+    if (!v[9] || date_parse_iso(v[9], &j->published_on, NULL))
+        j->published_on = DATE_NONE;
+    if (!v[10] || date_parse_iso(v[10], &j->closing_date, NULL))
+        j->closing_date = DATE_NONE;
+    j->description = v[11] ? arena_strdup(r->a, v[11]) : NULL;
+    return KITH_OK;
+}
+
+enum kerr_code store_jobs_open(struct store *s, kdate today, bool descriptions, struct arena *a,
+                               struct job_row **out, size_t *n, struct kerr *e)
+{
+    *out = NULL;
+    *n = 0;
+    const struct store_dialect *d = s->ops->dialect;
+    if (!d || !s->ops->run)
+        return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot read vacancies", s->ops->name);
+    char day[DATE_ISO_LEN];
+    const char *p[2] = {descriptions ? "1" : "0", date_format_iso(today, day)};
+    struct reader r = {.a = a};
+    enum kerr_code rc =
+        s->ops->run(s, d->param == '$' ? &open_pg : &open_sqlite, p, 2, read_row, &r, NULL, e);
+    if (!rc) {
+        *out = r.rows;
+        *n = r.n;
+    }
+    return rc;
+}
