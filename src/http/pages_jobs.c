@@ -226,14 +226,24 @@ static void pagination(struct html *h, struct arena *a, const struct board *b)
     html_raw(h, "</nav>\n");
 }
 
-static void result_item(struct html *h, struct arena *a, const struct job_row *r)
+/* One vacancy in a list: a heading (level 2 in the board's results, 3 under the closed
+ * page's "Similar open vacancies"), its team, pay and terms, and when it closes. */
+static void result_item(struct html *h, struct arena *a, const struct job_row *r, bool nested)
 {
-    html_f(h,
-           "<li class=\"kith-job\"><h3 class=\"govuk-heading-s govuk-!-margin-bottom-1\"><a "
-           "class=\"govuk-link\" href=\"/jobs/%s\">%s</a></h3>\n",
-           r->public_id, r->title);
+    if (nested)
+        html_f(h,
+               "<li class=\"kith-job\"><h3 class=\"govuk-heading-s govuk-!-margin-bottom-1\"><a "
+               "class=\"govuk-link\" href=\"/jobs/%s\">%s</a></h3>\n",
+               r->public_id, r->title);
+    else
+        html_f(h,
+               "<li class=\"kith-job\"><h2 class=\"govuk-heading-s govuk-!-margin-bottom-1\"><a "
+               "class=\"govuk-link\" href=\"/jobs/%s\">%s</a></h2>\n",
+               r->public_id, r->title);
     html_f(h, "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">%s</p>\n", r->team);
-    html_f(h, "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">%s. %s, %s, %s.</p>\n",
+    html_f(h,
+           "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">%s &middot; %s &middot; %s "
+           "&middot; %s</p>\n",
            salary_range(a, r->salary_min, r->salary_max), option_label(JF_HOURS, r->opt[JF_HOURS]),
            option_label(JF_CONTRACT, r->opt[JF_CONTRACT]),
            option_label(JF_ARRANGEMENT, r->opt[JF_ARRANGEMENT]));
@@ -278,7 +288,7 @@ int page_jobs(struct http_app *app, struct http_request *req, struct http_respon
     if (r->n) {
         html_raw(&h, "<ul class=\"govuk-list kith-jobs\">\n");
         for (size_t i = r->first; i < r->first + r->n; i++)
-            result_item(&h, a, &b.rows[r->order[i]]);
+            result_item(&h, a, &b.rows[r->order[i]], false);
         html_raw(&h, "</ul>\n");
     }
     pagination(&h, a, &b);
@@ -435,14 +445,18 @@ static int closed_page(struct http_request *req, struct http_response *res, cons
     page_begin(&h, req, "This vacancy has closed");
     html_f(&h,
            "<span class=\"govuk-caption-l\">%s</span>\n<h1 class=\"govuk-heading-l\">This "
-           "vacancy has closed</h1>\n<p class=\"govuk-body\">%s closed to applications "
-           "on %s.</p>\n",
-           v->team, v->title, long_date(a, v->closed ? v->h.updated_at / 86400 : v->closing_date));
+           "vacancy has closed</h1>\n",
+           v->team);
+    if (v->closed)
+        html_f(&h, "<p class=\"govuk-body\">%s closed to applications early.</p>\n", v->title);
+    else
+        html_f(&h, "<p class=\"govuk-body\">%s closed to applications on %s.</p>\n", v->title,
+               long_date(a, v->closing_date));
     if (ns) {
         html_raw(&h, "<h2 class=\"govuk-heading-m\">Similar open vacancies</h2>\n"
                      "<ul class=\"govuk-list\">\n");
         for (size_t i = 0; i < ns; i++)
-            result_item(&h, a, &rows[similar[i]]);
+            result_item(&h, a, &rows[similar[i]], true);
         html_raw(&h, "</ul>\n");
     }
     html_f(&h,

@@ -29,10 +29,11 @@ const context = await browser.newContext();
 const page = await context.newPage();
 page.on('pageerror', (e) => fail(`script error: ${e.message}`));
 // kith answers a protected page with the sign-in form and status 401 (the address stays),
-// a form with mistakes with status 422 and an address that does not exist with 404,
-// which Chromium reports on the console; every other console error fails.
+// a form with mistakes with status 422, an address that does not exist with 404 and a
+// jobs board address it cannot use with 400, which Chromium reports on the console; every
+// other console error fails.
 page.on('console', (m) => {
-  if (m.type() === 'error' && !/status of (401|404|422)/.test(m.text())) fail(`console error: ${m.text()}`);
+  if (m.type() === 'error' && !/status of (400|401|404|422)/.test(m.text())) fail(`console error: ${m.text()}`);
 });
 page.on('dialog', async (d) => { fail(`a dialog opened: ${d.message()}`); await d.dismiss(); });
 
@@ -161,6 +162,28 @@ await axe('child with a markup name');
 
 await page.goto(`${base}/accessibility`);
 await axe('accessibility statement');
+
+// The public jobs board: the filters are one GET form (no script needed), so the view
+// is in the address; then a vacancy, and an address with a filter value it does not have.
+await page.goto(`${base}/jobs`);
+await axe('jobs board');
+await page.check('input[name=hours][value=full-time]');
+await page.click('main button:has-text("Apply filters")');
+check(page.url().includes('hours=full-time'), `the filters are not in the address: ${page.url()}`);
+check(await page.isChecked('input[name=hours][value=full-time]'), 'the filter was not kept');
+await axe('jobs board, filtered');
+await page.goto(`${base}/jobs`);
+const vacancy = page.locator('main .kith-jobs a').first();
+check(await vacancy.count() === 1, 'the demo has no open vacancy');
+if (await vacancy.count()) {
+  await vacancy.click();
+  check(await page.locator('script[type="application/ld+json"]').count() === 1,
+    'a vacancy without JSON-LD');
+  await axe('a vacancy');
+}
+await page.goto(`${base}/jobs?contract=banana`);
+check(await page.locator('.govuk-error-summary').isVisible(), 'a bad filter was not reported');
+await axe('jobs board with a bad filter');
 
 await page.goto(`${base}/`);
 await page.click('nav button:has-text("Sign out")');
