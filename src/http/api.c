@@ -709,7 +709,8 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
                 if (!strcmp(name, "type")) {
                     json_arr_begin(&j, "enum");
                     for (size_t t = 0; rec_types[t]; t++)
-                        json_str(&j, NULL, rec_types[t]->name);
+                        if (rec_types[t]->parent) /* the records kept about a child */
+                            json_str(&j, NULL, rec_types[t]->name);
                     json_arr_end(&j);
                 }
                 json_obj_end(&j);

@@ -179,7 +179,13 @@ static int refused(struct http_request *req, struct http_response *res, enum ker
                         "The records could not be read or written. Try again later.");
 }
 
-static const struct rec_type *type_arg(const char *name) { return rec_type_named(name); }
+/* The types these routes serve: those kept about a child (a vacancy is the jobs board's,
+ * docs/jobs.md, and hangs off no child). */
+static const struct rec_type *type_arg(const char *name)
+{
+    const struct rec_type *t = rec_type_named(name);
+    return t && t->parent ? t : NULL;
+}
 
 static int no_type(struct http_request *req, struct http_response *res)
 {
@@ -420,6 +426,8 @@ void api_records_schemas(struct json_out *j, struct arena *a)
 {
     for (size_t i = 0; rec_types[i]; i++) {
         const struct rec_type *t = rec_types[i];
+        if (!t->parent) /* not served here (type_arg) */
+            continue;
         char name[64];
         snprintf(name, sizeof name, "%s", t->name);
         name[0] = (char)(name[0] >= 'a' && name[0] <= 'z' ? name[0] - 32 : name[0]);
@@ -461,6 +469,8 @@ void api_records_schemas(struct json_out *j, struct arena *a)
         json_key_obj(j, generic[input]);
         json_arr_begin(j, "oneOf");
         for (size_t i = 0; rec_types[i]; i++) {
+            if (!rec_types[i]->parent)
+                continue;
             char name[64];
             snprintf(name, sizeof name, "%s", rec_types[i]->name);
             name[0] = (char)(name[0] - 32);
