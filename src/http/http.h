@@ -23,10 +23,10 @@ enum {
     HTTP_UPLOAD_MAX = 64 * 1024 * 1024, /* a ROUTE_UPLOAD body: files to validate */
     HTTP_HEADER_MAX = 16 * 1024,        /* libmicrohttpd's per-connection memory for headers */
     HTTP_PATH_MAX = 1024,               /* longer paths are refused with 414 */
-    HTTP_PARAMS_MAX = 32,               /* form fields kept after the route's declaration */
+    HTTP_PARAMS_MAX = 64,               /* form fields kept after the route's declaration */
     HTTP_PATH_ARGS_MAX = 4,             /* typed {parameters} in one route pattern */
     HTTP_HEADERS_OUT_MAX = 16,          /* response headers a handler and the router set */
-    HTTP_FIELD_ERRORS_MAX = 16,
+    HTTP_FIELD_ERRORS_MAX = 32,
 };
 
 struct http_param {

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "domain/codeset.h"
+#include "domain/rec.h"
 #include "domain/record.h"
 #include "http/govuk.h"
 #include "http/page.h"
@@ -281,6 +282,18 @@ static int child_render(struct http_request *req, struct http_response *res,
         }
         html_raw(&h, "</ul>\n");
     }
+    /* Every record type kept for a child (domain/rec_types.c), each to its list and form */
+    html_raw(&h, "<h2 class=\"govuk-heading-m\">Case records</h2>\n<ul class=\"govuk-list\">\n");
+    for (size_t i = 0; rec_types[i]; i++)
+        if (rec_types[i]->parent)
+            html_f(&h, "<li><a class=\"govuk-link\" href=\"/children/%s/records/%s\">%s</a></li>\n",
+                   c->public_id, rec_types[i]->name,
+                   arena_printf(req->arena, "%c%s",
+                                rec_types[i]->plural[0] >= 'a' && rec_types[i]->plural[0] <= 'z'
+                                    ? rec_types[i]->plural[0] - 'a' + 'A'
+                                    : rec_types[i]->plural[0],
+                                rec_types[i]->plural + 1));
+    html_raw(&h, "</ul>\n");
     html_raw(&h, "<h2 class=\"govuk-heading-m\">Case notes</h2>\n");
     if (!v->nnotes)
         html_raw(&h, "<p class=\"govuk-body\">No case notes yet.</p>\n");

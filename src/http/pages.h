@@ -41,6 +41,14 @@ int page_jobs(struct http_app *app, struct http_request *req, struct http_respon
 int page_job(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_jobs_atom(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_jobs(struct http_app *app, struct http_request *req, struct http_response *res);
+/* pages_records.c: every record type from its description */
+int page_records_list(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_records_new(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_records_add(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_record(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_record_edit(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_record_correct(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_record_history(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_note_add(struct http_app *app, struct http_request *req, struct http_response *res);
 
 #endif

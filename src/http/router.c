@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/rec.h"
 #include "domain/text.h"
 #include "http/html.h"
 #include "http/json.h"
@@ -220,13 +221,59 @@ static const char *form_value(const struct http_request *req, const char *name)
     return NULL;
 }
 
+/* The declaration of a record form (ROUTE_RECORD_FORM): the fields of the type the path
+ * names, from its description. NULL when there is no such type (the handler says so). */
+static const struct route_param *record_params(struct http_request *req)
+{
+    const char *at = strstr(req->route->pattern, "{type}");
+    if (!at)
+        return NULL;
+    size_t k = 0;
+    for (const char *p = req->route->pattern; p < at; p++)
+        k += *p == '{';
+    const struct rec_type *t = k < HTTP_PATH_ARGS_MAX ? rec_type_named(req->path_args[k]) : NULL;
+    if (!t)
+        return NULL;
+    size_t n = 0, cap = rec_nfields(t) * 3 + 3;
+    struct route_param *v = arena_zalloc(req->arena, cap * sizeof *v);
+    static const char *const parts[] = {"day", "month", "year"};
+    for (const struct field *f = t->fields; f->name; f++) {
+        const char *title = arena_printf(
+            req->arena, "%c%s",
+            f->label[0] >= 'a' && f->label[0] <= 'z' ? f->label[0] - 'a' + 'A' : f->label[0],
+            f->label + 1);
+        if (f->type == FIELD_DATE) {
+            for (size_t i = 0; i < 3; i++)
+                v[n++] = (struct route_param){arena_printf(req->arena, "%s-%s", f->name, parts[i]),
+                                              PARAM_LINE,
+                                              20,
+                                              false,
+                                              f->label,
+                                              title};
+            continue;
+        }
+        /* room beyond the field's own limit: its check says how long it may be, beside it,
+         * with the text kept */
+        size_t max = f->max_len ? (size_t)f->max_len * 4 + 16 : 1000;
+        v[n++] = (struct route_param){
+            f->name, f->flags & FIELD_MULTILINE ? PARAM_TEXT : PARAM_LINE, max, false, f->label,
+            title};
+    }
+    v[n++] = (struct route_param){"version", PARAM_LINE, 12, false, "the version", "The version"};
+    v[n++] = (struct route_param){
+        "reason", PARAM_TEXT, 2000, false, "the reason for the correction", "The reason"};
+    return v;
+}
+
 /* Keep declared fields only; check type and length; note required ones left empty. */
 static void check_params(struct http_request *req)
 {
     const struct route *r = req->route;
     req->nparams = 0;
     req->nerrors = 0;
-    for (const struct route_param *p = r->params; p && p->name; p++) {
+    const struct route_param *params =
+        (r->flags & ROUTE_RECORD_FORM) ? record_params(req) : r->params;
+    for (const struct route_param *p = params; p && p->name; p++) {
         const char *v = form_value(req, p->name);
         if (!v)
             v = "";

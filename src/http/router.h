@@ -60,6 +60,10 @@ enum route_flags {
     ROUTE_API = 1u << 2,    /* JSON API: bearer tokens only (no cookies, so no CSRF), and
                                refusals as RFC 9457 problem details */
     ROUTE_UPLOAD = 1u << 3, /* files in multipart/form-data: a body up to HTTP_UPLOAD_MAX */
+    /* A record's form: the parameters are the fields of the record type named by the
+     * path's {type} (its description, domain/rec.h), a date as NAME-day/-month/-year,
+     * with "version" and "reason" for a correction; `params` is NULL. */
+    ROUTE_RECORD_FORM = 1u << 4,
 };
 
 struct route {

@@ -549,6 +549,95 @@ static void user_administration(void **state)
     assert_string_equal(rows[1].action, "user-add");
 }
 
+/* Every record type's pages, from its description: the list, the form (a date input, a
+ * character count, codes as choices), a save with every problem beside its field and the
+ * text kept, the record, a correction with its reason, the clash of two corrections
+ * showing both versions, the history; each scoped as the child's page (the matrix). */
+static void record_pages(void **state)
+{
+    struct fx *f = *state;
+    const char *list = arena_printf(&f->a, "/children/%s/records/contact", f->kid_id[OWN]);
+    struct call *c = call(f, "GET", list, ALLOCATED, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "No contacts recorded."));
+    c = call(f, "GET", arena_printf(&f->a, "%s/new", list), ALLOCATED, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "name=\"contact_date-day\""));
+    assert_non_null(strstr(c->body, "govuk-character-count"));
+    assert_non_null(strstr(c->body, "value=\"referral\"")); /* a kith set: radios */
+    assert_non_null(strstr(c->body, "Schools (2A)"));       /* a DfE set: code shown */
+
+    /* every problem at once, beside its field, with what was typed kept */
+    c = call(f, "POST", list, ALLOCATED,
+             "csrf=" TOKEN "&contact_date-day=31&contact_date-month=2&contact_date-year=2026"
+             "&source=2A&summary=Keep+this+text&contact_time=25%3A00");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "govuk-error-summary"));
+    assert_non_null(strstr(c->body, "Keep this text"));
+    c = call(f, "POST", list, ALLOCATED,
+             "csrf=" TOKEN "&contact_date-day=3&contact_date-month=Dec&contact_date-year=2026"
+             "&source=2A&summary=Keep+this+text&contact_time=25%3A00");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "#contact_time"));
+    assert_non_null(strstr(c->body, "Keep this text"));
+
+    c = call(f, "POST", list, ALLOCATED,
+             "csrf=" TOKEN "&contact_date-day=3&contact_date-month=12&contact_date-year=2026"
+             "&source=2A&contact_by=Ms+Khan&summary=Para+one%0D%0A%0D%0APara+two");
+    assert_int_equal(c->res.status, 303);
+    const char *at = NULL;
+    for (size_t i = 0; i < c->res.nheaders; i++)
+        if (!strcmp(c->res.headers[i].name, "Location"))
+            at = c->res.headers[i].value;
+    assert_non_null(at);
+    assert_int_equal(strncmp(at, "/records/contact/", 17), 0);
+    c = call(f, "GET", at, ALLOCATED, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "3 December 2026") ? c->body : strstr(c->body, "03/12/2026"));
+    assert_non_null(strstr(c->body, "<p class=\"govuk-body\">Para one</p>"));
+    assert_non_null(strstr(c->body, "Schools (2A)"));
+    c = call(f, "GET", list, ALLOCATED, NULL);
+    assert_non_null(strstr(c->body, "All 1 of 1"));
+
+    /* scoped as the child's own page */
+    for (int w = 0; w < WHO_COUNT; w++) {
+        c = call(f, "GET", at, (enum who)w, NULL);
+        if (c->res.status != matrix[w][OWN])
+            fail_msg("%s viewing the contact: %d", f->who[w].username, c->res.status);
+    }
+    c = call(f, "POST", list, OTHER_TEAM,
+             "csrf=" TOKEN "&contact_date-day=3&contact_date-month=12&contact_date-year=2026"
+             "&source=2A&summary=x");
+    assert_int_equal(c->res.status, 404);
+
+    /* corrections: a reason is needed; two from one version: the second sees both */
+    c = call(f, "GET", arena_printf(&f->a, "%s/edit", at), ALLOCATED, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "name=\"version\" value=\"1\""));
+    assert_non_null(strstr(c->body, "value=\"2026\""));
+    const char *fix = "csrf=" TOKEN "&version=1&contact_date-day=3&contact_date-month=12"
+                      "&contact_date-year=2026&source=2A&summary=Para+one&outcome=referral"
+                      "&decided_on-day=4&decided_on-month=12&decided_on-year=2026";
+    c = call(f, "POST", at, ALLOCATED, fix);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "#reason"));
+    c = call(f, "POST", at, ALLOCATED, arena_printf(&f->a, "%s&reason=decided", fix));
+    assert_int_equal(c->res.status, 303);
+    c = call(f, "POST", at, TEAMMATE,
+             "csrf=" TOKEN "&version=1&contact_date-day=3&contact_date-month=12"
+             "&contact_date-year=2026&source=2A&summary=Teammate+text&reason=mine");
+    assert_int_equal(c->res.status, 409);
+    assert_non_null(strstr(c->body, "Their version (2)"));
+    assert_non_null(strstr(c->body, "Teammate text"));
+    assert_non_null(strstr(c->body, "name=\"version\" value=\"2\""));
+    c = call(f, "GET", arena_printf(&f->a, "%s/history", at), ALLOCATED, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "Version 2 (as it reads now)"));
+    assert_non_null(strstr(c->body, "because: decided"));
+    c = call(f, "GET", "/records/nothing/abc", ALLOCATED, NULL);
+    assert_int_equal(c->res.status, 404);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -561,6 +650,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(audit_page_and_export, setup, teardown),
         cmocka_unit_test_setup_teardown(audit_pages_and_parts, setup, teardown),
         cmocka_unit_test_setup_teardown(user_administration, setup, teardown),
+        cmocka_unit_test_setup_teardown(record_pages, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -124,6 +124,35 @@ const saved = page.locator(`.moj-timeline__description:has-text("${body}")`);
 check(await saved.count() === 1, 'the note is not on the timeline');
 check(await saved.locator('p').count() === 2, 'the note lost its paragraphs');
 
+// A contact, through the pages every record type gets from its description: the form
+// with an error (the text kept), saved, read, corrected with a reason.
+const childPage = page.url();
+await page.click('a:has-text("Contacts")');
+await axe('contacts list');
+await page.click('a:has-text("Add a contact")');
+await page.fill('#contact_date-day', '4');
+await page.fill('#contact_date-month', 'Dec');
+await page.fill('#contact_date-year', '2026');
+await page.fill('#summary', 'Worried about a bruise.');
+await page.click('form button[type=submit]');
+check(await page.locator('.govuk-error-summary').isVisible(), 'a contact with no source was taken');
+check(await page.inputValue('#summary') === 'Worried about a bruise.', 'the contact text was lost');
+await axe('contact form with an error');
+await page.selectOption('#source', '2A');
+await page.click('form button[type=submit]');
+check(await page.locator('h1').innerText() === 'Contact', 'the contact was not saved');
+await axe('a contact');
+await page.click('a:has-text("Correct this record")');
+await page.check('input[name=outcome][value=referral]');
+await page.fill('#decided_on-day', '5');
+await page.fill('#decided_on-month', '12');
+await page.fill('#decided_on-year', '2026');
+await page.fill('#reason', 'The front door decided.');
+await axe('correcting a contact');
+await page.click('form button[type=submit]');
+check((await page.locator('main').innerText()).includes('Referral'), 'the correction was not saved');
+await page.goto(childPage);
+
 // The session ends in another tab while a note is being written: Save shows the sign-in
 // page, a mistyped password keeps the note, and signing in saves it.
 const carried = `Written while signed out; browser test ${Date.now()}.`;

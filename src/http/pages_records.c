@@ -1,0 +1,651 @@
+/*
+ * The web pages of every record type, from its description: a child's records of a type,
+ * the form to add one, one record, the form to correct it (with the version it starts
+ * from and a reason), and its versions. One form renderer reads the field table: a date is
+ * a GOV.UK date input, multi-line text a character count, a code from a small set radios
+ * (the plain words, the DfE code small beside them) and from a large one a select, a yes/no
+ * radios. Every error is beside its field and in the summary, with what was typed kept.
+ * Scope, checks and audit are the use-case layer's (casework/): a child someone may not
+ * see is "Page not found" here as everywhere.
+ *
+ *   GET  /children/{id}/records/{type}        the child's records of the type
+ *   GET  /children/{id}/records/{type}/new    the form
+ *   POST /children/{id}/records/{type}        add; the form again with its errors
+ *   GET  /records/{type}/{rid}                one record
+ *   GET  /records/{type}/{rid}/edit           the correction form
+ *   POST /records/{type}/{rid}                correct; on a clash both versions
+ *   GET  /records/{type}/{rid}/history        every version
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "casework/casework.h"
+#include "domain/codeset.h"
+#include "http/govuk.h"
+#include "http/page.h"
+#include "http/pages.h"
+#include "http/web_audit.h"
+
+enum { LIST_PAGE = 25, RADIOS_MAX = 10 };
+
+static struct actor actor_of(struct http_request *req, struct store_scope *scope)
+{
+    *scope = web_scope(req);
+    scope->today = date_today();
+    const struct http_principal *p = req->principal;
+    return (struct actor){.user_id = p ? p->user_id : 0,
+                          .username = p ? p->username : NULL,
+                          .role = p ? vocab_code(CS_USER_ROLE, (int)p->role) : NULL,
+                          .scope = scope,
+                          .request_id = req->request_id,
+                          .now = (int64_t)time(NULL),
+                          .today = scope->today};
+}
+
+static const char *cap(struct arena *a, const char *s)
+{
+    return arena_printf(a, "%c%s", s[0] >= 'a' && s[0] <= 'z' ? s[0] - 'a' + 'A' : s[0], s + 1);
+}
+
+/* A field's value as a person reads it: a date as 5 December 2026, a code in words with
+ * the code, yes or no. */
+static const char *shown(struct arena *a, const struct field *f, const void *rec)
+{
+    char buf[REC_TEXT_BUF];
+    const char *v = rec_text(f, rec, buf);
+    if (f->type == FIELD_BOOL)
+        return v && v[0] == '1' ? "Yes" : "No";
+    if (!v)
+        return "Not recorded";
+    if (f->type == FIELD_DATE) {
+        kdate d;
+        char dmy[16];
+        return date_parse_iso(v, &d, NULL) ? v : arena_strdup(a, date_format_dmy(d, dmy));
+    }
+    if (f->flags & FIELD_CODED) {
+        const char *label = code_label(f->codeset, v, 0);
+        return label ? arena_printf(a, "%s (%s)", label, v) : arena_strdup(a, v);
+    }
+    return arena_strdup(a, v);
+}
+
+/* --- the form ------------------------------------------------------------------------ */
+
+/* What the field holds now: what was typed (a form sent back) or the record's value. */
+static const char *typed(const struct http_request *req, const struct field *f, const void *rec)
+{
+    const char *v = http_param(req, f->name);
+    if (v || !rec)
+        return v;
+    char buf[REC_TEXT_BUF];
+    const char *t = rec_text(f, rec, buf);
+    return t ? arena_strdup(req->arena, t) : NULL;
+}
+
+static void coded_field(struct html *h, const struct http_request *req, const struct field *f,
+                        const char *value)
+{
+    const struct codeset *cs = codeset_get(f->codeset);
+    const char *hint = f->hint;
+    const char *error = page_error_text(req, f->name);
+    if (cs->n <= RADIOS_MAX) {
+        struct govuk_choice *items = arena_alloc(h->arena, (size_t)cs->n * sizeof *items);
+        for (int i = 0; i < cs->n; i++)
+            items[i] = (struct govuk_choice){cs->codes[i].code, code_label_in(&cs->codes[i], 0),
+                                             cs->origin == CODESET_KITH ? NULL : cs->codes[i].code};
+        govuk_radios(h, &(struct govuk_radios){.name = f->name,
+                                               .legend = cap(h->arena, f->label),
+                                               .legend_classes = "govuk-fieldset__legend--s",
+                                               .hint = hint,
+                                               .error = error,
+                                               .value = value,
+                                               .items = items,
+                                               .nitems = (size_t)cs->n});
+        return;
+    }
+    struct govuk_option *opts = arena_alloc(h->arena, ((size_t)cs->n + 1) * sizeof *opts);
+    opts[0] = (struct govuk_option){"", "Choose one"};
+    for (int i = 0; i < cs->n; i++)
+        opts[i + 1] = (struct govuk_option){
+            cs->codes[i].code,
+            arena_printf(h->arena, "%s (%s)", code_label_in(&cs->codes[i], 0), cs->codes[i].code)};
+    govuk_select(h, &(struct govuk_field){.name = f->name,
+                                          .label = cap(h->arena, f->label),
+                                          .hint = hint,
+                                          .error = error,
+                                          .value = value ? value : "",
+                                          .options = opts,
+                                          .noptions = (size_t)cs->n + 1});
+}
+
+static void field_input(struct html *h, const struct http_request *req, const struct field *f,
+                        const void *rec)
+{
+    struct arena *a = h->arena;
+    const char *label = cap(a, f->label);
+    if (f->type == FIELD_DATE) {
+        /* a stored date fills the three boxes when the form was not sent back */
+        if (rec && !http_param(req, arena_printf(a, "%s-day", f->name))) {
+            char buf[REC_TEXT_BUF];
+            const char *v = rec_text(f, rec, buf);
+            kdate d;
+            if (v && !date_parse_iso(v, &d, NULL)) {
+                int y, m, dd;
+                date_to_ymd(d, &y, &m, &dd);
+                struct http_request *r = (struct http_request *)req;
+                static const char *const parts[] = {"day", "month", "year"};
+                int val[] = {dd, m, y};
+                for (size_t i = 0; i < 3 && r->nparams < HTTP_PARAMS_MAX; i++) {
+                    r->params[r->nparams].name = arena_printf(a, "%s-%s", f->name, parts[i]);
+                    r->params[r->nparams].value = arena_printf(a, "%d", val[i]);
+                    r->nparams++;
+                }
+            }
+        }
+        page_date_input(h, req, f->name, NULL, label, f->hint ? f->hint : "For example, 27 3 2026");
+    } else if (f->flags & FIELD_CODED) {
+        coded_field(h, req, f, typed(req, f, rec));
+    } else if (f->type == FIELD_BOOL) {
+        const char *v = typed(req, f, rec);
+        static const struct govuk_choice yn[] = {{"1", "Yes", NULL}, {"0", "No", NULL}};
+        govuk_radios(h, &(struct govuk_radios){
+                            .name = f->name,
+                            .legend = label,
+                            .legend_classes = "govuk-fieldset__legend--s",
+                            .hint = f->hint,
+                            .error = page_error_text(req, f->name),
+                            .value = v && (v[0] == '1' || v[0] == 'y') ? "1" : (v ? "0" : NULL),
+                            .classes = "govuk-radios--inline",
+                            .items = yn,
+                            .nitems = 2});
+    } else if (f->flags & FIELD_MULTILINE) {
+        struct govuk_field g = {.name = f->name,
+                                .label = label,
+                                .hint = f->hint,
+                                .error = page_error_text(req, f->name),
+                                .value = typed(req, f, rec),
+                                .rows = 8};
+        if (f->max_len)
+            govuk_character_count(h, &g, f->max_len);
+        else
+            govuk_textarea(h, &g);
+    } else {
+        const char *v = typed(req, f, rec);
+        govuk_input(h,
+                    &(struct govuk_field){.name = f->name,
+                                          .label = label,
+                                          .hint = f->hint,
+                                          .error = page_error_text(req, f->name),
+                                          .value = v ? v : "",
+                                          .inputmode = f->type == FIELD_INT ? "numeric" : NULL,
+                                          .classes = f->type == FIELD_INT || f->type == FIELD_CHARS
+                                                         ? "govuk-input--width-10"
+                                                         : NULL});
+    }
+    html_raw(h, "\n");
+}
+
+/* The whole form: every field of the type, and for a correction the version it starts
+ * from (hidden) and the reason. */
+static void record_form(struct html *h, const struct http_request *req, const struct rec_type *t,
+                        const char *action, const void *rec, int version, const char *button)
+{
+    html_f(h, "<form method=\"post\" action=\"%s\" novalidate>\n", action);
+    page_csrf(h, req);
+    for (const struct field *f = t->fields; f->name; f++)
+        field_input(h, req, f, rec);
+    if (version) {
+        html_f(h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n", version);
+        const char *reason = http_param(req, "reason");
+        govuk_character_count(
+            h,
+            &(struct govuk_field){.name = "reason",
+                                  .label = "Why are you correcting it?",
+                                  .hint = "For example, the date was typed wrongly. This is "
+                                          "kept with the earlier version.",
+                                  .error = page_error_text(req, "reason"),
+                                  .value = reason,
+                                  .rows = 3},
+            2000);
+        html_raw(h, "\n");
+    }
+    govuk_button(h, &(struct govuk_opts){.text = button});
+    html_raw(h, "\n</form>\n");
+}
+
+/* Read the posted form into `rec`: dates from their three boxes (page_date_read, with
+ * GOV.UK's messages), everything else as typed. Field problems go to req->errors. */
+static void read_form(struct http_request *req, const struct rec_type *t, void *rec)
+{
+    struct field_errors errs;
+    field_errors_clear(&errs);
+    for (const struct field *f = t->fields; f->name; f++) {
+        if (f->type == FIELD_DATE) {
+            kdate d = DATE_NONE;
+            char iso[DATE_ISO_LEN];
+            page_date_read(req, f->name, NULL, f->label, false, false, &d);
+            rec_set_text(f, rec, d == DATE_NONE ? NULL : date_format_iso(d, iso), req->arena,
+                         &errs);
+        } else {
+            rec_set_text(f, rec, http_param(req, f->name), req->arena, &errs);
+        }
+    }
+    for (size_t i = 0; i < errs.n && req->nerrors < HTTP_FIELD_ERRORS_MAX; i++) {
+        req->errors[req->nerrors].field = arena_strdup(req->arena, errs.items[i].field);
+        req->errors[req->nerrors].message = arena_strdup(req->arena, errs.items[i].msg);
+        req->nerrors++;
+    }
+}
+
+/* The use case's field problems beside their fields: a date's beside its day box. */
+static void errors_to_form(struct http_request *req, const struct rec_type *t,
+                           const struct cw_err *err)
+{
+    for (size_t i = 0; i < err->fields.n && req->nerrors < HTTP_FIELD_ERRORS_MAX; i++) {
+        const char *name = err->fields.items[i].field;
+        int fi = rec_field_index(t, name);
+        if (fi >= 0 && t->fields[fi].type == FIELD_DATE)
+            name = arena_printf(req->arena, "%s-day", name);
+        req->errors[req->nerrors].field = name;
+        req->errors[req->nerrors].message = arena_strdup(req->arena, err->fields.items[i].msg);
+        req->nerrors++;
+    }
+    if (!err->fields.n && req->nerrors < HTTP_FIELD_ERRORS_MAX) {
+        req->errors[req->nerrors].field = err->e.field[0] ? err->e.field : "version";
+        req->errors[req->nerrors].message = arena_strdup(req->arena, err->e.msg);
+        req->nerrors++;
+    }
+}
+
+static int failed(struct http_request *req, struct http_response *res, enum kerr_code rc)
+{
+    if (rc == KITH_E_NOT_FOUND)
+        return http_error_page(req, res, 404, "Page not found", "There is no such record.");
+    req->cause = rc;
+    return http_error_page(req, res, 503, "Sorry, there is a problem with the service",
+                           "Nothing was saved. Try again later.");
+}
+
+/* The child of a /children/{id}/... page, looked up as the pages do (public ids only). */
+static enum kerr_code child_of(struct http_request *req, struct person *p)
+{
+    struct kerr e = KERR_INIT;
+    enum kerr_code rc = store_person_find(req->store, req->path_args[0], req->arena, p, &e);
+    if (!rc && (p->kind != PERSON_CHILD || strcmp(p->public_id, req->path_args[0]) != 0))
+        rc = KITH_E_NOT_FOUND;
+    return rc;
+}
+
+static const char *child_name(struct arena *a, const struct person *p)
+{
+    return arena_printf(a, "%s %s", p->given_name, p->family_name);
+}
+
+/* --- a child's records of a type ---------------------------------------------------- */
+
+static int render_new(struct http_request *req, struct http_response *res, const struct rec_type *t,
+                      const struct person *p, int status)
+{
+    struct html h;
+    html_init(&h, req->arena);
+    const char *title = arena_printf(req->arena, "Add a %s", t->label);
+    page_begin(&h, req, title);
+    govuk_back_link(&h,
+                    &(struct govuk_opts){.text = "Back",
+                                         .href = arena_printf(req->arena, "/children/%s/records/%s",
+                                                              p->public_id, t->name)});
+    page_error_summary(&h, req);
+    html_f(&h, "<span class=\"govuk-caption-l\">%s</span>\n<h1 class=\"govuk-heading-l\">%s</h1>\n",
+           child_name(req->arena, p), title);
+    record_form(&h, req, t,
+                arena_printf(req->arena, "/children/%s/records/%s", p->public_id, t->name), NULL, 0,
+                arena_printf(req->arena, "Save %s", t->label));
+    return page_end(&h, res, status);
+}
+
+int page_records_new(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t = rec_type_named(req->path_args[1]);
+    struct person p;
+    if (!t || !t->parent)
+        return failed(req, res, KITH_E_NOT_FOUND);
+    enum kerr_code rc = child_of(req, &p);
+    bool visible = false;
+    struct store_scope scope;
+    struct actor who = actor_of(req, &scope);
+    if (!rc)
+        rc = store_person_visible(req->store, who.scope, p.id, &visible, NULL);
+    if (!rc && !visible)
+        rc = KITH_E_NOT_FOUND;
+    if (rc)
+        return failed(req, res, rc);
+    return render_new(req, res, t, &p, 200);
+}
+
+int page_records_add(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t = rec_type_named(req->path_args[1]);
+    struct person p;
+    if (!t || !t->parent)
+        return failed(req, res, KITH_E_NOT_FOUND);
+    enum kerr_code rc = child_of(req, &p);
+    if (rc)
+        return failed(req, res, rc);
+    void *rec = arena_zalloc(req->arena, t->size);
+    read_form(req, t, rec);
+    struct store_scope scope;
+    struct actor who = actor_of(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    if (req->nerrors) {
+        /* the form's own problems, and the checks' on what could be read, together */
+        bool visible = false;
+        rc = store_person_visible(req->store, who.scope, p.id, &visible, NULL);
+        if (rc || !visible)
+            return failed(req, res, rc ? rc : KITH_E_NOT_FOUND);
+        return render_new(req, res, t, &p, 422);
+    }
+    rec_head(t, rec)->parent_id = p.id;
+    rc = cw_rec_add(req->store, &who, t, rec, &err);
+    if (rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE) {
+        errors_to_form(req, t, &err);
+        return render_new(req, res, t, &p, 422);
+    }
+    if (rc)
+        return failed(req, res, rc);
+    return page_redirect(
+        res, arena_printf(req->arena, "/records/%s/%s", t->name, rec_head(t, rec)->public_id));
+}
+
+int page_records_list(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t = rec_type_named(req->path_args[1]);
+    struct person p;
+    if (!t || !t->parent)
+        return failed(req, res, KITH_E_NOT_FOUND);
+    enum kerr_code rc = child_of(req, &p);
+    struct store_scope scope;
+    struct actor who = actor_of(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    void *rows = NULL;
+    size_t n = 0;
+    int64_t total = 0;
+    if (!rc)
+        rc = cw_rec_list(req->store, &who, t, p.id, LIST_PAGE, 0, req->arena, &rows, &n, &total,
+                         &err);
+    if (rc)
+        return failed(req, res, rc);
+    struct html h;
+    html_init(&h, req->arena);
+    const char *title = cap(req->arena, t->plural);
+    page_begin(&h, req, title);
+    govuk_back_link(
+        &h, &(struct govuk_opts){.text = "Back to the child's record",
+                                 .href = arena_printf(req->arena, "/children/%s", p.public_id)});
+    html_f(&h, "<span class=\"govuk-caption-l\">%s</span>\n<h1 class=\"govuk-heading-l\">%s</h1>\n",
+           child_name(req->arena, &p), title);
+    if (req->principal->perms & ROUTE_NOTE_WRITE)
+        govuk_button(
+            &h, &(struct govuk_opts){.text = arena_printf(req->arena, "Add a %s", t->label),
+                                     .href = arena_printf(req->arena, "/children/%s/records/%s/new",
+                                                          p.public_id, t->name)});
+    if (!n) {
+        html_f(&h, "<p class=\"govuk-body\">No %s recorded.</p>\n", t->plural);
+        return page_end(&h, res, 200);
+    }
+    html_f(&h, "<p class=\"govuk-body\">%s %ld of %ld, newest first.</p>\n",
+           (int64_t)n < total ? "The first" : "All", (long)n, (long)total);
+    int o = t->order ? rec_field_index(t, t->order) : -1;
+    int ti = t->title ? rec_field_index(t, t->title) : -1;
+    const struct govuk_cell head[] = {
+        {.text = o >= 0 ? cap(req->arena, t->fields[o].label) : "Recorded"},
+        {.text = ti >= 0 ? cap(req->arena, t->fields[ti].label) : "Record"},
+        {.text = "Version", .format = "numeric"}};
+    govuk_table_begin(&h, &(struct govuk_table){.caption = NULL, .head = head, .nhead = 3});
+    for (size_t i = 0; i < n; i++) {
+        const void *rec = (const char *)rows + i * t->size;
+        const struct rec_head *rh = rec_chead(t, rec);
+        const char *href = arena_printf(req->arena, "/records/%s/%s", t->name, rh->public_id);
+        govuk_table_row_begin(&h);
+        govuk_table_cell(
+            &h,
+            &(struct govuk_cell){.text = o >= 0 ? shown(req->arena, &t->fields[o], rec) : "",
+                                 .href = href},
+            false);
+        govuk_table_cell(
+            &h, &(struct govuk_cell){.text = ti >= 0 ? shown(req->arena, &t->fields[ti], rec) : ""},
+            false);
+        govuk_table_cell(&h,
+                         &(struct govuk_cell){.text = arena_printf(req->arena, "%d", rh->version),
+                                              .format = "numeric"},
+                         false);
+        govuk_table_row_end(&h);
+    }
+    govuk_table_end(&h);
+    return page_end(&h, res, 200);
+}
+
+/* --- one record ---------------------------------------------------------------------- */
+
+static void summary(struct html *h, struct arena *a, const struct rec_type *t, const void *rec)
+{
+    size_t n = rec_nfields(t);
+    struct govuk_summary_row *rows = arena_alloc(a, n * sizeof *rows);
+    for (size_t i = 0; i < n; i++)
+        rows[i] =
+            (struct govuk_summary_row){cap(a, t->fields[i].label), shown(a, &t->fields[i], rec)};
+    /* multi-line text keeps its paragraphs: the summary list holds text only, so such a
+     * field follows it as paragraphs of its own */
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(t->fields[i].flags & FIELD_MULTILINE))
+            rows[k++] = rows[i];
+    govuk_summary_list(h, &(struct govuk_summary_list){.rows = rows, .nrows = k});
+    char buf[REC_TEXT_BUF];
+    for (size_t i = 0; i < n; i++)
+        if (t->fields[i].flags & FIELD_MULTILINE) {
+            html_f(h, "<h2 class=\"govuk-heading-s\">%s</h2>\n", cap(a, t->fields[i].label));
+            const char *v = rec_text(&t->fields[i], rec, buf);
+            page_paragraphs(h, v ? v : "Not recorded");
+        }
+}
+
+static const char *when(struct arena *a, int64_t t)
+{
+    time_t at = (time_t)t;
+    struct tm tm;
+    char buf[40];
+    gmtime_r(&at, &tm);
+    strftime(buf, sizeof buf, "%d/%m/%Y at %H:%M UTC", &tm);
+    return arena_strdup(a, buf);
+}
+
+int page_record(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t = rec_type_named(req->path_args[0]);
+    if (!t)
+        return failed(req, res, KITH_E_NOT_FOUND);
+    void *rec = arena_zalloc(req->arena, t->size);
+    struct store_scope scope;
+    struct actor who = actor_of(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = cw_rec_view(req->store, &who, t, req->path_args[1], req->arena, rec, &err);
+    if (rc)
+        return failed(req, res, rc);
+    const struct rec_head *rh = rec_chead(t, rec);
+    struct person p = {0};
+    if (t->parent)
+        store_person_get(req->store, rh->parent_id, req->arena, &p, NULL);
+    struct html h;
+    html_init(&h, req->arena);
+    const char *title = cap(req->arena, t->label);
+    page_begin(&h, req, title);
+    if (t->parent)
+        govuk_back_link(
+            &h, &(struct govuk_opts){.text = arena_printf(req->arena, "All %s", t->plural),
+                                     .href = arena_printf(req->arena, "/children/%s/records/%s",
+                                                          p.public_id, t->name)});
+    html_f(&h, "<span class=\"govuk-caption-l\">%s</span>\n<h1 class=\"govuk-heading-l\">%s</h1>\n",
+           t->parent ? child_name(req->arena, &p) : "", title);
+    summary(&h, req->arena, t, rec);
+    html_f(&h, "<p class=\"govuk-body-s\">Version %d, written %s", rh->version,
+           when(req->arena, rh->updated_at));
+    if (rh->reason) {
+        html_raw(&h, ". Corrected because: ");
+        html_text(&h, rh->reason);
+    }
+    html_raw(&h, ".</p>\n");
+    if (req->principal->perms & ROUTE_NOTE_WRITE)
+        govuk_button(&h,
+                     &(struct govuk_opts){.text = "Correct this record",
+                                          .classes = "govuk-button--secondary",
+                                          .href = arena_printf(req->arena, "/records/%s/%s/edit",
+                                                               t->name, rh->public_id)});
+    if (rh->version > 1)
+        html_f(&h,
+               "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/records/%s/%s/history\">"
+               "See the %d versions</a></p>\n",
+               t->name, rh->public_id, rh->version);
+    return page_end(&h, res, 200);
+}
+
+static int render_edit(struct http_request *req, struct http_response *res,
+                       const struct rec_type *t, const void *rec, const void *current, int status)
+{
+    const struct rec_head *rh = rec_chead(t, current ? current : rec);
+    struct html h;
+    html_init(&h, req->arena);
+    const char *title = arena_printf(req->arena, "Correct this %s", t->label);
+    page_begin(&h, req, title);
+    govuk_back_link(&h, &(struct govuk_opts){.text = "Back",
+                                             .href = arena_printf(req->arena, "/records/%s/%s",
+                                                                  t->name, rh->public_id)});
+    page_error_summary(&h, req);
+    html_f(&h, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
+    if (current) {
+        /* Someone else saved first: their version, then the form with what this person
+         * typed, ready to save on top of theirs once read. */
+        govuk_notification_banner(
+            &h, &(struct govuk_banner){
+                    .title = "Important",
+                    .text = arena_printf(req->arena,
+                                         "Someone else corrected this %s while you were "
+                                         "writing (it is now version %d). Nothing you typed "
+                                         "was lost: read their version, then save yours if it "
+                                         "is still right.",
+                                         t->label, rh->version)});
+        html_f(&h, "<h2 class=\"govuk-heading-m\">Their version (%d)</h2>\n", rh->version);
+        summary(&h, req->arena, t, current);
+        html_raw(&h, "<h2 class=\"govuk-heading-m\">Yours</h2>\n");
+    }
+    record_form(&h, req, t, arena_printf(req->arena, "/records/%s/%s", t->name, rh->public_id), rec,
+                rh->version, "Save the correction");
+    return page_end(&h, res, status);
+}
+
+int page_record_edit(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t = rec_type_named(req->path_args[0]);
+    if (!t)
+        return failed(req, res, KITH_E_NOT_FOUND);
+    void *rec = arena_zalloc(req->arena, t->size);
+    struct store_scope scope;
+    struct actor who = actor_of(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = cw_rec_view(req->store, &who, t, req->path_args[1], req->arena, rec, &err);
+    if (rc)
+        return failed(req, res, rc);
+    return render_edit(req, res, t, rec, NULL, 200);
+}
+
+int page_record_correct(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t = rec_type_named(req->path_args[0]);
+    if (!t)
+        return failed(req, res, KITH_E_NOT_FOUND);
+    void *rec = arena_zalloc(req->arena, t->size);
+    struct store_scope scope;
+    struct actor who = actor_of(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = cw_rec_view(req->store, &who, t, req->path_args[1], req->arena, rec, &err);
+    if (rc)
+        return failed(req, res, rc);
+    struct rec_head *rh = rec_head(t, rec);
+    int stored = rh->version;
+    read_form(req, t, rec);
+    const char *version = http_param(req, "version");
+    rh->version = version && *version ? atoi(version) : stored;
+    const char *reason = http_param(req, "reason");
+    rh->reason = reason && reason[strspn(reason, " \t\r\n")] ? reason : NULL;
+    if (req->nerrors)
+        return render_edit(req, res, t, rec, NULL, 422);
+    rc = cw_rec_correct(req->store, &who, t, rec, req->arena, &err);
+    if (rc == KITH_E_CONFLICT && err.current) {
+        /* the hidden version becomes theirs, so saving again is a deliberate choice */
+        for (size_t i = 0; i < req->nparams; i++)
+            if (!strcmp(req->params[i].name, "version"))
+                req->params[i].value =
+                    arena_printf(req->arena, "%d", rec_chead(t, err.current)->version);
+        return render_edit(req, res, t, rec, err.current, 409);
+    }
+    if (rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE) {
+        errors_to_form(req, t, &err);
+        return render_edit(req, res, t, rec, NULL, 422);
+    }
+    if (rc)
+        return failed(req, res, rc);
+    return page_redirect(res, arena_printf(req->arena, "/records/%s/%s", t->name, rh->public_id));
+}
+
+int page_record_history(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t = rec_type_named(req->path_args[0]);
+    if (!t)
+        return failed(req, res, KITH_E_NOT_FOUND);
+    void *rows;
+    size_t n;
+    struct store_scope scope;
+    struct actor who = actor_of(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc =
+        cw_rec_history(req->store, &who, t, req->path_args[1], req->arena, &rows, &n, &err);
+    if (rc)
+        return failed(req, res, rc);
+    struct html h;
+    html_init(&h, req->arena);
+    const char *title = arena_printf(req->arena, "Every version of this %s", t->label);
+    page_begin(&h, req, title);
+    govuk_back_link(&h,
+                    &(struct govuk_opts){.text = "Back",
+                                         .href = arena_printf(req->arena, "/records/%s/%s", t->name,
+                                                              rec_chead(t, rows)->public_id)});
+    html_f(&h, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
+    for (size_t i = n; i-- > 0;) {
+        const void *rec = (const char *)rows + i * t->size;
+        const struct rec_head *rh = rec_chead(t, rec);
+        html_f(&h, "<h2 class=\"govuk-heading-m\">Version %d%s</h2>\n", rh->version,
+               i == n - 1 ? " (as it reads now)" : "");
+        html_f(&h, "<p class=\"govuk-body-s\">Written %s", when(req->arena, rh->updated_at));
+        if (rh->reason) {
+            html_raw(&h, ", because: ");
+            html_text(&h, rh->reason);
+        }
+        html_raw(&h, ".</p>\n");
+        summary(&h, req->arena, t, rec);
+    }
+    return page_end(&h, res, 200);
+}
