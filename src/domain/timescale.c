@@ -1,0 +1,327 @@
+/*
+ * The timescales kith runs (one row per statutory clock, DOMAIN.md "Statutory
+ * timescales") and the engine that turns a child's records into obligations
+ * (timescale.h). A row exists only for a record type that exists: the rest of DOMAIN.md's
+ * table becomes one row each as its types are described (docs/timescales.md shows them).
+ *
+ * The engine reads the records through their descriptions (a date field by its name and
+ * offset), so it knows no type: the tests run it on types defined only in the test file.
+ */
+#include "domain/timescale.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/workday.h"
+#include "core/xalloc.h"
+
+const struct timescale timescales[] = {
+    {.rule = "contact-decision",
+     .what = "decide on the contact",
+     .start_type = "contact",
+     .start_field = "contact_date",
+     .len = {{1, TS_WORKING_DAYS}},
+     .stop_field = "decided_on",
+     .owner = TS_WORKER,
+     .started = "the contact was made",
+     .source = "Working Together 2023"},
+    {0},
+};
+
+void ob_list_free(struct ob_list *l)
+{
+    free(l->v);
+    *l = (struct ob_list){0};
+}
+
+static struct obligation *ob_push(struct ob_list *l)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+    }
+    return &l->v[l->n++];
+}
+
+const char *ob_status_name(enum ob_status s)
+{
+    static const char *const names[] = {
+        [OB_DONE] = "done", [OB_DUE] = "due", [OB_OVERDUE] = "overdue"};
+    return names[s];
+}
+
+const struct rec_type *ts_type(const struct rec_type *const *types, const char *name)
+{
+    for (size_t i = 0; name && types[i]; i++)
+        if (!strcmp(types[i]->name, name))
+            return types[i];
+    return NULL;
+}
+
+kdate ts_due(kdate from, struct ts_length len)
+{
+    switch (len.unit) {
+    case TS_WORKING_DAYS:
+        return workday_add(from, len.n);
+    case TS_DAYS:
+        return date_add_days(from, len.n);
+    case TS_MONTHS:
+        return date_add_months(from, len.n);
+    }
+    return DATE_NONE;
+}
+
+/* Field `name` of a record as a date; DATE_NONE when absent or no such date field. */
+static kdate date_of(const struct rec_type *t, const void *rec, const char *name)
+{
+    int ix = name ? rec_field_index(t, name) : -1;
+    if (ix < 0 || t->fields[ix].type != FIELD_DATE)
+        return DATE_NONE;
+    kdate d;
+    memcpy(&d, (const char *)rec + t->fields[ix].offset, sizeof d);
+    return d;
+}
+
+static bool applies(const struct timescale *ts, const struct rec_type *t, const void *rec)
+{
+    if (!ts->when_field)
+        return true;
+    int ix = rec_field_index(t, ts->when_field);
+    char buf[REC_TEXT_BUF];
+    const char *v = ix < 0 ? NULL : rec_text(&t->fields[ix], rec, buf);
+    return v && (!ts->when_value || !strcmp(v, ts->when_value));
+}
+
+static const struct ts_records *records_of(const struct ts_records *recs, size_t n,
+                                           const char *type)
+{
+    for (size_t i = 0; type && i < n; i++)
+        if (!strcmp(recs[i].type->name, type))
+            return &recs[i];
+    return NULL;
+}
+
+/* A stopping record and its date, sorted by date (then by where it was) so that each
+ * clock takes the first one on or after its start. */
+struct stop {
+    kdate on;
+    size_t ix;
+    const void *rec;
+};
+
+static int by_day(const void *a, const void *b)
+{
+    const struct stop *x = a, *y = b;
+    if (x->on != y->on)
+        return x->on < y->on ? -1 : 1;
+    return (x->ix > y->ix) - (x->ix < y->ix);
+}
+
+static struct stop *stops_of(const struct timescale *ts, const struct ts_records *r, size_t *n)
+{
+    *n = 0;
+    if (!r || !r->n)
+        return NULL;
+    struct stop *v = xreallocarray(NULL, r->n, sizeof(*v));
+    for (size_t i = 0; i < r->n; i++) {
+        const void *rec = (const char *)r->rows + i * r->type->size;
+        kdate d = date_of(r->type, rec, ts->stop_field);
+        if (d != DATE_NONE)
+            v[(*n)++] = (struct stop){d, i, rec};
+    }
+    qsort(v, *n, sizeof(*v), by_day);
+    return v;
+}
+
+/* The first stop on or after `from` (after it, for a repeat: the stop that started this
+ * clock is not also the one that ends it). */
+static const struct stop *first_stop(const struct stop *v, size_t n, kdate from, bool after)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].on < from || (after && v[mid].on == from))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n ? &v[lo] : NULL;
+}
+
+static size_t nlengths(const struct timescale *ts)
+{
+    size_t k = 0;
+    while (k < TS_LENGTHS_MAX && ts->len[k].n)
+        k++;
+    return k;
+}
+
+/* Every clock of one starting record. */
+static void clocks(const struct timescale *ts, const struct rec_type *t, const void *rec,
+                   const struct stop *stops, size_t nstops, kdate on, struct ob_list *out)
+{
+    kdate start = date_of(t, rec, ts->start_field);
+    kdate until = ts->repeats ? date_of(t, rec, ts->until_field) : DATE_NONE;
+    size_t nlen = nlengths(ts);
+    for (int seq = 0; start != DATE_NONE && start <= on; seq++) {
+        if (until != DATE_NONE && start >= until)
+            return; /* the plan ended: no further clock */
+        struct ts_length len = ts->len[(size_t)seq < nlen ? (size_t)seq : nlen - 1];
+        kdate done = DATE_NONE;
+        const void *by = NULL;
+        if (!ts->stop_type) {
+            done = date_of(t, rec, ts->stop_field);
+        } else {
+            const struct stop *st = first_stop(stops, nstops, start, seq > 0);
+            if (st) {
+                done = st->on;
+                by = st->rec;
+            }
+        }
+        if (done != DATE_NONE && done > on) { /* done later than the day judged */
+            done = DATE_NONE;
+            by = NULL;
+        }
+        if (done == DATE_NONE && until != DATE_NONE && until <= on)
+            return; /* open when the plan ended: nothing is owed any more */
+        kdate due = ts_due(start, len);
+        *ob_push(out) = (struct obligation){
+            .ts = ts,
+            .child_id = rec_chead(t, rec)->parent_id,
+            .rec = rec,
+            .by = by,
+            .seq = seq,
+            .len = len,
+            .started = start,
+            .due = due,
+            .done = done,
+            .status = done != DATE_NONE ? OB_DONE
+                      : on > due        ? OB_OVERDUE
+                                        : OB_DUE,
+        };
+        if (!ts->repeats || done == DATE_NONE)
+            return;
+        start = done;
+    }
+}
+
+void ts_derive(const struct timescale *table, const struct ts_records *recs, size_t nrecs, kdate on,
+               struct ob_list *out)
+{
+    for (const struct timescale *ts = table; ts->rule; ts++) {
+        const struct ts_records *r = records_of(recs, nrecs, ts->start_type);
+        if (!r || !r->n)
+            continue;
+        size_t nstops = 0;
+        struct stop *stops =
+            ts->stop_type ? stops_of(ts, records_of(recs, nrecs, ts->stop_type), &nstops) : NULL;
+        for (size_t i = 0; i < r->n; i++) {
+            const void *rec = (const char *)r->rows + i * r->type->size;
+            if (applies(ts, r->type, rec))
+                clocks(ts, r->type, rec, stops, nstops, on, out);
+        }
+        free(stops);
+    }
+}
+
+/* "14 Jan 2027", or "14 Jan" without the year. */
+static int day_text(kdate d, bool year, char *buf, size_t cap)
+{
+    static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y, m, dd;
+    date_to_ymd(d, &y, &m, &dd);
+    return year ? snprintf(buf, cap, "%d %s %d", dd, mon[m - 1], y)
+                : snprintf(buf, cap, "%d %s", dd, mon[m - 1]);
+}
+
+/* Append with snprintf's arguments, never past `cap`. */
+#define ADD(...)                                                                                   \
+    do {                                                                                           \
+        if (w < cap) {                                                                             \
+            int k_ = snprintf(buf + w, cap - w, __VA_ARGS__);                                      \
+            w += k_ > 0 ? (size_t)k_ : 0;                                                          \
+        }                                                                                          \
+    } while (0)
+
+void ts_explain(const struct obligation *o, char *buf, size_t cap)
+{
+    static const char *const unit[][2] = {[TS_WORKING_DAYS] = {"working day", "working days"},
+                                          [TS_DAYS] = {"day", "days"},
+                                          [TS_MONTHS] = {"month", "months"}};
+    if (!cap)
+        return;
+    buf[0] = '\0';
+    size_t w = 0;
+    char due[24], from[24], done[24];
+    day_text(o->due, true, due, sizeof due);
+    day_text(o->started, true, from, sizeof from);
+    const char *what = o->seq > 0 && o->ts->again ? o->ts->again : o->ts->started;
+    ADD("due %s: %d %s after %s on %s", due, o->len.n, unit[o->len.unit][o->len.n != 1], what,
+        from);
+    if (o->len.unit == TS_WORKING_DAYS) {
+        kdate hol[16];
+        size_t nh = 0;
+        for (kdate d = o->started + 1; d <= o->due && nh < 16; d++)
+            if (date_weekday(d) < WD_SAT && date_is_bank_holiday(d))
+                hol[nh++] = d;
+        for (size_t i = 0; i < nh; i++) {
+            char h[24];
+            day_text(hol[i], false, h, sizeof h);
+            ADD("%s%s", i == 0 ? "; " : i + 1 == nh ? " and " : ", ", h);
+        }
+        if (nh)
+            ADD(" %s", nh == 1 ? "is not a working day" : "are not working days");
+    }
+    if (o->done != DATE_NONE) {
+        day_text(o->done, true, done, sizeof done);
+        ADD("; done on %s%s", done, o->done > o->due ? ", late" : "");
+    }
+}
+
+static enum kerr_code bad_row(const struct timescale *ts, struct kerr *e, const char *what,
+                              const char *name)
+{
+    return kerr_fail(e, KITH_E_INVALID, "timescale", "timescale '%s': %s%s%s",
+                     ts->rule ? ts->rule : "(no name)", what, name ? " " : "", name ? name : "");
+}
+
+/* Whether `name` is a date field of `t`. */
+static bool date_field(const struct rec_type *t, const char *name)
+{
+    int ix = name ? rec_field_index(t, name) : -1;
+    return ix >= 0 && t->fields[ix].type == FIELD_DATE;
+}
+
+enum kerr_code ts_table_check(const struct timescale *table, const struct rec_type *const *types,
+                              struct kerr *e)
+{
+    for (const struct timescale *ts = table; ts->rule; ts++) {
+        for (const struct timescale *o = table; o < ts; o++)
+            if (!strcmp(o->rule, ts->rule))
+                return bad_row(ts, e, "a second row of that name", NULL);
+        const struct rec_type *t = ts_type(types, ts->start_type);
+        const struct rec_type *st = ts->stop_type ? ts_type(types, ts->stop_type) : t;
+        if (!ts->what || !ts->started || !ts->source)
+            return bad_row(ts, e, "says no work, start phrase or source", NULL);
+        if (!t)
+            return bad_row(ts, e, "starts on no record type kith has:", ts->start_type);
+        if (!date_field(t, ts->start_field))
+            return bad_row(ts, e, "starts on no date field of its type:", ts->start_field);
+        if (ts->when_field && rec_field_index(t, ts->when_field) < 0)
+            return bad_row(ts, e, "has a condition on no field of its type:", ts->when_field);
+        if (!st)
+            return bad_row(ts, e, "is stopped by no record type kith has:", ts->stop_type);
+        if (!date_field(st, ts->stop_field))
+            return bad_row(ts, e, "is stopped by no date field:", ts->stop_field);
+        if (!nlengths(ts) || ts->len[0].n < 0)
+            return bad_row(ts, e, "has no length", NULL);
+        if (ts->repeats && (!ts->stop_type || !ts->again))
+            return bad_row(ts, e, "repeats, so needs a stopping record type and an 'again' phrase",
+                           NULL);
+        if (ts->until_field && (!ts->repeats || !date_field(t, ts->until_field)))
+            return bad_row(ts, e, "ends on no date field of a repeating row:", ts->until_field);
+    }
+    return KITH_OK;
+}

@@ -1,0 +1,480 @@
+/*
+ * The timescales engine (domain/timescale.h) on edge dates: bank holidays (Christmas and
+ * New Year 2026-27, Easter 2027), weekends, month ends, 29 February 2028, a clock stopped
+ * by a later correction, a stopping record or a starting record deleted, a condition
+ * corrected away, repeating clocks and a plan's end. The rows for assessments, s47s,
+ * plans, visits and looked-after reviews run on record types defined only in this file:
+ * the engine knows no type, and a later type's row is one line of the same table. The
+ * contact row runs on the real contact type and kith's own table.
+ */
+#include "test.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/contact.h"
+#include "domain/timescale.h"
+
+/* One struct for every test type: two dates and a flag, named per type. */
+struct trec {
+    struct rec_head h;
+    kdate a, b;
+    char flag[2];
+};
+
+#define DATE_F(nm, m)                                                                              \
+    {                                                                                              \
+        .name = nm, .label = nm, .type = FIELD_DATE, .offset = offsetof(struct trec, m)            \
+    }
+#define FLAG_F(nm)                                                                                 \
+    {                                                                                              \
+        .name = nm, .label = nm, .type = FIELD_CHARS, .size = sizeof(((struct trec *)0)->flag),    \
+        .offset = offsetof(struct trec, flag)                                                      \
+    }
+#define TYPE(var, nm, flds)                                                                        \
+    static const struct rec_type var = {.name = nm,                                                \
+                                        .label = nm,                                               \
+                                        .plural = nm "s",                                          \
+                                        .table = nm,                                               \
+                                        .parent = "child",                                         \
+                                        .size = sizeof(struct trec),                               \
+                                        .head = offsetof(struct trec, h),                          \
+                                        .fields = flds}
+
+static const struct field assess_f[] = {DATE_F("start_date", a), DATE_F("authorised_on", b), {0}};
+static const struct field s47_f[] = {DATE_F("strategy_date", a), FLAG_F("icpc_needed"), {0}};
+static const struct field icpc_f[] = {DATE_F("icpc_date", a), {0}};
+static const struct field plan_f[] = {DATE_F("start_date", a), DATE_F("end_date", b), {0}};
+static const struct field visit_f[] = {DATE_F("visit_date", a), {0}};
+static const struct field lac_f[] = {DATE_F("start_date", a), {0}};
+static const struct field review_f[] = {DATE_F("review_date", a), {0}};
+TYPE(t_assess, "t_assessment", assess_f);
+TYPE(t_s47, "t_s47", s47_f);
+TYPE(t_icpc, "t_icpc", icpc_f);
+TYPE(t_plan, "t_plan", plan_f);
+TYPE(t_visit, "t_visit", visit_f);
+TYPE(t_lac, "t_lac", lac_f);
+TYPE(t_review, "t_review", review_f);
+
+static const struct rec_type *const test_types[] = {
+    &t_assess, &t_s47, &t_icpc, &t_plan, &t_visit, &t_lac, &t_review, &contact_type, NULL};
+
+/* DOMAIN.md's later clocks, one line each, as they will read once their types exist. */
+static const struct timescale table[] = {
+    {.rule = "assessment-authorised",
+     .what = "authorise the assessment",
+     .start_type = "t_assessment",
+     .start_field = "start_date",
+     .len = {{45, TS_WORKING_DAYS}},
+     .stop_field = "authorised_on",
+     .owner = TS_MANAGER,
+     .started = "the assessment started",
+     .source = "Working Together 2023"},
+    {.rule = "icpc",
+     .what = "hold the initial child protection conference",
+     .start_type = "t_s47",
+     .start_field = "strategy_date",
+     .when_field = "icpc_needed",
+     .when_value = "Y",
+     .len = {{15, TS_WORKING_DAYS}},
+     .stop_type = "t_icpc",
+     .stop_field = "icpc_date",
+     .owner = TS_WORKER,
+     .started = "the strategy discussion",
+     .source = "Working Together 2023"},
+    {.rule = "cp-visit",
+     .what = "visit the child",
+     .start_type = "t_plan",
+     .start_field = "start_date",
+     .len = {{10, TS_WORKING_DAYS}},
+     .repeats = true,
+     .stop_type = "t_visit",
+     .stop_field = "visit_date",
+     .until_field = "end_date",
+     .owner = TS_WORKER,
+     .started = "the plan started",
+     .again = "the last visit",
+     .source = "local procedures"},
+    {.rule = "lac-review",
+     .what = "hold the looked-after review",
+     .start_type = "t_lac",
+     .start_field = "start_date",
+     .len = {{20, TS_WORKING_DAYS}, {3, TS_MONTHS}, {6, TS_MONTHS}},
+     .repeats = true,
+     .stop_type = "t_review",
+     .stop_field = "review_date",
+     .owner = TS_WORKER,
+     .started = "the child became looked after",
+     .again = "the last review",
+     .source = "CPPCR 2010 reg 33"},
+    {0},
+};
+
+#define MAXR 6
+struct ymd {
+    int y, m, d;
+};
+static kdate D(struct ymd v) { return v.y ? date_from_ymd(v.y, v.m, v.d) : DATE_NONE; }
+
+struct tcase {
+    const char *name;
+    struct {
+        const struct rec_type *type;
+        struct ymd a, b;
+        const char *flag;
+    } recs[MAXR];
+    struct ymd on;
+    struct {
+        const char *rule;
+        int seq;
+        struct ymd started, due, done;
+        enum ob_status st;
+        const char *why; /* NULL: not checked */
+    } want[MAXR];
+};
+
+static const struct tcase cases[] = {
+    {"45 working days over Christmas and New Year: three bank holidays named",
+     {{&t_assess, {2026, 11, 10}, {0}, NULL}},
+     {2027, 1, 15},
+     {{"assessment-authorised",
+       0,
+       {2026, 11, 10},
+       {2027, 1, 15},
+       {0},
+       OB_DUE,
+       "due 15 Jan 2027: 45 working days after the assessment started on 10 Nov 2026; "
+       "25 Dec, 28 Dec and 1 Jan are not working days"}}},
+    {"the day after the due day it is overdue",
+     {{&t_assess, {2026, 11, 10}, {0}, NULL}},
+     {2027, 1, 16},
+     {{"assessment-authorised", 0, {2026, 11, 10}, {2027, 1, 15}, {0}, OB_OVERDUE, NULL}}},
+    {"authorised late: done, and the line says so",
+     {{&t_assess, {2026, 11, 10}, {2027, 1, 18}, NULL}},
+     {2027, 2, 1},
+     {{"assessment-authorised",
+       0,
+       {2026, 11, 10},
+       {2027, 1, 15},
+       {2027, 1, 18},
+       OB_DONE,
+       "due 15 Jan 2027: 45 working days after the assessment started on 10 Nov 2026; "
+       "25 Dec, 28 Dec and 1 Jan are not working days; done on 18 Jan 2027, late"}}},
+    {"authorised after the day judged: open on that day",
+     {{&t_assess, {2026, 11, 10}, {2027, 1, 18}, NULL}},
+     {2027, 1, 12},
+     {{"assessment-authorised", 0, {2026, 11, 10}, {2027, 1, 15}, {0}, OB_DUE, NULL}}},
+    {"a clock not started on the day judged is no obligation",
+     {{&t_assess, {2026, 11, 10}, {0}, NULL}},
+     {2026, 11, 9},
+     {{0}}},
+    {"Easter 2027: Good Friday and Easter Monday",
+     {{&t_s47, {2027, 3, 19}, {0}, "Y"}},
+     {2027, 3, 19},
+     {{"icpc",
+       0,
+       {2027, 3, 19},
+       {2027, 4, 13},
+       {0},
+       OB_DUE,
+       "due 13 Apr 2027: 15 working days after the strategy discussion on 19 Mar 2027; "
+       "26 Mar and 29 Mar are not working days"}}},
+    {"a condition not met starts no clock; an ICPC before the discussion stops nothing",
+     {{&t_s47, {2027, 6, 1}, {0}, "N"},
+      {&t_s47, {2027, 6, 7}, {0}, "Y"},
+      {&t_icpc, {2027, 6, 4}, {0}, NULL}},
+     {2027, 7, 1},
+     {{"icpc", 0, {2027, 6, 7}, {2027, 6, 28}, {0}, OB_OVERDUE, NULL}}},
+    {"an ICPC on the day stops the clock",
+     {{&t_s47, {2027, 6, 7}, {0}, "Y"}, {&t_icpc, {2027, 6, 28}, {0}, NULL}},
+     {2027, 7, 1},
+     {{"icpc", 0, {2027, 6, 7}, {2027, 6, 28}, {2027, 6, 28}, OB_DONE, NULL}}},
+    {"CP visits every 10 working days: each visit starts the next clock",
+     {{&t_plan, {2027, 1, 4}, {0}, NULL},
+      {&t_visit, {2027, 1, 29}, {0}, NULL},
+      {&t_visit, {2027, 1, 15}, {0}, NULL}},
+     {2027, 2, 20},
+     {{"cp-visit", 0, {2027, 1, 4}, {2027, 1, 18}, {2027, 1, 15}, OB_DONE, NULL},
+      {"cp-visit",
+       1,
+       {2027, 1, 15},
+       {2027, 1, 29},
+       {2027, 1, 29},
+       OB_DONE,
+       "due 29 Jan 2027: 10 working days after the last visit on 15 Jan 2027; "
+       "done on 29 Jan 2027"},
+      {"cp-visit", 2, {2027, 1, 29}, {2027, 2, 12}, {0}, OB_OVERDUE, NULL}}},
+    {"two visits on one day count once; the plan's end stops the open clock",
+     {{&t_plan, {2027, 1, 4}, {2027, 2, 10}, NULL},
+      {&t_visit, {2027, 1, 15}, {0}, NULL},
+      {&t_visit, {2027, 1, 15}, {0}, NULL}},
+     {2027, 2, 20},
+     {{"cp-visit", 0, {2027, 1, 4}, {2027, 1, 18}, {2027, 1, 15}, OB_DONE, NULL}}},
+    {"a plan ending after the day judged: the visit is still owed",
+     {{&t_plan, {2027, 1, 4}, {2027, 3, 1}, NULL}, {&t_visit, {2027, 1, 15}, {0}, NULL}},
+     {2027, 2, 20},
+     {{"cp-visit", 0, {2027, 1, 4}, {2027, 1, 18}, {2027, 1, 15}, OB_DONE, NULL},
+      {"cp-visit", 1, {2027, 1, 15}, {2027, 1, 29}, {0}, OB_OVERDUE, NULL}}},
+    {"reviews at 20 working days, 3 months, then 6: month ends clamp",
+     {{&t_lac, {2026, 10, 30}, {0}, NULL},
+      {&t_review, {2026, 11, 30}, {0}, NULL},
+      {&t_review, {2027, 2, 28}, {0}, NULL}},
+     {2027, 3, 1},
+     {{"lac-review", 0, {2026, 10, 30}, {2026, 11, 27}, {2026, 11, 30}, OB_DONE, NULL},
+      {"lac-review",
+       1,
+       {2026, 11, 30},
+       {2027, 2, 28},
+       {2027, 2, 28},
+       OB_DONE,
+       "due 28 Feb 2027: 3 months after the last review on 30 Nov 2026; done on 28 Feb 2027"},
+      {"lac-review", 2, {2027, 2, 28}, {2027, 8, 28}, {0}, OB_DUE, NULL}}},
+    {"29 February 2028: due on it, and a clock from it",
+     {{&t_lac, {2027, 7, 1}, {0}, NULL},
+      {&t_review, {2027, 7, 29}, {0}, NULL},
+      {&t_review, {2027, 8, 31}, {0}, NULL},
+      {&t_review, {2028, 2, 29}, {0}, NULL}},
+     {2028, 3, 1},
+     {{"lac-review", 0, {2027, 7, 1}, {2027, 7, 29}, {2027, 7, 29}, OB_DONE, NULL},
+      {"lac-review", 1, {2027, 7, 29}, {2027, 10, 29}, {2027, 8, 31}, OB_DONE, NULL},
+      {"lac-review", 2, {2027, 8, 31}, {2028, 2, 29}, {2028, 2, 29}, OB_DONE, NULL},
+      {"lac-review", 3, {2028, 2, 29}, {2028, 8, 29}, {0}, OB_DUE, NULL}}},
+    {"a summer bank holiday inside 20 working days",
+     {{&t_lac, {2027, 8, 20}, {0}, NULL}},
+     {2027, 8, 20},
+     {{"lac-review",
+       0,
+       {2027, 8, 20},
+       {2027, 9, 20},
+       {0},
+       OB_DUE,
+       "due 20 Sep 2027: 20 working days after the child became looked after on 20 Aug 2027; "
+       "30 Aug is not a working day"}}},
+};
+
+static void run_case(const struct tcase *c)
+{
+    struct trec rows[MAXR];
+    struct ts_records recs[MAXR];
+    size_t nrecs = 0;
+    /* Records grouped by type as the store returns them: one array per type. */
+    struct trec bytype[MAXR][MAXR];
+    memset(rows, 0, sizeof rows);
+    for (size_t i = 0; i < MAXR && c->recs[i].type; i++) {
+        struct trec r = {.h = {.id = (int64_t)i + 1, .parent_id = 7},
+                         .a = D(c->recs[i].a),
+                         .b = D(c->recs[i].b)};
+        if (c->recs[i].flag)
+            snprintf(r.flag, sizeof r.flag, "%s", c->recs[i].flag);
+        size_t k = 0;
+        while (k < nrecs && recs[k].type != c->recs[i].type)
+            k++;
+        if (k == nrecs)
+            recs[nrecs++] = (struct ts_records){c->recs[i].type, bytype[k], 0};
+        bytype[k][recs[k].n++] = r;
+    }
+    struct ob_list out = {0};
+    ts_derive(table, recs, nrecs, D(c->on), &out);
+    size_t nwant = 0;
+    while (nwant < MAXR && c->want[nwant].rule)
+        nwant++;
+    if (out.n != nwant)
+        fail_msg("%s: %zu obligations, expected %zu", c->name, out.n, nwant);
+    for (size_t i = 0; i < nwant; i++) {
+        const struct obligation *o = &out.v[i];
+        char why[400], got[DATE_ISO_LEN], exp[DATE_ISO_LEN];
+        ts_explain(o, why, sizeof why);
+        if (strcmp(o->ts->rule, c->want[i].rule) || o->seq != c->want[i].seq)
+            fail_msg("%s [%zu]: %s #%d, expected %s #%d", c->name, i, o->ts->rule, o->seq,
+                     c->want[i].rule, c->want[i].seq);
+        if (o->started != D(c->want[i].started) || o->due != D(c->want[i].due))
+            fail_msg("%s [%zu]: started %s due %s; %s", c->name, i,
+                     date_format_iso(o->started, got), date_format_iso(o->due, exp), why);
+        if (o->done != D(c->want[i].done) || o->status != c->want[i].st)
+            fail_msg("%s [%zu]: done %s, %s; %s", c->name, i, date_format_iso(o->done, got),
+                     ob_status_name(o->status), why);
+        if (c->want[i].why && strcmp(why, c->want[i].why))
+            fail_msg("%s [%zu]:\n got  %s\n want %s", c->name, i, why, c->want[i].why);
+        assert_int_equal(o->child_id, 7);
+    }
+    ob_list_free(&out);
+}
+
+static void edge_dates(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < N_ELEMS(cases); i++)
+        run_case(&cases[i]);
+}
+
+/* kith's own table on the real contact type: decision within one working day. */
+static struct contact contact_on(int y, int m, int d)
+{
+    struct contact c = {.h = {.id = 1, .parent_id = 3},
+                        .contact_date = date_from_ymd(y, m, d),
+                        .decided_on = DATE_NONE};
+    return c;
+}
+
+static struct obligation derive_one(struct contact *c, size_t n, kdate on, struct ob_list *out)
+{
+    struct ts_records r = {&contact_type, c, n};
+    out->n = 0;
+    ts_derive(timescales, &r, 1, on, out);
+    return out->n ? out->v[0] : (struct obligation){0};
+}
+
+static void contact_decision(void **state)
+{
+    (void)state;
+    static const struct {
+        struct ymd made, due;
+        const char *why;
+    } days[] = {
+        {{2026, 12, 4},
+         {2026, 12, 7},
+         "due 7 Dec 2026: 1 working day after the contact was made "
+         "on 4 Dec 2026"},                    /* a Friday: Monday */
+        {{2026, 12, 5}, {2026, 12, 7}, NULL}, /* a Saturday: Monday */
+        {{2026, 12, 24},
+         {2026, 12, 29},
+         "due 29 Dec 2026: 1 working day after the contact was made on 24 Dec 2026; "
+         "25 Dec and 28 Dec are not working days"},
+        {{2026, 12, 31}, {2027, 1, 4}, NULL}, /* New Year's Day a Friday */
+        {{2027, 3, 25}, {2027, 3, 30}, NULL}, /* Maundy Thursday: past Easter Monday */
+        {{2028, 2, 28}, {2028, 2, 29}, NULL}, /* a Monday: 29 February */
+        {{2028, 2, 29}, {2028, 3, 1}, NULL},
+        {{2027, 4, 30}, {2027, 5, 4}, NULL}, /* a month's end before early May */
+    };
+    struct ob_list out = {0};
+    for (size_t i = 0; i < N_ELEMS(days); i++) {
+        struct contact c = contact_on(days[i].made.y, days[i].made.m, days[i].made.d);
+        struct obligation o = derive_one(&c, 1, c.contact_date, &out);
+        assert_int_equal(out.n, 1);
+        assert_string_equal(o.ts->rule, "contact-decision");
+        char got[DATE_ISO_LEN], why[300];
+        ts_explain(&o, why, sizeof why);
+        if (o.due != D(days[i].due))
+            fail_msg("contact of %d-%02d-%02d due %s", days[i].made.y, days[i].made.m,
+                     days[i].made.d, date_format_iso(o.due, got));
+        if (days[i].why)
+            assert_string_equal(why, days[i].why);
+        assert_int_equal(o.status, OB_DUE);
+    }
+    /* Overdue, then stopped by a later correction that sets the decision's day, then moved
+     * by a correction of the contact's own date. */
+    struct contact c = contact_on(2026, 12, 24);
+    struct obligation o = derive_one(&c, 1, date_from_ymd(2027, 1, 5), &out);
+    assert_int_equal(o.status, OB_OVERDUE);
+    c.decided_on = date_from_ymd(2026, 12, 29);
+    o = derive_one(&c, 1, date_from_ymd(2027, 1, 5), &out);
+    assert_int_equal(o.status, OB_DONE);
+    assert_int_equal(o.done, c.decided_on);
+    c.contact_date = date_from_ymd(2026, 12, 21);
+    o = derive_one(&c, 1, date_from_ymd(2027, 1, 5), &out);
+    assert_int_equal(o.due, date_from_ymd(2026, 12, 22));
+    char why[300];
+    ts_explain(&o, why, sizeof why);
+    assert_string_equal(why, "due 22 Dec 2026: 1 working day after the contact was made on 21 "
+                             "Dec 2026; done on 29 Dec 2026, late");
+    /* A contact deleted (gone from what the store returns) owes nothing; of two, one. */
+    struct contact two[2] = {contact_on(2027, 1, 4), contact_on(2027, 1, 6)};
+    derive_one(two, 2, date_from_ymd(2027, 1, 8), &out);
+    assert_int_equal(out.n, 2);
+    derive_one(two + 1, 1, date_from_ymd(2027, 1, 8), &out);
+    assert_int_equal(out.n, 1);
+    assert_int_equal(out.v[0].started, date_from_ymd(2027, 1, 6));
+    derive_one(two, 0, date_from_ymd(2027, 1, 8), &out);
+    assert_int_equal(out.n, 0);
+    ob_list_free(&out);
+}
+
+/* A stopping record deleted or corrected away reopens the clock; a condition corrected
+ * away takes the clock with it. */
+static void corrected_away(void **state)
+{
+    (void)state;
+    struct trec s47 = {.h = {.id = 1, .parent_id = 2},
+                       .a = date_from_ymd(2027, 6, 7),
+                       .b = DATE_NONE,
+                       .flag = "Y"};
+    struct trec icpc = {
+        .h = {.id = 2, .parent_id = 2}, .a = date_from_ymd(2027, 6, 20), .b = DATE_NONE};
+    struct ts_records recs[2] = {{&t_s47, &s47, 1}, {&t_icpc, &icpc, 1}};
+    struct ob_list out = {0};
+    kdate on = date_from_ymd(2027, 7, 1);
+    ts_derive(table, recs, 2, on, &out);
+    assert_int_equal(out.n, 1);
+    assert_int_equal(out.v[0].status, OB_DONE);
+    assert_ptr_equal(out.v[0].by, &icpc);
+    recs[1].n = 0; /* the ICPC deleted */
+    out.n = 0;
+    ts_derive(table, recs, 2, on, &out);
+    assert_int_equal(out.v[0].status, OB_OVERDUE);
+    recs[1].n = 1;
+    icpc.a = date_from_ymd(2027, 6, 1); /* corrected to a day before the discussion */
+    out.n = 0;
+    ts_derive(table, recs, 2, on, &out);
+    assert_int_equal(out.v[0].status, OB_OVERDUE);
+    s47.flag[0] = 'N'; /* no ICPC needed after all */
+    out.n = 0;
+    ts_derive(table, recs, 2, on, &out);
+    assert_int_equal(out.n, 0);
+    ob_list_free(&out);
+}
+
+/* kith's table names only types and fields that exist; the test table is well formed;
+ * and a row with a misspelt field or a repeat without a stopping type is refused. */
+static void tables_check(void **state)
+{
+    (void)state;
+    struct kerr e;
+    kerr_clear(&e);
+    assert_int_equal(ts_table_check(timescales, rec_types, &e), KITH_OK);
+    assert_int_equal(ts_table_check(table, test_types, &e), KITH_OK);
+    static const struct timescale bad_field[] = {{.rule = "x",
+                                                  .what = "x",
+                                                  .start_type = "contact",
+                                                  .start_field = "contact_day",
+                                                  .len = {{1, TS_DAYS}},
+                                                  .stop_field = "decided_on",
+                                                  .started = "x",
+                                                  .source = "x"},
+                                                 {0}};
+    assert_int_equal(ts_table_check(bad_field, rec_types, &e), KITH_E_INVALID);
+    assert_non_null(strstr(e.msg, "contact_day"));
+    static const struct timescale bad_repeat[] = {{.rule = "y",
+                                                   .what = "x",
+                                                   .start_type = "contact",
+                                                   .start_field = "contact_date",
+                                                   .len = {{1, TS_DAYS}},
+                                                   .repeats = true,
+                                                   .stop_field = "decided_on",
+                                                   .started = "x",
+                                                   .source = "x"},
+                                                  {0}};
+    kerr_clear(&e);
+    assert_int_equal(ts_table_check(bad_repeat, rec_types, &e), KITH_E_INVALID);
+    static const struct timescale not_text[] = {{.rule = "z",
+                                                 .what = "x",
+                                                 .start_type = "contact",
+                                                 .start_field = "summary",
+                                                 .len = {{1, TS_DAYS}},
+                                                 .stop_field = "decided_on",
+                                                 .started = "x",
+                                                 .source = "x"},
+                                                {0}};
+    kerr_clear(&e);
+    assert_int_equal(ts_table_check(not_text, rec_types, &e), KITH_E_INVALID);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(edge_dates),
+        cmocka_unit_test(contact_decision),
+        cmocka_unit_test(corrected_away),
+        cmocka_unit_test(tables_check),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
