@@ -277,6 +277,16 @@ enum kerr_code store_allocation_end(struct store *s, int64_t id, kdate end, cons
 enum kerr_code store_allocation_list(struct store *s, int64_t child_id, struct arena *a,
                                      struct allocation **out, size_t *n, struct kerr *e);
 
+/* Every child, in id order, with the worker allocated to them now as their social worker
+ * (0 when none): whose job the child's obligations are. One statement for the borough. */
+struct child_owner {
+    int64_t child_id, worker_id;
+    char public_id[PUBLIC_ID_LEN + 1];
+    char la_child_id[LA_CHILD_ID_MAX + 1];
+};
+enum kerr_code store_child_owners(struct store *s, struct arena *a, struct child_owner **out,
+                                  size_t *n, struct kerr *e);
+
 enum kerr_code store_note_add(struct store *s, struct case_note *note, struct kerr *e);
 
 struct note_query {

@@ -44,6 +44,7 @@ enum rq {
     RQ_UPDATE,
     RQ_KEEP,
     RQ_HISTORY,
+    RQ_ALL,
     RQ_COUNT
 };
 
@@ -130,6 +131,11 @@ static char *build_one(const struct rec_type *t, const struct store_dialect *d, 
         str_add(&q, " AS INTEGER)");
         break;
     }
+    case RQ_ALL:
+        str_addf(&q, "SELECT %s", head_cols);
+        field_cols(&q, t, "");
+        str_addf(&q, " FROM %s ORDER BY parent_id, id", t->table);
+        break;
     case RQ_COUNT_PARENT:
     case RQ_COUNT_ALL:
         str_addf(&q, "SELECT count(*) FROM %s", t->table);
@@ -227,15 +233,24 @@ struct reader {
     struct arena *a;
     char *rows; /* room for `cap` records */
     size_t cap, n;
+    bool grow; /* when full, move to twice the room (store_rec_all) rather than stop */
 };
 
 static enum kerr_code read_row(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
 {
     (void)len;
     struct reader *r = ctx;
+    const struct rec_type *t = r->t;
+    if (r->n == r->cap && r->grow) {
+        size_t cap = r->cap ? r->cap * 2 : 256;
+        char *rows = arena_alloc(r->a, cap * t->size);
+        if (r->n)
+            memcpy(rows, r->rows, r->n * t->size);
+        r->rows = rows;
+        r->cap = cap;
+    }
     if (r->n == r->cap)
         return KITH_OK; /* a page is never longer than its LIMIT; be safe all the same */
-    const struct rec_type *t = r->t;
     void *rec = r->rows + r->n * t->size;
     memset(rec, 0, t->size);
     struct rec_head *h = rec_head(t, rec);
@@ -497,6 +512,23 @@ enum kerr_code store_rec_list(struct store *s, const struct rec_type *t, const s
         rc = run(s, &sql->q[q->parent_id ? RQ_COUNT_PARENT : RQ_COUNT_ALL], p, q->parent_id ? 1 : 0,
                  read_int, total, NULL, e);
     return rc;
+}
+
+enum kerr_code store_rec_all(struct store *s, const struct rec_type *t, struct arena *a, void **out,
+                             size_t *n, struct kerr *e)
+{
+    *out = NULL;
+    *n = 0;
+    struct rec_sql *sql = sql_for(s, t, e);
+    if (!sql)
+        return e && e->code ? e->code : KITH_E_INTERNAL;
+    struct reader r = {.t = t, .a = a, .grow = true};
+    enum kerr_code rc = run(s, &sql->q[RQ_ALL], NULL, 0, read_row, &r, NULL, e);
+    if (rc)
+        return rc;
+    *out = r.rows;
+    *n = r.n;
+    return KITH_OK;
 }
 
 enum kerr_code store_rec_history(struct store *s, const struct rec_type *t, int64_t id,

@@ -53,6 +53,12 @@ enum kerr_code store_rec_list(struct store *s, const struct rec_type *t, const s
                               struct arena *a, void **out, size_t *n, int64_t *total,
                               struct kerr *e);
 
+/* Every record of the type, by parent (the child) and then in the order they were made:
+ * what deriving work across many children reads (casework/work.c), in one statement
+ * where pages would sort the table once each. */
+enum kerr_code store_rec_all(struct store *s, const struct rec_type *t, struct arena *a, void **out,
+                             size_t *n, struct kerr *e);
+
 /* Every version of record `id`, oldest first, the current one last. */
 enum kerr_code store_rec_history(struct store *s, const struct rec_type *t, int64_t id,
                                  struct arena *a, void **out, size_t *n, struct kerr *e);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "casework/casework.h"
+#include "casework/work.h"
 #include "domain/contact.h"
 #include "store/store.h"
 #include "store/store_impl.h"
@@ -299,6 +300,107 @@ static void corrections(void **state)
     assert_string_equal(((const struct contact *)rows)[1].h.reason, "decision recorded");
 }
 
+/* Work derived from the stored records (casework/work.h): whose job each obligation is
+ * (the allocated worker; nobody's when the child has none), filtered by worker and team,
+ * scoped like every read (a stranger sees nothing, a service-wide role everything), moved
+ * by a correction, and read in one pass for hundreds of records across children (records
+ * are grouped by child whatever order they were written in). */
+static void work_derived(void **state)
+{
+    struct fx *f = *state;
+    struct team t = {.name = "Front Door", .service = SERVICE_FRONT_DOOR, .caseload_threshold = 20};
+    OK(store_team_add(f->s, &t, &f->e));
+    struct worker sw = {.team_id = t.id,
+                        .given_name = "Sam",
+                        .family_name = "Ward",
+                        .registration = "SW100001",
+                        .role = ROLE_SOCIAL_WORKER,
+                        .fte = 1,
+                        .start = day("2020-01-01"),
+                        .end = DATE_NONE};
+    struct worker tm = sw;
+    tm.given_name = "Tia";
+    snprintf(tm.registration, sizeof tm.registration, "SW100002");
+    tm.role = ROLE_TEAM_MANAGER;
+    OK(store_worker_add(f->s, &sw, &f->e));
+    OK(store_worker_add(f->s, &tm, &f->e));
+    struct allocation al = {.child_id = f->child,
+                            .worker_id = sw.id,
+                            .role = ALLOC_SOCIAL_WORKER,
+                            .start = day("2026-11-01"),
+                            .end = DATE_NONE};
+    OK(store_allocation_add(f->s, &al, &f->e));
+    struct person other = {.kind = PERSON_CHILD,
+                           .given_name = "Bo",
+                           .family_name = "Other",
+                           .dob = day("2016-01-01"),
+                           .expected_dob = DATE_NONE,
+                           .death = DATE_NONE,
+                           .sex = 'M',
+                           .uasc_ceased = DATE_NONE,
+                           .created = DATE_NONE};
+    OK(store_person_add(f->s, &other, &f->e));
+    struct cw_err err;
+    cw_err_clear(&err);
+    /* 300 contacts, the two children's interleaved: more than one read's first room */
+    struct contact mine = a_contact(f->child);
+    for (int i = 0; i < 300; i++) {
+        struct contact c = a_contact(i % 2 ? other.id : f->child);
+        c.contact_date = day("2026-11-02") + i % 30;
+        OK(cw_rec_add(f->s, &f->operator, & contact_type, &c, &err));
+        if (i == 0)
+            mine = c;
+    }
+    struct work w;
+    struct work_query all = {.status = -1, .on = day("2026-12-07")};
+    OK(cw_work(f->s, &f->operator, & all, &f->a, &w, &err));
+    assert_int_equal(w.n, 300);
+    size_t owned = 0;
+    for (size_t i = 0; i < w.n; i++) {
+        const struct work_item *it = &w.items[i];
+        assert_int_equal(it->ob.child_id, it->child->child_id);
+        assert_int_equal(rec_chead(&contact_type, it->ob.rec)->parent_id, it->child->child_id);
+        if (it->child->child_id == f->child) {
+            assert_non_null(it->owner);
+            assert_int_equal(it->owner->id, sw.id);
+            owned++;
+        } else {
+            assert_null(it->owner);
+        }
+        assert_int_equal(it->ob.status, OB_OVERDUE);
+        if (i)
+            assert_true(w.items[i - 1].ob.due <= it->ob.due);
+    }
+    assert_int_equal(owned, 150);
+    struct work_query q = all;
+    q.worker_id = sw.id;
+    OK(cw_work(f->s, &f->operator, & q, &f->a, &w, &err));
+    assert_int_equal(w.n, 150);
+    q.worker_id = tm.id; /* a contact's decision is the worker's, not the manager's */
+    OK(cw_work(f->s, &f->operator, & q, &f->a, &w, &err));
+    assert_int_equal(w.n, 0);
+    q = all;
+    q.team_id = t.id;
+    OK(cw_work(f->s, &f->operator, & q, &f->a, &w, &err));
+    assert_int_equal(w.n, 150);
+    OK(cw_work(f->s, &f->stranger, &all, &f->a, &w, &err));
+    assert_int_equal(w.n, 0);
+    OK(cw_work(f->s, &f->iro, &all, &f->a, &w, &err));
+    assert_int_equal(w.n, 300);
+
+    /* a decision recorded by a correction: done */
+    snprintf(mine.outcome, sizeof mine.outcome, "nfa");
+    mine.decided_on = mine.contact_date;
+    mine.h.reason = "decided";
+    OK(cw_rec_correct(f->s, &f->operator, & contact_type, &mine, &f->a, &err));
+    q = all;
+    q.status = OB_DONE;
+    OK(cw_work(f->s, &f->operator, & q, &f->a, &w, &err));
+    assert_int_equal(w.n, 1);
+    assert_string_equal(rec_chead(&contact_type, w.items[0].ob.rec)->public_id, mine.h.public_id);
+    assert_true(audit_rows(f, "work.list", "ok") >= 6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -306,6 +408,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(add_view_list, setup, teardown),
         cmocka_unit_test_setup_teardown(every_problem_beside_its_field, setup, teardown),
         cmocka_unit_test_setup_teardown(corrections, setup, teardown),
+        cmocka_unit_test_setup_teardown(work_derived, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

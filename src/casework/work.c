@@ -1,0 +1,232 @@
+/*
+ * Work derived from the records (work.h): every record of the types the timescales
+ * table names is read once (store_rec_all, by child), every child once with the worker
+ * allocated to them now (store_child_owners), and each child's records go through the
+ * pure engine (ts_derive). Whose job an obligation is comes from the row: the child's
+ * social worker, or the manager of that worker's team. Reading everything at once and
+ * filtering afterwards keeps the number of statements fixed (a handful) whatever the size
+ * of the borough; the cost is reading the records of children outside the filter.
+ */
+#include "casework/work.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_rec.h"
+
+#define CLOCK_TYPES_MAX 32
+
+/* The record types the table reads, each once. */
+static size_t clock_types(const struct rec_type **out)
+{
+    size_t n = 0;
+    for (const struct timescale *ts = timescales; ts->rule; ts++) {
+        const char *names[2] = {ts->start_type, ts->stop_type};
+        for (int k = 0; k < 2; k++) {
+            const struct rec_type *t = rec_type_named(names[k]);
+            bool seen = !t;
+            for (size_t i = 0; i < n && !seen; i++)
+                seen = out[i] == t;
+            if (!seen && n < CLOCK_TYPES_MAX)
+                out[n++] = t;
+        }
+    }
+    return n;
+}
+
+static int by_id(const void *a, const void *b)
+{
+    int64_t x = ((const struct worker *)a)->id, y = ((const struct worker *)b)->id;
+    return (x > y) - (x < y);
+}
+
+static const struct worker *worker_by_id(const struct work *w, int64_t id)
+{
+    if (!id)
+        return NULL;
+    struct worker key = {.id = id};
+    return bsearch(&key, w->workers, w->nworkers, sizeof(key), by_id);
+}
+
+/* The manager of `team`: its first team manager in post. */
+static const struct worker *manager_of(const struct work *w, int64_t team)
+{
+    for (size_t i = 0; team && i < w->nworkers; i++)
+        if (w->workers[i].team_id == team && w->workers[i].role == ROLE_TEAM_MANAGER &&
+            w->workers[i].end == DATE_NONE)
+            return &w->workers[i];
+    return NULL;
+}
+
+static enum kerr_code read_workers(struct store *s, struct arena *a, struct work *w, struct kerr *e)
+{
+    enum kerr_code rc = store_team_list(s, a, &w->teams, &w->nteams, e);
+    size_t cap = 0;
+    for (size_t off = 0; !rc;) {
+        struct worker *page;
+        size_t n;
+        rc = store_worker_list(s, &(struct worker_query){.limit = STORE_PAGE_MAX, .offset = off}, a,
+                               &page, &n, e);
+        if (rc || !n)
+            break;
+        if (w->nworkers + n > cap) {
+            cap = (w->nworkers + n) * 2;
+            struct worker *v = arena_alloc(a, cap * sizeof(*v));
+            if (w->nworkers)
+                memcpy(v, w->workers, w->nworkers * sizeof(*v));
+            w->workers = v;
+        }
+        memcpy(w->workers + w->nworkers, page, n * sizeof(*page));
+        w->nworkers += n;
+        off += n;
+        if (n < STORE_PAGE_MAX)
+            break;
+    }
+    if (!rc && w->nworkers)
+        qsort(w->workers, w->nworkers, sizeof(*w->workers), by_id);
+    return rc;
+}
+
+/* The managers of every team, looked up once: a borough has a few dozen teams. */
+struct managers {
+    int64_t *team;
+    const struct worker **mgr;
+    size_t n;
+};
+
+static const struct worker *owner_of(const struct work *w, const struct managers *m,
+                                     const struct obligation *o, const struct child_owner *c)
+{
+    const struct worker *sw = worker_by_id(w, c->worker_id);
+    if (o->ts->owner == TS_WORKER || !sw)
+        return sw;
+    for (size_t i = 0; i < m->n; i++)
+        if (m->team[i] == sw->team_id)
+            return m->mgr[i];
+    return NULL;
+}
+
+static bool wanted(const struct work_query *q, const struct obligation *o,
+                   const struct worker *owner)
+{
+    if (q->status >= 0 && (int)o->status != q->status)
+        return false;
+    if (q->worker_id && (!owner || owner->id != q->worker_id))
+        return false;
+    return !q->team_id || (owner && owner->team_id == q->team_id);
+}
+
+static int by_due(const void *a, const void *b)
+{
+    const struct work_item *x = a, *y = b;
+    if (x->ob.due != y->ob.due)
+        return x->ob.due < y->ob.due ? -1 : 1;
+    int c = strcmp(x->child->public_id, y->child->public_id);
+    return c ? c : strcmp(x->ob.ts->rule, y->ob.ts->rule);
+}
+
+int work_bucket(const struct obligation *o, kdate on)
+{
+    if (o->due < on)
+        return 0;
+    if (o->due == on)
+        return 1;
+    return o->due <= on + 7 ? 2 : 3;
+}
+
+struct typed {
+    const struct rec_type *t;
+    char *rows;
+    size_t n, at; /* `at`: the first row not yet given to a child */
+};
+
+enum kerr_code cw_work(struct store *s, const struct actor *who, const struct work_query *q,
+                       struct arena *a, struct work *out, struct cw_err *err)
+{
+    memset(out, 0, sizeof(*out));
+    const struct rec_type *types[CLOCK_TYPES_MAX];
+    size_t ntypes = clock_types(types);
+    struct typed recs[CLOCK_TYPES_MAX];
+    struct child_owner *kids = NULL;
+    size_t nkids = 0;
+    enum kerr_code rc = read_workers(s, a, out, &err->e);
+    for (size_t i = 0; i < ntypes && !rc; i++) {
+        void *rows;
+        recs[i] = (struct typed){.t = types[i]};
+        rc = store_rec_all(s, types[i], a, &rows, &recs[i].n, &err->e);
+        recs[i].rows = rows;
+    }
+    if (!rc)
+        rc = store_child_owners(s, a, &kids, &nkids, &err->e);
+    if (rc)
+        return rc;
+    struct managers mgrs = {.team = arena_alloc(a, (out->nteams + 1) * sizeof(int64_t)),
+                            .mgr = arena_alloc(a, (out->nteams + 1) * sizeof(void *))};
+    for (size_t i = 0; i < out->nteams; i++) {
+        mgrs.team[mgrs.n] = out->teams[i].id;
+        mgrs.mgr[mgrs.n++] = manager_of(out, out->teams[i].id);
+    }
+    struct ob_list obs = {0};
+    size_t cap = 0;
+    for (size_t k = 0; k < nkids && !rc; k++) {
+        const struct child_owner *c = &kids[k];
+        struct ts_records tr[CLOCK_TYPES_MAX];
+        size_t ntr = 0;
+        for (size_t i = 0; i < ntypes; i++) {
+            struct typed *r = &recs[i];
+            size_t sz = r->t->size, from;
+            while (r->at < r->n && rec_chead(r->t, r->rows + r->at * sz)->parent_id < c->child_id)
+                r->at++; /* a record of no child's: not the engine's business */
+            from = r->at;
+            while (r->at < r->n && rec_chead(r->t, r->rows + r->at * sz)->parent_id == c->child_id)
+                r->at++;
+            if (r->at > from)
+                tr[ntr++] = (struct ts_records){r->t, r->rows + from * sz, r->at - from};
+        }
+        if (!ntr)
+            continue;
+        obs.n = 0;
+        ts_derive(timescales, tr, ntr, q->on, &obs);
+        bool checked = false, visible = true;
+        for (size_t i = 0; i < obs.n && !rc; i++) {
+            const struct worker *owner = owner_of(out, &mgrs, &obs.v[i], c);
+            if (!wanted(q, &obs.v[i], owner))
+                continue;
+            if (!checked && who->scope) /* only for children something is owed for */
+                rc = store_person_visible(s, who->scope, c->child_id, &visible, &err->e);
+            checked = true;
+            if (!visible)
+                break;
+            if (out->n == cap) {
+                cap = cap ? cap * 2 : 256;
+                struct work_item *v = arena_alloc(a, cap * sizeof(*v));
+                if (out->n)
+                    memcpy(v, out->items, out->n * sizeof(*v));
+                out->items = v;
+            }
+            out->items[out->n++] =
+                (struct work_item){.ob = obs.v[i],
+                                   .type = rec_type_named(obs.v[i].ts->start_type),
+                                   .child = c,
+                                   .owner = owner};
+        }
+    }
+    ob_list_free(&obs);
+    if (rc)
+        return rc;
+    if (out->n)
+        qsort(out->items, out->n, sizeof(*out->items), by_due);
+    char detail[64];
+    snprintf(detail, sizeof detail, "%zu obligations", out->n);
+    struct audit_event ev = {.at = who->now,
+                             .user_id = who->user_id,
+                             .username = who->username ? who->username : "(operator)",
+                             .role = who->role ? who->role : "operator",
+                             .action = "work.list",
+                             .request_id = who->request_id ? who->request_id : "-",
+                             .outcome = "ok",
+                             .detail = detail,
+                             .read_only = true};
+    return store_audit_add(s, &ev, &err->e);
+}

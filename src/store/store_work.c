@@ -1,0 +1,70 @@
+/*
+ * Whose job a child's obligations are: every child with the worker allocated to them now
+ * as their social worker, read in one statement for the whole borough (casework/work.c
+ * derives every obligation at once, and a query per child would be most of its time).
+ * The SQL is the same on both backends: no parameters, nothing either dialect spells
+ * differently.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "store/store.h"
+#include "store/store_impl.h"
+
+/* A child with two current social-worker allocations (a handover recorded a day early)
+ * comes twice, the later start last: the later one wins. */
+static struct store_sql owners_sql = {
+    .sql = "SELECT p.id, p.public_id, p.la_child_id, a.worker_id FROM person p "
+           "LEFT JOIN allocation a ON a.child_id = p.id AND a.end_date IS NULL AND a.role = 0 "
+           "WHERE p.kind = 0 ORDER BY p.id, a.start_date, a.id"};
+
+struct owners {
+    struct child_owner *v;
+    size_t n, cap;
+};
+
+static enum kerr_code read_owner(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
+{
+    (void)len;
+    (void)e;
+    struct owners *o = ctx;
+    int64_t id = v[0] ? strtoll(v[0], NULL, 10) : 0;
+    int64_t worker = v[3] ? strtoll(v[3], NULL, 10) : 0;
+    if (o->n && o->v[o->n - 1].child_id == id) {
+        o->v[o->n - 1].worker_id = worker;
+        return KITH_OK;
+    }
+    if (o->n == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 1024;
+        o->v = xreallocarray(o->v, o->cap, sizeof(*o->v));
+    }
+    struct child_owner *c = &o->v[o->n++];
+    memset(c, 0, sizeof(*c));
+    c->child_id = id;
+    c->worker_id = worker;
+    snprintf(c->public_id, sizeof c->public_id, "%s", v[1] ? v[1] : "");
+    snprintf(c->la_child_id, sizeof c->la_child_id, "%s", v[2] ? v[2] : "");
+    return KITH_OK;
+}
+
+enum kerr_code store_child_owners(struct store *s, struct arena *a, struct child_owner **out,
+                                  size_t *n, struct kerr *e)
+{
+    *out = NULL;
+    *n = 0;
+    if (!s->ops->run)
+        return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot list children's workers",
+                         s->ops->name);
+    struct owners o = {0};
+    enum kerr_code rc = s->ops->run(s, &owners_sql, NULL, 0, read_owner, &o, NULL, e);
+    if (!rc && o.n) {
+        *out = arena_alloc(a, o.n * sizeof(*o.v));
+        memcpy(*out, o.v, o.n * sizeof(*o.v));
+        *n = o.n;
+    }
+    free(o.v);
+    return rc;
+}
