@@ -305,6 +305,9 @@ enum kerr_code ts_table_check(const struct timescale *table, const struct rec_ty
         const struct rec_type *st = ts->stop_type ? ts_type(types, ts->stop_type) : t;
         if (!ts->what || !ts->started || !ts->source)
             return bad_row(ts, e, "says no work, start phrase or source", NULL);
+        if (strpbrk(ts->rule, ",\"\n") || strpbrk(ts->what, ",\"\n"))
+            return bad_row(ts, e, "has a comma, quote or line break in its rule or work:",
+                           "they are CSV cells");
         if (!t)
             return bad_row(ts, e, "starts on no record type kith has:", ts->start_type);
         if (!date_field(t, ts->start_field))
