@@ -393,8 +393,13 @@ int router_dispatch(struct http_app *app, const struct route *table, struct http
         if (!router_param_ok(hit->path_type, req->path_args[i], 64))
             return http_error_page(req, res, 404, "Page not found", "There is no such page.");
     check_params(req);
+    /* The row's scope: whether this account may see what the path's id names (scope.c).
+     * A refusal is a 404, as if there were nothing there. */
     if (hit->scope) {
         int rc = hit->scope(app, req);
+        if (rc == 503)
+            return http_error_page(req, res, 503, "Sorry, there is a problem",
+                                   "The records could not be read. Try again later.");
         if (rc)
             return http_error_page(req, res, rc, "Page not found", "There is no such page.");
     }

@@ -49,8 +49,10 @@ struct route_param {
     const char *title; /* the field's name at the start of a sentence: "<title> must be ..." */
 };
 
-/* Per-child scope: the record a route reaches through its {id}, checked after the
- * permission and before the handler. NULL for routes that reach no single child. */
+/* Scope: whether this account may see the record a route reaches through its {id} or
+ * {rid}, checked after the permission and before the handler (http/scope.h). Every route
+ * with an id in its path names one; the router test fails on a row without. NULL only
+ * for routes that reach no single record. Returns 0, or the status to answer. */
 struct http_app;
 typedef int (*route_scope_fn)(struct http_app *app, struct http_request *req);
 

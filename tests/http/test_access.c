@@ -24,6 +24,7 @@
 #include "core/date.h"
 #include "domain/record.h"
 #include "http/router.h"
+#include "http/scope.h"
 #include "store/store.h"
 
 #define ORIGIN "http://127.0.0.1:8080"
@@ -638,6 +639,64 @@ static void record_pages(void **state)
     assert_int_equal(c->res.status, 404);
 }
 
+/* The router asks the row's scope before the handler runs: a handler that checks nothing
+ * still cannot show a child (or a child's record) to an account outside the child's
+ * scope, and the refusal is audited. */
+static int tell_all(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    http_body(res, 200, "text/plain", "secret", 6);
+    (void)req;
+    return 200;
+}
+
+static void the_router_asks_the_scope(void **state)
+{
+    struct fx *f = *state;
+    const struct route table[] = {
+        {HTTP_GET, "/t/{id}", tell_all, ROUTE_SIGNED_IN, 0, PARAM_PUBLIC_ID, route_scope_child,
+         NULL, "/t/{id}"},
+        {HTTP_GET, "/r/{type}/{rid}", tell_all, ROUTE_SIGNED_IN, 0, PARAM_SLUG, route_scope_record,
+         NULL, "/r/{type}/{rid}"},
+        {0},
+    };
+    const char *path = arena_printf(&f->a, "/t/%s", f->kid_id[OWN]);
+    for (int w = 0; w < WHO_COUNT; w++) {
+        if (w == AUDITOR || w == ADMIN)
+            continue; /* their roles lack child read on the real routes, not here */
+        struct call *c = call_new(&f->a, "GET", path);
+        c->req.cookie = arena_printf(&f->a, "who=%d", w);
+        router_handle(&f->app, table, &c->req, &c->res);
+        int want = matrix[w][OWN];
+        if ((int)c->res.status != want)
+            fail_msg("%s: %d, expected %d", f->who[w].username, c->res.status, want);
+    }
+    /* a record hanging off the child inherits its scope */
+    const char *list = arena_printf(&f->a, "/children/%s/records/contact", f->kid_id[OWN]);
+    struct call *c = call(f, "POST", list, ALLOCATED,
+                          "csrf=" TOKEN "&contact_date-day=3&contact_date-month=12"
+                          "&contact_date-year=2026&source=2A&summary=x");
+    assert_int_equal(c->res.status, 303);
+    const char *at = NULL;
+    for (size_t i = 0; i < c->res.nheaders; i++)
+        if (!strcmp(c->res.headers[i].name, "Location"))
+            at = c->res.headers[i].value;
+    assert_non_null(at);
+    const char *r = arena_printf(&f->a, "/r/%s", at + strlen("/records/"));
+    for (int w = 0; w < 2; w++) {
+        c = call_new(&f->a, "GET", r);
+        c->req.cookie = arena_printf(&f->a, "who=%d", w == 0 ? ALLOCATED : OTHER_TEAM);
+        router_handle(&f->app, table, &c->req, &c->res);
+        assert_int_equal(c->res.status, w == 0 ? 200 : 404);
+    }
+    struct audit_event *rows;
+    size_t n = audit_rows(f, f->kid_db[OWN], &rows);
+    bool denied = false;
+    for (size_t i = 0; i < n; i++)
+        denied |= !strcmp(rows[i].action, "contact.view") && !strcmp(rows[i].outcome, "denied");
+    assert_true(denied);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -651,6 +710,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(audit_pages_and_parts, setup, teardown),
         cmocka_unit_test_setup_teardown(user_administration, setup, teardown),
         cmocka_unit_test_setup_teardown(record_pages, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_router_asks_the_scope, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

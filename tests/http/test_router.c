@@ -186,6 +186,21 @@ static void every_route_has_a_policy(void **state)
     assert_true(n >= 6);
 }
 
+/* Every route whose path names a record ({id}, {rid}) names its scope check, so no
+ * handler can forget to ask whether the account may see it (http/scope.h). */
+static void every_id_route_names_its_scope(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    for (const struct route *r = routes; r->handler; r++) {
+        bool names_a_record = strstr(r->pattern, "{id}") || strstr(r->pattern, "{rid}");
+        if (names_a_record && !r->scope)
+            fail_msg("route %s reaches a record by its id with no scope check", r->pattern);
+        n += names_a_record;
+    }
+    assert_true(n >= 20);
+}
+
 static void route_patterns_match(void **state)
 {
     struct fx *f = *state;
@@ -709,6 +724,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_route_has_a_policy),
+        cmocka_unit_test(every_id_route_names_its_scope),
         cmocka_unit_test(parameter_types),
         cmocka_unit_test_setup_teardown(route_patterns_match, setup, teardown),
         cmocka_unit_test_setup_teardown(refusals_before_handlers, setup, teardown),

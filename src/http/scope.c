@@ -1,0 +1,86 @@
+/*
+ * The scope checks the router runs before a handler, one named in each route row whose
+ * path reaches a record (router.h, route_scope_fn): the handler of a {id} route can never
+ * forget to ask whether this account may see what the id names. A refusal is "Page not
+ * found" (404), never a hint that the record exists, and it is audited.
+ *
+ * Records hanging off a child (every record type with a parent) inherit the child's scope
+ * and restriction; the store's scope query (store_person_visible) decides, here and in
+ * the use-case layer alike. Routes whose ids name no child's record say why in their own
+ * function, so the table never has a row with no answer.
+ */
+#include "http/scope.h"
+
+#include <string.h>
+
+#include "domain/rec.h"
+#include "http/web_audit.h"
+#include "store/store_rec.h"
+
+/* A store failure while deciding is no answer: 503, with its cause in the log line. */
+static int unavailable(struct http_request *req, enum kerr_code rc)
+{
+    req->cause = rc;
+    return 503;
+}
+
+int route_scope_child(struct http_app *app, struct http_request *req)
+{
+    struct person p;
+    struct kerr e = KERR_INIT;
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, NULL, &e);
+    if (rc == KITH_E_NOT_FOUND)
+        return 404; /* web_child audited a denial */
+    return rc ? unavailable(req, rc) : 0;
+}
+
+int route_scope_record(struct http_app *app, struct http_request *req)
+{
+    const struct rec_type *t = rec_type_named(req->path_args[0]);
+    if (!t)
+        return 404;
+    void *rec = arena_zalloc(req->arena, t->size);
+    struct kerr e = KERR_INIT;
+    enum kerr_code rc = store_rec_find(req->store, t, req->path_args[1], req->arena, rec, &e);
+    if (rc == KITH_E_NOT_FOUND || (!rc && !t->parent))
+        return rc ? 404 : 0;
+    if (rc)
+        return unavailable(req, rc);
+    int64_t child = rec_chead(t, rec)->parent_id;
+    struct store_scope scope = web_scope(req);
+    scope.today = date_today();
+    bool visible = false;
+    rc = store_person_visible(req->store, &scope, child, &visible, &e);
+    if (rc)
+        return unavailable(req, rc);
+    if (visible)
+        return 0;
+    rc = web_audit(app, req, child, arena_printf(req->arena, "%s.view", t->name), "denied", NULL,
+                   &e);
+    return rc ? unavailable(req, rc) : 404;
+}
+
+int route_scope_team(struct http_app *app, struct http_request *req)
+{
+    /* A team's page holds counts per worker and no child's record: every team is open
+     * to the accounts whose role may read teams (the row's permission). */
+    (void)app;
+    (void)req;
+    return 0;
+}
+
+int route_scope_account(struct http_app *app, struct http_request *req)
+{
+    /* Administrators manage every account; the row's permission says who they are. */
+    (void)app;
+    (void)req;
+    return 0;
+}
+
+int route_scope_public(struct http_app *app, struct http_request *req)
+{
+    /* What the id names is published for anyone (a vacancy on the jobs board). */
+    (void)app;
+    (void)req;
+    return 0;
+}

@@ -1,0 +1,15 @@
+/* The route scopes (scope.c): what the router asks before a handler about the record a
+ * path's id names. Each returns 0 to go on, or the status to answer (404 for a record
+ * this account may not see, 503 when the store could not say). */
+#ifndef KITH_HTTP_SCOPE_H
+#define KITH_HTTP_SCOPE_H
+
+#include "http/router.h"
+
+int route_scope_child(struct http_app *app, struct http_request *req);  /* {id}: a child */
+int route_scope_record(struct http_app *app, struct http_request *req); /* {type}/{rid} */
+int route_scope_team(struct http_app *app, struct http_request *req);
+int route_scope_account(struct http_app *app, struct http_request *req);
+int route_scope_public(struct http_app *app, struct http_request *req);
+
+#endif
