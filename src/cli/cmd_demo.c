@@ -26,6 +26,7 @@
 #include "domain/demo.h"
 #include "store/store.h"
 #include "store/store_rec.h"
+#include "domain/contact.h"
 
 /* Children per transaction: at least DEMO_BATCH_MIN, and a twentieth of the borough in a big
  * demo. Small enough that a kill loses little work; large enough that a commit's cost does
@@ -70,8 +71,9 @@ enum {
  * borough's database is not read back); for --summary it comes from the store. */
 struct summary {
     struct store_counts k;
-    int64_t cases;   /* children allocated to case-holding workers in post */
-    double case_fte; /* the FTE of those of them who hold a case */
+    int64_t contacts, open_contacts; /* open: not decided */
+    int64_t cases;                   /* children allocated to case-holding workers in post */
+    double case_fte;                 /* the FTE of those of them who hold a case */
 };
 
 /* A worker as the tally needs it, by id. */
@@ -224,7 +226,8 @@ LOADER_ADD(load_relationship, relationship, store_relationship_add, tally_relati
 LOADER_ADD(load_allocation, allocation, store_allocation_add, tally_allocation, W_ALLOCATION)
 LOADER_ADD(load_note, case_note, store_note_add, tally_note, W_NOTE)
 
-/* A record of a described type (the vacancies): through the generic store. */
+/* A record of a described type (vacancies, contacts): through the generic store, written
+ * as it comes (its times are the generator's, so the same seed gives the same rows). */
 static enum kerr_code load_record(void *ctx, const struct rec_type *t, void *rec, struct kerr *e)
 {
     struct loader *l = ctx;
@@ -233,6 +236,10 @@ static enum kerr_code load_record(void *ctx, const struct rec_type *t, void *rec
         rc = store_rec_add(l->s, t, rec, rec_head(t, rec)->created_at, e);
     if (!rc)
         l->written[W_RECORD]++;
+    if (!rc && t == &contact_type) {
+        l->sum.contacts++;
+        l->sum.open_contacts += ((const struct contact *)rec)->decided_on == DATE_NONE;
+    }
     return rc;
 }
 
@@ -274,10 +281,36 @@ static enum kerr_code load_boundary(void *ctx, enum demo_stage stage, bool done,
 /* The summary of a stored database: the counts, and the caseload from each team's
  * per-worker aggregate (one query a team, so a country-sized database answers in seconds
  * rather than listing every worker's children). */
+/* Contacts and how many are not decided: read through the generic store a page at a time
+ * (the demo has no index on the decision, and the summary is not a hot path). */
+static enum kerr_code count_contacts(struct cli *c, struct summary *out)
+{
+    enum kerr_code rc = KITH_OK;
+    for (size_t off = 0; !rc;) {
+        struct arena a;
+        arena_init(&a, 0);
+        void *rows;
+        size_t n = 0;
+        rc = store_rec_list(c->store, &contact_type,
+                            &(struct rec_query){.limit = STORE_PAGE_MAX, .offset = off}, &a, &rows,
+                            &n, NULL, &c->err);
+        for (size_t i = 0; !rc && i < n; i++)
+            out->open_contacts += ((const struct contact *)rows)[i].decided_on == DATE_NONE;
+        out->contacts += (int64_t)n;
+        off += n;
+        arena_release(&a);
+        if (n < STORE_PAGE_MAX)
+            break;
+    }
+    return rc;
+}
+
 static enum kerr_code summary_from_store(struct cli *c, struct summary *out)
 {
     memset(out, 0, sizeof(*out));
     enum kerr_code rc = store_counts(c->store, &out->k, &c->err);
+    if (!rc)
+        rc = count_contacts(c, out);
     struct team *teams = NULL;
     size_t nteams = 0;
     if (!rc)
@@ -331,6 +364,8 @@ static void print_summary(struct cli *c, const struct summary *sum)
     fprintf(f, "  relatives            %12s\n", thousands(k->relatives, a, sizeof(a)));
     fprintf(f, "  current allocations  %12s\n", thousands(k->allocations, a, sizeof(a)));
     fprintf(f, "  case notes           %12s\n", thousands(k->notes, a, sizeof(a)));
+    fprintf(f, "  contacts             %12s   %s not decided\n",
+            thousands(sum->contacts, a, sizeof(a)), thousands(sum->open_contacts, b, sizeof(b)));
     fprintf(f, "  caseload             %12.1f   children per case-holding FTE\n",
             sum->case_fte > 0 ? (double)sum->cases / sum->case_fte : 0.0);
 }

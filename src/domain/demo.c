@@ -20,7 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/workday.h"
 #include "core/xalloc.h"
+#include "domain/contact.h"
 #include "domain/ident.h"
 #include "domain/public_id.h"
 
@@ -1163,6 +1165,101 @@ static enum kerr_code part_notes(struct demo_gen *g, struct demo_child *c, struc
     return rc;
 }
 
+/* ---- contacts ------------------------------------------------------------------------ */
+
+/* Who tells children's services, roughly as often as the CIN census says each source does
+ * (schools and the police most), and how the person is recorded. */
+static const struct {
+    const char *code, *by;
+    int weight;
+} contact_sources[] = {
+    {"6", "PC on duty, local police", 28},
+    {"2A", "Designated safeguarding lead, school", 20},
+    {"3A", "GP, local surgery", 6},
+    {"3B", "Health visitor", 5},
+    {"3E", "Safeguarding nurse, A&E", 4},
+    {"1A", "A relative", 8},
+    {"1B", "A neighbour", 3},
+    {"1C", "The young person", 2},
+    {"4", "Housing officer", 4},
+    {"5A", "Adult social care worker", 6},
+    {"5C", "Duty worker, another council", 4},
+    {"8", "Children's centre worker", 5},
+    {"9", "Anonymous caller", 3},
+    {"7", "Probation officer", 2},
+};
+
+static const char *const contact_worries[] = {
+    "Concerned about the child's care at home: often late and hungry at school.",
+    "Reports shouting and a disturbance at the address late at night.",
+    "The child disclosed being hit by an adult at home.",
+    "Parent appears to be struggling with their mental health; asks for support.",
+    "The child has been missing from home overnight and has now returned.",
+    "Worried about who the child spends time with after school.",
+    "Attendance has dropped sharply this term and the family has not responded.",
+    "Domestic abuse incident attended; the child was present.",
+};
+
+static enum kerr_code contact_emit(struct demo_gen *g, struct demo_child *c, struct rng *r,
+                                   uint64_t *n, kdate day, const char *outcome)
+{
+    if (day > g->today)
+        return KITH_OK;
+    int total = 0, pick;
+    for (size_t i = 0; i < sizeof(contact_sources) / sizeof(contact_sources[0]); i++)
+        total += contact_sources[i].weight;
+    pick = (int)rng_below(r, (uint64_t)total);
+    size_t s = 0;
+    while (pick >= contact_sources[s].weight)
+        pick -= contact_sources[s++].weight;
+    struct contact k = {
+        .h = {.parent_id = c->person.id, .created_at = (int64_t)day * 86400 + 17 * 3600},
+        .contact_date = day,
+        .contact_by = contact_sources[s].by,
+        .summary =
+            contact_worries[rng_below(r, sizeof(contact_worries) / sizeof(contact_worries[0]))],
+        .decided_on = DATE_NONE};
+    k.h.updated_at = k.h.created_at;
+    demo_public_id(g, ID_CONTACT, (uint64_t)c->index, (*n)++, k.h.public_id);
+    snprintf(k.source, sizeof k.source, "%s", contact_sources[s].code);
+    snprintf(k.contact_time, sizeof k.contact_time, "%02d:%02d", (int)rng_range(r, 8, 18),
+             (int)rng_range(r, 0, 59));
+    /* Decided on the day or the next working day; one in eight later. The last few days'
+     * are often still open, and a few older ones have been missed. */
+    int64_t age = g->today - day;
+    bool open = age <= 2 ? rng_chance(r, 600) : age <= 14 && rng_chance(r, 80);
+    if (!open) {
+        int wd = rng_chance(r, 125) ? (int)rng_range(r, 2, 6) : (int)rng_range(r, 0, 1);
+        kdate d = workday_add(day, wd);
+        k.decided_on = d > g->today ? g->today : d;
+        snprintf(k.outcome, sizeof k.outcome, "%s", outcome);
+    }
+    return g->sink->record(g->sink->ctx, &contact_type, &k, g->e);
+}
+
+/* The contact that opened each new case (a day or two before it, or on the day), and
+ * about one child in three with a worry that led nowhere in the five years. */
+static enum kerr_code part_contacts(struct demo_gen *g, struct demo_child *c, struct rng *r)
+{
+    if (g->sink->no_case_records)
+        return KITH_OK;
+    uint64_t n = 0;
+    enum kerr_code rc = KITH_OK;
+    for (size_t i = 0; !rc && i < c->n_alloc; i++) {
+        const struct demo_alloc *da = &c->alloc[i];
+        bool handover =
+            i > 0 && c->alloc[i - 1].kind == da->kind && c->alloc[i - 1].a.end == da->a.start;
+        bool fresh = i == 0 || da->kind == TK_FRONT_DOOR || da->kind == TK_EARLY_HELP;
+        if (!handover && fresh && da->a.start >= g->window_start)
+            rc = contact_emit(g, c, r, &n, da->a.start - (kdate)rng_range(r, 0, 2),
+                              da->kind == TK_EARLY_HELP ? "family-help" : "referral");
+    }
+    for (int k = rng_chance(r, 330) ? 1 + rng_chance(r, 250) : 0; !rc && k > 0; k--)
+        rc = contact_emit(g, c, r, &n, g->today - (kdate)rng_range(r, 0, window_days(g)),
+                          rng_chance(r, 500) ? "nfa" : "advice");
+    return rc;
+}
+
 /* ---- the children stage ---------------------------------------------------------------- */
 
 /* The parts of a child, in order. Each draws from its own stream (never renumber one: that
@@ -1172,8 +1269,9 @@ static const struct child_part {
     uint64_t stream;
     enum kerr_code (*run)(struct demo_gen *g, struct demo_child *c, struct rng *r);
 } child_parts[] = {
-    {"journey", 1, part_journey},         {"person", 2, part_person}, {"family", 3, part_family},
-    {"allocations", 4, part_allocations}, {"notes", 5, part_notes},
+    {"journey", 1, part_journey}, {"person", 2, part_person},
+    {"family", 3, part_family},   {"allocations", 4, part_allocations},
+    {"notes", 5, part_notes},     {"contacts", 6, part_contacts},
 };
 
 static enum kerr_code stage_children(struct demo_gen *g)

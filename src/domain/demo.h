@@ -9,6 +9,11 @@
  * and `today` give the same records, ids and text on every run and every machine. Names are
  * made of generated syllables; nothing comes from a list of real people.
  *
+ * Contacts come with every new case (the worry that opened it) and now and then on their
+ * own; most are decided on the day or the next working day, about one in eight later, and
+ * those of the last days before `today` are often not decided yet, so the timescales
+ * (kith work) have open and overdue work to show.
+ *
  * The generator is pure: it knows no database. It hands each record to a `struct demo_sink`
  * as soon as it is made and forgets it, so a borough of any size streams through in little
  * memory. The sink stores the record and sets its `id` (every sink must: later records refer
@@ -62,11 +67,15 @@ struct demo_sink {
     enum kerr_code (*relationship)(void *ctx, struct relationship *r, struct kerr *e);
     enum kerr_code (*allocation)(void *ctx, struct allocation *a, struct kerr *e);
     enum kerr_code (*note)(void *ctx, struct case_note *n, struct kerr *e);
-    /* A record of a type described in domain/ (rec.h): a vacancy, ... */
+    /* A record of a type described in domain/ (rec.h): a vacancy; a case record (a
+     * contact) with its head's public id, parent (the child's id) and times set. */
     enum kerr_code (*record)(void *ctx, const struct rec_type *t, void *rec, struct kerr *e);
     /* Everything handed over so far is whole: called after each child (stage_done false)
      * and at the end of every stage (stage_done true). */
     enum kerr_code (*boundary)(void *ctx, enum demo_stage stage, bool stage_done, struct kerr *e);
+    /* Make no case records (contacts): the other records are the same either way, which
+     * the demo's tests check. */
+    bool no_case_records;
 };
 
 /* "teams", "workers", "users", "children". */

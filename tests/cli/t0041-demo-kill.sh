@@ -69,7 +69,7 @@ check_prefix() { # NAME
     next=$(q ref.db "SELECT coalesce((SELECT id FROM person WHERE kind = 0 ORDER BY id
         LIMIT 1 OFFSET $k), (SELECT max(id) + 1 FROM person), 1)")
     for spec in "person:id" "person_disability:person_id" "relationship:child_id" \
-        "allocation:child_id" "case_note:child_id"; do
+        "allocation:child_id" "case_note:child_id" "contact:parent_id"; do
         t=${spec%%:*} col=${spec#*:}
         order=$([ "$t" = person_disability ] && echo "person_id, code" || echo id)
         [ "$(rows "$db" "SELECT * FROM $t ORDER BY $order")" = \
@@ -89,6 +89,7 @@ cut_at() { # NAME CHILDREN: a copy of the reference cut after that many children
     cp ref.db "$1"
     x=$(q ref.db "SELECT id FROM person WHERE kind = 0 ORDER BY id LIMIT 1 OFFSET $2")
     q "$1" "PRAGMA foreign_keys = OFF; DELETE FROM case_note WHERE child_id >= $x;
+        DELETE FROM contact WHERE parent_id >= $x;
         DELETE FROM allocation WHERE child_id >= $x; DELETE FROM relationship WHERE child_id >= $x;
         DELETE FROM person_disability WHERE person_id >= $x; DELETE FROM person WHERE id >= $x;
         INSERT INTO case_note_fts(case_note_fts) VALUES ('rebuild');"

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "domain/codeset.h"
+#include "core/workday.h"
+#include "domain/contact.h"
 #include "domain/demo.h"
 #include "domain/field.h"
 #include "domain/ident.h"
@@ -52,6 +54,8 @@ struct stats {
     int64_t alloc_current, alloc_ended, worker_changes, closed, by_role[ALLOC_ROLE_COUNT];
     /* notes */
     int64_t notes_with_word, notes_before_window, bodies_short;
+    /* contacts (only when the sink takes records) */
+    int64_t contacts, contacts_open, contacts_late, contacts_bad;
     const char *word;
     kdate window_start;
     int64_t children_without_allocation;
@@ -392,10 +396,32 @@ static enum kerr_code on_boundary(void *ctx, enum demo_stage stage, bool done, s
 }
 
 /* Vacancies: each one valid by its description (as the store's use cases would check). */
+/* Contacts: each passes every check of its description on the demo's today, and hangs off
+ * the child just handed over. Counted apart from the hash: the other records must not
+ * change because a sink takes contacts. */
+static enum kerr_code on_contact(void *ctx, const struct rec_type *t, void *rec, struct kerr *e)
+{
+    (void)e;
+    struct stats *s = ctx;
+    const struct contact *c = rec;
+    struct field_errors errs;
+    field_errors_clear(&errs);
+    rec_check(t, rec, &(struct field_ctx){.today = s->params.today}, &errs);
+    s->contacts_bad += errs.n > 0 || t != &contact_type || c->h.parent_id != s->last_child_id ||
+                       !c->h.public_id[0];
+    s->contacts++;
+    s->contacts_open += c->decided_on == DATE_NONE;
+    s->contacts_late +=
+        c->decided_on != DATE_NONE && c->decided_on > workday_add(c->contact_date, 1);
+    return KITH_OK;
+}
+
 static enum kerr_code on_record(void *ctx, const struct rec_type *t, void *rec, struct kerr *e)
 {
     (void)e;
     struct stats *s = ctx;
+    if (t == &contact_type)
+        return on_contact(ctx, t, rec, e);
     if (t != &vacancy_type) {
         problem(s, "record", t->name);
         return KITH_OK;
@@ -433,7 +459,7 @@ static int cmp_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static struct stats *run(uint64_t seed, double scale, kdate t)
+static struct stats *run_with(uint64_t seed, double scale, kdate t, bool records)
 {
     struct stats *s = calloc(1, sizeof(*s));
     assert_non_null(s);
@@ -443,6 +469,7 @@ static struct stats *run(uint64_t seed, double scale, kdate t)
     s->word = "apprenticeship";
     struct demo_sink sink = counting_sink;
     sink.ctx = s;
+    sink.no_case_records = !records;
     struct kerr e = KERR_INIT;
     assert_int_equal(demo_run(&s->params, &sink, &e), KITH_OK);
     if (s->problem[0])
@@ -455,6 +482,11 @@ static struct stats *run(uint64_t seed, double scale, kdate t)
     /* every child has at least one allocation: kith holds the children it worked with */
     assert_int_equal(s->children_without_allocation, 0);
     return s;
+}
+
+static struct stats *run(uint64_t seed, double scale, kdate t)
+{
+    return run_with(seed, scale, t, false);
 }
 
 static void stats_free(struct stats *s)
@@ -478,6 +510,26 @@ static void repeatable(void **state)
     stats_free(b);
     stats_free(c);
     stats_free(d);
+}
+
+/* Contacts for kith work: well formed, about one per child and a third, most decided in
+ * time, about one in eight late, a few of the last days' still open; and the rest of the
+ * borough is the same record for record whether the sink takes them or not. */
+static void contacts(void **state)
+{
+    (void)state;
+    struct stats *a = run_with(7, 0.1, today(), true), *b = run(7, 0.1, today());
+    assert_true(a->hash == b->hash);
+    assert_int_equal(b->contacts, 0);
+    assert_int_equal(a->contacts_bad, 0);
+    if (a->contacts < a->children || a->contacts > 2 * a->children)
+        fail_msg("%lld contacts for %lld children", (long long)a->contacts, (long long)a->children);
+    double late = (double)a->contacts_late / (double)a->contacts;
+    if (late < 0.08 || late > 0.18)
+        fail_msg("%.1f%% of contacts decided late", 100 * late);
+    assert_true(a->contacts_open > 0 && a->contacts_open < a->contacts / 50);
+    stats_free(a);
+    stats_free(b);
 }
 
 static void parameters(void **state)
@@ -567,8 +619,8 @@ static void sink_error_stops(void **state)
 {
     (void)state;
     struct stop_after st = {.left = 25};
-    struct demo_sink sink = {&st,     any_team,  any_worker, any_user,   stop_person,
-                             any_rel, any_alloc, any_note,   any_record, any_boundary};
+    struct demo_sink sink = {&st,       any_team, any_worker, any_user,     stop_person, any_rel,
+                             any_alloc, any_note, any_record, any_boundary, false};
     struct demo_params p = {.seed = 3, .scale = 0.01, .today = today()};
     struct kerr e = KERR_INIT;
     assert_int_equal(demo_run(&p, &sink, &e), KITH_E_IO);
@@ -696,9 +748,10 @@ static void workforce_at_scale(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(parameters),       cmocka_unit_test(repeatable),
-        cmocka_unit_test(sink_error_stops), cmocka_unit_test(borough_shape),
-        cmocka_unit_test(scale_multiplies), cmocka_unit_test(workforce_at_scale),
+        cmocka_unit_test(parameters),         cmocka_unit_test(repeatable),
+        cmocka_unit_test(contacts),           cmocka_unit_test(sink_error_stops),
+        cmocka_unit_test(borough_shape),      cmocka_unit_test(scale_multiplies),
+        cmocka_unit_test(workforce_at_scale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
