@@ -663,6 +663,58 @@ static const struct code job_arrangement[] = {
     {"flexible", "Flexible"},
 };
 
+/* Help and protection (domain/help.c, domain/protection.c): kith's own words where the
+ * CIN census has no code. */
+static const struct code visit_purpose[] = {
+    {"assessment", "Assessment visit"},
+    {"cin-plan", "Child in need plan visit"},
+    {"cp-plan", "Child protection plan visit"},
+    {"other", "Another visit"},
+};
+
+static const struct code visit_place[] = {
+    {"home", "At home"},
+    {"school", "At school or nursery"},
+    {"office", "At the office"},
+    {"elsewhere", "Somewhere else"},
+};
+
+/* Working Together 2023: a strategy discussion involves at least children's social care,
+ * the police and health, and whoever else knows the child. */
+static const struct code agency[] = {
+    {"social-care", "Local authority children's social care"},
+    {"police", "Police"},
+    {"health", "Health"},
+    {"education", "School or education"},
+    {"probation", "Probation"},
+    {"early-help", "Early help"},
+    {"other", "Another agency"},
+};
+
+static const struct code strategy_outcome[] = {
+    {"s47", "Section 47 enquiry"},
+    {"cin", "Assessment or support as a child in need (section 17)"},
+    {"nfa", "No further action"},
+};
+
+static const struct code s47_outcome[] = {
+    {"icpc", "Initial child protection conference"},
+    {"cin", "Concerns not substantiated: support as a child in need"},
+    {"nfa", "Concerns not substantiated: no further action"},
+};
+
+static const struct code conference_kind[] = {
+    {"initial", "Initial child protection conference"},
+    {"review", "Review child protection conference"},
+};
+
+static const struct code conference_outcome[] = {
+    {"plan", "Child protection plan made", .note = "initial conferences"},
+    {"no-plan", "No child protection plan", .note = "initial conferences"},
+    {"continue", "Plan continues", .note = "review conferences"},
+    {"end-plan", "Plan ends", .note = "review conferences"},
+};
+
 /* ---- the sets ---- */
 
 #define SET(id_, name_, title_, item_, origin_, codes_)                                            \
@@ -771,11 +823,25 @@ static const struct codeset sets[CODESET_COUNT] = {
         "kith contact.outcome", CODESET_KITH, contact_outcome),
     SET(CS_JOB_ROLE, "job-role", "role a vacancy is for", "kith vacancy.role", CODESET_KITH,
         job_role),
-    SET(CS_JOB_CONTRACT, "job-contract", "kind of contract", "kith vacancy.contract",
-        CODESET_KITH, job_contract),
+    SET(CS_JOB_CONTRACT, "job-contract", "kind of contract", "kith vacancy.contract", CODESET_KITH,
+        job_contract),
     SET(CS_JOB_HOURS, "job-hours", "hours", "kith vacancy.hours", CODESET_KITH, job_hours),
     SET(CS_JOB_ARRANGEMENT, "job-arrangement", "working arrangement", "kith vacancy.arrangement",
         CODESET_KITH, job_arrangement),
+    SET(CS_VISIT_PURPOSE, "visit-purpose", "what a visit to a child was for", "kith visit.purpose",
+        CODESET_KITH, visit_purpose),
+    SET(CS_VISIT_PLACE, "visit-place", "where a child was visited", "kith visit.place",
+        CODESET_KITH, visit_place),
+    SET(CS_AGENCY, "agency", "agency taking part", "kith strategy_discussion.agencies",
+        CODESET_KITH, agency),
+    SET(CS_STRATEGY_OUTCOME, "strategy-outcome", "what a strategy discussion decided",
+        "kith strategy_discussion.outcome", CODESET_KITH, strategy_outcome),
+    SET(CS_S47_OUTCOME, "s47-outcome", "how a section 47 enquiry ended", "kith s47_enquiry.outcome",
+        CODESET_KITH, s47_outcome),
+    SET(CS_CONFERENCE_KIND, "conference-kind", "kind of child protection conference",
+        "kith conference.kind", CODESET_KITH, conference_kind),
+    SET(CS_CONFERENCE_OUTCOME, "conference-outcome", "what a conference decided",
+        "kith conference.outcome", CODESET_KITH, conference_outcome),
 };
 
 /* ---- the index ---- */

@@ -383,10 +383,37 @@ static bool check_value(const struct field *f, const void *rec, const struct fie
     return true;
 }
 
-void field_check(const struct field *table, const void *rec, const struct field_ctx *ctx,
+/* The context to judge row `f` in: its own collection year when it names the date field
+ * that sets it and the caller named none. */
+static struct field_ctx ctx_for(const struct field *table, const struct field *f, const void *rec,
+                                const struct field_ctx *ctx)
+{
+    struct field_ctx c = *ctx;
+    const struct field *d = f->year_from && !ctx->year ? field_find(table, f->year_from) : NULL;
+    if (d && d->type == FIELD_DATE && get_date(rec, d->offset) != DATE_NONE)
+        c.year = collection_year(get_date(rec, d->offset));
+    return c;
+}
+
+bool field_date_before(struct field_errors *errs, const struct field *f, kdate day, kdate earliest,
+                       const char *what, bool strict)
+{
+    if (day == DATE_NONE || earliest == DATE_NONE || day > earliest || (!strict && day == earliest))
+        return false;
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN], problem[96];
+    snprintf(problem, sizeof problem, "is %s %s", day == earliest ? "the same day as" : "before",
+             what);
+    field_fail(errs, f, -1, date_format_iso(day, a), problem, "a day %s %s",
+               strict ? "after" : "on or after", date_format_iso(earliest, b));
+    return true;
+}
+
+void field_check(const struct field *table, const void *rec, const struct field_ctx *ctx_in,
                  struct field_errors *errs)
 {
     for (const struct field *f = table; f->name; f++) {
+        struct field_ctx own = ctx_for(table, f, rec, ctx_in);
+        const struct field_ctx *ctx = &own;
         char text[64];
         bool present = read_value(f, rec, text, sizeof(text));
         bool applies = !f->applies || f->applies(rec);

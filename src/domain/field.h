@@ -66,6 +66,10 @@ struct field {
     const char *hint;        /* a form's hint under the label, in plain words; may be NULL */
     enum codeset_id codeset; /* FIELD_CODED and FIELD_ENUM */
     int code_year;           /* judge codes as in this year rather than ctx->year; 0 = not */
+    /* Judge codes in the collection year of this date field of the same record (a
+     * referral's source in the year of its referral date), when the caller gives no year
+     * (ctx->year 0) and the date is present. NULL: ctx->year. */
+    const char *year_from;
     bool (*applies)(const void *rec); /* NULL = always; else absent is required when false */
     const char *applies_to;           /* who it applies to, for that message: "children" */
     /* Rules beyond the row's own (cross-field, identifiers). Runs when the row's own checks
@@ -102,6 +106,13 @@ void field_check(const struct field *table, const void *rec, const struct field_
 void field_fail(struct field_errors *errs, const struct field *f, int item, const char *value,
                 const char *problem, const char *expected_fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* Date rules across fields, for records' own checks: when both days are present and `day`
+ * (field `f`) is before `earliest` (the day of what it follows, in words: "the referral"),
+ * add "is before the referral" expecting a day on or after it, and return true. `strict`:
+ * the same day is too early as well ("after" rather than "on or after"). */
+bool field_date_before(struct field_errors *errs, const struct field *f, kdate day, kdate earliest,
+                       const char *what, bool strict);
 
 /* The row called `name`, or NULL. */
 const struct field *field_find(const struct field *table, const char *name);

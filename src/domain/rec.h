@@ -63,6 +63,32 @@ static inline const struct rec_head *rec_chead(const struct rec_type *t, const v
     return (const struct rec_head *)(const void *)((const char *)rec + t->head);
 }
 
+/* Rows most descriptions have, so a field table reads as a list of its fields: a date
+ * (not after today), a code of a set, a yes/no and a line of text. `S` is the record's
+ * struct, `m` the member and field name, `fl` extra FIELD_ flags, `yr` the date field whose
+ * collection year a code is judged in (field.h's year_from; NULL for kith's own sets, which have no
+ * years). */
+#define REC_DAY(S, m, lab, exp, fl)                                                                \
+    {                                                                                              \
+        .name = #m, .label = (lab), .expect = (exp), .type = FIELD_DATE,                           \
+        .flags = FIELD_PAST | (fl), .offset = offsetof(struct S, m)                                \
+    }
+#define REC_CODE(S, m, lab, set, fl, yr)                                                           \
+    {                                                                                              \
+        .name = #m, .label = (lab), .type = FIELD_CHARS, .flags = FIELD_CODED | (fl),              \
+        .codeset = (set), .year_from = (yr), .size = sizeof(((struct S *)0)->m),                   \
+        .offset = offsetof(struct S, m)                                                            \
+    }
+#define REC_YES_NO(S, m, lab)                                                                      \
+    {                                                                                              \
+        .name = #m, .label = (lab), .type = FIELD_BOOL, .offset = offsetof(struct S, m)            \
+    }
+#define REC_LINE(S, m, lab, exp, fl, max)                                                          \
+    {                                                                                              \
+        .name = #m, .label = (lab), .expect = (exp), .type = FIELD_TEXT, .flags = (fl),            \
+        .max_len = (max), .offset = offsetof(struct S, m)                                          \
+    }
+
 /* How many fields the type has, and the index of field `name` (-1 when none). */
 size_t rec_nfields(const struct rec_type *t);
 int rec_field_index(const struct rec_type *t, const char *name);

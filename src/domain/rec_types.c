@@ -5,12 +5,23 @@
 #include <string.h>
 
 #include "domain/contact.h"
+#include "domain/help.h"
+#include "domain/protection.h"
 #include "domain/rec.h"
 #include "domain/vacancy.h"
 
 const struct rec_type *const rec_types[] = {
     &contact_type,
     &vacancy_type,
+    &referral_type,
+    &assessment_type,
+    &cin_plan_type,
+    &visit_type,
+    &strategy_discussion_type,
+    &s47_enquiry_type,
+    &conference_type,
+    &cp_plan_type,
+    &core_group_type,
     NULL,
 };
 

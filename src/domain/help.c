@@ -1,0 +1,223 @@
+/*
+ * The descriptions of the child-in-need records (help.h) and their own rules, after the
+ * CIN census's where it has one (rule numbers in brackets): a closure not before the
+ * referral (8630) and a reason with it (8805, 8810); a primary need unless the referral
+ * went no further (8610); an assessment's child seen, completion and authorisation not
+ * before its start (8608), factors only on a completed assessment (8614), none twice
+ * (8898), 21 "no factors" alone (8869) and, once completed, at least one (8897Q: kith asks
+ * for 21 rather than leave it empty); a plan not ending before it starts (4011); a child
+ * seen alone only when seen. Codes are judged in the collection year of the record's own
+ * date (field.h's year_from): source 5D and closure RC9 from 2022/23, factor 24A from
+ * 2021/22.
+ */
+#include "domain/help.h"
+
+#include <stddef.h>
+#include <string.h>
+
+/* ---- referral ---- */
+
+static const struct field referral_fields[] = {
+    REC_DAY(referral, referral_date, "date of the referral",
+            "the day the referral was received, not after today", FIELD_REQUIRED),
+    REC_CODE(referral, source, "source of the referral", CS_CIN_REFERRAL_SOURCE, FIELD_REQUIRED,
+             "referral_date"),
+    REC_CODE(referral, primary_need, "primary need", CS_CIN_PRIMARY_NEED, 0, "referral_date"),
+    REC_YES_NO(referral, nfa, "no further action"),
+    REC_DAY(referral, closure_date, "date the episode closed",
+            "the day the episode closed, on or after the referral and not after today", 0),
+    REC_CODE(referral, closure_reason, "reason for closure", CS_CIN_CLOSURE_REASON, 0,
+             "closure_date"),
+    {0},
+};
+
+static void referral_check(const void *rec, const struct field_ctx *ctx, struct field_errors *errs)
+{
+    (void)ctx;
+    const struct referral *r = rec;
+    const struct field *t = referral_fields;
+    field_date_before(errs, field_find(t, "closure_date"), r->closure_date, r->referral_date,
+                      "the referral", false);
+    if (r->closure_date != DATE_NONE && !r->closure_reason[0])
+        field_fail(errs, field_find(t, "closure_reason"), -1, NULL, "is missing",
+                   "the reason the episode closed, RC1 to RC9");
+    if (r->closure_date == DATE_NONE && r->closure_reason[0])
+        field_fail(errs, field_find(t, "closure_date"), -1, NULL, "is missing",
+                   "the day the episode closed, or no reason until it has");
+    if (!r->nfa && !r->primary_need[0])
+        field_fail(errs, field_find(t, "primary_need"), -1, NULL, "is missing",
+                   "the child's primary need, N0 to N9, when the referral goes further");
+}
+
+const struct rec_type referral_type = {
+    .name = "referral",
+    .label = "referral",
+    .plural = "referrals",
+    .table = "referral",
+    .parent = "child",
+    .size = sizeof(struct referral),
+    .head = offsetof(struct referral, h),
+    .fields = referral_fields,
+    .order = "referral_date",
+    .title = "source",
+    .check = referral_check,
+};
+
+/* ---- assessment ---- */
+
+static const struct field assessment_fields[] = {
+    REC_DAY(assessment, start_date, "start of the assessment",
+            "the day the assessment started, not after today", FIELD_REQUIRED),
+    REC_DAY(assessment, child_seen_date, "date the child was seen",
+            "the day the child was seen, on or after the start and not after today", 0),
+    REC_DAY(assessment, completed_date, "date the assessment was completed",
+            "the day the social worker completed it, on or after the start", 0),
+    {.name = "factors",
+     .label = "factors identified",
+     .expect = "assessment factor codes such as 1B or 16A, separated by commas",
+     .hint = "The CIN census factors; 21 alone when none were identified",
+     .type = FIELD_CODE_LIST,
+     .flags = FIELD_CODED,
+     .codeset = CS_CIN_ASSESSMENT_FACTOR,
+     .year_from = "completed_date",
+     .size = sizeof(((struct assessment *)0)->factors[0]),
+     .count_offset = offsetof(struct assessment, nfactors),
+     .max_count = ASSESSMENT_FACTORS_MAX,
+     .offset = offsetof(struct assessment, factors)},
+    REC_DAY(assessment, authorised_date, "date a manager authorised it",
+            "the day a team manager authorised the completed assessment", 0),
+    REC_LINE(assessment, authorised_by, "team manager who authorised it",
+             "the team manager's name, at most 200 characters", 0, 200),
+    {0},
+};
+
+static void factors_check(const struct assessment *a, struct field_errors *errs)
+{
+    const struct field *f = field_find(assessment_fields, "factors");
+    for (int i = 0; i < a->nfactors; i++) {
+        for (int j = 0; j < i; j++)
+            if (!strcmp(a->factors[i], a->factors[j]))
+                field_fail(errs, f, i, a->factors[i], "is given twice",
+                           "each factor once (CIN rule 8898)");
+        if (!strcmp(a->factors[i], "21") && a->nfactors > 1)
+            field_fail(errs, f, i, a->factors[i], "is given with other factors",
+                       "21 (no factors identified) on its own (CIN rule 8869)");
+    }
+    if (a->nfactors && a->completed_date == DATE_NONE)
+        field_fail(errs, f, -1, NULL, "are given before the assessment is completed",
+                   "factors once the assessment has a completion date (CIN rule 8614)");
+    if (!a->nfactors && a->completed_date != DATE_NONE)
+        field_fail(errs, f, -1, NULL, "are missing",
+                   "the factors the completed assessment identified, or 21 when none were");
+}
+
+static void assessment_check(const void *rec, const struct field_ctx *ctx,
+                             struct field_errors *errs)
+{
+    (void)ctx;
+    const struct assessment *a = rec;
+    const struct field *t = assessment_fields;
+    field_date_before(errs, field_find(t, "child_seen_date"), a->child_seen_date, a->start_date,
+                      "the start of the assessment", false);
+    field_date_before(errs, field_find(t, "completed_date"), a->completed_date, a->start_date,
+                      "the start of the assessment", false);
+    const struct field *auth = field_find(t, "authorised_date"),
+                       *by = field_find(t, "authorised_by");
+    if (!field_date_before(errs, auth, a->authorised_date, a->start_date,
+                           "the start of the assessment", false))
+        field_date_before(errs, auth, a->authorised_date, a->completed_date,
+                          "the completion of the assessment", false);
+    if (a->authorised_date != DATE_NONE && a->completed_date == DATE_NONE)
+        field_fail(errs, field_find(t, "completed_date"), -1, NULL, "is missing",
+                   "the day it was completed: only a completed assessment is authorised");
+    bool named = a->authorised_by && a->authorised_by[strspn(a->authorised_by, " ")];
+    if (a->authorised_date != DATE_NONE && !named)
+        field_fail(errs, by, -1, NULL, "is missing", "the team manager who authorised it");
+    if (a->authorised_date == DATE_NONE && named)
+        field_fail(errs, auth, -1, NULL, "is missing",
+                   "the day the team manager authorised it, or no name until then");
+    factors_check(a, errs);
+}
+
+const struct rec_type assessment_type = {
+    .name = "assessment",
+    .label = "assessment",
+    .plural = "assessments",
+    .table = "assessment",
+    .parent = "child",
+    .size = sizeof(struct assessment),
+    .head = offsetof(struct assessment, h),
+    .fields = assessment_fields,
+    .order = "start_date",
+    .title = "authorised_by",
+    .check = assessment_check,
+};
+
+/* ---- CIN plan ---- */
+
+static const struct field cin_plan_fields[] = {
+    REC_DAY(cin_plan, start_date, "start of the plan", "the day the plan started, not after today",
+            FIELD_REQUIRED),
+    REC_DAY(cin_plan, end_date, "end of the plan",
+            "the day the plan ended, on or after its start and not after today", 0),
+    {0},
+};
+
+static void cin_plan_check(const void *rec, const struct field_ctx *ctx, struct field_errors *errs)
+{
+    (void)ctx;
+    const struct cin_plan *p = rec;
+    field_date_before(errs, &cin_plan_fields[1], p->end_date, p->start_date,
+                      "the start of the plan", false);
+}
+
+const struct rec_type cin_plan_type = {
+    .name = "cin_plan",
+    .label = "child in need plan",
+    .plural = "child in need plans",
+    .table = "cin_plan",
+    .parent = "child",
+    .size = sizeof(struct cin_plan),
+    .head = offsetof(struct cin_plan, h),
+    .fields = cin_plan_fields,
+    .order = "start_date",
+    .title = "start_date",
+    .check = cin_plan_check,
+};
+
+/* ---- visit ---- */
+
+static const struct field visit_fields[] = {
+    REC_DAY(visit, visit_date, "date of the visit", "the day of the visit, not after today",
+            FIELD_REQUIRED),
+    REC_CODE(visit, purpose, "what the visit was for", CS_VISIT_PURPOSE, FIELD_REQUIRED, NULL),
+    REC_CODE(visit, place, "where the child was visited", CS_VISIT_PLACE, FIELD_REQUIRED, NULL),
+    REC_YES_NO(visit, child_seen, "child seen"),
+    REC_YES_NO(visit, seen_alone, "child seen alone"),
+    REC_LINE(visit, by_whom, "who visited", "a name and role, at most 200 characters",
+             FIELD_REQUIRED, 200),
+    {0},
+};
+
+static void visit_check(const void *rec, const struct field_ctx *ctx, struct field_errors *errs)
+{
+    (void)ctx;
+    const struct visit *v = rec;
+    if (v->seen_alone && !v->child_seen)
+        field_fail(errs, field_find(visit_fields, "seen_alone"), -1, "yes",
+                   "is given though the child was not seen", "no, or say that the child was seen");
+}
+
+const struct rec_type visit_type = {
+    .name = "visit",
+    .label = "visit",
+    .plural = "visits",
+    .table = "visit",
+    .parent = "child",
+    .size = sizeof(struct visit),
+    .head = offsetof(struct visit, h),
+    .fields = visit_fields,
+    .order = "visit_date",
+    .title = "by_whom",
+    .check = visit_check,
+};

@@ -1,0 +1,59 @@
+/*
+ * Family help and child in need: the records of a CIN episode, each described once here
+ * and served by the record platform (domain/rec.h). A referral opens the episode (the CIN
+ * census's CINdetails: referral date, source, primary need, no-further-action flag,
+ * closure date and reason); assessments (start, child seen, completion, the factors
+ * identified, a team manager's authorisation), CIN plans (start, end) and visits (date,
+ * purpose, place, child seen, seen alone, by whom) hang off the same child. The rules
+ * inside one record are the descriptions' own; the rules across records (nothing before
+ * its referral) are casework/help_protection.c's.
+ */
+#ifndef KITH_DOMAIN_HELP_H
+#define KITH_DOMAIN_HELP_H
+
+#include <stdbool.h>
+
+#include "domain/rec.h"
+
+struct referral {
+    struct rec_head h;
+    kdate referral_date; /* CIN N00100 */
+    char source[4];      /* CIN ReferralSource N00152 */
+    char primary_need[4];
+    bool nfa; /* referral closed with no further action, N00112 */
+    kdate closure_date;
+    char closure_reason[4];
+};
+
+#define ASSESSMENT_FACTORS_MAX 24
+
+struct assessment {
+    struct rec_head h;
+    kdate start_date; /* N00159 */
+    kdate child_seen_date;
+    kdate completed_date;
+    char factors[ASSESSMENT_FACTORS_MAX][4]; /* N00181 */
+    int nfactors;
+    kdate authorised_date; /* N00160: the census's completion */
+    const char *authorised_by;
+};
+
+struct cin_plan {
+    struct rec_head h;
+    kdate start_date; /* N00689 */
+    kdate end_date;   /* N00690 */
+};
+
+struct visit {
+    struct rec_head h;
+    kdate visit_date;
+    char purpose[12];
+    char place[12];
+    bool child_seen;
+    bool seen_alone;
+    const char *by_whom;
+};
+
+extern const struct rec_type referral_type, assessment_type, cin_plan_type, visit_type;
+
+#endif
