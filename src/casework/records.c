@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "casework/cross.h"
 #include "domain/audit.h"
 #include "domain/codeset.h"
 #include "store/store_rec.h"
@@ -69,12 +70,9 @@ static enum kerr_code may_see(struct store *s, const struct actor *who, const st
     return kerr_fail(&err->e, KITH_E_NOT_FOUND, "child", "there is no such child");
 }
 
-/* Every check of the values; KITH_E_INVALID with each problem in err->fields. */
-static enum kerr_code check_values(const struct actor *who, const struct rec_type *t,
-                                   const void *rec, struct cw_err *err)
+/* KITH_E_INVALID naming the first of the problems in err->fields, or KITH_OK. */
+static enum kerr_code values_result(const struct rec_type *t, struct cw_err *err)
 {
-    struct field_ctx ctx = {.year = 0, .today = who->today};
-    rec_check(t, rec, &ctx, &err->fields);
     if (!err->fields.n && !err->fields.dropped)
         return KITH_OK;
     size_t n = err->fields.n + err->fields.dropped;
@@ -84,6 +82,37 @@ static enum kerr_code check_values(const struct actor *who, const struct rec_typ
     return kerr_fail(&err->e, KITH_E_INVALID, err->fields.items[0].field,
                      "the %s has %zu problems; the first: %s", t->label, n,
                      err->fields.items[0].msg);
+}
+
+/* Every check of the values; KITH_E_INVALID with each problem in err->fields. */
+static enum kerr_code check_values(const struct actor *who, const struct rec_type *t,
+                                   const void *rec, struct cw_err *err)
+{
+    struct field_ctx ctx = {.year = 0, .today = who->today};
+    rec_check(t, rec, &ctx, &err->fields);
+    return values_result(t, err);
+}
+
+/* The type's rules across the child's records (cross.h), if it has any: run inside the
+ * write's transaction, after its own checks found nothing wrong. */
+static enum kerr_code check_across(struct store *s, const struct rec_type *t, const void *rec,
+                                   int64_t self, struct cw_err *err)
+{
+    const struct cw_cross *x = cw_cross_rules;
+    while (x->type && x->type != t)
+        x++;
+    if (!x->type)
+        return KITH_OK;
+    struct arena a;
+    arena_init(&a, 0);
+    struct person child;
+    enum kerr_code rc = store_person_get(s, rec_chead(t, rec)->parent_id, &a, &child, &err->e);
+    struct cw_cross_ctx c = {
+        .s = s, .a = &a, .child = &child, .self = self, .errs = &err->fields, .e = &err->e};
+    if (!rc)
+        rc = x->check(&c, rec);
+    arena_release(&a);
+    return rc ? rc : values_result(t, err);
 }
 
 /* Write with its audit row, all or nothing. */
@@ -117,7 +146,9 @@ enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct
     rc = store_begin(s, &err->e);
     if (rc)
         return rc;
-    rc = store_rec_add(s, t, rec, who->now, &err->e);
+    rc = check_across(s, t, rec, 0, err);
+    if (!rc)
+        rc = store_rec_add(s, t, rec, who->now, &err->e);
     char act[64];
     return commit_with_audit(s, who, rc, h->parent_id, action_name(t, "add", act, sizeof act),
                              h->public_id, &err->e);
@@ -153,7 +184,9 @@ enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const st
     rc = store_begin(s, &err->e);
     if (rc)
         return rc;
-    rc = store_rec_update(s, t, rec, who->now, &err->e);
+    rc = check_across(s, t, rec, h->id, err);
+    if (!rc)
+        rc = store_rec_update(s, t, rec, who->now, &err->e);
     if (rc == KITH_E_CONFLICT) {
         store_rollback(s);
         struct kerr keep = err->e;

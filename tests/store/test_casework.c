@@ -16,6 +16,7 @@
 #include "casework/casework.h"
 #include "casework/work.h"
 #include "domain/contact.h"
+#include "../unit/rec_fill.h"
 #include "store/store.h"
 #include "store/store_impl.h"
 #include "store/store_rec.h"
@@ -401,6 +402,196 @@ static void work_derived(void **state)
     assert_true(audit_rows(f, "work.list", "ok") >= 6);
 }
 
+/* The help-and-protection journey, one step at a time on one child (born 2015-12-10):
+ * each step adds a record (or corrects the record an earlier step added) through the
+ * use-case layer and is accepted, or refused on the field named with the words given,
+ * by the rules across the child's records (casework/help_protection.c). */
+struct journey_step {
+    int fix; /* 0: add; else correct the record step `fix` (1-based) added */
+    const char *type;
+    const char *values[8];
+    const char *field; /* refused on this field; NULL: accepted */
+    const char *says;
+};
+
+#define SD "agencies=social-care,police", "outcome=s47"
+#define CAT "initial_category=NEG", "latest_category=NEG"
+static const struct journey_step journey[] = {
+    /* 1 */ {0, "assessment", {"start_date=2026-11-03"}, "start_date", "has no referral before"},
+    /* 2 */
+    {0, "referral", {"referral_date=2026-11-02", "source=2A", "primary_need=N1"}, NULL, NULL},
+    /* 3 */
+    {0, "assessment", {"start_date=2026-11-01"}, "start_date", "before the child's referral"},
+    /* 4: 40 weeks before birth (8606), the day before and the day itself */
+    {0,
+     "referral",
+     {"referral_date=2015-03-04", "source=1A", "nfa=yes"},
+     "referral_date",
+     "more than 40 weeks before the child's birth"},
+    /* 5 */ {0, "referral", {"referral_date=2015-03-05", "source=1A", "nfa=yes"}, NULL, NULL},
+    /* 6 */
+    {0,
+     "referral",
+     {"referral_date=2026-11-10", "source=6", "primary_need=N4"},
+     "referral_date",
+     "overlaps the CIN episode"},
+    /* 7: a visit in the NFA episode, the child seen before birth */
+    {0,
+     "visit",
+     {"visit_date=2015-06-01", "purpose=other", "place=home", "child_seen=yes", "by_whom=A Worker"},
+     "visit_date",
+     "is before the child was born"},
+    /* 8 */
+    {0,
+     "visit",
+     {"visit_date=2015-06-01", "purpose=other", "place=home", "by_whom=A Worker"},
+     "visit_date",
+     "no further action"},
+    /* 9 */ {0, "assessment", {"start_date=2026-11-02", "child_seen_date=2026-11-02"}, NULL, NULL},
+    /* 10 */
+    {0, "s47_enquiry", {"start_date=2026-11-05"}, "start_date", "before its strategy discussion"},
+    /* 11 */ {0, "strategy_discussion", {"discussion_date=2026-11-05", SD}, NULL, NULL},
+    /* 12 */
+    {0, "s47_enquiry", {"start_date=2026-11-04"}, "start_date", "before its strategy discussion"},
+    /* 13 */ {0, "s47_enquiry", {"start_date=2026-11-05"}, NULL, NULL},
+    /* 14 */
+    {0,
+     "conference",
+     {"kind=initial", "conference_date=2026-11-04", "outcome=plan", "category=NEG"},
+     "conference_date",
+     "is before its enquiry"},
+    /* 15 */
+    {0,
+     "cp_plan",
+     {"start_date=2026-11-20", CAT},
+     "start_date",
+     "is not the day of an initial conference"},
+    /* 16 */
+    {0,
+     "conference",
+     {"kind=initial", "conference_date=2026-11-20", "outcome=plan", "category=NEG"},
+     NULL,
+     NULL},
+    /* 17 */
+    {0,
+     "core_group",
+     {"meeting_date=2026-11-19"},
+     "meeting_date",
+     "not during a child protection plan"},
+    /* 18 */ {0, "cp_plan", {"start_date=2026-11-20", CAT}, NULL, NULL},
+    /* 19 */
+    {0,
+     "cp_plan",
+     {"start_date=2026-11-20", CAT},
+     "start_date",
+     "overlaps another child protection plan"},
+    /* 20 */ {0, "core_group", {"meeting_date=2026-11-27"}, NULL, NULL},
+    /* 21 */
+    {0,
+     "visit",
+     {"visit_date=2026-11-19", "purpose=cp-plan", "place=home", "child_seen=yes",
+      "by_whom=A Worker"},
+     "visit_date",
+     "not during a child protection plan"},
+    /* 22 */
+    {0,
+     "visit",
+     {"visit_date=2026-11-20", "purpose=cp-plan", "place=home", "child_seen=yes", "seen_alone=yes",
+      "by_whom=A Worker"},
+     NULL,
+     NULL},
+    /* 23 */
+    {0,
+     "conference",
+     {"kind=review", "conference_date=2026-11-20", "outcome=continue", "category=NEG"},
+     "conference_date",
+     "is the day the plan started"},
+    /* 24 */
+    {0,
+     "conference",
+     {"kind=review", "conference_date=2026-12-04", "outcome=continue", "category=PHY"},
+     NULL,
+     NULL},
+    /* 25 */ {0, "cin_plan", {"start_date=2026-11-03", "end_date=2026-11-19"}, NULL, NULL},
+    /* 26 */
+    {0, "cin_plan", {"start_date=2026-11-19"}, "start_date", "overlaps another child in need plan"},
+    /* 27 */ {0, "cin_plan", {"start_date=2026-11-20"}, NULL, NULL},
+    /* 28: correcting a plan is not an overlap with itself; the plan ends */
+    {18, "cp_plan", {"start_date=2026-11-20", CAT, "end_date=2026-12-05"}, NULL, NULL},
+    /* 29 */
+    {0,
+     "visit",
+     {"visit_date=2026-12-06", "purpose=cp-plan", "place=home", "by_whom=A Worker"},
+     "visit_date",
+     "not during a child protection plan"},
+    /* 30: the episode closes; nothing after it */
+    {2,
+     "referral",
+     {"referral_date=2026-11-02", "source=2A", "primary_need=N1", "closure_date=2026-12-06",
+      "closure_reason=RC7"},
+     NULL,
+     NULL},
+    /* 31 */
+    {0, "assessment", {"start_date=2026-12-07"}, "start_date", "after the CIN episode closed"},
+    /* 32 */ {0, "assessment", {"start_date=2026-12-06"}, NULL, NULL},
+};
+
+static void help_protection_journey(void **state)
+{
+    struct fx *f = *state;
+    void *added[N_ELEMS(journey)] = {0};
+    size_t stored[16] = {0}; /* records accepted, by index in rec_types */
+    for (size_t i = 0; i < N_ELEMS(journey); i++) {
+        const struct journey_step *st = &journey[i];
+        const struct rec_type *t = rec_type_named(st->type);
+        assert_non_null(t);
+        struct cw_err err;
+        cw_err_clear(&err);
+        void *rec = rec_fill(t, st->values, N_ELEMS(st->values), &f->a, &err.fields);
+        assert_int_equal(err.fields.n, 0);
+        struct rec_head *h = rec_head(t, rec);
+        enum kerr_code rc;
+        if (st->fix) {
+            const struct rec_head *was = rec_chead(t, added[st->fix - 1]);
+            h->id = was->id;
+            h->version = was->version;
+            h->reason = "recorded as it happened";
+            rc = cw_rec_correct(f->s, &f->iro, t, rec, &f->a, &err);
+        } else {
+            h->parent_id = f->child;
+            rc = cw_rec_add(f->s, &f->iro, t, rec, &err);
+        }
+        if (!st->field) {
+            if (rc)
+                fail_msg("step %zu (%s): refused: %s", i + 1, st->type, err.e.msg);
+            added[i] = rec;
+            size_t k = 0;
+            while (rec_types[k] != t)
+                k++;
+            stored[k] += !st->fix;
+            continue;
+        }
+        if (rc != KITH_E_INVALID)
+            fail_msg("step %zu (%s): expected %s refused, got %d", i + 1, st->type, st->field,
+                     (int)rc);
+        const struct field_error *fe = field_error_for(&err.fields, st->field);
+        if (!fe || !strstr(fe->msg, st->says))
+            fail_msg("step %zu (%s): expected %s to say '%s', got '%s'", i + 1, st->type, st->field,
+                     st->says, fe ? fe->msg : err.e.msg);
+    }
+    /* nothing refused was stored */
+    for (size_t k = 0; rec_types[k]; k++) {
+        if (!rec_types[k]->parent)
+            continue;
+        void *rows;
+        size_t n;
+        int64_t total;
+        OK(store_rec_list(f->s, rec_types[k], &(struct rec_query){.parent_id = f->child}, &f->a,
+                          &rows, &n, &total, &f->e));
+        assert_int_equal(total, stored[k]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -409,6 +600,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(every_problem_beside_its_field, setup, teardown),
         cmocka_unit_test_setup_teardown(corrections, setup, teardown),
         cmocka_unit_test_setup_teardown(work_derived, setup, teardown),
+        cmocka_unit_test_setup_teardown(help_protection_journey, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,302 @@
+/*
+ * The rules of help and protection that need the child's other records (cross.h): the
+ * order a CIN episode's records must come in, after the CIN census where it has a rule
+ * (numbers in brackets). Everything after the referral falls in an open episode, not one
+ * closed with no further action (1103, 2889, 1105, 4015, 8831, 8565); episodes do not
+ * overlap (8820), nor do CIN plans (4014) or CP plans (8940); a referral is at most 40
+ * weeks before the child's birth (8606) and no child is seen before it; an enquiry follows
+ * a strategy discussion that decided on one (Working Together 2023), an initial conference
+ * its enquiry (1104, 8615), a CP plan the initial conference that made it (2885), a review
+ * conference the start of the plan it reviews (8841); core groups and CP visits fall
+ * during a plan.
+ *
+ * "The episode" of a record is the latest referral on or before its date: records carry
+ * no link to their referral, as in the census, where an episode is the referral's span.
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include "casework/cross.h"
+#include "domain/help.h"
+#include "domain/protection.h"
+#include "store/store_rec.h"
+
+#define WEEKS_BEFORE_BIRTH 40
+
+/* Every record of type `t` the child has (a child has far fewer than a page). */
+static enum kerr_code all_of(struct cw_cross_ctx *c, const struct rec_type *t, void **out,
+                             size_t *n)
+{
+    struct rec_query q = {.parent_id = c->child->id, .limit = STORE_PAGE_MAX};
+    return store_rec_list(c->s, t, &q, c->a, out, n, NULL, c->e);
+}
+
+static const char *iso(kdate d, char buf[DATE_ISO_LEN]) { return date_format_iso(d, buf); }
+
+/* Whether [s1, e1] and [s2, e2] share a day; DATE_NONE as an end is still open. */
+static bool overlap(kdate s1, kdate e1, kdate s2, kdate e2)
+{
+    return (e2 == DATE_NONE || s1 <= e2) && (e1 == DATE_NONE || s2 <= e1);
+}
+
+static bool open_on(kdate start, kdate end, kdate d)
+{
+    return start <= d && (end == DATE_NONE || d <= end);
+}
+
+/* Day `d` of field `f` falls in an open CIN episode that went further than the referral. */
+static enum kerr_code in_episode(struct cw_cross_ctx *c, const struct field *f, kdate d)
+{
+    struct referral *refs;
+    size_t n;
+    enum kerr_code rc = all_of(c, &referral_type, (void **)&refs, &n);
+    if (rc)
+        return rc;
+    const struct referral *ep = NULL;
+    kdate first = DATE_NONE;
+    for (size_t i = 0; i < n; i++) {
+        if (first == DATE_NONE || refs[i].referral_date < first)
+            first = refs[i].referral_date;
+        if (refs[i].referral_date <= d && (!ep || refs[i].referral_date > ep->referral_date))
+            ep = &refs[i];
+    }
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN], z[DATE_ISO_LEN];
+    if (!n)
+        field_fail(c->errs, f, -1, iso(d, a), "has no referral before it",
+                   "a day in a CIN episode: record the referral that opened it first");
+    else if (!ep)
+        field_fail(c->errs, f, -1, iso(d, a), "is before the child's referral",
+                   "a day on or after the referral of %s", iso(first, b));
+    else if (ep->nfa)
+        field_fail(c->errs, f, -1, iso(d, a), "falls after a referral with no further action",
+                   "a day in an episode that went further than the referral of %s (CIN rule 8831)",
+                   iso(ep->referral_date, b));
+    else if (ep->closure_date != DATE_NONE && d > ep->closure_date)
+        field_fail(c->errs, f, -1, iso(d, a), "is after the CIN episode closed",
+                   "a day from %s to %s, or a new referral recorded first",
+                   iso(ep->referral_date, b), iso(ep->closure_date, z));
+    return KITH_OK;
+}
+
+/* No child is seen before they are born. */
+static void seen_after_birth(struct cw_cross_ctx *c, const struct field *f, kdate d)
+{
+    if (c->child->dob == DATE_NONE || d == DATE_NONE || d >= c->child->dob)
+        return;
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+    field_fail(c->errs, f, -1, iso(d, a), "is before the child was born",
+               "a day on or after %s, the date of birth", iso(c->child->dob, b));
+}
+
+/* The CP plan among `plans` in force on day `d`, or NULL. */
+static const struct cp_plan *plan_on(const struct cp_plan *plans, size_t n, kdate d)
+{
+    for (size_t i = 0; i < n; i++)
+        if (open_on(plans[i].start_date, plans[i].end_date, d))
+            return &plans[i];
+    return NULL;
+}
+
+/* Day `d` of field `f` falls during a CP plan; `what` names the record in the message. */
+static enum kerr_code during_plan(struct cw_cross_ctx *c, const struct field *f, kdate d,
+                                  const char *what)
+{
+    struct cp_plan *plans;
+    size_t n;
+    enum kerr_code rc = all_of(c, &cp_plan_type, (void **)&plans, &n);
+    if (!rc && !plan_on(plans, n, d)) {
+        char a[DATE_ISO_LEN];
+        field_fail(c->errs, f, -1, iso(d, a), "is not during a child protection plan",
+                   "a day while a plan is in force: %s follows a plan", what);
+    }
+    return rc;
+}
+
+/* ---- the rules of each type ---- */
+
+static const struct field *fld(const struct rec_type *t, const char *name)
+{
+    return field_find(t->fields, name);
+}
+
+static enum kerr_code referral_rules(struct cw_cross_ctx *c, const void *rec)
+{
+    const struct referral *r = rec;
+    const struct field *date = fld(&referral_type, "referral_date");
+    kdate birth = c->child->dob != DATE_NONE ? c->child->dob : c->child->expected_dob;
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+    if (birth != DATE_NONE && r->referral_date < birth - WEEKS_BEFORE_BIRTH * 7)
+        field_fail(c->errs, date, -1, iso(r->referral_date, a),
+                   "is more than 40 weeks before the child's birth",
+                   "a day on or after %s (CIN rule 8606)", iso(birth - WEEKS_BEFORE_BIRTH * 7, b));
+    if (r->nfa)
+        return KITH_OK;
+    struct referral *refs;
+    size_t n;
+    enum kerr_code rc = all_of(c, &referral_type, (void **)&refs, &n);
+    for (size_t i = 0; !rc && i < n; i++)
+        if (refs[i].h.id != c->self && !refs[i].nfa &&
+            overlap(r->referral_date, r->closure_date, refs[i].referral_date,
+                    refs[i].closure_date)) {
+            field_fail(c->errs, date, -1, iso(r->referral_date, a),
+                       "overlaps the CIN episode from another referral",
+                       "one episode at a time: close the episode from %s first (CIN rule 8820)",
+                       iso(refs[i].referral_date, b));
+            break;
+        }
+    return rc;
+}
+
+static enum kerr_code assessment_rules(struct cw_cross_ctx *c, const void *rec)
+{
+    const struct assessment *x = rec;
+    seen_after_birth(c, fld(&assessment_type, "child_seen_date"), x->child_seen_date);
+    return in_episode(c, fld(&assessment_type, "start_date"), x->start_date);
+}
+
+static enum kerr_code cin_plan_rules(struct cw_cross_ctx *c, const void *rec)
+{
+    const struct cin_plan *p = rec;
+    const struct field *start = fld(&cin_plan_type, "start_date");
+    enum kerr_code rc = in_episode(c, start, p->start_date);
+    struct cin_plan *plans;
+    size_t n;
+    if (!rc)
+        rc = all_of(c, &cin_plan_type, (void **)&plans, &n);
+    for (size_t i = 0; !rc && i < n; i++)
+        if (plans[i].h.id != c->self &&
+            overlap(p->start_date, p->end_date, plans[i].start_date, plans[i].end_date)) {
+            char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+            field_fail(c->errs, start, -1, iso(p->start_date, a),
+                       "overlaps another child in need plan",
+                       "one plan at a time: end the plan from %s first (CIN rule 4014)",
+                       iso(plans[i].start_date, b));
+            break;
+        }
+    return rc;
+}
+
+static enum kerr_code visit_rules(struct cw_cross_ctx *c, const void *rec)
+{
+    const struct visit *v = rec;
+    const struct field *date = fld(&visit_type, "visit_date");
+    if (v->child_seen)
+        seen_after_birth(c, date, v->visit_date);
+    enum kerr_code rc = in_episode(c, date, v->visit_date);
+    if (!rc && !strcmp(v->purpose, "cp-plan"))
+        rc = during_plan(c, date, v->visit_date, "a child protection visit");
+    return rc;
+}
+
+static enum kerr_code strategy_rules(struct cw_cross_ctx *c, const void *rec)
+{
+    const struct strategy_discussion *d = rec;
+    return in_episode(c, fld(&strategy_discussion_type, "discussion_date"), d->discussion_date);
+}
+
+static enum kerr_code s47_rules(struct cw_cross_ctx *c, const void *rec)
+{
+    const struct s47_enquiry *s = rec;
+    const struct field *start = fld(&s47_enquiry_type, "start_date");
+    enum kerr_code rc = in_episode(c, start, s->start_date);
+    struct strategy_discussion *ds;
+    size_t n;
+    if (!rc)
+        rc = all_of(c, &strategy_discussion_type, (void **)&ds, &n);
+    if (rc || c->errs->n)
+        return rc;
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(ds[i].outcome, "s47") && ds[i].discussion_date <= s->start_date)
+            return KITH_OK;
+    char a[DATE_ISO_LEN];
+    field_fail(c->errs, start, -1, iso(s->start_date, a), "is before its strategy discussion",
+               "a day on or after a strategy discussion that decided on an enquiry: record "
+               "that first");
+    return KITH_OK;
+}
+
+/* An initial conference follows its enquiry; a review, the start of the plan it reviews. */
+static enum kerr_code conference_rules(struct cw_cross_ctx *c, const void *rec)
+{
+    const struct conference *x = rec;
+    const struct field *date = fld(&conference_type, "conference_date");
+    enum kerr_code rc = in_episode(c, date, x->conference_date);
+    if (rc || c->errs->n)
+        return rc;
+    char a[DATE_ISO_LEN];
+    if (!strcmp(x->kind, "review")) {
+        struct cp_plan *plans;
+        size_t n;
+        rc = all_of(c, &cp_plan_type, (void **)&plans, &n);
+        const struct cp_plan *p = rc ? NULL : plan_on(plans, n, x->conference_date);
+        if (!rc && (!p || p->start_date == x->conference_date))
+            field_fail(c->errs, date, -1, iso(x->conference_date, a),
+                       p ? "is the day the plan started" : "is not during a child protection plan",
+                       "a day after the start of the plan it reviews (CIN rule 8841)");
+        return rc;
+    }
+    struct s47_enquiry *ss;
+    size_t n;
+    rc = all_of(c, &s47_enquiry_type, (void **)&ss, &n);
+    for (size_t i = 0; !rc && i < n; i++)
+        if (ss[i].start_date <= x->conference_date && !ss[i].icpc_not_required)
+            return KITH_OK;
+    if (!rc)
+        field_fail(c->errs, date, -1, iso(x->conference_date, a), "is before its enquiry",
+                   "a day on or after the start of the section 47 enquiry that called it "
+                   "(CIN rules 1104, 8615)");
+    return rc;
+}
+
+static enum kerr_code cp_plan_rules(struct cw_cross_ctx *c, const void *rec)
+{
+    const struct cp_plan *p = rec;
+    const struct field *start = fld(&cp_plan_type, "start_date");
+    enum kerr_code rc = in_episode(c, start, p->start_date);
+    if (rc || c->errs->n)
+        return rc;
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+    struct conference *cs;
+    size_t n;
+    rc = all_of(c, &conference_type, (void **)&cs, &n);
+    bool made = false;
+    for (size_t i = 0; !rc && i < n; i++)
+        made |= !strcmp(cs[i].kind, "initial") && !strcmp(cs[i].outcome, "plan") &&
+                cs[i].conference_date == p->start_date;
+    if (!rc && !made)
+        field_fail(c->errs, start, -1, iso(p->start_date, a),
+                   "is not the day of an initial conference that made a plan",
+                   "the day of that conference, recorded first (CIN rule 2885)");
+    struct cp_plan *plans;
+    if (!rc)
+        rc = all_of(c, &cp_plan_type, (void **)&plans, &n);
+    for (size_t i = 0; !rc && i < n; i++)
+        if (plans[i].h.id != c->self &&
+            overlap(p->start_date, p->end_date, plans[i].start_date, plans[i].end_date)) {
+            field_fail(c->errs, start, -1, iso(p->start_date, a),
+                       "overlaps another child protection plan",
+                       "one plan at a time: end the plan from %s first (CIN rule 8940)",
+                       iso(plans[i].start_date, b));
+            break;
+        }
+    return rc;
+}
+
+static enum kerr_code core_group_rules(struct cw_cross_ctx *c, const void *rec)
+{
+    const struct core_group *g = rec;
+    return during_plan(c, fld(&core_group_type, "meeting_date"), g->meeting_date, "a core group");
+}
+
+const struct cw_cross cw_cross_rules[] = {
+    {&referral_type, referral_rules},
+    {&assessment_type, assessment_rules},
+    {&cin_plan_type, cin_plan_rules},
+    {&visit_type, visit_rules},
+    {&strategy_discussion_type, strategy_rules},
+    {&s47_enquiry_type, s47_rules},
+    {&conference_type, conference_rules},
+    {&cp_plan_type, cp_plan_rules},
+    {&core_group_type, core_group_rules},
+    {NULL, NULL},
+};
