@@ -575,7 +575,9 @@ static void records_of_any_type(void **state)
     has(c, "\"Contact\":{");
     has(c, "\"ContactInput\":{");
     has(c, "\"contact_date\":{\"type\":[\"string\",\"null\"]");
-    has(c, "\"enum\":[\"contact\"]");
+    has(c, "\"enum\":[\"contact\",\"referral\",\"assessment\",\"cin_plan\",\"visit\","
+           "\"strategy_discussion\",\"s47_enquiry\",\"conference\",\"cp_plan\",\"core_group\"]");
+    has(c, "\"S47_enquiryInput\":{");
 }
 
 int main(void)
