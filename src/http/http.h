@@ -60,6 +60,7 @@ struct http_field_error {
 };
 
 struct store;
+struct person;
 
 struct http_request {
     struct arena *arena;
@@ -107,6 +108,9 @@ struct http_request {
     /* An audit row was written for this request (web_audit): a refusal that has none yet
      * gets one from the router (web_refused). */
     bool audited;
+    /* The child the route's scope check found this account may see (http/scope.c), so
+     * the handler's own lookup of the same id reuses it instead of asking the store again. */
+    const struct person *scoped_child;
 };
 
 struct http_header {

@@ -175,21 +175,10 @@ struct child_view {
 static enum kerr_code child_load(struct http_app *app, struct http_request *req,
                                  struct child_view *v, const char *action)
 {
+    /* the scope-and-audit gate is web_child's, once for the pages and the API (the
+     * router's scope check found the child already: http/scope.c) */
     struct kerr e = KERR_INIT;
-    struct store_scope scope = web_scope(req);
-    enum kerr_code rc = store_person_find(req->store, req->path_args[0], req->arena, &v->child, &e);
-    if (!rc &&
-        (v->child.kind != PERSON_CHILD || strcmp(v->child.public_id, req->path_args[0]) != 0))
-        rc = KITH_E_NOT_FOUND; /* by public id only: LA ids and relatives have no page here */
-    bool visible = false;
-    if (!rc)
-        rc = store_person_visible(req->store, &scope, v->child.id, &visible, &e);
-    if (!rc && !visible) {
-        rc = web_audit(app, req, v->child.id, action ? action : "view", "denied", NULL, &e);
-        if (!rc)
-            rc = KITH_E_NOT_FOUND;
-    } else if (!rc && action)
-        rc = web_audit(app, req, v->child.id, action, "ok", NULL, &e);
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &v->child, action, &e);
     if (!rc)
         rc =
             store_allocation_list(req->store, v->child.id, req->arena, &v->allocs, &v->nallocs, &e);

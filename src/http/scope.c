@@ -26,12 +26,15 @@ static int unavailable(struct http_request *req, enum kerr_code rc)
 
 int route_scope_child(struct http_app *app, struct http_request *req)
 {
-    struct person p;
+    struct person *p = arena_zalloc(req->arena, sizeof *p);
     struct kerr e = KERR_INIT;
-    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, NULL, &e);
+    enum kerr_code rc = web_child(app, req, req->path_args[0], p, NULL, &e);
     if (rc == KITH_E_NOT_FOUND)
         return 404; /* web_child audited a denial */
-    return rc ? unavailable(req, rc) : 0;
+    if (rc)
+        return unavailable(req, rc);
+    req->scoped_child = p;
+    return 0;
 }
 
 int route_scope_record(struct http_app *app, struct http_request *req)
