@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "domain/contact.h"
+#include "domain/help.h"
+#include "domain/protection.h"
 #include "domain/timescale.h"
 
 /* One struct for every test type: two dates and a flag, named per type. */
@@ -389,6 +391,86 @@ static void contact_decision(void **state)
     ob_list_free(&out);
 }
 
+/* kith's table on the help-and-protection types: an assessment's 45 working days (the
+ * worker's to complete, the team manager's to authorise once completed, over Christmas),
+ * the ICPC's 15 after the enquiry (none when marked not required), the first core group
+ * and CP visits every 10 working days of the plan. Due days as `kith calendar
+ * add-working-days` gives them. */
+static void help_protection_clocks(void **state)
+{
+    (void)state;
+    struct assessment as = {.h = {.id = 1, .parent_id = 9},
+                            .start_date = date_from_ymd(2026, 11, 10),
+                            .child_seen_date = DATE_NONE,
+                            .completed_date = date_from_ymd(2026, 12, 1),
+                            .authorised_date = DATE_NONE};
+    struct s47_enquiry s47[2] = {
+        {.h = {.id = 2, .parent_id = 9},
+         .start_date = date_from_ymd(2026, 12, 14),
+         .completed_date = DATE_NONE},
+        {.h = {.id = 3, .parent_id = 9},
+         .start_date = date_from_ymd(2026, 12, 16),
+         .completed_date = date_from_ymd(2026, 12, 18),
+         .icpc_not_required = true},
+    };
+    struct conference icpc = {.h = {.id = 4, .parent_id = 9},
+                              .kind = "initial",
+                              .conference_date = date_from_ymd(2027, 1, 6)};
+    struct cp_plan plan = {.h = {.id = 5, .parent_id = 9},
+                           .start_date = date_from_ymd(2027, 1, 6),
+                           .end_date = DATE_NONE};
+    struct core_group cg = {.h = {.id = 6, .parent_id = 9},
+                            .meeting_date = date_from_ymd(2027, 1, 15)};
+    struct visit visits[2] = {
+        {.h = {.id = 7, .parent_id = 9}, .visit_date = date_from_ymd(2027, 1, 13)},
+        {.h = {.id = 8, .parent_id = 9}, .visit_date = date_from_ymd(2027, 1, 29)},
+    };
+    struct ts_records recs[] = {
+        {&assessment_type, &as, 1}, {&s47_enquiry_type, s47, 2}, {&conference_type, &icpc, 1},
+        {&cp_plan_type, &plan, 1},  {&core_group_type, &cg, 1},  {&visit_type, visits, 2},
+    };
+    static const struct {
+        const char *rule;
+        int seq;
+        struct ymd due;
+        enum ob_status status;
+    } want[] = {
+        {"assessment", 0, {2027, 1, 15}, OB_DONE},
+        {"assessment-authorised", 0, {2027, 1, 15}, OB_OVERDUE},
+        {"icpc", 0, {2027, 1, 7}, OB_DONE},
+        {"core-group", 0, {2027, 1, 20}, OB_DONE},
+        {"cp-visit", 0, {2027, 1, 20}, OB_DONE},
+        {"cp-visit", 1, {2027, 1, 27}, OB_DONE},
+        {"cp-visit", 2, {2027, 2, 12}, OB_DUE},
+    };
+    struct ob_list out = {0};
+    ts_derive(timescales, recs, N_ELEMS(recs), date_from_ymd(2027, 2, 1), &out);
+    assert_int_equal(out.n, N_ELEMS(want));
+    for (size_t i = 0; i < N_ELEMS(want); i++) {
+        bool found = false;
+        for (size_t k = 0; k < out.n; k++) {
+            const struct obligation *o = &out.v[k];
+            if (strcmp(o->ts->rule, want[i].rule) || o->seq != want[i].seq)
+                continue;
+            found = true;
+            char got[DATE_ISO_LEN];
+            if (o->due != D(want[i].due) || o->status != want[i].status)
+                fail_msg("%s #%d: due %s, %s", want[i].rule, want[i].seq,
+                         date_format_iso(o->due, got), ob_status_name(o->status));
+        }
+        if (!found)
+            fail_msg("no %s #%d", want[i].rule, want[i].seq);
+    }
+    char why[300];
+    for (size_t k = 0; k < out.n; k++)
+        if (!strcmp(out.v[k].ts->rule, "assessment-authorised")) {
+            assert_int_equal(out.v[k].ts->owner, TS_MANAGER);
+            ts_explain(&out.v[k], why, sizeof why);
+            assert_non_null(strstr(why, "25 Dec, 28 Dec and 1 Jan are not working days"));
+        }
+    ob_list_free(&out);
+}
+
 /* A stopping record deleted or corrected away reopens the clock; a condition corrected
  * away takes the clock with it. */
 static void corrected_away(void **state)
@@ -473,6 +555,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(edge_dates),
         cmocka_unit_test(contact_decision),
+        cmocka_unit_test(help_protection_clocks),
         cmocka_unit_test(corrected_away),
         cmocka_unit_test(tables_check),
     };
