@@ -130,6 +130,8 @@ static void show(FILE *out, const struct rec_type *t, const void *rec)
             kdate d;
             date_parse_iso(v, &d, NULL);
             cli_fshow(out, "%s", date_format_dmy(d, when));
+        } else if (f->type == FIELD_BOOL) {
+            cli_fshow(out, "%s", strcmp(v, "1") ? "no" : "yes");
         } else {
             put_text(out, v);
             const char *label = (f->flags & FIELD_CODED) ? code_label(f->codeset, v, 0) : NULL;

@@ -89,8 +89,18 @@ for t in referral assessment strategy_discussion s47_enquiry conference cp_plan 
     ok record list "$t" "$child"
     err_has "showing 1 to 1 of 1"
 done
+ok record show s47_enquiry "$s47"
+out_has "initial conference not required no"
 ok record history s47_enquiry "$s47"
 [ "$(grep -c "^section 47 enquiry $s47, version" "$T/out")" -eq 2 ] || fail "two versions"
 ok record show referral "$referral"
 out_has "2A (Schools)"
+# the clocks the journey started (docs/timescales.md): the ICPC held within its 15
+# working days, the first core group and CP visit done, the next visit and the
+# assessment's 45 working days (over Christmas) running
+ok work --all --format csv
+out_has ",hold the initial child protection conference,2026-11-05,2026-11-26,done,icpc"
+out_has ",hold the first core group,2026-11-20,2026-12-04,done,core-group"
+out_has ",visit the child,2026-11-25,2026-12-09,due,cp-visit"
+out_has ",complete the assessment,2026-11-02,2027-01-07,due,assessment"
 done_ok
