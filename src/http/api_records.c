@@ -391,6 +391,22 @@ int api_record_history(struct http_app *app, struct http_request *req, struct ht
 
 /* --- the OpenAPI document's part: a schema per type, from its description ------------- */
 
+/* A type's schema name: "s47_enquiry" -> "S47Enquiry", as OpenAPI schema names read. */
+static void schema_name(const char *type, char out[64])
+{
+    size_t n = 0;
+    bool upper = true;
+    for (const char *p = type; *p && n < 63; p++) {
+        if (*p == '_') {
+            upper = true;
+            continue;
+        }
+        out[n++] = (char)(upper && *p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+        upper = false;
+    }
+    out[n] = '\0';
+}
+
 static void field_schema(struct json_out *j, const struct field *f)
 {
     json_key_obj(j, f->name);
@@ -429,8 +445,7 @@ void api_records_schemas(struct json_out *j, struct arena *a)
         if (!t->parent) /* not served here (type_arg) */
             continue;
         char name[64];
-        snprintf(name, sizeof name, "%s", t->name);
-        name[0] = (char)(name[0] >= 'a' && name[0] <= 'z' ? name[0] - 32 : name[0]);
+        schema_name(t->name, name);
         for (int input = 0; input < 2; input++) {
             json_key_obj(j, arena_printf(a, "%s%s", name, input ? "Input" : ""));
             json_str(j, "type", "object");
@@ -472,8 +487,7 @@ void api_records_schemas(struct json_out *j, struct arena *a)
             if (!rec_types[i]->parent)
                 continue;
             char name[64];
-            snprintf(name, sizeof name, "%s", rec_types[i]->name);
-            name[0] = (char)(name[0] - 32);
+            schema_name(rec_types[i]->name, name);
             json_obj_begin(j);
             json_str(j, "$ref",
                      arena_printf(a, "#/components/schemas/%s%s", name, input ? "Input" : ""));

@@ -577,7 +577,7 @@ static void records_of_any_type(void **state)
     has(c, "\"contact_date\":{\"type\":[\"string\",\"null\"]");
     has(c, "\"enum\":[\"contact\",\"referral\",\"assessment\",\"cin_plan\",\"visit\","
            "\"strategy_discussion\",\"s47_enquiry\",\"conference\",\"cp_plan\",\"core_group\"]");
-    has(c, "\"S47_enquiryInput\":{");
+    has(c, "\"S47EnquiryInput\":{");
 }
 
 int main(void)
