@@ -1213,7 +1213,7 @@ static enum kerr_code contact_emit(struct demo_gen *g, struct demo_child *c, str
     while (pick >= contact_sources[s].weight)
         pick -= contact_sources[s++].weight;
     struct contact k = {
-        .h = {.parent_id = c->person.id, .created_at = (int64_t)day * 86400 + 17 * 3600},
+        .h = {.parent_id = c->person.id, .created_at = (int64_t)day * 86400 + (int64_t)17 * 3600},
         .contact_date = day,
         .contact_by = contact_sources[s].by,
         .summary =

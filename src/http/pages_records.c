@@ -586,7 +586,7 @@ int page_record_correct(struct http_app *app, struct http_request *req, struct h
     int stored = rh->version;
     read_form(req, t, rec);
     const char *version = http_param(req, "version");
-    rh->version = version && *version ? atoi(version) : stored;
+    rh->version = version && *version ? (int)strtol(version, NULL, 10) : stored;
     const char *reason = http_param(req, "reason");
     rh->reason = reason && reason[strspn(reason, " \t\r\n")] ? reason : NULL;
     if (req->nerrors)

@@ -2495,7 +2495,7 @@ static enum kerr_code sqlite_run(struct store *base, struct store_sql *q, const 
         return kerr_fail(e, KITH_E_INTERNAL, "db", "more than %d statements (raise STORE_SQL_MAX)",
                          STORE_SQL_MAX - 1);
     if (!s->gen)
-        s->gen = xcalloc(STORE_SQL_MAX, sizeof(*s->gen));
+        s->gen = xcalloc(STORE_SQL_MAX, sizeof(sqlite3_stmt *));
     if (!s->gen[slot] && sqlite3_prepare_v3(s->db, q->sql, -1, SQLITE_PREPARE_PERSISTENT,
                                             &s->gen[slot], NULL) != SQLITE_OK) {
         s->gen[slot] = NULL;
