@@ -47,20 +47,6 @@ static void field_error(struct http_request *req, const char *field, const char 
     }
 }
 
-static struct actor actor_of(struct http_request *req, struct store_scope *scope)
-{
-    *scope = web_scope(req);
-    scope->today = date_today();
-    const struct http_principal *p = req->principal;
-    return (struct actor){.user_id = p ? p->user_id : 0,
-                          .username = p ? p->username : NULL,
-                          .role = p ? vocab_code(CS_USER_ROLE, (int)p->role) : NULL,
-                          .scope = scope,
-                          .request_id = req->request_id,
-                          .now = (int64_t)time(NULL),
-                          .today = scope->today};
-}
-
 static const char *iso_time(struct arena *a, int64_t t)
 {
     time_t at = (time_t)t;
@@ -213,7 +199,7 @@ int api_records_list(struct http_app *app, struct http_request *req, struct http
     cw_err_clear(&err);
     enum kerr_code rc = child_of(req, req->path_args[0], &p, &err.e);
     struct store_scope scope;
-    struct actor who = actor_of(req, &scope);
+    struct actor who = web_actor(req, &scope);
     void *rows = NULL;
     size_t n = 0;
     int64_t total = 0;
@@ -260,7 +246,7 @@ int api_record_add(struct http_app *app, struct http_request *req, struct http_r
         return http_problem(req, res, 422, "The record was not saved", "Check the fields.");
     rec_head(t, rec)->parent_id = p.id;
     struct store_scope scope;
-    struct actor who = actor_of(req, &scope);
+    struct actor who = web_actor(req, &scope);
     rc = cw_rec_add(req->store, &who, t, rec, &err);
     if (rc)
         return refused(req, res, rc, &err);
@@ -293,7 +279,7 @@ int api_record_get(struct http_app *app, struct http_request *req, struct http_r
     struct cw_err err;
     cw_err_clear(&err);
     struct store_scope scope;
-    struct actor who = actor_of(req, &scope);
+    struct actor who = web_actor(req, &scope);
     enum kerr_code rc = cw_rec_view(req->store, &who, t, req->path_args[1], req->arena, rec, &err);
     if (rc)
         return refused(req, res, rc, &err);
@@ -317,7 +303,7 @@ int api_record_correct(struct http_app *app, struct http_request *req, struct ht
     struct cw_err err;
     cw_err_clear(&err);
     struct store_scope scope;
-    struct actor who = actor_of(req, &scope);
+    struct actor who = web_actor(req, &scope);
     enum kerr_code rc = cw_rec_view(req->store, &who, t, req->path_args[1], req->arena, rec, &err);
     if (rc)
         return refused(req, res, rc, &err);
@@ -372,7 +358,7 @@ int api_record_history(struct http_app *app, struct http_request *req, struct ht
     struct cw_err err;
     cw_err_clear(&err);
     struct store_scope scope;
-    struct actor who = actor_of(req, &scope);
+    struct actor who = web_actor(req, &scope);
     enum kerr_code rc =
         cw_rec_history(req->store, &who, t, req->path_args[1], req->arena, &rows, &n, &err);
     if (rc)

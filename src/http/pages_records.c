@@ -30,20 +30,6 @@
 
 enum { LIST_PAGE = 25, RADIOS_MAX = 10 };
 
-static struct actor actor_of(struct http_request *req, struct store_scope *scope)
-{
-    *scope = web_scope(req);
-    scope->today = date_today();
-    const struct http_principal *p = req->principal;
-    return (struct actor){.user_id = p ? p->user_id : 0,
-                          .username = p ? p->username : NULL,
-                          .role = p ? vocab_code(CS_USER_ROLE, (int)p->role) : NULL,
-                          .scope = scope,
-                          .request_id = req->request_id,
-                          .now = (int64_t)time(NULL),
-                          .today = scope->today};
-}
-
 static const char *cap(struct arena *a, const char *s)
 {
     return arena_printf(a, "%c%s", s[0] >= 'a' && s[0] <= 'z' ? s[0] - 'a' + 'A' : s[0], s + 1);
@@ -315,7 +301,7 @@ int page_records_new(struct http_app *app, struct http_request *req, struct http
     enum kerr_code rc = child_of(req, &p);
     bool visible = false;
     struct store_scope scope;
-    struct actor who = actor_of(req, &scope);
+    struct actor who = web_actor(req, &scope);
     if (!rc)
         rc = store_person_visible(req->store, who.scope, p.id, &visible, NULL);
     if (!rc && !visible)
@@ -338,7 +324,7 @@ int page_records_add(struct http_app *app, struct http_request *req, struct http
     void *rec = arena_zalloc(req->arena, t->size);
     read_form(req, t, rec);
     struct store_scope scope;
-    struct actor who = actor_of(req, &scope);
+    struct actor who = web_actor(req, &scope);
     struct cw_err err;
     cw_err_clear(&err);
     if (req->nerrors) {
@@ -370,7 +356,7 @@ int page_records_list(struct http_app *app, struct http_request *req, struct htt
         return failed(req, res, KITH_E_NOT_FOUND);
     enum kerr_code rc = child_of(req, &p);
     struct store_scope scope;
-    struct actor who = actor_of(req, &scope);
+    struct actor who = web_actor(req, &scope);
     struct cw_err err;
     cw_err_clear(&err);
     void *rows = NULL;
@@ -474,7 +460,7 @@ int page_record(struct http_app *app, struct http_request *req, struct http_resp
         return failed(req, res, KITH_E_NOT_FOUND);
     void *rec = arena_zalloc(req->arena, t->size);
     struct store_scope scope;
-    struct actor who = actor_of(req, &scope);
+    struct actor who = web_actor(req, &scope);
     struct cw_err err;
     cw_err_clear(&err);
     enum kerr_code rc = cw_rec_view(req->store, &who, t, req->path_args[1], req->arena, rec, &err);
@@ -559,7 +545,7 @@ int page_record_edit(struct http_app *app, struct http_request *req, struct http
         return failed(req, res, KITH_E_NOT_FOUND);
     void *rec = arena_zalloc(req->arena, t->size);
     struct store_scope scope;
-    struct actor who = actor_of(req, &scope);
+    struct actor who = web_actor(req, &scope);
     struct cw_err err;
     cw_err_clear(&err);
     enum kerr_code rc = cw_rec_view(req->store, &who, t, req->path_args[1], req->arena, rec, &err);
@@ -576,7 +562,7 @@ int page_record_correct(struct http_app *app, struct http_request *req, struct h
         return failed(req, res, KITH_E_NOT_FOUND);
     void *rec = arena_zalloc(req->arena, t->size);
     struct store_scope scope;
-    struct actor who = actor_of(req, &scope);
+    struct actor who = web_actor(req, &scope);
     struct cw_err err;
     cw_err_clear(&err);
     enum kerr_code rc = cw_rec_view(req->store, &who, t, req->path_args[1], req->arena, rec, &err);
@@ -618,7 +604,7 @@ int page_record_history(struct http_app *app, struct http_request *req, struct h
     void *rows;
     size_t n;
     struct store_scope scope;
-    struct actor who = actor_of(req, &scope);
+    struct actor who = web_actor(req, &scope);
     struct cw_err err;
     cw_err_clear(&err);
     enum kerr_code rc =

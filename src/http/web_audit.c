@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "casework/casework.h"
 #include "domain/codeset.h"
 
 /* The actions that change nothing (a refusal changes nothing either); everything else is
@@ -115,4 +116,18 @@ enum kerr_code web_refused(struct http_app *app, struct http_request *req, int s
                      arena_printf(req->arena, "%d %s %s", status, http_method_text(req->method),
                                   req->route->pattern),
                      e);
+}
+
+struct actor web_actor(struct http_request *req, struct store_scope *scope)
+{
+    *scope = web_scope(req);
+    scope->today = date_today();
+    const struct http_principal *p = req->principal;
+    return (struct actor){.user_id = p ? p->user_id : 0,
+                          .username = p ? p->username : NULL,
+                          .role = p ? vocab_code(CS_USER_ROLE, (int)p->role) : NULL,
+                          .scope = scope,
+                          .request_id = req->request_id,
+                          .now = (int64_t)time(NULL),
+                          .today = scope->today};
 }

@@ -23,6 +23,10 @@ enum kerr_code web_change_done(struct http_app *app, struct http_request *req, e
 
 /* The store scope of the signed-in account (R2): lists and lookups see only its children. */
 struct store_scope web_scope(const struct http_request *req);
+/* The request's account as the use-case layer's actor (casework.h), its scope (filled in
+ * `scope`, which must outlive the actor) dated today. */
+struct actor;
+struct actor web_actor(struct http_request *req, struct store_scope *scope);
 
 /* The child `ref` (a public id) if the account may see it, writing `action` as a view
  * (or "denied") to the audit trail first; KITH_E_NOT_FOUND for a child out of scope as
