@@ -12,7 +12,10 @@ port=$((20000 + $$ % 20000))
 base="http://127.0.0.1:$port"
 
 # serve ARGS...: start kith serve in the background and wait for it to listen.
+# The last server's serve.err says "listening" too: it is removed first, or the wait can
+# read the old file before the shell's redirection truncates it (a flake under load).
 serve() {
+    rm -f "$T/serve.err"
     "$KITH" serve --db "$T/k.db" --listen "127.0.0.1:$port" "$@" >"$T/serve.out" 2>"$T/serve.err" &
     pid=$!
     i=0
@@ -55,6 +58,7 @@ checks=$((checks + 3))
 
 # A cap above the descriptor limit is lowered below it: 1024 less a reserve of 64 + 8 a
 # thread is 944 for MHD, of which kith's cap leaves 256 for connections it refuses.
+rm -f "$T/serve.err"
 (ulimit -n 1024 && exec "$KITH" serve --db "$T/k.db" --listen "127.0.0.1:$port" --threads 2 \
     --max-connections 5000 >"$T/serve.out" 2>"$T/serve.err") &
 pid=$!

@@ -109,7 +109,9 @@ bad=0
 round=0
 while [ "$round" -lt "$rounds" ]; do
     round=$((round + 1))
-    rm -f "$T/stop"
+    # The last round's serve.err says "listening" too: remove it so the wait below
+    # cannot read the old file before the new server's redirection truncates it.
+    rm -f "$T/stop" "$T/serve.err"
     "$KITH" serve --db "$db" --listen "127.0.0.1:$port" >/dev/null 2>"$T/serve.err" &
     pid=$!
     i=0
