@@ -86,4 +86,7 @@ extern const struct cli_command cmd_version, cmd_calendar, cmd_init, cmd_demo, c
     cmd_team, cmd_worker, cmd_codes, cmd_validate, cmd_rules, cmd_postcodes, cmd_providers,
     cmd_serve, cmd_user, cmd_access, cmd_audit, cmd_token, cmd_db, cmd_record, cmd_work;
 
+/* `kith validate cin --live` (cmd_validate_live.c): `year` and `format` as given, or NULL. */
+enum kerr_code cli_validate_live(struct cli *c, const char *year, const char *format);
+
 #endif

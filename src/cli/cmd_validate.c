@@ -36,6 +36,7 @@ struct validate_opts {
     long max_mb;
     const char *last_year; /* 903 */
     const char *la;        /* 903 */
+    int live;              /* CIN: the live records, not a file */
 };
 
 static const struct cli_opt validate_opts[] = {
@@ -47,6 +48,8 @@ static const struct cli_opt validate_opts[] = {
      "print the time spent reading and running rules on stderr"},
     {"max-size", OPT_INT, offsetof(struct validate_opts, max_mb), "MB",
      "refuse input files larger than this (default 512)"},
+    {"live", OPT_BOOL, offsetof(struct validate_opts, live), NULL,
+     "the live records in the database, not a file (--format text, csv or json)"},
     {0},
 };
 
@@ -197,9 +200,19 @@ static enum kerr_code validate(struct cli *c, const struct validate_opts *o,
     return rc;
 }
 
+#define CIN_USAGE                                                                                  \
+    "FILE.xml [--year Y] [--format csv|json|html] | --live [--year Y] [--format text|csv|json]"
+
 static enum kerr_code run_cin(struct cli *c, void *opts, int argc, char **argv)
 {
-    (void)argc;
+    const struct validate_opts *o = opts;
+    if (!o->live && argc == 0)
+        return kerr_fail(&c->err, KITH_E_USAGE, NULL, "usage: %s %s", c->prog, CIN_USAGE);
+    if (o->live && argc)
+        return kerr_fail(&c->err, KITH_E_USAGE, NULL,
+                         "give a census file, or --live for the live records (not both)");
+    if (o->live)
+        return cli_validate_live(c, o->year, o->format);
     return validate(c, opts, &ret_kind_cin, argv[0]);
 }
 
@@ -214,16 +227,20 @@ static enum kerr_code run_903(struct cli *c, void *opts, int argc, char **argv)
 static const struct cli_command validate_sub[] = {
     {.name = "cin",
      .summary = "check a CIN census XML file with the DfE's rules",
-     .usage = "FILE.xml [--year Y] [--format csv|json|html]",
+     .usage = CIN_USAGE,
      .description =
          "Reads the census (streaming) and runs every CIN validation rule of the year.\n"
          "Findings go to stdout, one per line in CSV (rule,severity,table,row,child,fields,\n"
          "message), or as JSON or an HTML report. Without --year the year is the file's\n"
          "(its ReferenceDate). Exit status: 0 no findings, 1 findings, 2 the file could\n"
-         "not be read.",
+         "not be read.\n"
+         "With --live, the rules run over the help-and-protection records in the database\n"
+         "(--db), projected as the census of the year (default: the current one) would be;\n"
+         "each finding names the child (public id and LA child id) and the record at fault\n"
+         "(CSV columns: rule,severity,child,la_child_id,record_type,record,fields,message).",
      .opts = validate_opts,
      .opts_size = sizeof(struct validate_opts),
-     .min_args = 1,
+     .min_args = 0,
      .max_args = 1,
      .run = run_cin},
     {.name = "903",

@@ -1,0 +1,39 @@
+/*
+ * The CIN census rules over the live records: the store's help-and-protection records
+ * projected into the rule engine's tables (domain/cin_project.h) and judged by the year's
+ * rules, for the whole borough (`kith validate cin --live`, the analysts' page) or for one
+ * child as a record is saved (records.c). Each finding names the child and the record at
+ * fault.
+ */
+#ifndef KITH_CASEWORK_CIN_LIVE_H
+#define KITH_CASEWORK_CIN_LIVE_H
+
+#include "casework/casework.h"
+#include "domain/cin_project.h"
+#include "domain/ret/rule.h"
+
+struct cin_live {
+    struct cin_proj p;
+    struct ruleset set;
+    struct findings f;
+    size_t children; /* in the year's census */
+    size_t errors, queries;
+    double read_seconds, rule_seconds;
+};
+
+/* Project every child's records for collection year `year` as they read on the actor's
+ * today (the current year is judged up to today) and run the year's rules. The run is
+ * audited as one event (counts only). Release with cin_live_release. */
+enum kerr_code cw_cin_live(struct store *s, const struct actor *who, int year, struct cin_live *out,
+                           struct cw_err *err);
+void cin_live_release(struct cin_live *l);
+
+/* The child and the record a finding is about. */
+struct cin_finding_at {
+    const char *child_public_id, *la_child_id;
+    const struct rec_type *type; /* NULL: the child's own record (or the return as a whole) */
+    const char *record_public_id;
+};
+void cin_live_at(const struct cin_live *l, const struct finding *f, struct cin_finding_at *at);
+
+#endif

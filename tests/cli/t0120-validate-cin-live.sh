@@ -1,0 +1,63 @@
+#!/bin/sh
+# kith validate cin --live: the CIN census rules over the records in the database. Each
+# finding names the child (public id and LA child id) and the record at fault, in text,
+# CSV and JSON; the year is asked for or the current one, judged up to today; a child
+# whose episodes all closed before the year is not in it; the run is audited.
+. "$(dirname "$0")/lib.sh"
+export KITH_TODAY=2026-12-07
+ok init
+
+# no records: nothing in the census, nothing found
+ok validate cin --live
+err_has "live records, 2026/27: 0 children in the census, 0 findings"
+
+# Ada: a clean episode; Ben: no disability recorded (8540) and an assessment open for
+# more than 45 working days (8670Q); Cleo: an episode closed in 2024/25, not in 2025/26
+ok child add --given Ada --family One --sex F --dob 2015-12-10 --ethnicity WBRI \
+    --la-child-id ADA1 --upn-unknown UN2 --disabilities NONE
+ada=$(cut -d" " -f3 "$T/out")
+ok child add --given Ben --family Two --sex M --dob 2014-01-10 --ethnicity WBRI \
+    --la-child-id BEN2 --upn-unknown UN2
+ben=$(cut -d" " -f3 "$T/out")
+ok child add --given Cleo --family Three --sex F --dob 2012-03-01 --ethnicity WBRI \
+    --la-child-id CLEO3 --upn-unknown UN2 --disabilities NONE
+cleo=$(cut -d" " -f3 "$T/out")
+
+ok record add referral "$ada" --referral-date 2/5/2025 --source 2A --primary-need N4 \
+    --closure-date 10/6/2025 --closure-reason RC8
+ok record add assessment "$ada" --start-date 2/5/2025 --completed-date 30/5/2025 \
+    --authorised-date 2/6/2025 --authorised-by "T Manager" --factors 21
+ok record add referral "$ben" --referral-date 2/9/2026 --source 6 --primary-need N1
+ok record add assessment "$ben" --start-date 2/9/2026
+assessment=$(cat "$T/out")
+ok record add referral "$cleo" --referral-date 2/5/2024 --source 2A --primary-need N4 \
+    --closure-date 10/6/2024 --closure-reason RC7
+
+status 1 validate cin --live
+err_has "live records, 2026/27: 1 children in the census"
+out_has "8540   error child $ben (LA BEN2) child $ben"
+out_has "8670Q  query child $ben (LA BEN2) assessment $assessment"
+out_lacks "ADA1"
+
+status 1 validate cin --live --year 2025/26 --format csv
+out_has "rule,severity,child,la_child_id,record_type,record,fields,message"
+err_has "live records, 2025/26: 1 children in the census"
+out_lacks "BEN2"
+out_lacks "CLEO3"
+# (a return of one child uses fewer than 8 disability codes: 2887Q, the return's own)
+status 1 validate cin --live --year 2025 --format csv
+err_has "live records, 2024/25: 1 children in the census, 1 findings (0 errors, 1 queries)"
+out_has "2887Q,query,,,,,Disability"
+
+status 1 validate cin --live --format json
+out_has '"rule":"8670Q","severity":"query","child":"'"$ben"'","la_child_id":"BEN2","record_type":"assessment","record":"'"$assessment"'"'
+
+# a file or --live, not both; a bad year or format is a usage error
+status 64 validate cin --live some.xml
+err_has "give a census file, or --live"
+status 64 validate cin --live --year 1999x
+status 64 validate cin --live --format html
+
+ok audit list
+out_has "cin.validate"
+done_ok
