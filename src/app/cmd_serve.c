@@ -14,6 +14,7 @@
 #include "http/auth.h"
 #include "http/pages.h"
 #include "http/server.h"
+#include "store/store_jobs.h"
 #include "store/store_pool.h"
 
 struct serve_opts {
@@ -71,7 +72,10 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
         rc = store_pool_open(c->db, 0, threads, &pool, &c->err);
     if (rc)
         return rc;
-    struct http_app app = {.pool = pool, .behind_tls = o->behind_tls != 0, .origin = o->origin};
+    struct http_app app = {.pool = pool,
+                           .jobs = jobs_board_new(),
+                           .behind_tls = o->behind_tls != 0,
+                           .origin = o->origin};
     struct auth *au = xcalloc(1, sizeof *au); /* the throttle table is ~100 KB */
     auth_init(au, &app, NULL);
     app.unauthenticated = auth_page_unauthenticated;
@@ -100,6 +104,7 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
     rc = server_run(&app, &cfg, &c->err);
     auth_destroy(au);
     free(au);
+    jobs_board_free(app.jobs);
     store_pool_close(pool);
     return rc;
 }

@@ -259,8 +259,10 @@ bool jobs_keywords_match(const char *keywords, const struct job_row *row)
         char word[JOBS_KEYWORDS_MAX + 1];
         for (size_t i = 0; i < n; i++)
             word[i] = fold(p[i]);
-        if (!holds(row->title, word, n) && !holds(row->team, word, n) &&
-            !holds(row->description, word, n))
+        word[n] = '\0';
+        if (row->folded ? !strstr(row->folded, word)
+                        : !holds(row->title, word, n) && !holds(row->team, word, n) &&
+                              !holds(row->description, word, n))
             return false;
         p += n;
     }
@@ -299,14 +301,40 @@ static struct sort_key key_of(enum job_sort s, const struct job_row *r, size_t i
     return (struct sort_key){r->closing_date, -(int64_t)r->published_on, r->public_id, i};
 }
 
-void jobs_run(const struct jobs_view *v, const struct job_row *rows, size_t nrows, struct arena *a,
+void jobs_set_sort(struct jobs_set *set, struct job_row *rows, struct arena *a)
+{
+    size_t n = set->n;
+    for (size_t r = 0; r < n; r++) {
+        char *t = arena_printf(a, "%s\n%s\n%s", rows[r].title ? rows[r].title : "",
+                               rows[r].team ? rows[r].team : "",
+                               rows[r].description ? rows[r].description : "");
+        for (char *c = t; *c; c++)
+            *c = fold(*c);
+        rows[r].folded = t;
+    }
+    struct sort_key *keys = arena_alloc(a, (n ? n : 1) * sizeof *keys);
+    for (int s = 0; s < JOBS_SORT_COUNT; s++) {
+        for (size_t r = 0; r < n; r++)
+            keys[r] = key_of((enum job_sort)s, &set->rows[r], r);
+        qsort(keys, n, sizeof *keys, by_key);
+        size_t *order = arena_alloc(a, (n ? n : 1) * sizeof *order);
+        for (size_t i = 0; i < n; i++)
+            order[i] = keys[i].i;
+        set->sorted[s] = order;
+    }
+}
+
+void jobs_run(const struct jobs_view *v, const struct jobs_set *set, struct arena *a,
               struct jobs_result *out)
 {
     memset(out, 0, sizeof *out);
-    struct sort_key *keys = arena_alloc(a, (nrows ? nrows : 1) * sizeof *keys);
+    size_t nrows = set->n;
+    const size_t *sorted = set->sorted[v->sort];
+    out->order = arena_alloc(a, (nrows ? nrows : 1) * sizeof *out->order);
     size_t total = 0;
-    for (size_t r = 0; r < nrows; r++) {
-        const struct job_row *row = &rows[r];
+    /* In the view's order, so the vacancies it shows come out sorted. */
+    for (size_t k = 0; k < nrows; k++) {
+        const struct job_row *row = &set->rows[sorted[k]];
         if (v->keywords[0] && !jobs_keywords_match(v->keywords, row))
             continue;
         int failed = -1, nfailed = 0;
@@ -323,13 +351,9 @@ void jobs_run(const struct jobs_view *v, const struct job_row *rows, size_t nrow
             if ((nfailed == 0 || f == failed) && row->opt[f] >= 0)
                 out->counts[f][row->opt[f]]++;
         if (nfailed == 0)
-            keys[total++] = key_of(v->sort, row, r);
+            out->order[total++] = sorted[k];
     }
-    qsort(keys, total, sizeof *keys, by_key);
     out->total = total;
-    out->order = arena_alloc(a, (total ? total : 1) * sizeof *out->order);
-    for (size_t i = 0; i < total; i++)
-        out->order[i] = keys[i].i;
     out->pages = total ? (int64_t)((total + JOBS_PAGE_SIZE - 1) / JOBS_PAGE_SIZE) : 1;
     if (v->page <= out->pages) {
         out->first = (size_t)(v->page - 1) * JOBS_PAGE_SIZE;

@@ -47,7 +47,11 @@ struct job_row {
     char public_id[PUBLIC_ID_LEN + 1];
     const char *title, *team;
     const char *description; /* for keywords: NULL when the view has none */
-    int8_t opt[JF_COUNT];    /* the vacancy's option in each facet; -1: none (never shown) */
+    /* Title, team and description in lower case (ASCII letters folded), a line each:
+     * what keywords search when set (jobs_set_sort sets it), which is a plain substring
+     * search rather than a folding one. NULL: the three fields are searched. */
+    const char *folded;
+    int8_t opt[JF_COUNT]; /* the vacancy's option in each facet; -1: none (never shown) */
     int64_t salary_min, salary_max;
     kdate published_on, closing_date;
 };
@@ -100,9 +104,20 @@ struct jobs_result {
     uint32_t counts[JF_COUNT][JOBS_OPTIONS_MAX];
 };
 
-/* Filter, count and sort `rows`; `order` comes from `a`. A page past the last gives an
- * empty page (the caller says so). */
-void jobs_run(const struct jobs_view *v, const struct job_row *rows, size_t nrows, struct arena *a,
+/* The open vacancies once read: the rows (newest first, as the store gives them) and
+ * their indexes in each sort order, made once (jobs_set_sort, which also sets each row's
+ * `folded` text) so that no view sorts or folds: a server reads the set once and runs
+ * thousands of views over it. */
+struct jobs_set {
+    const struct job_row *rows;
+    size_t n;
+    const size_t *sorted[JOBS_SORT_COUNT];
+};
+void jobs_set_sort(struct jobs_set *set, struct job_row *rows, struct arena *a);
+
+/* Filter and count the set's rows, in the view's order; `order` comes from `a`. A page
+ * past the last gives an empty page (the caller says so). */
+void jobs_run(const struct jobs_view *v, const struct jobs_set *set, struct arena *a,
               struct jobs_result *out);
 
 /* Whether `row` holds every keyword of `keywords` (any case, ASCII letters folded). */

@@ -83,14 +83,15 @@ static const char *code_text(enum codeset_id set, const char *code)
 
 struct board {
     struct jobs_view view;
-    struct job_row *rows;
+    const struct job_row *rows; /* set.rows */
     size_t nrows;
+    struct jobs_set set;
     struct jobs_result result;
 };
 
 /* Read the request's view and run it over the open vacancies. Returns 0, or the status
  * of a store failure (req->cause set). */
-static int board_run(struct http_request *req, struct board *b)
+static int board_run(struct http_app *app, struct http_request *req, struct board *b)
 {
     jobs_view_init(&b->view);
     for (size_t i = 0; i < req->nquery; i++)
@@ -102,13 +103,15 @@ static int board_run(struct http_request *req, struct board *b)
             "again";
     }
     struct kerr e = KERR_INIT;
-    enum kerr_code rc = store_jobs_open(req->store, date_today(), b->view.keywords[0] != '\0',
-                                        req->arena, &b->rows, &b->nrows, &e);
+    enum kerr_code rc =
+        jobs_board_open(app->jobs, req->store, date_today(), req->arena, &b->set, &e);
     if (rc) {
         req->cause = rc;
         return 503;
     }
-    jobs_run(&b->view, b->rows, b->nrows, req->arena, &b->result);
+    b->rows = b->set.rows;
+    b->nrows = b->set.n;
+    jobs_run(&b->view, &b->set, req->arena, &b->result);
     for (size_t i = 0; i < b->view.nproblems && req->nerrors < HTTP_FIELD_ERRORS_MAX; i++) {
         req->errors[req->nerrors].field = b->view.problems[i].param;
         req->errors[req->nerrors].message = b->view.problems[i].message;
@@ -252,9 +255,8 @@ static void result_item(struct html *h, struct arena *a, const struct job_row *r
 
 int page_jobs(struct http_app *app, struct http_request *req, struct http_response *res)
 {
-    (void)app;
     struct board b;
-    int rc = board_run(req, &b);
+    int rc = board_run(app, req, &b);
     if (rc)
         return http_error_page(req, res, rc, "Sorry, there is a problem",
                                "The vacancies could not be read. Try again later.");
@@ -427,13 +429,16 @@ static bool is_open(const struct vacancy *v, kdate today)
 }
 
 /* 410: the vacancy was here and has closed; open ones like it instead. */
-static int closed_page(struct http_request *req, struct http_response *res, const struct vacancy *v)
+static int closed_page(struct http_app *app, struct http_request *req, struct http_response *res,
+                       const struct vacancy *v)
 {
     struct arena *a = req->arena;
-    struct job_row *rows;
-    size_t n, similar[SIMILAR_MAX];
+    struct jobs_set set;
+    size_t similar[SIMILAR_MAX];
     struct kerr e = KERR_INIT;
-    enum kerr_code rc = store_jobs_open(req->store, date_today(), false, a, &rows, &n, &e);
+    enum kerr_code rc = jobs_board_open(app->jobs, req->store, date_today(), a, &set, &e);
+    const struct job_row *rows = set.rows;
+    size_t n = set.n;
     if (rc) {
         req->cause = rc;
         return http_error_page(req, res, 503, "Sorry, there is a problem",
@@ -484,7 +489,7 @@ int page_job(struct http_app *app, struct http_request *req, struct http_respons
                                "The vacancy could not be read. Try again later.");
     }
     if (!is_open(&v, today))
-        return closed_page(req, res, &v);
+        return closed_page(app, req, res, &v);
     struct html h;
     html_init(&h, a);
     page_begin(&h, req, v.title);
@@ -531,7 +536,7 @@ static const char *day_time(struct arena *a, kdate d)
 int page_jobs_atom(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     struct board b;
-    int rc = board_run(req, &b);
+    int rc = board_run(app, req, &b);
     if (rc) {
         http_body(res, 503, "text/plain; charset=utf-8",
                   "The vacancies could not be read. Try again later.\n", 50);
@@ -594,7 +599,7 @@ int page_jobs_atom(struct http_app *app, struct http_request *req, struct http_r
 int api_jobs(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     struct board b;
-    int rc = board_run(req, &b);
+    int rc = board_run(app, req, &b);
     if (rc)
         return http_problem(req, res, 503, "Sorry, there is a problem",
                             "The vacancies could not be read. Try again later.");

@@ -14,6 +14,7 @@
 #include "http/http.h"
 
 struct store;
+struct jobs_board;
 
 /* Permissions a role grants. ROUTE_PUBLIC is the explicit "no sign-in needed". */
 enum route_perm {
@@ -90,6 +91,9 @@ struct http_app {
      * handle when requests come one at a time (the in-process tests). */
     struct store_pool *pool;
     struct store *store;
+    /* The open vacancies in memory for the public jobs board (store/store_jobs.h); NULL:
+     * read for each request. */
+    struct jobs_board *jobs;
     bool behind_tls;    /* a TLS proxy terminates in front: send HSTS */
     const char *origin; /* "http://127.0.0.1:8080": the only Origin accepted for forms */
     /* Who is asking. Returns the principal (from req->arena) or NULL when not signed in. */

@@ -49,6 +49,9 @@ static const struct {
     {"record_history", {"id"}},
 };
 #define COPY_FIXED (sizeof(copy_tables) / sizeof(copy_tables[0]))
+/* Tables the database's own triggers keep from the others (a counter of changes): not
+ * copied or hashed, since the target's triggers count what is copied into it. */
+static const char *const derived_tables[] = {"vacancy_change"};
 /* After the fixed list, each record type's table (domain/rec.h), in the order rec_types
  * lists them: they refer only to people and accounts, copied before them. */
 #define COPY_MAX (COPY_FIXED + 64)
@@ -133,6 +136,11 @@ static enum kerr_code plan(struct store *s, struct arena *a, struct store_table 
     size_t n;
     enum kerr_code rc = s->ops->table_names(s, a, &names, &n, e);
     for (size_t i = 0; !rc && i < n; i++) {
+        bool derived = false;
+        for (size_t d = 0; d < sizeof derived_tables / sizeof *derived_tables; d++)
+            derived = derived || !strcmp(derived_tables[d], names[i]);
+        if (derived)
+            continue;
         size_t k = 0;
         while (k < copy_count() && strcmp(copy_name(k), names[i]))
             k++;

@@ -3,14 +3,17 @@
  * through the generic statement op: the open vacancies' listing columns, newest first.
  * Filtering and counting per option happen in memory (domain/jobs.c): the open
  * vacancies of a borough number in the hundreds, and one read of them serves the list
- * and every count, where SQL would need a grouped query per facet.
+ * and every count, where SQL would need a grouped query per facet. A server keeps that
+ * read (jobs_board) while the database's change counter and the day stay the same.
  */
 #include "store/store_jobs.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "domain/codeset.h"
 #include "store/store_impl.h"
 
@@ -86,4 +89,141 @@ enum kerr_code store_jobs_open(struct store *s, kdate today, bool descriptions, 
         *n = r.n;
     }
     return rc;
+}
+
+/* --- the board in memory ---------------------------------------------------------------- */
+
+static struct store_sql changes_sql = {.sql = "SELECT n FROM vacancy_change"};
+
+static enum kerr_code read_count(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
+{
+    (void)len;
+    (void)e;
+    *(int64_t *)ctx = v[0] ? strtoll(v[0], NULL, 10) : 0;
+    return KITH_OK;
+}
+
+enum kerr_code store_jobs_changes(struct store *s, int64_t *out, struct kerr *e)
+{
+    *out = -1;
+    if (!s->ops->run)
+        return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot read vacancies", s->ops->name);
+    return s->ops->run(s, &changes_sql, NULL, 0, read_count, out, NULL, e);
+}
+
+/* One reading of the open vacancies: its rows and their text in its own arena, held by
+ * the board while it is current and by each request using it. */
+struct reading {
+    struct arena a;
+    struct jobs_set set;
+    int64_t changes;
+    kdate today;
+    unsigned refs; /* under the board's lock */
+    struct jobs_board *board;
+};
+
+struct jobs_board {
+    pthread_mutex_t lock;
+    struct reading *current;
+};
+
+struct jobs_board *jobs_board_new(void)
+{
+    struct jobs_board *b = xcalloc(1, sizeof *b);
+    pthread_mutex_init(&b->lock, NULL);
+    return b;
+}
+
+static void reading_free(struct reading *r)
+{
+    arena_release(&r->a);
+    free(r);
+}
+
+/* Drop one hold; the last hold of a reading that is no longer current frees it. */
+static void unhold(struct jobs_board *b, struct reading *r)
+{
+    pthread_mutex_lock(&b->lock);
+    bool last = --r->refs == 0;
+    pthread_mutex_unlock(&b->lock);
+    if (last)
+        reading_free(r);
+}
+
+static void release_hold(void *p)
+{
+    struct reading *r = p;
+    unhold(r->board, r);
+}
+
+void jobs_board_free(struct jobs_board *b)
+{
+    if (!b)
+        return;
+    if (b->current)
+        unhold(b, b->current);
+    pthread_mutex_destroy(&b->lock);
+    free(b);
+}
+
+/* The open vacancies into `a`, sorted every way. */
+static enum kerr_code read_set(struct store *s, kdate today, struct arena *a, struct jobs_set *out,
+                               struct kerr *e)
+{
+    struct job_row *rows;
+    memset(out, 0, sizeof *out);
+    enum kerr_code rc = store_jobs_open(s, today, true, a, &rows, &out->n, e);
+    if (rc)
+        return rc;
+    out->rows = rows;
+    jobs_set_sort(out, rows, a);
+    return KITH_OK;
+}
+
+enum kerr_code jobs_board_open(struct jobs_board *b, struct store *s, kdate today, struct arena *a,
+                               struct jobs_set *out, struct kerr *e)
+{
+    memset(out, 0, sizeof *out);
+    if (!b)
+        return read_set(s, today, a, out, e);
+    /* The count first, then the rows: a change that lands between the two is in the rows
+     * and makes the next request read them again, never the other way round. */
+    int64_t changes;
+    enum kerr_code rc = store_jobs_changes(s, &changes, e);
+    if (rc)
+        return rc;
+    pthread_mutex_lock(&b->lock);
+    struct reading *r = b->current;
+    bool fresh = r && r->changes == changes && r->today == today;
+    if (fresh)
+        r->refs++;
+    pthread_mutex_unlock(&b->lock);
+    if (!fresh) {
+        r = xcalloc(1, sizeof *r);
+        arena_init(&r->a, 64 * 1024);
+        rc = read_set(s, today, &r->a, &r->set, e);
+        if (rc) {
+            reading_free(r);
+            return rc;
+        }
+        r->changes = changes;
+        r->today = today;
+        r->board = b;
+        r->refs = 1; /* this request's */
+        pthread_mutex_lock(&b->lock);
+        /* Two requests may read at once; the board keeps the newer reading. */
+        struct reading *old = b->current;
+        bool keep = !old || old->changes <= changes;
+        if (keep) {
+            b->current = r;
+            r->refs++;
+        }
+        bool last = keep && old && --old->refs == 0;
+        pthread_mutex_unlock(&b->lock);
+        if (last)
+            reading_free(old);
+    }
+    arena_defer(a, release_hold, r);
+    *out = r->set;
+    return KITH_OK;
 }

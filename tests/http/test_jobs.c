@@ -26,6 +26,7 @@
 #include "domain/vacancy.h"
 #include "http/pages.h"
 #include "store/store.h"
+#include "store/store_jobs.h"
 #include "store/store_rec.h"
 
 enum { OPEN_JOBS = 130, CLOSED_JOBS = 40, SAMPLES = 25 };
@@ -100,6 +101,7 @@ static int setup(void **state)
     if (store_open(f->db.location, STORE_CREATE, &f->app.store, &e))
         return -1;
     f->app.origin = "http://127.0.0.1:8080";
+    f->app.jobs = jobs_board_new(); /* as kith serve has it: the board in memory */
     f->today = date_today();
     struct rng r;
     rng_seed(&r, 20);
@@ -134,7 +136,8 @@ static int teardown(void **state)
 {
     struct fx *f = *state;
     store_close(f->app.store);
-    arena_release(&f->a);
+    arena_release(&f->a); /* gives back the readings the requests held */
+    jobs_board_free(f->app.jobs);
     testdb_drop(&f->db);
     free(f);
     return 0;
@@ -561,6 +564,49 @@ static void public_and_unaudited(void **state)
     assert_int_equal(n, 0);
 }
 
+/* The board in memory is read again when a vacancy changes, whoever changes it: here a
+ * second connection to the database, as a second server or kith record would be. Without
+ * a change the reading is kept (the same rows); a new day reads again (what is open
+ * depends on the day). Last, as it adds a vacancy. */
+static void board_sees_changes(void **state)
+{
+    struct fx *f = *state;
+    int64_t before = total_of(f, "");
+    struct arena a;
+    arena_init(&a, 0);
+    struct kerr e = KERR_INIT;
+    struct jobs_set s1, s2;
+    assert_int_equal(jobs_board_open(f->app.jobs, f->app.store, f->today, &a, &s1, &e), KITH_OK);
+    assert_int_equal(jobs_board_open(f->app.jobs, f->app.store, f->today, &a, &s2, &e), KITH_OK);
+    assert_ptr_equal(s1.rows, s2.rows);
+    assert_int_equal((int64_t)s1.n, before);
+
+    struct store *other;
+    assert_int_equal(store_open(f->db.location, 0, &other, &e), KITH_OK);
+    struct rng r;
+    rng_seed(&r, 77);
+    struct vacancy v = random_vacancy(f, &r, true);
+    v.title = "Independent Reviewing Officer (Zanzibar)";
+    assert_int_equal(store_rec_add(other, &vacancy_type, &v, 1700000000, &e), KITH_OK);
+    assert_int_equal(total_of(f, ""), before + 1);
+    assert_int_equal(total_of(f, "keywords=zanzibar"), 1);
+
+    /* Closed early by the other connection: gone from the board at the next request. */
+    v.closed = true;
+    v.h.reason = "filled";
+    assert_int_equal(store_rec_update(other, &vacancy_type, &v, 1700000100, &e), KITH_OK);
+    assert_int_equal(total_of(f, "keywords=zanzibar"), 0);
+    assert_int_equal(total_of(f, ""), before);
+    store_close(other);
+
+    struct jobs_set later;
+    assert_int_equal(
+        jobs_board_open(f->app.jobs, f->app.store, date_add_days(f->today, 45), &a, &later, &e),
+        KITH_OK);
+    assert_true(later.n < s1.n); /* every open one in the fixture closes within 40 days */
+    arena_release(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -575,6 +621,7 @@ int main(void)
         cmocka_unit_test(closed_vacancies),
         cmocka_unit_test(atom_feed),
         cmocka_unit_test(public_and_unaudited),
+        cmocka_unit_test(board_sees_changes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
