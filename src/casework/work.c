@@ -5,7 +5,8 @@
  * pure engine (ts_derive). Whose job an obligation is comes from the row: the child's
  * social worker, or the manager of that worker's team. Reading everything at once and
  * filtering afterwards keeps the number of statements fixed (a handful) whatever the size
- * of the borough; the cost is reading the records of children outside the filter.
+ * of the borough. A worker's or a team's work reads only the records of the children
+ * allocated to them (store_rec_all_of), so "my work" costs what the caseload does.
  */
 #include "casework/work.h"
 
@@ -13,25 +14,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/case_status.h"
 #include "store/store_rec.h"
 
 #define CLOCK_TYPES_MAX 32
 
-/* The record types the table reads, each once. */
-static size_t clock_types(const struct rec_type **out)
+static void add_type(const struct rec_type **out, size_t *n, const char *name)
+{
+    const struct rec_type *t = rec_type_named(name);
+    bool seen = !t;
+    for (size_t i = 0; i < *n && !seen; i++)
+        seen = out[i] == t;
+    if (!seen && *n < CLOCK_TYPES_MAX)
+        out[(*n)++] = t;
+}
+
+/* The record types the table reads, each once, and with `statuses` those a child's
+ * status is read from. */
+static size_t clock_types(const struct rec_type **out, bool statuses)
 {
     size_t n = 0;
     for (const struct timescale *ts = timescales; ts->rule; ts++) {
-        const char *names[2] = {ts->start_type, ts->stop_type};
-        for (int k = 0; k < 2; k++) {
-            const struct rec_type *t = rec_type_named(names[k]);
-            bool seen = !t;
-            for (size_t i = 0; i < n && !seen; i++)
-                seen = out[i] == t;
-            if (!seen && n < CLOCK_TYPES_MAX)
-                out[n++] = t;
-        }
+        add_type(out, &n, ts->start_type);
+        add_type(out, &n, ts->stop_type);
     }
+    for (const struct case_status_row *r = case_statuses; statuses && r->type; r++)
+        add_type(out, &n, r->type);
     return n;
 }
 
@@ -135,30 +143,70 @@ int work_bucket(const struct obligation *o, kdate on)
     return o->due <= on + 7 ? 2 : 3;
 }
 
+/* The children whose records can hold what the query asks for: a worker's own caseload,
+ * or for a team manager (whose authorisations are the team's children) the team's; a
+ * team's; or, with neither, every child. The filter on owners (wanted) still decides. */
+static struct caseload_of caseload_for(const struct work *w, const struct work_query *q)
+{
+    if (q->worker_id) {
+        const struct worker *wk = worker_by_id(w, q->worker_id);
+        if (wk && wk->role == ROLE_TEAM_MANAGER)
+            return (struct caseload_of){.team_id = wk->team_id};
+        return (struct caseload_of){.worker_id = q->worker_id};
+    }
+    return (struct caseload_of){.team_id = q->team_id};
+}
+
 struct typed {
     const struct rec_type *t;
     char *rows;
     size_t n, at; /* `at`: the first row not yet given to a child */
 };
 
+/* A caseload child: their status and the open obligation due first. */
+static void add_child(struct arena *a, struct work *w, size_t *cap, const struct child_owner *c,
+                      const struct ts_records *tr, size_t ntr, const struct ob_list *obs, kdate on)
+{
+    if (w->nchildren == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        struct work_child *v = arena_alloc(a, *cap * sizeof(*v));
+        if (w->nchildren)
+            memcpy(v, w->children, w->nchildren * sizeof(*v));
+        w->children = v;
+    }
+    struct work_child *k = &w->children[w->nchildren++];
+    memset(k, 0, sizeof(*k));
+    k->child = c;
+    case_status_of(tr, ntr, on, k->status, sizeof k->status);
+    for (size_t i = 0; i < obs->n; i++) {
+        const struct obligation *o = &obs->v[i];
+        if (o->status == OB_DONE || (k->has_next && o->due >= k->next.due))
+            continue;
+        k->has_next = true;
+        k->next = *o;
+        k->next_type = rec_type_named(o->ts->start_type);
+    }
+}
+
 enum kerr_code cw_work(struct store *s, const struct actor *who, const struct work_query *q,
                        struct arena *a, struct work *out, struct cw_err *err)
 {
     memset(out, 0, sizeof(*out));
     const struct rec_type *types[CLOCK_TYPES_MAX];
-    size_t ntypes = clock_types(types);
+    size_t ntypes = clock_types(types, q->children);
     struct typed recs[CLOCK_TYPES_MAX];
     struct child_owner *kids = NULL;
     size_t nkids = 0;
     enum kerr_code rc = read_workers(s, a, out, &err->e);
+    struct caseload_of of = caseload_for(out, q);
     for (size_t i = 0; i < ntypes && !rc; i++) {
         void *rows;
         recs[i] = (struct typed){.t = types[i]};
-        rc = store_rec_all(s, types[i], a, &rows, &recs[i].n, &err->e);
+        rc = store_rec_all_of(s, types[i], &of, a, &rows, &recs[i].n, &err->e);
         recs[i].rows = rows;
     }
     if (!rc)
-        rc = store_child_owners(s, a, &kids, &nkids, &err->e);
+        rc = store_child_owners_of(s, of.worker_id, of.team_id, a, &kids, &nkids, &err->e);
     if (rc)
         return rc;
     struct managers mgrs = {.team = arena_alloc(a, (out->nteams + 1) * sizeof(int64_t)),
@@ -168,7 +216,7 @@ enum kerr_code cw_work(struct store *s, const struct actor *who, const struct wo
         mgrs.mgr[mgrs.n++] = manager_of(out, out->teams[i].id);
     }
     struct ob_list obs = {0};
-    size_t cap = 0;
+    size_t cap = 0, nchildcap = 0;
     for (size_t k = 0; k < nkids && !rc; k++) {
         const struct child_owner *c = &kids[k];
         struct ts_records tr[CLOCK_TYPES_MAX];
@@ -184,11 +232,18 @@ enum kerr_code cw_work(struct store *s, const struct actor *who, const struct wo
             if (r->at > from)
                 tr[ntr++] = (struct ts_records){r->t, r->rows + from * sz, r->at - from};
         }
-        if (!ntr)
+        if (!ntr && !q->children)
             continue;
         obs.n = 0;
         ts_derive(timescales, tr, ntr, q->on, &obs);
         bool checked = false, visible = true;
+        if (q->children) {
+            if (who->scope)
+                rc = store_person_visible(s, who->scope, c->child_id, &visible, &err->e);
+            checked = true;
+            if (!rc && visible)
+                add_child(a, out, &nchildcap, c, tr, ntr, &obs, q->on);
+        }
         for (size_t i = 0; i < obs.n && !rc; i++) {
             const struct worker *owner = owner_of(out, &mgrs, &obs.v[i], c);
             if (!wanted(q, &obs.v[i], owner))

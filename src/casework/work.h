@@ -16,6 +16,7 @@ struct work_query {
     int64_t team_id;   /* the obligations of this team's workers; 0 = any team */
     int status;        /* -1: every status; else only this enum ob_status */
     kdate on;          /* the day statuses are judged on */
+    bool children;     /* also list the caseload's children (struct work_child) */
 };
 
 struct work_item {
@@ -25,10 +26,23 @@ struct work_item {
     const struct worker *owner; /* NULL: the child has no worker, or the team no manager */
 };
 
+/* A child of the caseload asked for: what they are under on the day and their next open
+ * obligation, whoever's it is. */
+struct work_child {
+    const struct child_owner *child;
+    char status[64]; /* "Child protection plan (NEG)"; "" when none (case_status.h) */
+    bool has_next;
+    struct obligation next;           /* the open obligation due first */
+    const struct rec_type *next_type; /* its starting record's type */
+};
+
 /* What the query found, by due date (then child, then rule); from the caller's arena. */
 struct work {
     struct work_item *items;
     size_t n;
+    struct work_child *children; /* with q->children: the caseload's children the actor may
+                                    see, in the store's order (by child id) */
+    size_t nchildren;
     struct worker *workers; /* every worker, by id: owners point into it */
     size_t nworkers;
     struct team *teams;

@@ -81,11 +81,31 @@ const struct timescale timescales[] = {
      .repeats = true,
      .stop_type = "visit",
      .stop_field = "visit_date",
+     .stop_when_field = "child_seen", /* a visit where the child was not seen is no CP visit */
+     .stop_when_value = "1",
      .until_field = "end_date",
      .owner = TS_WORKER,
      .started = "the plan started",
      .again = "the last visit",
      .source = "local procedures"},
+    /* From the plan's start, the day of the initial conference (which is no review, so
+     * the condition on the stopping conference's kind), 3 months to the first review and
+     * 6 months between reviews while the plan lasts. */
+    {.rule = "review-conference",
+     .what = "hold the review child protection conference",
+     .start_type = "cp_plan",
+     .start_field = "start_date",
+     .len = {{3, TS_MONTHS}, {6, TS_MONTHS}},
+     .repeats = true,
+     .stop_type = "conference",
+     .stop_field = "conference_date",
+     .stop_when_field = "kind",
+     .stop_when_value = "review",
+     .until_field = "end_date",
+     .owner = TS_WORKER,
+     .started = "the initial conference made the plan",
+     .again = "the last review conference",
+     .source = "Working Together 2023"},
     {0},
 };
 
@@ -132,8 +152,7 @@ kdate ts_due(kdate from, struct ts_length len)
     return DATE_NONE;
 }
 
-/* Field `name` of a record as a date; DATE_NONE when absent or no such date field. */
-static kdate date_of(const struct rec_type *t, const void *rec, const char *name)
+kdate ts_date_of(const struct rec_type *t, const void *rec, const char *name)
 {
     int ix = name ? rec_field_index(t, name) : -1;
     if (ix < 0 || t->fields[ix].type != FIELD_DATE)
@@ -143,14 +162,19 @@ static kdate date_of(const struct rec_type *t, const void *rec, const char *name
     return d;
 }
 
-static bool applies(const struct timescale *ts, const struct rec_type *t, const void *rec)
+bool ts_reads(const struct rec_type *t, const void *rec, const char *field, const char *value)
 {
-    if (!ts->when_field)
+    if (!field)
         return true;
-    int ix = rec_field_index(t, ts->when_field);
+    int ix = rec_field_index(t, field);
     char buf[REC_TEXT_BUF];
     const char *v = ix < 0 ? NULL : rec_text(&t->fields[ix], rec, buf);
-    return v && (!ts->when_value || !strcmp(v, ts->when_value));
+    return v && (!value || !strcmp(v, value));
+}
+
+static bool applies(const struct timescale *ts, const struct rec_type *t, const void *rec)
+{
+    return ts_reads(t, rec, ts->when_field, ts->when_value);
 }
 
 static const struct ts_records *records_of(const struct ts_records *recs, size_t n,
@@ -186,8 +210,8 @@ static struct stop *stops_of(const struct timescale *ts, const struct ts_records
     struct stop *v = xreallocarray(NULL, r->n, sizeof(*v));
     for (size_t i = 0; i < r->n; i++) {
         const void *rec = (const char *)r->rows + i * r->type->size;
-        kdate d = date_of(r->type, rec, ts->stop_field);
-        if (d != DATE_NONE)
+        kdate d = ts_date_of(r->type, rec, ts->stop_field);
+        if (d != DATE_NONE && ts_reads(r->type, rec, ts->stop_when_field, ts->stop_when_value))
             v[(*n)++] = (struct stop){d, i, rec};
     }
     qsort(v, *n, sizeof(*v), by_day);
@@ -221,8 +245,8 @@ static size_t nlengths(const struct timescale *ts)
 static void clocks(const struct timescale *ts, const struct rec_type *t, const void *rec,
                    const struct stop *stops, size_t nstops, kdate on, struct ob_list *out)
 {
-    kdate start = date_of(t, rec, ts->start_field);
-    kdate until = ts->repeats ? date_of(t, rec, ts->until_field) : DATE_NONE;
+    kdate start = ts_date_of(t, rec, ts->start_field);
+    kdate until = ts->repeats ? ts_date_of(t, rec, ts->until_field) : DATE_NONE;
     size_t nlen = nlengths(ts);
     for (int seq = 0; start != DATE_NONE && start <= on; seq++) {
         if (until != DATE_NONE && start >= until)
@@ -231,7 +255,7 @@ static void clocks(const struct timescale *ts, const struct rec_type *t, const v
         kdate done = DATE_NONE;
         const void *by = NULL;
         if (!ts->stop_type) {
-            done = date_of(t, rec, ts->stop_field);
+            done = ts_date_of(t, rec, ts->stop_field);
         } else {
             const struct stop *st = first_stop(stops, nstops, start, seq > 0);
             if (st) {
@@ -378,6 +402,9 @@ enum kerr_code ts_table_check(const struct timescale *table, const struct rec_ty
             return bad_row(ts, e, "is stopped by no record type kith has:", ts->stop_type);
         if (!date_field(st, ts->stop_field))
             return bad_row(ts, e, "is stopped by no date field:", ts->stop_field);
+        if (ts->stop_when_field && (!ts->stop_type || rec_field_index(st, ts->stop_when_field) < 0))
+            return bad_row(
+                ts, e, "has a condition on no field of its stopping type:", ts->stop_when_field);
         if (!nlengths(ts) || ts->len[0].n < 0)
             return bad_row(ts, e, "has no length", NULL);
         if (ts->repeats && (!ts->stop_type || !ts->again))

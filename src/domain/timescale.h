@@ -55,6 +55,10 @@ struct timescale {
      * set (the day it holds is the day the work was done); with one, the first record of
      * that type for the same child whose `stop_field` is on or after the clock's start. */
     const char *stop_type, *stop_field;
+    /* ...and, with a `stop_type`, only a stopping record whose `stop_when_field` reads
+     * `stop_when_value` (canonical text, as `when_value`): a review conference stops the
+     * review clock where the initial conference of the same plan does not. */
+    const char *stop_when_field, *stop_when_value;
     /* A repeating row stops for good on this date field of the starting record (a plan's
      * end); NULL: runs on. */
     const char *until_field;
@@ -110,6 +114,13 @@ kdate ts_due(kdate from, struct ts_length len);
  * assessment started on 10 Nov 2026; 25 Dec, 28 Dec and 1 Jan are not working days".
  * Bank holidays inside a working-day clock are named (weekends go without saying). */
 void ts_explain(const struct obligation *o, char *buf, size_t cap);
+
+/* Field `name` of a record as a date; DATE_NONE when absent or no such date field. */
+kdate ts_date_of(const struct rec_type *t, const void *rec, const char *name);
+
+/* Whether field `field` of a record reads `value` in canonical text (NULL `value`: is set
+ * at all); a NULL `field` is no condition, so true. */
+bool ts_reads(const struct rec_type *t, const void *rec, const char *field, const char *value);
 
 /* "done", "due", "overdue". */
 const char *ob_status_name(enum ob_status s);

@@ -585,6 +585,31 @@ int api_allocation_add(struct http_app *app, struct http_request *req, struct ht
 
 /* --- the OpenAPI document --------------------------------------------------------------- */
 
+static const char *const obligation_query[] = {
+    "worker: a worker's public id or registration: the work they own",
+    "team: a team's public id or name: the work its workers own",
+    "status: done, due or overdue",
+    "due_after: YYYY-MM-DD: due after this day",
+    "due_before: YYYY-MM-DD: due before this day",
+    "on: YYYY-MM-DD: the day statuses are judged on (today by default)",
+    "limit: how many to return, 1 to 1000 (100 by default)",
+    "offset: how many to skip, for the next page",
+    NULL};
+
+/* The GET routes that take a query string: its parameters, "name: what it means" each. */
+static const struct {
+    const char *pattern;
+    const char *const *params;
+} api_queries[] = {{"/api/v1/obligations", obligation_query}};
+
+static const char *const *query_of(const struct api_doc *d)
+{
+    for (size_t i = 0; i < sizeof api_queries / sizeof api_queries[0]; i++)
+        if (d->method == HTTP_GET && !strcmp(api_queries[i].pattern, d->pattern))
+            return api_queries[i].params;
+    return NULL;
+}
+
 const struct api_doc api_docs[] = {
     {HTTP_POST, "/api/v1/children/search",
      "Find children in your scope by name, LA child id or UPN", "Search", "ChildList"},
@@ -611,6 +636,10 @@ const struct api_doc api_docs[] = {
      "RecordInput", "Record"},
     {HTTP_GET, "/api/v1/records/{type}/{rid}/history", "Every version of a record, oldest first",
      NULL, "RecordVersions"},
+    {HTTP_GET, "/api/v1/obligations",
+     "What is due, done and overdue under the statutory timescales (docs/timescales.md), for "
+     "the children you may see, by due date; each with the one-line reason for its date",
+     NULL, "ObligationList"},
     {HTTP_GET, "/api/v1/jobs",
      "Open vacancies on the public jobs board, filtered as /jobs is; no token needed "
      "(docs/jobs.md)",
@@ -674,6 +703,9 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
     static const char *const alloc_in[] = {"worker", "role", "start", NULL};
     static const char *const search[] = {"q", NULL};
     static const char *const problem[] = {"type", "title", "detail", "instance", NULL};
+    static const char *const obligation[] = {
+        "child",  "la_child_id", "worker", "obligation",  "started", "due",         "done",
+        "status", "rule",        "owner",  "record_type", "record",  "explanation", NULL};
     struct json_out j;
     json_out_init(&j);
     json_obj_begin(&j);
@@ -693,7 +725,8 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
             json_key_obj(&j, d->pattern);
         json_key_obj(&j, method_key(d->method));
         json_str(&j, "summary", d->summary);
-        if (strchr(d->pattern, '{')) {
+        const char *const *query = query_of(d);
+        if (strchr(d->pattern, '{') || query) {
             /* Each {name} of the pattern is a path parameter; {type} is one of the record
              * types kith serves. */
             json_arr_begin(&j, "parameters");
@@ -713,6 +746,21 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
                             json_str(&j, NULL, rec_types[t]->name);
                     json_arr_end(&j);
                 }
+                json_obj_end(&j);
+                json_obj_end(&j);
+            }
+            for (const char *const *q = query; q && *q; q++) {
+                size_t n = strcspn(*q, ":");
+                const char *what = (*q)[n] ? *q + n + 1 : "";
+                while (*what == ' ')
+                    what++;
+                json_obj_begin(&j);
+                json_str(&j, "name", arena_strndup(req->arena, *q, n));
+                json_str(&j, "in", "query");
+                json_bool(&j, "required", false);
+                json_str(&j, "description", what);
+                json_key_obj(&j, "schema");
+                json_str(&j, "type", "string");
                 json_obj_end(&j);
                 json_obj_end(&j);
             }
@@ -775,6 +823,7 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
     schema(&j, "AllocationInput", alloc_in, alloc_in);
     schema(&j, "Search", search, search);
     schema(&j, "Problem", problem, NULL);
+    schema(&j, "Obligation", obligation, NULL);
     api_records_schemas(&j, req->arena);
     static const struct {
         const char *name, *key, *item;
@@ -782,7 +831,8 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
                  {"NoteList", "notes", "Note"},
                  {"AllocationList", "allocations", "Allocation"},
                  {"RecordList", "records", "Record"},
-                 {"RecordVersions", "versions", "Record"}};
+                 {"RecordVersions", "versions", "Record"},
+                 {"ObligationList", "obligations", "Obligation"}};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         json_key_obj(&j, lists[i].name);
         json_str(&j, "type", "object");

@@ -89,6 +89,12 @@ const struct route routes[] = {
     {HTTP_GET,  "/signed-out", page_signed_out, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL,
      "/signed-out"},
     {HTTP_GET,  "/", page_caseload, ROUTE_SIGNED_IN, 0, PARAM_LINE, NULL, NULL, "/"},
+    /* What is due (pages_work.c): a worker's own, and a team manager's team view. Both
+     * list only the children the account may see (casework/work.c checks each). */
+    {HTTP_GET,  "/work", page_work, ROUTE_SIGNED_IN | ROUTE_CHILD_READ, 0, PARAM_LINE, NULL, NULL,
+     "/work"},
+    {HTTP_GET,  "/work/team", page_work_team, ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_TEAM_READ,
+     0, PARAM_LINE, NULL, NULL, "/work/team"},
     {HTTP_GET,  "/search", page_search_form, ROUTE_SIGNED_IN | ROUTE_CHILD_READ, 0, PARAM_LINE,
      NULL, NULL, "/search"},
     {HTTP_POST, "/search", page_search, ROUTE_SIGNED_IN | ROUTE_CHILD_READ, ROUTE_CSRF, PARAM_LINE,
@@ -150,6 +156,8 @@ const struct route routes[] = {
     /* The JSON API: bearer tokens, problem details; each route is in api.c's api_docs. */
     {HTTP_GET,  "/api/v1/openapi.json", api_openapi, ROUTE_PUBLIC, ROUTE_API, PARAM_LINE, NULL,
      NULL, "/api/v1/openapi.json"},
+    {HTTP_GET,  "/api/v1/obligations", api_obligations, ROUTE_SIGNED_IN | ROUTE_CHILD_READ,
+     ROUTE_API, PARAM_LINE, NULL, NULL, "/api/v1/obligations"},
     {HTTP_GET,  "/api/v1/jobs", api_jobs, ROUTE_PUBLIC, ROUTE_API, PARAM_LINE, NULL, NULL,
      "/api/v1/jobs"},
     {HTTP_POST, "/api/v1/children/search", api_children_search,

@@ -286,6 +286,11 @@ struct child_owner {
 };
 enum kerr_code store_child_owners(struct store *s, struct arena *a, struct child_owner **out,
                                   size_t *n, struct kerr *e);
+/* The same for the children allocated now (as their social worker) to `worker_id`, or to
+ * any worker of `team_id`; both 0 is every child. */
+enum kerr_code store_child_owners_of(struct store *s, int64_t worker_id, int64_t team_id,
+                                     struct arena *a, struct child_owner **out, size_t *n,
+                                     struct kerr *e);
 
 enum kerr_code store_note_add(struct store *s, struct case_note *note, struct kerr *e);
 

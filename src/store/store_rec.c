@@ -45,8 +45,18 @@ enum rq {
     RQ_KEEP,
     RQ_HISTORY,
     RQ_ALL,
+    RQ_ALL_WORKER,
+    RQ_ALL_TEAM,
     RQ_COUNT
 };
+
+/* The children allocated now (as their social worker, allocation role 0) to worker ?1, or
+ * to any worker of team ?1: the caseloads "my work" reads (store_rec_all_of). */
+static const char caseload_worker[] = "SELECT child_id FROM allocation WHERE end_date IS NULL "
+                                      "AND role = 0 AND worker_id = ";
+static const char caseload_team[] =
+    "SELECT a.child_id FROM allocation a JOIN worker w ON w.id = a.worker_id "
+    "WHERE a.end_date IS NULL AND a.role = 0 AND w.team_id = ";
 
 struct rec_sql {
     const struct rec_type *t;
@@ -135,6 +145,15 @@ static char *build_one(const struct rec_type *t, const struct store_dialect *d, 
         str_addf(&q, "SELECT %s", head_cols);
         field_cols(&q, t, "");
         str_addf(&q, " FROM %s ORDER BY parent_id, id", t->table);
+        break;
+    case RQ_ALL_WORKER:
+    case RQ_ALL_TEAM:
+        str_addf(&q, "SELECT %s", head_cols);
+        field_cols(&q, t, "");
+        str_addf(&q, " FROM %s WHERE parent_id IN (%s", t->table,
+                 which == RQ_ALL_WORKER ? caseload_worker : caseload_team);
+        ph(&q, d, 1);
+        str_add(&q, ") ORDER BY parent_id, id");
         break;
     case RQ_COUNT_PARENT:
     case RQ_COUNT_ALL:
@@ -524,6 +543,29 @@ enum kerr_code store_rec_all(struct store *s, const struct rec_type *t, struct a
         return e && e->code ? e->code : KITH_E_INTERNAL;
     struct reader r = {.t = t, .a = a, .grow = true};
     enum kerr_code rc = run(s, &sql->q[RQ_ALL], NULL, 0, read_row, &r, NULL, e);
+    if (rc)
+        return rc;
+    *out = r.rows;
+    *n = r.n;
+    return KITH_OK;
+}
+
+enum kerr_code store_rec_all_of(struct store *s, const struct rec_type *t,
+                                const struct caseload_of *of, struct arena *a, void **out,
+                                size_t *n, struct kerr *e)
+{
+    if (!of->worker_id && !of->team_id)
+        return store_rec_all(s, t, a, out, n, e);
+    *out = NULL;
+    *n = 0;
+    struct rec_sql *sql = sql_for(s, t, e);
+    if (!sql)
+        return e && e->code ? e->code : KITH_E_INTERNAL;
+    char ib[24];
+    const char *p[1] = {id_text(of->worker_id ? of->worker_id : of->team_id, ib)};
+    struct reader r = {.t = t, .a = a, .grow = true};
+    enum kerr_code rc =
+        run(s, &sql->q[of->worker_id ? RQ_ALL_WORKER : RQ_ALL_TEAM], p, 1, read_row, &r, NULL, e);
     if (rc)
         return rc;
     *out = r.rows;

@@ -59,6 +59,17 @@ enum kerr_code store_rec_list(struct store *s, const struct rec_type *t, const s
 enum kerr_code store_rec_all(struct store *s, const struct rec_type *t, struct arena *a, void **out,
                              size_t *n, struct kerr *e);
 
+/* The same, for the children of one caseload only: those allocated now, as their social
+ * worker, to `worker_id`, or to any worker of `team_id` (both 0: every child, as
+ * store_rec_all). What one worker's or one team's work reads: the cost follows the
+ * caseload, not the borough. */
+struct caseload_of {
+    int64_t worker_id, team_id;
+};
+enum kerr_code store_rec_all_of(struct store *s, const struct rec_type *t,
+                                const struct caseload_of *of, struct arena *a, void **out,
+                                size_t *n, struct kerr *e);
+
 /* Every version of record `id`, oldest first, the current one last. */
 enum kerr_code store_rec_history(struct store *s, const struct rec_type *t, int64_t id,
                                  struct arena *a, void **out, size_t *n, struct kerr *e);

@@ -21,6 +21,23 @@ static struct store_sql owners_sql = {
            "LEFT JOIN allocation a ON a.child_id = p.id AND a.end_date IS NULL AND a.role = 0 "
            "WHERE p.kind = 0 ORDER BY p.id, a.start_date, a.id"};
 
+/* The same for one caseload (store_rec_all_of's children): the worker's or the team's
+ * current social-work allocations, in each dialect's placeholder. */
+#define OWNERS_OF(caseload)                                                                        \
+    "SELECT p.id, p.public_id, p.la_child_id, a.worker_id FROM person p "                          \
+    "LEFT JOIN allocation a ON a.child_id = p.id AND a.end_date IS NULL AND a.role = 0 "           \
+    "WHERE p.kind = 0 AND p.id IN (" caseload ") ORDER BY p.id, a.start_date, a.id"
+#define BY_WORKER(ph)                                                                              \
+    "SELECT child_id FROM allocation WHERE end_date IS NULL AND role = 0 "                         \
+    "AND worker_id = " ph
+#define BY_TEAM(ph)                                                                                \
+    "SELECT b.child_id FROM allocation b JOIN worker w ON w.id = b.worker_id "                     \
+    "WHERE b.end_date IS NULL AND b.role = 0 AND w.team_id = " ph
+static struct store_sql owners_of_sql[2][2] = {
+    {{.sql = OWNERS_OF(BY_WORKER("?1"))}, {.sql = OWNERS_OF(BY_TEAM("?1"))}},
+    {{.sql = OWNERS_OF(BY_WORKER("$1"))}, {.sql = OWNERS_OF(BY_TEAM("$1"))}},
+};
+
 struct owners {
     struct child_owner *v;
     size_t n, cap;
@@ -53,13 +70,27 @@ static enum kerr_code read_owner(void *ctx, const char *const *v, const size_t *
 enum kerr_code store_child_owners(struct store *s, struct arena *a, struct child_owner **out,
                                   size_t *n, struct kerr *e)
 {
+    return store_child_owners_of(s, 0, 0, a, out, n, e);
+}
+
+enum kerr_code store_child_owners_of(struct store *s, int64_t worker_id, int64_t team_id,
+                                     struct arena *a, struct child_owner **out, size_t *n,
+                                     struct kerr *e)
+{
     *out = NULL;
     *n = 0;
-    if (!s->ops->run)
+    if (!s->ops->run || ((worker_id || team_id) && !s->ops->dialect))
         return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot list children's workers",
                          s->ops->name);
     struct owners o = {0};
-    enum kerr_code rc = s->ops->run(s, &owners_sql, NULL, 0, read_owner, &o, NULL, e);
+    char ib[24];
+    snprintf(ib, sizeof ib, "%" PRId64, worker_id ? worker_id : team_id);
+    const char *p[1] = {ib};
+    struct store_sql *q = &owners_sql;
+    if (worker_id || team_id)
+        q = &owners_of_sql[s->ops->dialect->param == '$'][worker_id ? 0 : 1];
+    enum kerr_code rc =
+        s->ops->run(s, q, p, (worker_id || team_id) ? 1 : 0, read_owner, &o, NULL, e);
     if (!rc && o.n) {
         *out = arena_alloc(a, o.n * sizeof(*o.v));
         memcpy(*out, o.v, o.n * sizeof(*o.v));

@@ -103,4 +103,5 @@ out_has ",hold the initial child protection conference,2026-11-05,2026-11-26,don
 out_has ",hold the first core group,2026-11-20,2026-12-04,done,core-group"
 out_has ",visit the child,2026-11-25,2026-12-09,due,cp-visit"
 out_has ",complete the assessment,2026-11-02,2027-01-07,due,assessment"
+out_has ",hold the review child protection conference,2026-11-20,2027-02-20,due,review-conference"
 done_ok

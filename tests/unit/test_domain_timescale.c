@@ -10,8 +10,10 @@
 #include "test.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "domain/case_status.h"
 #include "domain/contact.h"
 #include "domain/help.h"
 #include "domain/protection.h"
@@ -422,8 +424,8 @@ static void help_protection_clocks(void **state)
     struct core_group cg = {.h = {.id = 6, .parent_id = 9},
                             .meeting_date = date_from_ymd(2027, 1, 15)};
     struct visit visits[2] = {
-        {.h = {.id = 7, .parent_id = 9}, .visit_date = date_from_ymd(2027, 1, 13)},
-        {.h = {.id = 8, .parent_id = 9}, .visit_date = date_from_ymd(2027, 1, 29)},
+        {.h = {.id = 7, .parent_id = 9}, .visit_date = date_from_ymd(2027, 1, 13), .child_seen = 1},
+        {.h = {.id = 8, .parent_id = 9}, .visit_date = date_from_ymd(2027, 1, 29), .child_seen = 1},
     };
     struct ts_records recs[] = {
         {&assessment_type, &as, 1}, {&s47_enquiry_type, s47, 2}, {&conference_type, &icpc, 1},
@@ -442,6 +444,7 @@ static void help_protection_clocks(void **state)
         {"cp-visit", 0, {2027, 1, 20}, OB_DONE},
         {"cp-visit", 1, {2027, 1, 27}, OB_DONE},
         {"cp-visit", 2, {2027, 2, 12}, OB_DUE},
+        {"review-conference", 0, {2027, 4, 6}, OB_DUE},
     };
     struct ob_list out = {0};
     ts_derive(timescales, recs, N_ELEMS(recs), date_from_ymd(2027, 2, 1), &out);
@@ -469,6 +472,256 @@ static void help_protection_clocks(void **state)
             assert_non_null(strstr(why, "25 Dec, 28 Dec and 1 Jan are not working days"));
         }
     ob_list_free(&out);
+}
+
+/* kith's review conference row on the real plan and conference types: 3 months from the
+ * plan's start (the initial conference's day), then 6 months from each review, while the
+ * plan lasts; only a conference of kind "review" stops it. Each case is a plan, its
+ * conferences and the review clocks expected on a day. */
+struct conf_case {
+    const char *name;
+    struct ymd start, end;
+    struct {
+        const char *kind;
+        struct ymd on;
+    } conf[4];
+    struct ymd on;
+    struct {
+        struct ymd started, due, done;
+        enum ob_status st;
+        const char *why; /* NULL: not checked */
+    } want[4];
+};
+
+static const struct conf_case conf_cases[] = {
+    {"the initial conference is no review; 30 Nov plus 3 months is 28 Feb",
+     {2026, 11, 30},
+     {0},
+     {{"initial", {2026, 11, 30}}},
+     {2027, 3, 1},
+     {{{2026, 11, 30},
+       {2027, 2, 28},
+       {0},
+       OB_OVERDUE,
+       "due 28 Feb 2027: 3 months after the initial conference made the plan on 30 Nov 2026"}}},
+    {"due on the day itself is not yet overdue",
+     {2026, 11, 30},
+     {0},
+     {{"initial", {2026, 11, 30}}},
+     {2027, 2, 28},
+     {{{2026, 11, 30}, {2027, 2, 28}, {0}, OB_DUE, NULL}}},
+    {"a review starts the 6-month clock; 31 Aug plus 6 months is 29 Feb 2028",
+     {2027, 5, 31},
+     {0},
+     {{"initial", {2027, 5, 31}}, {"review", {2027, 8, 31}}},
+     {2028, 3, 1},
+     {{{2027, 5, 31}, {2027, 8, 31}, {2027, 8, 31}, OB_DONE, NULL},
+      {{2027, 8, 31},
+       {2028, 2, 29},
+       {0},
+       OB_OVERDUE,
+       "due 29 Feb 2028: 6 months after the last review conference on 31 Aug 2027"}}},
+    {"a plan made on 29 Nov 2027 is reviewed by 29 Feb 2028, then by 29 Aug",
+     {2027, 11, 29},
+     {0},
+     {{"initial", {2027, 11, 29}}, {"review", {2028, 2, 29}}},
+     {2028, 3, 1},
+     {{{2027, 11, 29}, {2028, 2, 29}, {2028, 2, 29}, OB_DONE, NULL},
+      {{2028, 2, 29}, {2028, 8, 29}, {0}, OB_DUE, NULL}}},
+    {"a late review is done late, and the next clock runs from it",
+     {2027, 1, 6},
+     {0},
+     {{"initial", {2027, 1, 6}}, {"review", {2027, 4, 20}}},
+     {2027, 5, 1},
+     {{{2027, 1, 6},
+       {2027, 4, 6},
+       {2027, 4, 20},
+       OB_DONE,
+       "due 6 Apr 2027: 3 months after the initial conference made the plan on 6 Jan 2027; "
+       "done on 20 Apr 2027, late"},
+      {{2027, 4, 20}, {2027, 10, 20}, {0}, OB_DUE, NULL}}},
+    {"a second initial conference during the plan stops nothing",
+     {2027, 1, 6},
+     {0},
+     {{"initial", {2027, 1, 6}}, {"initial", {2027, 3, 1}}},
+     {2027, 5, 1},
+     {{{2027, 1, 6}, {2027, 4, 6}, {0}, OB_OVERDUE, NULL}}},
+    {"the review that ends the plan is the last: nothing more is owed",
+     {2027, 1, 6},
+     {2027, 4, 1},
+     {{"initial", {2027, 1, 6}}, {"review", {2027, 4, 1}}},
+     {2027, 12, 1},
+     {{{2027, 1, 6}, {2027, 4, 6}, {2027, 4, 1}, OB_DONE, NULL}}},
+    {"a plan ended before its first review owes none",
+     {2027, 1, 6},
+     {2027, 2, 1},
+     {{"initial", {2027, 1, 6}}},
+     {2027, 5, 1},
+     {{{0}, {0}, {0}, OB_DUE, NULL}}},
+    {"two reviews on one day count once",
+     {2027, 1, 6},
+     {0},
+     {{"review", {2027, 3, 30}}, {"review", {2027, 3, 30}}, {"initial", {2027, 1, 6}}},
+     {2027, 4, 1},
+     {{{2027, 1, 6}, {2027, 4, 6}, {2027, 3, 30}, OB_DONE, NULL},
+      {{2027, 3, 30}, {2027, 9, 30}, {0}, OB_DUE, NULL}}},
+};
+
+static void derive_conf(const struct cp_plan *plan, const struct conference *conf, size_t nconf,
+                        kdate on, struct ob_list *out)
+{
+    struct ts_records recs[] = {{&cp_plan_type, plan, 1}, {&conference_type, conf, nconf}};
+    struct ob_list all = {0};
+    ts_derive(timescales, recs, N_ELEMS(recs), on, &all);
+    out->n = 0;
+    for (size_t i = 0; i < all.n; i++)
+        if (!strcmp(all.v[i].ts->rule, "review-conference")) {
+            if (out->n == out->cap) {
+                out->cap = out->cap ? out->cap * 2 : 8;
+                out->v = realloc(out->v, out->cap * sizeof(*out->v));
+                assert_non_null(out->v);
+            }
+            out->v[out->n++] = all.v[i];
+        }
+    ob_list_free(&all);
+}
+
+static void review_conferences(void **state)
+{
+    (void)state;
+    struct ob_list out = {0};
+    for (size_t c = 0; c < N_ELEMS(conf_cases); c++) {
+        const struct conf_case *k = &conf_cases[c];
+        struct cp_plan plan = {
+            .h = {.id = 1, .parent_id = 5}, .start_date = D(k->start), .end_date = D(k->end)};
+        struct conference conf[4];
+        size_t nconf = 0;
+        for (; nconf < 4 && k->conf[nconf].kind; nconf++) {
+            conf[nconf] = (struct conference){.h = {.id = (int64_t)nconf + 2, .parent_id = 5},
+                                              .conference_date = D(k->conf[nconf].on)};
+            snprintf(conf[nconf].kind, sizeof conf[nconf].kind, "%s", k->conf[nconf].kind);
+        }
+        derive_conf(&plan, conf, nconf, D(k->on), &out);
+        size_t nwant = 0;
+        while (nwant < 4 && k->want[nwant].started.y)
+            nwant++;
+        if (out.n != nwant)
+            fail_msg("%s: %zu review clocks, expected %zu", k->name, out.n, nwant);
+        for (size_t i = 0; i < nwant; i++) {
+            const struct obligation *o = &out.v[i];
+            char why[400], a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+            ts_explain(o, why, sizeof why);
+            if (o->seq != (int)i || o->started != D(k->want[i].started) ||
+                o->due != D(k->want[i].due) || o->done != D(k->want[i].done) ||
+                o->status != k->want[i].st)
+                fail_msg("%s [%zu]: #%d started %s, due %s, %s; %s", k->name, i, o->seq,
+                         date_format_iso(o->started, a), date_format_iso(o->due, b),
+                         ob_status_name(o->status), why);
+            if (k->want[i].why && strcmp(why, k->want[i].why))
+                fail_msg("%s [%zu]:\n got  %s\n want %s", k->name, i, why, k->want[i].why);
+        }
+    }
+    /* A clock stopped by a later correction: a conference recorded as initial, corrected
+     * to a review; then the review deleted (gone from what the store returns), then its
+     * date corrected to before the plan. */
+    struct cp_plan plan = {.h = {.id = 1, .parent_id = 5},
+                           .start_date = date_from_ymd(2027, 1, 6),
+                           .end_date = DATE_NONE};
+    struct conference conf[2] = {
+        {.h = {.id = 2, .parent_id = 5}, .kind = "initial", .conference_date = plan.start_date},
+        {.h = {.id = 3, .parent_id = 5},
+         .kind = "initial",
+         .conference_date = date_from_ymd(2027, 3, 31)},
+    };
+    kdate on = date_from_ymd(2027, 4, 30);
+    derive_conf(&plan, conf, 2, on, &out);
+    assert_int_equal(out.n, 1);
+    assert_int_equal(out.v[0].status, OB_OVERDUE);
+    snprintf(conf[1].kind, sizeof conf[1].kind, "review");
+    derive_conf(&plan, conf, 2, on, &out);
+    assert_int_equal(out.n, 2);
+    assert_int_equal(out.v[0].status, OB_DONE);
+    assert_ptr_equal(out.v[0].by, &conf[1]);
+    assert_int_equal(out.v[1].due, date_from_ymd(2027, 9, 30));
+    derive_conf(&plan, conf, 1, on, &out); /* the review deleted */
+    assert_int_equal(out.n, 1);
+    assert_int_equal(out.v[0].status, OB_OVERDUE);
+    conf[1].conference_date = date_from_ymd(2026, 12, 1); /* before the plan */
+    derive_conf(&plan, conf, 2, on, &out);
+    assert_int_equal(out.n, 1);
+    assert_int_equal(out.v[0].status, OB_OVERDUE);
+    ob_list_free(&out);
+}
+
+/* A CP visit where the child was not seen does not count; corrected to seen, it does. */
+static void cp_visit_child_seen(void **state)
+{
+    (void)state;
+    struct cp_plan plan = {.h = {.id = 1, .parent_id = 5},
+                           .start_date = date_from_ymd(2027, 1, 4),
+                           .end_date = DATE_NONE};
+    struct visit v = {.h = {.id = 2, .parent_id = 5},
+                      .visit_date = date_from_ymd(2027, 1, 12),
+                      .child_seen = false};
+    struct ts_records recs[] = {{&cp_plan_type, &plan, 1}, {&visit_type, &v, 1}};
+    struct ob_list out = {0};
+    kdate on = date_from_ymd(2027, 1, 20);
+    ts_derive(timescales, recs, N_ELEMS(recs), on, &out);
+    size_t k = 0;
+    while (k < out.n && strcmp(out.v[k].ts->rule, "cp-visit"))
+        k++;
+    assert_true(k < out.n);
+    assert_int_equal(out.v[k].status, OB_OVERDUE);
+    v.child_seen = true;
+    out.n = 0;
+    ts_derive(timescales, recs, N_ELEMS(recs), on, &out);
+    for (k = 0; k < out.n && strcmp(out.v[k].ts->rule, "cp-visit"); k++)
+        ;
+    assert_true(k < out.n);
+    assert_int_equal(out.v[k].status, OB_DONE);
+    ob_list_free(&out);
+}
+
+/* A child's status for a caseload: the most serious open record, with a plan's category;
+ * ended, future and "no further action" records open nothing. */
+static void case_statuses_read(void **state)
+{
+    (void)state;
+    struct kerr e;
+    kerr_clear(&e);
+    assert_int_equal(case_status_check(rec_types, &e), KITH_OK);
+    struct cp_plan plan = {.h = {.id = 1, .parent_id = 5},
+                           .start_date = date_from_ymd(2027, 1, 6),
+                           .end_date = DATE_NONE,
+                           .latest_category = "EMO"};
+    struct cin_plan cin = {.h = {.id = 2, .parent_id = 5},
+                           .start_date = date_from_ymd(2026, 10, 1),
+                           .end_date = date_from_ymd(2027, 1, 6)};
+    struct referral ref = {.h = {.id = 3, .parent_id = 5},
+                           .referral_date = date_from_ymd(2026, 9, 1),
+                           .closure_date = DATE_NONE};
+    struct ts_records recs[] = {
+        {&cp_plan_type, &plan, 1}, {&cin_plan_type, &cin, 1}, {&referral_type, &ref, 1}};
+    char buf[64];
+    static const struct {
+        struct ymd on;
+        const char *want;
+    } days[] = {
+        {{2026, 8, 31}, ""},
+        {{2026, 9, 1}, "Child in need"},
+        {{2026, 10, 1}, "Child in need plan"},
+        {{2027, 1, 5}, "Child in need plan"},
+        {{2027, 1, 6}, "Child protection plan (EMO)"}, /* the CIN plan ends as the CP plan starts */
+    };
+    for (size_t i = 0; i < N_ELEMS(days); i++)
+        assert_string_equal(case_status_of(recs, N_ELEMS(recs), D(days[i].on), buf, sizeof buf),
+                            days[i].want);
+    plan.end_date = date_from_ymd(2027, 6, 1);
+    assert_string_equal(case_status_of(recs, N_ELEMS(recs), date_from_ymd(2027, 6, 1), buf, 64),
+                        "Child in need");
+    ref.nfa = true; /* no further action: no episode open */
+    assert_string_equal(case_status_of(recs, N_ELEMS(recs), date_from_ymd(2027, 6, 1), buf, 64),
+                        "");
 }
 
 /* A stopping record deleted or corrected away reopens the clock; a condition corrected
@@ -548,6 +801,20 @@ static void tables_check(void **state)
                                                 {0}};
     kerr_clear(&e);
     assert_int_equal(ts_table_check(not_text, rec_types, &e), KITH_E_INVALID);
+    static const struct timescale bad_stop_when[] = {{.rule = "w",
+                                                      .what = "x",
+                                                      .start_type = "cp_plan",
+                                                      .start_field = "start_date",
+                                                      .len = {{1, TS_DAYS}},
+                                                      .stop_type = "conference",
+                                                      .stop_field = "conference_date",
+                                                      .stop_when_field = "type",
+                                                      .started = "x",
+                                                      .source = "x"},
+                                                     {0}};
+    kerr_clear(&e);
+    assert_int_equal(ts_table_check(bad_stop_when, rec_types, &e), KITH_E_INVALID);
+    assert_non_null(strstr(e.msg, "stopping type"));
 }
 
 int main(void)
@@ -557,6 +824,9 @@ int main(void)
         cmocka_unit_test(contact_decision),
         cmocka_unit_test(help_protection_clocks),
         cmocka_unit_test(corrected_away),
+        cmocka_unit_test(review_conferences),
+        cmocka_unit_test(cp_visit_child_seen),
+        cmocka_unit_test(case_statuses_read),
         cmocka_unit_test(tables_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,84 @@
+/*
+ * A child's status for a caseload (case_status.h): the table of what a child can be
+ * under, most serious first, and the reading of a child's records against it. Family
+ * help is the Families First episode that replaces early help; its row gives nothing
+ * until that record type is described.
+ */
+#include "domain/case_status.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const struct case_status_row case_statuses[] = {
+    {"cp_plan", "start_date", "end_date", NULL, NULL, "Child protection plan", "latest_category"},
+    {"cin_plan", "start_date", "end_date", NULL, NULL, "Child in need plan", NULL},
+    /* An open CIN episode that a referral started and no "no further action" ended. */
+    {"referral", "referral_date", "closure_date", "nfa", "0", "Child in need", NULL},
+    {"family_help", "start_date", "closure_date", NULL, NULL, "Family help", NULL},
+    {0},
+};
+
+/* Field `name` as canonical text ("" when absent or blank). */
+static const char *text_at(const struct rec_type *t, const void *rec, const char *name,
+                           char buf[REC_TEXT_BUF])
+{
+    int ix = name ? rec_field_index(t, name) : -1;
+    const char *v = ix < 0 ? NULL : rec_text(&t->fields[ix], rec, buf);
+    return v ? v : "";
+}
+
+const char *case_status_of(const struct ts_records *recs, size_t nrecs, kdate on, char *buf,
+                           size_t cap)
+{
+    if (cap)
+        buf[0] = '\0';
+    for (const struct case_status_row *r = case_statuses; r->type; r++)
+        for (size_t k = 0; k < nrecs; k++) {
+            const struct rec_type *t = recs[k].type;
+            if (strcmp(t->name, r->type))
+                continue;
+            /* The most recently opened of the type's open records speaks for it. */
+            const void *best = NULL;
+            kdate best_on = DATE_NONE;
+            for (size_t i = 0; i < recs[k].n; i++) {
+                const void *rec = (const char *)recs[k].rows + i * t->size;
+                kdate from = ts_date_of(t, rec, r->start_field);
+                kdate to = ts_date_of(t, rec, r->end_field);
+                if (from == DATE_NONE || from > on || (to != DATE_NONE && to <= on) ||
+                    !ts_reads(t, rec, r->when_field, r->when_value))
+                    continue;
+                if (!best || from >= best_on) {
+                    best = rec;
+                    best_on = from;
+                }
+            }
+            if (!best)
+                continue;
+            char cb[REC_TEXT_BUF];
+            const char *cat = text_at(t, best, r->category_field, cb);
+            if (*cat)
+                snprintf(buf, cap, "%s (%s)", r->label, cat);
+            else
+                snprintf(buf, cap, "%s", r->label);
+            return buf;
+        }
+    return buf;
+}
+
+enum kerr_code case_status_check(const struct rec_type *const *types, struct kerr *e)
+{
+    for (const struct case_status_row *r = case_statuses; r->type; r++) {
+        const struct rec_type *t = ts_type(types, r->type);
+        if (!t)
+            continue;
+        const char *fields[] = {r->start_field, r->end_field, r->when_field, r->category_field};
+        for (size_t i = 0; i < 4; i++) {
+            int ix = fields[i] ? rec_field_index(t, fields[i]) : 0;
+            if (ix < 0 || (i < 2 && (!fields[i] || t->fields[ix].type != FIELD_DATE)))
+                return kerr_fail(e, KITH_E_INVALID, "case status",
+                                 "case status '%s': %s has no such %sfield", r->label, r->type,
+                                 i < 2 ? "date " : "");
+        }
+    }
+    return KITH_OK;
+}

@@ -1,0 +1,387 @@
+/*
+ * "My work", the team's work and GET /api/v1/obligations through the router and the real
+ * route table, on a real database (SQLite, and PostgreSQL under tests/pg/cluster.sh), on
+ * a day pinned by KITH_TODAY (Wednesday 20 January 2027):
+ * - a social worker's page sorts her open work into overdue, due today, this week and
+ *   later, each with its one-line reason and the form that discharges it, and her
+ *   caseload shows each child's status (a CP plan with its category) and next due item;
+ *   after the ICPC and the plan, the first review conference is due 3 months on;
+ * - a team manager's page holds the authorisation queue (linking to the assessment's
+ *   correction form), overdue work by worker and by type, and the caseloads; recording
+ *   the authorisation through that form takes it off the queue;
+ * - nobody sees work for a child outside their scope: not on a page, not through the API
+ *   even when asking for another worker's work by name; roles without the permission are
+ *   refused; the API's filters, pages and bad filters.
+ */
+#include "../unit/test.h"
+
+#include "../store/testdb.h"
+#include "call.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "domain/contact.h"
+#include "domain/help.h"
+#include "domain/protection.h"
+#include "domain/record.h"
+#include "http/router.h"
+#include "store/store.h"
+#include "store/store_rec.h"
+
+#define ORIGIN "http://127.0.0.1:8080"
+#define TOKEN "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+
+enum who { ADA, HAL, CAT, GUS, WHO_COUNT };
+
+struct fx {
+    struct testdb db;
+    struct http_app app;
+    struct arena a;
+    struct http_principal who[WHO_COUNT];
+    char amara[PUBLIC_ID_LEN + 1], bilal[PUBLIC_ID_LEN + 1];
+    int64_t amara_id, bilal_id;
+    char cat_worker[PUBLIC_ID_LEN + 1];
+    char assessment[PUBLIC_ID_LEN + 1], contact[PUBLIC_ID_LEN + 1];
+};
+
+static struct http_principal *by_cookie(struct http_app *app, struct http_request *req)
+{
+    struct fx *f = app->auth_data;
+    int w;
+    if (!req->cookie || sscanf(req->cookie, "who=%d", &w) != 1 || w < 0 || w >= WHO_COUNT)
+        return NULL;
+    return &f->who[w];
+}
+
+static kdate day(const char *iso)
+{
+    kdate d;
+    assert_int_equal(date_parse_iso(iso, &d, NULL), 0);
+    return d;
+}
+
+static int64_t add_worker(struct fx *f, int64_t team, const char *given, enum worker_role role,
+                          char *public_id)
+{
+    struct worker w = {.team_id = team,
+                       .given_name = given,
+                       .family_name = "Worker",
+                       .role = role,
+                       .fte = 1.0,
+                       .start = day("2024-01-02"),
+                       .end = DATE_NONE};
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_worker_add(f->app.store, &w, &e), 0);
+    if (public_id)
+        snprintf(public_id, PUBLIC_ID_LEN + 1, "%s", w.public_id);
+    return w.id;
+}
+
+static void add_user(struct fx *f, enum who w, const char *name, int64_t worker, enum user_role r,
+                     unsigned perms)
+{
+    struct user u = {.username = name, .worker_id = worker, .role = r, .created = DATE_NONE};
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_user_add(f->app.store, &u, &e), 0);
+    f->who[w] = (struct http_principal){.user_id = u.id,
+                                        .username = name,
+                                        .worker_id = worker,
+                                        .role = r,
+                                        .perms = perms,
+                                        .csrf_token = TOKEN};
+}
+
+static int64_t add_kid(struct fx *f, const char *given, int64_t worker, char *out)
+{
+    struct person c = {.kind = PERSON_CHILD,
+                       .given_name = given,
+                       .family_name = "Worktest",
+                       .dob = day("2015-06-01"),
+                       .expected_dob = DATE_NONE,
+                       .death = DATE_NONE,
+                       .sex = 'U',
+                       .uasc_ceased = DATE_NONE,
+                       .created = DATE_NONE};
+    snprintf(c.la_child_id, sizeof c.la_child_id, "WORK%s", given);
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_person_add(f->app.store, &c, &e), 0);
+    struct allocation al = {.child_id = c.id,
+                            .worker_id = worker,
+                            .role = ALLOC_SOCIAL_WORKER,
+                            .start = day("2025-01-02"),
+                            .end = DATE_NONE};
+    assert_int_equal(store_allocation_add(f->app.store, &al, &e), 0);
+    snprintf(out, PUBLIC_ID_LEN + 1, "%s", c.public_id);
+    return c.id;
+}
+
+static void add_rec(struct fx *f, const struct rec_type *t, void *rec, int64_t child, char *id)
+{
+    struct kerr e = KERR_INIT;
+    rec_head(t, rec)->parent_id = child;
+    assert_int_equal(store_rec_add(f->app.store, t, rec, 1790000000, &e), 0);
+    if (id)
+        snprintf(id, PUBLIC_ID_LEN + 1, "%s", rec_head(t, rec)->public_id);
+}
+
+static int setup(void **state)
+{
+    struct fx *f = calloc(1, sizeof *f);
+    if (testdb_make(&f->db))
+        return -1;
+    arena_init(&f->a, 0);
+    struct kerr e = KERR_INIT;
+    if (store_open(f->db.location, STORE_CREATE, &f->app.store, &e))
+        return -1;
+    f->app.origin = ORIGIN;
+    f->app.authenticate = by_cookie;
+    f->app.auth_data = f;
+    const unsigned casework = ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE;
+    struct team cp = {
+        .name = "Child protection", .service = SERVICE_CHILD_IN_NEED, .caseload_threshold = 18};
+    struct team cic = {
+        .name = "Children in care", .service = SERVICE_CHILDREN_IN_CARE, .caseload_threshold = 15};
+    assert_int_equal(store_team_add(f->app.store, &cp, &e), 0);
+    assert_int_equal(store_team_add(f->app.store, &cic, &e), 0);
+    int64_t ada = add_worker(f, cp.id, "Ada", ROLE_SOCIAL_WORKER, NULL);
+    int64_t hal = add_worker(f, cp.id, "Hal", ROLE_TEAM_MANAGER, NULL);
+    int64_t cat = add_worker(f, cic.id, "Cat", ROLE_SOCIAL_WORKER, f->cat_worker);
+    add_user(f, ADA, "ada", ada, UROLE_SOCIAL_WORKER, casework);
+    add_user(f, HAL, "hal", hal, UROLE_TEAM_MANAGER, casework | ROUTE_TEAM_READ);
+    add_user(f, CAT, "cat", cat, UROLE_SOCIAL_WORKER, casework);
+    add_user(f, GUS, "gus", 0, UROLE_AUDITOR, ROUTE_SIGNED_IN | ROUTE_AUDIT_READ);
+    f->amara_id = add_kid(f, "Amara", ada, f->amara);
+    f->bilal_id = add_kid(f, "Bilal", cat, f->bilal);
+
+    /* Amara: an assessment completed and waiting for Hal's authorisation (overdue since
+     * 15 Jan), an enquiry whose ICPC on 6 Jan made a CP plan under neglect. */
+    struct referral ref = {.referral_date = day("2026-11-09"),
+                           .source = "2A",
+                           .primary_need = "N1",
+                           .closure_date = DATE_NONE};
+    add_rec(f, &referral_type, &ref, f->amara_id, NULL);
+    struct assessment as = {.start_date = day("2026-11-10"),
+                            .child_seen_date = DATE_NONE,
+                            .completed_date = day("2026-12-01"),
+                            .authorised_date = DATE_NONE};
+    add_rec(f, &assessment_type, &as, f->amara_id, f->assessment);
+    struct s47_enquiry s47 = {.start_date = day("2026-12-14"), .completed_date = DATE_NONE};
+    add_rec(f, &s47_enquiry_type, &s47, f->amara_id, NULL);
+    struct conference icpc = {.kind = "initial",
+                              .conference_date = day("2027-01-06"),
+                              .outcome = "plan",
+                              .category = "NEG"};
+    add_rec(f, &conference_type, &icpc, f->amara_id, NULL);
+    struct cp_plan plan = {.start_date = day("2027-01-06"),
+                           .end_date = DATE_NONE,
+                           .initial_category = "NEG",
+                           .latest_category = "NEG"};
+    add_rec(f, &cp_plan_type, &plan, f->amara_id, NULL);
+    /* Bilal: a contact on Monday not decided on by Tuesday. */
+    struct contact c = {.contact_date = day("2027-01-18"),
+                        .source = "2A",
+                        .summary = "worried",
+                        .decided_on = DATE_NONE};
+    add_rec(f, &contact_type, &c, f->bilal_id, f->contact);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fx *f = *state;
+    store_close(f->app.store);
+    arena_release(&f->a);
+    testdb_drop(&f->db);
+    free(f);
+    return 0;
+}
+
+static struct call *call(struct fx *f, const char *method, const char *path, enum who w,
+                         const char *form)
+{
+    struct call *c = call_new(&f->a, method, path);
+    c->req.cookie = arena_printf(&f->a, "who=%d", (int)w);
+    c->req.origin = ORIGIN;
+    snprintf(c->req.request_id, sizeof c->req.request_id, "req%d", (int)w);
+    if (form)
+        assert_int_equal(http_form_parse(&c->req, form, strlen(form)), 0);
+    return call_run(&f->app, c);
+}
+
+/* The text of the page's section after heading `head` (up to the next caption). */
+static const char *section(struct fx *f, const char *body, const char *head)
+{
+    const char *at = strstr(body, arena_printf(&f->a, ">%s</caption>", head));
+    if (!at)
+        return NULL;
+    const char *end = strstr(at + 1, "</table>");
+    return arena_strndup(&f->a, at, end ? (size_t)(end - at) : strlen(at));
+}
+
+static void my_work_for_a_worker(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = call(f, "GET", "/work", ADA, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "0 overdue, 2 due today, 0 due in the next 7 days, 1 later"));
+    const char *today = section(f, c->body, "Due today");
+    assert_non_null(today);
+    assert_non_null(strstr(today, "hold the first core group"));
+    assert_non_null(strstr(today, "visit the child"));
+    assert_non_null(strstr(today, "Amara Worktest"));
+    assert_non_null(strstr(
+        today, arena_printf(&f->a, "href=\"/children/%s/records/core_group/new\"", f->amara)));
+    /* after the ICPC and the plan: the first review conference 3 months on */
+    const char *later = section(f, c->body, "Later");
+    assert_non_null(later);
+    assert_non_null(strstr(later, "hold the review child protection conference"));
+    assert_non_null(strstr(later, "due 6 Apr 2027: 3 months after the initial conference made "
+                                  "the plan on 6 Jan 2027"));
+    assert_non_null(strstr(
+        later, arena_printf(&f->a, "href=\"/children/%s/records/conference/new\"", f->amara)));
+    /* the authorisation is the manager's work, and Bilal is not hers */
+    assert_null(section(f, c->body, "Overdue"));
+    assert_null(strstr(c->body, "Bilal"));
+    /* the caseload: status with the plan's category, and the child's next due item,
+     * whoever's it is (here the manager's overdue authorisation) */
+    const char *load = strstr(c->body, "id=\"caseload\"");
+    assert_non_null(load);
+    assert_non_null(strstr(load, "Amara Worktest"));
+    assert_non_null(strstr(load, "Child protection plan (NEG)"));
+    assert_non_null(strstr(load, "15/01/2027: authorise the assessment (overdue)"));
+
+    /* Cat's contact is overdue, with the contact's own correction form to decide it. */
+    c = call(f, "GET", "/work", CAT, NULL);
+    assert_int_equal(c->res.status, 200);
+    const char *over = section(f, c->body, "Overdue");
+    assert_non_null(over);
+    assert_non_null(strstr(over, "decide on the contact"));
+    assert_non_null(strstr(over, arena_printf(&f->a, "/records/contact/%s/edit", f->contact)));
+    assert_non_null(strstr(over, "due 19 Jan 2027: 1 working day after the contact was made on "
+                                 "18 Jan 2027"));
+    assert_null(strstr(c->body, "Amara"));
+    assert_non_null(strstr(c->body, "None open")); /* no plan or episode open for Bilal */
+    /* an account with no worker has no work; an auditor may not ask */
+    assert_int_equal(call(f, "GET", "/work", GUS, NULL)->res.status, 403);
+}
+
+static void team_view_and_authorisation(void **state)
+{
+    struct fx *f = *state;
+    assert_int_equal(call(f, "GET", "/work/team", ADA, NULL)->res.status, 403);
+    assert_int_equal(call(f, "GET", "/work/team", GUS, NULL)->res.status, 403);
+    struct call *c = call(f, "GET", "/work/team", HAL, NULL);
+    assert_int_equal(c->res.status, 200);
+    const char *queue = section(f, c->body, "Authorisation queue");
+    assert_non_null(queue);
+    assert_non_null(strstr(queue, "authorise the assessment"));
+    const char *edit = arena_printf(&f->a, "/records/assessment/%s/edit", f->assessment);
+    assert_non_null(strstr(queue, edit));
+    const char *by_worker = section(f, c->body, "Overdue by worker");
+    assert_non_null(by_worker);
+    assert_non_null(strstr(by_worker, "Hal Worker"));
+    assert_null(strstr(c->body, "Cat Worker")); /* another team's */
+    assert_non_null(section(f, c->body, "Overdue by type"));
+    const char *loads = section(f, c->body, "Caseloads");
+    assert_non_null(loads);
+    assert_non_null(strstr(loads, "Ada Worker"));
+    assert_null(strstr(c->body, "Bilal"));
+    /* his own page: the authorisation is his overdue work */
+    c = call(f, "GET", "/work", HAL, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(section(f, c->body, "Overdue"), ">Authorise</a>"));
+
+    /* Authorise through the correction form the queue links to: off the queue. */
+    c = call(f, "GET", edit, HAL, NULL);
+    assert_int_equal(c->res.status, 200);
+    c = call(f, "POST", arena_printf(&f->a, "/records/assessment/%s", f->assessment), HAL,
+             "csrf=" TOKEN "&version=1&start_date-day=10&start_date-month=11&start_date-year=2026"
+             "&completed_date-day=1&completed_date-month=12&completed_date-year=2026"
+             "&authorised_date-day=19&authorised_date-month=1&authorised_date-year=2027"
+             "&factors=21&authorised_by=Hal+Worker&reason=authorised");
+    if (c->res.status != 303)
+        fail_msg("authorising: %d\n%.600s", c->res.status,
+                 strstr(c->body, "govuk-error-summary__list")
+                     ? strstr(c->body, "govuk-error-summary__list")
+                     : c->body);
+    c = call(f, "GET", "/work/team", HAL, NULL);
+    assert_null(section(f, c->body, "Authorisation queue"));
+    assert_non_null(strstr(c->body, "Nothing waits for an authorisation."));
+}
+
+/* The number in `"key":N` of a JSON body. */
+static long json_count(const char *body, const char *key)
+{
+    const char *at = strstr(body, key);
+    return at ? strtol(at + strlen(key), NULL, 10) : -1;
+}
+
+static void obligations_api(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = call(f, "GET", "/api/v1/obligations", ADA, NULL);
+    assert_int_equal(c->res.status, 200);
+    /* Ada sees Amara's work (Hal's authorisation too: she may see the child), not Bilal's */
+    assert_non_null(strstr(c->body, f->amara));
+    assert_null(strstr(c->body, f->bilal));
+    assert_non_null(strstr(c->body, "\"rule\":\"review-conference\""));
+    assert_non_null(strstr(c->body, "\"due\":\"2027-04-06\""));
+    assert_non_null(strstr(c->body, "\"explanation\":\"due 6 Apr 2027: 3 months after"));
+    /* asking for Cat's work by name does not reach outside her scope */
+    c = call(f, "GET", arena_printf(&f->a, "/api/v1/obligations?worker=%s", f->cat_worker), ADA,
+             NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_int_equal(json_count(c->body, "\"total\":"), 0);
+    assert_null(strstr(c->body, f->bilal));
+    c = call(f, "GET", arena_printf(&f->a, "/api/v1/obligations?worker=%s", f->cat_worker), CAT,
+             NULL);
+    assert_int_equal(json_count(c->body, "\"total\":"), 1);
+    assert_non_null(strstr(c->body, "\"status\":\"overdue\""));
+    /* filters and pages */
+    c = call(f, "GET", "/api/v1/obligations?status=done", ADA, NULL);
+    assert_int_equal(json_count(c->body, "\"total\":"), 2); /* the assessment and the ICPC */
+    assert_null(strstr(c->body, "\"status\":\"due\""));
+    c = call(f, "GET", "/api/v1/obligations?due_after=2027-01-20&due_before=2027-12-31", ADA, NULL);
+    assert_int_equal(json_count(c->body, "\"total\":"), 1);
+    c = call(f, "GET", "/api/v1/obligations?limit=2&offset=1", ADA, NULL);
+    assert_int_equal(c->res.status, 200);
+    long total = json_count(c->body, "\"total\":");
+    assert_true(total >= 3);
+    size_t items = 0;
+    for (const char *p = strstr(c->body, "\"rule\":"); p; p = strstr(p + 1, "\"rule\":"))
+        items++;
+    assert_int_equal(items, 2);
+    c = call(f, "GET", "/api/v1/obligations?on=2027-04-07&status=overdue", ADA, NULL);
+    assert_non_null(strstr(c->body, "\"rule\":\"review-conference\""));
+    /* what does not read is a 400 naming the field */
+    c = call(f, "GET", "/api/v1/obligations?status=late", ADA, NULL);
+    assert_int_equal(c->res.status, 400);
+    assert_non_null(strstr(c->body, "status"));
+    c = call(f, "GET", "/api/v1/obligations?colour=red", ADA, NULL);
+    assert_int_equal(c->res.status, 400);
+    assert_non_null(strstr(c->body, "colour"));
+    assert_int_equal(call(f, "GET", "/api/v1/obligations?limit=0", ADA, NULL)->res.status, 400);
+    assert_int_equal(call(f, "GET", "/api/v1/obligations?worker=nobody", ADA, NULL)->res.status,
+                     400);
+    assert_int_equal(call(f, "GET", "/api/v1/obligations", GUS, NULL)->res.status, 403);
+    /* the OpenAPI document names it and its filters */
+    c = call(f, "GET", "/api/v1/openapi.json", ADA, NULL);
+    assert_non_null(strstr(c->body, "\"/api/v1/obligations\""));
+    assert_non_null(strstr(c->body, "\"name\":\"due_before\""));
+    assert_non_null(strstr(c->body, "\"ObligationList\""));
+}
+
+int main(void)
+{
+    setenv("KITH_TODAY", "2027-01-20", 1);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(my_work_for_a_worker, setup, teardown),
+        cmocka_unit_test_setup_teardown(team_view_and_authorisation, setup, teardown),
+        cmocka_unit_test_setup_teardown(obligations_api, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
