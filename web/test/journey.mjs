@@ -4,12 +4,13 @@
 // markup (shown as text, no dialog), sign out; the administrator adds an account; the
 // performance analyst validates the public 903 sample (and a wrong file). Any axe
 // violation, script error, console error or dialog fails the run.
-// Usage: node journey.mjs BASE_URL PASSWORDS_FILE XSS_CHILD_ID SSDA903_SAMPLE_DIR
+// Usage: node journey.mjs BASE_URL PASSWORDS_FILE XSS_CHILD_ID SSDA903_SAMPLE_DIR [REVIEW_DUE]
+// (REVIEW_DUE: the day, as "6 Apr 2027", "my work" must show the first review conference due)
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
-const [base, passwords, xssChild, sample903] = process.argv.slice(2);
+const [base, passwords, xssChild, sample903, reviewDue] = process.argv.slice(2);
 const account = readFileSync(passwords, 'utf8').split('\n')
   .filter((l) => l && !l.startsWith('#')).map((l) => l.trim().split(/\s+/))
   .find((f) => f[1] === 'social-worker');
@@ -176,6 +177,21 @@ await page.fill('#password', password);
 await page.click('main button[type=submit]');
 check(await page.locator(`.moj-timeline__description:has-text("${carried}")`).count() === 1,
   'the carried note was not saved');
+
+// My work: after the initial conference and the plan (journey.sh records them), the first
+// review conference is due 3 months on, with its reason and a link to the conference form.
+if (reviewDue) {
+  await page.goto(`${base}/work`);
+  const later = await page.locator('main').innerText();
+  check(later.includes('hold the review child protection conference'),
+    'my work does not show the review conference');
+  check(later.includes(`due ${reviewDue}: 3 months after the initial conference made the plan`),
+    `my work does not show the review conference due on ${reviewDue}`);
+  check(await page.locator('main a[href$="/records/conference/new"]').count() >= 1,
+    'no link to the conference form');
+  check(later.includes('Child protection plan (NEG)'), 'the caseload does not show the plan');
+  await axe('my work');
+}
 
 // An address that does not exist: the service's own page, with the way home.
 await page.goto(`${base}/no-such-page`);
