@@ -18,6 +18,7 @@
 #include "store/store_rec.h"
 
 #define CLOCK_TYPES_MAX 32
+#define TEAM_WORKERS_PAGE 500
 
 static void add_type(const struct rec_type **out, size_t *n, const char *name)
 {
@@ -67,15 +68,20 @@ static const struct worker *manager_of(const struct work *w, int64_t team)
     return NULL;
 }
 
-static enum kerr_code read_workers(struct store *s, struct arena *a, struct work *w, struct kerr *e)
+/* The teams, and the workers of `team` (every worker when 0): a team's workers are all
+ * the owners a worker's or a team's obligations can have, and reading a borough's
+ * hundreds of workers for one caseload was most of a "my work" page's time. */
+static enum kerr_code read_workers(struct store *s, struct arena *a, struct work *w, int64_t team,
+                                   struct kerr *e)
 {
     enum kerr_code rc = store_team_list(s, a, &w->teams, &w->nteams, e);
-    size_t cap = 0;
+    size_t cap = 0, limit = team ? TEAM_WORKERS_PAGE : STORE_PAGE_MAX;
     for (size_t off = 0; !rc;) {
         struct worker *page;
         size_t n;
-        rc = store_worker_list(s, &(struct worker_query){.limit = STORE_PAGE_MAX, .offset = off}, a,
-                               &page, &n, e);
+        rc = store_worker_list(
+            s, &(struct worker_query){.team_id = team, .limit = limit, .offset = off}, a, &page, &n,
+            e);
         if (rc || !n)
             break;
         if (w->nworkers + n > cap) {
@@ -88,7 +94,7 @@ static enum kerr_code read_workers(struct store *s, struct arena *a, struct work
         memcpy(w->workers + w->nworkers, page, n * sizeof(*page));
         w->nworkers += n;
         off += n;
-        if (n < STORE_PAGE_MAX)
+        if (n < limit)
             break;
     }
     if (!rc && w->nworkers)
@@ -146,15 +152,25 @@ int work_bucket(const struct obligation *o, kdate on)
 /* The children whose records can hold what the query asks for: a worker's own caseload,
  * or for a team manager (whose authorisations are the team's children) the team's; a
  * team's; or, with neither, every child. The filter on owners (wanted) still decides. */
-static struct caseload_of caseload_for(const struct work *w, const struct work_query *q)
+static enum kerr_code caseload_for(struct store *s, struct arena *a, const struct work_query *q,
+                                   struct caseload_of *of, int64_t *team, struct kerr *e)
 {
-    if (q->worker_id) {
-        const struct worker *wk = worker_by_id(w, q->worker_id);
-        if (wk && wk->role == ROLE_TEAM_MANAGER)
-            return (struct caseload_of){.team_id = wk->team_id};
-        return (struct caseload_of){.worker_id = q->worker_id};
+    *of = (struct caseload_of){.team_id = q->team_id};
+    *team = q->team_id;
+    if (!q->worker_id)
+        return KITH_OK;
+    struct worker self;
+    enum kerr_code rc = store_worker_get(s, q->worker_id, a, &self, e);
+    if (rc == KITH_E_NOT_FOUND) { /* nobody's work: an empty caseload, no worker read */
+        *of = (struct caseload_of){.worker_id = q->worker_id};
+        *team = -1;
+        kerr_clear(e);
+        return KITH_OK;
     }
-    return (struct caseload_of){.team_id = q->team_id};
+    *team = self.team_id;
+    *of = self.role == ROLE_TEAM_MANAGER ? (struct caseload_of){.team_id = self.team_id}
+                                         : (struct caseload_of){.worker_id = q->worker_id};
+    return rc;
 }
 
 struct typed {
@@ -197,8 +213,11 @@ enum kerr_code cw_work(struct store *s, const struct actor *who, const struct wo
     struct typed recs[CLOCK_TYPES_MAX];
     struct child_owner *kids = NULL;
     size_t nkids = 0;
-    enum kerr_code rc = read_workers(s, a, out, &err->e);
-    struct caseload_of of = caseload_for(out, q);
+    struct caseload_of of;
+    int64_t team;
+    enum kerr_code rc = caseload_for(s, a, q, &of, &team, &err->e);
+    if (!rc)
+        rc = read_workers(s, a, out, team, &err->e);
     for (size_t i = 0; i < ntypes && !rc; i++) {
         void *rows;
         recs[i] = (struct typed){.t = types[i]};
