@@ -93,7 +93,7 @@ static struct pg_stmt audit_recent_sql =
     PG_STMT("SELECT " AUDIT_COLS " FROM audit WHERE $1::bigint = 0 AND at >= $2 AND at <= $3 "
             "ORDER BY id DESC LIMIT $4 OFFSET $5");
 
-/* A foreign key broke: name the record that is missing, as store_sqlite.c's references
+/* A foreign key broke: name the record that is missing, as store_sqlite*.c's references
  * do, choosing by the constraint PostgreSQL names (table_column_fkey). */
 static enum kerr_code missing_ref(struct store_pg *s, enum kerr_code rc, int64_t child_id,
                                   int64_t user_id, struct kerr *e)

@@ -164,7 +164,7 @@ enum kerr_code pg_exec(struct store_pg *s, const char *sql, struct kerr *e, cons
 enum kerr_code pg_fail(struct store_pg *s, const PGresult *r, struct kerr *e, const char *doing);
 
 /* A unique constraint or index a write may break (s->constraint names it after a
- * KITH_E_CONFLICT), and the words for it, as store_sqlite.c's clash tables. */
+ * KITH_E_CONFLICT), and the words for it, as store_sqlite*.c's clash tables. */
 struct pg_clash {
     const char *constraint;
     const char *field;
@@ -177,7 +177,7 @@ enum kerr_code pg_clash_fail(struct store_pg *s, enum kerr_code rc, const struct
 
 /* A record a write refers to, named by its foreign key: after a failed write whose
  * s->constraint is one of `v`, "there is no NOUN with id ID" naming the field, as
- * store_sqlite.c's reference tables say it; else rc. */
+ * store_sqlite*.c's reference tables say it; else rc. */
 struct pg_ref {
     const char *constraint;
     const char *field;

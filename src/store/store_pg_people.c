@@ -1,7 +1,7 @@
 /*
  * The PostgreSQL backend's ops for the workforce and the people it serves: workers, user
  * accounts, people (children and relatives) with their disabilities, relationships and
- * allocations. Same behaviour and words as store_sqlite.c: the values are checked by the
+ * allocations. Same behaviour and words as store_sqlite_people.c: the values are checked by the
  * shared store_check.c, clashes and missing references are named by the constraint the
  * server reports. Matching and ordering that ignore case fold ASCII letters only, as
  * SQLite's NOCASE does: lower() under the "C" collation, on the same expressions as the
@@ -13,7 +13,7 @@
 #include "domain/public_id.h"
 #include "store/store_pg_impl.h"
 
-/* The columns each reader expects, in its order (as store_sqlite.c). */
+/* The columns each reader expects, in its order (as store_sqlite_people.c). */
 #define WORKER_COLS                                                                                \
     "w.id, w.public_id, w.team_id, w.given_name, w.family_name, w.registration, w.role, "          \
     "w.fte, w.agency, w.start_date, w.end_date"
@@ -50,7 +50,7 @@
     PREFIX("p.upn") ")"
 /* clang-format on */
 
-/* PERSON_SCOPE of store_sqlite.c in PostgreSQL's words, the same rule (store.h, struct
+/* PERSON_SCOPE of store_sqlite_people.c in PostgreSQL's words, the same rule (store.h, struct
  * store_scope): U the account, W its worker, M -1 unscoped / 0 scoped / 1 service-wide,
  * T today, F the front-door service. A restricted record is decided by its allow-list
  * alone; otherwise any one relationship is enough. */

@@ -1,0 +1,922 @@
+/*
+ * The SQLite backend's workforce and the people it serves: teams, workers, user accounts,
+ * people (children and relatives) with their disabilities, person search and scope,
+ * relationships and allocations. The values are checked by the shared store_check.c;
+ * clashes and missing references are named through sq_write_fail's tables.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/public_id.h"
+#include "store/store_sqlite_impl.h"
+
+/* The columns each reader expects, in its order. */
+#define TEAM_COLS "t.id, t.public_id, t.name, t.service, t.caseload_threshold"
+#define WORKER_COLS                                                                                \
+    "w.id, w.public_id, w.team_id, w.given_name, w.family_name, w.registration, w.role, "          \
+    "w.fte, w.agency, w.start_date, w.end_date"
+/* The disabilities come from the person row's copy of the codes (see the migration), so
+ * a lookup by id is one B-tree search and a list needs no query per row. */
+#define PERSON_COLS                                                                                \
+    "p.id, p.public_id, p.kind, p.la_child_id, p.given_name, p.family_name, p.dob, "               \
+    "p.expected_dob, p.death, p.sex, p.ethnicity, p.upn, p.former_upn, p.upn_unknown, "            \
+    "p.postcode, p.uasc, p.uasc_ceased, p.created, p.disabilities"
+#define PERSON_ORDER " ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
+#define REL_COLS "r.id, r.child_id, r.other_id, r.type, r.parental_responsibility"
+#define ALLOC_COLS "a.id, a.child_id, a.worker_id, a.role, a.start_date, a.end_date, a.end_reason"
+/* Person search: ?7 is the typed prefix, ?8 the same followed by byte 0xFF, which sorts
+ * after every byte of UTF-8, so [?7, ?8) under NOCASE is exactly "starts with ?7,
+ * ignoring case" and each arm is one index range (see the .sqlite.sql migration). */
+#define PREFIX(col) "(" col " COLLATE NOCASE >= ?7 AND " col " COLLATE NOCASE < ?8)"
+#define FULL_NAME "(p.given_name || ' ' || p.family_name)"
+/* clang-format off */
+#define PERSON_MATCH \
+    "(" PREFIX("p.family_name") " OR " PREFIX("p.given_name") " OR " PREFIX(FULL_NAME) \
+    " OR " PREFIX("p.la_child_id") " OR " PREFIX("p.upn") ")"
+/* clang-format on */
+/* Person lists share parameters: ?1 kind (-1 any), ?2 only children with a current
+ * allocation (matching ?5 worker and ?6 team when set), ?3 limit, ?4 offset. */
+#define PERSON_KIND "(?1 < 0 OR p.kind = ?1)"
+/* One table in the subquery, so that it is a probe of allocation_child for this person
+ * whatever statistics the planner has; the team's workers are read once per query. */
+#define PERSON_OPEN                                                                                \
+    "(?2 = 0 OR EXISTS (SELECT 1 FROM allocation a WHERE a.child_id = p.id "                       \
+    "AND a.end_date IS NULL AND (?5 = 0 OR a.worker_id = ?5) AND (?6 = 0 OR a.worker_id IN "       \
+    "(SELECT w.id FROM worker w WHERE w.team_id = ?6))))"
+/* Scope (store.h struct store_scope): ?20 user, ?21 worker, ?22 -1 unscoped / 0 scoped /
+ * 1 service-wide, ?23 today, ?24 the front-door service. A restricted record is decided by
+ * its allow-list alone; otherwise any one relationship is enough. */
+#define PERSON_SCOPE                                                                               \
+    "(?22 < 0 OR CASE WHEN EXISTS (SELECT 1 FROM restriction r WHERE r.child_id = p.id) "          \
+    "THEN EXISTS (SELECT 1 FROM restriction_allow ra WHERE ra.child_id = p.id AND "                \
+    "ra.user_id = ?20) ELSE (?22 = 1 "                                                             \
+    "OR EXISTS (SELECT 1 FROM worker fw JOIN team ft ON ft.id = fw.team_id "                       \
+    "WHERE fw.id = ?21 AND ft.service = ?24) "                                                     \
+    "OR EXISTS (SELECT 1 FROM allocation sa JOIN worker sw ON sw.id = sa.worker_id "               \
+    "WHERE sa.child_id = p.id AND sa.end_date IS NULL AND (sa.worker_id = ?21 OR "                 \
+    "sw.team_id = (SELECT team_id FROM worker WHERE id = ?21))) "                                  \
+    "OR EXISTS (SELECT 1 FROM access_grant g WHERE g.child_id = p.id AND g.user_id = ?20 "         \
+    "AND g.revoked IS NULL AND (g.expires IS NULL OR g.expires >= ?23))) END)"
+
+static struct store_sql team_add_sql = SQ_SQL(
+    "INSERT INTO team(public_id, name, service, caseload_threshold) VALUES (?1, ?2, ?3, ?4)");
+static struct store_sql team_list_sql =
+    SQ_SQL("SELECT " TEAM_COLS " FROM team t ORDER BY t.name COLLATE NOCASE");
+static struct store_sql team_by_public_id_sql =
+    SQ_SQL("SELECT " TEAM_COLS " FROM team t WHERE t.public_id = ?1");
+static struct store_sql team_by_name_sql =
+    SQ_SQL("SELECT " TEAM_COLS " FROM team t WHERE t.name = ?1 COLLATE NOCASE");
+static struct store_sql team_exists_sql = SQ_SQL("SELECT 1 FROM team WHERE id = ?1");
+static struct store_sql worker_add_sql = SQ_SQL(
+    "INSERT INTO worker(public_id, team_id, given_name, family_name, registration, role, fte, "
+    "agency, start_date, end_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+static struct store_sql worker_get_sql =
+    SQ_SQL("SELECT " WORKER_COLS " FROM worker w WHERE w.id = ?1");
+static struct store_sql worker_by_public_id_sql =
+    SQ_SQL("SELECT " WORKER_COLS " FROM worker w WHERE w.public_id = ?1");
+static struct store_sql worker_by_registration_sql =
+    SQ_SQL("SELECT " WORKER_COLS " FROM worker w WHERE w.registration = ?1 COLLATE NOCASE");
+static struct store_sql worker_list_sql =
+    SQ_SQL("SELECT " WORKER_COLS " FROM worker w WHERE (?1 = 0 OR w.team_id = ?1) "
+           "AND (?2 = 0 OR w.end_date IS NULL) "
+           "ORDER BY w.family_name COLLATE NOCASE, w.given_name COLLATE NOCASE, w.id "
+           "LIMIT ?3 OFFSET ?4");
+static struct store_sql team_caseloads_sql =
+    SQ_SQL("SELECT " WORKER_COLS ", (SELECT count(DISTINCT a.child_id) FROM allocation a "
+           "WHERE a.worker_id = w.id AND a.end_date IS NULL) AS children FROM worker w "
+           "WHERE w.team_id = ?1 AND w.end_date IS NULL ORDER BY children DESC, "
+           "w.family_name COLLATE NOCASE, w.given_name COLLATE NOCASE, w.id");
+static struct store_sql user_add_sql =
+    SQ_SQL("INSERT INTO user_account(username, worker_id, role, disabled, created) "
+           "VALUES (?1, ?2, ?3, ?4, ?5)");
+static struct store_sql user_list_sql =
+    SQ_SQL("SELECT " USER_COLS " FROM user_account u ORDER BY u.username COLLATE NOCASE");
+static struct store_sql user_find_sql =
+    SQ_SQL("SELECT " USER_COLS " FROM user_account u WHERE u.username = ?1 COLLATE NOCASE");
+static struct store_sql user_set_password_sql =
+    SQ_SQL("UPDATE user_account SET password_hash = ?2 WHERE id = ?1");
+static struct store_sql user_set_disabled_sql =
+    SQ_SQL("UPDATE user_account SET disabled = ?2 WHERE id = ?1");
+static struct store_sql session_end_user_sql =
+    SQ_SQL("UPDATE session SET ended = ?2 WHERE user_id = ?1 AND ended IS NULL AND id <> ?3");
+static struct store_sql person_add_sql =
+    SQ_SQL("INSERT INTO person(public_id, kind, la_child_id, given_name, family_name, dob, "
+           "expected_dob, death, sex, ethnicity, upn, former_upn, upn_unknown, postcode, uasc, "
+           "uasc_ceased, created, disabilities) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+           "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?19)");
+static struct store_sql person_update_sql =
+    SQ_SQL("UPDATE person SET kind = ?2, la_child_id = ?3, given_name = ?4, family_name = ?5, "
+           "dob = ?6, expected_dob = ?7, death = ?8, sex = ?9, ethnicity = ?10, upn = ?11, "
+           "former_upn = ?12, upn_unknown = ?13, postcode = ?14, uasc = ?15, uasc_ceased = ?16, "
+           "disabilities = ?19 WHERE id = ?18");
+static struct store_sql disability_add_sql =
+    SQ_SQL("INSERT INTO person_disability(person_id, code) VALUES (?1, ?2)");
+static struct store_sql disability_clear_sql =
+    SQ_SQL("DELETE FROM person_disability WHERE person_id = ?1");
+static struct store_sql person_get_sql =
+    SQ_SQL("SELECT " PERSON_COLS " FROM person p WHERE p.id = ?1");
+static struct store_sql person_by_public_id_sql =
+    SQ_SQL("SELECT " PERSON_COLS " FROM person p WHERE p.public_id = ?1");
+static struct store_sql person_by_la_child_id_sql =
+    SQ_SQL("SELECT " PERSON_COLS " FROM person p WHERE p.la_child_id = ?1 COLLATE NOCASE");
+/* Three shapes of list, so that each uses its index: in name order (optionally only * open cases),
+ * from the current allocations of a worker or team, and by search text. */
+static struct store_sql person_list_sql =
+    SQ_SQL("SELECT " PERSON_COLS " FROM person p WHERE " PERSON_KIND " AND " PERSON_OPEN
+           " AND " PERSON_SCOPE PERSON_ORDER " LIMIT ?3 OFFSET ?4");
+static struct store_sql person_list_allocated_sql =
+    SQ_SQL("SELECT " PERSON_COLS " FROM person p WHERE " PERSON_KIND " AND p.id IN "
+           "(SELECT a.child_id FROM allocation a JOIN worker w ON w.id = a.worker_id "
+           "WHERE a.end_date IS NULL AND (?5 = 0 OR a.worker_id = ?5) "
+           "AND (?6 = 0 OR w.team_id = ?6)) AND " PERSON_SCOPE PERSON_ORDER " LIMIT ?3 OFFSET ?4");
+static struct store_sql person_search_sql =
+    SQ_SQL("SELECT " PERSON_COLS " FROM person p WHERE " PERSON_MATCH " AND " PERSON_KIND
+           " AND " PERSON_OPEN " AND " PERSON_SCOPE PERSON_ORDER " LIMIT ?3 OFFSET ?4");
+static struct store_sql person_visible_sql =
+    SQ_SQL("SELECT 1 FROM person p WHERE p.id = ?1 AND " PERSON_SCOPE);
+static struct store_sql relationship_add_sql =
+    SQ_SQL("INSERT INTO relationship(child_id, other_id, type, parental_responsibility) "
+           "VALUES (?1, ?2, ?3, ?4)");
+static struct store_sql relationship_list_sql =
+    SQ_SQL("SELECT " REL_COLS " FROM relationship r WHERE r.child_id = ?1 ORDER BY r.id");
+static struct store_sql allocation_add_sql =
+    SQ_SQL("INSERT INTO allocation(child_id, worker_id, role, start_date, end_date, end_reason) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+static struct store_sql allocation_dates_sql =
+    SQ_SQL("SELECT start_date, end_date FROM allocation WHERE id = ?1");
+static struct store_sql allocation_end_sql = SQ_SQL(
+    "UPDATE allocation SET end_date = ?2, end_reason = ?3 WHERE id = ?1 AND end_date IS NULL");
+static struct store_sql allocation_list_sql =
+    SQ_SQL("SELECT " ALLOC_COLS " FROM allocation a WHERE a.child_id = ?1 "
+           "ORDER BY a.start_date DESC, a.id DESC");
+
+/* --- workforce ----------------------------------------------------------------------- */
+
+static void read_team(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct team *t = out;
+    int c = 0;
+    t->id = sqlite3_column_int64(st, c++);
+    COL_CODE(st, c++, t->public_id);
+    t->name = sq_col_name(st, c++, a);
+    t->service = (enum service)sqlite3_column_int(st, c++);
+    t->caseload_threshold = sqlite3_column_int(st, c++);
+}
+
+enum kerr_code sqlite_team_add(struct store *base, struct team *t, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    enum kerr_code bad = check_team(t, e);
+    if (bad)
+        return bad;
+    sqlite3_stmt *st = sq_stmt(s, &team_add_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    bool fresh = !t->public_id[0];
+    if (fresh)
+        public_id_new(t->public_id);
+    sq_bind_text(st, 1, t->public_id);
+    sq_bind_text(st, 2, t->name);
+    sqlite3_bind_int(st, 3, (int)t->service);
+    sqlite3_bind_int(st, 4, t->caseload_threshold);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_DONE) {
+        t->id = sqlite3_last_insert_rowid(s->db);
+    } else {
+        const struct clash clashes[] = {
+            {"team.name", "name", "a team called '%s' already exists", t->name},
+            {"team.public_id", "public_id", "public id '%s' is already used by another team",
+             t->public_id},
+        };
+        rc = sq_write_fail(s, e, "adding a team", clashes, 2, NULL, 0);
+        if (fresh)
+            t->public_id[0] = '\0';
+    }
+    sq_done(st);
+    return rc;
+}
+
+enum kerr_code sqlite_team_list(struct store *base, struct arena *a, struct team **out, size_t *n,
+                                struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = sq_stmt(s, &team_list_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    return sq_read_rows(s, st, a, sizeof(**out), 0, read_team, (void **)out, n, e);
+}
+
+enum kerr_code sqlite_team_find(struct store *base, const char *ref, struct arena *a,
+                                struct team *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    char id[PUBLIC_ID_LEN + 1];
+    memset(out, 0, sizeof(*out));
+    if (public_id_normalize(ref, id)) {
+        sqlite3_stmt *st = sq_stmt(s, &team_by_public_id_sql, e);
+        if (!st)
+            return sq_no_stmt(e);
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        enum kerr_code rc = sq_read_one(s, st, a, read_team, out, "team", ref, e);
+        if (rc != KITH_E_NOT_FOUND)
+            return rc;
+    }
+    sqlite3_stmt *st = sq_stmt(s, &team_by_name_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sq_bind_text(st, 1, ref);
+    return sq_read_one(s, st, a, read_team, out, "team", ref, e);
+}
+
+static void read_worker(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct worker *w = out;
+    int c = 0;
+    w->id = sqlite3_column_int64(st, c++);
+    COL_CODE(st, c++, w->public_id);
+    w->team_id = sqlite3_column_int64(st, c++);
+    w->given_name = sq_col_name(st, c++, a);
+    w->family_name = sq_col_name(st, c++, a);
+    COL_CODE(st, c++, w->registration);
+    w->role = (enum worker_role)sqlite3_column_int(st, c++);
+    w->fte = sqlite3_column_double(st, c++);
+    w->agency = sqlite3_column_int(st, c++) != 0;
+    w->start = sq_col_date(st, c++);
+    w->end = sq_col_date(st, c++);
+}
+
+enum kerr_code sqlite_worker_add(struct store *base, struct worker *w, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    enum kerr_code checked = check_worker(w, e);
+    if (checked)
+        return checked;
+    sqlite3_stmt *st = sq_stmt(s, &worker_add_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    bool fresh = !w->public_id[0];
+    if (fresh)
+        public_id_new(w->public_id);
+    char d1[DATE_ISO_LEN], d2[DATE_ISO_LEN];
+    sq_bind_text(st, 1, w->public_id);
+    sqlite3_bind_int64(st, 2, w->team_id);
+    sq_bind_text(st, 3, w->given_name);
+    sq_bind_text(st, 4, w->family_name);
+    BIND_CODE(st, 5, w->registration);
+    sqlite3_bind_int(st, 6, (int)w->role);
+    sqlite3_bind_double(st, 7, w->fte);
+    sqlite3_bind_int(st, 8, w->agency);
+    sq_bind_date(st, 9, w->start, d1);
+    sq_bind_date(st, 10, w->end, d2);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_DONE) {
+        w->id = sqlite3_last_insert_rowid(s->db);
+    } else {
+        const struct clash clashes[] = {
+            {"worker.registration", "registration",
+             "registration '%s' is already used by another worker", w->registration},
+            {"worker.public_id", "public_id", "public id '%s' is already used by another worker",
+             w->public_id},
+        };
+        const struct reference refs[] = {{&team_exists_sql, w->team_id, "team_id", "team"}};
+        rc = sq_write_fail(s, e, "adding a worker", clashes, 2, refs, 1);
+        if (fresh)
+            w->public_id[0] = '\0';
+    }
+    sq_done(st);
+    return rc;
+}
+
+enum kerr_code sqlite_worker_get(struct store *base, int64_t id, struct arena *a,
+                                 struct worker *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = sq_stmt(s, &worker_get_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    char ref[24];
+    snprintf(ref, sizeof(ref), "%lld", (long long)id);
+    memset(out, 0, sizeof(*out));
+    sqlite3_bind_int64(st, 1, id);
+    return sq_read_one(s, st, a, read_worker, out, "worker with id", ref, e);
+}
+
+enum kerr_code sqlite_worker_find(struct store *base, const char *ref, struct arena *a,
+                                  struct worker *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    char id[PUBLIC_ID_LEN + 1];
+    memset(out, 0, sizeof(*out));
+    if (public_id_normalize(ref, id)) {
+        sqlite3_stmt *st = sq_stmt(s, &worker_by_public_id_sql, e);
+        if (!st)
+            return sq_no_stmt(e);
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        enum kerr_code rc = sq_read_one(s, st, a, read_worker, out, "worker", ref, e);
+        if (rc != KITH_E_NOT_FOUND)
+            return rc;
+    }
+    sqlite3_stmt *st = sq_stmt(s, &worker_by_registration_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sq_bind_text(st, 1, ref);
+    return sq_read_one(s, st, a, read_worker, out, "worker", ref, e);
+}
+
+enum kerr_code sqlite_worker_list(struct store *base, const struct worker_query *q, struct arena *a,
+                                  struct worker **out, size_t *n, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = sq_stmt(s, &worker_list_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sqlite3_bind_int64(st, 1, q->team_id);
+    sqlite3_bind_int(st, 2, q->current_only != 0);
+    sqlite3_bind_int64(st, 3, page_limit(q->limit));
+    sqlite3_bind_int64(st, 4, page_offset(q->offset));
+    return sq_read_rows(s, st, a, sizeof(**out), 0, read_worker, (void **)out, n, e);
+}
+
+/* An account from USER_COLS starting at column `c`. */
+static void read_caseload(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct worker_caseload *c = out;
+    read_worker(st, a, &c->worker);
+    c->children = sqlite3_column_int64(st, 11); /* after WORKER_COLS' eleven */
+}
+
+enum kerr_code sqlite_team_caseloads(struct store *base, int64_t team_id, struct arena *a,
+                                     struct worker_caseload **out, size_t *n, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = sq_stmt(s, &team_caseloads_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sqlite3_bind_int64(st, 1, team_id);
+    return sq_read_rows(s, st, a, sizeof(**out), 0, read_caseload, (void **)out, n, e);
+}
+
+void sq_read_user_at(sqlite3_stmt *st, struct arena *a, struct user *u, int c)
+{
+    u->id = sqlite3_column_int64(st, c++);
+    u->username = sq_col_name(st, c++, a);
+    u->worker_id = sqlite3_column_int64(st, c++);
+    u->role = (enum user_role)sqlite3_column_int(st, c++);
+    u->disabled = sqlite3_column_int(st, c++) != 0;
+    u->created = sq_col_date(st, c++);
+    u->password_hash = sq_col_str(st, c, a);
+}
+
+static void read_user(sqlite3_stmt *st, struct arena *a, void *out) { sq_read_user_at(st, a, out, 0); }
+
+enum kerr_code sqlite_user_add(struct store *base, struct user *u, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    enum kerr_code checked = check_user(u, e);
+    if (checked)
+        return checked;
+    sqlite3_stmt *st = sq_stmt(s, &user_add_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    kdate created = u->created == DATE_NONE ? date_today() : u->created;
+    char d1[DATE_ISO_LEN];
+    sq_bind_text(st, 1, u->username);
+    sq_bind_id(st, 2, u->worker_id);
+    sqlite3_bind_int(st, 3, (int)u->role);
+    sqlite3_bind_int(st, 4, u->disabled);
+    sq_bind_date(st, 5, created, d1);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_DONE) {
+        u->id = sqlite3_last_insert_rowid(s->db);
+        u->created = created;
+    } else {
+        const struct clash clashes[] = {
+            {"user_account.username", "username", "username '%s' is already taken", u->username},
+        };
+        const struct reference refs[] = {{&worker_exists_sql, u->worker_id, "worker_id", "worker"}};
+        rc = sq_write_fail(s, e, "adding a user", clashes, 1, refs, 1);
+    }
+    sq_done(st);
+    return rc;
+}
+
+enum kerr_code sqlite_user_list(struct store *base, struct arena *a, struct user **out, size_t *n,
+                                struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = sq_stmt(s, &user_list_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    return sq_read_rows(s, st, a, sizeof(**out), 0, read_user, (void **)out, n, e);
+}
+
+enum kerr_code sqlite_user_find(struct store *base, const char *username, struct arena *a,
+                                struct user *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = sq_stmt(s, &user_find_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sq_bind_text(st, 1, username);
+    return sq_read_one(s, st, a, read_user, out, "user", username, e);
+}
+
+/* Run an UPDATE of one account by id; KITH_E_NOT_FOUND when no row changed. */
+static enum kerr_code update_user(struct store_sqlite *s, sqlite3_stmt *st, int64_t user_id,
+                                  const char *what, struct kerr *e)
+{
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = sq_fail(s, e, what);
+    else if (sqlite3_changes(s->db) == 0)
+        rc = kerr_fail(e, KITH_E_NOT_FOUND, "user_id", "there is no user with id %lld",
+                       (long long)user_id);
+    sq_done(st);
+    return rc;
+}
+
+enum kerr_code sqlite_user_set_password(struct store *base, int64_t user_id, const char *hash,
+                                        struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = sq_stmt(s, &user_set_password_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sqlite3_bind_int64(st, 1, user_id);
+    sq_bind_text(st, 2, hash);
+    return update_user(s, st, user_id, "setting a password", e);
+}
+
+/* End the account's live sessions but `keep` (0: all of them). */
+enum kerr_code sq_end_user_sessions(struct store_sqlite *s, int64_t user_id, int64_t keep,
+                                        int64_t now, struct kerr *e)
+{
+    sqlite3_stmt *st = sq_stmt(s, &session_end_user_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sqlite3_bind_int64(st, 1, user_id);
+    sqlite3_bind_int64(st, 2, now);
+    sqlite3_bind_int64(st, 3, keep);
+    enum kerr_code rc =
+        sqlite3_step(st) == SQLITE_DONE ? KITH_OK : sq_fail(s, e, "ending sessions");
+    sq_done(st);
+    return rc;
+}
+
+enum kerr_code sqlite_user_set_disabled(struct store *base, int64_t user_id, bool disabled,
+                                        int64_t now, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    bool wrapped;
+    enum kerr_code rc = sq_write_begin(s, &wrapped, e);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = sq_stmt(s, &user_set_disabled_sql, e);
+    if (!st)
+        return sq_write_end(s, wrapped, sq_no_stmt(e), e);
+    sqlite3_bind_int64(st, 1, user_id);
+    sqlite3_bind_int(st, 2, disabled);
+    rc = update_user(s, st, user_id, "disabling a user", e);
+    if (!rc && disabled)
+        rc = sq_end_user_sessions(s, user_id, 0, now, e);
+    return sq_write_end(s, wrapped, rc, e);
+}
+
+/* --- people -------------------------------------------------------------------------- */
+
+/* The codes joined by commas in the last column (written in code order). */
+static void read_disabilities(sqlite3_stmt *st, int i, struct person *p)
+{
+    const char *v = (const char *)sqlite3_column_text(st, i);
+    person_codes_split(v, v ? (size_t)sqlite3_column_bytes(st, i) : 0, p);
+}
+
+static void read_person(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct person *p = out;
+    int c = 0;
+    p->id = sqlite3_column_int64(st, c++);
+    COL_CODE(st, c++, p->public_id);
+    p->kind = (enum person_kind)sqlite3_column_int(st, c++);
+    COL_CODE(st, c++, p->la_child_id);
+    p->given_name = sq_col_name(st, c++, a);
+    p->family_name = sq_col_name(st, c++, a);
+    p->dob = sq_col_date(st, c++);
+    p->expected_dob = sq_col_date(st, c++);
+    p->death = sq_col_date(st, c++);
+    const char *sex = (const char *)sqlite3_column_text(st, c++);
+    p->sex = sex && *sex ? *sex : 'U';
+    COL_CODE(st, c++, p->ethnicity);
+    COL_CODE(st, c++, p->upn);
+    COL_CODE(st, c++, p->former_upn);
+    COL_CODE(st, c++, p->upn_unknown);
+    COL_CODE(st, c++, p->postcode);
+    p->uasc = sqlite3_column_int(st, c++) != 0;
+    p->uasc_ceased = sq_col_date(st, c++);
+    p->created = sq_col_date(st, c++);
+    read_disabilities(st, c, p);
+}
+
+/* Values formatted for binding; they must live until the statement has run. */
+struct person_binds {
+    char dob[DATE_ISO_LEN], expected_dob[DATE_ISO_LEN], death[DATE_ISO_LEN],
+        uasc_ceased[DATE_ISO_LEN], created[DATE_ISO_LEN];
+    char codes[PERSON_CODES_CAP];
+};
+
+/* Parameters ?2 to ?16 and ?19: what an add and an update share. */
+static void bind_person(sqlite3_stmt *st, const struct person *p, struct person_binds *d)
+{
+    char sex[2] = {p->sex, '\0'};
+    sqlite3_bind_int(st, 2, (int)p->kind);
+    BIND_CODE(st, 3, p->la_child_id);
+    sq_bind_text(st, 4, p->given_name ? p->given_name : "");
+    sq_bind_text(st, 5, p->family_name ? p->family_name : "");
+    sq_bind_date(st, 6, p->dob, d->dob);
+    sq_bind_date(st, 7, p->expected_dob, d->expected_dob);
+    sq_bind_date(st, 8, p->death, d->death);
+    sqlite3_bind_text(st, 9, sex, 1, SQLITE_TRANSIENT);
+    BIND_CODE(st, 10, p->ethnicity);
+    BIND_CODE(st, 11, p->upn);
+    BIND_CODE(st, 12, p->former_upn);
+    BIND_CODE(st, 13, p->upn_unknown);
+    BIND_CODE(st, 14, p->postcode);
+    sqlite3_bind_int(st, 15, p->uasc);
+    sq_bind_date(st, 16, p->uasc_ceased, d->uasc_ceased);
+    person_codes_join(p, d->codes);
+    sq_bind_code(st, 19, d->codes, sizeof(d->codes));
+}
+
+static enum kerr_code person_write_fail(struct store_sqlite *s, const struct person *p,
+                                        const char *what, struct kerr *e)
+{
+    const struct clash clashes[] = {
+        {"person.la_child_id", "la_child_id", "LA child id '%s' is already used by another child",
+         p->la_child_id},
+        {"person.public_id", "public_id", "public id '%s' is already used by another person",
+         p->public_id},
+    };
+    return sq_write_fail(s, e, what, clashes, 2, NULL, 0);
+}
+
+/* Write the person's disability rows (after clearing them, on an update). */
+static enum kerr_code write_disabilities(struct store_sqlite *s, const struct person *p, int64_t id,
+                                         bool clear, struct kerr *e)
+{
+    if (clear) {
+        sqlite3_stmt *st = sq_stmt(s, &disability_clear_sql, e);
+        if (!st)
+            return sq_no_stmt(e);
+        sqlite3_bind_int64(st, 1, id);
+        int rc = sqlite3_step(st);
+        enum kerr_code code = rc == SQLITE_DONE ? KITH_OK : sq_fail(s, e, "updating disabilities");
+        sq_done(st);
+        if (code)
+            return code;
+    }
+    sqlite3_stmt *st = sq_stmt(s, &disability_add_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    enum kerr_code code = KITH_OK;
+    for (int i = 0; !code && i < p->n_disabilities; i++) {
+        sqlite3_bind_int64(st, 1, id);
+        BIND_CODE(st, 2, p->disabilities[i]);
+        if (sqlite3_step(st) != SQLITE_DONE) {
+            const struct clash twice[] = {
+                {"person_disability.person_id, person_disability.code", "disabilities",
+                 "disability '%s' is given twice", p->disabilities[i]},
+            };
+            code = sq_write_fail(s, e, "recording disabilities", twice, 1, NULL, 0);
+        }
+        sqlite3_reset(st);
+    }
+    sqlite3_clear_bindings(st);
+    return code;
+}
+
+enum kerr_code sqlite_person_add(struct store *base, struct person *p, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    enum kerr_code rc = check_person_new(p, e);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = sq_stmt(s, &person_add_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    /* One statement is atomic by itself; with disability rows the write needs a
+     * transaction of its own, so that a bad code leaves no person behind. */
+    bool several = p->n_disabilities > 0, wrapped = false;
+    if (several) {
+        rc = sq_write_begin(s, &wrapped, e);
+        if (rc)
+            return rc;
+    }
+    bool fresh = !p->public_id[0];
+    if (fresh)
+        public_id_new(p->public_id);
+    kdate created = p->created == DATE_NONE ? date_today() : p->created;
+    struct person_binds d;
+    sq_bind_text(st, 1, p->public_id);
+    bind_person(st, p, &d);
+    sq_bind_date(st, 17, created, d.created);
+    int64_t id = 0;
+    if (sqlite3_step(st) == SQLITE_DONE)
+        id = sqlite3_last_insert_rowid(s->db);
+    else
+        rc = person_write_fail(s, p, "adding a person", e);
+    sq_done(st);
+    if (!rc && several)
+        rc = write_disabilities(s, p, id, false, e);
+    rc = sq_write_end(s, wrapped, rc, e);
+    if (rc) {
+        if (fresh)
+            p->public_id[0] = '\0';
+        return rc;
+    }
+    p->id = id;
+    p->created = created;
+    return KITH_OK;
+}
+
+enum kerr_code sqlite_person_update(struct store *base, const struct person *p, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    enum kerr_code rc = check_person(p, e);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = sq_stmt(s, &person_update_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    bool wrapped;
+    rc = sq_write_begin(s, &wrapped, e);
+    if (rc)
+        return rc;
+    struct person_binds d;
+    bind_person(st, p, &d);
+    sqlite3_bind_int64(st, 18, p->id);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = person_write_fail(s, p, "updating a person", e);
+    else if (sqlite3_changes(s->db) == 0)
+        rc = kerr_fail(e, KITH_E_NOT_FOUND, "id", "no person with id %lld", (long long)p->id);
+    sq_done(st);
+    if (!rc)
+        rc = write_disabilities(s, p, p->id, true, e);
+    return sq_write_end(s, wrapped, rc, e);
+}
+
+enum kerr_code sqlite_person_get(struct store *base, int64_t id, struct arena *a,
+                                 struct person *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = sq_stmt(s, &person_get_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    enum kerr_code code = KITH_OK;
+    if (rc == SQLITE_ROW)
+        read_person(st, a, out);
+    else if (rc == SQLITE_DONE)
+        code = kerr_fail(e, KITH_E_NOT_FOUND, "id", "no person with id %lld", (long long)id);
+    else
+        code = sq_fail(s, e, "reading a person");
+    /* Only one parameter, rebound on every call: a reset is all the reuse needs. */
+    sqlite3_reset(st);
+    return code;
+}
+
+enum kerr_code sqlite_person_find(struct store *base, const char *ref, struct arena *a,
+                                  struct person *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    char id[PUBLIC_ID_LEN + 1];
+    if (public_id_normalize(ref, id)) {
+        sqlite3_stmt *st = sq_stmt(s, &person_by_public_id_sql, e);
+        if (!st)
+            return sq_no_stmt(e);
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        enum kerr_code rc = sq_read_one(s, st, a, read_person, out, "person", ref, e);
+        if (rc != KITH_E_NOT_FOUND)
+            return rc;
+    }
+    sqlite3_stmt *st = sq_stmt(s, &person_by_la_child_id_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sq_bind_text(st, 1, ref);
+    return sq_read_one(s, st, a, read_person, out, "person with public id or LA child id", ref, e);
+}
+
+/* Bind a scope's ?20-?24 (see PERSON_SCOPE); `today` must outlive the step. */
+static void bind_scope(sqlite3_stmt *st, const struct store_scope *scope, char today[DATE_ISO_LEN])
+{
+    sqlite3_bind_int(st, 22, !scope ? -1 : scope->service_wide ? 1 : 0);
+    if (!scope)
+        return;
+    sqlite3_bind_int64(st, 20, scope->user_id);
+    sqlite3_bind_int64(st, 21, scope->worker_id);
+    kdate d = scope->today == DATE_NONE ? date_today() : scope->today;
+    sqlite3_bind_text(st, 23, date_format_iso(d, today), DATE_ISO_LEN - 1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 24, SERVICE_FRONT_DOOR);
+}
+
+enum kerr_code sqlite_person_visible(struct store *base, const struct store_scope *scope,
+                                     int64_t id, bool *out, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = sq_stmt(s, &person_visible_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    char today[DATE_ISO_LEN];
+    sqlite3_bind_int64(st, 1, id);
+    bind_scope(st, scope, today);
+    int rc = sqlite3_step(st);
+    *out = rc == SQLITE_ROW;
+    enum kerr_code code =
+        rc == SQLITE_ROW || rc == SQLITE_DONE ? KITH_OK : sq_fail(s, e, "checking access");
+    sq_done(st);
+    return code;
+}
+
+enum kerr_code sqlite_person_list(struct store *base, const struct person_query *q, struct arena *a,
+                                  struct person **out, size_t *n, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    *out = NULL;
+    *n = 0;
+    char text[SEARCH_WORDS_CAP];
+    size_t len = 0;
+    bool utf8 = true;
+    if (q->text && !search_words(q->text, text, &len, &utf8))
+        return kerr_fail(e, KITH_E_TOO_LARGE, "text", "text: search text longer than %d bytes",
+                         STORE_SEARCH_MAX);
+    if (!utf8)
+        return KITH_OK;
+    bool allocated = q->worker_id || q->team_id;
+    struct store_sql *id = len         ? &person_search_sql
+                           : allocated ? &person_list_allocated_sql
+                                       : &person_list_sql;
+    sqlite3_stmt *st = sq_stmt(s, id, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sqlite3_bind_int(st, 1, q->kind < 0 ? -1 : q->kind);
+    sqlite3_bind_int(st, 2, q->open_only || allocated);
+    sqlite3_bind_int64(st, 3, page_limit(q->limit));
+    sqlite3_bind_int64(st, 4, page_offset(q->offset));
+    sqlite3_bind_int64(st, 5, q->worker_id);
+    sqlite3_bind_int64(st, 6, q->team_id);
+    char today[DATE_ISO_LEN];
+    bind_scope(st, q->scope, today);
+    if (len) {
+        sqlite3_bind_text(st, 7, text, (int)len, SQLITE_STATIC);
+        text[len] = (char)0xFF; /* the upper end of the prefix range */
+        sqlite3_bind_text(st, 8, text, (int)len + 1, SQLITE_STATIC);
+    }
+    size_t expect = (size_t)page_limit(q->limit);
+    return sq_read_rows(s, st, a, sizeof(**out), expect < 64 ? expect : 64, read_person,
+                        (void **)out, n, e);
+}
+
+static void read_relationship(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct relationship *r = out;
+    int c = 0;
+    r->id = sqlite3_column_int64(st, c++);
+    r->child_id = sqlite3_column_int64(st, c++);
+    r->other_id = sqlite3_column_int64(st, c++);
+    r->type = sq_col_name(st, c++, a);
+    r->parental_responsibility = sqlite3_column_int(st, c++) != 0;
+}
+
+enum kerr_code sqlite_relationship_add(struct store *base, struct relationship *r, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    enum kerr_code checked = check_relationship(r, e);
+    if (checked)
+        return checked;
+    sqlite3_stmt *st = sq_stmt(s, &relationship_add_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sqlite3_bind_int64(st, 1, r->child_id);
+    sqlite3_bind_int64(st, 2, r->other_id);
+    sq_bind_text(st, 3, r->type);
+    sqlite3_bind_int(st, 4, r->parental_responsibility);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_DONE) {
+        r->id = sqlite3_last_insert_rowid(s->db);
+    } else {
+        const struct reference refs[] = {
+            {&person_exists_sql, r->child_id, "child_id", "person"},
+            {&person_exists_sql, r->other_id, "other_id", "person"},
+        };
+        rc = sq_write_fail(s, e, "adding a relationship", NULL, 0, refs, 2);
+    }
+    sq_done(st);
+    return rc;
+}
+
+enum kerr_code sqlite_relationship_list(struct store *base, int64_t child_id, struct arena *a,
+                                        struct relationship **out, size_t *n, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = sq_stmt(s, &relationship_list_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sqlite3_bind_int64(st, 1, child_id);
+    return sq_read_rows(s, st, a, sizeof(**out), 0, read_relationship, (void **)out, n, e);
+}
+
+/* --- allocations ------------------------------------------------------------------------ */
+
+static void read_allocation(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct allocation *al = out;
+    int c = 0;
+    al->id = sqlite3_column_int64(st, c++);
+    al->child_id = sqlite3_column_int64(st, c++);
+    al->worker_id = sqlite3_column_int64(st, c++);
+    al->role = (enum allocation_role)sqlite3_column_int(st, c++);
+    al->start = sq_col_date(st, c++);
+    al->end = sq_col_date(st, c++);
+    al->end_reason = sq_col_str(st, c++, a);
+}
+
+enum kerr_code sqlite_allocation_add(struct store *base, struct allocation *al, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    enum kerr_code checked = check_allocation(al, e);
+    if (checked)
+        return checked;
+    sqlite3_stmt *st = sq_stmt(s, &allocation_add_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    char d1[DATE_ISO_LEN], d2[DATE_ISO_LEN];
+    sqlite3_bind_int64(st, 1, al->child_id);
+    sqlite3_bind_int64(st, 2, al->worker_id);
+    sqlite3_bind_int(st, 3, (int)al->role);
+    sq_bind_date(st, 4, al->start, d1);
+    sq_bind_date(st, 5, al->end, d2);
+    sq_bind_text(st, 6, al->end_reason);
+    enum kerr_code rc = KITH_OK;
+    if (sqlite3_step(st) == SQLITE_DONE) {
+        al->id = sqlite3_last_insert_rowid(s->db);
+    } else {
+        const struct reference refs[] = {
+            {&person_exists_sql, al->child_id, "child_id", "child"},
+            {&worker_exists_sql, al->worker_id, "worker_id", "worker"},
+        };
+        rc = sq_write_fail(s, e, "adding an allocation", NULL, 0, refs, 2);
+    }
+    sq_done(st);
+    return rc;
+}
+
+enum kerr_code sqlite_allocation_end(struct store *base, int64_t id, kdate end, const char *reason,
+                                     struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    enum kerr_code checked = check_allocation_end(end, reason, e);
+    if (checked)
+        return checked;
+    sqlite3_stmt *st = sq_stmt(s, &allocation_dates_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sqlite3_bind_int64(st, 1, id);
+    int step = sqlite3_step(st);
+    kdate start = step == SQLITE_ROW ? sq_col_date(st, 0) : DATE_NONE;
+    kdate ended = step == SQLITE_ROW ? sq_col_date(st, 1) : DATE_NONE;
+    enum kerr_code rc = KITH_OK;
+    char a[DATE_ISO_LEN];
+    if (step == SQLITE_DONE)
+        rc = kerr_fail(e, KITH_E_NOT_FOUND, "id", "no allocation with id %lld", (long long)id);
+    else if (step != SQLITE_ROW)
+        rc = sq_fail(s, e, "reading an allocation");
+    else
+        rc = check_allocation_ending(id, start, ended, end, e);
+    sq_done(st);
+    if (rc)
+        return rc;
+    st = sq_stmt(s, &allocation_end_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sqlite3_bind_int64(st, 1, id);
+    sq_bind_date(st, 2, end, a);
+    sq_bind_text(st, 3, reason);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = sq_fail(s, e, "ending an allocation");
+    else if (sqlite3_changes(s->db) == 0) /* ended by someone else since the read */
+        rc = kerr_fail(e, KITH_E_CONFLICT, "end", "allocation %lld has already ended",
+                       (long long)id);
+    sq_done(st);
+    return rc;
+}
+
+enum kerr_code sqlite_allocation_list(struct store *base, int64_t child_id, struct arena *a,
+                                      struct allocation **out, size_t *n, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    sqlite3_stmt *st = sq_stmt(s, &allocation_list_sql, e);
+    if (!st)
+        return sq_no_stmt(e);
+    sqlite3_bind_int64(st, 1, child_id);
+    return sq_read_rows(s, st, a, sizeof(**out), 0, read_allocation, (void **)out, n, e);
+}
