@@ -4,9 +4,12 @@
  */
 #include "store/store.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/migrations.h"
+#include "store/store_check.h"
 #include "store/store_impl.h"
 
 /* An op the backend does not have yet (the PostgreSQL backend is filled op by op) fails
@@ -29,8 +32,13 @@ enum kerr_code store_open(const char *location, unsigned flags, struct store **o
         path = strncmp(location, "sqlite:", 7) ? location : location + 7;
         rc = store_sqlite_open(path, flags, out, e);
     }
-    if (!rc)
+    if (!rc) {
         store_audit_open(*out, path);
+        /* Two paths to one file are one group (a hard link would not be: store.md). */
+        char real[PATH_MAX];
+        if (!(flags & STORE_READONLY))
+            (*out)->group = store_group_of(!path ? location : realpath(path, real) ? real : path);
+    }
     return rc;
 }
 
@@ -174,10 +182,18 @@ enum kerr_code store_grant_revoke(struct store *s, int64_t id, kdate day, struct
     return s->ops->grant_revoke ? s->ops->grant_revoke(s, id, day, e)
                                 : missing(s, "grant_revoke", e);
 }
+/* A row of its own goes through the database's group commit (store_group.c); a row
+ * inside the caller's transaction commits with it. */
 enum kerr_code store_audit_add(struct store *s, struct audit_event *ev, struct kerr *e)
 {
-    enum kerr_code rc =
-        s->ops->audit_add ? s->ops->audit_add(s, ev, e) : missing(s, "audit_add", e);
+    if (!s->ops->audit_append)
+        return missing(s, "audit_append", e);
+    enum kerr_code rc = check_audit_event(ev, e);
+    if (rc)
+        return rc;
+    if (s->group && s->audit.depth == 0)
+        return store_group_append(s, ev, e);
+    rc = s->ops->audit_append(s, &ev, 1, e);
     if (!rc)
         store_audit_appended(s, ev);
     return rc;

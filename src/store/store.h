@@ -149,7 +149,9 @@ enum kerr_code store_grant_revoke(struct store *s, int64_t id, kdate day, struct
  * audit row commit together. A row of its own that records a read (ev->read_only) is
  * committed to the log without waiting for the disk: it is written before the page is
  * sent and survives the process dying, and reaches the disk with the next change or
- * checkpoint; a change always waits for the disk (docs/web.md, "Audit trail"). */
+ * checkpoint; a change always waits for the disk (docs/web.md, "Audit trail"). Rows of
+ * their own from several threads are committed together (docs/internals/store.md, "Group
+ * commit of audit rows"); each call still returns only once its row is committed. */
 enum kerr_code store_audit_add(struct store *s, struct audit_event *ev, struct kerr *e);
 struct audit_query {
     int64_t child_id; /* 0 = any */

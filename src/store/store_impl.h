@@ -108,7 +108,10 @@ struct store_ops {
     enum kerr_code (*restriction_lift)(struct store *s, int64_t child_id, struct kerr *e);
     enum kerr_code (*grant_add)(struct store *s, struct access_grant *g, struct kerr *e);
     enum kerr_code (*grant_revoke)(struct store *s, int64_t id, kdate day, struct kerr *e);
-    enum kerr_code (*audit_add)(struct store *s, struct audit_event *ev, struct kerr *e);
+    /* Append the rows in order, each chained to the one before (ids and hashes filled),
+     * inside the caller's transaction when there is one, else all in one of its own. */
+    enum kerr_code (*audit_append)(struct store *s, struct audit_event *const *evs, size_t n,
+                                   struct kerr *e);
     enum kerr_code (*audit_list)(struct store *s, const struct audit_query *q, struct arena *a,
                                  struct audit_event **out, size_t *n, struct kerr *e);
     /* Every audit row in id order to `fn` (stopping at its first error), for the chain's
@@ -198,10 +201,18 @@ struct store_audit {
     char pending_hash[65];
 };
 
+struct store_group;
 struct store {
     const struct store_ops *ops;
     struct store_audit audit;
+    struct store_group *group; /* the database's audit group commit; NULL read-only */
 };
+
+/* store_group.c: the group of the database called `key` (a SQLite file's real path, a
+ * PostgreSQL URL), made on first use and kept for the process's life; and appending one
+ * audit row outside a transaction through it, returning once the row is committed. */
+struct store_group *store_group_of(const char *key);
+enum kerr_code store_group_append(struct store *s, struct audit_event *ev, struct kerr *e);
 
 /* For the backends' audit append, inside its write and after reading the last row
  * (ev->id and ev->prev_hash set): load or create the key and set ev->hash. */

@@ -435,10 +435,14 @@ static void read_audit(const PGresult *r, int row, struct arena *a, void *out)
     PG_CODE(r, row, 11, ev->hash);
 }
 
-enum kerr_code pg_audit_add(struct store *base, struct audit_event *ev, struct kerr *e)
+/* The rows after the last one, chained in order, in one write. */
+enum kerr_code pg_audit_append(struct store *base, struct audit_event *const *evs, size_t n,
+                               struct kerr *e)
 {
     struct store_pg *s = pg(base);
-    enum kerr_code rc = check_audit_event(ev, e);
+    enum kerr_code rc = KITH_OK;
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = check_audit_event(evs[i], e);
     if (rc)
         return rc;
     bool wrapped;
@@ -446,17 +450,21 @@ enum kerr_code pg_audit_add(struct store *base, struct audit_event *ev, struct k
     if (!rc)
         rc = pg_exec_stmt(s, &audit_lock_sql, NULL, NULL, e, "writing the audit trail");
     PGresult *r = rc ? NULL : pg_run(s, &audit_last_sql, NULL, e, "reading the audit trail", &rc);
+    int64_t last = 0;
+    char last_hash[sizeof evs[0]->hash];
+    snprintf(last_hash, sizeof last_hash, "%s", AUDIT_GENESIS);
     if (r && PQntuples(r)) {
-        ev->id = pg_i64(r, 0, 0) + 1;
-        PG_CODE(r, 0, 1, ev->prev_hash);
-    } else if (r) {
-        ev->id = 1;
-        snprintf(ev->prev_hash, sizeof ev->prev_hash, "%s", AUDIT_GENESIS);
+        last = pg_i64(r, 0, 0);
+        PG_CODE(r, 0, 1, last_hash);
     }
     PQclear(r);
-    if (!rc)
+    for (size_t i = 0; !rc && i < n; i++) {
+        struct audit_event *ev = evs[i];
+        ev->id = ++last;
+        memcpy(ev->prev_hash, last_hash, sizeof last_hash);
         rc = store_audit_seal(base, ev, e);
-    if (!rc) {
+        if (rc)
+            break;
         struct pg_params p = {0};
         pg_p_i64(&p, ev->id);
         pg_p_i64(&p, ev->at);
@@ -471,6 +479,7 @@ enum kerr_code pg_audit_add(struct store *base, struct audit_event *ev, struct k
         pg_p_text(&p, ev->prev_hash);
         pg_p_text(&p, ev->hash);
         rc = pg_exec_stmt(s, &audit_add_sql, &p, NULL, e, "writing the audit trail");
+        memcpy(last_hash, ev->hash, sizeof last_hash);
     }
     return pg_write_end(s, wrapped, rc, e);
 }

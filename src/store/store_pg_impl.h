@@ -241,7 +241,8 @@ enum kerr_code pg_session_touch(struct store *base, int64_t id, int64_t now, str
 enum kerr_code pg_session_end(struct store *base, int64_t id, int64_t now, struct kerr *e);
 enum kerr_code pg_session_end_user(struct store *base, int64_t user_id, int64_t keep, int64_t now,
                                    struct kerr *e);
-enum kerr_code pg_audit_add(struct store *base, struct audit_event *ev, struct kerr *e);
+enum kerr_code pg_audit_append(struct store *base, struct audit_event *const *evs, size_t n,
+                               struct kerr *e);
 enum kerr_code pg_audit_list(struct store *base, const struct audit_query *q, struct arena *a,
                              struct audit_event **out, size_t *n, struct kerr *e);
 enum kerr_code pg_audit_walk(struct store *base,

@@ -168,7 +168,8 @@ enum kerr_code sqlite_grant_add(struct store *base, struct access_grant *g, stru
 enum kerr_code sqlite_grant_revoke(struct store *base, int64_t id, kdate day, struct kerr *e);
 
 /* --- store_sqlite_audit.c --- */
-enum kerr_code sqlite_audit_add(struct store *base, struct audit_event *ev, struct kerr *e);
+enum kerr_code sqlite_audit_append(struct store *base, struct audit_event *const *evs, size_t n,
+                                   struct kerr *e);
 enum kerr_code sqlite_audit_list(struct store *base, const struct audit_query *q, struct arena *a,
                                  struct audit_event **out, size_t *n, struct kerr *e);
 enum kerr_code sqlite_audit_walk(struct store *base,
