@@ -375,3 +375,19 @@ void page_paragraphs(struct html *h, const char *text)
         html_raw(h, "</p>");
     }
 }
+
+const char *page_dmy(struct arena *a, kdate d)
+{
+    if (d == DATE_NONE)
+        return "Not known";
+    char buf[32];
+    return arena_strdup(a, date_format_dmy(d, buf));
+}
+
+int page_store_failed(struct http_request *req, struct http_response *res, enum kerr_code rc)
+{
+    int status = kerr_http_status(rc) >= 500 ? kerr_http_status(rc) : 503;
+    req->cause = rc;
+    return http_error_page(req, res, status, "Sorry, there is a problem",
+                           "The case records could not be read. Try again later.");
+}

@@ -37,6 +37,12 @@ void page_date_input(struct html *h, const struct http_request *req, const char 
  * break is kept as <br>; everything escaped. */
 void page_paragraphs(struct html *h, const char *text);
 
+/* A date as people read it ("5 Dec 2026"), "Not known" for DATE_NONE; in the arena. */
+const char *page_dmy(struct arena *a, kdate d);
+/* Whatever went wrong underneath (a clash, a trigger, a full disk), the person can do
+ * nothing about it: 503 (or the store's own 5xx), and nothing of the record. */
+int page_store_failed(struct http_request *req, struct http_response *res, enum kerr_code rc);
+
 /* <input type="hidden" name="csrf" ...> for the signed-in session. */
 void page_csrf(struct html *h, const struct http_request *req);
 /* 303 to `location` (a path of kith's own). */

@@ -1,4 +1,4 @@
-/* The handlers of kith's pages (pages.c), named in the route table (routes.c). */
+/* The handlers of kith's pages (pages*.c), named in the route table (routes.c). */
 #ifndef KITH_HTTP_PAGES_H
 #define KITH_HTTP_PAGES_H
 
