@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/str.h"
+#include "domain/codeset.h"
+
 size_t rec_nfields(const struct rec_type *t)
 {
     size_t n = 0;
@@ -342,5 +345,59 @@ enum kerr_code rec_type_check(const struct rec_type *t, struct kerr *e)
     if (t->title && rec_field_index(t, t->title) < 0)
         return kerr_fail(e, KITH_E_INTERNAL, "title", "record type '%s': no field '%s' to title it",
                          t->name, t->title);
+    for (size_t i = 0; t->summary && t->summary[i]; i++)
+        if (rec_field_index(t, t->summary[i]) < 0)
+            return kerr_fail(e, KITH_E_INTERNAL, "summary",
+                             "record type '%s': no field '%s' for its timeline line", t->name,
+                             t->summary[i]);
     return KITH_OK;
+}
+
+const char *rec_shown(const struct field *f, const void *rec, struct arena *a)
+{
+    char buf[REC_TEXT_BUF];
+    const char *v = rec_text(f, rec, buf);
+    if (f->type == FIELD_BOOL)
+        return v && v[0] == '1' ? "Yes" : "No";
+    if (!v)
+        return "Not recorded";
+    if (f->type == FIELD_DATE) {
+        kdate d;
+        char dmy[16];
+        return date_parse_iso(v, &d, NULL) ? arena_strdup(a, v)
+                                           : arena_strdup(a, date_format_dmy(d, dmy));
+    }
+    if (f->flags & FIELD_CODED) {
+        const char *label = code_label(f->codeset, v, 0);
+        return label ? arena_printf(a, "%s (%s)", label, v) : arena_strdup(a, v);
+    }
+    return arena_strdup(a, v);
+}
+
+const char *rec_summary(const struct rec_type *t, const void *rec, struct arena *a)
+{
+    const char *const title_only[] = {t->title, NULL};
+    const char *const *names = t->summary ? t->summary : title_only;
+    struct str s = STR_INIT;
+    for (size_t i = 0; names[i]; i++) {
+        int fi = rec_field_index(t, names[i]);
+        char buf[REC_TEXT_BUF];
+        if (fi < 0 || t->fields[fi].type == FIELD_BOOL || !rec_text(&t->fields[fi], rec, buf))
+            continue; /* a yes or no says nothing on its own in a line */
+        str_addf(&s, "%s%s", s.len ? "; " : "", rec_shown(&t->fields[fi], rec, a));
+    }
+    const char *line = arena_strdup(a, s.len ? s.buf : "");
+    str_release(&s);
+    return line;
+}
+
+kdate rec_when(const struct rec_type *t, const void *rec)
+{
+    int o = t->order ? rec_field_index(t, t->order) : -1;
+    char buf[REC_TEXT_BUF];
+    const char *v = o >= 0 ? rec_text(&t->fields[o], rec, buf) : NULL;
+    kdate d;
+    if (v && !date_parse_iso(v, &d, NULL))
+        return d;
+    return (kdate)(rec_chead(t, rec)->created_at / 86400);
 }

@@ -49,6 +49,11 @@ struct rec_type {
     const struct field *fields; /* ended by a row with a NULL name */
     const char *order;          /* the date field lists sort by, newest first; NULL: creation */
     const char *title;          /* the field that names a record in lists and the timeline */
+    /* The fields whose values make the record's one line on the child's timeline, in
+     * order, ended by NULL; NULL: the title field alone. A record is placed on the
+     * timeline by its `order` date (by the day it was made when the type has none), so a
+     * new type joins the child's record with no change to the page. */
+    const char *const *summary;
     /* The type's own rules across fields, run after each field's own checks found nothing
      * wrong with the fields it reads; adds errors with field_fail(). May be NULL. */
     void (*check)(const void *rec, const struct field_ctx *ctx, struct field_errors *errs);
@@ -106,12 +111,22 @@ const char *rec_text(const struct field *f, const void *rec, char buf[REC_TEXT_B
 void rec_set_text(const struct field *f, void *rec, const char *text, struct arena *a,
                   struct field_errors *errs);
 
+/* Field `f` of `rec` as a person reads it, in `a`: a date as 5/12/2026, a code in words
+ * with the code in brackets, Yes or No, "Not recorded" when absent. */
+const char *rec_shown(const struct field *f, const void *rec, struct arena *a);
+/* The record's line on the child's timeline: its `summary` fields (the title field when
+ * none are named) as rec_shown has them, the absent ones left out, joined by "; ". */
+const char *rec_summary(const struct rec_type *t, const void *rec, struct arena *a);
+/* The day the record is placed on on the timeline: its `order` date, else the day it was
+ * made (UTC). */
+kdate rec_when(const struct rec_type *t, const void *rec);
+
 /* Every check of a record: each field's own (field_check), then the type's. */
 void rec_check(const struct rec_type *t, const void *rec, const struct field_ctx *ctx,
                struct field_errors *errs);
 
 /* Whether a description is one the platform can serve: fields named as SQL columns,
- * no name twice, `order` and `title` naming fields, at most REC_FIELDS_MAX fields. On
+ * no name twice, `order`, `title` and `summary` naming fields, at most REC_FIELDS_MAX fields. On
  * failure `e` says what is wrong. The tests run it on every type. */
 #define REC_FIELDS_MAX 48
 enum kerr_code rec_type_check(const struct rec_type *t, struct kerr *e);

@@ -53,6 +53,27 @@ unsigned auth_role_perms(enum user_role role)
     return (unsigned)role < UROLE_COUNT ? role_perms[role] : 0;
 }
 
+/* Where each role starts ("/" sends them there): the work it signs in to do. Those who
+ * work with children start at their caseload, a team manager at the team, analysts at the
+ * returns, administrators at the accounts, auditors at the audit trail and recruiters at
+ * the jobs board. Each is a page the role's permissions open (the router test checks). */
+static const char *const role_home[UROLE_COUNT] = {
+    [UROLE_SOCIAL_WORKER] = "/caseload",
+    [UROLE_TEAM_MANAGER] = "/team",
+    [UROLE_CP_CHAIR_IRO] = "/caseload",
+    [UROLE_PERSONAL_ADVISER] = "/caseload",
+    [UROLE_FOSTERING_WORKER] = "/caseload",
+    [UROLE_PERFORMANCE_ANALYST] = "/validate",
+    [UROLE_RECRUITER] = "/jobs",
+    [UROLE_ADMINISTRATOR] = "/admin/users",
+    [UROLE_AUDITOR] = "/audit",
+};
+
+const char *auth_role_home(enum user_role role)
+{
+    return (unsigned)role < UROLE_COUNT && role_home[role] ? role_home[role] : "/caseload";
+}
+
 static int64_t system_now(void *ctx)
 {
     (void)ctx;

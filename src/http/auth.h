@@ -18,6 +18,8 @@
 
 /* The route permissions (enum route_perm bits) a role holds. */
 unsigned auth_role_perms(enum user_role role);
+/* The page a role lands on after signing in, and at "/" (a path of kith's own). */
+const char *auth_role_home(enum user_role role);
 
 /* Seconds since 1970; tests move time by giving their own. */
 struct auth_clock {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "http/assets.h"
+#include "http/auth.h"
 #include "http/govuk.h"
 #include "http/router.h"
 
@@ -17,7 +18,8 @@ static const struct {
     const char *href, *text;
     unsigned perm;
 } nav_items[] = {
-    {"/", "My caseload", ROUTE_SIGNED_IN},
+    {"/caseload", "My caseload", ROUTE_CHILD_READ},
+    {"/team", "My team", ROUTE_TEAM_READ},
     {"/search", "Find a child", ROUTE_CHILD_READ},
     {"/teams", "Team caseloads", ROUTE_TEAM_READ},
     {"/audit", "Audit trail", ROUTE_AUDIT_READ},
@@ -29,10 +31,12 @@ static void nav(struct html *h, const struct http_request *req)
 {
     struct govuk_nav_item items[sizeof nav_items / sizeof nav_items[0]];
     size_t n = 0;
+    /* "/" is the role's own start page (auth_role_home): that item is the current one */
+    const char *here = strcmp(req->path, "/") ? req->path : auth_role_home(req->principal->role);
     for (size_t i = 0; i < sizeof nav_items / sizeof nav_items[0]; i++)
         if (req->principal->perms & nav_items[i].perm)
             items[n++] = (struct govuk_nav_item){nav_items[i].text, nav_items[i].href,
-                                                 strcmp(req->path, nav_items[i].href) == 0};
+                                                 strcmp(here, nav_items[i].href) == 0};
     /* The toggle always: on a phone the sign-out item makes the list long enough. */
     struct govuk_service_nav sn = {.items = items, .nitems = n, .collapse = GOVUK_TRUE};
     govuk_service_navigation_begin(h, &sn);
@@ -390,4 +394,59 @@ int page_store_failed(struct http_request *req, struct http_response *res, enum 
     req->cause = rc;
     return http_error_page(req, res, status, "Sorry, there is a problem",
                            "The case records could not be read. Try again later.");
+}
+
+long page_number(const struct http_request *req)
+{
+    for (size_t i = 0; i < req->nquery; i++)
+        if (!strcmp(req->query[i].name, "page")) {
+            char *end;
+            long v = strtol(req->query[i].value, &end, 10);
+            return *end || v < 1 || v > 100000 ? 1 : v;
+        }
+    return 1;
+}
+
+void page_count_line(struct html *h, size_t offset, size_t n, int64_t total, const char *one,
+                     const char *many)
+{
+    if (total == 1 && n == 1)
+        html_f(h, "<p class=\"govuk-body\">1 %s.</p>\n", one);
+    else if (offset == 0 && (int64_t)n >= total)
+        html_f(h, "<p class=\"govuk-body\">All %ld %s.</p>\n", (long)total, many);
+    else if (offset == 0)
+        html_f(h, "<p class=\"govuk-body\">The first %ld of %ld %s.</p>\n", (long)n, (long)total,
+               many);
+    else
+        html_f(h, "<p class=\"govuk-body\">Showing %ld to %ld of %ld %s.</p>\n", (long)offset + 1,
+               (long)(offset + n), (long)total, many);
+}
+
+void page_pagination(struct html *h, const char *href, long page, size_t per_page, int64_t total)
+{
+    long pages = per_page ? (long)((total + (int64_t)per_page - 1) / (int64_t)per_page) : 1;
+    if (pages <= 1)
+        return;
+    html_raw(h, "<nav class=\"govuk-pagination\" aria-label=\"Pages\">\n");
+    if (page > 1)
+        html_f(h,
+               "<div class=\"govuk-pagination__prev\"><a class=\"govuk-link "
+               "govuk-pagination__link\" href=\"%s?page=%ld\" rel=\"prev\"><span "
+               "class=\"govuk-pagination__link-title\">Previous<span "
+               "class=\"govuk-visually-hidden\"> page</span></span></a></div>\n",
+               href, page - 1);
+    html_f(h,
+           "<ul class=\"govuk-pagination__list\"><li class=\"govuk-pagination__item "
+           "govuk-pagination__item--current\"><a class=\"govuk-link govuk-pagination__link\" "
+           "href=\"%s?page=%ld\" aria-label=\"Page %ld of %ld\" aria-current=\"page\">%ld of "
+           "%ld</a></li></ul>\n",
+           href, page, page, pages, page, pages);
+    if (page < pages)
+        html_f(h,
+               "<div class=\"govuk-pagination__next\"><a class=\"govuk-link "
+               "govuk-pagination__link\" href=\"%s?page=%ld\" rel=\"next\"><span "
+               "class=\"govuk-pagination__link-title\">Next<span "
+               "class=\"govuk-visually-hidden\"> page</span></span></a></div>\n",
+               href, page + 1);
+    html_raw(h, "</nav>\n");
 }

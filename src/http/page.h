@@ -43,6 +43,18 @@ const char *page_dmy(struct arena *a, kdate d);
  * nothing about it: 503 (or the store's own 5xx), and nothing of the record. */
 int page_store_failed(struct http_request *req, struct http_response *res, enum kerr_code rc);
 
+/* Lists are paged: the page asked for in the query string's `page` (1 when absent or not
+ * a number from 1 to 100000). */
+long page_number(const struct http_request *req);
+/* How much of a list is shown, in words: "1 child.", "All 12 children.", "The first 25 of
+ * 140 children." or "Showing 26 to 50 of 140 children." (`one` and `many` name the rows,
+ * "child" and "children", with whatever follows: "children allocated to you"). */
+void page_count_line(struct html *h, size_t offset, size_t n, int64_t total, const char *one,
+                     const char *many);
+/* GOV.UK pagination for a list read by GET: links to `href` (a path without a query) with
+ * ?page= the one before and after. Nothing when the whole list fits on one page. */
+void page_pagination(struct html *h, const char *href, long page, size_t per_page, int64_t total);
+
 /* <input type="hidden" name="csrf" ...> for the signed-in session. */
 void page_csrf(struct html *h, const struct http_request *req);
 /* 303 to `location` (a path of kith's own). */

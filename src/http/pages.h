@@ -9,6 +9,8 @@ int page_asset_image(struct http_app *app, struct http_request *req, struct http
 int page_accessibility(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_health(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_caseload(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_home(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_team_home(struct http_app *app, struct http_request *req, struct http_response *res);
 /* pages_work.c: "my work" (/work) and the team's (/work/team). */
 int page_work(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_work_team(struct http_app *app, struct http_request *req, struct http_response *res);

@@ -1,11 +1,15 @@
 /*
- * The child's record page: identity, allocations, the case records kept for the child
- * and the case-note timeline, with the form to add a case note (a rejected note renders
- * the page again with everything typed). The router's scope check has found the child;
- * web_child audits the view before anything is shown.
+ * The child's record page, the whole of it: identity with age, family and the people
+ * around the child (another child kept in kith linked, when this account may open their
+ * record), the allocations with each worker's name, role and team, and one timeline on
+ * which every record type kept for a child and every case note take their place by date,
+ * a page of 25 at a time; then the form to add a case note (a rejected note renders the
+ * page again with everything typed). What is read is casework/child.c's; the router's
+ * scope check has found the child and web_child audits the view before anything is shown.
  */
 #include <string.h>
 
+#include "casework/child.h"
 #include "core/date.h"
 #include "domain/codeset.h"
 #include "domain/rec.h"
@@ -16,14 +20,12 @@
 #include "http/web_audit.h"
 #include "store/store.h"
 
-enum { TIMELINE_MAX = 100 };
+enum { TIMELINE_PAGE = 25 };
 
 struct child_view {
     struct person child;
-    struct allocation *allocs;
-    size_t nallocs;
-    struct case_note *notes;
-    size_t nnotes;
+    struct child_record rec;
+    long page; /* of the timeline */
 };
 
 /* Load the child of the route's {id} if the account may see it; `action` (when not NULL)
@@ -37,12 +39,12 @@ static enum kerr_code child_load(struct http_app *app, struct http_request *req,
      * router's scope check found the child already: http/scope.c) */
     struct kerr e = KERR_INIT;
     enum kerr_code rc = web_child(app, req, req->path_args[0], &v->child, action, &e);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    v->page = page_number(req);
     if (!rc)
-        rc =
-            store_allocation_list(req->store, v->child.id, req->arena, &v->allocs, &v->nallocs, &e);
-    struct note_query nq = {.child_id = v->child.id, .limit = TIMELINE_MAX};
-    if (!rc)
-        rc = store_note_list(req->store, &nq, req->arena, &v->notes, &v->nnotes, &e);
+        rc = cw_child_record(req->store, &who, &v->child, TIMELINE_PAGE,
+                             (size_t)(v->page - 1) * TIMELINE_PAGE, req->arena, &v->rec, &e);
     return rc;
 }
 
@@ -90,6 +92,176 @@ static void note_form(struct html *h, const struct http_request *req, const char
 
 static const char *or_not_recorded(const char *v) { return v && *v ? v : "Not recorded"; }
 
+static const char *cap(struct arena *a, const char *s)
+{
+    return arena_printf(a, "%c%s", s[0] >= 'a' && s[0] <= 'z' ? s[0] - 'a' + 'A' : s[0], s + 1);
+}
+
+static const char *worker_name(struct arena *a, const struct worker *w)
+{
+    return w ? arena_printf(a, "%s %s", w->given_name, w->family_name) : "A former worker";
+}
+
+static void identity(struct html *h, struct arena *a, const struct person *c)
+{
+    kdate today = date_today();
+    const char *born = page_dmy(a, c->dob);
+    if (c->dob != DATE_NONE)
+        born = c->death != DATE_NONE
+                   ? arena_printf(a, "%s (died %s, aged %d)", born, page_dmy(a, c->death),
+                                  date_age_on(c->dob, c->death))
+                   : arena_printf(a, "%s (age %d)", born, date_age_on(c->dob, today));
+    else if (c->expected_dob != DATE_NONE)
+        born = arena_printf(a, "Not born yet (expected %s)", page_dmy(a, c->expected_dob));
+    const struct govuk_summary_row rows[] = {
+        {"Date of birth", born},
+        {"LA child id", or_not_recorded(c->la_child_id)},
+        {"UPN", or_not_recorded(c->upn)},
+        {"Sex", c->sex == 'M'   ? "Male"
+                : c->sex == 'F' ? "Female"
+                                : "Not known"},
+        {"Ethnicity", or_not_recorded(code_label(CS_ETHNICITY, c->ethnicity, 0))},
+        {"Postcode", or_not_recorded(c->postcode)},
+    };
+    govuk_summary_list(
+        h, &(struct govuk_summary_list){.rows = rows, .nrows = sizeof rows / sizeof rows[0]});
+    html_raw(h, "\n");
+}
+
+static void family(struct html *h, struct arena *a, const struct child_record *r)
+{
+    html_raw(h, "<h2 class=\"govuk-heading-m\" id=\"family\">Family and relationships</h2>\n");
+    if (!r->nrelatives) {
+        html_raw(h, "<p class=\"govuk-body\">No family members or other people recorded.</p>\n");
+        return;
+    }
+    static const struct govuk_cell head[] = {{.text = "Name"},
+                                             {.text = "Relationship to the child"},
+                                             {.text = "Parental responsibility"}};
+    govuk_table_begin(h, &(struct govuk_table){.caption = "Family and relationships",
+                                               .caption_classes = "govuk-visually-hidden",
+                                               .head = head,
+                                               .nhead = 3});
+    for (size_t i = 0; i < r->nrelatives; i++) {
+        const struct child_relative *x = &r->relatives[i];
+        const struct person *p = &x->person;
+        const char *name = arena_printf(a, "%s %s", p->given_name, p->family_name);
+        govuk_table_row_begin(h);
+        if (x->withheld) /* a child this account may not see: not even the name */
+            govuk_table_cell(h, &(struct govuk_cell){.text = "A child whose record is restricted"},
+                             false);
+        else if (x->child_record)
+            govuk_table_cell(
+                h,
+                &(struct govuk_cell){.text = name,
+                                     .href = arena_printf(a, "/children/%s", p->public_id)},
+                false);
+        else
+            govuk_table_cell(h, &(struct govuk_cell){.text = name}, false);
+        const char *rel = code_label(CS_RELATIONSHIP, x->rel->type, 0);
+        govuk_table_cell(h, &(struct govuk_cell){.text = cap(a, rel ? rel : x->rel->type)}, false);
+        govuk_table_cell(
+            h, &(struct govuk_cell){.text = x->rel->parental_responsibility ? "Yes" : "No"}, false);
+        govuk_table_row_end(h);
+    }
+    govuk_table_end(h);
+    html_raw(h, "\n");
+}
+
+static void allocations(struct html *h, struct arena *a, const struct child_record *r)
+{
+    html_raw(h, "<h2 class=\"govuk-heading-m\" id=\"allocations\">Allocations</h2>\n");
+    if (!r->nallocs) {
+        html_raw(h, "<p class=\"govuk-body\">No worker has been allocated.</p>\n");
+        return;
+    }
+    static const struct govuk_cell head[] = {{.text = "Worker"}, {.text = "Role"},
+                                             {.text = "Team"},   {.text = "Allocated as"},
+                                             {.text = "From"},   {.text = "To"}};
+    govuk_table_begin(h, &(struct govuk_table){.caption = "Allocations",
+                                               .caption_classes = "govuk-visually-hidden",
+                                               .head = head,
+                                               .nhead = 6});
+    for (size_t i = 0; i < r->nallocs; i++) {
+        const struct child_alloc *x = &r->allocs[i];
+        govuk_table_row_begin(h);
+        govuk_table_cell(h, &(struct govuk_cell){.text = worker_name(a, x->worker)}, false);
+        govuk_table_cell(
+            h,
+            &(struct govuk_cell){
+                .text = x->worker ? vocab_label(CS_WORKER_ROLE, (int)x->worker->role) : ""},
+            false);
+        govuk_table_cell(h, &(struct govuk_cell){.text = x->team ? x->team : ""}, false);
+        govuk_table_cell(
+            h, &(struct govuk_cell){.text = vocab_label(CS_ALLOCATION_ROLE, (int)x->al->role)},
+            false);
+        govuk_table_cell(h, &(struct govuk_cell){.text = page_dmy(a, x->al->start)}, false);
+        govuk_table_cell(
+            h,
+            &(struct govuk_cell){.text = x->al->end == DATE_NONE ? "Now" : page_dmy(a, x->al->end)},
+            false);
+        govuk_table_row_end(h);
+    }
+    govuk_table_end(h);
+    html_raw(h, "\n");
+}
+
+/* Every record type kept for a child (domain/rec_types.c), each to its list and form */
+static void record_links(struct html *h, struct arena *a, const struct person *c)
+{
+    html_raw(h, "<h2 class=\"govuk-heading-m\" id=\"records\">Case records</h2>\n"
+                "<ul class=\"govuk-list\">\n");
+    for (size_t i = 0; rec_types[i]; i++)
+        if (rec_types[i]->parent)
+            html_f(h, "<li><a class=\"govuk-link\" href=\"/children/%s/records/%s\">%s</a></li>\n",
+                   c->public_id, rec_types[i]->name, cap(a, rec_types[i]->plural));
+    html_raw(h, "</ul>\n");
+}
+
+static void timeline_item(struct html *h, struct arena *a, const struct timeline_entry *x)
+{
+    if (x->type) {
+        const struct rec_head *rh = rec_chead(x->type, x->rec);
+        const char *line = rec_summary(x->type, x->rec, a);
+        html_f(h,
+               "<div class=\"moj-timeline__item\"><div class=\"moj-timeline__header\"><h3 "
+               "class=\"moj-timeline__title\"><a class=\"govuk-link\" href=\"/records/%s/%s\">%s"
+               "</a></h3><p class=\"moj-timeline__byline\">%s</p></div><p "
+               "class=\"moj-timeline__date\">%s</p></div>\n",
+               x->type->name, rh->public_id, cap(a, x->type->label),
+               *line ? line : "Nothing more recorded", page_dmy(a, x->date));
+        return;
+    }
+    const struct case_note *n = x->note;
+    const char *kind = code_label(CS_NOTE_KIND, n->kind, 0);
+    html_f(h,
+           "<div class=\"moj-timeline__item\"><div class=\"moj-timeline__header\"><h3 "
+           "class=\"moj-timeline__title\">%s</h3><p class=\"moj-timeline__byline\">%s, by %s</p>"
+           "</div><p class=\"moj-timeline__date\">%s</p><div "
+           "class=\"moj-timeline__description\">",
+           n->subject, kind ? kind : n->kind, worker_name(a, x->author), page_dmy(a, x->date));
+    page_paragraphs(h, n->body); /* as written: paragraphs and line breaks */
+    html_raw(h, "</div></div>\n");
+}
+
+static void timeline(struct html *h, struct arena *a, const struct child_view *v)
+{
+    const struct child_record *r = &v->rec;
+    html_raw(h, "<h2 class=\"govuk-heading-m\" id=\"timeline\">Timeline</h2>\n");
+    if (!r->timeline_total) {
+        html_raw(h, "<p class=\"govuk-body\">No case notes or records yet.</p>\n");
+        return;
+    }
+    page_count_line(h, (size_t)(v->page - 1) * TIMELINE_PAGE, r->ntimeline, r->timeline_total,
+                    "entry", "entries, newest first");
+    html_raw(h, "<div class=\"moj-timeline\">\n");
+    for (size_t i = 0; i < r->ntimeline; i++)
+        timeline_item(h, a, &r->timeline[i]);
+    html_raw(h, "</div>\n");
+    page_pagination(h, arena_printf(a, "/children/%s", v->child.public_id), v->page, TIMELINE_PAGE,
+                    r->timeline_total);
+}
+
 static int child_render(struct http_request *req, struct http_response *res,
                         const struct child_view *v, int status)
 {
@@ -103,61 +275,11 @@ static int child_render(struct http_request *req, struct http_response *res,
            "<span class=\"govuk-caption-l\">Child record</span>\n"
            "<h1 class=\"govuk-heading-l\">%s</h1>\n",
            name);
-    const struct govuk_summary_row identity[] = {
-        {"Date of birth", or_not_recorded(page_dmy(req->arena, c->dob))},
-        {"LA child id", or_not_recorded(c->la_child_id)},
-        {"UPN", or_not_recorded(c->upn)},
-        {"Sex", c->sex == 'M'   ? "Male"
-                : c->sex == 'F' ? "Female"
-                                : "Not known"},
-        {"Ethnicity", or_not_recorded(code_label(CS_ETHNICITY, c->ethnicity, 0))},
-        {"Postcode", or_not_recorded(c->postcode)},
-    };
-    govuk_summary_list(&h, &(struct govuk_summary_list){
-                               .rows = identity, .nrows = sizeof identity / sizeof identity[0]});
-    html_raw(&h, "\n<h2 class=\"govuk-heading-m\">Allocations</h2>\n");
-    if (!v->nallocs)
-        html_raw(&h, "<p class=\"govuk-body\">No allocations.</p>\n");
-    else {
-        html_raw(&h, "<ul class=\"govuk-list\">\n");
-        for (size_t i = 0; i < v->nallocs; i++) {
-            const struct allocation *al = &v->allocs[i];
-            html_f(&h, "<li>%s, worker %ld, from %s%s%s</li>\n",
-                   vocab_label(CS_ALLOCATION_ROLE, (int)al->role), (long)al->worker_id,
-                   page_dmy(req->arena, al->start), al->end == DATE_NONE ? "" : " to ",
-                   al->end == DATE_NONE ? "" : page_dmy(req->arena, al->end));
-        }
-        html_raw(&h, "</ul>\n");
-    }
-    /* Every record type kept for a child (domain/rec_types.c), each to its list and form */
-    html_raw(&h, "<h2 class=\"govuk-heading-m\">Case records</h2>\n<ul class=\"govuk-list\">\n");
-    for (size_t i = 0; rec_types[i]; i++)
-        if (rec_types[i]->parent)
-            html_f(&h, "<li><a class=\"govuk-link\" href=\"/children/%s/records/%s\">%s</a></li>\n",
-                   c->public_id, rec_types[i]->name,
-                   arena_printf(req->arena, "%c%s",
-                                rec_types[i]->plural[0] >= 'a' && rec_types[i]->plural[0] <= 'z'
-                                    ? rec_types[i]->plural[0] - 'a' + 'A'
-                                    : rec_types[i]->plural[0],
-                                rec_types[i]->plural + 1));
-    html_raw(&h, "</ul>\n");
-    html_raw(&h, "<h2 class=\"govuk-heading-m\">Case notes</h2>\n");
-    if (!v->nnotes)
-        html_raw(&h, "<p class=\"govuk-body\">No case notes yet.</p>\n");
-    html_raw(&h, "<div class=\"moj-timeline\">\n");
-    for (size_t i = 0; i < v->nnotes; i++) {
-        const struct case_note *n = &v->notes[i];
-        const char *kind = code_label(CS_NOTE_KIND, n->kind, 0);
-        html_f(&h,
-               "<div class=\"moj-timeline__item\"><div class=\"moj-timeline__header\"><h3 "
-               "class=\"moj-timeline__title\">%s</h3><p class=\"moj-timeline__byline\">%s</p>"
-               "</div><p class=\"moj-timeline__date\">%s</p><div "
-               "class=\"moj-timeline__description\">",
-               n->subject, kind ? kind : n->kind, page_dmy(req->arena, n->date));
-        page_paragraphs(&h, n->body); /* as written: paragraphs and line breaks */
-        html_raw(&h, "</div></div>\n");
-    }
-    html_raw(&h, "</div>\n");
+    identity(&h, req->arena, c);
+    family(&h, req->arena, &v->rec);
+    allocations(&h, req->arena, &v->rec);
+    record_links(&h, req->arena, c);
+    timeline(&h, req->arena, v);
     if (req->principal && (req->principal->perms & ROUTE_NOTE_WRITE))
         note_form(&h, req, c->public_id);
     return page_end(&h, res, status);

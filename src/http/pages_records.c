@@ -35,28 +35,6 @@ static const char *cap(struct arena *a, const char *s)
     return arena_printf(a, "%c%s", s[0] >= 'a' && s[0] <= 'z' ? s[0] - 'a' + 'A' : s[0], s + 1);
 }
 
-/* A field's value as a person reads it: a date as 5 December 2026, a code in words with
- * the code, yes or no. */
-static const char *shown(struct arena *a, const struct field *f, const void *rec)
-{
-    char buf[REC_TEXT_BUF];
-    const char *v = rec_text(f, rec, buf);
-    if (f->type == FIELD_BOOL)
-        return v && v[0] == '1' ? "Yes" : "No";
-    if (!v)
-        return "Not recorded";
-    if (f->type == FIELD_DATE) {
-        kdate d;
-        char dmy[16];
-        return date_parse_iso(v, &d, NULL) ? v : arena_strdup(a, date_format_dmy(d, dmy));
-    }
-    if (f->flags & FIELD_CODED) {
-        const char *label = code_label(f->codeset, v, 0);
-        return label ? arena_printf(a, "%s (%s)", label, v) : arena_strdup(a, v);
-    }
-    return arena_strdup(a, v);
-}
-
 /* --- the form ------------------------------------------------------------------------ */
 
 /* What the field holds now: what was typed (a form sent back) or the record's value. */
@@ -362,9 +340,10 @@ int page_records_list(struct http_app *app, struct http_request *req, struct htt
     void *rows = NULL;
     size_t n = 0;
     int64_t total = 0;
+    long page = page_number(req);
     if (!rc)
-        rc = cw_rec_list(req->store, &who, t, p.id, LIST_PAGE, 0, req->arena, &rows, &n, &total,
-                         &err);
+        rc = cw_rec_list(req->store, &who, t, p.id, LIST_PAGE, (size_t)(page - 1) * LIST_PAGE,
+                         req->arena, &rows, &n, &total, &err);
     if (rc)
         return failed(req, res, rc);
     struct html h;
@@ -381,12 +360,12 @@ int page_records_list(struct http_app *app, struct http_request *req, struct htt
             &h, &(struct govuk_opts){.text = arena_printf(req->arena, "Add a %s", t->label),
                                      .href = arena_printf(req->arena, "/children/%s/records/%s/new",
                                                           p.public_id, t->name)});
-    if (!n) {
+    if (!total) {
         html_f(&h, "<p class=\"govuk-body\">No %s recorded.</p>\n", t->plural);
         return page_end(&h, res, 200);
     }
-    html_f(&h, "<p class=\"govuk-body\">%s %ld of %ld, newest first.</p>\n",
-           (int64_t)n < total ? "The first" : "All", (long)n, (long)total);
+    page_count_line(&h, (size_t)(page - 1) * LIST_PAGE, n, total, t->label,
+                    arena_printf(req->arena, "%s, newest first", t->plural));
     int o = t->order ? rec_field_index(t, t->order) : -1;
     int ti = t->title ? rec_field_index(t, t->title) : -1;
     const struct govuk_cell head[] = {
@@ -401,11 +380,12 @@ int page_records_list(struct http_app *app, struct http_request *req, struct htt
         govuk_table_row_begin(&h);
         govuk_table_cell(
             &h,
-            &(struct govuk_cell){.text = o >= 0 ? shown(req->arena, &t->fields[o], rec) : "",
+            &(struct govuk_cell){.text = o >= 0 ? rec_shown(&t->fields[o], rec, req->arena) : "",
                                  .href = href},
             false);
         govuk_table_cell(
-            &h, &(struct govuk_cell){.text = ti >= 0 ? shown(req->arena, &t->fields[ti], rec) : ""},
+            &h,
+            &(struct govuk_cell){.text = ti >= 0 ? rec_shown(&t->fields[ti], rec, req->arena) : ""},
             false);
         govuk_table_cell(&h,
                          &(struct govuk_cell){.text = arena_printf(req->arena, "%d", rh->version),
@@ -414,6 +394,8 @@ int page_records_list(struct http_app *app, struct http_request *req, struct htt
         govuk_table_row_end(&h);
     }
     govuk_table_end(&h);
+    page_pagination(&h, arena_printf(req->arena, "/children/%s/records/%s", p.public_id, t->name),
+                    page, LIST_PAGE, total);
     return page_end(&h, res, 200);
 }
 
@@ -424,8 +406,8 @@ static void summary(struct html *h, struct arena *a, const struct rec_type *t, c
     size_t n = rec_nfields(t);
     struct govuk_summary_row *rows = arena_alloc(a, n * sizeof *rows);
     for (size_t i = 0; i < n; i++)
-        rows[i] =
-            (struct govuk_summary_row){cap(a, t->fields[i].label), shown(a, &t->fields[i], rec)};
+        rows[i] = (struct govuk_summary_row){cap(a, t->fields[i].label),
+                                             rec_shown(&t->fields[i], rec, a)};
     /* multi-line text keeps its paragraphs: the summary list holds text only, so such a
      * field follows it as paragraphs of its own */
     size_t k = 0;

@@ -9,6 +9,7 @@
 
 static const struct route_param search_params[] = {
     {"q", PARAM_LINE, 100, true, "a name, LA child id or UPN", "Search"},
+    {"page", PARAM_INT, 6, false, NULL, "Page"},
     {0},
 };
 
@@ -88,7 +89,12 @@ const struct route routes[] = {
      "/sign-out"},
     {HTTP_GET,  "/signed-out", page_signed_out, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL,
      "/signed-out"},
-    {HTTP_GET,  "/", page_caseload, ROUTE_SIGNED_IN, 0, PARAM_LINE, NULL, NULL, "/"},
+    /* Each role's start page (auth.c's table): a redirect, or the caseload itself */
+    {HTTP_GET,  "/", page_home, ROUTE_SIGNED_IN, 0, PARAM_LINE, NULL, NULL, "/"},
+    {HTTP_GET,  "/caseload", page_caseload, ROUTE_SIGNED_IN | ROUTE_CHILD_READ, 0, PARAM_LINE,
+     NULL, NULL, "/caseload"},
+    {HTTP_GET,  "/team", page_team_home, ROUTE_SIGNED_IN | ROUTE_TEAM_READ | ROUTE_CHILD_READ, 0,
+     PARAM_LINE, NULL, NULL, "/team"},
     /* What is due (pages_work.c): a worker's own, and a team manager's team view. Both
      * list only the children the account may see (casework/work.c checks each). */
     {HTTP_GET,  "/work", page_work, ROUTE_SIGNED_IN | ROUTE_CHILD_READ, 0, PARAM_LINE, NULL, NULL,

@@ -251,7 +251,8 @@ struct store_scope {
 struct person_query {
     const struct store_scope *scope; /* NULL = unscoped */
     int kind;                        /* -1 any, else enum person_kind */
-    const char *text;                /* family name, given name, "given family", LA child id or UPN,
+    const char *text;                /* family name, given name, "given family" or "family
+                                        given" ("family, given"), LA child id or UPN,
                                         matched from the start ignoring case (ASCII letters); NULL or
                                         blank = all */
     int open_only;                   /* children with a current allocation */

@@ -241,7 +241,8 @@ bool search_words(const char *text, char buf[SEARCH_WORDS_CAP], size_t *len, boo
     size_t n = 0;
     bool space = false;
     for (const char *p = text; *p; p++) {
-        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+        /* "Okafor, Amara" as a list writes it: the comma is a space */
+        if (*p == ' ' || *p == ',' || *p == '\t' || *p == '\n' || *p == '\r') {
             space = n > 0;
             continue;
         }

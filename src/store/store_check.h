@@ -50,10 +50,11 @@ enum kerr_code check_allocation_ending(int64_t id, kdate start, kdate ended, kda
                                        struct kerr *e);
 
 /* Person search text as both backends match it: trimmed, runs of white space made one
- * space (so "Amy  Smith" finds the full name), in `buf`, which has room for
- * STORE_SEARCH_MAX bytes of words, a backend's range end (up to 4 bytes) and the NUL.
- * False when the words are longer than STORE_SEARCH_MAX; `*utf8` says whether they are
- * UTF-8 text (no stored name is anything else, so other bytes match nobody). */
+ * space and a comma a space (so "Amy  Smith" and "Smith, Amy" find the full name either
+ * way round), in `buf`, which has room for STORE_SEARCH_MAX bytes of words, a backend's
+ * range end (up to 4 bytes) and the NUL. False when the words are longer than
+ * STORE_SEARCH_MAX; `*utf8` says whether they are UTF-8 text (no stored name is anything
+ * else, so other bytes match nobody). */
 #define SEARCH_WORDS_CAP (STORE_SEARCH_MAX + 5)
 bool search_words(const char *text, char buf[SEARCH_WORDS_CAP], size_t *len, bool *utf8);
 /* Whether the `n` bytes at `v` are well-formed UTF-8: no stray or missing continuation

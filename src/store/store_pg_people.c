@@ -46,7 +46,8 @@
 /* clang-format off */
 #define PERSON_MATCH \
     "(" PREFIX("p.family_name") " OR " PREFIX("p.given_name") " OR " \
-    PREFIX("p.given_name || ' ' || p.family_name") " OR " PREFIX("p.la_child_id") " OR " \
+    PREFIX("p.given_name || ' ' || p.family_name") " OR " \
+    PREFIX("p.family_name || ' ' || p.given_name") " OR " PREFIX("p.la_child_id") " OR " \
     PREFIX("p.upn") ")"
 /* clang-format on */
 

@@ -29,10 +29,11 @@
  * ignoring case" and each arm is one index range (see the .sqlite.sql migration). */
 #define PREFIX(col) "(" col " COLLATE NOCASE >= ?7 AND " col " COLLATE NOCASE < ?8)"
 #define FULL_NAME "(p.given_name || ' ' || p.family_name)"
+#define FAMILY_FIRST "(p.family_name || ' ' || p.given_name)" /* 0014's index */
 /* clang-format off */
 #define PERSON_MATCH \
     "(" PREFIX("p.family_name") " OR " PREFIX("p.given_name") " OR " PREFIX(FULL_NAME) \
-    " OR " PREFIX("p.la_child_id") " OR " PREFIX("p.upn") ")"
+    " OR " PREFIX(FAMILY_FIRST) " OR " PREFIX("p.la_child_id") " OR " PREFIX("p.upn") ")"
 /* clang-format on */
 /* Person lists share parameters: ?1 kind (-1 any), ?2 only children with a current
  * allocation (matching ?5 worker and ?6 team when set), ?3 limit, ?4 offset. */

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The browser journey (web/test/journey.mjs) against a real kith serve on a small demo
-# borough: sign in, caseload, search, child record, note, a markup name, sign out, user
+# borough: sign in, caseload, search, the child record whole, note, a markup name, sign out,
+# each role's start page (team manager, auditor, administrator), user
 # accounts, validating a return (the public 903 sample), with axe-core on every page. Needs chromium and the web packages (make installs both).
 set -eu
 : "${KITH:?KITH must name the kith binary}"

@@ -23,6 +23,7 @@
 #include "core/crypto.h"
 #include "core/date.h"
 #include "domain/record.h"
+#include "http/auth.h"
 #include "http/router.h"
 #include "http/scope.h"
 #include "store/store.h"
@@ -598,7 +599,7 @@ static void record_pages(void **state)
     assert_non_null(strstr(c->body, "<p class=\"govuk-body\">Para one</p>"));
     assert_non_null(strstr(c->body, "Schools (2A)"));
     c = call(f, "GET", list, ALLOCATED, NULL);
-    assert_non_null(strstr(c->body, "All 1 of 1"));
+    assert_non_null(strstr(c->body, "1 contact."));
 
     /* scoped as the child's own page */
     for (int w = 0; w < WHO_COUNT; w++) {
@@ -697,6 +698,202 @@ static void the_router_asks_the_scope(void **state)
     assert_true(denied);
 }
 
+static const char *location(const struct call *c)
+{
+    for (size_t i = 0; i < c->res.nheaders; i++)
+        if (!strcmp(c->res.headers[i].name, "Location"))
+            return c->res.headers[i].value;
+    return NULL;
+}
+
+/* "/" is each role's own start page, from auth.c's table; every start page is a route the
+ * role may open. */
+static void each_role_lands_on_its_page(void **state)
+{
+    struct fx *f = *state;
+    static const struct {
+        enum who w;
+        int status;
+        const char *where; /* the Location, or a heading on the page itself */
+    } lands[] = {
+        {ALLOCATED, 200, "<h1 class=\"govuk-heading-l\">My caseload</h1>"},
+        {CHAIR, 200, "<h1 class=\"govuk-heading-l\">My caseload</h1>"},
+        {MANAGER, 303, "/team"},
+        {AUDITOR, 303, "/audit"},
+        {ADMIN, 303, "/admin/users"},
+    };
+    for (size_t i = 0; i < sizeof lands / sizeof lands[0]; i++) {
+        struct call *c = call(f, "GET", "/", lands[i].w, NULL);
+        if (c->res.status != lands[i].status)
+            fail_msg("%s at /: %d", f->who[lands[i].w].username, c->res.status);
+        if (lands[i].status == 303)
+            assert_string_equal(location(c), lands[i].where);
+        else
+            assert_non_null(strstr(c->body, lands[i].where));
+    }
+    static const struct {
+        enum user_role role;
+        const char *home;
+    } homes[] = {
+        {UROLE_SOCIAL_WORKER, "/caseload"},
+        {UROLE_TEAM_MANAGER, "/team"},
+        {UROLE_PERFORMANCE_ANALYST, "/validate"},
+        {UROLE_ADMINISTRATOR, "/admin/users"},
+        {UROLE_AUDITOR, "/audit"},
+        {UROLE_RECRUITER, "/jobs"},
+    };
+    for (size_t i = 0; i < sizeof homes / sizeof homes[0]; i++)
+        assert_string_equal(auth_role_home(homes[i].role), homes[i].home);
+    for (int r = 0; r < UROLE_COUNT; r++) {
+        const char *home = auth_role_home((enum user_role)r);
+        const struct route *rt = routes;
+        while (rt->pattern && (rt->method != HTTP_GET || strcmp(rt->pattern, home)))
+            rt++;
+        if (!rt->pattern || (rt->perm & ~(auth_role_perms((enum user_role)r) | ROUTE_PUBLIC)))
+            fail_msg("role %d starts at %s, which it may not open", r, home);
+    }
+    /* the team manager's start page: his team, its workers and the children he may see */
+    struct call *c = call(f, "GET", "/team", MANAGER, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "<h1 class=\"govuk-heading-l\">Child in need</h1>"));
+    assert_non_null(strstr(c->body, "Ada Worker"));
+    assert_non_null(strstr(c->body, "Amara Scopetest"));
+    assert_null(strstr(c->body, "Cerys")); /* restricted to Ben */
+    assert_null(strstr(c->body, "Bilal")); /* another team's */
+    assert_int_equal(call(f, "GET", "/team", ALLOCATED, NULL)->res.status, 403);
+}
+
+static void add_children(struct fx *f, const char *family, int n, int64_t worker)
+{
+    struct kerr e = KERR_INIT;
+    for (int i = 0; i < n; i++) {
+        struct person c = {.kind = PERSON_CHILD,
+                           .given_name = arena_printf(&f->a, "Kid%02d", i),
+                           .family_name = family,
+                           .dob = DATE_NONE,
+                           .expected_dob = DATE_NONE,
+                           .death = DATE_NONE,
+                           .sex = 'U',
+                           .uasc_ceased = DATE_NONE,
+                           .created = DATE_NONE};
+        snprintf(c.la_child_id, sizeof c.la_child_id, "PAGE%s%d", family, i);
+        assert_int_equal(store_person_add(f->app.store, &c, &e), 0);
+        struct allocation al = {.child_id = c.id,
+                                .worker_id = worker,
+                                .role = ALLOC_SOCIAL_WORKER,
+                                .start = date_today() - 30,
+                                .end = DATE_NONE};
+        assert_int_equal(store_allocation_add(f->app.store, &al, &e), 0);
+    }
+}
+
+/* Lists show 25 at a time and say how much of them is shown. */
+static void lists_are_paged(void **state)
+{
+    struct fx *f = *state;
+    add_children(f, "Pager", 30, f->who[ALLOCATED].worker_id);
+    /* Ada: Amara and the 30 (not Cerys, restricted to Ben) */
+    struct call *c = call(f, "GET", "/caseload", ALLOCATED, NULL);
+    assert_non_null(strstr(c->body, "The first 25 of 31 children allocated to you."));
+    assert_non_null(strstr(c->body, "href=\"/caseload?page=2\""));
+    c = call(f, "GET", "/caseload?page=2", ALLOCATED, NULL);
+    assert_non_null(strstr(c->body, "Showing 26 to 31 of 31 children allocated to you."));
+    assert_non_null(strstr(c->body, "Kid29 Pager"));
+    assert_null(strstr(c->body, "Kid00 Pager"));
+    c = call(f, "POST", "/search", ALLOCATED, "csrf=" TOKEN "&q=Pager");
+    assert_non_null(strstr(c->body, "The first 25 of 30 children match."));
+    assert_non_null(strstr(c->body, "name=\"page\" value=\"2\""));
+    c = call(f, "POST", "/search", ALLOCATED, "csrf=" TOKEN "&q=Pager&page=2");
+    assert_non_null(strstr(c->body, "Showing 26 to 30 of 30 children match."));
+    c = call(f, "GET", "/team", MANAGER, NULL);
+    assert_non_null(strstr(c->body, "The first 25 of 31 children allocated to the team."));
+    c = call(f, "POST", "/search", ALLOCATED, "csrf=" TOKEN "&q=Amara");
+    assert_non_null(strstr(c->body, "1 child matches."));
+}
+
+/* Search finds a child by "given family", "family given" and "family, given". */
+static void search_either_name_order(void **state)
+{
+    struct fx *f = *state;
+    static const char *const asks[] = {"Amara+Scopetest", "Scopetest+Amara", "scopetest%2C+am",
+                                       "SCOPETEST+AMARA"};
+    for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++) {
+        struct call *c = call(f, "POST", "/search", ALLOCATED,
+                              arena_printf(&f->a, "csrf=" TOKEN "&q=%s", asks[i]));
+        assert_int_equal(c->res.status, 200);
+        if (!strstr(c->body, "Amara Scopetest"))
+            fail_msg("searching for %s did not find Amara Scopetest", asks[i]);
+    }
+    struct call *c = call(f, "POST", "/search", ALLOCATED, "csrf=" TOKEN "&q=Scopetest+Bilal");
+    assert_null(strstr(c->body, "Amara Scopetest"));
+}
+
+/* The child's record, whole: age, family (another child linked when this account may open
+ * them, unnamed when not), the allocation's worker by name, role and team, and one
+ * timeline of notes (with their author) and records. */
+static void child_record_whole(void **state)
+{
+    struct fx *f = *state;
+    struct kerr e = KERR_INIT;
+    struct person amara;
+    assert_int_equal(store_person_get(f->app.store, f->kid_db[OWN], &f->a, &amara, &e), 0);
+    date_parse_iso("2015-06-01", &amara.dob, NULL);
+    assert_int_equal(store_person_update(f->app.store, &amara, &e), 0);
+    struct person mum = {.kind = PERSON_RELATIVE,
+                         .given_name = "Grace",
+                         .family_name = "Scopetest",
+                         .dob = DATE_NONE,
+                         .expected_dob = DATE_NONE,
+                         .death = DATE_NONE,
+                         .sex = 'F',
+                         .uasc_ceased = DATE_NONE,
+                         .created = DATE_NONE};
+    assert_int_equal(store_person_add(f->app.store, &mum, &e), 0);
+    struct relationship rels[] = {
+        {.child_id = f->kid_db[OWN],
+         .other_id = mum.id,
+         .type = "mother",
+         .parental_responsibility = true},
+        {.child_id = f->kid_db[OWN], .other_id = f->kid_db[OTHERS], .type = "sibling"},
+        {.child_id = f->kid_db[OWN], .other_id = f->kid_db[RESTRICTED], .type = "sibling"},
+    };
+    for (size_t i = 0; i < 3; i++)
+        assert_int_equal(store_relationship_add(f->app.store, &rels[i], &e), 0);
+    const char *own = arena_printf(&f->a, "/children/%s", f->kid_id[OWN]);
+    assert_int_equal(call(f, "POST", arena_printf(&f->a, "%s/notes", own), ALLOCATED,
+                          "csrf=" TOKEN "&date=2026-01-05&kind=home-visit&subject=Visit"
+                          "&body=First+para%0D%0A%0D%0ASecond+para")
+                         ->res.status,
+                     303);
+    assert_int_equal(call(f, "POST", arena_printf(&f->a, "%s/records/contact", own), ALLOCATED,
+                          "csrf=" TOKEN "&contact_date-day=6&contact_date-month=1"
+                          "&contact_date-year=2026&source=2A&contact_by=Ms+Khan&summary=x")
+                         ->res.status,
+                     303);
+    struct call *c = call(f, "GET", own, FRONT_DOOR, NULL); /* Dev may see Bilal, not Cerys */
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "01/06/2015 (age "));
+    assert_non_null(strstr(c->body, "Grace Scopetest"));
+    assert_non_null(strstr(c->body, "Mother"));
+    assert_non_null(
+        strstr(c->body, arena_printf(&f->a, "href=\"/children/%s\">Bilal", f->kid_id[OTHERS])));
+    assert_null(strstr(c->body, "Cerys"));
+    assert_non_null(strstr(c->body, "A child whose record is restricted"));
+    assert_non_null(strstr(c->body, "<td class=\"govuk-table__cell\">Ada Worker</td>"));
+    assert_non_null(strstr(c->body, "Child in need"));
+    assert_non_null(strstr(c->body, "All 2 entries, newest first."));
+    const char *contact = strstr(c->body, ">Contact</a>");
+    const char *note = strstr(c->body, "by Ada Worker");
+    assert_non_null(contact);
+    assert_non_null(note);
+    assert_true(contact < note); /* 6 January before 5 January: newest first */
+    assert_non_null(strstr(c->body, "Ms Khan"));
+    assert_non_null(strstr(c->body, "<p class=\"govuk-body\">Second para</p>"));
+    /* Ada sees Cerys? No: restricted to Ben. Bilal is another team's: named, not linked */
+    c = call(f, "GET", own, ALLOCATED, NULL);
+    assert_null(strstr(c->body, arena_printf(&f->a, "href=\"/children/%s\"", f->kid_id[OTHERS])));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -711,6 +908,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(user_administration, setup, teardown),
         cmocka_unit_test_setup_teardown(record_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(the_router_asks_the_scope, setup, teardown),
+        cmocka_unit_test_setup_teardown(each_role_lands_on_its_page, setup, teardown),
+        cmocka_unit_test_setup_teardown(lists_are_paged, setup, teardown),
+        cmocka_unit_test_setup_teardown(search_either_name_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(child_record_whole, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,9 @@
 // kith's pages in a real browser (Debian's chromium through playwright-core), with axe-core
 // checking every page visited against WCAG 2.2 AA. The journey: sign in as the demo social
-// worker, see the caseload, search, open a child, add a note, read a child whose name is
-// markup (shown as text, no dialog), sign out; the administrator adds an account; the
+// worker, see the caseload, search, open a child (identity with age, family, allocations,
+// the timeline), add a note, read a child whose name is markup (shown as text, no dialog),
+// sign out; a team manager starts on the team and an auditor on the audit trail; the
+// administrator starts on the accounts and adds one; the
 // performance analyst validates the public 903 sample (and a wrong file). Any axe
 // violation, script error, console error or dialog fails the run.
 // Usage: node journey.mjs BASE_URL PASSWORDS_FILE XSS_CHILD_ID SSDA903_SAMPLE_DIR [REVIEW_DUE]
@@ -16,9 +18,6 @@ const account = readFileSync(passwords, 'utf8').split('\n')
   .find((f) => f[1] === 'social-worker');
 if (!account) throw new Error(`no social worker in ${passwords}`);
 const [username, , password] = account;
-const admin = readFileSync(passwords, 'utf8').split('\n')
-  .filter((l) => l && !l.startsWith('#')).map((l) => l.trim().split(/\s+/))
-  .find((f) => f[1] === 'administrator');
 
 let failures = 0, checks = 0;
 const fail = (msg) => { failures++; console.error(`FAIL: ${msg}`); };
@@ -90,6 +89,18 @@ await axe('search results');
 
 await page.locator(`table a:has-text("${childName}")`).first().click();
 check(await page.locator('h1').innerText() === childName, `the record is not ${childName}'s`);
+// The record whole: age, family, allocations by name with role and team, one timeline.
+const record = await page.locator('main').innerText();
+check(/\(age \d+\)/.test(record), 'no age beside the date of birth');
+for (const h of ['Family and relationships', 'Allocations', 'Case records', 'Timeline'])
+  check(await page.locator(`h2:has-text("${h}")`).count() === 1, `no "${h}" section`);
+check(await page.locator('#family ~ table tbody tr').count() > 0, 'the demo child has no family shown');
+check(record.includes('Allocated social worker') && record.includes('Social worker'),
+  'the allocation does not name the role');
+check(/(All|The first) \d+ (entries|of \d+ entries), newest first\./.test(record) ||
+  record.includes('No case notes or records yet'), 'the timeline does not say how much it shows');
+check(await page.locator('.moj-timeline__byline:has-text(", by ")').count() > 0 ||
+  record.includes('No case notes or records yet'), 'no note says who wrote it');
 await axe('child record');
 
 // A note with a missing subject comes back with everything typed. The date is typed as
@@ -124,6 +135,9 @@ await page.click('form[action$="/notes"] button[type=submit]');
 const saved = page.locator(`.moj-timeline__description:has-text("${body}")`);
 check(await saved.count() === 1, 'the note is not on the timeline');
 check(await saved.locator('p').count() === 2, 'the note lost its paragraphs');
+const myName = await page.locator('.moj-timeline__item', { has: saved })
+  .locator('.moj-timeline__byline').innerText();
+check(/, by \S+ \S+/.test(myName), `the note's byline names no author: ${myName}`);
 
 // A contact, through the pages every record type gets from its description: the form
 // with an error (the text kept), saved, read, corrected with a reason.
@@ -237,11 +251,43 @@ await axe('signed out');
 await page.goto(`${base}/`);
 check((await page.title()).startsWith('Sign in'), 'still signed in after signing out');
 
+// Each role starts on its own page ("/"): a team manager on the team, an auditor on the
+// audit trail, an administrator on the accounts.
+async function signInAs(role) {
+  const a = readFileSync(passwords, 'utf8').split('\n')
+    .filter((l) => l && !l.startsWith('#')).map((l) => l.trim().split(/\s+/))
+    .find((f) => f[1] === role);
+  if (!a) { fail(`no ${role} in ${passwords}`); return false; }
+  await page.goto(`${base}/`);
+  await page.fill('#username', a[0]);
+  await page.fill('#password', a[2]);
+  await page.click('main button[type=submit]');
+  return true;
+}
+async function signOut() {
+  await page.click('nav button:has-text("Sign out")');
+  await page.waitForURL(`${base}/signed-out`);
+}
+if (await signInAs('team-manager')) {
+  await page.waitForURL(`${base}/team`);
+  check(await page.locator('caption:has-text("Workers and their caseloads")').count() === 1,
+    'the team page lists no workers');
+  check(/(1 child|All \d+ children|The first \d+ of \d+ children) allocated to the team\.|No children are allocated to the team\./.test(
+    await page.locator('main').innerText()), 'the team page does not count its children');
+  check(await page.locator('nav a[aria-current="page"]').innerText() === 'My team',
+    'My team is not the current page');
+  await axe('a team manager\'s team');
+  await signOut();
+}
+if (await signInAs('auditor')) {
+  await page.waitForURL(`${base}/audit`);
+  await axe('an auditor\'s start: the audit trail');
+  await signOut();
+}
+
 // The administrator's page: add an account, see its password once.
-await page.fill('#username', admin[0]);
-await page.fill('#password', admin[2]);
-await page.click('main button[type=submit]');
-await page.goto(`${base}/admin/users`);
+await signInAs('administrator');
+await page.waitForURL(`${base}/admin/users`);
 await axe('user accounts');
 await page.fill('#username', 'browser.test');
 await page.selectOption('#role', 'auditor');
