@@ -367,6 +367,19 @@ const char *rec_shown(const struct field *f, const void *rec, struct arena *a)
         return date_parse_iso(v, &d, NULL) ? arena_strdup(a, v)
                                            : arena_strdup(a, date_format_dmy(d, dmy));
     }
+    if ((f->flags & FIELD_CODED) && f->type == FIELD_CODE_LIST) { /* each code in words */
+        struct str s = STR_INIT;
+        for (const char *p = v; *p; p += *p == ',') {
+            size_t len = strcspn(p, ",");
+            char *code = arena_strndup(a, p, len);
+            const char *label = code_label(f->codeset, code, 0);
+            str_addf(&s, "%s%s", s.len ? ", " : "", label ? label : code);
+            p += len;
+        }
+        const char *out = arena_strdup(a, s.len ? s.buf : "");
+        str_release(&s);
+        return out;
+    }
     if (f->flags & FIELD_CODED) {
         const char *label = code_label(f->codeset, v, 0);
         return label ? arena_printf(a, "%s (%s)", label, v) : arena_strdup(a, v);

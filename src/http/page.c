@@ -410,7 +410,10 @@ long page_number(const struct http_request *req)
 void page_count_line(struct html *h, size_t offset, size_t n, int64_t total, const char *one,
                      const char *many)
 {
-    if (total == 1 && n == 1)
+    if (n == 0 && total > 0) /* a page past the end, from an old link */
+        html_f(h, "<p class=\"govuk-body\">This page is past the end: there are %ld %s.</p>\n",
+               (long)total, many);
+    else if (total == 1 && n == 1)
         html_f(h, "<p class=\"govuk-body\">1 %s.</p>\n", one);
     else if (offset == 0 && (int64_t)n >= total)
         html_f(h, "<p class=\"govuk-body\">All %ld %s.</p>\n", (long)total, many);

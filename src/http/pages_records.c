@@ -54,6 +54,26 @@ static void coded_field(struct html *h, const struct http_request *req, const st
     const struct codeset *cs = codeset_get(f->codeset);
     const char *hint = f->hint;
     const char *error = page_error_text(req, f->name);
+    if (f->type == FIELD_CODE_LIST) { /* several may apply: a box each, the ticked ones kept */
+        struct govuk_choice *items = arena_alloc(h->arena, (size_t)cs->n * sizeof *items);
+        bool *ticked = arena_zalloc(h->arena, (size_t)cs->n * sizeof *ticked);
+        for (int i = 0; i < cs->n; i++) {
+            items[i] = (struct govuk_choice){cs->codes[i].code, code_label_in(&cs->codes[i], 0),
+                                             cs->origin == CODESET_KITH ? NULL : cs->codes[i].code};
+            size_t len = strlen(cs->codes[i].code);
+            for (const char *p = value; p && *p; p += strcspn(p, ","), p += *p == ',')
+                ticked[i] |= strcspn(p, ",") == len && !strncmp(p, cs->codes[i].code, len);
+        }
+        govuk_checkboxes(h, &(struct govuk_radios){.name = f->name,
+                                                   .legend = cap(h->arena, f->label),
+                                                   .legend_classes = "govuk-fieldset__legend--s",
+                                                   .hint = hint ? hint : "Select all that apply",
+                                                   .error = error,
+                                                   .items = items,
+                                                   .nitems = (size_t)cs->n,
+                                                   .checked = ticked});
+        return;
+    }
     if (cs->n <= RADIOS_MAX) {
         struct govuk_choice *items = arena_alloc(h->arena, (size_t)cs->n * sizeof *items);
         for (int i = 0; i < cs->n; i++)

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/str.h"
 #include "domain/rec.h"
 #include "domain/text.h"
 #include "http/html.h"
@@ -221,6 +222,24 @@ static const char *form_value(const struct http_request *req, const char *name)
     return NULL;
 }
 
+/* A record form's field as one value: checkboxes send one pair per ticked box, and a
+ * record's code list is read comma-separated (rec_set_text), so the boxes ticked are
+ * joined with commas in the order sent. */
+static const char *form_joined(const struct http_request *req, const char *name)
+{
+    const char *first = NULL;
+    struct str s = STR_INIT;
+    size_t n = 0;
+    for (size_t i = 0; i < req->nform; i++)
+        if (strcmp(req->form[i].name, name) == 0) {
+            first = n++ ? first : req->form[i].value;
+            str_addf(&s, "%s%s", n > 1 ? "," : "", req->form[i].value);
+        }
+    const char *v = n > 1 ? arena_strdup(req->arena, s.buf) : first;
+    str_release(&s);
+    return v;
+}
+
 /* The declaration of a record form (ROUTE_RECORD_FORM): the fields of the type the path
  * names, from its description. NULL when there is no such type (the handler says so). */
 static const struct route_param *record_params(struct http_request *req)
@@ -274,7 +293,8 @@ static void check_params(struct http_request *req)
     const struct route_param *params =
         (r->flags & ROUTE_RECORD_FORM) ? record_params(req) : r->params;
     for (const struct route_param *p = params; p && p->name; p++) {
-        const char *v = form_value(req, p->name);
+        const char *v =
+            (r->flags & ROUTE_RECORD_FORM) ? form_joined(req, p->name) : form_value(req, p->name);
         if (!v)
             v = "";
         /* A value out of bounds is the form's error, shown beside the field with the

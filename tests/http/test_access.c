@@ -894,6 +894,24 @@ static void child_record_whole(void **state)
     assert_null(strstr(c->body, arena_printf(&f->a, "href=\"/children/%s\"", f->kid_id[OTHERS])));
 }
 
+/* A code list (several may apply) is a checkbox each, the DfE or kith code beside its
+ * words; the boxes ticked come back ticked when the form has errors. */
+static void code_lists_are_checkboxes(void **state)
+{
+    struct fx *f = *state;
+    const char *list =
+        arena_printf(&f->a, "/children/%s/records/strategy_discussion", f->kid_id[OWN]);
+    struct call *c = call(f, "GET", arena_printf(&f->a, "%s/new", list), ALLOCATED, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "name=\"agencies\" type=\"checkbox\" value=\"police\""));
+    assert_null(strstr(c->body, "name=\"agencies\" type=\"radio\""));
+    c = call(f, "POST", list, ALLOCATED, "csrf=" TOKEN "&agencies=police&agencies=health");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "name=\"agencies\" type=\"checkbox\" value=\"police\" checked"));
+    assert_non_null(strstr(c->body, "name=\"agencies\" type=\"checkbox\" value=\"health\" checked"));
+    assert_null(strstr(c->body, "name=\"agencies\" type=\"checkbox\" value=\"social-care\" checked"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -912,6 +930,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(lists_are_paged, setup, teardown),
         cmocka_unit_test_setup_teardown(search_either_name_order, setup, teardown),
         cmocka_unit_test_setup_teardown(child_record_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(code_lists_are_checkboxes, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
