@@ -907,9 +907,46 @@ static void code_lists_are_checkboxes(void **state)
     assert_null(strstr(c->body, "name=\"agencies\" type=\"radio\""));
     c = call(f, "POST", list, ALLOCATED, "csrf=" TOKEN "&agencies=police&agencies=health");
     assert_int_equal(c->res.status, 422);
-    assert_non_null(strstr(c->body, "name=\"agencies\" type=\"checkbox\" value=\"police\" checked"));
-    assert_non_null(strstr(c->body, "name=\"agencies\" type=\"checkbox\" value=\"health\" checked"));
-    assert_null(strstr(c->body, "name=\"agencies\" type=\"checkbox\" value=\"social-care\" checked"));
+    assert_non_null(
+        strstr(c->body, "name=\"agencies\" type=\"checkbox\" value=\"police\" checked"));
+    assert_non_null(
+        strstr(c->body, "name=\"agencies\" type=\"checkbox\" value=\"health\" checked"));
+    assert_null(
+        strstr(c->body, "name=\"agencies\" type=\"checkbox\" value=\"social-care\" checked"));
+}
+
+/* The timeline is paged: 26 contacts and 30 notes make 56 entries, 25 a page, each source
+ * counted whether it fills its share of the page or not. */
+static void timeline_is_paged(void **state)
+{
+    struct fx *f = *state;
+    const char *own = arena_printf(&f->a, "/children/%s", f->kid_id[OWN]);
+    for (int i = 0; i < 26; i++)
+        assert_int_equal(call(f, "POST", arena_printf(&f->a, "%s/records/contact", own), ALLOCATED,
+                              arena_printf(&f->a,
+                                           "csrf=" TOKEN "&contact_date-day=%d&contact_date-month=1"
+                                           "&contact_date-year=2026&source=2A&summary=c%d",
+                                           i + 1, i))
+                             ->res.status,
+                         303);
+    struct kerr e = KERR_INIT;
+    for (int i = 0; i < 30; i++) {
+        struct case_note n = {.child_id = f->kid_db[OWN],
+                              .author_id = f->who[ALLOCATED].worker_id,
+                              .date = date_today() - 400 - i,
+                              .kind = "home-visit",
+                              .subject = arena_printf(&f->a, "Old visit %d", i),
+                              .body = "Seen."};
+        assert_int_equal(store_note_add(f->app.store, &n, &e), 0);
+    }
+    struct call *c = call(f, "GET", own, ALLOCATED, NULL);
+    assert_non_null(strstr(c->body, "The first 25 of 56 entries, newest first."));
+    assert_non_null(strstr(c->body, arena_printf(&f->a, "href=\"%s?page=2\"", own)));
+    c = call(f, "GET", arena_printf(&f->a, "%s?page=3", own), ALLOCATED, NULL);
+    assert_non_null(strstr(c->body, "Showing 51 to 56 of 56 entries, newest first."));
+    assert_non_null(strstr(c->body, "Old visit 29"));
+    c = call(f, "GET", arena_printf(&f->a, "%s?page=9", own), ALLOCATED, NULL);
+    assert_non_null(strstr(c->body, "This page is past the end: there are 56 entries"));
 }
 
 int main(void)
@@ -931,6 +968,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(search_either_name_order, setup, teardown),
         cmocka_unit_test_setup_teardown(child_record_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(code_lists_are_checkboxes, setup, teardown),
+        cmocka_unit_test_setup_teardown(timeline_is_paged, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
