@@ -18,7 +18,7 @@
 #include "http/web_audit.h"
 #include "store/store.h"
 
-enum { WORK_CASELOAD_MAX = 500, WORK_ROWS_MAX = 300 };
+enum { WORK_ROWS_MAX = 300 };
 
 static int failed(struct http_request *req, struct http_response *res, enum kerr_code rc)
 {
@@ -50,19 +50,9 @@ static void discharge(struct arena *a, const struct obligation *o, const struct 
     *text = arena_printf(a, "Record the %s", st ? st->label : ts->stop_type);
 }
 
-/* A child's name from the caseload read for the page; the LA child id (or public id)
- * when the child is not on it (a team's child on a manager's list). */
-struct names {
-    const struct person *v;
-    size_t n;
-};
-
-static const char *child_name(struct arena *a, const struct names *nm, const struct child_owner *c)
+static const char *child_name(struct arena *a, const struct child_owner *c)
 {
-    for (size_t i = 0; i < nm->n; i++)
-        if (nm->v[i].id == c->child_id)
-            return arena_printf(a, "%s %s", nm->v[i].given_name, nm->v[i].family_name);
-    return c->la_child_id[0] ? c->la_child_id : c->public_id;
+    return arena_printf(a, "%s %s", c->given_name, c->family_name);
 }
 
 static const struct govuk_cell item_head[] = {
@@ -70,8 +60,8 @@ static const struct govuk_cell item_head[] = {
 
 /* One table of open obligations: those in `bucket` (0 overdue ... 3 later; -1 any open
  * one the manager must do). */
-static size_t item_table(struct html *h, const struct work *w, const struct names *nm, int bucket,
-                         kdate on, const char *caption, int64_t owner)
+static size_t item_table(struct html *h, const struct work *w, int bucket, kdate on,
+                         const char *caption, int64_t owner)
 {
     size_t shown = 0;
     for (size_t i = 0; i < w->n && shown < WORK_ROWS_MAX; i++) {
@@ -93,7 +83,7 @@ static size_t item_table(struct html *h, const struct work *w, const struct name
         govuk_table_cell(h, &(struct govuk_cell){.text = day(h->arena, it->ob.due)}, true);
         govuk_table_cell(h,
                          &(struct govuk_cell){
-                             .text = child_name(h->arena, nm, it->child),
+                             .text = child_name(h->arena, it->child),
                              .href = arena_printf(h->arena, "/children/%s", it->child->public_id)},
                          false);
         govuk_table_cell_begin(h, &(struct govuk_cell){0}, false);
@@ -128,16 +118,6 @@ int page_work(struct http_app *app, struct http_request *req, struct http_respon
     struct cw_err err;
     cw_err_clear(&err);
     enum kerr_code rc = cw_work(req->store, &who, &q, req->arena, &w, &err);
-    struct names nm = {0};
-    struct person *kids = NULL;
-    struct person_query pq = {.scope = &scope,
-                              .kind = PERSON_CHILD,
-                              .open_only = 1,
-                              .worker_id = me,
-                              .limit = WORK_CASELOAD_MAX};
-    if (!rc)
-        rc = store_person_list(req->store, &pq, req->arena, &kids, &nm.n, &err.e);
-    nm.v = kids;
     if (rc)
         return failed(req, res, rc);
     req->audited = true; /* cw_work wrote the request's row */
@@ -152,7 +132,7 @@ int page_work(struct http_app *app, struct http_request *req, struct http_respon
            day(req->arena, q.on), (long)count[0], (long)count[1], (long)count[2], (long)count[3]);
     static const char *const heads[] = {"Overdue", "Due today", "Due in the next 7 days", "Later"};
     for (int b = 0; b < 4; b++)
-        item_table(&h, &w, &nm, b, q.on, heads[b], me);
+        item_table(&h, &w, b, q.on, heads[b], me);
     if (!count[0] && !count[1] && !count[2] && !count[3])
         html_raw(&h, "<p class=\"govuk-body\">Nothing is due.</p>\n");
     static const struct govuk_cell head[] = {
@@ -171,7 +151,7 @@ int page_work(struct http_app *app, struct http_request *req, struct http_respon
         govuk_table_row_begin(&h);
         govuk_table_cell(&h,
                          &(struct govuk_cell){
-                             .text = child_name(req->arena, &nm, k->child),
+                             .text = child_name(req->arena, k->child),
                              .href = arena_printf(req->arena, "/children/%s", k->child->public_id)},
                          true);
         govuk_table_cell(&h, &(struct govuk_cell){.text = k->status[0] ? k->status : "None open"},
@@ -290,8 +270,7 @@ int page_work_team(struct http_app *app, struct http_request *req, struct http_r
     }
     count_table(&h, "Overdue by worker", "Worker", keys, n, w.nworkers + 1);
     count_table(&h, "Overdue by type", "What is due", rk, rn, nrules);
-    struct names nm = {0};
-    if (!item_table(&h, &w, &nm, -1, q.on, "Authorisation queue", 0))
+    if (!item_table(&h, &w, -1, q.on, "Authorisation queue", 0))
         html_raw(&h, "<h2 class=\"govuk-heading-m\">Authorisation queue</h2>\n<p "
                      "class=\"govuk-body\">Nothing waits for an authorisation.</p>\n");
     static const struct govuk_cell head[] = {{.text = "Worker"},

@@ -286,6 +286,7 @@ struct child_owner {
     int64_t child_id, worker_id;
     char public_id[PUBLIC_ID_LEN + 1];
     char la_child_id[LA_CHILD_ID_MAX + 1];
+    const char *given_name, *family_name; /* from the caller's arena */
 };
 enum kerr_code store_child_owners(struct store *s, struct arena *a, struct child_owner **out,
                                   size_t *n, struct kerr *e);

@@ -17,14 +17,16 @@
 /* A child with two current social-worker allocations (a handover recorded a day early)
  * comes twice, the later start last: the later one wins. */
 static struct store_sql owners_sql = {
-    .sql = "SELECT p.id, p.public_id, p.la_child_id, a.worker_id FROM person p "
+    .sql = "SELECT p.id, p.public_id, p.la_child_id, a.worker_id, p.given_name, p.family_name "
+           "FROM person p "
            "LEFT JOIN allocation a ON a.child_id = p.id AND a.end_date IS NULL AND a.role = 0 "
            "WHERE p.kind = 0 ORDER BY p.id, a.start_date, a.id"};
 
 /* The same for one caseload (store_rec_all_of's children): the worker's or the team's
  * current social-work allocations, in each dialect's placeholder. */
 #define OWNERS_OF(caseload)                                                                        \
-    "SELECT p.id, p.public_id, p.la_child_id, a.worker_id FROM person p "                          \
+    "SELECT p.id, p.public_id, p.la_child_id, a.worker_id, p.given_name, p.family_name "           \
+    "FROM person p "                                                                               \
     "LEFT JOIN allocation a ON a.child_id = p.id AND a.end_date IS NULL AND a.role = 0 "           \
     "WHERE p.kind = 0 AND p.id IN (" caseload ") ORDER BY p.id, a.start_date, a.id"
 #define BY_WORKER(ph)                                                                              \
@@ -41,6 +43,7 @@ static struct store_sql owners_of_sql[2][2] = {
 struct owners {
     struct child_owner *v;
     size_t n, cap;
+    struct arena *a; /* the names */
 };
 
 static enum kerr_code read_owner(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
@@ -64,6 +67,8 @@ static enum kerr_code read_owner(void *ctx, const char *const *v, const size_t *
     c->worker_id = worker;
     snprintf(c->public_id, sizeof c->public_id, "%s", v[1] ? v[1] : "");
     snprintf(c->la_child_id, sizeof c->la_child_id, "%s", v[2] ? v[2] : "");
+    c->given_name = arena_strdup(o->a, v[4] ? v[4] : "");
+    c->family_name = arena_strdup(o->a, v[5] ? v[5] : "");
     return KITH_OK;
 }
 
@@ -82,7 +87,7 @@ enum kerr_code store_child_owners_of(struct store *s, int64_t worker_id, int64_t
     if (!s->ops->run || ((worker_id || team_id) && !s->ops->dialect))
         return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot list children's workers",
                          s->ops->name);
-    struct owners o = {0};
+    struct owners o = {.a = a};
     char ib[24];
     snprintf(ib, sizeof ib, "%" PRId64, worker_id ? worker_id : team_id);
     const char *p[1] = {ib};
