@@ -1269,9 +1269,13 @@ static const struct child_part {
     uint64_t stream;
     enum kerr_code (*run)(struct demo_gen *g, struct demo_child *c, struct rng *r);
 } child_parts[] = {
-    {"journey", 1, part_journey}, {"person", 2, part_person},
-    {"family", 3, part_family},   {"allocations", 4, part_allocations},
-    {"notes", 5, part_notes},     {"contacts", 6, part_contacts},
+    {"journey", 1, part_journey},
+    {"person", 2, part_person},
+    {"family", 3, part_family},
+    {"allocations", 4, part_allocations},
+    {"notes", 5, part_notes},
+    {"contacts", 6, part_contacts},
+    {"help and protection", 7, demo_help},
 };
 
 static enum kerr_code stage_children(struct demo_gen *g)

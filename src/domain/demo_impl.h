@@ -160,13 +160,17 @@ struct demo_code_weight {
 /* Public ids: distinct for distinct (tag, group, item), repeatable for a seed. `group` is
  * the child's (or team's, worker's) number, below 2^29; `item` numbers the records of one
  * group (a child's relatives, notes), below 2^27. */
-enum demo_id_tag { ID_TEAM = 1, ID_WORKER, ID_PERSON, ID_NOTE, ID_VACANCY, ID_CONTACT };
+enum demo_id_tag { ID_TEAM = 1, ID_WORKER, ID_PERSON, ID_NOTE, ID_VACANCY, ID_CONTACT, ID_HELP };
 void demo_public_id(const struct demo_gen *g, enum demo_id_tag tag, uint64_t group, uint64_t item,
                     char out[PUBLIC_ID_LEN + 1]);
 
 /* The tenure holding a case-holding post of `team` on day `t`, preferring posts by FTE;
  * the manager when every post is empty; -1 when nobody at all is in post. */
 int64_t demo_holder(const struct demo_gen *g, uint32_t team, kdate t, struct rng *r);
+
+/* A child's help-and-protection records: referrals, assessments, plans, enquiries,
+ * conferences, core groups and visits (demo_help.c). */
+enum kerr_code demo_help(struct demo_gen *g, struct demo_child *c, struct rng *r);
 
 /* The vacancies stage (demo_jobs.c). */
 enum kerr_code demo_vacancies(struct demo_gen *g);

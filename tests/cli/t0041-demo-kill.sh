@@ -8,6 +8,9 @@
 export KITH_TODAY=2026-03-31
 SCALE=0.3 # 3,600 children: four transactions of children
 q() { sqlite3 -batch "$1" "$2"; }
+# the demo's help-and-protection records, each hanging off its child (parent_id)
+HP_TABLES="referral assessment cin_plan visit strategy_discussion s47_enquiry conference cp_plan core_group"
+HP_SPECS=$(for t in $HP_TABLES; do printf '%s:parent_id ' "$t"; done)
 rows() { sqlite3 -batch "$1" "$2" | sha256sum | cut -d' ' -f1; }
 
 ok demo --db ref.db --scale $SCALE --seed 5
@@ -69,7 +72,7 @@ check_prefix() { # NAME
     next=$(q ref.db "SELECT coalesce((SELECT id FROM person WHERE kind = 0 ORDER BY id
         LIMIT 1 OFFSET $k), (SELECT max(id) + 1 FROM person), 1)")
     for spec in "person:id" "person_disability:person_id" "relationship:child_id" \
-        "allocation:child_id" "case_note:child_id" "contact:parent_id"; do
+        "allocation:child_id" "case_note:child_id" "contact:parent_id" $HP_SPECS; do
         t=${spec%%:*} col=${spec#*:}
         order=$([ "$t" = person_disability ] && echo "person_id, code" || echo id)
         [ "$(rows "$db" "SELECT * FROM $t ORDER BY $order")" = \
@@ -88,8 +91,10 @@ check_prefix() { # NAME
 cut_at() { # NAME CHILDREN: a copy of the reference cut after that many children
     cp ref.db "$1"
     x=$(q ref.db "SELECT id FROM person WHERE kind = 0 ORDER BY id LIMIT 1 OFFSET $2")
+    hp=""
+    for t in $HP_TABLES; do hp="$hp DELETE FROM $t WHERE parent_id >= $x;"; done
     q "$1" "PRAGMA foreign_keys = OFF; DELETE FROM case_note WHERE child_id >= $x;
-        DELETE FROM contact WHERE parent_id >= $x;
+        DELETE FROM contact WHERE parent_id >= $x; $hp
         DELETE FROM allocation WHERE child_id >= $x; DELETE FROM relationship WHERE child_id >= $x;
         DELETE FROM person_disability WHERE person_id >= $x; DELETE FROM person WHERE id >= $x;
         INSERT INTO case_note_fts(case_note_fts) VALUES ('rebuild');"

@@ -12,6 +12,7 @@
 
 #include "domain/codeset.h"
 #include "core/workday.h"
+#include "domain/cin_project.h"
 #include "domain/contact.h"
 #include "domain/demo.h"
 #include "domain/field.h"
@@ -63,6 +64,14 @@ struct stats {
     /* every public id, as its 60 bits, to check they are all different */
     uint64_t *ids;
     size_t n_ids, cap_ids;
+    /* help and protection (only when the sink takes records): by type, those whose own
+     * checks fail, and each child's projected into the CIN census of the last whole year */
+    int64_t hp[8], hp_bad;
+    struct person child_copy;
+    struct cin_child_records hp_child;
+    char *hp_rows[8];
+    size_t hp_n[8], hp_cap[8];
+    struct cin_proj *census;
     /* the first error seen, with the record that caused it */
     char problem[256];
     struct demo_params params;
@@ -224,6 +233,8 @@ static enum kerr_code on_person(void *ctx, struct person *p, struct kerr *e)
     (void)e;
     struct stats *s = ctx;
     p->id = ++s->next_id;
+    if (p->kind == PERSON_CHILD)
+        s->child_copy = *p; /* names aside (the projection reads none), valid to the boundary */
     hash_str(s, p->public_id);
     id_seen(s, p->public_id);
     hash_int(s, p->kind);
@@ -380,6 +391,8 @@ static enum kerr_code on_note(void *ctx, struct case_note *n, struct kerr *e)
     return KITH_OK;
 }
 
+static void hp_child_done(struct stats *s);
+
 static enum kerr_code on_boundary(void *ctx, enum demo_stage stage, bool done, struct kerr *e)
 {
     (void)e;
@@ -392,6 +405,8 @@ static enum kerr_code on_boundary(void *ctx, enum demo_stage stage, bool done, s
     hash_int(s, done);
     if (stage == DEMO_STAGE_CHILDREN && done)
         child_done(s);
+    if (stage == DEMO_STAGE_CHILDREN && !done)
+        hp_child_done(s);
     return KITH_OK;
 }
 
@@ -416,16 +431,77 @@ static enum kerr_code on_contact(void *ctx, const struct rec_type *t, void *rec,
     return KITH_OK;
 }
 
+/* The types the CIN projection reads, as cin_child_records lists them; visits and core
+ * groups last (counted, not projected). */
+static const struct rec_type *const hp_types[8] = {
+    &referral_type,    &assessment_type, &cin_plan_type, &strategy_discussion_type,
+    &s47_enquiry_type, &conference_type, &cp_plan_type,  &visit_type,
+};
+
+static void hp_child_done(struct stats *s)
+{
+    if (!s->census || !s->hp_n[0])
+        goto clear;
+    struct cin_child_records c = {
+        .child = &s->child_copy,
+        .referrals = (void *)s->hp_rows[0],
+        .nreferrals = s->hp_n[0],
+        .assessments = (void *)s->hp_rows[1],
+        .nassessments = s->hp_n[1],
+        .cin_plans = (void *)s->hp_rows[2],
+        .ncin_plans = s->hp_n[2],
+        .strategies = (void *)s->hp_rows[3],
+        .nstrategies = s->hp_n[3],
+        .s47s = (void *)s->hp_rows[4],
+        .ns47s = s->hp_n[4],
+        .conferences = (void *)s->hp_rows[5],
+        .nconferences = s->hp_n[5],
+        .cp_plans = (void *)s->hp_rows[6],
+        .ncp_plans = s->hp_n[6],
+    };
+    cin_proj_add(s->census, &c);
+clear:
+    for (int i = 0; i < 8; i++)
+        s->hp_n[i] = 0;
+}
+
+static enum kerr_code on_hp(struct stats *s, const struct rec_type *t, void *rec)
+{
+    int k = 0;
+    while (k < 8 && hp_types[k] != t)
+        k++;
+    if (k == 8 && t != &core_group_type) {
+        problem(s, "record", t->name);
+        return KITH_OK;
+    }
+    struct field_errors errs;
+    field_errors_clear(&errs);
+    rec_check(t, rec, &(struct field_ctx){.today = s->params.today}, &errs);
+    if (errs.n)
+        problem(s, t->name, errs.items[0].msg);
+    s->hp_bad += errs.n > 0 || rec_chead(t, rec)->parent_id != s->last_child_id;
+    id_seen(s, rec_chead(t, rec)->public_id);
+    if (k == 8)
+        return KITH_OK;
+    s->hp[k]++;
+    if (s->hp_n[k] == s->hp_cap[k]) {
+        s->hp_cap[k] = s->hp_cap[k] ? 2 * s->hp_cap[k] : 16;
+        s->hp_rows[k] = realloc(s->hp_rows[k], s->hp_cap[k] * t->size);
+        assert_non_null(s->hp_rows[k]);
+    }
+    /* text members point into the child's arena, gone after it: the projection reads none */
+    memcpy(s->hp_rows[k] + s->hp_n[k]++ * t->size, rec, t->size);
+    return KITH_OK;
+}
+
 static enum kerr_code on_record(void *ctx, const struct rec_type *t, void *rec, struct kerr *e)
 {
     (void)e;
     struct stats *s = ctx;
     if (t == &contact_type)
         return on_contact(ctx, t, rec, e);
-    if (t != &vacancy_type) {
-        problem(s, "record", t->name);
-        return KITH_OK;
-    }
+    if (t != &vacancy_type)
+        return on_hp(s, t, rec);
     const struct vacancy *v = rec;
     hash_str(s, v->h.public_id);
     hash_str(s, v->title);
@@ -470,6 +546,11 @@ static struct stats *run_with(uint64_t seed, double scale, kdate t, bool records
     struct demo_sink sink = counting_sink;
     sink.ctx = s;
     sink.no_case_records = !records;
+    if (records) {
+        s->census = calloc(1, sizeof(*s->census));
+        assert_non_null(s->census);
+        cin_proj_init(s->census, collection_year(t) - 1, DATE_NONE);
+    }
     struct kerr e = KERR_INIT;
     assert_int_equal(demo_run(&s->params, &sink, &e), KITH_OK);
     if (s->problem[0])
@@ -491,6 +572,12 @@ static struct stats *run(uint64_t seed, double scale, kdate t)
 
 static void stats_free(struct stats *s)
 {
+    if (s->census) {
+        cin_proj_release(s->census);
+        free(s->census);
+    }
+    for (int i = 0; i < 8; i++)
+        free(s->hp_rows[i]);
     free(s->ids);
     free(s);
 }
@@ -512,6 +599,35 @@ static void repeatable(void **state)
     stats_free(d);
 }
 
+/* Help-and-protection histories (demo_help.c), from the same run: every record passes its
+ * own checks and hangs off the child just made; most children have a referral; and the
+ * CIN census of the last whole year, projected from them, has no error (the queries a real
+ * borough has are allowed: docs/internals/demo.md lists them). */
+static void help_protection(struct stats *a)
+{
+    assert_int_equal(a->hp_bad, 0);
+    if (a->hp[0] < a->children * 6 / 10 || a->hp[0] > a->children * 12 / 10)
+        fail_msg("%lld referrals for %lld children", (long long)a->hp[0], (long long)a->children);
+    for (int k = 1; k < 8; k++)
+        if (!a->hp[k])
+            fail_msg("no %s", hp_types[k]->plural);
+    struct ruleset set;
+    ruleset_for(&set, &ret_kind_cin, a->census->r.year);
+    a->census->r.year = set.year;
+    struct findings f;
+    findings_init(&f);
+    struct rinputs in = {0};
+    rules_run(&set, &a->census->r, &in, &f);
+    for (size_t i = 0; i < f.n; i++)
+        if (f.v[i].rule->severity == RULE_ERROR)
+            fail_msg("CIN rule %s on %s row %d of the demo's census (%d children)",
+                     f.v[i].rule->code, cin_tables[f.v[i].table].name, f.v[i].row,
+                     a->census->r.tables[CIN_CHILD].nrows);
+    assert_true(a->census->r.tables[CIN_CHILD].nrows > a->children / 5);
+    findings_release(&f);
+    ruleset_release(&set);
+}
+
 /* Contacts for kith work: well formed, about one per child and a third, most decided in
  * time, about one in eight late, a few of the last days' still open; and the rest of the
  * borough is the same record for record whether the sink takes them or not. */
@@ -528,6 +644,7 @@ static void contacts(void **state)
     if (late < 0.08 || late > 0.18)
         fail_msg("%.1f%% of contacts decided late", 100 * late);
     assert_true(a->contacts_open > 0 && a->contacts_open < a->contacts / 50);
+    help_protection(a);
     stats_free(a);
     stats_free(b);
 }
