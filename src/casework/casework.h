@@ -39,6 +39,9 @@ struct cw_err {
     struct kerr e;
     struct field_errors fields;
     void *current;
+    /* After a help-and-protection record is written: the CIN census queries the change
+     * brought in (casework/cin_live.h), for the person to check; the write went ahead. */
+    struct field_errors warnings;
 };
 void cw_err_clear(struct cw_err *err);
 

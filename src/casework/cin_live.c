@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "domain/codeset.h"
 #include "store/store_rec.h"
 
 static double now(void)
@@ -100,20 +101,17 @@ enum kerr_code cw_cin_live(struct store *s, const struct actor *who, int year, s
     }
     /* Every child with a referral, in the order store_rec_all gave them (by child). */
     struct typed *refs = &recs[LT_REFERRAL];
-    struct arena per;
-    arena_init(&per, 0);
     while (!rc && refs->at < refs->n) {
         int64_t child = rec_chead(refs->t, refs->rows + refs->at * refs->t->size)->parent_id;
         struct person person;
         struct cin_child_records c = {.child = &person};
         records_of(&c, recs, child);
-        rc = store_person_get(s, child, &per, &person, &err->e);
+        /* the person's few strings go to `a` too: an arena per child would take and zero a
+         * block each time, which was most of the run */
+        rc = store_person_get(s, child, &a, &person, &err->e);
         if (!rc)
             out->children += cin_proj_add(&out->p, &c);
-        arena_release(&per);
-        arena_init(&per, 0);
     }
-    arena_release(&per);
     arena_release(&a);
     out->read_seconds = now() - t0;
     if (!rc) {
@@ -161,4 +159,195 @@ void cin_live_at(const struct cin_live *l, const struct finding *f, struct cin_f
     }
     at->type = src->type;
     at->record_public_id = src->public_id;
+}
+
+/* ---- as a record is saved ---- */
+
+struct child_set {
+    void *rows[LT_N];
+    size_t n[LT_N];
+};
+
+static void as_records(const struct child_set *cs, const struct person *child,
+                       struct cin_child_records *c)
+{
+    *c = (struct cin_child_records){
+        .child = child,
+        .referrals = cs->rows[LT_REFERRAL],
+        .nreferrals = cs->n[LT_REFERRAL],
+        .assessments = cs->rows[LT_ASSESSMENT],
+        .nassessments = cs->n[LT_ASSESSMENT],
+        .cin_plans = cs->rows[LT_CIN_PLAN],
+        .ncin_plans = cs->n[LT_CIN_PLAN],
+        .strategies = cs->rows[LT_STRATEGY],
+        .nstrategies = cs->n[LT_STRATEGY],
+        .s47s = cs->rows[LT_S47],
+        .ns47s = cs->n[LT_S47],
+        .conferences = cs->rows[LT_CONFERENCE],
+        .nconferences = cs->n[LT_CONFERENCE],
+        .cp_plans = cs->rows[LT_CP_PLAN],
+        .ncp_plans = cs->n[LT_CP_PLAN],
+    };
+}
+
+/* One finding as the save compares them: the rule and the row's record. */
+struct fkey {
+    const struct rule *rule;
+    const struct rec_type *type;
+    int64_t id;
+    int table;
+    uint64_t cols;
+    bool used;
+};
+
+static size_t keys_of(const struct cin_live *l, struct fkey *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->f.n && n < cap; i++) {
+        const struct finding *f = &l->f.v[i];
+        const struct cin_src *src = cin_proj_src(&l->p, f->table, f->row);
+        if (!src) /* the return's own (2887Q...): not one child's */
+            continue;
+        out[n++] = (struct fkey){
+            .rule = f->rule, .type = src->type, .id = src->id, .table = f->table, .cols = f->cols};
+    }
+    return n;
+}
+
+#define KEYS_MAX 256
+
+/* Project one child for `year` and run the rules. */
+static void judge(struct cin_live *l, const struct cin_child_records *c, int year, kdate today)
+{
+    memset(l, 0, sizeof *l);
+    cin_proj_init(&l->p, year, today);
+    findings_init(&l->f);
+    l->children = cin_proj_add(&l->p, c);
+    run_rules(l);
+}
+
+/* The field of record type `t` that a finding's columns point at, or its main date. */
+static const struct field *field_at(const struct rec_type *t, const struct fkey *k)
+{
+    for (int c = 0; c < RTABLE_MAX_COLS; c++) {
+        if (!(k->cols & COL(c)) || c >= cin_tables[k->table].ncols)
+            continue;
+        const char *col = cin_tables[k->table].cols[c].name;
+        for (const struct cin_item_source *src = cin_item_sources; src->item; src++)
+            if (src->how == CIN_FROM_FIELD && !strcmp(src->item, col) &&
+                !strcmp(src->type, t->name)) {
+                const struct field *f = field_find(t->fields, src->field);
+                if (f)
+                    return f;
+            }
+    }
+    return field_find(t->fields, t->order);
+}
+
+static void report(struct field_errors *to, const struct rec_type *t, const void *rec,
+                   const struct fkey *k, bool mine)
+{
+    const struct field *f = field_at(t, k);
+    char buf[REC_TEXT_BUF];
+    const char *v = mine ? rec_text(f, rec, buf) : NULL;
+    for (size_t i = 0; i < to->n; i++) /* one line per rule */
+        if (strstr(to->items[i].msg, k->rule->code))
+            return;
+    field_fail(to, f, -1, v, "breaks a CIN census rule", "%s", k->rule->message);
+    struct field_error *fe = &to->items[to->n - 1];
+    snprintf(fe->msg, sizeof fe->msg, "CIN rule %s: %s%s", k->rule->code, k->rule->message,
+             mine      ? ""
+             : k->type ? " (this change makes it so elsewhere in the child's records)"
+                       : " (on the child's own record)");
+}
+
+enum kerr_code cw_cin_on_save(struct store *s, const struct person *child, const struct rec_type *t,
+                              const void *rec, int64_t self, kdate today, struct field_errors *errs,
+                              struct field_errors *warnings, struct kerr *e)
+{
+    int which = -1;
+    for (int i = 0; i < LT_N; i++)
+        if (live_types[i] == t)
+            which = i;
+    if (which < 0)
+        return KITH_OK;
+    struct arena a;
+    arena_init(&a, 0);
+    struct child_set before = {0}, after = {0};
+    enum kerr_code rc = KITH_OK;
+    for (int i = 0; i < LT_N && !rc; i++) {
+        struct rec_query q = {.parent_id = child->id, .limit = STORE_PAGE_MAX};
+        rc = store_rec_list(s, live_types[i], &q, &a, &before.rows[i], &before.n[i], NULL, e);
+        after.rows[i] = before.rows[i];
+        after.n[i] = before.n[i];
+    }
+    if (rc) {
+        arena_release(&a);
+        return rc;
+    }
+    /* after: the record added, or in place of its stored version */
+    size_t sz = t->size, n = before.n[which];
+    char *rows = arena_alloc(&a, (n + 1) * sz);
+    if (n)
+        memcpy(rows, before.rows[which], n * sz);
+    size_t at = n;
+    kdate first = DATE_NONE;
+    const struct field *order = field_find(t->fields, t->order);
+    for (size_t i = 0; i < n; i++)
+        if (self && rec_chead(t, rows + i * sz)->id == self) {
+            at = i;
+            memcpy(&first, rows + i * sz + order->offset, sizeof first);
+        }
+    memcpy(rows + at * sz, rec, sz);
+    after.rows[which] = rows;
+    after.n[which] = at == n ? n + 1 : n;
+
+    /* the years the change can touch: from its (old or new) date's to the current one */
+    kdate d;
+    memcpy(&d, (const char *)rec + order->offset, sizeof d);
+    if (first == DATE_NONE || (d != DATE_NONE && d < first))
+        first = d;
+    int to = collection_year(today), from = first == DATE_NONE ? to : collection_year(first);
+    if (from < to - 6)
+        from = to - 6; /* a census reaches back no further than an episode can stay open */
+    struct cin_child_records cb, ca;
+    as_records(&before, child, &cb);
+    as_records(&after, child, &ca);
+    for (int y = from; y <= to; y++) {
+        struct cin_live lb, la;
+        judge(&lb, &cb, y, today);
+        judge(&la, &ca, y, today);
+        struct fkey kb[KEYS_MAX], ka[KEYS_MAX];
+        size_t nb = keys_of(&lb, kb, KEYS_MAX), na = keys_of(&la, ka, KEYS_MAX);
+        bool fresh[KEYS_MAX];
+        for (size_t i = 0; i < na; i++) {
+            fresh[i] = true;
+            for (size_t j = 0; j < nb && fresh[i]; j++)
+                if (!kb[j].used && kb[j].rule == ka[i].rule && kb[j].type == ka[i].type &&
+                    kb[j].id == ka[i].id)
+                    fresh[i] = !(kb[j].used = true);
+        }
+        /* what the rules say of this record first, then what the change did elsewhere */
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < na; i++) {
+                bool mine = ka[i].type == t && ka[i].id == self;
+                if (!fresh[i] || mine != (pass == 0))
+                    continue;
+                const struct fkey *k = &ka[i];
+                struct fkey here = *k;
+                if (!mine) /* a finding on another record: on this one's main field */
+                    here.cols = 0;
+                /* the child's own record at fault (a disability not recorded): the person
+                 * is told, and the record that brought the child into the census saved */
+                bool on_child = !k->type;
+                for (size_t j = 0; j < na && !on_child; j++)
+                    on_child = ka[j].rule == k->rule && !ka[j].type; /* 8540 marks both */
+                bool refuse = k->rule->severity == RULE_ERROR && !on_child;
+                report(refuse ? errs : warnings, t, rec, mine ? k : &here, mine);
+            }
+        cin_live_release(&lb);
+        cin_live_release(&la);
+    }
+    arena_release(&a);
+    return KITH_OK;
 }

@@ -36,4 +36,17 @@ struct cin_finding_at {
 };
 void cin_live_at(const struct cin_live *l, const struct finding *f, struct cin_finding_at *at);
 
+/* The CIN rules as a record is saved (records.c, inside the write's transaction): the
+ * child's records as stored and as they would be with `rec` (added when `self` is 0, else
+ * replacing record `self`), projected for each collection year from the record's to the
+ * current one. A rule's error that the change would bring in refuses it: each goes to
+ * `errs` with the rule's code and words, on the field at fault where the record has one.
+ * Its new queries, and errors on the child's own record (a disability not recorded: not
+ * the record being saved), go to `warnings`, in the same form, for the person to see (the
+ * save goes ahead). Errors already there before the change are not this save's to fix. Types the
+ * census does not read are passed. */
+enum kerr_code cw_cin_on_save(struct store *s, const struct person *child, const struct rec_type *t,
+                              const void *rec, int64_t self, kdate today, struct field_errors *errs,
+                              struct field_errors *warnings, struct kerr *e);
+
 #endif

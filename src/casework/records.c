@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "casework/cin_live.h"
 #include "casework/cross.h"
 #include "domain/audit.h"
 #include "domain/codeset.h"
@@ -22,6 +23,7 @@ void cw_err_clear(struct cw_err *err)
 {
     kerr_clear(&err->e);
     field_errors_clear(&err->fields);
+    field_errors_clear(&err->warnings);
     err->current = NULL;
 }
 
@@ -96,7 +98,7 @@ static enum kerr_code check_values(const struct actor *who, const struct rec_typ
 /* The type's rules across the child's records (cross.h), if it has any: run inside the
  * write's transaction, after its own checks found nothing wrong. */
 static enum kerr_code check_across(struct store *s, const struct rec_type *t, const void *rec,
-                                   int64_t self, struct cw_err *err)
+                                   int64_t self, kdate today, struct cw_err *err)
 {
     const struct cw_cross *x = cw_cross_rules;
     while (x->type && x->type != t)
@@ -111,6 +113,10 @@ static enum kerr_code check_across(struct store *s, const struct rec_type *t, co
         .s = s, .a = &a, .child = &child, .self = self, .errs = &err->fields, .e = &err->e};
     if (!rc)
         rc = x->check(&c, rec);
+    /* the CIN census's rules, once the record's own and the cross-record ones pass: one
+     * rule, one place (domain/ret), the same the return is judged by */
+    if (!rc && !err->fields.n)
+        rc = cw_cin_on_save(s, &child, t, rec, self, today, &err->fields, &err->warnings, &err->e);
     arena_release(&a);
     return rc ? rc : values_result(t, err);
 }
@@ -146,7 +152,7 @@ enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct
     rc = store_begin(s, &err->e);
     if (rc)
         return rc;
-    rc = check_across(s, t, rec, 0, err);
+    rc = check_across(s, t, rec, 0, who->today, err);
     if (!rc)
         rc = store_rec_add(s, t, rec, who->now, &err->e);
     char act[64];
@@ -184,7 +190,7 @@ enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const st
     rc = store_begin(s, &err->e);
     if (rc)
         return rc;
-    rc = check_across(s, t, rec, h->id, err);
+    rc = check_across(s, t, rec, h->id, who->today, err);
     if (!rc)
         rc = store_rec_update(s, t, rec, who->now, &err->e);
     if (rc == KITH_E_CONFLICT) {

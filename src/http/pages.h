@@ -39,6 +39,7 @@ int page_admin_user_reset(struct http_app *app, struct http_request *req,
                           struct http_response *res);
 int page_validate_form(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_validate(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_validate_live(struct http_app *app, struct http_request *req, struct http_response *res);
 /* A case note's limits, in characters: the route table refuses more, the form shows them. */
 enum { NOTE_SUBJECT_MAX = 200, NOTE_BODY_MAX = 20000 };
 /* The public jobs board (pages_jobs.c): no sign-in, no audit. */

@@ -179,7 +179,10 @@ static int render_form(struct http_request *req, struct http_response *res, int 
     page_error_summary(&h, req);
     html_raw(&h, "<h1 class=\"govuk-heading-l\">Validate a return</h1>\n"
                  "<p class=\"govuk-body\">Check a CIN census or SSDA903 return with every DfE "
-                 "validation rule of its year, as <code>kith validate</code> does.</p>\n");
+                 "validation rule of its year, as <code>kith validate</code> does.</p>\n"
+                 "<p class=\"govuk-body\">Or <a class=\"govuk-link\" href=\"/validate/live\">"
+                 "check the live records</a>: the CIN census rules over the records kith "
+                 "holds, each finding linked to the record to correct.</p>\n");
     form(&h, req, type, year, la);
     return page_end(&h, res, status);
 }

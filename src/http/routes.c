@@ -159,6 +159,9 @@ const struct route routes[] = {
      NULL, NULL, "/validate"},
     {HTTP_POST, "/validate", page_validate, ROUTE_SIGNED_IN | ROUTE_VALIDATE,
      ROUTE_CSRF | ROUTE_UPLOAD, PARAM_LINE, NULL, validate_params, "/validate"},
+    /* the CIN rules over the live records (pages_validate_live.c); ?year= in the query */
+    {HTTP_GET,  "/validate/live", page_validate_live, ROUTE_SIGNED_IN | ROUTE_VALIDATE, 0,
+     PARAM_LINE, NULL, NULL, "/validate/live"},
     /* The JSON API: bearer tokens, problem details; each route is in api.c's api_docs. */
     {HTTP_GET,  "/api/v1/openapi.json", api_openapi, ROUTE_PUBLIC, ROUTE_API, PARAM_LINE, NULL,
      NULL, "/api/v1/openapi.json"},

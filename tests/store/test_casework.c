@@ -434,7 +434,7 @@ static const struct journey_step journey[] = {
      "referral",
      {"referral_date=2026-11-10", "source=6", "primary_need=N4"},
      "referral_date",
-     "overlaps the CIN episode"},
+     "CIN rule 8816"},
     /* 7: a visit in the NFA episode, the child seen before birth */
     {0,
      "visit",
@@ -480,11 +480,7 @@ static const struct journey_step journey[] = {
      "not during a child protection plan"},
     /* 18 */ {0, "cp_plan", {"start_date=2026-11-20", CAT}, NULL, NULL},
     /* 19 */
-    {0,
-     "cp_plan",
-     {"start_date=2026-11-20", CAT},
-     "start_date",
-     "overlaps another child protection plan"},
+    {0, "cp_plan", {"start_date=2026-11-20", CAT}, "start_date", "CIN rule 8940"},
     /* 20 */ {0, "core_group", {"meeting_date=2026-11-27"}, NULL, NULL},
     /* 21 */
     {0,
@@ -514,8 +510,9 @@ static const struct journey_step journey[] = {
      NULL},
     /* 25 */ {0, "cin_plan", {"start_date=2026-11-03", "end_date=2026-11-19"}, NULL, NULL},
     /* 26 */
-    {0, "cin_plan", {"start_date=2026-11-19"}, "start_date", "overlaps another child in need plan"},
-    /* 27 */ {0, "cin_plan", {"start_date=2026-11-20"}, NULL, NULL},
+    {0, "cin_plan", {"start_date=2026-11-19"}, "start_date", "CIN rule 4014"},
+    /* 27: a CIN plan beside the CP plan: the census's rule, run as it is saved */
+    {0, "cin_plan", {"start_date=2026-11-20"}, "start_date", "CIN rule 4016"},
     /* 28: correcting a plan is not an overlap with itself; the plan ends */
     {18, "cp_plan", {"start_date=2026-11-20", CAT, "end_date=2026-12-05"}, NULL, NULL},
     /* 29 */
@@ -524,16 +521,39 @@ static const struct journey_step journey[] = {
      {"visit_date=2026-12-06", "purpose=cp-plan", "place=home", "by_whom=A Worker"},
      "visit_date",
      "not during a child protection plan"},
-    /* 30: the episode closes; nothing after it */
+    /* 30: the assessment is authorised: an episode closes with none open (CIN rule 8867) */
+    {9,
+     "assessment",
+     {"start_date=2026-11-02", "child_seen_date=2026-11-02", "completed_date=2026-11-30",
+      "factors=16A", "authorised_date=2026-12-01", "authorised_by=T Manager"},
+     NULL,
+     NULL},
+    /* 31: the episode closes; nothing after it */
     {2,
      "referral",
      {"referral_date=2026-11-02", "source=2A", "primary_need=N1", "closure_date=2026-12-06",
       "closure_reason=RC7"},
      NULL,
      NULL},
-    /* 31 */
+    /* 32 */
     {0, "assessment", {"start_date=2026-12-07"}, "start_date", "after the CIN episode closed"},
-    /* 32 */ {0, "assessment", {"start_date=2026-12-06"}, NULL, NULL},
+    /* 33: on the day it closed, and complete (an open one would be CIN rule 8867) */
+    {0,
+     "assessment",
+     {"start_date=2026-12-06", "completed_date=2026-12-06", "factors=21",
+      "authorised_date=2026-12-06", "authorised_by=T Manager"},
+     NULL,
+     NULL},
+    /* 34: a query is a warning: the plan is saved, and the person told */
+    {0, "cin_plan", {"start_date=2026-12-06", "end_date=2026-12-06"}, NULL, NULL},
+};
+
+/* Steps accepted with a CIN census query among their warnings (the rest have none). */
+static const struct {
+    size_t step; /* 1-based */
+    const char *warns;
+} journey_warnings[] = {
+    {34, "CIN rule 4012Q: Check the CIN plan: it starts and ends on the same day."},
 };
 
 static void help_protection_journey(void **state)
@@ -569,6 +589,16 @@ static void help_protection_journey(void **state)
             while (rec_types[k] != t)
                 k++;
             stored[k] += !st->fix;
+            const char *warns = NULL;
+            for (size_t w = 0; w < N_ELEMS(journey_warnings); w++)
+                if (journey_warnings[w].step == i + 1)
+                    warns = journey_warnings[w].warns;
+            bool warned = !warns;
+            for (size_t w = 0; w < err.warnings.n && !warned; w++)
+                warned = strstr(err.warnings.items[w].msg, warns) != NULL;
+            if (!warned)
+                fail_msg("step %zu (%s): no warning '%s' (%zu warnings)", i + 1, st->type, warns,
+                         err.warnings.n);
             continue;
         }
         if (rc != KITH_E_INVALID)
