@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "domain/cin_ack.h"
 #include "domain/codeset.h"
 #include "store/store_rec.h"
 
@@ -113,6 +114,12 @@ enum kerr_code cw_cin_live(struct store *s, const struct actor *who, int year, s
             out->children += cin_proj_add(&out->p, &c);
     }
     arena_release(&a);
+    if (!rc) {
+        void *rows;
+        arena_init(&out->mem, 0);
+        rc = store_rec_all(s, &cin_ack_type, &out->mem, &rows, &out->nacks, &err->e);
+        out->acks = rows;
+    }
     out->read_seconds = now() - t0;
     if (!rc) {
         run_rules(out);
@@ -137,6 +144,7 @@ enum kerr_code cw_cin_live(struct store *s, const struct actor *who, int year, s
 
 void cin_live_release(struct cin_live *l)
 {
+    arena_release(&l->mem);
     findings_release(&l->f);
     if (l->set.rules)
         ruleset_release(&l->set);
@@ -159,6 +167,11 @@ void cin_live_at(const struct cin_live *l, const struct finding *f, struct cin_f
     }
     at->type = src->type;
     at->record_public_id = src->public_id;
+    const char *type = src->type ? src->type->name : "child";
+    for (size_t i = 0; i < l->nacks; i++)
+        if (!strcmp(l->acks[i].rule, f->rule->code) && !strcmp(l->acks[i].record, src->public_id) &&
+            !strcmp(l->acks[i].record_type, type))
+            at->explained = l->acks[i].explanation;
 }
 
 /* ---- as a record is saved ---- */

@@ -12,8 +12,12 @@
 #include "domain/cin_project.h"
 #include "domain/ret/rule.h"
 
+struct cin_ack;
 struct cin_live {
     struct cin_proj p;
+    struct cin_ack *acks; /* the queries explained (domain/cin_ack.h), from `mem` */
+    size_t nacks;
+    struct arena mem;
     struct ruleset set;
     struct findings f;
     size_t children; /* in the year's census */
@@ -33,6 +37,7 @@ struct cin_finding_at {
     const char *child_public_id, *la_child_id;
     const struct rec_type *type; /* NULL: the child's own record (or the return as a whole) */
     const char *record_public_id;
+    const char *explained; /* a query explained on that record: the explanation; or NULL */
 };
 void cin_live_at(const struct cin_live *l, const struct finding *f, struct cin_finding_at *at);
 

@@ -237,7 +237,8 @@ static const struct cli_command validate_sub[] = {
          "With --live, the rules run over the help-and-protection records in the database\n"
          "(--db), projected as the census of the year (default: the current one) would be;\n"
          "each finding names the child (public id and LA child id) and the record at fault\n"
-         "(CSV columns: rule,severity,child,la_child_id,record_type,record,fields,message).",
+         "(CSV columns: rule,severity,child,la_child_id,record_type,record,fields,message,\n"
+         "explained: a query's explanation, recorded as kith record add cin_ack).",
      .opts = validate_opts,
      .opts_size = sizeof(struct validate_opts),
      .min_args = 0,

@@ -30,7 +30,7 @@ static void csv_cell(struct str *o, const char *s, bool last)
 
 static void put_csv(struct str *o, const struct cin_live *l)
 {
-    str_add(o, "rule,severity,child,la_child_id,record_type,record,fields,message\n");
+    str_add(o, "rule,severity,child,la_child_id,record_type,record,fields,message,explained\n");
     struct str fields = STR_INIT;
     for (size_t i = 0; i < l->f.n; i++) {
         const struct finding *f = &l->f.v[i];
@@ -45,7 +45,8 @@ static void put_csv(struct str *o, const struct cin_live *l)
         csv_cell(o, type_name(&at), false);
         csv_cell(o, at.record_public_id, false);
         csv_cell(o, fields.len ? fields.buf : "", false);
-        csv_cell(o, f->rule->message, true);
+        csv_cell(o, f->rule->message, false);
+        csv_cell(o, at.explained ? at.explained : "", true);
     }
     str_release(&fields);
 }
@@ -78,7 +79,9 @@ static void put_json(struct str *j, const struct cin_live *l, int year)
         json_pair(j, "record_type", type_name(&at), true);
         json_pair(j, "record", at.record_public_id, true);
         json_pair(j, "fields", fields.len ? fields.buf : "", true);
-        json_pair(j, "message", f->rule->message, false);
+        json_pair(j, "message", f->rule->message, at.explained != NULL);
+        if (at.explained)
+            json_pair(j, "explained", at.explained, false);
         str_addc(j, '}');
     }
     str_add(j, "\n]}\n");
@@ -98,6 +101,8 @@ static void put_text(struct str *o, const struct cin_live *l)
             str_addf(o, "child %s (LA %s) %s %s: ", at.child_public_id, at.la_child_id,
                      type_name(&at), at.record_public_id);
         str_addf(o, "%s\n", f->rule->message);
+        if (at.explained)
+            str_addf(o, "       explained: %s\n", at.explained);
     }
 }
 

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "domain/cin_ack.h"
 #include "domain/contact.h"
 #include "domain/help.h"
 #include "domain/protection.h"
@@ -22,6 +23,7 @@ const struct rec_type *const rec_types[] = {
     &conference_type,
     &cp_plan_type,
     &core_group_type,
+    &cin_ack_type,
     NULL,
 };
 

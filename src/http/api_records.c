@@ -59,8 +59,11 @@ static const char *iso_time(struct arena *a, int64_t t)
 
 /* One record as a JSON object (the member `key` of the object being written, or an
  * element when NULL): its head, then each field by its type. */
+/* `warnings`: the CIN census queries a save brought in (casework/cin_live.h), written as
+ * "warnings": ["CIN rule 4012Q: ..."] when there are any; NULL when the record is read. */
 static void write_record(struct json_out *j, const char *key, struct arena *a,
-                         const struct rec_type *t, const void *rec, const char *child)
+                         const struct rec_type *t, const void *rec, const char *child,
+                         const struct field_errors *warnings)
 {
     const struct rec_head *h = rec_chead(t, rec);
     if (key)
@@ -84,6 +87,12 @@ static void write_record(struct json_out *j, const char *key, struct arena *a,
             json_int(j, f->name, strtoll(v, NULL, 10));
         else
             json_str(j, f->name, v);
+    }
+    if (warnings && warnings->n) {
+        json_arr_begin(j, "warnings");
+        for (size_t i = 0; i < warnings->n; i++)
+            json_str(j, NULL, warnings->items[i].msg);
+        json_arr_end(j);
     }
     json_obj_end(j);
 }
@@ -214,7 +223,7 @@ int api_records_list(struct http_app *app, struct http_request *req, struct http
     json_int(&j, "total", total);
     json_arr_begin(&j, "records");
     for (size_t i = 0; i < n; i++)
-        write_record(&j, NULL, req->arena, t, (const char *)rows + i * t->size, p.public_id);
+        write_record(&j, NULL, req->arena, t, (const char *)rows + i * t->size, p.public_id, NULL);
     json_arr_end(&j);
     json_obj_end(&j);
     return answer(req, res, 200, &j, "application/json");
@@ -255,7 +264,7 @@ int api_record_add(struct http_app *app, struct http_request *req, struct http_r
         arena_printf(req->arena, "/api/v1/records/%s/%s", t->name, rec_head(t, rec)->public_id));
     struct json_out j;
     json_out_init(&j);
-    write_record(&j, NULL, req->arena, t, rec, p.public_id);
+    write_record(&j, NULL, req->arena, t, rec, p.public_id, &err.warnings);
     return answer(req, res, 201, &j, "application/json");
 }
 
@@ -285,7 +294,7 @@ int api_record_get(struct http_app *app, struct http_request *req, struct http_r
         return refused(req, res, rc, &err);
     struct json_out j;
     json_out_init(&j);
-    write_record(&j, NULL, req->arena, t, rec, child_id(req, t, rec));
+    write_record(&j, NULL, req->arena, t, rec, child_id(req, t, rec), NULL);
     return answer(req, res, 200, &j, "application/json");
 }
 
@@ -334,8 +343,8 @@ int api_record_correct(struct http_app *app, struct http_request *req, struct ht
         json_str(&j, "detail", err.e.msg);
         json_str(&j, "instance", req->request_id);
         const char *child = child_id(req, t, err.current);
-        write_record(&j, "current", req->arena, t, err.current, child);
-        write_record(&j, "yours", req->arena, t, rec, child);
+        write_record(&j, "current", req->arena, t, err.current, child, NULL);
+        write_record(&j, "yours", req->arena, t, rec, child, NULL);
         json_obj_end(&j);
         return answer(req, res, 409, &j, "application/problem+json");
     }
@@ -343,7 +352,7 @@ int api_record_correct(struct http_app *app, struct http_request *req, struct ht
         return refused(req, res, rc, &err);
     struct json_out j;
     json_out_init(&j);
-    write_record(&j, NULL, req->arena, t, rec, child_id(req, t, rec));
+    write_record(&j, NULL, req->arena, t, rec, child_id(req, t, rec), &err.warnings);
     return answer(req, res, 200, &j, "application/json");
 }
 
@@ -369,7 +378,7 @@ int api_record_history(struct http_app *app, struct http_request *req, struct ht
     json_obj_begin(&j);
     json_arr_begin(&j, "versions");
     for (size_t i = 0; i < n; i++)
-        write_record(&j, NULL, req->arena, t, (const char *)rows + i * t->size, child);
+        write_record(&j, NULL, req->arena, t, (const char *)rows + i * t->size, child, NULL);
     json_arr_end(&j);
     json_obj_end(&j);
     return answer(req, res, 200, &j, "application/json");
@@ -451,6 +460,16 @@ void api_records_schemas(struct json_out *j, struct arena *a)
                 }
                 json_key_obj(j, "version");
                 json_str(j, "type", "integer");
+                json_obj_end(j);
+                /* only in the answer to an add or a correction that brought some in */
+                json_key_obj(j, "warnings");
+                json_str(j, "type", "array");
+                json_str(j, "description",
+                         "The CIN census queries this save brought in (\"CIN rule 4012Q: "
+                         "...\"): the record is saved; they are for the person to check");
+                json_key_obj(j, "items");
+                json_str(j, "type", "string");
+                json_obj_end(j);
                 json_obj_end(j);
             }
             for (const struct field *f = t->fields; f->name; f++)

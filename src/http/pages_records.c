@@ -23,6 +23,7 @@
 
 #include "casework/casework.h"
 #include "domain/codeset.h"
+#include "domain/ret/cin.h"
 #include "http/govuk.h"
 #include "http/page.h"
 #include "http/pages.h"
@@ -243,6 +244,78 @@ static void errors_to_form(struct http_request *req, const struct rec_type *t,
     }
 }
 
+/* Where a saved record is shown: its page, with the CIN census queries the save brought in
+ * (casework/cin_live.h) as ?check=CODE,CODE for the page to show beside it. Only the codes
+ * travel: the page takes each rule's words from the rule set, never from the address. */
+static const char *saved_at(struct http_request *req, const struct rec_type *t, const char *id,
+                            const struct cw_err *err)
+{
+    struct str codes = STR_INIT;
+    for (size_t i = 0; i < err->warnings.n; i++) {
+        const char *m = err->warnings.items[i].msg, *c = strstr(m, "CIN rule ");
+        size_t n = c ? strcspn(c + 9, ":") : 0;
+        if (c == m && n && n <= 8)
+            str_addf(&codes, "%s%.*s", codes.len ? "," : "", (int)n, c + 9);
+    }
+    const char *at =
+        codes.len ? arena_printf(req->arena, "/records/%s/%s?check=%s", t->name, id, codes.buf)
+                  : arena_printf(req->arena, "/records/%s/%s", t->name, id);
+    str_release(&codes);
+    return at;
+}
+
+/* The CIN census queries named in ?check= (saved_at), each with its rule's words in a
+ * banner above the record (the record is saved; these are for the person to check), and a
+ * form to explain each: an acknowledged query (domain/cin_ack.h) kept with the child. */
+static void checks(struct html *h, const struct http_request *req, const struct rec_type *t,
+                   const char *record, const char *child)
+{
+    const char *q = NULL;
+    for (size_t i = 0; i < req->nquery; i++)
+        if (!strcmp(req->query[i].name, "check"))
+            q = req->query[i].value;
+    if (!q || !*q || !child || !*child)
+        return;
+    struct ruleset set;
+    ruleset_for(&set, &ret_kind_cin, collection_year(date_today()));
+    const struct rule *found[8];
+    size_t n = 0;
+    char code[12];
+    for (const char *p = q; *p && n < 8;) {
+        size_t len = strcspn(p, ",");
+        snprintf(code, sizeof code, "%.*s", (int)(len < sizeof code ? len : sizeof code - 1), p);
+        const struct rule *r = ruleset_find(&set, code);
+        if (r && r->severity == RULE_QUERY)
+            found[n++] = r;
+        p += len + (p[len] == ',');
+    }
+    struct str body = STR_INIT;
+    for (size_t i = 0; i < n; i++)
+        str_addf(&body, "%sCIN rule %s: %s", i ? " " : "", found[i]->code, found[i]->message);
+    if (n)
+        govuk_notification_banner(
+            h, &(struct govuk_banner){.text = "Saved. Check what the CIN census rules ask",
+                                      .body = arena_strdup(h->arena, body.buf)});
+    str_release(&body);
+    for (size_t i = 0; i < n; i++) {
+        html_f(h, "<form method=\"post\" action=\"/children/%s/records/cin_ack\" novalidate>\n",
+               child);
+        page_csrf(h, req);
+        html_f(h,
+               "<input type=\"hidden\" name=\"rule\" value=\"%s\">"
+               "<input type=\"hidden\" name=\"record_type\" value=\"%s\">"
+               "<input type=\"hidden\" name=\"record\" value=\"%s\">\n"
+               "<div class=\"govuk-form-group\"><label class=\"govuk-label\" "
+               "for=\"explanation-%d\">Why the record is right as it is (CIN rule %s)</label>"
+               "<textarea class=\"govuk-textarea\" id=\"explanation-%d\" name=\"explanation\" "
+               "rows=\"2\"></textarea></div>\n"
+               "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
+               "data-module=\"govuk-button\">Explain query %s</button>\n</form>\n",
+               found[i]->code, t->name, record, (int)i, found[i]->code, (int)i, found[i]->code);
+    }
+    ruleset_release(&set);
+}
+
 static int failed(struct http_request *req, struct http_response *res, enum kerr_code rc)
 {
     if (rc == KITH_E_NOT_FOUND)
@@ -341,8 +414,7 @@ int page_records_add(struct http_app *app, struct http_request *req, struct http
     }
     if (rc)
         return failed(req, res, rc);
-    return page_redirect(
-        res, arena_printf(req->arena, "/records/%s/%s", t->name, rec_head(t, rec)->public_id));
+    return page_redirect(res, saved_at(req, t, rec_head(t, rec)->public_id, &err));
 }
 
 int page_records_list(struct http_app *app, struct http_request *req, struct http_response *res)
@@ -481,6 +553,7 @@ int page_record(struct http_app *app, struct http_request *req, struct http_resp
             &h, &(struct govuk_opts){.text = arena_printf(req->arena, "All %s", t->plural),
                                      .href = arena_printf(req->arena, "/children/%s/records/%s",
                                                           p.public_id, t->name)});
+    checks(&h, req, t, rh->public_id, t->parent ? p.public_id : NULL);
     html_f(&h, "<span class=\"govuk-caption-l\">%s</span>\n<h1 class=\"govuk-heading-l\">%s</h1>\n",
            t->parent ? child_name(req->arena, &p) : "", title);
     summary(&h, req->arena, t, rec);
@@ -594,7 +667,7 @@ int page_record_correct(struct http_app *app, struct http_request *req, struct h
     }
     if (rc)
         return failed(req, res, rc);
-    return page_redirect(res, arena_printf(req->arena, "/records/%s/%s", t->name, rh->public_id));
+    return page_redirect(res, saved_at(req, t, rh->public_id, &err));
 }
 
 int page_record_history(struct http_app *app, struct http_request *req, struct http_response *res)

@@ -73,7 +73,12 @@ static void findings_table(struct html *h, const struct cin_live *l)
             : at.child_public_id[0] ? arena_printf(h->arena, "/children/%s", at.child_public_id)
                                     : NULL;
         govuk_table_cell(h, &(struct govuk_cell){.text = rec, .href = href}, false);
-        govuk_table_cell(h, &(struct govuk_cell){.text = f->rule->message}, false);
+        govuk_table_cell(
+            h,
+            &(struct govuk_cell){.text = at.explained ? arena_printf(h->arena, "%s Explained: %s",
+                                                                     f->rule->message, at.explained)
+                                                      : f->rule->message},
+            false);
         govuk_table_row_end(h);
     }
     govuk_table_end(h);

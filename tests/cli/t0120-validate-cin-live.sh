@@ -2,7 +2,8 @@
 # kith validate cin --live: the CIN census rules over the records in the database. Each
 # finding names the child (public id and LA child id) and the record at fault, in text,
 # CSV and JSON; the year is asked for or the current one, judged up to today; a child
-# whose episodes all closed before the year is not in it; the run is audited.
+# whose episodes all closed before the year is not in it; a query explained shows its
+# explanation; the run is audited.
 . "$(dirname "$0")/lib.sh"
 export KITH_TODAY=2026-12-07
 ok init
@@ -57,6 +58,19 @@ status 64 validate cin --live some.xml
 err_has "give a census file, or --live"
 status 64 validate cin --live --year 1999x
 status 64 validate cin --live --format html
+
+# a query explained (cin_ack): kept with the child, shown beside its finding; an error is
+# not explained but put right
+ok record add cin_ack "$ben" --rule 8670Q --record-type assessment --record "$assessment" \
+    --explanation "Assessment paused: the family were abroad for six weeks"
+status 1 validate cin --live
+out_has "8670Q  query child $ben (LA BEN2) assessment $assessment"
+out_has "explained: Assessment paused: the family were abroad for six weeks"
+status 1 validate cin --live --format csv
+out_has ",Assessment paused: the family were abroad for six weeks"
+status 3 record add cin_ack "$ben" --rule 8540 --record-type child --record "$ben" \
+    --explanation "no disability known"
+err_has "is an error, which must be put right"
 
 ok audit list
 out_has "cin.validate"

@@ -491,6 +491,29 @@ static void bodies_that_cannot_be_read(void **state)
  * of the wrong kind or unknown, bad values each beside their field; a child out of
  * scope reads as not found; the second of two corrections from one version gets 409 with
  * both versions; the OpenAPI document has the type's schema from its description. */
+/* The CIN census rules as a record is saved through the API: a query comes back with the
+ * saved record as "warnings"; an error is a 422 naming the field and the rule. */
+static void cin_rules_on_save(void **state)
+{
+    struct fx *f = *state;
+    const char *base = arena_printf(&f->a, "/api/v1/children/%s/records/", f->amara);
+    struct call *c = api(f, "POST", arena_printf(&f->a, "%sreferral", base), ADA,
+                         "{\"referral_date\":\"2026-04-02\",\"source\":\"2A\","
+                         "\"primary_need\":\"N4\"}");
+    assert_int_equal(c->res.status, 201);
+    const char *plans = arena_printf(&f->a, "%scin_plan", base);
+    c = api(f, "POST", plans, ADA, "{\"start_date\":\"2026-04-10\",\"end_date\":\"2026-04-10\"}");
+    assert_int_equal(c->res.status, 201);
+    has(c, "\"warnings\":[\"CIN rule 4012Q: Check the CIN plan: it starts and ends on the same "
+           "day.\"]");
+    c = api(f, "POST", plans, ADA, "{\"start_date\":\"2026-07-01\"}");
+    assert_int_equal(c->res.status, 201);
+    c = api(f, "POST", plans, ADA, "{\"start_date\":\"2026-08-01\"}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"start_date\"");
+    has(c, "CIN rule 4014: ");
+}
+
 static void records_of_any_type(void **state)
 {
     struct fx *f = *state;
@@ -576,7 +599,8 @@ static void records_of_any_type(void **state)
     has(c, "\"ContactInput\":{");
     has(c, "\"contact_date\":{\"type\":[\"string\",\"null\"]");
     has(c, "\"enum\":[\"contact\",\"referral\",\"assessment\",\"cin_plan\",\"visit\","
-           "\"strategy_discussion\",\"s47_enquiry\",\"conference\",\"cp_plan\",\"core_group\"]");
+           "\"strategy_discussion\",\"s47_enquiry\",\"conference\",\"cp_plan\",\"core_group\","
+           "\"cin_ack\"]");
     has(c, "\"S47EnquiryInput\":{");
 }
 
@@ -591,6 +615,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(bodies_that_cannot_be_read, setup, teardown),
         cmocka_unit_test_setup_teardown(records_of_any_type, setup, teardown),
+        cmocka_unit_test_setup_teardown(cin_rules_on_save, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

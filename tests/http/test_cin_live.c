@@ -5,7 +5,9 @@
  *   child (linked) and the record to correct (linked), for analysts only; a year that is
  *   not one is refused with the GOV.UK error summary;
  * - a record form whose record would break a CIN rule is refused (422) with the rule's
- *   code and words in the error summary, beside the field, and nothing is stored.
+ *   code and words in the error summary, beside the field, and nothing is stored; one that
+ *   brings in a query is saved, and the record's page shows the query to check, with a
+ *   form to explain it; the explanation shows beside the finding on the analysts' page.
  */
 #include "../unit/test.h"
 
@@ -198,17 +200,56 @@ static void live_findings_page(void **state)
     assert_int_equal(c->res.status, 403);
 }
 
-/* A second CIN plan over the first: CIN rule 4014, in the error summary, nothing stored. */
-static void refused_on_save_with_its_rule(void **state)
+static const char *location(const struct call *c)
+{
+    for (size_t i = 0; i < c->res.nheaders; i++)
+        if (!strcmp(c->res.headers[i].name, "Location"))
+            return c->res.headers[i].value;
+    fail_msg("no Location");
+    return NULL;
+}
+
+/* A plan that starts and ends on one day is saved with CIN rule 4012Q to check, shown on
+ * the record's page; a second open plan over another is refused with CIN rule 4014 in the
+ * error summary, and nothing is stored. */
+static void checked_on_save_with_its_rule(void **state)
 {
     struct fx *f = *state;
     const char *list = arena_printf(&f->a, "/children/%s/records/cin_plan", f->child.public_id);
     struct call *c = call(f, "POST", list, WORKER,
                           "csrf=" TOKEN "&start_date-day=10&start_date-month=4"
-                          "&start_date-year=2026");
+                          "&start_date-year=2026&end_date-day=10&end_date-month=4"
+                          "&end_date-year=2026");
     assert_int_equal(c->res.status, 303);
+    const char *at = location(c);
+    if (!strstr(at, "?check=4012Q"))
+        fail_msg("saved at %s", at);
+    c = call(f, "GET", at, WORKER, NULL);
+    assert_int_equal(c->res.status, 200);
+    has(c, "govuk-notification-banner");
+    has(c, "CIN rule 4012Q: Check the CIN plan: it starts and ends on the same day.");
+    /* explained, with a reason, kept with the child and shown beside the finding */
+    const char *id = strstr(at, "/records/cin_plan/") + strlen("/records/cin_plan/");
+    id = arena_strndup(&f->a, id, (size_t)(strchr(id, '?') - id));
+    const char *acks = arena_printf(&f->a, "/children/%s/records/cin_ack", f->child.public_id);
+    const char *ack = arena_printf(&f->a,
+                                   "csrf=" TOKEN "&rule=%%s&record_type=cin_plan&record=%s"
+                                   "&explanation=The+family+moved+away+that+day",
+                                   id);
+    c = call(f, "POST", acks, WORKER, arena_printf(&f->a, ack, "4014"));
+    assert_int_equal(c->res.status, 422);
+    has(c, "is an error, which must be put right");
+    c = call(f, "POST", acks, WORKER, arena_printf(&f->a, ack, "4012Q"));
+    assert_int_equal(c->res.status, 303);
+    c = call(f, "GET", "/validate/live?year=2026/27", ANALYST, NULL);
+    assert_int_equal(c->res.status, 200);
+    has(c, "Explained: The family moved away that day");
     c = call(f, "POST", list, WORKER,
              "csrf=" TOKEN "&start_date-day=1&start_date-month=7&start_date-year=2026");
+    assert_int_equal(c->res.status, 303);
+    assert_null(strstr(location(c), "?check="));
+    c = call(f, "POST", list, WORKER,
+             "csrf=" TOKEN "&start_date-day=1&start_date-month=8&start_date-year=2026");
     assert_int_equal(c->res.status, 422);
     has(c, "govuk-error-summary");
     has(c, "CIN rule 4014: "); /* the census rule itself, not a restatement */
@@ -220,14 +261,14 @@ static void refused_on_save_with_its_rule(void **state)
                                     &(struct rec_query){.parent_id = f->child.id}, &f->a, &rows, &n,
                                     NULL, &e),
                      0);
-    assert_int_equal(n, 1);
+    assert_int_equal(n, 2);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(live_findings_page, setup, teardown),
-        cmocka_unit_test_setup_teardown(refused_on_save_with_its_rule, setup, teardown),
+        cmocka_unit_test_setup_teardown(checked_on_save_with_its_rule, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
