@@ -74,6 +74,7 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
         return rc;
     struct http_app app = {.pool = pool,
                            .jobs = jobs_board_new(),
+                           .apply_limit = apply_limit_new(APPLY_PER_HOUR, 3600, NULL),
                            .behind_tls = o->behind_tls != 0,
                            .origin = o->origin};
     struct auth *au = xcalloc(1, sizeof *au); /* the throttle table is ~100 KB */
@@ -105,6 +106,7 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
     auth_destroy(au);
     free(au);
     jobs_board_free(app.jobs);
+    apply_limit_free(app.apply_limit);
     store_pool_close(pool);
     return rc;
 }

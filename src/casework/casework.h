@@ -45,6 +45,12 @@ struct cw_err {
 };
 void cw_err_clear(struct cw_err *err);
 
+/* Append the audit row for an action (`child_id` 0 when no child's record is involved);
+ * `read` rows are the ones that change nothing. */
+enum kerr_code cw_audit(struct store *s, const struct actor *who, int64_t child_id,
+                        const char *action, const char *outcome, const char *detail, bool read,
+                        struct kerr *e);
+
 /* Add a record of type `t`. For a type that hangs off a child, rec's head names the child
  * (parent_id) and the actor must be able to see that child: otherwise KITH_E_NOT_FOUND,
  * as if there were no such child, and the refusal is audited. The head's created_by is

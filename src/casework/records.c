@@ -15,6 +15,7 @@
 
 #include "casework/cin_live.h"
 #include "casework/cross.h"
+#include "casework/recruit.h"
 #include "domain/audit.h"
 #include "domain/codeset.h"
 #include "store/store_rec.h"
@@ -27,10 +28,9 @@ void cw_err_clear(struct cw_err *err)
     err->current = NULL;
 }
 
-/* Append the audit row for an action; `read` rows are the ones that change nothing. */
-static enum kerr_code audit(struct store *s, const struct actor *who, int64_t child_id,
-                            const char *action, const char *outcome, const char *detail, bool read,
-                            struct kerr *e)
+enum kerr_code cw_audit(struct store *s, const struct actor *who, int64_t child_id,
+                        const char *action, const char *outcome, const char *detail, bool read,
+                        struct kerr *e)
 {
     struct audit_event ev = {
         .at = who->now,
@@ -68,8 +68,24 @@ static enum kerr_code may_see(struct store *s, const struct actor *who, const st
     if (visible)
         return KITH_OK;
     char act[64];
-    audit(s, who, child_id, action_name(t, verb, act, sizeof act), "denied", NULL, true, NULL);
+    cw_audit(s, who, child_id, action_name(t, verb, act, sizeof act), "denied", NULL, true, NULL);
     return kerr_fail(&err->e, KITH_E_NOT_FOUND, "child", "there is no such child");
+}
+
+/* Vacancies and applications are the recruiters' to write, and applications theirs to
+ * read (casework/recruit.h): whoever else asks, case-recording accounts included, is
+ * refused and the refusal audited. Vacancies are published to be read. */
+static enum kerr_code may_recruit(struct store *s, const struct actor *who,
+                                  const struct rec_type *t, const char *verb, bool reading,
+                                  struct cw_err *err)
+{
+    bool theirs = t == &application_type || (t == &vacancy_type && !reading);
+    if (!theirs || cw_may_recruit(who))
+        return KITH_OK;
+    char act[64];
+    cw_audit(s, who, 0, action_name(t, verb, act, sizeof act), "denied", NULL, true, NULL);
+    return kerr_fail(&err->e, KITH_E_FORBIDDEN, "role", "only recruiters and team managers %s %s",
+                     reading ? "read" : "write", t->plural);
 }
 
 /* KITH_E_INVALID naming the first of the problems in err->fields, or KITH_OK. */
@@ -127,7 +143,7 @@ static enum kerr_code commit_with_audit(struct store *s, const struct actor *who
                                         struct kerr *e)
 {
     if (!rc)
-        rc = audit(s, who, child_id, action, "ok", detail, false, e);
+        rc = cw_audit(s, who, child_id, action, "ok", detail, false, e);
     if (!rc)
         rc = store_commit(s, e);
     if (rc)
@@ -142,7 +158,8 @@ enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct
     if (t->parent && !h->parent_id)
         return kerr_fail(&err->e, KITH_E_INVALID, "child", "a %s is recorded for a child",
                          t->label);
-    enum kerr_code rc = t->parent ? may_see(s, who, t, h->parent_id, "add", err) : KITH_OK;
+    enum kerr_code rc = t->parent ? may_see(s, who, t, h->parent_id, "add", err)
+                                  : may_recruit(s, who, t, "add", false, err);
     if (!rc)
         rc = check_values(who, t, rec, err);
     if (rc)
@@ -156,8 +173,8 @@ enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct
     if (!rc)
         rc = store_rec_add(s, t, rec, who->now, &err->e);
     char act[64];
-    return commit_with_audit(s, who, rc, h->parent_id, action_name(t, "add", act, sizeof act),
-                             h->public_id, &err->e);
+    return commit_with_audit(s, who, rc, t->parent ? h->parent_id : 0,
+                             action_name(t, "add", act, sizeof act), h->public_id, &err->e);
 }
 
 enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const struct rec_type *t,
@@ -167,8 +184,9 @@ enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const st
     void *stored = arena_zalloc(a, t->size);
     enum kerr_code rc = store_rec_get(s, t, h->id, a, stored, &err->e);
     const struct rec_head *sh = rec_chead(t, stored);
-    if (!rc && t->parent)
-        rc = may_see(s, who, t, sh->parent_id, "correct", err);
+    if (!rc)
+        rc = t->parent ? may_see(s, who, t, sh->parent_id, "correct", err)
+                       : may_recruit(s, who, t, "correct", false, err);
     if (rc)
         return rc;
     /* The record stays where it is: its child, public id and creation are not edits. */
@@ -203,8 +221,8 @@ enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const st
     }
     char act[64], detail[64];
     snprintf(detail, sizeof detail, "%s version %d", h->public_id, h->version);
-    return commit_with_audit(s, who, rc, h->parent_id, action_name(t, "correct", act, sizeof act),
-                             detail, &err->e);
+    return commit_with_audit(s, who, rc, t->parent ? h->parent_id : 0,
+                             action_name(t, "correct", act, sizeof act), detail, &err->e);
 }
 
 enum kerr_code cw_rec_view(struct store *s, const struct actor *who, const struct rec_type *t,
@@ -212,13 +230,14 @@ enum kerr_code cw_rec_view(struct store *s, const struct actor *who, const struc
 {
     enum kerr_code rc = store_rec_find(s, t, public_id, a, out, &err->e);
     const struct rec_head *h = rec_chead(t, out);
-    if (!rc && t->parent)
-        rc = may_see(s, who, t, h->parent_id, "view", err);
+    if (!rc)
+        rc = t->parent ? may_see(s, who, t, h->parent_id, "view", err)
+                       : may_recruit(s, who, t, "view", true, err);
     if (rc)
         return rc;
     char act[64];
-    return audit(s, who, h->parent_id, action_name(t, "view", act, sizeof act), "ok", h->public_id,
-                 true, &err->e);
+    return cw_audit(s, who, t->parent ? h->parent_id : 0, action_name(t, "view", act, sizeof act),
+                    "ok", h->public_id, true, &err->e);
 }
 
 enum kerr_code cw_rec_list(struct store *s, const struct actor *who, const struct rec_type *t,
@@ -227,7 +246,8 @@ enum kerr_code cw_rec_list(struct store *s, const struct actor *who, const struc
 {
     *out = NULL;
     *n = 0;
-    enum kerr_code rc = t->parent ? may_see(s, who, t, child_id, "list", err) : KITH_OK;
+    enum kerr_code rc = t->parent ? may_see(s, who, t, child_id, "list", err)
+                                  : may_recruit(s, who, t, "list", true, err);
     if (!rc)
         rc = store_rec_list(
             s, t, &(struct rec_query){.parent_id = child_id, .limit = limit, .offset = offset}, a,
@@ -235,8 +255,8 @@ enum kerr_code cw_rec_list(struct store *s, const struct actor *who, const struc
     if (rc)
         return rc;
     char act[64];
-    return audit(s, who, child_id, action_name(t, "list", act, sizeof act), "ok", NULL, true,
-                 &err->e);
+    return cw_audit(s, who, child_id, action_name(t, "list", act, sizeof act), "ok", NULL, true,
+                    &err->e);
 }
 
 enum kerr_code cw_rec_history(struct store *s, const struct actor *who, const struct rec_type *t,
@@ -248,13 +268,14 @@ enum kerr_code cw_rec_history(struct store *s, const struct actor *who, const st
     void *cur = arena_zalloc(a, t->size);
     enum kerr_code rc = store_rec_find(s, t, public_id, a, cur, &err->e);
     const struct rec_head *h = rec_chead(t, cur);
-    if (!rc && t->parent)
-        rc = may_see(s, who, t, h->parent_id, "history", err);
+    if (!rc)
+        rc = t->parent ? may_see(s, who, t, h->parent_id, "history", err)
+                       : may_recruit(s, who, t, "history", true, err);
     if (!rc)
         rc = store_rec_history(s, t, h->id, a, out, n, &err->e);
     if (rc)
         return rc;
     char act[64];
-    return audit(s, who, h->parent_id, action_name(t, "history", act, sizeof act), "ok",
-                 h->public_id, true, &err->e);
+    return cw_audit(s, who, t->parent ? h->parent_id : 0,
+                    action_name(t, "history", act, sizeof act), "ok", h->public_id, true, &err->e);
 }

@@ -26,7 +26,9 @@
 #include "domain/demo.h"
 #include "store/store.h"
 #include "store/store_rec.h"
+#include "domain/application.h"
 #include "domain/contact.h"
+#include "store/store_recruit.h"
 
 /* Children per transaction: at least DEMO_BATCH_MIN, and a twentieth of the borough in a big
  * demo. Small enough that a kill loses little work; large enough that a commit's cost does
@@ -232,8 +234,25 @@ static enum kerr_code load_record(void *ctx, const struct rec_type *t, void *rec
 {
     struct loader *l = ctx;
     enum kerr_code rc = tx(l, e);
+    /* An application's CV: a small PDF that says whose it is, so a recruiter's download
+     * in the demo has something to open. */
+    const char *cv = NULL;
+    struct arena a;
+    arena_init(&a, 0);
+    if (t == &application_type) {
+        struct application *ap = rec;
+        cv = arena_printf(&a,
+                          "%%PDF-1.4\n%% Curriculum vitae of %s %s (kith demo, synthetic)\n"
+                          "1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n"
+                          "%%%%EOF\n",
+                          ap->given_name, ap->family_name);
+        ap->cv_size = (int64_t)strlen(cv);
+    }
     if (!rc)
         rc = store_rec_add(l->s, t, rec, rec_head(t, rec)->created_at, e);
+    if (!rc && cv)
+        rc = store_cv_put(l->s, rec_head(t, rec)->id, cv, strlen(cv), &a, e);
+    arena_release(&a);
     if (!rc)
         l->written[W_RECORD]++;
     if (!rc && t == &contact_type) {

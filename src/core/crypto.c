@@ -69,6 +69,32 @@ void kcrypto_digest_raw(const void *data, size_t n, unsigned char out[32])
     crypto_generichash(out, 32, data, n, NULL, 0);
 }
 
+void kcrypto_digest_hex(const void *data, size_t n, char out[KCRYPTO_DIGEST_TEXT])
+{
+    unsigned char raw[32];
+    kcrypto_digest_raw(data, n, raw);
+    sodium_bin2hex(out, KCRYPTO_DIGEST_TEXT, raw, sizeof raw);
+}
+
+char *kcrypto_base64(const void *data, size_t n, struct arena *a)
+{
+    kcrypto_init();
+    size_t cap = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
+    char *out = arena_alloc(a, cap);
+    sodium_bin2base64(out, cap, data, n, sodium_base64_VARIANT_ORIGINAL);
+    return out;
+}
+
+void *kcrypto_unbase64(const char *text, size_t len, struct arena *a, size_t *n)
+{
+    kcrypto_init();
+    size_t cap = len / 4 * 3 + 3;
+    unsigned char *out = arena_alloc(a, cap);
+    if (sodium_base642bin(out, cap, text, len, NULL, n, NULL, sodium_base64_VARIANT_ORIGINAL))
+        return NULL;
+    return out;
+}
+
 uint64_t kcrypto_shorthash(const unsigned char key[KCRYPTO_SHORTHASH_KEY], const void *data,
                            size_t n)
 {
@@ -93,7 +119,5 @@ bool kcrypto_equal(const void *a, const void *b, size_t n) { return sodium_memcm
 
 void kcrypto_digest(const char *text, char out[KCRYPTO_DIGEST_TEXT])
 {
-    unsigned char raw[32];
-    kcrypto_digest_raw(text, strlen(text), raw);
-    sodium_bin2hex(out, KCRYPTO_DIGEST_TEXT, raw, sizeof raw);
+    kcrypto_digest_hex(text, strlen(text), out);
 }

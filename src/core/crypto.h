@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/arena.h"
+
 #include "core/err.h"
 
 enum {
@@ -51,6 +53,13 @@ void kcrypto_token(char out[KCRYPTO_TOKEN_TEXT]);
 void kcrypto_digest(const char *text, char out[KCRYPTO_DIGEST_TEXT]);
 /* The raw BLAKE2b-256 digest of `n` bytes (for hash chains). */
 void kcrypto_digest_raw(const void *data, size_t n, unsigned char out[32]);
+/* The same digest of bytes, as hex text. */
+void kcrypto_digest_hex(const void *data, size_t n, char out[KCRYPTO_DIGEST_TEXT]);
+
+/* Bytes as standard base64 text (with padding), from `a`; and back, NULL when `text` is
+ * not base64 (`*n` gets the bytes). For files kept in a text column. */
+char *kcrypto_base64(const void *data, size_t n, struct arena *a);
+void *kcrypto_unbase64(const char *text, size_t len, struct arena *a, size_t *n);
 
 enum { KCRYPTO_SHORTHASH_KEY = 16 };
 /* A 64-bit keyed hash (SipHash-2-4) of `n` bytes, for hash tables whose keys an attacker

@@ -663,6 +663,18 @@ static const struct code job_arrangement[] = {
     {"flexible", "Flexible"},
 };
 
+/* Applications (domain/application.c): the form's question and the recruiter's pipeline. */
+static const struct code job_right_to_work[] = {
+    {"yes", "Yes, I have the right to work in the UK"},
+    {"sponsorship", "No, I would need a visa sponsored by the employer"},
+};
+
+static const struct code job_stage[] = {
+    {"received", "Received"},   {"shortlisted", "Shortlisted"}, {"interview", "Interview"},
+    {"offer", "Offer made"},    {"appointed", "Appointed"},     {"rejected", "Not taken forward"},
+    {"withdrawn", "Withdrawn"},
+};
+
 /* Help and protection (domain/help.c, domain/protection.c): kith's own words where the
  * CIN census has no code. */
 static const struct code visit_purpose[] = {
@@ -828,6 +840,10 @@ static const struct codeset sets[CODESET_COUNT] = {
     SET(CS_JOB_HOURS, "job-hours", "hours", "kith vacancy.hours", CODESET_KITH, job_hours),
     SET(CS_JOB_ARRANGEMENT, "job-arrangement", "working arrangement", "kith vacancy.arrangement",
         CODESET_KITH, job_arrangement),
+    SET(CS_JOB_RIGHT_TO_WORK, "job-right-to-work", "right to work in the UK",
+        "kith application.right_to_work", CODESET_KITH, job_right_to_work),
+    SET(CS_JOB_STAGE, "job-stage", "where an application stands", "kith application.stage",
+        CODESET_KITH, job_stage),
     SET(CS_VISIT_PURPOSE, "visit-purpose", "what a visit to a child was for", "kith visit.purpose",
         CODESET_KITH, visit_purpose),
     SET(CS_VISIT_PLACE, "visit-place", "where a child was visited", "kith visit.place",

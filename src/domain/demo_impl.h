@@ -160,7 +160,16 @@ struct demo_code_weight {
 /* Public ids: distinct for distinct (tag, group, item), repeatable for a seed. `group` is
  * the child's (or team's, worker's) number, below 2^29; `item` numbers the records of one
  * group (a child's relatives, notes), below 2^27. */
-enum demo_id_tag { ID_TEAM = 1, ID_WORKER, ID_PERSON, ID_NOTE, ID_VACANCY, ID_CONTACT, ID_HELP };
+enum demo_id_tag {
+    ID_TEAM = 1,
+    ID_WORKER,
+    ID_PERSON,
+    ID_NOTE,
+    ID_VACANCY,
+    ID_CONTACT,
+    ID_HELP,
+    ID_APPLICATION
+};
 void demo_public_id(const struct demo_gen *g, enum demo_id_tag tag, uint64_t group, uint64_t item,
                     char out[PUBLIC_ID_LEN + 1]);
 

@@ -4,12 +4,18 @@
  * starts near £42,000, a team manager near £62,000), the usual mix of contracts, hours
  * and working arrangements, and the council's offer. Drawn from its own random stream, so
  * the rest of the borough is the same with or without it.
+ *
+ * Each vacancy has its applications, from a stream of their own (so the vacancies are the
+ * same with or without them): an open one's are still in the pipeline (received,
+ * shortlisted, interview, an offer, now and then withdrawn); a closed one's were decided
+ * (most not taken forward, some withdrawn, one appointed unless it closed early).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
 #include "domain/demo_impl.h"
+#include "domain/application.h"
 #include "domain/vacancy.h"
 
 enum { OPEN_PER_SCALE = 40, CLOSED_PER_SCALE = 200, JOBS_MAX = 100000 };
@@ -155,7 +161,65 @@ static const char *pick(struct rng *r, const struct weighted *w, size_t n)
 /* Round to the nearest £100, as councils advertise. */
 static int64_t round100(int64_t v) { return (v + 50) / 100 * 100; }
 
-static enum kerr_code one(struct demo_gen *g, struct rng *r, struct arena *a, size_t i, bool open)
+/* The stage of application `k` of `n` for a vacancy: in the pipeline while it is open,
+ * decided once it has closed (the first appointed, unless the vacancy was filled early). */
+static const char *stage_of(struct rng *r, const struct vacancy *v, bool open, size_t k)
+{
+    static const struct weighted live[] = {
+        {"received", 40}, {"shortlisted", 25}, {"interview", 20}, {"offer", 5}, {"withdrawn", 10}};
+    static const struct weighted done[] = {{"rejected", 80}, {"withdrawn", 20}};
+    if (open)
+        return pick(r, live, N(live));
+    if (k == 0 && !v->closed)
+        return "appointed";
+    return pick(r, done, N(done));
+}
+
+static enum kerr_code applications(struct demo_gen *g, struct rng *r, struct arena *a, size_t i,
+                                   const struct vacancy *v, bool open)
+{
+    size_t n = open ? rng_below(r, 7) : 3 + rng_below(r, 8);
+    enum kerr_code rc = KITH_OK;
+    for (size_t k = 0; k < n && !rc; k++) {
+        struct application ap = {0};
+        demo_public_id(g, ID_APPLICATION, i, k, ap.h.public_id);
+        ap.h.parent_id = v->h.id;
+        char sex = rng_chance(r, 700) ? 'F' : 'M'; /* the workforce is mostly women */
+        ap.given_name = demo_given_name(r, sex, a);
+        ap.family_name = demo_family_name(r, a);
+        ap.email = arena_printf(a, "%s.%s%zu@example.com", ap.given_name, ap.family_name, k);
+        for (char *c = (char *)ap.email; *c; c++)
+            *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c == ' ' || *c == '\'' ? '-' : *c);
+        /* Ofcom's numbers for drama: never anyone's. */
+        ap.phone = arena_printf(a, "07700 900%03u", (unsigned)rng_below(r, 1000));
+        snprintf(ap.right_to_work, sizeof ap.right_to_work, "%s",
+                 rng_chance(r, 920) ? "yes" : "sponsorship");
+        if (v->needs_swe_registration || rng_chance(r, 200))
+            snprintf(ap.swe_number, sizeof ap.swe_number, "SW%06u",
+                     (unsigned)(100000 + rng_below(r, 900000)));
+        ap.statement = "I have worked with children and families for several years and want "
+                       "to bring that experience to the team.";
+        ap.cv_name = "CV.pdf";
+        snprintf(ap.cv_kind, sizeof ap.cv_kind, "pdf");
+        ap.cv_size = 1; /* the loader keeps a small PDF and sets its size */
+        kdate last = v->closing_date < g->today ? v->closing_date : g->today;
+        kdate received = date_add_days(
+            v->published_on, (int32_t)rng_below(r, (uint64_t)(last - v->published_on) + 1));
+        snprintf(ap.stage, sizeof ap.stage, "%s", stage_of(r, v, open, k));
+        kdate moved = date_add_days(last, (int32_t)rng_range(r, 0, open ? 0 : 40));
+        ap.stage_on = !strcmp(ap.stage, "received") ? received
+                      : moved > g->today            ? g->today
+                                                    : moved;
+        if (ap.stage_on < received)
+            ap.stage_on = received;
+        ap.h.created_at = (int64_t)received * 86400 + 9 * 3600 + (int64_t)rng_below(r, 36000);
+        rc = g->sink->record(g->sink->ctx, &application_type, &ap, g->e);
+    }
+    return rc;
+}
+
+static enum kerr_code one(struct demo_gen *g, struct rng *r, struct rng *ra, struct arena *a,
+                          size_t i, bool open)
 {
     const struct role *ro = &roles[RNG_PICK(r, roles, struct role, weight)];
     size_t nteams = 0;
@@ -196,20 +260,22 @@ static enum kerr_code one(struct demo_gen *g, struct rng *r, struct arena *a, si
     v.offer = offer;
     v.needs_swe_registration = ro->swe;
     v.h.created_at = (int64_t)v.published_on * 86400;
-    return g->sink->record(g->sink->ctx, &vacancy_type, &v, g->e);
+    enum kerr_code rc = g->sink->record(g->sink->ctx, &vacancy_type, &v, g->e);
+    return rc ? rc : applications(g, ra, a, i, &v, open);
 }
 
 enum kerr_code demo_vacancies(struct demo_gen *g)
 {
-    struct rng r;
+    struct rng r, ra;
     rng_seed_stream(&r, g->p->seed, 0x10b5);
+    rng_seed_stream(&ra, g->p->seed, 0xa991);
     double s = g->p->scale < 1 ? g->p->scale : 1; /* one borough's board at any scale */
     size_t open = (size_t)(OPEN_PER_SCALE * s + 0.5), closed = (size_t)(CLOSED_PER_SCALE * s + 0.5);
     struct arena a;
     arena_init(&a, 0);
     enum kerr_code rc = KITH_OK;
     for (size_t i = 0; i < open + closed && !rc; i++) {
-        rc = one(g, &r, &a, i, i < open);
+        rc = one(g, &r, &ra, &a, i, i < open);
     }
     arena_release(&a);
     return rc;

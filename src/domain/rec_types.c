@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "domain/application.h"
 #include "domain/cin_ack.h"
 #include "domain/contact.h"
 #include "domain/help.h"
@@ -12,19 +13,13 @@
 #include "domain/vacancy.h"
 
 const struct rec_type *const rec_types[] = {
-    &contact_type,
-    &vacancy_type,
-    &referral_type,
-    &assessment_type,
-    &cin_plan_type,
-    &visit_type,
-    &strategy_discussion_type,
-    &s47_enquiry_type,
-    &conference_type,
-    &cp_plan_type,
-    &core_group_type,
-    &cin_ack_type,
-    NULL,
+    &contact_type,     &vacancy_type,
+    &application_type, &referral_type,
+    &assessment_type,  &cin_plan_type,
+    &visit_type,       &strategy_discussion_type,
+    &s47_enquiry_type, &conference_type,
+    &cp_plan_type,     &core_group_type,
+    &cin_ack_type,     NULL,
 };
 
 const struct rec_type *rec_type_named(const char *name)

@@ -35,15 +35,16 @@ enum { TOUCH_EVERY_S = 60, IDLE_DEFAULT_S = 30 * 60, ABSOLUTE_DEFAULT_S = 12 * 6
 /* One row per role: what it may do. Reading children is for those who work with them;
  * analysts validate statutory returns (and see aggregates, later issues), administrators manage
  * accounts, auditors see the audit trail but not the records themselves. Allocating workers is the
- * team manager's decision. */
+ * team manager's decision; recruiting (vacancies and applications) is the recruiter's and the
+ * team manager's, never the other case-recording roles'. */
 static const unsigned role_perms[UROLE_COUNT] = {
     [UROLE_SOCIAL_WORKER] = CASEWORK,
-    [UROLE_TEAM_MANAGER] = CASEWORK | ROUTE_TEAM_READ | ROUTE_ALLOCATE,
+    [UROLE_TEAM_MANAGER] = CASEWORK | ROUTE_TEAM_READ | ROUTE_ALLOCATE | ROUTE_RECRUIT,
     [UROLE_CP_CHAIR_IRO] = CASEWORK,
     [UROLE_PERSONAL_ADVISER] = CASEWORK,
     [UROLE_FOSTERING_WORKER] = CASEWORK,
     [UROLE_PERFORMANCE_ANALYST] = ROUTE_SIGNED_IN | ROUTE_VALIDATE,
-    [UROLE_RECRUITER] = ROUTE_SIGNED_IN,
+    [UROLE_RECRUITER] = ROUTE_SIGNED_IN | ROUTE_RECRUIT,
     [UROLE_ADMINISTRATOR] = ROUTE_SIGNED_IN | ROUTE_USER_ADMIN,
     [UROLE_AUDITOR] = ROUTE_SIGNED_IN | ROUTE_AUDIT_READ,
 };

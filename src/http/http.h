@@ -21,11 +21,12 @@ enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DE
 enum {
     HTTP_BODY_MAX = 64 * 1024,          /* a form body; case notes are the largest field */
     HTTP_UPLOAD_MAX = 64 * 1024 * 1024, /* a ROUTE_UPLOAD body: files to validate */
-    HTTP_HEADER_MAX = 16 * 1024,        /* libmicrohttpd's per-connection memory for headers */
-    HTTP_PATH_MAX = 1024,               /* longer paths are refused with 414 */
-    HTTP_PARAMS_MAX = 64,               /* form fields kept after the route's declaration */
-    HTTP_PATH_ARGS_MAX = 4,             /* typed {parameters} in one route pattern */
-    HTTP_HEADERS_OUT_MAX = 16,          /* response headers a handler and the router set */
+    HTTP_APPLY_MAX = 2 * 1024 * 1024 + 64 * 1024, /* a ROUTE_APPLY body: a CV and the form */
+    HTTP_HEADER_MAX = 16 * 1024, /* libmicrohttpd's per-connection memory for headers */
+    HTTP_PATH_MAX = 1024,        /* longer paths are refused with 414 */
+    HTTP_PARAMS_MAX = 64,        /* form fields kept after the route's declaration */
+    HTTP_PATH_ARGS_MAX = 4,      /* typed {parameters} in one route pattern */
+    HTTP_HEADERS_OUT_MAX = 16,   /* response headers a handler and the router set */
     HTTP_FIELD_ERRORS_MAX = 32,
 };
 

@@ -25,6 +25,7 @@ static const struct {
     {"/audit", "Audit trail", ROUTE_AUDIT_READ},
     {"/admin/users", "User accounts", ROUTE_USER_ADMIN},
     {"/validate", "Validate a return", ROUTE_VALIDATE},
+    {"/recruit", "Recruitment", ROUTE_RECRUIT},
 };
 
 static void nav(struct html *h, const struct http_request *req)

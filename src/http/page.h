@@ -60,4 +60,15 @@ void page_csrf(struct html *h, const struct http_request *req);
 /* 303 to `location` (a path of kith's own). */
 int page_redirect(struct http_response *res, const char *location);
 
+/* A record type's form, read back and summarised from its description (pages_records.c),
+ * for pages beyond a child's records (the recruiters' vacancies): the form posts to
+ * `action`; `version` non-zero makes it a correction, with its reason. */
+struct rec_type;
+struct cw_err;
+void page_rec_form(struct html *h, const struct http_request *req, const struct rec_type *t,
+                   const char *action, const void *rec, int version, const char *button);
+void page_rec_read(struct http_request *req, const struct rec_type *t, void *rec);
+void page_rec_errors(struct http_request *req, const struct rec_type *t, const struct cw_err *err);
+void page_rec_summary(struct html *h, struct arena *a, const struct rec_type *t, const void *rec);
+
 #endif

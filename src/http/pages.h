@@ -47,6 +47,36 @@ int page_jobs(struct http_app *app, struct http_request *req, struct http_respon
 int page_job(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_jobs_atom(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_jobs(struct http_app *app, struct http_request *req, struct http_response *res);
+/* Applying (pages_apply.c): no sign-in; the private link's secret is the path's token. */
+int page_apply_form(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_apply(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_application_link(struct http_app *app, struct http_request *req,
+                          struct http_response *res);
+int page_application_withdraw(struct http_app *app, struct http_request *req,
+                              struct http_response *res);
+/* The limit on applications per client address: `per_window` in `window_s` seconds, by
+ * `now` (NULL: the wall clock; tests give their own). */
+struct apply_limit *apply_limit_new(unsigned per_window, int64_t window_s, int64_t (*now)(void));
+void apply_limit_free(struct apply_limit *l);
+enum { APPLY_PER_HOUR = 10 };
+/* The recruitment back office (pages_recruit.c): recruiters and team managers. */
+int page_recruit(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_recruit_vacancy_new(struct http_app *app, struct http_request *req,
+                             struct http_response *res);
+int page_recruit_vacancy_add(struct http_app *app, struct http_request *req,
+                             struct http_response *res);
+int page_recruit_vacancy_edit(struct http_app *app, struct http_request *req,
+                              struct http_response *res);
+int page_recruit_vacancy_correct(struct http_app *app, struct http_request *req,
+                                 struct http_response *res);
+int page_recruit_vacancy_close(struct http_app *app, struct http_request *req,
+                               struct http_response *res);
+int page_recruit_vacancy(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_recruit_application(struct http_app *app, struct http_request *req,
+                             struct http_response *res);
+int page_recruit_application_move(struct http_app *app, struct http_request *req,
+                                  struct http_response *res);
+int page_recruit_cv(struct http_app *app, struct http_request *req, struct http_response *res);
 /* pages_records.c: every record type from its description */
 int page_records_list(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_records_new(struct http_app *app, struct http_request *req, struct http_response *res);

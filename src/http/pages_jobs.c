@@ -511,6 +511,10 @@ int page_job(struct http_app *app, struct http_request *req, struct http_respons
     };
     govuk_summary_list(
         &h, &(struct govuk_summary_list){.rows = rows, .nrows = sizeof rows / sizeof rows[0]});
+    html_f(&h,
+           "<a class=\"govuk-button\" data-module=\"govuk-button\" href=\"/jobs/%s/apply\">Apply "
+           "for this job</a>\n",
+           v.h.public_id);
     html_raw(&h, "<h2 class=\"govuk-heading-m\">About the job</h2>\n");
     prose(&h, v.description);
     if (v.offer && *v.offer) {

@@ -710,3 +710,26 @@ int page_record_history(struct http_app *app, struct http_request *req, struct h
     }
     return page_end(&h, res, 200);
 }
+
+/* --- for other pages that edit a record type from its description ---------------------- */
+
+void page_rec_form(struct html *h, const struct http_request *req, const struct rec_type *t,
+                   const char *action, const void *rec, int version, const char *button)
+{
+    record_form(h, req, t, action, rec, version, button);
+}
+
+void page_rec_read(struct http_request *req, const struct rec_type *t, void *rec)
+{
+    read_form(req, t, rec);
+}
+
+void page_rec_errors(struct http_request *req, const struct rec_type *t, const struct cw_err *err)
+{
+    errors_to_form(req, t, err);
+}
+
+void page_rec_summary(struct html *h, struct arena *a, const struct rec_type *t, const void *rec)
+{
+    summary(h, a, t, rec);
+}

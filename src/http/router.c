@@ -63,6 +63,8 @@ size_t router_body_max(struct http_app *app, const struct route *table, const ch
     const struct route *r = table;
     while (r->handler && !(r->method == m && router_match(r->pattern, path, NULL, NULL)))
         r++;
+    if (r->handler && (r->flags & ROUTE_APPLY))
+        return HTTP_APPLY_MAX;
     if (!r->handler || !(r->flags & ROUTE_UPLOAD))
         return HTTP_BODY_MAX;
     /* The body is held before the handler runs, so an upload's room goes only to a
@@ -98,6 +100,9 @@ static bool in_set(unsigned char c, enum route_param_type type)
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
     case PARAM_SLUG:
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    case PARAM_TOKEN:
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_';
     }
     return false;
 }
@@ -362,7 +367,7 @@ int router_dispatch(struct http_app *app, const struct route *table, struct http
     /* An upload's room is only offered to a signed-in account the route allows
      * (router_body_max), so an upload's refusal waits until the account is known: whoever
      * is not signed in is asked to, whoever may not is told so, before "too large". */
-    if (req->body_too_large && !(hit->flags & ROUTE_UPLOAD))
+    if (req->body_too_large && !(hit->flags & (ROUTE_UPLOAD | ROUTE_APPLY)))
         return http_error_page(req, res, 413, "What you sent is too large",
                                "Shorten the text and try again.");
 

@@ -15,6 +15,7 @@
 
 struct store;
 struct jobs_board;
+struct apply_limit;
 
 /* Permissions a role grants. ROUTE_PUBLIC is the explicit "no sign-in needed". */
 enum route_perm {
@@ -29,6 +30,7 @@ enum route_perm {
     ROUTE_CHILD_WRITE = 1u << 7, /* record a new child, correct a child's details */
     ROUTE_ALLOCATE = 1u << 8,    /* allocate a worker to a child */
     ROUTE_VALIDATE = 1u << 9,    /* validate a statutory return (uploaded, not stored) */
+    ROUTE_RECRUIT = 1u << 10,    /* vacancies and applications: the recruitment back office */
 };
 
 enum route_param_type {
@@ -39,6 +41,7 @@ enum route_param_type {
     PARAM_DATE,  /* YYYY-MM-DD */
     PARAM_ASSET, /* a file name: lower-case letters, digits, '.', '-' and '_' */
     PARAM_SLUG,  /* a record type's name or a public id: lower-case letters, digits and '_' */
+    PARAM_TOKEN, /* a secret in a private link: base64url (letters, digits, '-' and '_') */
 };
 
 struct route_param {
@@ -67,6 +70,9 @@ enum route_flags {
      * path's {type} (its description, domain/rec.h), a date as NAME-day/-month/-year,
      * with "version" and "reason" for a correction; `params` is NULL. */
     ROUTE_RECORD_FORM = 1u << 4,
+    /* A public form with a file (an application's CV): a body up to HTTP_APPLY_MAX for
+     * anyone, its handler told when it was larger (req->body_too_large) so it can say so. */
+    ROUTE_APPLY = 1u << 5,
 };
 
 struct route {
@@ -94,6 +100,8 @@ struct http_app {
     /* The open vacancies in memory for the public jobs board (store/store_jobs.h); NULL:
      * read for each request. */
     struct jobs_board *jobs;
+    /* Applications a client address may send in a window (pages_apply.c); NULL: no limit. */
+    struct apply_limit *apply_limit;
     bool behind_tls;    /* a TLS proxy terminates in front: send HSTS */
     const char *origin; /* "http://127.0.0.1:8080": the only Origin accepted for forms */
     /* Who is asking. Returns the principal (from req->arena) or NULL when not signed in. */

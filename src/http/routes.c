@@ -67,6 +67,34 @@ static const struct route_param validate_params[] = {
     {0},
 };
 
+/* An application's text fields; the CV comes as req->files (multipart/form-data). The
+ * use case judges what is missing, so none is required here. */
+static const struct route_param apply_params[] = {
+    {"given_name", PARAM_LINE, 400, false, NULL, "First name"},
+    {"family_name", PARAM_LINE, 400, false, NULL, "Last name"},
+    {"email", PARAM_LINE, 1000, false, NULL, "Email address"},
+    {"phone", PARAM_LINE, 120, false, NULL, "Phone number"},
+    {"right_to_work", PARAM_LINE, 40, false, NULL, "Right to work"},
+    {"swe_number", PARAM_LINE, 40, false, NULL, "Social Work England registration number"},
+    {"statement", PARAM_TEXT, 10000, false, NULL, "Supporting statement"},
+    {"privacy", PARAM_LINE, 10, false, NULL, "Privacy notice"},
+    {"website", PARAM_LINE, 400, false, NULL, NULL},
+    {0},
+};
+
+static const struct route_param move_params[] = {
+    {"version", PARAM_INT, 12, false, NULL, "The version"},
+    {"stage", PARAM_LINE, 40, true, "the stage to move to", "Stage"},
+    DATE_PARAMS("on", "Date"),
+    {"note", PARAM_TEXT, 2000, true, "a note", "Note"},
+    {0},
+};
+
+static const struct route_param withdraw_params[] = {
+    {"withdraw", PARAM_LINE, 10, false, NULL, NULL},
+    {0},
+};
+
 /* clang-format off */
 const struct route routes[] = {
     {HTTP_GET,  "/assets/images/{name}", page_asset_image, ROUTE_PUBLIC, ROUTE_ASSET, PARAM_ASSET,
@@ -82,6 +110,37 @@ const struct route routes[] = {
      "/jobs.atom"},
     {HTTP_GET,  "/jobs/{id}", page_job, ROUTE_PUBLIC, 0, PARAM_PUBLIC_ID, route_scope_public, NULL,
      "/jobs/{id}"},
+    /* Applying: no sign-in; the body may carry a CV (ROUTE_APPLY). */
+    {HTTP_GET,  "/jobs/{id}/apply", page_apply_form, ROUTE_PUBLIC, 0, PARAM_PUBLIC_ID,
+     route_scope_public, NULL, "/jobs/{id}/apply"},
+    {HTTP_POST, "/jobs/{id}/apply", page_apply, ROUTE_PUBLIC, ROUTE_CSRF | ROUTE_APPLY,
+     PARAM_PUBLIC_ID, route_scope_public, apply_params, "/jobs/{id}/apply"},
+    {HTTP_GET,  "/applications/{token}", page_application_link, ROUTE_PUBLIC, 0, PARAM_TOKEN, NULL,
+     NULL, "/applications/{token}"},
+    {HTTP_POST, "/applications/{token}", page_application_withdraw, ROUTE_PUBLIC, ROUTE_CSRF,
+     PARAM_TOKEN, NULL, withdraw_params, "/applications/{token}"},
+    /* The recruitment back office (pages_recruit.c). */
+    {HTTP_GET,  "/recruit", page_recruit, ROUTE_RECRUIT, 0, PARAM_LINE, NULL, NULL, "/recruit"},
+    {HTTP_GET,  "/recruit/{type}/new", page_recruit_vacancy_new, ROUTE_RECRUIT, 0, PARAM_SLUG, NULL,
+     NULL, "/recruit/{type}/new"},
+    {HTTP_POST, "/recruit/{type}", page_recruit_vacancy_add, ROUTE_RECRUIT,
+     ROUTE_CSRF | ROUTE_RECORD_FORM, PARAM_SLUG, NULL, NULL, "/recruit/{type}"},
+    {HTTP_GET,  "/recruit/{type}/{rid}/edit", page_recruit_vacancy_edit, ROUTE_RECRUIT, 0,
+     PARAM_SLUG, route_scope_recruit, NULL, "/recruit/{type}/{rid}/edit"},
+    {HTTP_POST, "/recruit/{type}/{rid}", page_recruit_vacancy_correct, ROUTE_RECRUIT,
+     ROUTE_CSRF | ROUTE_RECORD_FORM, PARAM_SLUG, route_scope_recruit, NULL,
+     "/recruit/{type}/{rid}"},
+    {HTTP_GET,  "/recruit/vacancies/{id}", page_recruit_vacancy, ROUTE_RECRUIT, 0, PARAM_PUBLIC_ID,
+     route_scope_recruit, NULL, "/recruit/vacancies/{id}"},
+    {HTTP_POST, "/recruit/vacancies/{id}/close", page_recruit_vacancy_close, ROUTE_RECRUIT,
+     ROUTE_CSRF, PARAM_PUBLIC_ID, route_scope_recruit, NULL, "/recruit/vacancies/{id}/close"},
+    {HTTP_GET,  "/recruit/applications/{id}", page_recruit_application, ROUTE_RECRUIT, 0,
+     PARAM_PUBLIC_ID, route_scope_recruit, NULL, "/recruit/applications/{id}"},
+    {HTTP_POST, "/recruit/applications/{id}/move", page_recruit_application_move, ROUTE_RECRUIT,
+     ROUTE_CSRF, PARAM_PUBLIC_ID, route_scope_recruit, move_params,
+     "/recruit/applications/{id}/move"},
+    {HTTP_GET,  "/recruit/applications/{id}/cv", page_recruit_cv, ROUTE_RECRUIT, 0,
+     PARAM_PUBLIC_ID, route_scope_recruit, NULL, "/recruit/applications/{id}/cv"},
     {HTTP_GET,  "/sign-in", page_sign_in_form, ROUTE_PUBLIC, 0, PARAM_LINE, NULL, NULL, "/sign-in"},
     {HTTP_POST, "/sign-in", page_sign_in, ROUTE_PUBLIC, ROUTE_CSRF, PARAM_LINE, NULL,
      sign_in_params, "/sign-in"},

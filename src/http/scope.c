@@ -87,3 +87,10 @@ int route_scope_public(struct http_app *app, struct http_request *req)
     (void)req;
     return 0;
 }
+
+int route_scope_recruit(struct http_app *app, struct http_request *req)
+{
+    (void)app;
+    (void)req;
+    return 0;
+}

@@ -11,5 +11,9 @@ int route_scope_record(struct http_app *app, struct http_request *req); /* {type
 int route_scope_team(struct http_app *app, struct http_request *req);
 int route_scope_account(struct http_app *app, struct http_request *req);
 int route_scope_public(struct http_app *app, struct http_request *req);
+/* {id}: a vacancy or an application, for the recruitment back office: the route's
+ * permission (ROUTE_RECRUIT) is the whole check, since a recruiter works on every vacancy
+ * of the council; what they read is audited by the use case. */
+int route_scope_recruit(struct http_app *app, struct http_request *req);
 
 #endif

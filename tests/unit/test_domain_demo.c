@@ -19,6 +19,7 @@
 #include "domain/ident.h"
 #include "domain/public_id.h"
 #include "domain/rec.h"
+#include "domain/application.h"
 #include "domain/vacancy.h"
 
 #define TODAY_Y 2026
@@ -36,6 +37,10 @@ struct stats {
     int64_t teams, workers, users, children, relatives, relationships, allocations, notes;
     int64_t boundaries, stage_ends;
     int64_t vacancies, open_vacancies; /* records of the jobs board */
+    int64_t applications, stages[8];   /* their applications, by job-stage code's index */
+    int64_t appointed_closed_early;    /* appointments on vacancies filled early: none */
+    kdate last_vacancy_published;
+    bool last_vacancy_open, last_vacancy_closed;
     int64_t next_id;
     int64_t first_child_id; /* ids of persons are >= this once children start */
     /* workers, by sink id (ids are handed out in order, so worker ids are 1..workers after
@@ -500,6 +505,30 @@ static enum kerr_code on_record(void *ctx, const struct rec_type *t, void *rec, 
     struct stats *s = ctx;
     if (t == &contact_type)
         return on_contact(ctx, t, rec, e);
+    if (t == &application_type) {
+        const struct application *ap = rec;
+        hash_str(s, ap->h.public_id);
+        hash_str(s, ap->family_name);
+        s->applications++;
+        int k = code_index(CS_JOB_STAGE, ap->stage, strlen(ap->stage));
+        if (k < 0 || k >= 8)
+            problem(s, "application stage", ap->stage);
+        else
+            s->stages[k]++;
+        /* an open vacancy's applications are still in the pipeline (or withdrawn) */
+        if (s->last_vacancy_open &&
+            (!strcmp(ap->stage, "appointed") || !strcmp(ap->stage, "rejected")))
+            problem(s, "application decided on an open vacancy", ap->stage);
+        s->appointed_closed_early += s->last_vacancy_closed && !strcmp(ap->stage, "appointed");
+        if (ap->stage_on < s->last_vacancy_published || ap->stage_on > s->params.today)
+            problem(s, "application stage date", ap->h.public_id);
+        struct field_errors errs;
+        field_errors_clear(&errs);
+        rec_check(t, rec, &(struct field_ctx){.today = s->params.today}, &errs);
+        if (errs.n)
+            problem(s, "application", errs.items[0].msg);
+        return KITH_OK;
+    }
     if (t != &vacancy_type)
         return on_hp(s, t, rec);
     const struct vacancy *v = rec;
@@ -507,8 +536,11 @@ static enum kerr_code on_record(void *ctx, const struct rec_type *t, void *rec, 
     hash_str(s, v->title);
     hash_int(s, v->salary_min);
     s->vacancies++;
-    s->open_vacancies +=
+    s->last_vacancy_open =
         !v->closed && v->closing_date >= s->params.today && v->published_on <= s->params.today;
+    s->open_vacancies += s->last_vacancy_open;
+    s->last_vacancy_closed = v->closed;
+    s->last_vacancy_published = v->published_on;
     struct field_errors errs;
     field_errors_clear(&errs);
     rec_check(t, rec, &(struct field_ctx){.today = s->params.today}, &errs);
@@ -777,6 +809,12 @@ static void borough_shape(void **state)
     /* the jobs board: about 40 open and 200 closed, every one valid */
     assert_int_equal(s->vacancies, 240);
     assert_int_equal(s->open_vacancies, 40);
+    /* applications through every stage of the pipeline */
+    assert_true(s->applications > 600);
+    for (int k = 0; k < 7; k++)
+        if (!s->stages[k])
+            fail_msg("no demo application at stage %d", k);
+    assert_int_equal(s->appointed_closed_early, 0);
     /* the issue: ~20 teams, ~200 workers in post (about 15% agency), ~2,500 open */
     assert_true(s->teams >= 18 && s->teams <= 22);
     assert_true(s->current_workers >= 170 && s->current_workers <= 230);

@@ -4,7 +4,8 @@
 // the timeline), add a note, read a child whose name is markup (shown as text, no dialog),
 // sign out; a team manager starts on the team and an auditor on the audit trail; the
 // administrator starts on the accounts and adds one; the
-// performance analyst validates the public 903 sample (and a wrong file). Any axe
+// performance analyst validates the public 903 sample (and a wrong file); someone applies
+// for a vacancy with a CV and the recruiter shortlists the application. Any axe
 // violation, script error, console error or dialog fails the run.
 // Usage: node journey.mjs BASE_URL PASSWORDS_FILE XSS_CHILD_ID SSDA903_SAMPLE_DIR [REVIEW_DUE]
 // (REVIEW_DUE: the day, as "6 Apr 2027", "my work" must show the first review conference due)
@@ -233,12 +234,34 @@ check(await page.isChecked('input[name=hours][value=full-time]'), 'the filter wa
 await axe('jobs board, filtered');
 await page.goto(`${base}/jobs`);
 const vacancy = page.locator('main .kith-jobs a').first();
+let appliedTo = '', applied = '';
 check(await vacancy.count() === 1, 'the demo has no open vacancy');
 if (await vacancy.count()) {
   await vacancy.click();
   check(await page.locator('script[type="application/ld+json"]').count() === 1,
     'a vacancy without JSON-LD');
   await axe('a vacancy');
+  // Apply with a CV, no account: first with nothing filled in (422, each problem named),
+  // then properly; the confirmation gives the reference and the private link.
+  appliedTo = page.url().split('/jobs/')[1];
+  await page.click('main a:has-text("Apply for this job")');
+  await axe('the application form');
+  await page.click('main button:has-text("Send application")');
+  check(await page.locator('.govuk-error-summary').isVisible(), 'an empty application was taken');
+  await axe('the application form with errors');
+  await page.fill('#given_name', 'Browser');
+  await page.fill('#family_name', 'Applicant');
+  await page.fill('#email', 'browser.applicant@example.com');
+  await page.check('input[name=right_to_work][value=yes]');
+  await page.fill('#swe_number', 'SW654321');
+  await page.fill('#statement', 'Ten years in child protection; browser test.');
+  await page.setInputFiles('#cv', { name: 'my cv.pdf', mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% browser test\n%%EOF\n') });
+  await page.check('input[name=privacy]');
+  await page.click('main button:has-text("Send application")');
+  check(await page.locator('.govuk-panel--confirmation').isVisible(), 'no confirmation');
+  applied = await page.locator('.govuk-panel__body strong').innerText();
+  await axe('application sent');
 }
 await page.goto(`${base}/jobs?contract=banana`);
 check(await page.locator('.govuk-error-summary').isVisible(), 'a bad filter was not reported');
@@ -282,6 +305,29 @@ if (await signInAs('team-manager')) {
 if (await signInAs('auditor')) {
   await page.waitForURL(`${base}/audit`);
   await axe('an auditor\'s start: the audit trail');
+  await signOut();
+}
+
+// The recruiter finds the application and shortlists it, with a note.
+if (applied && await signInAs('recruiter')) {
+  await page.waitForSelector('nav button:has-text("Sign out")');
+  await page.goto(`${base}/recruit`);
+  await axe('recruitment');
+  await page.goto(`${base}/recruit/vacancies/${appliedTo}`);
+  await axe('a vacancy\'s applications');
+  await page.click('main a:has-text("Browser Applicant")');
+  check((await page.locator('main').innerText()).includes(applied), 'the application is not there');
+  await axe('an application');
+  const now = new Date();
+  await page.check('input[name=stage][value=shortlisted]');
+  await page.fill('#on-day', String(now.getDate()));
+  await page.fill('#on-month', String(now.getMonth() + 1));
+  await page.fill('#on-year', String(now.getFullYear()));
+  await page.fill('#note', 'Strong statement; browser test.');
+  await page.click('main button:has-text("Move the application")');
+  check((await page.locator('main').innerText()).includes('Shortlisted on'),
+    'the application was not shortlisted');
+  await axe('an application, shortlisted');
   await signOut();
 }
 
