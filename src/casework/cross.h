@@ -33,6 +33,19 @@ struct cw_cross {
     enum kerr_code (*check)(struct cw_cross_ctx *c, const void *rec);
 };
 
+/* Every record of type `t` the child has (a child has far fewer than a page), in c->a. */
+enum kerr_code cw_cross_all(struct cw_cross_ctx *c, const struct rec_type *t, void **out,
+                            size_t *n);
+/* No child is seen before they are born: day `d` of field `f` (absent: nothing to say). */
+void cw_cross_after_birth(struct cw_cross_ctx *c, const struct field *f, kdate d);
+
+/* The rules of risks and pre-proceedings (casework/proceedings.c). */
+enum kerr_code cw_missing_rules(struct cw_cross_ctx *c, const void *rec);
+enum kerr_code cw_fgdm_meeting_rules(struct cw_cross_ctx *c, const void *rec);
+enum kerr_code cw_letter_rules(struct cw_cross_ctx *c, const void *rec);
+enum kerr_code cw_pp_meeting_rules(struct cw_cross_ctx *c, const void *rec);
+enum kerr_code cw_care_application_rules(struct cw_cross_ctx *c, const void *rec);
+
 /* Ended by a row with a NULL type (casework/help_protection.c). */
 extern const struct cw_cross cw_cross_rules[];
 

@@ -24,14 +24,14 @@
 
 #include "casework/cross.h"
 #include "domain/help.h"
+#include "domain/proceedings.h"
 #include "domain/protection.h"
+#include "domain/risk.h"
 #include "store/store_rec.h"
 
 #define WEEKS_BEFORE_BIRTH 40
 
-/* Every record of type `t` the child has (a child has far fewer than a page). */
-static enum kerr_code all_of(struct cw_cross_ctx *c, const struct rec_type *t, void **out,
-                             size_t *n)
+enum kerr_code cw_cross_all(struct cw_cross_ctx *c, const struct rec_type *t, void **out, size_t *n)
 {
     struct rec_query q = {.parent_id = c->child->id, .limit = STORE_PAGE_MAX};
     return store_rec_list(c->s, t, &q, c->a, out, n, NULL, c->e);
@@ -49,7 +49,7 @@ static enum kerr_code in_episode(struct cw_cross_ctx *c, const struct field *f, 
 {
     struct referral *refs;
     size_t n;
-    enum kerr_code rc = all_of(c, &referral_type, (void **)&refs, &n);
+    enum kerr_code rc = cw_cross_all(c, &referral_type, (void **)&refs, &n);
     if (rc)
         return rc;
     const struct referral *ep = NULL;
@@ -78,8 +78,7 @@ static enum kerr_code in_episode(struct cw_cross_ctx *c, const struct field *f, 
     return KITH_OK;
 }
 
-/* No child is seen before they are born. */
-static void seen_after_birth(struct cw_cross_ctx *c, const struct field *f, kdate d)
+void cw_cross_after_birth(struct cw_cross_ctx *c, const struct field *f, kdate d)
 {
     if (c->child->dob == DATE_NONE || d == DATE_NONE || d >= c->child->dob)
         return;
@@ -103,7 +102,7 @@ static enum kerr_code during_plan(struct cw_cross_ctx *c, const struct field *f,
 {
     struct cp_plan *plans;
     size_t n;
-    enum kerr_code rc = all_of(c, &cp_plan_type, (void **)&plans, &n);
+    enum kerr_code rc = cw_cross_all(c, &cp_plan_type, (void **)&plans, &n);
     if (!rc && !plan_on(plans, n, d)) {
         char a[DATE_ISO_LEN];
         field_fail(c->errs, f, -1, iso(d, a), "is not during a child protection plan",
@@ -135,7 +134,7 @@ static enum kerr_code referral_rules(struct cw_cross_ctx *c, const void *rec)
 static enum kerr_code assessment_rules(struct cw_cross_ctx *c, const void *rec)
 {
     const struct assessment *x = rec;
-    seen_after_birth(c, fld(&assessment_type, "child_seen_date"), x->child_seen_date);
+    cw_cross_after_birth(c, fld(&assessment_type, "child_seen_date"), x->child_seen_date);
     return in_episode(c, fld(&assessment_type, "start_date"), x->start_date);
 }
 
@@ -150,7 +149,7 @@ static enum kerr_code visit_rules(struct cw_cross_ctx *c, const void *rec)
     const struct visit *v = rec;
     const struct field *date = fld(&visit_type, "visit_date");
     if (v->child_seen)
-        seen_after_birth(c, date, v->visit_date);
+        cw_cross_after_birth(c, date, v->visit_date);
     enum kerr_code rc = in_episode(c, date, v->visit_date);
     if (!rc && !strcmp(v->purpose, "cp-plan"))
         rc = during_plan(c, date, v->visit_date, "a child protection visit");
@@ -171,7 +170,7 @@ static enum kerr_code s47_rules(struct cw_cross_ctx *c, const void *rec)
     struct strategy_discussion *ds;
     size_t n;
     if (!rc)
-        rc = all_of(c, &strategy_discussion_type, (void **)&ds, &n);
+        rc = cw_cross_all(c, &strategy_discussion_type, (void **)&ds, &n);
     if (rc || c->errs->n)
         return rc;
     for (size_t i = 0; i < n; i++)
@@ -196,7 +195,7 @@ static enum kerr_code conference_rules(struct cw_cross_ctx *c, const void *rec)
     if (!strcmp(x->kind, "review")) {
         struct cp_plan *plans;
         size_t n;
-        rc = all_of(c, &cp_plan_type, (void **)&plans, &n);
+        rc = cw_cross_all(c, &cp_plan_type, (void **)&plans, &n);
         const struct cp_plan *p = rc ? NULL : plan_on(plans, n, x->conference_date);
         if (!rc && (!p || p->start_date == x->conference_date))
             field_fail(c->errs, date, -1, iso(x->conference_date, a),
@@ -206,7 +205,7 @@ static enum kerr_code conference_rules(struct cw_cross_ctx *c, const void *rec)
     }
     struct s47_enquiry *ss;
     size_t n;
-    rc = all_of(c, &s47_enquiry_type, (void **)&ss, &n);
+    rc = cw_cross_all(c, &s47_enquiry_type, (void **)&ss, &n);
     for (size_t i = 0; !rc && i < n; i++)
         if (ss[i].start_date <= x->conference_date && !ss[i].icpc_not_required)
             return KITH_OK;
@@ -227,7 +226,7 @@ static enum kerr_code cp_plan_rules(struct cw_cross_ctx *c, const void *rec)
     char a[DATE_ISO_LEN];
     struct conference *cs;
     size_t n;
-    rc = all_of(c, &conference_type, (void **)&cs, &n);
+    rc = cw_cross_all(c, &conference_type, (void **)&cs, &n);
     bool made = false;
     for (size_t i = 0; !rc && i < n; i++)
         made |= !strcmp(cs[i].kind, "initial") && !strcmp(cs[i].outcome, "plan") &&
@@ -255,5 +254,10 @@ const struct cw_cross cw_cross_rules[] = {
     {&conference_type, conference_rules},
     {&cp_plan_type, cp_plan_rules},
     {&core_group_type, core_group_rules},
+    {&missing_episode_type, cw_missing_rules},
+    {&fgdm_meeting_type, cw_fgdm_meeting_rules},
+    {&letter_before_proceedings_type, cw_letter_rules},
+    {&pp_meeting_type, cw_pp_meeting_rules},
+    {&care_application_type, cw_care_application_rules},
     {NULL, NULL},
 };

@@ -727,6 +727,94 @@ static const struct code conference_outcome[] = {
     {"end-plan", "Plan ends", .note = "review conferences"},
 };
 
+/* The profession of a family help lead practitioner (Families First: any profession, with
+ * a qualified social worker's sign-off for a child in need). */
+static const struct code profession[] = {
+    {"social-worker", "Social worker (registered with Social Work England)"},
+    {"family-support", "Family support worker"},
+    {"early-help", "Early help or family help practitioner"},
+    {"health-visitor", "Health visitor"},
+    {"school-nurse", "School nurse"},
+    {"midwife", "Midwife"},
+    {"teacher", "Teacher or school staff"},
+    {"youth-worker", "Youth worker"},
+    {"mental-health", "Mental health practitioner"},
+    {"substance-misuse", "Drug and alcohol practitioner"},
+    {"domestic-abuse", "Domestic abuse practitioner"},
+    {"police", "Police officer"},
+    {"probation", "Probation or youth justice officer"},
+    {"housing", "Housing officer"},
+    {"other", "Another profession"},
+};
+
+/* Why a family help episode closed. A child in need's CIN episode closes with RC1-RC9 on
+ * its referral (help.c); these say where the family went next. */
+static const struct code family_help_closure[] = {
+    {"needs-met", "Needs met: support ended"},
+    {"step-down", "Stepped down to universal services"},
+    {"cp-plan", "Stepped up to child protection"},
+    {"looked-after", "Stepped up: the child became looked after"},
+    {"moved-away", "Family moved to another area"},
+    {"declined", "Family declined or withdrew consent"},
+    {"other", "Another reason"},
+};
+
+static const struct code exploitation[] = {
+    {"cse", "Child sexual exploitation"},
+    {"cce", "Child criminal exploitation"},
+    {"county-lines", "County lines"},
+    {"trafficking", "Trafficking or modern slavery"},
+};
+
+static const struct code risk_level[] = {
+    {"low", "Low"},
+    {"medium", "Medium"},
+    {"high", "High"},
+};
+
+/* The council's decision on a private fostering arrangement after its assessment. */
+static const struct code pf_decision[] = {
+    {"suitable", "Arrangement suitable"},
+    {"conditions", "Suitable with requirements on the carer"},
+    {"not-suitable", "Not suitable: the council acts to end it"},
+};
+
+static const struct code fgdm_response[] = {
+    {"accepted", "Accepted the offer"},
+    {"declined", "Declined the offer"},
+    {"no-response", "Did not respond"},
+};
+
+static const struct code pp_meeting_kind[] = {
+    {"initial", "Initial pre-proceedings meeting"},
+    {"review", "Review pre-proceedings meeting"},
+};
+
+/* The letters of pre-proceedings, each a CIN census 2026/27 date (LBPSentDate,
+ * LetterInitCPDate: the second's meaning is read from its name and is uncertain). */
+static const struct code pp_letter[] = {
+    {"before-proceedings", "Letter before proceedings", .note = "CIN 2026/27 LBPSentDate"},
+    {"issue", "Letter that care proceedings are to be issued",
+     .note = "CIN 2026/27 LetterInitCPDate (uncertain)"},
+};
+
+/* The outcome of pre-proceedings. The CIN census 2026/27 item PPOutcome codes it A/B/C, with
+ * meanings not yet published: each code's note gives the letter the draft sample suggests
+ * (A with a court application), which is uncertain. */
+static const struct code pp_outcome[] = {
+    {"court", "Application to court", .note = "CIN 2026/27 PPOutcome A (uncertain)"},
+    {"step-down", "Concerns reduced: step down from pre-proceedings",
+     .note = "CIN 2026/27 PPOutcome B (uncertain)"},
+    {"continue", "Pre-proceedings extended", .note = "CIN 2026/27 PPOutcome C (uncertain)"},
+};
+
+static const struct code court_order[] = {
+    {"care", "Care order (Children Act 1989 s.31)"},
+    {"supervision", "Supervision order (Children Act 1989 s.31)"},
+    {"ico", "Interim care order (s.38)"},
+    {"iso", "Interim supervision order (s.38)"},
+};
+
 /* ---- the sets ---- */
 
 #define SET(id_, name_, title_, item_, origin_, codes_)                                            \
@@ -858,6 +946,26 @@ static const struct codeset sets[CODESET_COUNT] = {
         "kith conference.kind", CODESET_KITH, conference_kind),
     SET(CS_CONFERENCE_OUTCOME, "conference-outcome", "what a conference decided",
         "kith conference.outcome", CODESET_KITH, conference_outcome),
+    SET(CS_PROFESSION, "profession", "a practitioner's profession",
+        "kith family_help.lead_profession", CODESET_KITH, profession),
+    SET(CS_FAMILY_HELP_CLOSURE, "family-help-closure", "why a family help episode closed",
+        "kith family_help.closure_reason", CODESET_KITH, family_help_closure),
+    SET(CS_EXPLOITATION, "exploitation", "kind of exploitation", "kith exploitation_risk.kinds",
+        CODESET_KITH, exploitation),
+    SET(CS_RISK_LEVEL, "risk-level", "level of a risk", "kith exploitation_risk.risk_level",
+        CODESET_KITH, risk_level),
+    SET(CS_PF_DECISION, "pf-decision", "decision on a private fostering arrangement",
+        "kith private_fostering.decision", CODESET_KITH, pf_decision),
+    SET(CS_FGDM_RESPONSE, "fgdm-response", "answer to an FGDM offer", "kith fgdm_offer.response",
+        CODESET_KITH, fgdm_response),
+    SET(CS_PP_MEETING_KIND, "pp-meeting-kind", "kind of pre-proceedings meeting",
+        "kith pp_meeting.kind", CODESET_KITH, pp_meeting_kind),
+    SET(CS_PP_LETTER, "pp-letter", "letter of pre-proceedings",
+        "kith letter_before_proceedings.kind", CODESET_KITH, pp_letter),
+    SET(CS_PP_OUTCOME, "pp-outcome", "outcome of pre-proceedings", "kith pre_proceedings.outcome",
+        CODESET_KITH, pp_outcome),
+    SET(CS_COURT_ORDER, "court-order", "order applied for", "kith care_application.order_sought",
+        CODESET_KITH, court_order),
 };
 
 /* ---- the index ---- */

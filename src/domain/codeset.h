@@ -94,6 +94,17 @@ enum codeset_id {
     CS_S47_OUTCOME,
     CS_CONFERENCE_KIND,
     CS_CONFERENCE_OUTCOME,
+    /* Family help, risks and pre-proceedings (domain/family_help.h, risk.h, proceedings.h). */
+    CS_PROFESSION,
+    CS_FAMILY_HELP_CLOSURE,
+    CS_EXPLOITATION,
+    CS_RISK_LEVEL,
+    CS_PF_DECISION,
+    CS_FGDM_RESPONSE,
+    CS_PP_MEETING_KIND,
+    CS_PP_LETTER,
+    CS_PP_OUTCOME,
+    CS_COURT_ORDER,
     CODESET_COUNT
 };
 

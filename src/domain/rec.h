@@ -94,6 +94,15 @@ static inline const struct rec_head *rec_chead(const struct rec_type *t, const v
         .max_len = (max), .offset = offsetof(struct S, m)                                          \
     }
 
+/* The description of a type `S` whose records hang off a child, named, tabled and
+ * fielded after its struct (its field table is `S_fields`). */
+#define REC_CHILD_TYPE(S, lab, pl, ord, ttl, chk)                                                  \
+    {                                                                                              \
+        .name = #S, .label = (lab), .plural = (pl), .table = #S, .parent = "child",                \
+        .size = sizeof(struct S), .head = offsetof(struct S, h), .fields = S##_fields,             \
+        .order = (ord), .title = (ttl), .check = (chk)                                             \
+    }
+
 /* How many fields the type has, and the index of field `name` (-1 when none). */
 size_t rec_nfields(const struct rec_type *t);
 int rec_field_index(const struct rec_type *t, const char *name);

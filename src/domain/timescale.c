@@ -106,6 +106,17 @@ const struct timescale timescales[] = {
      .started = "the initial conference made the plan",
      .again = "the last review conference",
      .source = "Working Together 2023"},
+    /* 72 hours from the return, counted as 3 days from its day: kith records the day, not
+     * the hour, of a return. */
+    {.rule = "return-interview",
+     .what = "offer a return home interview",
+     .start_type = "missing_episode",
+     .start_field = "end_date",
+     .len = {{3, TS_DAYS}},
+     .stop_field = "rhi_offered_date",
+     .owner = TS_WORKER,
+     .started = "the child came back",
+     .source = "Children who run away or go missing, statutory guidance 2014"},
     {0},
 };
 

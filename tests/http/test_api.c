@@ -600,8 +600,45 @@ static void records_of_any_type(void **state)
     has(c, "\"contact_date\":{\"type\":[\"string\",\"null\"]");
     has(c, "\"enum\":[\"contact\",\"referral\",\"assessment\",\"cin_plan\",\"visit\","
            "\"strategy_discussion\",\"s47_enquiry\",\"conference\",\"cp_plan\",\"core_group\","
-           "\"cin_ack\"]");
+           "\"cin_ack\","
+           "\"family_help\",\"missing_episode\",\"exploitation_risk\",\"private_fostering\","
+           "\"fgdm_offer\",\"fgdm_meeting\",\"fgdm_exemption\",\"pre_proceedings\","
+           "\"letter_before_proceedings\",\"pp_meeting\",\"care_application\"]");
+    has(c, "\"CareApplicationInput\":{");
     has(c, "\"S47EnquiryInput\":{");
+}
+
+/* The FGDM rule through the API (Children Act 1989 s.31ZA): an application for a care
+ * order on a child whose family had no offer is refused on its date with the reason, and
+ * nothing is stored; a worker outside the child's scope gets 404 whatever the body; once
+ * the exemption is recorded the same application is accepted. */
+static void care_application_needs_fgdm(void **state)
+{
+    struct fx *f = *state;
+    const char *apps =
+        arena_printf(&f->a, "/api/v1/children/%s/records/care_application", f->amara);
+    const char *app = "{\"application_date\":\"2026-12-01\",\"order_sought\":\"care\"}";
+    struct call *c = api(f, "POST", apps, ADA, app);
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"application_date\"");
+    has(c, "has no offer of family group decision-making");
+    c = api(f, "GET", apps, ADA, NULL);
+    has(c, "\"total\":0");
+    /* out of scope: not found, before any rule is run */
+    c = api(f, "POST", apps, CAT, app);
+    assert_int_equal(c->res.status, 404);
+    c = api(f, "POST", arena_printf(&f->a, "/api/v1/children/%s/records/fgdm_exemption", f->amara),
+            CAT,
+            "{\"decided_date\":\"2026-11-30\",\"decided_by\":\"X\",\"exemption_reason\":\"y\"}");
+    assert_int_equal(c->res.status, 404);
+    c = api(f, "POST", arena_printf(&f->a, "/api/v1/children/%s/records/fgdm_exemption", f->amara),
+            ADA,
+            "{\"decided_date\":\"2026-11-30\",\"decided_by\":\"H Service, head of service\","
+            "\"exemption_reason\":\"Urgent: risk of removal abroad\"}");
+    assert_int_equal(c->res.status, 201);
+    c = api(f, "POST", apps, ADA, app);
+    assert_int_equal(c->res.status, 201);
+    has(c, "\"order_sought\":\"care\"");
 }
 
 int main(void)
@@ -616,6 +653,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(bodies_that_cannot_be_read, setup, teardown),
         cmocka_unit_test_setup_teardown(records_of_any_type, setup, teardown),
         cmocka_unit_test_setup_teardown(cin_rules_on_save, setup, teardown),
+        cmocka_unit_test_setup_teardown(care_application_needs_fgdm, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

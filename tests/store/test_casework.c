@@ -556,13 +556,13 @@ static const struct {
     {34, "CIN rule 4012Q: Check the CIN plan: it starts and ends on the same day."},
 };
 
-static void help_protection_journey(void **state)
+/* Run `steps` on the fixture's child; then nothing refused was stored. */
+static void run_journey(struct fx *f, const struct journey_step *steps, size_t nsteps)
 {
-    struct fx *f = *state;
-    void *added[N_ELEMS(journey)] = {0};
-    size_t stored[16] = {0}; /* records accepted, by index in rec_types */
-    for (size_t i = 0; i < N_ELEMS(journey); i++) {
-        const struct journey_step *st = &journey[i];
+    void **added = arena_zalloc(&f->a, nsteps * sizeof(void *));
+    size_t stored[64] = {0}; /* records accepted, by index in rec_types */
+    for (size_t i = 0; i < nsteps; i++) {
+        const struct journey_step *st = &steps[i];
         const struct rec_type *t = rec_type_named(st->type);
         assert_non_null(t);
         struct cw_err err;
@@ -622,6 +622,126 @@ static void help_protection_journey(void **state)
     }
 }
 
+static void help_protection_journey(void **state)
+{
+    run_journey(*state, journey, N_ELEMS(journey));
+}
+
+/* Risks and pre-proceedings on the same child (casework/proceedings.c): the letter
+ * before proceedings states an offer that was made, unless exempt; no application to
+ * court without an offer or the exemption, nor before the meeting someone accepted. */
+#define OFFER "offered_to=F Brown", "relationship=mother", "parental_responsibility=yes"
+static const struct journey_step proceedings[] = {
+    /* 1 */
+    {0,
+     "missing_episode",
+     {"start_date=2015-12-09", "kind=M"},
+     "start_date",
+     "is before the child was born"},
+    /* 2 */ {0, "missing_episode", {"start_date=2015-12-10", "kind=A"}, NULL, NULL},
+    /* 3 */
+    {0,
+     "care_application",
+     {"application_date=2026-09-01", "order_sought=care"},
+     "application_date",
+     "has no offer of family group decision-making"},
+    /* 4 */
+    {0,
+     "letter_before_proceedings",
+     {"letter_date=2026-09-20", "kind=before-proceedings", "states_fgdm_offer=yes"},
+     "letter_date",
+     "before pre-proceedings started"},
+    /* 5 */ {0, "pre_proceedings", {"start_date=2026-09-09"}, NULL, NULL},
+    /* 6 */
+    {0,
+     "letter_before_proceedings",
+     {"letter_date=2026-09-20", "kind=before-proceedings"},
+     "states_fgdm_offer",
+     "is no"},
+    /* 7 */
+    {0,
+     "letter_before_proceedings",
+     {"letter_date=2026-09-20", "kind=before-proceedings", "states_fgdm_offer=yes"},
+     "states_fgdm_offer",
+     "states an offer that is not recorded"},
+    /* 8: the offer on the letter's own day counts */
+    {0, "fgdm_offer", {"offer_date=2026-09-20", OFFER, "facilitated=yes"}, NULL, NULL},
+    /* 9 */
+    {0,
+     "pp_meeting",
+     {"meeting_date=2026-09-19", "kind=initial"},
+     "meeting_date",
+     "is before the letter"},
+    /* 10 */
+    {0,
+     "letter_before_proceedings",
+     {"letter_date=2026-09-20", "kind=before-proceedings", "states_fgdm_offer=yes"},
+     NULL,
+     NULL},
+    /* 11 */ {0, "pp_meeting", {"meeting_date=2026-09-28", "kind=initial"}, NULL, NULL},
+    /* 12 */
+    {0,
+     "fgdm_meeting",
+     {"meeting_date=2026-10-05", "attendees=Gran, maternal grandmother"},
+     "meeting_date",
+     "is not after an accepted offer"},
+    /* 13: the mother accepts */
+    {8,
+     "fgdm_offer",
+     {"offer_date=2026-09-20", OFFER, "facilitated=yes", "response=accepted",
+      "response_date=2026-09-25"},
+     NULL,
+     NULL},
+    /* 14: an offer was made, but the accepted meeting has not been held */
+    {0,
+     "care_application",
+     {"application_date=2026-12-04", "order_sought=care"},
+     "application_date",
+     "is before the family group met"},
+    /* 15 */
+    {0,
+     "fgdm_meeting",
+     {"meeting_date=2026-10-05", "attendees=Gran, maternal grandmother"},
+     NULL,
+     NULL},
+    /* 16 */
+    {0, "care_application", {"application_date=2026-12-04", "order_sought=care"}, NULL, NULL},
+};
+
+static void proceedings_journey(void **state)
+{
+    run_journey(*state, proceedings, N_ELEMS(proceedings));
+}
+
+/* An exemption recorded first lets the letter go without an offer and the application be
+ * made: the same child with no offer at all. */
+static const struct journey_step exempt[] = {
+    /* 1 */ {0, "pre_proceedings", {"start_date=2026-09-09"}, NULL, NULL},
+    /* 2 */
+    {0,
+     "care_application",
+     {"application_date=2026-09-10", "order_sought=ico"},
+     "application_date",
+     "has no offer"},
+    /* 3 */
+    {0,
+     "fgdm_exemption",
+     {"decided_date=2026-09-10", "decided_by=H Service, head of service",
+      "exemption_reason=Risk that the family would take the baby abroad"},
+     NULL,
+     NULL},
+    /* 4 */
+    {0,
+     "letter_before_proceedings",
+     {"letter_date=2026-09-11", "kind=before-proceedings"},
+     NULL,
+     NULL},
+    /* 5 */
+    {0, "care_application", {"application_date=2026-09-10", "order_sought=ico"}, NULL, NULL},
+};
+
+static void exemption_journey(void **state) { run_journey(*state, exempt, N_ELEMS(exempt)); }
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -631,6 +751,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(corrections, setup, teardown),
         cmocka_unit_test_setup_teardown(work_derived, setup, teardown),
         cmocka_unit_test_setup_teardown(help_protection_journey, setup, teardown),
+        cmocka_unit_test_setup_teardown(proceedings_journey, setup, teardown),
+        cmocka_unit_test_setup_teardown(exemption_journey, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

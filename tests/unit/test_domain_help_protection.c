@@ -13,18 +13,11 @@
 #include "domain/protection.h"
 #include "rec_fill.h"
 
-struct rule_case {
-    const char *type;
-    const char *values[12]; /* "field=value", as typed */
-    const char *field;      /* the field refused; NULL: the record passes */
-    const char *says;       /* a part of that field's message */
-};
-
 /* A referral and an assessment that pass, to vary one field at a time. */
 #define REFERRAL "referral_date=2026-11-02", "source=2A", "primary_need=N1"
 #define ASSESSED "start_date=2026-11-03", "completed_date=2026-11-20"
 
-static const struct rule_case cases[] = {
+static const struct rec_rule_case cases[] = {
     /* referral: closure and its reason together, not before the referral (8630, 8805, 8810) */
     {"referral", {REFERRAL}, NULL, NULL},
     {"referral", {"referral_date=2026-11-02", "source=2A", "nfa=yes"}, NULL, NULL},
@@ -223,29 +216,7 @@ static const struct rule_case cases[] = {
 static void own_rules(void **state)
 {
     (void)state;
-    struct arena a;
-    arena_init(&a, 0);
-    struct field_ctx ctx = {.year = 0, .today = date_from_ymd(2026, 12, 7)};
-    for (size_t i = 0; i < N_ELEMS(cases); i++) {
-        const struct rule_case *c = &cases[i];
-        const struct rec_type *t = rec_type_named(c->type);
-        assert_non_null(t);
-        struct field_errors errs = {0};
-        void *rec = rec_fill(t, c->values, N_ELEMS(c->values), &a, &errs);
-        rec_check(t, rec, &ctx, &errs);
-        if (!c->field) {
-            if (errs.n)
-                fail_msg("case %zu (%s): expected to pass, got: %s", i, c->type, errs.items[0].msg);
-            continue;
-        }
-        const struct field_error *fe = field_error_for(&errs, c->field);
-        if (!fe)
-            fail_msg("case %zu (%s): expected %s refused, got %zu other errors%s%s", i, c->type,
-                     c->field, errs.n, errs.n ? ": " : "", errs.n ? errs.items[0].msg : "");
-        if (!strstr(fe->msg, c->says))
-            fail_msg("case %zu (%s): '%s' does not say '%s'", i, c->type, fe->msg, c->says);
-    }
-    arena_release(&a);
+    rec_rule_cases(cases, N_ELEMS(cases), date_from_ymd(2026, 12, 7));
 }
 
 /* Every kith code set the types name is listed by `kith codes` and has what it needs. */

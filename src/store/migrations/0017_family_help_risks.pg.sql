@@ -1,0 +1,23 @@
+-- PostgreSQL part: each table's id comes from a sequence.
+CREATE SEQUENCE family_help_id_seq OWNED BY family_help.id;
+ALTER TABLE family_help ALTER COLUMN id SET DEFAULT nextval('family_help_id_seq');
+CREATE SEQUENCE missing_episode_id_seq OWNED BY missing_episode.id;
+ALTER TABLE missing_episode ALTER COLUMN id SET DEFAULT nextval('missing_episode_id_seq');
+CREATE SEQUENCE exploitation_risk_id_seq OWNED BY exploitation_risk.id;
+ALTER TABLE exploitation_risk ALTER COLUMN id SET DEFAULT nextval('exploitation_risk_id_seq');
+CREATE SEQUENCE private_fostering_id_seq OWNED BY private_fostering.id;
+ALTER TABLE private_fostering ALTER COLUMN id SET DEFAULT nextval('private_fostering_id_seq');
+CREATE SEQUENCE fgdm_offer_id_seq OWNED BY fgdm_offer.id;
+ALTER TABLE fgdm_offer ALTER COLUMN id SET DEFAULT nextval('fgdm_offer_id_seq');
+CREATE SEQUENCE fgdm_meeting_id_seq OWNED BY fgdm_meeting.id;
+ALTER TABLE fgdm_meeting ALTER COLUMN id SET DEFAULT nextval('fgdm_meeting_id_seq');
+CREATE SEQUENCE fgdm_exemption_id_seq OWNED BY fgdm_exemption.id;
+ALTER TABLE fgdm_exemption ALTER COLUMN id SET DEFAULT nextval('fgdm_exemption_id_seq');
+CREATE SEQUENCE pre_proceedings_id_seq OWNED BY pre_proceedings.id;
+ALTER TABLE pre_proceedings ALTER COLUMN id SET DEFAULT nextval('pre_proceedings_id_seq');
+CREATE SEQUENCE letter_before_proceedings_id_seq OWNED BY letter_before_proceedings.id;
+ALTER TABLE letter_before_proceedings ALTER COLUMN id SET DEFAULT nextval('letter_before_proceedings_id_seq');
+CREATE SEQUENCE pp_meeting_id_seq OWNED BY pp_meeting.id;
+ALTER TABLE pp_meeting ALTER COLUMN id SET DEFAULT nextval('pp_meeting_id_seq');
+CREATE SEQUENCE care_application_id_seq OWNED BY care_application.id;
+ALTER TABLE care_application ALTER COLUMN id SET DEFAULT nextval('care_application_id_seq');
