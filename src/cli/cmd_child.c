@@ -5,7 +5,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "casework/dupes.h"
 #include "cli/cli.h"
 #include "cli/records.h"
 #include "domain/field.h"
@@ -180,6 +182,63 @@ static enum kerr_code run_search(struct cli *c, void *opts, int argc, char **arg
     return list_people(c, opts, argv[0]);
 }
 
+/* ---- search before create ---- */
+
+struct dup_opts {
+    const char *v[6]; /* dup_query_fields, in order */
+};
+
+static const struct cli_opt dup_opts[] = {
+    {"given", OPT_STR, offsetof(struct dup_opts, v[0]), "NAME", "given name"},
+    {"family", OPT_STR, offsetof(struct dup_opts, v[1]), "NAME", "family name"},
+    {"dob", OPT_STR, offsetof(struct dup_opts, v[2]), "DATE", "date of birth"},
+    {"nhs-number", OPT_STR, offsetof(struct dup_opts, v[3]), "NHS", "NHS number"},
+    {"upn", OPT_STR, offsetof(struct dup_opts, v[4]), "UPN", "unique pupil number"},
+    {"postcode", OPT_STR, offsetof(struct dup_opts, v[5]), "POSTCODE", "home postcode"},
+    {NULL, 0, 0, NULL, NULL},
+};
+
+static enum kerr_code run_duplicates(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    const struct dup_opts *o = opts;
+    struct dup_query q = {.dob = DATE_NONE};
+    struct cw_err err;
+    cw_err_clear(&err);
+    for (size_t i = 0; dup_query_fields[i].name; i++)
+        rec_set_text(&dup_query_fields[i], &q, o->v[i], &c->arena, &err.fields);
+    struct actor who = {.username = cli_operator(c),
+                        .role = "operator",
+                        .request_id = "cli",
+                        .now = (int64_t)time(NULL),
+                        .today = date_today()};
+    struct cw_dup *found = NULL;
+    size_t n = 0;
+    enum kerr_code rc = err.fields.n
+                            ? kerr_fail(&err.e, KITH_E_INVALID, err.fields.items[0].field, "%s",
+                                        err.fields.items[0].msg)
+                            : cw_child_duplicates(c->store, &who, &q, &c->arena, &found, &n, &err);
+    if (rc) {
+        for (size_t i = 0; err.fields.n > 1 && i < err.fields.n; i++)
+            cli_fshow(stderr, "  --%s: %s\n", err.fields.items[i].field, err.fields.items[i].msg);
+        c->err = err.e;
+        return rc;
+    }
+    cli_printf(c, "%zu possible match%s\n", n, n == 1 ? "" : "es");
+    for (size_t i = 0; i < n; i++) {
+        const struct dup_row *r = &found[i].child;
+        char dob[DATE_ISO_LEN];
+        cli_printf(c, "%3d  %s  %s  %s %s  %s\n", found[i].score.score, r->public_id,
+                   r->la_child_id, r->given, r->family,
+                   r->dob != DATE_NONE ? date_format_dmy(r->dob, dob) : "-");
+        for (int k = 0; k < found[i].score.n; k++)
+            cli_printf(c, "       %+d %s\n", found[i].score.reasons[k].points,
+                       found[i].score.reasons[k].text);
+    }
+    return KITH_OK;
+}
+
 static const struct cli_command child_sub[] = {
     {.name = "add",
      .summary = "add a child's record",
@@ -214,6 +273,18 @@ static const struct cli_command child_sub[] = {
      .min_args = 1,
      .max_args = 1,
      .run = run_search},
+    {.name = "duplicates",
+     .summary = "children already known who may be this child, with why each matched",
+     .usage = "[--given NAME] [--family NAME] [--dob DATE] [--nhs-number N] [--upn UPN] "
+              "[--postcode P]",
+     .description = "Run before adding a child or a contact. Scores NHS number, UPN, date of "
+                    "birth (and its day\nand month swapped), names (as typed, alike in sound, "
+                    "or given and family swapped)\nand postcode; shows each child scoring 35 or "
+                    "more, best first.",
+     .flags = CLI_DB_WRITE, /* the search is audited */
+     .opts = dup_opts,
+     .opts_size = sizeof(struct dup_opts),
+     .run = run_duplicates},
     {0},
 };
 

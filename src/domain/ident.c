@@ -207,3 +207,52 @@ bool postcode_normalise(const char *in_, size_t len, char out[POSTCODE_LEN_MAX +
     memcpy(out, buf, n + 2);
     return true;
 }
+
+/* ---- NHS number ---- */
+
+int nhs_check_digit(const char *p)
+{
+    int sum = 0;
+    for (int i = 0; i < NHS_NUMBER_LEN - 1; i++)
+        sum += (p[i] - '0') * (NHS_NUMBER_LEN - i);
+    int check = 11 - sum % 11;
+    return check == 11 ? 0 : check;
+}
+
+enum nhs_problem nhs_number_read(const char *in, size_t len, char out[NHS_NUMBER_LEN + 1])
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < len; i++) {
+        if (in[i] == ' ' || in[i] == '-')
+            continue;
+        enum nhs_problem p = !is_digit(in[i])      ? NHS_NOT_DIGITS
+                             : n == NHS_NUMBER_LEN ? NHS_BAD_LENGTH
+                                                   : NHS_OK;
+        if (p) {
+            out[0] = '\0';
+            return p;
+        }
+        out[n++] = in[i];
+    }
+    out[n] = '\0';
+    enum nhs_problem p = n != NHS_NUMBER_LEN                    ? NHS_BAD_LENGTH
+                         : nhs_check_digit(out) == 10           ? NHS_CHECK_TEN
+                         : nhs_check_digit(out) != out[9] - '0' ? NHS_BAD_CHECK
+                                                                : NHS_OK;
+    if (p)
+        out[0] = '\0';
+    return p;
+}
+
+const char *nhs_problem_text(enum nhs_problem p)
+{
+    static const char *const text[] = {
+        [NHS_OK] = "is an NHS number",
+        [NHS_BAD_LENGTH] = "is not 10 digits",
+        [NHS_NOT_DIGITS] = "holds something other than digits",
+        [NHS_CHECK_TEN] = "is not an NHS number: its first nine digits give no check digit",
+        [NHS_BAD_CHECK] = "fails the NHS number's check digit",
+    };
+    return text[p];
+}

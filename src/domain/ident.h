@@ -1,6 +1,7 @@
 /*
  * Identifiers with a structure to check: the unique pupil number (UPN), the DfE local
- * authority codes inside it, the LA's own child id, and UK postcodes.
+ * authority codes inside it, the LA's own child id, UK postcodes, and the NHS number (the
+ * consistent identifier of the Children's Wellbeing and Schools Act 2026 s.4).
  *
  * These are the checks behind CIN rules 1510-1560 (UPN, former UPN), 1570/1580 (LAchildID)
  * and 903 rule 168, written once for the person form, the importers and the return
@@ -63,5 +64,24 @@ bool postcode_valid(const char *p, size_t len);
 /* Tidy what a person typed ("n19gu", " N1  9GU ") into that form: out gets at most
  * POSTCODE_LEN_MAX characters and a NUL. False (out = "") when it is not a postcode. */
 bool postcode_normalise(const char *in, size_t len, char out[POSTCODE_LEN_MAX + 1]);
+
+/* The NHS number: 10 digits, the last a modulus-11 check digit on the first nine (weights
+ * 10 down to 2; 11 minus the sum's remainder, 11 read as 0; a number whose check would be
+ * 10 is never issued). People write it in groups of 3, 3 and 4. */
+#define NHS_NUMBER_LEN 10
+enum nhs_problem {
+    NHS_OK,
+    NHS_BAD_LENGTH, /* not 10 digits once spaces and hyphens are taken out */
+    NHS_NOT_DIGITS, /* something other than digits, spaces and hyphens */
+    NHS_CHECK_TEN,  /* the first nine give a check of 10: no such number exists */
+    NHS_BAD_CHECK,  /* the last digit is not the check digit of the first nine */
+};
+/* The check digit of nine digits at `p` (0-9), or 10 when none exists. */
+int nhs_check_digit(const char *p);
+/* Read what a person typed ("943 476 5919", "943-476-5919", "9434765919"): `out` gets the
+ * ten digits and a NUL when the result is NHS_OK, else "". */
+enum nhs_problem nhs_number_read(const char *in, size_t len, char out[NHS_NUMBER_LEN + 1]);
+/* The problem in plain words: "is not 10 digits". */
+const char *nhs_problem_text(enum nhs_problem p);
 
 #endif

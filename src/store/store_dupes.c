@@ -1,0 +1,103 @@
+/*
+ * The children a duplicate check scores (store_dupes.h), in one statement. Names compare
+ * in lower case, as the person search does; the parameters are lowered here, so the
+ * columns' own lower() is all each backend does.
+ */
+#include "store/store_dupes.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_impl.h"
+
+#define DUP_WHERE(P1, P2, P3, P4, P5, P6)                                                          \
+    "SELECT id, public_id, la_child_id, given_name, family_name, dob, upn, postcode "              \
+    "FROM person WHERE kind = 0 AND (upn = " P1 " OR dob = " P2 " OR dob = " P3                    \
+    " OR postcode = " P4 " OR (lower(family_name) = " P5 " AND lower(given_name) = " P6 ")"        \
+    " OR (lower(family_name) = " P6 " AND lower(given_name) = " P5 ")) ORDER BY id LIMIT 200"
+
+static struct store_sql sql_sqlite = {.sql = DUP_WHERE("?1", "?2", "?3", "?4", "?5", "?6")};
+static struct store_sql sql_pg = {.sql = DUP_WHERE("$1", "$2", "$3", "$4", "$5", "$6")};
+
+struct rows {
+    struct arena *a;
+    struct dup_row *v;
+    size_t n;
+};
+
+static void copy(char *dst, size_t cap, const char *src)
+{
+    snprintf(dst, cap, "%s", src ? src : "");
+}
+
+static enum kerr_code read_row(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
+{
+    (void)len;
+    (void)e;
+    struct rows *r = ctx;
+    if (r->n == STORE_DUPES_MAX)
+        return KITH_OK;
+    struct dup_row *d = &r->v[r->n++];
+    d->id = v[0] ? strtoll(v[0], NULL, 10) : 0;
+    copy(d->public_id, sizeof d->public_id, v[1]);
+    copy(d->la_child_id, sizeof d->la_child_id, v[2]);
+    d->given = arena_strdup(r->a, v[3] ? v[3] : "");
+    d->family = arena_strdup(r->a, v[4] ? v[4] : "");
+    if (!v[5] || date_parse_iso(v[5], &d->dob, NULL))
+        d->dob = DATE_NONE;
+    copy(d->upn, sizeof d->upn, v[6]);
+    copy(d->postcode, sizeof d->postcode, v[7]);
+    return KITH_OK;
+}
+
+/* `s` in lower case (ASCII), in `a`; NULL for NULL or blank. */
+static const char *lowered(struct arena *a, const char *s)
+{
+    if (!s || !s[strspn(s, " ")])
+        return NULL;
+    char *l = arena_strdup(a, s);
+    for (char *p = l; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return l;
+}
+
+/* The date with its day and month swapped, when that is another date. */
+static const char *swapped(kdate d, char buf[DATE_ISO_LEN])
+{
+    if (d == DATE_NONE)
+        return NULL;
+    int y, m, dd;
+    date_to_ymd(d, &y, &m, &dd);
+    if (dd > 12 || dd == m)
+        return NULL;
+    return date_format_iso(date_from_ymd(y, dd, m), buf);
+}
+
+enum kerr_code store_dup_candidates(struct store *s, const struct dup_probe_q *q, struct arena *a,
+                                    struct dup_row **out, size_t *n, struct kerr *e)
+{
+    *out = NULL;
+    *n = 0;
+    if (!s->ops->run)
+        return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot look for duplicates",
+                         s->ops->name);
+    char dob[DATE_ISO_LEN], dob2[DATE_ISO_LEN];
+    const char *p[6] = {
+        q->upn && *q->upn ? q->upn : NULL,
+        q->dob != DATE_NONE ? date_format_iso(q->dob, dob) : NULL,
+        swapped(q->dob, dob2),
+        q->postcode && *q->postcode ? q->postcode : NULL,
+        lowered(a, q->family),
+        lowered(a, q->given),
+    };
+    struct rows r = {.a = a, .v = arena_zalloc(a, STORE_DUPES_MAX * sizeof(struct dup_row))};
+    struct store_sql *sql = s->ops->dialect->param == '$' ? &sql_pg : &sql_sqlite;
+    enum kerr_code rc = s->ops->run(s, sql, p, 6, read_row, &r, NULL, e);
+    if (!rc) {
+        *out = r.v;
+        *n = r.n;
+    }
+    return rc;
+}
