@@ -24,6 +24,7 @@ struct actor {
     int64_t user_id;                 /* 0: the operator at the command line */
     const char *username;            /* for the audit row */
     const char *role;                /* user-role code, for the audit row */
+    int64_t worker_id;               /* the worker the account belongs to; 0 for none */
     const struct store_scope *scope; /* NULL: unscoped (the operator's own tools) */
     const char *request_id;          /* ties the audit row to the request's log line */
     int64_t now;                     /* seconds since 1970, UTC */
@@ -79,5 +80,21 @@ enum kerr_code cw_rec_list(struct store *s, const struct actor *who, const struc
 enum kerr_code cw_rec_history(struct store *s, const struct actor *who, const struct rec_type *t,
                               const char *public_id, struct arena *a, void **out, size_t *n,
                               struct cw_err *err);
+
+/* ---- the records kept before the generic types (domain/entities.h, domain/person.h) ---- */
+
+/* Add a case note to child n->child_id, written by n->author_id (the actor's own worker
+ * when 0; an account that is no worker's may not write notes: KITH_E_FORBIDDEN). Checked
+ * against note_fields; audited as "note-add". Fills in n->public_id. */
+enum kerr_code cw_note_add(struct store *s, const struct actor *who, struct case_note *n,
+                           struct cw_err *err);
+
+/* Allocate worker `worker` (a public id or a registration, resolved into al->worker_id and
+ * `w`, from `a`) to child al->child_id: checked against allocation_fields, audited as
+ * "allocate" with the worker's public id. Who may allocate is the entry point's
+ * permission (team managers). */
+enum kerr_code cw_allocation_add(struct store *s, const struct actor *who, struct allocation *al,
+                                 const char *worker, struct arena *a, struct worker *w,
+                                 struct cw_err *err);
 
 #endif

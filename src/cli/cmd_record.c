@@ -32,17 +32,6 @@ static enum kerr_code type_arg(struct cli *c, const char *name, const struct rec
                      list);
 }
 
-static struct actor cli_actor(struct cli *c)
-{
-    return (struct actor){.user_id = 0,
-                          .username = cli_operator(c),
-                          .role = "operator",
-                          .scope = NULL,
-                          .request_id = "cli",
-                          .now = (int64_t)time(NULL),
-                          .today = date_today()};
-}
-
 /* A field's name as an option: underscores may be written as hyphens. */
 static bool same_name(const char *field, const char *opt, size_t n)
 {
@@ -87,18 +76,6 @@ static enum kerr_code set_fields(struct cli *c, const struct rec_type *t, void *
         return kerr_fail(&c->err, KITH_E_INVALID, err->fields.items[0].field, "%s",
                          err->fields.items[0].msg);
     return KITH_OK;
-}
-
-/* Every field problem on its own line, then the error itself for the framework. */
-static enum kerr_code report(struct cli *c, enum kerr_code rc, const struct cw_err *err)
-{
-    if (!rc)
-        return rc;
-    for (size_t i = 0; err->fields.n > 1 && i < err->fields.n; i++)
-        cli_fshow(stderr, "  --%s: %s\n", err->fields.items[i].field, err->fields.items[i].msg);
-    if (c->err.code == KITH_OK)
-        c->err = err->e;
-    return rc;
 }
 
 /* Stored text for a person at a terminal, a line at a time so that the lines after the
@@ -188,7 +165,7 @@ static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
     if (!rc)
         rc = cw_rec_add(c->store, &who, t, rec, &err);
     if (rc)
-        return report(c, rc, &err);
+        return cli_refused(c, rc, &err, "--");
     cli_fshow(c->out, "%s\n", rec_head(t, rec)->public_id);
     warn_cin(&err);
     return KITH_OK;
@@ -208,7 +185,7 @@ static enum kerr_code run_show(struct cli *c, void *opts, int argc, char **argv)
     struct actor who = cli_actor(c);
     rc = cw_rec_view(c->store, &who, t, argv[1], &c->arena, rec, &err);
     if (rc)
-        return report(c, rc, &err);
+        return cli_refused(c, rc, &err, "--");
     show(c->out, t, rec);
     return KITH_OK;
 }
@@ -247,7 +224,7 @@ static enum kerr_code run_list(struct cli *c, void *opts, int argc, char **argv)
     struct actor who = cli_actor(c);
     rc = cw_rec_list(c->store, &who, t, child, limit, offset, &c->arena, &rows, &n, &total, &err);
     if (rc)
-        return report(c, rc, &err);
+        return cli_refused(c, rc, &err, "--");
     int o_ix = t->order ? rec_field_index(t, t->order) : -1;
     int t_ix = t->title ? rec_field_index(t, t->title) : -1;
     for (size_t i = 0; i < n; i++) {
@@ -285,7 +262,7 @@ static enum kerr_code run_edit(struct cli *c, void *opts, int argc, char **argv)
     if (!rc)
         rc = set_fields(c, t, rec, argc - 2, argv + 2, extra, extra_v, &err);
     if (rc)
-        return report(c, rc, &err);
+        return cli_refused(c, rc, &err, "--");
     struct rec_head *h = rec_head(t, rec);
     if (!extra_v[1])
         return kerr_fail(&c->err, KITH_E_USAGE, "version",
@@ -306,7 +283,7 @@ static enum kerr_code run_edit(struct cli *c, void *opts, int argc, char **argv)
         show(stderr, t, rec);
     }
     if (rc)
-        return report(c, rc, &err);
+        return cli_refused(c, rc, &err, "--");
     cli_fshow(c->out, "%s version %d\n", h->public_id, h->version);
     warn_cin(&err);
     return KITH_OK;
@@ -327,7 +304,7 @@ static enum kerr_code run_history(struct cli *c, void *opts, int argc, char **ar
     struct actor who = cli_actor(c);
     rc = cw_rec_history(c->store, &who, t, argv[1], &c->arena, &rows, &n, &err);
     if (rc)
-        return report(c, rc, &err);
+        return cli_refused(c, rc, &err, "--");
     for (size_t i = 0; i < n; i++) {
         if (i)
             cli_fshow(c->out, "\n");

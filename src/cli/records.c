@@ -11,7 +11,7 @@
 
 #include "core/str.h"
 #include "domain/codeset.h"
-#include "domain/field.h"
+#include "domain/person.h"
 #include "store/store.h"
 
 #define RECENT_NOTES 5
@@ -71,6 +71,30 @@ enum kerr_code cli_audit(struct cli *c, int64_t child_id, const char *action, co
                              .outcome = "ok",
                              .detail = detail};
     return store_audit_add(c->store, &ev, &c->err);
+}
+
+struct actor cli_actor(struct cli *c)
+{
+    return (struct actor){.user_id = 0,
+                          .username = cli_operator(c),
+                          .role = "operator",
+                          .scope = NULL,
+                          .request_id = "cli",
+                          .now = (int64_t)time(NULL),
+                          .today = date_today()};
+}
+
+enum kerr_code cli_refused(struct cli *c, enum kerr_code rc, const struct cw_err *err,
+                           const char *prefix)
+{
+    if (!rc)
+        return rc;
+    for (size_t i = 0; err->fields.n > 1 && i < err->fields.n; i++)
+        cli_fshow(stderr, "  %s%s: %s\n", prefix, err->fields.items[i].field,
+                  err->fields.items[i].msg);
+    if (c->err.code == KITH_OK)
+        c->err = err->e;
+    return rc;
 }
 
 const char *cli_date(struct cli *c, kdate d)

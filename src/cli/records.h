@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "casework/casework.h"
 #include "cli/cli.h"
 #include "domain/record.h"
 
@@ -23,6 +24,15 @@ enum kerr_code cli_child_id(struct cli *c, const char *ref, int64_t *id);
 const char *cli_operator(struct cli *c);
 /* Append an audit row for the operator (inside the caller's transaction, if any). */
 enum kerr_code cli_audit(struct cli *c, int64_t child_id, const char *action, const char *detail);
+/* The operator at the command line as the use cases' actor (casework.h): unscoped, and
+ * named in the audit trail as cli_operator(). */
+struct actor cli_actor(struct cli *c);
+/* A use case's refusal for the command line: with more than one field at fault, each on
+ * its own line (named `prefix` and the field: "--" for options), then the error itself for
+ * the framework to print. Returns rc. */
+struct cw_err;
+enum kerr_code cli_refused(struct cli *c, enum kerr_code rc, const struct cw_err *err,
+                           const char *prefix);
 /* A date as dd/mm/yyyy in the command's arena. */
 const char *cli_date(struct cli *c, kdate d);
 

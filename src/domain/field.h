@@ -27,12 +27,12 @@
 #include "domain/record.h"
 
 enum field_type {
-    FIELD_TEXT,      /* const char *; NULL, "" or only spaces = absent */
+    FIELD_TEXT,      /* const char *; NULL, "" or only spaces = absent; may be FIELD_CODED */
     FIELD_CHARS,     /* char[size], NUL-terminated; "" = absent */
     FIELD_CHAR,      /* one char; '\0' = absent */
     FIELD_DATE,      /* kdate; DATE_NONE = absent */
     FIELD_BOOL,      /* bool */
-    FIELD_ENUM,      /* an enum stored as int, indexing the vocabulary `codeset` */
+    FIELD_ENUM,      /* an enum stored as int, indexing the vocabulary `codeset`; -1 = absent */
     FIELD_CODE_LIST, /* char[max_count][size] with an int count at count_offset */
     FIELD_INT,       /* int64_t, from `min` to `max`; 0 = absent (counts and ids start at 1) */
 };
@@ -42,6 +42,12 @@ enum field_flags {
     FIELD_CODED = 1 << 1,     /* values are codes of `codeset` valid in the year */
     FIELD_MULTILINE = 1 << 2, /* text that may hold line breaks and tabs (a note's body) */
     FIELD_PAST = 1 << 3,      /* a date not after today */
+    /* kith sets it (the day a record was opened): shown and written out, never read from a
+     * form, a JSON body or an option */
+    FIELD_KEPT = 1 << 4,
+    /* implied by where the record is (a child's record is a child's): checked, but neither
+     * read from a request nor written to one */
+    FIELD_IMPLIED = 1 << 5,
 };
 
 struct field_ctx {
@@ -122,17 +128,5 @@ const struct field_error *field_error_for(const struct field_errors *errs, const
  * one error at a time; add the place with kerr_at(e, "row %d, column %s", ...). Returns the
  * code. */
 enum kerr_code field_error_kerr(const struct field_error *fe, struct kerr *e);
-
-/* ---- people ---- */
-
-/* The field table of struct person. */
-extern const struct field person_fields[];
-
-/* Validate a person for collection year `year` (its codes must be valid then), taking today
- * from date_today(); `errs` is cleared first. */
-void field_check_person(const struct person *p, int year, struct field_errors *errs);
-/* The same with an explicit today. */
-void field_check_person_on(const struct person *p, int year, kdate today,
-                           struct field_errors *errs);
 
 #endif

@@ -228,11 +228,9 @@ void rec_set_text(const struct field *f, void *rec, const char *text, struct are
         return;
     }
     case FIELD_ENUM: {
-        int v = absent ? 0 : vocab_parse(f->codeset, text);
-        if (v < 0) {
+        int v = absent ? -1 : vocab_parse(f->codeset, text);
+        if (v < 0 && !absent)
             field_fail(errs, f, -1, text, "is not a known value", NULL);
-            v = 0;
-        }
         memcpy(m, &v, sizeof(v));
         return;
     }

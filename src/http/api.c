@@ -16,11 +16,14 @@
 #include <time.h>
 
 #include "core/date.h"
+#include "casework/casework.h"
 #include "domain/codeset.h"
-#include "domain/field.h"
+#include "domain/entities.h"
+#include "domain/person.h"
 #include "domain/ident.h"
 #include "domain/public_id.h"
 #include "domain/rec.h"
+#include "http/api_fields.h"
 #include "http/json.h"
 #include "http/web_audit.h"
 #include "store/store.h"
@@ -406,14 +409,11 @@ int api_child_update(struct http_app *app, struct http_request *req, struct http
 
 /* --- case notes ------------------------------------------------------------------------- */
 
-static void write_note(struct json_out *j, struct arena *a, const struct case_note *n)
+static void write_note(struct json_out *j, const struct case_note *n)
 {
     json_obj_begin(j);
     json_str(j, "id", n->public_id);
-    json_str(j, "date", iso(a, n->date));
-    json_str(j, "kind", n->kind);
-    json_str(j, "subject", n->subject);
-    json_str(j, "body", n->body);
+    api_fields_write(j, note_fields, n);
     json_obj_end(j);
 }
 
@@ -435,77 +435,47 @@ int api_notes_list(struct http_app *app, struct http_request *req, struct http_r
     json_obj_begin(&j);
     json_arr_begin(&j, "notes");
     for (size_t i = 0; i < n; i++)
-        write_note(&j, req->arena, &notes[i]);
+        write_note(&j, &notes[i]);
     json_arr_end(&j);
     json_obj_end(&j);
     return json_answer(req, res, 200, &j);
 }
 
-/* A required string member, or a field error. */
-static const char *need(struct http_request *req, const struct json_body *b, const char *name,
-                        const char *what)
-{
-    const struct json_member *m = json_get(b, name);
-    if (!m || m->kind != JV_STRING || !m->text[0]) {
-        field_error(req, name, what);
-        return NULL;
-    }
-    return m->text;
-}
-
 int api_note_add(struct http_app *app, struct http_request *req, struct http_response *res)
 {
-    if (!req->principal->worker_id)
-        return http_problem(req, res, 403, "You cannot add notes",
-                            "Only a worker's account can write case notes.");
     struct json_body b = {0};
     int rc0 = read_body(req, res, &b);
     if (rc0)
         return rc0;
-    struct case_note n = {.author_id = req->principal->worker_id};
-    const char *date = need(req, &b, "date", "enter the date of the note as YYYY-MM-DD");
-    if (date && (date_parse_iso(date, &n.date, NULL) || n.date > date_today()))
-        field_error(req, "date", "enter a real date that is today or in the past");
-    n.kind = need(req, &b, "kind", "enter the kind of note ('kith codes note-kind')");
-    if (n.kind && !code_valid(CS_NOTE_KIND, n.kind, strlen(n.kind), 0))
-        field_error(req, "kind", "not a kind of note ('kith codes note-kind' lists them)");
-    n.subject = need(req, &b, "subject", "enter a subject");
-    n.body = need(req, &b, "body", "enter the note");
-    for (size_t i = 0; i < b.n; i++)
-        if (!strstr(" date kind subject body ", arena_printf(req->arena, " %s ", b.v[i].name)))
-            field_error(req, b.v[i].name, "is not a field of a case note");
+    struct case_note n = {.date = DATE_NONE};
+    api_fields_read(req, note_fields, "a case note", &b, &n, NULL, NULL);
     if (req->nerrors)
         return http_problem(req, res, 422, "The note was not saved", "Check the fields.");
     struct person p;
-    struct kerr e = KERR_INIT;
-    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, NULL, &e);
-    if (rc)
-        return failed(req, res, rc, &e);
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, NULL, &err.e);
     n.child_id = p.id;
-    rc = store_begin(req->store, &e);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
     if (!rc)
-        rc = store_note_add(req->store, &n, &e);
-    rc = web_change_done(app, req, rc, p.id, "note-add", n.public_id, &e);
+        rc = cw_note_add(req->store, &who, &n, &err);
     if (rc)
-        return failed(req, res, rc, &e);
+        return api_refused(req, res, rc, &err);
     struct json_out j;
     json_out_init(&j);
-    write_note(&j, req->arena, &n);
+    write_note(&j, &n);
     return json_answer(req, res, 201, &j);
 }
 
 /* --- allocations ------------------------------------------------------------------------ */
 
-static void write_allocation(struct json_out *j, struct arena *a, const struct allocation *al,
-                             const char *worker)
+static void write_allocation(struct json_out *j, const struct allocation *al, const char *worker)
 {
     json_obj_begin(j);
     json_int(j, "id", al->id);
     json_str(j, "worker", worker);
-    json_str(j, "role", vocab_code(CS_ALLOCATION_ROLE, (int)al->role));
-    json_str(j, "start", iso(a, al->start));
-    json_str(j, "end", iso(a, al->end));
-    json_str(j, "end_reason", al->end_reason);
+    api_fields_write(j, allocation_fields, al);
     json_obj_end(j);
 }
 
@@ -534,7 +504,7 @@ int api_allocations_list(struct http_app *app, struct http_request *req, struct 
     json_obj_begin(&j);
     json_arr_begin(&j, "allocations");
     for (size_t i = 0; i < n; i++)
-        write_allocation(&j, req->arena, &al[i], workers[i]);
+        write_allocation(&j, &al[i], workers[i]);
     json_arr_end(&j);
     json_obj_end(&j);
     return json_answer(req, res, 200, &j);
@@ -546,40 +516,31 @@ int api_allocation_add(struct http_app *app, struct http_request *req, struct ht
     int rc0 = read_body(req, res, &b);
     if (rc0)
         return rc0;
-    const char *worker = need(req, &b, "worker", "enter the worker's public id or registration");
-    const char *role = need(req, &b, "role", "enter the role ('kith codes allocation-role')");
-    const char *start = need(req, &b, "start", "enter the start date as YYYY-MM-DD");
-    struct allocation al = {.end = DATE_NONE};
-    int r = role ? code_index(CS_ALLOCATION_ROLE, role, strlen(role)) : -1;
-    if (role && r < 0)
-        field_error(req, "role", "not a role ('kith codes allocation-role' lists them)");
-    al.role = (enum allocation_role)(r < 0 ? 0 : r);
-    if (start && date_parse_iso(start, &al.start, NULL))
-        field_error(req, "start", "expected a date as YYYY-MM-DD");
+    struct allocation al = {
+        .role = (enum allocation_role) - 1, .start = DATE_NONE, .end = DATE_NONE};
+    static const char *const extra[] = {"worker", NULL};
+    const struct json_member *extra_v[1] = {NULL};
+    api_fields_read(req, allocation_fields, "an allocation", &b, &al, extra, extra_v);
+    if (extra_v[0] && extra_v[0]->kind != JV_STRING && extra_v[0]->kind != JV_NULL)
+        api_field_error(req, "worker", "expected a string");
     if (req->nerrors)
         return http_problem(req, res, 422, "The allocation was not saved", "Check the fields.");
     struct person p;
-    struct kerr e = KERR_INIT;
-    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, NULL, &e);
-    if (rc)
-        return failed(req, res, rc, &e);
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, NULL, &err.e);
     al.child_id = p.id;
-    struct worker w;
-    rc = store_worker_find(req->store, worker, req->arena, &w, &e);
-    if (rc == KITH_E_NOT_FOUND)
-        rc = kerr_fail(&e, KITH_E_INVALID, "worker", "worker: no worker '%s'", worker);
-    al.worker_id = w.id;
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct worker w = {0};
     if (!rc)
-        rc = store_begin(req->store, &e);
-    if (!rc) {
-        rc = store_allocation_add(req->store, &al, &e);
-        rc = web_change_done(app, req, rc, p.id, "allocate", w.public_id, &e);
-    }
+        rc = cw_allocation_add(req->store, &who, &al, extra_v[0] ? extra_v[0]->text : NULL,
+                               req->arena, &w, &err);
     if (rc)
-        return failed(req, res, rc, &e);
+        return api_refused(req, res, rc, &err);
     struct json_out j;
     json_out_init(&j);
-    write_allocation(&j, req->arena, &al, w.public_id);
+    write_allocation(&j, &al, w.public_id);
     return json_answer(req, res, 201, &j);
 }
 
@@ -697,10 +658,7 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
         "la_child_id", "given_name", "family_name", "dob",          "expected_dob",
         "death",       "sex",        "ethnicity",   "upn",          "former_upn",
         "upn_unknown", "postcode",   "uasc_ceased", "disabilities", NULL};
-    static const char *const note[] = {"id", "date", "kind", "subject", "body", NULL};
-    static const char *const note_in[] = {"date", "kind", "subject", "body", NULL};
-    static const char *const alloc[] = {"worker", "role", "start", "end", "end_reason", NULL};
-    static const char *const alloc_in[] = {"worker", "role", "start", NULL};
+    static const char *const id[] = {"id", NULL}, *const worker[] = {"worker", NULL};
     static const char *const search[] = {"q", NULL};
     static const char *const problem[] = {"type", "title", "detail", "instance", NULL};
     static const char *const obligation[] = {
@@ -817,10 +775,12 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
     json_key_obj(&j, "schemas");
     schema(&j, "Child", child, NULL);
     schema(&j, "ChildInput", child_in, NULL);
-    schema(&j, "Note", note, NULL);
-    schema(&j, "NoteInput", note_in, note_in);
-    schema(&j, "Allocation", alloc, NULL);
-    schema(&j, "AllocationInput", alloc_in, alloc_in);
+    api_fields_schema(&j, "Note", "A case note", id, note_fields, false, NULL);
+    api_fields_schema(&j, "NoteInput", "A case note as sent", NULL, note_fields, true, NULL);
+    api_fields_schema(&j, "Allocation", "A worker's allocation to the child (id is a number)",
+                      worker, allocation_fields, false, worker);
+    api_fields_schema(&j, "AllocationInput", "An allocation as sent", worker, allocation_fields,
+                      true, worker);
     schema(&j, "Search", search, search);
     schema(&j, "Problem", problem, NULL);
     schema(&j, "Obligation", obligation, NULL);

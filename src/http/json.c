@@ -66,9 +66,42 @@ enum kerr_code json_body_parse(const char *data, size_t len, struct arena *a, st
             m->kind = JV_NULL;
             m->text = NULL;
             break;
+        case JSON_ARRAY: {
+            /* a list of codes (["HEAR", "VIS"]), read as the canonical text "HEAR,VIS" */
+            size_t k, total = 1;
+            json_t *item;
+            json_array_foreach(v, k, item)
+            {
+                const char *t = json_is_string(item) ? json_string_value(item) : NULL;
+                if (!t || strlen(t) != json_string_length(item) || strchr(t, ',')) {
+                    rc = kerr_fail(e, KITH_E_INVALID, key,
+                                   "%s: expected a list of codes, each a string without commas",
+                                   key);
+                    break;
+                }
+                total += json_string_length(item) + 1;
+            }
+            if (rc)
+                break;
+            char *text = arena_alloc(a, total);
+            size_t at = 0;
+            json_array_foreach(v, k, item)
+            {
+                size_t w = json_string_length(item);
+                if (k)
+                    text[at++] = ',';
+                memcpy(text + at, json_string_value(item), w);
+                at += w;
+            }
+            text[at] = '\0';
+            m->kind = JV_LIST;
+            m->text = text;
+            break;
+        }
         default:
             rc = kerr_fail(e, KITH_E_INVALID, key,
-                           "%s: expected a string, number, true, false or null", key);
+                           "%s: expected a string, number, true, false, a list of codes or null",
+                           key);
         }
         if (rc)
             break;

@@ -18,7 +18,8 @@
 
 /* One member of a parsed body: its value as text (numbers and booleans written out, null
  * as NULL), and what it was. */
-enum json_kind { JV_STRING, JV_NUMBER, JV_BOOL, JV_NULL };
+/* JV_LIST: an array of strings (a list of codes), its text the strings joined by commas */
+enum json_kind { JV_STRING, JV_NUMBER, JV_BOOL, JV_NULL, JV_LIST };
 struct json_member {
     const char *name;
     const char *text; /* NULL for null */
@@ -29,8 +30,9 @@ struct json_body {
     size_t n;
 };
 
-/* Parse an object of scalars into the arena. KITH_E_PARSE names the line and column of a
- * syntax error; KITH_E_INVALID names a member that is an array or object. */
+/* Parse an object of scalars (and lists of strings) into the arena. KITH_E_PARSE names the
+ * line and column of a syntax error; KITH_E_INVALID names a member that is an object or
+ * another kind of array. */
 enum kerr_code json_body_parse(const char *data, size_t len, struct arena *a, struct json_body *out,
                                struct kerr *e);
 /* Any JSON object, nested objects and arrays flattened into dotted names

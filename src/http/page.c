@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "casework/casework.h"
 #include "http/assets.h"
 #include "http/auth.h"
 #include "http/govuk.h"
@@ -453,4 +454,23 @@ void page_pagination(struct html *h, const char *href, long page, size_t per_pag
                "class=\"govuk-visually-hidden\"> page</span></span></a></div>\n",
                href, page + 1);
     html_raw(h, "</nav>\n");
+}
+
+void page_cw_errors(struct http_request *req, const struct field *fields, const struct cw_err *err)
+{
+    for (size_t i = 0; i < err->fields.n && req->nerrors < HTTP_FIELD_ERRORS_MAX; i++) {
+        const char *name = err->fields.items[i].field;
+        const struct field *f = field_find(fields, name);
+        if (f && f->type == FIELD_DATE)
+            name = arena_printf(req->arena, "%s-day", name);
+        req->errors[req->nerrors].field = arena_strdup(req->arena, name);
+        req->errors[req->nerrors].message = arena_strdup(req->arena, err->fields.items[i].msg);
+        req->nerrors++;
+    }
+    if (!err->fields.n && req->nerrors < HTTP_FIELD_ERRORS_MAX) {
+        req->errors[req->nerrors].field =
+            arena_strdup(req->arena, err->e.field[0] ? err->e.field : "version");
+        req->errors[req->nerrors].message = arena_strdup(req->arena, err->e.msg);
+        req->nerrors++;
+    }
 }

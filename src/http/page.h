@@ -33,6 +33,12 @@ bool page_date_read(struct http_request *req, const char *prefix, const char *le
  * highlighted. */
 void page_date_input(struct html *h, const struct http_request *req, const char *prefix,
                      const char *legacy, const char *legend, const char *hint);
+/* A use case's refusal of values as the form's field errors, each beside its input (a
+ * date's beside its day box, `fields` saying which are dates); with no field named, the
+ * whole refusal beside the field its kerr names. */
+struct cw_err;
+struct field;
+void page_cw_errors(struct http_request *req, const struct field *fields, const struct cw_err *err);
 /* Text typed into a textarea as paragraphs: a blank line starts a new one, a single line
  * break is kept as <br>; everything escaped. */
 void page_paragraphs(struct html *h, const char *text);

@@ -9,9 +9,11 @@
  */
 #include <string.h>
 
+#include "casework/casework.h"
 #include "casework/child.h"
 #include "core/date.h"
 #include "domain/codeset.h"
+#include "domain/entities.h"
 #include "domain/rec.h"
 #include "domain/record.h"
 #include "http/govuk.h"
@@ -296,46 +298,32 @@ int page_child(struct http_app *app, struct http_request *req, struct http_respo
     return child_render(req, res, &v, 200);
 }
 
-static void field_error(struct http_request *req, const char *field, const char *message)
-{
-    if (req->nerrors < HTTP_FIELD_ERRORS_MAX) {
-        req->errors[req->nerrors].field = field;
-        req->errors[req->nerrors].message = message;
-        req->nerrors++;
-    }
-}
-
 int page_note_add(struct http_app *app, struct http_request *req, struct http_response *res)
 {
-    if (!req->principal->worker_id)
-        return http_error_page(req, res, 403, "You cannot add notes",
-                               "Only a worker's account can write case notes.");
     struct child_view v = {0};
     enum kerr_code rc = child_load(app, req, &v, NULL);
     if (rc == KITH_E_NOT_FOUND)
         return http_error_page(req, res, 404, "Page not found", "There is no such page.");
     if (rc)
         return page_store_failed(req, res, rc);
-
-    struct case_note n = {.child_id = v.child.id, .author_id = req->principal->worker_id};
+    /* the date as GOV.UK's date input reads it (its own messages for what cannot be a
+     * date); every rule of the note itself is the use case's */
+    struct case_note n = {.child_id = v.child.id};
     page_date_read(req, "date", "date", "the date of the note", true, true, &n.date);
     n.kind = http_param(req, "kind");
-    if (!code_valid(CS_NOTE_KIND, n.kind, strlen(n.kind), 0))
-        field_error(req, "kind", "Select the kind of note");
     n.subject = http_param(req, "subject");
     n.body = http_param(req, "body");
     if (req->nerrors)
         return child_render(req, res, &v, 422);
-
-    struct kerr e = KERR_INIT;
-    /* The note and its audit row commit together, or neither does. */
-    rc = store_begin(req->store, &e);
-    if (!rc)
-        rc = store_note_add(req->store, &n, &e);
-    rc = web_change_done(app, req, rc, v.child.id, "note-add", n.public_id, &e);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    rc = cw_note_add(req->store, &who, &n, &err);
+    if (rc == KITH_E_FORBIDDEN)
+        return http_error_page(req, res, 403, "You cannot add notes", err.e.msg);
     if (rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE) { /* the form again, text kept */
-        field_error(req, e.field[0] ? arena_strdup(req->arena, e.field) : "body",
-                    arena_strdup(req->arena, e.msg));
+        page_cw_errors(req, note_fields, &err);
         return child_render(req, res, &v, 422);
     }
     if (rc)

@@ -126,6 +126,7 @@ struct actor web_actor(struct http_request *req, struct store_scope *scope)
     return (struct actor){.user_id = p ? p->user_id : 0,
                           .username = p ? p->username : NULL,
                           .role = p ? vocab_code(CS_USER_ROLE, (int)p->role) : NULL,
+                          .worker_id = p ? p->worker_id : 0,
                           .scope = scope,
                           .request_id = req->request_id,
                           .now = (int64_t)time(NULL),

@@ -19,6 +19,10 @@ child=$(sed -n 2p "$T/out" | cut -d" " -f1)
 ok note add "$child" --author "$worker" --kind home-visit --subject "Visit after school" \
     --body "Saw Kestrel alone in her room; she talked about the quokka drawing she made."
 out_has "added note"
+# the operator's note is in the audit trail like a worker's from the web (it was not before
+# the note's rules moved into the use case)
+ok audit list --child "$child"
+out_has "note-add"
 ok note list "$child"
 out_has "Visit after school"
 out_has "Home visit"
@@ -37,9 +41,9 @@ printf 'Piped text.\n' | "$KITH" note add "$child" --author "$worker" --subject 
 ok note list "$child" --limit 1000
 before=$(grep -c . "$T/out")
 status 3 note add "$child" --author "$worker" --kind gossip --subject S --body B
-err_has "'gossip' is not a kind of note"
+err_has "kind of note 'gossip' is not a code we know"
 status 3 note add "$child" --author "$worker" --subject S --body B --date 2026-04-01
-err_has "cannot be in the future"
+err_has "date of the note '2026-04-01' is in the future"
 status 4 note add nobody --author "$worker" --subject S --body B
 status 4 note add "$child" --author SW0 --subject S --body B
 status 64 note add "$child" --subject S --body B
@@ -55,9 +59,11 @@ err_has "name a child, or search all notes"
 # another program has written them into the database, printed as visible escapes: the
 # terminal never receives ESC, BS, CR, DEL or a C1 control from stored text.
 status 3 note add "$child" --author "$worker" --subject "$(printf 'a\033[2Jb')" --body B
-err_has "subject: holds a control character (U+001B)"
+err_has "field 'subject'"
+err_has "holds a control character (U+001B)"
 status 3 note add "$child" --author "$worker" --subject S --body "$(printf 'over\rwrite')"
-err_has "body: holds a control character (U+000D)"
+err_has "field 'body'"
+err_has "holds a control character (U+000D)"
 ok note add "$child" --author "$worker" --subject "Plain subject" --body "Plain body"
 sqlite3 "$KITH_DB" "UPDATE case_note SET subject = 'Sub' || char(27) || ']0;owned' || char(7) || 'ject',
     body = 'a' || char(8) || 'b' || char(13) || 'c' || char(127) || 'd' || char(155) || 'e'

@@ -307,6 +307,19 @@ static void children_notes_allocations(void **state)
                                     "\"start\":\"2026-01-10\"}",
                                     f->ada_worker);
     assert_int_equal(api(f, "POST", allocs, ADA, body)->res.status, 403);
+    /* a member an allocation does not have is refused, not ignored; and every problem of
+     * the values at once, each beside its field */
+    c = api(f, "POST", allocs, HAL,
+            arena_printf(&f->a,
+                         "{\"worker\":\"%s\",\"role\":\"social-worker\","
+                         "\"start\":\"2026-01-10\",\"shift\":\"night\"}",
+                         f->ada_worker));
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"shift\"");
+    c = api(f, "POST", allocs, HAL, "{\"worker\":\"SW0\",\"start\":\"2026-01-10\"}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"worker\"");
+    has(c, "\"field\":\"role\"");
     c = api(f, "POST", allocs, HAL, body);
     assert_int_equal(c->res.status, 201);
     c = api(f, "GET", allocs, ADA, NULL);

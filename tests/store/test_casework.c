@@ -200,6 +200,90 @@ static void add_view_list(void **state)
     OK(cw_rec_add(f->s, &f->operator, & contact_type, &op, &err));
 }
 
+/* A worker in a team, for the actions that name one; returns the worker's id. */
+static int64_t add_worker(struct fx *f, struct worker *w)
+{
+    struct team t = {
+        .name = "Assessment 1", .service = SERVICE_ASSESSMENT, .caseload_threshold = 18};
+    OK(store_team_add(f->s, &t, &f->e));
+    *w = (struct worker){.team_id = t.id,
+                         .given_name = "Ruth",
+                         .family_name = "Okafor",
+                         .registration = "SW12345",
+                         .role = ROLE_SOCIAL_WORKER,
+                         .fte = 1,
+                         .start = day("2020-01-01"),
+                         .end = DATE_NONE};
+    OK(store_worker_add(f->s, w, &f->e));
+    return w->id;
+}
+
+static size_t notes_of(struct fx *f)
+{
+    struct case_note *notes;
+    size_t n;
+    OK(store_note_list(f->s, &(struct note_query){.child_id = f->child}, &f->a, &notes, &n, &f->e));
+    return n;
+}
+
+/* A case note's rules are the use case's, once, whichever way it comes in: scope, an
+ * author who is a worker, every value at once beside its field, the note and its audit
+ * row together. */
+static void notes_one_set_of_rules(void **state)
+{
+    struct fx *f = *state;
+    struct worker w;
+    int64_t worker = add_worker(f, &w);
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct case_note n = {.child_id = f->child,
+                          .date = day("2026-12-07"),
+                          .kind = "home-visit",
+                          .subject = "Visit after school",
+                          .body = "Seen alone.\n\tTalked about school."};
+    /* an account that is no worker's writes no notes */
+    assert_int_equal(cw_note_add(f->s, &f->iro, &n, &err), KITH_E_FORBIDDEN);
+    /* a child the account may not see is not there, and the attempt is audited */
+    struct actor stranger = f->stranger;
+    stranger.worker_id = worker;
+    cw_err_clear(&err);
+    assert_int_equal(cw_note_add(f->s, &stranger, &n, &err), KITH_E_NOT_FOUND);
+    assert_int_equal(audit_rows(f, "note-add", "denied"), 1);
+    /* every problem at once, each naming its field, nothing stored */
+    struct actor iro = f->iro;
+    iro.worker_id = worker;
+    struct case_note bad = {.child_id = f->child,
+                            .date = day("2026-12-08"),
+                            .kind = "gossip",
+                            .subject = "a\033[2Jb",
+                            .body = NULL};
+    cw_err_clear(&err);
+    assert_int_equal(cw_note_add(f->s, &iro, &bad, &err), KITH_E_INVALID);
+    assert_int_equal(err.fields.n, 4);
+    assert_non_null(strstr(field_error_for(&err.fields, "date")->msg, "is in the future"));
+    assert_non_null(strstr(field_error_for(&err.fields, "kind")->msg, "is not a code we know"));
+    assert_non_null(
+        strstr(field_error_for(&err.fields, "subject")->msg, "control character (U+001B)"));
+    assert_non_null(strstr(field_error_for(&err.fields, "body")->msg, "is missing"));
+    assert_non_null(strstr(err.e.msg, "the note has 4 problems"));
+    assert_int_equal(notes_of(f), 0);
+    assert_int_equal(audit_rows(f, "note-add", "ok"), 0);
+    /* the note and its audit row */
+    cw_err_clear(&err);
+    OK(cw_note_add(f->s, &iro, &n, &err));
+    assert_int_equal(n.author_id, worker);
+    assert_int_equal(strlen(n.public_id), PUBLIC_ID_LEN);
+    assert_int_equal(notes_of(f), 1);
+    assert_int_equal(audit_rows(f, "note-add", "ok"), 1);
+    /* the operator names the author */
+    struct case_note op = n;
+    op.public_id[0] = '\0';
+    op.author_id = worker;
+    cw_err_clear(&err);
+    OK(cw_note_add(f->s, &f->operator, & op, &err));
+    assert_int_equal(notes_of(f), 2);
+}
+
 /* Every problem at once, each naming its field; nothing stored. */
 static void every_problem_beside_its_field(void **state)
 {
@@ -748,6 +832,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(types_match_tables, setup, teardown),
         cmocka_unit_test_setup_teardown(add_view_list, setup, teardown),
         cmocka_unit_test_setup_teardown(every_problem_beside_its_field, setup, teardown),
+        cmocka_unit_test_setup_teardown(notes_one_set_of_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(corrections, setup, teardown),
         cmocka_unit_test_setup_teardown(work_derived, setup, teardown),
         cmocka_unit_test_setup_teardown(help_protection_journey, setup, teardown),

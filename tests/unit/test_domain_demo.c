@@ -15,7 +15,7 @@
 #include "domain/cin_project.h"
 #include "domain/contact.h"
 #include "domain/demo.h"
-#include "domain/field.h"
+#include "domain/person.h"
 #include "domain/ident.h"
 #include "domain/public_id.h"
 #include "domain/rec.h"

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "domain/field.h"
+#include "domain/person.h"
 #include "domain/ident.h"
 #include "domain/text.h"
 

@@ -1,0 +1,60 @@
+/*
+ * What every use case shares (cw_impl.h): the scope gate, the summary of a refusal of
+ * values, and a change committed with its audit row (cw_audit and cw_err_clear are in
+ * records.c).
+ *
+ * A record that hangs off a child is seen and changed only by those who may see the
+ * child: the store's scope query decides (store_person_visible), here, once, so no entry
+ * point can forget it. A refusal reads as "not found" (an id someone may not see must not
+ * be told apart from one that does not exist) and is audited as denied.
+ */
+#include "casework/cw_impl.h"
+
+#include "domain/record.h"
+
+enum kerr_code cw_may_see(struct store *s, const struct actor *who, int64_t child_id,
+                          const char *action, struct cw_err *err)
+{
+    if (!who->scope)
+        return KITH_OK;
+    bool visible = false;
+    enum kerr_code rc = store_person_visible(s, who->scope, child_id, &visible, &err->e);
+    if (rc)
+        return rc;
+    if (visible)
+        return KITH_OK;
+    cw_audit(s, who, child_id, action, "denied", NULL, true, NULL);
+    return kerr_fail(&err->e, KITH_E_NOT_FOUND, "child", "there is no such child");
+}
+
+enum kerr_code cw_values_result(const char *what, struct cw_err *err)
+{
+    if (!err->fields.n && !err->fields.dropped)
+        return KITH_OK;
+    size_t n = err->fields.n + err->fields.dropped;
+    if (n == 1)
+        return kerr_fail(&err->e, KITH_E_INVALID, err->fields.items[0].field, "%s",
+                         err->fields.items[0].msg);
+    return kerr_fail(&err->e, KITH_E_INVALID, err->fields.items[0].field,
+                     "the %s has %zu problems; the first: %s", what, n, err->fields.items[0].msg);
+}
+
+enum kerr_code cw_check_fields(const struct actor *who, const struct field *fields,
+                               const char *what, const void *rec, struct cw_err *err)
+{
+    struct field_ctx ctx = {.year = 0, .today = who->today};
+    field_check(fields, rec, &ctx, &err->fields);
+    return cw_values_result(what, err);
+}
+
+enum kerr_code cw_commit(struct store *s, const struct actor *who, enum kerr_code rc,
+                         int64_t child_id, const char *action, const char *detail, struct kerr *e)
+{
+    if (!rc)
+        rc = cw_audit(s, who, child_id, action, "ok", detail, false, e);
+    if (!rc)
+        rc = store_commit(s, e);
+    if (rc)
+        store_rollback(s);
+    return rc;
+}

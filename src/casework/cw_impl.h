@@ -1,0 +1,29 @@
+/*
+ * For the use cases only: what every action shares. Who may see a child (decided here,
+ * once, by the store's scope query), the audit row of an action, a change committed with
+ * its audit row or not at all, and the one sentence a refusal of values opens with.
+ */
+#ifndef KITH_CASEWORK_CW_IMPL_H
+#define KITH_CASEWORK_CW_IMPL_H
+
+#include "casework/casework.h"
+
+/* Whether the actor may see child `child_id`: KITH_OK, or KITH_E_NOT_FOUND as if there were
+ * no such child, the refusal audited as `action` "denied". */
+enum kerr_code cw_may_see(struct store *s, const struct actor *who, int64_t child_id,
+                          const char *action, struct cw_err *err);
+
+/* KITH_E_INVALID naming the first of the problems in err->fields ("the `what` has N
+ * problems; the first: ..."), or KITH_OK when there are none. */
+enum kerr_code cw_values_result(const char *what, struct cw_err *err);
+
+/* Every check of a field table's values, today being the actor's. */
+enum kerr_code cw_check_fields(const struct actor *who, const struct field *fields,
+                               const char *what, const void *rec, struct cw_err *err);
+
+/* Finish a change begun with store_begin whose writes went `rc`: its audit row, then the
+ * commit, or the whole change rolled back. */
+enum kerr_code cw_commit(struct store *s, const struct actor *who, enum kerr_code rc,
+                         int64_t child_id, const char *action, const char *detail, struct kerr *e);
+
+#endif

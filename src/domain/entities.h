@@ -1,0 +1,30 @@
+/*
+ * The descriptions of the records kith kept before the generic record types (domain/rec.h):
+ * a case note, an allocation and a relationship (the person's is domain/person.h). Each is
+ * one field table (domain/field.h), read by the same walker as every record type's, and
+ * that one table is what the use cases check (casework/), what the JSON API reads and
+ * writes, and what the forms and the command line name. Their storage stays in their own
+ * tables with their own SQL (search, bulk load); their rules are here, once.
+ */
+#ifndef KITH_DOMAIN_ENTITIES_H
+#define KITH_DOMAIN_ENTITIES_H
+
+#include "domain/field.h"
+#include "domain/record.h"
+
+#define CASE_NOTE_SUBJECT_MAX 200
+#define CASE_NOTE_BODY_MAX 1000000 /* a million characters is a very long note */
+
+/* struct case_note: date, kind, subject, body (the child and the author are the use
+ * case's: the record's place and who is writing). */
+extern const struct field note_fields[];
+/* struct allocation: role, start, end, end_reason (the child and the worker are the use
+ * case's). */
+extern const struct field allocation_fields[];
+/* An allocation's worker, named by a person as a public id or a Social Work England
+ * registration: a reference the use case resolves, not a member the walker reads. */
+extern const struct field allocation_worker;
+/* struct relationship: type, parental_responsibility. */
+extern const struct field relationship_fields[];
+
+#endif
