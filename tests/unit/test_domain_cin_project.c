@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "domain/cin_project.h"
+#include "domain/person.h"
 #include "rec_fill.h"
 
 /* ---- every data item has a source ---- */
