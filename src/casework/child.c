@@ -218,10 +218,15 @@ enum kerr_code cw_child_record(struct store *s, const struct actor *who, const s
 {
     memset(out, 0, sizeof *out);
     struct workers ws = {0};
-    enum kerr_code rc = relatives(s, who, child, a, out, e);
+    /* The page's thirty-odd statements read one snapshot: one lock, not one each. */
+    bool opened;
+    enum kerr_code rc = store_read_begin(s, &opened, e);
+    if (!rc)
+        rc = relatives(s, who, child, a, out, e);
     if (!rc)
         rc = allocations(s, child, &ws, a, out, e);
     if (!rc)
         rc = timeline(s, child, limit ? limit : 25, offset, &ws, a, out, e);
+    store_read_end(s, opened);
     return rc;
 }

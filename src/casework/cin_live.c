@@ -93,7 +93,10 @@ enum kerr_code cw_cin_live(struct store *s, const struct actor *who, int year, s
     struct arena a;
     arena_init(&a, 1 << 20);
     struct typed recs[LT_N];
-    enum kerr_code rc = KITH_OK;
+    /* The borough is read as one snapshot: no write made part-way through the run shows
+     * in half of it, and SQLite takes one read lock, not one per child's statement. */
+    bool opened;
+    enum kerr_code rc = store_read_begin(s, &opened, &err->e);
     for (int i = 0; i < LT_N && !rc; i++) {
         void *rows;
         recs[i] = (struct typed){.t = live_types[i]};
@@ -120,6 +123,7 @@ enum kerr_code cw_cin_live(struct store *s, const struct actor *who, int year, s
         rc = store_rec_all(s, &cin_ack_type, &out->mem, &rows, &out->nacks, &err->e);
         out->acks = rows;
     }
+    store_read_end(s, opened); /* before the audit row, which is a write */
     out->read_seconds = now() - t0;
     if (!rc) {
         run_rules(out);

@@ -74,6 +74,16 @@ void store_rollback(struct store *s)
     s->ops->rollback(s);
     store_audit_rollback(s);
 }
+enum kerr_code store_read_begin(struct store *s, bool *opened, struct kerr *e)
+{
+    *opened = false;
+    return s->ops->read_begin ? s->ops->read_begin(s, opened, e) : KITH_OK;
+}
+void store_read_end(struct store *s, bool opened)
+{
+    if (opened && s->ops->read_end)
+        s->ops->read_end(s);
+}
 enum kerr_code store_bulk(struct store *s, bool on, struct kerr *e)
 {
     return s->ops->bulk ? s->ops->bulk(s, on, e) : missing(s, "bulk", e);

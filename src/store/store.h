@@ -73,6 +73,16 @@ enum kerr_code store_begin(struct store *s, struct kerr *e);
 enum kerr_code store_commit(struct store *s, struct kerr *e);
 void store_rollback(struct store *s);
 
+/* One snapshot for a page's reads. On SQLite each statement outside a transaction is a
+ * read transaction of its own, taking and dropping a lock on the WAL index (fcntl calls
+ * and, after another connection's commit, a dropped page cache), so a page of thirty
+ * statements paid thirty; between store_read_begin() and store_read_end() it pays one,
+ * and every statement sees the same committed state. Nothing may be written in between
+ * (audit the view before). Inside a caller's transaction, and on PostgreSQL (where a
+ * statement costs no lock), both do nothing; `*opened` says whether one was opened. */
+enum kerr_code store_read_begin(struct store *s, bool *opened, struct kerr *e);
+void store_read_end(struct store *s, bool opened);
+
 /* PRAGMA integrity_check or the backend's equivalent; KITH_E_DB_CORRUPT with the first
  * problem in `e` when the database is damaged. */
 /* Bulk loading (kith demo, kith db copy): a page cache big enough for a country's indexes

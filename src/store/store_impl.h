@@ -60,6 +60,9 @@ struct store_ops {
     enum kerr_code (*begin)(struct store *s, struct kerr *e);
     enum kerr_code (*commit)(struct store *s, struct kerr *e);
     void (*rollback)(struct store *s);
+    /* store_read_begin/end (store.h); NULL where a statement needs no snapshot of its own. */
+    enum kerr_code (*read_begin)(struct store *s, bool *opened, struct kerr *e);
+    void (*read_end)(struct store *s);
     enum kerr_code (*bulk)(struct store *s, bool on, struct kerr *e);
     enum kerr_code (*check)(struct store *s, struct kerr *e);
     /* Run `q` with `params` ($1.. as text; NULL is SQL NULL) and hand each row to `row`

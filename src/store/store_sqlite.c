@@ -46,6 +46,8 @@
 
 static struct store_sql begin_sql = SQ_SQL("BEGIN IMMEDIATE");
 static struct store_sql commit_sql = SQ_SQL("COMMIT");
+/* DEFERRED: no lock until the first read, and then a shared one; writers go on. */
+static struct store_sql read_begin_sql = SQ_SQL("BEGIN DEFERRED");
 static struct store_sql rollback_sql = SQ_SQL("ROLLBACK");
 struct store_sql worker_exists_sql = SQ_SQL("SELECT 1 FROM worker WHERE id = ?1");
 struct store_sql person_exists_sql = SQ_SQL("SELECT 1 FROM person WHERE id = ?1");
@@ -552,6 +554,25 @@ static enum kerr_code sqlite_commit(struct store *base, struct kerr *e)
     return rc;
 }
 
+static enum kerr_code sqlite_read_begin(struct store *base, bool *opened, struct kerr *e)
+{
+    struct store_sqlite *s = sq(base);
+    if (!sqlite3_get_autocommit(s->db))
+        return KITH_OK; /* the caller's transaction is the snapshot already */
+    enum kerr_code rc = sq_exec_stmt(s, &read_begin_sql, e, "starting a read");
+    *opened = rc == KITH_OK;
+    return rc;
+}
+
+static void sqlite_read_end(struct store *base)
+{
+    struct store_sqlite *s = sq(base);
+    /* A read-only transaction has nothing to lose: if COMMIT fails, ROLLBACK ends it. */
+    if (sq_exec_stmt(s, &commit_sql, NULL, "finishing a read") != KITH_OK &&
+        !sqlite3_get_autocommit(s->db))
+        sq_exec_stmt(s, &rollback_sql, NULL, "finishing a read");
+}
+
 static void sqlite_rollback(struct store *base)
 {
     struct store_sqlite *s = sq(base);
@@ -860,6 +881,8 @@ static const struct store_ops sqlite_ops = {
     .begin = sqlite_begin,
     .commit = sqlite_commit,
     .rollback = sqlite_rollback,
+    .read_begin = sqlite_read_begin,
+    .read_end = sqlite_read_end,
     .check = sqlite_check,
     .run = sqlite_run,
     .write_begin = sqlite_write_begin,
