@@ -57,7 +57,8 @@ unsigned auth_role_perms(enum user_role role)
 /* Where each role starts ("/" sends them there): the work it signs in to do. Those who
  * work with children start at their caseload, a team manager at the team, analysts at the
  * returns, administrators at the accounts, auditors at the audit trail and recruiters at
- * the jobs board. Each is a page the role's permissions open (the router test checks). */
+ * their back office (/recruit: vacancies and applications). Each is a page the role's permissions
+ * open (the router test checks). */
 static const char *const role_home[UROLE_COUNT] = {
     [UROLE_SOCIAL_WORKER] = "/caseload",
     [UROLE_TEAM_MANAGER] = "/team",
@@ -65,7 +66,7 @@ static const char *const role_home[UROLE_COUNT] = {
     [UROLE_PERSONAL_ADVISER] = "/caseload",
     [UROLE_FOSTERING_WORKER] = "/caseload",
     [UROLE_PERFORMANCE_ANALYST] = "/validate",
-    [UROLE_RECRUITER] = "/jobs",
+    [UROLE_RECRUITER] = "/recruit",
     [UROLE_ADMINISTRATOR] = "/admin/users",
     [UROLE_AUDITOR] = "/audit",
 };

@@ -21,10 +21,15 @@ xss=$("$KITH" child show --db "$db" XSS001 | awk '/public id/ { print $3 }')
 # show the first review conference due 3 months after the plan's start. The conference is
 # a Monday between the 10th and the 16th of last month, so it is a weekday in the past
 # and adding 3 months needs no month-end clamp.
-kid=$(sqlite3 "$db" "SELECT p.public_id FROM user_account u JOIN allocation a ON
-    a.worker_id = u.worker_id AND a.end_date IS NULL AND a.role = 0 JOIN person p ON
-    p.id = a.child_id WHERE u.username = '$sw' AND p.dob < date('now', '-2 years')
-    AND p.death IS NULL ORDER BY p.id LIMIT 1")
+# The demo's children on a caseload all have an open episode of their own, which a new
+# referral would overlap (CIN rules 8815/8820 refuse it on save), so the journey's child is
+# a new one, allocated to the social worker here.
+"$KITH" child add --db "$db" --given Journey --family Child --sex F --dob 2016-02-01 \
+    --ethnicity WBRI --la-child-id JOURNEY01 >/dev/null
+kid=$("$KITH" child show --db "$db" JOURNEY01 | awk '/public id/ { print $3 }')
+sqlite3 "$db" "INSERT INTO allocation (child_id, worker_id, role, start_date)
+    SELECT p.id, u.worker_id, 0, date('now', '-3 months') FROM person p, user_account u
+    WHERE p.la_child_id = 'JOURNEY01' AND u.username = '$sw'"
 icpc=$(date -d "$(date +%Y-%m-10) -1 month" +%Y-%m-%d)
 while [ "$(date -d "$icpc" +%u)" != 1 ]; do icpc=$(date -d "$icpc +1 day" +%Y-%m-%d); done
 strategy=$(date -d "$icpc -10 days" +%Y-%m-%d)

@@ -740,7 +740,7 @@ static void each_role_lands_on_its_page(void **state)
         {UROLE_PERFORMANCE_ANALYST, "/validate"},
         {UROLE_ADMINISTRATOR, "/admin/users"},
         {UROLE_AUDITOR, "/audit"},
-        {UROLE_RECRUITER, "/jobs"},
+        {UROLE_RECRUITER, "/recruit"},
     };
     for (size_t i = 0; i < sizeof homes / sizeof homes[0]; i++)
         assert_string_equal(auth_role_home(homes[i].role), homes[i].home);
