@@ -526,18 +526,30 @@ static const char *when(struct arena *a, int64_t t)
     return arena_strdup(a, buf);
 }
 
+/* The record the path names (/records/{type}/{rid}), read through the use case, which
+ * checks the caller's scope and audits the view; `scope` must outlive `who`. */
+static enum kerr_code path_record(struct http_request *req, struct actor *who,
+                                  struct store_scope *scope, struct cw_err *err,
+                                  const struct rec_type **t, void **rec)
+{
+    cw_err_clear(err);
+    *t = rec_type_named(req->path_args[0]);
+    if (!*t)
+        return KITH_E_NOT_FOUND;
+    *rec = arena_zalloc(req->arena, (*t)->size);
+    *who = web_actor(req, scope);
+    return cw_rec_view(req->store, who, *t, req->path_args[1], req->arena, *rec, err);
+}
+
 int page_record(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     (void)app;
-    const struct rec_type *t = rec_type_named(req->path_args[0]);
-    if (!t)
-        return failed(req, res, KITH_E_NOT_FOUND);
-    void *rec = arena_zalloc(req->arena, t->size);
+    const struct rec_type *t;
+    void *rec;
     struct store_scope scope;
-    struct actor who = web_actor(req, &scope);
+    struct actor who;
     struct cw_err err;
-    cw_err_clear(&err);
-    enum kerr_code rc = cw_rec_view(req->store, &who, t, req->path_args[1], req->arena, rec, &err);
+    enum kerr_code rc = path_record(req, &who, &scope, &err, &t, &rec);
     if (rc)
         return failed(req, res, rc);
     const struct rec_head *rh = rec_chead(t, rec);
@@ -615,15 +627,12 @@ static int render_edit(struct http_request *req, struct http_response *res,
 int page_record_edit(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     (void)app;
-    const struct rec_type *t = rec_type_named(req->path_args[0]);
-    if (!t)
-        return failed(req, res, KITH_E_NOT_FOUND);
-    void *rec = arena_zalloc(req->arena, t->size);
+    const struct rec_type *t;
+    void *rec;
     struct store_scope scope;
-    struct actor who = web_actor(req, &scope);
+    struct actor who;
     struct cw_err err;
-    cw_err_clear(&err);
-    enum kerr_code rc = cw_rec_view(req->store, &who, t, req->path_args[1], req->arena, rec, &err);
+    enum kerr_code rc = path_record(req, &who, &scope, &err, &t, &rec);
     if (rc)
         return failed(req, res, rc);
     return render_edit(req, res, t, rec, NULL, 200);
@@ -632,15 +641,12 @@ int page_record_edit(struct http_app *app, struct http_request *req, struct http
 int page_record_correct(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     (void)app;
-    const struct rec_type *t = rec_type_named(req->path_args[0]);
-    if (!t)
-        return failed(req, res, KITH_E_NOT_FOUND);
-    void *rec = arena_zalloc(req->arena, t->size);
+    const struct rec_type *t;
+    void *rec;
     struct store_scope scope;
-    struct actor who = web_actor(req, &scope);
+    struct actor who;
     struct cw_err err;
-    cw_err_clear(&err);
-    enum kerr_code rc = cw_rec_view(req->store, &who, t, req->path_args[1], req->arena, rec, &err);
+    enum kerr_code rc = path_record(req, &who, &scope, &err, &t, &rec);
     if (rc)
         return failed(req, res, rc);
     struct rec_head *rh = rec_head(t, rec);
