@@ -10,11 +10,12 @@
  * [K] wording and should be checked against the DfE guide of the year.
  *
  * Lookups go through a per-set perfect hash built once on first use: each code is packed
- * into a 64-bit key (its first 8 bytes, zero-padded) and the set gets a multiplier under
- * which every key lands in its own slot of 256. A lookup is then a multiply, one slot and
- * one integer comparison for every DfE code (none is longer than 6 bytes); kith's longer
- * codes compare their tails only when the first 8 bytes match. No allocation, no locks
- * after the first call: about 7 ns a lookup on the development machine.
+ * into a 64-bit key (its first 8 bytes, zero-padded; a longer code's tail is hashed into
+ * the key as well, so "pp-meeting-a" and "pp-meeting-b" get different keys) and the set
+ * gets a multiplier under which every key lands in its own slot of 256. A lookup is then a
+ * multiply, one slot and one integer comparison for every DfE code (none is longer than 6
+ * bytes); kith's longer codes also compare their tails once the keys match. No allocation,
+ * no locks after the first call: about 7 ns a lookup on the development machine.
  */
 #include "domain/codeset.h"
 
@@ -986,12 +987,20 @@ static atomic_bool index_built;
 
 /* The first 8 bytes, zero-padded, as one integer (in the machine's byte order: the key only
  * has to be equal for equal codes). A NUL inside a code needs no special case, since lengths
- * are compared as well. */
-static uint64_t pack(const char *p, size_t len)
+ * are compared as well. Bytes past the eighth are folded in with FNV-1a: packing the first 8
+ * alone gave two codes that differ only later the same key, every multiplier put them in
+ * one slot, and the index could not be built at all. */
+uint64_t code_key(const char *p, size_t len)
 {
     uint64_t k = 0;
     for (size_t i = 0, n = len < 8 ? len : 8; i < n; i++)
         k |= (uint64_t)(unsigned char)p[i] << (8 * i);
+    if (len > 8) {
+        uint64_t h = 0xcbf29ce484222325u;
+        for (size_t i = 8; i < len; i++)
+            h = (h ^ (unsigned char)p[i]) * 0x100000001b3u;
+        k ^= h;
+    }
     return k;
 }
 
@@ -1000,7 +1009,8 @@ static uint64_t pack(const char *p, size_t len)
  * start-up by trying a fixed sequence, so a lookup is one slot and one comparison. */
 static unsigned hash(uint64_t key, uint64_t mult) { return (unsigned)((key * mult) >> 56); }
 
-/* Equal codes: the keys hold the first 8 bytes, so only longer codes compare further. */
+/* Equal codes: equal keys can still be different codes longer than 8 bytes (the tail is
+ * hashed, not kept), so those compare their tails. */
 static bool same(const struct index *ix, int row, const char *a, uint64_t k, const char *b,
                  size_t len)
 {
@@ -1027,7 +1037,7 @@ static void build_indexes(void)
             size_t len = c ? strlen(c) : 0;
             if (!c || len == 0 || len > UINT8_MAX)
                 die("has an empty or overlong code", s, c);
-            ix->key[i] = pack(c, len);
+            ix->key[i] = code_key(c, len);
             ix->len[i] = (uint8_t)len;
             for (int j = 0; j < i; j++)
                 if (same(ix, j, s->codes[j].code, ix->key[i], c, len))
@@ -1077,7 +1087,7 @@ int code_index(enum codeset_id id, const char *code, size_t len)
         return -1;
     if (!atomic_load_explicit(&index_built, memory_order_acquire))
         pthread_once(&index_once, build_indexes);
-    uint64_t k = pack(code, len);
+    uint64_t k = code_key(code, len);
     const struct index *ix = &indexes[id];
     int row = ix->slot[hash(k, ix->mult)] - 1;
     return row >= 0 && same(ix, row, sets[id].codes[row].code, k, code, len) ? row : -1;

@@ -146,6 +146,10 @@ const struct codeset *codeset_get(enum codeset_id id);
 /* The set called `name` ("903-placement"), or NULL. */
 const struct codeset *codeset_find(const char *name);
 
+/* The 64-bit key the index hashes `code` (len bytes) by: equal codes have equal keys, and
+ * codes that differ anywhere, even past the eighth byte, almost surely do not. Exposed for
+ * its tests. */
+uint64_t code_key(const char *code, size_t len);
 /* The index of `code` (len bytes, not necessarily NUL-terminated) in the set's table, or -1
  * when the set has no such code in any year. Indexes are < CODESET_MAX_CODES, fit in a byte,
  * and are stable for a given kith version: columnar tables store them instead of strings. */

@@ -340,6 +340,38 @@ static void collection_years(void **state)
     assert_false(collection_year_parse(NULL, &(int){0}));
 }
 
+/* Codes longer than 8 bytes that share their first 8 must get different keys: the index
+ * once keyed on those 8 bytes alone, so two such codes in one set fell into one slot under
+ * every multiplier and building the index aborted ("no perfect hash"). */
+static void long_codes_keyed_whole(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *a, *b;
+        bool same;
+    } keys[] = {
+        {"pp-meeting-a", "pp-meeting-b", false}, /* differ at byte 12 */
+        {"abcdefgh", "abcdefghi", false},        /* one ends at the eighth byte */
+        {"abcdefghij", "abcdefghji", false},     /* tails transposed */
+        {"abcdefghX", "abcdefghY", false},       /* differ at byte 9 */
+        {"WBRI", "WBRJ", false},
+        {"stepped-down-to-family-help", "stepped-down-to-family-help", true},
+        {"N0", "N0", true},
+    };
+    for (size_t i = 0; i < N_ELEMS(keys); i++) {
+        uint64_t ka = code_key(keys[i].a, strlen(keys[i].a));
+        uint64_t kb = code_key(keys[i].b, strlen(keys[i].b));
+        assert_int_equal(ka == kb, keys[i].same);
+    }
+    /* Every code of every set is found at its own row through the index. */
+    for (int id = 0; id < CODESET_COUNT; id++) {
+        const struct codeset *s = codeset_get((enum codeset_id)id);
+        for (int k = 0; k < s->n; k++)
+            assert_int_equal(
+                code_index((enum codeset_id)id, s->codes[k].code, strlen(s->codes[k].code)), k);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -347,7 +379,7 @@ int main(void)
         cmocka_unit_test(exact_matching),        cmocka_unit_test(labels_by_year),
         cmocka_unit_test(index_queries),         cmocka_unit_test(vocabularies),
         cmocka_unit_test(kith_sets_map_to_dfe),  cmocka_unit_test(sizes_from_the_spec),
-        cmocka_unit_test(collection_years),
+        cmocka_unit_test(collection_years),      cmocka_unit_test(long_codes_keyed_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
