@@ -10,6 +10,9 @@
  * no count query: the rest of them are read on). Each statement outside a transaction is
  * a read transaction of its own on SQLite (a lock on the WAL index each), so statements,
  * not rows, are what a page view costs here.
+ *
+ * The open risks read every record of their few types (one statement each), and the
+ * records that stop a review clock only for a child who has a record that starts one.
  */
 #include "casework/child.h"
 
@@ -212,6 +215,54 @@ static enum kerr_code timeline(struct store *s, const struct person *c, size_t l
     return rc;
 }
 
+enum { RISK_TYPES_MAX = 16 };
+
+/* Every record of type `name` of the child into `tr` (once: a type read already is left). */
+static enum kerr_code read_all(struct store *s, const struct person *c, const char *name,
+                               struct arena *a, struct ts_records *tr, size_t *ntr, struct kerr *e)
+{
+    const struct rec_type *t = rec_type_named(name);
+    for (size_t i = 0; i < *ntr; i++)
+        if (tr[i].type == t)
+            return KITH_OK;
+    if (!t || *ntr == RISK_TYPES_MAX)
+        return KITH_OK;
+    void *rows;
+    size_t n;
+    enum kerr_code rc =
+        store_rec_list(s, t, &(struct rec_query){.parent_id = c->id, .limit = STORE_PAGE_MAX}, a,
+                       &rows, &n, NULL, e);
+    if (!rc)
+        tr[(*ntr)++] = (struct ts_records){t, rows, n};
+    return rc;
+}
+
+static enum kerr_code risks(struct store *s, const struct person *c, kdate on, struct arena *a,
+                            struct child_record *out, struct kerr *e)
+{
+    struct ts_records tr[RISK_TYPES_MAX];
+    size_t ntr = 0, nrecs = 0;
+    enum kerr_code rc = KITH_OK;
+    for (const struct open_risk_row *r = open_risk_rows; !rc && r->type; r++) {
+        size_t at = ntr;
+        rc = read_all(s, c, r->type, a, tr, &ntr, e);
+        if (rc || ntr == at)
+            continue;
+        nrecs += tr[at].n;
+        const struct timescale *ts = ts_named(timescales, r->review_rule);
+        if (tr[at].n && ts && ts->stop_type)
+            rc = read_all(s, c, ts->stop_type, a, tr, &ntr, e);
+    }
+    if (rc || !nrecs)
+        return rc;
+    struct ob_list obs = {0};
+    ts_derive(timescales, tr, ntr, on, &obs);
+    out->risks = arena_alloc(a, nrecs * sizeof *out->risks);
+    out->nrisks = open_risks_of(tr, ntr, &obs, on, out->risks, nrecs);
+    ob_list_free(&obs);
+    return KITH_OK;
+}
+
 enum kerr_code cw_child_record(struct store *s, const struct actor *who, const struct person *child,
                                size_t limit, size_t offset, struct arena *a,
                                struct child_record *out, struct kerr *e)
@@ -227,6 +278,8 @@ enum kerr_code cw_child_record(struct store *s, const struct actor *who, const s
         rc = allocations(s, child, &ws, a, out, e);
     if (!rc)
         rc = timeline(s, child, limit ? limit : 25, offset, &ws, a, out, e);
+    if (!rc)
+        rc = risks(s, child, who->today != DATE_NONE ? who->today : date_today(), a, out, e);
     store_read_end(s, opened);
     return rc;
 }

@@ -7,6 +7,10 @@
  * (domain/rec.h: `order` places a record, `summary` gives its line), so a new type joins
  * it with no change here or in the page.
  *
+ * On top of it, the open risks (domain/case_status.h: an exploitation risk, a missing
+ * episode, a CP plan, a private fostering arrangement), each with the day it is next
+ * looked at, judged on the actor's today.
+ *
  * The caller has already checked that the actor may see the child and audited the view
  * (one audit row per page, not one per list read here).
  */
@@ -14,6 +18,7 @@
 #define KITH_CASEWORK_CHILD_H
 
 #include "casework/casework.h"
+#include "domain/case_status.h"
 #include "domain/rec.h"
 
 struct child_relative {
@@ -44,7 +49,9 @@ struct child_record {
     size_t nallocs;
     struct timeline_entry *timeline; /* newest first, one page of it */
     size_t ntimeline;
-    int64_t timeline_total; /* entries in all, for "first 25 of 140" */
+    int64_t timeline_total;  /* entries in all, for "first 25 of 140" */
+    struct open_risk *risks; /* by kind (case_status.c's table), then oldest first */
+    size_t nrisks;
 };
 
 /* Read child `child` (already found and shown to `who`) whole, the timeline's entries

@@ -5,6 +5,10 @@
  * that opens it and the one that closes it, an optional condition, and the words a list
  * shows. A child's status is the first row with a record open on the day; like the
  * obligations, it is derived from the records as they read now, never stored.
+ *
+ * Beside it, the open risks the top of a child's record warns of (an exploitation risk, a
+ * missing episode, a CP plan, a private fostering arrangement): a second table of the same
+ * shape, each row with where the day it is next looked at comes from.
  */
 #ifndef KITH_DOMAIN_CASE_STATUS_H
 #define KITH_DOMAIN_CASE_STATUS_H
@@ -34,5 +38,44 @@ const char *case_status_of(const struct ts_records *recs, size_t nrecs, kdate on
 /* Whether every row whose type is among `types` names date fields and a category field
  * that exist; `e` names the first row at fault. */
 enum kerr_code case_status_check(const struct rec_type *const *types, struct kerr *e);
+
+/* A kind of record the top of a child's record warns of while it is open. */
+struct open_risk_row {
+    const char *type;         /* the record type, by its description's name */
+    const char *start_field;  /* the date it opens on */
+    const char *end_field;    /* the date it closes on (open while blank or later) */
+    const char *label;        /* "Exploitation risk" */
+    const char *detail_field; /* a field shown after the label, in words; NULL: none */
+    /* The day it is next looked at: a date field of the record (a risk's review date), or
+     * the due day of the first open clock of timescale row `review_rule` that the record
+     * started (a plan's review conference); neither: none, the start is shown instead. */
+    const char *review_field;
+    const char *review_rule;
+    const char *review_what; /* "review", "review conference", "visit" */
+};
+
+/* The rows, in the order the banner lists them, ended by a row with a NULL type. */
+extern const struct open_risk_row open_risk_rows[];
+
+/* One open record of a row, on the day judged. */
+struct open_risk {
+    const struct open_risk_row *row;
+    const struct rec_type *type;
+    const void *rec;
+    kdate since;  /* its start */
+    kdate review; /* the day it is next looked at; DATE_NONE when the row has none */
+};
+
+/* The child's open risks on `on` from their records (`recs`, as ts_derive takes them) and
+ * the obligations ts_derive gave for them on that day (`obs`, for the rows with a
+ * `review_rule`): at most `cap` into `out`, by row, then oldest first. Returns how many. */
+size_t open_risks_of(const struct ts_records *recs, size_t nrecs, const struct ob_list *obs,
+                     kdate on, struct open_risk *out, size_t cap);
+
+/* Whether every row names a type kith describes (among `types`), date fields and a detail
+ * field of it, and a review rule of `table` that starts on it; `e` names the first row at
+ * fault. */
+enum kerr_code open_risk_check(const struct rec_type *const *types, const struct timescale *table,
+                               struct kerr *e);
 
 #endif

@@ -150,6 +150,14 @@ const struct rec_type *ts_type(const struct rec_type *const *types, const char *
     return NULL;
 }
 
+const struct timescale *ts_named(const struct timescale *table, const char *rule)
+{
+    for (const struct timescale *ts = table; rule && ts->rule; ts++)
+        if (!strcmp(ts->rule, rule))
+            return ts;
+    return NULL;
+}
+
 kdate ts_due(kdate from, struct ts_length len)
 {
     switch (len.unit) {

@@ -131,6 +131,9 @@ const char *ob_status_name(enum ob_status s);
 enum kerr_code ts_table_check(const struct timescale *table, const struct rec_type *const *types,
                               struct kerr *e);
 
+/* The row of `table` named `rule`; NULL when none (or `rule` is NULL). */
+const struct timescale *ts_named(const struct timescale *table, const char *rule);
+
 /* The type named `name` among `types` (ended by NULL); NULL when none. */
 const struct rec_type *ts_type(const struct rec_type *const *types, const char *name);
 

@@ -509,7 +509,7 @@ void govuk_details(struct html *h, const struct govuk_details *d)
     govuk_details_end(h);
 }
 
-void govuk_notification_banner(struct html *h, const struct govuk_banner *b)
+void govuk_notification_banner_begin(struct html *h, const struct govuk_banner *b)
 {
     const char *tid = text_or(b->title_id, "govuk-notification-banner-title");
     html_raw(h, "<div class=\"govuk-notification-banner");
@@ -524,11 +524,18 @@ void govuk_notification_banner(struct html *h, const struct govuk_banner *b)
            "<div class=\"govuk-notification-banner__content\">",
            b->success ? "alert" : "region", tid, tid,
            text_or(b->title, b->success ? "Success" : "Important"));
+}
+
+void govuk_notification_banner_end(struct html *h) { html_raw(h, "</div></div>"); }
+
+void govuk_notification_banner(struct html *h, const struct govuk_banner *b)
+{
+    govuk_notification_banner_begin(h, b);
     if (b->text && *b->text)
         html_f(h, "<p class=\"govuk-notification-banner__heading\">%s</p>", b->text);
     if (b->body && *b->body)
         html_f(h, "<p class=\"govuk-body\">%s</p>", b->body);
-    html_raw(h, "</div></div>");
+    govuk_notification_banner_end(h);
 }
 
 void govuk_generic_header(struct html *h, const struct govuk_header *o)

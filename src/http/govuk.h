@@ -203,6 +203,10 @@ struct govuk_banner {
     const char *classes;
 };
 void govuk_notification_banner(struct html *h, const struct govuk_banner *b);
+/* The same with content of the caller's between the two (a list of links): `text` and
+ * `body` are not used. */
+void govuk_notification_banner_begin(struct html *h, const struct govuk_banner *b);
+void govuk_notification_banner_end(struct html *h);
 
 /* The header without the crown: govuk-frontend's generic header with kith's name as text
  * (the GOV.UK header always draws the crown and GOV.UK logotype, which only services on

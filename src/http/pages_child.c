@@ -1,7 +1,9 @@
 /*
- * The child's record page, the whole of it: identity with age, family and the people
- * around the child (another child kept in kith linked, when this account may open their
- * record), the allocations with each worker's name, role and team, and one timeline on
+ * The child's record page, the whole of it: at the top, a banner of the open risks (an
+ * exploitation risk, a missing episode, a CP plan with its category, a private fostering
+ * arrangement), each linking to its record with the day it is next looked at; identity with age,
+ * family and the people around the child (another child kept in kith linked, when this account may
+ * open their record), the allocations with each worker's name, role and team, and one timeline on
  * which every record type kept for a child and every case note take their place by date,
  * a page of 25 at a time; then the form to add a case note (a rejected note renders the
  * page again with everything typed). What is read is casework/child.c's; the router's
@@ -264,6 +266,40 @@ static void timeline(struct html *h, struct arena *a, const struct child_view *v
                     r->timeline_total);
 }
 
+/* The open risks, above everything: each links to its record (whose route checks scope
+ * again, so a restricted child's records stay theirs) with the day it is next looked at,
+ * or the day it started when nothing is scheduled. */
+static void open_risks(struct html *h, struct arena *a, const struct child_record *r, kdate today)
+{
+    if (!r->nrisks)
+        return;
+    govuk_notification_banner_begin(
+        h, &(struct govuk_banner){.title = "Open risks", .title_id = "open-risks-title"});
+    html_raw(h, "<ul class=\"govuk-list govuk-list--spaced\" id=\"open-risks\">\n");
+    for (size_t i = 0; i < r->nrisks; i++) {
+        const struct open_risk *x = &r->risks[i];
+        const struct open_risk_row *row = x->row;
+        int d = row->detail_field ? rec_field_index(x->type, row->detail_field) : -1;
+        html_f(h, "<li><a class=\"govuk-notification-banner__link\" href=\"/records/%s/%s\">%s</a>",
+               x->type->name, rec_chead(x->type, x->rec)->public_id, row->label);
+        if (d >= 0)
+            html_f(h, ": %s", rec_shown(&x->type->fields[d], x->rec, a));
+        if (x->review == DATE_NONE && row->review_what)
+            html_f(h, ". No %s date recorded", row->review_what);
+        else if (x->review == DATE_NONE)
+            html_f(h, ". Since %s", page_dmy(a, x->since));
+        else if (x->review < today)
+            html_f(h, ". <strong>%s overdue</strong>: it was due %s", cap(a, row->review_what),
+                   page_dmy(a, x->review));
+        else
+            html_f(h, ". %s due %s", cap(a, row->review_what), page_dmy(a, x->review));
+        html_raw(h, "</li>\n");
+    }
+    html_raw(h, "</ul>\n");
+    govuk_notification_banner_end(h);
+    html_raw(h, "\n");
+}
+
 static int child_render(struct http_request *req, struct http_response *res,
                         const struct child_view *v, int status)
 {
@@ -273,6 +309,7 @@ static int child_render(struct http_request *req, struct http_response *res,
     const char *name = arena_printf(req->arena, "%s %s", c->given_name, c->family_name);
     page_begin(&h, req, name);
     page_error_summary(&h, req);
+    open_risks(&h, req->arena, &v->rec, date_today());
     html_f(&h,
            "<span class=\"govuk-caption-l\">Child record</span>\n"
            "<h1 class=\"govuk-heading-l\">%s</h1>\n",

@@ -11,7 +11,11 @@
  *   the authorisation through that form takes it off the queue;
  * - nobody sees work for a child outside their scope: not on a page, not through the API
  *   even when asking for another worker's work by name; roles without the permission are
- *   refused; the API's filters, pages and bad filters.
+ *   refused; the API's filters, pages and bad filters;
+ * - the child's record opens on a banner of the open risks (an exploitation risk with its
+ *   review date, overdue once passed; a missing episode; the CP plan with its category and
+ *   next review conference; a private fostering arrangement), each linking to its record;
+ *   closed ones are not there, and nobody outside the child's scope sees any of it.
  */
 #include "../unit/test.h"
 
@@ -27,6 +31,7 @@
 #include "domain/help.h"
 #include "domain/protection.h"
 #include "domain/record.h"
+#include "domain/risk.h"
 #include "http/router.h"
 #include "store/store.h"
 #include "store/store_rec.h"
@@ -375,6 +380,107 @@ static void obligations_api(void **state)
     assert_non_null(strstr(c->body, "\"ObligationList\""));
 }
 
+/* The banner of open risks on a child's page, alone; NULL when there is none. */
+static const char *banner(struct fx *f, const char *body)
+{
+    const char *at = strstr(body, "id=\"open-risks\"");
+    const char *end = at ? strstr(at, "</ul>") : NULL;
+    return at && end ? arena_strndup(&f->a, at, (size_t)(end - at)) : NULL;
+}
+
+static void child_page_open_risks(void **state)
+{
+    struct fx *f = *state;
+    char risk[PUBLIC_ID_LEN + 1], miss[PUBLIC_ID_LEN + 1], pf[PUBLIC_ID_LEN + 1],
+        closed[PUBLIC_ID_LEN + 1];
+    const char *page = arena_printf(&f->a, "/children/%s", f->amara);
+    /* only the plan so far: the banner names it, its category and its first review */
+    struct call *c = call(f, "GET", page, ADA, NULL);
+    assert_int_equal(c->res.status, 200);
+    const char *b = banner(f, c->body);
+    assert_non_null(b);
+    assert_true(strstr(c->body, "id=\"open-risks\"") < strstr(c->body, "<h1")); /* at the top */
+    assert_non_null(strstr(b, ">Child protection plan</a>: Neglect (NEG). Review conference "
+                              "due 06/04/2027"));
+    assert_null(strstr(b, "Exploitation risk"));
+
+    struct exploitation_risk x = {.identified_date = day("2026-12-01"),
+                                  .kinds = {"cse", "county-lines"},
+                                  .nkinds = 2,
+                                  .risk_level = "high",
+                                  .review_date = day("2027-01-18"), /* Monday: passed */
+                                  .nrm_date = DATE_NONE,
+                                  .closed_date = DATE_NONE};
+    add_rec(f, &exploitation_risk_type, &x, f->amara_id, risk);
+    struct exploitation_risk old = {.identified_date = day("2026-06-01"),
+                                    .kinds = {"trafficking"},
+                                    .nkinds = 1,
+                                    .risk_level = "low",
+                                    .review_date = DATE_NONE,
+                                    .nrm_date = DATE_NONE,
+                                    .closed_date = day("2026-09-01")};
+    add_rec(f, &exploitation_risk_type, &old, f->amara_id, closed);
+    struct missing_episode m = {.start_date = day("2027-01-19"),
+                                .kind = "M",
+                                .end_date = DATE_NONE,
+                                .rhi_offered_date = DATE_NONE,
+                                .rhi_date = DATE_NONE};
+    add_rec(f, &missing_episode_type, &m, f->amara_id, miss);
+    struct private_fostering p = {.notified_date = day("2027-01-11"),
+                                  .start_date = day("2027-01-04"),
+                                  .carer = "Joan Ogun, family friend",
+                                  .visit_date = DATE_NONE,
+                                  .decision_date = DATE_NONE,
+                                  .end_date = DATE_NONE};
+    add_rec(f, &private_fostering_type, &p, f->amara_id, pf);
+
+    c = call(f, "GET", page, ADA, NULL);
+    assert_int_equal(c->res.status, 200);
+    b = banner(f, c->body);
+    assert_non_null(b);
+    const char *want[] = {
+        arena_printf(&f->a,
+                     "href=\"/records/exploitation_risk/%s\">Exploitation risk</a>: Child "
+                     "sexual exploitation, County lines. <strong>Review overdue</strong>: it "
+                     "was due 18/01/2027",
+                     risk),
+        arena_printf(&f->a,
+                     "href=\"/records/missing_episode/%s\">Missing or away from home</a>: "
+                     "Missing: whereabouts unknown (M). Since 19/01/2027",
+                     miss),
+        ">Child protection plan</a>: Neglect (NEG). Review conference due 06/04/2027",
+        arena_printf(&f->a,
+                     "href=\"/records/private_fostering/%s\">Private fostering arrangement</a>: "
+                     "Joan Ogun, family friend",
+                     pf),
+    };
+    const char *at = b;
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) { /* each, in this order */
+        const char *hit = strstr(at, want[i]);
+        if (!hit)
+            fail_msg("banner lacks (or misorders) '%s' in\n%.1500s", want[i], b);
+        at = hit;
+    }
+    assert_null(strstr(b, closed)); /* a closed risk warns of nothing */
+    assert_int_equal(
+        call(f, "GET", arena_printf(&f->a, "/records/exploitation_risk/%s", risk), ADA, NULL)
+            ->res.status,
+        200);
+    /* outside the child's scope: neither the page, its banner, nor the record it links */
+    c = call(f, "GET", page, CAT, NULL);
+    assert_int_equal(c->res.status, 404);
+    assert_null(strstr(c->body, "open-risks"));
+    assert_null(strstr(c->body, "Exploitation"));
+    assert_int_equal(
+        call(f, "GET", arena_printf(&f->a, "/records/exploitation_risk/%s", risk), CAT, NULL)
+            ->res.status,
+        404);
+    /* a child with nothing open has no banner */
+    c = call(f, "GET", arena_printf(&f->a, "/children/%s", f->bilal), CAT, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_null(strstr(c->body, "open-risks"));
+}
+
 int main(void)
 {
     setenv("KITH_TODAY", "2027-01-20", 1);
@@ -382,6 +488,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(my_work_for_a_worker, setup, teardown),
         cmocka_unit_test_setup_teardown(team_view_and_authorisation, setup, teardown),
         cmocka_unit_test_setup_teardown(obligations_api, setup, teardown),
+        cmocka_unit_test_setup_teardown(child_page_open_risks, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,6 +17,7 @@
 #include "domain/contact.h"
 #include "domain/help.h"
 #include "domain/protection.h"
+#include "domain/risk.h"
 #include "domain/timescale.h"
 
 /* One struct for every test type: two dates and a flag, named per type. */
@@ -724,6 +725,103 @@ static void case_statuses_read(void **state)
                         "");
 }
 
+/* The open risks a child's record warns of, day by day: what opens on its first day and
+ * closes on its last, oldest first within a kind, the day each is next looked at (a
+ * risk's recorded review date, a plan's next review conference from its clock, moved on
+ * by the review held), a leap day, and the table itself checked against the types. */
+static void open_risks_read(void **state)
+{
+    (void)state;
+    struct kerr e;
+    kerr_clear(&e);
+    assert_int_equal(open_risk_check(rec_types, timescales, &e), KITH_OK);
+    static const struct timescale no_clocks[] = {{0}}; /* a review rule that is not there */
+    assert_int_equal(open_risk_check(rec_types, no_clocks, &e), KITH_E_INVALID);
+    assert_non_null(strstr(e.msg, "review-conference"));
+    kerr_clear(&e);
+    struct exploitation_risk risk[] = {
+        {.h = {.id = 1, .parent_id = 5},
+         .identified_date = date_from_ymd(2027, 1, 4),
+         .kinds = {"cce"},
+         .nkinds = 1,
+         .review_date = date_from_ymd(2027, 2, 1),
+         .nrm_date = DATE_NONE,
+         .closed_date = DATE_NONE},
+        {.h = {.id = 2, .parent_id = 5}, /* older, closed on the 10th */
+         .identified_date = date_from_ymd(2027, 1, 2),
+         .kinds = {"cse"},
+         .nkinds = 1,
+         .review_date = date_from_ymd(2027, 1, 9),
+         .nrm_date = DATE_NONE,
+         .closed_date = date_from_ymd(2027, 1, 10)},
+    };
+    struct missing_episode miss = {.h = {.id = 3, .parent_id = 5},
+                                   .start_date = date_from_ymd(2027, 1, 15),
+                                   .kind = "M",
+                                   .end_date = DATE_NONE,
+                                   .rhi_offered_date = DATE_NONE,
+                                   .rhi_date = DATE_NONE};
+    struct cp_plan plan = {.h = {.id = 4, .parent_id = 5},
+                           .start_date = date_from_ymd(2027, 1, 6),
+                           .end_date = date_from_ymd(2028, 3, 1),
+                           .latest_category = "NEG"};
+    struct conference review = {.h = {.id = 5, .parent_id = 5},
+                                .kind = "review",
+                                .conference_date = date_from_ymd(2027, 4, 1)};
+    struct private_fostering pf = {.h = {.id = 6, .parent_id = 5},
+                                   .notified_date = date_from_ymd(2028, 2, 20),
+                                   .start_date = date_from_ymd(2028, 2, 29),
+                                   .visit_date = DATE_NONE,
+                                   .decision_date = DATE_NONE,
+                                   .end_date = DATE_NONE};
+    struct ts_records recs[] = {{&exploitation_risk_type, risk, 2},
+                                {&missing_episode_type, &miss, 1},
+                                {&cp_plan_type, &plan, 1},
+                                {&conference_type, &review, 1},
+                                {&private_fostering_type, &pf, 1}};
+    static const struct {
+        struct ymd on;
+        const char *want; /* "type:record id:review day" for each, in order */
+    } days[] = {
+        {{2027, 1, 1}, ""},
+        {{2027, 1, 2}, "exploitation_risk:2:2027-01-09 "},
+        {{2027, 1, 4}, "exploitation_risk:2:2027-01-09 exploitation_risk:1:2027-02-01 "},
+        {{2027, 1, 6},
+         "exploitation_risk:2:2027-01-09 exploitation_risk:1:2027-02-01 cp_plan:4:2027-04-06 "},
+        {{2027, 1, 15},
+         "exploitation_risk:1:2027-02-01 missing_episode:3:none cp_plan:4:2027-04-06 "},
+        {{2027, 4, 2},
+         "exploitation_risk:1:2027-02-01 missing_episode:3:none cp_plan:4:2027-10-01 "},
+        {{2028, 2, 28},
+         "exploitation_risk:1:2027-02-01 missing_episode:3:none cp_plan:4:2027-10-01 "},
+        {{2028, 2, 29},
+         "exploitation_risk:1:2027-02-01 missing_episode:3:none "
+         "cp_plan:4:2027-10-01 private_fostering:6:none "},
+        {{2028, 3, 1},
+         "exploitation_risk:1:2027-02-01 missing_episode:3:none "
+         "private_fostering:6:none "},
+    };
+    for (size_t i = 0; i < N_ELEMS(days); i++) {
+        kdate on = D(days[i].on);
+        struct ob_list obs = {0};
+        ts_derive(timescales, recs, N_ELEMS(recs), on, &obs);
+        struct open_risk out[8];
+        size_t n = open_risks_of(recs, N_ELEMS(recs), &obs, on, out, N_ELEMS(out));
+        char got[512] = "", iso[16];
+        for (size_t k = 0; k < n; k++)
+            snprintf(got + strlen(got), sizeof got - strlen(got), "%s:%lld:%s ", out[k].type->name,
+                     (long long)rec_chead(out[k].type, out[k].rec)->id,
+                     out[k].review == DATE_NONE ? "none" : date_format_iso(out[k].review, iso));
+        if (strcmp(got, days[i].want))
+            fail_msg("on day %zu: got '%s', want '%s'", i, got, days[i].want);
+        ob_list_free(&obs);
+    }
+    /* the cap is kept */
+    struct open_risk one[1];
+    assert_int_equal(open_risks_of(recs, N_ELEMS(recs), NULL, date_from_ymd(2027, 1, 6), one, 1),
+                     1);
+}
+
 /* A stopping record deleted or corrected away reopens the clock; a condition corrected
  * away takes the clock with it. */
 static void corrected_away(void **state)
@@ -827,6 +925,7 @@ int main(void)
         cmocka_unit_test(review_conferences),
         cmocka_unit_test(cp_visit_child_seen),
         cmocka_unit_test(case_statuses_read),
+        cmocka_unit_test(open_risks_read),
         cmocka_unit_test(tables_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
