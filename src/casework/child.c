@@ -249,9 +249,11 @@ static enum kerr_code risks(struct store *s, const struct person *c, kdate on, s
         if (rc || ntr == at)
             continue;
         nrecs += tr[at].n;
-        const struct timescale *ts = ts_named(timescales, r->review_rule);
-        if (tr[at].n && ts && ts->stop_type)
-            rc = read_all(s, c, ts->stop_type, a, tr, &ntr, e);
+        for (size_t k = 0; tr[at].n && k < OPEN_RISK_RULES_MAX && r->review_rules[k]; k++) {
+            const struct timescale *ts = ts_named(timescales, r->review_rules[k]);
+            if (!rc && ts && ts->stop_type)
+                rc = read_all(s, c, ts->stop_type, a, tr, &ntr, e);
+        }
     }
     if (rc || !nrecs)
         return rc;

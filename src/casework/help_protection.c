@@ -7,7 +7,7 @@
  * a strategy discussion that decided on one (Working Together 2023), an initial conference
  * its enquiry (1104, 8615), a CP plan the initial conference that made it (2885), a review
  * conference the start of the plan it reviews (8841); core groups and CP visits fall
- * during a plan.
+ * during a plan, and private fostering visits during an arrangement (no episode needed).
  *
  * "The episode" of a record is the latest referral on or before its date: records carry
  * no link to their referral, as in the census, where an episode is the referral's span.
@@ -144,12 +144,32 @@ static enum kerr_code cin_plan_rules(struct cw_cross_ctx *c, const void *rec)
     return in_episode(c, fld(&cin_plan_type, "start_date"), p->start_date);
 }
 
+/* Day `d` of field `f` falls during a private fostering arrangement of the child's. */
+static enum kerr_code during_arrangement(struct cw_cross_ctx *c, const struct field *f, kdate d)
+{
+    struct private_fostering *pf;
+    size_t n;
+    enum kerr_code rc = cw_cross_all(c, &private_fostering_type, (void **)&pf, &n);
+    for (size_t i = 0; !rc && i < n; i++)
+        if (open_on(pf[i].start_date, pf[i].end_date, d))
+            return KITH_OK;
+    char a[DATE_ISO_LEN];
+    if (!rc)
+        field_fail(c->errs, f, -1, iso(d, a), "is not during a private fostering arrangement",
+                   "a day while an arrangement is recorded: record the arrangement first");
+    return rc;
+}
+
 static enum kerr_code visit_rules(struct cw_cross_ctx *c, const void *rec)
 {
     const struct visit *v = rec;
     const struct field *date = fld(&visit_type, "visit_date");
     if (v->child_seen)
         cw_cross_after_birth(c, date, v->visit_date);
+    /* A privately fostered child is visited under the 2005 regulations whether or not
+     * they are a child in need: the visit falls during the arrangement, not an episode. */
+    if (!strcmp(v->purpose, "pf"))
+        return during_arrangement(c, date, v->visit_date);
     enum kerr_code rc = in_episode(c, date, v->visit_date);
     if (!rc && !strcmp(v->purpose, "cp-plan"))
         rc = during_plan(c, date, v->visit_date, "a child protection visit");

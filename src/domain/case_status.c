@@ -85,28 +85,51 @@ enum kerr_code case_status_check(const struct rec_type *const *types, struct ker
 }
 
 const struct open_risk_row open_risk_rows[] = {
-    {"exploitation_risk", "identified_date", "closed_date", "Exploitation risk", "kinds",
-     "review_date", NULL, "review"},
+    {"exploitation_risk",
+     "identified_date",
+     "closed_date",
+     "Exploitation risk",
+     "kinds",
+     {"exploitation-review"},
+     "review"},
     /* an open episode has no clock of its own: the return home interview's starts on the
      * return, which closes the episode */
-    {"missing_episode", "start_date", "end_date", "Missing or away from home", "kind", NULL, NULL,
+    {"missing_episode",
+     "start_date",
+     "end_date",
+     "Missing or away from home",
+     "kind",
+     {NULL},
      NULL},
-    {"cp_plan", "start_date", "end_date", "Child protection plan", "latest_category", NULL,
-     "review-conference", "review conference"},
-    {"private_fostering", "start_date", "end_date", "Private fostering arrangement", "carer", NULL,
-     NULL, NULL},
+    {"cp_plan",
+     "start_date",
+     "end_date",
+     "Child protection plan",
+     "latest_category",
+     {"review-conference"},
+     "review conference"},
+    {"private_fostering",
+     "start_date",
+     "end_date",
+     "Private fostering arrangement",
+     "carer",
+     {"pf-first-visit", "pf-visit"},
+     "visit"},
     {0},
 };
 
-/* The due day of the first open clock of `rule` that `rec` started; DATE_NONE when none. */
-static kdate next_due(const struct ob_list *obs, const char *rule, const void *rec)
+/* The due day of the first open clock of row `r`'s review rules that `rec` started;
+ * DATE_NONE when none. */
+static kdate next_due(const struct ob_list *obs, const struct open_risk_row *r, const void *rec)
 {
     kdate due = DATE_NONE;
-    for (size_t i = 0; rule && obs && i < obs->n; i++) {
+    for (size_t i = 0; obs && i < obs->n; i++) {
         const struct obligation *o = &obs->v[i];
-        if (o->rec == rec && o->status != OB_DONE && !strcmp(o->ts->rule, rule) &&
-            (due == DATE_NONE || o->due < due))
-            due = o->due;
+        if (o->rec != rec || o->status == OB_DONE || (due != DATE_NONE && o->due >= due))
+            continue;
+        for (size_t k = 0; k < OPEN_RISK_RULES_MAX && r->review_rules[k]; k++)
+            if (!strcmp(o->ts->rule, r->review_rules[k]))
+                due = o->due;
     }
     return due;
 }
@@ -127,8 +150,7 @@ size_t open_risks_of(const struct ts_records *recs, size_t nrecs, const struct o
                 kdate to = ts_date_of(t, rec, r->end_field);
                 if (from == DATE_NONE || from > on || (to != DATE_NONE && to <= on))
                     continue;
-                kdate review = r->review_field ? ts_date_of(t, rec, r->review_field)
-                                               : next_due(obs, r->review_rule, rec);
+                kdate review = next_due(obs, r, rec);
                 struct open_risk x = {r, t, rec, from, review};
                 size_t j = n++; /* oldest first within the row, whatever the store's order */
                 while (j > first && out[j - 1].since > from) {
@@ -149,10 +171,10 @@ enum kerr_code open_risk_check(const struct rec_type *const *types, const struct
         if (!t)
             return kerr_fail(e, KITH_E_INVALID, "open risk", "open risk '%s': no type %s", r->label,
                              r->type);
-        const char *dates[] = {r->start_field, r->end_field, r->review_field};
-        for (size_t i = 0; i < 3; i++) {
-            int ix = dates[i] ? rec_field_index(t, dates[i]) : 0;
-            if (ix < 0 || (i < 2 && !dates[i]) || (dates[i] && t->fields[ix].type != FIELD_DATE))
+        const char *dates[] = {r->start_field, r->end_field};
+        for (size_t i = 0; i < 2; i++) {
+            int ix = dates[i] ? rec_field_index(t, dates[i]) : -1;
+            if (ix < 0 || t->fields[ix].type != FIELD_DATE)
                 return kerr_fail(e, KITH_E_INVALID, "open risk",
                                  "open risk '%s': %s has no date field %s", r->label, r->type,
                                  dates[i] ? dates[i] : "(none)");
@@ -160,12 +182,14 @@ enum kerr_code open_risk_check(const struct rec_type *const *types, const struct
         if (r->detail_field && rec_field_index(t, r->detail_field) < 0)
             return kerr_fail(e, KITH_E_INVALID, "open risk", "open risk '%s': %s has no field %s",
                              r->label, r->type, r->detail_field);
-        const struct timescale *ts = ts_named(table, r->review_rule);
-        if (r->review_rule && (!ts || strcmp(ts->start_type, r->type)))
-            return kerr_fail(e, KITH_E_INVALID, "open risk",
-                             "open risk '%s': no timescale '%s' starts on a %s", r->label,
-                             r->review_rule, r->type);
-        if ((r->review_field || r->review_rule) && !r->review_what)
+        for (size_t k = 0; k < OPEN_RISK_RULES_MAX && r->review_rules[k]; k++) {
+            const struct timescale *ts = ts_named(table, r->review_rules[k]);
+            if (!ts || strcmp(ts->start_type, r->type))
+                return kerr_fail(e, KITH_E_INVALID, "open risk",
+                                 "open risk '%s': no timescale '%s' starts on a %s", r->label,
+                                 r->review_rules[k], r->type);
+        }
+        if (r->review_rules[0] && !r->review_what)
             return kerr_fail(e, KITH_E_INVALID, "open risk",
                              "open risk '%s': says not what is next due", r->label);
     }

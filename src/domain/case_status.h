@@ -40,17 +40,17 @@ const char *case_status_of(const struct ts_records *recs, size_t nrecs, kdate on
 enum kerr_code case_status_check(const struct rec_type *const *types, struct kerr *e);
 
 /* A kind of record the top of a child's record warns of while it is open. */
+#define OPEN_RISK_RULES_MAX 2
 struct open_risk_row {
     const char *type;         /* the record type, by its description's name */
     const char *start_field;  /* the date it opens on */
     const char *end_field;    /* the date it closes on (open while blank or later) */
     const char *label;        /* "Exploitation risk" */
     const char *detail_field; /* a field shown after the label, in words; NULL: none */
-    /* The day it is next looked at: a date field of the record (a risk's review date), or
-     * the due day of the first open clock of timescale row `review_rule` that the record
-     * started (a plan's review conference); neither: none, the start is shown instead. */
-    const char *review_field;
-    const char *review_rule;
+    /* The day it is next looked at: the due day of the first open clock, of the timescale
+     * rows named here, that the record started (a risk's review, a plan's review
+     * conference, a private fostering visit); none: the start is shown instead. */
+    const char *review_rules[OPEN_RISK_RULES_MAX];
     const char *review_what; /* "review", "review conference", "visit" */
 };
 
@@ -67,13 +67,13 @@ struct open_risk {
 };
 
 /* The child's open risks on `on` from their records (`recs`, as ts_derive takes them) and
- * the obligations ts_derive gave for them on that day (`obs`, for the rows with a
- * `review_rule`): at most `cap` into `out`, by row, then oldest first. Returns how many. */
+ * the obligations ts_derive gave for them on that day (`obs`; NULL: no review days): at most `cap`
+ * into `out`, by row, then oldest first. Returns how many. */
 size_t open_risks_of(const struct ts_records *recs, size_t nrecs, const struct ob_list *obs,
                      kdate on, struct open_risk *out, size_t cap);
 
 /* Whether every row names a type kith describes (among `types`), date fields and a detail
- * field of it, and a review rule of `table` that starts on it; `e` names the first row at
+ * field of it, and review rules of `table` that start on it; `e` names the first row at
  * fault. */
 enum kerr_code open_risk_check(const struct rec_type *const *types, const struct timescale *table,
                                struct kerr *e);

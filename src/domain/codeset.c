@@ -682,6 +682,7 @@ static const struct code visit_purpose[] = {
     {"assessment", "Assessment visit"},
     {"cin-plan", "Child in need plan visit"},
     {"cp-plan", "Child protection plan visit"},
+    {"pf", "Private fostering visit"},
     {"other", "Another visit"},
 };
 

@@ -117,6 +117,53 @@ const struct timescale timescales[] = {
      .owner = TS_WORKER,
      .started = "the child came back",
      .source = "Children who run away or go missing, statutory guidance 2014"},
+    /* The Children (Private Arrangements for Fostering) Regulations 2005: the first visit
+     * within 7 working days of the council hearing of the arrangement (reg 7), recorded on
+     * the arrangement itself; then a visit at most 6 weeks after the last in the
+     * arrangement's first year and 12 weeks in any later year (reg 8), each a visit of
+     * purpose "pf", until the arrangement ends. The year runs from the day the council
+     * became aware of the arrangement (reg 8(6)), not from its start. */
+    {.rule = "pf-first-visit",
+     .what = "visit the privately fostered child",
+     .start_type = "private_fostering",
+     .start_field = "notified_date",
+     .len = {{7, TS_WORKING_DAYS}},
+     .stop_field = "visit_date",
+     .owner = TS_WORKER,
+     .started = "the council was told of the arrangement",
+     .source = "Children (Private Arrangements for Fostering) Regulations 2005 reg 7"},
+    {.rule = "pf-visit",
+     .what = "visit the privately fostered child again",
+     .start_type = "private_fostering",
+     .start_field = "visit_date",
+     .len = {{6, TS_WEEKS}},
+     .repeats = true,
+     .stop_type = "visit",
+     .stop_field = "visit_date",
+     .stop_when_field = "purpose",
+     .stop_when_value = "pf",
+     .until_field = "end_date",
+     .later_field = "notified_date",
+     .later_after = {12, TS_MONTHS},
+     .later = {12, TS_WEEKS},
+     .later_says = "the arrangement's first year is over",
+     .owner = TS_WORKER,
+     .started = "the first visit",
+     .again = "the last visit",
+     .source = "Children (Private Arrangements for Fostering) Regulations 2005 reg 8"},
+    /* The day the worker set for the next review of an open risk: overdue once passed
+     * while the risk is open. A review held moves the date on (a correction of the risk,
+     * which its form asks the reason for); closing the risk discharges it. */
+    {.rule = "exploitation-review",
+     .what = "review the exploitation risk",
+     .start_type = "exploitation_risk",
+     .start_field = "identified_date",
+     .due_field = "review_date",
+     .due_says = "the review date recorded on the risk",
+     .stop_field = "closed_date",
+     .owner = TS_WORKER,
+     .started = "the risk was identified",
+     .source = "Child exploitation: local safeguarding partnership procedures"},
     {0},
 };
 
@@ -167,6 +214,8 @@ kdate ts_due(kdate from, struct ts_length len)
         return date_add_days(from, len.n);
     case TS_MONTHS:
         return date_add_months(from, len.n);
+    case TS_WEEKS:
+        return date_add_days(from, 7 * len.n);
     }
     return DATE_NONE;
 }
@@ -266,11 +315,21 @@ static void clocks(const struct timescale *ts, const struct rec_type *t, const v
 {
     kdate start = ts_date_of(t, rec, ts->start_field);
     kdate until = ts->repeats ? ts_date_of(t, rec, ts->until_field) : DATE_NONE;
+    kdate later_from = ts->later_field ? ts_date_of(t, rec, ts->later_field) : DATE_NONE;
+    if (later_from != DATE_NONE)
+        later_from = ts_due(later_from, ts->later_after);
     size_t nlen = nlengths(ts);
     for (int seq = 0; start != DATE_NONE && start <= on; seq++) {
         if (until != DATE_NONE && start >= until)
             return; /* the plan ended: no further clock */
-        struct ts_length len = ts->len[(size_t)seq < nlen ? (size_t)seq : nlen - 1];
+        struct ts_length len =
+            nlen ? ts->len[(size_t)seq < nlen ? (size_t)seq : nlen - 1] : (struct ts_length){0};
+        bool later = later_from != DATE_NONE && start >= later_from;
+        if (later)
+            len = ts->later;
+        kdate due = ts->due_field ? ts_date_of(t, rec, ts->due_field) : ts_due(start, len);
+        if (due == DATE_NONE)
+            return; /* a review date not recorded: nothing to be late for */
         kdate done = DATE_NONE;
         const void *by = NULL;
         if (!ts->stop_type) {
@@ -288,7 +347,6 @@ static void clocks(const struct timescale *ts, const struct rec_type *t, const v
         }
         if (done == DATE_NONE && until != DATE_NONE && until <= on)
             return; /* open when the plan ended: nothing is owed any more */
-        kdate due = ts_due(start, len);
         *ob_push(out) = (struct obligation){
             .ts = ts,
             .child_id = rec_chead(t, rec)->parent_id,
@@ -296,6 +354,7 @@ static void clocks(const struct timescale *ts, const struct rec_type *t, const v
             .by = by,
             .seq = seq,
             .len = len,
+            .later = later,
             .started = start,
             .due = due,
             .done = done,
@@ -352,7 +411,8 @@ void ts_explain(const struct obligation *o, char *buf, size_t cap)
 {
     static const char *const unit[][2] = {[TS_WORKING_DAYS] = {"working day", "working days"},
                                           [TS_DAYS] = {"day", "days"},
-                                          [TS_MONTHS] = {"month", "months"}};
+                                          [TS_MONTHS] = {"month", "months"},
+                                          [TS_WEEKS] = {"week", "weeks"}};
     if (!cap)
         return;
     buf[0] = '\0';
@@ -361,9 +421,14 @@ void ts_explain(const struct obligation *o, char *buf, size_t cap)
     day_text(o->due, true, due, sizeof due);
     day_text(o->started, true, from, sizeof from);
     const char *what = o->seq > 0 && o->ts->again ? o->ts->again : o->ts->started;
-    ADD("due %s: %d %s after %s on %s", due, o->len.n, unit[o->len.unit][o->len.n != 1], what,
-        from);
-    if (o->len.unit == TS_WORKING_DAYS) {
+    if (o->ts->due_field)
+        ADD("due %s: %s; %s on %s", due, o->ts->due_says, what, from);
+    else
+        ADD("due %s: %d %s after %s on %s", due, o->len.n, unit[o->len.unit][o->len.n != 1], what,
+            from);
+    if (o->later)
+        ADD(", as %s", o->ts->later_says);
+    if (!o->ts->due_field && o->len.unit == TS_WORKING_DAYS) {
         kdate hol[16];
         size_t nh = 0;
         for (kdate d = o->started + 1; d <= o->due && nh < 16; d++)
@@ -424,8 +489,20 @@ enum kerr_code ts_table_check(const struct timescale *table, const struct rec_ty
         if (ts->stop_when_field && (!ts->stop_type || rec_field_index(st, ts->stop_when_field) < 0))
             return bad_row(
                 ts, e, "has a condition on no field of its stopping type:", ts->stop_when_field);
-        if (!nlengths(ts) || ts->len[0].n < 0)
+        if (ts->due_field &&
+            (!date_field(t, ts->due_field) || !ts->due_says || ts->repeats || nlengths(ts)))
+            return bad_row(ts, e,
+                           "takes its due day from no date field of its type, says not which, or "
+                           "also has a length or repeats:",
+                           ts->due_field);
+        if (!ts->due_field && (!nlengths(ts) || ts->len[0].n < 0))
             return bad_row(ts, e, "has no length", NULL);
+        if (ts->later_field && (!ts->repeats || !date_field(t, ts->later_field) ||
+                                ts->later.n <= 0 || ts->later_after.n <= 0 || !ts->later_says))
+            return bad_row(ts, e,
+                           "lengthens from no date field of a repeating row, or says not how "
+                           "long, when or why:",
+                           ts->later_field);
         if (ts->repeats && (!ts->stop_type || !ts->again))
             return bad_row(ts, e, "repeats, so needs a stopping record type and an 'again' phrase",
                            NULL);

@@ -8,7 +8,10 @@
  * the start), whose job it is, and how to say so in a sentence. A row that repeats (CP
  * visits every 10 working days, looked-after reviews at 20 working days, 3 months, then
  * every 6 months) starts its next clock on the day the last one stopped, with the next of
- * its lengths, the last length repeating, until the starting record's `until` date.
+ * its lengths, the last length repeating, until the starting record's `until` date. A
+ * repeating row may lengthen its clocks after a while (private fostering visits, 6-weekly
+ * in the arrangement's first year, then 12-weekly). A row may instead take its due day
+ * from the record itself (an exploitation risk's review date, which the worker sets).
  *
  * Obligations are never stored: ts_derive computes them from a child's records as they
  * read now, so a corrected date moves the obligation and a record corrected or deleted
@@ -26,7 +29,7 @@
 #include "core/err.h"
 #include "domain/rec.h"
 
-enum ts_unit { TS_WORKING_DAYS, TS_DAYS, TS_MONTHS };
+enum ts_unit { TS_WORKING_DAYS, TS_DAYS, TS_MONTHS, TS_WEEKS };
 
 /* Whose job: the child's allocated social worker, or that worker's team manager (an
  * authorisation). */
@@ -62,6 +65,17 @@ struct timescale {
     /* A repeating row stops for good on this date field of the starting record (a plan's
      * end); NULL: runs on. */
     const char *until_field;
+    /* A repeating row whose clocks lengthen: a clock starting on or after `later_after`
+     * from date field `later_field` of the starting record runs `later` long, and the
+     * explanation says why with `later_says` ("the arrangement's first year is over"). */
+    const char *later_field;
+    struct ts_length later_after, later;
+    const char *later_says;
+    /* A clock whose due day is recorded, not counted: date field `due_field` of the
+     * starting record, named in the explanation by `due_says` ("the review date recorded
+     * on the risk"). Such a row has no length and does not repeat; a record with the field
+     * blank owes nothing. */
+    const char *due_field, *due_says;
     enum ts_owner owner;
     const char *started; /* "the contact was made": the explanation's start */
     const char *again;   /* "the last visit": a repeated clock's start; NULL when none */
@@ -76,11 +90,12 @@ enum ob_status { OB_DONE, OB_DUE, OB_OVERDUE };
 /* One clock of one row for one child, as it stands on the day it was judged. */
 struct obligation {
     const struct timescale *ts;
-    int64_t child_id; /* the starting record's parent */
-    const void *rec;  /* the starting record (its type is ts->start_type) */
-    const void *by;   /* the record that stopped it (stop_type rows); NULL when none */
-    int seq;          /* 0 for the first clock of a record, 1, 2... for its repeats */
-    struct ts_length len;
+    int64_t child_id;     /* the starting record's parent */
+    const void *rec;      /* the starting record (its type is ts->start_type) */
+    const void *by;       /* the record that stopped it (stop_type rows); NULL when none */
+    int seq;              /* 0 for the first clock of a record, 1, 2... for its repeats */
+    struct ts_length len; /* {0} for a row whose due day is recorded (due_field) */
+    bool later;           /* the clock runs the row's `later` length */
     kdate started, due;
     kdate done; /* the day it was done; DATE_NONE while open on the day judged */
     enum ob_status status;

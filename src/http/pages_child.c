@@ -284,7 +284,7 @@ static void open_risks(struct html *h, struct arena *a, const struct child_recor
                x->type->name, rec_chead(x->type, x->rec)->public_id, row->label);
         if (d >= 0)
             html_f(h, ": %s", rec_shown(&x->type->fields[d], x->rec, a));
-        if (x->review == DATE_NONE && row->review_what)
+        if (x->review == DATE_NONE && row->review_rules[0])
             html_f(h, ". No %s date recorded", row->review_what);
         else if (x->review == DATE_NONE)
             html_f(h, ". Since %s", page_dmy(a, x->since));

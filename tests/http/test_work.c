@@ -14,8 +14,9 @@
  *   refused; the API's filters, pages and bad filters;
  * - the child's record opens on a banner of the open risks (an exploitation risk with its
  *   review date, overdue once passed; a missing episode; the CP plan with its category and
- *   next review conference; a private fostering arrangement), each linking to its record;
- *   closed ones are not there, and nobody outside the child's scope sees any of it.
+ *   next review conference; a private fostering arrangement with its next visit), each
+ *   linking to its record; closed ones are not there, and nobody outside the child's scope
+ *   sees any of it; the risk's review and the first private fostering visit are her work.
  */
 #include "../unit/test.h"
 
@@ -451,7 +452,7 @@ static void child_page_open_risks(void **state)
         ">Child protection plan</a>: Neglect (NEG). Review conference due 06/04/2027",
         arena_printf(&f->a,
                      "href=\"/records/private_fostering/%s\">Private fostering arrangement</a>: "
-                     "Joan Ogun, family friend",
+                     "Joan Ogun, family friend. Visit due 20/01/2027",
                      pf),
     };
     const char *at = b;
@@ -462,6 +463,21 @@ static void child_page_open_risks(void **state)
         at = hit;
     }
     assert_null(strstr(b, closed)); /* a closed risk warns of nothing */
+    /* the same clocks are her work: the review overdue, the first visit due today (7
+     * working days from the notification), each linking to the form that discharges it */
+    c = call(f, "GET", "/work", ADA, NULL);
+    const char *over = section(f, c->body, "Overdue");
+    assert_non_null(over);
+    assert_non_null(strstr(over, "review the exploitation risk"));
+    assert_non_null(strstr(over, "due 18 Jan 2027: the review date recorded on the risk; the risk "
+                                 "was identified on 1 Dec 2026"));
+    assert_non_null(strstr(over, arena_printf(&f->a, "/records/exploitation_risk/%s/edit", risk)));
+    const char *today = section(f, c->body, "Due today");
+    assert_non_null(today);
+    assert_non_null(strstr(today, "visit the privately fostered child"));
+    assert_non_null(strstr(today, "due 20 Jan 2027: 7 working days after the council was told of "
+                                  "the arrangement on 11 Jan 2027"));
+    assert_non_null(strstr(today, arena_printf(&f->a, "/records/private_fostering/%s/edit", pf)));
     assert_int_equal(
         call(f, "GET", arena_printf(&f->a, "/records/exploitation_risk/%s", risk), ADA, NULL)
             ->res.status,

@@ -790,6 +790,36 @@ static const struct journey_step proceedings[] = {
      NULL},
     /* 16 */
     {0, "care_application", {"application_date=2026-12-04", "order_sought=care"}, NULL, NULL},
+    /* 17: a private fostering visit needs an arrangement, not a CIN episode */
+    {0,
+     "visit",
+     {"visit_date=2026-10-01", "purpose=pf", "place=home", "child_seen=yes", "by_whom=A Worker"},
+     "visit_date",
+     "is not during a private fostering arrangement"},
+    /* 18 */
+    {0,
+     "private_fostering",
+     {"notified_date=2026-10-01", "start_date=2026-09-25", "carer=J Ogun, family friend"},
+     NULL,
+     NULL},
+    /* 19 */
+    {0,
+     "visit",
+     {"visit_date=2026-10-01", "purpose=pf", "place=home", "child_seen=yes", "by_whom=A Worker"},
+     NULL,
+     NULL},
+    /* 20: before the arrangement started */
+    {0,
+     "visit",
+     {"visit_date=2026-09-24", "purpose=pf", "place=home", "child_seen=yes", "by_whom=A Worker"},
+     "visit_date",
+     "is not during a private fostering arrangement"},
+    /* 21: any other visit still falls in an episode, and this child has none */
+    {0,
+     "visit",
+     {"visit_date=2026-10-01", "purpose=other", "place=home", "by_whom=A Worker"},
+     "visit_date",
+     "has no referral before it"},
 };
 
 static void proceedings_journey(void **state)

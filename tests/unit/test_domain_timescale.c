@@ -121,6 +121,15 @@ struct ymd {
 };
 static kdate D(struct ymd v) { return v.y ? date_from_ymd(v.y, v.m, v.d) : DATE_NONE; }
 
+/* An obligation a case expects. */
+struct want {
+    const char *rule;
+    int seq;
+    struct ymd started, due, done;
+    enum ob_status st;
+    const char *why; /* NULL: not checked */
+};
+
 struct tcase {
     const char *name;
     struct {
@@ -129,13 +138,7 @@ struct tcase {
         const char *flag;
     } recs[MAXR];
     struct ymd on;
-    struct {
-        const char *rule;
-        int seq;
-        struct ymd started, due, done;
-        enum ob_status st;
-        const char *why; /* NULL: not checked */
-    } want[MAXR];
+    struct want want[MAXR];
 };
 
 static const struct tcase cases[] = {
@@ -257,6 +260,34 @@ static const struct tcase cases[] = {
        "30 Aug is not a working day"}}},
 };
 
+/* The obligations `out` are those of `want` (ended by a NULL rule), in order, each of
+ * child 7. */
+static void check_wants(const char *name, const struct ob_list *out, const struct want *want)
+{
+    size_t nwant = 0;
+    while (nwant < MAXR && want[nwant].rule)
+        nwant++;
+    if (out->n != nwant)
+        fail_msg("%s: %zu obligations, expected %zu", name, out->n, nwant);
+    for (size_t i = 0; i < nwant; i++) {
+        const struct obligation *o = &out->v[i];
+        char why[400], got[DATE_ISO_LEN], exp[DATE_ISO_LEN];
+        ts_explain(o, why, sizeof why);
+        if (strcmp(o->ts->rule, want[i].rule) || o->seq != want[i].seq)
+            fail_msg("%s [%zu]: %s #%d, expected %s #%d", name, i, o->ts->rule, o->seq,
+                     want[i].rule, want[i].seq);
+        if (o->started != D(want[i].started) || o->due != D(want[i].due))
+            fail_msg("%s [%zu]: started %s due %s; %s", name, i, date_format_iso(o->started, got),
+                     date_format_iso(o->due, exp), why);
+        if (o->done != D(want[i].done) || o->status != want[i].st)
+            fail_msg("%s [%zu]: done %s, %s; %s", name, i, date_format_iso(o->done, got),
+                     ob_status_name(o->status), why);
+        if (want[i].why && strcmp(why, want[i].why))
+            fail_msg("%s [%zu]:\n got  %s\n want %s", name, i, why, want[i].why);
+        assert_int_equal(o->child_id, 7);
+    }
+}
+
 static void run_case(const struct tcase *c)
 {
     struct trec rows[MAXR];
@@ -280,28 +311,7 @@ static void run_case(const struct tcase *c)
     }
     struct ob_list out = {0};
     ts_derive(table, recs, nrecs, D(c->on), &out);
-    size_t nwant = 0;
-    while (nwant < MAXR && c->want[nwant].rule)
-        nwant++;
-    if (out.n != nwant)
-        fail_msg("%s: %zu obligations, expected %zu", c->name, out.n, nwant);
-    for (size_t i = 0; i < nwant; i++) {
-        const struct obligation *o = &out.v[i];
-        char why[400], got[DATE_ISO_LEN], exp[DATE_ISO_LEN];
-        ts_explain(o, why, sizeof why);
-        if (strcmp(o->ts->rule, c->want[i].rule) || o->seq != c->want[i].seq)
-            fail_msg("%s [%zu]: %s #%d, expected %s #%d", c->name, i, o->ts->rule, o->seq,
-                     c->want[i].rule, c->want[i].seq);
-        if (o->started != D(c->want[i].started) || o->due != D(c->want[i].due))
-            fail_msg("%s [%zu]: started %s due %s; %s", c->name, i,
-                     date_format_iso(o->started, got), date_format_iso(o->due, exp), why);
-        if (o->done != D(c->want[i].done) || o->status != c->want[i].st)
-            fail_msg("%s [%zu]: done %s, %s; %s", c->name, i, date_format_iso(o->done, got),
-                     ob_status_name(o->status), why);
-        if (c->want[i].why && strcmp(why, c->want[i].why))
-            fail_msg("%s [%zu]:\n got  %s\n want %s", c->name, i, why, c->want[i].why);
-        assert_int_equal(o->child_id, 7);
-    }
+    check_wants(c->name, &out, c->want);
     ob_list_free(&out);
 }
 
@@ -310,6 +320,196 @@ static void edge_dates(void **state)
     (void)state;
     for (size_t i = 0; i < N_ELEMS(cases); i++)
         run_case(&cases[i]);
+}
+
+/* kith's own private fostering clocks on the real types (the 2005 regulations): the first
+ * visit within 7 working days of the notification, then 6-weekly visits of purpose "pf"
+ * while the arrangement's first year (from the notification, reg 8(6)) lasts and 12-weekly
+ * after, until it ends; Christmas, a visit of another purpose, the year's turn on 29 Feb. */
+static const struct pfcase {
+    const char *name;
+    struct ymd notified, first, end;
+    struct {
+        struct ymd on;
+        const char *purpose;
+    } visits[4];
+    struct ymd on;
+    struct want want[MAXR];
+} pfcases[] = {
+    {"the first visit over Christmas: two bank holidays named",
+     {2026, 12, 17},
+     {0},
+     {0},
+     {{{0}, NULL}},
+     {2026, 12, 30},
+     {{"pf-first-visit",
+       0,
+       {2026, 12, 17},
+       {2026, 12, 30},
+       {0},
+       OB_DUE,
+       "due 30 Dec 2026: 7 working days after the council was told of the arrangement on "
+       "17 Dec 2026; 25 Dec and 28 Dec are not working days"}}},
+    {"the day after, it is overdue",
+     {2026, 12, 17},
+     {0},
+     {0},
+     {{{0}, NULL}},
+     {2026, 12, 31},
+     {{"pf-first-visit", 0, {2026, 12, 17}, {2026, 12, 30}, {0}, OB_OVERDUE, NULL}}},
+    {"after the first visit, the next within 6 weeks",
+     {2026, 12, 17},
+     {2026, 12, 29},
+     {0},
+     {{{0}, NULL}},
+     {2027, 2, 1},
+     {{"pf-first-visit", 0, {2026, 12, 17}, {2026, 12, 30}, {2026, 12, 29}, OB_DONE, NULL},
+      {"pf-visit",
+       0,
+       {2026, 12, 29},
+       {2027, 2, 9},
+       {0},
+       OB_DUE,
+       "due 9 Feb 2027: 6 weeks after the first visit on 29 Dec 2026"}}},
+    {"a visit of another purpose is no private fostering visit",
+     {2026, 12, 17},
+     {2026, 12, 29},
+     {0},
+     {{{2027, 1, 20}, "cp-plan"}},
+     {2027, 2, 10},
+     {{"pf-first-visit", 0, {2026, 12, 17}, {2026, 12, 30}, {2026, 12, 29}, OB_DONE, NULL},
+      {"pf-visit", 0, {2026, 12, 29}, {2027, 2, 9}, {0}, OB_OVERDUE, NULL}}},
+    {"after the first year (from the notification), 12-weekly",
+     {2027, 3, 1},
+     {2027, 3, 5},
+     {0},
+     {{{2028, 3, 20}, "pf"}, {{2028, 2, 15}, "pf"}},
+     {2028, 3, 21},
+     {{"pf-first-visit", 0, {2027, 3, 1}, {2027, 3, 10}, {2027, 3, 5}, OB_DONE, NULL},
+      {"pf-visit", 0, {2027, 3, 5}, {2027, 4, 16}, {2028, 2, 15}, OB_DONE, NULL},
+      {"pf-visit", 1, {2028, 2, 15}, {2028, 3, 28}, {2028, 3, 20}, OB_DONE, NULL},
+      {"pf-visit",
+       2,
+       {2028, 3, 20},
+       {2028, 6, 12},
+       {0},
+       OB_DUE,
+       "due 12 Jun 2028: 12 weeks after the last visit on 20 Mar 2028, as the arrangement's "
+       "first year is over"}}},
+    {"told on 29 Feb 2028: the first year ends on 28 Feb 2029",
+     {2028, 2, 29},
+     {2028, 3, 2},
+     {0},
+     {{{2029, 2, 27}, "pf"}, {{2029, 2, 28}, "pf"}},
+     {2029, 3, 1},
+     {{"pf-first-visit", 0, {2028, 2, 29}, {2028, 3, 9}, {2028, 3, 2}, OB_DONE, NULL},
+      {"pf-visit", 0, {2028, 3, 2}, {2028, 4, 13}, {2029, 2, 27}, OB_DONE, NULL},
+      {"pf-visit", 1, {2029, 2, 27}, {2029, 4, 10}, {2029, 2, 28}, OB_DONE, NULL},
+      {"pf-visit", 2, {2029, 2, 28}, {2029, 5, 23}, {0}, OB_DUE, NULL}}},
+    {"the arrangement's end takes the open visit with it",
+     {2026, 12, 17},
+     {2026, 12, 29},
+     {2027, 1, 15},
+     {{{0}, NULL}},
+     {2027, 3, 1},
+     {{"pf-first-visit", 0, {2026, 12, 17}, {2026, 12, 30}, {2026, 12, 29}, OB_DONE, NULL}}},
+};
+
+static void private_fostering_clocks(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < N_ELEMS(pfcases); i++) {
+        const struct pfcase *c = &pfcases[i];
+        struct private_fostering pf = {.h = {.id = 1, .parent_id = 7},
+                                       .notified_date = D(c->notified),
+                                       .start_date = D(c->notified),
+                                       .visit_date = D(c->first),
+                                       .decision_date = DATE_NONE,
+                                       .end_date = D(c->end)};
+        struct visit v[4];
+        size_t nv = 0;
+        for (; nv < 4 && c->visits[nv].purpose; nv++) {
+            v[nv] = (struct visit){.h = {.id = (int64_t)nv + 2, .parent_id = 7},
+                                   .visit_date = D(c->visits[nv].on),
+                                   .child_seen = true};
+            snprintf(v[nv].purpose, sizeof v[nv].purpose, "%s", c->visits[nv].purpose);
+        }
+        struct ts_records recs[] = {{&private_fostering_type, &pf, 1}, {&visit_type, v, nv}};
+        struct ob_list out = {0};
+        ts_derive(timescales, recs, N_ELEMS(recs), D(c->on), &out);
+        check_wants(c->name, &out, c->want);
+        ob_list_free(&out);
+    }
+}
+
+/* An exploitation risk's review: due on the day the worker recorded, overdue once it has
+ * passed while the risk is open, done when the risk is closed; a risk with no review day
+ * or not yet identified owes nothing. */
+static const struct rcase {
+    const char *name;
+    struct ymd identified, review, closed, on;
+    struct want want[MAXR];
+} rcases[] = {
+    {"due on the recorded day",
+     {2026, 12, 1},
+     {2027, 1, 18},
+     {0},
+     {2027, 1, 18},
+     {{"exploitation-review",
+       0,
+       {2026, 12, 1},
+       {2027, 1, 18},
+       {0},
+       OB_DUE,
+       "due 18 Jan 2027: the review date recorded on the risk; the risk was identified on "
+       "1 Dec 2026"}}},
+    {"overdue the day after",
+     {2026, 12, 1},
+     {2027, 1, 18},
+     {0},
+     {2027, 1, 19},
+     {{"exploitation-review", 0, {2026, 12, 1}, {2027, 1, 18}, {0}, OB_OVERDUE, NULL}}},
+    {"a review date moved on by a correction: due again",
+     {2026, 12, 1},
+     {2027, 4, 19},
+     {0},
+     {2027, 1, 19},
+     {{"exploitation-review", 0, {2026, 12, 1}, {2027, 4, 19}, {0}, OB_DUE, NULL}}},
+    {"closed: done",
+     {2026, 12, 1},
+     {2027, 1, 18},
+     {2027, 1, 10},
+     {2027, 1, 19},
+     {{"exploitation-review",
+       0,
+       {2026, 12, 1},
+       {2027, 1, 18},
+       {2027, 1, 10},
+       OB_DONE,
+       "due 18 Jan 2027: the review date recorded on the risk; the risk was identified on "
+       "1 Dec 2026; done on 10 Jan 2027"}}},
+    {"closed with no review day: nothing", {2026, 12, 1}, {0}, {2027, 1, 10}, {2027, 1, 19}, {{0}}},
+    {"not yet identified: nothing", {2027, 2, 1}, {2027, 3, 1}, {0}, {2027, 1, 19}, {{0}}},
+};
+
+static void exploitation_review_clock(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < N_ELEMS(rcases); i++) {
+        const struct rcase *c = &rcases[i];
+        struct exploitation_risk x = {.h = {.id = 1, .parent_id = 7},
+                                      .identified_date = D(c->identified),
+                                      .kinds = {"cce"},
+                                      .nkinds = 1,
+                                      .review_date = D(c->review),
+                                      .nrm_date = DATE_NONE,
+                                      .closed_date = D(c->closed)};
+        struct ts_records r = {&exploitation_risk_type, &x, 1};
+        struct ob_list out = {0};
+        ts_derive(timescales, &r, 1, D(c->on), &out);
+        check_wants(c->name, &out, c->want);
+        ob_list_free(&out);
+    }
 }
 
 /* kith's own table on the real contact type: decision within one working day. */
@@ -737,7 +937,7 @@ static void open_risks_read(void **state)
     assert_int_equal(open_risk_check(rec_types, timescales, &e), KITH_OK);
     static const struct timescale no_clocks[] = {{0}}; /* a review rule that is not there */
     assert_int_equal(open_risk_check(rec_types, no_clocks, &e), KITH_E_INVALID);
-    assert_non_null(strstr(e.msg, "review-conference"));
+    assert_non_null(strstr(e.msg, "exploitation-review"));
     kerr_clear(&e);
     struct exploitation_risk risk[] = {
         {.h = {.id = 1, .parent_id = 5},
@@ -796,10 +996,10 @@ static void open_risks_read(void **state)
          "exploitation_risk:1:2027-02-01 missing_episode:3:none cp_plan:4:2027-10-01 "},
         {{2028, 2, 29},
          "exploitation_risk:1:2027-02-01 missing_episode:3:none "
-         "cp_plan:4:2027-10-01 private_fostering:6:none "},
+         "cp_plan:4:2027-10-01 private_fostering:6:2028-02-29 "},
         {{2028, 3, 1},
          "exploitation_risk:1:2027-02-01 missing_episode:3:none "
-         "private_fostering:6:none "},
+         "private_fostering:6:2028-02-29 "},
     };
     for (size_t i = 0; i < N_ELEMS(days); i++) {
         kdate on = D(days[i].on);
@@ -924,6 +1124,8 @@ int main(void)
         cmocka_unit_test(corrected_away),
         cmocka_unit_test(review_conferences),
         cmocka_unit_test(cp_visit_child_seen),
+        cmocka_unit_test(private_fostering_clocks),
+        cmocka_unit_test(exploitation_review_clock),
         cmocka_unit_test(case_statuses_read),
         cmocka_unit_test(open_risks_read),
         cmocka_unit_test(tables_check),
