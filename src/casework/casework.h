@@ -83,6 +83,21 @@ enum kerr_code cw_rec_history(struct store *s, const struct actor *who, const st
 
 /* ---- the records kept before the generic types (domain/entities.h, domain/person.h) ---- */
 
+/* Record a new child: `p` holds the values as read (kind, the day opened, a public id and,
+ * when none is given, an LA child id are filled in here). Checked against person_fields in
+ * today's collection year; written with the actor's 30-day grant to see the child (an
+ * account's, not the operator's) and the audit row "create", or not at all. An LA child id
+ * another child holds is KITH_E_CONFLICT naming it when the actor may see that child, and
+ * otherwise KITH_E_INVALID saying only that it cannot be used (the attempt audited). */
+enum kerr_code cw_child_create(struct store *s, const struct actor *who, struct person *p,
+                               struct cw_err *err);
+
+/* Correct child p->id's identity: `p` is the stored record with the person's changes
+ * applied. The actor must be able to see the child (else KITH_E_NOT_FOUND); checked and
+ * audited ("update") as cw_child_create. */
+enum kerr_code cw_child_correct(struct store *s, const struct actor *who, struct person *p,
+                                struct cw_err *err);
+
 /* Add a case note to child n->child_id, written by n->author_id (the actor's own worker
  * when 0; an account that is no worker's may not write notes: KITH_E_FORBIDDEN). Checked
  * against note_fields; audited as "note-add". Fills in n->public_id. */

@@ -1,7 +1,7 @@
 /*
- * `kith child`: add, show, list and search children from the command line. The same
- * store functions serve the web pages (a later issue), so what is checked here on the
- * way in (field validation in domain/) is what every entry point checks.
+ * `kith child`: add, show, list and search children from the command line. Adding is the
+ * use case's (casework.h cw_child_create), as the page's and the API's are, so what is
+ * checked on the way in is what every entry point checks.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,112 +11,68 @@
 #include "cli/cli.h"
 #include "cli/records.h"
 #include "domain/field.h"
-#include "domain/ident.h"
-#include "domain/public_id.h"
+#include "domain/person.h"
+#include "domain/rec.h"
 #include "store/store.h"
 
+/* Each option is a field of the person's description (domain/person.c), read as a form
+ * or the API reads it (rec_set_text) and checked by the use case: `v` in the order of
+ * add_fields. */
+static const char *const add_fields[] = {
+    "given_name", "family_name", "dob",         "expected_dob", "sex",         "ethnicity",
+    "upn",        "former_upn",  "upn_unknown", "postcode",     "la_child_id", "disabilities"};
+enum { ADD_FIELDS = sizeof add_fields / sizeof add_fields[0] };
+
 struct add_opts {
-    const char *given, *family, *sex, *ethnicity, *upn, *former_upn, *upn_unknown, *postcode,
-        *la_child_id, *disabilities;
-    kdate dob, expected_dob;
+    const char *v[ADD_FIELDS];
     int uasc;
 };
 
 static const struct cli_opt add_opts[] = {
-    {"given", OPT_STR, offsetof(struct add_opts, given), "NAME", "given name (required)"},
-    {"family", OPT_STR, offsetof(struct add_opts, family), "NAME", "family name (required)"},
-    {"dob", OPT_DATE, offsetof(struct add_opts, dob), "DATE", "date of birth"},
-    {"expected-dob", OPT_DATE, offsetof(struct add_opts, expected_dob), "DATE",
+    {"given", OPT_STR, offsetof(struct add_opts, v[0]), "NAME", "given name (required)"},
+    {"family", OPT_STR, offsetof(struct add_opts, v[1]), "NAME", "family name (required)"},
+    {"dob", OPT_STR, offsetof(struct add_opts, v[2]), "DATE", "date of birth"},
+    {"expected-dob", OPT_STR, offsetof(struct add_opts, v[3]), "DATE",
      "expected date of birth, for an unborn child"},
-    {"sex", OPT_STR, offsetof(struct add_opts, sex), "M|F|U", "sex (required; U for unborn)"},
-    {"ethnicity", OPT_STR, offsetof(struct add_opts, ethnicity), "CODE",
+    {"sex", OPT_STR, offsetof(struct add_opts, v[4]), "M|F|U", "sex (required; U for unborn)"},
+    {"ethnicity", OPT_STR, offsetof(struct add_opts, v[5]), "CODE",
      "DfE ethnicity code, e.g. WBRI ('kith codes ethnicity' lists them)"},
-    {"upn", OPT_STR, offsetof(struct add_opts, upn), "UPN", "unique pupil number"},
-    {"former-upn", OPT_STR, offsetof(struct add_opts, former_upn), "UPN", "former UPN"},
-    {"upn-unknown", OPT_STR, offsetof(struct add_opts, upn_unknown), "UNn",
+    {"upn", OPT_STR, offsetof(struct add_opts, v[6]), "UPN", "unique pupil number"},
+    {"former-upn", OPT_STR, offsetof(struct add_opts, v[7]), "UPN", "former UPN"},
+    {"upn-unknown", OPT_STR, offsetof(struct add_opts, v[8]), "UNn",
      "why there is no UPN (UN1-UN7)"},
-    {"postcode", OPT_STR, offsetof(struct add_opts, postcode), "POSTCODE", "home postcode"},
-    {"la-child-id", OPT_STR, offsetof(struct add_opts, la_child_id), "ID",
+    {"postcode", OPT_STR, offsetof(struct add_opts, v[9]), "POSTCODE", "home postcode"},
+    {"la-child-id", OPT_STR, offsetof(struct add_opts, v[10]), "ID",
      "the council's child id (default: the new record's public id)"},
-    {"disabilities", OPT_STR, offsetof(struct add_opts, disabilities), "CODES",
+    {"disabilities", OPT_STR, offsetof(struct add_opts, v[11]), "CODES",
      "comma-separated DfE disability codes, e.g. MOB,COMM or NONE"},
     {"uasc", OPT_BOOL, offsetof(struct add_opts, uasc), NULL, "unaccompanied asylum-seeking child"},
     {NULL, 0, 0, NULL, NULL},
 };
-
-/* Copy an optional option value into a fixed code field, refusing values that do not fit
- * rather than cutting them (a cut UPN would validate as a different one). */
-static enum kerr_code put(struct cli *c, const char *field, const char *v, char *dst, size_t size)
-{
-    if (!v)
-        return KITH_OK;
-    if (strlen(v) >= size)
-        return kerr_fail(&c->err, KITH_E_INVALID, field,
-                         "'%.40s' is too long: at most %zu characters", v, size - 1);
-    memcpy(dst, v, strlen(v) + 1);
-    return KITH_OK;
-}
-
-static enum kerr_code split_disabilities(struct cli *c, const char *list, struct person *p)
-{
-    if (!list)
-        return KITH_OK;
-    const char *s = list;
-    while (*s) {
-        size_t n = strcspn(s, ",");
-        if (p->n_disabilities == DISABILITIES_MAX)
-            return kerr_fail(&c->err, KITH_E_INVALID, "disabilities", "at most %d disability codes",
-                             DISABILITIES_MAX);
-        if (n == 0 || n >= sizeof(p->disabilities[0]))
-            return kerr_fail(&c->err, KITH_E_INVALID, "disabilities",
-                             "'%.40s' is not a list of disability codes: expected codes such as "
-                             "MOB,COMM separated by commas",
-                             list);
-        memcpy(p->disabilities[p->n_disabilities], s, n);
-        p->disabilities[p->n_disabilities++][n] = '\0';
-        s += n + (s[n] == ',');
-    }
-    return KITH_OK;
-}
 
 static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
 {
     (void)argc;
     (void)argv;
     const struct add_opts *o = opts;
-    struct person p = {.kind = PERSON_CHILD,
-                       .dob = o->dob,
-                       .expected_dob = o->expected_dob,
-                       .death = DATE_NONE,
-                       .uasc = o->uasc,
-                       .uasc_ceased = DATE_NONE,
-                       .created = date_today()};
-    p.given_name = o->given ? o->given : "";
-    p.family_name = o->family ? o->family : "";
-    p.sex = o->sex && strlen(o->sex) == 1 ? o->sex[0] : (o->sex ? '?' : '\0');
-    if (put(c, "ethnicity", o->ethnicity, p.ethnicity, sizeof(p.ethnicity)) ||
-        put(c, "upn", o->upn, p.upn, sizeof(p.upn)) ||
-        put(c, "former-upn", o->former_upn, p.former_upn, sizeof(p.former_upn)) ||
-        put(c, "upn-unknown", o->upn_unknown, p.upn_unknown, sizeof(p.upn_unknown)) ||
-        put(c, "postcode", o->postcode, p.postcode, sizeof(p.postcode)) ||
-        put(c, "la-child-id", o->la_child_id, p.la_child_id, sizeof(p.la_child_id)) ||
-        split_disabilities(c, o->disabilities, &p))
-        return c->err.code;
-    /* People type postcodes in any case and spacing; store the standard form when the
-     * shape is right, and let validation explain it when it is not. */
-    char pc[POSTCODE_LEN_MAX + 1];
-    if (p.postcode[0] && postcode_normalise(p.postcode, strlen(p.postcode), pc))
-        memcpy(p.postcode, pc, sizeof(pc));
-    public_id_new(p.public_id);
-    if (!p.la_child_id[0])
-        public_id_la_child_id(p.public_id, p.la_child_id);
-
-    enum kerr_code rc = cli_check_person(c, &p);
-    if (rc)
+    struct person p = person_blank_child();
+    p.uasc = o->uasc;
+    struct cw_err err;
+    cw_err_clear(&err);
+    for (size_t i = 0; i < ADD_FIELDS; i++)
+        rec_set_text(field_find(person_fields, add_fields[i]), &p, o->v[i], &c->arena, &err.fields);
+    struct actor who = cli_actor(c);
+    enum kerr_code rc = err.fields.n ? kerr_fail(&err.e, KITH_E_INVALID, err.fields.items[0].field,
+                                                 "%s", err.fields.items[0].msg)
+                                     : cw_child_create(c->store, &who, &p, &err);
+    if (rc) {
+        /* every problem at once, each naming its field, then the whole refusal */
+        for (size_t i = 0; i < err.fields.n; i++)
+            cli_fshow(stderr, "kith: field '%s': %s\n", err.fields.items[i].field,
+                      err.fields.items[i].msg);
+        c->err = err.e;
         return rc;
-    rc = store_person_add(c->store, &p, &c->err);
-    if (rc)
-        return rc;
+    }
     cli_printf(c, "added child %s (LA child id %s)\n", p.public_id, p.la_child_id);
     return KITH_OK;
 }

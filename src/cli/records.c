@@ -11,7 +11,6 @@
 
 #include "core/str.h"
 #include "domain/codeset.h"
-#include "domain/person.h"
 #include "store/store.h"
 
 #define RECENT_NOTES 5
@@ -101,18 +100,6 @@ const char *cli_date(struct cli *c, kdate d)
 {
     char buf[32];
     return d == DATE_NONE ? "-" : arena_strdup(&c->arena, date_format_dmy(d, buf));
-}
-
-enum kerr_code cli_check_person(struct cli *c, const struct person *p)
-{
-    struct field_errors errs;
-    field_check_person(p, collection_year(date_today()), &errs);
-    if (errs.n == 0)
-        return KITH_OK;
-    for (size_t i = 0; i + 1 < errs.n; i++)
-        cli_fshow(stderr, "kith: field '%s': %s\n", errs.items[i].field, errs.items[i].msg);
-    return kerr_fail(&c->err, KITH_E_INVALID, errs.items[errs.n - 1].field, "%s",
-                     errs.items[errs.n - 1].msg);
 }
 
 static void line(struct cli *c, const char *label, const char *value)

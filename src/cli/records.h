@@ -1,7 +1,7 @@
 /*
  * What the record commands (child, note, team, worker, access, audit) share: resolving a
- * reference typed by a person to a record, paging options, the check of a record before
- * it is stored, the operator's audit rows, and the plain-text layouts of records.
+ * reference typed by a person to a record, paging options,
+ * the operator's audit rows, and the plain-text layouts of records.
  */
 #ifndef KITH_CLI_RECORDS_H
 #define KITH_CLI_RECORDS_H
@@ -12,8 +12,6 @@
 #include "cli/cli.h"
 #include "domain/record.h"
 
-/* Validate a person with the domain field rules; print every problem and fail. */
-enum kerr_code cli_check_person(struct cli *c, const struct person *p);
 /* --limit/--offset as given (0 = not given) into a store query's limit/offset. */
 enum kerr_code cli_page(struct cli *c, long limit, long offset, size_t *qlimit, size_t *qoffset);
 enum kerr_code cli_worker_id(struct cli *c, const char *ref, int64_t *id);

@@ -226,6 +226,7 @@ const struct field person_fields[] = {
      .label = "kind of record",
      .expect = "a child or a relative",
      .type = FIELD_ENUM,
+     .flags = FIELD_IMPLIED, /* a child's record is a child's: set by where it is made */
      .offset = PF(kind),
      .codeset = CS_PERSON_KIND},
     {.name = "la_child_id",
@@ -354,6 +355,12 @@ const struct field person_fields[] = {
      .flags = FIELD_CODED,
      .codeset = CS_DISABILITY,
      .check = check_disabilities},
+    {.name = "created",
+     .label = "date the record was opened",
+     .expect = "the day the record was opened in kith",
+     .type = FIELD_DATE,
+     .flags = FIELD_KEPT,
+     .offset = PF(created)},
     {.name = NULL},
 };
 
@@ -367,4 +374,16 @@ void field_check_person_on(const struct person *p, int year, kdate today, struct
 void field_check_person(const struct person *p, int year, struct field_errors *errs)
 {
     field_check_person_on(p, year, date_today(), errs);
+}
+
+struct person person_blank_child(void)
+{
+    return (struct person){.kind = PERSON_CHILD,
+                           .given_name = "",
+                           .family_name = "",
+                           .dob = DATE_NONE,
+                           .expected_dob = DATE_NONE,
+                           .death = DATE_NONE,
+                           .uasc_ceased = DATE_NONE,
+                           .created = DATE_NONE};
 }

@@ -11,6 +11,10 @@
 /* The field table of struct person. */
 extern const struct field person_fields[];
 
+/* A child's record with nothing recorded yet (every date absent, names empty): what a
+ * form, a JSON body or the options are read into. */
+struct person person_blank_child(void);
+
 /* Validate a person for collection year `year` (its codes must be valid then), taking today
  * from date_today(); `errs` is cleared first. */
 void field_check_person(const struct person *p, int year, struct field_errors *errs);

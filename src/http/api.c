@@ -28,7 +28,7 @@
 #include "http/web_audit.h"
 #include "store/store.h"
 
-enum { SEARCH_LIMIT_MAX = 100, NOTES_MAX = 200, CREATOR_GRANT_DAYS = 30 };
+enum { SEARCH_LIMIT_MAX = 100, NOTES_MAX = 200 };
 
 /* --- bodies and answers ---------------------------------------------------------------- */
 
@@ -107,136 +107,13 @@ static int failed(struct http_request *req, struct http_response *res, enum kerr
                         "The records could not be read or written. Try again later.");
 }
 
-static const char *iso(struct arena *a, kdate d)
-{
-    char buf[DATE_ISO_LEN];
-    return d == DATE_NONE ? NULL : arena_strdup(a, date_format_iso(d, buf));
-}
-
-static const char *text_or_null(const char *v) { return v && *v ? v : NULL; }
-
-static void write_child(struct json_out *j, struct arena *a, const struct person *p)
+/* A child as the API shows one: the public id, then the person's description. */
+static void write_child(struct json_out *j, const struct person *p)
 {
     json_obj_begin(j);
     json_str(j, "id", p->public_id);
-    json_str(j, "la_child_id", text_or_null(p->la_child_id));
-    json_str(j, "given_name", p->given_name);
-    json_str(j, "family_name", p->family_name);
-    json_str(j, "dob", iso(a, p->dob));
-    json_str(j, "expected_dob", iso(a, p->expected_dob));
-    json_str(j, "death", iso(a, p->death));
-    char sex[2] = {p->sex, 0};
-    json_str(j, "sex", sex);
-    json_str(j, "ethnicity", text_or_null(p->ethnicity));
-    json_str(j, "upn", text_or_null(p->upn));
-    json_str(j, "former_upn", text_or_null(p->former_upn));
-    json_str(j, "upn_unknown", text_or_null(p->upn_unknown));
-    json_str(j, "postcode", text_or_null(p->postcode));
-    json_bool(j, "uasc", p->uasc);
-    json_str(j, "uasc_ceased", iso(a, p->uasc_ceased));
-    json_arr_begin(j, "disabilities");
-    for (int i = 0; i < p->n_disabilities; i++)
-        json_str(j, NULL, p->disabilities[i]);
-    json_arr_end(j);
-    json_str(j, "created", iso(a, p->created));
+    api_fields_write(j, person_fields, p);
     json_obj_end(j);
-}
-
-/* --- a child from a body: one table of members ----------------------------------------- */
-
-enum pf_kind { PF_TEXT, PF_DATE, PF_CODE, PF_SEX, PF_BOOL, PF_DISABILITIES };
-static const struct pf {
-    const char *name;
-    enum pf_kind kind;
-    size_t off, size;
-} person_members[] = {
-    {"given_name", PF_TEXT, offsetof(struct person, given_name), 0},
-    {"family_name", PF_TEXT, offsetof(struct person, family_name), 0},
-    {"dob", PF_DATE, offsetof(struct person, dob), 0},
-    {"expected_dob", PF_DATE, offsetof(struct person, expected_dob), 0},
-    {"death", PF_DATE, offsetof(struct person, death), 0},
-    {"sex", PF_SEX, offsetof(struct person, sex), 0},
-    {"ethnicity", PF_CODE, offsetof(struct person, ethnicity),
-     sizeof(((struct person *)0)->ethnicity)},
-    {"upn", PF_CODE, offsetof(struct person, upn), sizeof(((struct person *)0)->upn)},
-    {"former_upn", PF_CODE, offsetof(struct person, former_upn),
-     sizeof(((struct person *)0)->former_upn)},
-    {"upn_unknown", PF_CODE, offsetof(struct person, upn_unknown),
-     sizeof(((struct person *)0)->upn_unknown)},
-    {"postcode", PF_CODE, offsetof(struct person, postcode),
-     sizeof(((struct person *)0)->postcode)},
-    {"la_child_id", PF_CODE, offsetof(struct person, la_child_id),
-     sizeof(((struct person *)0)->la_child_id)},
-    {"uasc", PF_BOOL, offsetof(struct person, uasc), 0},
-    {"uasc_ceased", PF_DATE, offsetof(struct person, uasc_ceased), 0},
-    {"disabilities", PF_DISABILITIES, 0, 0},
-};
-
-/* Apply each member of `b` to `p`; a member kith does not know, or of the wrong kind, is
- * a field error (so a typo is never silently ignored). */
-static void apply(struct http_request *req, const struct json_body *b, struct person *p)
-{
-    for (size_t i = 0; i < b->n; i++) {
-        const struct json_member *m = &b->v[i];
-        const struct pf *f = NULL;
-        for (size_t k = 0; k < sizeof person_members / sizeof person_members[0] && !f; k++)
-            if (strcmp(person_members[k].name, m->name) == 0)
-                f = &person_members[k];
-        if (!f) {
-            field_error(req, m->name, "is not a field of a child's record");
-            continue;
-        }
-        char *at = (char *)p + f->off;
-        const char *t = m->text ? m->text : "";
-        bool is_null = m->kind == JV_NULL;
-        if (f->kind == PF_BOOL) {
-            if (m->kind != JV_BOOL)
-                field_error(req, m->name, "expected true or false");
-            else
-                *(bool *)(void *)at = strcmp(t, "true") == 0;
-        } else if (m->kind != JV_STRING && !is_null) {
-            field_error(req, m->name, "expected a string or null");
-        } else if (f->kind == PF_TEXT) {
-            *(const char **)(void *)at = t;
-        } else if (f->kind == PF_DATE) {
-            kdate d = DATE_NONE;
-            if (!is_null && *t && date_parse_iso(t, &d, NULL))
-                field_error(req, m->name, "expected a date as YYYY-MM-DD");
-            *(kdate *)(void *)at = d;
-        } else if (f->kind == PF_SEX) {
-            *at = strlen(t) == 1 ? t[0] : '?';
-        } else if (f->kind == PF_CODE) {
-            if (strlen(t) >= f->size)
-                field_error(req, m->name,
-                            arena_printf(req->arena, "longer than %zu characters", f->size - 1));
-            else
-                memcpy(at, t, strlen(t) + 1);
-        } else { /* comma-separated disability codes */
-            p->n_disabilities = 0;
-            for (const char *s = t; *s && p->n_disabilities < DISABILITIES_MAX;) {
-                size_t n = strcspn(s, ",");
-                if (n && n < sizeof p->disabilities[0]) {
-                    memcpy(p->disabilities[p->n_disabilities], s, n);
-                    p->disabilities[p->n_disabilities++][n] = '\0';
-                } else if (n)
-                    field_error(req, m->name, "expected codes like HEAR,VIS");
-                s += n + (s[n] == ',');
-            }
-        }
-    }
-    char pc[POSTCODE_LEN_MAX + 1];
-    if (p->postcode[0] && postcode_normalise(p->postcode, strlen(p->postcode), pc))
-        memcpy(p->postcode, pc, sizeof pc);
-}
-
-/* The domain's checks on the whole record, as field errors. */
-static void check(struct http_request *req, const struct person *p)
-{
-    struct field_errors errs;
-    field_check_person(p, collection_year(date_today()), &errs);
-    for (size_t i = 0; i < errs.n; i++)
-        field_error(req, arena_strdup(req->arena, errs.items[i].field),
-                    arena_strdup(req->arena, errs.items[i].msg));
 }
 
 /* --- children --------------------------------------------------------------------------- */
@@ -272,7 +149,7 @@ int api_children_search(struct http_app *app, struct http_request *req, struct h
     json_obj_begin(&j);
     json_arr_begin(&j, "children");
     for (size_t i = 0; i < nk; i++)
-        write_child(&j, req->arena, &kids[i]);
+        write_child(&j, &kids[i]);
     json_arr_end(&j);
     json_obj_end(&j);
     return json_answer(req, res, 200, &j);
@@ -287,93 +164,32 @@ int api_child_get(struct http_app *app, struct http_request *req, struct http_re
         return failed(req, res, rc, &e);
     struct json_out j;
     json_out_init(&j);
-    write_child(&j, req->arena, &p);
+    write_child(&j, &p);
     return json_answer(req, res, 200, &j);
-}
-
-/* A new or changed LA child id that another child already holds. The 409 names the clash
- * only when the account may see that child: otherwise it would tell someone outside the
- * child's scope (a restricted record, another team's) that the child exists. Then the
- * answer is the 422 a mistyped id gets, saying nothing of the other record, and the attempt
- * is an audit row naming the holder (by internal id) for whoever looks into it. */
-static int la_id_taken(struct http_app *app, struct http_request *req, struct http_response *res,
-                       const struct person *p, int64_t child_id, const char *action,
-                       const struct kerr *clash)
-{
-    struct person holder;
-    struct kerr e = KERR_INIT;
-    struct store_scope scope = web_scope(req);
-    bool visible = false;
-    enum kerr_code rc = store_person_find(req->store, p->la_child_id, req->arena, &holder, &e);
-    if (!rc && holder.kind == PERSON_CHILD && !strcasecmp(holder.la_child_id, p->la_child_id))
-        rc = store_person_visible(req->store, &scope, holder.id, &visible, &e);
-    else if (!rc || rc == KITH_E_NOT_FOUND)
-        rc = KITH_OK, holder.id = 0; /* gone since: nothing to name */
-    if (!rc && visible)
-        return failed(req, res, KITH_E_CONFLICT, clash);
-    if (!rc)
-        rc = web_audit(app, req, child_id, action, "denied",
-                       arena_printf(req->arena, "la_child_id held by person %lld out of scope",
-                                    (long long)holder.id),
-                       &e);
-    if (rc)
-        return failed(req, res, rc, &e);
-    field_error(req, "la_child_id",
-                "This LA child id cannot be used. Check it; if it is right, ask the data team");
-    return http_problem(req, res, 422, "The record was not saved", "Check the fields.");
-}
-
-static bool la_id_clash(enum kerr_code rc, const struct kerr *e)
-{
-    return rc == KITH_E_CONFLICT && !strcmp(e->field, "la_child_id");
 }
 
 int api_child_create(struct http_app *app, struct http_request *req, struct http_response *res)
 {
+    (void)app;
     struct json_body b = {0};
     int rc0 = read_body(req, res, &b);
     if (rc0)
         return rc0;
-    struct person p = {.kind = PERSON_CHILD,
-                       .given_name = "",
-                       .family_name = "",
-                       .dob = DATE_NONE,
-                       .expected_dob = DATE_NONE,
-                       .death = DATE_NONE,
-                       .uasc_ceased = DATE_NONE,
-                       .created = date_today()};
-    apply(req, &b, &p);
-    public_id_new(p.public_id);
-    if (!p.la_child_id[0])
-        public_id_la_child_id(p.public_id, p.la_child_id);
-    if (!req->nerrors)
-        check(req, &p);
+    struct person p = person_blank_child();
+    api_fields_read(req, person_fields, "a child's record", &b, &p, NULL, NULL);
     if (req->nerrors)
         return http_problem(req, res, 422, "The record was not saved", "Check the fields.");
-    /* Whoever records a new child can see them until someone allocates a worker: a grant
-     * that ends by itself, in the same transaction as the record and its audit row. */
-    struct access_grant g = {.user_id = req->principal->user_id,
-                             .reason = "recorded the child",
-                             .granted_by = "kith",
-                             .granted = date_today(),
-                             .expires = date_today() + CREATOR_GRANT_DAYS,
-                             .revoked = DATE_NONE};
-    struct kerr e = KERR_INIT;
-    enum kerr_code rc = store_begin(req->store, &e);
-    if (!rc)
-        rc = store_person_add(req->store, &p, &e);
-    g.child_id = p.id;
-    if (!rc)
-        rc = store_grant_add(req->store, &g, &e);
-    rc = web_change_done(app, req, rc, p.id, "create", NULL, &e);
-    if (la_id_clash(rc, &e))
-        return la_id_taken(app, req, res, &p, 0, "create", &e);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = cw_child_create(req->store, &who, &p, &err);
     if (rc)
-        return failed(req, res, rc, &e);
+        return api_refused(req, res, rc, &err);
     http_header_add(res, "Location", arena_printf(req->arena, "/api/v1/children/%s", p.public_id));
     struct json_out j;
     json_out_init(&j);
-    write_child(&j, req->arena, &p);
+    write_child(&j, &p);
     return json_answer(req, res, 201, &j);
 }
 
@@ -384,26 +200,22 @@ int api_child_update(struct http_app *app, struct http_request *req, struct http
     if (rc0)
         return rc0;
     struct person p;
-    struct kerr e = KERR_INIT;
-    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, NULL, &e);
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, NULL, &err.e);
     if (rc)
-        return failed(req, res, rc, &e);
-    apply(req, &b, &p);
-    if (!req->nerrors)
-        check(req, &p);
+        return failed(req, res, rc, &err.e);
+    api_fields_read(req, person_fields, "a child's record", &b, &p, NULL, NULL);
     if (req->nerrors)
         return http_problem(req, res, 422, "The record was not saved", "Check the fields.");
-    rc = store_begin(req->store, &e);
-    if (!rc)
-        rc = store_person_update(req->store, &p, &e);
-    rc = web_change_done(app, req, rc, p.id, "update", NULL, &e);
-    if (la_id_clash(rc, &e))
-        return la_id_taken(app, req, res, &p, p.id, "update", &e);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    rc = cw_child_correct(req->store, &who, &p, &err);
     if (rc)
-        return failed(req, res, rc, &e);
+        return api_refused(req, res, rc, &err);
     struct json_out j;
     json_out_init(&j);
-    write_child(&j, req->arena, &p);
+    write_child(&j, &p);
     return json_answer(req, res, 200, &j);
 }
 
@@ -650,14 +462,6 @@ static void schema(struct json_out *j, const char *name, const char *const *prop
 int api_openapi(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     (void)app;
-    static const char *const child[] = {"id",        "la_child_id",  "given_name", "family_name",
-                                        "dob",       "expected_dob", "death",      "sex",
-                                        "ethnicity", "upn",          "former_upn", "upn_unknown",
-                                        "postcode",  "uasc_ceased",  "created",    NULL};
-    static const char *const child_in[] = {
-        "la_child_id", "given_name", "family_name", "dob",          "expected_dob",
-        "death",       "sex",        "ethnicity",   "upn",          "former_upn",
-        "upn_unknown", "postcode",   "uasc_ceased", "disabilities", NULL};
     static const char *const id[] = {"id", NULL}, *const worker[] = {"worker", NULL};
     static const char *const search[] = {"q", NULL};
     static const char *const problem[] = {"type", "title", "detail", "instance", NULL};
@@ -773,8 +577,9 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
     json_obj_end(&j);
     json_obj_end(&j);
     json_key_obj(&j, "schemas");
-    schema(&j, "Child", child, NULL);
-    schema(&j, "ChildInput", child_in, NULL);
+    api_fields_schema(&j, "Child", "A child's record", id, person_fields, false, NULL);
+    api_fields_schema(&j, "ChildInput", "A child's record as sent", NULL, person_fields, true,
+                      NULL);
     api_fields_schema(&j, "Note", "A case note", id, note_fields, false, NULL);
     api_fields_schema(&j, "NoteInput", "A case note as sent", NULL, note_fields, true, NULL);
     api_fields_schema(&j, "Allocation", "A worker's allocation to the child (id is a number)",

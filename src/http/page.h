@@ -71,10 +71,19 @@ int page_redirect(struct http_response *res, const char *location);
  * `action`; `version` non-zero makes it a correction, with its reason. */
 struct rec_type;
 struct cw_err;
+struct field;
 void page_rec_form(struct html *h, const struct http_request *req, const struct rec_type *t,
                    const char *action, const void *rec, int version, const char *button);
 void page_rec_read(struct http_request *req, const struct rec_type *t, void *rec);
 void page_rec_errors(struct http_request *req, const struct rec_type *t, const struct cw_err *err);
 void page_rec_summary(struct html *h, struct arena *a, const struct rec_type *t, const void *rec);
+/* The same for a record kept before the generic types (the child's identity), from its
+ * field table alone: its form (no version or reason), read back, and the use case's
+ * problems beside their fields. */
+void page_fields_form(struct html *h, const struct http_request *req, const struct field *fields,
+                      const char *action, const void *rec, const char *button);
+void page_fields_read(struct http_request *req, const struct field *fields, void *rec);
+void page_fields_errors(struct http_request *req, const struct field *fields,
+                        const struct cw_err *err);
 
 #endif

@@ -242,6 +242,10 @@ static void search_form(struct html *h, const struct http_request *req)
     html_raw(h, "\n");
     govuk_button(h, &(struct govuk_opts){.text = "Search"});
     html_raw(h, "\n</form>\n");
+    /* search first, then record: the form for a child kith does not know yet */
+    if (req->principal && (req->principal->perms & ROUTE_CHILD_WRITE))
+        html_raw(h, "<p class=\"govuk-body\">Not found? <a class=\"govuk-link\" "
+                    "href=\"/children/new\">Record a new child</a></p>\n");
 }
 
 int page_search_form(struct http_app *app, struct http_request *req, struct http_response *res)

@@ -17,6 +17,11 @@ int page_work_team(struct http_app *app, struct http_request *req, struct http_r
 int page_search_form(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_search(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_child(struct http_app *app, struct http_request *req, struct http_response *res);
+/* The child's identity on a form (pages_child_form.c): a new child, and a correction. */
+int page_child_new(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_child_create(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_child_edit(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_child_correct(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_sign_in_form(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_sign_in(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_sign_out(struct http_app *app, struct http_request *req, struct http_response *res);

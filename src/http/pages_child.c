@@ -315,6 +315,11 @@ static int child_render(struct http_request *req, struct http_response *res,
            "<h1 class=\"govuk-heading-l\">%s</h1>\n",
            name);
     identity(&h, req->arena, c);
+    if (req->principal && (req->principal->perms & ROUTE_CHILD_WRITE))
+        html_f(&h,
+               "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/children/%s/edit\">"
+               "Correct these details</a></p>\n",
+               c->public_id);
     family(&h, req->arena, &v->rec);
     allocations(&h, req->arena, &v->rec);
     record_links(&h, req->arena, c);

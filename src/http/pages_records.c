@@ -172,15 +172,19 @@ static void field_input(struct html *h, const struct http_request *req, const st
     html_raw(h, "\n");
 }
 
-/* The whole form: every field of the type, and for a correction the version it starts
+/* What a form shows and takes: not what kith keeps itself, nor what the place implies. */
+static bool on_form(const struct field *f) { return !(f->flags & (FIELD_KEPT | FIELD_IMPLIED)); }
+
+/* The whole form: every field of the table, and for a correction the version it starts
  * from (hidden) and the reason. */
-static void record_form(struct html *h, const struct http_request *req, const struct rec_type *t,
+static void record_form(struct html *h, const struct http_request *req, const struct field *fields,
                         const char *action, const void *rec, int version, const char *button)
 {
     html_f(h, "<form method=\"post\" action=\"%s\" novalidate>\n", action);
     page_csrf(h, req);
-    for (const struct field *f = t->fields; f->name; f++)
-        field_input(h, req, f, rec);
+    for (const struct field *f = fields; f->name; f++)
+        if (on_form(f))
+            field_input(h, req, f, rec);
     if (version) {
         html_f(h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n", version);
         const char *reason = http_param(req, "reason");
@@ -202,11 +206,13 @@ static void record_form(struct html *h, const struct http_request *req, const st
 
 /* Read the posted form into `rec`: dates from their three boxes (page_date_read, with
  * GOV.UK's messages), everything else as typed. Field problems go to req->errors. */
-static void read_form(struct http_request *req, const struct rec_type *t, void *rec)
+static void read_form(struct http_request *req, const struct field *fields, void *rec)
 {
     struct field_errors errs;
     field_errors_clear(&errs);
-    for (const struct field *f = t->fields; f->name; f++) {
+    for (const struct field *f = fields; f->name; f++) {
+        if (!on_form(f))
+            continue;
         if (f->type == FIELD_DATE) {
             kdate d = DATE_NONE;
             char iso[DATE_ISO_LEN];
@@ -225,13 +231,13 @@ static void read_form(struct http_request *req, const struct rec_type *t, void *
 }
 
 /* The use case's field problems beside their fields: a date's beside its day box. */
-static void errors_to_form(struct http_request *req, const struct rec_type *t,
+static void errors_to_form(struct http_request *req, const struct field *fields,
                            const struct cw_err *err)
 {
     for (size_t i = 0; i < err->fields.n && req->nerrors < HTTP_FIELD_ERRORS_MAX; i++) {
         const char *name = err->fields.items[i].field;
-        int fi = rec_field_index(t, name);
-        if (fi >= 0 && t->fields[fi].type == FIELD_DATE)
+        const struct field *f = field_find(fields, name);
+        if (f && f->type == FIELD_DATE)
             name = arena_printf(req->arena, "%s-day", name);
         req->errors[req->nerrors].field = name;
         req->errors[req->nerrors].message = arena_strdup(req->arena, err->fields.items[i].msg);
@@ -356,7 +362,7 @@ static int render_new(struct http_request *req, struct http_response *res, const
     page_error_summary(&h, req);
     html_f(&h, "<span class=\"govuk-caption-l\">%s</span>\n<h1 class=\"govuk-heading-l\">%s</h1>\n",
            child_name(req->arena, p), title);
-    record_form(&h, req, t,
+    record_form(&h, req, t->fields,
                 arena_printf(req->arena, "/children/%s/records/%s", p->public_id, t->name), NULL, 0,
                 arena_printf(req->arena, "Save %s", t->label));
     return page_end(&h, res, status);
@@ -393,7 +399,7 @@ int page_records_add(struct http_app *app, struct http_request *req, struct http
     if (rc)
         return failed(req, res, rc);
     void *rec = arena_zalloc(req->arena, t->size);
-    read_form(req, t, rec);
+    read_form(req, t->fields, rec);
     struct store_scope scope;
     struct actor who = web_actor(req, &scope);
     struct cw_err err;
@@ -409,7 +415,7 @@ int page_records_add(struct http_app *app, struct http_request *req, struct http
     rec_head(t, rec)->parent_id = p.id;
     rc = cw_rec_add(req->store, &who, t, rec, &err);
     if (rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE) {
-        errors_to_form(req, t, &err);
+        errors_to_form(req, t->fields, &err);
         return render_new(req, res, t, &p, 422);
     }
     if (rc)
@@ -619,7 +625,8 @@ static int render_edit(struct http_request *req, struct http_response *res,
         summary(&h, req->arena, t, current);
         html_raw(&h, "<h2 class=\"govuk-heading-m\">Yours</h2>\n");
     }
-    record_form(&h, req, t, arena_printf(req->arena, "/records/%s/%s", t->name, rh->public_id), rec,
+    record_form(&h, req, t->fields,
+                arena_printf(req->arena, "/records/%s/%s", t->name, rh->public_id), rec,
                 rh->version, "Save the correction");
     return page_end(&h, res, status);
 }
@@ -651,7 +658,7 @@ int page_record_correct(struct http_app *app, struct http_request *req, struct h
         return failed(req, res, rc);
     struct rec_head *rh = rec_head(t, rec);
     int stored = rh->version;
-    read_form(req, t, rec);
+    read_form(req, t->fields, rec);
     const char *version = http_param(req, "version");
     rh->version = version && *version ? (int)strtol(version, NULL, 10) : stored;
     const char *reason = http_param(req, "reason");
@@ -668,7 +675,7 @@ int page_record_correct(struct http_app *app, struct http_request *req, struct h
         return render_edit(req, res, t, rec, err.current, 409);
     }
     if (rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE) {
-        errors_to_form(req, t, &err);
+        errors_to_form(req, t->fields, &err);
         return render_edit(req, res, t, rec, NULL, 422);
     }
     if (rc)
@@ -722,20 +729,37 @@ int page_record_history(struct http_app *app, struct http_request *req, struct h
 void page_rec_form(struct html *h, const struct http_request *req, const struct rec_type *t,
                    const char *action, const void *rec, int version, const char *button)
 {
-    record_form(h, req, t, action, rec, version, button);
+    record_form(h, req, t->fields, action, rec, version, button);
 }
 
 void page_rec_read(struct http_request *req, const struct rec_type *t, void *rec)
 {
-    read_form(req, t, rec);
+    read_form(req, t->fields, rec);
 }
 
 void page_rec_errors(struct http_request *req, const struct rec_type *t, const struct cw_err *err)
 {
-    errors_to_form(req, t, err);
+    errors_to_form(req, t->fields, err);
 }
 
 void page_rec_summary(struct html *h, struct arena *a, const struct rec_type *t, const void *rec)
 {
     summary(h, a, t, rec);
+}
+
+void page_fields_form(struct html *h, const struct http_request *req, const struct field *fields,
+                      const char *action, const void *rec, const char *button)
+{
+    record_form(h, req, fields, action, rec, 0, button);
+}
+
+void page_fields_read(struct http_request *req, const struct field *fields, void *rec)
+{
+    read_form(req, fields, rec);
+}
+
+void page_fields_errors(struct http_request *req, const struct field *fields,
+                        const struct cw_err *err)
+{
+    errors_to_form(req, fields, err);
 }

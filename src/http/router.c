@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "domain/person.h"
 #include "domain/rec.h"
 #include "domain/text.h"
 #include "http/html.h"
@@ -245,23 +246,19 @@ static const char *form_joined(const struct http_request *req, const char *name)
     return v;
 }
 
-/* The declaration of a record form (ROUTE_RECORD_FORM): the fields of the type the path
- * names, from its description. NULL when there is no such type (the handler says so). */
-static const struct route_param *record_params(struct http_request *req)
+/* The declaration of a form from a field table (ROUTE_RECORD_FORM, ROUTE_CHILD_FORM): a
+ * date as NAME-day/-month/-year, what kith keeps or the place implies left out, with
+ * "version" and "reason" for a correction. */
+static const struct route_param *fields_params(struct http_request *req, const struct field *fields)
 {
-    const char *at = strstr(req->route->pattern, "{type}");
-    if (!at)
-        return NULL;
-    size_t k = 0;
-    for (const char *p = req->route->pattern; p < at; p++)
-        k += *p == '{';
-    const struct rec_type *t = k < HTTP_PATH_ARGS_MAX ? rec_type_named(req->path_args[k]) : NULL;
-    if (!t)
-        return NULL;
-    size_t n = 0, cap = rec_nfields(t) * 3 + 3;
+    size_t n = 0, cap = 3;
+    for (const struct field *f = fields; f->name; f++)
+        cap += 3;
     struct route_param *v = arena_zalloc(req->arena, cap * sizeof *v);
     static const char *const parts[] = {"day", "month", "year"};
-    for (const struct field *f = t->fields; f->name; f++) {
+    for (const struct field *f = fields; f->name; f++) {
+        if (f->flags & (FIELD_KEPT | FIELD_IMPLIED))
+            continue;
         const char *title = arena_printf(
             req->arena, "%c%s",
             f->label[0] >= 'a' && f->label[0] <= 'z' ? f->label[0] - 'a' + 'A' : f->label[0],
@@ -289,17 +286,33 @@ static const struct route_param *record_params(struct http_request *req)
     return v;
 }
 
+/* The declaration of a record form (ROUTE_RECORD_FORM): the fields of the type the path
+ * names, from its description. NULL when there is no such type (the handler says so). */
+static const struct route_param *record_params(struct http_request *req)
+{
+    const char *at = strstr(req->route->pattern, "{type}");
+    if (!at)
+        return NULL;
+    size_t k = 0;
+    for (const char *p = req->route->pattern; p < at; p++)
+        k += *p == '{';
+    const struct rec_type *t = k < HTTP_PATH_ARGS_MAX ? rec_type_named(req->path_args[k]) : NULL;
+    return t ? fields_params(req, t->fields) : NULL;
+}
+
 /* Keep declared fields only; check type and length; note required ones left empty. */
 static void check_params(struct http_request *req)
 {
     const struct route *r = req->route;
     req->nparams = 0;
     req->nerrors = 0;
-    const struct route_param *params =
-        (r->flags & ROUTE_RECORD_FORM) ? record_params(req) : r->params;
+    bool by_fields = r->flags & (ROUTE_RECORD_FORM | ROUTE_CHILD_FORM);
+    const struct route_param *params = (r->flags & ROUTE_RECORD_FORM) ? record_params(req)
+                                       : (r->flags & ROUTE_CHILD_FORM)
+                                           ? fields_params(req, person_fields)
+                                           : r->params;
     for (const struct route_param *p = params; p && p->name; p++) {
-        const char *v =
-            (r->flags & ROUTE_RECORD_FORM) ? form_joined(req, p->name) : form_value(req, p->name);
+        const char *v = by_fields ? form_joined(req, p->name) : form_value(req, p->name);
         if (!v)
             v = "";
         /* A value out of bounds is the form's error, shown beside the field with the

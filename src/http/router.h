@@ -73,6 +73,9 @@ enum route_flags {
     /* A public form with a file (an application's CV): a body up to HTTP_APPLY_MAX for
      * anyone, its handler told when it was larger (req->body_too_large) so it can say so. */
     ROUTE_APPLY = 1u << 5,
+    /* The child's identity form: the parameters are the fields of the person's description
+     * (domain/person.c) as ROUTE_RECORD_FORM has a type's; `params` is NULL. */
+    ROUTE_CHILD_FORM = 1u << 6,
 };
 
 struct route {

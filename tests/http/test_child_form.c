@@ -1,0 +1,356 @@
+/*
+ * The child's identity is written once (casework.h cw_child_create): a bad value gets the
+ * same field name and the same sentence through the page (POST /children), the API
+ * (POST /api/v1/children) and the command line (`kith child add`, run as $KITH on the
+ * same database), and none of the three stores anything. One table of values; each row is
+ * sent three ways. Then the page's happy paths: the form drawn from the description,
+ * a child recorded and a correction saved, both audited, and a child out of scope is not
+ * found on the edit form.
+ */
+#include "../unit/test.h"
+
+#include "../store/testdb.h"
+#include "call.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "core/date.h"
+#include "core/esc.h"
+#include "core/str.h"
+#include "domain/person.h"
+#include "domain/rec.h"
+#include "domain/record.h"
+#include "http/router.h"
+#include "store/store.h"
+
+#define ORIGIN "http://127.0.0.1:8080"
+#define TOKEN "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+
+enum who { WORKER, OTHER, WHO_COUNT };
+
+struct fx {
+    struct testdb db;
+    struct http_app app;
+    struct arena a;
+    struct http_principal who[WHO_COUNT];
+    const char *kith;
+    char other_child[PUBLIC_ID_LEN + 1];
+};
+
+static struct http_principal *by_cookie(struct http_app *app, struct http_request *req)
+{
+    struct fx *f = app->auth_data;
+    int w;
+    if (!req->cookie || sscanf(req->cookie, "who=%d", &w) != 1 || w < 0 || w >= WHO_COUNT)
+        return NULL;
+    return &f->who[w];
+}
+
+static void account(struct fx *f, enum who w, const char *name, int64_t team)
+{
+    struct kerr e = KERR_INIT;
+    struct worker wk = {.team_id = team,
+                        .given_name = name,
+                        .family_name = "Worker",
+                        .role = ROLE_SOCIAL_WORKER,
+                        .fte = 1.0,
+                        .start = date_from_ymd(2024, 1, 2),
+                        .end = DATE_NONE};
+    assert_int_equal(store_worker_add(f->app.store, &wk, &e), 0);
+    struct user u = {.username = name, .worker_id = wk.id, .role = UROLE_SOCIAL_WORKER};
+    u.created = DATE_NONE;
+    assert_int_equal(store_user_add(f->app.store, &u, &e), 0);
+    f->who[w] = (struct http_principal){.user_id = u.id,
+                                        .username = name,
+                                        .worker_id = wk.id,
+                                        .role = UROLE_SOCIAL_WORKER,
+                                        .perms = ROUTE_SIGNED_IN | ROUTE_CHILD_READ |
+                                                 ROUTE_NOTE_WRITE | ROUTE_CHILD_WRITE,
+                                        .csrf_token = TOKEN};
+}
+
+static int setup(void **state)
+{
+    struct fx *f = calloc(1, sizeof *f);
+    if (testdb_make(&f->db))
+        return -1;
+    arena_init(&f->a, 0);
+    struct kerr e = KERR_INIT;
+    if (store_open(f->db.location, STORE_CREATE, &f->app.store, &e))
+        return -1;
+    f->app.origin = ORIGIN;
+    f->app.authenticate = by_cookie;
+    f->app.auth_data = f;
+    f->kith = getenv("KITH");
+    struct team t = {.name = "Team", .service = SERVICE_CHILD_IN_NEED, .caseload_threshold = 18};
+    assert_int_equal(store_team_add(f->app.store, &t, &e), 0);
+    account(f, WORKER, "ada", t.id);
+    account(f, OTHER, "cat", t.id);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fx *f = *state;
+    store_close(f->app.store);
+    arena_release(&f->a);
+    testdb_drop(&f->db);
+    free(f);
+    return 0;
+}
+
+static struct call *page(struct fx *f, const char *method, const char *path, enum who w,
+                         const char *form)
+{
+    struct call *c = call_new(&f->a, method, path);
+    c->req.cookie = arena_printf(&f->a, "who=%d", (int)w);
+    c->req.origin = ORIGIN;
+    snprintf(c->req.request_id, sizeof c->req.request_id, "page%d", (int)w);
+    if (form)
+        assert_int_equal(http_form_parse(&c->req, form, strlen(form)), 0);
+    return call_run(&f->app, c);
+}
+
+static struct call *api(struct fx *f, const char *method, const char *path, enum who w,
+                        const char *body)
+{
+    struct call *c = call_new(&f->a, method, path);
+    c->req.cookie = arena_printf(&f->a, "who=%d", (int)w);
+    c->req.content_type = "application/json";
+    snprintf(c->req.request_id, sizeof c->req.request_id, "api%d", (int)w);
+    c->req.body = body;
+    c->req.body_len = strlen(body);
+    return call_run(&f->app, c);
+}
+
+static int64_t children(struct fx *f)
+{
+    struct person_query q = {.kind = PERSON_CHILD, .limit = 100};
+    struct person *v;
+    size_t n;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_person_list(f->app.store, &q, &f->a, &v, &n, &e), 0);
+    return (int64_t)n;
+}
+
+/* `needle` in `hay`, or the test fails showing both. */
+static void has(const char *where, const char *hay, const char *needle)
+{
+    if (!strstr(hay, needle))
+        fail_msg("%s lacks [%s] in:\n%.3000s", where, needle, hay);
+}
+
+/* The answer's status, or the test fails showing the page's error summary. */
+static void status(const struct call *c, int want)
+{
+    if (c->res.status != want) {
+        const char *at = strstr(c->body, "govuk-error-summary__list");
+        fail_msg("status %d, not %d: %.1500s", c->res.status, want, at ? at : c->body);
+    }
+}
+
+/* The values a row sends, each channel spelling them its own way; NULL leaves one out. */
+struct values {
+    const char *given_name, *sex, *dob, *expected_dob, *ethnicity, *upn, *upn_unknown, *postcode,
+        *disabilities;
+};
+
+static const struct {
+    const char *field; /* the field at fault */
+    struct values v;
+} bad[] = {
+    {"dob", {"Ada", "F", "2030-01-01", NULL, "WBRI", NULL, NULL, NULL, NULL}},
+    {"sex", {"Ada", "Q", "2015-02-28", NULL, "WBRI", NULL, NULL, NULL, NULL}},
+    {"ethnicity", {"Ada", "F", "2015-02-28", NULL, "WXYZ", NULL, NULL, NULL, NULL}},
+    {"ethnicity", {"Ada", "F", "2015-02-28", NULL, NULL, NULL, NULL, NULL, NULL}},
+    {"upn", {"Ada", "F", "2015-02-28", NULL, "WBRI", "A123", NULL, NULL, NULL}},
+    {"upn_unknown", {"Ada", "F", "2015-02-28", NULL, "WBRI", "Z820200000109", "UN1", NULL, NULL}},
+    {"postcode", {"Ada", "F", "2015-02-28", NULL, "WBRI", NULL, NULL, "QQ1", NULL}},
+    {"given_name", {NULL, "F", "2015-02-28", NULL, "WBRI", NULL, NULL, NULL, NULL}},
+    {"expected_dob", {"Ada", "F", "2015-02-28", "2027-01-01", "WBRI", NULL, NULL, NULL, NULL}},
+    {"disabilities", {"Ada", "F", "2015-02-28", NULL, "WBRI", NULL, NULL, NULL, "NONE,MOB"}},
+    {"disabilities", {"Ada", "F", "2015-02-28", NULL, "WBRI", NULL, NULL, NULL, "MOB,MOB"}},
+};
+
+/* The fields of struct values in order, as the description names them and the CLI's
+ * options spell them. */
+static const char *const names[] = {"given_name",   "sex",       "dob",
+                                    "expected_dob", "ethnicity", "upn",
+                                    "upn_unknown",  "postcode",  "disabilities"};
+static const char *const options[] = {"given",        "sex",       "dob",
+                                      "expected-dob", "ethnicity", "upn",
+                                      "upn-unknown",  "postcode",  "disabilities"};
+
+static const char *value_at(const struct values *v, size_t i)
+{
+    const char *const all[] = {v->given_name,   v->sex,       v->dob,
+                               v->expected_dob, v->ethnicity, v->upn,
+                               v->upn_unknown,  v->postcode,  v->disabilities};
+    return all[i];
+}
+
+/* What the description says of the row's field: the sentence every channel must show. */
+static const char *expected(struct fx *f, size_t row)
+{
+    struct person p = person_blank_child();
+    p.family_name = "Formtest";
+    struct field_errors errs;
+    field_errors_clear(&errs);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        rec_set_text(field_find(person_fields, names[i]), &p, value_at(&bad[row].v, i), &f->a,
+                     &errs);
+    assert_int_equal(errs.n, 0);
+    field_check_person(&p, collection_year(date_today()), &errs);
+    const struct field_error *fe = field_error_for(&errs, bad[row].field);
+    if (!fe)
+        fail_msg("row %zu: the description finds nothing wrong with %s", row, bad[row].field);
+    return arena_strdup(&f->a, fe->msg);
+}
+
+static void through_api(struct fx *f, size_t row, const char *msg)
+{
+    struct str body = STR_INIT;
+    str_addf(&body, "{\"family_name\":\"Formtest\"");
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (value_at(&bad[row].v, i))
+            str_addf(&body, ",\"%s\":\"%s\"", names[i], value_at(&bad[row].v, i));
+    str_addf(&body, "}");
+    struct call *c = api(f, "POST", "/api/v1/children", WORKER, arena_strdup(&f->a, body.buf));
+    str_release(&body);
+    assert_int_equal(c->res.status, 422);
+    struct str want = STR_INIT;
+    str_addf(&want, "{\"field\":\"%s\",\"detail\":", bad[row].field);
+    esc_json(&want, msg);
+    has("the API's problem", c->body, want.buf);
+    str_release(&want);
+}
+
+static void through_page(struct fx *f, size_t row, const char *msg)
+{
+    struct str form = STR_INIT;
+    str_addf(&form, "csrf=" TOKEN "&family_name=Formtest");
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        const char *v = value_at(&bad[row].v, i);
+        if (!v)
+            continue;
+        int y, m, d;
+        if (strstr(names[i], "dob") && sscanf(v, "%d-%d-%d", &y, &m, &d) == 3) {
+            str_addf(&form, "&%s-day=%d&%s-month=%d&%s-year=%d", names[i], d, names[i], m, names[i],
+                     y);
+        } else if (!strcmp(names[i], "disabilities")) { /* one box ticked per code */
+            for (const char *p = v; *p; p += strcspn(p, ","), p += *p == ',')
+                str_addf(&form, "&disabilities=%.*s", (int)strcspn(p, ","), p);
+        } else {
+            str_addf(&form, "&%s=%s", names[i], v);
+        }
+    }
+    struct call *c = page(f, "POST", "/children", WORKER, arena_strdup(&f->a, form.buf));
+    str_release(&form);
+    assert_int_equal(c->res.status, 422);
+    /* in the summary, linked to its field (a date's day box) */
+    struct str want = STR_INIT;
+    str_addf(&want, "<li><a href=\"#%s", bad[row].field);
+    has("the page's error summary", c->body, want.buf);
+    str_release(&want);
+    esc_html(&want, msg);
+    has("the page", c->body, want.buf);
+    str_release(&want);
+}
+
+static void through_cli(struct fx *f, size_t row, const char *msg)
+{
+    struct str cmd = STR_INIT;
+    str_addf(&cmd, "'%s' child add --db '%s' --family Formtest", f->kith, f->db.location);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (value_at(&bad[row].v, i))
+            str_addf(&cmd, " --%s '%s'", options[i], value_at(&bad[row].v, i));
+    const char *err = arena_printf(&f->a, "%s/stderr", f->db.dir);
+    str_addf(&cmd, " >/dev/null 2>'%s'", err);
+    int st = system(cmd.buf);
+    str_release(&cmd);
+    assert_true(WIFEXITED(st));
+    assert_int_equal(WEXITSTATUS(st), 3); /* KITH_E_INVALID */
+    FILE *in = fopen(err, "r");
+    assert_non_null(in);
+    char text[8192];
+    size_t n = fread(text, 1, sizeof text - 1, in);
+    fclose(in);
+    text[n] = '\0';
+    has("kith child add's errors", text,
+        arena_printf(&f->a, "field '%s': %s", bad[row].field, msg));
+}
+
+static void one_message_three_ways(void **state)
+{
+    struct fx *f = *state;
+    assert_non_null(f->kith);
+    for (size_t row = 0; row < sizeof bad / sizeof bad[0]; row++) {
+        const char *msg = expected(f, row);
+        through_api(f, row, msg);
+        through_page(f, row, msg);
+        through_cli(f, row, msg);
+        assert_int_equal(children(f), 0); /* nothing half-written, by any of them */
+    }
+}
+
+/* The form is the description's; a child recorded through it and corrected through the
+ * edit form, both audited; a child out of scope is not found. */
+static void the_pages(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = page(f, "GET", "/children/new", WORKER, NULL);
+    assert_int_equal(c->res.status, 200);
+    has("the form", c->body, "name=\"dob-day\"");
+    has("the form", c->body, "name=\"disabilities\"");
+    has("the form", c->body, "name=\"upn_unknown\"");
+    assert_null(strstr(c->body, "name=\"kind\""));
+    assert_null(strstr(c->body, "name=\"created\""));
+    c = page(f, "POST", "/children", WORKER,
+             "csrf=" TOKEN "&given_name=Ada&family_name=Formtest&sex=F&dob-day=28&dob-month=2"
+             "&dob-year=2015&ethnicity=WBRI&postcode=n1+9gu&disabilities=COMM&disabilities=LD");
+    status(c, 303);
+    const char *at = http_header_get(&c->res, "Location");
+    assert_non_null(at);
+    struct person p;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_person_find(f->app.store, at + strlen("/children/"), &f->a, &p, &e), 0);
+    assert_string_equal(p.postcode, "N1 9GU"); /* kept in its standard form */
+    assert_int_equal(p.n_disabilities, 2);
+    /* the one who recorded the child sees them (the grant); a colleague does not yet */
+    assert_int_equal(page(f, "GET", at, WORKER, NULL)->res.status, 200);
+    assert_int_equal(page(f, "GET", arena_printf(&f->a, "%s/edit", at), OTHER, NULL)->res.status,
+                     404);
+    c = page(f, "GET", arena_printf(&f->a, "%s/edit", at), WORKER, NULL);
+    assert_int_equal(c->res.status, 200);
+    has("the edit form", c->body, "value=\"Ada\"");
+    c = page(f, "POST", at, WORKER,
+             "csrf=" TOKEN "&given_name=Adah&family_name=Formtest&sex=F&dob-day=28&dob-month=2"
+             "&dob-year=2015&ethnicity=WBRI&postcode=N1+9GU");
+    status(c, 303);
+    assert_int_equal(store_person_get(f->app.store, p.id, &f->a, &p, &e), 0);
+    assert_string_equal(p.given_name, "Adah");
+    assert_int_equal(p.n_disabilities, 0); /* the boxes left unticked */
+    struct audit_query q = {.child_id = p.id};
+    struct audit_event *rows;
+    size_t n;
+    assert_int_equal(store_audit_list(f->app.store, &q, &f->a, &rows, &n, &e), 0);
+    bool created = false, updated = false;
+    for (size_t i = 0; i < n; i++) {
+        created |= !strcmp(rows[i].action, "create") && !strcmp(rows[i].outcome, "ok");
+        updated |= !strcmp(rows[i].action, "update") && !strcmp(rows[i].outcome, "ok");
+    }
+    assert_true(created && updated);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(one_message_three_ways, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_pages, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
