@@ -32,12 +32,67 @@ enum {
     LT_S47,
     LT_CONFERENCE,
     LT_CP_PLAN,
+    LT_PRE_PROCEEDINGS,
+    LT_LETTER,
+    LT_PP_MEETING,
+    LT_FGDM_OFFER,
+    LT_CARE_APPLICATION,
     LT_N
 };
 static const struct rec_type *const live_types[LT_N] = {
-    &referral_type,    &assessment_type, &cin_plan_type, &strategy_discussion_type,
-    &s47_enquiry_type, &conference_type, &cp_plan_type,
+    &referral_type,
+    &assessment_type,
+    &cin_plan_type,
+    &strategy_discussion_type,
+    &s47_enquiry_type,
+    &conference_type,
+    &cp_plan_type,
+    &pre_proceedings_type,
+    &letter_before_proceedings_type,
+    &pp_meeting_type,
+    &fgdm_offer_type,
+    &care_application_type,
 };
+
+/* One child's records of each type. */
+struct child_set {
+    void *rows[LT_N];
+    size_t n[LT_N];
+};
+
+/* The set as the projection takes it: the one place that pairs the types with
+ * struct cin_child_records' members. */
+static void as_records(const struct child_set *cs, const struct person *child,
+                       struct cin_child_records *c)
+{
+    *c = (struct cin_child_records){
+        .child = child,
+        .referrals = cs->rows[LT_REFERRAL],
+        .nreferrals = cs->n[LT_REFERRAL],
+        .assessments = cs->rows[LT_ASSESSMENT],
+        .nassessments = cs->n[LT_ASSESSMENT],
+        .cin_plans = cs->rows[LT_CIN_PLAN],
+        .ncin_plans = cs->n[LT_CIN_PLAN],
+        .strategies = cs->rows[LT_STRATEGY],
+        .nstrategies = cs->n[LT_STRATEGY],
+        .s47s = cs->rows[LT_S47],
+        .ns47s = cs->n[LT_S47],
+        .conferences = cs->rows[LT_CONFERENCE],
+        .nconferences = cs->n[LT_CONFERENCE],
+        .cp_plans = cs->rows[LT_CP_PLAN],
+        .ncp_plans = cs->n[LT_CP_PLAN],
+        .pre_proceedings = cs->rows[LT_PRE_PROCEEDINGS],
+        .npre_proceedings = cs->n[LT_PRE_PROCEEDINGS],
+        .letters = cs->rows[LT_LETTER],
+        .nletters = cs->n[LT_LETTER],
+        .pp_meetings = cs->rows[LT_PP_MEETING],
+        .npp_meetings = cs->n[LT_PP_MEETING],
+        .fgdm_offers = cs->rows[LT_FGDM_OFFER],
+        .nfgdm_offers = cs->n[LT_FGDM_OFFER],
+        .care_applications = cs->rows[LT_CARE_APPLICATION],
+        .ncare_applications = cs->n[LT_CARE_APPLICATION],
+    };
+}
 
 struct typed {
     const struct rec_type *t;
@@ -46,7 +101,7 @@ struct typed {
 };
 
 /* Child `child`'s slice of `r` (records are ordered by child), advancing r->at. */
-static const void *slice(struct typed *r, int64_t child, size_t *n)
+static void *slice(struct typed *r, int64_t child, size_t *n)
 {
     size_t sz = r->t->size;
     while (r->at < r->n && rec_chead(r->t, r->rows + r->at * sz)->parent_id < child)
@@ -58,15 +113,10 @@ static const void *slice(struct typed *r, int64_t child, size_t *n)
     return *n ? r->rows + from * sz : NULL;
 }
 
-static void records_of(struct cin_child_records *c, struct typed *recs, int64_t child)
+static void records_of(struct child_set *cs, struct typed *recs, int64_t child)
 {
-    c->referrals = slice(&recs[LT_REFERRAL], child, &c->nreferrals);
-    c->assessments = slice(&recs[LT_ASSESSMENT], child, &c->nassessments);
-    c->cin_plans = slice(&recs[LT_CIN_PLAN], child, &c->ncin_plans);
-    c->strategies = slice(&recs[LT_STRATEGY], child, &c->nstrategies);
-    c->s47s = slice(&recs[LT_S47], child, &c->ns47s);
-    c->conferences = slice(&recs[LT_CONFERENCE], child, &c->nconferences);
-    c->cp_plans = slice(&recs[LT_CP_PLAN], child, &c->ncp_plans);
+    for (int i = 0; i < LT_N; i++)
+        cs->rows[i] = slice(&recs[i], child, &cs->n[i]);
 }
 
 static void run_rules(struct cin_live *l)
@@ -108,8 +158,10 @@ enum kerr_code cw_cin_live(struct store *s, const struct actor *who, int year, s
     while (!rc && refs->at < refs->n) {
         int64_t child = rec_chead(refs->t, refs->rows + refs->at * refs->t->size)->parent_id;
         struct person person;
-        struct cin_child_records c = {.child = &person};
-        records_of(&c, recs, child);
+        struct child_set cs;
+        struct cin_child_records c;
+        records_of(&cs, recs, child);
+        as_records(&cs, &person, &c);
         /* the person's few strings go to `a` too: an arena per child would take and zero a
          * block each time, which was most of the run */
         rc = store_person_get(s, child, &a, &person, &err->e);
@@ -179,33 +231,6 @@ void cin_live_at(const struct cin_live *l, const struct finding *f, struct cin_f
 }
 
 /* ---- as a record is saved ---- */
-
-struct child_set {
-    void *rows[LT_N];
-    size_t n[LT_N];
-};
-
-static void as_records(const struct child_set *cs, const struct person *child,
-                       struct cin_child_records *c)
-{
-    *c = (struct cin_child_records){
-        .child = child,
-        .referrals = cs->rows[LT_REFERRAL],
-        .nreferrals = cs->n[LT_REFERRAL],
-        .assessments = cs->rows[LT_ASSESSMENT],
-        .nassessments = cs->n[LT_ASSESSMENT],
-        .cin_plans = cs->rows[LT_CIN_PLAN],
-        .ncin_plans = cs->n[LT_CIN_PLAN],
-        .strategies = cs->rows[LT_STRATEGY],
-        .nstrategies = cs->n[LT_STRATEGY],
-        .s47s = cs->rows[LT_S47],
-        .ns47s = cs->n[LT_S47],
-        .conferences = cs->rows[LT_CONFERENCE],
-        .nconferences = cs->n[LT_CONFERENCE],
-        .cp_plans = cs->rows[LT_CP_PLAN],
-        .ncp_plans = cs->n[LT_CP_PLAN],
-    };
-}
 
 /* One finding as the save compares them: the rule and the row's record. */
 struct fkey {

@@ -71,10 +71,11 @@ const struct cin_item_source cin_item_sources[] = {
             "47 enquiry of the episode led to"),
     FIELD("ReferralNFA", "CINdetails", "referral", "nfa"),
     FIELD("AssessmentActualStartDate", "Assessments", "assessment", "start_date"),
-    NONE("AssessmentInternalReviewDate", "Assessments",
-         "optional, and read by no rule: kith keeps the social worker's completion "
-         "(assessment.completed_date) and the manager's authorisation, and which of the two the "
-         "census's internal review is was not settled by the specification kith follows"),
+    /* The census takes the authorisation as the assessment's completion (N00160); the
+     * internal review is the step before it, when the social worker has finished and the
+     * manager reviews. The specification kith follows does not define it further, so this
+     * reading is kith's (docs/returns); no rule reads the item. */
+    FIELD("AssessmentInternalReviewDate", "Assessments", "assessment", "completed_date"),
     FIELD("AssessmentAuthorisationDate", "Assessments", "assessment", "authorised_date"),
     FIELD("AssessmentFactors", "AssessmentFactorsList", "assessment", "factors"),
     FIELD("CINPlanStartDate", "CINplanDates", "cin_plan", "start_date"),
@@ -96,19 +97,31 @@ const struct cin_item_source cin_item_sources[] = {
     DERIVED("CPPreviewDate", "Reviews",
             "conference.conference_date of each review conference held during the plan"),
     /* 2026/27: the module the census adds for the Children's Wellbeing and Schools Act
-     * 2026 s.1. Its rules were in draft when kith's rule engine was written (no table). */
-    NONE("PPStartDate", "PreProceedingsandFGDM",
-         "no pre-proceedings record type yet (being added beside family group decision-making); "
-         "the rule engine has no table for the module, whose rules are in draft"),
-    NONE("LBPSentDate", "PreProceedingsandFGDM", "no pre-proceedings record type yet"),
-    NONE("FGDMMeetingOffer", "PreProceedingsandFGDM", "no FGDM record type yet"),
-    NONE("FGDMMeetingFac", "PreProceedingsandFGDM", "no FGDM record type yet"),
-    NONE("InitialPPMeetingDate", "PreProceedingsandFGDM", "no pre-proceedings record type yet"),
-    NONE("ReviewMeetingsCount", "PreProceedingsandFGDM", "no pre-proceedings record type yet"),
-    NONE("StepDecisionDate", "PreProceedingsandFGDM", "no pre-proceedings record type yet"),
-    NONE("PPOutcome", "PreProceedingsandFGDM", "no pre-proceedings record type yet"),
-    NONE("CourtAppDate", "PreProceedingsandFGDM", "no pre-proceedings record type yet"),
-    NONE("LetterInitCPDate", "PreProceedingsandFGDM", "no pre-proceedings record type yet"),
+     * 2026 s.1, one row per pre-proceedings. Its rules were in draft: the engine reads and
+     * projects it, and no rule reads it yet. "Its span" below: from the pre-proceedings'
+     * start to the next one's (or on). */
+    FIELD("PPStartDate", "PreProceedingsandFGDM", "pre_proceedings", "start_date"),
+    DERIVED("LBPSentDate", "PreProceedingsandFGDM",
+            "letter_before_proceedings.letter_date of the first letter of kind "
+            "before-proceedings in its span"),
+    DERIVED("FGDMMeetingOffer", "PreProceedingsandFGDM",
+            "1 when a fgdm_offer to a person with parental responsibility was made in the "
+            "episode before the span ends, else 0"),
+    DERIVED("FGDMMeetingFac", "PreProceedingsandFGDM",
+            "1 when one of those offers has fgdm_offer.facilitated, else 0"),
+    DERIVED("InitialPPMeetingDate", "PreProceedingsandFGDM",
+            "pp_meeting.meeting_date of the first meeting of kind initial in its span"),
+    DERIVED("ReviewMeetingsCount", "PreProceedingsandFGDM",
+            "the pp_meeting records of kind review in its span, to the end of the year"),
+    FIELD("StepDecisionDate", "PreProceedingsandFGDM", "pre_proceedings", "decision_date"),
+    DERIVED("PPOutcome", "PreProceedingsandFGDM",
+            "pre_proceedings.outcome as the census codes it: court A, step-down B, continue C "
+            "(the letters' meanings are read from the draft sample; uncertain)"),
+    DERIVED("CourtAppDate", "PreProceedingsandFGDM",
+            "care_application.application_date of the first application in its span"),
+    DERIVED("LetterInitCPDate", "PreProceedingsandFGDM",
+            "letter_before_proceedings.letter_date of the first letter of kind issue in its "
+            "span"),
     {NULL, NULL, CIN_FROM_NONE, NULL, NULL, NULL},
 };
 /* clang-format on */
@@ -363,6 +376,7 @@ static void add_assessments(struct child_ctx *x)
             continue;
         int32_t row = add_row(x, CIN_ASSESSMENT, &assessment_type, &a->h, ep);
         set_date(p, CIN_ASSESSMENT, row, AS_START, a->start_date);
+        set_date(p, CIN_ASSESSMENT, row, AS_REVIEW, by_end(p, a->completed_date));
         set_date(p, CIN_ASSESSMENT, row, AS_AUTHORISED, auth);
         if (auth == DATE_NONE || !a->nfactors)
             continue; /* the census has the factors of an authorised assessment */
@@ -507,6 +521,94 @@ static void add_cp_plans(struct child_ctx *x)
     free(s.v);
 }
 
+/* The first day of records `base` (n of `size` bytes, the date at `date_off`) in
+ * [from, to) (to DATE_NONE: open) whose `kind_off` text is `kind` (NULL: any), and how
+ * many there are by the end of the year. */
+static kdate first_in(const struct cin_proj *p, const void *base, size_t n, size_t size,
+                      size_t date_off, size_t kind_off, const char *kind, kdate from, kdate to,
+                      int *count)
+{
+    kdate best = DATE_NONE;
+    *count = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *r = (const char *)base + i * size;
+        kdate d;
+        memcpy(&d, r + date_off, sizeof d);
+        if (d == DATE_NONE || d < from || (to != DATE_NONE && d >= to) || d > p->r.period_end ||
+            (kind && strcmp(r + kind_off, kind)))
+            continue;
+        ++*count;
+        if (best == DATE_NONE || d < best)
+            best = d;
+    }
+    return best;
+}
+
+#define FIRST_IN(arr, cnt, S, dm, km, kind, from, to, count)                                       \
+    first_in(x->p, (arr), (cnt), sizeof(struct S), offsetof(struct S, dm), offsetof(struct S, km), \
+             (kind), (from), (to), (count))
+
+/* The census's letters for PPOutcome, by kith's outcome code (CS_PP_OUTCOME). */
+static const char *const pp_outcome_letter[][2] = {
+    {"court", "A"}, {"step-down", "B"}, {"continue", "C"}};
+
+static void add_pre_proceedings(struct child_ctx *x)
+{
+    struct cin_proj *p = x->p;
+    const struct cin_child_records *c = x->c;
+    if (p->r.year < 2027) /* the module is the 2026/27 census's */
+        return;
+    struct sorted s = SORTED(c->pre_proceedings, c->npre_proceedings, pre_proceedings, start_date);
+    for (size_t i = 0; i < s.n; i++) {
+        const struct pre_proceedings *pp = AT(s, pre_proceedings, i);
+        int ep = episode_for(&x->refs, pp->start_date);
+        kdate decided = by_end(p, pp->decision_date);
+        if (ep < 0 || x->ep_row[ep] < 0 || !in_year(p, pp->start_date, decided))
+            continue;
+        kdate next = i + 1 < s.n ? AT(s, pre_proceedings, i + 1)->start_date : DATE_NONE;
+        int32_t row = add_row(x, CIN_PREPROC, &pre_proceedings_type, &pp->h, x->ep_row[ep]);
+        int n;
+        set_date(p, CIN_PREPROC, row, PP_START, pp->start_date);
+        set_date(p, CIN_PREPROC, row, PP_LBP_SENT,
+                 FIRST_IN(c->letters, c->nletters, letter_before_proceedings, letter_date, kind,
+                          "before-proceedings", pp->start_date, next, &n));
+        set_date(p, CIN_PREPROC, row, PP_LETTER_INIT_CP,
+                 FIRST_IN(c->letters, c->nletters, letter_before_proceedings, letter_date, kind,
+                          "issue", pp->start_date, next, &n));
+        set_date(p, CIN_PREPROC, row, PP_INITIAL_MEETING,
+                 FIRST_IN(c->pp_meetings, c->npp_meetings, pp_meeting, meeting_date, kind,
+                          "initial", pp->start_date, next, &n));
+        FIRST_IN(c->pp_meetings, c->npp_meetings, pp_meeting, meeting_date, kind, "review",
+                 pp->start_date, next, &n);
+        char buf[12];
+        snprintf(buf, sizeof buf, "%d", n);
+        set_text(p, CIN_PREPROC, row, PP_REVIEW_COUNT, buf);
+        set_date(p, CIN_PREPROC, row, PP_COURT_APP,
+                 FIRST_IN(c->care_applications, c->ncare_applications, care_application,
+                          application_date, order_sought, NULL, pp->start_date, next, &n));
+        /* offers to a person with parental responsibility, from the episode's referral */
+        bool offered = false, facilitated = false;
+        kdate from = AT(x->refs, referral, ep)->referral_date;
+        for (size_t k = 0; k < c->nfgdm_offers; k++) {
+            const struct fgdm_offer *o = &c->fgdm_offers[k];
+            if (!o->parental_responsibility || o->offer_date < from ||
+                (next != DATE_NONE && o->offer_date >= next) || o->offer_date > p->r.period_end)
+                continue;
+            offered = true;
+            facilitated |= o->facilitated;
+        }
+        set_text(p, CIN_PREPROC, row, PP_FGDM_OFFER, offered ? "1" : "0");
+        set_text(p, CIN_PREPROC, row, PP_FGDM_FAC, facilitated ? "1" : "0");
+        set_date(p, CIN_PREPROC, row, PP_DECISION, decided);
+        for (size_t k = 0;
+             decided != DATE_NONE && k < sizeof pp_outcome_letter / sizeof pp_outcome_letter[0];
+             k++)
+            if (!strcmp(pp->outcome, pp_outcome_letter[k][0]))
+                set_text(p, CIN_PREPROC, row, PP_OUTCOME, pp_outcome_letter[k][1]);
+    }
+    free(s.v);
+}
+
 bool cin_proj_add(struct cin_proj *p, const struct cin_child_records *c)
 {
     struct child_ctx x = {.p = p, .c = c};
@@ -523,6 +625,7 @@ bool cin_proj_add(struct cin_proj *p, const struct cin_child_records *c)
         add_s47s(&x);
         add_episode_icpcs(&x);
         add_cp_plans(&x);
+        add_pre_proceedings(&x);
         free(x.conf.v);
         free(x.conf_used);
     }

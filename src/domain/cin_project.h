@@ -26,6 +26,7 @@
 #include <stdint.h>
 
 #include "domain/help.h"
+#include "domain/proceedings.h"
 #include "domain/protection.h"
 #include "domain/record.h"
 #include "domain/ret/cin.h"
@@ -47,6 +48,17 @@ struct cin_child_records {
     size_t nconferences;
     const struct cp_plan *cp_plans;
     size_t ncp_plans;
+    /* the 2026/27 module PreProceedingsandFGDM */
+    const struct pre_proceedings *pre_proceedings;
+    size_t npre_proceedings;
+    const struct letter_before_proceedings *letters;
+    size_t nletters;
+    const struct pp_meeting *pp_meetings;
+    size_t npp_meetings;
+    const struct fgdm_offer *fgdm_offers;
+    size_t nfgdm_offers;
+    const struct care_application *care_applications;
+    size_t ncare_applications;
 };
 
 /* Where a row of the return came from: a record (type, row id, public id) or, for the

@@ -35,6 +35,7 @@ enum ctx {
     X_S47,
     X_CPP,
     X_REVIEWS,
+    X_PREPROC,
     X_FIELD,     /* a field of the current row of `table` */
     X_ROW_FIELD, /* opens a row of `table` and is its field `col` */
     X_SKIP,
@@ -111,6 +112,17 @@ static const struct elem elems[] = {
     F(X_CPP, "NumberOfPreviousCPP", CIN_CPP, CPP_PREVIOUS),
     {"Reviews", X_CPP, X_REVIEWS, 0, 0},
     {"CPPreviewDate", X_REVIEWS, X_ROW_FIELD, CIN_REVIEW, RV_DATE},
+    {"PreProceedingsandFGDM", X_DETAILS, X_PREPROC, CIN_PREPROC, 0},
+    F(X_PREPROC, "PPStartDate", CIN_PREPROC, PP_START),
+    F(X_PREPROC, "LBPSentDate", CIN_PREPROC, PP_LBP_SENT),
+    F(X_PREPROC, "FGDMMeetingOffer", CIN_PREPROC, PP_FGDM_OFFER),
+    F(X_PREPROC, "FGDMMeetingFac", CIN_PREPROC, PP_FGDM_FAC),
+    F(X_PREPROC, "InitialPPMeetingDate", CIN_PREPROC, PP_INITIAL_MEETING),
+    F(X_PREPROC, "ReviewMeetingsCount", CIN_PREPROC, PP_REVIEW_COUNT),
+    F(X_PREPROC, "StepDecisionDate", CIN_PREPROC, PP_DECISION),
+    F(X_PREPROC, "PPOutcome", CIN_PREPROC, PP_OUTCOME),
+    F(X_PREPROC, "CourtAppDate", CIN_PREPROC, PP_COURT_APP),
+    F(X_PREPROC, "LetterInitCPDate", CIN_PREPROC, PP_LETTER_INIT_CP),
 };
 
 /* The column of each module that refers to the enclosing row, and the module it is in. */
@@ -128,6 +140,7 @@ static const struct {
     [CIN_S47] = {S47_DETAILS, CIN_DETAILS},
     [CIN_CPP] = {CPP_DETAILS, CIN_DETAILS},
     [CIN_REVIEW] = {RV_CPP, CIN_CPP},
+    [CIN_PREPROC] = {PP_DETAILS, CIN_DETAILS},
 };
 
 struct walk {
@@ -293,6 +306,7 @@ static enum kerr_code on_start(struct walk *w, struct kerr *e)
     case X_PLAN:
     case X_S47:
     case X_CPP:
+    case X_PREPROC:
         open_row(w, el->table);
         break;
     case X_REVIEWS:

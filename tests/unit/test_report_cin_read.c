@@ -1,8 +1,9 @@
 /*
  * The CIN census reader: which rows each module gets and in what order, the references from
  * nested modules to their episode and child, the child's id on every row, one review per
- * date, the first of a repeated element kept, unknown elements skipped, values trimmed, and
- * dates that are not dates read as missing with a warning naming the line.
+ * date, the 2026/27 pre-proceedings module, the first of a repeated element kept, unknown elements
+ * skipped, values trimmed, and dates that are not dates read as missing with a warning naming the
+ * line.
  */
 #include "test.h"
 
@@ -30,7 +31,9 @@ static const char doc[] =
     "<CPPreviewDate>2024-07-01</CPPreviewDate><CPPreviewDate>2024-08-01</CPPreviewDate>"
     "</Reviews></ChildProtectionPlans>"
     "<ChildProtectionPlans><Reviews/></ChildProtectionPlans>"
-    "<PreProceedingsandFGDM><PPStartDate>2026-09-09</PPStartDate></PreProceedingsandFGDM>"
+    "<PreProceedingsandFGDM><PPStartDate>2026-09-09</PPStartDate>"
+    "<FGDMMeetingOffer>1</FGDMMeetingOffer><ReviewMeetingsCount>3</ReviewMeetingsCount>"
+    "<PPOutcome>A</PPOutcome></PreProceedingsandFGDM>"
     "</CINdetails>\n"
     "<CINdetails><CINreferralDate>2024-09-01</CINreferralDate></CINdetails></Child>\n"
     "<Child><ChildIdentifiers><LAchildID>B2</LAchildID></ChildIdentifiers>"
@@ -57,7 +60,7 @@ static void modules_rows_and_references(void **state)
     } counts[] = {
         {CIN_HEADER, 1},  {CIN_CHILD, 2},      {CIN_CHARACTERISTICS, 2}, {CIN_DISABILITY, 2},
         {CIN_DETAILS, 3}, {CIN_ASSESSMENT, 1}, {CIN_FACTOR, 2},          {CIN_PLAN, 0},
-        {CIN_S47, 1},     {CIN_CPP, 2},        {CIN_REVIEW, 3},
+        {CIN_S47, 1},     {CIN_CPP, 2},        {CIN_REVIEW, 3},          {CIN_PREPROC, 1},
     };
     for (size_t i = 0; i < N_ELEMS(counts); i++)
         assert_int_equal(r.tables[counts[i].table].nrows, counts[i].rows);
@@ -86,6 +89,14 @@ static void modules_rows_and_references(void **state)
     assert_int_equal(r.tables[CIN_REVIEW].val[RV_CPP][2], 1);
     assert_int_equal(r.tables[CIN_REVIEW].val[RV_DATE][1], date_from_ymd(2024, 8, 1));
     assert_int_equal(r.tables[CIN_REVIEW].val[RV_DATE][2], DATE_NONE);
+
+    /* The 2026/27 module, in its episode. */
+    assert_int_equal(r.tables[CIN_PREPROC].val[PP_DETAILS][0], 0);
+    assert_int_equal(r.tables[CIN_PREPROC].val[PP_START][0], date_from_ymd(2026, 9, 9));
+    assert_string_equal(ret_raw(&r, CIN_PREPROC, 0, PP_FGDM_OFFER), "1");
+    assert_string_equal(ret_raw(&r, CIN_PREPROC, 0, PP_REVIEW_COUNT), "3");
+    assert_string_equal(ret_raw(&r, CIN_PREPROC, 0, PP_OUTCOME), "A");
+    assert_string_equal(ret_child(&r, CIN_PREPROC, 0), "A1");
 
     /* The census period from the ReferenceDate. */
     assert_int_equal(cin_file_year(&r), 2025);

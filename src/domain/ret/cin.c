@@ -105,6 +105,21 @@ static const struct rcol_def review_cols[] = {
     DATE("CPPreviewDate"),
 };
 
+static const struct rcol_def preproc_cols[] = {
+    TEXT("LAchildID"),
+    REF("CINdetails", CIN_DETAILS),
+    DATE("PPStartDate"),
+    DATE("LBPSentDate"),
+    CODE("FGDMMeetingOffer", CS_CIN_YES_NO),
+    CODE("FGDMMeetingFac", CS_CIN_YES_NO),
+    DATE("InitialPPMeetingDate"),
+    INT("ReviewMeetingsCount"),
+    DATE("StepDecisionDate"),
+    TEXT("PPOutcome"), /* A/B/C: meanings not yet published, so no code set */
+    DATE("CourtAppDate"),
+    DATE("LetterInitCPDate"),
+};
+
 #define TABLE(name, cols, child)                                                                   \
     {                                                                                              \
         (name), (cols), (int)(sizeof(cols) / sizeof((cols)[0])), (child)                           \
@@ -122,6 +137,7 @@ const struct rtable_def cin_tables[CIN_NTABLES] = {
     [CIN_S47] = TABLE("Section47", s47_cols, S47_LA_CHILD_ID),
     [CIN_CPP] = TABLE("ChildProtectionPlans", cpp_cols, CPP_LA_CHILD_ID),
     [CIN_REVIEW] = TABLE("Reviews", review_cols, RV_LA_CHILD_ID),
+    [CIN_PREPROC] = TABLE("PreProceedingsandFGDM", preproc_cols, PP_LA_CHILD_ID),
 };
 
 static kdate reference_date(const struct ret *r)

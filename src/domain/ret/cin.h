@@ -33,6 +33,7 @@ enum cin_table {
     CIN_S47,             /* Section47 */
     CIN_CPP,             /* ChildProtectionPlans */
     CIN_REVIEW,          /* Reviews */
+    CIN_PREPROC,         /* PreProceedingsandFGDM (2026/27): one row per pre-proceedings */
     CIN_NTABLES
 };
 
@@ -107,6 +108,24 @@ enum cin_cpp_col {
 };
 
 enum cin_review_col { RV_LA_CHILD_ID, RV_CPP, RV_DATE };
+
+/* The module the census adds in 2026/27 for the Children's Wellbeing and Schools Act 2026
+ * s.1 (law-2026.md). Its rules were in draft when this was written: the engine reads and
+ * projects it, and no rule of kith's reads it yet. */
+enum cin_preproc_col {
+    PP_LA_CHILD_ID,
+    PP_DETAILS,
+    PP_START,           /* PPStartDate */
+    PP_LBP_SENT,        /* LBPSentDate: the letter before proceedings */
+    PP_FGDM_OFFER,      /* FGDMMeetingOffer: 1/0 */
+    PP_FGDM_FAC,        /* FGDMMeetingFac: 1/0, the offer was of a facilitated meeting */
+    PP_INITIAL_MEETING, /* InitialPPMeetingDate */
+    PP_REVIEW_COUNT,    /* ReviewMeetingsCount */
+    PP_DECISION,        /* StepDecisionDate */
+    PP_OUTCOME,         /* PPOutcome: A, B or C */
+    PP_COURT_APP,       /* CourtAppDate */
+    PP_LETTER_INIT_CP,  /* LetterInitCPDate: the letter that proceedings are to be issued */
+};
 
 extern const struct rtable_def cin_tables[CIN_NTABLES];
 extern const struct ret_kind ret_kind_cin;

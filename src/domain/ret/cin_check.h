@@ -158,6 +158,8 @@ static inline int32_t episode_of(const struct rctx *c, int t, int32_t row)
         return c->r->tables[t].val[S47_DETAILS][row];
     case CIN_CPP:
         return c->r->tables[t].val[CPP_DETAILS][row];
+    case CIN_PREPROC:
+        return c->r->tables[t].val[PP_DETAILS][row];
     case CIN_FACTOR:
         return c->r->tables[CIN_ASSESSMENT]
             .val[AS_DETAILS][c->r->tables[t].val[AF_ASSESSMENT][row]];
