@@ -14,7 +14,9 @@
 
 #include "domain/cin_ack.h"
 #include "domain/codeset.h"
+#include "domain/settings.h"
 #include "store/store_rec.h"
+#include "store/store_setting.h"
 
 static double now(void)
 {
@@ -169,19 +171,39 @@ enum kerr_code cw_cin_live(struct store *s, const struct actor *who, int year, s
             out->children += cin_proj_add(&out->p, &c);
     }
     arena_release(&a);
+    const char *lea = NULL;
     if (!rc) {
         void *rows;
         arena_init(&out->mem, 0);
         rc = store_rec_all(s, &cin_ack_type, &out->mem, &rows, &out->nacks, &err->e);
         out->acks = rows;
     }
+    if (!rc)
+        rc = store_setting_get(s, "la-code", &out->mem, &lea, &err->e);
     store_read_end(s, opened); /* before the audit row, which is a write */
     out->read_seconds = now() - t0;
-    if (!rc) {
+    /* The rules run outside any write (they may take seconds on a large borough); then the
+     * run's serial number and its audit row are one write: a run that is not audited does
+     * not take a number. No rule reads the header's LEA or SerialNo. */
+    if (!rc)
         run_rules(out);
-        char detail[96];
-        snprintf(detail, sizeof detail, "year %d: %zu children, %zu errors, %zu queries", year,
-                 out->children, out->errors, out->queries);
+    bool began = false;
+    int64_t serial = 0;
+    char counter[32];
+    if (!rc)
+        rc = store_begin(s, &err->e);
+    began = !rc;
+    if (!rc)
+        rc = store_setting_next(s, setting_cin_serial_name(year, counter, sizeof counter), who->now,
+                                &serial, &err->e);
+    if (!rc) {
+        cin_proj_header(&out->p, lea, serial);
+        out->serial = serial;
+        out->lea = lea;
+        char detail[128];
+        snprintf(detail, sizeof detail,
+                 "year %d serial %lld: %zu children, %zu errors, %zu queries", year,
+                 (long long)serial, out->children, out->errors, out->queries);
         struct audit_event ev = {.at = who->now,
                                  .user_id = who->user_id,
                                  .username = who->username ? who->username : "(operator)",
@@ -193,6 +215,10 @@ enum kerr_code cw_cin_live(struct store *s, const struct actor *who, int year, s
                                  .read_only = true};
         rc = store_audit_add(s, &ev, &err->e);
     }
+    if (began && !rc)
+        rc = store_commit(s, &err->e);
+    else if (began)
+        store_rollback(s);
     if (rc)
         cin_live_release(out);
     return rc;

@@ -23,6 +23,8 @@ struct cin_live {
     size_t children; /* in the year's census */
     size_t errors, queries;
     double read_seconds, rule_seconds;
+    const char *lea; /* the council's LA number (setting la-code), from `mem`; NULL: not set */
+    int64_t serial;  /* this run's number among the year's (the header's SerialNo) */
 };
 
 /* Project every child's records for collection year `year` as they read on the actor's

@@ -62,8 +62,13 @@ static void json_pair(struct str *j, const char *key, const char *v, bool comma)
 
 static void put_json(struct str *j, const struct cin_live *l, int year)
 {
-    str_addf(j, "{\"year\":%d,\"children\":%zu,\"errors\":%zu,\"queries\":%zu,\"findings\":[", year,
-             l->children, l->errors, l->queries);
+    str_addf(j, "{\"year\":%d,\"lea\":", year);
+    if (l->lea)
+        esc_json(j, l->lea);
+    else
+        str_add(j, "null");
+    str_addf(j, ",\"serial\":%lld,\"children\":%zu,\"errors\":%zu,\"queries\":%zu,\"findings\":[",
+             (long long)l->serial, l->children, l->errors, l->queries);
     struct str fields = STR_INIT;
     for (size_t i = 0; i < l->f.n; i++) {
         const struct finding *f = &l->f.v[i];
@@ -153,8 +158,12 @@ enum kerr_code cli_validate_live(struct cli *c, const char *year_text, const cha
                 collection_year_text(l.set.year, b, sizeof b));
     fprintf(stderr,
             ": %zu children in the census, %zu findings (%zu errors, %zu queries); read %.3f s, "
-            "rules %.3f s\n",
-            l.children, l.f.n, l.errors, l.queries, l.read_seconds, l.rule_seconds);
+            "rules %.3f s; run %lld of the year\n",
+            l.children, l.f.n, l.errors, l.queries, l.read_seconds, l.rule_seconds,
+            (long long)l.serial);
+    if (!l.lea)
+        fprintf(stderr, "kith: the census header has no LEA: set the council's DfE LA number "
+                        "with 'kith settings set la-code NNN'\n");
     rc = l.f.n ? KITH_E_FINDINGS : KITH_OK;
     cin_live_release(&l);
     return rc;

@@ -42,12 +42,11 @@ const struct cin_item_source cin_item_sources[] = {
     HEADER("Year", "the collection year asked for (--year), else the current one"),
     HEADER("ReferenceDate", "31 March of the collection year"),
     HEADER("SourceLevel", "always L (a local authority's return)"),
-    NONE("LEA", "Header", "the council's DfE LA number is not yet a setting of kith; a preview is "
-         "not submitted, and no rule reads it"),
+    HEADER("LEA", "the council's setting la-code (kith settings set la-code NNN)"),
     HEADER("SoftwareCode", "kith"),
     HEADER("Release", "kith's version"),
-    NONE("SerialNo", "Header", "a submission's serial number: given when a file is submitted, and a "
-         "preview is not one"),
+    HEADER("SerialNo", "the run's number among the year's projections of the live records, "
+           "counted by the store (setting cin-serial-YEAR), as successive submissions are"),
     HEADER("DateTime", "when the projection was made"),
     FIELD("LAchildID", "ChildIdentifiers", "person", "la_child_id"),
     FIELD("UPN", "ChildIdentifiers", "person", "upn"),
@@ -193,6 +192,16 @@ void cin_proj_init(struct cin_proj *p, int year, kdate as_of)
     cin_set_period(&p->r, year);
     if (as_of != DATE_NONE && as_of >= p->r.period_start && as_of < p->r.period_end)
         p->r.period_end = as_of;
+}
+
+void cin_proj_header(struct cin_proj *p, const char *lea, int64_t serial)
+{
+    set_text(p, CIN_HEADER, 0, HD_LEA, lea);
+    if (serial > 0) {
+        char buf[24];
+        snprintf(buf, sizeof buf, "%03lld", (long long)serial);
+        set_text(p, CIN_HEADER, 0, HD_SERIAL_NO, buf);
+    }
 }
 
 void cin_proj_release(struct cin_proj *p)

@@ -3,14 +3,31 @@
 # finding names the child (public id and LA child id) and the record at fault, in text,
 # CSV and JSON; the year is asked for or the current one, judged up to today; a child
 # whose episodes all closed before the year is not in it; a query explained shows its
-# explanation; the run is audited.
+# explanation; the run is audited and numbered (the header's SerialNo), and the header's LEA
+# is the council's setting.
 . "$(dirname "$0")/lib.sh"
 export KITH_TODAY=2026-12-07
 ok init
 
-# no records: nothing in the census, nothing found
+# no records: nothing in the census, nothing found; the header's LEA is not set yet
 ok validate cin --live
 err_has "live records, 2026/27: 0 children in the census, 0 findings"
+err_has "run 1 of the year"
+err_has "the census header has no LEA: set the council's DfE LA number"
+
+# the council's LA number is a setting, checked and audited; each run takes the year's next
+# serial number
+ok settings show
+out_has "la-code         (not set)"
+status 3 settings set la-code 999
+err_has "la-code '999' is not three digits, the council's DfE local authority code"
+status 3 settings set la-code 2066
+status 3 settings set colour blue
+err_has "there is no setting called 'colour'; the settings are la-code, council-name"
+ok settings set la-code 206
+out_has "la-code is now 206"
+ok settings show
+out_has "la-code         206"
 
 # Ada: a clean episode; Ben: no disability recorded (8540) and an assessment open for
 # more than 45 working days (8670Q); Cleo: an episode closed in 2024/25, not in 2025/26
@@ -51,6 +68,7 @@ err_has "live records, 2024/25: 1 children in the census, 1 findings (0 errors, 
 out_has "2887Q,query,,,,,Disability"
 
 status 1 validate cin --live --format json
+out_has '"year":2027,"lea":"206","serial":3,'
 out_has '"rule":"8670Q","severity":"query","child":"'"$ben"'","la_child_id":"BEN2","record_type":"assessment","record":"'"$assessment"'"'
 
 # a file or --live, not both; a bad year or format is a usage error
@@ -74,4 +92,5 @@ err_has "is an error, which must be put right"
 
 ok audit list
 out_has "cin.validate"
+out_has "setting.set"
 done_ok

@@ -1,0 +1,38 @@
+/*
+ * The council's settings (settings.h): a table, so that the command line's help, its
+ * checks and the store agree on what exists. A value is checked here, once, whoever sets
+ * it.
+ */
+#include "domain/settings.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/ident.h"
+
+/* Three digits, a DfE LA code (rule 1530's list: the code the council's UPNs carry). */
+static bool la_code(const char *v) { return strlen(v) == 3 && la_code_valid(v, 0); }
+
+const struct setting_def setting_defs[] = {
+    {"la-code", "the council's DfE LA number",
+     "three digits, the council's DfE local authority code (206 for Islington)", la_code},
+    {"council-name", "the council's name",
+     "the name people know the council by, at most 200 "
+     "characters",
+     NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+const struct setting_def *setting_find(const char *name)
+{
+    for (const struct setting_def *d = setting_defs; name && d->name; d++)
+        if (!strcmp(d->name, name))
+            return d;
+    return NULL;
+}
+
+const char *setting_cin_serial_name(int year, char *buf, size_t size)
+{
+    snprintf(buf, size, "cin-serial-%d", year);
+    return buf;
+}
