@@ -7,7 +7,6 @@
  */
 #include "http/api.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -50,47 +49,6 @@ static void field_error(struct http_request *req, const char *field, const char 
     }
 }
 
-/* Whether a Content-Type names JSON: application/json or a +json type
- * (application/merge-patch+json), in any case, with or without parameters ("; charset=utf-8").
- * "application/jsonp" or "text/json; application/json" are not. */
-static bool json_type(const char *type)
-{
-    if (!type)
-        return false;
-    size_t n = strcspn(type, ";");
-    while (n && (type[n - 1] == ' ' || type[n - 1] == '\t'))
-        n--;
-    static const char app[] = "application/", json[] = "json", plus[] = "+json";
-    size_t na = sizeof app - 1;
-    if (n <= na || strncasecmp(type, app, na))
-        return false;
-    const char *sub = type + na;
-    size_t ns = n - na;
-    if (ns == sizeof json - 1 && !strncasecmp(sub, json, ns))
-        return true;
-    if (ns <= sizeof plus - 1 || strncasecmp(sub + ns - (sizeof plus - 1), plus, sizeof plus - 1))
-        return false;
-    for (size_t i = 0; i < ns - (sizeof plus - 1); i++) /* the subtype's name: a token */
-        if (!isalnum((unsigned char)sub[i]) && !strchr("!#$&-^_.", sub[i]))
-            return false;
-    return true;
-}
-
-/* The request's JSON object, or a problem answer (415, 400) already in `res`. */
-static int read_body(struct http_request *req, struct http_response *res, struct json_body *b)
-{
-    if (!json_type(req->content_type))
-        return http_problem(req, res, 415, "Send JSON",
-                            "The body must be a JSON object with Content-Type: application/json");
-    struct kerr e = KERR_INIT;
-    if (json_body_parse(req->body ? req->body : "", req->body_len, req->arena, b, &e)) {
-        field_error(req, e.field[0] ? arena_strdup(req->arena, e.field) : "body",
-                    arena_strdup(req->arena, e.msg));
-        return http_problem(req, res, 400, "The body could not be read", e.msg);
-    }
-    return 0;
-}
-
 static int failed(struct http_request *req, struct http_response *res, enum kerr_code rc,
                   const struct kerr *e)
 {
@@ -121,7 +79,7 @@ static void write_child(struct json_out *j, const struct person *p)
 int api_children_search(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     struct json_body b = {0};
-    int rc0 = read_body(req, res, &b);
+    int rc0 = api_body_read(req, res, &b);
     if (rc0)
         return rc0;
     const struct json_member *q = json_get(&b, "q"), *limit = json_get(&b, "limit");
@@ -172,7 +130,7 @@ int api_child_create(struct http_app *app, struct http_request *req, struct http
 {
     (void)app;
     struct json_body b = {0};
-    int rc0 = read_body(req, res, &b);
+    int rc0 = api_body_read(req, res, &b);
     if (rc0)
         return rc0;
     struct person p = person_blank_child();
@@ -196,7 +154,7 @@ int api_child_create(struct http_app *app, struct http_request *req, struct http
 int api_child_update(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     struct json_body b = {0};
-    int rc0 = read_body(req, res, &b);
+    int rc0 = api_body_read(req, res, &b);
     if (rc0)
         return rc0;
     struct person p;
@@ -256,7 +214,7 @@ int api_notes_list(struct http_app *app, struct http_request *req, struct http_r
 int api_note_add(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     struct json_body b = {0};
-    int rc0 = read_body(req, res, &b);
+    int rc0 = api_body_read(req, res, &b);
     if (rc0)
         return rc0;
     struct case_note n = {.date = DATE_NONE};
@@ -325,7 +283,7 @@ int api_allocations_list(struct http_app *app, struct http_request *req, struct 
 int api_allocation_add(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     struct json_body b = {0};
-    int rc0 = read_body(req, res, &b);
+    int rc0 = api_body_read(req, res, &b);
     if (rc0)
         return rc0;
     struct allocation al = {

@@ -5,8 +5,10 @@
  */
 #include "http/api_fields.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "domain/codeset.h"
 #include "domain/rec.h"
@@ -201,4 +203,43 @@ int api_refused(struct http_request *req, struct http_response *res, enum kerr_c
     req->cause = rc;
     return http_problem(req, res, 503, "Sorry, there is a problem",
                         "The records could not be read or written. Try again later.");
+}
+
+/* Whether a Content-Type names JSON: application/json or a +json type
+ * (application/merge-patch+json), in any case, with or without parameters ("; charset=utf-8").
+ * "application/jsonp" or "text/json; application/json" are not. */
+static bool json_type(const char *type)
+{
+    if (!type)
+        return false;
+    size_t n = strcspn(type, ";");
+    while (n && (type[n - 1] == ' ' || type[n - 1] == '\t'))
+        n--;
+    static const char app[] = "application/", json[] = "json", plus[] = "+json";
+    size_t na = sizeof app - 1;
+    if (n <= na || strncasecmp(type, app, na))
+        return false;
+    const char *sub = type + na;
+    size_t ns = n - na;
+    if (ns == sizeof json - 1 && !strncasecmp(sub, json, ns))
+        return true;
+    if (ns <= sizeof plus - 1 || strncasecmp(sub + ns - (sizeof plus - 1), plus, sizeof plus - 1))
+        return false;
+    for (size_t i = 0; i < ns - (sizeof plus - 1); i++) /* the subtype's name: a token */
+        if (!isalnum((unsigned char)sub[i]) && !strchr("!#$&-^_.", sub[i]))
+            return false;
+    return true;
+}
+
+int api_body_read(struct http_request *req, struct http_response *res, struct json_body *b)
+{
+    if (!json_type(req->content_type))
+        return http_problem(req, res, 415, "Send JSON",
+                            "The body must be a JSON object with Content-Type: application/json");
+    struct kerr e = KERR_INIT;
+    if (json_body_parse(req->body ? req->body : "", req->body_len, req->arena, b, &e)) {
+        api_field_error(req, e.field[0] ? e.field : "body", e.msg);
+        return http_problem(req, res, 400, "The body could not be read", e.msg);
+    }
+    return 0;
 }

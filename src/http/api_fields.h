@@ -40,6 +40,11 @@ void api_fields_schema(struct json_out *j, const char *name, const char *descrip
                        const char *const *head, const struct field *fields, bool input,
                        const char *const *required);
 
+/* The request's body as a JSON object: 0, or the problem answer already in `res` (415 for a
+ * Content-Type that is not application/json or a +json type, 400 naming what could not be
+ * read). */
+int api_body_read(struct http_request *req, struct http_response *res, struct json_body *b);
+
 /* A use case's refusal as a problem, each field beside its name: 404 for what the account
  * may not see (as for what does not exist), 403, 409 for a clash, 422 for values, 503 for
  * everything underneath that the person can do nothing about. */

@@ -1,10 +1,11 @@
 /*
  * The JSON API of every record type from its description: a child's records of a type
  * (list, add), one record (read, correct), and its versions. Nothing here knows a type:
- * members are the description's fields, written as JSON by their field type (a yes/no as
- * true/false, a whole number as a number, everything else as a string, a date as
- * YYYY-MM-DD, absent as null), and read back through the same canonical text as the
- * forms and the CLI. The checks, scope and audit rows are the use-case layer's.
+ * members are the description's fields, read, written and described by api_fields.c as
+ * the child's, a note's and an allocation's are (a yes/no as true/false, a whole number as
+ * a number, a list of codes as an array, everything else as a string, a date as
+ * YYYY-MM-DD, absent as null), through the same canonical text as the forms and the CLI.
+ * The checks, scope and audit rows are the use-case layer's.
  *
  *   GET   /api/v1/children/{id}/records/{type}     the child's records, newest first
  *   POST  /api/v1/children/{id}/records/{type}     add one
@@ -23,7 +24,7 @@
 #include <time.h>
 
 #include "casework/casework.h"
-#include "domain/codeset.h"
+#include "http/api_fields.h"
 #include "http/json.h"
 #include "http/web_audit.h"
 
@@ -36,15 +37,6 @@ static int answer(struct http_request *req, struct http_response *res, int statu
     const char *body = json_out_take(j, req->arena, &len);
     http_body(res, status, type, body, len);
     return status;
-}
-
-static void field_error(struct http_request *req, const char *field, const char *message)
-{
-    if (req->nerrors < HTTP_FIELD_ERRORS_MAX) {
-        req->errors[req->nerrors].field = arena_strdup(req->arena, field);
-        req->errors[req->nerrors].message = arena_strdup(req->arena, message);
-        req->nerrors++;
-    }
 }
 
 static const char *iso_time(struct arena *a, int64_t t)
@@ -78,16 +70,7 @@ static void write_record(struct json_out *j, const char *key, struct arena *a,
     json_str(j, "created_at", iso_time(a, h->created_at));
     json_str(j, "updated_at", iso_time(a, h->updated_at));
     json_str(j, "reason", h->reason);
-    char buf[REC_TEXT_BUF];
-    for (const struct field *f = t->fields; f->name; f++) {
-        const char *v = rec_text(f, rec, buf);
-        if (f->type == FIELD_BOOL)
-            json_bool(j, f->name, v && v[0] == '1');
-        else if (f->type == FIELD_INT && v)
-            json_int(j, f->name, strtoll(v, NULL, 10));
-        else
-            json_str(j, f->name, v);
-    }
+    api_fields_write(j, t->fields, rec);
     if (warnings && warnings->n) {
         json_arr_begin(j, "warnings");
         for (size_t i = 0; i < warnings->n; i++)
@@ -95,83 +78,6 @@ static void write_record(struct json_out *j, const char *key, struct arena *a,
         json_arr_end(j);
     }
     json_obj_end(j);
-}
-
-/* The request's JSON object, or a problem already in `res`. */
-static int body_of(struct http_request *req, struct http_response *res, struct json_body *b)
-{
-    const char *type = req->content_type;
-    if (!type || strncmp(type, "application/json", 16) != 0)
-        return http_problem(req, res, 415, "Send JSON",
-                            "The body must be a JSON object with Content-Type: application/json");
-    struct kerr e = KERR_INIT;
-    if (json_body_parse(req->body ? req->body : "", req->body_len, req->arena, b, &e)) {
-        field_error(req, e.field[0] ? e.field : "body", e.msg);
-        return http_problem(req, res, 400, "The body could not be read", e.msg);
-    }
-    return 0;
-}
-
-/* Apply the body's members to `rec`: each must be a field of the type (or one of
- * `extra`, returned in extra_v), of the JSON kind its field type takes. */
-static void apply(struct http_request *req, const struct rec_type *t, const struct json_body *b,
-                  void *rec, const char *const *extra, const struct json_member **extra_v)
-{
-    struct field_errors errs;
-    field_errors_clear(&errs);
-    for (size_t i = 0; i < b->n; i++) {
-        const struct json_member *m = &b->v[i];
-        bool done = false;
-        for (size_t k = 0; extra && extra[k] && !done; k++)
-            if (!strcmp(extra[k], m->name)) {
-                extra_v[k] = m;
-                done = true;
-            }
-        int fi = done ? -1 : rec_field_index(t, m->name);
-        if (done)
-            continue;
-        if (fi < 0) {
-            field_error(req, m->name, arena_printf(req->arena, "is not a field of a %s", t->label));
-            continue;
-        }
-        const struct field *f = &t->fields[fi];
-        enum json_kind want = f->type == FIELD_BOOL  ? JV_BOOL
-                              : f->type == FIELD_INT ? JV_NUMBER
-                                                     : JV_STRING;
-        if (m->kind != want && m->kind != JV_NULL) {
-            field_error(req, m->name,
-                        want == JV_BOOL     ? "expected true or false"
-                        : want == JV_NUMBER ? "expected a whole number or null"
-                                            : "expected a string or null");
-            continue;
-        }
-        if (f->type == FIELD_DATE && m->text && m->text[0] &&
-            !(strlen(m->text) == 10 && m->text[4] == '-' && m->text[7] == '-')) {
-            field_error(req, m->name, "expected a date as YYYY-MM-DD");
-            continue;
-        }
-        rec_set_text(f, rec, m->kind == JV_NULL ? NULL : m->text, req->arena, &errs);
-    }
-    for (size_t i = 0; i < errs.n; i++)
-        field_error(req, errs.items[i].field, errs.items[i].msg);
-}
-
-/* A use case's refusal as a problem: each field beside its name. */
-static int refused(struct http_request *req, struct http_response *res, enum kerr_code rc,
-                   const struct cw_err *err)
-{
-    if (rc == KITH_E_NOT_FOUND)
-        return http_problem(req, res, 404, "Not found", "There is no such record.");
-    if (rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE) {
-        for (size_t i = 0; i < err->fields.n; i++)
-            field_error(req, err->fields.items[i].field, err->fields.items[i].msg);
-        if (!err->fields.n)
-            field_error(req, err->e.field[0] ? err->e.field : "body", err->e.msg);
-        return http_problem(req, res, 422, "The record was not saved", err->e.msg);
-    }
-    req->cause = rc;
-    return http_problem(req, res, 503, "Sorry, there is a problem",
-                        "The records could not be read or written. Try again later.");
 }
 
 /* The types these routes serve: those kept about a child (a vacancy is the jobs board's,
@@ -216,7 +122,7 @@ int api_records_list(struct http_app *app, struct http_request *req, struct http
         rc = cw_rec_list(req->store, &who, t, p.id, RECORDS_PAGE, 0, req->arena, &rows, &n, &total,
                          &err);
     if (rc)
-        return refused(req, res, rc, &err);
+        return api_refused(req, res, rc, &err);
     struct json_out j;
     json_out_init(&j);
     json_obj_begin(&j);
@@ -236,7 +142,7 @@ int api_record_add(struct http_app *app, struct http_request *req, struct http_r
     if (!t || !t->parent)
         return no_type(req, res);
     struct json_body b = {0};
-    int r0 = body_of(req, res, &b);
+    int r0 = api_body_read(req, res, &b);
     if (r0)
         return r0;
     struct person p;
@@ -244,13 +150,14 @@ int api_record_add(struct http_app *app, struct http_request *req, struct http_r
     cw_err_clear(&err);
     enum kerr_code rc = child_of(req, req->path_args[0], &p, &err.e);
     if (rc)
-        return refused(req, res, rc, &err);
+        return api_refused(req, res, rc, &err);
     void *rec = arena_zalloc(req->arena, t->size);
     struct field_errors none;
     field_errors_clear(&none);
     for (const struct field *f = t->fields; f->name; f++)
         rec_set_text(f, rec, NULL, req->arena, &none);
-    apply(req, t, &b, rec, NULL, NULL);
+    api_fields_read(req, t->fields, arena_printf(req->arena, "a %s", t->label), &b, rec, NULL,
+                    NULL);
     if (req->nerrors)
         return http_problem(req, res, 422, "The record was not saved", "Check the fields.");
     rec_head(t, rec)->parent_id = p.id;
@@ -258,7 +165,7 @@ int api_record_add(struct http_app *app, struct http_request *req, struct http_r
     struct actor who = web_actor(req, &scope);
     rc = cw_rec_add(req->store, &who, t, rec, &err);
     if (rc)
-        return refused(req, res, rc, &err);
+        return api_refused(req, res, rc, &err);
     http_header_add(
         res, "Location",
         arena_printf(req->arena, "/api/v1/records/%s/%s", t->name, rec_head(t, rec)->public_id));
@@ -291,7 +198,7 @@ int api_record_get(struct http_app *app, struct http_request *req, struct http_r
     struct actor who = web_actor(req, &scope);
     enum kerr_code rc = cw_rec_view(req->store, &who, t, req->path_args[1], req->arena, rec, &err);
     if (rc)
-        return refused(req, res, rc, &err);
+        return api_refused(req, res, rc, &err);
     struct json_out j;
     json_out_init(&j);
     write_record(&j, NULL, req->arena, t, rec, child_id(req, t, rec), NULL);
@@ -305,7 +212,7 @@ int api_record_correct(struct http_app *app, struct http_request *req, struct ht
     if (!t)
         return no_type(req, res);
     struct json_body b = {0};
-    int r0 = body_of(req, res, &b);
+    int r0 = api_body_read(req, res, &b);
     if (r0)
         return r0;
     void *rec = arena_zalloc(req->arena, t->size);
@@ -315,17 +222,18 @@ int api_record_correct(struct http_app *app, struct http_request *req, struct ht
     struct actor who = web_actor(req, &scope);
     enum kerr_code rc = cw_rec_view(req->store, &who, t, req->path_args[1], req->arena, rec, &err);
     if (rc)
-        return refused(req, res, rc, &err);
+        return api_refused(req, res, rc, &err);
     static const char *const extra[] = {"version", "reason", NULL};
     const struct json_member *extra_v[2] = {NULL, NULL};
-    apply(req, t, &b, rec, extra, extra_v);
+    api_fields_read(req, t->fields, arena_printf(req->arena, "a %s", t->label), &b, rec, extra,
+                    extra_v);
     struct rec_head *h = rec_head(t, rec);
     if (!extra_v[0] || extra_v[0]->kind != JV_NUMBER)
-        field_error(req, "version",
-                    arena_printf(req->arena,
-                                 "expected the version you started from as a number (it is "
-                                 "now %d)",
-                                 h->version));
+        api_field_error(req, "version",
+                        arena_printf(req->arena,
+                                     "expected the version you started from as a number (it is "
+                                     "now %d)",
+                                     h->version));
     else
         h->version = (int)strtol(extra_v[0]->text, NULL, 10);
     h->reason = extra_v[1] && extra_v[1]->kind == JV_STRING ? extra_v[1]->text : NULL;
@@ -349,7 +257,7 @@ int api_record_correct(struct http_app *app, struct http_request *req, struct ht
         return answer(req, res, 409, &j, "application/problem+json");
     }
     if (rc)
-        return refused(req, res, rc, &err);
+        return api_refused(req, res, rc, &err);
     struct json_out j;
     json_out_init(&j);
     write_record(&j, NULL, req->arena, t, rec, child_id(req, t, rec), &err.warnings);
@@ -371,7 +279,7 @@ int api_record_history(struct http_app *app, struct http_request *req, struct ht
     enum kerr_code rc =
         cw_rec_history(req->store, &who, t, req->path_args[1], req->arena, &rows, &n, &err);
     if (rc)
-        return refused(req, res, rc, &err);
+        return api_refused(req, res, rc, &err);
     const char *child = n ? child_id(req, t, rows) : NULL;
     struct json_out j;
     json_out_init(&j);
@@ -400,37 +308,6 @@ static void schema_name(const char *type, char out[64])
         upper = false;
     }
     out[n] = '\0';
-}
-
-static void field_schema(struct json_out *j, const struct field *f)
-{
-    json_key_obj(j, f->name);
-    json_arr_begin(j, "type");
-    json_str(j, NULL,
-             f->type == FIELD_BOOL  ? "boolean"
-             : f->type == FIELD_INT ? "integer"
-                                    : "string");
-    if (f->type != FIELD_BOOL)
-        json_str(j, NULL, "null");
-    json_arr_end(j);
-    json_str(j, "description", f->label);
-    if (f->type == FIELD_DATE)
-        json_str(j, "format", "date");
-    if (f->type == FIELD_INT) {
-        json_int(j, "minimum", f->min);
-        json_int(j, "maximum", f->max);
-    }
-    if (f->type == FIELD_TEXT && f->max_len)
-        json_int(j, "maxLength", f->max_len);
-    if (f->flags & FIELD_CODED) {
-        const struct codeset *cs = codeset_get(f->codeset);
-        json_arr_begin(j, "enum");
-        for (int i = 0; i < cs->n; i++)
-            json_str(j, NULL, cs->codes[i].code);
-        json_str(j, NULL, NULL);
-        json_arr_end(j);
-    }
-    json_obj_end(j);
 }
 
 void api_records_schemas(struct json_out *j, struct arena *a)
@@ -473,7 +350,7 @@ void api_records_schemas(struct json_out *j, struct arena *a)
                 json_obj_end(j);
             }
             for (const struct field *f = t->fields; f->name; f++)
-                field_schema(j, f);
+                api_field_schema(j, f);
             json_obj_end(j);
             json_arr_begin(j, "required");
             for (const struct field *f = t->fields; f->name; f++)

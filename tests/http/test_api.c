@@ -619,6 +619,48 @@ static void records_of_any_type(void **state)
            "\"letter_before_proceedings\",\"pp_meeting\",\"care_application\"]");
     has(c, "\"CareApplicationInput\":{");
     has(c, "\"S47EnquiryInput\":{");
+    /* a list of codes is an array, in the document as for the child's disabilities */
+    has(c, "\"agencies\":{\"type\":[\"array\",\"null\"]");
+}
+
+/* The records API reads and writes through the same field code as the child's: a list of
+ * codes comes back as an array and is taken as an array or as "a,b"; a +json body type is
+ * JSON here as on every other route. (Its own copies once wrote "social-care,police" and
+ * refused application/merge-patch+json with 415.) */
+static void records_share_the_field_code(void **state)
+{
+    struct fx *f = *state;
+    struct call *c =
+        api(f, "POST", arena_printf(&f->a, "/api/v1/children/%s/records/referral", f->amara), ADA,
+            "{\"referral_date\":\"2026-10-01\",\"source\":\"2A\",\"primary_need\":\"N4\"}");
+    assert_int_equal(c->res.status, 201);
+    const char *list =
+        arena_printf(&f->a, "/api/v1/children/%s/records/strategy_discussion", f->amara);
+    c = api(f, "POST", list, ADA,
+            "{\"discussion_date\":\"2026-11-02\",\"agencies\":[\"social-care\","
+            "\"police\"],\"outcome\":\"nfa\"}");
+    if (c->res.status != 201)
+        fail_msg("%s", c->body);
+    assert_int_equal(c->res.status, 201);
+    has(c, "\"agencies\":[\"social-care\",\"police\"]");
+    c = api(f, "POST", list, ADA,
+            "{\"discussion_date\":\"2026-11-03\",\"agencies\":\"social-care,police,health\","
+            "\"outcome\":\"nfa\"}");
+    assert_int_equal(c->res.status, 201);
+    has(c, "\"agencies\":[\"social-care\",\"police\",\"health\"]");
+    c = api(f, "POST", list, ADA, "{\"discussion_date\":\"2026-11-03\",\"agencies\":7}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "expected a list of codes");
+    c = call_new(&f->a, "POST", list);
+    c->req.authorization = arena_printf(&f->a, "Bearer %s", f->token[ADA]);
+    c->req.content_type = "application/merge-patch+json; charset=utf-8";
+    c->req.body = "{\"discussion_date\":\"2026-11-04\",\"agencies\":[\"social-care\","
+                  "\"police\"],\"outcome\":\"nfa\"}";
+    c->req.body_len = strlen(c->req.body);
+    snprintf(c->req.request_id, sizeof c->req.request_id, "%s", "api-test");
+    call_run(&f->app, c);
+    if (c->res.status != 201)
+        fail_msg("%s", c->body);
 }
 
 /* The FGDM rule through the API (Children Act 1989 s.31ZA): an application for a care
@@ -665,6 +707,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(bodies_that_cannot_be_read, setup, teardown),
         cmocka_unit_test_setup_teardown(records_of_any_type, setup, teardown),
+        cmocka_unit_test_setup_teardown(records_share_the_field_code, setup, teardown),
         cmocka_unit_test_setup_teardown(cin_rules_on_save, setup, teardown),
         cmocka_unit_test_setup_teardown(care_application_needs_fgdm, setup, teardown),
     };
