@@ -4,11 +4,10 @@
  * without code of its own; a type's own rules are in its description's `check`.
  *
  * A record that hangs off a child is seen and changed only by those who may see the
- * child: the store's scope query decides (store_person_visible), here, once, so no entry
- * point can forget it. A refusal reads as "not found" (an id someone may not see must not
- * be told apart from one that does not exist) and is audited as denied.
+ * child, through the one scope gate of cw_impl.c, so no entry point can forget it.
  */
 #include "casework/casework.h"
+#include "casework/cw_impl.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -54,22 +53,13 @@ static const char *action_name(const struct rec_type *t, const char *verb, char 
     return buf;
 }
 
-/* Whether the actor may see child `child_id`. A refusal is audited and reads as not
- * found. */
+/* Whether the actor may see child `child_id` (cw_may_see), a refusal audited as the
+ * type's action. */
 static enum kerr_code may_see(struct store *s, const struct actor *who, const struct rec_type *t,
                               int64_t child_id, const char *verb, struct cw_err *err)
 {
-    if (!who->scope)
-        return KITH_OK;
-    bool visible = false;
-    enum kerr_code rc = store_person_visible(s, who->scope, child_id, &visible, &err->e);
-    if (rc)
-        return rc;
-    if (visible)
-        return KITH_OK;
     char act[64];
-    cw_audit(s, who, child_id, action_name(t, verb, act, sizeof act), "denied", NULL, true, NULL);
-    return kerr_fail(&err->e, KITH_E_NOT_FOUND, "child", "there is no such child");
+    return cw_may_see(s, who, child_id, action_name(t, verb, act, sizeof act), err);
 }
 
 /* Vacancies and applications are the recruiters' to write, and applications theirs to
@@ -88,27 +78,13 @@ static enum kerr_code may_recruit(struct store *s, const struct actor *who,
                      reading ? "read" : "write", t->plural);
 }
 
-/* KITH_E_INVALID naming the first of the problems in err->fields, or KITH_OK. */
-static enum kerr_code values_result(const struct rec_type *t, struct cw_err *err)
-{
-    if (!err->fields.n && !err->fields.dropped)
-        return KITH_OK;
-    size_t n = err->fields.n + err->fields.dropped;
-    if (n == 1)
-        return kerr_fail(&err->e, KITH_E_INVALID, err->fields.items[0].field, "%s",
-                         err->fields.items[0].msg);
-    return kerr_fail(&err->e, KITH_E_INVALID, err->fields.items[0].field,
-                     "the %s has %zu problems; the first: %s", t->label, n,
-                     err->fields.items[0].msg);
-}
-
 /* Every check of the values; KITH_E_INVALID with each problem in err->fields. */
 static enum kerr_code check_values(const struct actor *who, const struct rec_type *t,
                                    const void *rec, struct cw_err *err)
 {
     struct field_ctx ctx = {.year = 0, .today = who->today};
     rec_check(t, rec, &ctx, &err->fields);
-    return values_result(t, err);
+    return cw_values_result(t->label, err);
 }
 
 /* The type's rules across the child's records (cross.h), if it has any: run inside the
@@ -134,7 +110,7 @@ static enum kerr_code check_across(struct store *s, const struct rec_type *t, co
     if (!rc && !err->fields.n)
         rc = cw_cin_on_save(s, &child, t, rec, self, today, &err->fields, &err->warnings, &err->e);
     arena_release(&a);
-    return rc ? rc : values_result(t, err);
+    return rc ? rc : cw_values_result(t->label, err);
 }
 
 /* Write with its audit row, all or nothing. */

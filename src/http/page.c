@@ -456,11 +456,12 @@ void page_pagination(struct html *h, const char *href, long page, size_t per_pag
     html_raw(h, "</nav>\n");
 }
 
-void page_cw_errors(struct http_request *req, const struct field *fields, const struct cw_err *err)
+void page_cw_errors(struct http_request *req, const struct field *fields, const struct cw_err *err,
+                    const char *fallback)
 {
     for (size_t i = 0; i < err->fields.n && req->nerrors < HTTP_FIELD_ERRORS_MAX; i++) {
         const char *name = err->fields.items[i].field;
-        const struct field *f = field_find(fields, name);
+        const struct field *f = fields ? field_find(fields, name) : NULL;
         if (f && f->type == FIELD_DATE)
             name = arena_printf(req->arena, "%s-day", name);
         req->errors[req->nerrors].field = arena_strdup(req->arena, name);
@@ -469,7 +470,7 @@ void page_cw_errors(struct http_request *req, const struct field *fields, const 
     }
     if (!err->fields.n && req->nerrors < HTTP_FIELD_ERRORS_MAX) {
         req->errors[req->nerrors].field =
-            arena_strdup(req->arena, err->e.field[0] ? err->e.field : "version");
+            arena_strdup(req->arena, err->e.field[0] ? err->e.field : fallback);
         req->errors[req->nerrors].message = arena_strdup(req->arena, err->e.msg);
         req->nerrors++;
     }

@@ -34,11 +34,13 @@ bool page_date_read(struct http_request *req, const char *prefix, const char *le
 void page_date_input(struct html *h, const struct http_request *req, const char *prefix,
                      const char *legacy, const char *legend, const char *hint);
 /* A use case's refusal of values as the form's field errors, each beside its input (a
- * date's beside its day box, `fields` saying which are dates); with no field named, the
- * whole refusal beside the field its kerr names. */
+ * date's beside its day box, `fields` saying which are dates; may be NULL when the form
+ * has none); with no field named, the whole refusal beside the field its kerr names, or
+ * beside `fallback`. */
 struct cw_err;
 struct field;
-void page_cw_errors(struct http_request *req, const struct field *fields, const struct cw_err *err);
+void page_cw_errors(struct http_request *req, const struct field *fields, const struct cw_err *err,
+                    const char *fallback);
 /* Text typed into a textarea as paragraphs: a blank line starts a new one, a single line
  * break is kept as <br>; everything escaped. */
 void page_paragraphs(struct html *h, const char *text);
@@ -75,15 +77,12 @@ struct field;
 void page_rec_form(struct html *h, const struct http_request *req, const struct rec_type *t,
                    const char *action, const void *rec, int version, const char *button);
 void page_rec_read(struct http_request *req, const struct rec_type *t, void *rec);
-void page_rec_errors(struct http_request *req, const struct rec_type *t, const struct cw_err *err);
 void page_rec_summary(struct html *h, struct arena *a, const struct rec_type *t, const void *rec);
 /* The same for a record kept before the generic types (the child's identity), from its
- * field table alone: its form (no version or reason), read back, and the use case's
- * problems beside their fields. */
+ * field table alone: its form (no version or reason) and read back. A use case's problems
+ * go beside their fields through page_cw_errors. */
 void page_fields_form(struct html *h, const struct http_request *req, const struct field *fields,
                       const char *action, const void *rec, const char *button);
 void page_fields_read(struct http_request *req, const struct field *fields, void *rec);
-void page_fields_errors(struct http_request *req, const struct field *fields,
-                        const struct cw_err *err);
 
 #endif

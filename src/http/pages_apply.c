@@ -266,20 +266,6 @@ static struct actor applicant(const struct http_request *req)
                           .today = today};
 }
 
-static void errors_to_form(struct http_request *req, const struct cw_err *err)
-{
-    for (size_t i = 0; i < err->fields.n && req->nerrors < HTTP_FIELD_ERRORS_MAX; i++) {
-        req->errors[req->nerrors].field = arena_strdup(req->arena, err->fields.items[i].field);
-        req->errors[req->nerrors].message = arena_strdup(req->arena, err->fields.items[i].msg);
-        req->nerrors++;
-    }
-    if (!err->fields.n && req->nerrors < HTTP_FIELD_ERRORS_MAX) {
-        req->errors[req->nerrors].field = err->e.field[0] ? err->e.field : "given_name";
-        req->errors[req->nerrors].message = arena_strdup(req->arena, err->e.msg);
-        req->nerrors++;
-    }
-}
-
 static const struct http_file *file_named(const struct http_request *req, const char *field)
 {
     for (size_t i = 0; i < req->nfiles; i++)
@@ -342,7 +328,7 @@ int page_apply(struct http_app *app, struct http_request *req, struct http_respo
     enum kerr_code erc = cw_apply(req->store, &who, v.h.public_id, &a, f ? &cv : NULL,
                                   *form_text(req, "privacy") != '\0', token, req->arena, &err);
     if (erc == KITH_E_INVALID) {
-        errors_to_form(req, &err);
+        page_cw_errors(req, NULL, &err, "given_name");
         return form_page(req, res, &v, 422);
     }
     if (erc == KITH_E_TOO_LARGE)

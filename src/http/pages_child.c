@@ -365,7 +365,7 @@ int page_note_add(struct http_app *app, struct http_request *req, struct http_re
     if (rc == KITH_E_FORBIDDEN)
         return http_error_page(req, res, 403, "You cannot add notes", err.e.msg);
     if (rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE) { /* the form again, text kept */
-        page_cw_errors(req, note_fields, &err);
+        page_cw_errors(req, note_fields, &err, "version");
         return child_render(req, res, &v, 422);
     }
     if (rc)

@@ -53,7 +53,7 @@ static int answer(struct http_request *req, struct http_response *res, enum kerr
                   const struct cw_err *err, const struct person *p, const struct person *shown)
 {
     if (rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE || rc == KITH_E_CONFLICT) {
-        page_fields_errors(req, person_fields, err);
+        page_cw_errors(req, person_fields, err, "given_name");
         return render(req, res, shown, 422);
     }
     if (rc)

@@ -231,25 +231,6 @@ static void read_form(struct http_request *req, const struct field *fields, void
 }
 
 /* The use case's field problems beside their fields: a date's beside its day box. */
-static void errors_to_form(struct http_request *req, const struct field *fields,
-                           const struct cw_err *err)
-{
-    for (size_t i = 0; i < err->fields.n && req->nerrors < HTTP_FIELD_ERRORS_MAX; i++) {
-        const char *name = err->fields.items[i].field;
-        const struct field *f = field_find(fields, name);
-        if (f && f->type == FIELD_DATE)
-            name = arena_printf(req->arena, "%s-day", name);
-        req->errors[req->nerrors].field = name;
-        req->errors[req->nerrors].message = arena_strdup(req->arena, err->fields.items[i].msg);
-        req->nerrors++;
-    }
-    if (!err->fields.n && req->nerrors < HTTP_FIELD_ERRORS_MAX) {
-        req->errors[req->nerrors].field = err->e.field[0] ? err->e.field : "version";
-        req->errors[req->nerrors].message = arena_strdup(req->arena, err->e.msg);
-        req->nerrors++;
-    }
-}
-
 /* Where a saved record is shown: its page, with the CIN census queries the save brought in
  * (casework/cin_live.h) as ?check=CODE,CODE for the page to show beside it. Only the codes
  * travel: the page takes each rule's words from the rule set, never from the address. */
@@ -415,7 +396,7 @@ int page_records_add(struct http_app *app, struct http_request *req, struct http
     rec_head(t, rec)->parent_id = p.id;
     rc = cw_rec_add(req->store, &who, t, rec, &err);
     if (rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE) {
-        errors_to_form(req, t->fields, &err);
+        page_cw_errors(req, t->fields, &err, "version");
         return render_new(req, res, t, &p, 422);
     }
     if (rc)
@@ -675,7 +656,7 @@ int page_record_correct(struct http_app *app, struct http_request *req, struct h
         return render_edit(req, res, t, rec, err.current, 409);
     }
     if (rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE) {
-        errors_to_form(req, t->fields, &err);
+        page_cw_errors(req, t->fields, &err, "version");
         return render_edit(req, res, t, rec, NULL, 422);
     }
     if (rc)
@@ -737,11 +718,6 @@ void page_rec_read(struct http_request *req, const struct rec_type *t, void *rec
     read_form(req, t->fields, rec);
 }
 
-void page_rec_errors(struct http_request *req, const struct rec_type *t, const struct cw_err *err)
-{
-    errors_to_form(req, t->fields, err);
-}
-
 void page_rec_summary(struct html *h, struct arena *a, const struct rec_type *t, const void *rec)
 {
     summary(h, a, t, rec);
@@ -756,10 +732,4 @@ void page_fields_form(struct html *h, const struct http_request *req, const stru
 void page_fields_read(struct http_request *req, const struct field *fields, void *rec)
 {
     read_form(req, fields, rec);
-}
-
-void page_fields_errors(struct http_request *req, const struct field *fields,
-                        const struct cw_err *err)
-{
-    errors_to_form(req, fields, err);
 }

@@ -22,12 +22,17 @@
 
 #include "casework/recruit.h"
 #include "core/date.h"
+#include "domain/field.h"
 #include "domain/codeset.h"
 #include "http/govuk.h"
 #include "http/page.h"
 #include "http/pages.h"
 #include "http/web_audit.h"
 #include "store/store_rec.h"
+
+/* The pipeline move's form: its date is a GOV.UK date input, so its errors go beside the
+ * day box. */
+static const struct field move_fields[] = {{.name = "on", .type = FIELD_DATE}, {0}};
 
 static int failed(struct http_request *req, struct http_response *res, enum kerr_code rc)
 {
@@ -150,7 +155,7 @@ int page_recruit_vacancy_add(struct http_app *app, struct http_request *req,
     cw_err_clear(&err);
     enum kerr_code rc = cw_rec_add(req->store, &who, &vacancy_type, &v, &err);
     if (rc == KITH_E_INVALID) {
-        page_rec_errors(req, &vacancy_type, &err);
+        page_cw_errors(req, vacancy_type.fields, &err, "version");
         return vacancy_form(req, res, &v, 422);
     }
     if (rc)
@@ -180,7 +185,7 @@ static int correct(struct http_request *req, struct http_response *res, struct v
     cw_err_clear(&err);
     enum kerr_code rc = cw_rec_correct(req->store, &who, &vacancy_type, v, req->arena, &err);
     if (rc == KITH_E_INVALID || rc == KITH_E_CONFLICT) {
-        page_rec_errors(req, &vacancy_type, &err);
+        page_cw_errors(req, vacancy_type.fields, &err, "version");
         return vacancy_form(req, res, v, rc == KITH_E_CONFLICT ? 409 : 422);
     }
     if (rc)
@@ -412,17 +417,8 @@ int page_recruit_application_move(struct http_app *app, struct http_request *req
             req->store, &who, req->path_args[0], version ? (int)strtol(version, NULL, 10) : 0,
             http_param(req, "stage"), on, http_param(req, "note"), req->arena, &out, &w, &err);
     if (req->nerrors || rc == KITH_E_INVALID || rc == KITH_E_CONFLICT) {
-        for (size_t i = 0; i < err.fields.n && req->nerrors < HTTP_FIELD_ERRORS_MAX; i++) {
-            const char *f = err.fields.items[i].field;
-            req->errors[req->nerrors].field = !strcmp(f, "on") ? "on-day" : f;
-            req->errors[req->nerrors].message = arena_strdup(req->arena, err.fields.items[i].msg);
-            req->nerrors++;
-        }
-        if (!err.fields.n && rc && req->nerrors < HTTP_FIELD_ERRORS_MAX) {
-            req->errors[req->nerrors].field = err.e.field[0] ? err.e.field : "stage";
-            req->errors[req->nerrors].message = arena_strdup(req->arena, err.e.msg);
-            req->nerrors++;
-        }
+        if (rc)
+            page_cw_errors(req, move_fields, &err, "stage");
         return show(req, res, req->path_args[0], rc == KITH_E_CONFLICT ? 409 : 422);
     }
     if (rc)
