@@ -13,7 +13,10 @@
 #include "domain/record.h"
 
 #define CASE_NOTE_SUBJECT_MAX 200
-#define CASE_NOTE_BODY_MAX 1000000 /* a million characters is a very long note */
+/* About ten pages. Every way in must carry it, so that a note written at the command line
+ * can be corrected on its page: a form or an API body is at most 64 KiB (http.h), which
+ * holds 20,000 characters of ordinary text once encoded. */
+#define CASE_NOTE_BODY_MAX 20000
 
 /* struct case_note: date, kind, subject, body (the child and the author are the use
  * case's: the record's place and who is writing). */

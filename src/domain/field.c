@@ -278,7 +278,13 @@ static bool check_value(const struct field *f, const void *rec, const struct fie
     case FIELD_TEXT: {
         const char *s = get_text(rec, f->offset);
         size_t len = strlen(s);
-        if (f->max_len && len > (size_t)f->max_len) {
+        /* A limit is in characters, as the forms count them and people read it: each byte
+         * but a UTF-8 continuation byte starts one (text is UTF-8 by the time it is here),
+         * and a line break sent as CR LF is one, as the browser counted it when typed. */
+        size_t chars = 0;
+        for (size_t i = 0; f->max_len && i < len; i++)
+            chars += ((unsigned char)s[i] & 0xC0) != 0x80 && !(s[i] == '\r' && s[i + 1] == '\n');
+        if (f->max_len && chars > (size_t)f->max_len) {
             field_fail(errs, f, -1, text, "is too long", "at most %d characters", f->max_len);
             return false;
         }

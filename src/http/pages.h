@@ -2,6 +2,7 @@
 #ifndef KITH_HTTP_PAGES_H
 #define KITH_HTTP_PAGES_H
 
+#include "domain/entities.h"
 #include "http/router.h"
 
 int page_asset(struct http_app *app, struct http_request *req, struct http_response *res);
@@ -45,8 +46,9 @@ int page_admin_user_reset(struct http_app *app, struct http_request *req,
 int page_validate_form(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_validate(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_validate_live(struct http_app *app, struct http_request *req, struct http_response *res);
-/* A case note's limits, in characters: the route table refuses more, the form shows them. */
-enum { NOTE_SUBJECT_MAX = 200, NOTE_BODY_MAX = 20000 };
+/* A case note's limits, in characters, the description's (domain/entities.h): the route
+ * table refuses more, the form shows them. */
+enum { NOTE_SUBJECT_MAX = CASE_NOTE_SUBJECT_MAX, NOTE_BODY_MAX = CASE_NOTE_BODY_MAX };
 /* The public jobs board (pages_jobs.c): no sign-in, no audit. */
 int page_jobs(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_job(struct http_app *app, struct http_request *req, struct http_response *res);

@@ -50,8 +50,15 @@ status 64 note add "$child" --subject S --body B
 err_has "--author WORKER"
 status 64 note add "$child" --author "$worker" --subject S
 status 8 note add "$child" --author "$worker" --subject S --body-file /nonexistent
+# the same 20,000 characters as the page and the API take (é is two bytes: counted as one)
+python3 -c 'print("é" * 20001, end="")' > long.txt
+status 3 note add "$child" --author "$worker" --subject S --body-file long.txt
+err_has "note"
+err_has "20000"
 ok note list "$child" --limit 1000
 [ "$(grep -c . "$T/out")" -eq "$before" ] || fail "a refused note was stored"
+python3 -c 'print("é" * 20000, end="")' > long.txt
+ok note add "$child" --author "$worker" --subject "Long" --body-file long.txt
 status 64 note list
 err_has "name a child, or search all notes"
 

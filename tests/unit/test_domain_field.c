@@ -670,6 +670,44 @@ static void text_kinds(void **state)
     }
 }
 
+/* A text limit counts characters, as the forms' character count and the person read it:
+ * three two-byte letters fit a limit of 3 (six bytes once counted as 6 and refused). */
+static void text_limits_count_characters(void **state)
+{
+    (void)state;
+    struct rec {
+        const char *s;
+    };
+    static const struct field fields[] = {{.name = "s",
+                                           .label = "text",
+                                           .type = FIELD_TEXT,
+                                           .flags = FIELD_MULTILINE,
+                                           .max_len = 3,
+                                           .offset = offsetof(struct rec, s)},
+                                          {0}};
+    static const struct {
+        const char *s;
+        bool ok;
+    } cases[] = {
+        {"abc", true},
+        {"abcd", false},
+        {"a\r\nb", true}, /* a line break sent by a browser is one */
+        {"a\r\nb\n", false},
+        {"\xc3\xa9\xc3\xa9\xc3\xa9", true},          /* ééé */
+        {"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", false}, /* éééé */
+        {"\xf0\x9f\x98\x80\xf0\x9f\x98\x80"
+         "a",
+         true}, /* two four-byte characters and a */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct rec r = {cases[i].s};
+        struct field_errors errs;
+        field_errors_clear(&errs);
+        field_check(fields, &r, &(struct field_ctx){0}, &errs);
+        assert_int_equal(errs.n == 0, cases[i].ok);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -686,6 +724,7 @@ int main(void)
         cmocka_unit_test(codes_by_year),
         cmocka_unit_test(uasc_dates),
         cmocka_unit_test(errors_past_the_limit_are_counted),
+        cmocka_unit_test(text_limits_count_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
