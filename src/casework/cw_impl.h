@@ -21,6 +21,17 @@ enum kerr_code cw_values_result(const char *what, struct cw_err *err);
 enum kerr_code cw_check_fields(const struct actor *who, const struct field *fields,
                                const char *what, const void *rec, struct cw_err *err);
 
+/* A record's rules across the child's records (casework/cross.h) and then the CIN census's
+ * on-save rules (cin_live.h), inside the caller's transaction, `self` being the record's
+ * own row id on a correction (0 on an add); KITH_E_INVALID with each problem in
+ * err->fields. */
+enum kerr_code cw_rec_check_across(struct store *s, const struct rec_type *t, const void *rec,
+                                   int64_t self, kdate today, struct cw_err *err);
+
+/* Fields kith sets (FIELD_KEPT: a step's links) copied from `from` into `rec`, or cleared
+ * when `from` is NULL: never taken from what a person typed. */
+void cw_rec_kept(const struct rec_type *t, void *rec, const void *from);
+
 /* Finish a change begun with store_begin whose writes went `rc`: its audit row, then the
  * commit, or the whole change rolled back. */
 enum kerr_code cw_commit(struct store *s, const struct actor *who, enum kerr_code rc,

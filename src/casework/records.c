@@ -14,6 +14,7 @@
 
 #include "casework/cin_live.h"
 #include "casework/cross.h"
+#include "casework/cw_impl.h"
 #include "casework/recruit.h"
 #include "domain/audit.h"
 #include "domain/codeset.h"
@@ -87,9 +88,36 @@ static enum kerr_code check_values(const struct actor *who, const struct rec_typ
     return cw_values_result(t->label, err);
 }
 
+/* The bytes field `f` takes in its record. */
+static size_t member_size(const struct field *f)
+{
+    static const size_t sizes[] = {
+        [FIELD_TEXT] = sizeof(const char *), [FIELD_CHAR] = sizeof(char),
+        [FIELD_DATE] = sizeof(kdate),        [FIELD_BOOL] = sizeof(bool),
+        [FIELD_ENUM] = sizeof(int),          [FIELD_INT] = sizeof(int64_t)};
+    if (f->type == FIELD_CHARS)
+        return f->size;
+    if (f->type == FIELD_CODE_LIST)
+        return f->size * (size_t)f->max_count;
+    return sizes[f->type];
+}
+
+void cw_rec_kept(const struct rec_type *t, void *rec, const void *from)
+{
+    for (const struct field *f = t->fields; f->name; f++) {
+        if (!(f->flags & FIELD_KEPT))
+            continue;
+        char *to = (char *)rec + f->offset;
+        if (from)
+            memcpy(to, (const char *)from + f->offset, member_size(f));
+        else
+            memset(to, 0, member_size(f));
+    }
+}
+
 /* The type's rules across the child's records (cross.h), if it has any: run inside the
  * write's transaction, after its own checks found nothing wrong. */
-static enum kerr_code check_across(struct store *s, const struct rec_type *t, const void *rec,
+enum kerr_code cw_rec_check_across(struct store *s, const struct rec_type *t, const void *rec,
                                    int64_t self, kdate today, struct cw_err *err)
 {
     const struct cw_cross *x = cw_cross_rules;
@@ -136,6 +164,7 @@ enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct
                          t->label);
     enum kerr_code rc = t->parent ? may_see(s, who, t, h->parent_id, "add", err)
                                   : may_recruit(s, who, t, "add", false, err);
+    cw_rec_kept(t, rec, NULL); /* links are set by the actions that make them */
     if (!rc)
         rc = check_values(who, t, rec, err);
     if (rc)
@@ -145,7 +174,7 @@ enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct
     rc = store_begin(s, &err->e);
     if (rc)
         return rc;
-    rc = check_across(s, t, rec, 0, who->today, err);
+    rc = cw_rec_check_across(s, t, rec, 0, who->today, err);
     if (!rc)
         rc = store_rec_add(s, t, rec, who->now, &err->e);
     char act[64];
@@ -170,6 +199,7 @@ enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const st
     memcpy(h->public_id, sh->public_id, sizeof(h->public_id));
     h->created_at = sh->created_at;
     h->created_by = sh->created_by;
+    cw_rec_kept(t, rec, stored);
     if (!h->reason || !*h->reason) {
         field_fail(&err->fields,
                    &(const struct field){.name = "reason", .label = "reason for the correction"},
@@ -184,7 +214,7 @@ enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const st
     rc = store_begin(s, &err->e);
     if (rc)
         return rc;
-    rc = check_across(s, t, rec, h->id, who->today, err);
+    rc = cw_rec_check_across(s, t, rec, h->id, who->today, err);
     if (!rc)
         rc = store_rec_update(s, t, rec, who->now, &err->e);
     if (rc == KITH_E_CONFLICT) {

@@ -753,6 +753,7 @@ static const struct code profession[] = {
  * its referral (help.c); these say where the family went next. */
 static const struct code family_help_closure[] = {
     {"needs-met", "Needs met: support ended"},
+    {"stepped-up", "Stepped up to a child in need referral"},
     {"step-down", "Stepped down to universal services"},
     {"cp-plan", "Stepped up to child protection"},
     {"looked-after", "Stepped up: the child became looked after"},

@@ -4,7 +4,8 @@
  * (Families First: "with a social worker's oversight for children in need"), named, with
  * a Social Work England number and a day not before the start; the assessment, plan,
  * review and closure follow the start and each other in that order; a closure has its
- * reason and a reason its closure.
+ * reason and a reason its closure; "stepped up" is a closure the step-up made, with the
+ * referral it links to.
  */
 #include "domain/family_help.h"
 
@@ -44,6 +45,8 @@ static const struct field family_help_fields[] = {
     REC_LINE(family_help, contributors, "practitioners working with the family",
              "one line for each: name, role, agency; at most 4,000 characters", FIELD_MULTILINE,
              4000),
+    REC_LINK(family_help, stepped_up_to, "referral it stepped up to", "referral"),
+    REC_LINK(family_help, stepped_down_from, "CIN episode it stepped down from", "referral"),
     {0},
 };
 
@@ -125,6 +128,13 @@ static void family_help_check(const void *rec, const struct field_ctx *ctx,
     if (r->closure_date == DATE_NONE && r->closure_reason[0])
         field_fail(errs, closed, -1, NULL, "is missing",
                    "the day the episode closed, or no reason until it has");
+    /* a step-up is one action that records the referral too: not a reason typed alone */
+    if ((strcmp(r->closure_reason, "stepped-up") == 0) != (r->stepped_up_to[0] != '\0'))
+        field_fail(errs, why, -1, r->closure_reason,
+                   r->stepped_up_to[0] ? "is not 'stepped-up' though the episode stepped up"
+                                       : "names no referral",
+                   "'stepped-up' only through \"Step up to child in need\" on the episode, "
+                   "which records the referral with it");
 }
 
 const struct rec_type family_help_type =

@@ -5,7 +5,9 @@
  * it off (their Social Work England number is recorded). The episode has its assessment,
  * its plan, its latest review and its closure with where the family went next, and the
  * other practitioners working with the family. The CIN episode of a child in need still
- * opens with a referral and closes with RC1-RC9 on it (help.h).
+ * opens with a referral and closes with RC1-RC9 on it (help.h). Stepping up (an episode
+ * closed as it becomes a referral) and stepping down (a CIN episode closed into family
+ * help) link the two records both ways; kith sets the links (casework/step.c).
  */
 #ifndef KITH_DOMAIN_FAMILY_HELP_H
 #define KITH_DOMAIN_FAMILY_HELP_H
@@ -27,8 +29,10 @@ struct family_help {
     kdate plan_date;       /* the plan was agreed */
     kdate review_date;     /* the latest review */
     kdate closure_date;
-    char closure_reason[16];  /* CS_FAMILY_HELP_CLOSURE */
-    const char *contributors; /* one line each: name, role, agency */
+    char closure_reason[16];                   /* CS_FAMILY_HELP_CLOSURE */
+    const char *contributors;                  /* one line each: name, role, agency */
+    char stepped_up_to[PUBLIC_ID_LEN + 1];     /* the referral it became */
+    char stepped_down_from[PUBLIC_ID_LEN + 1]; /* the referral whose closure opened it */
 };
 
 extern const struct rec_type family_help_type;

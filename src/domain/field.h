@@ -78,6 +78,9 @@ struct field {
     const char *year_from;
     bool (*applies)(const void *rec); /* NULL = always; else absent is required when false */
     const char *applies_to;           /* who it applies to, for that message: "children" */
+    /* FIELD_CHARS holding the public id of a record of this type (a step-up's referral):
+     * shown as a link to that record. NULL: not a link. */
+    const char *link;
     /* Rules beyond the row's own (cross-field, identifiers). Runs when the row's own checks
      * found nothing wrong (the value may be absent); may add errors with field_fail(). */
     void (*check)(const struct field *f, const void *rec, const struct field_ctx *ctx,

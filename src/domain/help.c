@@ -28,6 +28,26 @@ static const struct field referral_fields[] = {
             "the day the episode closed, on or after the referral and not after today", 0),
     REC_CODE(referral, closure_reason, "reason for closure", CS_CIN_CLOSURE_REASON, 0,
              "closure_date"),
+    REC_LINK(referral, stepped_up_from, "family help episode it stepped up from", "family_help"),
+    REC_LINK(referral, stepped_down_to, "family help episode it stepped down to", "family_help"),
+    {0},
+};
+
+const struct field step_down_fields[] = {
+    {.name = "cin_closure_date",
+     .label = "date the CIN episode closed",
+     .expect = "the day the CIN episode closed, on or after the referral and not after today",
+     .type = FIELD_DATE,
+     .flags = FIELD_PAST | FIELD_REQUIRED,
+     .offset = offsetof(struct step_down, closure_date)},
+    {.name = "cin_closure_reason",
+     .label = "reason the CIN episode closed",
+     .type = FIELD_CHARS,
+     .flags = FIELD_CODED | FIELD_REQUIRED,
+     .codeset = CS_CIN_CLOSURE_REASON,
+     .year_from = "cin_closure_date",
+     .size = sizeof(((struct step_down *)0)->closure_reason),
+     .offset = offsetof(struct step_down, closure_reason)},
     {0},
 };
 

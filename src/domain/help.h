@@ -23,6 +23,8 @@ struct referral {
     bool nfa; /* referral closed with no further action, N00112 */
     kdate closure_date;
     char closure_reason[4];
+    char stepped_up_from[PUBLIC_ID_LEN + 1]; /* the family help episode it came from */
+    char stepped_down_to[PUBLIC_ID_LEN + 1]; /* the family help episode its closure opened */
 };
 
 #define ASSESSMENT_FACTORS_MAX 24
@@ -53,6 +55,15 @@ struct visit {
     bool seen_alone;
     const char *by_whom;
 };
+
+/* What closes a CIN episode when it steps down to family help (casework/step.h): the
+ * referral's closure, asked for on the step-down's form under its own names
+ * ("cin_closure_date", "cin_closure_reason"), beside the new episode's fields. */
+struct step_down {
+    kdate closure_date;
+    char closure_reason[4]; /* RC1-RC9 */
+};
+extern const struct field step_down_fields[];
 
 extern const struct rec_type referral_type, assessment_type, cin_plan_type, visit_type;
 

@@ -88,6 +88,13 @@ static inline const struct rec_head *rec_chead(const struct rec_type *t, const v
     {                                                                                              \
         .name = #m, .label = (lab), .type = FIELD_BOOL, .offset = offsetof(struct S, m)            \
     }
+/* A link kith sets to another record of the child's (type `to`): its public id, shown as a
+ * link, never taken from a form, a JSON body or an option (FIELD_KEPT). */
+#define REC_LINK(S, m, lab, to)                                                                    \
+    {                                                                                              \
+        .name = #m, .label = (lab), .type = FIELD_CHARS, .flags = FIELD_KEPT,                      \
+        .size = sizeof(((struct S *)0)->m), .link = (to), .offset = offsetof(struct S, m)          \
+    }
 #define REC_LINE(S, m, lab, exp, fl, max)                                                          \
     {                                                                                              \
         .name = #m, .label = (lab), .expect = (exp), .type = FIELD_TEXT, .flags = (fl),            \

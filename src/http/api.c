@@ -367,6 +367,12 @@ const struct api_doc api_docs[] = {
      "RecordInput", "Record"},
     {HTTP_GET, "/api/v1/records/{type}/{rid}/history", "Every version of a record, oldest first",
      NULL, "RecordVersions"},
+    {HTTP_POST, "/api/v1/records/{from}/{rid}/step/{type}",
+     "Step a record into a new one in one action, both linked (docs/family-help-and-"
+     "proceedings.md): family_help to referral (step up), or referral to family_help (step "
+     "down: with cin_closure_date and cin_closure_reason); the new record's fields, and "
+     "version, the one you started from",
+     "RecordInput", "Record"},
     {HTTP_GET, "/api/v1/obligations",
      "What is due, done and overdue under the statutory timescales (docs/timescales.md), for "
      "the children you may see, by due date; each with the one-line reason for its date",

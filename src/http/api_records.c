@@ -14,6 +14,8 @@
  *                                                  "version" (the one started from) and
  *                                                  "reason"
  *   GET   /api/v1/records/{type}/{rid}/history     every version, oldest first
+ *   POST  /api/v1/records/{from}/{rid}/step/{type} step into a new record of {type}
+ *                                                  (casework/step.h)
  */
 #include "http/api.h"
 
@@ -24,6 +26,7 @@
 #include <time.h>
 
 #include "casework/casework.h"
+#include "casework/step.h"
 #include "http/api_fields.h"
 #include "http/json.h"
 #include "http/web_audit.h"
@@ -262,6 +265,66 @@ int api_record_correct(struct http_app *app, struct http_request *req, struct ht
     json_out_init(&j);
     write_record(&j, NULL, req->arena, t, rec, child_id(req, t, rec), &err.warnings);
     return answer(req, res, 200, &j, "application/json");
+}
+
+int api_record_step(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *from = type_arg(req->path_args[0]), *to = type_arg(req->path_args[2]);
+    bool up = from == &family_help_type && to == &referral_type;
+    if (!up && !(from == &referral_type && to == &family_help_type))
+        return http_problem(req, res, 404, "Not found",
+                            "Family help steps up to a referral, and a referral's CIN episode "
+                            "steps down to family help: nothing else steps.");
+    struct json_body b = {0};
+    int r0 = api_body_read(req, res, &b);
+    if (r0)
+        return r0;
+    void *fresh = arena_zalloc(req->arena, to->size);
+    struct field_errors errs;
+    field_errors_clear(&errs);
+    for (const struct field *f = to->fields; f->name; f++)
+        rec_set_text(f, fresh, NULL, req->arena, &errs);
+    static const char *const extra[] = {"version", "cin_closure_date", "cin_closure_reason", NULL};
+    const struct json_member *extra_v[3] = {NULL, NULL, NULL};
+    api_fields_read(req, to->fields, arena_printf(req->arena, "a %s", to->label), &b, fresh, extra,
+                    extra_v);
+    struct step_down close = {DATE_NONE, ""};
+    for (size_t k = 1; k < 3; k++) {
+        const struct field *f = &step_down_fields[k - 1];
+        if (extra_v[k] && up)
+            api_field_error(req, f->name, "is for a step-down only");
+        else if (extra_v[k] && extra_v[k]->kind != JV_STRING && extra_v[k]->kind != JV_NULL)
+            api_field_error(req, f->name, "expected a string or null");
+        else
+            rec_set_text(f, &close, extra_v[k] ? extra_v[k]->text : NULL, req->arena, &errs);
+    }
+    for (size_t i = 0; i < errs.n; i++)
+        api_field_error(req, errs.items[i].field, errs.items[i].msg);
+    int version = 0;
+    if (extra_v[0] && extra_v[0]->kind != JV_NUMBER)
+        api_field_error(req, "version", "expected the version you started from as a number");
+    else if (extra_v[0])
+        version = (int)strtol(extra_v[0]->text, NULL, 10);
+    if (req->nerrors)
+        return http_problem(req, res, 422, "Nothing was saved", "Check the fields.");
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    enum kerr_code rc =
+        up ? cw_step_up(req->store, &who, req->path_args[1], version, fresh, req->arena, &err)
+           : cw_step_down(req->store, &who, req->path_args[1], version, &close, fresh, req->arena,
+                          &err);
+    if (rc)
+        return api_refused(req, res, rc, &err);
+    http_header_add(res, "Location",
+                    arena_printf(req->arena, "/api/v1/records/%s/%s", to->name,
+                                 rec_head(to, fresh)->public_id));
+    struct json_out j;
+    json_out_init(&j);
+    write_record(&j, NULL, req->arena, to, fresh, child_id(req, to, fresh), &err.warnings);
+    return answer(req, res, 201, &j, "application/json");
 }
 
 int api_record_history(struct http_app *app, struct http_request *req, struct http_response *res)

@@ -15,6 +15,11 @@
  *   GET  /records/{type}/{rid}/edit           the correction form
  *   POST /records/{type}/{rid}                correct; on a clash both versions
  *   GET  /records/{type}/{rid}/history        every version
+ *   GET  /records/{from}/{rid}/step/{type}    step into a new record (family help up to a
+ *   POST /records/{from}/{rid}/step/{type}    referral, a CIN episode down to family help)
+ *
+ * Fields kith sets (a step's links to the other record) are not on any form; a record
+ * shows them as links.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +27,7 @@
 #include <time.h>
 
 #include "casework/casework.h"
+#include "casework/step.h"
 #include "domain/codeset.h"
 #include "domain/ret/cin.h"
 #include "http/govuk.h"
@@ -480,6 +486,26 @@ int page_records_list(struct http_app *app, struct http_request *req, struct htt
 
 /* --- one record ---------------------------------------------------------------------- */
 
+/* The links to other records kith set on this one (a step's), each to that record. */
+static void links(struct html *h, struct arena *a, const struct rec_type *t, const void *rec)
+{
+    char buf[REC_TEXT_BUF];
+    bool any = false;
+    for (const struct field *f = t->fields; f->name; f++) {
+        const char *v = f->link ? rec_text(f, rec, buf) : NULL;
+        if (!v)
+            continue;
+        if (!any)
+            html_raw(h, "<h2 class=\"govuk-heading-s\">Linked records</h2>\n"
+                        "<ul class=\"govuk-list\" id=\"linked-records\">\n");
+        any = true;
+        html_f(h, "<li>%s: <a class=\"govuk-link\" href=\"/records/%s/%s\">%s</a></li>\n",
+               cap(a, f->label), f->link, v, v);
+    }
+    if (any)
+        html_raw(h, "</ul>\n");
+}
+
 static void summary(struct html *h, struct arena *a, const struct rec_type *t, const void *rec)
 {
     size_t n = rec_nfields(t);
@@ -488,12 +514,13 @@ static void summary(struct html *h, struct arena *a, const struct rec_type *t, c
         rows[i] = (struct govuk_summary_row){cap(a, t->fields[i].label),
                                              rec_shown(&t->fields[i], rec, a)};
     /* multi-line text keeps its paragraphs: the summary list holds text only, so such a
-     * field follows it as paragraphs of its own */
+     * field follows it as paragraphs of its own; a link follows it as a link */
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (!(t->fields[i].flags & FIELD_MULTILINE))
+        if (!(t->fields[i].flags & FIELD_MULTILINE) && !t->fields[i].link)
             rows[k++] = rows[i];
     govuk_summary_list(h, &(struct govuk_summary_list){.rows = rows, .nrows = k});
+    links(h, a, t, rec);
     char buf[REC_TEXT_BUF];
     for (size_t i = 0; i < n; i++)
         if (t->fields[i].flags & FIELD_MULTILINE) {
@@ -526,6 +553,146 @@ static enum kerr_code path_record(struct http_request *req, struct actor *who,
     *rec = arena_zalloc(req->arena, (*t)->size);
     *who = web_actor(req, scope);
     return cw_rec_view(req->store, who, *t, req->path_args[1], req->arena, *rec, err);
+}
+
+/* --- stepping between family help and a CIN episode (casework/step.h) ---------------- */
+
+struct step_page {
+    const struct rec_type *from, *to;
+    const char *closed_field; /* the `from` record's date that says it is closed */
+    const char *title, *lead, *button;
+};
+
+static const struct step_page step_pages[] = {
+    {&family_help_type, &referral_type, "closure_date", "Step up to child in need",
+     "The family help episode closes as stepped up on the day of this referral, and the two "
+     "records are linked.",
+     "Record the referral and step up"},
+    {&referral_type, &family_help_type, "closure_date", "Step down to family help",
+     "The CIN episode closes on the day and for the reason you give, the family help episode "
+     "opens, and the two records are linked.",
+     "Close the CIN episode and open family help"},
+};
+
+/* The step from a record of type `from` (into type `to`; NULL: any); NULL when none. */
+static const struct step_page *step_from(const struct rec_type *from, const char *to)
+{
+    for (size_t i = 0; i < sizeof step_pages / sizeof step_pages[0]; i++)
+        if (step_pages[i].from == from && (!to || !strcmp(step_pages[i].to->name, to)))
+            return &step_pages[i];
+    return NULL;
+}
+
+static bool closed(const struct step_page *st, const void *rec)
+{
+    int fi = rec_field_index(st->from, st->closed_field);
+    char buf[REC_TEXT_BUF];
+    return fi >= 0 && rec_text(&st->from->fields[fi], rec, buf);
+}
+
+/* The fields a step's form holds: the new record's, and a step-down's closure of the CIN
+ * episode (so an error on either goes beside its box). */
+static const struct field *step_fields(struct arena *a, const struct step_page *st)
+{
+    size_t n = rec_nfields(st->to), m = 0;
+    while (step_down_fields[m].name)
+        m++;
+    struct field *v = arena_zalloc(a, (n + m + 1) * sizeof *v);
+    memcpy(v, st->to->fields, n * sizeof *v);
+    memcpy(v + n, step_down_fields, m * sizeof *v);
+    return v;
+}
+
+static int render_step(struct http_request *req, struct http_response *res,
+                       const struct step_page *st, const void *from, const void *fresh,
+                       const struct step_down *close, int status)
+{
+    const struct rec_head *rh = rec_chead(st->from, from);
+    struct person p = {0};
+    store_person_get(req->store, rh->parent_id, req->arena, &p, NULL);
+    const char *back = arena_printf(req->arena, "/records/%s/%s", st->from->name, rh->public_id);
+    struct html h;
+    html_init(&h, req->arena);
+    page_begin(&h, req, st->title);
+    govuk_back_link(&h, &(struct govuk_opts){.text = "Back", .href = back});
+    page_error_summary(&h, req);
+    html_f(&h,
+           "<span class=\"govuk-caption-l\">%s</span>\n<h1 class=\"govuk-heading-l\">%s</h1>\n"
+           "<p class=\"govuk-body\">%s</p>\n",
+           child_name(req->arena, &p), st->title, st->lead);
+    html_f(&h, "<form method=\"post\" action=\"%s/step/%s\" novalidate>\n", back, st->to->name);
+    page_csrf(&h, req);
+    html_f(&h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n", rh->version);
+    if (st->to == &family_help_type) { /* the CIN episode's closure, then the new episode */
+        for (const struct field *f = step_down_fields; f->name; f++)
+            field_input(&h, req, f, close);
+        html_f(&h, "<h2 class=\"govuk-heading-m\">The %s</h2>\n", st->to->label);
+    }
+    for (const struct field *f = st->to->fields; f->name; f++)
+        if (on_form(f))
+            field_input(&h, req, f, fresh);
+    govuk_button(&h, &(struct govuk_opts){.text = st->button});
+    html_raw(&h, "\n</form>\n");
+    return page_end(&h, res, status);
+}
+
+/* The record a step's path names (path_record: scope and the audited view) and its step
+ * into the path's {type}; KITH_E_NOT_FOUND when there is no such step. */
+static enum kerr_code path_step(struct http_request *req, struct actor *who,
+                                struct store_scope *scope, struct cw_err *err, void **rec,
+                                const struct step_page **st)
+{
+    const struct rec_type *t;
+    enum kerr_code rc = path_record(req, who, scope, err, &t, rec);
+    *st = rc ? NULL : step_from(t, req->path_args[2]);
+    return rc ? rc : *st ? KITH_OK : KITH_E_NOT_FOUND;
+}
+
+int page_record_step(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    void *rec;
+    const struct step_page *st;
+    struct store_scope scope;
+    struct actor who;
+    struct cw_err err;
+    enum kerr_code rc = path_step(req, &who, &scope, &err, &rec, &st);
+    if (rc)
+        return failed(req, res, rc);
+    return render_step(req, res, st, rec, NULL, NULL, 200);
+}
+
+int page_record_step_post(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    void *rec;
+    const struct step_page *st;
+    struct store_scope scope;
+    struct actor who;
+    struct cw_err err;
+    enum kerr_code rc = path_step(req, &who, &scope, &err, &rec, &st);
+    if (rc)
+        return failed(req, res, rc);
+    void *fresh = arena_zalloc(req->arena, st->to->size);
+    read_form(req, st->to->fields, fresh);
+    struct step_down close = {DATE_NONE, ""};
+    if (st->to == &family_help_type)
+        read_form(req, step_down_fields, &close);
+    const char *v = http_param(req, "version");
+    int version = v && *v ? (int)strtol(v, NULL, 10) : 0;
+    if (req->nerrors)
+        return render_step(req, res, st, rec, fresh, &close, 422);
+    const char *id = rec_chead(st->from, rec)->public_id;
+    rc = st->to == &referral_type
+             ? cw_step_up(req->store, &who, id, version, fresh, req->arena, &err)
+             : cw_step_down(req->store, &who, id, version, &close, fresh, req->arena, &err);
+    if (rc == KITH_E_INVALID || rc == KITH_E_CONFLICT) {
+        page_cw_errors(req, step_fields(req->arena, st), &err, "version");
+        return render_step(req, res, st, rec, fresh, &close, rc == KITH_E_CONFLICT ? 409 : 422);
+    }
+    if (rc)
+        return failed(req, res, rc);
+    return page_redirect(res, saved_at(req, st->to, rec_head(st->to, fresh)->public_id, &err));
 }
 
 int page_record(struct http_app *app, struct http_request *req, struct http_response *res)
@@ -569,6 +736,13 @@ int page_record(struct http_app *app, struct http_request *req, struct http_resp
                                           .classes = "govuk-button--secondary",
                                           .href = arena_printf(req->arena, "/records/%s/%s/edit",
                                                                t->name, rh->public_id)});
+    const struct step_page *st = step_from(t, NULL);
+    if (st && !closed(st, rec) && (req->principal->perms & ROUTE_NOTE_WRITE))
+        govuk_button(
+            &h, &(struct govuk_opts){.text = st->title,
+                                     .classes = "govuk-button--secondary",
+                                     .href = arena_printf(req->arena, "/records/%s/%s/step/%s",
+                                                          t->name, rh->public_id, st->to->name)});
     if (rh->version > 1)
         html_f(&h,
                "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/records/%s/%s/history\">"

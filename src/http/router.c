@@ -248,10 +248,14 @@ static const char *form_joined(const struct http_request *req, const char *name)
 
 /* The declaration of a form from a field table (ROUTE_RECORD_FORM, ROUTE_CHILD_FORM): a
  * date as NAME-day/-month/-year, what kith keeps or the place implies left out, with
- * "version" and "reason" for a correction. */
+ * "version" and "reason" for a correction, then the row's own `params` (a step-down's
+ * closure of the CIN episode beside the new episode's fields). */
 static const struct route_param *fields_params(struct http_request *req, const struct field *fields)
 {
-    size_t n = 0, cap = 3;
+    size_t own = 0;
+    while (req->route->params && req->route->params[own].name)
+        own++;
+    size_t n = 0, cap = 3 + own;
     for (const struct field *f = fields; f->name; f++)
         cap += 3;
     struct route_param *v = arena_zalloc(req->arena, cap * sizeof *v);
@@ -283,6 +287,8 @@ static const struct route_param *fields_params(struct http_request *req, const s
     v[n++] = (struct route_param){"version", PARAM_LINE, 12, false, "the version", "The version"};
     v[n++] = (struct route_param){
         "reason", PARAM_TEXT, 2000, false, "the reason for the correction", "The reason"};
+    for (size_t i = 0; i < own; i++)
+        v[n++] = req->route->params[i];
     return v;
 }
 

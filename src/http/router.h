@@ -68,7 +68,8 @@ enum route_flags {
     ROUTE_UPLOAD = 1u << 3, /* files in multipart/form-data: a body up to HTTP_UPLOAD_MAX */
     /* A record's form: the parameters are the fields of the record type named by the
      * path's {type} (its description, domain/rec.h), a date as NAME-day/-month/-year,
-     * with "version" and "reason" for a correction; `params` is NULL. */
+     * with "version" and "reason" for a correction, and the row's own `params` (NULL
+     * when none: a step-down's closure of the CIN episode beside the new episode's). */
     ROUTE_RECORD_FORM = 1u << 4,
     /* A public form with a file (an application's CV): a body up to HTTP_APPLY_MAX for
      * anyone, its handler told when it was larger (req->body_too_large) so it can say so. */

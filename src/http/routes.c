@@ -33,6 +33,14 @@ static const struct route_param note_params[] = {
     {0},
 };
 
+/* A step-down's closure of the CIN episode, beside the new family help episode's fields
+ * (domain/help.h step_down_fields). */
+static const struct route_param step_down_params[] = {
+    DATE_PARAMS("cin_closure_date", "Date the CIN episode closed"),
+    {"cin_closure_reason", PARAM_LINE, 16, false, NULL, "Reason the CIN episode closed"},
+    {0},
+};
+
 static const struct route_param sign_in_params[] = {
     {"username", PARAM_LINE, 64, true, "your username", "Username"},
     {"password", PARAM_LINE, 256, true, "your password", "Password"},
@@ -199,6 +207,15 @@ const struct route routes[] = {
     {HTTP_POST, "/records/{type}/{rid}", page_record_correct,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_CSRF | ROUTE_RECORD_FORM,
      PARAM_SLUG, route_scope_record, NULL, "/records/{type}/{rid}"},
+    /* Stepping from one record into a new one of {type}, in one action (casework/step.h):
+     * family help up to a referral, a CIN episode down to family help; the form is the new
+     * record's, with the CIN episode's closure beside it on a step-down */
+    {HTTP_GET,  "/records/{from}/{rid}/step/{type}", page_record_step,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, 0, PARAM_SLUG, route_scope_record, NULL,
+     "/records/{from}/{rid}/step/{type}"},
+    {HTTP_POST, "/records/{from}/{rid}/step/{type}", page_record_step_post,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_CSRF | ROUTE_RECORD_FORM,
+     PARAM_SLUG, route_scope_record, step_down_params, "/records/{from}/{rid}/step/{type}"},
     {HTTP_GET,  "/records/{type}/{rid}/history", page_record_history,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ, 0, PARAM_SLUG, route_scope_record, NULL,
      "/records/{type}/{rid}/history"},
@@ -273,6 +290,9 @@ const struct route routes[] = {
     {HTTP_PATCH, "/api/v1/records/{type}/{rid}", api_record_correct,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_API, PARAM_SLUG, route_scope_record, NULL,
      "/api/v1/records/{type}/{rid}"},
+    {HTTP_POST, "/api/v1/records/{from}/{rid}/step/{type}", api_record_step,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_API, PARAM_SLUG, route_scope_record, NULL,
+     "/api/v1/records/{from}/{rid}/step/{type}"},
     {HTTP_GET,  "/api/v1/records/{type}/{rid}/history", api_record_history,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ, ROUTE_API, PARAM_SLUG, route_scope_record, NULL,
      "/api/v1/records/{type}/{rid}/history"},

@@ -16,7 +16,11 @@
  *   review date, overdue once passed; a missing episode; the CP plan with its category and
  *   next review conference; a private fostering arrangement with its next visit), each
  *   linking to its record; closed ones are not there, and nobody outside the child's scope
- *   sees any of it; the risk's review and the first private fostering visit are her work.
+ *   sees any of it; the risk's review and the first private fostering visit are her work;
+ * - family help steps up to a referral through the episode's page, and the CIN episode
+ *   steps down to family help through the API: each one action, both records linked and
+ *   on the child's timeline; refusals name the field and write nothing; nobody outside the
+ *   child's scope can step.
  */
 #include "../unit/test.h"
 
@@ -29,6 +33,7 @@
 
 #include "core/date.h"
 #include "domain/contact.h"
+#include "domain/family_help.h"
 #include "domain/help.h"
 #include "domain/protection.h"
 #include "domain/record.h"
@@ -497,6 +502,110 @@ static void child_page_open_risks(void **state)
     assert_null(strstr(c->body, "open-risks"));
 }
 
+static struct call *api_post(struct fx *f, const char *path, enum who w, const char *json)
+{
+    struct call *c = call_new(&f->a, "POST", path);
+    c->req.cookie = arena_printf(&f->a, "who=%d", (int)w);
+    snprintf(c->req.request_id, sizeof c->req.request_id, "api%d", (int)w);
+    c->req.content_type = "application/json";
+    c->req.body = json;
+    c->req.body_len = strlen(json);
+    return call_run(&f->app, c);
+}
+
+/* The public id after `after` in `body` (a link's or a Location's). */
+static const char *id_after(struct fx *f, const char *body, const char *after)
+{
+    const char *at = strstr(body, after);
+    return at ? arena_strndup(&f->a, at + strlen(after), PUBLIC_ID_LEN) : NULL;
+}
+
+static void step_up_and_down(void **state)
+{
+    struct fx *f = *state;
+    char fh[PUBLIC_ID_LEN + 1];
+    struct family_help ep = {.start_date = day("2027-01-04"),
+                             .lead_practitioner = "B Obi",
+                             .lead_profession = "family-support",
+                             .signoff_date = DATE_NONE,
+                             .assessment_date = DATE_NONE,
+                             .plan_date = DATE_NONE,
+                             .review_date = DATE_NONE,
+                             .closure_date = DATE_NONE};
+    add_rec(f, &family_help_type, &ep, f->bilal_id, fh);
+    const char *page = arena_printf(&f->a, "/records/family_help/%s", fh);
+    const char *step = arena_printf(&f->a, "%s/step/referral", page);
+    struct call *c = call(f, "GET", page, CAT, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, arena_printf(&f->a, "href=\"%s\"", step)));
+    assert_non_null(strstr(c->body, ">Step up to child in need<"));
+    c = call(f, "GET", step, CAT, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "name=\"source\""));
+    assert_null(strstr(c->body, "stepped_up_from")); /* kith sets the link, not a form */
+    /* outside the child's scope: no form, no step */
+    assert_int_equal(call(f, "GET", step, ADA, NULL)->res.status, 404);
+    const char *form = "csrf=" TOKEN "&version=1&referral_date-day=%d&referral_date-month=1"
+                       "&referral_date-year=2027&source=2A&primary_need=N1&nfa=0";
+    assert_int_equal(call(f, "POST", step, ADA, arena_printf(&f->a, form, 18))->res.status, 404);
+    c = call(f, "POST", step, CAT, arena_printf(&f->a, form, 3));
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "is before the family help episode started"));
+    assert_non_null(strstr(c->body, "href=\"#referral_date-day\""));
+    c = call(f, "POST", step, CAT, arena_printf(&f->a, form, 18));
+    if (c->res.status != 303)
+        fail_msg("step up: %d\n%.800s", c->res.status, c->body);
+    const char *ref = NULL;
+    for (size_t i = 0; i < c->res.nheaders; i++)
+        if (!strcmp(c->res.headers[i].name, "Location"))
+            ref = id_after(f, c->res.headers[i].value, "/records/referral/");
+    assert_non_null(ref);
+    /* both linked, the episode closed as stepped up, and no second step */
+    c = call(f, "GET", page, CAT, NULL);
+    assert_non_null(strstr(c->body, "Stepped up to a child in need referral"));
+    assert_non_null(strstr(c->body, arena_printf(&f->a, "href=\"/records/referral/%s\"", ref)));
+    assert_null(strstr(c->body, ">Step up to child in need<"));
+    c = call(f, "GET", arena_printf(&f->a, "/records/referral/%s", ref), CAT, NULL);
+    assert_non_null(strstr(c->body, arena_printf(&f->a, "href=\"%s\"", page)));
+    assert_non_null(strstr(c->body, ">Step down to family help<"));
+
+    /* down again, through the API */
+    const char *api = arena_printf(&f->a, "/api/v1/records/referral/%s/step/family_help", ref);
+    c = api_post(f, api, CAT,
+                 "{\"cin_closure_date\":\"2027-01-19\",\"cin_closure_reason\":\"RC7\","
+                 "\"start_date\":\"2027-01-19\",\"lead_practitioner\":\"C Dee\","
+                 "\"lead_profession\":\"early-help\",\"stepped_down_from\":\"X\"}");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "is not a field of a family help episode"));
+    c = api_post(f, api, CAT,
+                 "{\"cin_closure_date\":\"2027-01-17\",\"cin_closure_reason\":\"RC7\","
+                 "\"start_date\":\"2027-01-19\",\"lead_practitioner\":\"C Dee\","
+                 "\"lead_profession\":\"early-help\"}");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "cin_closure_date"));
+    assert_int_equal(api_post(f, api, ADA, "{}")->res.status, 404);
+    assert_int_equal(
+        api_post(f, arena_printf(&f->a, "/api/v1/records/contact/%s/step/referral", f->contact),
+                 CAT, "{}")
+            ->res.status,
+        404);
+    c = api_post(f, api, CAT,
+                 "{\"version\":1,\"cin_closure_date\":\"2027-01-19\",\"cin_closure_reason\":"
+                 "\"RC7\",\"start_date\":\"2027-01-19\",\"lead_practitioner\":\"C Dee\","
+                 "\"lead_profession\":\"early-help\"}");
+    if (c->res.status != 201)
+        fail_msg("step down: %d\n%.800s", c->res.status, c->body);
+    assert_non_null(strstr(c->body, arena_printf(&f->a, "\"stepped_down_from\":\"%s\"", ref)));
+    c = call(f, "GET", arena_printf(&f->a, "/api/v1/records/referral/%s", ref), CAT, NULL);
+    assert_non_null(strstr(c->body, "\"closure_reason\":\"RC7\""));
+    assert_non_null(strstr(c->body, "\"stepped_down_to\":\""));
+    /* all three on the child's timeline */
+    c = call(f, "GET", arena_printf(&f->a, "/children/%s", f->bilal), CAT, NULL);
+    assert_non_null(strstr(c->body, arena_printf(&f->a, "/records/referral/%s\"", ref)));
+    assert_non_null(strstr(c->body, page));
+    assert_non_null(strstr(c->body, "C Dee"));
+}
+
 int main(void)
 {
     setenv("KITH_TODAY", "2027-01-20", 1);
@@ -505,6 +614,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(team_view_and_authorisation, setup, teardown),
         cmocka_unit_test_setup_teardown(obligations_api, setup, teardown),
         cmocka_unit_test_setup_teardown(child_page_open_risks, setup, teardown),
+        cmocka_unit_test_setup_teardown(step_up_and_down, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,7 +5,8 @@
  * refusal is audited), checks every value and reports each beside its field, writes the
  * record and its audit row together, asks a correction for its reason, and tells the
  * second of two people correcting the same record what happened, with the version that
- * won.
+ * won. Stepping up from family help to a referral and down from a CIN episode to family
+ * help writes both records, linked both ways, or neither.
  */
 #include "../unit/test.h"
 
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "casework/casework.h"
+#include "casework/step.h"
 #include "casework/work.h"
 #include "domain/contact.h"
 #include "../unit/rec_fill.h"
@@ -856,6 +858,159 @@ static const struct journey_step exempt[] = {
 
 static void exemption_journey(void **state) { run_journey(*state, exempt, N_ELEMS(exempt)); }
 
+/* How many records of type `t` the fixture's child has. */
+static int64_t count_of(struct fx *f, const struct rec_type *t)
+{
+    void *rows;
+    size_t n;
+    int64_t total;
+    OK(store_rec_list(f->s, t, &(struct rec_query){.parent_id = f->child}, &f->a, &rows, &n, &total,
+                      &f->e));
+    return total;
+}
+
+static void *filled(struct fx *f, const struct rec_type *t, const char *const *values, size_t n)
+{
+    struct field_errors errs;
+    field_errors_clear(&errs);
+    void *rec = rec_fill(t, values, n, &f->a, &errs);
+    assert_int_equal(errs.n, 0);
+    return rec;
+}
+
+/* The refusal `rc` is KITH_E_INVALID naming `field` with `says`. */
+static void refused_on(enum kerr_code rc, const struct cw_err *err, const char *field,
+                       const char *says)
+{
+    if (rc != KITH_E_INVALID)
+        fail_msg("expected %s refused, got %d: %s", field, (int)rc, err->e.msg);
+    const struct field_error *fe = field_error_for(&err->fields, field);
+    const char *msg = fe ? fe->msg : (!strcmp(err->e.field, field) ? err->e.msg : NULL);
+    if (!msg || !strstr(msg, says))
+        fail_msg("expected %s to say '%s', got '%s'", field, says, msg ? msg : err->e.msg);
+}
+
+static void step_up_and_down(void **state)
+{
+    struct fx *f = *state;
+    struct cw_err err;
+    cw_err_clear(&err);
+    static const char *const fh_values[] = {"start_date=2026-09-01", "lead_practitioner=B Obi",
+                                            "lead_profession=family-support"};
+    struct family_help *fh = filled(f, &family_help_type, fh_values, N_ELEMS(fh_values));
+    fh->h.parent_id = f->child;
+    OK(cw_rec_add(f->s, &f->iro, &family_help_type, fh, &err));
+    static const char *const early[] = {"referral_date=2026-08-31", "source=2A", "primary_need=N1"};
+    static const char *const ref_values[] = {"referral_date=2026-10-01", "source=2A",
+                                             "primary_need=N1"};
+    /* refused: a referral before the episode began; nothing is written */
+    struct referral *ref = filled(f, &referral_type, early, N_ELEMS(early));
+    refused_on(cw_step_up(f->s, &f->iro, fh->h.public_id, 1, ref, &f->a, &err), &err,
+               "referral_date", "is before the family help episode started");
+    assert_int_equal(count_of(f, &referral_type), 0);
+    /* someone who may not see the child: not found, and audited */
+    cw_err_clear(&err);
+    ref = filled(f, &referral_type, ref_values, N_ELEMS(ref_values));
+    assert_int_equal(cw_step_up(f->s, &f->stranger, fh->h.public_id, 1, ref, &f->a, &err),
+                     KITH_E_NOT_FOUND);
+    assert_int_equal(audit_rows(f, "family_help.step", "denied"), 1);
+    /* a stale version: the person is told, nothing written */
+    cw_err_clear(&err);
+    assert_int_equal(cw_step_up(f->s, &f->iro, fh->h.public_id, 2, ref, &f->a, &err),
+                     KITH_E_CONFLICT);
+    assert_int_equal(count_of(f, &referral_type), 0);
+    /* stepped up: the referral written, the episode closed that day, linked both ways */
+    cw_err_clear(&err);
+    OK(cw_step_up(f->s, &f->iro, fh->h.public_id, 1, ref, &f->a, &err));
+    struct family_help up;
+    OK(store_rec_find(f->s, &family_help_type, fh->h.public_id, &f->a, &up, &f->e));
+    assert_int_equal(up.closure_date, day("2026-10-01"));
+    assert_string_equal(up.closure_reason, "stepped-up");
+    assert_string_equal(up.stepped_up_to, ref->h.public_id);
+    assert_int_equal(up.h.version, 2);
+    struct referral stored;
+    OK(store_rec_find(f->s, &referral_type, ref->h.public_id, &f->a, &stored, &f->e));
+    assert_string_equal(stored.stepped_up_from, fh->h.public_id);
+    assert_int_equal(audit_rows(f, "family_help.step-up", "ok"), 1);
+    assert_int_equal(audit_rows(f, "referral.add", "ok"), 1);
+    /* a closed episode does not step up again */
+    cw_err_clear(&err);
+    refused_on(cw_step_up(f->s, &f->iro, fh->h.public_id, 0,
+                          filled(f, &referral_type, ref_values, N_ELEMS(ref_values)), &f->a, &err),
+               &err, "episode", "only an open one steps up");
+    assert_int_equal(count_of(f, &referral_type), 1);
+    /* an ordinary correction keeps the link, whatever it was sent with */
+    cw_err_clear(&err);
+    struct family_help fix = up;
+    fix.stepped_up_to[0] = '\0';
+    fix.lead_practitioner = "B Obi, family practitioner";
+    fix.h.reason = "role added";
+    OK(cw_rec_correct(f->s, &f->iro, &family_help_type, &fix, &f->a, &err));
+    OK(store_rec_find(f->s, &family_help_type, fh->h.public_id, &f->a, &up, &f->e));
+    assert_string_equal(up.stepped_up_to, ref->h.public_id);
+    /* "stepped up" is not a reason to type: an add cannot set the link either */
+    cw_err_clear(&err);
+    static const char *const typed[] = {"start_date=2026-09-01", "lead_practitioner=B Obi",
+                                        "lead_profession=family-support", "closure_date=2026-10-01",
+                                        "closure_reason=stepped-up"};
+    struct family_help *own = filled(f, &family_help_type, typed, N_ELEMS(typed));
+    own->h.parent_id = f->child;
+    snprintf(own->stepped_up_to, sizeof own->stepped_up_to, "%s", ref->h.public_id);
+    refused_on(cw_rec_add(f->s, &f->iro, &family_help_type, own, &err), &err, "closure_reason",
+               "names no referral");
+    assert_int_equal(count_of(f, &family_help_type), 1);
+
+    /* step down: each refusal writes nothing */
+    static const char *const fh2[] = {"start_date=2026-12-01", "lead_practitioner=C Dee",
+                                      "lead_profession=early-help"};
+    static const char *const fh_bad[] = {"start_date=2026-12-01", "lead_profession=early-help"};
+    static const struct {
+        struct step_down close;
+        const char *const *fh;
+        size_t nfh;
+        const char *field, *says;
+    } refusals[] = {
+        {{DATE_NONE, ""}, fh2, N_ELEMS(fh2), "cin_closure_date", "is missing"},
+        {{0, "RC7"}, fh2, N_ELEMS(fh2), "cin_closure_date", "is before the referral"},
+        {{1, "RC0"}, fh2, N_ELEMS(fh2), "cin_closure_reason", "RC0"},
+        {{1, "RC7"}, fh_bad, N_ELEMS(fh_bad), "lead_practitioner", "is missing"},
+    };
+    for (size_t i = 0; i < N_ELEMS(refusals); i++) {
+        struct step_down close = refusals[i].close;
+        if (close.closure_date == 0)
+            close.closure_date = day("2026-09-30");
+        else if (close.closure_date == 1)
+            close.closure_date = day("2026-12-01");
+        cw_err_clear(&err);
+        struct family_help *next = filled(f, &family_help_type, refusals[i].fh, refusals[i].nfh);
+        refused_on(cw_step_down(f->s, &f->iro, ref->h.public_id, 0, &close, next, &f->a, &err),
+                   &err, refusals[i].field, refusals[i].says);
+        assert_int_equal(count_of(f, &family_help_type), 1);
+        OK(store_rec_find(f->s, &referral_type, ref->h.public_id, &f->a, &stored, &f->e));
+        assert_int_equal(stored.closure_date, DATE_NONE);
+    }
+    cw_err_clear(&err);
+    struct step_down close = {day("2026-12-01"), "RC7"};
+    struct family_help *next = filled(f, &family_help_type, fh2, N_ELEMS(fh2));
+    OK(cw_step_down(f->s, &f->iro, ref->h.public_id, 1, &close, next, &f->a, &err));
+    OK(store_rec_find(f->s, &referral_type, ref->h.public_id, &f->a, &stored, &f->e));
+    assert_int_equal(stored.closure_date, day("2026-12-01"));
+    assert_string_equal(stored.closure_reason, "RC7");
+    assert_string_equal(stored.stepped_down_to, next->h.public_id);
+    assert_string_equal(stored.stepped_up_from, fh->h.public_id); /* the first link stays */
+    struct family_help down;
+    OK(store_rec_find(f->s, &family_help_type, next->h.public_id, &f->a, &down, &f->e));
+    assert_string_equal(down.stepped_down_from, ref->h.public_id);
+    assert_int_equal(down.closure_date, DATE_NONE);
+    assert_int_equal(audit_rows(f, "referral.step-down", "ok"), 1);
+    /* a closed episode does not step down again */
+    cw_err_clear(&err);
+    refused_on(cw_step_down(f->s, &f->iro, ref->h.public_id, 0, &close,
+                            filled(f, &family_help_type, fh2, N_ELEMS(fh2)), &f->a, &err),
+               &err, "cin_closure_date", "already");
+    assert_int_equal(count_of(f, &family_help_type), 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -868,6 +1023,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(help_protection_journey, setup, teardown),
         cmocka_unit_test_setup_teardown(proceedings_journey, setup, teardown),
         cmocka_unit_test_setup_teardown(exemption_journey, setup, teardown),
+        cmocka_unit_test_setup_teardown(step_up_and_down, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
