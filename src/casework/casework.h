@@ -66,6 +66,15 @@ enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct
 enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const struct rec_type *t,
                               void *rec, struct arena *a, struct cw_err *err);
 
+/* Delete a record entered in error, as it stood at `version` (the one the person saw), with
+ * the reason (required). It leaves every list, timeline, clock and return; its versions
+ * stay in its history and the deletion is audited. The CIN rules judge the child's records
+ * without it: an error that would bring in refuses it (delete what hangs off it first).
+ * KITH_E_CONFLICT with err->current set when it changed since. */
+enum kerr_code cw_rec_delete(struct store *s, const struct actor *who, const struct rec_type *t,
+                             const char *public_id, int version, const char *reason,
+                             struct arena *a, struct cw_err *err);
+
 /* Look at one record by its public id; the view is audited. */
 enum kerr_code cw_rec_view(struct store *s, const struct actor *who, const struct rec_type *t,
                            const char *public_id, struct arena *a, void *out, struct cw_err *err);

@@ -329,9 +329,12 @@ static void report(struct field_errors *to, const struct rec_type *t, const void
                        : " (on the child's own record)");
 }
 
-enum kerr_code cw_cin_on_save(struct store *s, const struct person *child, const struct rec_type *t,
-                              const void *rec, int64_t self, kdate today, struct field_errors *errs,
-                              struct field_errors *warnings, struct kerr *e)
+/* The change the rules judge: `rec` added, or in place of record `self`'s stored version,
+ * or (`removing`) record `self` gone. */
+static enum kerr_code on_change(struct store *s, const struct person *child,
+                                const struct rec_type *t, const void *rec, int64_t self,
+                                bool removing, kdate today, struct field_errors *errs,
+                                struct field_errors *warnings, struct kerr *e)
 {
     int which = -1;
     for (int i = 0; i < LT_N; i++)
@@ -353,7 +356,7 @@ enum kerr_code cw_cin_on_save(struct store *s, const struct person *child, const
         arena_release(&a);
         return rc;
     }
-    /* after: the record added, or in place of its stored version */
+    /* after: the record added, or in place of its stored version, or gone */
     size_t sz = t->size, n = before.n[which];
     char *rows = arena_alloc(&a, (n + 1) * sz);
     if (n)
@@ -366,13 +369,23 @@ enum kerr_code cw_cin_on_save(struct store *s, const struct person *child, const
             at = i;
             memcpy(&first, rows + i * sz + order->offset, sizeof first);
         }
-    memcpy(rows + at * sz, rec, sz);
+    if (removing && at == n) { /* nothing stored to remove */
+        arena_release(&a);
+        return KITH_OK;
+    }
+    if (removing) {
+        memmove(rows + at * sz, rows + (at + 1) * sz, (n - at - 1) * sz);
+        after.n[which] = n - 1;
+    } else {
+        memcpy(rows + at * sz, rec, sz);
+        after.n[which] = at == n ? n + 1 : n;
+    }
     after.rows[which] = rows;
-    after.n[which] = at == n ? n + 1 : n;
 
     /* the years the change can touch: from its (old or new) date's to the current one */
-    kdate d;
-    memcpy(&d, (const char *)rec + order->offset, sizeof d);
+    kdate d = first;
+    if (!removing)
+        memcpy(&d, (const char *)rec + order->offset, sizeof d);
     if (first == DATE_NONE || (d != DATE_NONE && d < first))
         first = d;
     int to = collection_year(today), from = first == DATE_NONE ? to : collection_year(first);
@@ -398,7 +411,7 @@ enum kerr_code cw_cin_on_save(struct store *s, const struct person *child, const
         /* what the rules say of this record first, then what the change did elsewhere */
         for (int pass = 0; pass < 2; pass++)
             for (size_t i = 0; i < na; i++) {
-                bool mine = ka[i].type == t && ka[i].id == self;
+                bool mine = !removing && ka[i].type == t && ka[i].id == self;
                 if (!fresh[i] || mine != (pass == 0))
                     continue;
                 const struct fkey *k = &ka[i];
@@ -418,4 +431,19 @@ enum kerr_code cw_cin_on_save(struct store *s, const struct person *child, const
     }
     arena_release(&a);
     return KITH_OK;
+}
+
+enum kerr_code cw_cin_on_save(struct store *s, const struct person *child, const struct rec_type *t,
+                              const void *rec, int64_t self, kdate today, struct field_errors *errs,
+                              struct field_errors *warnings, struct kerr *e)
+{
+    return on_change(s, child, t, rec, self, false, today, errs, warnings, e);
+}
+
+enum kerr_code cw_cin_on_delete(struct store *s, const struct person *child,
+                                const struct rec_type *t, int64_t self, kdate today,
+                                struct field_errors *errs, struct field_errors *warnings,
+                                struct kerr *e)
+{
+    return on_change(s, child, t, NULL, self, true, today, errs, warnings, e);
 }

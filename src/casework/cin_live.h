@@ -55,5 +55,10 @@ void cin_live_at(const struct cin_live *l, const struct finding *f, struct cin_f
 enum kerr_code cw_cin_on_save(struct store *s, const struct person *child, const struct rec_type *t,
                               const void *rec, int64_t self, kdate today, struct field_errors *errs,
                               struct field_errors *warnings, struct kerr *e);
+/* The same as record `self` is deleted: the child's records with it and without it. */
+enum kerr_code cw_cin_on_delete(struct store *s, const struct person *child,
+                                const struct rec_type *t, int64_t self, kdate today,
+                                struct field_errors *errs, struct field_errors *warnings,
+                                struct kerr *e);
 
 #endif

@@ -141,20 +141,6 @@ enum kerr_code cw_rec_check_across(struct store *s, const struct rec_type *t, co
     return rc ? rc : cw_values_result(t->label, err);
 }
 
-/* Write with its audit row, all or nothing. */
-static enum kerr_code commit_with_audit(struct store *s, const struct actor *who, enum kerr_code rc,
-                                        int64_t child_id, const char *action, const char *detail,
-                                        struct kerr *e)
-{
-    if (!rc)
-        rc = cw_audit(s, who, child_id, action, "ok", detail, false, e);
-    if (!rc)
-        rc = store_commit(s, e);
-    if (rc)
-        store_rollback(s);
-    return rc;
-}
-
 enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct rec_type *t,
                           void *rec, struct cw_err *err)
 {
@@ -178,8 +164,8 @@ enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct
     if (!rc)
         rc = store_rec_add(s, t, rec, who->now, &err->e);
     char act[64];
-    return commit_with_audit(s, who, rc, t->parent ? h->parent_id : 0,
-                             action_name(t, "add", act, sizeof act), h->public_id, &err->e);
+    return cw_commit(s, who, rc, t->parent ? h->parent_id : 0,
+                     action_name(t, "add", act, sizeof act), h->public_id, &err->e);
 }
 
 enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const struct rec_type *t,
@@ -227,8 +213,8 @@ enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const st
     }
     char act[64], detail[64];
     snprintf(detail, sizeof detail, "%s version %d", h->public_id, h->version);
-    return commit_with_audit(s, who, rc, t->parent ? h->parent_id : 0,
-                             action_name(t, "correct", act, sizeof act), detail, &err->e);
+    return cw_commit(s, who, rc, t->parent ? h->parent_id : 0,
+                     action_name(t, "correct", act, sizeof act), detail, &err->e);
 }
 
 enum kerr_code cw_rec_view(struct store *s, const struct actor *who, const struct rec_type *t,
@@ -284,4 +270,53 @@ enum kerr_code cw_rec_history(struct store *s, const struct actor *who, const st
     char act[64];
     return cw_audit(s, who, t->parent ? h->parent_id : 0,
                     action_name(t, "history", act, sizeof act), "ok", h->public_id, true, &err->e);
+}
+
+enum kerr_code cw_rec_delete(struct store *s, const struct actor *who, const struct rec_type *t,
+                             const char *public_id, int version, const char *reason,
+                             struct arena *a, struct cw_err *err)
+{
+    void *stored = arena_zalloc(a, t->size);
+    enum kerr_code rc = store_rec_find(s, t, public_id, a, stored, &err->e);
+    const struct rec_head *sh = rec_chead(t, stored);
+    if (!rc)
+        rc = t->parent ? may_see(s, who, t, sh->parent_id, "delete", err)
+                       : may_recruit(s, who, t, "delete", false, err);
+    if (rc)
+        return rc;
+    if (!reason || !*reason) {
+        field_fail(&err->fields,
+                   &(const struct field){.name = "reason", .label = "reason for deleting it"}, -1,
+                   NULL, "is missing", "a few words on why it was entered in error");
+        return kerr_fail(&err->e, KITH_E_INVALID, "reason",
+                         "deleting a record needs its reason: say why it was entered in error");
+    }
+    if (version != sh->version) {
+        err->current = stored;
+        return kerr_fail(&err->e, KITH_E_CONFLICT, "version",
+                         "this %s was changed by someone else after you opened it: you started "
+                         "from version %d and it is now at version %d",
+                         t->label, version, sh->version);
+    }
+    rc = store_begin(s, &err->e);
+    if (rc)
+        return rc;
+    /* The census rules as for a change: a deletion that would leave the child's other
+     * records wrong (an assessment with no referral before it) is refused, and the
+     * person deletes what hangs off it first. */
+    if (t->parent) {
+        struct person child;
+        rc = store_person_get(s, sh->parent_id, a, &child, &err->e);
+        if (!rc)
+            rc = cw_cin_on_delete(s, &child, t, sh->id, who->today, &err->fields, &err->warnings,
+                                  &err->e);
+        if (!rc)
+            rc = cw_values_result(t->label, err);
+    }
+    if (!rc)
+        rc = store_rec_delete(s, t, sh->id, version, who->now, who->user_id, reason, &err->e);
+    char act[64], detail[64];
+    snprintf(detail, sizeof detail, "%s version %d", sh->public_id, version);
+    return cw_commit(s, who, rc, t->parent ? sh->parent_id : 0,
+                     action_name(t, "delete", act, sizeof act), detail, &err->e);
 }

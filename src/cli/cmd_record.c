@@ -289,6 +289,47 @@ static enum kerr_code run_edit(struct cli *c, void *opts, int argc, char **argv)
     return KITH_OK;
 }
 
+struct delete_opts {
+    long version;
+    const char *reason;
+};
+
+static const struct cli_opt delete_opts[] = {
+    {"version", OPT_INT, offsetof(struct delete_opts, version), "N",
+     "the version you are deleting (kith record show says it)"},
+    {"reason", OPT_STR, offsetof(struct delete_opts, reason), "TEXT",
+     "why it was entered in error (required)"},
+    {NULL, 0, 0, NULL, NULL},
+};
+
+static enum kerr_code run_delete(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)argc;
+    const struct delete_opts *o = opts;
+    const struct rec_type *t;
+    enum kerr_code rc = type_arg(c, argv[0], &t);
+    if (rc)
+        return rc;
+    if (o->version < 1)
+        return kerr_fail(&c->err, KITH_E_USAGE, "version",
+                         "--version N: the version you are deleting (kith record show %s %s "
+                         "says it)",
+                         t->name, argv[1]);
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct actor who = cli_actor(c);
+    rc = cw_rec_delete(c->store, &who, t, argv[1], (int)o->version, o->reason, &c->arena, &err);
+    if (rc == KITH_E_CONFLICT && err.current) {
+        cli_fshow(stderr, "kith: nothing was deleted. The record now reads:\n");
+        show(stderr, t, err.current);
+    }
+    if (rc)
+        return cli_refused(c, rc, &err, "--");
+    cli_fshow(c->out, "deleted %s %s; its versions stay in the history\n", t->name, argv[1]);
+    warn_cin(&err);
+    return KITH_OK;
+}
+
 static enum kerr_code run_history(struct cli *c, void *opts, int argc, char **argv)
 {
     (void)opts;
@@ -366,13 +407,19 @@ static const struct cli_command record_sub[] = {
      CLI_DB_WRITE | CLI_FIELD_OPTS, NULL, 0, 2, -1, run_edit, NULL},
     {"history", "every version of a record, oldest first", "TYPE ID", NULL, CLI_DB_WRITE, NULL, 0,
      2, 2, run_history, NULL},
+    {"delete", "delete a record entered in error", "TYPE ID --version N --reason TEXT",
+     "The record leaves the child's lists, timeline, work and returns; its versions stay in "
+     "the database's history and the deletion is audited. Refused when the CIN census rules "
+     "would find the child's other records wrong without it (delete what hangs off it "
+     "first), or when someone changed it since the version given.",
+     CLI_DB_WRITE, delete_opts, sizeof(struct delete_opts), 2, 2, run_delete, NULL},
     {NULL, NULL, NULL, NULL, 0, NULL, 0, 0, 0, NULL, NULL},
 };
 
 const struct cli_command cmd_record = {
     "record",
-    "add, show, list and correct case records of any type",
-    "types|add|show|list|edit|history ...",
+    "add, show, list, correct and delete case records of any type",
+    "types|add|show|list|edit|history|delete ...",
     "The record types kith keeps beyond people and notes (contacts first), each from its "
     "description: the same checks, scope and audit as the web pages and the API.",
     0,

@@ -47,6 +47,7 @@ enum rq {
     RQ_ALL,
     RQ_ALL_WORKER,
     RQ_ALL_TEAM,
+    RQ_DELETE,
     RQ_COUNT
 };
 
@@ -201,6 +202,12 @@ static char *build_one(const struct rec_type *t, const struct store_dialect *d, 
         str_add(&q, " AND h.record_id = ");
         ph(&q, d, 2);
         str_add(&q, " ORDER BY h.version");
+        break;
+    case RQ_DELETE:
+        str_addf(&q, "DELETE FROM %s WHERE id = ", t->table);
+        ph(&q, d, 1);
+        str_add(&q, " AND version = ");
+        ph(&q, d, 2);
         break;
     case RQ_COUNT:
         break;
@@ -442,6 +449,27 @@ static enum kerr_code changed_meanwhile(struct store *s, const struct rec_type *
                      t->label, from, rec_head(t, now_rec)->version);
 }
 
+/* Keep version `h`'s fields in the history as the record it was (its own writer, time and
+ * reason). */
+static enum kerr_code keep(struct store *s, const struct rec_type *t, struct rec_sql *sql,
+                           const void *rec, struct str *body, struct kerr *e)
+{
+    const struct rec_head *h = rec_chead(t, rec);
+    char ib[24], vb[24], wb[24], wby[24];
+    snprintf(vb, sizeof vb, "%d", h->version);
+    str_reset(body);
+    body_json(t, rec, body);
+    const char *p[7] = {t->table,
+                        id_text(h->id, ib),
+                        vb,
+                        str_ok(body) ? body->buf : NULL,
+                        id_text(h->updated_at, wb),
+                        id_text(h->updated_by, wby),
+                        h->reason};
+    return p[3] ? run(s, &sql->q[RQ_KEEP], p, 7, NULL, NULL, NULL, e)
+                : kerr_fail(e, KITH_E_TOO_LARGE, "body", "the %s is too large to keep", t->label);
+}
+
 enum kerr_code store_rec_update(struct store *s, const struct rec_type *t, void *rec, int64_t now,
                                 struct kerr *e)
 {
@@ -452,7 +480,7 @@ enum kerr_code store_rec_update(struct store *s, const struct rec_type *t, void 
     struct arena a;
     arena_init(&a, 0);
     void *old = arena_zalloc(&a, t->size);
-    char ib[24], vb[24], nb[24], ub[24], wb[24], wby[24];
+    char ib[24], vb[24], nb[24], ub[24];
     snprintf(vb, sizeof vb, "%d", h->version);
     const char *key[2] = {id_text(h->id, ib), vb};
     bool wrapped, found;
@@ -477,24 +505,54 @@ enum kerr_code store_rec_update(struct store *s, const struct rec_type *t, void 
     }
     if (!rc && changed != 1)
         rc = changed_meanwhile(s, t, sql, h->id, h->version, &a, old, e);
-    if (!rc) {
-        const struct rec_head *oh = rec_chead(t, old);
-        body_json(t, old, &body);
-        const char *p[7] = {t->table,
-                            key[0],
-                            key[1],
-                            str_ok(&body) ? body.buf : NULL,
-                            id_text(oh->updated_at, wb),
-                            id_text(oh->updated_by, wby),
-                            oh->reason};
-        rc = p[3] ? run(s, &sql->q[RQ_KEEP], p, 7, NULL, NULL, NULL, e)
-                  : kerr_fail(e, KITH_E_TOO_LARGE, "body", "the %s is too large to keep", t->label);
-    }
+    if (!rc)
+        rc = keep(s, t, sql, old, &body, e);
     rc = s->ops->write_end(s, wrapped, rc, e);
     if (!rc) {
         h->version++;
         h->updated_at = now;
     }
+    str_release(&body);
+    arena_release(&a);
+    return rc;
+}
+
+enum kerr_code store_rec_delete(struct store *s, const struct rec_type *t, int64_t id, int version,
+                                int64_t now, int64_t by, const char *reason, struct kerr *e)
+{
+    struct rec_sql *sql = sql_for(s, t, e);
+    if (!sql)
+        return e && e->code ? e->code : KITH_E_INTERNAL;
+    struct arena a;
+    arena_init(&a, 0);
+    void *old = arena_zalloc(&a, t->size);
+    char ib[24], vb[24], nb[24], bb[24];
+    snprintf(vb, sizeof vb, "%d", version);
+    const char *key[2] = {id_text(id, ib), vb};
+    bool wrapped, found;
+    struct str body;
+    str_init(&body, 0);
+    enum kerr_code rc = s->ops->write_begin(s, &wrapped, e);
+    if (!rc)
+        rc = read_one(s, &sql->q[RQ_AT_VERSION], key, 2, t, &a, old, &found, e);
+    if (!rc && !found)
+        rc = changed_meanwhile(s, t, sql, id, version, &a, old, e);
+    if (!rc)
+        rc = keep(s, t, sql, old, &body, e);
+    if (!rc) {
+        /* the deletion itself: a version with no fields, by whom, when and why */
+        char next[24];
+        snprintf(next, sizeof next, "%d", version + 1);
+        const char *p[7] = {t->table,         key[0],          next,  "{}",
+                            id_text(now, nb), id_text(by, bb), reason};
+        rc = run(s, &sql->q[RQ_KEEP], p, 7, NULL, NULL, NULL, e);
+    }
+    int64_t changed = 0;
+    if (!rc)
+        rc = run(s, &sql->q[RQ_DELETE], key, 2, NULL, NULL, &changed, e);
+    if (!rc && changed != 1)
+        rc = changed_meanwhile(s, t, sql, id, version, &a, old, e);
+    rc = s->ops->write_end(s, wrapped, rc, e);
     str_release(&body);
     arena_release(&a);
     return rc;

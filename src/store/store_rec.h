@@ -41,6 +41,14 @@ enum kerr_code store_rec_find(struct store *s, const struct rec_type *t, const c
 enum kerr_code store_rec_update(struct store *s, const struct rec_type *t, void *rec, int64_t now,
                                 struct kerr *e);
 
+/* Delete record `id` of type t, entered in error, as it stood at `version`: that version's
+ * fields go to the history first, then a version with no fields saying who deleted it,
+ * when and why, and the record leaves its table (and so every list, timeline, clock and
+ * return), all in one transaction. KITH_E_CONFLICT when it is no longer at `version`,
+ * KITH_E_NOT_FOUND when there is no such record. Its history stays, never rewritten. */
+enum kerr_code store_rec_delete(struct store *s, const struct rec_type *t, int64_t id, int version,
+                                int64_t now, int64_t by, const char *reason, struct kerr *e);
+
 struct rec_query {
     int64_t parent_id; /* 0 = every record of the type */
     size_t limit;      /* 0 = STORE_PAGE_DEFAULT, at most STORE_PAGE_MAX */

@@ -393,6 +393,71 @@ static void correct_and_history(void **state)
                      KITH_E_NOT_FOUND);
 }
 
+/* True when `sql` (SELECT one number) gives `want`, asked behind kith's back: a CHECK
+ * refuses the row otherwise, on either backend. */
+static bool sql_count(struct fx *f, const char *sql, int want)
+{
+    char q[1024];
+    snprintf(q, sizeof q,
+             "CREATE TABLE IF NOT EXISTS t_check_%d (n INTEGER CHECK (n = %d)); "
+             "INSERT INTO t_check_%d (n) %s",
+             want, want, want, sql);
+    return testdb_sql(&f->db, q) == 0;
+}
+
+/* A record entered in error is deleted as it stood at the version seen: it leaves its
+ * table (get, find and lists no longer see it), its versions stay in the history with one
+ * more saying who deleted it, when and why; a stale version changes nothing; a second
+ * deletion finds nothing. */
+static void deleted_in_error(void **state)
+{
+    struct fx *f = *state;
+    struct tvisit v = visit(f->child, "2026-11-30", "first words", 30);
+    OK(store_rec_add(f->s, &tvisit_type, &v, 1000, &f->e));
+    struct tvisit keep = visit(f->child, "2026-11-29", "stays", 10);
+    OK(store_rec_add(f->s, &tvisit_type, &keep, 1000, &f->e));
+    struct tvisit edit = v;
+    edit.notes = "second words";
+    edit.h.reason = "more";
+    OK(store_rec_update(f->s, &tvisit_type, &edit, 2000, &f->e));
+
+    assert_int_equal(store_rec_delete(f->s, &tvisit_type, v.h.id, 1, 3000, 7, "wrong child", &f->e),
+                     KITH_E_CONFLICT);
+    struct tvisit got;
+    OK(store_rec_get(f->s, &tvisit_type, v.h.id, &f->a, &got, &f->e));
+    OK(store_rec_delete(f->s, &tvisit_type, v.h.id, 2, 3000, 7, "wrong child", &f->e));
+    assert_int_equal(store_rec_get(f->s, &tvisit_type, v.h.id, &f->a, &got, &f->e),
+                     KITH_E_NOT_FOUND);
+    assert_int_equal(store_rec_find(f->s, &tvisit_type, v.h.public_id, &f->a, &got, &f->e),
+                     KITH_E_NOT_FOUND);
+    void *rows;
+    size_t n;
+    int64_t total;
+    OK(store_rec_list(f->s, &tvisit_type, &(struct rec_query){.parent_id = f->child}, &f->a, &rows,
+                      &n, &total, &f->e));
+    assert_int_equal(n, 1);
+    assert_int_equal(total, 1);
+    assert_int_equal(((const struct tvisit *)rows)->h.id, keep.h.id);
+    assert_int_equal(store_rec_delete(f->s, &tvisit_type, v.h.id, 2, 4000, 7, "again", &f->e),
+                     KITH_E_NOT_FOUND);
+    char q[256];
+    snprintf(q, sizeof q,
+             "SELECT count(*) FROM record_history WHERE rtable = 'test_visit' AND record_id = %lld",
+             (long long)v.h.id);
+    assert_true(sql_count(f, q, 3)); /* versions 1 and 2, and the deletion */
+    snprintf(q, sizeof q,
+             "SELECT count(*) FROM record_history WHERE rtable = 'test_visit' AND record_id = %lld "
+             "AND version = 3 AND body = '{}' AND written_at = 3000 AND written_by = 7 AND "
+             "reason = 'wrong child'",
+             (long long)v.h.id);
+    assert_true(sql_count(f, q, 1));
+    snprintf(q, sizeof q,
+             "SELECT count(*) FROM record_history WHERE rtable = 'test_visit' AND record_id = %lld "
+             "AND version = 2 AND reason = 'more'",
+             (long long)v.h.id);
+    assert_true(sql_count(f, q, 1));
+}
+
 /* Two people open version 1 and both save: the first is kept, the second is told and
  * changes nothing; neither silently overwrites the other. */
 static void two_people_correcting(void **state)
@@ -494,6 +559,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(correct_and_history, setup, teardown),
         cmocka_unit_test_setup_teardown(two_people_correcting, setup, teardown),
         cmocka_unit_test_setup_teardown(lists, setup, teardown),
+        cmocka_unit_test_setup_teardown(deleted_in_error, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
