@@ -3,10 +3,10 @@
  * those rules are applied, whichever way the values come in (the /children/new form and
  * the child's edit form, POST and PATCH /api/v1/children, `kith child add`). The values
  * are the person's description's (domain/person.c person_fields, judged in today's
- * collection year); what is the child's own is here: the postcode kept in its standard
- * form, a new record's LA child id defaulting to its public id, the grant that lets whoever
- * records a child see them until a worker is allocated, and an LA child id that another
- * child holds, named only to someone who may see that child.
+ * collection year); what is the child's own is here: the postcode and the NHS number kept
+ * in their standard forms, a new record's LA child id defaulting to its public id, the grant that
+ * lets whoever records a child see them until a worker is allocated, and an LA child id that
+ * another child holds, named only to someone who may see that child.
  */
 #include <stdio.h>
 #include <string.h>
@@ -29,6 +29,14 @@ static void tidy_postcode(struct person *p)
     char pc[POSTCODE_LEN_MAX + 1];
     if (p->postcode[0] && postcode_normalise(p->postcode, strlen(p->postcode), pc))
         memcpy(p->postcode, pc, sizeof pc);
+}
+
+/* An NHS number is kept as its ten digits, however it was grouped when typed. */
+static void tidy_nhs(struct person *p)
+{
+    char digits[NHS_NUMBER_LEN + 1];
+    if (p->nhs_number[0] && nhs_number_read(p->nhs_number, strlen(p->nhs_number), digits) == NHS_OK)
+        memcpy(p->nhs_number, digits, sizeof digits);
 }
 
 static enum kerr_code check_child(const struct actor *who, const struct person *p,
@@ -91,6 +99,7 @@ enum kerr_code cw_child_create(struct store *s, const struct actor *who, struct 
     p->kind = PERSON_CHILD;
     p->created = who->today;
     tidy_postcode(p);
+    tidy_nhs(p);
     if (!p->public_id[0])
         public_id_new(p->public_id);
     if (!p->la_child_id[0])
@@ -126,6 +135,7 @@ enum kerr_code cw_child_correct(struct store *s, const struct actor *who, struct
     if (rc)
         return rc;
     tidy_postcode(p);
+    tidy_nhs(p);
     rc = check_child(who, p, err);
     if (!rc)
         rc = store_begin(s, &err->e);

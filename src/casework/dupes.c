@@ -57,6 +57,7 @@ enum kerr_code cw_child_duplicates(struct store *s, const struct actor *who,
     struct dup_probe_q sq = {.given = q->given,
                              .family = q->family,
                              .dob = q->dob,
+                             .nhs = probe.nhs,
                              .upn = probe.upn,
                              .postcode = probe.postcode};
     struct dup_row *rows;
@@ -70,6 +71,7 @@ enum kerr_code cw_child_duplicates(struct store *s, const struct actor *who,
         struct dup_person cand = {.given = rows[i].given,
                                   .family = rows[i].family,
                                   .dob = rows[i].dob,
+                                  .nhs = rows[i].nhs,
                                   .upn = rows[i].upn,
                                   .postcode = rows[i].postcode};
         dup_score(&probe, &cand, &v[k].score);

@@ -19,8 +19,9 @@
  * or the API reads it (rec_set_text) and checked by the use case: `v` in the order of
  * add_fields. */
 static const char *const add_fields[] = {
-    "given_name", "family_name", "dob",         "expected_dob", "sex",         "ethnicity",
-    "upn",        "former_upn",  "upn_unknown", "postcode",     "la_child_id", "disabilities"};
+    "given_name", "family_name", "dob",         "expected_dob",    "sex",         "ethnicity",
+    "upn",        "former_upn",  "upn_unknown", "postcode",        "la_child_id", "disabilities",
+    "nhs_number", "nhs_source",  "nhs_unknown", "nhs_unknown_text"};
 enum { ADD_FIELDS = sizeof add_fields / sizeof add_fields[0] };
 
 struct add_opts {
@@ -46,6 +47,14 @@ static const struct cli_opt add_opts[] = {
      "the council's child id (default: the new record's public id)"},
     {"disabilities", OPT_STR, offsetof(struct add_opts, v[11]), "CODES",
      "comma-separated DfE disability codes, e.g. MOB,COMM or NONE"},
+    {"nhs-number", OPT_STR, offsetof(struct add_opts, v[12]), "NHS",
+     "NHS number, 10 digits (spaces allowed)"},
+    {"nhs-source", OPT_STR, offsetof(struct add_opts, v[13]), "CODE",
+     "where the NHS number came from, or not-known ('kith codes nhs-source')"},
+    {"nhs-unknown", OPT_STR, offsetof(struct add_opts, v[14]), "CODE",
+     "why it is not known, with --nhs-source not-known ('kith codes nhs-unknown')"},
+    {"nhs-unknown-text", OPT_STR, offsetof(struct add_opts, v[15]), "TEXT",
+     "the reason in words, with --nhs-unknown other"},
     {"uasc", OPT_BOOL, offsetof(struct add_opts, uasc), NULL, "unaccompanied asylum-seeking child"},
     {NULL, 0, 0, NULL, NULL},
 };

@@ -169,6 +169,16 @@ static void print_identity(struct cli *c, const struct person *p)
     line(c, "UPN", p->upn);
     line(c, "former UPN", p->former_upn);
     line(c, "UPN unknown", code_with_label(c, CS_UPN_UNKNOWN, p->upn_unknown));
+    if (p->nhs_number[0])
+        line(c, "NHS number",
+             arena_printf(&c->arena, "%.3s %.3s %.4s (%s)", p->nhs_number, p->nhs_number + 3,
+                          p->nhs_number + 6, label_or_code(CS_NHS_SOURCE, p->nhs_source)));
+    else if (p->nhs_unknown[0])
+        line(c, "NHS number",
+             arena_printf(&c->arena, "not known: %s%s%s",
+                          label_or_code(CS_NHS_UNKNOWN, p->nhs_unknown),
+                          p->nhs_unknown_text && *p->nhs_unknown_text ? ": " : "",
+                          p->nhs_unknown_text ? p->nhs_unknown_text : ""));
     line(c, "postcode", p->postcode);
     struct str dis = STR_INIT;
     for (int i = 0; i < p->n_disabilities; i++)

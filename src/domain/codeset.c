@@ -609,6 +609,28 @@ static const struct code restriction_reason[] = {
     {"other", "Another reason, recorded with the authoriser"},
 };
 
+/* Where an NHS number came from: a trace of the NHS's own records first (the PDS, or
+ * CP-IS, which carries it), then the people who give one; "not-known" when there is none
+ * yet, with a reason (nhs_unknown). */
+static const struct code nhs_source[] = {
+    {"pds-trace", "A trace on the NHS Personal Demographics Service (PDS)"},
+    {"cp-is", "Child Protection - Information Sharing (CP-IS)"},
+    {"birth-notification", "The birth notification"},
+    {"health-visitor", "A health visitor or midwife"},
+    {"gp", "The child's GP practice"},
+    {"partner", "Another partner: school, police or hospital"},
+    {"typed", "Typed from a letter or document the family gave"},
+    {"not-known", "Not known"},
+};
+
+/* Why a child has no NHS number on record (CWSA 2026 s.4 asks for the reason). */
+static const struct code nhs_unknown[] = {
+    {"not-traced", "Not traced yet"},
+    {"not-registered", "Not registered with the NHS"},
+    {"new-arrival", "Born abroad or newly arrived in the UK"},
+    {"other", "Another reason (say what)"},
+};
+
 static const struct code note_kind[] = {
     {"case-note", "Case note"},
     {"home-visit", "Home visit"},
@@ -920,6 +942,10 @@ static const struct codeset sets[CODESET_COUNT] = {
                            .maps_to = CS_903_SW_REASON},
     SET(CS_NOTE_KIND, "note-kind", "kind of case note", "kith case_note.kind", CODESET_KITH,
         note_kind),
+    SET(CS_NHS_SOURCE, "nhs-source", "where a child's NHS number came from",
+        "kith person.nhs_source", CODESET_KITH, nhs_source),
+    SET(CS_NHS_UNKNOWN, "nhs-unknown", "why a child's NHS number is not known",
+        "kith person.nhs_unknown", CODESET_KITH, nhs_unknown),
     SET(CS_RESTRICTION_REASON, "restriction-reason", "reason a record is restricted",
         "kith restriction.reason", CODESET_KITH, restriction_reason),
     SET(CS_CONTACT_OUTCOME, "contact-outcome", "what was decided about a contact",

@@ -78,6 +78,8 @@ enum codeset_id {
     CS_RELATIONSHIP,
     CS_ALLOCATION_END,
     CS_NOTE_KIND,
+    CS_NHS_SOURCE,  /* where a child's NHS number came from, or "not-known" */
+    CS_NHS_UNKNOWN, /* why a child's NHS number is not known */
     CS_RESTRICTION_REASON,
     CS_CONTACT_OUTCOME,
     /* The jobs board's (domain/vacancy.h). */

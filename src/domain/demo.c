@@ -775,6 +775,33 @@ static void make_upn(uint64_t n, uint64_t first, int la, char out[14])
     memcpy(out, buf, 14);
 }
 
+/* The NHS number (CWSA 2026 s.4): most children have one, synthetic (numbers starting 999
+ * are never issued) and valid, from the child's index so that the random stream, and so
+ * everything else the demo draws, is as it was; where the index's nine digits give no
+ * check digit (one in eleven) the child is not traced yet, and an unaccompanied child who
+ * has just arrived has none. Where the number came from turns with the index, a PDS trace
+ * most often. */
+static void make_nhs(const struct demo_child *c, struct person *p)
+{
+    static const char *const from[] = {
+        "pds-trace",          "pds-trace", "pds-trace",      "pds-trace", "pds-trace",
+        "birth-notification", "gp",        "health-visitor", "cp-is",     "partner"};
+    char d[NHS_NUMBER_LEN + 1];
+    snprintf(d, sizeof d, "999%06lld", (long long)(c->index % 1000000));
+    int check = nhs_check_digit(d);
+    const char *why = p->uasc && c->index % 2 ? "new-arrival" : check == 10 ? "not-traced" : NULL;
+    if (why) {
+        snprintf(p->nhs_source, sizeof p->nhs_source, "not-known");
+        snprintf(p->nhs_unknown, sizeof p->nhs_unknown, "%s", why);
+        return;
+    }
+    d[9] = (char)('0' + check);
+    d[10] = '\0';
+    memcpy(p->nhs_number, d, sizeof d);
+    snprintf(p->nhs_source, sizeof p->nhs_source, "%s",
+             from[c->index % (int64_t)(sizeof from / sizeof from[0])]);
+}
+
 static enum kerr_code part_person(struct demo_gen *g, struct demo_child *c, struct rng *r)
 {
     struct person *p = &c->person;
@@ -810,6 +837,7 @@ static enum kerr_code part_person(struct demo_gen *g, struct demo_child *c, stru
             make_upn((uint64_t)c->index, 300000000, 204, p->former_upn);
     }
     make_postcode(r, p->postcode);
+    make_nhs(c, p);
     if (p->uasc) {
         kdate adult = date_birthday(p->dob, 18);
         p->uasc_ceased = adult <= g->today ? adult : DATE_NONE;

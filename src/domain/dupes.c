@@ -238,7 +238,8 @@ void dup_field_nhs(const struct field *f, const void *rec, const struct field_ct
                    struct field_errors *errs)
 {
     (void)ctx;
-    const char *v = member_text(f, rec);
+    /* a query's text, or a record's array (the person's nhs_number) */
+    const char *v = f->type == FIELD_CHARS ? (const char *)rec + f->offset : member_text(f, rec);
     if (!present(v) || !v[strspn(v, " ")])
         return;
     char digits[NHS_NUMBER_LEN + 1];

@@ -70,7 +70,8 @@ struct dup_query_bufs {
 };
 void dup_query_person(const struct dup_query *q, struct dup_query_bufs *b, struct dup_person *out);
 
-/* A field check for any text field holding an NHS number (nhs_number_read's rules). */
+/* A field check for any field holding an NHS number, text or an array (nhs_number_read's
+ * rules). */
 void dup_field_nhs(const struct field *f, const void *rec, const struct field_ctx *ctx,
                    struct field_errors *errs);
 

@@ -76,6 +76,11 @@ struct field {
      * referral's source in the year of its referral date), when the caller gives no year
      * (ctx->year 0) and the date is present. NULL: ctx->year. */
     const char *year_from;
+    /* A form shows the field inside one choice of another field's radios, as GOV.UK's
+     * conditional reveal: "nhs_source=not-known". Its value is read only when that choice
+     * is made, so what was typed under another choice never reaches the record. NULL: a
+     * field of its own. */
+    const char *shown_with;
     bool (*applies)(const void *rec); /* NULL = always; else absent is required when false */
     const char *applies_to;           /* who it applies to, for that message: "children" */
     /* FIELD_CHARS holding the public id of a record of this type (a step-up's referral):

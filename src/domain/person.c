@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/dupes.h"
 #include "domain/ident.h"
 
 #define EXPECTED_LATE_WEEKS                                                                        \
@@ -218,6 +219,51 @@ static void check_disabilities(const struct field *f, const void *rec, const str
     }
 }
 
+/* The NHS number and where it came from, or why it is not known: one of the two, whole. */
+static bool has_nhs(const struct person *p) { return p->nhs_number[0] != '\0'; }
+static bool nhs_not_known(const struct person *p) { return !strcmp(p->nhs_source, "not-known"); }
+
+static void check_nhs_source(const struct field *f, const void *rec, const struct field_ctx *ctx,
+                             struct field_errors *errs)
+{
+    (void)ctx;
+    const struct person *p = rec;
+    if (has_nhs(p) && !p->nhs_source[0])
+        field_fail(errs, f, -1, NULL, "is missing", "where the NHS number came from");
+    else if (has_nhs(p) && nhs_not_known(p))
+        field_fail(errs, f, -1, p->nhs_source, "is given with an NHS number",
+                   "where the number came from, or no number when it is not known");
+    else if (!has_nhs(p) && p->nhs_source[0] && !nhs_not_known(p))
+        field_fail(errs, f, -1, p->nhs_source, "is given without an NHS number",
+                   "the NHS number too, or not-known with the reason");
+}
+
+static void check_nhs_unknown(const struct field *f, const void *rec, const struct field_ctx *ctx,
+                              struct field_errors *errs)
+{
+    (void)ctx;
+    const struct person *p = rec;
+    if (p->nhs_unknown[0] && has_nhs(p))
+        field_fail(errs, f, -1, p->nhs_unknown, "is given although the child has an NHS number",
+                   "a reason only when the NHS number is not known");
+    else if (!p->nhs_unknown[0] && nhs_not_known(p) && !has_nhs(p))
+        field_fail(errs, f, -1, NULL, "is missing", "why the NHS number is not known");
+}
+
+static void check_nhs_unknown_text(const struct field *f, const void *rec,
+                                   const struct field_ctx *ctx, struct field_errors *errs)
+{
+    (void)ctx;
+    const struct person *p = rec;
+    bool other = !strcmp(p->nhs_unknown, "other");
+    if (other && blank(p->nhs_unknown_text))
+        field_fail(errs, f, -1, NULL, "is missing",
+                   "what the other reason is, when the reason is other");
+    else if (!other && !blank(p->nhs_unknown_text))
+        field_fail(errs, f, -1, p->nhs_unknown_text, "is given for a reason that is not other",
+                   "words only with the reason other");
+}
+
 #define PF(m) offsetof(struct person, m)
 #define PSIZE(m) sizeof(((const struct person *)NULL)->m)
 
@@ -322,6 +368,50 @@ const struct field person_fields[] = {
      .applies = is_child,
      .applies_to = "children",
      .check = check_upn_unknown},
+    {.name = "nhs_number",
+     .label = "NHS number",
+     .expect = "10 digits, such as 943 476 5919, the last a check on the other nine",
+     .hint = "10 digits, spaces allowed. The child's consistent identifier",
+     .type = FIELD_CHARS,
+     .offset = PF(nhs_number),
+     .size = PSIZE(nhs_number),
+     .applies = is_child,
+     .applies_to = "children",
+     .check = dup_field_nhs},
+    {.name = "nhs_source",
+     .label = "where the NHS number came from",
+     .expect = "a code such as pds-trace or not-known ('kith codes nhs-source' lists them)",
+     .type = FIELD_CHARS,
+     .offset = PF(nhs_source),
+     .size = PSIZE(nhs_source),
+     .flags = FIELD_CODED,
+     .codeset = CS_NHS_SOURCE,
+     .applies = is_child,
+     .applies_to = "children",
+     .check = check_nhs_source},
+    {.name = "nhs_unknown",
+     .label = "why the NHS number is not known",
+     .expect = "a code such as not-traced ('kith codes nhs-unknown' lists them)",
+     .type = FIELD_CHARS,
+     .offset = PF(nhs_unknown),
+     .size = PSIZE(nhs_unknown),
+     .flags = FIELD_CODED,
+     .codeset = CS_NHS_UNKNOWN,
+     .shown_with = "nhs_source=not-known",
+     .applies = is_child,
+     .applies_to = "children",
+     .check = check_nhs_unknown},
+    {.name = "nhs_unknown_text",
+     .label = "the other reason",
+     .expect = "the reason in up to 200 characters",
+     .hint = "Only when the reason is another one",
+     .type = FIELD_TEXT,
+     .offset = PF(nhs_unknown_text),
+     .max_len = 200,
+     .shown_with = "nhs_source=not-known",
+     .applies = is_child,
+     .applies_to = "children",
+     .check = check_nhs_unknown_text},
     {.name = "postcode",
      .label = "postcode",
      .expect = "a UK postcode in capitals with one space, such as N1 9GU",

@@ -41,6 +41,13 @@ struct person {
     char postcode[9];    /* "N1 9GU" form, "" when unknown */
     bool uasc;
     kdate uasc_ceased; /* date UASC status ended, DATE_NONE */
+    /* The consistent identifier (CWSA 2026 s.4): the NHS number's ten digits, or "";
+     * where it came from (CS_NHS_SOURCE, "not-known" when there is none); and why it is
+     * not known (CS_NHS_UNKNOWN), "other" with a sentence. */
+    char nhs_number[16];
+    char nhs_source[20];
+    char nhs_unknown[16];
+    const char *nhs_unknown_text;
     int n_disabilities;
     char disabilities[DISABILITIES_MAX][5];
     kdate created; /* the day the record was opened in kith */

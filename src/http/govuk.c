@@ -300,6 +300,8 @@ static void choices(struct html *h, const struct govuk_radios *r, bool checkboxe
                            ? r->checked && r->checked[i]
                            : r->value && *r->value && c->value && !strcmp(c->value, r->value);
         bool hint = c->hint && *c->hint;
+        const struct govuk_reveal *reveal =
+            !checkboxes && r->reveals && r->reveals[i].fn ? &r->reveals[i] : NULL;
         html_f(h,
                "<div class=\"govuk-%s__item\"><input class=\"govuk-%s__input\" "
                "id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\"%s",
@@ -307,6 +309,8 @@ static void choices(struct html *h, const struct govuk_radios *r, bool checkboxe
                text_or(c->value, ""), checked ? " checked" : "");
         if (hint)
             html_f(h, " aria-describedby=\"%s-item-hint\"", id);
+        if (reveal)
+            html_f(h, " data-aria-controls=\"conditional-%s\"", id);
         html_raw(h, ">");
         if (c->text && *c->text)
             html_f(h, "<label class=\"govuk-label govuk-%s__label\" for=\"%s\">%s</label>", kind,
@@ -315,6 +319,12 @@ static void choices(struct html *h, const struct govuk_radios *r, bool checkboxe
             html_f(h, "<div id=\"%s-item-hint\" class=\"govuk-hint govuk-%s__hint\">%s</div>", id,
                    kind, c->hint);
         html_raw(h, "</div>");
+        if (reveal) {
+            html_f(h, "<div class=\"govuk-radios__conditional%s\" id=\"conditional-%s\">",
+                   checked ? "" : " govuk-radios__conditional--hidden", id);
+            reveal->fn(h, reveal->ctx);
+            html_raw(h, "</div>");
+        }
     }
     html_raw(h, "</div>");
     if (r->legend)

@@ -117,6 +117,13 @@ struct govuk_choice {
     const char *value, *text;
     const char *hint; /* NULL: none */
 };
+/* What a radio reveals (GOV.UK's conditional reveal), written by `fn` with `ctx` into the
+ * page below its item. It is always in the page and submitted; with JavaScript it is
+ * hidden until its item is chosen. `fn` NULL: nothing. */
+struct govuk_reveal {
+    void (*fn)(struct html *h, const void *ctx);
+    const void *ctx;
+};
 struct govuk_radios {
     const char *name;
     const char *id_prefix;
@@ -129,6 +136,7 @@ struct govuk_radios {
     const struct govuk_choice *items;
     size_t nitems;
     const bool *checked; /* checkboxes: checked[i] ticks item i (radios use `value`) */
+    const struct govuk_reveal *reveals; /* radios: reveals[i] is item i's; NULL: none */
 };
 void govuk_radios(struct html *h, const struct govuk_radios *r);
 /* Checkboxes: the same, item i ticked by r->checked[i] (r->value is not read). */

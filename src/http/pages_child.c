@@ -106,6 +106,23 @@ static const char *worker_name(struct arena *a, const struct worker *w)
     return w ? arena_printf(a, "%s %s", w->given_name, w->family_name) : "A former worker";
 }
 
+/* The consistent identifier as people read it: 943 476 5919, where it came from; or why
+ * it is not known. */
+static const char *nhs_text(struct arena *a, const struct person *c)
+{
+    if (c->nhs_number[0]) {
+        const char *from = code_label(CS_NHS_SOURCE, c->nhs_source, 0);
+        return arena_printf(a, "%.3s %.3s %.4s (%s)", c->nhs_number, c->nhs_number + 3,
+                            c->nhs_number + 6, from ? from : "source not recorded");
+    }
+    const char *why = code_label(CS_NHS_UNKNOWN, c->nhs_unknown, 0);
+    if (!why)
+        return "Not recorded";
+    return arena_printf(a, "Not known: %s%s%s", why,
+                        c->nhs_unknown_text && *c->nhs_unknown_text ? ". " : "",
+                        c->nhs_unknown_text ? c->nhs_unknown_text : "");
+}
+
 static void identity(struct html *h, struct arena *a, const struct person *c)
 {
     kdate today = date_today();
@@ -120,6 +137,7 @@ static void identity(struct html *h, struct arena *a, const struct person *c)
     const struct govuk_summary_row rows[] = {
         {"Date of birth", born},
         {"LA child id", or_not_recorded(c->la_child_id)},
+        {"NHS number", nhs_text(a, c)},
         {"UPN", or_not_recorded(c->upn)},
         {"Sex", c->sex == 'M'   ? "Male"
                 : c->sex == 'F' ? "Female"

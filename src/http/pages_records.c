@@ -55,8 +55,35 @@ static const char *typed(const struct http_request *req, const struct field *f, 
     return t ? arena_strdup(req->arena, t) : NULL;
 }
 
-static void coded_field(struct html *h, const struct http_request *req, const struct field *f,
-                        const char *value)
+static void field_input(struct html *h, const struct http_request *req, const struct field *fields,
+                        const struct field *f, const void *rec);
+
+/* Whether field `f` is shown inside choice `code` of field `of` (its shown_with). */
+static bool shown_with(const struct field *f, const char *of, const char *code)
+{
+    size_t n = strlen(of);
+    return f->shown_with && !strncmp(f->shown_with, of, n) && f->shown_with[n] == '=' &&
+           !strcmp(f->shown_with + n + 1, code);
+}
+
+/* What one choice of a radios field reveals: the fields shown with it. */
+struct reveal {
+    const struct http_request *req;
+    const struct field *fields, *of;
+    const char *code;
+    const void *rec;
+};
+
+static void reveal_fields(struct html *h, const void *ctx)
+{
+    const struct reveal *r = ctx;
+    for (const struct field *f = r->fields; f->name; f++)
+        if (shown_with(f, r->of->name, r->code))
+            field_input(h, r->req, r->fields, f, r->rec);
+}
+
+static void coded_field(struct html *h, const struct http_request *req, const struct field *fields,
+                        const struct field *f, const void *rec, const char *value)
 {
     const struct codeset *cs = codeset_get(f->codeset);
     const char *hint = f->hint;
@@ -83,9 +110,18 @@ static void coded_field(struct html *h, const struct http_request *req, const st
     }
     if (cs->n <= RADIOS_MAX) {
         struct govuk_choice *items = arena_alloc(h->arena, (size_t)cs->n * sizeof *items);
-        for (int i = 0; i < cs->n; i++)
+        struct govuk_reveal *reveals = arena_zalloc(h->arena, (size_t)cs->n * sizeof *reveals);
+        for (int i = 0; i < cs->n; i++) {
             items[i] = (struct govuk_choice){cs->codes[i].code, code_label_in(&cs->codes[i], 0),
                                              cs->origin == CODESET_KITH ? NULL : cs->codes[i].code};
+            for (const struct field *g = fields; g->name; g++)
+                if (shown_with(g, f->name, cs->codes[i].code)) {
+                    struct reveal *r = arena_alloc(h->arena, sizeof *r);
+                    *r = (struct reveal){req, fields, f, cs->codes[i].code, rec};
+                    reveals[i] = (struct govuk_reveal){reveal_fields, r};
+                    break;
+                }
+        }
         govuk_radios(h, &(struct govuk_radios){.name = f->name,
                                                .legend = cap(h->arena, f->label),
                                                .legend_classes = "govuk-fieldset__legend--s",
@@ -93,7 +129,8 @@ static void coded_field(struct html *h, const struct http_request *req, const st
                                                .error = error,
                                                .value = value,
                                                .items = items,
-                                               .nitems = (size_t)cs->n});
+                                               .nitems = (size_t)cs->n,
+                                               .reveals = reveals});
         return;
     }
     struct govuk_option *opts = arena_alloc(h->arena, ((size_t)cs->n + 1) * sizeof *opts);
@@ -111,8 +148,8 @@ static void coded_field(struct html *h, const struct http_request *req, const st
                                           .noptions = (size_t)cs->n + 1});
 }
 
-static void field_input(struct html *h, const struct http_request *req, const struct field *f,
-                        const void *rec)
+static void field_input(struct html *h, const struct http_request *req, const struct field *fields,
+                        const struct field *f, const void *rec)
 {
     struct arena *a = h->arena;
     const char *label = cap(a, f->label);
@@ -137,7 +174,7 @@ static void field_input(struct html *h, const struct http_request *req, const st
         }
         page_date_input(h, req, f->name, NULL, label, f->hint ? f->hint : "For example, 27 3 2026");
     } else if (f->flags & FIELD_CODED) {
-        coded_field(h, req, f, typed(req, f, rec));
+        coded_field(h, req, fields, f, rec, typed(req, f, rec));
     } else if (f->type == FIELD_BOOL) {
         const char *v = typed(req, f, rec);
         static const struct govuk_choice yn[] = {{"1", "Yes", NULL}, {"0", "No", NULL}};
@@ -189,8 +226,8 @@ static void record_form(struct html *h, const struct http_request *req, const st
     html_f(h, "<form method=\"post\" action=\"%s\" novalidate>\n", action);
     page_csrf(h, req);
     for (const struct field *f = fields; f->name; f++)
-        if (on_form(f))
-            field_input(h, req, f, rec);
+        if (on_form(f) && !f->shown_with) /* those are drawn inside their choice */
+            field_input(h, req, fields, f, rec);
     if (version) {
         html_f(h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n", version);
         const char *reason = http_param(req, "reason");
@@ -219,6 +256,12 @@ static void read_form(struct http_request *req, const struct field *fields, void
     for (const struct field *f = fields; f->name; f++) {
         if (!on_form(f))
             continue;
+        if (f->shown_with) { /* read only when its choice was made */
+            size_t n = strcspn(f->shown_with, "=");
+            const char *chosen = http_param(req, arena_strndup(req->arena, f->shown_with, n));
+            if (!chosen || strcmp(chosen, f->shown_with + n + 1) != 0)
+                continue;
+        }
         if (f->type == FIELD_DATE) {
             kdate d = DATE_NONE;
             char iso[DATE_ISO_LEN];
@@ -625,12 +668,12 @@ static int render_step(struct http_request *req, struct http_response *res,
     html_f(&h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n", rh->version);
     if (st->to == &family_help_type) { /* the CIN episode's closure, then the new episode */
         for (const struct field *f = step_down_fields; f->name; f++)
-            field_input(&h, req, f, close);
+            field_input(&h, req, step_down_fields, f, close);
         html_f(&h, "<h2 class=\"govuk-heading-m\">The %s</h2>\n", st->to->label);
     }
     for (const struct field *f = st->to->fields; f->name; f++)
-        if (on_form(f))
-            field_input(&h, req, f, fresh);
+        if (on_form(f) && !f->shown_with)
+            field_input(&h, req, st->to->fields, f, fresh);
     govuk_button(&h, &(struct govuk_opts){.text = st->button});
     html_raw(&h, "\n</form>\n");
     return page_end(&h, res, status);

@@ -210,6 +210,11 @@ enum kerr_code check_person(const struct person *p, struct kerr *e)
     CHECK_CODE(&c, "former_upn", p->former_upn);
     CHECK_CODE(&c, "upn_unknown", p->upn_unknown);
     CHECK_CODE(&c, "postcode", p->postcode);
+    CHECK_CODE(&c, "nhs_number", p->nhs_number);
+    CHECK_CODE(&c, "nhs_source", p->nhs_source);
+    CHECK_CODE(&c, "nhs_unknown", p->nhs_unknown);
+    if (p->nhs_unknown_text)
+        check_text(&c, "nhs_unknown_text", p->nhs_unknown_text, STORE_NAME_MAX, false);
     check_date(&c, "dob", p->dob, false);
     check_date(&c, "expected_dob", p->expected_dob, false);
     check_date(&c, "death", p->death, false);

@@ -12,14 +12,15 @@
 
 #include "store/store_impl.h"
 
-#define DUP_WHERE(P1, P2, P3, P4, P5, P6)                                                          \
-    "SELECT id, public_id, la_child_id, given_name, family_name, dob, upn, postcode "              \
+#define DUP_WHERE(P1, P2, P3, P4, P5, P6, P7)                                                      \
+    "SELECT id, public_id, la_child_id, given_name, family_name, dob, upn, postcode, nhs_number "  \
     "FROM person WHERE kind = 0 AND (upn = " P1 " OR dob = " P2 " OR dob = " P3                    \
     " OR postcode = " P4 " OR (lower(family_name) = " P5 " AND lower(given_name) = " P6 ")"        \
-    " OR (lower(family_name) = " P6 " AND lower(given_name) = " P5 ")) ORDER BY id LIMIT 200"
+    " OR (lower(family_name) = " P6 " AND lower(given_name) = " P5 ") OR nhs_number = " P7 ")"     \
+    " ORDER BY id LIMIT 200"
 
-static struct store_sql sql_sqlite = {.sql = DUP_WHERE("?1", "?2", "?3", "?4", "?5", "?6")};
-static struct store_sql sql_pg = {.sql = DUP_WHERE("$1", "$2", "$3", "$4", "$5", "$6")};
+static struct store_sql sql_sqlite = {.sql = DUP_WHERE("?1", "?2", "?3", "?4", "?5", "?6", "?7")};
+static struct store_sql sql_pg = {.sql = DUP_WHERE("$1", "$2", "$3", "$4", "$5", "$6", "$7")};
 
 struct rows {
     struct arena *a;
@@ -49,6 +50,7 @@ static enum kerr_code read_row(void *ctx, const char *const *v, const size_t *le
         d->dob = DATE_NONE;
     copy(d->upn, sizeof d->upn, v[6]);
     copy(d->postcode, sizeof d->postcode, v[7]);
+    copy(d->nhs, sizeof d->nhs, v[8]);
     return KITH_OK;
 }
 
@@ -84,17 +86,18 @@ enum kerr_code store_dup_candidates(struct store *s, const struct dup_probe_q *q
         return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot look for duplicates",
                          s->ops->name);
     char dob[DATE_ISO_LEN], dob2[DATE_ISO_LEN];
-    const char *p[6] = {
+    const char *p[7] = {
         q->upn && *q->upn ? q->upn : NULL,
         q->dob != DATE_NONE ? date_format_iso(q->dob, dob) : NULL,
         swapped(q->dob, dob2),
         q->postcode && *q->postcode ? q->postcode : NULL,
         lowered(a, q->family),
         lowered(a, q->given),
+        q->nhs && *q->nhs ? q->nhs : NULL,
     };
     struct rows r = {.a = a, .v = arena_zalloc(a, STORE_DUPES_MAX * sizeof(struct dup_row))};
     struct store_sql *sql = s->ops->dialect->param == '$' ? &sql_pg : &sql_sqlite;
-    enum kerr_code rc = s->ops->run(s, sql, p, 6, read_row, &r, NULL, e);
+    enum kerr_code rc = s->ops->run(s, sql, p, 7, read_row, &r, NULL, e);
     if (!rc) {
         *out = r.v;
         *n = r.n;

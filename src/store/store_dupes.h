@@ -1,6 +1,6 @@
 /*
  * Candidates for duplicate detection (domain/dupes.h scores them): the children who share
- * with what a person typed an identifier (UPN), a date of birth or that date with its day
+ * with what a person typed an identifier (the NHS number, the UPN), a date of birth or that date with its day
  * and month swapped, a postcode, or both names exactly, either way round. Those are every
  * child who can reach DUP_SHOWN: without one of them the most a child can score is
  * sound-alike names and a district, 25. One statement, the same on both backends but for
@@ -23,6 +23,7 @@
 struct dup_probe_q {
     const char *given, *family; /* as typed */
     kdate dob;                  /* DATE_NONE: not known */
+    const char *nhs;            /* ten digits; NULL or "": not known */
     const char *upn;            /* NULL or "": not known */
     const char *postcode;       /* "N1 9GU" form */
 };
@@ -33,6 +34,7 @@ struct dup_row {
     char la_child_id[LA_CHILD_ID_MAX + 1];
     const char *given, *family;
     kdate dob;
+    char nhs[11];
     char upn[14];
     char postcode[9];
 };

@@ -21,7 +21,8 @@
 #define PERSON_COLS                                                                                \
     "p.id, p.public_id, p.kind, p.la_child_id, p.given_name, p.family_name, p.dob, "               \
     "p.expected_dob, p.death, p.sex, p.ethnicity, p.upn, p.former_upn, p.upn_unknown, "            \
-    "p.postcode, p.uasc, p.uasc_ceased, p.created, p.disabilities"
+    "p.postcode, p.uasc, p.uasc_ceased, p.nhs_number, p.nhs_source, p.nhs_unknown, "               \
+    "p.nhs_unknown_text, p.created, p.disabilities"
 #define REL_COLS "r.id, r.child_id, r.other_id, r.type, r.parental_responsibility"
 #define ALLOC_COLS "a.id, a.child_id, a.worker_id, a.role, a.start_date, a.end_date, a.end_reason"
 
@@ -324,19 +325,22 @@ enum kerr_code pg_user_set_disabled(struct store *base, int64_t user_id, bool di
 
 /* --- people ---------------------------------------------------------------------------- */
 
-/* $2-$16 and $17 the disability codes joined: what an add and an update share. The add's
- * codes go in the same statement as the person, so it is whole or absent by itself. */
+/* $2-$16, $17 the disability codes joined and $18-$21 the NHS number's: what an add and
+ * an update share. The add's codes go in the same statement as the person, so it is whole
+ * or absent by itself. */
 #define PERSON_SET                                                                                 \
     "kind, la_child_id, given_name, family_name, dob, expected_dob, death, sex, ethnicity, "       \
-    "upn, former_upn, upn_unknown, postcode, uasc, uasc_ceased, disabilities"
+    "upn, former_upn, upn_unknown, postcode, uasc, uasc_ceased, disabilities, nhs_number, "        \
+    "nhs_source, nhs_unknown, nhs_unknown_text"
 static struct pg_stmt person_add_sql = PG_STMT(
     "WITH p AS (INSERT INTO person(public_id, " PERSON_SET ", created) VALUES ($1, $2, $3, $4, "
-    "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id), "
+    "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) "
+    "RETURNING id), "
     "d AS (INSERT INTO person_disability(person_id, code) SELECT p.id, "
     "unnest(string_to_array($17::text, ',')) FROM p) SELECT id FROM p");
 static struct pg_stmt person_update_sql =
     PG_STMT("UPDATE person SET (" PERSON_SET ") = ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-            "$13, $14, $15, $16, $17) WHERE id = $1");
+            "$13, $14, $15, $16, $17, $18, $19, $20, $21) WHERE id = $1");
 static struct pg_stmt disability_clear_sql =
     PG_STMT("DELETE FROM person_disability WHERE person_id = $1");
 static struct pg_stmt disability_add_sql =
@@ -388,11 +392,15 @@ static void read_person(const PGresult *r, int row, struct arena *a, void *out)
     PG_CODE(r, row, c++, p->postcode);
     p->uasc = pg_int(r, row, c++) != 0;
     p->uasc_ceased = pg_date(r, row, c++);
+    PG_CODE(r, row, c++, p->nhs_number);
+    PG_CODE(r, row, c++, p->nhs_source);
+    PG_CODE(r, row, c++, p->nhs_unknown);
+    p->nhs_unknown_text = pg_name(r, row, c++, a);
     p->created = pg_date(r, row, c++);
     person_codes_split(PQgetvalue(r, row, c), (size_t)PQgetlength(r, row, c), p);
 }
 
-/* $2 to $17 (see PERSON_SET); `codes` must outlive the statement. */
+/* $2 to $21 (see PERSON_SET); `codes` must outlive the statement. */
 static void person_params(struct pg_params *q, const struct person *p, char codes[PERSON_CODES_CAP])
 {
     pg_p_i64(q, (int64_t)p->kind);
@@ -412,6 +420,10 @@ static void person_params(struct pg_params *q, const struct person *p, char code
     pg_p_date(q, p->uasc_ceased);
     person_codes_join(p, codes);
     pg_p_code(q, codes);
+    PG_P_CODE(q, p->nhs_number);
+    PG_P_CODE(q, p->nhs_source);
+    PG_P_CODE(q, p->nhs_unknown);
+    pg_p_text(q, p->nhs_unknown_text && *p->nhs_unknown_text ? p->nhs_unknown_text : NULL);
 }
 
 static enum kerr_code person_write_fail(struct store_pg *s, enum kerr_code rc,

@@ -20,7 +20,8 @@
 #define PERSON_COLS                                                                                \
     "p.id, p.public_id, p.kind, p.la_child_id, p.given_name, p.family_name, p.dob, "               \
     "p.expected_dob, p.death, p.sex, p.ethnicity, p.upn, p.former_upn, p.upn_unknown, "            \
-    "p.postcode, p.uasc, p.uasc_ceased, p.created, p.disabilities"
+    "p.postcode, p.uasc, p.uasc_ceased, p.nhs_number, p.nhs_source, p.nhs_unknown, "               \
+    "p.nhs_unknown_text, p.created, p.disabilities"
 #define PERSON_ORDER " ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
 #define REL_COLS "r.id, r.child_id, r.other_id, r.type, r.parental_responsibility"
 #define ALLOC_COLS "a.id, a.child_id, a.worker_id, a.role, a.start_date, a.end_date, a.end_reason"
@@ -103,13 +104,15 @@ static struct store_sql session_end_user_sql =
 static struct store_sql person_add_sql =
     SQ_SQL("INSERT INTO person(public_id, kind, la_child_id, given_name, family_name, dob, "
            "expected_dob, death, sex, ethnicity, upn, former_upn, upn_unknown, postcode, uasc, "
-           "uasc_ceased, created, disabilities) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-           "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?19)");
+           "uasc_ceased, created, disabilities, nhs_number, nhs_source, nhs_unknown, "
+           "nhs_unknown_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+           "?14, ?15, ?16, ?17, ?19, ?20, ?21, ?22, ?23)");
 static struct store_sql person_update_sql =
     SQ_SQL("UPDATE person SET kind = ?2, la_child_id = ?3, given_name = ?4, family_name = ?5, "
            "dob = ?6, expected_dob = ?7, death = ?8, sex = ?9, ethnicity = ?10, upn = ?11, "
            "former_upn = ?12, upn_unknown = ?13, postcode = ?14, uasc = ?15, uasc_ceased = ?16, "
-           "disabilities = ?19 WHERE id = ?18");
+           "disabilities = ?19, nhs_number = ?20, nhs_source = ?21, nhs_unknown = ?22, "
+           "nhs_unknown_text = ?23 WHERE id = ?18");
 static struct store_sql disability_add_sql =
     SQ_SQL("INSERT INTO person_disability(person_id, code) VALUES (?1, ?2)");
 static struct store_sql disability_clear_sql =
@@ -368,7 +371,10 @@ void sq_read_user_at(sqlite3_stmt *st, struct arena *a, struct user *u, int c)
     u->password_hash = sq_col_str(st, c, a);
 }
 
-static void read_user(sqlite3_stmt *st, struct arena *a, void *out) { sq_read_user_at(st, a, out, 0); }
+static void read_user(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    sq_read_user_at(st, a, out, 0);
+}
 
 enum kerr_code sqlite_user_add(struct store *base, struct user *u, struct kerr *e)
 {
@@ -450,7 +456,7 @@ enum kerr_code sqlite_user_set_password(struct store *base, int64_t user_id, con
 
 /* End the account's live sessions but `keep` (0: all of them). */
 enum kerr_code sq_end_user_sessions(struct store_sqlite *s, int64_t user_id, int64_t keep,
-                                        int64_t now, struct kerr *e)
+                                    int64_t now, struct kerr *e)
 {
     sqlite3_stmt *st = sq_stmt(s, &session_end_user_sql, e);
     if (!st)
@@ -514,6 +520,10 @@ static void read_person(sqlite3_stmt *st, struct arena *a, void *out)
     COL_CODE(st, c++, p->postcode);
     p->uasc = sqlite3_column_int(st, c++) != 0;
     p->uasc_ceased = sq_col_date(st, c++);
+    COL_CODE(st, c++, p->nhs_number);
+    COL_CODE(st, c++, p->nhs_source);
+    COL_CODE(st, c++, p->nhs_unknown);
+    p->nhs_unknown_text = sq_col_name(st, c++, a);
     p->created = sq_col_date(st, c++);
     read_disabilities(st, c, p);
 }
@@ -525,7 +535,7 @@ struct person_binds {
     char codes[PERSON_CODES_CAP];
 };
 
-/* Parameters ?2 to ?16 and ?19: what an add and an update share. */
+/* Parameters ?2 to ?16 and ?19 to ?23: what an add and an update share. */
 static void bind_person(sqlite3_stmt *st, const struct person *p, struct person_binds *d)
 {
     char sex[2] = {p->sex, '\0'};
@@ -546,6 +556,10 @@ static void bind_person(sqlite3_stmt *st, const struct person *p, struct person_
     sq_bind_date(st, 16, p->uasc_ceased, d->uasc_ceased);
     person_codes_join(p, d->codes);
     sq_bind_code(st, 19, d->codes, sizeof(d->codes));
+    BIND_CODE(st, 20, p->nhs_number);
+    BIND_CODE(st, 21, p->nhs_source);
+    BIND_CODE(st, 22, p->nhs_unknown);
+    sq_bind_text(st, 23, p->nhs_unknown_text && *p->nhs_unknown_text ? p->nhs_unknown_text : NULL);
 }
 
 static enum kerr_code person_write_fail(struct store_sqlite *s, const struct person *p,

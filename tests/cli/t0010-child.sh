@@ -71,4 +71,25 @@ status 4 child show nobody
 status 64 child show
 err_has "usage: kith child show CHILD"
 status 64 child frobnicate
+
+# The NHS number (CWSA 2026 s.4): kept as its digits with where it came from, or not known
+# with the reason; a wrong check digit, or a source with no number, refused by field.
+ok child add --given Nia --family Jones --sex F --dob 2016-04-01 --ethnicity WBRI \
+    --nhs-number "943 476 5919" --nhs-source pds-trace --la-child-id LANHS1
+ok child show LANHS1
+out_has "NHS number       943 476 5919 (A trace on the NHS Personal Demographics Service (PDS))"
+ok child add --given Ola --family Jones --sex F --dob 2016-04-01 --ethnicity WBRI \
+    --nhs-source not-known --nhs-unknown other --nhs-unknown-text "papers awaited" \
+    --la-child-id LANHS2
+ok child show LANHS2
+out_has "not known: Another reason (say what): papers awaited"
+status 3 child add --given Pia --family Jones --sex F --dob 2016-04-01 --ethnicity WBRI \
+    --nhs-number 9434765918 --nhs-source gp
+err_has "field 'nhs_number': NHS number '9434765918' fails the NHS number's check digit"
+status 3 child add --given Pia --family Jones --sex F --dob 2016-04-01 --ethnicity WBRI \
+    --nhs-source gp
+err_has "field 'nhs_source'"
+status 3 child add --given Pia --family Jones --sex F --dob 2016-04-01 --ethnicity WBRI \
+    --nhs-source not-known
+err_has "field 'nhs_unknown'"
 done_ok

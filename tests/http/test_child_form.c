@@ -153,15 +153,13 @@ static void status(const struct call *c, int want)
     }
 }
 
-/* The values a row sends, each channel spelling them its own way; NULL leaves one out. */
-struct values {
-    const char *given_name, *sex, *dob, *expected_dob, *ethnicity, *upn, *upn_unknown, *postcode,
-        *disabilities;
-};
+/* A row's values, in the order of `names` (NULL leaves one out): each channel spells them
+ * its own way. */
+enum { NVALUES = 13 };
 
 static const struct {
     const char *field; /* the field at fault */
-    struct values v;
+    const char *v[NVALUES];
 } bad[] = {
     {"dob", {"Ada", "F", "2030-01-01", NULL, "WBRI", NULL, NULL, NULL, NULL}},
     {"sex", {"Ada", "Q", "2015-02-28", NULL, "WBRI", NULL, NULL, NULL, NULL}},
@@ -174,24 +172,35 @@ static const struct {
     {"expected_dob", {"Ada", "F", "2015-02-28", "2027-01-01", "WBRI", NULL, NULL, NULL, NULL}},
     {"disabilities", {"Ada", "F", "2015-02-28", NULL, "WBRI", NULL, NULL, NULL, "NONE,MOB"}},
     {"disabilities", {"Ada", "F", "2015-02-28", NULL, "WBRI", NULL, NULL, NULL, "MOB,MOB"}},
+    /* the NHS number: its check digit, and where it came from or why it is not known */
+    {"nhs_number",
+     {"Ada", "F", "2015-02-28", NULL, "WBRI", NULL, NULL, NULL, NULL, "9434765918", "pds-trace"}},
+    {"nhs_number",
+     {"Ada", "F", "2015-02-28", NULL, "WBRI", NULL, NULL, NULL, NULL, "9990000000", "gp"}},
+    {"nhs_source",
+     {"Ada", "F", "2015-02-28", NULL, "WBRI", NULL, NULL, NULL, NULL, "9434765919", NULL}},
+    {"nhs_source", {"Ada", "F", "2015-02-28", NULL, "WBRI", NULL, NULL, NULL, NULL, NULL, "gp"}},
+    {"nhs_source",
+     {"Ada", "F", "2015-02-28", NULL, "WBRI", NULL, NULL, NULL, NULL, "9434765919", "not-known",
+      "not-traced"}},
+    {"nhs_unknown",
+     {"Ada", "F", "2015-02-28", NULL, "WBRI", NULL, NULL, NULL, NULL, NULL, "not-known"}},
+    {"nhs_unknown_text",
+     {"Ada", "F", "2015-02-28", NULL, "WBRI", NULL, NULL, NULL, NULL, NULL, "not-known", "other"}},
 };
 
-/* The fields of struct values in order, as the description names them and the CLI's
+/* The fields of a row in order, as the description names them and the CLI's
  * options spell them. */
-static const char *const names[] = {"given_name",   "sex",       "dob",
-                                    "expected_dob", "ethnicity", "upn",
-                                    "upn_unknown",  "postcode",  "disabilities"};
-static const char *const options[] = {"given",        "sex",       "dob",
-                                      "expected-dob", "ethnicity", "upn",
-                                      "upn-unknown",  "postcode",  "disabilities"};
+static const char *const names[] = {"given_name",      "sex",        "dob",         "expected_dob",
+                                    "ethnicity",       "upn",        "upn_unknown", "postcode",
+                                    "disabilities",    "nhs_number", "nhs_source",  "nhs_unknown",
+                                    "nhs_unknown_text"};
+static const char *const options[] = {
+    "given",           "sex",      "dob",          "expected-dob", "ethnicity",  "upn",
+    "upn-unknown",     "postcode", "disabilities", "nhs-number",   "nhs-source", "nhs-unknown",
+    "nhs-unknown-text"};
 
-static const char *value_at(const struct values *v, size_t i)
-{
-    const char *const all[] = {v->given_name,   v->sex,       v->dob,
-                               v->expected_dob, v->ethnicity, v->upn,
-                               v->upn_unknown,  v->postcode,  v->disabilities};
-    return all[i];
-}
+static const char *value_at(size_t row, size_t i) { return bad[row].v[i]; }
 
 /* What the description says of the row's field: the sentence every channel must show. */
 static const char *expected(struct fx *f, size_t row)
@@ -201,8 +210,7 @@ static const char *expected(struct fx *f, size_t row)
     struct field_errors errs;
     field_errors_clear(&errs);
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        rec_set_text(field_find(person_fields, names[i]), &p, value_at(&bad[row].v, i), &f->a,
-                     &errs);
+        rec_set_text(field_find(person_fields, names[i]), &p, value_at(row, i), &f->a, &errs);
     assert_int_equal(errs.n, 0);
     field_check_person(&p, collection_year(date_today()), &errs);
     const struct field_error *fe = field_error_for(&errs, bad[row].field);
@@ -216,8 +224,8 @@ static void through_api(struct fx *f, size_t row, const char *msg)
     struct str body = STR_INIT;
     str_addf(&body, "{\"family_name\":\"Formtest\"");
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (value_at(&bad[row].v, i))
-            str_addf(&body, ",\"%s\":\"%s\"", names[i], value_at(&bad[row].v, i));
+        if (value_at(row, i))
+            str_addf(&body, ",\"%s\":\"%s\"", names[i], value_at(row, i));
     str_addf(&body, "}");
     struct call *c = api(f, "POST", "/api/v1/children", WORKER, arena_strdup(&f->a, body.buf));
     str_release(&body);
@@ -234,7 +242,7 @@ static void through_page(struct fx *f, size_t row, const char *msg)
     struct str form = STR_INIT;
     str_addf(&form, "csrf=" TOKEN "&family_name=Formtest");
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        const char *v = value_at(&bad[row].v, i);
+        const char *v = value_at(row, i);
         if (!v)
             continue;
         int y, m, d;
@@ -266,8 +274,8 @@ static void through_cli(struct fx *f, size_t row, const char *msg)
     struct str cmd = STR_INIT;
     str_addf(&cmd, "'%s' child add --db '%s' --family Formtest", f->kith, f->db.location);
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (value_at(&bad[row].v, i))
-            str_addf(&cmd, " --%s '%s'", options[i], value_at(&bad[row].v, i));
+        if (value_at(row, i))
+            str_addf(&cmd, " --%s '%s'", options[i], value_at(row, i));
     const char *err = arena_printf(&f->a, "%s/stderr", f->db.dir);
     str_addf(&cmd, " >/dev/null 2>'%s'", err);
     int st = system(cmd.buf);
@@ -308,10 +316,19 @@ static void the_pages(void **state)
     has("the form", c->body, "name=\"disabilities\"");
     has("the form", c->body, "name=\"upn_unknown\"");
     assert_null(strstr(c->body, "name=\"kind\""));
+    /* the reason is revealed under "Not known" (GOV.UK's conditional reveal, in the page
+     * without JavaScript too) */
+    has("the form", c->body, "data-aria-controls=\"conditional-nhs_source-8\"");
+    has("the form", c->body,
+        "govuk-radios__conditional govuk-radios__conditional--hidden\" "
+        "id=\"conditional-nhs_source-8\"><div class=\"govuk-form-group\"><fieldset");
+    has("the form", c->body, "name=\"nhs_unknown_text\"");
     assert_null(strstr(c->body, "name=\"created\""));
     c = page(f, "POST", "/children", WORKER,
              "csrf=" TOKEN "&given_name=Ada&family_name=Formtest&sex=F&dob-day=28&dob-month=2"
-             "&dob-year=2015&ethnicity=WBRI&postcode=n1+9gu&disabilities=COMM&disabilities=LD");
+             "&dob-year=2015&ethnicity=WBRI&postcode=n1+9gu&disabilities=COMM&disabilities=LD"
+             "&nhs_number=943+476+5919&nhs_source=pds-trace&nhs_unknown=other"
+             "&nhs_unknown_text=left+from+before");
     status(c, 303);
     const char *at = http_header_get(&c->res, "Location");
     assert_non_null(at);
@@ -320,6 +337,11 @@ static void the_pages(void **state)
     assert_int_equal(store_person_find(f->app.store, at + strlen("/children/"), &f->a, &p, &e), 0);
     assert_string_equal(p.postcode, "N1 9GU"); /* kept in its standard form */
     assert_int_equal(p.n_disabilities, 2);
+    assert_string_equal(p.nhs_number, "9434765919"); /* its digits, however grouped */
+    assert_string_equal(p.nhs_source, "pds-trace");
+    /* what was typed under "Not known" was not chosen, so it is not kept */
+    assert_string_equal(p.nhs_unknown, "");
+    assert_string_equal(p.nhs_unknown_text, "");
     /* the one who recorded the child sees them (the grant); a colleague does not yet */
     assert_int_equal(page(f, "GET", at, WORKER, NULL)->res.status, 200);
     assert_int_equal(page(f, "GET", arena_printf(&f->a, "%s/edit", at), OTHER, NULL)->res.status,
@@ -327,13 +349,19 @@ static void the_pages(void **state)
     c = page(f, "GET", arena_printf(&f->a, "%s/edit", at), WORKER, NULL);
     assert_int_equal(c->res.status, 200);
     has("the edit form", c->body, "value=\"Ada\"");
+    has("the edit form", c->body, "value=\"9434765919\"");
+    has("the child's page", page(f, "GET", at, WORKER, NULL)->body,
+        "943 476 5919 (A trace on the NHS Personal Demographics Service (PDS))");
     c = page(f, "POST", at, WORKER,
              "csrf=" TOKEN "&given_name=Adah&family_name=Formtest&sex=F&dob-day=28&dob-month=2"
-             "&dob-year=2015&ethnicity=WBRI&postcode=N1+9GU");
+             "&dob-year=2015&ethnicity=WBRI&postcode=N1+9GU&nhs_source=not-known"
+             "&nhs_unknown=new-arrival");
     status(c, 303);
     assert_int_equal(store_person_get(f->app.store, p.id, &f->a, &p, &e), 0);
     assert_string_equal(p.given_name, "Adah");
     assert_int_equal(p.n_disabilities, 0); /* the boxes left unticked */
+    assert_string_equal(p.nhs_number, "");
+    assert_string_equal(p.nhs_unknown, "new-arrival");
     struct audit_query q = {.child_id = p.id};
     struct audit_event *rows;
     size_t n;

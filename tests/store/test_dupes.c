@@ -4,7 +4,8 @@
  * (casework/dupes.c). A child typed with a sound-alike name, with the day and month of the
  * birth swapped, or with given and family names swapped, is found with the reasons; a
  * child sharing nothing is not; an account that may see no child finds nothing; what
- * cannot be read is refused beside its field; and each search is audited.
+ * cannot be read is refused beside its field; and each search is audited. A stored NHS
+ * number finds its child alone, and a different one tells two children apart.
  */
 #include "../unit/test.h"
 
@@ -29,7 +30,7 @@ struct fx {
 };
 
 static int64_t child(struct fx *f, const char *given, const char *family, kdate dob,
-                     const char *upn, const char *postcode, char *public_id)
+                     const char *upn, const char *postcode, const char *nhs, char *public_id)
 {
     struct person p = {.kind = PERSON_CHILD,
                        .given_name = given,
@@ -42,6 +43,8 @@ static int64_t child(struct fx *f, const char *given, const char *family, kdate 
                        .created = DATE_NONE};
     snprintf(p.upn, sizeof p.upn, "%s", upn);
     snprintf(p.postcode, sizeof p.postcode, "%s", postcode);
+    snprintf(p.nhs_number, sizeof p.nhs_number, "%s", nhs);
+    snprintf(p.nhs_source, sizeof p.nhs_source, "%s", *nhs ? "pds-trace" : "");
     OK(store_person_add(f->s, &p, &f->e));
     if (public_id)
         memcpy(public_id, p.public_id, PUBLIC_ID_LEN + 1);
@@ -58,11 +61,12 @@ static int setup(void **state)
         fprintf(stderr, "setup: %s\n", f->e.msg);
         return -1;
     }
-    child(f, "Muhammad", "Khan", date_from_ymd(2015, 3, 7), "A123456789012", "N1 9GU", f->khan);
-    child(f, "Ayesha", "Khan", date_from_ymd(2015, 3, 7), "", "N1 9GU", f->twin);
-    child(f, "Mohammed", "Ali", date_from_ymd(2016, 1, 20), "", "E8 1AA", NULL);
+    child(f, "Muhammad", "Khan", date_from_ymd(2015, 3, 7), "A123456789012", "N1 9GU", "9434765919",
+          f->khan);
+    child(f, "Ayesha", "Khan", date_from_ymd(2015, 3, 7), "", "N1 9GU", "4010232137", f->twin);
+    child(f, "Mohammed", "Ali", date_from_ymd(2016, 1, 20), "", "E8 1AA", "", NULL);
     for (int i = 0; i < 30; i++) /* others, sharing nothing */
-        child(f, "Sam", "Other", date_from_ymd(2010, 1, 1 + i), "", "SW1A 1AA", NULL);
+        child(f, "Sam", "Other", date_from_ymd(2010, 1, 1 + i), "", "SW1A 1AA", "", NULL);
     struct user u = {.username = "fd", .role = UROLE_SOCIAL_WORKER, .created = DATE_NONE};
     OK(store_user_add(f->s, &u, &f->e));
     struct user v = {.username = "nobody", .role = UROLE_SOCIAL_WORKER, .created = DATE_NONE};
@@ -136,6 +140,11 @@ static void found_with_reasons(void **state)
         {{"given=muhammad", "family=KHAN"}, 1, 1, "given"},
         /* a postcode typed untidily and a date of birth: both twins */
         {{"postcode=n19gu", "dob=2015-03-07"}, 2, 1, "postcode"},
+        /* the stored NHS number, typed as people group it, and nothing else */
+        {{"nhs_number=943 476 5919"}, 1, 1, "nhs"},
+        /* the twin's NHS number: Muhammad's differs, which tells him apart from what
+         * was typed although his names and birth match */
+        {{"nhs_number=4010232137", "given=Muhammad", "family=Khan", "dob=2015-03-07"}, 1, 0, "nhs"},
         /* nothing shared */
         {{"given=Zed", "family=Nobody", "dob=2001-01-01"}, 0, 0, NULL},
     };

@@ -363,6 +363,72 @@ static void assert_well_worded(const struct field_errors *errs)
     }
 }
 
+/* The NHS number (CWSA 2026 s.4): a number that passes its check digit with where it came
+ * from, or not-known with the reason (and words when the reason is other), never half of
+ * each; each refusal names the field at fault. */
+static void nhs_number_source_and_reason(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *number, *source, *unknown, *text;
+        const char *field; /* the one at fault; NULL when the record passes */
+        const char *problem;
+    } rows[] = {
+        {NULL, NULL, NULL, NULL, NULL, NULL}, /* not recorded yet */
+        {"9434765919", "pds-trace", NULL, NULL, NULL, NULL},
+        {"943 476 5919", "gp", NULL, NULL, NULL, NULL}, /* as people group it */
+        {"943-476-5919", "cp-is", NULL, NULL, NULL, NULL},
+        {"4010232137", "birth-notification", NULL, NULL, NULL, NULL},
+        {"0000000000", "typed", NULL, NULL, NULL, NULL}, /* a check of 11 reads as 0 */
+        {NULL, "not-known", "new-arrival", NULL, NULL, NULL},
+        {NULL, "not-known", "other", "Adopted abroad, papers awaited", NULL, NULL},
+        {"9434765918", "pds-trace", NULL, NULL, "nhs_number", "check digit"},
+        {"9434765910", "pds-trace", NULL, NULL, "nhs_number", "check digit"},
+        {"9990000000", "pds-trace", NULL, NULL, "nhs_number", "no check digit"},
+        {"943476591", "pds-trace", NULL, NULL, "nhs_number", "10 digits"},
+        {"94347659190", "pds-trace", NULL, NULL, "nhs_number", "10 digits"},
+        {"943476591X", "pds-trace", NULL, NULL, "nhs_number", "other than digits"},
+        {"9434765919", NULL, NULL, NULL, "nhs_source", "is missing"},
+        {"9434765919", "not-known", NULL, NULL, "nhs_source", "with an NHS number"},
+        {"9434765919", "pds", NULL, NULL, "nhs_source", "'pds'"},
+        {NULL, "gp", NULL, NULL, "nhs_source", "without an NHS number"},
+        {NULL, "not-known", NULL, NULL, "nhs_unknown", "is missing"},
+        {NULL, "not-known", "lost", NULL, "nhs_unknown", "'lost'"},
+        {"9434765919", "gp", "not-traced", NULL, "nhs_unknown", "has an NHS number"},
+        {NULL, "not-known", "other", NULL, "nhs_unknown_text", "is missing"},
+        {NULL, "not-known", "other", "  ", "nhs_unknown_text", "is missing"},
+        {NULL, "not-known", "not-traced", "Because", "nhs_unknown_text", "not other"},
+    };
+    for (size_t i = 0; i < N_ELEMS(rows); i++) {
+        struct person p = child();
+        snprintf(p.nhs_number, sizeof p.nhs_number, "%s", rows[i].number ? rows[i].number : "");
+        snprintf(p.nhs_source, sizeof p.nhs_source, "%s", rows[i].source ? rows[i].source : "");
+        snprintf(p.nhs_unknown, sizeof p.nhs_unknown, "%s", rows[i].unknown ? rows[i].unknown : "");
+        p.nhs_unknown_text = rows[i].text;
+        struct field_errors errs;
+        check(&p, &errs);
+        if (!rows[i].field) {
+            if (errs.n)
+                dump(&errs);
+            assert_int_equal(errs.n, 0);
+            continue;
+        }
+        if (errs.n != 1 || strcmp(errs.items[0].field, rows[i].field) ||
+            !strstr(errs.items[0].msg, rows[i].problem)) {
+            dump(&errs);
+            fail_msg("row %zu: expected one error on %s saying '%s'", i, rows[i].field,
+                     rows[i].problem);
+        }
+        assert_well_worded(&errs);
+    }
+    /* a relative's record keeps none of it */
+    struct person r = relative();
+    snprintf(r.nhs_number, sizeof r.nhs_number, "9434765919");
+    struct field_errors errs;
+    check(&r, &errs);
+    assert_non_null(field_error_for(&errs, "nhs_number"));
+}
+
 /* One error per broken field, all at once: a worker mends the record in one go. */
 static void every_error_collected(void **state)
 {
@@ -718,6 +784,7 @@ int main(void)
         cmocka_unit_test(postcodes),
         cmocka_unit_test(text_kinds),
         cmocka_unit_test(good_records_pass),
+        cmocka_unit_test(nhs_number_source_and_reason),
         cmocka_unit_test(every_error_collected),
         cmocka_unit_test(date_rules),
         cmocka_unit_test(children_only_and_unborn),
