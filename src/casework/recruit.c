@@ -8,8 +8,11 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "domain/codeset.h"
+#include "domain/public_id.h"
+#include "domain/workforce.h"
 #include "store/store_recruit.h"
 #include "store/store_rec.h"
 
@@ -263,24 +266,38 @@ static const struct {
     {"trainee", "social-worker"},
 };
 
+const struct team *cw_vacancy_team(const struct vacancy *v, const struct team *teams, size_t n)
+{
+    for (size_t i = 0; v->team && i < n; i++)
+        if (!strcasecmp(teams[i].name, v->team))
+            return &teams[i];
+    return NULL;
+}
+
+/* The team an appointment joins: one of the teams by its public id (a vacancy names its
+ * team in words for applicants, which need not be a team's exact name). */
+static void appoint_team(struct store *s, const char *ref, struct arena *a, struct team *t,
+                         struct cw_err *err)
+{
+    char id[PUBLIC_ID_LEN + 1];
+    struct kerr e = KERR_INIT;
+    if (!ref || !*ref)
+        field_fail(&err->fields, &worker_team, -1, NULL, "is missing", NULL);
+    else if (!public_id_normalize(ref, id) || store_team_find(s, id, a, t, &e))
+        field_fail(&err->fields, &worker_team, -1, ref, "is not one of the teams", NULL);
+}
+
 /* The worker an appointment makes, from the application and the vacancy. */
 static enum kerr_code appoint(struct store *s, const struct application *app, kdate on,
-                              struct arena *a, struct worker *w, struct cw_err *err)
+                              const struct team *t, struct arena *a, struct worker *w,
+                              struct cw_err *err)
 {
     struct vacancy v;
     enum kerr_code rc = store_rec_get(s, &vacancy_type, app->h.parent_id, a, &v, &err->e);
-    struct team t;
-    if (!rc)
-        rc = store_team_find(s, v.team, a, &t, &err->e);
-    if (rc == KITH_E_NOT_FOUND)
-        return kerr_fail(&err->e, KITH_E_INVALID, "team",
-                         "there is no team named '%s' for the new worker to join: add it "
-                         "(kith team add) or correct the vacancy's team",
-                         v.team);
     if (rc)
         return rc;
     memset(w, 0, sizeof *w);
-    w->team_id = t.id;
+    w->team_id = t->id;
     w->given_name = app->given_name;
     w->family_name = app->family_name;
     snprintf(w->registration, sizeof w->registration, "%s", app->swe_number);
@@ -293,13 +310,16 @@ static enum kerr_code appoint(struct store *s, const struct application *app, kd
     w->agency = false;
     w->start = on;
     w->end = DATE_NONE;
+    w->dob = DATE_NONE;
+    /* a new starter's origin and the census items only they can give are added on their
+     * worker record (`kith worker show` lists what is missing) */
     return store_worker_add(s, w, &err->e);
 }
 
 enum kerr_code cw_application_move(struct store *s, const struct actor *who, const char *ref,
                                    int version, const char *to, kdate on, const char *note,
-                                   struct arena *a, struct application *out, struct worker *worker,
-                                   struct cw_err *err)
+                                   const char *team_ref, struct arena *a, struct application *out,
+                                   struct worker *worker, struct cw_err *err)
 {
     if (!cw_may_recruit(who))
         return refuse(s, who, "application.move", err);
@@ -318,6 +338,10 @@ enum kerr_code cw_application_move(struct store *s, const struct actor *who, con
     if (on == DATE_NONE || on > who->today || on < out->stage_on)
         problem(err, "on", "date", "is not a day from the last stage's up to today",
                 "the day it happened");
+    struct team team = {0};
+    bool appointing = to && !strcmp(to, "appointed");
+    if (appointing)
+        appoint_team(s, team_ref, a, &team, err);
     if (err->fields.n)
         return kerr_fail(&err->e, KITH_E_INVALID, err->fields.items[0].field, "%s",
                          err->fields.items[0].msg);
@@ -329,8 +353,8 @@ enum kerr_code cw_application_move(struct store *s, const struct actor *who, con
     if (rc)
         return rc;
     rc = move(s, who, out, to, on, note, err);
-    if (!rc && !strcmp(to, "appointed"))
-        rc = appoint(s, out, on, a, worker, err);
+    if (!rc && appointing)
+        rc = appoint(s, out, on, &team, a, worker, err);
     if (!rc)
         rc = store_commit(s, &err->e);
     if (rc)

@@ -72,12 +72,16 @@ enum kerr_code cw_application_cv(struct store *s, const struct actor *who, const
 /* Move application `ref` from version `version` to stage `to` on day `on`, with the
  * recruiter's note (required). Moves the pipeline does not allow are KITH_E_INVALID;
  * someone else's move first is KITH_E_CONFLICT. Appointing adds the worker record from
- * the application and the vacancy (names, registration, role, team, hours; starting on
- * `on`) in the same transaction; `worker` gets it. */
+ * the application and the vacancy (names, registration, role, hours; starting on `on`)
+ * in the same transaction, in team `team_ref` (a team's public id, chosen from the list:
+ * required when appointing, unread otherwise); `worker` gets it. */
 enum kerr_code cw_application_move(struct store *s, const struct actor *who, const char *ref,
                                    int version, const char *to, kdate on, const char *note,
-                                   struct arena *a, struct application *out, struct worker *worker,
-                                   struct cw_err *err);
+                                   const char *team_ref, struct arena *a, struct application *out,
+                                   struct worker *worker, struct cw_err *err);
+
+/* The team whose name the vacancy gives, or NULL: what the appointing form offers first. */
+const struct team *cw_vacancy_team(const struct vacancy *v, const struct team *teams, size_t n);
 
 /* Days from the vacancy's publication to an appointment, for "time to hire". */
 int64_t cw_days_to_hire(const struct vacancy *v, const struct application *app);

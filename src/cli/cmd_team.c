@@ -19,7 +19,7 @@ static enum kerr_code run_list(struct cli *c, void *opts, int argc, char **argv)
     for (size_t i = 0; i < n; i++) {
         const char *cells[] = {teams[i].public_id, teams[i].name,
                                vocab_label(CS_SERVICE, (int)teams[i].service),
-                               arena_printf(&c->arena, "%d", teams[i].caseload_threshold)};
+                               arena_printf(&c->arena, "%d", (int)teams[i].caseload_threshold)};
         cli_row(c->out, widths, 4, cells);
     }
     if (n == 0)

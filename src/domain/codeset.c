@@ -583,6 +583,60 @@ static const struct code relationship[] = {
 };
 
 /* Why an allocation ended, each with the 903 SW_REASON it is reported as (2023/24 on). */
+/* ---- the workforce census items of a worker (domain/workforce.c) ---- */
+
+static const struct code qual_level[] = {
+    {"undergraduate", "Undergraduate degree"},
+    {"postgraduate", "Postgraduate degree or diploma"},
+    {"other", "Other social work qualification"},
+};
+
+/* How the worker came into social work: the census asks for Step Up and the fast-track
+ * programmes by name. */
+static const struct code entry_route[] = {
+    {"university", "University course"},
+    {"step-up", "Step Up to Social Work"},
+    {"frontline", "Frontline (fast-track, children's)"},
+    {"think-ahead", "Think Ahead (fast-track, mental health)"},
+    {"apprenticeship", "Social work degree apprenticeship"},
+    {"overseas", "Qualified outside the UK"},
+    {"other", "Other route"},
+};
+
+static const struct code start_origin[] = {
+    {"newly-qualified", "Newly qualified social worker"},
+    {"other-la", "Social work in another local authority in England"},
+    {"outside-england", "Social work outside England"},
+    {"agency", "Agency or consultancy social work"},
+    {"non-la", "Other social work outside a local authority"},
+    {"social-care", "Another social care role"},
+    {"outside-social-care", "A role outside social care"},
+    {"not-known", "Not known"},
+};
+
+static const struct code leaver_destination[] = {
+    {"other-la", "Social work in another local authority in England"},
+    {"outside-england", "Social work outside England"},
+    {"agency", "Agency or consultancy social work"},
+    {"non-la", "Other social work outside a local authority"},
+    {"social-care", "Another social care role"},
+    {"outside-social-care", "A role outside social care"},
+    {"retired", "Retired"},
+    {"not-known", "Not known"},
+};
+
+static const struct code leaving_reason[] = {
+    {"resigned", "Resigned"},
+    {"retired", "Retired"},
+    {"contract-ended", "Fixed-term or agency contract ended"},
+    {"redundancy", "Redundancy"},
+    {"dismissed", "Dismissed"},
+    {"career-break", "Career break"},
+    {"died", "Died"},
+    {"other", "Other reason"},
+    {"not-known", "Not known"},
+};
+
 static const struct code allocation_end[] = {
     {"case-closed", "Case closed"},
     {"case-transferred", "Case transferred to another team", .dfe_code = "TSPROC"},
@@ -993,6 +1047,16 @@ static const struct codeset sets[CODESET_COUNT] = {
         "kith letter_before_proceedings.kind", CODESET_KITH, pp_letter),
     SET(CS_PP_OUTCOME, "pp-outcome", "outcome of pre-proceedings", "kith pre_proceedings.outcome",
         CODESET_KITH, pp_outcome),
+    SET(CS_QUAL_LEVEL, "qualification-level", "level of the social work qualification",
+        "kith worker.qual_level; census QualLevel", CODESET_KITH, qual_level),
+    SET(CS_ENTRY_ROUTE, "entry-route", "route into social work",
+        "kith worker.route; census StepUpGrad and FrontlineGrad", CODESET_KITH, entry_route),
+    SET(CS_START_ORIGIN, "start-origin", "where a worker came from",
+        "kith worker.origin; census StartOrigin", CODESET_KITH, start_origin),
+    SET(CS_LEAVER_DESTINATION, "leaver-destination", "where a worker went",
+        "kith worker.destination; census LeaverDestination", CODESET_KITH, leaver_destination),
+    SET(CS_LEAVING_REASON, "leaving-reason", "why a worker left",
+        "kith worker.leave_reason; census ReasonLeave", CODESET_KITH, leaving_reason),
     SET(CS_COURT_ORDER, "court-order", "order applied for", "kith care_application.order_sought",
         CODESET_KITH, court_order),
 };

@@ -107,6 +107,12 @@ enum codeset_id {
     CS_PP_LETTER,
     CS_PP_OUTCOME,
     CS_COURT_ORDER,
+    /* The workforce census items a worker record keeps (domain/workforce.h). */
+    CS_QUAL_LEVEL,
+    CS_ENTRY_ROUTE,
+    CS_START_ORIGIN,
+    CS_LEAVER_DESTINATION,
+    CS_LEAVING_REASON,
     CODESET_COUNT
 };
 

@@ -370,6 +370,8 @@ static enum kerr_code stage_workers(struct demo_gen *g)
             .agency = tn->agency,
             .start = tn->start,
             .end = tn->end,
+            .dob = DATE_NONE,
+            .sex = sex, /* the census's; drawn above for the name */
         };
         demo_public_id(g, ID_WORKER, i, 0, w.public_id);
         if (role_registered(p->role))

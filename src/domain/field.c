@@ -95,6 +95,70 @@ enum kerr_code field_error_kerr(const struct field_error *fe, struct kerr *e)
     return kerr_fail(e, KITH_E_INVALID, fe->field, "%s", fe->msg);
 }
 
+/* ---- decimals ---- */
+
+static int64_t pow10_of(int decimals)
+{
+    int64_t p = 1;
+    for (int i = 0; i < decimals; i++)
+        p *= 10;
+    return p;
+}
+
+bool field_decimal_parse(const char *s, int decimals, int64_t *units)
+{
+    if (!s || decimals < 0 || decimals > 4)
+        return false;
+    while (*s == ' ')
+        s++;
+    bool neg = *s == '-';
+    s += neg;
+    int64_t whole = 0, frac = 0;
+    int nwhole = 0, nfrac = 0;
+    for (; *s >= '0' && *s <= '9'; s++, nwhole++) {
+        if (nwhole >= 12)
+            return false;
+        whole = whole * 10 + (*s - '0');
+    }
+    if (*s == '.') {
+        for (s++; *s >= '0' && *s <= '9'; s++, nfrac++) {
+            if (nfrac >= decimals)
+                return false;
+            frac = frac * 10 + (*s - '0');
+        }
+    }
+    while (*s == ' ')
+        s++;
+    if (*s || nwhole + nfrac == 0)
+        return false;
+    int64_t v = whole * pow10_of(decimals) + frac * pow10_of(decimals - nfrac);
+    *units = neg ? -v : v;
+    return true;
+}
+
+int64_t field_decimal_units(double v, int decimals)
+{
+    double x = v * (double)pow10_of(decimals);
+    if (!(x > -1e15 && x < 1e15)) /* NaN, infinities and what no field holds */
+        return INT64_MIN;
+    return (int64_t)(x < 0 ? x - 0.5 : x + 0.5);
+}
+
+const char *field_decimal_text(int64_t units, int decimals, char *buf, size_t size)
+{
+    if (units == INT64_MIN) {
+        snprintf(buf, size, "not a number");
+        return buf;
+    }
+    int64_t p = pow10_of(decimals), a = units < 0 ? -units : units;
+    if (decimals)
+        snprintf(buf, size, "%s%lld.%0*lld", units < 0 ? "-" : "", (long long)(a / p), decimals,
+                 (long long)(a % p));
+    else
+        snprintf(buf, size, "%lld", (long long)units);
+    return buf;
+}
+
 /* ---- reading members ---- */
 
 static const char *member(const void *rec, size_t offset) { return (const char *)rec + offset; }
@@ -266,6 +330,13 @@ static bool read_value(const struct field *f, const void *rec, char *buf, size_t
         snprintf(buf, size, "%lld", (long long)v);
         return v != 0;
     }
+    case FIELD_DECIMAL: {
+        double v;
+        memcpy(&v, member(rec, f->offset), sizeof(v));
+        int64_t u = field_decimal_units(v, f->decimals);
+        field_decimal_text(u, f->decimals, buf, size);
+        return u != 0;
+    }
     }
     return false;
 }
@@ -342,6 +413,19 @@ static bool check_value(const struct field *f, const void *rec, const struct fie
         if (v < f->min || v > f->max) {
             field_fail(errs, f, -1, text, "is out of range", "a whole number from %lld to %lld",
                        (long long)f->min, (long long)f->max);
+            return false;
+        }
+        return true;
+    }
+    case FIELD_DECIMAL: {
+        double v;
+        memcpy(&v, member(rec, f->offset), sizeof(v));
+        int64_t u = field_decimal_units(v, f->decimals);
+        if (u < f->min || u > f->max) {
+            char lo[32], hi[32];
+            field_fail(errs, f, -1, text, "is out of range", "a number from %s to %s",
+                       field_decimal_text(f->min, f->decimals, lo, sizeof lo),
+                       field_decimal_text(f->max, f->decimals, hi, sizeof hi));
             return false;
         }
         return true;

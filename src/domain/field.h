@@ -35,6 +35,10 @@ enum field_type {
     FIELD_ENUM,      /* an enum stored as int, indexing the vocabulary `codeset`; -1 = absent */
     FIELD_CODE_LIST, /* char[max_count][size] with an int count at count_offset */
     FIELD_INT,       /* int64_t, from `min` to `max`; 0 = absent (counts and ids start at 1) */
+    /* double holding a number of `decimals` places (a worker's FTE, 0.01 to 1.00), `min` and
+     * `max` counted in those places (1 and 100 for the FTE); 0 = absent. Read and written as
+     * text with a '.' whatever the locale, never through strtod or printf's %f. */
+    FIELD_DECIMAL,
 };
 
 enum field_flags {
@@ -68,7 +72,8 @@ struct field {
     size_t count_offset;     /* FIELD_CODE_LIST: offsetof() the int count */
     int max_count;           /* FIELD_CODE_LIST: how many elements the array holds */
     int max_len;             /* text: most bytes allowed, 0 = the array's size */
-    int64_t min, max;        /* FIELD_INT: the range allowed */
+    int64_t min, max;        /* FIELD_INT, FIELD_DECIMAL: the range allowed */
+    int decimals;            /* FIELD_DECIMAL: places after the point (at most 4) */
     const char *hint;        /* a form's hint under the label, in plain words; may be NULL */
     enum codeset_id codeset; /* FIELD_CODED and FIELD_ENUM */
     int code_year;           /* judge codes as in this year rather than ctx->year; 0 = not */
@@ -127,6 +132,15 @@ void field_fail(struct field_errors *errs, const struct field *f, int item, cons
  * the same day is too early as well ("after" rather than "on or after"). */
 bool field_date_before(struct field_errors *errs, const struct field *f, kdate day, kdate earliest,
                        const char *what, bool strict);
+
+/* A decimal as people type it: digits, at most one '.', at most `decimals` digits after it,
+ * an optional leading '-', spaces around it; no ',' (whichever way a locale reads it), no
+ * exponent. Sets *units to the value in 10^-decimals and returns true, or returns false. */
+bool field_decimal_parse(const char *s, int decimals, int64_t *units);
+/* A double member's value in 10^-decimals, rounded to the nearest. */
+int64_t field_decimal_units(double v, int decimals);
+/* `units` (in 10^-decimals) as text with exactly `decimals` places: "0.60", "1.00". */
+const char *field_decimal_text(int64_t units, int decimals, char *buf, size_t size);
 
 /* The row called `name`, or NULL. */
 const struct field *field_find(const struct field *table, const char *name);

@@ -82,6 +82,12 @@ const char *rec_text(const struct field *f, const void *rec, char buf[REC_TEXT_B
         snprintf(buf, REC_TEXT_BUF, "%" PRId64, v);
         return buf;
     }
+    case FIELD_DECIMAL: {
+        double v;
+        memcpy(&v, m, sizeof(v));
+        int64_t u = field_decimal_units(v, f->decimals);
+        return u ? field_decimal_text(u, f->decimals, buf, REC_TEXT_BUF) : NULL;
+    }
     case FIELD_CODE_LIST: {
         int n;
         memcpy(&n, cat(rec, f->count_offset), sizeof(n));
@@ -250,6 +256,21 @@ void rec_set_text(const struct field *f, void *rec, const char *text, struct are
         memcpy(m, &v, sizeof(v));
         return;
     }
+    case FIELD_DECIMAL: {
+        double v = 0;
+        int64_t u;
+        if (!absent && field_decimal_parse(text, f->decimals, &u)) {
+            v = (double)u;
+            for (int i = 0; i < f->decimals; i++)
+                v /= 10;
+        } else if (!absent) {
+            field_fail(errs, f, -1, text, "is not a number",
+                       "a number written with a point and at most %d places (0.5, 0.75, 1)",
+                       f->decimals);
+        }
+        memcpy(m, &v, sizeof(v));
+        return;
+    }
     case FIELD_CODE_LIST: {
         int n = 0;
         memset(m, 0, f->size * (size_t)f->max_count);
@@ -378,6 +399,8 @@ const char *rec_shown(const struct field *f, const void *rec, struct arena *a)
         str_release(&s);
         return out;
     }
+    if (f->type == FIELD_ENUM) /* the vocabulary's words, as for a code */
+        return arena_printf(a, "%s (%s)", vocab_label(f->codeset, vocab_parse(f->codeset, v)), v);
     if (f->flags & FIELD_CODED) {
         const char *label = code_label(f->codeset, v, 0);
         return label ? arena_printf(a, "%s (%s)", label, v) : arena_strdup(a, v);

@@ -82,7 +82,8 @@ struct team {
     char public_id[PUBLIC_ID_LEN + 1];
     const char *name;
     enum service service;
-    int caseload_threshold; /* children per full-time worker above which the team is stretched */
+    int64_t
+        caseload_threshold; /* children per full-time worker above which the team is stretched */
 };
 
 enum worker_role {
@@ -108,8 +109,20 @@ struct worker {
     enum worker_role role;
     double fte; /* 0 < fte <= 1 */
     bool agency;
-    kdate start;
-    kdate end; /* DATE_NONE while in post */
+    kdate start; /* the census's role start date: the day they took this post */
+    kdate end;   /* DATE_NONE while in post; the census's role end date */
+    /* What the DfE workforce census asks of each worker (domain/workforce.h), kept here so
+     * the census is written from records and never typed for it. Absent: DATE_NONE, '\0',
+     * "", NULL. */
+    kdate dob;
+    char sex;          /* CIN sex code: M, F or U */
+    char ethnicity[5]; /* the DfE ethnicity codes, as for children */
+    const char *qual_institution;
+    char qual_level[16];   /* code set qualification-level */
+    char route[16];        /* entry-route: step-up, frontline, apprenticeship... */
+    char origin[24];       /* start-origin: where they came from */
+    char destination[24];  /* leaver-destination: where they went, once they have left */
+    char leave_reason[16]; /* leaving-reason, once they have left */
 };
 
 /* The access role of a user account (what the web service lets them do, issue 3). */

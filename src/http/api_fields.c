@@ -22,6 +22,15 @@ void api_field_error(struct http_request *req, const char *field, const char *me
     }
 }
 
+double api_decimal(const struct field *f, const char *text)
+{
+    int64_t units = 0;
+    double v = field_decimal_parse(text, f->decimals, &units) ? (double)units : 0;
+    for (int i = 0; i < f->decimals; i++)
+        v /= 10;
+    return v;
+}
+
 void api_fields_write(struct json_out *j, const struct field *fields, const void *rec)
 {
     char buf[REC_TEXT_BUF];
@@ -33,6 +42,8 @@ void api_fields_write(struct json_out *j, const struct field *fields, const void
             json_bool(j, f->name, v && v[0] == '1');
         } else if (f->type == FIELD_INT && v) {
             json_int(j, f->name, strtoll(v, NULL, 10));
+        } else if (f->type == FIELD_DECIMAL && v) {
+            json_num(j, f->name, api_decimal(f, v));
         } else if (f->type == FIELD_CODE_LIST) {
             json_arr_begin(j, f->name);
             for (const char *p = v ? v : ""; *p;) {
@@ -60,6 +71,8 @@ static bool kind_fits(const struct field *f, enum json_kind k)
         return k == JV_BOOL;
     case FIELD_INT:
         return k == JV_NUMBER;
+    case FIELD_DECIMAL: /* 0.6 or "0.6"; jansson's double comes back with 15 digits */
+        return k == JV_NUMBER || k == JV_STRING;
     case FIELD_CODE_LIST:
         return k == JV_LIST || k == JV_STRING;
     default:
@@ -74,6 +87,8 @@ static const char *kind_wanted(const struct field *f)
         return "expected true or false";
     case FIELD_INT:
         return "expected a whole number or null";
+    case FIELD_DECIMAL:
+        return "expected a number such as 0.6, or null";
     case FIELD_CODE_LIST:
         return "expected a list of codes, such as [\"HEAR\", \"VIS\"], or null";
     default:
@@ -124,6 +139,7 @@ void api_field_schema(struct json_out *j, const struct field *f)
     json_str(j, NULL,
              f->type == FIELD_BOOL        ? "boolean"
              : f->type == FIELD_INT       ? "integer"
+             : f->type == FIELD_DECIMAL   ? "number"
              : f->type == FIELD_CODE_LIST ? "array"
                                           : "string");
     if (f->type != FIELD_BOOL)
@@ -135,6 +151,11 @@ void api_field_schema(struct json_out *j, const struct field *f)
     if (f->type == FIELD_INT) {
         json_int(j, "minimum", f->min);
         json_int(j, "maximum", f->max);
+    }
+    if (f->type == FIELD_DECIMAL) {
+        char lo[32], hi[32];
+        json_num(j, "minimum", api_decimal(f, field_decimal_text(f->min, f->decimals, lo, 32)));
+        json_num(j, "maximum", api_decimal(f, field_decimal_text(f->max, f->decimals, hi, 32)));
     }
     if (f->type == FIELD_TEXT && f->max_len)
         json_int(j, "maxLength", f->max_len);

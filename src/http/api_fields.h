@@ -18,6 +18,9 @@
  * request's arena). */
 void api_field_error(struct http_request *req, const char *field, const char *message);
 
+/* A FIELD_DECIMAL's canonical text ("0.60") as the number JSON writes. */
+double api_decimal(const struct field *f, const char *text);
+
 /* Each field of `fields` in `rec` as members of the object being written (FIELD_IMPLIED
  * ones left out). */
 void api_fields_write(struct json_out *j, const struct field *fields, const void *rec);

@@ -53,7 +53,7 @@ enum kerr_code json_body_parse(const char *data, size_t len, struct arena *a, st
             m->text = arena_strdup(a, num);
             break;
         case JSON_REAL:
-            snprintf(num, sizeof num, "%.17g", json_real_value(v));
+            snprintf(num, sizeof num, "%.15g", json_real_value(v));
             m->kind = JV_NUMBER;
             m->text = arena_strdup(a, num);
             break;
@@ -152,7 +152,7 @@ static void flatten(json_t *v, const char *name, struct arena *a, struct json_me
         m->kind = JV_NUMBER;
         m->text = arena_strdup(a, num);
     } else if (json_is_real(v)) {
-        snprintf(num, sizeof num, "%.17g", json_real_value(v));
+        snprintf(num, sizeof num, "%.15g", json_real_value(v));
         m->kind = JV_NUMBER;
         m->text = arena_strdup(a, num);
     } else if (json_is_boolean(v)) {

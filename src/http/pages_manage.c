@@ -119,7 +119,7 @@ int page_teams(struct http_app *app, struct http_request *req, struct http_respo
         number_cell(&h, arena_printf(req->arena, "%ld", (long)loads[i].workers));
         number_cell(&h, arena_printf(req->arena, "%ld", (long)loads[i].children));
         number_cell(&h, per_fte(req->arena, loads[i].children, loads[i].fte));
-        number_cell(&h, arena_printf(req->arena, "%d", teams[i].caseload_threshold));
+        number_cell(&h, arena_printf(req->arena, "%d", (int)teams[i].caseload_threshold));
         load_tag_cell(&h, loads[i].children, loads[i].fte, teams[i].caseload_threshold);
         govuk_table_row_end(&h);
     }
@@ -155,7 +155,7 @@ int page_team(struct http_app *app, struct http_request *req, struct http_respon
            "team's threshold is %d).</p>\n",
            vocab_label(CS_SERVICE, (int)t.service), t.name, (long)total.children,
            (long)total.workers, per_fte(req->arena, total.children, total.fte),
-           t.caseload_threshold);
+           (int)t.caseload_threshold);
     html_raw(&h, RESTRICTED_COUNTED);
     static const struct govuk_cell head[] = {
         {.text = "Worker"},

@@ -304,6 +304,34 @@ int page_recruit_vacancy(struct http_app *app, struct http_request *req, struct 
 
 /* --- one application ---------------------------------------------------------------------- */
 
+/* The team an appointment joins, chosen from the teams (the vacancy's named team first
+ * when one has its name): the vacancy says it in words for applicants. */
+static void team_select(struct html *h, struct http_request *req, const struct vacancy *v)
+{
+    struct team *teams = NULL;
+    size_t n = 0;
+    struct kerr e = KERR_INIT;
+    if (store_team_list(req->store, req->arena, &teams, &n, &e))
+        n = 0;
+    struct govuk_option *opts = arena_alloc(req->arena, (n + 1) * sizeof *opts);
+    opts[0] = (struct govuk_option){"", "Choose a team"};
+    for (size_t i = 0; i < n; i++)
+        opts[i + 1] = (struct govuk_option){teams[i].public_id, teams[i].name};
+    const struct team *named = cw_vacancy_team(v, teams, n);
+    const char *chosen = http_param(req, "team");
+    govuk_select(h, &(struct govuk_field){
+                        .name = "team",
+                        .label = "Team the new worker joins",
+                        .label_classes = "govuk-label--s",
+                        .hint = "Only when appointing: their worker record is made in this team",
+                        .error = page_error_text(req, "team"),
+                        .value = chosen  ? chosen
+                                 : named ? named->public_id
+                                         : "",
+                        .options = opts,
+                        .noptions = n + 1});
+}
+
 static int application_page(struct http_request *req, struct http_response *res,
                             const struct application *app, const struct vacancy *v,
                             const struct application *hist, size_t nhist, int status)
@@ -360,6 +388,8 @@ static int application_page(struct http_request *req, struct http_response *res,
                                                 .value = http_param(req, "stage"),
                                                 .items = items,
                                                 .nitems = k});
+        if (application_move_ok(app->stage, "appointed"))
+            team_select(&h, req, v);
         page_date_input(&h, req, "on", NULL, "When did it happen?", NULL);
         govuk_textarea(&h, &(struct govuk_field){.name = "note",
                                                  .label = "Note",
@@ -413,9 +443,10 @@ int page_recruit_application_move(struct http_app *app, struct http_request *req
     struct worker w;
     enum kerr_code rc = KITH_OK;
     if (!req->nerrors)
-        rc = cw_application_move(
-            req->store, &who, req->path_args[0], version ? (int)strtol(version, NULL, 10) : 0,
-            http_param(req, "stage"), on, http_param(req, "note"), req->arena, &out, &w, &err);
+        rc = cw_application_move(req->store, &who, req->path_args[0],
+                                 version ? (int)strtol(version, NULL, 10) : 0,
+                                 http_param(req, "stage"), on, http_param(req, "note"),
+                                 http_param(req, "team"), req->arena, &out, &w, &err);
     if (req->nerrors || rc == KITH_E_INVALID || rc == KITH_E_CONFLICT) {
         if (rc)
             page_cw_errors(req, move_fields, &err, "stage");

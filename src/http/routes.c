@@ -95,6 +95,7 @@ static const struct route_param move_params[] = {
     {"stage", PARAM_LINE, 40, true, "the stage to move to", "Stage"},
     DATE_PARAMS("on", "Date"),
     {"note", PARAM_TEXT, 2000, true, "a note", "Note"},
+    {"team", PARAM_PUBLIC_ID, PUBLIC_ID_LEN, false, NULL, "Team"},
     {0},
 };
 

@@ -9,6 +9,7 @@
 #include "domain/audit.h"
 #include "domain/record.h"
 #include "domain/text.h"
+#include "domain/workforce.h"
 #include "store/store.h"
 #include "store/store_check.h"
 
@@ -135,16 +136,14 @@ void check_public_id(struct check *c, const char id[PUBLIC_ID_LEN + 1])
 
 /* --- whole records: what a write of each checks, in the order the fields read ----------- */
 
-/* Social Work England registrations: "SW" and up to nine digits. */
-static bool registration_valid(const char *r, size_t cap)
+/* The first problem the description finds, as the store reports one. */
+static void check_fields(struct check *c, const struct field *table, const void *rec)
 {
-    size_t n = strnlen(r, cap);
-    if (n < 3 || n > 11 || (r[0] != 'S' && r[0] != 's') || (r[1] != 'W' && r[1] != 'w'))
-        return false;
-    for (size_t i = 2; i < n; i++)
-        if (r[i] < '0' || r[i] > '9')
-            return false;
-    return true;
+    struct field_errors errs;
+    field_errors_clear(&errs);
+    field_check(table, rec, &(struct field_ctx){.today = DATE_NONE}, &errs);
+    if (errs.n && !c->rc)
+        c->rc = field_error_kerr(&errs.items[0], c->e);
 }
 
 enum kerr_code check_worker(const struct worker *w, struct kerr *e)
@@ -152,20 +151,7 @@ enum kerr_code check_worker(const struct worker *w, struct kerr *e)
     struct check c = {e, KITH_OK};
     check_public_id(&c, w->public_id);
     check_ref(&c, "team_id", w->team_id);
-    check_text(&c, "given_name", w->given_name, STORE_NAME_MAX, true);
-    check_text(&c, "family_name", w->family_name, STORE_NAME_MAX, true);
-    check_typed(&c, "given_name", w->given_name, TEXT_NAME);
-    check_typed(&c, "family_name", w->family_name, TEXT_NAME);
-    if (w->registration[0] && !registration_valid(w->registration, sizeof(w->registration)))
-        check_fail(&c, KITH_E_INVALID, "registration",
-                   "a Social Work England registration is SW and digits (SW12345)");
-    check_enum(&c, "role", (int)w->role, ROLE_COUNT);
-    if (!(w->fte > 0 && w->fte <= 1) && !c.rc)
-        c.rc = kerr_fail(e, KITH_E_INVALID, "fte",
-                         "fte: %g is not a share of full time (more than 0, at most 1)", w->fte);
-    check_date(&c, "start", w->start, true);
-    check_date(&c, "end", w->end, false);
-    check_order(&c, "end", w->start, w->end);
+    check_fields(&c, worker_fields, w);
     return c.rc;
 }
 
@@ -483,10 +469,6 @@ enum kerr_code check_team(const struct team *t, struct kerr *e)
 {
     struct check c = {e, KITH_OK};
     check_public_id(&c, t->public_id);
-    check_text(&c, "name", t->name, STORE_NAME_MAX, true);
-    check_typed(&c, "name", t->name, TEXT_NAME);
-    check_enum(&c, "service", (int)t->service, SERVICE_COUNT);
-    if (t->caseload_threshold <= 0)
-        check_fail(&c, KITH_E_INVALID, "caseload_threshold", "must be more than 0");
+    check_fields(&c, team_fields, t);
     return c.rc;
 }

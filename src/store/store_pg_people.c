@@ -16,7 +16,9 @@
 /* The columns each reader expects, in its order (as store_sqlite_people.c). */
 #define WORKER_COLS                                                                                \
     "w.id, w.public_id, w.team_id, w.given_name, w.family_name, w.registration, w.role, "          \
-    "w.fte, w.agency, w.start_date, w.end_date"
+    "w.fte, w.agency, w.start_date, w.end_date, w.dob, w.sex, w.ethnicity, w.qual_institution, "   \
+    "w.qual_level, w.route, w.origin, w.destination, w.leave_reason"
+#define WORKER_NCOLS 20
 #define USER_COLS "u.id, u.username, u.worker_id, u.role, u.disabled, u.created, u.password_hash"
 #define PERSON_COLS                                                                                \
     "p.id, p.public_id, p.kind, p.la_child_id, p.given_name, p.family_name, p.dob, "               \
@@ -73,8 +75,9 @@
 
 static struct pg_stmt worker_add_sql =
     PG_STMT("INSERT INTO worker(public_id, team_id, given_name, family_name, registration, role, "
-            "fte, agency, start_date, end_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-            "RETURNING id");
+            "fte, agency, start_date, end_date, dob, sex, ethnicity, qual_institution, qual_level, "
+            "route, origin, destination, leave_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+            "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id");
 static struct pg_stmt worker_get_sql =
     PG_STMT("SELECT " WORKER_COLS " FROM worker w WHERE w.id = $1");
 static struct pg_stmt worker_by_public_id_sql =
@@ -104,6 +107,17 @@ static void read_worker(const PGresult *r, int row, struct arena *a, void *out)
     w->agency = pg_int(r, row, c++) != 0;
     w->start = pg_date(r, row, c++);
     w->end = pg_date(r, row, c++);
+    w->dob = pg_date(r, row, c++);
+    char sex[2];
+    pg_code(r, row, c++, sex, sizeof sex);
+    w->sex = sex[0];
+    PG_CODE(r, row, c++, w->ethnicity);
+    w->qual_institution = pg_str(r, row, c++, a);
+    PG_CODE(r, row, c++, w->qual_level);
+    PG_CODE(r, row, c++, w->route);
+    PG_CODE(r, row, c++, w->origin);
+    PG_CODE(r, row, c++, w->destination);
+    PG_CODE(r, row, c++, w->leave_reason);
 }
 
 enum kerr_code pg_worker_add(struct store *base, struct worker *w, struct kerr *e)
@@ -125,6 +139,15 @@ enum kerr_code pg_worker_add(struct store *base, struct worker *w, struct kerr *
     pg_p_i64(&p, w->agency);
     pg_p_date(&p, w->start);
     pg_p_date(&p, w->end);
+    pg_p_date(&p, w->dob);
+    pg_p_fixed(&p, &w->sex, 1);
+    PG_P_CODE(&p, w->ethnicity);
+    pg_p_text(&p, w->qual_institution);
+    PG_P_CODE(&p, w->qual_level);
+    PG_P_CODE(&p, w->route);
+    PG_P_CODE(&p, w->origin);
+    PG_P_CODE(&p, w->destination);
+    PG_P_CODE(&p, w->leave_reason);
     PGresult *r = pg_run(pg(base), &worker_add_sql, &p, e, "adding a worker", &rc);
     if (r) {
         w->id = pg_i64(r, 0, 0);
@@ -188,7 +211,7 @@ static void read_caseload(const PGresult *r, int row, struct arena *a, void *out
 {
     struct worker_caseload *c = out;
     read_worker(r, row, a, &c->worker);
-    c->children = pg_i64(r, row, 11); /* after WORKER_COLS' eleven */
+    c->children = pg_i64(r, row, WORKER_NCOLS); /* after WORKER_COLS */
 }
 
 enum kerr_code pg_team_caseloads(struct store *base, int64_t team_id, struct arena *a,

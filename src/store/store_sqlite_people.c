@@ -14,7 +14,13 @@
 #define TEAM_COLS "t.id, t.public_id, t.name, t.service, t.caseload_threshold"
 #define WORKER_COLS                                                                                \
     "w.id, w.public_id, w.team_id, w.given_name, w.family_name, w.registration, w.role, "          \
-    "w.fte, w.agency, w.start_date, w.end_date"
+    "w.fte, w.agency, w.start_date, w.end_date, " WORKER_CENSUS_COLS
+/* The workforce census items (migration 0021), after the eleven columns every worker read
+ * had before them. */
+#define WORKER_CENSUS_COLS                                                                         \
+    "w.dob, w.sex, w.ethnicity, w.qual_institution, w.qual_level, w.route, w.origin, "             \
+    "w.destination, w.leave_reason"
+#define WORKER_NCOLS 20
 /* The disabilities come from the person row's copy of the codes (see the migration), so
  * a lookup by id is one B-tree search and a list needs no query per row. */
 #define PERSON_COLS                                                                                \
@@ -71,7 +77,9 @@ static struct store_sql team_by_name_sql =
 static struct store_sql team_exists_sql = SQ_SQL("SELECT 1 FROM team WHERE id = ?1");
 static struct store_sql worker_add_sql = SQ_SQL(
     "INSERT INTO worker(public_id, team_id, given_name, family_name, registration, role, fte, "
-    "agency, start_date, end_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    "agency, start_date, end_date, dob, sex, ethnicity, qual_institution, qual_level, route, "
+    "origin, destination, leave_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+    "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
 static struct store_sql worker_get_sql =
     SQ_SQL("SELECT " WORKER_COLS " FROM worker w WHERE w.id = ?1");
 static struct store_sql worker_by_public_id_sql =
@@ -247,6 +255,17 @@ static void read_worker(sqlite3_stmt *st, struct arena *a, void *out)
     w->agency = sqlite3_column_int(st, c++) != 0;
     w->start = sq_col_date(st, c++);
     w->end = sq_col_date(st, c++);
+    w->dob = sq_col_date(st, c++);
+    char sex[2];
+    sq_col_code(st, c++, sex, sizeof sex);
+    w->sex = sex[0];
+    COL_CODE(st, c++, w->ethnicity);
+    w->qual_institution = sq_col_str(st, c++, a);
+    COL_CODE(st, c++, w->qual_level);
+    COL_CODE(st, c++, w->route);
+    COL_CODE(st, c++, w->origin);
+    COL_CODE(st, c++, w->destination);
+    COL_CODE(st, c++, w->leave_reason);
 }
 
 enum kerr_code sqlite_worker_add(struct store *base, struct worker *w, struct kerr *e)
@@ -261,7 +280,7 @@ enum kerr_code sqlite_worker_add(struct store *base, struct worker *w, struct ke
     bool fresh = !w->public_id[0];
     if (fresh)
         public_id_new(w->public_id);
-    char d1[DATE_ISO_LEN], d2[DATE_ISO_LEN];
+    char d1[DATE_ISO_LEN], d2[DATE_ISO_LEN], d3[DATE_ISO_LEN];
     sq_bind_text(st, 1, w->public_id);
     sqlite3_bind_int64(st, 2, w->team_id);
     sq_bind_text(st, 3, w->given_name);
@@ -272,6 +291,15 @@ enum kerr_code sqlite_worker_add(struct store *base, struct worker *w, struct ke
     sqlite3_bind_int(st, 8, w->agency);
     sq_bind_date(st, 9, w->start, d1);
     sq_bind_date(st, 10, w->end, d2);
+    sq_bind_date(st, 11, w->dob, d3);
+    sq_bind_code(st, 12, &w->sex, 1);
+    BIND_CODE(st, 13, w->ethnicity);
+    sq_bind_text(st, 14, w->qual_institution);
+    BIND_CODE(st, 15, w->qual_level);
+    BIND_CODE(st, 16, w->route);
+    BIND_CODE(st, 17, w->origin);
+    BIND_CODE(st, 18, w->destination);
+    BIND_CODE(st, 19, w->leave_reason);
     enum kerr_code rc = KITH_OK;
     if (sqlite3_step(st) == SQLITE_DONE) {
         w->id = sqlite3_last_insert_rowid(s->db);
@@ -346,7 +374,7 @@ static void read_caseload(sqlite3_stmt *st, struct arena *a, void *out)
 {
     struct worker_caseload *c = out;
     read_worker(st, a, &c->worker);
-    c->children = sqlite3_column_int64(st, 11); /* after WORKER_COLS' eleven */
+    c->children = sqlite3_column_int64(st, WORKER_NCOLS); /* after WORKER_COLS */
 }
 
 enum kerr_code sqlite_team_caseloads(struct store *base, int64_t team_id, struct arena *a,

@@ -13,6 +13,10 @@ out_has "SWE reg"
 ok worker list --limit 1000
 worker=$(awk 'NR > 1 && $2 ~ /^SW/ { print $2; exit }' "$T/out")
 [ -n "$worker" ] || fail "a registered worker"
+ok worker show "$worker"
+out_has "Social Work England number   $worker"
+out_has "census items not recorded: date of birth, ethnicity,"
+status 4 worker show SW0
 ok child list --limit 1
 child=$(sed -n 2p "$T/out" | cut -d" " -f1)
 

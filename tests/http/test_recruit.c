@@ -47,6 +47,7 @@ struct fx {
     char plain_job[PUBLIC_ID_LEN + 1];  /* open, does not */
     char closed_job[PUBLIC_ID_LEN + 1]; /* closed early */
     int64_t clock;                      /* the limit's clock */
+    struct team team, other_team;       /* the vacancies' team by name; one no vacancy names */
 };
 
 static struct fx *the_fx; /* for the limit's clock */
@@ -113,8 +114,10 @@ static int setup(void **state)
     f->clock = 1800000000;
     f->app.apply_limit = apply_limit_new(1000, 3600, fx_now);
     f->today = date_today();
-    struct team t = {.name = "Assessment Team", .service = 0, .caseload_threshold = 18};
-    assert_int_equal(store_team_add(f->app.store, &t, &e), 0);
+    f->team = (struct team){.name = "Assessment Team", .service = 0, .caseload_threshold = 18};
+    assert_int_equal(store_team_add(f->app.store, &f->team, &e), 0);
+    f->other_team = (struct team){.name = "Duty North", .service = 0, .caseload_threshold = 18};
+    assert_int_equal(store_team_add(f->app.store, &f->other_team, &e), 0);
     add_user(f, RECRUITER, "rita", UROLE_RECRUITER);
     add_user(f, MANAGER, "tom", UROLE_TEAM_MANAGER);
     add_user(f, WORKER, "sam", UROLE_SOCIAL_WORKER);
@@ -536,16 +539,23 @@ static void views_audited(void **state)
     assert_int_equal(audit_rows(f, "application.cv"), cvs + 1);
 }
 
-static struct call *move(struct fx *f, const char *ref, int version, const char *stage,
-                         const char *note)
+static struct call *move_to(struct fx *f, const char *ref, int version, const char *stage,
+                            const char *note, const char *team)
 {
     int y, m, d;
     date_to_ymd(f->today, &y, &m, &d);
     return post_form(f, RECRUITER, arena_printf(&f->a, "/recruit/applications/%s/move", ref),
                      arena_printf(&f->a,
                                   "csrf=" TOKEN
-                                  "&version=%d&stage=%s&on-day=%d&on-month=%d&on-year=%d%s%s",
-                                  version, stage, d, m, y, note ? "&note=" : "", note ? note : ""));
+                                  "&version=%d&stage=%s&on-day=%d&on-month=%d&on-year=%d%s%s%s%s",
+                                  version, stage, d, m, y, note ? "&note=" : "", note ? note : "",
+                                  team ? "&team=" : "", team ? team : ""));
+}
+
+static struct call *move(struct fx *f, const char *ref, int version, const char *stage,
+                         const char *note)
+{
+    return move_to(f, ref, version, stage, note, NULL);
 }
 
 static void pipeline_and_appointment(void **state)
@@ -562,15 +572,33 @@ static void pipeline_and_appointment(void **state)
     struct worker w;
     struct kerr e = KERR_INIT;
     assert_int_equal(store_worker_find(f->app.store, "SW300003", &f->a, &w, &e), KITH_E_NOT_FOUND);
-    assert_int_equal(move(f, ref, 4, "appointed", "accepted")->res.status, 303);
+    /* the form offers the teams, the one the vacancy names chosen first */
+    struct call *c = get(f, RECRUITER, arena_printf(&f->a, "/recruit/applications/%s", ref));
+    assert_non_null(
+        strstr(c->body, arena_printf(&f->a, "<option value=\"%s\" selected>", f->team.public_id)));
+    assert_non_null(strstr(c->body, f->other_team.public_id));
+    /* appointing names the team from that list: none, or one that is not a team, is refused
+     * beside the field, and nothing is written */
+    c = move(f, ref, 4, "appointed", "accepted");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "team is missing"));
+    c = move_to(f, ref, 4, "appointed", "accepted", "0000000000000000000000000a");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "is not one of the teams"));
+    assert_int_equal(store_worker_find(f->app.store, "SW300003", &f->a, &w, &e), KITH_E_NOT_FOUND);
+    /* a team the vacancy does not name (its words need not be a team's name) */
+    assert_int_equal(
+        move_to(f, ref, 4, "appointed", "accepted", f->other_team.public_id)->res.status, 303);
     /* the worker record, from the application and the vacancy: nothing typed again */
     assert_int_equal(store_worker_find(f->app.store, "SW300003", &f->a, &w, &e), KITH_OK);
     assert_string_equal(w.given_name, "Katherine");
     assert_string_equal(w.family_name, "Lovelace");
     assert_int_equal(w.role, ROLE_SOCIAL_WORKER);
     assert_true(w.start == f->today);
+    assert_int_equal(w.team_id, f->other_team.id);
+    assert_true(w.fte == 1.0);
     assert_int_equal(move(f, ref, 5, "rejected", "no")->res.status, 422); /* final */
-    struct call *c = get(f, RECRUITER, arena_printf(&f->a, "/recruit/applications/%s", ref));
+    c = get(f, RECRUITER, arena_printf(&f->a, "/recruit/applications/%s", ref));
     assert_non_null(strstr(c->body, "Interview on"));
     assert_non_null(strstr(c->body, "panel on Tuesday"));
     c = get(f, RECRUITER, arena_printf(&f->a, "/recruit/vacancies/%s", f->swe_job));

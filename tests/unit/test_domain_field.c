@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "domain/person.h"
+#include "domain/rec.h"
+#include "domain/workforce.h"
 #include "domain/ident.h"
 #include "domain/text.h"
 
@@ -774,6 +776,150 @@ static void text_limits_count_characters(void **state)
     }
 }
 
+/* Decimals as people type them, whatever the locale would say: a point, at most the
+ * field's places, nothing else. */
+static void decimals_read(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        bool ok;
+        int64_t units; /* hundredths */
+    } cases[] = {
+        {"0.6", true, 60},   {"1", true, 100},    {"1.00", true, 100},  {".75", true, 75},
+        {" 0.5 ", true, 50}, {"0.01", true, 1},   {"-0.25", true, -25}, {"0", true, 0},
+        {"0,5", false, 0},   {"0.555", false, 0}, {"1e0", false, 0},    {"", false, 0},
+        {".", false, 0},     {"abc", false, 0},   {"1.", true, 100},    {"0. 5", false, 0},
+        {"1 000", false, 0}, {"--1", false, 0},   {"+1", false, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t u = -999;
+        bool ok = field_decimal_parse(cases[i].s, 2, &u);
+        if (ok != cases[i].ok || (ok && u != cases[i].units))
+            fail_msg("'%s': %d %lld", cases[i].s, ok, (long long)u);
+    }
+    char buf[32];
+    assert_string_equal(field_decimal_text(60, 2, buf, sizeof buf), "0.60");
+    assert_string_equal(field_decimal_text(-5, 2, buf, sizeof buf), "-0.05");
+    assert_string_equal(field_decimal_text(100, 2, buf, sizeof buf), "1.00");
+    assert_int_equal(field_decimal_units(0.6, 2), 60);
+    assert_int_equal(field_decimal_units(0.29, 2), 29); /* 28.999... rounds to 29 */
+}
+
+/* A worker's FTE through the description: what a form, the API and the CLI all do. */
+static void worker_fte(void **state)
+{
+    (void)state;
+    const struct field *fte = field_find(worker_fields, "fte");
+    static const struct {
+        const char *typed;
+        const char *msg; /* NULL: accepted */
+        const char *text;
+    } cases[] = {
+        {"0.6", NULL, "0.60"},
+        {"1", NULL, "1.00"},
+        {"0.01", NULL, "0.01"}, /* the least */
+        {"1.00", NULL, "1.00"}, /* the most */
+        {"1.01", "FTE '1.01' is out of range: expected a number from 0.01 to 1.00", NULL},
+        {"0",
+         "FTE is missing: expected a number from 0.01 to 1.00: the share of full time they "
+         "work",
+         NULL},
+        {"-0.5", "FTE '-0.50' is out of range: expected a number from 0.01 to 1.00", NULL},
+        {"0,6",
+         "FTE '0,6' is not a number: expected a number written with a point and at most 2 "
+         "places (0.5, 0.75, 1)",
+         NULL},
+        {"0.125",
+         "FTE '0.125' is not a number: expected a number written with a point and at "
+         "most 2 places (0.5, 0.75, 1)",
+         NULL},
+    };
+    struct arena a;
+    arena_init(&a, 4096);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct worker w = {.given_name = "Ada",
+                           .family_name = "Byron",
+                           .start = 20000,
+                           .end = DATE_NONE,
+                           .dob = DATE_NONE};
+        struct field_errors errs;
+        field_errors_clear(&errs);
+        rec_set_text(fte, &w, cases[i].typed, &a, &errs);
+        if (!errs.n)
+            field_check(worker_fields, &w, &(struct field_ctx){.today = DATE_NONE}, &errs);
+        if (!cases[i].msg) {
+            if (errs.n)
+                fail_msg("'%s': %s", cases[i].typed, errs.items[0].msg);
+            char buf[REC_TEXT_BUF];
+            assert_string_equal(rec_text(fte, &w, buf), cases[i].text);
+        } else {
+            assert_int_equal(errs.n, 1);
+            assert_string_equal(errs.items[0].field, "fte");
+            assert_string_equal(errs.items[0].msg, cases[i].msg);
+        }
+    }
+    arena_release(&a);
+}
+
+/* The census items: where they went and why apply only once a worker has left; nobody
+ * starts before they are born; codes are the sets'. */
+static void worker_census_items(void **state)
+{
+    (void)state;
+    kdate start = date_from_ymd(2024, 9, 30);
+    struct worker ok = {.given_name = "Ada",
+                        .family_name = "Byron",
+                        .fte = 1,
+                        .start = start,
+                        .end = date_from_ymd(2026, 9, 30),
+                        .dob = date_from_ymd(1990, 2, 28),
+                        .sex = 'F',
+                        .ethnicity = "WBRI",
+                        .qual_level = "postgraduate",
+                        .route = "step-up",
+                        .origin = "other-la",
+                        .destination = "agency",
+                        .leave_reason = "resigned"};
+    struct field_errors errs;
+    field_errors_clear(&errs);
+    field_check(worker_fields, &ok, &(struct field_ctx){.today = DATE_NONE}, &errs);
+    if (errs.n)
+        fail_msg("%s", errs.items[0].msg);
+    struct worker w = ok;
+    w.end = DATE_NONE; /* still in post: where they went is not a thing yet */
+    field_errors_clear(&errs);
+    field_check(worker_fields, &w, &(struct field_ctx){.today = DATE_NONE}, &errs);
+    assert_int_equal(errs.n, 2);
+    assert_string_equal(errs.items[0].field, "destination");
+    assert_string_equal(errs.items[0].msg, "where they went 'agency' is given: expected nothing: "
+                                           "it is recorded only for workers who have left");
+    assert_string_equal(errs.items[1].field, "leave_reason");
+    w = ok;
+    w.dob = start; /* born the day they started: the edge */
+    field_errors_clear(&errs);
+    field_check(worker_fields, &w, &(struct field_ctx){.today = DATE_NONE}, &errs);
+    assert_int_equal(errs.n, 1);
+    assert_string_equal(errs.items[0].msg, "date of birth '2024-09-30' is not before the day they "
+                                           "started: expected a day before 2024-09-30");
+    w.dob = start - 1; /* the day before is fine */
+    field_errors_clear(&errs);
+    field_check(worker_fields, &w, &(struct field_ctx){.today = DATE_NONE}, &errs);
+    assert_int_equal(errs.n, 0);
+    w = ok;
+    w.sex = '1'; /* the old GenderCurrent code is not the census's any more */
+    memcpy(w.route, "fast", 5);
+    w.end = start - 1;
+    memcpy(w.registration, "SW12a", 6);
+    field_errors_clear(&errs);
+    field_check(worker_fields, &w, &(struct field_ctx){.today = DATE_NONE}, &errs);
+    assert_int_equal(errs.n, 4);
+    assert_string_equal(errs.items[0].field, "registration");
+    assert_string_equal(errs.items[1].field, "end");
+    assert_string_equal(errs.items[2].field, "sex");
+    assert_string_equal(errs.items[3].field, "route");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -792,6 +938,9 @@ int main(void)
         cmocka_unit_test(uasc_dates),
         cmocka_unit_test(errors_past_the_limit_are_counted),
         cmocka_unit_test(text_limits_count_characters),
+        cmocka_unit_test(decimals_read),
+        cmocka_unit_test(worker_fte),
+        cmocka_unit_test(worker_census_items),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
