@@ -365,6 +365,11 @@ const struct api_doc api_docs[] = {
      "Correct a record: the fields to change, with version (the one you started from) and "
      "reason; 409 with both versions when someone changed it first",
      "RecordInput", "Record"},
+    {HTTP_DELETE, "/api/v1/records/{type}/{rid}",
+     "Delete a record entered in error: version (the one you saw) and reason; 409 with the "
+     "current version when someone changed it first; 422 naming the CIN rule when the "
+     "child's other records would be wrong without it",
+     "RecordDeletion", NULL},
     {HTTP_GET, "/api/v1/records/{type}/{rid}/history", "Every version of a record, oldest first",
      NULL, "RecordVersions"},
     {HTTP_POST, "/api/v1/records/{from}/{rid}/step/{type}",

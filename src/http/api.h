@@ -31,6 +31,7 @@ int api_record_add(struct http_app *app, struct http_request *req, struct http_r
 int api_record_get(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_record_correct(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_record_history(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_record_delete(struct http_app *app, struct http_request *req, struct http_response *res);
 /* Step from a record into a new one (casework/step.h): the new record's fields, and on a
  * step-down cin_closure_date and cin_closure_reason; 201 with the new record. */
 int api_record_step(struct http_app *app, struct http_request *req, struct http_response *res);

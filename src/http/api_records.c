@@ -327,6 +327,65 @@ int api_record_step(struct http_app *app, struct http_request *req, struct http_
     return answer(req, res, 201, &j, "application/json");
 }
 
+int api_record_delete(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t = type_arg(req->path_args[0]);
+    if (!t)
+        return no_type(req, res);
+    struct json_body b = {0};
+    int r0 = api_body_read(req, res, &b);
+    if (r0)
+        return r0;
+    const struct json_member *version = NULL, *reason = NULL;
+    for (size_t i = 0; i < b.n; i++) {
+        const struct json_member *m = &b.v[i];
+        if (!strcmp(m->name, "version"))
+            version = m;
+        else if (!strcmp(m->name, "reason"))
+            reason = m;
+        else
+            api_field_error(req, m->name, "is not part of a deletion: send version and reason");
+    }
+    if (!version || version->kind != JV_NUMBER)
+        api_field_error(req, "version", "expected the version you are deleting, as a number");
+    if (reason && reason->kind != JV_STRING)
+        api_field_error(req, "reason", "expected a string");
+    if (req->nerrors)
+        return http_problem(req, res, 422, "The record was not deleted", "Check the fields.");
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    enum kerr_code rc =
+        cw_rec_delete(req->store, &who, t, req->path_args[1], (int)strtol(version->text, NULL, 10),
+                      reason ? reason->text : NULL, req->arena, &err);
+    if (rc == KITH_E_CONFLICT && err.current) {
+        struct json_out j;
+        json_out_init(&j);
+        json_obj_begin(&j);
+        json_str(&j, "type", "about:blank");
+        json_str(&j, "title", "Someone else changed this record first");
+        json_int(&j, "status", 409);
+        json_str(&j, "detail", err.e.msg);
+        json_str(&j, "instance", req->request_id);
+        write_record(&j, "current", req->arena, t, err.current, child_id(req, t, err.current),
+                     NULL);
+        json_obj_end(&j);
+        return answer(req, res, 409, &j, "application/problem+json");
+    }
+    if (rc)
+        return api_refused(req, res, rc, &err);
+    struct json_out j;
+    json_out_init(&j);
+    json_obj_begin(&j);
+    json_str(&j, "id", req->path_args[1]);
+    json_str(&j, "type", t->name);
+    json_bool(&j, "deleted", true);
+    json_obj_end(&j);
+    return answer(req, res, 200, &j, "application/json");
+}
+
 int api_record_history(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     (void)app;
@@ -423,6 +482,25 @@ void api_records_schemas(struct json_out *j, struct arena *a)
             json_obj_end(j);
         }
     }
+    /* A deletion's body: the version seen and why (DELETE /api/v1/records/{type}/{rid}). */
+    json_key_obj(j, "RecordDeletion");
+    json_str(j, "type", "object");
+    json_str(j, "description",
+             "A record entered in error, deleted: the version you saw and why. It leaves every "
+             "list, timeline, clock and return; its versions stay in the history");
+    json_key_obj(j, "properties");
+    json_key_obj(j, "version");
+    json_str(j, "type", "integer");
+    json_obj_end(j);
+    json_key_obj(j, "reason");
+    json_str(j, "type", "string");
+    json_obj_end(j);
+    json_obj_end(j);
+    json_arr_begin(j, "required");
+    json_str(j, NULL, "version");
+    json_str(j, NULL, "reason");
+    json_arr_end(j);
+    json_obj_end(j);
     /* The generic schemas the routes name: one of the types. */
     static const char *const generic[] = {"Record", "RecordInput"};
     for (int input = 0; input < 2; input++) {

@@ -92,6 +92,9 @@ int page_record(struct http_app *app, struct http_request *req, struct http_resp
 int page_record_edit(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_record_correct(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_record_history(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_record_delete(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_record_delete_post(struct http_app *app, struct http_request *req,
+                            struct http_response *res);
 /* Step from the record into a new one of the path's {type} (casework/step.h): the form,
  * and its post. */
 int page_record_step(struct http_app *app, struct http_request *req, struct http_response *res);

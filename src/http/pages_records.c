@@ -791,6 +791,11 @@ int page_record(struct http_app *app, struct http_request *req, struct http_resp
                "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/records/%s/%s/history\">"
                "See the %d versions</a></p>\n",
                t->name, rh->public_id, rh->version);
+    if (t->parent && (req->principal->perms & ROUTE_NOTE_WRITE))
+        html_f(&h,
+               "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/records/%s/%s/delete\">"
+               "Delete this %s (entered in error)</a></p>\n",
+               t->name, rh->public_id, t->label);
     return page_end(&h, res, 200);
 }
 
@@ -949,4 +954,102 @@ void page_fields_form(struct html *h, const struct http_request *req, const stru
 void page_fields_read(struct http_request *req, const struct field *fields, void *rec)
 {
     read_form(req, fields, rec);
+}
+
+/* --- deleting a record entered in error (cw_rec_delete) -------------------------------- */
+
+static int render_delete(struct http_request *req, struct http_response *res,
+                         const struct rec_type *t, const void *rec, int status)
+{
+    const struct rec_head *rh = rec_chead(t, rec);
+    struct html h;
+    html_init(&h, req->arena);
+    const char *title = arena_printf(req->arena, "Delete this %s", t->label);
+    page_begin(&h, req, title);
+    govuk_back_link(&h, &(struct govuk_opts){.text = "Back",
+                                             .href = arena_printf(req->arena, "/records/%s/%s",
+                                                                  t->name, rh->public_id)});
+    page_error_summary(&h, req);
+    html_f(&h, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
+    govuk_inset_text(
+        &h, &(struct govuk_opts){.text = "Only delete a record that was entered in error: on the "
+                                         "wrong child, twice, or never true. It leaves the child's "
+                                         "record, work and returns. Its versions are kept, and who "
+                                         "deleted it and why is recorded. To put a mistake right "
+                                         "in a record that is true, correct it instead."});
+    summary(&h, req->arena, t, rec);
+    html_f(&h, "<form method=\"post\" action=\"/records/%s/%s/delete\" novalidate>\n", t->name,
+           rh->public_id);
+    page_csrf(&h, req);
+    const char *version = http_param(req, "version");
+    html_f(&h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n",
+           version && *version ? (int)strtol(version, NULL, 10) : rh->version);
+    const char *reason = http_param(req, "reason");
+    govuk_textarea(&h, &(struct govuk_field){.name = "reason",
+                                             .label = "Why was it entered in error?",
+                                             .label_classes = "govuk-label--m",
+                                             .error = page_error_text(req, "reason"),
+                                             .value = reason ? reason : "",
+                                             .rows = 3});
+    govuk_button(&h,
+                 &(struct govuk_opts){.text = arena_printf(req->arena, "Delete this %s", t->label),
+                                      .classes = "govuk-button--warning"});
+    html_raw(&h, "</form>\n");
+    return page_end(&h, res, status);
+}
+
+int page_record_delete(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t;
+    void *rec;
+    struct store_scope scope;
+    struct actor who;
+    struct cw_err err;
+    enum kerr_code rc = path_record(req, &who, &scope, &err, &t, &rec);
+    if (rc)
+        return failed(req, res, rc);
+    return render_delete(req, res, t, rec, 200);
+}
+
+int page_record_delete_post(struct http_app *app, struct http_request *req,
+                            struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t;
+    void *rec;
+    struct store_scope scope;
+    struct actor who;
+    struct cw_err err;
+    enum kerr_code rc = path_record(req, &who, &scope, &err, &t, &rec);
+    if (rc)
+        return failed(req, res, rc);
+    const struct rec_head *rh = rec_chead(t, rec);
+    const char *version = http_param(req, "version");
+    const char *reason = http_param(req, "reason");
+    if (req->nerrors)
+        return render_delete(req, res, t, rec, 422);
+    struct person p = {0};
+    if (t->parent)
+        store_person_get(req->store, rh->parent_id, req->arena, &p, NULL);
+    cw_err_clear(&err);
+    rc = cw_rec_delete(req->store, &who, t, rh->public_id,
+                       version && *version ? (int)strtol(version, NULL, 10) : rh->version,
+                       reason && reason[strspn(reason, " \t\r\n")] ? reason : NULL, req->arena,
+                       &err);
+    if (rc == KITH_E_CONFLICT && err.current) /* deleting what it now is: a choice made again */
+        for (size_t i = 0; i < req->nparams; i++)
+            if (!strcmp(req->params[i].name, "version"))
+                req->params[i].value =
+                    arena_printf(req->arena, "%d", rec_chead(t, err.current)->version);
+    if (rc == KITH_E_INVALID || rc == KITH_E_CONFLICT) {
+        page_cw_errors(req, t->fields, &err, "reason");
+        return render_delete(req, res, t, err.current ? err.current : rec,
+                             rc == KITH_E_CONFLICT ? 409 : 422);
+    }
+    if (rc)
+        return failed(req, res, rc);
+    return page_redirect(
+        res, t->parent ? arena_printf(req->arena, "/children/%s/records/%s", p.public_id, t->name)
+                       : "/");
 }

@@ -41,6 +41,13 @@ static const struct route_param step_down_params[] = {
     {0},
 };
 
+/* Deleting a record entered in error: the version seen and why (the use case requires it). */
+static const struct route_param delete_params[] = {
+    {"version", PARAM_INT, 10, false, NULL, "Version"},
+    {"reason", PARAM_TEXT, 1000, false, NULL, "Why it was entered in error"},
+    {0},
+};
+
 static const struct route_param sign_in_params[] = {
     {"username", PARAM_LINE, 64, true, "your username", "Username"},
     {"password", PARAM_LINE, 256, true, "your password", "Password"},
@@ -217,6 +224,12 @@ const struct route routes[] = {
     {HTTP_POST, "/records/{from}/{rid}/step/{type}", page_record_step_post,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_CSRF | ROUTE_RECORD_FORM,
      PARAM_SLUG, route_scope_record, step_down_params, "/records/{from}/{rid}/step/{type}"},
+    {HTTP_GET,  "/records/{type}/{rid}/delete", page_record_delete,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, 0, PARAM_SLUG, route_scope_record, NULL,
+     "/records/{type}/{rid}/delete"},
+    {HTTP_POST, "/records/{type}/{rid}/delete", page_record_delete_post,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_CSRF, PARAM_SLUG, route_scope_record,
+     delete_params, "/records/{type}/{rid}/delete"},
     {HTTP_GET,  "/records/{type}/{rid}/history", page_record_history,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ, 0, PARAM_SLUG, route_scope_record, NULL,
      "/records/{type}/{rid}/history"},
@@ -294,6 +307,9 @@ const struct route routes[] = {
     {HTTP_POST, "/api/v1/records/{from}/{rid}/step/{type}", api_record_step,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_API, PARAM_SLUG, route_scope_record, NULL,
      "/api/v1/records/{from}/{rid}/step/{type}"},
+    {HTTP_DELETE, "/api/v1/records/{type}/{rid}", api_record_delete,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_API, PARAM_SLUG, route_scope_record, NULL,
+     "/api/v1/records/{type}/{rid}"},
     {HTTP_GET,  "/api/v1/records/{type}/{rid}/history", api_record_history,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ, ROUTE_API, PARAM_SLUG, route_scope_record, NULL,
      "/api/v1/records/{type}/{rid}/history"},

@@ -663,6 +663,42 @@ static void records_share_the_field_code(void **state)
         fail_msg("%s", c->body);
 }
 
+/* DELETE /api/v1/records/{type}/{rid}: a record entered in error, with the version seen and
+ * why; a stale version is a 409 with the current one, someone outside the child's scope a
+ * 404 whatever they send, and afterwards the record is gone from its child's list. */
+static void records_deleted_in_error(void **state)
+{
+    struct fx *f = *state;
+    const char *list = arena_printf(&f->a, "/api/v1/children/%s/records/contact", f->amara);
+    struct call *c = api(f, "POST", list, ADA,
+                         "{\"contact_date\":\"2026-12-03\",\"source\":\"2A\",\"summary\":\"x\"}");
+    assert_int_equal(c->res.status, 201);
+    const char *id = arena_strndup(&f->a, strstr(c->body, "\"id\":\"") + 6, PUBLIC_ID_LEN);
+    const char *one = arena_printf(&f->a, "/api/v1/records/contact/%s", id);
+    c = api(f, "DELETE", one, ADA, "{\"version\":1}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"reason\"");
+    c = api(f, "DELETE", one, ADA, "{\"reason\":\"wrong child\",\"colour\":1}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"version\"");
+    has(c, "\"field\":\"colour\"");
+    c = api(f, "DELETE", one, ADA, "{\"version\":2,\"reason\":\"wrong child\"}");
+    assert_int_equal(c->res.status, 409);
+    has(c, "\"current\":{");
+    c = api(f, "DELETE", one, CAT, "{\"version\":1,\"reason\":\"wrong child\"}");
+    assert_int_equal(c->res.status, 404);
+    c = api(f, "DELETE", one, ADA, "{\"version\":1,\"reason\":\"wrong child\"}");
+    assert_int_equal(c->res.status, 200);
+    has(c, "\"deleted\":true");
+    c = api(f, "GET", one, ADA, NULL);
+    assert_int_equal(c->res.status, 404);
+    c = api(f, "GET", list, ADA, NULL);
+    has(c, "\"total\":0");
+    c = api(f, "GET", "/api/v1/openapi.json", WHO_COUNT, NULL);
+    has(c, "\"RecordDeletion\":{");
+    has(c, "\"delete\":{\"summary\":\"Delete a record entered in error");
+}
+
 /* The FGDM rule through the API (Children Act 1989 s.31ZA): an application for a care
  * order on a child whose family had no offer is refused on its date with the reason, and
  * nothing is stored; a worker outside the child's scope gets 404 whatever the body; once
@@ -708,6 +744,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(bodies_that_cannot_be_read, setup, teardown),
         cmocka_unit_test_setup_teardown(records_of_any_type, setup, teardown),
         cmocka_unit_test_setup_teardown(records_share_the_field_code, setup, teardown),
+        cmocka_unit_test_setup_teardown(records_deleted_in_error, setup, teardown),
         cmocka_unit_test_setup_teardown(cin_rules_on_save, setup, teardown),
         cmocka_unit_test_setup_teardown(care_application_needs_fgdm, setup, teardown),
     };

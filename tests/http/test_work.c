@@ -280,6 +280,34 @@ static void my_work_for_a_worker(void **state)
     assert_int_equal(call(f, "GET", "/work", GUS, NULL)->res.status, 403);
 }
 
+/* A contact entered in error, deleted on its page: the page asks why and says what deleting
+ * means; without a reason the form comes back with the error beside the box; with one the
+ * contact goes, and its clock leaves the worker's work. Someone outside the child's scope
+ * gets nothing. */
+static void deleting_stops_its_clock(void **state)
+{
+    struct fx *f = *state;
+    const char *page = arena_printf(&f->a, "/records/contact/%s", f->contact);
+    struct call *c = call(f, "GET", page, CAT, NULL);
+    assert_non_null(strstr(c->body, arena_printf(&f->a, "href=\"%s/delete\"", page)));
+    const char *del = arena_printf(&f->a, "%s/delete", page);
+    c = call(f, "GET", del, CAT, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "Only delete a record that was entered in error"));
+    assert_non_null(strstr(c->body, "govuk-button--warning"));
+    assert_int_equal(call(f, "GET", del, ADA, NULL)->res.status, 404);
+    assert_int_equal(call(f, "POST", del, ADA, "csrf=" TOKEN "&version=1&reason=x")->res.status,
+                     404);
+    c = call(f, "POST", del, CAT, "csrf=" TOKEN "&version=1&reason=");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "href=\"#reason\""));
+    c = call(f, "POST", del, CAT, "csrf=" TOKEN "&version=1&reason=on+the+wrong+child");
+    assert_int_equal(c->res.status, 303);
+    assert_int_equal(call(f, "GET", page, CAT, NULL)->res.status, 404);
+    c = call(f, "GET", "/work", CAT, NULL);
+    assert_null(strstr(c->body, "decide on the contact"));
+}
+
 static void team_view_and_authorisation(void **state)
 {
     struct fx *f = *state;
@@ -612,6 +640,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(my_work_for_a_worker, setup, teardown),
         cmocka_unit_test_setup_teardown(team_view_and_authorisation, setup, teardown),
+        cmocka_unit_test_setup_teardown(deleting_stops_its_clock, setup, teardown),
         cmocka_unit_test_setup_teardown(obligations_api, setup, teardown),
         cmocka_unit_test_setup_teardown(child_page_open_risks, setup, teardown),
         cmocka_unit_test_setup_teardown(step_up_and_down, setup, teardown),
