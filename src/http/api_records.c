@@ -188,6 +188,28 @@ static const char *child_id(struct http_request *req, const struct rec_type *t, 
     return arena_strdup(req->arena, p.public_id);
 }
 
+/* 409 when someone changed the record first: the stored version as `current` and, for a
+ * correction, what was sent as `yours`, so the program (and the person behind it) can
+ * decide. */
+static int changed_first(struct http_request *req, struct http_response *res,
+                         const struct rec_type *t, const struct cw_err *err, const void *yours)
+{
+    struct json_out j;
+    json_out_init(&j);
+    json_obj_begin(&j);
+    json_str(&j, "type", "about:blank");
+    json_str(&j, "title", "Someone else changed this record first");
+    json_int(&j, "status", 409);
+    json_str(&j, "detail", err->e.msg);
+    json_str(&j, "instance", req->request_id);
+    const char *child = child_id(req, t, err->current);
+    write_record(&j, "current", req->arena, t, err->current, child, NULL);
+    if (yours)
+        write_record(&j, "yours", req->arena, t, yours, child, NULL);
+    json_obj_end(&j);
+    return answer(req, res, 409, &j, "application/problem+json");
+}
+
 int api_record_get(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     (void)app;
@@ -243,22 +265,8 @@ int api_record_correct(struct http_app *app, struct http_request *req, struct ht
     if (req->nerrors)
         return http_problem(req, res, 422, "The record was not saved", "Check the fields.");
     rc = cw_rec_correct(req->store, &who, t, rec, req->arena, &err);
-    if (rc == KITH_E_CONFLICT && err.current) {
-        /* Both versions, so the program (and the person behind it) can decide. */
-        struct json_out j;
-        json_out_init(&j);
-        json_obj_begin(&j);
-        json_str(&j, "type", "about:blank");
-        json_str(&j, "title", "Someone else changed this record first");
-        json_int(&j, "status", 409);
-        json_str(&j, "detail", err.e.msg);
-        json_str(&j, "instance", req->request_id);
-        const char *child = child_id(req, t, err.current);
-        write_record(&j, "current", req->arena, t, err.current, child, NULL);
-        write_record(&j, "yours", req->arena, t, rec, child, NULL);
-        json_obj_end(&j);
-        return answer(req, res, 409, &j, "application/problem+json");
-    }
+    if (rc == KITH_E_CONFLICT && err.current)
+        return changed_first(req, res, t, &err, rec);
     if (rc)
         return api_refused(req, res, rc, &err);
     struct json_out j;
@@ -360,20 +368,8 @@ int api_record_delete(struct http_app *app, struct http_request *req, struct htt
     enum kerr_code rc =
         cw_rec_delete(req->store, &who, t, req->path_args[1], (int)strtol(version->text, NULL, 10),
                       reason ? reason->text : NULL, req->arena, &err);
-    if (rc == KITH_E_CONFLICT && err.current) {
-        struct json_out j;
-        json_out_init(&j);
-        json_obj_begin(&j);
-        json_str(&j, "type", "about:blank");
-        json_str(&j, "title", "Someone else changed this record first");
-        json_int(&j, "status", 409);
-        json_str(&j, "detail", err.e.msg);
-        json_str(&j, "instance", req->request_id);
-        write_record(&j, "current", req->arena, t, err.current, child_id(req, t, err.current),
-                     NULL);
-        json_obj_end(&j);
-        return answer(req, res, 409, &j, "application/problem+json");
-    }
+    if (rc == KITH_E_CONFLICT && err.current)
+        return changed_first(req, res, t, &err, NULL);
     if (rc)
         return api_refused(req, res, rc, &err);
     struct json_out j;
