@@ -38,6 +38,25 @@ static enum kerr_code audit_search(struct store *s, const struct actor *who, siz
     return store_audit_add(s, &ev, e);
 }
 
+enum kerr_code cw_child_duplicates_of(struct store *s, const struct actor *who,
+                                      const struct person *child, struct arena *a,
+                                      struct cw_dup **out, size_t *n, struct cw_err *err)
+{
+    struct dup_query q = {.given = child->given_name,
+                          .family = child->family_name,
+                          .dob = child->dob,
+                          .nhs_number = child->nhs_number,
+                          .upn = child->upn,
+                          .postcode = child->postcode};
+    enum kerr_code rc = cw_child_duplicates(s, who, &q, a, out, n, err);
+    size_t k = 0;
+    for (size_t i = 0; !rc && i < *n; i++)
+        if ((*out)[i].child.id != child->id)
+            (*out)[k++] = (*out)[i];
+    *n = k;
+    return rc;
+}
+
 enum kerr_code cw_child_duplicates(struct store *s, const struct actor *who,
                                    const struct dup_query *q, struct arena *a, struct cw_dup **out,
                                    size_t *n, struct cw_err *err)

@@ -22,4 +22,11 @@ enum kerr_code cw_child_duplicates(struct store *s, const struct actor *who,
                                    const struct dup_query *q, struct arena *a, struct cw_dup **out,
                                    size_t *n, struct cw_err *err);
 
+/* The children who may be the same child as `child` (a record already kept: its names,
+ * date of birth, NHS number, UPN and postcode are what is looked for), the child itself
+ * left out; checked, scoped and audited as cw_child_duplicates. */
+enum kerr_code cw_child_duplicates_of(struct store *s, const struct actor *who,
+                                      const struct person *child, struct arena *a,
+                                      struct cw_dup **out, size_t *n, struct cw_err *err);
+
 #endif

@@ -16,6 +16,7 @@
 
 #include "core/date.h"
 #include "casework/casework.h"
+#include "casework/dupes.h"
 #include "domain/codeset.h"
 #include "domain/entities.h"
 #include "domain/person.h"
@@ -174,6 +175,51 @@ int api_child_update(struct http_app *app, struct http_request *req, struct http
     struct json_out j;
     json_out_init(&j);
     write_child(&j, &p);
+    return json_answer(req, res, 200, &j);
+}
+
+/* The children who may be this one, best first, each with its score and why. */
+int api_child_duplicates(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct person p;
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, "view", &err.e);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct cw_dup *v = NULL;
+    size_t n = 0;
+    if (!rc)
+        rc = cw_child_duplicates_of(req->store, &who, &p, req->arena, &v, &n, &err);
+    if (rc)
+        return api_refused(req, res, rc, &err);
+    struct json_out j;
+    json_out_init(&j);
+    json_obj_begin(&j);
+    json_arr_begin(&j, "duplicates");
+    for (size_t i = 0; i < n; i++) {
+        const struct dup_row *d = &v[i].child;
+        json_obj_begin(&j);
+        json_str(&j, "id", d->public_id);
+        json_str(&j, "la_child_id", d->la_child_id);
+        json_str(&j, "given_name", d->given);
+        json_str(&j, "family_name", d->family);
+        char dob[DATE_ISO_LEN];
+        json_str(&j, "dob", d->dob == DATE_NONE ? NULL : date_format_iso(d->dob, dob));
+        json_int(&j, "score", v[i].score.score);
+        json_arr_begin(&j, "reasons");
+        for (int k = 0; k < v[i].score.n; k++) {
+            json_obj_begin(&j);
+            json_str(&j, "rule", v[i].score.reasons[k].rule);
+            json_int(&j, "points", v[i].score.reasons[k].points);
+            json_str(&j, "text", v[i].score.reasons[k].text);
+            json_obj_end(&j);
+        }
+        json_arr_end(&j);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
     return json_answer(req, res, 200, &j);
 }
 
@@ -348,6 +394,10 @@ const struct api_doc api_docs[] = {
     {HTTP_GET, "/api/v1/children/{id}", "A child's record", NULL, "Child"},
     {HTTP_PATCH, "/api/v1/children/{id}", "Correct a child's record (only the fields given)",
      "ChildInput", "Child"},
+    {HTTP_GET, "/api/v1/children/{id}/duplicates",
+     "Children who may be the same child, best first, each with its score and the reasons "
+     "(docs/identity.md)",
+     NULL, "DuplicateList"},
     {HTTP_GET, "/api/v1/children/{id}/notes", "A child's case notes, newest first", NULL,
      "NoteList"},
     {HTTP_POST, "/api/v1/children/{id}/notes", "Add a case note", "NoteInput", "Note"},
@@ -558,6 +608,9 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
     schema(&j, "Search", search, search);
     schema(&j, "Problem", problem, NULL);
     schema(&j, "Obligation", obligation, NULL);
+    static const char *const duplicate[] = {"id",  "la_child_id", "given_name", "family_name",
+                                            "dob", "score",       "reasons",    NULL};
+    schema(&j, "Duplicate", duplicate, NULL);
     api_records_schemas(&j, req->arena);
     static const struct {
         const char *name, *key, *item;
@@ -566,7 +619,8 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
                  {"AllocationList", "allocations", "Allocation"},
                  {"RecordList", "records", "Record"},
                  {"RecordVersions", "versions", "Record"},
-                 {"ObligationList", "obligations", "Obligation"}};
+                 {"ObligationList", "obligations", "Obligation"},
+                 {"DuplicateList", "duplicates", "Duplicate"}};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         json_key_obj(&j, lists[i].name);
         json_str(&j, "type", "object");

@@ -82,7 +82,7 @@ void page_rec_summary(struct html *h, struct arena *a, const struct rec_type *t,
  * field table alone: its form (no version or reason) and read back. A use case's problems
  * go beside their fields through page_cw_errors. */
 void page_fields_form(struct html *h, const struct http_request *req, const struct field *fields,
-                      const char *action, const void *rec, const char *button);
+                      const char *action, const void *rec, const char *button, const char *flag);
 void page_fields_read(struct http_request *req, const struct field *fields, void *rec);
 
 #endif

@@ -333,6 +333,10 @@ static int child_render(struct http_request *req, struct http_response *res,
            "<h1 class=\"govuk-heading-l\">%s</h1>\n",
            name);
     identity(&h, req->arena, c);
+    html_f(&h,
+           "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/children/%s/duplicates\">"
+           "Possible duplicates</a></p>\n",
+           c->public_id);
     if (req->principal && (req->principal->perms & ROUTE_CHILD_WRITE))
         html_f(&h,
                "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/children/%s/edit\">"

@@ -6,22 +6,69 @@
  * a posted form into a call and the answer into a page, with every problem beside its
  * field and what was typed kept.
  *
- *   GET  /children/new          the form for a new child
- *   POST /children              record the child; the form again with its errors
- *   GET  /children/{id}/edit    the child's details to correct
- *   POST /children/{id}         correct them
+ * Before a new child is recorded, the children kith already knows who may be the same
+ * child are shown (search before create, casework/dupes.h); the form comes back with them
+ * and is sent again to record the child anyway. A child's page links to the same list for
+ * a child already kept.
+ *
+ *   GET  /children/new               the form for a new child
+ *   POST /children                   check for duplicates, then record the child; the form
+ *                                    again with its errors
+ *   GET  /children/{id}/edit         the child's details to correct
+ *   POST /children/{id}              correct them
+ *   GET  /children/{id}/duplicates   children who may be this one, with why
  */
 #include <string.h>
 
 #include "casework/casework.h"
+#include "casework/dupes.h"
 #include "domain/person.h"
 #include "http/govuk.h"
 #include "http/page.h"
 #include "http/pages.h"
 #include "http/web_audit.h"
 
-static int render(struct http_request *req, struct http_response *res, const struct person *p,
-                  int status)
+/* Candidates with their scores and reasons, best first, each a link to its record. */
+static void dup_table(struct html *h, struct arena *a, const struct cw_dup *v, size_t n)
+{
+    static const struct govuk_cell head[] = {{.text = "Child"},
+                                             {.text = "Born"},
+                                             {.text = "LA child id"},
+                                             {.text = "Score"},
+                                             {.text = "Why"}};
+    govuk_table_begin(h, &(struct govuk_table){.caption = "Possible duplicates",
+                                               .caption_classes = "govuk-visually-hidden",
+                                               .head = head,
+                                               .nhead = 5});
+    for (size_t i = 0; i < n; i++) {
+        const struct dup_row *d = &v[i].child;
+        govuk_table_row_begin(h);
+        govuk_table_cell(
+            h,
+            &(struct govuk_cell){.text = arena_printf(a, "%s %s", d->given, d->family),
+                                 .href = arena_printf(a, "/children/%s", d->public_id)},
+            false);
+        govuk_table_cell(h, &(struct govuk_cell){.text = page_dmy(a, d->dob)}, false);
+        govuk_table_cell(h, &(struct govuk_cell){.text = d->la_child_id}, false);
+        govuk_table_cell(h,
+                         &(struct govuk_cell){.text = arena_printf(a, "%d", v[i].score.score),
+                                              .format = "numeric"},
+                         false);
+        govuk_table_cell_begin(h, &(struct govuk_cell){0}, false);
+        html_raw(h, "<ul class=\"govuk-list govuk-body-s\">");
+        for (int k = 0; k < v[i].score.n; k++)
+            html_f(h, "<li>%s (%s)</li>", v[i].score.reasons[k].text,
+                   arena_printf(a, "%+d", v[i].score.reasons[k].points));
+        html_raw(h, "</ul>");
+        govuk_table_cell_end(h, false);
+        govuk_table_row_end(h);
+    }
+    govuk_table_end(h);
+    html_raw(h, "\n");
+}
+
+static int render_with(struct http_request *req, struct http_response *res, const struct person *p,
+                       const struct cw_dup *dups, size_t ndups, int status)
 {
     struct html h;
     html_init(&h, req->arena);
@@ -35,10 +82,26 @@ static int render(struct http_request *req, struct http_response *res, const str
     if (p)
         html_f(&h, "<span class=\"govuk-caption-l\">%s %s</span>\n", p->given_name, p->family_name);
     html_f(&h, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
+    if (dups) {
+        html_raw(&h, "<h2 class=\"govuk-heading-m\" id=\"possible-duplicates\">kith may know "
+                     "this child already</h2>\n<p class=\"govuk-body\">These children may be "
+                     "the one you are recording. Open their record rather than making a second "
+                     "one; if none of them is, record the child below.</p>\n");
+        dup_table(&h, req->arena, dups, ndups);
+    }
     page_fields_form(&h, req, person_fields,
                      p ? arena_printf(req->arena, "/children/%s", p->public_id) : "/children", p,
-                     p ? "Save the corrections" : "Record the child");
+                     p      ? "Save the corrections"
+                     : dups ? "Record the child anyway"
+                            : "Record the child",
+                     dups ? "checked" : NULL);
     return page_end(&h, res, status);
+}
+
+static int render(struct http_request *req, struct http_response *res, const struct person *p,
+                  int status)
+{
+    return render_with(req, res, p, NULL, 0, status);
 }
 
 static int failed(struct http_request *req, struct http_response *res, enum kerr_code rc)
@@ -78,6 +141,17 @@ int page_child_create(struct http_app *app, struct http_request *req, struct htt
     struct actor who = web_actor(req, &scope);
     struct cw_err err;
     cw_err_clear(&err);
+    const char *checked = http_param(req, "checked");
+    if (!checked || strcmp(checked, "1") != 0) {
+        /* search before create: values the check cannot read are the use case's to
+         * refuse below, each beside its field */
+        struct cw_dup *v;
+        size_t n;
+        p.id = 0;
+        if (!cw_child_duplicates_of(req->store, &who, &p, req->arena, &v, &n, &err) && n)
+            return render_with(req, res, NULL, v, n, 200);
+        cw_err_clear(&err);
+    }
     enum kerr_code rc = cw_child_create(req->store, &who, &p, &err);
     return answer(req, res, rc, &err, &p, NULL);
 }
@@ -108,4 +182,35 @@ int page_child_correct(struct http_app *app, struct http_request *req, struct ht
     struct actor who = web_actor(req, &scope);
     rc = cw_child_correct(req->store, &who, &p, &err);
     return answer(req, res, rc, &err, &p, &was);
+}
+
+int page_child_duplicates(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct person p;
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, "view", &err.e);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct cw_dup *v = NULL;
+    size_t n = 0;
+    if (!rc)
+        rc = cw_child_duplicates_of(req->store, &who, &p, req->arena, &v, &n, &err);
+    if (rc)
+        return failed(req, res, rc);
+    struct html h;
+    html_init(&h, req->arena);
+    page_begin(&h, req, "Possible duplicates");
+    const char *back = arena_printf(req->arena, "/children/%s", p.public_id);
+    govuk_back_link(&h, &(struct govuk_opts){.text = "Back", .href = back});
+    html_f(&h,
+           "<span class=\"govuk-caption-l\">%s %s</span>\n<h1 class=\"govuk-heading-l\">"
+           "Possible duplicates</h1>\n",
+           p.given_name, p.family_name);
+    if (!n)
+        html_raw(&h, "<p class=\"govuk-body\">No other child kith knows scores 35 or more "
+                     "against this one.</p>\n");
+    else
+        dup_table(&h, req->arena, v, n);
+    return page_end(&h, res, 200);
 }

@@ -221,10 +221,13 @@ static bool on_form(const struct field *f) { return !(f->flags & (FIELD_KEPT | F
 /* The whole form: every field of the table, and for a correction the version it starts
  * from (hidden) and the reason. */
 static void record_form(struct html *h, const struct http_request *req, const struct field *fields,
-                        const char *action, const void *rec, int version, const char *button)
+                        const char *action, const void *rec, int version, const char *button,
+                        const char *flag)
 {
     html_f(h, "<form method=\"post\" action=\"%s\" novalidate>\n", action);
     page_csrf(h, req);
+    if (flag) /* a step of the form already taken (a check made): it travels with it */
+        html_f(h, "<input type=\"hidden\" name=\"%s\" value=\"1\">\n", flag);
     for (const struct field *f = fields; f->name; f++)
         if (on_form(f) && !f->shown_with) /* those are drawn inside their choice */
             field_input(h, req, fields, f, rec);
@@ -394,7 +397,7 @@ static int render_new(struct http_request *req, struct http_response *res, const
            child_name(req->arena, p), title);
     record_form(&h, req, t->fields,
                 arena_printf(req->arena, "/children/%s/records/%s", p->public_id, t->name), NULL, 0,
-                arena_printf(req->arena, "Save %s", t->label));
+                arena_printf(req->arena, "Save %s", t->label), NULL);
     return page_end(&h, res, status);
 }
 
@@ -830,7 +833,7 @@ static int render_edit(struct http_request *req, struct http_response *res,
     }
     record_form(&h, req, t->fields,
                 arena_printf(req->arena, "/records/%s/%s", t->name, rh->public_id), rec,
-                rh->version, "Save the correction");
+                rh->version, "Save the correction", NULL);
     return page_end(&h, res, status);
 }
 
@@ -932,7 +935,7 @@ int page_record_history(struct http_app *app, struct http_request *req, struct h
 void page_rec_form(struct html *h, const struct http_request *req, const struct rec_type *t,
                    const char *action, const void *rec, int version, const char *button)
 {
-    record_form(h, req, t->fields, action, rec, version, button);
+    record_form(h, req, t->fields, action, rec, version, button, NULL);
 }
 
 void page_rec_read(struct http_request *req, const struct rec_type *t, void *rec)
@@ -946,9 +949,9 @@ void page_rec_summary(struct html *h, struct arena *a, const struct rec_type *t,
 }
 
 void page_fields_form(struct html *h, const struct http_request *req, const struct field *fields,
-                      const char *action, const void *rec, const char *button)
+                      const char *action, const void *rec, const char *button, const char *flag)
 {
-    record_form(h, req, fields, action, rec, 0, button);
+    record_form(h, req, fields, action, rec, 0, button, flag);
 }
 
 void page_fields_read(struct http_request *req, const struct field *fields, void *rec)

@@ -24,6 +24,12 @@ static const struct route_param search_params[] = {
     {prefix "-year", PARAM_LINE, 20, false, NULL, title ": the year"}
 /* clang-format on */
 
+/* A new child's form, after the duplicate check was shown (pages_child_form.c) */
+static const struct route_param child_new_params[] = {
+    {"checked", PARAM_LINE, 1, false, NULL, NULL},
+    {0},
+};
+
 static const struct route_param note_params[] = {
     DATE_PARAMS("date", "Date of the note"),
     {"date", PARAM_LINE, 20, false, NULL, "Date of the note"},
@@ -184,7 +190,10 @@ const struct route routes[] = {
     {HTTP_GET,  "/children/new", page_child_new, ROUTE_SIGNED_IN | ROUTE_CHILD_WRITE, 0,
      PARAM_LINE, NULL, NULL, "/children/new"},
     {HTTP_POST, "/children", page_child_create, ROUTE_SIGNED_IN | ROUTE_CHILD_WRITE,
-     ROUTE_CSRF | ROUTE_CHILD_FORM, PARAM_LINE, NULL, NULL, "/children"},
+     ROUTE_CSRF | ROUTE_CHILD_FORM, PARAM_LINE, NULL, child_new_params, "/children"},
+    {HTTP_GET,  "/children/{id}/duplicates", page_child_duplicates,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ, 0, PARAM_PUBLIC_ID, route_scope_child, NULL,
+     "/children/{id}/duplicates"},
     {HTTP_GET,  "/children/{id}", page_child, ROUTE_SIGNED_IN | ROUTE_CHILD_READ, 0,
      PARAM_PUBLIC_ID, route_scope_child, NULL, "/children/{id}"},
     {HTTP_GET,  "/children/{id}/edit", page_child_edit,
@@ -280,6 +289,9 @@ const struct route routes[] = {
     {HTTP_PATCH, "/api/v1/children/{id}", api_child_update,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_CHILD_WRITE, ROUTE_API, PARAM_PUBLIC_ID, route_scope_child,
      NULL, "/api/v1/children/{id}"},
+    {HTTP_GET,  "/api/v1/children/{id}/duplicates", api_child_duplicates,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ, ROUTE_API, PARAM_PUBLIC_ID, route_scope_child, NULL,
+     "/api/v1/children/{id}/duplicates"},
     {HTTP_GET,  "/api/v1/children/{id}/notes", api_notes_list, ROUTE_SIGNED_IN | ROUTE_CHILD_READ,
      ROUTE_API, PARAM_PUBLIC_ID, route_scope_child, NULL, "/api/v1/children/{id}/notes"},
     {HTTP_POST, "/api/v1/children/{id}/notes", api_note_add,

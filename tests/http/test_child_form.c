@@ -374,11 +374,56 @@ static void the_pages(void **state)
     assert_true(created && updated);
 }
 
+/* Search before create: a child kith may know already is shown before a second record is
+ * made, and recorded only when the person sends the form again; then each record lists
+ * the other as a possible duplicate, on the page and through the API, with why. */
+static void duplicates_before_create(void **state)
+{
+    struct fx *f = *state;
+    const char *form = "csrf=" TOKEN "&given_name=Mohammed&family_name=Khan&sex=M&dob-day=7"
+                       "&dob-month=3&dob-year=2015&ethnicity=WBRI&nhs_number=9434765919"
+                       "&nhs_source=gp";
+    struct call *c = page(f, "POST", "/children", WORKER, form);
+    status(c, 303); /* nobody like him yet */
+    const char *first = http_header_get(&c->res, "Location");
+    c = page(f, "POST", "/children", WORKER,
+             "csrf=" TOKEN "&given_name=Muhammad&family_name=Khan&sex=M&dob-day=7&dob-month=3"
+             "&dob-year=2015&ethnicity=WBRI");
+    status(c, 200);
+    has("the check", c->body, "kith may know this child already");
+    has("the check", c->body, arena_printf(&f->a, "href=\"%s\"", first));
+    has("the check", c->body, "same date of birth");
+    has("the check", c->body, "name=\"checked\" value=\"1\"");
+    has("the check", c->body, "value=\"Muhammad\""); /* what was typed, kept */
+    assert_int_equal(children(f), 1);
+    c = page(f, "POST", "/children", WORKER,
+             "csrf=" TOKEN "&checked=1&given_name=Muhammad&family_name=Khan&sex=M&dob-day=7"
+             "&dob-month=3&dob-year=2015&ethnicity=WBRI");
+    status(c, 303);
+    const char *second = http_header_get(&c->res, "Location");
+    assert_int_equal(children(f), 2);
+    c = page(f, "GET", arena_printf(&f->a, "%s/duplicates", second), WORKER, NULL);
+    status(c, 200);
+    has("the duplicates page", c->body, arena_printf(&f->a, "href=\"%s\"", first));
+    has("the duplicates page", c->body, "given name sounds the same");
+    has("the child's page", page(f, "GET", first, WORKER, NULL)->body,
+        arena_printf(&f->a, "href=\"%s/duplicates\"", first));
+    c = api(f, "GET", arena_printf(&f->a, "/api/v1%s/duplicates", first), WORKER, "");
+    status(c, 200);
+    has("the API", c->body, arena_printf(&f->a, "\"id\":\"%s\"", second + strlen("/children/")));
+    has("the API", c->body, "\"rule\":\"dob\"");
+    has("the API", c->body, "\"score\":");
+    /* a child out of scope lists nothing and is not found */
+    assert_int_equal(
+        page(f, "GET", arena_printf(&f->a, "%s/duplicates", second), OTHER, NULL)->res.status, 404);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(one_message_three_ways, setup, teardown),
         cmocka_unit_test_setup_teardown(the_pages, setup, teardown),
+        cmocka_unit_test_setup_teardown(duplicates_before_create, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
