@@ -16,6 +16,7 @@
  */
 #include "casework/child.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -215,7 +216,7 @@ static enum kerr_code timeline(struct store *s, const struct person *c, size_t l
     return rc;
 }
 
-enum { RISK_TYPES_MAX = 16 };
+enum { READ_TYPES_MAX = 32 };
 
 /* Every record of type `name` of the child into `tr` (once: a type read already is left). */
 static enum kerr_code read_all(struct store *s, const struct person *c, const char *name,
@@ -225,7 +226,7 @@ static enum kerr_code read_all(struct store *s, const struct person *c, const ch
     for (size_t i = 0; i < *ntr; i++)
         if (tr[i].type == t)
             return KITH_OK;
-    if (!t || *ntr == RISK_TYPES_MAX)
+    if (!t || *ntr == READ_TYPES_MAX)
         return KITH_OK;
     void *rows;
     size_t n;
@@ -240,7 +241,7 @@ static enum kerr_code read_all(struct store *s, const struct person *c, const ch
 static enum kerr_code risks(struct store *s, const struct person *c, kdate on, struct arena *a,
                             struct child_record *out, struct kerr *e)
 {
-    struct ts_records tr[RISK_TYPES_MAX];
+    struct ts_records tr[READ_TYPES_MAX];
     size_t ntr = 0, nrecs = 0;
     enum kerr_code rc = KITH_OK;
     for (const struct open_risk_row *r = open_risk_rows; !rc && r->type; r++) {
@@ -263,6 +264,52 @@ static enum kerr_code risks(struct store *s, const struct person *c, kdate on, s
     out->nrisks = open_risks_of(tr, ntr, &obs, on, out->risks, nrecs);
     ob_list_free(&obs);
     return KITH_OK;
+}
+
+enum kerr_code cw_child_chronology(struct store *s, const struct actor *who,
+                                   const struct person *child, const struct chron_filter *f,
+                                   struct arena *a, struct chron_event **out, size_t *n,
+                                   struct kerr *e)
+{
+    enum { NOTES_CHUNK = 500 };
+    struct ts_records tr[READ_TYPES_MAX];
+    size_t ntr = 0;
+    struct case_note *notes = NULL;
+    size_t nnotes = 0, cap = 0;
+    bool opened;
+    enum kerr_code rc = store_read_begin(s, &opened, e);
+    for (const struct chron_row *r = chron_rows; !rc && r->type; r++)
+        rc = read_all(s, child, r->type, a, tr, &ntr, e);
+    /* every note, page by page: only the significant ones are kept */
+    for (size_t from = 0; !rc;) {
+        struct case_note *v;
+        size_t k;
+        rc = store_note_list(
+            s, &(struct note_query){.child_id = child->id, .limit = NOTES_CHUNK, .offset = from}, a,
+            &v, &k, e);
+        for (size_t i = 0; !rc && i < k; i++) {
+            if (!v[i].kind || strcmp(v[i].kind, CHRON_NOTE_KIND))
+                continue;
+            if (nnotes == cap) {
+                cap = cap ? cap * 2 : 16;
+                struct case_note *w = arena_alloc(a, cap * sizeof *w);
+                if (nnotes)
+                    memcpy(w, notes, nnotes * sizeof *w);
+                notes = w;
+            }
+            notes[nnotes++] = v[i];
+        }
+        if (rc || k < NOTES_CHUNK)
+            break;
+        from += k;
+    }
+    store_read_end(s, opened);
+    if (rc)
+        return rc;
+    *out = chron_events(tr, ntr, notes, nnotes, f, a, n);
+    char detail[64];
+    snprintf(detail, sizeof detail, "%zu events", *n);
+    return cw_audit(s, who, child->id, "child.chronology", "ok", detail, true, e);
 }
 
 enum kerr_code cw_child_record(struct store *s, const struct actor *who, const struct person *child,

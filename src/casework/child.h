@@ -19,6 +19,7 @@
 
 #include "casework/casework.h"
 #include "domain/case_status.h"
+#include "domain/chronology.h"
 #include "domain/rec.h"
 
 struct child_relative {
@@ -53,6 +54,14 @@ struct child_record {
     struct open_risk *risks; /* by kind (case_status.c's table), then oldest first */
     size_t nrisks;
 };
+
+/* Child `child`'s chronology (domain/chronology.h): every record of the types it reads
+ * and the notes, through the events that pass `f`, oldest first, from `a`. The caller has
+ * checked that `who` may see the child; the read is audited here ("child.chronology"). */
+enum kerr_code cw_child_chronology(struct store *s, const struct actor *who,
+                                   const struct person *child, const struct chron_filter *f,
+                                   struct arena *a, struct chron_event **out, size_t *n,
+                                   struct kerr *e);
 
 /* Read child `child` (already found and shown to `who`) whole, the timeline's entries
  * `offset` to `offset + limit`. Everything from `a`. */

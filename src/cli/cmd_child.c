@@ -1,14 +1,18 @@
 /*
- * `kith child`: add, show, list and search children from the command line. Adding is the
- * use case's (casework.h cw_child_create), as the page's and the API's are, so what is
- * checked on the way in is what every entry point checks.
+ * `kith child`: add, show, list and search children from the command line, and show a
+ * child's chronology (as text, CSV or JSON). Adding is the use case's (casework.h
+ * cw_child_create), as the page's and the API's are, so what is checked on the way in is
+ * what every entry point checks; the chronology is casework/child.c's, as the page's.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "casework/child.h"
 #include "casework/dupes.h"
 #include "cli/cli.h"
+#include "core/esc.h"
 #include "cli/records.h"
 #include "domain/field.h"
 #include "domain/person.h"
@@ -204,6 +208,116 @@ static enum kerr_code run_duplicates(struct cli *c, void *opts, int argc, char *
     return KITH_OK;
 }
 
+/* ---- the chronology ---- */
+
+struct chron_opts {
+    const char *v[3]; /* chron_filter_fields, in order: from, to, kind */
+    const char *format;
+};
+
+static const struct cli_opt chron_opts[] = {
+    {"from", OPT_STR, offsetof(struct chron_opts, v[0]), "DATE", "the first day to show"},
+    {"to", OPT_STR, offsetof(struct chron_opts, v[1]), "DATE", "the last day to show"},
+    {"kind", OPT_STR, offsetof(struct chron_opts, v[2]), "KIND",
+     "front-door, assessment, protection, plan, risk, proceedings or note"},
+    {"format", OPT_STR, offsetof(struct chron_opts, format), "FMT", "text (default), csv or json"},
+    {NULL, 0, 0, NULL, NULL},
+};
+
+enum chron_fmt { CHRON_TEXT, CHRON_CSV, CHRON_JSON };
+
+/* One event's cells: date, event, kind, record type, record, summary. */
+static void chron_cells(const struct chron_event *x, struct arena *a, const char *cells[6])
+{
+    char day[DATE_ISO_LEN];
+    cells[0] = arena_strdup(a, date_format_iso(x->date, day));
+    cells[1] = chron_event_text(x);
+    cells[2] = x->row ? x->row->kind : "note";
+    cells[3] = x->row ? x->type->name : "case_note";
+    cells[4] = x->row ? rec_chead(x->type, x->rec)->public_id : x->note->public_id;
+    cells[5] = x->row ? rec_summary(x->type, x->rec, a) : x->note->body;
+}
+
+static void chron_out(struct cli *c, const struct person *p, const struct chron_event *ev, size_t n,
+                      enum chron_fmt fmt)
+{
+    static const char *const names[] = {"date",        "event",  "kind",
+                                        "record_type", "record", "summary"};
+    struct str o = STR_INIT;
+    if (fmt == CHRON_CSV)
+        str_add(&o, "date,event,kind,record_type,record,summary\n");
+    if (fmt == CHRON_JSON) {
+        str_add(&o, "{\"child\":");
+        esc_json(&o, p->public_id);
+        str_addf(&o, ",\"total\":%zu,\"events\":[", n);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *cells[6];
+        chron_cells(&ev[i], &c->arena, cells);
+        char dmy[16];
+        if (fmt == CHRON_TEXT)
+            str_addf(&o, "%s  %s  [%s %s]\n    %s\n", date_format_dmy(ev[i].date, dmy), cells[1],
+                     cells[3], cells[4], cells[5]);
+        for (size_t k = 0; fmt == CHRON_CSV && k < 6; k++) {
+            esc_csv(&o, cells[k]);
+            str_addc(&o, k < 5 ? ',' : '\n');
+        }
+        for (size_t k = 0; fmt == CHRON_JSON && k < 6; k++) {
+            str_add(&o, k ? "," : i ? ",\n{" : "\n{");
+            esc_json(&o, names[k]);
+            str_addc(&o, ':');
+            esc_json(&o, cells[k]);
+        }
+        if (fmt == CHRON_JSON)
+            str_addc(&o, '}');
+    }
+    if (fmt == CHRON_JSON)
+        str_add(&o, "\n]}\n");
+    if (fmt == CHRON_TEXT && !n)
+        str_add(&o, "no events\n");
+    fwrite(o.buf, 1, o.len, c->out);
+    str_release(&o);
+}
+
+static enum kerr_code run_chronology(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)argc;
+    const struct chron_opts *o = opts;
+    static const char *const fmts[] = {
+        [CHRON_TEXT] = "text", [CHRON_CSV] = "csv", [CHRON_JSON] = "json"};
+    int fmt = -1;
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(o->format ? o->format : "text", fmts[i]))
+            fmt = i;
+    if (fmt < 0)
+        return kerr_fail(&c->err, KITH_E_USAGE, "format", "'%s' is not text, csv or json",
+                         o->format);
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct chron_filter f = {DATE_NONE, DATE_NONE, NULL};
+    for (size_t i = 0; chron_filter_fields[i].name; i++)
+        rec_set_text(&chron_filter_fields[i], &f, o->v[i], &c->arena, &err.fields);
+    if (!err.fields.n)
+        field_check(chron_filter_fields, &f, &(struct field_ctx){.today = DATE_NONE}, &err.fields);
+    if (err.fields.n) {
+        kerr_fail(&err.e, KITH_E_USAGE, err.fields.items[0].field, "%s", err.fields.items[0].msg);
+        return cli_refused(c, KITH_E_USAGE, &err, "--");
+    }
+    struct person p;
+    enum kerr_code rc = store_person_find(c->store, argv[0], &c->arena, &p, &c->err);
+    if (!rc && p.kind != PERSON_CHILD)
+        rc = kerr_fail(&c->err, KITH_E_NOT_FOUND, "child", "'%s' is not a child's record", argv[0]);
+    if (rc)
+        return rc;
+    struct actor who = cli_actor(c);
+    struct chron_event *ev = NULL;
+    size_t n = 0;
+    rc = cw_child_chronology(c->store, &who, &p, &f, &c->arena, &ev, &n, &c->err);
+    if (!rc)
+        chron_out(c, &p, ev, n, (enum chron_fmt)fmt);
+    return rc;
+}
+
 static const struct cli_command child_sub[] = {
     {.name = "add",
      .summary = "add a child's record",
@@ -222,6 +336,18 @@ static const struct cli_command child_sub[] = {
      .min_args = 1,
      .max_args = 1,
      .run = run_show},
+    {.name = "chronology",
+     .summary = "a child's significant events from the records, oldest first",
+     .usage = "CHILD [--kind KIND] [--from DATE] [--to DATE] [--format text|csv|json]",
+     .description = "CHILD is the record's public id or the LA child id. CSV columns: "
+                    "date,event,kind,record_type,\nrecord,summary (dates YYYY-MM-DD). Notes of "
+                    "kind significant-event are events too.",
+     .flags = CLI_DB_WRITE, /* the read is audited */
+     .opts = chron_opts,
+     .opts_size = sizeof(struct chron_opts),
+     .min_args = 1,
+     .max_args = 1,
+     .run = run_chronology},
     {.name = "list",
      .summary = "list children, optionally only open cases, a worker's or a team's",
      .usage = "[--open] [--worker W] [--team T] [--limit N] [--offset N]",

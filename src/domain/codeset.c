@@ -696,6 +696,8 @@ static const struct code note_kind[] = {
     {"management-oversight", "Management oversight"},
     {"supervision", "Supervision"},
     {"correspondence", "Email or letter"},
+    /* on the child's chronology (domain/chronology.h) */
+    {"significant-event", "Significant event (on the chronology)"},
 };
 
 /* What the front door decided about a contact (Working Together 2023: a decision within

@@ -16,6 +16,7 @@
 
 #include "core/date.h"
 #include "casework/casework.h"
+#include "casework/child.h"
 #include "casework/dupes.h"
 #include "domain/codeset.h"
 #include "domain/entities.h"
@@ -124,6 +125,61 @@ int api_child_get(struct http_app *app, struct http_request *req, struct http_re
     struct json_out j;
     json_out_init(&j);
     write_child(&j, &p);
+    return json_answer(req, res, 200, &j);
+}
+
+/* GET /api/v1/children/{id}/chronology?kind=&from=&to=: the child's significant events,
+ * oldest first (domain/chronology.h), each naming the record it comes from. */
+int api_child_chronology(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct person p;
+    struct kerr e = KERR_INIT;
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &p, NULL, &e);
+    if (rc)
+        return failed(req, res, rc, &e);
+    struct chron_filter f = {DATE_NONE, DATE_NONE, NULL};
+    struct field_errors errs;
+    field_errors_clear(&errs);
+    for (size_t i = 0; i < req->nquery; i++) {
+        const struct field *fl = field_find(chron_filter_fields, req->query[i].name);
+        if (fl)
+            rec_set_text(fl, &f, req->query[i].value, req->arena, &errs);
+        else
+            api_field_error(req, req->query[i].name, "is not a filter: kind, from or to");
+    }
+    if (!errs.n)
+        field_check(chron_filter_fields, &f, &(struct field_ctx){.today = DATE_NONE}, &errs);
+    for (size_t i = 0; i < errs.n; i++)
+        api_field_error(req, errs.items[i].field, errs.items[i].msg);
+    if (req->nerrors)
+        return http_problem(req, res, 400, "The filter could not be read", "Check the query.");
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct chron_event *ev = NULL;
+    size_t n = 0;
+    rc = cw_child_chronology(req->store, &who, &p, &f, req->arena, &ev, &n, &e);
+    if (rc)
+        return failed(req, res, rc, &e);
+    struct json_out j;
+    json_out_init(&j);
+    json_obj_begin(&j);
+    json_str(&j, "child", p.public_id);
+    json_int(&j, "total", (int64_t)n);
+    json_arr_begin(&j, "events");
+    for (size_t i = 0; i < n; i++) {
+        const struct chron_event *x = &ev[i];
+        char d[DATE_ISO_LEN];
+        json_obj_begin(&j);
+        json_str(&j, "date", date_format_iso(x->date, d));
+        json_str(&j, "event", chron_event_text(x));
+        json_str(&j, "kind", x->row ? x->row->kind : "note");
+        json_str(&j, "record_type", x->row ? x->type->name : "case_note");
+        json_str(&j, "record", x->row ? rec_chead(x->type, x->rec)->public_id : x->note->public_id);
+        json_str(&j, "summary", x->row ? rec_summary(x->type, x->rec, req->arena) : x->note->body);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
     return json_answer(req, res, 200, &j);
 }
 
@@ -373,11 +429,16 @@ static const char *const obligation_query[] = {
     "offset: how many to skip, for the next page",
     NULL};
 
+static const char *const chronology_query[] = {
+    "kind: front-door, assessment, protection, plan, risk, proceedings or note",
+    "from: YYYY-MM-DD: the first day to show", "to: YYYY-MM-DD: the last day to show", NULL};
+
 /* The GET routes that take a query string: its parameters, "name: what it means" each. */
 static const struct {
     const char *pattern;
     const char *const *params;
-} api_queries[] = {{"/api/v1/obligations", obligation_query}};
+} api_queries[] = {{"/api/v1/obligations", obligation_query},
+                   {"/api/v1/children/{id}/chronology", chronology_query}};
 
 static const char *const *query_of(const struct api_doc *d)
 {
@@ -400,6 +461,10 @@ const struct api_doc api_docs[] = {
      NULL, "DuplicateList"},
     {HTTP_GET, "/api/v1/children/{id}/notes", "A child's case notes, newest first", NULL,
      "NoteList"},
+    {HTTP_GET, "/api/v1/children/{id}/chronology",
+     "A child's significant events from the records, oldest first, each naming its record "
+     "(docs/web.md, Chronology)",
+     NULL, NULL},
     {HTTP_POST, "/api/v1/children/{id}/notes", "Add a case note", "NoteInput", "Note"},
     {HTTP_GET, "/api/v1/children/{id}/allocations", "Who is and was allocated to the child", NULL,
      "AllocationList"},

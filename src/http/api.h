@@ -32,6 +32,7 @@ int api_records_list(struct http_app *app, struct http_request *req, struct http
 int api_record_add(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_record_get(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_record_correct(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_child_chronology(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_record_history(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_record_delete(struct http_app *app, struct http_request *req, struct http_response *res);
 /* Step from a record into a new one (casework/step.h): the new record's fields, and on a

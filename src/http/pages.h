@@ -93,6 +93,10 @@ int page_records_add(struct http_app *app, struct http_request *req, struct http
 int page_record(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_record_edit(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_record_correct(struct http_app *app, struct http_request *req, struct http_response *res);
+/* A child's chronology: significant events from the records, filtered by the query's
+ * kind, from and to (domain/chronology.h). */
+int page_child_chronology(struct http_app *app, struct http_request *req,
+                          struct http_response *res);
 int page_record_history(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_record_delete(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_record_delete_post(struct http_app *app, struct http_request *req,

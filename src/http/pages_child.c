@@ -8,12 +8,17 @@
  * a page of 25 at a time; then the form to add a case note (a rejected note renders the
  * page again with everything typed). What is read is casework/child.c's; the router's
  * scope check has found the child and web_child audits the view before anything is shown.
+ *
+ * The chronology (/children/{id}/chronology) lists the significant events the records
+ * tell, oldest first, filtered by kind and period in the query string, each linking to its
+ * record; it prints without the navigation or the filter (web/kith.scss).
  */
 #include <string.h>
 
 #include "casework/casework.h"
 #include "casework/child.h"
 #include "core/date.h"
+#include "domain/chronology.h"
 #include "domain/codeset.h"
 #include "domain/entities.h"
 #include "domain/rec.h"
@@ -345,6 +350,10 @@ static int child_render(struct http_request *req, struct http_response *res,
     family(&h, req->arena, &v->rec);
     allocations(&h, req->arena, &v->rec);
     record_links(&h, req->arena, c);
+    html_f(&h,
+           "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/children/%s/chronology\">"
+           "Chronology of significant events</a></p>\n",
+           c->public_id);
     timeline(&h, req->arena, v);
     if (req->principal && (req->principal->perms & ROUTE_NOTE_WRITE))
         note_form(&h, req, c->public_id);
@@ -360,6 +369,136 @@ int page_child(struct http_app *app, struct http_request *req, struct http_respo
     if (rc) /* the view could not be audited: nothing of the record is shown */
         return page_store_failed(req, res, rc);
     return child_render(req, res, &v, 200);
+}
+
+/* ---- the chronology ---------------------------------------------------------------- */
+
+static const char *query_value(const struct http_request *req, const char *name)
+{
+    const char *v = NULL;
+    for (size_t i = 0; i < req->nquery; i++)
+        if (!strcmp(req->query[i].name, name))
+            v = req->query[i].value;
+    return v;
+}
+
+/* The filter from the query string (chronology.h's fields); each problem beside its box. */
+static void chron_query(struct http_request *req, struct chron_filter *f)
+{
+    struct field_errors errs;
+    field_errors_clear(&errs);
+    *f = (struct chron_filter){DATE_NONE, DATE_NONE, NULL};
+    for (const struct field *fl = chron_filter_fields; fl->name; fl++)
+        rec_set_text(fl, f, query_value(req, fl->name), req->arena, &errs);
+    if (!errs.n)
+        field_check(chron_filter_fields, f, &(struct field_ctx){.today = DATE_NONE}, &errs);
+    for (size_t i = 0; i < errs.n && req->nerrors < HTTP_FIELD_ERRORS_MAX; i++) {
+        req->errors[req->nerrors].field = arena_strdup(req->arena, errs.items[i].field);
+        req->errors[req->nerrors].message = arena_strdup(req->arena, errs.items[i].msg);
+        req->nerrors++;
+    }
+}
+
+/* The filter, for the screen only: a GET form, so every filtered view is an address. */
+static void chron_form(struct html *h, const struct http_request *req, const char *child)
+{
+    size_t nk = 0;
+    while (chron_kinds[nk].code)
+        nk++;
+    struct govuk_option *opts = arena_alloc(h->arena, (nk + 1) * sizeof *opts);
+    opts[0] = (struct govuk_option){"", "Every kind"};
+    for (size_t i = 0; i < nk; i++)
+        opts[i + 1] = (struct govuk_option){chron_kinds[i].code, chron_kinds[i].label};
+    html_f(h,
+           "<form method=\"get\" action=\"/children/%s/chronology\" class=\"kith-no-print\" "
+           "novalidate>\n",
+           child);
+    govuk_select(h, &(struct govuk_field){.name = "kind",
+                                          .label = "Kind of event",
+                                          .error = page_error_text(req, "kind"),
+                                          .value = query_value(req, "kind"),
+                                          .options = opts,
+                                          .noptions = nk + 1});
+    static const struct {
+        const char *name, *label;
+    } days[] = {{"from", "From"}, {"to", "To"}};
+    for (size_t i = 0; i < 2; i++) {
+        const char *v = query_value(req, days[i].name);
+        govuk_input(h, &(struct govuk_field){.name = days[i].name,
+                                             .label = days[i].label,
+                                             .hint = "For example, 27/3/2026",
+                                             .error = page_error_text(req, days[i].name),
+                                             .value = v ? v : "",
+                                             .classes = "govuk-input--width-10"});
+    }
+    govuk_button(h,
+                 &(struct govuk_opts){.text = "Show events", .classes = "govuk-button--secondary"});
+    html_raw(h, "\n</form>\n");
+}
+
+static void chron_row(struct html *h, struct arena *a, const char *child,
+                      const struct chron_event *x)
+{
+    govuk_table_row_begin(h);
+    govuk_table_cell(h, &(struct govuk_cell){.text = page_dmy(a, x->date)}, false);
+    const char *href = x->row ? arena_printf(a, "/records/%s/%s", x->type->name,
+                                             rec_chead(x->type, x->rec)->public_id)
+                              : arena_printf(a, "/children/%s#timeline", child);
+    govuk_table_cell(h, &(struct govuk_cell){.text = chron_event_text(x), .href = href}, false);
+    govuk_table_cell(
+        h, &(struct govuk_cell){.text = x->row ? rec_summary(x->type, x->rec, a) : x->note->body},
+        false);
+    govuk_table_row_end(h);
+}
+
+int page_child_chronology(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct person child;
+    struct kerr e = KERR_INIT;
+    /* the read is audited once, as the chronology it is (cw_child_chronology) */
+    enum kerr_code rc = web_child(app, req, req->path_args[0], &child, NULL, &e);
+    if (rc == KITH_E_NOT_FOUND)
+        return http_error_page(req, res, 404, "Page not found", "There is no such page.");
+    if (rc)
+        return page_store_failed(req, res, rc);
+    struct chron_filter f;
+    chron_query(req, &f);
+    struct chron_event *ev = NULL;
+    size_t n = 0;
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    if (!req->nerrors)
+        rc = cw_child_chronology(req->store, &who, &child, &f, req->arena, &ev, &n, &e);
+    if (rc)
+        return page_store_failed(req, res, rc);
+    struct html h;
+    html_init(&h, req->arena);
+    const char *name = arena_printf(req->arena, "%s %s", child.given_name, child.family_name);
+    page_begin(&h, req, arena_printf(req->arena, "Chronology: %s", name));
+    govuk_back_link(&h, &(struct govuk_opts){
+                            .text = "Back to the record",
+                            .href = arena_printf(req->arena, "/children/%s", child.public_id)});
+    page_error_summary(&h, req);
+    html_f(&h,
+           "<span class=\"govuk-caption-l\">%s</span>\n<h1 class=\"govuk-heading-l\">"
+           "Chronology</h1>\n",
+           name);
+    chron_form(&h, req, child.public_id);
+    html_f(&h, "<p class=\"govuk-body\" id=\"chronology-count\">%ld %s, oldest first</p>\n",
+           (long)n, n == 1 ? "event" : "events");
+    if (n) {
+        static const struct govuk_cell head[] = {
+            {.text = "Date"}, {.text = "Event"}, {.text = "Details"}};
+        govuk_table_begin(
+            &h, &(struct govuk_table){.caption = arena_printf(req->arena, "Chronology of %s", name),
+                                      .caption_classes = "govuk-visually-hidden",
+                                      .head = head,
+                                      .nhead = 3});
+        for (size_t i = 0; i < n; i++)
+            chron_row(&h, req->arena, child.public_id, &ev[i]);
+        govuk_table_end(&h);
+    }
+    return page_end(&h, res, req->nerrors ? 400 : 200);
 }
 
 int page_note_add(struct http_app *app, struct http_request *req, struct http_response *res)

@@ -9,7 +9,7 @@ lacks_line() { ! grep -qE -- "$1" "$T/out" || fail "a stdout line matches /$1/";
 ok codes
 has_line '^903-placement +32 +903 +placement type$'
 has_line '^ethnicity +20 +CIN, 903 +ethnicity$'
-has_line '^note-kind +10 +kith +kind of case note$'
+has_line '^note-kind +11 +kith +kind of case note$'
 out_has "'kith codes NAME' lists a set's codes"
 [ "$(grep -c '' "$T/out")" -ge 40 ] || fail "expected at least 40 code sets"
 [ ! -e "$T/kith.db" ] || fail "kith codes must not create a database"

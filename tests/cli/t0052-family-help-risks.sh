@@ -70,4 +70,27 @@ for t in family_help missing_episode exploitation_risk pre_proceedings fgdm_offe
     ok record list "$t" "$child"
     err_has "showing 1 to 1 of 1"
 done
+
+# the chronology: the records' own dates, oldest first, nothing typed again; filters by
+# kind and period (inclusive), bad ones named
+ok child chronology "$child" --format csv
+out_has "date,event,kind,record_type,record,summary"
+out_has "2026-09-09,Pre-proceedings started,proceedings,pre_proceedings,"
+[ "$(sed -n 2p "$T/out" | cut -d, -f1-2)" = "2026-09-09,Pre-proceedings started" ] ||
+    fail "the chronology does not start with the oldest event"
+[ "$(tail -n 1 "$T/out" | cut -d, -f1-2)" = "2026-12-04,Came back after being missing or away" ] ||
+    fail "the chronology does not end with the newest event"
+ok child chronology "$child" --kind risk --from 2/12/2026 --to 2026-12-04
+out_has "Exploitation risk identified"
+out_has "Came back after being missing or away"
+out_lacks "Missing or away from home"
+out_lacks "Pre-proceedings"
+ok child chronology "$child" --format json --kind proceedings
+out_has '"event":"Application to court"'
+status 64 child chronology "$child" --kind gossip
+err_has "kind of event 'gossip' is not a kind of event"
+status 64 child chronology "$child" --from 5/12/2026 --to 1/12/2026
+err_has "the start of the period"
+ok audit list --child "$child"
+out_has "child.chronology"
 done_ok

@@ -20,7 +20,11 @@
  * - family help steps up to a referral through the episode's page, and the CIN episode
  *   steps down to family help through the API: each one action, both records linked and
  *   on the child's timeline; refusals name the field and write nothing; nobody outside the
- *   child's scope can step.
+ *   child's scope can step;
+ * - the chronology page and GET /api/v1/children/{id}/chronology list the records' events
+ *   oldest first with a significant note among them, each linking to its record, filtered
+ *   by kind and period, refusing a bad filter by name, printable, and nothing for someone
+ *   outside the child's scope.
  */
 #include "../unit/test.h"
 
@@ -634,6 +638,67 @@ static void step_up_and_down(void **state)
     assert_non_null(strstr(c->body, "C Dee"));
 }
 
+static void chronology(void **state)
+{
+    struct fx *f = *state;
+    struct case_note n = {.child_id = f->amara_id,
+                          .author_id = f->who[ADA].worker_id,
+                          .date = day("2026-12-14"),
+                          .kind = "significant-event",
+                          .subject = "Amara disclosed at school",
+                          .body = "She told her teacher."};
+    struct case_note plain = n;
+    plain.kind = "home-visit";
+    plain.subject = "An ordinary visit";
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_note_add(f->app.store, &n, &e), 0);
+    assert_int_equal(store_note_add(f->app.store, &plain, &e), 0);
+    const char *page = arena_printf(&f->a, "/children/%s/chronology", f->amara);
+    struct call *c = call(f, "GET", arena_printf(&f->a, "/children/%s", f->amara), ADA, NULL);
+    assert_non_null(strstr(c->body, arena_printf(&f->a, "href=\"%s\"", page)));
+    c = call(f, "GET", page, ADA, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, ">6 events, oldest first<"));
+    static const char *const order[] = {">Referral</a>",
+                                        ">Assessment started</a>",
+                                        ">Section 47 enquiry started</a>",
+                                        ">Amara disclosed at school</a>",
+                                        ">Initial child protection conference</a>",
+                                        ">Child protection plan started</a>"};
+    const char *at = c->body;
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        const char *hit = strstr(at, order[i]);
+        if (!hit)
+            fail_msg("the chronology lacks (or misorders) '%s'", order[i]);
+        at = hit;
+    }
+    assert_null(strstr(c->body, "An ordinary visit"));
+    assert_non_null(strstr(c->body, "href=\"/records/cp_plan/"));
+    assert_non_null(strstr(c->body, "class=\"kith-no-print\"")); /* the filter is not printed */
+    /* filters: a kind, a period with both ends inclusive */
+    c = call(f, "GET", arena_printf(&f->a, "%s?kind=protection&from=&to=", page), ADA, NULL);
+    assert_non_null(strstr(c->body, ">2 events, oldest first<"));
+    c = call(f, "GET", arena_printf(&f->a, "%s?from=14/12/2026&to=2027-01-06", page), ADA, NULL);
+    assert_non_null(strstr(c->body, ">4 events, oldest first<"));
+    c = call(f, "GET", arena_printf(&f->a, "%s?from=2027-01-07&to=2027-01-06", page), ADA, NULL);
+    assert_int_equal(c->res.status, 400);
+    assert_non_null(strstr(c->body, "href=\"#to\""));
+    /* the API, the same events */
+    const char *api = arena_printf(&f->a, "/api/v1/children/%s/chronology", f->amara);
+    c = call(f, "GET", arena_printf(&f->a, "%s?kind=note", api), ADA, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "\"total\":1"));
+    assert_non_null(strstr(c->body, "\"event\":\"Amara disclosed at school\""));
+    assert_non_null(strstr(c->body, "\"date\":\"2026-12-14\""));
+    c = call(f, "GET", arena_printf(&f->a, "%s?kind=gossip&colour=red", api), ADA, NULL);
+    assert_int_equal(c->res.status, 400);
+    assert_non_null(strstr(c->body, "colour"));
+    assert_non_null(strstr(c->body, "is not a kind of event"));
+    /* outside the child's scope: nothing */
+    assert_int_equal(call(f, "GET", page, CAT, NULL)->res.status, 404);
+    assert_int_equal(call(f, "GET", api, CAT, NULL)->res.status, 404);
+}
+
 int main(void)
 {
     setenv("KITH_TODAY", "2027-01-20", 1);
@@ -644,6 +709,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(obligations_api, setup, teardown),
         cmocka_unit_test_setup_teardown(child_page_open_risks, setup, teardown),
         cmocka_unit_test_setup_teardown(step_up_and_down, setup, teardown),
+        cmocka_unit_test_setup_teardown(chronology, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
