@@ -322,58 +322,6 @@ enum kerr_code store_allocation_list(struct store *s, int64_t child_id, struct a
     return s->ops->allocation_list ? s->ops->allocation_list(s, child_id, a, out, n, e)
                                    : missing(s, "allocation_list", e);
 }
-enum kerr_code store_note_add(struct store *s, struct case_note *note, struct kerr *e)
-{
-    return s->ops->note_add ? s->ops->note_add(s, note, e) : missing(s, "note_add", e);
-}
-enum kerr_code store_note_list(struct store *s, const struct note_query *q, struct arena *a,
-                               struct case_note **out, size_t *n, struct kerr *e)
-{
-    return s->ops->note_list ? s->ops->note_list(s, q, a, out, n, e) : missing(s, "note_list", e);
-}
-
-enum kerr_code store_counts(struct store *s, struct store_counts *out, struct kerr *e)
-{
-    return s->ops->counts ? s->ops->counts(s, out, e) : missing(s, "counts", e);
-}
-
-enum kerr_code store_postcode_put(struct store *s, const struct postcode_place *v, size_t n,
-                                  struct kerr *e)
-{
-    return s->ops->postcode_put ? s->ops->postcode_put(s, v, n, e) : missing(s, "postcode_put", e);
-}
-
-enum kerr_code store_postcode_find(struct store *s, const char *const *pcds, size_t n,
-                                   struct postcode_geo *out, struct kerr *e)
-{
-    return s->ops->postcode_find ? s->ops->postcode_find(s, pcds, n, out, e)
-                                 : missing(s, "postcode_find", e);
-}
-
-enum kerr_code store_provider_clear(struct store *s, struct kerr *e)
-{
-    return s->ops->provider_clear ? s->ops->provider_clear(s, e) : missing(s, "provider_clear", e);
-}
-
-enum kerr_code store_provider_put(struct store *s, const struct provider *v, size_t n,
-                                  struct kerr *e)
-{
-    return s->ops->provider_put ? s->ops->provider_put(s, v, n, e) : missing(s, "provider_put", e);
-}
-
-enum kerr_code store_provider_find(struct store *s, const char *const *urns, size_t n,
-                                   struct provider_list *out, struct kerr *e)
-{
-    return s->ops->provider_find ? s->ops->provider_find(s, urns, n, out, e)
-                                 : missing(s, "provider_find", e);
-}
-
-enum kerr_code store_refdata_counts(struct store *s, int64_t *postcodes, int64_t *providers,
-                                    struct kerr *e)
-{
-    return s->ops->refdata_counts ? s->ops->refdata_counts(s, postcodes, providers, e)
-                                  : missing(s, "refdata_counts", e);
-}
 
 /* One numbering for every backend's statements: a process that talks to both (the tests,
  * kith db copy) keeps each statement's slot whichever connection prepared it first. */

@@ -46,10 +46,34 @@ struct store_sql {
 /* The statement's slot, from 1; STORE_SQL_MAX or more when there are too many. */
 int store_sql_slot(struct store_sql *q);
 
-/* The SQL each backend speaks where the two differ, for SQL written once (store_rec.c). */
+/* The SQL each backend speaks where the two differ, for SQL written once (store_rec.c,
+ * store_sql.h and the files using it). */
+struct search_terms;
 struct store_dialect {
     char param;            /* '?' as in ?1 (SQLite), '$' as in $1 (PostgreSQL) */
     const char *json_body; /* record_history.body as the ->> operator reads it */
+    /* Full-text search of case notes (store_notes.c): the statement writing a new note's
+     * index entry, ?1 its id, ?2 subject, ?3 body (NULL where the database keeps the
+     * index itself); the search, ?1 child id or 0, ?2 limit, ?3 offset, ?4 the match
+     * text, reading NOTE_COLS best match first; and the match text for a person's terms,
+     * returning how many terms it holds (0: nothing searchable). */
+    struct store_sql *note_index;
+    struct store_sql *note_search;
+    int (*note_match)(const struct search_terms *t, struct str *out);
+};
+
+/* A case note's columns as the note readers take them (store_notes.c), newest first. */
+#define NOTE_COLS                                                                                  \
+    "n.id, n.public_id, n.child_id, n.author_id, n.note_date, n.kind, n.subject, n.body"
+#define NOTE_ORDER " ORDER BY n.note_date DESC, n.id DESC"
+
+/* What the last failed `run` broke, in the words both backends give (store_write_fail):
+ * a unique key as "table.column" ("index 'name'" for an index on an expression), or a
+ * reference as the referring "table.column", "" when the backend cannot tell which. */
+enum store_broke_kind { STORE_BROKE_NONE, STORE_BROKE_UNIQUE, STORE_BROKE_REF };
+struct store_broke {
+    enum store_broke_kind kind;
+    char key[96];
 };
 
 struct store_ops {
@@ -65,10 +89,11 @@ struct store_ops {
     void (*read_end)(struct store *s);
     enum kerr_code (*bulk)(struct store *s, bool on, struct kerr *e);
     enum kerr_code (*check)(struct store *s, struct kerr *e);
-    /* Run `q` with `params` ($1.. as text; NULL is SQL NULL) and hand each row to `row`
+    /* Run `q` with `params` (?1.. as text; NULL is SQL NULL) and hand each row to `row`
      * (may be NULL), its columns as text (NULL for SQL NULL). `changed`, when not NULL,
-     * gets the rows a write touched. A broken unique or foreign key is KITH_E_CONFLICT or
-     * KITH_E_INVALID, as the backend's own writes say it. */
+     * gets the rows a write touched. s->doing, when set, heads a failure's message. A
+     * broken unique key is KITH_E_CONFLICT and a broken reference KITH_E_INVALID, with
+     * s->broke saying which (store_write_fail turns it into words). */
     enum kerr_code (*run)(struct store *s, struct store_sql *q, const char *const *params,
                           size_t nparams, store_row_fn *row, void *ctx, int64_t *changed,
                           struct kerr *e);
@@ -158,22 +183,6 @@ struct store_ops {
                                      struct kerr *e);
     enum kerr_code (*allocation_list)(struct store *s, int64_t child_id, struct arena *a,
                                       struct allocation **out, size_t *n, struct kerr *e);
-    enum kerr_code (*note_add)(struct store *s, struct case_note *note, struct kerr *e);
-    enum kerr_code (*note_list)(struct store *s, const struct note_query *q, struct arena *a,
-                                struct case_note **out, size_t *n, struct kerr *e);
-    enum kerr_code (*counts)(struct store *s, struct store_counts *out, struct kerr *e);
-
-    enum kerr_code (*postcode_put)(struct store *s, const struct postcode_place *v, size_t n,
-                                   struct kerr *e);
-    enum kerr_code (*postcode_find)(struct store *s, const char *const *pcds, size_t n,
-                                    struct postcode_geo *out, struct kerr *e);
-    enum kerr_code (*provider_clear)(struct store *s, struct kerr *e);
-    enum kerr_code (*provider_put)(struct store *s, const struct provider *v, size_t n,
-                                   struct kerr *e);
-    enum kerr_code (*provider_find)(struct store *s, const char *const *urns, size_t n,
-                                    struct provider_list *out, struct kerr *e);
-    enum kerr_code (*refdata_counts)(struct store *s, int64_t *postcodes, int64_t *providers,
-                                     struct kerr *e);
 
     /* Whole tables (store_copy.c). The tables holding records, without the backend's own
      * (the schema version, full-text index tables). */
@@ -208,6 +217,8 @@ struct store_group;
 struct store {
     const struct store_ops *ops;
     struct store_audit audit;
+    struct store_broke broke;  /* set by a failed run */
+    const char *doing;         /* what the running statement is for (store_q), or NULL */
     struct store_group *group; /* the database's audit group commit; NULL read-only */
 };
 

@@ -28,12 +28,37 @@ static const char *pg_why(PGconn *c, char *buf, size_t cap)
     return buf;
 }
 
+/* What a failed statement broke, in SQLite's words (store_impl.h, store_broke), from the
+ * constraint's name as PostgreSQL makes it: "<table>_<column>_key" for a unique column,
+ * "<table>_<column>_fkey" for a reference, "<table>_pkey"; any other name is an index of
+ * kith's own, on an expression. (The DETAIL line names the columns too, but a role without
+ * the right to read them is not shown it.) */
+static void note_broke(struct store_pg *s, const char *state, const char *table)
+{
+    struct store_broke *b = &s->base.broke;
+    *b = (struct store_broke){0};
+    bool unique = state && !strcmp(state, "23505"), ref = state && !strcmp(state, "23503");
+    if ((!unique && !ref) || !table)
+        return;
+    b->kind = unique ? STORE_BROKE_UNIQUE : STORE_BROKE_REF;
+    const char *c = s->constraint, *suffix = unique ? "_key" : "_fkey";
+    size_t nt = strlen(table), nc = strlen(c), ns = strlen(suffix);
+    if (unique && nc == nt + 5 && !strncmp(c, table, nt) && !strcmp(c + nt, "_pkey"))
+        snprintf(b->key, sizeof(b->key), "%s.id", table);
+    else if (nc > nt + 1 + ns && !strncmp(c, table, nt) && c[nt] == '_' &&
+             !strcmp(c + nc - ns, suffix))
+        snprintf(b->key, sizeof(b->key), "%s.%.*s", table, (int)(nc - nt - 1 - ns), c + nt + 1);
+    else if (unique)
+        snprintf(b->key, sizeof(b->key), "index '%s'", c);
+}
+
 enum kerr_code pg_fail(struct store_pg *s, const PGresult *r, struct kerr *e, const char *doing)
 {
     const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
     const char *msg = r ? PQresultErrorMessage(r) : NULL;
     const char *constraint = r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : NULL;
     snprintf(s->constraint, sizeof(s->constraint), "%s", constraint ? constraint : "");
+    note_broke(s, state, r ? PQresultErrorField(r, PG_DIAG_TABLE_NAME) : NULL);
     char why[256];
     if (msg && *msg)
         snprintf(why, sizeof(why), "%s", msg);
@@ -107,6 +132,22 @@ static void revive(struct store_pg *s)
         PQclear(PQexec(s->conn, "SET client_min_messages = warning"));
 }
 
+/* SQL written once (store_sql.h) numbers its parameters as SQLite does, ?1; PostgreSQL
+ * says $1. Quoted text and identifiers are left alone. */
+static char *dollar_params(const char *sql)
+{
+    char *out = xstrdup(sql), quote = 0;
+    for (char *p = out; *p; p++) {
+        if (quote)
+            quote = *p == quote ? 0 : quote;
+        else if (*p == '\'' || *p == '"')
+            quote = *p;
+        else if (*p == '?' && p[1] >= '0' && p[1] <= '9')
+            *p = '$';
+    }
+    return out;
+}
+
 /* Make sure this connection has prepared `st`; its name goes into `name`. */
 static enum kerr_code prepare(struct store_pg *s, struct store_sql *st, char name[16],
                               struct kerr *e, const char *doing)
@@ -129,7 +170,9 @@ static enum kerr_code prepare(struct store_pg *s, struct store_sql *st, char nam
         revive(s);
     if (s->prepared[slot])
         return KITH_OK;
-    PGresult *pr = PQprepare(s->conn, name, st->sql, 0, NULL);
+    char *sql = dollar_params(st->sql);
+    PGresult *pr = PQprepare(s->conn, name, sql, 0, NULL);
+    free(sql);
     enum kerr_code rc = PQresultStatus(pr) == PGRES_COMMAND_OK ? KITH_OK : pg_fail(s, pr, e, doing);
     PQclear(pr);
     if (!rc)
@@ -198,10 +241,11 @@ static enum kerr_code pg_run_sql(struct store *base, struct store_sql *q, const 
                                  struct kerr *e)
 {
     struct store_pg *s = pg(base);
+    const char *doing = base->doing ? base->doing : "running a statement";
     if (nparams > PG_PARAMS_MAX)
         return kerr_fail(e, KITH_E_INTERNAL, "db", "a statement with %zu parameters", nparams);
     enum kerr_code rc;
-    PGresult *r = run_q(s, q, (int)nparams, params, e, "running a statement", &rc);
+    PGresult *r = run_q(s, q, (int)nparams, params, e, doing, &rc);
     if (!r)
         return rc;
     if (changed)
@@ -545,7 +589,10 @@ static enum kerr_code pg_team_find(struct store *base, const char *ref, struct a
 
 static const struct store_ops pg_ops = {
     .name = "postgresql",
-    .dialect = &(const struct store_dialect){.param = '$', .json_body = "body::jsonb"},
+    .dialect = &(const struct store_dialect){.param = '$',
+                                             .json_body = "body::jsonb",
+                                             .note_search = &pg_note_search_sql,
+                                             .note_match = pg_note_match},
     .close = pg_close,
     .schema_version = pg_schema_version,
     .begin = pg_begin,
@@ -602,16 +649,6 @@ static const struct store_ops pg_ops = {
     .allocation_add = pg_allocation_add,
     .allocation_end = pg_allocation_end,
     .allocation_list = pg_allocation_list,
-    /* store_pg_notes.c */
-    .note_add = pg_note_add,
-    .note_list = pg_note_list,
-    .counts = pg_counts,
-    .postcode_put = pg_postcode_put,
-    .postcode_find = pg_postcode_find,
-    .provider_clear = pg_provider_clear,
-    .provider_put = pg_provider_put,
-    .provider_find = pg_provider_find,
-    .refdata_counts = pg_refdata_counts,
     /* store_pg_copy.c */
     .table_names = pg_table_names,
     .table_columns = pg_table_columns,

@@ -292,22 +292,10 @@ enum kerr_code pg_allocation_list(struct store *s, int64_t child_id, struct aren
 /* For store_check: every person's copy of their disability codes matches their rows. */
 enum kerr_code pg_people_check(struct store_pg *s, struct kerr *e);
 
-/* store_pg_notes.c */
-enum kerr_code pg_note_add(struct store *base, struct case_note *note, struct kerr *e);
-enum kerr_code pg_note_list(struct store *base, const struct note_query *q, struct arena *a,
-                            struct case_note **out, size_t *n, struct kerr *e);
-enum kerr_code pg_counts(struct store *base, struct store_counts *out, struct kerr *e);
-enum kerr_code pg_postcode_put(struct store *base, const struct postcode_place *v, size_t n,
-                               struct kerr *e);
-enum kerr_code pg_postcode_find(struct store *base, const char *const *pcds, size_t n,
-                                struct postcode_geo *out, struct kerr *e);
-enum kerr_code pg_provider_clear(struct store *base, struct kerr *e);
-enum kerr_code pg_provider_put(struct store *base, const struct provider *v, size_t n,
-                               struct kerr *e);
-enum kerr_code pg_provider_find(struct store *base, const char *const *urns, size_t n,
-                                struct provider_list *out, struct kerr *e);
-enum kerr_code pg_refdata_counts(struct store *base, int64_t *postcodes, int64_t *providers,
-                                 struct kerr *e);
+/* store_pg_search.c: the dialect's case-note search (store_impl.h, store_dialect) */
+struct search_terms;
+extern struct store_sql pg_note_search_sql;
+int pg_note_match(const struct search_terms *t, struct str *q);
 
 /* store_pg_copy.c: whole tables for kith db copy */
 enum kerr_code pg_table_names(struct store *base, struct arena *a, const char ***out, size_t *n,

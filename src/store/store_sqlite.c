@@ -60,6 +60,7 @@ static const struct {
 } rc_map[] = {
     {SQLITE_CONSTRAINT_CHECK, KITH_E_INVALID},
     {SQLITE_CONSTRAINT_NOTNULL, KITH_E_INVALID},
+    {SQLITE_CONSTRAINT_FOREIGNKEY, KITH_E_INVALID}, /* as PostgreSQL's 23503 */
     {SQLITE_CORRUPT, KITH_E_DB_CORRUPT},
     {SQLITE_NOTADB, KITH_E_DB_CORRUPT},
     {SQLITE_READONLY, KITH_E_DB_READONLY},
@@ -481,11 +482,28 @@ static enum kerr_code sqlite_exec(struct store *base, const char *sql, struct ke
 
 /* Run a generic statement. A write outside the caller's transaction takes this file's
  * writer turn and BEGIN IMMEDIATE like every other write here (write_begin says why). */
+/* What a failed step broke (store_impl.h, store_broke): SQLite names a unique key after
+ * "constraint failed: " in the words store_broke uses, and never which reference. */
+static void note_broke(struct store_sqlite *s)
+{
+    struct store_broke *b = &s->base.broke;
+    int xrc = sqlite3_extended_errcode(s->db);
+    const char *key = strstr(sqlite3_errmsg(s->db), "constraint failed: ");
+    if (xrc == SQLITE_CONSTRAINT_UNIQUE || xrc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        b->kind = STORE_BROKE_UNIQUE;
+        snprintf(b->key, sizeof(b->key), "%s", key ? key + strlen("constraint failed: ") : "");
+    } else if (xrc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+        b->kind = STORE_BROKE_REF;
+    }
+}
+
 static enum kerr_code sqlite_run(struct store *base, struct store_sql *q, const char *const *params,
                                  size_t nparams, store_row_fn *row, void *ctx, int64_t *changed,
                                  struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
+    const char *doing = base->doing ? base->doing : "running a statement";
+    base->broke = (struct store_broke){0};
     sqlite3_stmt *st = sq_stmt(s, q, e);
     if (!st)
         return sq_no_stmt(e);
@@ -508,8 +526,10 @@ static enum kerr_code sqlite_run(struct store *base, struct store_sql *q, const 
         if (row)
             rc = row(ctx, v, len, e);
     }
-    if (!rc && step != SQLITE_DONE)
-        rc = sq_write_fail(s, e, "running a statement", NULL, 0, NULL, 0);
+    if (!rc && step != SQLITE_DONE) {
+        note_broke(s);
+        rc = sq_fail(s, e, doing);
+    }
     if (!rc && changed)
         *changed = sqlite3_changes64(s->db);
     sq_done(st);
@@ -875,7 +895,11 @@ fail:
 
 static const struct store_ops sqlite_ops = {
     .name = "sqlite",
-    .dialect = &(const struct store_dialect){.param = '?', .json_body = "body"},
+    .dialect = &(const struct store_dialect){.param = '?',
+                                             .json_body = "body",
+                                             .note_index = &sqlite_note_index_sql,
+                                             .note_search = &sqlite_note_search_sql,
+                                             .note_match = sqlite_note_match},
     .close = sqlite_close,
     .schema_version = sqlite_schema_version,
     .begin = sqlite_begin,
@@ -932,15 +956,6 @@ static const struct store_ops sqlite_ops = {
     .allocation_add = sqlite_allocation_add,
     .allocation_end = sqlite_allocation_end,
     .allocation_list = sqlite_allocation_list,
-    .note_add = sqlite_note_add,
-    .note_list = sqlite_note_list,
-    .counts = sqlite_counts,
-    .postcode_put = sqlite_postcode_put,
-    .postcode_find = sqlite_postcode_find,
-    .provider_clear = sqlite_provider_clear,
-    .provider_put = sqlite_provider_put,
-    .provider_find = sqlite_provider_find,
-    .refdata_counts = sqlite_refdata_counts,
     .table_names = sqlite_table_names,
     .table_columns = sqlite_table_columns,
     .table_read = sqlite_table_read,

@@ -179,22 +179,10 @@ enum kerr_code sqlite_audit_keyed_get(struct store *base, int64_t *first, int64_
                                       struct kerr *e);
 enum kerr_code sqlite_audit_keyed_set(struct store *base, int64_t first, struct kerr *e);
 
-/* --- store_sqlite_notes.c --- */
-enum kerr_code sqlite_note_add(struct store *base, struct case_note *note, struct kerr *e);
-enum kerr_code sqlite_note_list(struct store *base, const struct note_query *q, struct arena *a,
-                                struct case_note **out, size_t *n, struct kerr *e);
-enum kerr_code sqlite_counts(struct store *base, struct store_counts *out, struct kerr *e);
-enum kerr_code sqlite_postcode_put(struct store *base, const struct postcode_place *v, size_t n,
-                                   struct kerr *e);
-enum kerr_code sqlite_postcode_find(struct store *base, const char *const *pcds, size_t n,
-                                    struct postcode_geo *out, struct kerr *e);
-enum kerr_code sqlite_provider_clear(struct store *base, struct kerr *e);
-enum kerr_code sqlite_provider_put(struct store *base, const struct provider *v, size_t n,
-                                   struct kerr *e);
-enum kerr_code sqlite_provider_find(struct store *base, const char *const *urns, size_t n,
-                                    struct provider_list *out, struct kerr *e);
-enum kerr_code sqlite_refdata_counts(struct store *base, int64_t *postcodes, int64_t *providers,
-                                     struct kerr *e);
+/* --- store_sqlite_search.c: the dialect's case-note search (store_impl.h) --- */
+extern struct store_sql sqlite_note_index_sql;
+extern struct store_sql sqlite_note_search_sql;
+int sqlite_note_match(const struct search_terms *t, struct str *q);
 
 /* --- store_sqlite_copy.c --- */
 enum kerr_code sqlite_table_names(struct store *base, struct arena *a, const char ***out, size_t *n,

@@ -1,0 +1,95 @@
+/*
+ * For the store's own files: SQL written once for every backend, run through the
+ * backend's `run` op (store_impl.h). Statements use SQLite's numbered placeholders, ?1,
+ * ?2, ...; the PostgreSQL backend reads them as $1, $2 when it prepares. Values cross as
+ * text both ways: the helpers below format parameters and read columns, collect rows into
+ * the caller's arena, and turn a broken unique key or reference into words naming the
+ * field (store_write_fail), the same words on either backend.
+ */
+#ifndef KITH_STORE_STORE_SQL_H
+#define KITH_STORE_STORE_SQL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/date.h"
+#include "store/store_impl.h"
+
+#define STORE_SQL(text)                                                                            \
+    {                                                                                              \
+        .sql = (text), .slot = 0                                                                   \
+    }
+
+/* Parameters in order, ?1 first. Text is borrowed; numbers and dates are formatted into
+ * `buf`. NULL is SQL NULL. */
+#define STORE_PARAMS_MAX 32
+struct store_params {
+    size_t n;
+    const char *v[STORE_PARAMS_MAX];
+    char buf[STORE_PARAMS_MAX][24];
+};
+void sp_text(struct store_params *p, const char *v); /* NULL -> NULL */
+void sp_code(struct store_params *p, const char *v); /* NULL or "" -> NULL */
+void sp_i64(struct store_params *p, int64_t v);
+void sp_id(struct store_params *p, int64_t id); /* 0 -> NULL */
+void sp_date(struct store_params *p, kdate d);  /* DATE_NONE -> NULL */
+void sp_bool(struct store_params *p, bool v);   /* 1 or 0 */
+
+/* Columns as `run` hands them (NULL for SQL NULL). */
+int64_t sc_i64(const char *v);                                   /* NULL -> 0 */
+kdate sc_date(const char *v, size_t len);                        /* NULL -> DATE_NONE */
+const char *sc_str(struct arena *a, const char *v, size_t len);  /* NULL -> NULL */
+const char *sc_name(struct arena *a, const char *v, size_t len); /* NULL -> "" */
+void sc_code(const char *v, size_t len, char *dst, size_t cap);  /* NULL -> "" */
+#define SC_CODE(v, len, i, arr) sc_code((v)[i], (len)[i], (arr), sizeof(arr))
+
+/* Run `q`. `doing` says what for ("adding a case note"), at the head of a database
+ * error's message. Rows go to `row` (may be NULL); `changed` gets the rows a write
+ * touched (may be NULL). */
+enum kerr_code store_q(struct store *s, struct store_sql *q, const struct store_params *p,
+                       store_row_fn *row, void *ctx, int64_t *changed, const char *doing,
+                       struct kerr *e);
+
+/* Every row read by `read` into an array of `size`-byte records in the arena (*out NULL
+ * and *n 0 when there are none); or the first row into `out`, `*found` saying whether
+ * there was one. */
+typedef void store_read_fn(const char *const *v, const size_t *len, struct arena *a, void *out);
+enum kerr_code store_q_rows(struct store *s, struct store_sql *q, const struct store_params *p,
+                            struct arena *a, size_t size, store_read_fn *read, void **out,
+                            size_t *n, const char *doing, struct kerr *e);
+enum kerr_code store_q_one(struct store *s, struct store_sql *q, const struct store_params *p,
+                           struct arena *a, store_read_fn *read, void *out, bool *found,
+                           const char *doing, struct kerr *e);
+/* One whole number: the first column of the first row (an id RETURNING gave, a count). */
+enum kerr_code store_q_int(struct store *s, struct store_sql *q, const struct store_params *p,
+                           int64_t *out, const char *doing, struct kerr *e);
+
+/* A unique key a write may collide with, as the backends name it (store_impl.h,
+ * store_broke): "case_note.public_id", or "index 'team_name'" for an index on an
+ * expression. The message takes the clashing value. */
+struct store_clash {
+    const char *key;
+    const char *field;
+    const char *fmt;
+    const char *value;
+};
+/* A record a write refers to: the column holding the reference ("case_note.child_id"),
+ * the statement that tells whether the record exists (for a backend that cannot say
+ * which reference broke) and the words for it. */
+struct store_ref {
+    const char *key;
+    struct store_sql *exists;
+    int64_t id;
+    const char *field;
+    const char *noun;
+};
+/* After a write failed with `rc`: the clash or missing record in words naming the field,
+ * or `rc` and its message as they were. */
+enum kerr_code store_write_fail(struct store *s, enum kerr_code rc, struct kerr *e,
+                                const struct store_clash *clashes, size_t nclashes,
+                                const struct store_ref *refs, size_t nrefs);
+/* "SELECT 1 FROM <table> WHERE id = ?1", for store_ref.exists. */
+extern struct store_sql store_person_exists, store_worker_exists, store_user_exists;
+
+#endif
