@@ -134,63 +134,11 @@ enum kerr_code store_team_caseloads(struct store *s, int64_t team_id, struct are
     return s->ops->team_caseloads ? s->ops->team_caseloads(s, team_id, a, out, n, e)
                                   : missing(s, "team_caseloads", e);
 }
-enum kerr_code store_user_add(struct store *s, struct user *u, struct kerr *e)
-{
-    return s->ops->user_add ? s->ops->user_add(s, u, e) : missing(s, "user_add", e);
-}
-enum kerr_code store_user_list(struct store *s, struct arena *a, struct user **out, size_t *n,
-                               struct kerr *e)
-{
-    return s->ops->user_list ? s->ops->user_list(s, a, out, n, e) : missing(s, "user_list", e);
-}
-enum kerr_code store_user_find(struct store *s, const char *username, struct arena *a,
-                               struct user *out, struct kerr *e)
-{
-    return s->ops->user_find ? s->ops->user_find(s, username, a, out, e)
-                             : missing(s, "user_find", e);
-}
-enum kerr_code store_user_set_password(struct store *s, int64_t user_id, const char *hash,
-                                       struct kerr *e)
-{
-    return s->ops->user_set_password ? s->ops->user_set_password(s, user_id, hash, e)
-                                     : missing(s, "user_set_password", e);
-}
-enum kerr_code store_user_set_disabled(struct store *s, int64_t user_id, bool disabled, int64_t now,
-                                       struct kerr *e)
-{
-    return s->ops->user_set_disabled ? s->ops->user_set_disabled(s, user_id, disabled, now, e)
-                                     : missing(s, "user_set_disabled", e);
-}
 enum kerr_code store_person_visible(struct store *s, const struct store_scope *scope, int64_t id,
                                     bool *out, struct kerr *e)
 {
     return s->ops->person_visible ? s->ops->person_visible(s, scope, id, out, e)
                                   : missing(s, "person_visible", e);
-}
-enum kerr_code store_restriction_set(struct store *s, const struct restriction *r, struct kerr *e)
-{
-    return s->ops->restriction_set ? s->ops->restriction_set(s, r, e)
-                                   : missing(s, "restriction_set", e);
-}
-enum kerr_code store_restriction_get(struct store *s, int64_t child_id, struct arena *a,
-                                     struct restriction *out, struct kerr *e)
-{
-    return s->ops->restriction_get ? s->ops->restriction_get(s, child_id, a, out, e)
-                                   : missing(s, "restriction_get", e);
-}
-enum kerr_code store_restriction_lift(struct store *s, int64_t child_id, struct kerr *e)
-{
-    return s->ops->restriction_lift ? s->ops->restriction_lift(s, child_id, e)
-                                    : missing(s, "restriction_lift", e);
-}
-enum kerr_code store_grant_add(struct store *s, struct access_grant *g, struct kerr *e)
-{
-    return s->ops->grant_add ? s->ops->grant_add(s, g, e) : missing(s, "grant_add", e);
-}
-enum kerr_code store_grant_revoke(struct store *s, int64_t id, kdate day, struct kerr *e)
-{
-    return s->ops->grant_revoke ? s->ops->grant_revoke(s, id, day, e)
-                                : missing(s, "grant_revoke", e);
 }
 /* A row of its own goes through the database's group commit (store_group.c); a row
  * inside the caller's transaction commits with it. */
@@ -221,51 +169,6 @@ enum kerr_code store_audit_verify(struct store *s, int64_t *bad, int64_t *rows, 
     *bad = rc ? 0 : c.bad;
     *rows = rc ? 0 : c.rows;
     return rc;
-}
-enum kerr_code store_token_add(struct store *s, struct api_token *t, struct kerr *e)
-{
-    return s->ops->token_add ? s->ops->token_add(s, t, e) : missing(s, "token_add", e);
-}
-enum kerr_code store_token_find(struct store *s, const char *digest, struct arena *a,
-                                struct api_token *out, struct user *user, struct kerr *e)
-{
-    return s->ops->token_find ? s->ops->token_find(s, digest, a, out, user, e)
-                              : missing(s, "token_find", e);
-}
-enum kerr_code store_token_list(struct store *s, struct arena *a, struct api_token **out, size_t *n,
-                                struct kerr *e)
-{
-    return s->ops->token_list ? s->ops->token_list(s, a, out, n, e) : missing(s, "token_list", e);
-}
-enum kerr_code store_token_revoke(struct store *s, int64_t id, int64_t now, struct kerr *e)
-{
-    return s->ops->token_revoke ? s->ops->token_revoke(s, id, now, e)
-                                : missing(s, "token_revoke", e);
-}
-enum kerr_code store_session_add(struct store *s, struct session *ss, struct kerr *e)
-{
-    return s->ops->session_add ? s->ops->session_add(s, ss, e) : missing(s, "session_add", e);
-}
-enum kerr_code store_session_find(struct store *s, const char *digest, struct arena *a,
-                                  struct session *out, struct user *user, struct kerr *e)
-{
-    return s->ops->session_find ? s->ops->session_find(s, digest, a, out, user, e)
-                                : missing(s, "session_find", e);
-}
-enum kerr_code store_session_touch(struct store *s, int64_t id, int64_t now, struct kerr *e)
-{
-    return s->ops->session_touch ? s->ops->session_touch(s, id, now, e)
-                                 : missing(s, "session_touch", e);
-}
-enum kerr_code store_session_end(struct store *s, int64_t id, int64_t now, struct kerr *e)
-{
-    return s->ops->session_end ? s->ops->session_end(s, id, now, e) : missing(s, "session_end", e);
-}
-enum kerr_code store_session_end_user(struct store *s, int64_t user_id, int64_t keep, int64_t now,
-                                      struct kerr *e)
-{
-    return s->ops->session_end_user ? s->ops->session_end_user(s, user_id, keep, now, e)
-                                    : missing(s, "session_end_user", e);
 }
 
 enum kerr_code store_person_add(struct store *s, struct person *p, struct kerr *e)

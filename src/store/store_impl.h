@@ -119,23 +119,8 @@ struct store_ops {
                                   struct worker **out, size_t *n, struct kerr *e);
     enum kerr_code (*team_caseloads)(struct store *s, int64_t team_id, struct arena *a,
                                      struct worker_caseload **out, size_t *n, struct kerr *e);
-    enum kerr_code (*user_add)(struct store *s, struct user *u, struct kerr *e);
-    enum kerr_code (*user_list)(struct store *s, struct arena *a, struct user **out, size_t *n,
-                                struct kerr *e);
-    enum kerr_code (*user_find)(struct store *s, const char *username, struct arena *a,
-                                struct user *out, struct kerr *e);
-    enum kerr_code (*user_set_password)(struct store *s, int64_t user_id, const char *hash,
-                                        struct kerr *e);
-    enum kerr_code (*user_set_disabled)(struct store *s, int64_t user_id, bool disabled,
-                                        int64_t now, struct kerr *e);
     enum kerr_code (*person_visible)(struct store *s, const struct store_scope *scope, int64_t id,
                                      bool *out, struct kerr *e);
-    enum kerr_code (*restriction_set)(struct store *s, const struct restriction *r, struct kerr *e);
-    enum kerr_code (*restriction_get)(struct store *s, int64_t child_id, struct arena *a,
-                                      struct restriction *out, struct kerr *e);
-    enum kerr_code (*restriction_lift)(struct store *s, int64_t child_id, struct kerr *e);
-    enum kerr_code (*grant_add)(struct store *s, struct access_grant *g, struct kerr *e);
-    enum kerr_code (*grant_revoke)(struct store *s, int64_t id, kdate day, struct kerr *e);
     /* Append the rows in order, each chained to the one before (ids and hashes filled),
      * inside the caller's transaction when there is one, else all in one of its own. */
     enum kerr_code (*audit_append)(struct store *s, struct audit_event *const *evs, size_t n,
@@ -152,19 +137,6 @@ struct store_ops {
     enum kerr_code (*audit_keyed_get)(struct store *s, int64_t *first, int64_t *next,
                                       struct kerr *e);
     enum kerr_code (*audit_keyed_set)(struct store *s, int64_t first, struct kerr *e);
-    enum kerr_code (*token_add)(struct store *s, struct api_token *t, struct kerr *e);
-    enum kerr_code (*token_find)(struct store *s, const char *digest, struct arena *a,
-                                 struct api_token *out, struct user *user, struct kerr *e);
-    enum kerr_code (*token_list)(struct store *s, struct arena *a, struct api_token **out,
-                                 size_t *n, struct kerr *e);
-    enum kerr_code (*token_revoke)(struct store *s, int64_t id, int64_t now, struct kerr *e);
-    enum kerr_code (*session_add)(struct store *s, struct session *ss, struct kerr *e);
-    enum kerr_code (*session_find)(struct store *s, const char *digest, struct arena *a,
-                                   struct session *out, struct user *user, struct kerr *e);
-    enum kerr_code (*session_touch)(struct store *s, int64_t id, int64_t now, struct kerr *e);
-    enum kerr_code (*session_end)(struct store *s, int64_t id, int64_t now, struct kerr *e);
-    enum kerr_code (*session_end_user)(struct store *s, int64_t user_id, int64_t keep, int64_t now,
-                                       struct kerr *e);
 
     enum kerr_code (*person_add)(struct store *s, struct person *p, struct kerr *e);
     enum kerr_code (*person_update)(struct store *s, const struct person *p, struct kerr *e);

@@ -178,7 +178,7 @@ enum kerr_code store_counts(struct store *s, struct store_counts *out, struct ke
 enum kerr_code store_postcode_put(struct store *s, const struct postcode_place *v, size_t n,
                                   struct kerr *e)
 {
-    bool wrapped;
+    bool wrapped = false;
     enum kerr_code rc = s->ops->write_begin(s, &wrapped, e);
     for (size_t i = 0; i < n && !rc; i++) {
         struct store_params p = {0};
@@ -238,7 +238,7 @@ enum kerr_code store_provider_clear(struct store *s, struct kerr *e)
 enum kerr_code store_provider_put(struct store *s, const struct provider *v, size_t n,
                                   struct kerr *e)
 {
-    bool wrapped;
+    bool wrapped = false;
     enum kerr_code rc = s->ops->write_begin(s, &wrapped, e);
     for (size_t i = 0; i < n && !rc; i++) {
         struct store_params p = {0};

@@ -221,26 +221,7 @@ enum kerr_code pg_one(PGresult *r, struct arena *a, pg_reader *read, void *out, 
 
 /* --- ops by file (store_pg.c assembles the table) ------------------------------------ */
 
-/* store_pg_access.c */
-enum kerr_code pg_restriction_set(struct store *base, const struct restriction *r, struct kerr *e);
-enum kerr_code pg_restriction_get(struct store *base, int64_t child_id, struct arena *a,
-                                  struct restriction *out, struct kerr *e);
-enum kerr_code pg_restriction_lift(struct store *base, int64_t child_id, struct kerr *e);
-enum kerr_code pg_grant_add(struct store *base, struct access_grant *g, struct kerr *e);
-enum kerr_code pg_grant_revoke(struct store *base, int64_t id, kdate day, struct kerr *e);
-enum kerr_code pg_token_add(struct store *base, struct api_token *t, struct kerr *e);
-enum kerr_code pg_token_find(struct store *base, const char *digest, struct arena *a,
-                             struct api_token *out, struct user *user, struct kerr *e);
-enum kerr_code pg_token_list(struct store *base, struct arena *a, struct api_token **out, size_t *n,
-                             struct kerr *e);
-enum kerr_code pg_token_revoke(struct store *base, int64_t id, int64_t now, struct kerr *e);
-enum kerr_code pg_session_add(struct store *base, struct session *ss, struct kerr *e);
-enum kerr_code pg_session_find(struct store *base, const char *digest, struct arena *a,
-                               struct session *out, struct user *user, struct kerr *e);
-enum kerr_code pg_session_touch(struct store *base, int64_t id, int64_t now, struct kerr *e);
-enum kerr_code pg_session_end(struct store *base, int64_t id, int64_t now, struct kerr *e);
-enum kerr_code pg_session_end_user(struct store *base, int64_t user_id, int64_t keep, int64_t now,
-                                   struct kerr *e);
+/* store_pg_audit.c */
 enum kerr_code pg_audit_append(struct store *base, struct audit_event *const *evs, size_t n,
                                struct kerr *e);
 enum kerr_code pg_audit_list(struct store *base, const struct audit_query *q, struct arena *a,
@@ -262,15 +243,6 @@ enum kerr_code pg_worker_list(struct store *s, const struct worker_query *q, str
                               struct worker **out, size_t *n, struct kerr *e);
 enum kerr_code pg_team_caseloads(struct store *s, int64_t team_id, struct arena *a,
                                  struct worker_caseload **out, size_t *n, struct kerr *e);
-enum kerr_code pg_user_add(struct store *s, struct user *u, struct kerr *e);
-enum kerr_code pg_user_list(struct store *s, struct arena *a, struct user **out, size_t *n,
-                            struct kerr *e);
-enum kerr_code pg_user_find(struct store *s, const char *username, struct arena *a,
-                            struct user *out, struct kerr *e);
-enum kerr_code pg_user_set_password(struct store *s, int64_t user_id, const char *hash,
-                                    struct kerr *e);
-enum kerr_code pg_user_set_disabled(struct store *s, int64_t user_id, bool disabled, int64_t now,
-                                    struct kerr *e);
 enum kerr_code pg_person_visible(struct store *s, const struct store_scope *scope, int64_t id,
                                  bool *out, struct kerr *e);
 enum kerr_code pg_person_add(struct store *s, struct person *p, struct kerr *e);

@@ -19,7 +19,6 @@
     "w.fte, w.agency, w.start_date, w.end_date, w.dob, w.sex, w.ethnicity, w.qual_institution, "   \
     "w.qual_level, w.route, w.origin, w.destination, w.leave_reason"
 #define WORKER_NCOLS 20
-#define USER_COLS "u.id, u.username, u.worker_id, u.role, u.disabled, u.created, u.password_hash"
 #define PERSON_COLS                                                                                \
     "p.id, p.public_id, p.kind, p.la_child_id, p.given_name, p.family_name, p.dob, "               \
     "p.expected_dob, p.death, p.sex, p.ethnicity, p.upn, p.former_upn, p.upn_unknown, "            \
@@ -227,123 +226,6 @@ enum kerr_code pg_team_caseloads(struct store *base, int64_t team_id, struct are
         return rc;
     pg_rows(r, a, sizeof(**out), read_caseload, (void **)out, n);
     return KITH_OK;
-}
-
-/* --- user accounts --------------------------------------------------------------------- */
-
-static struct pg_stmt user_add_sql =
-    PG_STMT("INSERT INTO user_account(username, worker_id, role, disabled, created) "
-            "VALUES ($1, $2, $3, $4, $5) RETURNING id");
-static struct pg_stmt user_list_sql =
-    PG_STMT("SELECT " USER_COLS " FROM user_account u ORDER BY " FOLD("u.username") ", u.id");
-static struct pg_stmt user_find_sql = PG_STMT(
-    "SELECT " USER_COLS " FROM user_account u WHERE " FOLD("u.username") " = " FOLD("$1::text"));
-static struct pg_stmt user_set_password_sql =
-    PG_STMT("UPDATE user_account SET password_hash = $2 WHERE id = $1");
-/* One statement, so the account and its sessions change together or not at all. */
-static struct pg_stmt user_set_disabled_sql =
-    PG_STMT("WITH u AS (UPDATE user_account SET disabled = $2::integer WHERE id = $1::bigint "
-            "RETURNING id), s AS (UPDATE session SET ended = $3 WHERE $2::integer = 1 AND "
-            "ended IS NULL AND user_id IN (SELECT id FROM u)) SELECT count(*) FROM u");
-
-static void read_user(const PGresult *r, int row, struct arena *a, void *out)
-{
-    struct user *u = out;
-    int c = 0;
-    u->id = pg_i64(r, row, c++);
-    u->username = pg_name(r, row, c++, a);
-    u->worker_id = pg_i64(r, row, c++);
-    u->role = (enum user_role)pg_int(r, row, c++);
-    u->disabled = pg_int(r, row, c++) != 0;
-    u->created = pg_date(r, row, c++);
-    u->password_hash = pg_str(r, row, c, a);
-}
-
-enum kerr_code pg_user_add(struct store *base, struct user *u, struct kerr *e)
-{
-    enum kerr_code rc = check_user(u, e);
-    if (rc)
-        return rc;
-    kdate created = u->created == DATE_NONE ? date_today() : u->created;
-    struct pg_params p = {0};
-    pg_p_text(&p, u->username);
-    pg_p_id(&p, u->worker_id);
-    pg_p_i64(&p, (int64_t)u->role);
-    pg_p_i64(&p, u->disabled);
-    pg_p_date(&p, created);
-    PGresult *r = pg_run(pg(base), &user_add_sql, &p, e, "adding a user", &rc);
-    if (r) {
-        u->id = pg_i64(r, 0, 0);
-        u->created = created;
-        PQclear(r);
-        return KITH_OK;
-    }
-    const struct pg_clash clashes[] = {
-        {"user_account_username", "username", "username '%s' is already taken", u->username},
-    };
-    const struct pg_ref refs[] = {
-        {"user_account_worker_id_fkey", "worker_id", "worker", u->worker_id}};
-    rc = pg_clash_fail(pg(base), rc, clashes, 1, e);
-    return pg_ref_fail(pg(base), rc, refs, 1, e);
-}
-
-enum kerr_code pg_user_list(struct store *base, struct arena *a, struct user **out, size_t *n,
-                            struct kerr *e)
-{
-    *out = NULL;
-    *n = 0;
-    enum kerr_code rc;
-    PGresult *r = pg_run(pg(base), &user_list_sql, NULL, e, "listing users", &rc);
-    if (!r)
-        return rc;
-    pg_rows(r, a, sizeof(**out), read_user, (void **)out, n);
-    return KITH_OK;
-}
-
-enum kerr_code pg_user_find(struct store *base, const char *username, struct arena *a,
-                            struct user *out, struct kerr *e)
-{
-    struct pg_params p = {0};
-    pg_p_text(&p, username);
-    enum kerr_code rc;
-    PGresult *r = pg_run(pg(base), &user_find_sql, &p, e, "finding a user", &rc);
-    if (!r)
-        return rc;
-    return pg_one(r, a, read_user, out, "user", username, e);
-}
-
-static enum kerr_code no_user(int64_t user_id, struct kerr *e)
-{
-    return kerr_fail(e, KITH_E_NOT_FOUND, "user_id", "there is no user with id %lld",
-                     (long long)user_id);
-}
-
-enum kerr_code pg_user_set_password(struct store *base, int64_t user_id, const char *hash,
-                                    struct kerr *e)
-{
-    struct pg_params p = {0};
-    pg_p_i64(&p, user_id);
-    pg_p_text(&p, hash);
-    int64_t changed = 0;
-    enum kerr_code rc =
-        pg_exec_stmt(pg(base), &user_set_password_sql, &p, &changed, e, "setting a password");
-    return rc ? rc : changed ? KITH_OK : no_user(user_id, e);
-}
-
-enum kerr_code pg_user_set_disabled(struct store *base, int64_t user_id, bool disabled, int64_t now,
-                                    struct kerr *e)
-{
-    struct pg_params p = {0};
-    pg_p_i64(&p, user_id);
-    pg_p_i64(&p, disabled);
-    pg_p_i64(&p, now);
-    enum kerr_code rc;
-    PGresult *r = pg_run(pg(base), &user_set_disabled_sql, &p, e, "disabling a user", &rc);
-    if (!r)
-        return rc;
-    int64_t changed = pg_i64(r, 0, 0);
-    PQclear(r);
-    return changed ? KITH_OK : no_user(user_id, e);
 }
 
 /* --- people ---------------------------------------------------------------------------- */

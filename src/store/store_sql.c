@@ -15,6 +15,11 @@ struct store_sql store_person_exists = STORE_SQL("SELECT 1 FROM person WHERE id 
 struct store_sql store_worker_exists = STORE_SQL("SELECT 1 FROM worker WHERE id = ?1");
 struct store_sql store_user_exists = STORE_SQL("SELECT 1 FROM user_account WHERE id = ?1");
 
+struct store_sql *store_sql_of(const struct store *s, struct store_sql_pair *q)
+{
+    return s->ops->dialect->param == '$' ? &q->pg : &q->sqlite;
+}
+
 /* --- parameters ------------------------------------------------------------------------- */
 
 /* A statement with more parameters is a programming error the first test finds. */

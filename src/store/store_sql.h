@@ -21,6 +21,18 @@
         .sql = (text), .slot = 0                                                                   \
     }
 
+/* One statement in each dialect, side by side, where the two differ in a word: folding
+ * case (SQLite's COLLATE NOCASE, PostgreSQL's lower(x COLLATE "C"), each matching its
+ * database's index). store_sql_of picks the store's. */
+struct store_sql_pair {
+    struct store_sql sqlite, pg;
+};
+#define STORE_SQL_PAIR(sqlite_text, pg_text)                                                       \
+    {                                                                                              \
+        .sqlite = STORE_SQL(sqlite_text), .pg = STORE_SQL(pg_text)                                 \
+    }
+struct store_sql *store_sql_of(const struct store *s, struct store_sql_pair *q);
+
 /* Parameters in order, ?1 first. Text is borrowed; numbers and dates are formatted into
  * `buf`. NULL is SQL NULL. */
 #define STORE_PARAMS_MAX 32

@@ -23,9 +23,6 @@
 #include "store/store_check.h"
 #include "store/store_impl.h"
 
-/* The user columns sq_read_user_at expects, in its order (users, tokens, sessions). */
-#define USER_COLS "u.id, u.username, u.worker_id, u.role, u.disabled, u.created, u.password_hash"
-
 /* A statement of this backend's own, as a generic one (store_impl.h). */
 #define SQ_SQL(text)                                                                               \
     {                                                                                              \
@@ -117,15 +114,6 @@ enum kerr_code sqlite_worker_list(struct store *base, const struct worker_query 
                                   struct worker **out, size_t *n, struct kerr *e);
 enum kerr_code sqlite_team_caseloads(struct store *base, int64_t team_id, struct arena *a,
                                      struct worker_caseload **out, size_t *n, struct kerr *e);
-enum kerr_code sqlite_user_add(struct store *base, struct user *u, struct kerr *e);
-enum kerr_code sqlite_user_list(struct store *base, struct arena *a, struct user **out, size_t *n,
-                                struct kerr *e);
-enum kerr_code sqlite_user_find(struct store *base, const char *username, struct arena *a,
-                                struct user *out, struct kerr *e);
-enum kerr_code sqlite_user_set_password(struct store *base, int64_t user_id, const char *hash,
-                                        struct kerr *e);
-enum kerr_code sqlite_user_set_disabled(struct store *base, int64_t user_id, bool disabled,
-                                        int64_t now, struct kerr *e);
 enum kerr_code sqlite_person_add(struct store *base, struct person *p, struct kerr *e);
 enum kerr_code sqlite_person_update(struct store *base, const struct person *p, struct kerr *e);
 enum kerr_code sqlite_person_get(struct store *base, int64_t id, struct arena *a,
@@ -144,28 +132,6 @@ enum kerr_code sqlite_allocation_end(struct store *base, int64_t id, kdate end, 
                                      struct kerr *e);
 enum kerr_code sqlite_allocation_list(struct store *base, int64_t child_id, struct arena *a,
                                       struct allocation **out, size_t *n, struct kerr *e);
-
-/* --- store_sqlite_access.c --- */
-enum kerr_code sqlite_token_add(struct store *base, struct api_token *t, struct kerr *e);
-enum kerr_code sqlite_token_find(struct store *base, const char *digest, struct arena *a,
-                                 struct api_token *out, struct user *user, struct kerr *e);
-enum kerr_code sqlite_token_list(struct store *base, struct arena *a, struct api_token **out,
-                                 size_t *n, struct kerr *e);
-enum kerr_code sqlite_token_revoke(struct store *base, int64_t id, int64_t now, struct kerr *e);
-enum kerr_code sqlite_session_add(struct store *base, struct session *ss, struct kerr *e);
-enum kerr_code sqlite_session_find(struct store *base, const char *digest, struct arena *a,
-                                   struct session *out, struct user *user, struct kerr *e);
-enum kerr_code sqlite_session_touch(struct store *base, int64_t id, int64_t now, struct kerr *e);
-enum kerr_code sqlite_session_end(struct store *base, int64_t id, int64_t now, struct kerr *e);
-enum kerr_code sqlite_session_end_user(struct store *base, int64_t user_id, int64_t keep,
-                                       int64_t now, struct kerr *e);
-enum kerr_code sqlite_restriction_set(struct store *base, const struct restriction *r,
-                                      struct kerr *e);
-enum kerr_code sqlite_restriction_get(struct store *base, int64_t child_id, struct arena *a,
-                                      struct restriction *out, struct kerr *e);
-enum kerr_code sqlite_restriction_lift(struct store *base, int64_t child_id, struct kerr *e);
-enum kerr_code sqlite_grant_add(struct store *base, struct access_grant *g, struct kerr *e);
-enum kerr_code sqlite_grant_revoke(struct store *base, int64_t id, kdate day, struct kerr *e);
 
 /* --- store_sqlite_audit.c --- */
 enum kerr_code sqlite_audit_append(struct store *base, struct audit_event *const *evs, size_t n,
@@ -194,12 +160,5 @@ enum kerr_code sqlite_table_read(struct store *base, const struct store_table *t
 enum kerr_code sqlite_table_write(struct store *base, const struct store_table *t,
                                   const char *const *v, struct kerr *e);
 enum kerr_code sqlite_table_done(struct store *base, const struct store_table *t, struct kerr *e);
-
-/* --- store_sqlite_people.c --- */
-/* The sessions of a user ended, but `keep` (0: all); disabling a user ends them all. */
-enum kerr_code sq_end_user_sessions(struct store_sqlite *s, int64_t user_id, int64_t keep,
-                                    int64_t now, struct kerr *e);
-/* A user from the USER_COLS starting at column `c`. */
-void sq_read_user_at(sqlite3_stmt *st, struct arena *a, struct user *u, int c);
 
 #endif

@@ -96,19 +96,6 @@ static struct store_sql team_caseloads_sql =
            "WHERE a.worker_id = w.id AND a.end_date IS NULL) AS children FROM worker w "
            "WHERE w.team_id = ?1 AND w.end_date IS NULL ORDER BY children DESC, "
            "w.family_name COLLATE NOCASE, w.given_name COLLATE NOCASE, w.id");
-static struct store_sql user_add_sql =
-    SQ_SQL("INSERT INTO user_account(username, worker_id, role, disabled, created) "
-           "VALUES (?1, ?2, ?3, ?4, ?5)");
-static struct store_sql user_list_sql =
-    SQ_SQL("SELECT " USER_COLS " FROM user_account u ORDER BY u.username COLLATE NOCASE");
-static struct store_sql user_find_sql =
-    SQ_SQL("SELECT " USER_COLS " FROM user_account u WHERE u.username = ?1 COLLATE NOCASE");
-static struct store_sql user_set_password_sql =
-    SQ_SQL("UPDATE user_account SET password_hash = ?2 WHERE id = ?1");
-static struct store_sql user_set_disabled_sql =
-    SQ_SQL("UPDATE user_account SET disabled = ?2 WHERE id = ?1");
-static struct store_sql session_end_user_sql =
-    SQ_SQL("UPDATE session SET ended = ?2 WHERE user_id = ?1 AND ended IS NULL AND id <> ?3");
 static struct store_sql person_add_sql =
     SQ_SQL("INSERT INTO person(public_id, kind, la_child_id, given_name, family_name, dob, "
            "expected_dob, death, sex, ethnicity, upn, former_upn, upn_unknown, postcode, uasc, "
@@ -369,7 +356,6 @@ enum kerr_code sqlite_worker_list(struct store *base, const struct worker_query 
     return sq_read_rows(s, st, a, sizeof(**out), 0, read_worker, (void **)out, n, e);
 }
 
-/* An account from USER_COLS starting at column `c`. */
 static void read_caseload(sqlite3_stmt *st, struct arena *a, void *out)
 {
     struct worker_caseload *c = out;
@@ -386,135 +372,6 @@ enum kerr_code sqlite_team_caseloads(struct store *base, int64_t team_id, struct
         return sq_no_stmt(e);
     sqlite3_bind_int64(st, 1, team_id);
     return sq_read_rows(s, st, a, sizeof(**out), 0, read_caseload, (void **)out, n, e);
-}
-
-void sq_read_user_at(sqlite3_stmt *st, struct arena *a, struct user *u, int c)
-{
-    u->id = sqlite3_column_int64(st, c++);
-    u->username = sq_col_name(st, c++, a);
-    u->worker_id = sqlite3_column_int64(st, c++);
-    u->role = (enum user_role)sqlite3_column_int(st, c++);
-    u->disabled = sqlite3_column_int(st, c++) != 0;
-    u->created = sq_col_date(st, c++);
-    u->password_hash = sq_col_str(st, c, a);
-}
-
-static void read_user(sqlite3_stmt *st, struct arena *a, void *out)
-{
-    sq_read_user_at(st, a, out, 0);
-}
-
-enum kerr_code sqlite_user_add(struct store *base, struct user *u, struct kerr *e)
-{
-    struct store_sqlite *s = sq(base);
-    enum kerr_code checked = check_user(u, e);
-    if (checked)
-        return checked;
-    sqlite3_stmt *st = sq_stmt(s, &user_add_sql, e);
-    if (!st)
-        return sq_no_stmt(e);
-    kdate created = u->created == DATE_NONE ? date_today() : u->created;
-    char d1[DATE_ISO_LEN];
-    sq_bind_text(st, 1, u->username);
-    sq_bind_id(st, 2, u->worker_id);
-    sqlite3_bind_int(st, 3, (int)u->role);
-    sqlite3_bind_int(st, 4, u->disabled);
-    sq_bind_date(st, 5, created, d1);
-    enum kerr_code rc = KITH_OK;
-    if (sqlite3_step(st) == SQLITE_DONE) {
-        u->id = sqlite3_last_insert_rowid(s->db);
-        u->created = created;
-    } else {
-        const struct clash clashes[] = {
-            {"user_account.username", "username", "username '%s' is already taken", u->username},
-        };
-        const struct reference refs[] = {{&worker_exists_sql, u->worker_id, "worker_id", "worker"}};
-        rc = sq_write_fail(s, e, "adding a user", clashes, 1, refs, 1);
-    }
-    sq_done(st);
-    return rc;
-}
-
-enum kerr_code sqlite_user_list(struct store *base, struct arena *a, struct user **out, size_t *n,
-                                struct kerr *e)
-{
-    struct store_sqlite *s = sq(base);
-    sqlite3_stmt *st = sq_stmt(s, &user_list_sql, e);
-    if (!st)
-        return sq_no_stmt(e);
-    return sq_read_rows(s, st, a, sizeof(**out), 0, read_user, (void **)out, n, e);
-}
-
-enum kerr_code sqlite_user_find(struct store *base, const char *username, struct arena *a,
-                                struct user *out, struct kerr *e)
-{
-    struct store_sqlite *s = sq(base);
-    sqlite3_stmt *st = sq_stmt(s, &user_find_sql, e);
-    if (!st)
-        return sq_no_stmt(e);
-    sq_bind_text(st, 1, username);
-    return sq_read_one(s, st, a, read_user, out, "user", username, e);
-}
-
-/* Run an UPDATE of one account by id; KITH_E_NOT_FOUND when no row changed. */
-static enum kerr_code update_user(struct store_sqlite *s, sqlite3_stmt *st, int64_t user_id,
-                                  const char *what, struct kerr *e)
-{
-    enum kerr_code rc = KITH_OK;
-    if (sqlite3_step(st) != SQLITE_DONE)
-        rc = sq_fail(s, e, what);
-    else if (sqlite3_changes(s->db) == 0)
-        rc = kerr_fail(e, KITH_E_NOT_FOUND, "user_id", "there is no user with id %lld",
-                       (long long)user_id);
-    sq_done(st);
-    return rc;
-}
-
-enum kerr_code sqlite_user_set_password(struct store *base, int64_t user_id, const char *hash,
-                                        struct kerr *e)
-{
-    struct store_sqlite *s = sq(base);
-    sqlite3_stmt *st = sq_stmt(s, &user_set_password_sql, e);
-    if (!st)
-        return sq_no_stmt(e);
-    sqlite3_bind_int64(st, 1, user_id);
-    sq_bind_text(st, 2, hash);
-    return update_user(s, st, user_id, "setting a password", e);
-}
-
-/* End the account's live sessions but `keep` (0: all of them). */
-enum kerr_code sq_end_user_sessions(struct store_sqlite *s, int64_t user_id, int64_t keep,
-                                    int64_t now, struct kerr *e)
-{
-    sqlite3_stmt *st = sq_stmt(s, &session_end_user_sql, e);
-    if (!st)
-        return sq_no_stmt(e);
-    sqlite3_bind_int64(st, 1, user_id);
-    sqlite3_bind_int64(st, 2, now);
-    sqlite3_bind_int64(st, 3, keep);
-    enum kerr_code rc =
-        sqlite3_step(st) == SQLITE_DONE ? KITH_OK : sq_fail(s, e, "ending sessions");
-    sq_done(st);
-    return rc;
-}
-
-enum kerr_code sqlite_user_set_disabled(struct store *base, int64_t user_id, bool disabled,
-                                        int64_t now, struct kerr *e)
-{
-    struct store_sqlite *s = sq(base);
-    bool wrapped;
-    enum kerr_code rc = sq_write_begin(s, &wrapped, e);
-    if (rc)
-        return rc;
-    sqlite3_stmt *st = sq_stmt(s, &user_set_disabled_sql, e);
-    if (!st)
-        return sq_write_end(s, wrapped, sq_no_stmt(e), e);
-    sqlite3_bind_int64(st, 1, user_id);
-    sqlite3_bind_int(st, 2, disabled);
-    rc = update_user(s, st, user_id, "disabling a user", e);
-    if (!rc && disabled)
-        rc = sq_end_user_sessions(s, user_id, 0, now, e);
-    return sq_write_end(s, wrapped, rc, e);
 }
 
 /* --- people -------------------------------------------------------------------------- */
