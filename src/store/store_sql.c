@@ -58,7 +58,18 @@ void sp_bool(struct store_params *p, bool v) { sp_text(p, v ? "1" : "0"); }
 
 /* --- columns ---------------------------------------------------------------------------- */
 
-int64_t sc_i64(const char *v) { return v ? strtoll(v, NULL, 10) : 0; }
+/* Decimal digits with an optional sign, as both databases write a whole number; read
+ * without strtoll, whose locale handling was a visible share of reading a list. */
+int64_t sc_i64(const char *v)
+{
+    if (!v)
+        return 0;
+    bool neg = *v == '-';
+    uint64_t n = 0;
+    for (const char *p = v + neg; *p >= '0' && *p <= '9'; p++)
+        n = n * 10 + (uint64_t)(*p - '0');
+    return neg ? (int64_t)(0 - n) : (int64_t)n;
+}
 kdate sc_date(const char *v, size_t len)
 {
     kdate d;

@@ -497,6 +497,25 @@ static void note_broke(struct store_sqlite *s)
     }
 }
 
+/* `v` in decimal at the start of `buf` (24 bytes), its length in `*len`. */
+static const char *int_text(sqlite3_int64 v, char *buf, size_t *len)
+{
+    char tmp[24];
+    size_t n = 0;
+    sqlite3_uint64 u = v < 0 ? 0 - (sqlite3_uint64)v : (sqlite3_uint64)v;
+    do
+        tmp[n++] = (char)('0' + u % 10);
+    while ((u /= 10));
+    size_t k = 0;
+    if (v < 0)
+        buf[k++] = '-';
+    while (n)
+        buf[k++] = tmp[--n];
+    buf[k] = '\0';
+    *len = k;
+    return buf;
+}
+
 static enum kerr_code sqlite_run(struct store *base, struct store_sql *q, const char *const *params,
                                  size_t nparams, store_row_fn *row, void *ctx, int64_t *changed,
                                  struct kerr *e)
@@ -516,12 +535,22 @@ static enum kerr_code sqlite_run(struct store *base, struct store_sql *q, const 
     int cols = sqlite3_column_count(st), step = SQLITE_DONE;
     const char *v[64];
     size_t len[64];
+    char num[64][24];
     if (cols > 64)
         rc = kerr_fail(e, KITH_E_INTERNAL, "db", "a statement reading %d columns", cols);
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         for (int c = 0; c < cols; c++) {
-            v[c] = (const char *)sqlite3_column_text(st, c);
-            len[c] = (size_t)sqlite3_column_bytes(st, c);
+            /* One call into the statement per column, the value read from what it gives
+             * (safe: a connection is one thread's at a time, store.h). Whole numbers are
+             * written here: SQLite's own text for one is a heap copy per column per row,
+             * and ids are most of what a list reads. */
+            sqlite3_value *val = sqlite3_column_value(st, c);
+            if (sqlite3_value_type(val) == SQLITE_INTEGER) {
+                v[c] = int_text(sqlite3_value_int64(val), num[c], &len[c]);
+            } else {
+                v[c] = (const char *)sqlite3_value_text(val);
+                len[c] = (size_t)sqlite3_value_bytes(val);
+            }
         }
         if (row)
             rc = row(ctx, v, len, e);
