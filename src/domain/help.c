@@ -1,14 +1,16 @@
 /*
- * The descriptions of the child-in-need records (help.h) and their own rules, after the
- * CIN census's where it has one (rule numbers in brackets): a closure not before the
- * referral (8630) and a reason with it (8805, 8810); a primary need unless the referral
- * went no further (8610); an assessment's child seen, completion and authorisation not
- * before its start (8608), factors only on a completed assessment (8614), none twice
- * (8898), 21 "no factors" alone (8869) and, once completed, at least one (8897Q: kith asks
- * for 21 rather than leave it empty); a plan not ending before it starts (4011); a child
- * seen alone only when seen. Codes are judged in the collection year of the record's own
- * date (field.h's year_from): source 5D and closure RC9 from 2022/23, factor 24A from
- * 2021/22.
+ * The descriptions of the child-in-need records (help.h) and their own rules. What stays
+ * here is what no year's census rules may let through, the impossible orders: a closure
+ * before its referral, an assessment's child seen, completion or authorisation before its
+ * start, a plan ending before it starts (the census's 8630, 8608 and 4011 say so only for
+ * the years they run in); kith's own order of work (factors with the worker's completion,
+ * at least one once completed, 21 when none were found; a child seen alone only when
+ * seen); and a closure's reason with no closure day, which the census cannot see. The
+ * census's own rules on these records (a closure day's reason, 8805; a primary need, 8610;
+ * no factor twice, 8898; 21 alone, 8869) are stated once, in the rule engine, and refused
+ * as a record is saved (casework/cin_live.c). Codes are judged in the collection year of
+ * the record's own date (field.h's year_from): source 5D and closure RC9 from 2022/23,
+ * factor 24A from 2021/22.
  */
 #include "domain/help.h"
 
@@ -51,6 +53,12 @@ const struct field step_down_fields[] = {
     {0},
 };
 
+/* A closure before its referral is an impossible order, refused for any year (the census
+ * says so as 8630 only for the years it has rules for). A reason with no closure day stays
+ * here too: the census sees a reason only beside a closure in its year (cin_project.c),
+ * so its 8810 never meets one. A closure day with no reason (8805) and the primary need of
+ * a referral that goes further (8610) are the census's rules alone: cw_cin_on_save refuses
+ * them as the record is saved, naming the field. */
 static void referral_check(const void *rec, const struct field_ctx *ctx, struct field_errors *errs)
 {
     (void)ctx;
@@ -58,15 +66,9 @@ static void referral_check(const void *rec, const struct field_ctx *ctx, struct 
     const struct field *t = referral_fields;
     field_date_before(errs, field_find(t, "closure_date"), r->closure_date, r->referral_date,
                       "the referral", false);
-    if (r->closure_date != DATE_NONE && !r->closure_reason[0])
-        field_fail(errs, field_find(t, "closure_reason"), -1, NULL, "is missing",
-                   "the reason the episode closed, RC1 to RC9");
     if (r->closure_date == DATE_NONE && r->closure_reason[0])
         field_fail(errs, field_find(t, "closure_date"), -1, NULL, "is missing",
                    "the day the episode closed, or no reason until it has");
-    if (!r->nfa && !r->primary_need[0])
-        field_fail(errs, field_find(t, "primary_need"), -1, NULL, "is missing",
-                   "the child's primary need, N0 to N9, when the referral goes further");
 }
 
 const struct rec_type referral_type = {
@@ -111,18 +113,14 @@ static const struct field assessment_fields[] = {
     {0},
 };
 
+/* A factor given twice (8898) or 21 beside others (8869) is the census's rule alone, refused
+ * on save by cw_cin_on_save. What stays is kith's own order of work: factors come with the
+ * social worker's completion, which the census cannot see (its 8614 reads the manager's
+ * authorisation as the completion, so it would refuse what kith asks for here), and a
+ * completed assessment says what it found (8897Q is only a query). */
 static void factors_check(const struct assessment *a, struct field_errors *errs)
 {
     const struct field *f = field_find(assessment_fields, "factors");
-    for (int i = 0; i < a->nfactors; i++) {
-        for (int j = 0; j < i; j++)
-            if (!strcmp(a->factors[i], a->factors[j]))
-                field_fail(errs, f, i, a->factors[i], "is given twice",
-                           "each factor once (CIN rule 8898)");
-        if (!strcmp(a->factors[i], "21") && a->nfactors > 1)
-            field_fail(errs, f, i, a->factors[i], "is given with other factors",
-                       "21 (no factors identified) on its own (CIN rule 8869)");
-    }
     if (a->nfactors && a->completed_date == DATE_NONE)
         field_fail(errs, f, -1, NULL, "are given before the assessment is completed",
                    "factors once the assessment has a completion date (CIN rule 8614)");

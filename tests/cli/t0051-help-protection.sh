@@ -29,7 +29,7 @@ err_has "start of the assessment '2026-11-03' has no referral before it"
 status 3 record add referral "$child" --referral-date 31/03/2022 --source 5D --primary-need N4
 err_has "source of the referral '5D' is used only from 2022/23, not in 2021/22"
 status 3 record add referral "$child" --referral-date 2/11/2026 --source 2A
-err_has "primary need is missing"
+err_has "primary_need': CIN rule 8610: A referral that led to further action has no primary need code"
 ok record add referral "$child" --referral-date 2/11/2026 --source 2A --primary-need N1
 referral=$(cat "$T/out")
 status 3 record add assessment "$child" --start-date 1/11/2026

@@ -858,6 +858,61 @@ static const struct journey_step exempt[] = {
 
 static void exemption_journey(void **state) { run_journey(*state, exempt, N_ELEMS(exempt)); }
 
+/* The CIN census's own rules on a referral and an assessment are stated once, in the rule
+ * engine: the description no longer restates them, and the on-save run still refuses
+ * each, naming its field and the rule. An impossible order stays the description's, for
+ * any year, the census's years or not (a closure before its referral in 2015). */
+#define AUTH "completed_date=2026-11-10", "authorised_date=2026-11-11", "authorised_by=T Manager"
+static const struct journey_step census_once[] = {
+    /* 1 */
+    {0, "referral", {"referral_date=2026-11-02", "source=2A"}, "primary_need", "CIN rule 8610:"},
+    /* 2 */
+    {0,
+     "referral",
+     {"referral_date=2026-11-02", "source=2A", "primary_need=N1", "closure_date=2026-11-20"},
+     "closure_date",
+     "CIN rule 8805:"},
+    /* 3: the census never sees a reason without its closure (8810): the description's */
+    {0,
+     "referral",
+     {"referral_date=2026-11-02", "source=2A", "primary_need=N1", "closure_reason=RC7"},
+     "closure_date",
+     "or no reason until it has"},
+    /* 4 */
+    {0, "referral", {"referral_date=2026-11-02", "source=2A", "primary_need=N1"}, NULL, NULL},
+    /* 5 */
+    {0,
+     "assessment",
+     {"start_date=2026-11-03", AUTH, "factors=1B,1B"},
+     "factors",
+     "CIN rule 8898:"},
+    /* 6 */
+    {0,
+     "assessment",
+     {"start_date=2026-11-03", AUTH, "factors=21,1B"},
+     "factors",
+     "CIN rule 8869:"},
+    /* 7 */ {0, "assessment", {"start_date=2026-11-03", AUTH, "factors=1B"}, NULL, NULL},
+    /* 8: no census rules for 2014/15, and still an impossible order */
+    {0,
+     "referral",
+     {"referral_date=2015-03-05", "source=1A", "nfa=yes", "closure_date=2015-03-04",
+      "closure_reason=RC8"},
+     "closure_date",
+     "before the referral"},
+    /* 9 */
+    {0,
+     "cin_plan",
+     {"start_date=2026-11-20", "end_date=2026-11-19"},
+     "end_date",
+     "before the start of the plan"},
+};
+
+static void census_rules_once(void **state)
+{
+    run_journey(*state, census_once, N_ELEMS(census_once));
+}
+
 /* How many records of type `t` the fixture's child has. */
 static int64_t count_of(struct fx *f, const struct rec_type *t)
 {
@@ -1024,6 +1079,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(proceedings_journey, setup, teardown),
         cmocka_unit_test_setup_teardown(exemption_journey, setup, teardown),
         cmocka_unit_test_setup_teardown(step_up_and_down, setup, teardown),
+        cmocka_unit_test_setup_teardown(census_rules_once, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
