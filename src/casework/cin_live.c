@@ -197,7 +197,12 @@ enum kerr_code cw_cin_live(struct store *s, const struct actor *who, int year, s
         rc = store_setting_next(s, setting_cin_serial_name(year, counter, sizeof counter), who->now,
                                 &serial, &err->e);
     if (!rc) {
-        cin_proj_header(&out->p, lea, serial);
+        char made[24];
+        time_t at = (time_t)who->now;
+        struct tm tm;
+        gmtime_r(&at, &tm);
+        strftime(made, sizeof made, "%Y-%m-%dT%H:%M:%S", &tm);
+        cin_proj_header(&out->p, lea, serial, KITH_VERSION, made);
         out->serial = serial;
         out->lea = lea;
         char detail[128];

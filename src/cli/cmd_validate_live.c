@@ -6,7 +6,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "casework/cin_live.h"
 #include "cli/cli.h"
@@ -129,11 +128,7 @@ enum kerr_code cli_validate_live(struct cli *c, const char *year_text, const cha
     enum kerr_code rc = store_open(c->db, 0, &c->store, &c->err);
     if (rc)
         return rc;
-    struct actor who = {.username = cli_operator(c),
-                        .role = "operator",
-                        .request_id = "cli",
-                        .now = (int64_t)time(NULL),
-                        .today = date_today()};
+    struct actor who = cli_actor(c);
     struct cin_live l;
     struct cw_err err;
     cw_err_clear(&err);

@@ -9,7 +9,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "casework/work.h"
 #include "cli/records.h"
@@ -273,11 +272,7 @@ static enum kerr_code run_work(struct cli *c, void *opts, int argc, char **argv)
     enum kerr_code rc = parse(c, o, &fmt, &q);
     if (rc)
         return rc;
-    struct actor who = {.username = cli_operator(c),
-                        .role = "operator",
-                        .request_id = "cli",
-                        .now = (int64_t)time(NULL),
-                        .today = date_today()};
+    struct actor who = cli_actor(c);
     struct work w;
     struct cw_err err;
     cw_err_clear(&err);

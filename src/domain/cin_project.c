@@ -194,9 +194,12 @@ void cin_proj_init(struct cin_proj *p, int year, kdate as_of)
         p->r.period_end = as_of;
 }
 
-void cin_proj_header(struct cin_proj *p, const char *lea, int64_t serial)
+void cin_proj_header(struct cin_proj *p, const char *lea, int64_t serial, const char *release,
+                     const char *made)
 {
     set_text(p, CIN_HEADER, 0, HD_LEA, lea);
+    set_text(p, CIN_HEADER, 0, HD_RELEASE, release);
+    set_text(p, CIN_HEADER, 0, HD_DATE_TIME, made);
     if (serial > 0) {
         char buf[24];
         snprintf(buf, sizeof buf, "%03lld", (long long)serial);

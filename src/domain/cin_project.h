@@ -81,9 +81,11 @@ struct cin_proj {
  * current year seen on any day of it, as an analyst previews it); DATE_NONE for 31 March. */
 void cin_proj_init(struct cin_proj *p, int year, kdate as_of);
 void cin_proj_release(struct cin_proj *p);
-/* The header's council and run: the DfE LA number (LEA; NULL or "" leaves it missing) and
- * the serial number of this projection of the year (SerialNo; 0 leaves it missing). */
-void cin_proj_header(struct cin_proj *p, const char *lea, int64_t serial);
+/* The header's council and run: the DfE LA number (LEA; NULL or "" leaves it missing), the
+ * serial number of this projection of the year (SerialNo; 0 leaves it missing), kith's
+ * version (Release) and when it was made (DateTime, "2026-12-07T13:40:00"). */
+void cin_proj_header(struct cin_proj *p, const char *lea, int64_t serial, const char *release,
+                     const char *made);
 
 /* Add one child: true when the child is in the year's census (an episode open during
  * it), false when nothing of theirs falls in the year (nothing is added). Children must

@@ -5,9 +5,10 @@
  * What is read follows the DfE schema: Header/CollectionDetails and Header/Source, then
  * each Children/Child with its ChildIdentifiers, ChildCharacteristics (Ethnicity,
  * Disabilities/Disability), and CINdetails with Assessments (and their
- * FactorsIdentifiedAtAssessment/AssessmentFactors), CINPlanDates, Section47 and
- * ChildProtectionPlans (with Reviews/CPPreviewDate). Elements the census does not validate
- * (PreProceedingsandFGDM, anything unknown) are skipped. When an element is repeated where
+ * FactorsIdentifiedAtAssessment/AssessmentFactors), CINPlanDates, Section47,
+ * ChildProtectionPlans (with Reviews/CPPreviewDate) and, from 2026/27,
+ * PreProceedingsandFGDM; the elements are described once in cin_xml.c, which the writer
+ * (cin_write.h) follows too. Anything unknown is skipped. When an element is repeated where
  * the schema allows one, the first is kept.
  *
  * A value that should be a date and is not is read as missing, and a warning naming the

@@ -71,6 +71,27 @@ status 1 validate cin --live --format json
 out_has '"year":2027,"lea":"206","serial":3,'
 out_has '"rule":"8670Q","severity":"query","child":"'"$ben"'","la_child_id":"BEN2","record_type":"assessment","record":"'"$assessment"'"'
 
+# the census as the DfE's XML, from the same records: the file's rules find what the live
+# run found, and its header is the council's
+ok return cin --out "$T/census.xml"
+err_has "CIN census 2026/27, run 4 of the year: 1 children; the rules find 2 errors and 2 queries"
+grep -q "<LEA>206</LEA>" "$T/census.xml" || fail "the census has no LEA 206"
+grep -q "<SerialNo>004</SerialNo>" "$T/census.xml" || fail "the census is not run 4"
+grep -q "<LAchildID>BEN2</LAchildID>" "$T/census.xml" || fail "Ben is not in the census"
+! grep -q "ADA1" "$T/census.xml" || fail "Ada's episode closed before the year"
+status 1 validate cin "$T/census.xml" --year 2026/27 --format csv
+out_has "8540,error,"
+out_has "8670Q,query,"
+cut -d, -f1 "$T/out" | grep '^[0-9]' | sort > "$T/file.rules"
+status 1 validate cin --live --format csv
+cut -d, -f1 "$T/out" | grep '^[0-9]' | sort > "$T/live.rules"
+cmp -s "$T/file.rules" "$T/live.rules" || fail "the file's findings are not the live run's"
+[ "$(wc -l < "$T/live.rules")" -eq 4 ] || fail "expected 4 findings"
+status 64 return cin --year 1999x
+ok return cin --year 2025/26
+out_has "<Collection>CIN</Collection>"
+out_has "<ReferenceDate>2026-03-31</ReferenceDate>"
+
 # a file or --live, not both; a bad year or format is a usage error
 status 64 validate cin --live some.xml
 err_has "give a census file, or --live"
