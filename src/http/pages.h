@@ -48,6 +48,8 @@ int page_admin_user_reset(struct http_app *app, struct http_request *req,
 int page_validate_form(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_validate(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_validate_live(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_validate_live_xml(struct http_app *app, struct http_request *req,
+                           struct http_response *res);
 /* A case note's limits, in characters, the description's (domain/entities.h): the route
  * table refuses more, the form shows them. */
 enum { NOTE_SUBJECT_MAX = CASE_NOTE_SUBJECT_MAX, NOTE_BODY_MAX = CASE_NOTE_BODY_MAX };

@@ -15,6 +15,7 @@
 #include "http/page.h"
 #include "http/pages.h"
 #include "http/web_audit.h"
+#include "report/cin_write.h"
 
 /* A page this long is as much as anyone reads; the CLI has them all. */
 #define LIVE_SHOWN 500
@@ -89,18 +90,64 @@ static void findings_table(struct html *h, const struct cin_live *l)
                LIVE_SHOWN, l->f.n);
 }
 
+/* The year asked for in the query string (?year=2025/26), or the current one; false when
+ * what was asked is not a year. */
+static bool asked_year(const struct http_request *req, int *year, const char **asked)
+{
+    *year = collection_year(date_today());
+    *asked = NULL;
+    for (size_t i = 0; i < req->nquery; i++)
+        if (!strcmp(req->query[i].name, "year"))
+            *asked = req->query[i].value;
+    return !*asked || !**asked || collection_year_parse(*asked, year);
+}
+
+int page_validate_live_xml(struct http_app *app, struct http_request *req,
+                           struct http_response *res)
+{
+    (void)app;
+    int year;
+    const char *asked;
+    if (!asked_year(req, &year, &asked))
+        return http_error_page(req, res, 400, "Enter a collection year such as 2025/26",
+                               "Go back and choose the year of the census to download.");
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct cin_live l;
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = cw_cin_live(req->store, &who, year, &l, &err);
+    if (rc) {
+        req->cause = rc;
+        return http_error_page(req, res, 503, "Sorry, there is a problem with the service",
+                               "The records could not be read. Try again later.");
+    }
+    struct str xml = STR_INIT;
+    cin_write(&l.p.r, &xml);
+    char *body = arena_strndup(req->arena, xml.buf ? xml.buf : "", xml.len);
+    size_t len = xml.len;
+    str_release(&xml);
+    char y[8];
+    collection_year_text(year, y, sizeof y);
+    y[4] = '-'; /* 2025/26 -> 2025-26 in a file name */
+    http_header_add(res, "Content-Disposition",
+                    arena_printf(req->arena, "attachment; filename=\"cin-census-%s-%03lld.xml\"", y,
+                                 (long long)l.serial));
+    cin_live_release(&l);
+    http_body(res, 200, "application/xml", body, len);
+    return 200;
+}
+
 int page_validate_live(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     (void)app;
-    int year = collection_year(date_today());
-    const char *asked = NULL;
-    for (size_t i = 0; i < req->nquery; i++)
-        if (!strcmp(req->query[i].name, "year"))
-            asked = req->query[i].value;
+    int year;
+    const char *asked;
+    bool good = asked_year(req, &year, &asked);
     struct html h;
     html_init(&h, req->arena);
     page_begin(&h, req, "Check the live records");
-    if (asked && *asked && !collection_year_parse(asked, &year)) {
+    if (!good) {
         html_raw(&h, "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\">"
                      "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a "
                      "problem</h2><div class=\"govuk-error-summary__body\"><ul class=\"govuk-list "
@@ -137,6 +184,12 @@ int page_validate_live(struct http_app *app, struct http_request *req, struct ht
         findings_table(&h, &l);
     else
         html_raw(&h, "<p class=\"govuk-body\">No rule found anything to report.</p>\n");
+    html_f(&h,
+           "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/validate/live/census.xml?"
+           "year=%d\" download>Download the census of %s as the DfE's XML</a> (the file "
+           "a council submits; each download is a run of its own, numbered in the "
+           "header)</p>\n",
+           year, y);
     year_form(&h, year);
     cin_live_release(&l);
     return page_end(&h, res, 200);

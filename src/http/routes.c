@@ -275,6 +275,8 @@ const struct route routes[] = {
     /* the CIN rules over the live records (pages_validate_live.c); ?year= in the query */
     {HTTP_GET,  "/validate/live", page_validate_live, ROUTE_SIGNED_IN | ROUTE_VALIDATE, 0,
      PARAM_LINE, NULL, NULL, "/validate/live"},
+    {HTTP_GET,  "/validate/live/census.xml", page_validate_live_xml, ROUTE_SIGNED_IN | ROUTE_VALIDATE,
+     0, PARAM_LINE, NULL, NULL, "/validate/live/census.xml"},
     /* The JSON API: bearer tokens, problem details; each route is in api.c's api_docs. */
     {HTTP_GET,  "/api/v1/openapi.json", api_openapi, ROUTE_PUBLIC, ROUTE_API, PARAM_LINE, NULL,
      NULL, "/api/v1/openapi.json"},

@@ -198,6 +198,21 @@ static void live_findings_page(void **state)
     /* a social worker does not run the borough's return */
     c = call(f, "GET", "/validate/live", WORKER, NULL);
     assert_int_equal(c->res.status, 403);
+
+    /* the census itself, as the DfE's XML, linked from the page and numbered per run */
+    c = call(f, "GET", "/validate/live?year=2025/26", ANALYST, NULL);
+    has(c, "href=\"/validate/live/census.xml?year=2026\"");
+    c = call(f, "GET", "/validate/live/census.xml?year=2026", ANALYST, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_string_equal(c->res.content_type, "application/xml");
+    has(c, "<Message>");
+    has(c, "<LAchildID>LIVE1</LAchildID>");
+    has(c, "<ReferenceDate>2026-03-31</ReferenceDate>");
+    assert_non_null(strstr(http_header_get(&c->res, "Content-Disposition"),
+                           "filename=\"cin-census-2025-26-00"));
+    assert_int_equal(
+        call(f, "GET", "/validate/live/census.xml?year=soon", ANALYST, NULL)->res.status, 400);
+    assert_int_equal(call(f, "GET", "/validate/live/census.xml", WORKER, NULL)->res.status, 403);
 }
 
 static const char *location(const struct call *c)
