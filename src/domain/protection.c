@@ -4,9 +4,11 @@
  * discussion with children's social care and the police in it and no agency twice; an
  * enquiry that ends with an outcome and a day, not before its start, and whose "ICPC not
  * required" agrees with its outcome (CIN N00111); a conference's outcome one its kind can
- * have, with the category of abuse exactly when a plan is made or continues, and an
- * initial conference never on a weekend (8875); a plan that ends after it starts (8925,
- * 8840). Categories are judged in the collection year of the record's own date.
+ * have, with the category of abuse exactly when a plan is made or continues; a plan that
+ * ends after it starts (8925, 8840: an end before the start is an impossible order in any
+ * year). An initial conference at a weekend is the census's 8875 alone, refused as the
+ * conference is saved (casework/cin_live.c). Categories are judged in the collection year
+ * of the record's own date.
  */
 #include "domain/protection.h"
 
@@ -156,8 +158,7 @@ static void conference_check(const void *rec, const struct field_ctx *ctx,
 {
     (void)ctx;
     const struct conference *c = rec;
-    const struct field *date = &conference_fields[1], *outcome = &conference_fields[2],
-                       *category = &conference_fields[3];
+    const struct field *outcome = &conference_fields[2], *category = &conference_fields[3];
     int row = -1;
     for (size_t i = 0; i < sizeof conference_outcomes / sizeof conference_outcomes[0]; i++)
         if (!strcmp(c->kind, conference_outcomes[i].kind) &&
@@ -174,12 +175,6 @@ static void conference_check(const void *rec, const struct field_ctx *ctx,
     if (!conference_outcomes[row].plan && c->category[0])
         field_fail(errs, category, -1, c->category, "is given though no plan continues",
                    "no category when there is no plan");
-    enum weekday wd = date_weekday(c->conference_date);
-    if (!strcmp(c->kind, "initial") && (wd == WD_SAT || wd == WD_SUN)) {
-        char d[DATE_ISO_LEN];
-        field_fail(errs, date, -1, date_format_iso(c->conference_date, d), "is on a weekend",
-                   "a weekday: an initial conference is never held at a weekend (CIN rule 8875)");
-    }
 }
 
 const struct rec_type conference_type = {

@@ -858,10 +858,11 @@ static const struct journey_step exempt[] = {
 
 static void exemption_journey(void **state) { run_journey(*state, exempt, N_ELEMS(exempt)); }
 
-/* The CIN census's own rules on a referral and an assessment are stated once, in the rule
- * engine: the description no longer restates them, and the on-save run still refuses
- * each, naming its field and the rule. An impossible order stays the description's, for
- * any year, the census's years or not (a closure before its referral in 2015). */
+/* The CIN census's own rules on a referral, an assessment and a conference are stated
+ * once, in the rule engine: the descriptions no longer restate them, and the on-save run
+ * still refuses each, naming its field and the rule ("CIN rule NNNN:", the engine's
+ * wording). An impossible order stays the description's, for any year, the census's
+ * years or not (a closure before its referral in 2015, a plan ending before it starts). */
 #define AUTH "completed_date=2026-11-10", "authorised_date=2026-11-11", "authorised_by=T Manager"
 static const struct journey_step census_once[] = {
     /* 1 */
@@ -900,6 +901,14 @@ static const struct journey_step census_once[] = {
       "closure_reason=RC8"},
      "closure_date",
      "before the referral"},
+    /* 10-12: an initial conference on a Saturday, the census's 8875 */
+    {0, "strategy_discussion", {"discussion_date=2026-11-05", SD}, NULL, NULL},
+    {0, "s47_enquiry", {"start_date=2026-11-05"}, NULL, NULL},
+    {0,
+     "conference",
+     {"kind=initial", "conference_date=2026-11-21", "outcome=plan", "category=NEG"},
+     "conference_date",
+     "CIN rule 8875:"},
     /* 9 */
     {0,
      "cin_plan",
