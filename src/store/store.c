@@ -140,28 +140,6 @@ enum kerr_code store_person_visible(struct store *s, const struct store_scope *s
     return s->ops->person_visible ? s->ops->person_visible(s, scope, id, out, e)
                                   : missing(s, "person_visible", e);
 }
-/* A row of its own goes through the database's group commit (store_group.c); a row
- * inside the caller's transaction commits with it. */
-enum kerr_code store_audit_add(struct store *s, struct audit_event *ev, struct kerr *e)
-{
-    if (!s->ops->audit_append)
-        return missing(s, "audit_append", e);
-    enum kerr_code rc = check_audit_event(ev, e);
-    if (rc)
-        return rc;
-    if (s->group && s->audit.depth == 0)
-        return store_group_append(s, ev, e);
-    rc = s->ops->audit_append(s, &ev, 1, e);
-    if (!rc)
-        store_audit_appended(s, ev);
-    return rc;
-}
-enum kerr_code store_audit_list(struct store *s, const struct audit_query *q, struct arena *a,
-                                struct audit_event **out, size_t *n, struct kerr *e)
-{
-    return s->ops->audit_list ? s->ops->audit_list(s, q, a, out, n, e)
-                              : missing(s, "audit_list", e);
-}
 enum kerr_code store_audit_verify(struct store *s, int64_t *bad, int64_t *rows, struct kerr *e)
 {
     struct audit_check c;

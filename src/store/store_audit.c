@@ -180,7 +180,7 @@ static enum kerr_code key_load(struct store *s, bool make, bool *created, struct
     if (!a->key_path)
         return no_key_path(e);
     int64_t first = 0, next = 0;
-    enum kerr_code rc = s->ops->audit_keyed_get(s, &first, &next, e);
+    enum kerr_code rc = store_audit_keyed_get(s, &first, &next, e);
     if (rc)
         return rc;
     for (int attempt = 0; attempt < 2; attempt++) {
@@ -241,9 +241,9 @@ enum kerr_code store_audit_seal(struct store *s, struct audit_event *ev, struct 
      * is taken as written only once read back committed (a rollback takes it away). */
     if (!a->db_from && ev->id >= a->key.from) {
         int64_t first = 0, next = 0;
-        enum kerr_code rc = s->ops->audit_keyed_get(s, &first, &next, e);
+        enum kerr_code rc = store_audit_keyed_get(s, &first, &next, e);
         if (!rc && !first)
-            rc = s->ops->audit_keyed_set(s, a->key.from, e);
+            rc = store_audit_keyed_set(s, a->key.from, e);
         if (rc)
             return rc;
         if (first)
@@ -465,7 +465,7 @@ enum kerr_code store_audit_check(struct store *s, const char *anchor, struct aud
                                  struct kerr *e)
 {
     int64_t first = 0, next = 0;
-    enum kerr_code rc = s->ops->audit_keyed_get(s, &first, &next, e);
+    enum kerr_code rc = store_audit_keyed_get(s, &first, &next, e);
     if (rc)
         return rc;
     struct audit_key key;
@@ -497,7 +497,7 @@ enum kerr_code store_audit_check(struct store *s, const char *anchor, struct aud
     *c = (struct audit_check){
         .key = k, .db_from = first, .anchors = list, .nanchors = n, .anchor_name = anchor};
     audit_check_begin(c);
-    rc = s->ops->audit_walk(s, check_one, c, e);
+    rc = store_audit_walk(s, check_one, c, e);
     if (!rc)
         audit_check_end(c);
     free(list);

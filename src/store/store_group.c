@@ -10,7 +10,7 @@
  * writer is one of the waiting callers (the leader), never a thread of its own: a
  * connection is used by one thread at a time (store.h), and the leader's is idle while it
  * waits. Rows are appended in the order they joined, each chained to the one before
- * inside the transaction (the backend's audit_append), so the chain is the same as if
+ * inside the transaction (store_audit_append), so the chain is the same as if
  * they had been written one by one; other processes' rows still queue on the database's
  * own write lock. The durability of the batch is the backend's for its rows (store.h):
  * a batch holding a change waits for the disk.
@@ -76,7 +76,7 @@ static void write_batch(struct store *s, struct group_waiter *w)
     for (struct group_waiter *x = w; x; x = x->next)
         evs[n++] = x->ev;
     struct kerr e = KERR_INIT;
-    enum kerr_code rc = s->ops->audit_append(s, evs, n, &e);
+    enum kerr_code rc = store_audit_append(s, evs, n, &e);
     for (size_t i = 0; !rc && i < n; i++)
         store_audit_appended(s, evs[i]);
     for (struct group_waiter *x = w; x; x = x->next) {

@@ -42,6 +42,7 @@ typedef enum kerr_code store_row_fn(void *ctx, const char *const *v, const size_
 struct store_sql {
     const char *sql;
     atomic_int slot; /* 0 until first use */
+    bool stream;     /* `run` hands rows over as they come, however many (a whole table) */
 };
 /* The statement's slot, from 1; STORE_SQL_MAX or more when there are too many. */
 int store_sql_slot(struct store_sql *q);
@@ -60,6 +61,9 @@ struct store_dialect {
     struct store_sql *note_index;
     struct store_sql *note_search;
     int (*note_match)(const struct search_terms *t, struct str *out);
+    /* Taken inside an audit append's write before the last row is read, where the
+     * database's own write lock does not already order appends (NULL on SQLite). */
+    struct store_sql *audit_lock;
 };
 
 /* A case note's columns as the note readers take them (store_notes.c), newest first. */
@@ -88,6 +92,10 @@ struct store_ops {
     enum kerr_code (*read_begin)(struct store *s, bool *opened, struct kerr *e);
     void (*read_end)(struct store *s);
     enum kerr_code (*bulk)(struct store *s, bool on, struct kerr *e);
+    /* One write's durability relaxed (on) or restored (off) outside a transaction, for a
+     * batch of audit rows that each record a read (store_audit_trail.c); a no-op inside
+     * one. NULL: every write waits for the disk. */
+    enum kerr_code (*relax)(struct store *s, bool on, struct kerr *e);
     enum kerr_code (*check)(struct store *s, struct kerr *e);
     /* Run `q` with `params` (?1.. as text; NULL is SQL NULL) and hand each row to `row`
      * (may be NULL), its columns as text (NULL for SQL NULL). `changed`, when not NULL,
@@ -121,22 +129,6 @@ struct store_ops {
                                      struct worker_caseload **out, size_t *n, struct kerr *e);
     enum kerr_code (*person_visible)(struct store *s, const struct store_scope *scope, int64_t id,
                                      bool *out, struct kerr *e);
-    /* Append the rows in order, each chained to the one before (ids and hashes filled),
-     * inside the caller's transaction when there is one, else all in one of its own. */
-    enum kerr_code (*audit_append)(struct store *s, struct audit_event *const *evs, size_t n,
-                                   struct kerr *e);
-    enum kerr_code (*audit_list)(struct store *s, const struct audit_query *q, struct arena *a,
-                                 struct audit_event **out, size_t *n, struct kerr *e);
-    /* Every audit row in id order to `fn` (stopping at its first error), for the chain's
-     * one checker (store_audit.c). */
-    enum kerr_code (*audit_walk)(struct store *s,
-                                 void (*fn)(void *ctx, const struct audit_event *ev), void *ctx,
-                                 struct kerr *e);
-    /* The first keyed row as the database records it (0: none yet), and the id the next
-     * row will take; and recording the first keyed row (inside the append's write). */
-    enum kerr_code (*audit_keyed_get)(struct store *s, int64_t *first, int64_t *next,
-                                      struct kerr *e);
-    enum kerr_code (*audit_keyed_set)(struct store *s, int64_t first, struct kerr *e);
 
     enum kerr_code (*person_add)(struct store *s, struct person *p, struct kerr *e);
     enum kerr_code (*person_update)(struct store *s, const struct person *p, struct kerr *e);
@@ -200,7 +192,21 @@ struct store {
 struct store_group *store_group_of(const char *key);
 enum kerr_code store_group_append(struct store *s, struct audit_event *ev, struct kerr *e);
 
-/* For the backends' audit append, inside its write and after reading the last row
+/* store_audit_trail.c: appending rows in order, each chained to the one before (ids and
+ * hashes filled), inside the caller's transaction when there is one, else all in one of
+ * their own; every row in id order to `fn`, for the chain's one checker (store_audit.c);
+ * the first keyed row as the database records it (0: none yet) with the id the next row
+ * will take, and recording it (inside the append's write). */
+enum kerr_code store_audit_append(struct store *s, struct audit_event *const *evs, size_t n,
+                                  struct kerr *e);
+enum kerr_code store_audit_walk(struct store *s,
+                                void (*fn)(void *ctx, const struct audit_event *ev), void *ctx,
+                                struct kerr *e);
+enum kerr_code store_audit_keyed_get(struct store *s, int64_t *first, int64_t *next,
+                                     struct kerr *e);
+enum kerr_code store_audit_keyed_set(struct store *s, int64_t first, struct kerr *e);
+
+/* For the audit append, inside its write and after reading the last row
  * (ev->id and ev->prev_hash set): load or create the key and set ev->hash. */
 enum kerr_code store_audit_seal(struct store *s, struct audit_event *ev, struct kerr *e);
 /* store.c's: where a store's key and anchor are (after open), what follows a commit or

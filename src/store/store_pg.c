@@ -234,6 +234,46 @@ static enum kerr_code pg_op_exec(struct store *base, const char *sql, struct ker
     return pg_exec(pg(base), sql, e, "running SQL");
 }
 
+/* A row's columns as `run` hands them. */
+static enum kerr_code hand_row(const PGresult *r, int i, store_row_fn *row, void *ctx,
+                               struct kerr *e)
+{
+    const char *v[PG_PARAMS_MAX * 2];
+    size_t len[PG_PARAMS_MAX * 2];
+    int cols = PQnfields(r);
+    if (cols > (int)(sizeof(v) / sizeof(v[0])))
+        return kerr_fail(e, KITH_E_INTERNAL, "db", "a statement reading %d columns", cols);
+    for (int c = 0; c < cols; c++) {
+        v[c] = PQgetisnull(r, i, c) ? NULL : PQgetvalue(r, i, c);
+        len[c] = (size_t)PQgetlength(r, i, c);
+    }
+    return row ? row(ctx, v, len, e) : KITH_OK;
+}
+
+/* A statement whose rows are handed over as they arrive (libpq's single-row mode), so a
+ * table of any size is read in bounded memory (store_sql.stream). */
+static enum kerr_code run_each(struct store_pg *s, struct store_sql *q, int n, const char *const *v,
+                               store_row_fn *row, void *ctx, const char *doing, struct kerr *e)
+{
+    char name[16];
+    enum kerr_code rc = prepare(s, q, name, e, doing);
+    if (rc)
+        return rc;
+    if (!PQsendQueryPrepared(s->conn, name, n, v, NULL, NULL, 0))
+        return pg_fail(s, NULL, e, doing);
+    PQsetSingleRowMode(s->conn);
+    PGresult *r;
+    while ((r = PQgetResult(s->conn))) {
+        ExecStatusType status = PQresultStatus(r);
+        if (status == PGRES_SINGLE_TUPLE && !rc)
+            rc = hand_row(r, 0, row, ctx, e);
+        else if (status != PGRES_SINGLE_TUPLE && status != PGRES_TUPLES_OK && !rc)
+            rc = pg_fail(s, r, e, doing);
+        PQclear(r); /* every result is read, so the connection is ready for the next op */
+    }
+    return rc;
+}
+
 /* The generic statement op (store_impl.h). The record layer's reads are bounded by their
  * LIMIT, so a result is taken whole rather than row by row. */
 static enum kerr_code pg_run_sql(struct store *base, struct store_sql *q, const char *const *params,
@@ -244,47 +284,18 @@ static enum kerr_code pg_run_sql(struct store *base, struct store_sql *q, const 
     const char *doing = base->doing ? base->doing : "running a statement";
     if (nparams > PG_PARAMS_MAX)
         return kerr_fail(e, KITH_E_INTERNAL, "db", "a statement with %zu parameters", nparams);
+    if (q->stream)
+        return run_each(s, q, (int)nparams, params, row, ctx, doing, e);
     enum kerr_code rc;
     PGresult *r = run_q(s, q, (int)nparams, params, e, doing, &rc);
     if (!r)
         return rc;
     if (changed)
         *changed = strtoll(PQcmdTuples(r), NULL, 10);
-    int rows = PQntuples(r), cols = PQnfields(r);
-    const char *v[PG_PARAMS_MAX * 2];
-    size_t len[PG_PARAMS_MAX * 2];
-    if (cols > (int)(sizeof(v) / sizeof(v[0])))
-        rc = kerr_fail(e, KITH_E_INTERNAL, "db", "a statement reading %d columns", cols);
-    for (int i = 0; !rc && row && i < rows; i++) {
-        for (int c = 0; c < cols; c++) {
-            v[c] = PQgetisnull(r, i, c) ? NULL : PQgetvalue(r, i, c);
-            len[c] = (size_t)PQgetlength(r, i, c);
-        }
-        rc = row(ctx, v, len, e);
-    }
+    int rows = PQntuples(r);
+    for (int i = 0; !rc && row && i < rows; i++)
+        rc = hand_row(r, i, row, ctx, e);
     PQclear(r);
-    return rc;
-}
-
-enum kerr_code pg_each(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p,
-                       pg_row_fn *row, void *ctx, struct kerr *e, const char *doing)
-{
-    char name[16];
-    enum kerr_code rc = prepare(s, &st->q, name, e, doing);
-    if (rc)
-        return rc;
-    if (!PQsendQueryPrepared(s->conn, name, p ? p->n : 0, p ? p->v : NULL, NULL, NULL, 0))
-        return pg_fail(s, NULL, e, doing);
-    PQsetSingleRowMode(s->conn);
-    PGresult *r;
-    while ((r = PQgetResult(s->conn))) {
-        ExecStatusType status = PQresultStatus(r);
-        if (status == PGRES_SINGLE_TUPLE && !rc)
-            row(r, ctx);
-        else if (status != PGRES_SINGLE_TUPLE && status != PGRES_TUPLES_OK && !rc)
-            rc = pg_fail(s, r, e, doing);
-        PQclear(r); /* every result is read, so the connection is ready for the next op */
-    }
     return rc;
 }
 
@@ -587,12 +598,17 @@ static enum kerr_code pg_team_find(struct store *base, const char *ref, struct a
                    "team", "team", e);
 }
 
+/* 'kith' in ASCII: the transaction-scoped advisory lock that orders audit appends across
+ * connections (store_audit_trail.c); the application role needs no right for it. */
+static struct store_sql audit_lock_sql = {.sql = "SELECT pg_advisory_xact_lock(1802070120)"};
+
 static const struct store_ops pg_ops = {
     .name = "postgresql",
     .dialect = &(const struct store_dialect){.param = '$',
                                              .json_body = "body::jsonb",
                                              .note_search = &pg_note_search_sql,
-                                             .note_match = pg_note_match},
+                                             .note_match = pg_note_match,
+                                             .audit_lock = &audit_lock_sql},
     .close = pg_close,
     .schema_version = pg_schema_version,
     .begin = pg_begin,
@@ -607,12 +623,6 @@ static const struct store_ops pg_ops = {
     .team_add = pg_team_add,
     .team_list = pg_team_list,
     .team_find = pg_team_find,
-    /* store_pg_audit.c */
-    .audit_append = pg_audit_append,
-    .audit_list = pg_audit_list,
-    .audit_walk = pg_audit_walk,
-    .audit_keyed_get = pg_audit_keyed_get,
-    .audit_keyed_set = pg_audit_keyed_set,
     /* store_pg_people.c */
     .worker_add = pg_worker_add,
     .worker_get = pg_worker_get,

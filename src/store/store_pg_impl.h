@@ -149,11 +149,6 @@ static inline struct store_pg *pg(struct store *base) { return (struct store_pg 
  * PQclear; NULL on failure with `*rc` set and the reason in `e`. */
 PGresult *pg_run(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p, struct kerr *e,
                  const char *doing, enum kerr_code *rc);
-/* Run `st` and hand each row to `row` as it arrives (libpq's single-row mode), so a
- * table of any size is read in bounded memory. */
-typedef void pg_row_fn(const PGresult *r, void *ctx);
-enum kerr_code pg_each(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p,
-                       pg_row_fn *row, void *ctx, struct kerr *e, const char *doing);
 /* Run `st` for its effect only. `changed`, when not NULL, gets the rows it touched. */
 enum kerr_code pg_exec_stmt(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p,
                             int64_t *changed, struct kerr *e, const char *doing);
@@ -220,18 +215,6 @@ enum kerr_code pg_one(PGresult *r, struct arena *a, pg_reader *read, void *out, 
                       const char *ref, struct kerr *e);
 
 /* --- ops by file (store_pg.c assembles the table) ------------------------------------ */
-
-/* store_pg_audit.c */
-enum kerr_code pg_audit_append(struct store *base, struct audit_event *const *evs, size_t n,
-                               struct kerr *e);
-enum kerr_code pg_audit_list(struct store *base, const struct audit_query *q, struct arena *a,
-                             struct audit_event **out, size_t *n, struct kerr *e);
-enum kerr_code pg_audit_walk(struct store *base,
-                             void (*fn)(void *ctx, const struct audit_event *ev), void *ctx,
-                             struct kerr *e);
-enum kerr_code pg_audit_keyed_get(struct store *base, int64_t *first, int64_t *next,
-                                  struct kerr *e);
-enum kerr_code pg_audit_keyed_set(struct store *base, int64_t first, struct kerr *e);
 
 /* store_pg_people.c: workers, users, people, relationships, allocations */
 enum kerr_code pg_worker_add(struct store *s, struct worker *w, struct kerr *e);

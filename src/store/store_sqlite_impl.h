@@ -133,18 +133,6 @@ enum kerr_code sqlite_allocation_end(struct store *base, int64_t id, kdate end, 
 enum kerr_code sqlite_allocation_list(struct store *base, int64_t child_id, struct arena *a,
                                       struct allocation **out, size_t *n, struct kerr *e);
 
-/* --- store_sqlite_audit.c --- */
-enum kerr_code sqlite_audit_append(struct store *base, struct audit_event *const *evs, size_t n,
-                                   struct kerr *e);
-enum kerr_code sqlite_audit_list(struct store *base, const struct audit_query *q, struct arena *a,
-                                 struct audit_event **out, size_t *n, struct kerr *e);
-enum kerr_code sqlite_audit_walk(struct store *base,
-                                 void (*fn)(void *ctx, const struct audit_event *ev), void *ctx,
-                                 struct kerr *e);
-enum kerr_code sqlite_audit_keyed_get(struct store *base, int64_t *first, int64_t *next,
-                                      struct kerr *e);
-enum kerr_code sqlite_audit_keyed_set(struct store *base, int64_t first, struct kerr *e);
-
 /* --- store_sqlite_search.c: the dialect's case-note search (store_impl.h) --- */
 extern struct store_sql sqlite_note_index_sql;
 extern struct store_sql sqlite_note_search_sql;
