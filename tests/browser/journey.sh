@@ -16,11 +16,12 @@ sw=$(awk '$2 == "social-worker" { print $1 }' "$db.passwords")
     --dob 2016-05-01 --ethnicity NOBT --la-child-id XSS001 >/dev/null
 xss=$("$KITH" child show --db "$db" XSS001 | awk '/public id/ { print $3 }')
 "$KITH" access grant --db "$db" "$sw" XSS001 --reason "browser test" >/dev/null
-# An initial conference and a CP plan for a child on the social worker's caseload (the
-# record forms are the generic ones the journey fills for a contact): "my work" must then
-# show the first review conference due 3 months after the plan's start. The conference is
-# a Monday between the 10th and the 16th of last month, so it is a weekday in the past
-# and adding 3 months needs no month-end clamp.
+# The help-and-protection journey, from contact to CP visit, for a child on the social
+# worker's caseload, every record through its GOV.UK form (journey.mjs): "my work" must
+# then show the first review conference due 3 months after the plan's start. The
+# conference is a Monday between the 10th and the 16th of last month, so it is a weekday
+# in the past and adding 3 months needs no month-end clamp; the visit two days later is a
+# Wednesday, not after today.
 # The demo's children on a caseload all have an open episode of their own, which a new
 # referral would overlap (CIN rules 8815/8820 refuse it on save), so the journey's child is
 # a new one, allocated to the social worker here.
@@ -32,17 +33,9 @@ sqlite3 "$db" "INSERT INTO allocation (child_id, worker_id, role, start_date)
     WHERE p.la_child_id = 'JOURNEY01' AND u.username = '$sw'"
 icpc=$(date -d "$(date +%Y-%m-10) -1 month" +%Y-%m-%d)
 while [ "$(date -d "$icpc" +%u)" != 1 ]; do icpc=$(date -d "$icpc +1 day" +%Y-%m-%d); done
-strategy=$(date -d "$icpc -10 days" +%Y-%m-%d)
-"$KITH" record add --db "$db" referral "$kid" --referral-date "$(date -d "$icpc -14 days" +%Y-%m-%d)" \
-    --source 2A --primary-need N1 >/dev/null
-"$KITH" record add --db "$db" strategy_discussion "$kid" --discussion-date "$strategy" \
-    --agencies social-care,police --outcome s47 --led-by "J Smith, team manager" >/dev/null
-"$KITH" record add --db "$db" s47_enquiry "$kid" --start-date "$strategy" \
-    --completed-date "$(date -d "$icpc -1 day" +%Y-%m-%d)" --outcome icpc >/dev/null
-"$KITH" record add --db "$db" conference "$kid" --kind initial --conference-date "$icpc" \
-    --outcome plan --category NEG --chair "R Khan, CP chair" >/dev/null
-"$KITH" record add --db "$db" cp_plan "$kid" --start-date "$icpc" --initial-category NEG \
-    --latest-category NEG >/dev/null
+day() { date -d "$icpc $1 days" +%Y-%m-%d; }
+days=$(printf '{"contact":"%s","referral":"%s","assessment":"%s","strategy":"%s","s47_end":"%s","icpc":"%s","visit":"%s"}' \
+    "$(day -15)" "$(day -14)" "$(day -13)" "$(day -10)" "$(day -1)" "$icpc" "$(day +2)")
 review=$(date -d "$icpc +3 months" "+%-d %b %Y")
 port=$((30000 + $$ % 20000))
 "$KITH" serve --db "$db" --listen "127.0.0.1:$port" >"$T/serve.out" 2>"$T/serve.err" &
@@ -54,4 +47,4 @@ until grep -q "http.listening" "$T/serve.err" 2>/dev/null; do
 done
 cd "$src/web"
 node test/journey.mjs "http://127.0.0.1:$port" "$db.passwords" "$xss" \
-    "$src/../shared/data/peer/ssda903" "$review"
+    "$src/../shared/data/peer/ssda903" "$review" "$kid" "$days"

@@ -7,13 +7,22 @@
 // performance analyst validates the public 903 sample (and a wrong file); someone applies
 // for a vacancy with a CV and the recruiter shortlists the application. Any axe
 // violation, script error, console error or dialog fails the run.
-// Usage: node journey.mjs BASE_URL PASSWORDS_FILE XSS_CHILD_ID SSDA903_SAMPLE_DIR [REVIEW_DUE]
-// (REVIEW_DUE: the day, as "6 Apr 2027", "my work" must show the first review conference due)
+// The help-and-protection journey goes through the GOV.UK forms, one record each: contact,
+// referral, assessment, strategy discussion, section 47 enquiry, initial conference, CP
+// plan, CP visit, with axe on every form and every saved record; then "my work" shows the
+// first review conference due 3 months after the plan started, and the chronology lists
+// the journey.
+// Usage: node journey.mjs BASE_URL PASSWORDS_FILE XSS_CHILD_ID SSDA903_SAMPLE_DIR
+//        [REVIEW_DUE JOURNEY_CHILD JOURNEY_DAYS]
+// (REVIEW_DUE: the day, as "6 Apr 2027", "my work" must show the first review conference
+// due; JOURNEY_CHILD: the public id of the child the journey is recorded for; JOURNEY_DAYS:
+// a JSON object of the journey's days, YYYY-MM-DD, by step)
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
-const [base, passwords, xssChild, sample903, reviewDue] = process.argv.slice(2);
+const [base, passwords, xssChild, sample903, reviewDue, journeyChild, journeyDays] =
+  process.argv.slice(2);
 const account = readFileSync(passwords, 'utf8').split('\n')
   .filter((l) => l && !l.startsWith('#')).map((l) => l.trim().split(/\s+/))
   .find((f) => f[1] === 'social-worker');
@@ -193,8 +202,74 @@ await page.click('main button[type=submit]');
 check(await page.locator(`.moj-timeline__description:has-text("${carried}")`).count() === 1,
   'the carried note was not saved');
 
-// My work: after the initial conference and the plan (journey.sh records them), the first
-// review conference is due 3 months on, with its reason and a link to the conference form.
+// Fill a record's form from its description's field names: a date's three boxes, a
+// select, ticked boxes for a list of codes, a radio (before the fields it reveals), text.
+async function fillRecord(values) {
+  for (const [name, value] of Object.entries(values)) {
+    if (await page.locator(`#${name}-day`).count()) {
+      const [y, m, d] = value.split('-');
+      await page.fill(`#${name}-day`, String(Number(d)));
+      await page.fill(`#${name}-month`, String(Number(m)));
+      await page.fill(`#${name}-year`, y);
+    } else if (await page.locator(`select#${name}`).count()) {
+      await page.selectOption(`select#${name}`, value);
+    } else if (await page.locator(`input[type=checkbox][name="${name}"]`).count()) {
+      for (const v of value.split(',')) await page.check(`input[name="${name}"][value="${v}"]`);
+    } else if (await page.locator(`input[type=radio][name="${name}"]`).count()) {
+      await page.check(`input[name="${name}"][value="${value}"]`);
+    } else {
+      await page.fill(`#${name}`, value);
+    }
+  }
+}
+
+// Add a record of `type` for the journey's child through its form; the saved record's page
+// has `title` as its heading.
+async function addRecord(type, title, values) {
+  await page.goto(`${base}/children/${journeyChild}/records/${type}/new`);
+  await axe(`the ${title.toLowerCase()} form`);
+  await fillRecord(values);
+  await page.click('main form button[type=submit]');
+  const h1 = await page.locator('h1').innerText();
+  const errors = await page.locator('.govuk-error-summary').count()
+    ? await page.locator('.govuk-error-summary').innerText() : '';
+  check(h1 === title, `the ${type} was not saved: ${errors || h1}`);
+  await axe(`a saved ${title.toLowerCase()}`);
+}
+
+if (journeyChild) {
+  const d = JSON.parse(journeyDays);
+  await addRecord('contact', 'Contact', {
+    contact_date: d.contact, source: '2A', summary: 'School worried about bruising.' });
+  await addRecord('referral', 'Referral', {
+    referral_date: d.referral, source: '2A', primary_need: 'N1' });
+  await addRecord('assessment', 'Assessment', {
+    start_date: d.assessment, child_seen_date: d.assessment });
+  await addRecord('strategy_discussion', 'Strategy discussion', {
+    discussion_date: d.strategy, agencies: 'social-care,police', outcome: 's47',
+    led_by: 'J Smith, team manager' });
+  await addRecord('s47_enquiry', 'Section 47 enquiry', {
+    start_date: d.strategy, completed_date: d.s47_end, outcome: 'icpc' });
+  await addRecord('conference', 'Child protection conference', {
+    kind: 'initial', conference_date: d.icpc, outcome: 'plan', category: 'NEG',
+    chair: 'R Khan, CP chair' });
+  await addRecord('cp_plan', 'Child protection plan', {
+    start_date: d.icpc, initial_category: 'NEG', latest_category: 'NEG' });
+  await addRecord('visit', 'Visit', {
+    visit_date: d.visit, purpose: 'cp-plan', place: 'home', child_seen: '1', seen_alone: '1',
+    by_whom: 'A Worker, social worker' });
+  await page.goto(`${base}/children/${journeyChild}/chronology`);
+  const events = await page.locator('main table').innerText();
+  for (const e of ['Contact', 'Referral', 'Assessment started', 'Strategy discussion',
+    'Section 47 enquiry started', 'Initial child protection conference',
+    'Child protection plan started'])
+    check(events.includes(e), `the chronology lacks "${e}"`);
+  await axe('the chronology');
+}
+
+// My work: after the initial conference and the plan (recorded through the forms above),
+// the first review conference is due 3 months on, with its reason and a link to the
+// conference form.
 if (reviewDue) {
   await page.goto(`${base}/work`);
   const later = await page.locator('main').innerText();
