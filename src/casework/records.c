@@ -94,7 +94,8 @@ static size_t member_size(const struct field *f)
     static const size_t sizes[] = {
         [FIELD_TEXT] = sizeof(const char *), [FIELD_CHAR] = sizeof(char),
         [FIELD_DATE] = sizeof(kdate),        [FIELD_BOOL] = sizeof(bool),
-        [FIELD_ENUM] = sizeof(int),          [FIELD_INT] = sizeof(int64_t)};
+        [FIELD_ENUM] = sizeof(int),          [FIELD_INT] = sizeof(int64_t),
+        [FIELD_DECIMAL] = sizeof(double)};
     if (f->type == FIELD_CHARS)
         return f->size;
     if (f->type == FIELD_CODE_LIST)

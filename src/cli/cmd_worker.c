@@ -1,7 +1,10 @@
 /* `kith worker list`: the workforce, by team, with role, FTE and employment; `kith worker
  * show`: one worker, every field of the description (domain/workforce.c) as a person reads
  * it, with the workforce census items still missing named, so they are filled in on the
- * record rather than typed for the census. */
+ * record rather than typed for the census; `kith worker absence` and `absences`: a
+ * worker's absences, recorded and listed through the use case (casework/workforce.c)
+ * with the working days each took. */
+#include "casework/workforce.h"
 #include "cli/records.h"
 #include "domain/codeset.h"
 #include "domain/rec.h"
@@ -98,6 +101,72 @@ static enum kerr_code run_show(struct cli *c, void *opts, int argc, char **argv)
     return KITH_OK;
 }
 
+struct absence_opts {
+    const char *first_day, *last_day, *cause;
+};
+
+static const struct cli_opt absence_opts[] = {
+    {"first-day", OPT_STR, offsetof(struct absence_opts, first_day), "DATE",
+     "the first day absent (required)"},
+    {"last-day", OPT_STR, offsetof(struct absence_opts, last_day), "DATE",
+     "the last day absent (none while it goes on)"},
+    {"cause", OPT_STR, offsetof(struct absence_opts, cause), "CAUSE",
+     "why ('kith codes absence-reason' lists them; required)"},
+    {NULL, 0, 0, NULL, NULL},
+};
+
+static enum kerr_code run_absence(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)argc;
+    const struct absence_opts *o = opts;
+    struct absence ab = {0};
+    struct cw_err err;
+    cw_err_clear(&err);
+    const char *typed[] = {o->first_day, o->last_day, o->cause};
+    for (size_t i = 0; i < 3; i++)
+        rec_set_text(&absence_fields[i], &ab, typed[i], &c->arena, &err.fields);
+    struct actor who = cli_actor(c);
+    /* what could not be read is already in err.fields; the use case adds the rest */
+    enum kerr_code rc = cw_absence_add(c->store, &who, argv[0], &ab, &err);
+    if (rc)
+        return cli_refused(c, rc, &err, "");
+    cli_printf(c, "added absence %s: %d working days so far\n", ab.h.public_id,
+               absence_days_lost(&ab, ab.first_day, who.today));
+    return KITH_OK;
+}
+
+static enum kerr_code run_absences(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)opts;
+    (void)argc;
+    struct actor who = cli_actor(c);
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct worker w;
+    struct absence *ab;
+    size_t n;
+    enum kerr_code rc = cw_absences(c->store, &who, argv[0], &c->arena, &w, &ab, &n, &err);
+    if (rc)
+        return cli_refused(c, rc, &err, "");
+    static const int widths[] = {12, 10, 10, 56, 12};
+    static const char *const head[] = {"public id", "first day", "last day", "cause",
+                                       "working days"};
+    cli_row(c->out, widths, 5, head);
+    for (size_t i = 0; i < n; i++) {
+        const char *cells[] = {
+            ab[i].h.public_id,
+            cli_date(c, ab[i].first_day),
+            ab[i].last_day == DATE_NONE ? "continuing" : cli_date(c, ab[i].last_day),
+            rec_shown(field_find(absence_fields, "cause"), &ab[i], &c->arena),
+            arena_printf(&c->arena, "%d", absence_days_lost(&ab[i], ab[i].first_day, who.today)),
+        };
+        cli_row(c->out, widths, 5, cells);
+    }
+    if (n == 0)
+        cli_printf(c, "(no absences)\n");
+    return KITH_OK;
+}
+
 static const struct cli_command worker_sub[] = {
     {.name = "list",
      .summary = "list workers with their registration, role, FTE and employment",
@@ -113,6 +182,22 @@ static const struct cli_command worker_sub[] = {
      .min_args = 1,
      .max_args = 1,
      .run = run_show},
+    {.name = "absence",
+     .summary = "record a worker's absence (team managers and administrators)",
+     .usage = "WORKER --first-day DATE [--last-day DATE] --cause CAUSE",
+     .flags = CLI_DB_WRITE,
+     .opts = absence_opts,
+     .opts_size = sizeof(struct absence_opts),
+     .min_args = 1,
+     .max_args = 1,
+     .run = run_absence},
+    {.name = "absences",
+     .summary = "list a worker's absences with the working days each took",
+     .usage = "WORKER",
+     .flags = CLI_DB_WRITE, /* the view is audited */
+     .min_args = 1,
+     .max_args = 1,
+     .run = run_absences},
     {0},
 };
 

@@ -637,6 +637,15 @@ static const struct code leaving_reason[] = {
     {"not-known", "Not known"},
 };
 
+/* Why a worker was absent: the census's working days lost are sickness absence's. */
+static const struct code absence_reason[] = {
+    {"sickness", "Sickness"},
+    {"parental", "Maternity, paternity, adoption or shared parental leave"},
+    {"compassionate", "Compassionate or bereavement leave"},
+    {"unpaid", "Unpaid leave"},
+    {"other", "Other absence"},
+};
+
 static const struct code allocation_end[] = {
     {"case-closed", "Case closed"},
     {"case-transferred", "Case transferred to another team", .dfe_code = "TSPROC"},
@@ -1059,6 +1068,9 @@ static const struct codeset sets[CODESET_COUNT] = {
         "kith worker.destination; census LeaverDestination", CODESET_KITH, leaver_destination),
     SET(CS_LEAVING_REASON, "leaving-reason", "why a worker left",
         "kith worker.leave_reason; census ReasonLeave", CODESET_KITH, leaving_reason),
+    SET(CS_ABSENCE_REASON, "absence-reason", "why a worker was absent",
+        "kith absence.reason; census WorkingDaysLost counts sickness", CODESET_KITH,
+        absence_reason),
     SET(CS_COURT_ORDER, "court-order", "order applied for", "kith care_application.order_sought",
         CODESET_KITH, court_order),
 };

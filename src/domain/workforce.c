@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "core/workday.h"
+
 #include "domain/application.h"
 #include "domain/codeset.h"
 
@@ -196,3 +198,62 @@ const struct field worker_team = {
     .type = FIELD_TEXT,
     .flags = FIELD_REQUIRED,
 };
+
+#define AB(m) offsetof(struct absence, m)
+
+static const struct absence *AbsenceOf(const void *rec) { return rec; }
+
+static void check_absence_end(const struct field *f, const void *rec, const struct field_ctx *ctx,
+                              struct field_errors *errs)
+{
+    (void)ctx;
+    field_date_before(errs, f, AbsenceOf(rec)->last_day, AbsenceOf(rec)->first_day,
+                      "the first day of the absence", false);
+}
+
+const struct field absence_fields[] = {
+    {.name = "first_day",
+     .label = "first day of the absence",
+     .expect = "the first day they were absent",
+     .type = FIELD_DATE,
+     .flags = FIELD_REQUIRED,
+     .offset = AB(first_day)},
+    {.name = "last_day",
+     .label = "last day of the absence",
+     .expect = "the last day they were absent, on or after the first (none while it goes on)",
+     .type = FIELD_DATE,
+     .offset = AB(last_day),
+     .check = check_absence_end},
+    {.name = "cause",
+     .label = "reason for the absence",
+     .expect = "a reason ('kith codes absence-reason' lists them)",
+     .type = FIELD_CHARS,
+     .flags = FIELD_REQUIRED | FIELD_CODED,
+     .codeset = CS_ABSENCE_REASON,
+     .size = sizeof(((struct absence *)0)->cause),
+     .offset = AB(cause)},
+    {.name = NULL},
+};
+
+const struct rec_type absence_type = {
+    .name = "absence",
+    .label = "absence",
+    .plural = "absences",
+    .table = "absence",
+    .parent = NULL,
+    .size = sizeof(struct absence),
+    .head = offsetof(struct absence, h),
+    .fields = absence_fields,
+    .order = "first_day",
+    .title = "cause",
+};
+
+int absence_days_lost(const struct absence *ab, kdate from, kdate to)
+{
+    kdate lo = ab->first_day > from ? ab->first_day : from;
+    kdate hi = ab->last_day == DATE_NONE || ab->last_day > to ? to : ab->last_day;
+    if (ab->first_day == DATE_NONE || lo > hi)
+        return 0;
+    /* workday_count counts the working days after its first argument up to its second */
+    return workday_count(lo - 1, hi);
+}

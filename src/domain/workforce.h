@@ -13,6 +13,7 @@
 #define KITH_DOMAIN_WORKFORCE_H
 
 #include "domain/field.h"
+#include "domain/rec.h"
 #include "domain/record.h"
 
 #define WORKFORCE_NAME_MAX 200 /* a team's or a person's name, as the store's STORE_NAME_MAX */
@@ -25,5 +26,24 @@ extern const struct field team_fields[];
 extern const struct field worker_fields[];
 /* A worker's team named by a person: its public id, chosen from a list. */
 extern const struct field worker_team;
+
+/* A worker's absence: from `first_day` to `last_day` (both absent; DATE_NONE while it
+ * goes on), and why. Its head's parent_id is the worker's id (as an application's is its
+ * vacancy's): it is written through casework/workforce.c, which names the worker, not
+ * through the generic record pages, which hang records off children. */
+struct absence {
+    struct rec_head h;
+    kdate first_day;
+    kdate last_day;
+    char cause[16]; /* code set absence-reason */
+};
+extern const struct field absence_fields[];
+extern const struct rec_type absence_type;
+
+/* The working days (domain's calendar: weekdays that are not bank holidays in England)
+ * an absence took from the days `from` to `to`, both included: the census counts a
+ * collection year's, a leader's page this month's. An absence still going on counts to
+ * `to`. 0 when they do not meet. */
+int absence_days_lost(const struct absence *ab, kdate from, kdate to);
 
 #endif

@@ -207,7 +207,9 @@ static void field_input(struct html *h, const struct http_request *req, const st
                                           .hint = f->hint,
                                           .error = page_error_text(req, f->name),
                                           .value = v ? v : "",
-                                          .inputmode = f->type == FIELD_INT ? "numeric" : NULL,
+                                          .inputmode = f->type == FIELD_INT       ? "numeric"
+                                                       : f->type == FIELD_DECIMAL ? "decimal"
+                                                                                  : NULL,
                                           .classes = f->type == FIELD_INT || f->type == FIELD_CHARS
                                                          ? "govuk-input--width-10"
                                                          : NULL});

@@ -49,6 +49,7 @@ static const struct {
     {"record_history", {"id"}},
     {"application_cv", {"application_id"}}, /* no foreign key: before its application is fine */
     {"setting", {"name"}},
+    {"absence", {"id"}}, /* a worker's (domain/workforce.c), not a generic type's */
 };
 #define COPY_FIXED (sizeof(copy_tables) / sizeof(copy_tables[0]))
 /* Tables the database's own triggers keep from the others (a counter of changes): not

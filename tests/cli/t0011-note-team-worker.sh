@@ -17,6 +17,17 @@ ok worker show "$worker"
 out_has "Social Work England number   $worker"
 out_has "census items not recorded: date of birth, ethnicity,"
 status 4 worker show SW0
+# absences: the working days each took, on the working-day calendar; refusals name the
+# field and store nothing
+ok worker absence "$worker" --first-day 2026-03-02 --last-day 6/3/2026 --cause sickness
+out_has "5 working days so far"
+status 3 worker absence "$worker" --first-day 2026-03-10 --last-day 2026-03-09 --cause sickness
+err_has "last day of the absence '2026-03-09' is before the first day of the absence"
+status 3 worker absence "$worker" --first-day 2026-03-10 --cause flu
+err_has "reason for the absence 'flu' is not a code we know"
+ok worker absences "$worker"
+out_has "02/03/2026  06/03/2026  Sickness (sickness)"
+[ "$(grep -c sickness "$T/out")" -eq 1 ] || fail "a refused absence was stored"
 ok child list --limit 1
 child=$(sed -n 2p "$T/out" | cut -d" " -f1)
 

@@ -17,6 +17,7 @@
 #include "casework/casework.h"
 #include "casework/step.h"
 #include "casework/work.h"
+#include "casework/workforce.h"
 #include "domain/contact.h"
 #include "../unit/rec_fill.h"
 #include "store/store.h"
@@ -1075,10 +1076,87 @@ static void step_up_and_down(void **state)
     assert_int_equal(count_of(f, &family_help_type), 2);
 }
 
+/* A worker's absences: the description's rules, the worker's start, who may see them,
+ * each add and view audited; the table is the description's on both backends. */
+static void absences(void **state)
+{
+    struct fx *f = *state;
+    OK(rec_type_check(&absence_type, &f->e));
+    struct store_column *cols;
+    size_t ncols;
+    OK(f->s->ops->table_columns(f->s, "absence", &f->a, &cols, &ncols, &f->e));
+    assert_int_equal(ncols, 9 + rec_nfields(&absence_type));
+    struct team t = {.name = "Duty", .caseload_threshold = 18};
+    OK(store_team_add(f->s, &t, &f->e));
+    struct worker w = {.team_id = t.id,
+                       .given_name = "Bea",
+                       .family_name = "Kay",
+                       .fte = 0.8,
+                       .registration = "SW700001",
+                       .start = day("2025-09-01"),
+                       .end = DATE_NONE,
+                       .dob = DATE_NONE};
+    OK(store_worker_add(f->s, &w, &f->e));
+    struct actor manager = f->iro;
+    manager.role = "team-manager";
+    static const struct {
+        const char *first, *last, *cause, *field; /* field NULL: accepted */
+    } cases[] = {
+        {"2026-03-02", "2026-03-06", "sickness", NULL},
+        {"2026-04-02", NULL, "sickness", NULL},                /* still going on */
+        {"2025-09-01", "2025-09-01", "other", NULL},           /* their first day: the edge */
+        {"2025-08-31", "2025-09-02", "sickness", "first_day"}, /* before they started */
+        {"2026-03-10", "2026-03-09", "sickness", "last_day"},  /* ends before it begins */
+        {"2026-03-10", NULL, "flu", "cause"},
+        {NULL, NULL, "sickness", "first_day"},
+    };
+    size_t added = 0;
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        struct absence ab = {0};
+        struct cw_err err;
+        cw_err_clear(&err);
+        const char *typed[] = {cases[i].first, cases[i].last, cases[i].cause};
+        for (size_t k = 0; k < 3; k++)
+            rec_set_text(&absence_fields[k], &ab, typed[k], &f->a, &err.fields);
+        enum kerr_code rc = cw_absence_add(f->s, &manager, "sw700001", &ab, &err);
+        if (!cases[i].field) {
+            if (rc)
+                fail_msg("case %zu: %s", i, err.e.msg);
+            added++;
+        } else {
+            assert_int_equal(rc, KITH_E_INVALID);
+            assert_string_equal(err.fields.items[0].field, cases[i].field);
+        }
+    }
+    /* no one else's to see or write, and the refusal audited */
+    struct absence ab = {
+        .first_day = day("2026-05-01"), .last_day = DATE_NONE, .cause = "sickness"};
+    struct cw_err err;
+    cw_err_clear(&err);
+    assert_int_equal(cw_absence_add(f->s, &f->iro, w.public_id, &ab, &err), KITH_E_FORBIDDEN);
+    assert_int_equal(audit_rows(f, "absence-add", "denied"), 1);
+    cw_err_clear(&err);
+    assert_int_equal(cw_absence_add(f->s, &manager, "SW999999", &ab, &err), KITH_E_NOT_FOUND);
+    struct worker got;
+    struct absence *list;
+    size_t n;
+    cw_err_clear(&err);
+    OK(cw_absences(f->s, &manager, w.public_id, &f->a, &got, &list, &n, &err));
+    assert_int_equal(n, added);
+    assert_int_equal(list[0].first_day, day("2026-04-02")); /* newest first */
+    assert_int_equal(list[0].last_day, DATE_NONE);
+    assert_int_equal(audit_rows(f, "absence-add", "ok"), added);
+    assert_int_equal(audit_rows(f, "absence-list", "ok"), 1);
+    cw_err_clear(&err);
+    assert_int_equal(cw_absences(f->s, &f->iro, w.public_id, &f->a, &got, &list, &n, &err),
+                     KITH_E_FORBIDDEN);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(types_match_tables, setup, teardown),
+        cmocka_unit_test_setup_teardown(absences, setup, teardown),
         cmocka_unit_test_setup_teardown(add_view_list, setup, teardown),
         cmocka_unit_test_setup_teardown(every_problem_beside_its_field, setup, teardown),
         cmocka_unit_test_setup_teardown(notes_one_set_of_rules, setup, teardown),

@@ -920,6 +920,44 @@ static void worker_census_items(void **state)
     assert_string_equal(errs.items[3].field, "route");
 }
 
+/* The working days an absence took from a period, on England's calendar: weekends and
+ * bank holidays are not lost, a period clips an absence, one going on counts to the
+ * period's end. */
+static void absence_working_days(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *first, *last, *from, *to;
+        int days;
+    } cases[] = {
+        {"2026-03-02", "2026-03-06", "2025-10-01", "2026-09-30", 5}, /* a week */
+        {"2026-04-02", "2026-04-07", "2025-10-01", "2026-09-30",
+         2}, /* Good Friday, Easter Monday */
+        {"2026-04-04", "2026-04-05", "2025-10-01", "2026-09-30", 0}, /* a weekend */
+        {"2026-12-24", "2026-12-29", "2026-10-01", "2027-09-30", 2}, /* Boxing Day on a Saturday */
+        {"2026-12-25", "2026-12-25", "2026-10-01", "2027-09-30", 0}, /* Christmas Day alone */
+        {"2025-09-29", "2025-10-03", "2025-10-01", "2026-09-30", 3}, /* begun before the year */
+        {"2026-09-28", "2026-10-02", "2025-10-01", "2026-09-30", 3}, /* ends after it */
+        {"2025-09-01", "2025-09-30", "2025-10-01", "2026-09-30", 0}, /* all before it */
+        {"2026-03-30", NULL, "2026-03-01", "2026-03-31", 2},         /* going on */
+        {"2026-03-31", "2026-03-31", "2026-03-31", "2026-03-31", 1}, /* one day, the edge */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct absence ab = {.last_day = DATE_NONE};
+        kdate from, to;
+        assert_int_equal(date_parse_iso(cases[i].first, &ab.first_day, NULL), KITH_OK);
+        if (cases[i].last)
+            assert_int_equal(date_parse_iso(cases[i].last, &ab.last_day, NULL), KITH_OK);
+        assert_int_equal(date_parse_iso(cases[i].from, &from, NULL), KITH_OK);
+        assert_int_equal(date_parse_iso(cases[i].to, &to, NULL), KITH_OK);
+        int got = absence_days_lost(&ab, from, to);
+        if (got != cases[i].days)
+            fail_msg("%s to %s in %s..%s: %d, expected %d", cases[i].first,
+                     cases[i].last ? cases[i].last : "-", cases[i].from, cases[i].to, got,
+                     cases[i].days);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -941,6 +979,7 @@ int main(void)
         cmocka_unit_test(decimals_read),
         cmocka_unit_test(worker_fte),
         cmocka_unit_test(worker_census_items),
+        cmocka_unit_test(absence_working_days),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,77 @@
+/*
+ * A worker's absences (casework/workforce.h): the one place their rules are applied. The
+ * values are the description's (domain/workforce.c absence_fields); what is the absence's
+ * own is that it belongs to a worker, begins no earlier than they did, and is seen only by
+ * those who manage staff.
+ */
+#include "casework/workforce.h"
+
+#include <string.h>
+
+#include "casework/cw_impl.h"
+#include "store/store.h"
+#include "store/store_rec.h"
+
+bool cw_may_manage_staff(const struct actor *who)
+{
+    static const char *const roles[] = {"team-manager", "administrator"};
+    if (!who->user_id)
+        return true;
+    for (size_t i = 0; who->role && i < sizeof roles / sizeof roles[0]; i++)
+        if (!strcmp(who->role, roles[i]))
+            return true;
+    return false;
+}
+
+static enum kerr_code refuse(struct store *s, const struct actor *who, const char *action,
+                             struct cw_err *err)
+{
+    cw_audit(s, who, 0, action, "denied", NULL, true, NULL);
+    return kerr_fail(&err->e, KITH_E_FORBIDDEN, "role",
+                     "only team managers and administrators see workers' absences");
+}
+
+enum kerr_code cw_absence_add(struct store *s, const struct actor *who, const char *worker_ref,
+                              struct absence *ab, struct cw_err *err)
+{
+    if (!cw_may_manage_staff(who))
+        return refuse(s, who, "absence-add", err);
+    struct arena a = ARENA_INIT;
+    struct worker w;
+    enum kerr_code rc = store_worker_find(s, worker_ref ? worker_ref : "", &a, &w, &err->e);
+    if (!rc) {
+        ab->h.parent_id = w.id;
+        rec_check(&absence_type, ab, &(struct field_ctx){.today = who->today}, &err->fields);
+        if (!err->fields.n)
+            field_date_before(&err->fields, field_find(absence_fields, "first_day"), ab->first_day,
+                              w.start, "the day the worker started", false);
+        rc = cw_values_result(absence_type.label, err);
+    }
+    arena_release(&a);
+    if (!rc)
+        rc = store_begin(s, &err->e);
+    if (rc)
+        return rc;
+    rc = store_rec_add(s, &absence_type, ab, who->now, &err->e);
+    return cw_commit(s, who, rc, 0, "absence-add", ab->h.public_id, &err->e);
+}
+
+enum kerr_code cw_absences(struct store *s, const struct actor *who, const char *worker_ref,
+                           struct arena *a, struct worker *w, struct absence **out, size_t *n,
+                           struct cw_err *err)
+{
+    *out = NULL;
+    *n = 0;
+    if (!cw_may_manage_staff(who))
+        return refuse(s, who, "absence-list", err);
+    enum kerr_code rc = store_worker_find(s, worker_ref ? worker_ref : "", a, w, &err->e);
+    void *rows = NULL;
+    if (!rc)
+        rc = store_rec_list(s, &absence_type,
+                            &(struct rec_query){.parent_id = w->id, .limit = STORE_PAGE_MAX}, a,
+                            &rows, n, NULL, &err->e);
+    if (rc)
+        return rc;
+    *out = rows;
+    return cw_audit(s, who, 0, "absence-list", "ok", w->public_id, true, &err->e);
+}

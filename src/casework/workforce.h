@@ -1,0 +1,28 @@
+/*
+ * The workforce use cases: a worker's absences, recorded and read by those who manage
+ * staff (team managers and administrators; the operator's own tools), each audited, since
+ * why someone was off sick is their personal data. The same carrier as every use case
+ * (casework.h).
+ */
+#ifndef KITH_CASEWORK_WORKFORCE_H
+#define KITH_CASEWORK_WORKFORCE_H
+
+#include "casework/casework.h"
+#include "domain/workforce.h"
+
+/* Whether `who` manages staff: a team manager, an administrator, or the operator. */
+bool cw_may_manage_staff(const struct actor *who);
+
+/* Record absence `ab` of worker `worker_ref` (public id or Social Work England number):
+ * checked against absence_fields, its first day not before the worker started; audited
+ * as "absence-add". KITH_E_FORBIDDEN for anyone who does not manage staff (audited),
+ * KITH_E_NOT_FOUND for no such worker, KITH_E_INVALID with each problem in err->fields. */
+enum kerr_code cw_absence_add(struct store *s, const struct actor *who, const char *worker_ref,
+                              struct absence *ab, struct cw_err *err);
+
+/* The worker's absences, newest first, with the worker; audited as one "absence-list". */
+enum kerr_code cw_absences(struct store *s, const struct actor *who, const char *worker_ref,
+                           struct arena *a, struct worker *w, struct absence **out, size_t *n,
+                           struct cw_err *err);
+
+#endif
