@@ -18,6 +18,7 @@
 #include "domain/field.h"
 #include "domain/rec.h"
 #include "store/store.h"
+#include "store/store_merge.h"
 
 /* Who acts, and when. */
 struct actor {
@@ -105,6 +106,21 @@ enum kerr_code cw_child_create(struct store *s, const struct actor *who, struct 
  * applied. The actor must be able to see the child (else KITH_E_NOT_FOUND); checked and
  * audited ("update") as cw_child_create. */
 enum kerr_code cw_child_correct(struct store *s, const struct actor *who, struct person *p,
+                                struct cw_err *err);
+
+/* Merge the records of child `gone` into child `keep` (each a public id or an LA child
+ * id), for `reason` (required): both must be children the actor may see (else
+ * KITH_E_NOT_FOUND naming "keep" or "gone"), neither merged already (KITH_E_CONFLICT), and
+ * restricted alike (else KITH_E_FORBIDDEN). Audited "merge" on both children, in the
+ * transaction of the move. `out` gets the merge and how many records moved. */
+enum kerr_code cw_child_merge(struct store *s, const struct actor *who, const char *keep,
+                              const char *gone, const char *reason, struct arena *a,
+                              struct child_merge *out, struct cw_err *err);
+
+/* Undo the merge of child `gone`: exactly the records that moved move back, and the child
+ * stands on its own again. Checked, audited ("unmerge") and written as cw_child_merge. */
+enum kerr_code cw_child_unmerge(struct store *s, const struct actor *who, const char *gone,
+                                const char *reason, struct arena *a, struct child_merge *out,
                                 struct cw_err *err);
 
 /* Add a case note to child n->child_id, written by n->author_id (the actor's own worker

@@ -318,6 +318,40 @@ static enum kerr_code run_chronology(struct cli *c, void *opts, int argc, char *
     return rc;
 }
 
+/* ---- merging two records of one child ---- */
+
+struct merge_opts {
+    const char *reason;
+};
+
+static const struct cli_opt merge_opts[] = {
+    {"reason", OPT_STR, offsetof(struct merge_opts, reason), "TEXT",
+     "why (required; kept with the merge)"},
+    {NULL, 0, 0, NULL, NULL},
+};
+
+/* `merge KEEP GONE` and `unmerge GONE`: one use case each, told apart by the arguments. */
+static enum kerr_code run_merge(struct cli *c, void *opts, int argc, char **argv)
+{
+    const struct merge_opts *o = opts;
+    struct actor who = cli_actor(c);
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct child_merge m;
+    const char *gone = argv[argc - 1];
+    enum kerr_code rc =
+        argc == 2 ? cw_child_merge(c->store, &who, argv[0], gone, o->reason, &c->arena, &m, &err)
+                  : cw_child_unmerge(c->store, &who, gone, o->reason, &c->arena, &m, &err);
+    if (rc)
+        return cli_refused(c, rc, &err, "--");
+    if (argc == 2)
+        cli_printf(c, "merged %s into %s: %lld records moved ('kith child unmerge %s' undoes it)\n",
+                   gone, argv[0], (long long)m.moved, gone);
+    else
+        cli_printf(c, "unmerged %s: %lld records moved back\n", gone, (long long)m.moved);
+    return KITH_OK;
+}
+
 static const struct cli_command child_sub[] = {
     {.name = "add",
      .summary = "add a child's record",
@@ -376,6 +410,27 @@ static const struct cli_command child_sub[] = {
      .opts = dup_opts,
      .opts_size = sizeof(struct dup_opts),
      .run = run_duplicates},
+    {.name = "merge",
+     .summary = "merge two records of one child: GONE's records move to KEEP",
+     .usage = "KEEP GONE --reason TEXT",
+     .description = "KEEP and GONE are public ids or LA child ids. GONE is kept, marked merged and "
+                    "left out of\nlists and searches; every record that moved is logged, so "
+                    "'kith child unmerge GONE'\nmoves exactly those back. Both are audited.",
+     .flags = CLI_DB_WRITE,
+     .opts = merge_opts,
+     .opts_size = sizeof(struct merge_opts),
+     .min_args = 2,
+     .max_args = 2,
+     .run = run_merge},
+    {.name = "unmerge",
+     .summary = "undo a merge: the records that moved go back to GONE",
+     .usage = "GONE --reason TEXT",
+     .flags = CLI_DB_WRITE,
+     .opts = merge_opts,
+     .opts_size = sizeof(struct merge_opts),
+     .min_args = 1,
+     .max_args = 1,
+     .run = run_merge},
     {0},
 };
 

@@ -48,6 +48,9 @@ struct person {
     char nhs_source[20];
     char nhs_unknown[16];
     const char *nhs_unknown_text;
+    /* The child this record was merged into (store/store_merge.h); 0 when it stands on
+     * its own. Read only: a merge sets it, never a form. */
+    int64_t merged_into;
     int n_disabilities;
     char disabilities[DISABILITIES_MAX][5];
     kdate created; /* the day the record was opened in kith */

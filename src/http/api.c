@@ -279,6 +279,74 @@ int api_child_duplicates(struct http_app *app, struct http_request *req, struct 
     return json_answer(req, res, 200, &j);
 }
 
+/* A string member of the body, or NULL (a member of another kind is a field error). */
+static const char *text_member(struct http_request *req, const struct json_body *b,
+                               const char *name)
+{
+    const struct json_member *m = json_get(b, name);
+    if (m && m->kind != JV_STRING && m->kind != JV_NULL)
+        api_field_error(req, name, "expected a string");
+    return m && m->kind == JV_STRING ? m->text : NULL;
+}
+
+static int merge_answer(struct http_request *req, struct http_response *res, enum kerr_code rc,
+                        const struct cw_err *err, const char *keep, const char *gone,
+                        const struct child_merge *m)
+{
+    if (rc)
+        return api_refused(req, res, rc, err);
+    struct json_out j;
+    json_out_init(&j);
+    json_obj_begin(&j);
+    json_str(&j, "keep", keep);
+    json_str(&j, "gone", gone);
+    json_int(&j, "moved", m->moved);
+    json_obj_end(&j);
+    return json_answer(req, res, 200, &j);
+}
+
+/* Merge child `gone` (in the body, with the reason) into the child of the path. */
+int api_child_merge(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    struct json_body b = {0};
+    int rc0 = api_body_read(req, res, &b);
+    if (rc0)
+        return rc0;
+    const char *gone = text_member(req, &b, "gone"), *reason = text_member(req, &b, "reason");
+    if (req->nerrors)
+        return http_problem(req, res, 422, "The records were not merged", "Check the fields.");
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct child_merge m;
+    enum kerr_code rc =
+        cw_child_merge(req->store, &who, req->path_args[0], gone, reason, req->arena, &m, &err);
+    return merge_answer(req, res, rc, &err, req->path_args[0], gone, &m);
+}
+
+/* Undo the merge of the child of the path: the records that moved go back. */
+int api_child_unmerge(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    struct json_body b = {0};
+    int rc0 = api_body_read(req, res, &b);
+    if (rc0)
+        return rc0;
+    const char *reason = text_member(req, &b, "reason");
+    if (req->nerrors)
+        return http_problem(req, res, 422, "The records were not unmerged", "Check the fields.");
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct child_merge m;
+    enum kerr_code rc =
+        cw_child_unmerge(req->store, &who, req->path_args[0], reason, req->arena, &m, &err);
+    return merge_answer(req, res, rc, &err, NULL, req->path_args[0], &m);
+}
+
 /* --- case notes ------------------------------------------------------------------------- */
 
 static void write_note(struct json_out *j, const struct case_note *n)
@@ -459,6 +527,13 @@ const struct api_doc api_docs[] = {
      "Children who may be the same child, best first, each with its score and the reasons "
      "(docs/identity.md)",
      NULL, "DuplicateList"},
+    {HTTP_POST, "/api/v1/children/{id}/merge",
+     "Merge another record of the same child (gone) into this one, with a reason: its records "
+     "move here, it is marked merged (docs/identity.md)",
+     "MergeInput", "Merge"},
+    {HTTP_POST, "/api/v1/children/{id}/unmerge",
+     "Undo the merge of this (merged) child: exactly the records that moved go back",
+     "UnmergeInput", "Merge"},
     {HTTP_GET, "/api/v1/children/{id}/notes", "A child's case notes, newest first", NULL,
      "NoteList"},
     {HTTP_GET, "/api/v1/children/{id}/chronology",
@@ -676,6 +751,12 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
     static const char *const duplicate[] = {"id",  "la_child_id", "given_name", "family_name",
                                             "dob", "score",       "reasons",    NULL};
     schema(&j, "Duplicate", duplicate, NULL);
+    static const char *const merge_in[] = {"gone", "reason", NULL}, *const reason[] = {"reason",
+                                                                                       NULL};
+    static const char *const merge_out[] = {"keep", "gone", "moved", NULL};
+    schema(&j, "MergeInput", merge_in, merge_in);
+    schema(&j, "UnmergeInput", reason, reason);
+    schema(&j, "Merge", merge_out, NULL);
     api_records_schemas(&j, req->arena);
     static const struct {
         const char *name, *key, *item;

@@ -21,6 +21,8 @@ int api_child_create(struct http_app *app, struct http_request *req, struct http
 int api_child_update(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_child_duplicates(struct http_app *app, struct http_request *req,
                          struct http_response *res);
+int api_child_merge(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_child_unmerge(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_notes_list(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_note_add(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_allocations_list(struct http_app *app, struct http_request *req, struct http_response *res);

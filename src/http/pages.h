@@ -25,6 +25,9 @@ int page_child_edit(struct http_app *app, struct http_request *req, struct http_
 int page_child_correct(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_child_duplicates(struct http_app *app, struct http_request *req,
                           struct http_response *res);
+int page_child_merge_form(struct http_app *app, struct http_request *req,
+                          struct http_response *res);
+int page_child_merge(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_sign_in_form(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_sign_in(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_sign_out(struct http_app *app, struct http_request *req, struct http_response *res);

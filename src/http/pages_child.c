@@ -360,8 +360,19 @@ static int child_render(struct http_request *req, struct http_response *res,
     return page_end(&h, res, status);
 }
 
+/* A child merged into another (store/store_merge.h): the kept child's page. */
+static int merged_away(struct http_request *req, struct http_response *res, const struct person *p)
+{
+    struct person k;
+    if (store_person_get(req->store, p->merged_into, req->arena, &k, NULL))
+        return http_error_page(req, res, 404, "Page not found", "There is no such page.");
+    return page_redirect(res, arena_printf(req->arena, "/children/%s", k.public_id));
+}
+
 int page_child(struct http_app *app, struct http_request *req, struct http_response *res)
 {
+    if (req->scoped_child && req->scoped_child->merged_into)
+        return merged_away(req, res, req->scoped_child);
     struct child_view v = {0};
     enum kerr_code rc = child_load(app, req, &v, "view");
     if (rc == KITH_E_NOT_FOUND)

@@ -16,7 +16,10 @@
  *                                    again with its errors
  *   GET  /children/{id}/edit         the child's details to correct
  *   POST /children/{id}              correct them
- *   GET  /children/{id}/duplicates   children who may be this one, with why
+ *   GET  /children/{id}/duplicates   children who may be this one, with why, each with a
+ *                                    link to merge this record into theirs
+ *   GET  /children/{id}/merge/{gone} the two records side by side, and the reason asked for
+ *   POST /children/{id}/merge/{gone} merge {gone} into {id} (casework.h cw_child_merge)
  */
 #include <string.h>
 
@@ -29,17 +32,18 @@
 #include "http/web_audit.h"
 
 /* Candidates with their scores and reasons, best first, each a link to its record. */
-static void dup_table(struct html *h, struct arena *a, const struct cw_dup *v, size_t n)
+/* `merge_from`: the child whose duplicates these are, when the person may merge it into
+ * one of them (a link each); NULL: no links. */
+static void dup_table(struct html *h, struct arena *a, const struct cw_dup *v, size_t n,
+                      const char *merge_from)
 {
-    static const struct govuk_cell head[] = {{.text = "Child"},
-                                             {.text = "Born"},
-                                             {.text = "LA child id"},
-                                             {.text = "Score"},
-                                             {.text = "Why"}};
+    static const struct govuk_cell head[] = {{.text = "Child"},       {.text = "Born"},
+                                             {.text = "LA child id"}, {.text = "Score"},
+                                             {.text = "Why"},         {.text = "Merge"}};
     govuk_table_begin(h, &(struct govuk_table){.caption = "Possible duplicates",
                                                .caption_classes = "govuk-visually-hidden",
                                                .head = head,
-                                               .nhead = 5});
+                                               .nhead = merge_from ? 6 : 5});
     for (size_t i = 0; i < n; i++) {
         const struct dup_row *d = &v[i].child;
         govuk_table_row_begin(h);
@@ -61,6 +65,12 @@ static void dup_table(struct html *h, struct arena *a, const struct cw_dup *v, s
                    arena_printf(a, "%+d", v[i].score.reasons[k].points));
         html_raw(h, "</ul>");
         govuk_table_cell_end(h, false);
+        if (merge_from)
+            govuk_table_cell(h,
+                             &(struct govuk_cell){.text = "Merge this record into theirs",
+                                                  .href = arena_printf(a, "/children/%s/merge/%s",
+                                                                       d->public_id, merge_from)},
+                             false);
         govuk_table_row_end(h);
     }
     govuk_table_end(h);
@@ -87,7 +97,7 @@ static int render_with(struct http_request *req, struct http_response *res, cons
                      "this child already</h2>\n<p class=\"govuk-body\">These children may be "
                      "the one you are recording. Open their record rather than making a second "
                      "one; if none of them is, record the child below.</p>\n");
-        dup_table(&h, req->arena, dups, ndups);
+        dup_table(&h, req->arena, dups, ndups, NULL);
     }
     page_fields_form(&h, req, person_fields,
                      p ? arena_printf(req->arena, "/children/%s", p->public_id) : "/children", p,
@@ -211,6 +221,110 @@ int page_child_duplicates(struct http_app *app, struct http_request *req, struct
         html_raw(&h, "<p class=\"govuk-body\">No other child kith knows scores 35 or more "
                      "against this one.</p>\n");
     else
-        dup_table(&h, req->arena, v, n);
+        dup_table(&h, req->arena, v, n,
+                  req->principal && (req->principal->perms & ROUTE_CHILD_WRITE) ? p.public_id
+                                                                                : NULL);
     return page_end(&h, res, 200);
+}
+
+/* --- merging two records of one child ---------------------------------------------------- */
+
+static void child_summary(struct html *h, struct arena *a, const char *heading,
+                          const struct person *c)
+{
+    html_f(h, "<h2 class=\"govuk-heading-m\">%s</h2>\n", heading);
+    const struct govuk_summary_row rows[] = {
+        {"Name", arena_printf(a, "%s %s", c->given_name, c->family_name)},
+        {"Date of birth", c->dob != DATE_NONE ? page_dmy(a, c->dob) : "Not recorded"},
+        {"LA child id", c->la_child_id},
+        {"NHS number", c->nhs_number[0] ? c->nhs_number : "Not recorded"},
+        {"Postcode", c->postcode[0] ? c->postcode : "Not recorded"},
+    };
+    govuk_summary_list(
+        h, &(struct govuk_summary_list){.rows = rows, .nrows = sizeof rows / sizeof rows[0]});
+    html_raw(h, "\n");
+}
+
+/* The confirmation: the two records, what will happen, and the reason. */
+static int merge_render(struct http_request *req, struct http_response *res,
+                        const struct person *keep, const struct person *gone, int status)
+{
+    struct html h;
+    html_init(&h, req->arena);
+    page_begin(&h, req, "Merge two records of one child");
+    govuk_back_link(&h,
+                    &(struct govuk_opts){.text = "Back",
+                                         .href = arena_printf(req->arena, "/children/%s/duplicates",
+                                                              gone->public_id)});
+    page_error_summary(&h, req);
+    html_raw(&h, "<h1 class=\"govuk-heading-l\">Merge two records of one child</h1>\n");
+    child_summary(&h, req->arena, "The record kept", keep);
+    child_summary(&h, req->arena, "The record merged into it", gone);
+    govuk_inset_text(&h, &(struct govuk_opts){
+                             .text = "Every allocation, case note, relationship and record of "
+                                     "the second moves to the first. The second is kept, marked "
+                                     "merged and left out of lists and searches; its address "
+                                     "leads to the first. A merge can be undone: exactly the "
+                                     "records that moved go back."});
+    html_f(&h, "<form method=\"post\" action=\"/children/%s/merge/%s\" novalidate>\n",
+           keep->public_id, gone->public_id);
+    page_csrf(&h, req);
+    govuk_character_count(
+        &h,
+        &(struct govuk_field){.name = "reason",
+                              .label = "Why are these one child's records?",
+                              .hint = "For example, the same NHS number; one record was made "
+                                      "at the front door before the child was found",
+                              .error = page_error_text(req, "reason"),
+                              .value = http_param(req, "reason"),
+                              .rows = 3},
+        2000);
+    html_raw(&h, "\n");
+    govuk_button(&h, &(struct govuk_opts){.text = "Merge the records"});
+    html_raw(&h, "\n</form>\n");
+    return page_end(&h, res, status);
+}
+
+/* Both children of a merge's path, as the person may see them. */
+static enum kerr_code merge_pair(struct http_app *app, struct http_request *req,
+                                 struct person *keep, struct person *gone)
+{
+    struct kerr e = KERR_INIT;
+    enum kerr_code rc = web_child(app, req, req->path_args[0], keep, NULL, &e);
+    if (!rc)
+        rc = web_child(app, req, req->path_args[1], gone, NULL, &e);
+    return rc;
+}
+
+int page_child_merge_form(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct person keep, gone;
+    enum kerr_code rc = merge_pair(app, req, &keep, &gone);
+    if (rc)
+        return failed(req, res, rc);
+    return merge_render(req, res, &keep, &gone, 200);
+}
+
+int page_child_merge(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    struct person keep, gone;
+    enum kerr_code rc = merge_pair(app, req, &keep, &gone);
+    if (rc)
+        return failed(req, res, rc);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct child_merge m;
+    rc = cw_child_merge(req->store, &who, keep.public_id, gone.public_id, http_param(req, "reason"),
+                        req->arena, &m, &err);
+    if (rc == KITH_E_INVALID || rc == KITH_E_CONFLICT || rc == KITH_E_FORBIDDEN) {
+        static const struct field fields[] = {{.name = "reason", .label = "reason"},
+                                              {.name = NULL}};
+        page_cw_errors(req, fields, &err, "reason");
+        return merge_render(req, res, &keep, &gone, 422);
+    }
+    if (rc)
+        return failed(req, res, rc);
+    return page_redirect(res, arena_printf(req->arena, "/children/%s", keep.public_id));
 }

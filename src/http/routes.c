@@ -30,6 +30,12 @@ static const struct route_param child_new_params[] = {
     {0},
 };
 
+/* A merge's confirmation (pages_child_form.c) */
+static const struct route_param merge_params[] = {
+    {"reason", PARAM_TEXT, 2000, false, NULL, "The reason"},
+    {0},
+};
+
 static const struct route_param note_params[] = {
     DATE_PARAMS("date", "Date of the note"),
     {"date", PARAM_LINE, 20, false, NULL, "Date of the note"},
@@ -191,6 +197,12 @@ const struct route routes[] = {
      PARAM_LINE, NULL, NULL, "/children/new"},
     {HTTP_POST, "/children", page_child_create, ROUTE_SIGNED_IN | ROUTE_CHILD_WRITE,
      ROUTE_CSRF | ROUTE_CHILD_FORM, PARAM_LINE, NULL, child_new_params, "/children"},
+    {HTTP_GET,  "/children/{id}/merge/{gone}", page_child_merge_form,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_CHILD_WRITE, 0, PARAM_PUBLIC_ID, route_scope_child,
+     NULL, "/children/{id}/merge/{gone}"},
+    {HTTP_POST, "/children/{id}/merge/{gone}", page_child_merge,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_CHILD_WRITE, ROUTE_CSRF, PARAM_PUBLIC_ID,
+     route_scope_child, merge_params, "/children/{id}/merge/{gone}"},
     {HTTP_GET,  "/children/{id}/duplicates", page_child_duplicates,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ, 0, PARAM_PUBLIC_ID, route_scope_child, NULL,
      "/children/{id}/duplicates"},
@@ -300,6 +312,12 @@ const struct route routes[] = {
     {HTTP_GET,  "/api/v1/children/{id}/duplicates", api_child_duplicates,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ, ROUTE_API, PARAM_PUBLIC_ID, route_scope_child, NULL,
      "/api/v1/children/{id}/duplicates"},
+    {HTTP_POST, "/api/v1/children/{id}/merge", api_child_merge,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_CHILD_WRITE, ROUTE_API, PARAM_PUBLIC_ID,
+     route_scope_child, NULL, "/api/v1/children/{id}/merge"},
+    {HTTP_POST, "/api/v1/children/{id}/unmerge", api_child_unmerge,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_CHILD_WRITE, ROUTE_API, PARAM_PUBLIC_ID,
+     route_scope_child, NULL, "/api/v1/children/{id}/unmerge"},
     {HTTP_GET,  "/api/v1/children/{id}/notes", api_notes_list, ROUTE_SIGNED_IN | ROUTE_CHILD_READ,
      ROUTE_API, PARAM_PUBLIC_ID, route_scope_child, NULL, "/api/v1/children/{id}/notes"},
     {HTTP_POST, "/api/v1/children/{id}/notes", api_note_add,

@@ -85,6 +85,10 @@ enum kerr_code web_child(struct http_app *app, struct http_request *req, const c
     bool visible = false;
     if (!rc)
         rc = store_person_visible(req->store, &scope, out->id, &visible, e);
+    /* a child merged into another is seen by whoever sees the kept child, where its
+     * records are now (its address leads there) */
+    if (!rc && !visible && out->merged_into)
+        rc = store_person_visible(req->store, &scope, out->merged_into, &visible, e);
     if (!rc && !visible) {
         rc = web_audit(app, req, out->id, action ? action : "view", "denied", NULL, e);
         if (!rc)

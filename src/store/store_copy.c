@@ -47,6 +47,8 @@ static const struct {
     {"audit_key", {"first_id"}},
     {"api_token", {"id"}},
     {"record_history", {"id"}},
+    {"child_merge", {"id"}},
+    {"child_merge_row", {"id"}},
     {"application_cv", {"application_id"}}, /* no foreign key: before its application is fine */
     {"setting", {"name"}},
     {"absence", {"id"}}, /* a worker's (domain/workforce.c), not a generic type's */

@@ -23,7 +23,7 @@
     "p.id, p.public_id, p.kind, p.la_child_id, p.given_name, p.family_name, p.dob, "               \
     "p.expected_dob, p.death, p.sex, p.ethnicity, p.upn, p.former_upn, p.upn_unknown, "            \
     "p.postcode, p.uasc, p.uasc_ceased, p.nhs_number, p.nhs_source, p.nhs_unknown, "               \
-    "p.nhs_unknown_text, p.created, p.disabilities"
+    "p.nhs_unknown_text, p.merged_into, p.created, p.disabilities"
 #define REL_COLS "r.id, r.child_id, r.other_id, r.type, r.parental_responsibility"
 #define ALLOC_COLS "a.id, a.child_id, a.worker_id, a.role, a.start_date, a.end_date, a.end_reason"
 
@@ -35,7 +35,8 @@
 /* Person lists share parameters: $1 kind (-1 any), $2 limit, $3 offset, $4 worker and
  * $5 team of a current allocation (0 = any), $6-$10 the scope, then $11 only children
  * with a current allocation (lists and searches) and $12, $13 the search range. */
-#define PERSON_KIND "($1::integer < 0 OR p.kind = $1::integer)"
+/* ... and never a record merged into another (store_merge.h) */
+#define PERSON_KIND "($1::integer < 0 OR p.kind = $1::integer) AND p.merged_into IS NULL"
 #define PERSON_OPEN                                                                                \
     "($11::integer = 0 OR EXISTS (SELECT 1 FROM allocation a WHERE a.child_id = p.id "             \
     "AND a.end_date IS NULL AND ($4::bigint = 0 OR a.worker_id = $4::bigint) AND "                 \
@@ -301,6 +302,8 @@ static void read_person(const PGresult *r, int row, struct arena *a, void *out)
     PG_CODE(r, row, c++, p->nhs_source);
     PG_CODE(r, row, c++, p->nhs_unknown);
     p->nhs_unknown_text = pg_name(r, row, c++, a);
+    p->merged_into = pg_null(r, row, c) ? 0 : pg_i64(r, row, c);
+    c++;
     p->created = pg_date(r, row, c++);
     person_codes_split(PQgetvalue(r, row, c), (size_t)PQgetlength(r, row, c), p);
 }

@@ -27,7 +27,7 @@
     "p.id, p.public_id, p.kind, p.la_child_id, p.given_name, p.family_name, p.dob, "               \
     "p.expected_dob, p.death, p.sex, p.ethnicity, p.upn, p.former_upn, p.upn_unknown, "            \
     "p.postcode, p.uasc, p.uasc_ceased, p.nhs_number, p.nhs_source, p.nhs_unknown, "               \
-    "p.nhs_unknown_text, p.created, p.disabilities"
+    "p.nhs_unknown_text, p.merged_into, p.created, p.disabilities"
 #define PERSON_ORDER " ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
 #define REL_COLS "r.id, r.child_id, r.other_id, r.type, r.parental_responsibility"
 #define ALLOC_COLS "a.id, a.child_id, a.worker_id, a.role, a.start_date, a.end_date, a.end_reason"
@@ -44,7 +44,8 @@
 /* clang-format on */
 /* Person lists share parameters: ?1 kind (-1 any), ?2 only children with a current
  * allocation (matching ?5 worker and ?6 team when set), ?3 limit, ?4 offset. */
-#define PERSON_KIND "(?1 < 0 OR p.kind = ?1)"
+/* ... and never a record merged into another (store_merge.h) */
+#define PERSON_KIND "(?1 < 0 OR p.kind = ?1) AND p.merged_into IS NULL"
 /* One table in the subquery, so that it is a probe of allocation_child for this person
  * whatever statistics the planner has; the team's workers are read once per query. */
 #define PERSON_OPEN                                                                                \
@@ -409,6 +410,7 @@ static void read_person(sqlite3_stmt *st, struct arena *a, void *out)
     COL_CODE(st, c++, p->nhs_source);
     COL_CODE(st, c++, p->nhs_unknown);
     p->nhs_unknown_text = sq_col_name(st, c++, a);
+    p->merged_into = sqlite3_column_int64(st, c++);
     p->created = sq_col_date(st, c++);
     read_disabilities(st, c, p);
 }
