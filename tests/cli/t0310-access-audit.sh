@@ -36,12 +36,13 @@ ok access unrestrict ACC001
 status 4 access unrestrict ACC001
 
 ok audit list --child ACC001
+out_has "create"
 out_has "restrict"
 out_has "unrestrict"
 out_has "grant"
 out_has "operator"
 ok audit verify
-out_has "audit trail sound: 4 rows"
+out_has "audit trail sound: 5 rows" # the child recorded, then the four changes
 
 # Triggers refuse changes; with them dropped, verify finds the edited row.
 ! sqlite3 kith.db "UPDATE audit SET action = 'x' WHERE id = 2" 2>/dev/null || fail "audit row updated"
