@@ -174,35 +174,6 @@ enum kerr_code store_person_list(struct store *s, const struct person_query *q, 
     return s->ops->person_list ? s->ops->person_list(s, q, a, out, n, e)
                                : missing(s, "person_list", e);
 }
-enum kerr_code store_relationship_add(struct store *s, struct relationship *r, struct kerr *e)
-{
-    return s->ops->relationship_add ? s->ops->relationship_add(s, r, e)
-                                    : missing(s, "relationship_add", e);
-}
-enum kerr_code store_relationship_list(struct store *s, int64_t child_id, struct arena *a,
-                                       struct relationship **out, size_t *n, struct kerr *e)
-{
-    return s->ops->relationship_list ? s->ops->relationship_list(s, child_id, a, out, n, e)
-                                     : missing(s, "relationship_list", e);
-}
-
-enum kerr_code store_allocation_add(struct store *s, struct allocation *al, struct kerr *e)
-{
-    return s->ops->allocation_add ? s->ops->allocation_add(s, al, e)
-                                  : missing(s, "allocation_add", e);
-}
-enum kerr_code store_allocation_end(struct store *s, int64_t id, kdate end, const char *reason,
-                                    struct kerr *e)
-{
-    return s->ops->allocation_end ? s->ops->allocation_end(s, id, end, reason, e)
-                                  : missing(s, "allocation_end", e);
-}
-enum kerr_code store_allocation_list(struct store *s, int64_t child_id, struct arena *a,
-                                     struct allocation **out, size_t *n, struct kerr *e)
-{
-    return s->ops->allocation_list ? s->ops->allocation_list(s, child_id, a, out, n, e)
-                                   : missing(s, "allocation_list", e);
-}
 
 /* One numbering for every backend's statements: a process that talks to both (the tests,
  * kith db copy) keeps each statement's slot whichever connection prepared it first. */

@@ -138,15 +138,6 @@ struct store_ops {
                                   struct person *out, struct kerr *e);
     enum kerr_code (*person_list)(struct store *s, const struct person_query *q, struct arena *a,
                                   struct person **out, size_t *n, struct kerr *e);
-    enum kerr_code (*relationship_add)(struct store *s, struct relationship *r, struct kerr *e);
-    enum kerr_code (*relationship_list)(struct store *s, int64_t child_id, struct arena *a,
-                                        struct relationship **out, size_t *n, struct kerr *e);
-
-    enum kerr_code (*allocation_add)(struct store *s, struct allocation *al, struct kerr *e);
-    enum kerr_code (*allocation_end)(struct store *s, int64_t id, kdate end, const char *reason,
-                                     struct kerr *e);
-    enum kerr_code (*allocation_list)(struct store *s, int64_t child_id, struct arena *a,
-                                      struct allocation **out, size_t *n, struct kerr *e);
 
     /* Whole tables (store_copy.c). The tables holding records, without the backend's own
      * (the schema version, full-text index tables). */

@@ -635,11 +635,6 @@ static const struct store_ops pg_ops = {
     .person_get = pg_person_get,
     .person_find = pg_person_find,
     .person_list = pg_person_list,
-    .relationship_add = pg_relationship_add,
-    .relationship_list = pg_relationship_list,
-    .allocation_add = pg_allocation_add,
-    .allocation_end = pg_allocation_end,
-    .allocation_list = pg_allocation_list,
     /* store_pg_copy.c */
     .table_names = pg_table_names,
     .table_columns = pg_table_columns,

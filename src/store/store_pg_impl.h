@@ -236,14 +236,6 @@ enum kerr_code pg_person_find(struct store *s, const char *ref, struct arena *a,
                               struct kerr *e);
 enum kerr_code pg_person_list(struct store *s, const struct person_query *q, struct arena *a,
                               struct person **out, size_t *n, struct kerr *e);
-enum kerr_code pg_relationship_add(struct store *s, struct relationship *r, struct kerr *e);
-enum kerr_code pg_relationship_list(struct store *s, int64_t child_id, struct arena *a,
-                                    struct relationship **out, size_t *n, struct kerr *e);
-enum kerr_code pg_allocation_add(struct store *s, struct allocation *al, struct kerr *e);
-enum kerr_code pg_allocation_end(struct store *s, int64_t id, kdate end, const char *reason,
-                                 struct kerr *e);
-enum kerr_code pg_allocation_list(struct store *s, int64_t child_id, struct arena *a,
-                                  struct allocation **out, size_t *n, struct kerr *e);
 /* For store_check: every person's copy of their disability codes matches their rows. */
 enum kerr_code pg_people_check(struct store_pg *s, struct kerr *e);
 

@@ -1,11 +1,12 @@
 /*
- * The PostgreSQL backend's ops for the workforce and the people it serves: workers, user
- * accounts, people (children and relatives) with their disabilities, relationships and
- * allocations. Same behaviour and words as store_sqlite_people.c: the values are checked by the
- * shared store_check.c, clashes and missing references are named by the constraint the
- * server reports. Matching and ordering that ignore case fold ASCII letters only, as
- * SQLite's NOCASE does: lower() under the "C" collation, on the same expressions as the
- * indexes of 0001_*.pg.sql, so each search arm and each list order is an index range.
+ * The PostgreSQL backend's ops for the workforce and the people it serves: workers and
+ * people (children and relatives) with their disabilities (accounts are store_access.c's,
+ * relationships and allocations store_links.c's, written once). Same behaviour and words
+ * as store_sqlite_people.c: the values are checked by the shared store_check.c, clashes
+ * and missing references are named by the constraint the server reports. Matching and
+ * ordering that ignore case fold ASCII letters only, as SQLite's NOCASE does: lower()
+ * under the "C" collation, on the same expressions as the indexes of 0001_*.pg.sql, so
+ * each search arm and each list order is an index range.
  */
 #include <stdio.h>
 #include <string.h>
@@ -24,8 +25,6 @@
     "p.expected_dob, p.death, p.sex, p.ethnicity, p.upn, p.former_upn, p.upn_unknown, "            \
     "p.postcode, p.uasc, p.uasc_ceased, p.nhs_number, p.nhs_source, p.nhs_unknown, "               \
     "p.nhs_unknown_text, p.merged_into, p.created, p.disabilities"
-#define REL_COLS "r.id, r.child_id, r.other_id, r.type, r.parental_responsibility"
-#define ALLOC_COLS "a.id, a.child_id, a.worker_id, a.role, a.start_date, a.end_date, a.end_reason"
 
 /* A column folded as NOCASE folds it: ASCII letters only, compared byte by byte. */
 #define FOLD(col) "lower((" col ") COLLATE \"C\")"
@@ -498,156 +497,6 @@ enum kerr_code pg_person_list(struct store *base, const struct person_query *q, 
     if (!r)
         return rc;
     pg_rows(r, a, sizeof(**out), read_person, (void **)out, n);
-    return KITH_OK;
-}
-
-/* --- relationships and allocations ------------------------------------------------------ */
-
-static struct pg_stmt relationship_add_sql =
-    PG_STMT("INSERT INTO relationship(child_id, other_id, type, parental_responsibility) "
-            "VALUES ($1, $2, $3, $4) RETURNING id");
-static struct pg_stmt relationship_list_sql =
-    PG_STMT("SELECT " REL_COLS " FROM relationship r WHERE r.child_id = $1 ORDER BY r.id");
-static struct pg_stmt allocation_add_sql =
-    PG_STMT("INSERT INTO allocation(child_id, worker_id, role, start_date, end_date, end_reason) "
-            "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id");
-static struct pg_stmt allocation_dates_sql =
-    PG_STMT("SELECT start_date, end_date FROM allocation WHERE id = $1");
-static struct pg_stmt allocation_end_sql =
-    PG_STMT("UPDATE allocation SET end_date = $2, end_reason = $3 WHERE id = $1 "
-            "AND end_date IS NULL");
-static struct pg_stmt allocation_list_sql =
-    PG_STMT("SELECT " ALLOC_COLS " FROM allocation a WHERE a.child_id = $1 "
-            "ORDER BY a.start_date DESC, a.id DESC");
-
-static void read_relationship(const PGresult *r, int row, struct arena *a, void *out)
-{
-    struct relationship *rel = out;
-    int c = 0;
-    rel->id = pg_i64(r, row, c++);
-    rel->child_id = pg_i64(r, row, c++);
-    rel->other_id = pg_i64(r, row, c++);
-    rel->type = pg_name(r, row, c++, a);
-    rel->parental_responsibility = pg_int(r, row, c++) != 0;
-}
-
-enum kerr_code pg_relationship_add(struct store *base, struct relationship *rel, struct kerr *e)
-{
-    enum kerr_code rc = check_relationship(rel, e);
-    if (rc)
-        return rc;
-    struct pg_params p = {0};
-    pg_p_i64(&p, rel->child_id);
-    pg_p_i64(&p, rel->other_id);
-    pg_p_text(&p, rel->type);
-    pg_p_i64(&p, rel->parental_responsibility);
-    PGresult *r = pg_run(pg(base), &relationship_add_sql, &p, e, "adding a relationship", &rc);
-    if (r) {
-        rel->id = pg_i64(r, 0, 0);
-        PQclear(r);
-        return KITH_OK;
-    }
-    const struct pg_ref refs[] = {
-        {"relationship_child_id_fkey", "child_id", "person", rel->child_id},
-        {"relationship_other_id_fkey", "other_id", "person", rel->other_id},
-    };
-    return pg_ref_fail(pg(base), rc, refs, 2, e);
-}
-
-enum kerr_code pg_relationship_list(struct store *base, int64_t child_id, struct arena *a,
-                                    struct relationship **out, size_t *n, struct kerr *e)
-{
-    *out = NULL;
-    *n = 0;
-    struct pg_params p = {0};
-    pg_p_i64(&p, child_id);
-    enum kerr_code rc;
-    PGresult *r = pg_run(pg(base), &relationship_list_sql, &p, e, "listing relationships", &rc);
-    if (!r)
-        return rc;
-    pg_rows(r, a, sizeof(**out), read_relationship, (void **)out, n);
-    return KITH_OK;
-}
-
-static void read_allocation(const PGresult *r, int row, struct arena *a, void *out)
-{
-    struct allocation *al = out;
-    int c = 0;
-    al->id = pg_i64(r, row, c++);
-    al->child_id = pg_i64(r, row, c++);
-    al->worker_id = pg_i64(r, row, c++);
-    al->role = (enum allocation_role)pg_int(r, row, c++);
-    al->start = pg_date(r, row, c++);
-    al->end = pg_date(r, row, c++);
-    al->end_reason = pg_str(r, row, c++, a);
-}
-
-enum kerr_code pg_allocation_add(struct store *base, struct allocation *al, struct kerr *e)
-{
-    enum kerr_code rc = check_allocation(al, e);
-    if (rc)
-        return rc;
-    struct pg_params p = {0};
-    pg_p_i64(&p, al->child_id);
-    pg_p_i64(&p, al->worker_id);
-    pg_p_i64(&p, (int64_t)al->role);
-    pg_p_date(&p, al->start);
-    pg_p_date(&p, al->end);
-    pg_p_text(&p, al->end_reason);
-    PGresult *r = pg_run(pg(base), &allocation_add_sql, &p, e, "adding an allocation", &rc);
-    if (r) {
-        al->id = pg_i64(r, 0, 0);
-        PQclear(r);
-        return KITH_OK;
-    }
-    const struct pg_ref refs[] = {
-        {"allocation_child_id_fkey", "child_id", "child", al->child_id},
-        {"allocation_worker_id_fkey", "worker_id", "worker", al->worker_id},
-    };
-    return pg_ref_fail(pg(base), rc, refs, 2, e);
-}
-
-enum kerr_code pg_allocation_end(struct store *base, int64_t id, kdate end, const char *reason,
-                                 struct kerr *e)
-{
-    struct store_pg *s = pg(base);
-    enum kerr_code rc = check_allocation_end(end, reason, e);
-    if (rc)
-        return rc;
-    struct pg_params p = {0};
-    pg_p_i64(&p, id);
-    PGresult *r = pg_run(s, &allocation_dates_sql, &p, e, "reading an allocation", &rc);
-    if (!r)
-        return rc;
-    if (!PQntuples(r))
-        rc = kerr_fail(e, KITH_E_NOT_FOUND, "id", "no allocation with id %lld", (long long)id);
-    else
-        rc = check_allocation_ending(id, pg_date(r, 0, 0), pg_date(r, 0, 1), end, e);
-    PQclear(r);
-    if (rc)
-        return rc;
-    pg_p_date(&p, end);
-    pg_p_text(&p, reason);
-    int64_t changed = 0;
-    rc = pg_exec_stmt(s, &allocation_end_sql, &p, &changed, e, "ending an allocation");
-    if (!rc && !changed) /* ended by someone else since the read */
-        rc = kerr_fail(e, KITH_E_CONFLICT, "end", "allocation %lld has already ended",
-                       (long long)id);
-    return rc;
-}
-
-enum kerr_code pg_allocation_list(struct store *base, int64_t child_id, struct arena *a,
-                                  struct allocation **out, size_t *n, struct kerr *e)
-{
-    *out = NULL;
-    *n = 0;
-    struct pg_params p = {0};
-    pg_p_i64(&p, child_id);
-    enum kerr_code rc;
-    PGresult *r = pg_run(pg(base), &allocation_list_sql, &p, e, "listing allocations", &rc);
-    if (!r)
-        return rc;
-    pg_rows(r, a, sizeof(**out), read_allocation, (void **)out, n);
     return KITH_OK;
 }
 

@@ -124,14 +124,6 @@ enum kerr_code sqlite_person_visible(struct store *base, const struct store_scop
                                      int64_t id, bool *out, struct kerr *e);
 enum kerr_code sqlite_person_list(struct store *base, const struct person_query *q, struct arena *a,
                                   struct person **out, size_t *n, struct kerr *e);
-enum kerr_code sqlite_relationship_add(struct store *base, struct relationship *r, struct kerr *e);
-enum kerr_code sqlite_relationship_list(struct store *base, int64_t child_id, struct arena *a,
-                                        struct relationship **out, size_t *n, struct kerr *e);
-enum kerr_code sqlite_allocation_add(struct store *base, struct allocation *al, struct kerr *e);
-enum kerr_code sqlite_allocation_end(struct store *base, int64_t id, kdate end, const char *reason,
-                                     struct kerr *e);
-enum kerr_code sqlite_allocation_list(struct store *base, int64_t child_id, struct arena *a,
-                                      struct allocation **out, size_t *n, struct kerr *e);
 
 /* --- store_sqlite_search.c: the dialect's case-note search (store_impl.h) --- */
 extern struct store_sql sqlite_note_index_sql;

@@ -1,7 +1,8 @@
 /*
- * The SQLite backend's workforce and the people it serves: teams, workers, user accounts,
- * people (children and relatives) with their disabilities, person search and scope,
- * relationships and allocations. The values are checked by the shared store_check.c;
+ * The SQLite backend's workforce and the people it serves: teams, workers, people
+ * (children and relatives) with their disabilities, person search and scope (accounts are
+ * store_access.c's, relationships and allocations store_links.c's, written once). The
+ * values are checked by the shared store_check.c;
  * clashes and missing references are named through sq_write_fail's tables.
  */
 #include <stdio.h>
@@ -29,8 +30,6 @@
     "p.postcode, p.uasc, p.uasc_ceased, p.nhs_number, p.nhs_source, p.nhs_unknown, "               \
     "p.nhs_unknown_text, p.merged_into, p.created, p.disabilities"
 #define PERSON_ORDER " ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id"
-#define REL_COLS "r.id, r.child_id, r.other_id, r.type, r.parental_responsibility"
-#define ALLOC_COLS "a.id, a.child_id, a.worker_id, a.role, a.start_date, a.end_date, a.end_reason"
 /* Person search: ?7 is the typed prefix, ?8 the same followed by byte 0xFF, which sorts
  * after every byte of UTF-8, so [?7, ?8) under NOCASE is exactly "starts with ?7,
  * ignoring case" and each arm is one index range (see the .sqlite.sql migration). */
@@ -134,21 +133,6 @@ static struct store_sql person_search_sql =
            " AND " PERSON_OPEN " AND " PERSON_SCOPE PERSON_ORDER " LIMIT ?3 OFFSET ?4");
 static struct store_sql person_visible_sql =
     SQ_SQL("SELECT 1 FROM person p WHERE p.id = ?1 AND " PERSON_SCOPE);
-static struct store_sql relationship_add_sql =
-    SQ_SQL("INSERT INTO relationship(child_id, other_id, type, parental_responsibility) "
-           "VALUES (?1, ?2, ?3, ?4)");
-static struct store_sql relationship_list_sql =
-    SQ_SQL("SELECT " REL_COLS " FROM relationship r WHERE r.child_id = ?1 ORDER BY r.id");
-static struct store_sql allocation_add_sql =
-    SQ_SQL("INSERT INTO allocation(child_id, worker_id, role, start_date, end_date, end_reason) "
-           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-static struct store_sql allocation_dates_sql =
-    SQ_SQL("SELECT start_date, end_date FROM allocation WHERE id = ?1");
-static struct store_sql allocation_end_sql = SQ_SQL(
-    "UPDATE allocation SET end_date = ?2, end_reason = ?3 WHERE id = ?1 AND end_date IS NULL");
-static struct store_sql allocation_list_sql =
-    SQ_SQL("SELECT " ALLOC_COLS " FROM allocation a WHERE a.child_id = ?1 "
-           "ORDER BY a.start_date DESC, a.id DESC");
 
 /* --- workforce ----------------------------------------------------------------------- */
 
@@ -676,149 +660,4 @@ enum kerr_code sqlite_person_list(struct store *base, const struct person_query 
     size_t expect = (size_t)page_limit(q->limit);
     return sq_read_rows(s, st, a, sizeof(**out), expect < 64 ? expect : 64, read_person,
                         (void **)out, n, e);
-}
-
-static void read_relationship(sqlite3_stmt *st, struct arena *a, void *out)
-{
-    struct relationship *r = out;
-    int c = 0;
-    r->id = sqlite3_column_int64(st, c++);
-    r->child_id = sqlite3_column_int64(st, c++);
-    r->other_id = sqlite3_column_int64(st, c++);
-    r->type = sq_col_name(st, c++, a);
-    r->parental_responsibility = sqlite3_column_int(st, c++) != 0;
-}
-
-enum kerr_code sqlite_relationship_add(struct store *base, struct relationship *r, struct kerr *e)
-{
-    struct store_sqlite *s = sq(base);
-    enum kerr_code checked = check_relationship(r, e);
-    if (checked)
-        return checked;
-    sqlite3_stmt *st = sq_stmt(s, &relationship_add_sql, e);
-    if (!st)
-        return sq_no_stmt(e);
-    sqlite3_bind_int64(st, 1, r->child_id);
-    sqlite3_bind_int64(st, 2, r->other_id);
-    sq_bind_text(st, 3, r->type);
-    sqlite3_bind_int(st, 4, r->parental_responsibility);
-    enum kerr_code rc = KITH_OK;
-    if (sqlite3_step(st) == SQLITE_DONE) {
-        r->id = sqlite3_last_insert_rowid(s->db);
-    } else {
-        const struct reference refs[] = {
-            {&person_exists_sql, r->child_id, "child_id", "person"},
-            {&person_exists_sql, r->other_id, "other_id", "person"},
-        };
-        rc = sq_write_fail(s, e, "adding a relationship", NULL, 0, refs, 2);
-    }
-    sq_done(st);
-    return rc;
-}
-
-enum kerr_code sqlite_relationship_list(struct store *base, int64_t child_id, struct arena *a,
-                                        struct relationship **out, size_t *n, struct kerr *e)
-{
-    struct store_sqlite *s = sq(base);
-    sqlite3_stmt *st = sq_stmt(s, &relationship_list_sql, e);
-    if (!st)
-        return sq_no_stmt(e);
-    sqlite3_bind_int64(st, 1, child_id);
-    return sq_read_rows(s, st, a, sizeof(**out), 0, read_relationship, (void **)out, n, e);
-}
-
-/* --- allocations ------------------------------------------------------------------------ */
-
-static void read_allocation(sqlite3_stmt *st, struct arena *a, void *out)
-{
-    struct allocation *al = out;
-    int c = 0;
-    al->id = sqlite3_column_int64(st, c++);
-    al->child_id = sqlite3_column_int64(st, c++);
-    al->worker_id = sqlite3_column_int64(st, c++);
-    al->role = (enum allocation_role)sqlite3_column_int(st, c++);
-    al->start = sq_col_date(st, c++);
-    al->end = sq_col_date(st, c++);
-    al->end_reason = sq_col_str(st, c++, a);
-}
-
-enum kerr_code sqlite_allocation_add(struct store *base, struct allocation *al, struct kerr *e)
-{
-    struct store_sqlite *s = sq(base);
-    enum kerr_code checked = check_allocation(al, e);
-    if (checked)
-        return checked;
-    sqlite3_stmt *st = sq_stmt(s, &allocation_add_sql, e);
-    if (!st)
-        return sq_no_stmt(e);
-    char d1[DATE_ISO_LEN], d2[DATE_ISO_LEN];
-    sqlite3_bind_int64(st, 1, al->child_id);
-    sqlite3_bind_int64(st, 2, al->worker_id);
-    sqlite3_bind_int(st, 3, (int)al->role);
-    sq_bind_date(st, 4, al->start, d1);
-    sq_bind_date(st, 5, al->end, d2);
-    sq_bind_text(st, 6, al->end_reason);
-    enum kerr_code rc = KITH_OK;
-    if (sqlite3_step(st) == SQLITE_DONE) {
-        al->id = sqlite3_last_insert_rowid(s->db);
-    } else {
-        const struct reference refs[] = {
-            {&person_exists_sql, al->child_id, "child_id", "child"},
-            {&worker_exists_sql, al->worker_id, "worker_id", "worker"},
-        };
-        rc = sq_write_fail(s, e, "adding an allocation", NULL, 0, refs, 2);
-    }
-    sq_done(st);
-    return rc;
-}
-
-enum kerr_code sqlite_allocation_end(struct store *base, int64_t id, kdate end, const char *reason,
-                                     struct kerr *e)
-{
-    struct store_sqlite *s = sq(base);
-    enum kerr_code checked = check_allocation_end(end, reason, e);
-    if (checked)
-        return checked;
-    sqlite3_stmt *st = sq_stmt(s, &allocation_dates_sql, e);
-    if (!st)
-        return sq_no_stmt(e);
-    sqlite3_bind_int64(st, 1, id);
-    int step = sqlite3_step(st);
-    kdate start = step == SQLITE_ROW ? sq_col_date(st, 0) : DATE_NONE;
-    kdate ended = step == SQLITE_ROW ? sq_col_date(st, 1) : DATE_NONE;
-    enum kerr_code rc = KITH_OK;
-    char a[DATE_ISO_LEN];
-    if (step == SQLITE_DONE)
-        rc = kerr_fail(e, KITH_E_NOT_FOUND, "id", "no allocation with id %lld", (long long)id);
-    else if (step != SQLITE_ROW)
-        rc = sq_fail(s, e, "reading an allocation");
-    else
-        rc = check_allocation_ending(id, start, ended, end, e);
-    sq_done(st);
-    if (rc)
-        return rc;
-    st = sq_stmt(s, &allocation_end_sql, e);
-    if (!st)
-        return sq_no_stmt(e);
-    sqlite3_bind_int64(st, 1, id);
-    sq_bind_date(st, 2, end, a);
-    sq_bind_text(st, 3, reason);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        rc = sq_fail(s, e, "ending an allocation");
-    else if (sqlite3_changes(s->db) == 0) /* ended by someone else since the read */
-        rc = kerr_fail(e, KITH_E_CONFLICT, "end", "allocation %lld has already ended",
-                       (long long)id);
-    sq_done(st);
-    return rc;
-}
-
-enum kerr_code sqlite_allocation_list(struct store *base, int64_t child_id, struct arena *a,
-                                      struct allocation **out, size_t *n, struct kerr *e)
-{
-    struct store_sqlite *s = sq(base);
-    sqlite3_stmt *st = sq_stmt(s, &allocation_list_sql, e);
-    if (!st)
-        return sq_no_stmt(e);
-    sqlite3_bind_int64(st, 1, child_id);
-    return sq_read_rows(s, st, a, sizeof(**out), 0, read_allocation, (void **)out, n, e);
 }
