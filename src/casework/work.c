@@ -168,8 +168,11 @@ static enum kerr_code caseload_for(struct store *s, struct arena *a, const struc
         return KITH_OK;
     }
     *team = self.team_id;
-    *of = self.role == ROLE_TEAM_MANAGER ? (struct caseload_of){.team_id = self.team_id}
-                                         : (struct caseload_of){.worker_id = q->worker_id};
+    *of = (struct caseload_of){0};
+    if (self.role == ROLE_TEAM_MANAGER)
+        of->team_id = self.team_id;
+    else
+        of->worker_id = q->worker_id;
     return rc;
 }
 

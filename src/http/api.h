@@ -19,8 +19,7 @@ int api_children_search(struct http_app *app, struct http_request *req, struct h
 int api_child_get(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_child_create(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_child_update(struct http_app *app, struct http_request *req, struct http_response *res);
-int api_child_duplicates(struct http_app *app, struct http_request *req,
-                         struct http_response *res);
+int api_child_duplicates(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_child_merge(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_child_unmerge(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_notes_list(struct http_app *app, struct http_request *req, struct http_response *res);

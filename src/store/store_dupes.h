@@ -1,8 +1,8 @@
 /*
  * Candidates for duplicate detection (domain/dupes.h scores them): the children who share
- * with what a person typed an identifier (the NHS number, the UPN), a date of birth or that date with its day
- * and month swapped, a postcode, or both names exactly, either way round. Those are every
- * child who can reach DUP_SHOWN: without one of them the most a child can score is
+ * with what a person typed an identifier (the NHS number, the UPN), a date of birth or that date
+ * with its day and month swapped, a postcode, or both names exactly, either way round. Those are
+ * every child who can reach DUP_SHOWN: without one of them the most a child can score is
  * sound-alike names and a district, 25. One statement, the same on both backends but for
  * how parameters are written; unscoped (the use case keeps only the children the actor may
  * see).
