@@ -197,7 +197,7 @@ enum kerr_code cw_cin_live(struct store *s, const struct actor *who, int year, s
         rc = store_setting_next(s, setting_cin_serial_name(year, counter, sizeof counter), who->now,
                                 &serial, &err->e);
     if (!rc) {
-        char made[24];
+        char made[24] = ""; /* strftime leaves it as it was when it cannot write */
         time_t at = (time_t)who->now;
         struct tm tm;
         gmtime_r(&at, &tm);

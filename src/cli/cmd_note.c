@@ -40,7 +40,7 @@ static enum kerr_code read_body(struct cli *c, const char *path, const char **ou
     if (!f)
         return kerr_fail(&c->err, KITH_E_IO, "body-file", "cannot read '%s'", path);
     struct str s;
-    str_init(&s, 4 * CASE_NOTE_BODY_MAX); /* bytes: a character is up to four; the
+    str_init(&s, (size_t)4 * CASE_NOTE_BODY_MAX); /* bytes: a character is up to four; the
                                               description counts the characters */
     char buf[8192];
     size_t n;

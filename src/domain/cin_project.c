@@ -392,7 +392,7 @@ static void add_assessments(struct child_ctx *x)
         set_date(p, CIN_ASSESSMENT, row, AS_AUTHORISED, auth);
         if (auth == DATE_NONE || !a->nfactors)
             continue; /* the census has the factors of an authorised assessment */
-        char joined[ASSESSMENT_FACTORS_MAX * 4];
+        char joined[ASSESSMENT_FACTORS_MAX * 4] = "";
         size_t n = 0;
         for (int k = 0; k < a->nfactors; k++) {
             int32_t f = add_row(x, CIN_FACTOR, &assessment_type, &a->h, row);

@@ -359,7 +359,7 @@ int api_record_delete(struct http_app *app, struct http_request *req, struct htt
         api_field_error(req, "version", "expected the version you are deleting, as a number");
     if (reason && reason->kind != JV_STRING)
         api_field_error(req, "reason", "expected a string");
-    if (req->nerrors)
+    if (req->nerrors || !version)
         return http_problem(req, res, 422, "The record was not deleted", "Check the fields.");
     struct cw_err err;
     cw_err_clear(&err);

@@ -83,10 +83,10 @@ enum kerr_code store_setting_next(struct store *s, const char *name, int64_t now
     arena_init(&a, 256);
     struct got g = {.a = &a};
     enum kerr_code rc = run(s, &next_sql, p, 2, read_value, &g, e);
-    if (!rc && !g.value)
-        rc = kerr_fail(e, KITH_E_DB, "db", "counting %s gave no value", name);
-    if (!rc)
+    if (!rc && g.value)
         *out = strtoll(g.value, NULL, 10);
+    else if (!rc)
+        rc = kerr_fail(e, KITH_E_DB, "db", "counting %s gave no value", name);
     arena_release(&a);
     return rc;
 }
