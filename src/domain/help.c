@@ -5,10 +5,11 @@
  * start, a plan ending before it starts (the census's 8630, 8608 and 4011 say so only for
  * the years they run in); kith's own order of work (factors with the worker's completion,
  * at least one once completed, 21 when none were found; a child seen alone only when
- * seen); and a closure's reason with no closure day, which the census cannot see. The
- * census's own rules on these records (a closure day's reason, 8805; a primary need, 8610;
- * no factor twice, 8898; 21 alone, 8869) are stated once, in the rule engine, and refused
- * as a record is saved (casework/cin_live.c). Codes are judged in the collection year of
+ * seen); and what the census cannot see: a closure's reason with no closure day, and the
+ * factors of an assessment not yet authorised. The census's own rules on these records (a
+ * closure day's reason, 8805; a primary need, 8610; on an authorised assessment no factor
+ * twice, 8898, and 21 alone, 8869) are stated once, in the rule engine, and refused as a
+ * record is saved (casework/cin_live.c). Codes are judged in the collection year of
  * the record's own date (field.h's year_from): source 5D and closure RC9 from 2022/23,
  * factor 24A from 2021/22.
  */
@@ -113,14 +114,23 @@ static const struct field assessment_fields[] = {
     {0},
 };
 
-/* A factor given twice (8898) or 21 beside others (8869) is the census's rule alone, refused
- * on save by cw_cin_on_save. What stays is kith's own order of work: factors come with the
- * social worker's completion, which the census cannot see (its 8614 reads the manager's
- * authorisation as the completion, so it would refuse what kith asks for here), and a
+/* The census sees an assessment's factors only once a manager has authorised it
+ * (cin_project.c): from then on a factor given twice (8898) or 21 beside others (8869) is
+ * the rule engine's to refuse, as the record is saved; before, the census cannot see them,
+ * so kith says it here. The rest is kith's own order of work: factors come with the social
+ * worker's completion (the census reads the authorisation as the completion, 8614), and a
  * completed assessment says what it found (8897Q is only a query). */
 static void factors_check(const struct assessment *a, struct field_errors *errs)
 {
     const struct field *f = field_find(assessment_fields, "factors");
+    for (int i = 0; a->authorised_date == DATE_NONE && i < a->nfactors; i++) {
+        for (int j = 0; j < i; j++)
+            if (!strcmp(a->factors[i], a->factors[j]))
+                field_fail(errs, f, i, a->factors[i], "is given twice", "each factor once");
+        if (!strcmp(a->factors[i], "21") && a->nfactors > 1)
+            field_fail(errs, f, i, a->factors[i], "is given with other factors",
+                       "21 (no factors identified) on its own");
+    }
     if (a->nfactors && a->completed_date == DATE_NONE)
         field_fail(errs, f, -1, NULL, "are given before the assessment is completed",
                    "factors once the assessment has a completion date (CIN rule 8614)");

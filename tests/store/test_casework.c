@@ -864,6 +864,8 @@ static void exemption_journey(void **state) { run_journey(*state, exempt, N_ELEM
  * still refuses each, naming its field and the rule ("CIN rule NNNN:", the engine's
  * wording). An impossible order stays the description's, for any year, the census's
  * years or not (a closure before its referral in 2015, a plan ending before it starts). */
+/* authorised: the census sees an assessment's factors only then (before, the description
+ * refuses them itself: tests/unit/test_domain_help_protection.c) */
 #define AUTH "completed_date=2026-11-10", "authorised_date=2026-11-11", "authorised_by=T Manager"
 static const struct journey_step census_once[] = {
     /* 1 */

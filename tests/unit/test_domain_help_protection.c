@@ -57,14 +57,18 @@ static const struct rec_rule_case cases[] = {
      "referral_date",
      "is in the future"},
     /* assessment: dates after its start, authorisation after completion (8608), factors
-     * with the worker's completion, 24A from 2021/22; none twice (8898) and 21 alone (8869)
-     * are the census's, refused on save */
+     * with the worker's completion, 24A from 2021/22; none twice and 21 alone until it is
+     * authorised (then the census sees the factors: its 8898 and 8869, refused on save) */
     {"assessment", {"start_date=2026-11-03"}, NULL, NULL},
     {"assessment", {ASSESSED, "factors=21"}, NULL, NULL},
     {"assessment", {ASSESSED}, "factors", "are missing"},
     {"assessment", {"start_date=2026-11-03", "factors=1B"}, "factors", "before the assessment is"},
-    {"assessment", {ASSESSED, "factors=1B,21"}, NULL, NULL},
-    {"assessment", {ASSESSED, "factors=1B,16A,1B"}, NULL, NULL},
+    {"assessment", {ASSESSED, "factors=1B,21"}, "factors", "with other factors"},
+    {"assessment", {ASSESSED, "factors=1B,16A,1B"}, "factors", "is given twice"},
+    {"assessment",
+     {ASSESSED, "factors=1B,21", "authorised_date=2026-11-21", "authorised_by=T Manager"},
+     NULL,
+     NULL},
     {"assessment", {ASSESSED, "factors=1b"}, "factors", "codes are written in capitals"},
     {"assessment",
      {"start_date=2026-11-03", "completed_date=2026-11-02", "factors=21"},
