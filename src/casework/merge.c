@@ -90,7 +90,7 @@ enum kerr_code cw_child_merge(struct store *s, const struct actor *who, const ch
     else if (strlen(reason) > 2000)
         field_fail(&err->fields, &merge_reason, -1, NULL, "is too long", NULL);
     enum kerr_code rc = cw_values_result("merge", err);
-    struct person k, g;
+    struct person k = {0}, g = {0};
     if (!rc)
         rc = child_of(s, who, keep, "keep", "merge", a, &k, err);
     if (!rc)
@@ -136,7 +136,7 @@ enum kerr_code cw_child_unmerge(struct store *s, const struct actor *who, const 
         field_fail(&err->fields, &merge_reason, -1, NULL, "is missing",
                    "why the records are not one child's after all");
     enum kerr_code rc = cw_values_result("unmerge", err);
-    struct person g, k;
+    struct person g = {0}, k = {0};
     /* A merged child's records are the kept child's now, and so is who may see them: the
      * scope that decides is the kept child's. */
     if (!rc)

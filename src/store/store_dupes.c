@@ -14,8 +14,9 @@
 
 #define DUP_WHERE(P1, P2, P3, P4, P5, P6, P7)                                                      \
     "SELECT id, public_id, la_child_id, given_name, family_name, dob, upn, postcode, nhs_number "  \
-    "FROM person WHERE kind = 0 AND merged_into IS NULL AND (upn = " P1 " OR dob = " P2 " OR dob = " P3                    \
-    " OR postcode = " P4 " OR (lower(family_name) = " P5 " AND lower(given_name) = " P6 ")"        \
+    "FROM person WHERE kind = 0 AND merged_into IS NULL AND (upn = " P1 " OR dob = " P2            \
+    " OR dob = " P3 " OR postcode = " P4 " OR (lower(family_name) = " P5                           \
+    " AND lower(given_name) = " P6 ")"                                                             \
     " OR (lower(family_name) = " P6 " AND lower(given_name) = " P5 ") OR nhs_number = " P7 ")"     \
     " ORDER BY id LIMIT 200"
 
