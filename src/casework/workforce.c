@@ -6,6 +6,7 @@
  */
 #include "casework/workforce.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "casework/cw_impl.h"
@@ -28,7 +29,22 @@ static enum kerr_code refuse(struct store *s, const struct actor *who, const cha
 {
     cw_audit(s, who, 0, action, "denied", NULL, true, NULL);
     return kerr_fail(&err->e, KITH_E_FORBIDDEN, "role",
-                     "only team managers and administrators see workers' absences");
+                     "only team managers and administrators see workers' personal details");
+}
+
+enum kerr_code cw_workers(struct store *s, const struct actor *who, const struct worker_query *q,
+                          struct arena *a, struct worker **out, size_t *n, struct cw_err *err)
+{
+    *out = NULL;
+    *n = 0;
+    if (!cw_may_manage_staff(who))
+        return refuse(s, who, "worker-list", err);
+    enum kerr_code rc = store_worker_list(s, q, a, out, n, &err->e);
+    if (rc)
+        return rc;
+    char count[24];
+    snprintf(count, sizeof count, "%zu workers", *n);
+    return cw_audit(s, who, 0, "worker-list", "ok", count, true, &err->e);
 }
 
 enum kerr_code cw_absence_add(struct store *s, const struct actor *who, const char *worker_ref,

@@ -8,6 +8,7 @@
 #define KITH_CASEWORK_WORKFORCE_H
 
 #include "casework/casework.h"
+#include "store/store.h"
 #include "domain/workforce.h"
 
 /* Whether `who` manages staff: a team manager, an administrator, or the operator. */
@@ -24,5 +25,10 @@ enum kerr_code cw_absence_add(struct store *s, const struct actor *who, const ch
 enum kerr_code cw_absences(struct store *s, const struct actor *who, const char *worker_ref,
                            struct arena *a, struct worker *w, struct absence **out, size_t *n,
                            struct cw_err *err);
+
+/* Workers (`q`: a team, current only, a page), with the census items: for those who
+ * manage staff only, audited as one "worker-list" with the count. */
+enum kerr_code cw_workers(struct store *s, const struct actor *who, const struct worker_query *q,
+                          struct arena *a, struct worker **out, size_t *n, struct cw_err *err);
 
 #endif

@@ -24,6 +24,7 @@
 #include "domain/ident.h"
 #include "domain/public_id.h"
 #include "domain/rec.h"
+#include "domain/workforce.h"
 #include "http/api_fields.h"
 #include "http/json.h"
 #include "http/web_audit.h"
@@ -572,6 +573,13 @@ const struct api_doc api_docs[] = {
      "What is due, done and overdue under the statutory timescales (docs/timescales.md), for "
      "the children you may see, by due date; each with the one-line reason for its date",
      NULL, "ObligationList"},
+    {HTTP_GET, "/api/v1/teams", "The teams, with their service and caseload threshold", NULL,
+     "TeamList"},
+    {HTTP_GET, "/api/v1/workers",
+     "Workers in post with their workforce census items (team managers and administrators; "
+     "each read audited): team=TEAM for one team, left=include for leavers too "
+     "(docs/workforce.md)",
+     NULL, "WorkerList"},
     {HTTP_GET, "/api/v1/jobs",
      "Open vacancies on the public jobs board, filtered as /jobs is; no token needed "
      "(docs/jobs.md)",
@@ -745,6 +753,10 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
                       worker, allocation_fields, false, worker);
     api_fields_schema(&j, "AllocationInput", "An allocation as sent", worker, allocation_fields,
                       true, worker);
+    static const char *const team_ref[] = {"id", "team", NULL};
+    api_fields_schema(&j, "Team", "A team", id, team_fields, false, NULL);
+    api_fields_schema(&j, "Worker", "A worker (team: the team's public id)", team_ref,
+                      worker_fields, false, NULL);
     schema(&j, "Search", search, search);
     schema(&j, "Problem", problem, NULL);
     schema(&j, "Obligation", obligation, NULL);
@@ -762,6 +774,8 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
         const char *name, *key, *item;
     } lists[] = {{"ChildList", "children", "Child"},
                  {"NoteList", "notes", "Note"},
+                 {"TeamList", "teams", "Team"},
+                 {"WorkerList", "workers", "Worker"},
                  {"AllocationList", "allocations", "Allocation"},
                  {"RecordList", "records", "Record"},
                  {"RecordVersions", "versions", "Record"},

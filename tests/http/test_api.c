@@ -50,7 +50,8 @@ static int64_t worker(struct fx *f, int64_t team, const char *given, char *publi
                        .role = ROLE_SOCIAL_WORKER,
                        .fte = 1.0,
                        .start = start,
-                       .end = DATE_NONE};
+                       .end = DATE_NONE,
+                       .dob = DATE_NONE};
     struct kerr e = KERR_INIT;
     assert_int_equal(store_worker_add(f->app.store, &w, &e), 0);
     if (public_id)
@@ -732,6 +733,37 @@ static void care_application_needs_fgdm(void **state)
     has(c, "\"order_sought\":\"care\"");
 }
 
+/* Teams and workers from their descriptions: the FTE a JSON number, the census items
+ * present (null until recorded); workers only for those who manage staff, each read
+ * audited. */
+static void teams_and_workers(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = api(f, "GET", "/api/v1/teams", ADA, NULL);
+    assert_int_equal(c->res.status, 200);
+    has(c, "\"name\":\"Team A\",\"service\":\"child-in-need\",\"caseload_threshold\":18");
+    c = api(f, "GET", "/api/v1/workers", HAL, NULL);
+    assert_int_equal(c->res.status, 200);
+    has(c, "\"given_name\":\"Ada\"");
+    has(c, "\"fte\":1,");
+    has(c, "\"dob\":null");
+    has(c, "\"leave_reason\":null");
+    struct audit_event *rows;
+    size_t n = trail(f, HAL, &rows);
+    assert_true(n > 0);
+    assert_string_equal(rows[0].action, "worker-list");
+    assert_string_equal(rows[0].detail, "3 workers");
+    c = api(f, "GET", "/api/v1/workers?team=Team+B", HAL, NULL);
+    assert_int_equal(c->res.status, 200);
+    has(c, "\"given_name\":\"Cat\"");
+    assert_null(strstr(c->body, "\"Ada\""));
+    assert_int_equal(api(f, "GET", "/api/v1/workers?team=nowhere", HAL, NULL)->res.status, 422);
+    assert_int_equal(api(f, "GET", "/api/v1/workers?sort=age", HAL, NULL)->res.status, 422);
+    c = api(f, "GET", "/api/v1/workers", ADA, NULL); /* a social worker */
+    assert_true(c->res.status == 403 || c->res.status == 404);
+    assert_null(strstr(c->body, "given_name"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -747,6 +779,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(records_deleted_in_error, setup, teardown),
         cmocka_unit_test_setup_teardown(cin_rules_on_save, setup, teardown),
         cmocka_unit_test_setup_teardown(care_application_needs_fgdm, setup, teardown),
+        cmocka_unit_test_setup_teardown(teams_and_workers, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
