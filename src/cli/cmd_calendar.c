@@ -65,7 +65,7 @@ static const struct cli_command calendar_sub[] = {
      .summary = "the date N working days after DATE (before it when N is negative)",
      .usage = "DATE N",
      .description = "Working days are Monday to Friday except England and Wales bank "
-                    "holidays.\nDATE is YYYY-MM-DD or dd/mm/yyyy. The answer is the N-th "
+                    "holidays.\nDATE is YYYY-MM-DD or day/month/year. The answer is the N-th "
                     "working day after DATE,\nso a deadline \"within 15 working days of DATE\" "
                     "is on or before it.",
      .min_args = 2,

@@ -79,13 +79,62 @@ enum kerr_code date_parse_dmy(const char *s, kdate *out, struct kerr *e)
     return date_fail(e, NULL, s, "dd/mm/yyyy, a real calendar day between 1800 and 2200");
 }
 
+/* A whole number of at most `max` digits at *p, moving past it; -1 when none. */
+static int take_digits(const char **p, int max)
+{
+    int v = 0, n = 0;
+    while (n < max && **p >= '0' && **p <= '9') {
+        v = v * 10 + (**p - '0');
+        (*p)++;
+        n++;
+    }
+    return n ? v : -1;
+}
+
+bool date_scan_typed(const char *s, kdate *out)
+{
+    while (*s == ' ')
+        s++;
+    const char *p = s;
+    int a = take_digits(&p, 4), b, c;
+    if (a < 0)
+        return false;
+    int y, m, d;
+    if (p - s == 4 && *p == '-') {
+        p++;
+        b = take_digits(&p, 2);
+        if (*p++ != '-')
+            return false;
+        c = take_digits(&p, 2);
+        y = a, m = b, d = c;
+    } else if (p - s <= 2 && *p == '/') {
+        p++;
+        b = take_digits(&p, 2);
+        if (*p++ != '/')
+            return false;
+        const char *q = p;
+        c = take_digits(&p, 4);
+        if (p - q != 4)
+            return false;
+        y = c, m = b, d = a;
+    } else {
+        return false;
+    }
+    while (*p == ' ')
+        p++;
+    if (*p || !date_valid_ymd(y, m, d))
+        return false;
+    *out = date_from_ymd(y, m, d);
+    return true;
+}
+
 enum kerr_code date_parse(const char *s, const char *field, kdate *out, struct kerr *e)
 {
-    size_t n = strlen(s);
-    if (date_scan_iso(s, n, out) || date_scan_dmy(s, n, out))
+    if (date_scan_typed(s, out))
         return KITH_OK;
     return date_fail(e, field, s,
-                     "YYYY-MM-DD or dd/mm/yyyy, a real calendar day between 1800 and 2200");
+                     "YYYY-MM-DD or day/month/year (5/12/2026), a real calendar day between "
+                     "1800 and 2200");
 }
 
 /* Writes digits by hand: the year is always four digits within DATE_MIN/MAX_YEAR. */

@@ -78,7 +78,11 @@ int date_year(kdate d);
 enum kerr_code date_parse_iso(const char *s, kdate *out, struct kerr *e);
 /* "dd/mm/yyyy" exactly (the 903 CSV form). */
 enum kerr_code date_parse_dmy(const char *s, kdate *out, struct kerr *e);
-/* Either form; the error names both. `field` names the field in the message. */
+/* A date as a person types it: YYYY-MM-DD, or D/M/YYYY with one or two digits for the day
+ * and month (what kith's own pages show), spaces around it allowed. The one reader of typed
+ * dates: record fields (domain/rec.c) and every command-line date option. */
+bool date_scan_typed(const char *s, kdate *out);
+/* date_scan_typed with a message naming `field` and both forms. */
 enum kerr_code date_parse(const char *s, const char *field, kdate *out, struct kerr *e);
 /* Parse n bytes (not NUL-terminated); false when not a valid date. No messages: for readers. */
 bool date_scan_iso(const char *p, size_t n, kdate *out);

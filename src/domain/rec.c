@@ -115,57 +115,6 @@ static bool blank(const char *s)
     return true;
 }
 
-/* A whole number of at most `max` digits at *p, moving past it; -1 when none. */
-static int digits(const char **p, int max)
-{
-    int v = 0, n = 0;
-    while (n < max && **p >= '0' && **p <= '9') {
-        v = v * 10 + (**p - '0');
-        (*p)++;
-        n++;
-    }
-    return n ? v : -1;
-}
-
-/* YYYY-MM-DD, or D/M/YYYY with one or two digits for the day and month (what people type
- * and what kith's own pages show), with spaces around it allowed. */
-static bool read_date(const char *s, kdate *out)
-{
-    while (*s == ' ')
-        s++;
-    const char *p = s;
-    int a = digits(&p, 4), b, c;
-    if (a < 0)
-        return false;
-    int y, m, d;
-    if (p - s == 4 && *p == '-') {
-        p++;
-        b = digits(&p, 2);
-        if (*p++ != '-')
-            return false;
-        c = digits(&p, 2);
-        y = a, m = b, d = c;
-    } else if (p - s <= 2 && *p == '/') {
-        p++;
-        b = digits(&p, 2);
-        if (*p++ != '/')
-            return false;
-        const char *q = p;
-        c = digits(&p, 4);
-        if (p - q != 4)
-            return false;
-        y = c, m = b, d = a;
-    } else {
-        return false;
-    }
-    while (*p == ' ')
-        p++;
-    if (*p || !date_valid_ymd(y, m, d))
-        return false;
-    *out = date_from_ymd(y, m, d);
-    return true;
-}
-
 static const struct {
     const char *word;
     bool value;
@@ -220,7 +169,7 @@ void rec_set_text(const struct field *f, void *rec, const char *text, struct are
         return;
     case FIELD_DATE: {
         kdate d = DATE_NONE;
-        if (!absent && !read_date(text, &d))
+        if (!absent && !date_scan_typed(text, &d))
             field_fail(errs, f, -1, text, "is not a date",
                        "a real date written as day/month/year (5/12/2026) or 2026-12-05");
         memcpy(m, &d, sizeof(d));

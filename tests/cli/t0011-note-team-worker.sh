@@ -52,11 +52,16 @@ out_has "Second line."
 printf 'Piped text.\n' | "$KITH" note add "$child" --author "$worker" --subject Piped --body-file - >/dev/null ||
     fail "a note from standard input"
 
+# a date as people type it, as kith record add takes it (one reader: date_scan_typed)
+ok note add "$child" --author "$worker" --subject "Typed date" --body B --date 3/1/2026
+
 # Refusals name the problem and store nothing.
 ok note list "$child" --limit 1000
 before=$(grep -c . "$T/out")
 status 3 note add "$child" --author "$worker" --kind gossip --subject S --body B
 err_has "kind of note 'gossip' is not a code we know"
+status 64 note add "$child" --author "$worker" --subject S --body B --date 3/1/26
+err_has "day/month/year"
 status 3 note add "$child" --author "$worker" --subject S --body B --date 2026-04-01
 err_has "date of the note '2026-04-01' is in the future"
 status 4 note add nobody --author "$worker" --subject S --body B
