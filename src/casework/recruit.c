@@ -132,7 +132,7 @@ enum kerr_code cw_apply(struct store *s, const struct actor *who, const char *va
     if (rc)
         return rc;
     rc = store_rec_add(s, &application_type, app, who->now, &err->e);
-    if (!rc)
+    if (!rc && cv) /* always: an application without a CV was refused above */
         rc = store_cv_put(s, app->h.id, cv->data, cv->len, a, &err->e);
     if (!rc)
         rc = cw_audit(s, who, 0, "application.add", "ok", app->h.public_id, false, &err->e);

@@ -20,9 +20,9 @@
 #include "domain/rec.h"
 
 #define APPLICATION_CODE_LEN 16
-#define APPLICATION_SWE_LEN 12               /* "SW" and up to 9 digits, and its NUL */
-#define APPLICATION_CV_MAX (2 * 1024 * 1024) /* bytes */
-#define APPLICATION_DIGEST_LEN 65            /* hex SHA-256 of the withdraw token, and its NUL */
+#define APPLICATION_SWE_LEN 12     /* "SW" and up to 9 digits, and its NUL */
+#define APPLICATION_CV_MAX 2097152 /* bytes: 2 MiB */
+#define APPLICATION_DIGEST_LEN 65  /* hex SHA-256 of the withdraw token, and its NUL */
 
 struct application {
     struct rec_head h; /* h.parent_id: the vacancy's row id (an application hangs off no

@@ -212,7 +212,8 @@ static enum kerr_code applications(struct demo_gen *g, struct rng *r, struct are
                                                     : moved;
         if (ap.stage_on < received)
             ap.stage_on = received;
-        ap.h.created_at = (int64_t)received * 86400 + 9 * 3600 + (int64_t)rng_below(r, 36000);
+        ap.h.created_at =
+            (int64_t)received * 86400 + (int64_t)9 * 3600 + (int64_t)rng_below(r, 36000);
         rc = g->sink->record(g->sink->ctx, &application_type, &ap, g->e);
     }
     return rc;

@@ -200,7 +200,7 @@ enum kerr_code jobs_board_open(struct jobs_board *b, struct store *s, kdate toda
     pthread_mutex_unlock(&b->lock);
     if (!fresh) {
         r = xcalloc(1, sizeof *r);
-        arena_init(&r->a, 64 * 1024);
+        arena_init(&r->a, (size_t)64 * 1024);
         rc = read_set(s, today, &r->a, &r->set, e);
         if (rc) {
             reading_free(r);
