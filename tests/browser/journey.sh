@@ -8,7 +8,10 @@ set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/kith-browser.XXXXXX")
 pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
+# The server is stopped and waited for before its directory goes: one still writing its log
+# or database as it shuts down made rm fail, and that failure became the journey's.
+trap 'st=$?; if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || :; fi
+      rm -rf "$T" || :; exit $st' EXIT
 db="$T/kith.db"
 "$KITH" demo --db "$db" --scale 0.05 >/dev/null
 sw=$(awk '$2 == "social-worker" { print $1 }' "$db.passwords")
