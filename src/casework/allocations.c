@@ -12,6 +12,8 @@ enum kerr_code cw_allocation_add(struct store *s, const struct actor *who, struc
                                  struct cw_err *err)
 {
     enum kerr_code rc = cw_may_see(s, who, al->child_id, "allocate", err);
+    if (!rc)
+        rc = cw_child_writable(s, al->child_id, err);
     if (rc)
         return rc;
     if (!worker || !*worker) {

@@ -27,6 +27,23 @@ enum kerr_code cw_may_see(struct store *s, const struct actor *who, int64_t chil
     return kerr_fail(&err->e, KITH_E_NOT_FOUND, "child", "there is no such child");
 }
 
+enum kerr_code cw_child_writable(struct store *s, int64_t child_id, struct cw_err *err)
+{
+    struct arena a;
+    arena_init(&a, 1024);
+    struct person p, kept;
+    enum kerr_code rc = store_person_get(s, child_id, &a, &p, &err->e);
+    if (!rc && p.merged_into) {
+        bool named = store_person_get(s, p.merged_into, &a, &kept, NULL) == KITH_OK;
+        rc = kerr_fail(&err->e, KITH_E_CONFLICT, "child",
+                       "this child's record was merged into %s (%s): record it there",
+                       named ? kept.public_id : "another record",
+                       named ? kept.la_child_id : "unmerge it first to write here");
+    }
+    arena_release(&a);
+    return rc;
+}
+
 enum kerr_code cw_values_result(const char *what, struct cw_err *err)
 {
     if (!err->fields.n && !err->fields.dropped)

@@ -13,6 +13,11 @@
 enum kerr_code cw_may_see(struct store *s, const struct actor *who, int64_t child_id,
                           const char *action, struct cw_err *err);
 
+/* Whether child `child_id` may take a new record: KITH_E_CONFLICT, naming the child it was
+ * merged into, when it was merged (its records live there now; one written here would be
+ * out of sight until an unmerge), KITH_E_NOT_FOUND when there is no such child. */
+enum kerr_code cw_child_writable(struct store *s, int64_t child_id, struct cw_err *err);
+
 /* KITH_E_INVALID naming the first of the problems in err->fields ("the `what` has N
  * problems; the first: ..."), or KITH_OK when there are none. */
 enum kerr_code cw_values_result(const char *what, struct cw_err *err);

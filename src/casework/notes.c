@@ -18,6 +18,8 @@ enum kerr_code cw_note_add(struct store *s, const struct actor *who, struct case
                          "only a worker's account can write case notes");
     enum kerr_code rc = cw_may_see(s, who, n->child_id, "note-add", err);
     if (!rc)
+        rc = cw_child_writable(s, n->child_id, err);
+    if (!rc)
         rc = cw_check_fields(who, note_fields, "note", n, err);
     if (!rc)
         rc = store_begin(s, &err->e);

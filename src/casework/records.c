@@ -152,6 +152,8 @@ enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct
     enum kerr_code rc = t->parent ? may_see(s, who, t, h->parent_id, "add", err)
                                   : may_recruit(s, who, t, "add", false, err);
     cw_rec_kept(t, rec, NULL); /* links are set by the actions that make them */
+    if (!rc && t->parent)
+        rc = cw_child_writable(s, h->parent_id, err);
     if (!rc)
         rc = check_values(who, t, rec, err);
     if (rc)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # kith child merge and unmerge: two records of one child made one (the second's records
 # move to the first, the second leaves lists and searches) and taken apart again exactly; a
-# merge needs a reason, and a merged child is not merged twice.
+# merge needs a reason, a merged child is not merged twice, and nothing new is recorded on
+# it while it is merged.
 . "$(dirname "$0")/lib.sh"
 
 ok init
@@ -25,11 +26,19 @@ out_lacks "LAGONE"
 ok record list contact LAKEEP
 err_has "of 1 contacts"
 status 5 child merge LAKEEP LAGONE --reason again
+# nothing new is written to the merged record, where it would be out of sight
+ok child show LAKEEP
+keep=$(awk '/public id/ { print $3 }' "$T/out")
+status 5 record add contact LAGONE --contact-date 5/12/2026 --source 2A --summary "Second"
+err_has "this child's record was merged into $keep (LAKEEP): record it there"
+ok record list contact LAKEEP
+err_has "of 1 contacts"
 
 ok child unmerge LAGONE --reason "twins after all"
 out_has "unmerged LAGONE: 1 records moved back"
+ok record add contact LAGONE --contact-date 5/12/2026 --source 2A --summary "Second"
 ok record list contact LAGONE
-err_has "of 1 contacts"
+err_has "of 2 contacts"
 ok record list contact LAKEEP
 err_has "of 0 contacts"
 ok child search Twice
