@@ -54,6 +54,10 @@ static const char *action_name(const struct rec_type *t, const char *verb, char 
     return buf;
 }
 
+/* A reason of nothing but spaces is no reason (the pages trim; the API and CLI send what
+ * was typed). */
+static bool blank(const char *s) { return !s || !s[strspn(s, " \t\r\n")]; }
+
 /* Whether the actor may see child `child_id` (cw_may_see), a refusal audited as the
  * type's action. */
 static enum kerr_code may_see(struct store *s, const struct actor *who, const struct rec_type *t,
@@ -189,7 +193,7 @@ enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const st
     h->created_at = sh->created_at;
     h->created_by = sh->created_by;
     cw_rec_kept(t, rec, stored);
-    if (!h->reason || !*h->reason) {
+    if (blank(h->reason)) {
         field_fail(&err->fields,
                    &(const struct field){.name = "reason", .label = "reason for the correction"},
                    -1, NULL, "is missing", "a few words on what was wrong");
@@ -287,7 +291,7 @@ enum kerr_code cw_rec_delete(struct store *s, const struct actor *who, const str
                        : may_recruit(s, who, t, "delete", false, err);
     if (rc)
         return rc;
-    if (!reason || !*reason) {
+    if (blank(reason)) {
         field_fail(&err->fields,
                    &(const struct field){.name = "reason", .label = "reason for deleting it"}, -1,
                    NULL, "is missing", "a few words on why it was entered in error");

@@ -20,6 +20,8 @@ ok work --worker "$worker" --format csv
 out_has "$child,$worker,decide on the contact,2026-12-02,2026-12-03,overdue,contact-decision"
 status 3 record delete contact "$id" --version 1
 err_has "reason"
+status 3 record delete contact "$id" --version 1 --reason "   "
+err_has "reason"
 status 64 record delete contact "$id" --reason "wrong child"
 err_has "--version N"
 status 5 record delete contact "$id" --version 2 --reason "wrong child"
