@@ -582,7 +582,6 @@ static const struct code relationship[] = {
     {"other", "Other significant person"},
 };
 
-/* Why an allocation ended, each with the 903 SW_REASON it is reported as (2023/24 on). */
 /* ---- the workforce census items of a worker (domain/workforce.c) ---- */
 
 static const struct code qual_level[] = {
@@ -646,6 +645,7 @@ static const struct code absence_reason[] = {
     {"other", "Other absence"},
 };
 
+/* Why an allocation ended, each with the 903 SW_REASON it is reported as (2023/24 on). */
 static const struct code allocation_end[] = {
     {"case-closed", "Case closed"},
     {"case-transferred", "Case transferred to another team", .dfe_code = "TSPROC"},
