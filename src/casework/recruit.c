@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "domain/codeset.h"
+#include "domain/ident.h"
 #include "domain/public_id.h"
 #include "domain/workforce.h"
 #include "store/store_recruit.h"
@@ -110,9 +111,11 @@ enum kerr_code cw_apply(struct store *s, const struct actor *who, const char *va
     snprintf(app->cv_kind, sizeof app->cv_kind, "%s", kind ? kind : "pdf");
     app->cv_size = kind ? (int64_t)cv->len : 1;
     app->cv_name = kind ? base_name(cv->filename, a) : "-";
-    /* Typed in lower case too: the register writes it "SW" and digits. */
-    for (char *c = app->swe_number; *c; c++)
-        *c = (char)(*c == 's' ? 'S' : *c == 'w' ? 'W' : *c);
+    /* Typed in lower case, or padded as the HCPC wrote it: kept as the register writes it.
+     * What is no number at all stays as typed, for the check to quote. */
+    char swe[SWE_NUMBER_LEN + 1];
+    if (swe_number_normalise(app->swe_number, swe))
+        snprintf(app->swe_number, sizeof app->swe_number, "%s", swe);
     if (v.needs_swe_registration && !app->swe_number[0])
         problem(err, "swe_number", "Social Work England registration number",
                 "is needed for this role", "SW followed by digits, like SW123456");

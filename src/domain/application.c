@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "domain/codeset.h"
+#include "domain/ident.h"
 
 #define F(m) offsetof(struct application, m)
 
@@ -53,7 +54,7 @@ static const struct field application_fields[] = {
      .offset = F(right_to_work)},
     {.name = "swe_number",
      .label = "Social Work England registration number",
-     .expect = "SW followed by up to 9 digits, like SW123456",
+     .expect = SWE_NUMBER_EXPECT,
      .hint = "As it is on the Social Work England register, like SW123456",
      .type = FIELD_CHARS,
      .size = APPLICATION_SWE_LEN,
@@ -105,17 +106,6 @@ static const struct field application_fields[] = {
     {0},
 };
 
-bool application_swe_ok(const char *s)
-{
-    if (!s || (s[0] != 'S' && s[0] != 's') || (s[1] != 'W' && s[1] != 'w'))
-        return false;
-    size_t n = 0;
-    for (const char *p = s + 2; *p; p++, n++)
-        if (*p < '0' || *p > '9')
-            return false;
-    return n >= 1 && n <= 9;
-}
-
 /* An email address as a form can judge one: something, one @, a domain with a dot, no
  * spaces. The address is proved by the recruiter writing to it, not here. */
 static bool email_ok(const char *s)
@@ -135,9 +125,7 @@ static void application_check(const void *rec, const struct field_ctx *ctx,
     if (a->email && *a->email && !email_ok(a->email))
         field_fail(errs, field_find(application_fields, "email"), -1, a->email,
                    "is not an email address", NULL);
-    if (a->swe_number[0] && !application_swe_ok(a->swe_number))
-        field_fail(errs, field_find(application_fields, "swe_number"), -1, a->swe_number,
-                   "is not a Social Work England registration number", NULL);
+    swe_number_check(field_find(application_fields, "swe_number"), a->swe_number, errs);
     if (a->cv_kind[0] && strcmp(a->cv_kind, "pdf") && strcmp(a->cv_kind, "docx"))
         field_fail(errs, field_find(application_fields, "cv_kind"), -1, a->cv_kind,
                    "is not a kind of CV kith takes", NULL);

@@ -20,7 +20,7 @@
 #include "domain/rec.h"
 
 #define APPLICATION_CODE_LEN 16
-#define APPLICATION_SWE_LEN 12     /* "SW" and up to 9 digits, and its NUL */
+#define APPLICATION_SWE_LEN 12     /* SWE_NUMBER_LEN, with room for a padded HCPC form */
 #define APPLICATION_CV_MAX 2097152 /* bytes: 2 MiB */
 #define APPLICATION_DIGEST_LEN 65  /* hex SHA-256 of the withdraw token, and its NUL */
 
@@ -43,10 +43,6 @@ struct application {
 };
 
 extern const struct rec_type application_type;
-
-/* Whether `s` is a Social Work England registration number: "SW" and 1 to 9 digits
- * (any case for the letters, as people type it). */
-bool application_swe_ok(const char *s);
 
 /* What a file is, read from its first bytes and its structure, never its name. */
 enum cv_kind { CV_UNKNOWN, CV_PDF, CV_DOCX, CV_EXECUTABLE, CV_OTHER_ZIP };

@@ -375,8 +375,9 @@ static enum kerr_code stage_workers(struct demo_gen *g)
         };
         demo_public_id(g, ID_WORKER, i, 0, w.public_id);
         if (role_registered(p->role))
-            snprintf(w.registration, sizeof(w.registration), "SW%06u",
-                     (unsigned)(((uint64_t)i * 7919 + reg_offset) % 1000000));
+            /* six digits, never a leading 0 (ident.h): 7919 is prime to 900000, so unique */
+            snprintf(w.registration, sizeof(w.registration), "SW%u",
+                     (unsigned)(100000 + ((uint64_t)i * 7919 + reg_offset) % 900000));
         enum kerr_code rc = g->sink->worker(g->sink->ctx, &w, g->e);
         arena_release(&a);
         if (rc)

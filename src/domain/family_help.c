@@ -9,11 +9,10 @@
  */
 #include "domain/family_help.h"
 
-#include <ctype.h>
 #include <stddef.h>
 #include <string.h>
 
-#define SWE_DIGITS_MAX 8
+#include "domain/ident.h"
 
 static const struct field family_help_fields[] = {
     REC_DAY(family_help, start_date, "start of the episode",
@@ -27,7 +26,7 @@ static const struct field family_help_fields[] = {
              "the qualified social worker's name, at most 200 characters", 0, 200),
     {.name = "signoff_registration",
      .label = "their Social Work England number",
-     .expect = "SW and up to 8 digits, such as SW123456",
+     .expect = SWE_NUMBER_EXPECT,
      .type = FIELD_CHARS,
      .size = sizeof(((struct family_help *)0)->signoff_registration),
      .offset = offsetof(struct family_help, signoff_registration)},
@@ -50,19 +49,6 @@ static const struct field family_help_fields[] = {
     {0},
 };
 
-bool swe_registration_valid(const char *s)
-{
-    if (strncmp(s, "SW", 2))
-        return false;
-    size_t n = strlen(s + 2);
-    if (!n || n > SWE_DIGITS_MAX)
-        return false;
-    for (size_t i = 2; s[i]; i++)
-        if (!isdigit((unsigned char)s[i]))
-            return false;
-    return true;
-}
-
 static bool named(const char *s) { return s && s[strspn(s, " ")]; }
 
 static void signoff_check(const struct family_help *r, struct field_errors *errs)
@@ -71,9 +57,7 @@ static void signoff_check(const struct family_help *r, struct field_errors *errs
     const struct field *by = field_find(t, "signoff_by"),
                        *reg = field_find(t, "signoff_registration"),
                        *day = field_find(t, "signoff_date");
-    if (r->signoff_registration[0] && !swe_registration_valid(r->signoff_registration))
-        field_fail(errs, reg, -1, r->signoff_registration, "is not a Social Work England number",
-                   NULL);
+    swe_number_check(reg, r->signoff_registration, errs);
     bool any = named(r->signoff_by) || r->signoff_registration[0] || r->signoff_date != DATE_NONE;
     bool needed = r->child_in_need && strcmp(r->lead_profession, "social-worker");
     if (!any && !needed)

@@ -37,7 +37,5 @@ struct family_help {
 
 extern const struct rec_type family_help_type;
 
-/* Whether `s` is a Social Work England registration number: "SW" and 1 to 8 digits. */
-bool swe_registration_valid(const char *s);
 
 #endif

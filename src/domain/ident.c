@@ -1,5 +1,5 @@
 /*
- * UPN, LA code, LA child id and postcode checks.
+ * UPN, LA code, LA child id, postcode, NHS number and Social Work England number checks.
  *
  * The UPN rules come from the DfE's UPN specification (UK Government Data Standards
  * Catalogue, "Unique Pupil Number" 2.0) and the CIN census rules 1510-1560: a check letter,
@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "domain/field.h"
 
 /* The 23 letters of the check alphabet: A=0 ... Z=22 without I, O and S. */
 static const char check_alphabet[] = "ABCDEFGHJKLMNPQRTUVWXYZ";
@@ -255,4 +257,36 @@ const char *nhs_problem_text(enum nhs_problem p)
         [NHS_BAD_CHECK] = "fails the NHS number's check digit",
     };
     return text[p];
+}
+
+bool swe_number_valid(const char *s)
+{
+    if (!s || strncmp(s, "SW", 2) != 0 || s[2] == '0')
+        return false;
+    size_t n = strspn(s + 2, "0123456789");
+    return n >= 1 && n <= SWE_DIGITS_MAX && !s[2 + n];
+}
+
+bool swe_number_normalise(const char *in, char out[SWE_NUMBER_LEN + 1])
+{
+    out[0] = '\0';
+    if (!in)
+        return false;
+    in += strspn(in, " ");
+    if ((in[0] != 'S' && in[0] != 's') || (in[1] != 'W' && in[1] != 'w'))
+        return false;
+    in += 2;
+    in += strspn(in, " ");
+    in += strspn(in, "0"); /* the HCPC's padding */
+    size_t n = strspn(in, "0123456789");
+    if (n < 1 || n > SWE_DIGITS_MAX || in[n + strspn(in + n, " ")])
+        return false;
+    snprintf(out, SWE_NUMBER_LEN + 1, "SW%.*s", (int)n, in);
+    return true;
+}
+
+void swe_number_check(const struct field *f, const char *value, struct field_errors *errs)
+{
+    if (value && value[0] && !swe_number_valid(value))
+        field_fail(errs, f, -1, value, "is not a Social Work England number", SWE_NUMBER_EXPECT);
 }

@@ -15,6 +15,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct field;
+struct field_errors;
+
 #define UPN_LEN 13
 #define LA_CHILD_ID_LEN_MAX 20
 #define POSTCODE_LEN_MAX 8 /* "SW1A 1AA" */
@@ -83,5 +86,22 @@ int nhs_check_digit(const char *p);
 enum nhs_problem nhs_number_read(const char *in, size_t len, char out[NHS_NUMBER_LEN + 1]);
 /* The problem in plain words: "is not 10 digits". */
 const char *nhs_problem_text(enum nhs_problem p);
+
+/* A Social Work England registration number as the register writes it: "SW" and the
+ * number, 1 to SWE_DIGITS_MAX digits, the first not 0. Social Work England dropped the
+ * HCPC's leading zeros when it took the register over on 2 December 2019 (SW000123 became
+ * SW123); numbers it has given since run to six digits (SW123456). The one check of the
+ * number, for a worker, an application, a family help sign-off and an agency assignment. */
+#define SWE_DIGITS_MAX 6
+#define SWE_NUMBER_LEN (2 + SWE_DIGITS_MAX)
+#define SWE_NUMBER_EXPECT "SW and the number with no leading zeros, like SW123456"
+bool swe_number_valid(const char *s);
+/* What a person typed, in that form: "sw 012345" and "SW012345" (the HCPC's way of writing
+ * it) read as "SW12345". False (out = "") when it is no such number. */
+bool swe_number_normalise(const char *in, char out[SWE_NUMBER_LEN + 1]);
+/* A field's check of a number kept in the register's form: nothing to say when `value` is
+ * empty (whether one is needed is the record's rule), else an error naming field `f` when
+ * it is not swe_number_valid. */
+void swe_number_check(const struct field *f, const char *value, struct field_errors *errs);
 
 #endif

@@ -10,8 +10,8 @@
 
 #include "core/workday.h"
 
-#include "domain/application.h"
 #include "domain/codeset.h"
+#include "domain/ident.h"
 
 #define TF(m) offsetof(struct team, m)
 
@@ -51,8 +51,7 @@ static void check_registration(const struct field *f, const void *rec, const str
                                struct field_errors *errs)
 {
     (void)ctx;
-    if (W(rec)->registration[0] && !application_swe_ok(W(rec)->registration))
-        field_fail(errs, f, -1, W(rec)->registration, "is not a Social Work England number", NULL);
+    swe_number_check(f, W(rec)->registration, errs);
 }
 
 static void check_end(const struct field *f, const void *rec, const struct field_ctx *ctx,
@@ -100,7 +99,7 @@ const struct field worker_fields[] = {
      .offset = WF(family_name)},
     {.name = "registration",
      .label = "Social Work England number",
-     .expect = "SW followed by up to 9 digits, like SW123456 (none for unregistered roles)",
+     .expect = SWE_NUMBER_EXPECT " (none for unregistered roles)",
      .type = FIELD_CHARS,
      .size = sizeof(((struct worker *)0)->registration),
      .offset = WF(registration),

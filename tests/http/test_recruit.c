@@ -375,7 +375,7 @@ static void refusals(void **state)
         {"no registration where the role needs it", NULL, good(), 422, "swe_number",
          "is needed for this role"},
         {"a registration number that is not one", NULL, good(), 422, "swe_number",
-         "is not a Social Work England registration number"},
+         "is not a Social Work England number"},
         {"a right to work that is no answer", NULL, good(), 422, "right_to_work", NULL},
         {"no privacy tick", NULL, good(), 422, "privacy", "has not been read"},
         {"no CV", NULL, good(), 422, "cv", "is missing"},

@@ -215,19 +215,6 @@ static void own_rules(void **state)
     rec_rule_cases(cases, N_ELEMS(cases), date_from_ymd(2026, 12, 7));
 }
 
-static void swe_numbers(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *s;
-        bool ok;
-    } nums[] = {{"SW1", true},    {"SW12345678", true}, {"SW123456789", false}, {"SW", false},
-                {"sw123", false}, {"SW12a4", false},    {"123456", false},      {"", false}};
-    for (size_t i = 0; i < N_ELEMS(nums); i++)
-        if (swe_registration_valid(nums[i].s) != nums[i].ok)
-            fail_msg("'%s' should be %s", nums[i].s, nums[i].ok ? "valid" : "refused");
-}
-
 /* 72 hours from the return as 3 days: a return on a Friday is due on the Monday (no
  * working days: a weekend does not stop the clock), a return on 28 February 2028 on
  * 2 March across 29 February; an offer on the due day or after it is done (on its day),
@@ -288,7 +275,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(own_rules),
-        cmocka_unit_test(swe_numbers),
         cmocka_unit_test(return_interview_clock),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

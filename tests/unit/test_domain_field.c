@@ -252,6 +252,55 @@ static void postcodes(void **state)
     }
 }
 
+/* The Social Work England number, one check for every record that holds one: "SW" and 1 to 6
+ * digits, no leading 0 (the register dropped the HCPC's padding in December 2019). The
+ * old checks disagreed: a family help sign-off took 8 digits, a worker 9, an
+ * application "sw" in lower case. */
+static void swe_numbers(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        bool ok;
+    } nums[] = {
+        {"SW1", true},        {"SW9", true},         {"SW123456", true}, {"SW999999", true},
+        {"SW1234567", false}, {"SW12345678", false}, {"SW0", false},     {"SW012345", false},
+        {"SW", false},        {"sw123", false},      {"SW12a4", false},  {"123456", false},
+        {"SW 123", false},    {"SW123 ", false},     {"XX123", false},   {"", false},
+        {"SW-123", false},
+    };
+    for (size_t i = 0; i < N_ELEMS(nums); i++)
+        if (swe_number_valid(nums[i].s) != nums[i].ok)
+            fail_msg("'%s' should be %s", nums[i].s, nums[i].ok ? "valid" : "refused");
+    static const struct {
+        const char *in, *out; /* out NULL = no number */
+    } tidy[] = {
+        {"sw123456", "SW123456"},   {"SW000123", "SW123"},
+        {" Sw 012345 ", "SW12345"}, {"SW1", "SW1"},
+        {"SW0000001", "SW1"},       {"SW0", NULL},
+        {"SW1234567", NULL},        {"SW12a", NULL},
+        {"S W123", NULL},           {"", NULL},
+        {"123456", NULL},
+    };
+    for (size_t i = 0; i < N_ELEMS(tidy); i++) {
+        char out[SWE_NUMBER_LEN + 1] = "junk";
+        bool ok = swe_number_normalise(tidy[i].in, out);
+        if (ok != (tidy[i].out != NULL) || strcmp(out, tidy[i].out ? tidy[i].out : ""))
+            fail_msg("'%s' read as '%s'", tidy[i].in, out);
+    }
+    /* the three records that hold one say the same of the same number */
+    struct field_errors errs;
+    field_errors_clear(&errs);
+    const struct field f = {.name = "n", .label = "number"};
+    swe_number_check(&f, "SW1234567", &errs);
+    swe_number_check(&f, "", &errs);
+    swe_number_check(&f, "SW123456", &errs);
+    assert_int_equal(errs.n, 1);
+    assert_string_equal(
+        errs.items[0].msg,
+        "number 'SW1234567' is not a Social Work England number: expected " SWE_NUMBER_EXPECT);
+}
+
 /* ---- people ---- */
 
 static struct person child(void)
@@ -966,6 +1015,7 @@ int main(void)
         cmocka_unit_test(la_codes_every_boundary),
         cmocka_unit_test(la_child_ids),
         cmocka_unit_test(postcodes),
+        cmocka_unit_test(swe_numbers),
         cmocka_unit_test(text_kinds),
         cmocka_unit_test(good_records_pass),
         cmocka_unit_test(nhs_number_source_and_reason),
