@@ -100,12 +100,22 @@ static char *build_one(const struct rec_type *t, const struct store_dialect *d, 
     size_t nf = rec_nfields(t);
     switch (which) {
     case RQ_INSERT:
+        /* SQLite gives a deleted last row's id to the next row (no AUTOINCREMENT on these
+         * tables): the new record would inherit the deleted one's versions in
+         * record_history, and its first correction collide with them. Its id is one past
+         * any the table or the history has held; PostgreSQL's sequence never reuses one. */
         str_addf(&q,
-                 "INSERT INTO %s (public_id, parent_id, version, created_at, created_by, "
+                 "INSERT INTO %s (%spublic_id, parent_id, version, created_at, created_by, "
                  "updated_at, updated_by",
-                 t->table);
+                 t->table, d->param == '?' ? "id, " : "");
         field_cols(&q, t, "");
         str_add(&q, ") VALUES (");
+        if (d->param == '?')
+            str_addf(&q,
+                     "(SELECT max(n) + 1 FROM (SELECT coalesce(max(id), 0) AS n FROM %s UNION "
+                     "ALL SELECT coalesce(max(record_id), 0) FROM record_history WHERE rtable = "
+                     "'%s')), ",
+                     t->table, t->table);
         for (int i = 1; i <= 7 + (int)nf; i++) {
             str_add(&q, i > 1 ? ", " : "");
             ph(&q, d, i);

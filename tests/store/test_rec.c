@@ -456,6 +456,19 @@ static void deleted_in_error(void **state)
              "AND version = 2 AND reason = 'more'",
              (long long)v.h.id);
     assert_true(sql_count(f, q, 1));
+
+    /* the last row deleted, the next record takes no id a deleted one had: it starts a
+     * history of its own, and its first correction is its version 2 */
+    OK(store_rec_delete(f->s, &tvisit_type, keep.h.id, 1, 5000, 7, "twice", &f->e));
+    struct tvisit next = visit(f->child, "2026-12-01", "new", 20);
+    OK(store_rec_add(f->s, &tvisit_type, &next, 6000, &f->e));
+    assert_true(next.h.id > keep.h.id && next.h.id > v.h.id);
+    next.notes = "new, corrected";
+    next.h.reason = "typo";
+    OK(store_rec_update(f->s, &tvisit_type, &next, 7000, &f->e));
+    void *versions;
+    OK(store_rec_history(f->s, &tvisit_type, next.h.id, &f->a, &versions, &n, &f->e));
+    assert_int_equal(n, 2);
 }
 
 /* Two people open version 1 and both save: the first is kept, the second is told and
