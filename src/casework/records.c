@@ -16,6 +16,7 @@
 #include "casework/cross.h"
 #include "casework/cw_impl.h"
 #include "casework/recruit.h"
+#include "casework/step.h"
 #include "domain/audit.h"
 #include "domain/codeset.h"
 #include "store/store_rec.h"
@@ -144,6 +145,82 @@ enum kerr_code cw_rec_check_across(struct store *s, const struct rec_type *t, co
         rc = cw_cin_on_save(s, &child, t, rec, self, today, &err->fields, &err->warnings, &err->e);
     arena_release(&a);
     return rc ? rc : cw_values_result(t->label, err);
+}
+
+/* The records the rules across a child's records refuse (cross.h), by type and row id. */
+struct refused {
+    const struct rec_type **t;
+    int64_t *id;
+    size_t n, cap;
+};
+
+static bool was_refused(const struct refused *r, const struct rec_type *t, int64_t id)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (r->t[i] == t && r->id[i] == id)
+            return true;
+    return false;
+}
+
+static void note_refused(struct refused *r, struct arena *a, const struct rec_type *t, int64_t id)
+{
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 16;
+        const struct rec_type **nt = arena_alloc(a, cap * sizeof *nt);
+        int64_t *nid = arena_alloc(a, cap * sizeof *nid);
+        if (r->n) {
+            memcpy(nt, r->t, r->n * sizeof *nt);
+            memcpy(nid, r->id, r->n * sizeof *nid);
+        }
+        r->t = nt;
+        r->id = nid;
+        r->cap = cap;
+    }
+    r->t[r->n] = t;
+    r->id[r->n++] = id;
+}
+
+/* Every rule across the child's records run on each record it governs, as the records
+ * stand. With `before` NULL, each record refused is noted in `out`; otherwise each refused
+ * now that was not in `before` becomes a reason the deletion of a `t` is refused, on its
+ * main field, naming the record left wrong. Records already wrong before (written before
+ * a rule was) do not stop a deletion: only what the deletion breaks does. */
+static enum kerr_code sweep_across(struct store *s, const struct person *child, struct arena *a,
+                                   const struct refused *before, struct refused *out,
+                                   const struct rec_type *t, struct cw_err *err)
+{
+    enum kerr_code rc = KITH_OK;
+    for (const struct cw_cross *x = cw_cross_rules; !rc && x->type; x++) {
+        void *rows;
+        size_t n;
+        struct rec_query q = {.parent_id = child->id, .limit = STORE_PAGE_MAX};
+        rc = store_rec_list(s, x->type, &q, a, &rows, &n, NULL, &err->e);
+        for (size_t i = 0; !rc && i < n; i++) {
+            const void *rec = (const char *)rows + i * x->type->size;
+            const struct rec_head *h = rec_chead(x->type, rec);
+            struct arena ra;
+            arena_init(&ra, 0);
+            struct field_errors found;
+            field_errors_clear(&found);
+            struct cw_cross_ctx c = {
+                .s = s, .a = &ra, .child = child, .self = h->id, .errs = &found, .e = &err->e};
+            rc = x->check(&c, rec);
+            if (!rc && found.n && !before)
+                note_refused(out, a, x->type, h->id);
+            else if (!rc && found.n && !was_refused(before, x->type, h->id)) {
+                const char *why = found.items[0].msg, *cut = strstr(why, ": expected");
+                field_fail(&err->fields, field_find(t->fields, t->order), -1, NULL,
+                           "would leave another record wrong", "the other record first");
+                snprintf(err->fields.items[err->fields.n - 1].msg, sizeof err->fields.items[0].msg,
+                         "Deleting this %s would leave the %s %s wrong (its %.*s): correct or "
+                         "delete that first",
+                         t->label, x->type->label, h->public_id,
+                         (int)(cut ? (size_t)(cut - why) : strlen(why)), why);
+            }
+            arena_release(&ra);
+        }
+    }
+    return rc;
 }
 
 enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct rec_type *t,
@@ -308,20 +385,32 @@ enum kerr_code cw_rec_delete(struct store *s, const struct actor *who, const str
     rc = store_begin(s, &err->e);
     if (rc)
         return rc;
-    /* The census rules as for a change: a deletion that would leave the child's other
-     * records wrong (an assessment with no referral before it) is refused, and the
-     * person deletes what hangs off it first. */
+    /* The rules a save runs, run on the child without the record: a deletion that would
+     * leave the child's other records wrong (an assessment with no referral before it, a
+     * care application with no offer of a family group meeting) is refused, and the
+     * person deletes what hangs off it first. The census's rules compare before and after
+     * themselves; the rules across the records are run on both sides here. A step's
+     * link to the record goes with it (step.h). */
+    struct person child = {0};
+    struct refused before = {0};
     if (t->parent) {
-        struct person child;
         rc = store_person_get(s, sh->parent_id, a, &child, &err->e);
         if (!rc)
             rc = cw_cin_on_delete(s, &child, t, sh->id, who->today, &err->fields, &err->warnings,
                                   &err->e);
-        if (!rc)
+        if (!rc && err->fields.n)
             rc = cw_values_result(t->label, err);
+        if (!rc)
+            rc = sweep_across(s, &child, a, NULL, &before, t, err);
     }
     if (!rc)
         rc = store_rec_delete(s, t, sh->id, version, who->now, who->user_id, reason, &err->e);
+    if (!rc && t->parent)
+        rc = cw_step_unlink(s, who, t, stored, reason, a, err);
+    if (!rc && t->parent)
+        rc = sweep_across(s, &child, a, &before, NULL, t, err);
+    if (!rc && t->parent)
+        rc = cw_values_result(t->label, err);
     char act[64], detail[64];
     snprintf(detail, sizeof detail, "%s version %d", sh->public_id, version);
     return cw_commit(s, who, rc, t->parent ? sh->parent_id : 0,

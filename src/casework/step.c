@@ -4,7 +4,8 @@
  * old one, each with the rules every add and correction has (the description's, the rules
  * across the child's records, the CIN census's on save) and its audit row. A refusal of
  * either rolls both back. The links are FIELD_KEPT fields: no form or body sets them, and
- * an ordinary correction keeps them (records.c).
+ * an ordinary correction keeps them (records.c). Deleting either record takes the link
+ * off the other (cw_step_unlink), so that no link names a record that is gone.
  */
 #include "casework/step.h"
 
@@ -164,4 +165,70 @@ enum kerr_code cw_step_down(struct store *s, const struct actor *who, const char
     char detail[96];
     snprintf(detail, sizeof detail, "%s to %s", r->h.public_id, fh->h.public_id);
     return cw_commit(s, who, rc, r->h.parent_id, "referral.step-down", detail, &err->e);
+}
+
+/* The other record of a step, `link` on it naming `gone` (a record of type `t` being
+ * deleted), corrected to name nothing, with its audit row. */
+static enum kerr_code unlink_one(struct store *s, const struct actor *who, const struct rec_type *t,
+                                 const char *gone, const struct rec_type *ot, const char *id,
+                                 const char *reason, struct arena *a, struct cw_err *err)
+{
+    void *other = arena_zalloc(a, ot->size);
+    enum kerr_code rc = store_rec_find(s, ot, id, a, other, &err->e);
+    if (rc == KITH_E_NOT_FOUND) { /* deleted already: nothing points back */
+        kerr_clear(&err->e);
+        return KITH_OK;
+    }
+    if (rc)
+        return rc;
+    bool changed = false;
+    for (const struct field *f = ot->fields; f->name; f++) {
+        char *v = (char *)other + f->offset;
+        if ((f->flags & FIELD_KEPT) && f->link && !strcmp(f->link, t->name) && !strcmp(v, gone)) {
+            v[0] = '\0';
+            changed = true;
+        }
+    }
+    if (!changed)
+        return KITH_OK;
+    /* "stepped up" is a closure only the step-up makes (domain/family_help.c): with the
+     * referral gone, the episode is open again, as it was before the step */
+    if (ot == &family_help_type) {
+        struct family_help *fh = other;
+        if (!strcmp(fh->closure_reason, "stepped-up") && !fh->stepped_up_to[0]) {
+            fh->closure_date = DATE_NONE;
+            fh->closure_reason[0] = '\0';
+        }
+    }
+    struct rec_head *h = rec_head(ot, other);
+    h->reason =
+        arena_printf(a, "the %s %s it was linked to was deleted: %s", t->label, gone, reason);
+    h->updated_by = who->user_id;
+    rc = own_rules(who, ot, other, err);
+    if (!rc)
+        rc = cw_rec_check_across(s, ot, other, h->id, who->today, err);
+    if (!rc)
+        rc = store_rec_update(s, ot, other, who->now, &err->e);
+    char act[64], detail[96];
+    snprintf(act, sizeof act, "%s.correct", ot->name);
+    snprintf(detail, sizeof detail, "%s version %d: link to %s %s removed", h->public_id,
+             h->version, t->name, gone);
+    if (!rc)
+        rc = cw_audit(s, who, h->parent_id, act, "ok", detail, false, &err->e);
+    return rc;
+}
+
+enum kerr_code cw_step_unlink(struct store *s, const struct actor *who, const struct rec_type *t,
+                              const void *rec, const char *reason, struct arena *a,
+                              struct cw_err *err)
+{
+    const char *gone = rec_chead(t, rec)->public_id;
+    enum kerr_code rc = KITH_OK;
+    for (const struct field *f = t->fields; !rc && f->name; f++) {
+        const char *id = (const char *)rec + f->offset;
+        const struct rec_type *ot = f->link ? rec_type_named(f->link) : NULL;
+        if ((f->flags & FIELD_KEPT) && ot && f->type == FIELD_CHARS && id[0])
+            rc = unlink_one(s, who, t, gone, ot, id, reason, a, err);
+    }
+    return rc;
 }

@@ -29,4 +29,13 @@ enum kerr_code cw_step_down(struct store *s, const struct actor *who, const char
                             int version, const struct step_down *close, struct family_help *fh,
                             struct arena *a, struct cw_err *err);
 
+/* Before record `rec` of type `t` is deleted (inside the deletion's transaction): each
+ * record a step linked it to is corrected to name it no longer, audited, with `reason`.
+ * Deleting the referral a step-up made reopens the family help episode the step closed,
+ * since "stepped up" is a closure only the step makes; deleting the episode a step-down
+ * opened leaves the referral's closure standing, since its RC reason was the person's. */
+enum kerr_code cw_step_unlink(struct store *s, const struct actor *who, const struct rec_type *t,
+                              const void *rec, const char *reason, struct arena *a,
+                              struct cw_err *err);
+
 #endif

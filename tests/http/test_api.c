@@ -728,9 +728,27 @@ static void care_application_needs_fgdm(void **state)
             "{\"decided_date\":\"2026-11-30\",\"decided_by\":\"H Service, head of service\","
             "\"exemption_reason\":\"Urgent: risk of removal abroad\"}");
     assert_int_equal(c->res.status, 201);
+    const char *exemption =
+        arena_printf(&f->a, "/api/v1/records/fgdm_exemption/%s",
+                     arena_strndup(&f->a, strstr(c->body, "\"id\":\"") + 6, PUBLIC_ID_LEN));
     c = api(f, "POST", apps, ADA, app);
     assert_int_equal(c->res.status, 201);
     has(c, "\"order_sought\":\"care\"");
+    const char *application = arena_strndup(&f->a, strstr(c->body, "\"id\":\"") + 6, PUBLIC_ID_LEN);
+    /* deleting the exemption would leave the application with neither: refused, naming
+     * it; once the application goes, the exemption may */
+    const char *del = "{\"version\":1,\"reason\":\"entered in error\"}";
+    c = api(f, "DELETE", exemption, ADA, del);
+    assert_int_equal(c->res.status, 422);
+    has(c, "would leave the application for a care or supervision order");
+    has(c, application);
+    c = api(f, "GET", exemption, ADA, NULL);
+    assert_int_equal(c->res.status, 200);
+    c = api(f, "DELETE", arena_printf(&f->a, "/api/v1/records/care_application/%s", application),
+            ADA, del);
+    assert_int_equal(c->res.status, 200);
+    c = api(f, "DELETE", exemption, ADA, del);
+    assert_int_equal(c->res.status, 200);
 }
 
 /* Teams and workers from their descriptions: the FTE a JSON number, the census items

@@ -19,6 +19,8 @@
 #include "casework/work.h"
 #include "casework/workforce.h"
 #include "domain/contact.h"
+#include "domain/proceedings.h"
+#include "domain/risk.h"
 #include "../unit/rec_fill.h"
 #include "store/store.h"
 #include "store/store_impl.h"
@@ -1078,6 +1080,103 @@ static void step_up_and_down(void **state)
     assert_int_equal(count_of(f, &family_help_type), 2);
 }
 
+/* Record `t` with public id `id` deleted at version `version`, as a worker would. */
+static enum kerr_code delete_rec(struct fx *f, const struct rec_type *t, const char *id,
+                                 int version, struct cw_err *err)
+{
+    cw_err_clear(err);
+    return cw_rec_delete(f->s, &f->iro, t, id, version, "entered in error", &f->a, err);
+}
+
+/* Deleting runs the rules saving runs, on the child without the record: the offer of a
+ * family group meeting under a care application is not deleted while the application
+ * stands (Children Act 1989 s.31ZA), and the refusal names the application; once the
+ * application goes, the offer may. A record already wrong before does not stop a
+ * deletion. A step's link goes with the record it names: deleting the referral a step-up
+ * made reopens the episode it closed; deleting the episode a step-down opened leaves the
+ * referral's closure. */
+static void deleting_runs_the_rules(void **state)
+{
+    struct fx *f = *state;
+    struct cw_err err;
+    cw_err_clear(&err);
+    static const char *const pp[] = {"start_date=2026-09-09"};
+    static const char *const offer[] = {"offer_date=2026-09-20", OFFER, "facilitated=yes"};
+    static const char *const app[] = {"application_date=2026-12-04", "order_sought=care"};
+    static const struct {
+        const struct rec_type *t;
+        const char *const *v;
+        size_t n;
+    } made[] = {{&pre_proceedings_type, pp, 1},
+                {&fgdm_offer_type, offer, N_ELEMS(offer)},
+                {&care_application_type, app, N_ELEMS(app)}};
+    void *rec[N_ELEMS(made)];
+    for (size_t i = 0; i < N_ELEMS(made); i++) {
+        rec[i] = filled(f, made[i].t, made[i].v, made[i].n);
+        rec_head(made[i].t, rec[i])->parent_id = f->child;
+        OK(cw_rec_add(f->s, &f->iro, made[i].t, rec[i], &err));
+    }
+    const char *offer_id = rec_chead(&fgdm_offer_type, rec[1])->public_id;
+    const char *app_id = rec_chead(&care_application_type, rec[2])->public_id;
+    refused_on(delete_rec(f, &fgdm_offer_type, offer_id, 1, &err), &err, "offer_date",
+               "would leave the application for a care or supervision order");
+    assert_non_null(strstr(err.fields.items[0].msg, app_id));
+    assert_non_null(strstr(err.fields.items[0].msg, "has no offer of family group"));
+    assert_int_equal(count_of(f, &fgdm_offer_type), 1);
+    assert_int_equal(audit_rows(f, "fgdm_offer.delete", "ok"), 0);
+    OK(delete_rec(f, &care_application_type, app_id, 1, &err));
+    OK(delete_rec(f, &fgdm_offer_type, offer_id, 1, &err));
+    assert_int_equal(count_of(f, &fgdm_offer_type), 0);
+
+    /* a record wrong before (written before its rule was) does not hold up another's
+     * deletion: a missing episode dated before the child's birth, put in by the store */
+    static const char *const early[] = {"start_date=2015-12-01", "kind=M"};
+    void *m = filled(f, &missing_episode_type, early, N_ELEMS(early));
+    rec_head(&missing_episode_type, m)->parent_id = f->child;
+    OK(store_rec_add(f->s, &missing_episode_type, m, 1796601600, &f->e));
+    OK(delete_rec(f, &pre_proceedings_type, rec_chead(&pre_proceedings_type, rec[0])->public_id, 1,
+                  &err));
+
+    /* step up, then delete the referral it made: the episode is open again, unlinked */
+    static const char *const fh_values[] = {"start_date=2026-09-01", "lead_practitioner=B Obi",
+                                            "lead_profession=family-support"};
+    static const char *const ref_values[] = {"referral_date=2026-10-01", "source=2A",
+                                             "primary_need=N1"};
+    struct family_help *fh = filled(f, &family_help_type, fh_values, N_ELEMS(fh_values));
+    fh->h.parent_id = f->child;
+    OK(cw_rec_add(f->s, &f->iro, &family_help_type, fh, &err));
+    struct referral *ref = filled(f, &referral_type, ref_values, N_ELEMS(ref_values));
+    OK(cw_step_up(f->s, &f->iro, fh->h.public_id, 1, ref, &f->a, &err));
+    OK(delete_rec(f, &referral_type, ref->h.public_id, 1, &err));
+    struct family_help back;
+    OK(store_rec_find(f->s, &family_help_type, fh->h.public_id, &f->a, &back, &f->e));
+    assert_string_equal(back.stepped_up_to, "");
+    assert_int_equal(back.closure_date, DATE_NONE);
+    assert_string_equal(back.closure_reason, "");
+    assert_int_equal(back.h.version, 3);
+    assert_non_null(strstr(back.h.reason, ref->h.public_id));
+    assert_int_equal(audit_rows(f, "family_help.correct", "ok"), 1);
+
+    /* step down from a referral, then delete the episode it opened: the referral keeps
+     * its closure (the RC reason was the person's) and names no episode */
+    OK(delete_rec(f, &family_help_type, fh->h.public_id, 3, &err));
+    ref = filled(f, &referral_type, ref_values, N_ELEMS(ref_values));
+    ref->h.parent_id = f->child;
+    OK(cw_rec_add(f->s, &f->iro, &referral_type, ref, &err));
+    static const char *const fh2[] = {"start_date=2026-12-01", "lead_practitioner=C Dee",
+                                      "lead_profession=early-help"};
+    struct family_help *next = filled(f, &family_help_type, fh2, N_ELEMS(fh2));
+    struct step_down close = {day("2026-12-01"), "RC7"};
+    OK(cw_step_down(f->s, &f->iro, ref->h.public_id, 1, &close, next, &f->a, &err));
+    OK(delete_rec(f, &family_help_type, next->h.public_id, 1, &err));
+    struct referral closed;
+    OK(store_rec_find(f->s, &referral_type, ref->h.public_id, &f->a, &closed, &f->e));
+    assert_string_equal(closed.stepped_down_to, "");
+    assert_int_equal(closed.closure_date, day("2026-12-01"));
+    assert_string_equal(closed.closure_reason, "RC7");
+    assert_int_equal(closed.h.version, 3);
+}
+
 /* A worker's absences: the description's rules, the worker's start, who may see them,
  * each add and view audited; the table is the description's on both backends. */
 static void absences(void **state)
@@ -1168,6 +1267,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(proceedings_journey, setup, teardown),
         cmocka_unit_test_setup_teardown(exemption_journey, setup, teardown),
         cmocka_unit_test_setup_teardown(step_up_and_down, setup, teardown),
+        cmocka_unit_test_setup_teardown(deleting_runs_the_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(census_rules_once, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
