@@ -93,47 +93,6 @@ enum kerr_code store_check(struct store *s, struct kerr *e)
     return s->ops->check ? s->ops->check(s, e) : missing(s, "check", e);
 }
 
-enum kerr_code store_team_add(struct store *s, struct team *t, struct kerr *e)
-{
-    return s->ops->team_add ? s->ops->team_add(s, t, e) : missing(s, "team_add", e);
-}
-enum kerr_code store_team_list(struct store *s, struct arena *a, struct team **out, size_t *n,
-                               struct kerr *e)
-{
-    return s->ops->team_list ? s->ops->team_list(s, a, out, n, e) : missing(s, "team_list", e);
-}
-enum kerr_code store_team_find(struct store *s, const char *ref, struct arena *a, struct team *out,
-                               struct kerr *e)
-{
-    return s->ops->team_find ? s->ops->team_find(s, ref, a, out, e) : missing(s, "team_find", e);
-}
-enum kerr_code store_worker_add(struct store *s, struct worker *w, struct kerr *e)
-{
-    return s->ops->worker_add ? s->ops->worker_add(s, w, e) : missing(s, "worker_add", e);
-}
-enum kerr_code store_worker_get(struct store *s, int64_t id, struct arena *a, struct worker *out,
-                                struct kerr *e)
-{
-    return s->ops->worker_get ? s->ops->worker_get(s, id, a, out, e) : missing(s, "worker_get", e);
-}
-enum kerr_code store_worker_find(struct store *s, const char *ref, struct arena *a,
-                                 struct worker *out, struct kerr *e)
-{
-    return s->ops->worker_find ? s->ops->worker_find(s, ref, a, out, e)
-                               : missing(s, "worker_find", e);
-}
-enum kerr_code store_worker_list(struct store *s, const struct worker_query *q, struct arena *a,
-                                 struct worker **out, size_t *n, struct kerr *e)
-{
-    return s->ops->worker_list ? s->ops->worker_list(s, q, a, out, n, e)
-                               : missing(s, "worker_list", e);
-}
-enum kerr_code store_team_caseloads(struct store *s, int64_t team_id, struct arena *a,
-                                    struct worker_caseload **out, size_t *n, struct kerr *e)
-{
-    return s->ops->team_caseloads ? s->ops->team_caseloads(s, team_id, a, out, n, e)
-                                  : missing(s, "team_caseloads", e);
-}
 enum kerr_code store_person_visible(struct store *s, const struct store_scope *scope, int64_t id,
                                     bool *out, struct kerr *e)
 {

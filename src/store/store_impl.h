@@ -113,20 +113,6 @@ struct store_ops {
     enum kerr_code (*exec)(struct store *s, const char *sql, struct kerr *e);
     enum kerr_code (*write_end)(struct store *s, bool wrapped, enum kerr_code rc, struct kerr *e);
 
-    enum kerr_code (*team_add)(struct store *s, struct team *t, struct kerr *e);
-    enum kerr_code (*team_list)(struct store *s, struct arena *a, struct team **out, size_t *n,
-                                struct kerr *e);
-    enum kerr_code (*team_find)(struct store *s, const char *ref, struct arena *a, struct team *out,
-                                struct kerr *e);
-    enum kerr_code (*worker_add)(struct store *s, struct worker *w, struct kerr *e);
-    enum kerr_code (*worker_get)(struct store *s, int64_t id, struct arena *a, struct worker *out,
-                                 struct kerr *e);
-    enum kerr_code (*worker_find)(struct store *s, const char *ref, struct arena *a,
-                                  struct worker *out, struct kerr *e);
-    enum kerr_code (*worker_list)(struct store *s, const struct worker_query *q, struct arena *a,
-                                  struct worker **out, size_t *n, struct kerr *e);
-    enum kerr_code (*team_caseloads)(struct store *s, int64_t team_id, struct arena *a,
-                                     struct worker_caseload **out, size_t *n, struct kerr *e);
     enum kerr_code (*person_visible)(struct store *s, const struct store_scope *scope, int64_t id,
                                      bool *out, struct kerr *e);
 

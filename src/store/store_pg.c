@@ -498,72 +498,6 @@ static enum kerr_code pg_check(struct store *base, struct kerr *e)
     return rc ? rc : pg_people_check(pg(base), e);
 }
 
-/* --- workforce ------------------------------------------------------------------------- */
-
-#define TEAM_COLS "t.id, t.public_id, t.name, t.service, t.caseload_threshold"
-static struct pg_stmt team_add_sql =
-    PG_STMT("INSERT INTO team(public_id, name, service, caseload_threshold) "
-            "VALUES ($1, $2, $3::integer, $4::integer) RETURNING id");
-static struct pg_stmt team_list_sql =
-    PG_STMT("SELECT " TEAM_COLS " FROM team t ORDER BY lower(t.name COLLATE \"C\"), t.id");
-static struct pg_stmt team_by_public_id_sql =
-    PG_STMT("SELECT " TEAM_COLS " FROM team t WHERE t.public_id = $1");
-static struct pg_stmt team_by_name_sql = PG_STMT(
-    "SELECT " TEAM_COLS " FROM team t WHERE lower(t.name COLLATE \"C\") = lower($1 COLLATE \"C\")");
-
-static void pg_read_team(const PGresult *r, int row, struct arena *a, void *out)
-{
-    struct team *t = out;
-    t->id = pg_i64(r, row, 0);
-    PG_CODE(r, row, 1, t->public_id);
-    t->name = pg_name(r, row, 2, a);
-    t->service = (enum service)pg_int(r, row, 3);
-    t->caseload_threshold = pg_int(r, row, 4);
-}
-
-static enum kerr_code pg_team_add(struct store *base, struct team *t, struct kerr *e)
-{
-    enum kerr_code bad = check_team(t, e);
-    if (bad)
-        return bad;
-    bool fresh = !t->public_id[0];
-    if (fresh)
-        public_id_new(t->public_id);
-    struct pg_params p = {0};
-    pg_p_text(&p, t->public_id);
-    pg_p_text(&p, t->name);
-    pg_p_i64(&p, (int64_t)t->service);
-    pg_p_i64(&p, t->caseload_threshold);
-    enum kerr_code rc;
-    PGresult *r = pg_run(pg(base), &team_add_sql, &p, e, "adding a team", &rc);
-    if (r) {
-        t->id = pg_i64(r, 0, 0);
-        PQclear(r);
-        return KITH_OK;
-    }
-    if (fresh)
-        t->public_id[0] = '\0';
-    const struct pg_clash clashes[] = {
-        {"team_name", "name", "a team called '%s' already exists", t->name},
-        {"team_public_id_key", "public_id", "public id '%s' is already used by another team",
-         t->public_id},
-    };
-    return pg_clash_fail(pg(base), rc, clashes, 2, e);
-}
-
-static enum kerr_code pg_team_list(struct store *base, struct arena *a, struct team **out,
-                                   size_t *n, struct kerr *e)
-{
-    enum kerr_code rc;
-    PGresult *r = pg_run(pg(base), &team_list_sql, NULL, e, "listing teams", &rc);
-    *out = NULL;
-    *n = 0;
-    if (!r)
-        return rc;
-    pg_rows(r, a, sizeof(**out), pg_read_team, (void **)out, n);
-    return KITH_OK;
-}
-
 enum kerr_code pg_find(struct store_pg *s, const char *ref, struct pg_stmt *by_public_id,
                        struct pg_stmt *by_key, struct arena *a, pg_reader *read, void *out,
                        const char *noun, const char *what, struct kerr *e)
@@ -590,14 +524,6 @@ enum kerr_code pg_find(struct store_pg *s, const char *ref, struct pg_stmt *by_p
     return pg_one(r, a, read, out, what, ref, e);
 }
 
-static enum kerr_code pg_team_find(struct store *base, const char *ref, struct arena *a,
-                                   struct team *out, struct kerr *e)
-{
-    memset(out, 0, sizeof(*out));
-    return pg_find(pg(base), ref, &team_by_public_id_sql, &team_by_name_sql, a, pg_read_team, out,
-                   "team", "team", e);
-}
-
 /* 'kith' in ASCII: the transaction-scoped advisory lock that orders audit appends across
  * connections (store_audit_trail.c); the application role needs no right for it. */
 static struct store_sql audit_lock_sql = {.sql = "SELECT pg_advisory_xact_lock(1802070120)"};
@@ -620,15 +546,7 @@ static const struct store_ops pg_ops = {
     .write_begin = pg_op_write_begin,
     .exec = pg_op_exec,
     .write_end = pg_op_write_end,
-    .team_add = pg_team_add,
-    .team_list = pg_team_list,
-    .team_find = pg_team_find,
     /* store_pg_people.c */
-    .worker_add = pg_worker_add,
-    .worker_get = pg_worker_get,
-    .worker_find = pg_worker_find,
-    .worker_list = pg_worker_list,
-    .team_caseloads = pg_team_caseloads,
     .person_visible = pg_person_visible,
     .person_add = pg_person_add,
     .person_update = pg_person_update,

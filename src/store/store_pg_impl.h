@@ -217,15 +217,6 @@ enum kerr_code pg_one(PGresult *r, struct arena *a, pg_reader *read, void *out, 
 /* --- ops by file (store_pg.c assembles the table) ------------------------------------ */
 
 /* store_pg_people.c: workers, users, people, relationships, allocations */
-enum kerr_code pg_worker_add(struct store *s, struct worker *w, struct kerr *e);
-enum kerr_code pg_worker_get(struct store *s, int64_t id, struct arena *a, struct worker *out,
-                             struct kerr *e);
-enum kerr_code pg_worker_find(struct store *s, const char *ref, struct arena *a, struct worker *out,
-                              struct kerr *e);
-enum kerr_code pg_worker_list(struct store *s, const struct worker_query *q, struct arena *a,
-                              struct worker **out, size_t *n, struct kerr *e);
-enum kerr_code pg_team_caseloads(struct store *s, int64_t team_id, struct arena *a,
-                                 struct worker_caseload **out, size_t *n, struct kerr *e);
 enum kerr_code pg_person_visible(struct store *s, const struct store_scope *scope, int64_t id,
                                  bool *out, struct kerr *e);
 enum kerr_code pg_person_add(struct store *s, struct person *p, struct kerr *e);

@@ -1,6 +1,6 @@
 /*
- * The PostgreSQL backend's ops for the workforce and the people it serves: workers and
- * people (children and relatives) with their disabilities (accounts are store_access.c's,
+ * The PostgreSQL backend's ops for people (children and relatives) with their
+ * disabilities (teams and workers are store_workforce.c's, accounts store_access.c's,
  * relationships and allocations store_links.c's, written once). Same behaviour and words
  * as store_sqlite_people.c: the values are checked by the shared store_check.c, clashes
  * and missing references are named by the constraint the server reports. Matching and
@@ -15,11 +15,6 @@
 #include "store/store_pg_impl.h"
 
 /* The columns each reader expects, in its order (as store_sqlite_people.c). */
-#define WORKER_COLS                                                                                \
-    "w.id, w.public_id, w.team_id, w.given_name, w.family_name, w.registration, w.role, "          \
-    "w.fte, w.agency, w.start_date, w.end_date, w.dob, w.sex, w.ethnicity, w.qual_institution, "   \
-    "w.qual_level, w.route, w.origin, w.destination, w.leave_reason"
-#define WORKER_NCOLS 20
 #define PERSON_COLS                                                                                \
     "p.id, p.public_id, p.kind, p.la_child_id, p.given_name, p.family_name, p.dob, "               \
     "p.expected_dob, p.death, p.sex, p.ethnicity, p.upn, p.former_upn, p.upn_unknown, "            \
@@ -69,164 +64,6 @@
     "OR EXISTS (SELECT 1 FROM access_grant g WHERE g.child_id = p.id AND g.user_id = " U           \
     "::bigint AND g.revoked IS NULL AND (g.expires IS NULL OR g.expires >= " T "::text))) END)"
 #define LIST_SCOPE PG_PERSON_SCOPE("$6", "$7", "$8", "$9", "$10")
-
-/* --- workers --------------------------------------------------------------------------- */
-
-static struct pg_stmt worker_add_sql =
-    PG_STMT("INSERT INTO worker(public_id, team_id, given_name, family_name, registration, role, "
-            "fte, agency, start_date, end_date, dob, sex, ethnicity, qual_institution, qual_level, "
-            "route, origin, destination, leave_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-            "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id");
-static struct pg_stmt worker_get_sql =
-    PG_STMT("SELECT " WORKER_COLS " FROM worker w WHERE w.id = $1");
-static struct pg_stmt worker_by_public_id_sql =
-    PG_STMT("SELECT " WORKER_COLS " FROM worker w WHERE w.public_id = $1");
-static struct pg_stmt worker_by_registration_sql =
-    PG_STMT("SELECT " WORKER_COLS " FROM worker w WHERE lower(w.registration) = lower($1)");
-static struct pg_stmt worker_list_sql = PG_STMT(
-    "SELECT " WORKER_COLS " FROM worker w WHERE ($1::bigint = 0 OR w.team_id = $1) "
-    "AND ($2::integer = 0 OR w.end_date IS NULL) ORDER BY " NAME_ORDER("w") " LIMIT $3 OFFSET $4");
-static struct pg_stmt team_caseloads_sql =
-    PG_STMT("SELECT " WORKER_COLS ", (SELECT count(DISTINCT a.child_id) FROM allocation a "
-            "WHERE a.worker_id = w.id AND a.end_date IS NULL) AS children FROM worker w "
-            "WHERE w.team_id = $1 AND w.end_date IS NULL ORDER BY children DESC, " NAME_ORDER("w"));
-
-static void read_worker(const PGresult *r, int row, struct arena *a, void *out)
-{
-    struct worker *w = out;
-    int c = 0;
-    w->id = pg_i64(r, row, c++);
-    PG_CODE(r, row, c++, w->public_id);
-    w->team_id = pg_i64(r, row, c++);
-    w->given_name = pg_name(r, row, c++, a);
-    w->family_name = pg_name(r, row, c++, a);
-    PG_CODE(r, row, c++, w->registration);
-    w->role = (enum worker_role)pg_int(r, row, c++);
-    w->fte = pg_real(r, row, c++);
-    w->agency = pg_int(r, row, c++) != 0;
-    w->start = pg_date(r, row, c++);
-    w->end = pg_date(r, row, c++);
-    w->dob = pg_date(r, row, c++);
-    char sex[2];
-    pg_code(r, row, c++, sex, sizeof sex);
-    w->sex = sex[0];
-    PG_CODE(r, row, c++, w->ethnicity);
-    w->qual_institution = pg_str(r, row, c++, a);
-    PG_CODE(r, row, c++, w->qual_level);
-    PG_CODE(r, row, c++, w->route);
-    PG_CODE(r, row, c++, w->origin);
-    PG_CODE(r, row, c++, w->destination);
-    PG_CODE(r, row, c++, w->leave_reason);
-}
-
-enum kerr_code pg_worker_add(struct store *base, struct worker *w, struct kerr *e)
-{
-    enum kerr_code rc = check_worker(w, e);
-    if (rc)
-        return rc;
-    bool fresh = !w->public_id[0];
-    if (fresh)
-        public_id_new(w->public_id);
-    struct pg_params p = {0};
-    pg_p_text(&p, w->public_id);
-    pg_p_i64(&p, w->team_id);
-    pg_p_text(&p, w->given_name);
-    pg_p_text(&p, w->family_name);
-    PG_P_CODE(&p, w->registration);
-    pg_p_i64(&p, (int64_t)w->role);
-    pg_p_real(&p, w->fte);
-    pg_p_i64(&p, w->agency);
-    pg_p_date(&p, w->start);
-    pg_p_date(&p, w->end);
-    pg_p_date(&p, w->dob);
-    pg_p_fixed(&p, &w->sex, 1);
-    PG_P_CODE(&p, w->ethnicity);
-    pg_p_text(&p, w->qual_institution);
-    PG_P_CODE(&p, w->qual_level);
-    PG_P_CODE(&p, w->route);
-    PG_P_CODE(&p, w->origin);
-    PG_P_CODE(&p, w->destination);
-    PG_P_CODE(&p, w->leave_reason);
-    PGresult *r = pg_run(pg(base), &worker_add_sql, &p, e, "adding a worker", &rc);
-    if (r) {
-        w->id = pg_i64(r, 0, 0);
-        PQclear(r);
-        return KITH_OK;
-    }
-    const struct pg_clash clashes[] = {
-        {"worker_registration", "registration",
-         "registration '%s' is already used by another worker", w->registration},
-        {"worker_public_id_key", "public_id", "public id '%s' is already used by another worker",
-         w->public_id},
-    };
-    const struct pg_ref refs[] = {{"worker_team_id_fkey", "team_id", "team", w->team_id}};
-    rc = pg_clash_fail(pg(base), rc, clashes, 2, e);
-    rc = pg_ref_fail(pg(base), rc, refs, 1, e);
-    if (fresh)
-        w->public_id[0] = '\0';
-    return rc;
-}
-
-enum kerr_code pg_worker_get(struct store *base, int64_t id, struct arena *a, struct worker *out,
-                             struct kerr *e)
-{
-    memset(out, 0, sizeof(*out));
-    struct pg_params p = {0};
-    pg_p_i64(&p, id);
-    enum kerr_code rc;
-    PGresult *r = pg_run(pg(base), &worker_get_sql, &p, e, "reading a worker", &rc);
-    if (!r)
-        return rc;
-    return pg_one(r, a, read_worker, out, "worker with id", p.v[0], e);
-}
-
-enum kerr_code pg_worker_find(struct store *base, const char *ref, struct arena *a,
-                              struct worker *out, struct kerr *e)
-{
-    memset(out, 0, sizeof(*out));
-    return pg_find(pg(base), ref, &worker_by_public_id_sql, &worker_by_registration_sql, a,
-                   read_worker, out, "worker", "worker", e);
-}
-
-enum kerr_code pg_worker_list(struct store *base, const struct worker_query *q, struct arena *a,
-                              struct worker **out, size_t *n, struct kerr *e)
-{
-    *out = NULL;
-    *n = 0;
-    struct pg_params p = {0};
-    pg_p_i64(&p, q->team_id);
-    pg_p_i64(&p, q->current_only != 0);
-    pg_p_i64(&p, page_limit(q->limit));
-    pg_p_i64(&p, page_offset(q->offset));
-    enum kerr_code rc;
-    PGresult *r = pg_run(pg(base), &worker_list_sql, &p, e, "listing workers", &rc);
-    if (!r)
-        return rc;
-    pg_rows(r, a, sizeof(**out), read_worker, (void **)out, n);
-    return KITH_OK;
-}
-
-static void read_caseload(const PGresult *r, int row, struct arena *a, void *out)
-{
-    struct worker_caseload *c = out;
-    read_worker(r, row, a, &c->worker);
-    c->children = pg_i64(r, row, WORKER_NCOLS); /* after WORKER_COLS */
-}
-
-enum kerr_code pg_team_caseloads(struct store *base, int64_t team_id, struct arena *a,
-                                 struct worker_caseload **out, size_t *n, struct kerr *e)
-{
-    *out = NULL;
-    *n = 0;
-    struct pg_params p = {0};
-    pg_p_i64(&p, team_id);
-    enum kerr_code rc;
-    PGresult *r = pg_run(pg(base), &team_caseloads_sql, &p, e, "reading caseloads", &rc);
-    if (!r)
-        return rc;
-    pg_rows(r, a, sizeof(**out), read_caseload, (void **)out, n);
-    return KITH_OK;
-}
 
 /* --- people ---------------------------------------------------------------------------- */
 

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/public_id.h"
+
 struct store_sql store_person_exists = STORE_SQL("SELECT 1 FROM person WHERE id = ?1");
 struct store_sql store_worker_exists = STORE_SQL("SELECT 1 FROM worker WHERE id = ?1");
 struct store_sql store_user_exists = STORE_SQL("SELECT 1 FROM user_account WHERE id = ?1");
@@ -55,6 +57,12 @@ void sp_date(struct store_params *p, kdate d)
     p->v[i] = d == DATE_NONE ? NULL : date_format_iso(d, p->buf[i]);
 }
 void sp_bool(struct store_params *p, bool v) { sp_text(p, v ? "1" : "0"); }
+void sp_real(struct store_params *p, double v)
+{
+    size_t i = next(p);
+    snprintf(p->buf[i], sizeof(p->buf[i]), "%.17g", v);
+    p->v[i] = p->buf[i];
+}
 
 /* --- columns ---------------------------------------------------------------------------- */
 
@@ -70,6 +78,7 @@ int64_t sc_i64(const char *v)
         n = n * 10 + (uint64_t)(*p - '0');
     return neg ? (int64_t)(0 - n) : (int64_t)n;
 }
+double sc_real(const char *v) { return v ? strtod(v, NULL) : 0; }
 kdate sc_date(const char *v, size_t len)
 {
     kdate d;
@@ -167,6 +176,30 @@ enum kerr_code store_q_one(struct store *s, struct store_sql *q, const struct st
     struct one o = {.a = a, .read = read, .out = out};
     enum kerr_code rc = store_q(s, q, p, first_row, &o, NULL, doing, e);
     *found = !rc && o.found;
+    return rc;
+}
+
+enum kerr_code store_q_find(struct store *s, const char *ref, struct store_sql *by_public_id,
+                            struct store_sql *by_key, struct arena *a, store_read_fn *read,
+                            void *out, const char *what, struct kerr *e)
+{
+    char id[PUBLIC_ID_LEN + 1];
+    struct store_params p = {0};
+    bool found = false;
+    char doing[64];
+    snprintf(doing, sizeof doing, "finding a %s", what);
+    enum kerr_code rc = KITH_OK;
+    if (public_id_normalize(ref, id)) {
+        sp_text(&p, id);
+        rc = store_q_one(s, by_public_id, &p, a, read, out, &found, doing, e);
+        p.n = 0;
+    }
+    if (!rc && !found) {
+        sp_text(&p, ref);
+        rc = store_q_one(s, by_key, &p, a, read, out, &found, doing, e);
+    }
+    if (!rc && !found)
+        rc = kerr_fail(e, KITH_E_NOT_FOUND, NULL, "no %s '%s'", what, ref);
     return rc;
 }
 

@@ -47,9 +47,11 @@ void sp_i64(struct store_params *p, int64_t v);
 void sp_id(struct store_params *p, int64_t id); /* 0 -> NULL */
 void sp_date(struct store_params *p, kdate d);  /* DATE_NONE -> NULL */
 void sp_bool(struct store_params *p, bool v);   /* 1 or 0 */
+void sp_real(struct store_params *p, double v); /* as many digits as read it back exactly */
 
 /* Columns as `run` hands them (NULL for SQL NULL). */
 int64_t sc_i64(const char *v);                                   /* NULL -> 0 */
+double sc_real(const char *v);                                   /* NULL -> 0 */
 kdate sc_date(const char *v, size_t len);                        /* NULL -> DATE_NONE */
 const char *sc_str(struct arena *a, const char *v, size_t len);  /* NULL -> NULL */
 const char *sc_name(struct arena *a, const char *v, size_t len); /* NULL -> "" */
@@ -73,6 +75,12 @@ enum kerr_code store_q_rows(struct store *s, struct store_sql *q, const struct s
 enum kerr_code store_q_one(struct store *s, struct store_sql *q, const struct store_params *p,
                            struct arena *a, store_read_fn *read, void *out, bool *found,
                            const char *doing, struct kerr *e);
+/* A record found by what a person types (store.md, Conventions): `by_public_id` (?1 the
+ * normalised id) when `ref` reads as a public id, then `by_key` (?1 `ref` as typed);
+ * KITH_E_NOT_FOUND "no <what> '<ref>'" when neither finds it. */
+enum kerr_code store_q_find(struct store *s, const char *ref, struct store_sql *by_public_id,
+                            struct store_sql *by_key, struct arena *a, store_read_fn *read,
+                            void *out, const char *what, struct kerr *e);
 /* One whole number: the first column of the first row (an id RETURNING gave, a count). */
 enum kerr_code store_q_int(struct store *s, struct store_sql *q, const struct store_params *p,
                            int64_t *out, const char *doing, struct kerr *e);

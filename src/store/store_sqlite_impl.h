@@ -100,20 +100,6 @@ enum kerr_code sq_no_stmt(struct kerr *e);
 #define COL_CODE(st, i, arr) sq_col_code(st, i, arr, sizeof(arr))
 
 /* --- store_sqlite_people.c --- */
-enum kerr_code sqlite_team_add(struct store *base, struct team *t, struct kerr *e);
-enum kerr_code sqlite_team_list(struct store *base, struct arena *a, struct team **out, size_t *n,
-                                struct kerr *e);
-enum kerr_code sqlite_team_find(struct store *base, const char *ref, struct arena *a,
-                                struct team *out, struct kerr *e);
-enum kerr_code sqlite_worker_add(struct store *base, struct worker *w, struct kerr *e);
-enum kerr_code sqlite_worker_get(struct store *base, int64_t id, struct arena *a,
-                                 struct worker *out, struct kerr *e);
-enum kerr_code sqlite_worker_find(struct store *base, const char *ref, struct arena *a,
-                                  struct worker *out, struct kerr *e);
-enum kerr_code sqlite_worker_list(struct store *base, const struct worker_query *q, struct arena *a,
-                                  struct worker **out, size_t *n, struct kerr *e);
-enum kerr_code sqlite_team_caseloads(struct store *base, int64_t team_id, struct arena *a,
-                                     struct worker_caseload **out, size_t *n, struct kerr *e);
 enum kerr_code sqlite_person_add(struct store *base, struct person *p, struct kerr *e);
 enum kerr_code sqlite_person_update(struct store *base, const struct person *p, struct kerr *e);
 enum kerr_code sqlite_person_get(struct store *base, int64_t id, struct arena *a,
