@@ -340,13 +340,13 @@ static void workers(void **state)
     struct worker dup = {.team_id = t2,
                          .given_name = "C",
                          .family_name = "D",
-                         .registration = "sw123456",
+                         .registration = "SW123456",
                          .fte = 1,
                          .start = day("2020-01-01"),
                          .end = DATE_NONE};
     FAILS(KITH_E_CONFLICT, store_worker_add(f->s, &dup, &f->e));
     assert_string_equal(f->e.field, "registration");
-    assert_non_null(strstr(f->e.msg, "registration 'sw123456' is already used by another worker"));
+    assert_non_null(strstr(f->e.msg, "registration 'SW123456' is already used by another worker"));
 
     struct store_counts c = counts(f);
     assert_int_equal(c.workers, 2); /* in post */
