@@ -10,8 +10,11 @@
 #include <string.h>
 
 #include "casework/cw_impl.h"
+#include "domain/vacancy.h"
 #include "store/store.h"
 #include "store/store_rec.h"
+#include "store/store_setting.h"
+#include "store/store_cases.h"
 
 bool cw_may_manage_staff(const struct actor *who)
 {
@@ -22,6 +25,11 @@ bool cw_may_manage_staff(const struct actor *who)
         if (!strcmp(who->role, roles[i]))
             return true;
     return false;
+}
+
+bool cw_may_see_workforce_figures(const struct actor *who)
+{
+    return cw_may_manage_staff(who) || (who->role && !strcmp(who->role, "performance-analyst"));
 }
 
 static enum kerr_code refuse(struct store *s, const struct actor *who, const char *action,
@@ -90,4 +98,90 @@ enum kerr_code cw_absences(struct store *s, const struct actor *who, const char 
         return rc;
     *out = rows;
     return cw_audit(s, who, 0, "absence-list", "ok", w->public_id, true, &err->e);
+}
+
+/* --- the workforce in figures and the census ------------------------------------------- */
+
+/* Every record the figures and the census read, cases as held on `on`. */
+static enum kerr_code load(struct store *s, kdate on, struct arena *a, struct csww_records *r,
+                           struct kerr *e)
+{
+    memset(r, 0, sizeof *r);
+    struct team *teams = NULL;
+    struct worker *workers = NULL;
+    struct worker_cases *cases = NULL;
+    void *absences = NULL, *vacancies = NULL;
+    enum kerr_code rc = store_team_list(s, a, &teams, &r->nteams, e);
+    if (!rc)
+        rc = store_worker_list(s, &(struct worker_query){.limit = STORE_PAGE_MAX}, a, &workers,
+                               &r->nworkers, e);
+    if (!rc)
+        rc = store_cases_on(s, on, a, &cases, &r->ncases, e);
+    if (!rc)
+        rc = store_rec_all(s, &absence_type, a, &absences, &r->nabsences, e);
+    if (!rc)
+        rc = store_rec_all(s, &vacancy_type, a, &vacancies, &r->nvacancies, e);
+    r->teams = teams;
+    r->workers = workers;
+    r->cases = cases;
+    r->absences = absences;
+    r->vacancies = vacancies;
+    return rc;
+}
+
+static enum kerr_code load_snapshot(struct store *s, kdate on, struct arena *a,
+                                    struct csww_records *r, struct kerr *e)
+{
+    bool opened = false;
+    enum kerr_code rc = store_read_begin(s, &opened, e);
+    if (!rc)
+        rc = load(s, on, a, r, e);
+    store_read_end(s, opened);
+    return rc;
+}
+
+enum kerr_code cw_workforce_figures(struct store *s, const struct actor *who, kdate from, kdate on,
+                                    struct arena *a, struct workforce_figures *out,
+                                    struct cw_err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!cw_may_see_workforce_figures(who)) {
+        cw_audit(s, who, 0, "workforce-figures", "denied", NULL, true, NULL);
+        return kerr_fail(&err->e, KITH_E_FORBIDDEN, "role",
+                         "only team managers, administrators and performance analysts see the "
+                         "workforce figures");
+    }
+    if (from == DATE_NONE || on == DATE_NONE || from > on) {
+        char a1[DATE_ISO_LEN] = "", a2[DATE_ISO_LEN] = "";
+        return kerr_fail(&err->e, KITH_E_INVALID, "from",
+                         "the period from %s to %s is not a period: expected its first day on "
+                         "or before its last",
+                         from == DATE_NONE ? "?" : date_format_iso(from, a1),
+                         on == DATE_NONE ? "?" : date_format_iso(on, a2));
+    }
+    struct csww_records r;
+    enum kerr_code rc = load_snapshot(s, on, a, &r, &err->e);
+    if (!rc)
+        workforce_figures(&r, from, on, a, out);
+    return rc;
+}
+
+enum kerr_code cw_workforce_census(struct store *s, const struct actor *who, int year,
+                                   struct arena *a, struct csww_census *out, const char **lea,
+                                   struct cw_err *err)
+{
+    memset(out, 0, sizeof *out);
+    *lea = NULL;
+    if (!cw_may_manage_staff(who))
+        return refuse(s, who, "workforce-census", err);
+    struct csww_records r;
+    enum kerr_code rc = load_snapshot(s, csww_reference_date(year), a, &r, &err->e);
+    if (!rc)
+        rc = store_setting_get(s, "la-code", a, lea, &err->e);
+    if (rc)
+        return rc;
+    csww_census(&r, year, a, out);
+    char detail[48];
+    snprintf(detail, sizeof detail, "%d: %zu workers", year, out->nworkers);
+    return cw_audit(s, who, 0, "workforce-census", "ok", detail, true, &err->e);
 }

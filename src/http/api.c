@@ -580,6 +580,10 @@ const struct api_doc api_docs[] = {
      "each read audited): team=TEAM for one team, left=include for leavers too "
      "(docs/workforce.md)",
      NULL, "WorkerList"},
+    {HTTP_GET, "/api/v1/workforce/figures",
+     "The workforce in figures, as /workforce shows them (team managers, administrators and "
+     "performance analysts): from=DATE and to=DATE for the period (docs/workforce.md)",
+     NULL, NULL},
     {HTTP_GET, "/api/v1/jobs",
      "Open vacancies on the public jobs board, filtered as /jobs is; no token needed "
      "(docs/jobs.md)",

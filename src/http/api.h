@@ -29,6 +29,8 @@ int api_allocation_add(struct http_app *app, struct http_request *req, struct ht
 /* api_workforce.c: teams (any signed-in account), workers (those who manage staff). */
 int api_teams(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_workers(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_workforce_figures(struct http_app *app, struct http_request *req,
+                          struct http_response *res);
 /* api_work.c: the obligations the timescales derive. */
 int api_obligations(struct http_app *app, struct http_request *req, struct http_response *res);
 /* api_records.c: every record type from its description. */

@@ -4,7 +4,8 @@
  * a field added to the description is in the API and its OpenAPI schema with no change
  * here. Workers carry personal details (date of birth, ethnicity, the census items), so
  * their list goes through the use case that lets only those who manage staff read it and
- * audits each read (casework/workforce.c).
+ * audits each read (casework/workforce.c). GET /api/v1/workforce/figures is the leaders'
+ * page (pages_workforce.c) as JSON, from the same use case.
  */
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "http/api.h"
 #include "http/api_fields.h"
 #include "http/json.h"
+#include "http/pages.h"
 #include "http/web_audit.h"
 #include "store/store.h"
 
@@ -94,6 +96,59 @@ int api_workers(struct http_app *app, struct http_request *req, struct http_resp
                 team = teams[k].public_id;
         json_str(&j, "team", team);
         api_fields_write(&j, worker_fields, &w[i]);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
+    return answer(req, res, &j);
+}
+
+int api_workforce_figures(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    kdate from, to;
+    const char *bad;
+    if (workforce_period(req, who.today, &from, &to, &bad) != 0) {
+        api_field_error(req, bad, "is not a date: expected a day such as 2026-09-30 or 30/9/2026");
+        return http_problem(req, res, 422, "The period was not understood",
+                            "Check the query string.");
+    }
+    struct workforce_figures wf;
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = cw_workforce_figures(req->store, &who, from, to, req->arena, &wf, &err);
+    if (rc)
+        return api_refused(req, res, rc, &err);
+    char f[DATE_ISO_LEN], t[DATE_ISO_LEN];
+    struct json_out j;
+    json_out_init(&j);
+    json_obj_begin(&j);
+    json_str(&j, "from", date_format_iso(wf.from, f));
+    json_str(&j, "to", date_format_iso(wf.on, t));
+    json_int(&j, "headcount", wf.headcount);
+    json_num(&j, "fte", wf.fte);
+    json_int(&j, "agency_headcount", wf.agency_headcount);
+    json_num(&j, "agency_fte", wf.agency_fte);
+    json_int(&j, "vacancies", wf.vacancies);
+    json_int(&j, "establishment", wf.establishment);
+    json_int(&j, "starters", wf.starters);
+    json_int(&j, "leavers", wf.leavers);
+    json_int(&j, "sickness_days_lost", wf.sick_days);
+    json_int(&j, "other_days_lost", wf.other_days);
+    json_int(&j, "cases", wf.cases);
+    json_num(&j, "case_holder_fte", wf.case_fte);
+    json_arr_begin(&j, "teams");
+    for (size_t i = 0; i < wf.nteams; i++) {
+        const struct workforce_team_figures *tf = &wf.teams[i];
+        json_obj_begin(&j);
+        json_str(&j, "id", tf->team->public_id);
+        json_str(&j, "name", tf->team->name);
+        json_int(&j, "headcount", tf->headcount);
+        json_num(&j, "fte", tf->fte);
+        json_int(&j, "cases", tf->cases);
+        json_num(&j, "case_holder_fte", tf->case_fte);
         json_obj_end(&j);
     }
     json_arr_end(&j);

@@ -36,16 +36,18 @@ enum { TOUCH_EVERY_S = 60, IDLE_DEFAULT_S = 30 * 60, ABSOLUTE_DEFAULT_S = 12 * 6
  * analysts validate statutory returns (and see aggregates, later issues), administrators manage
  * accounts, auditors see the audit trail but not the records themselves. Allocating workers is the
  * team manager's decision; recruiting (vacancies and applications) is the recruiter's and the
- * team manager's, never the other case-recording roles'. */
+ * team manager's, never the other case-recording roles'. The workforce in figures (counts,
+ * no person named) is for those who lead: team managers, administrators and analysts. */
 static const unsigned role_perms[UROLE_COUNT] = {
     [UROLE_SOCIAL_WORKER] = CASEWORK,
-    [UROLE_TEAM_MANAGER] = CASEWORK | ROUTE_TEAM_READ | ROUTE_ALLOCATE | ROUTE_RECRUIT,
+    [UROLE_TEAM_MANAGER] =
+        CASEWORK | ROUTE_TEAM_READ | ROUTE_ALLOCATE | ROUTE_RECRUIT | ROUTE_WORKFORCE,
     [UROLE_CP_CHAIR_IRO] = CASEWORK,
     [UROLE_PERSONAL_ADVISER] = CASEWORK,
     [UROLE_FOSTERING_WORKER] = CASEWORK,
-    [UROLE_PERFORMANCE_ANALYST] = ROUTE_SIGNED_IN | ROUTE_VALIDATE,
+    [UROLE_PERFORMANCE_ANALYST] = ROUTE_SIGNED_IN | ROUTE_VALIDATE | ROUTE_WORKFORCE,
     [UROLE_RECRUITER] = ROUTE_SIGNED_IN | ROUTE_RECRUIT,
-    [UROLE_ADMINISTRATOR] = ROUTE_SIGNED_IN | ROUTE_USER_ADMIN,
+    [UROLE_ADMINISTRATOR] = ROUTE_SIGNED_IN | ROUTE_USER_ADMIN | ROUTE_WORKFORCE,
     [UROLE_AUDITOR] = ROUTE_SIGNED_IN | ROUTE_AUDIT_READ,
 };
 

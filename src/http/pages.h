@@ -36,6 +36,12 @@ int page_signed_out(struct http_app *app, struct http_request *req, struct http_
 int auth_page_unauthenticated(struct http_app *app, struct http_request *req,
                               struct http_response *res);
 int page_teams(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_workforce(struct http_app *app, struct http_request *req, struct http_response *res);
+/* The period of the workforce figures asked for in the query (?from=DATE&to=DATE, as
+ * typed): `to` is today unless given, `from` the census year's first day (1 October)
+ * before `to` unless given. -1 with `*bad` naming the parameter that is no date. */
+int workforce_period(const struct http_request *req, kdate today, kdate *from, kdate *to,
+                     const char **bad);
 int page_team(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_audit_form(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_audit(struct http_app *app, struct http_request *req, struct http_response *res);

@@ -31,6 +31,7 @@ enum route_perm {
     ROUTE_ALLOCATE = 1u << 8,    /* allocate a worker to a child */
     ROUTE_VALIDATE = 1u << 9,    /* validate a statutory return (uploaded, not stored) */
     ROUTE_RECRUIT = 1u << 10,    /* vacancies and applications: the recruitment back office */
+    ROUTE_WORKFORCE = 1u << 11,  /* the workforce in figures: counts, no person named */
 };
 
 enum route_param_type {
