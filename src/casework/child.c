@@ -2,17 +2,19 @@
  * The child's record, whole (child.h): relatives, allocations with their workers, and the
  * timeline merged from every record type kept for a child and the case notes.
  *
- * Reads are indexed statements, as few as the page allows: one per record type and one
- * for the notes, each asking only for as many rows as the page can show (the newest
- * offset + limit of each source are enough to merge the page), plus one per distinct
- * worker or relative. A source that returns fewer rows than asked for has been counted by
- * that; only one that fills its share is counted with a statement of its own (notes have
- * no count query: the rest of them are read on). Each statement outside a transaction is
- * a read transaction of its own on SQLite (a lock on the WAL index each), so statements,
- * not rows, are what a page view costs here.
+ * Reads are indexed statements, as few as the page allows. One statement counts the
+ * records of every type kept for a child (store_rec_counts): most children have records
+ * of a handful of the thirty-odd types, and one statement per type, most of them empty,
+ * was most of a page view's cost. Then one statement per type the child has, asking only
+ * for as many rows as the page can show (the newest offset + limit of each source are
+ * enough to merge the page), one for the notes (read on only when they fill their share:
+ * they have no count), plus one per distinct worker or relative. Each statement outside a
+ * transaction is a read transaction of its own on SQLite (a lock on the WAL index each),
+ * so statements, not rows, are what a page view costs here.
  *
- * The open risks read every record of their few types (one statement each), and the
- * records that stop a review clock only for a child who has a record that starts one.
+ * The open risks read every record of their few types, reusing what the timeline read
+ * whole, and the records that stop a review clock only for a child who has a record that
+ * starts one.
  */
 #include "casework/child.h"
 
@@ -31,7 +33,7 @@ struct workers {
 static const struct worker *worker_of(struct store *s, struct workers *ws, int64_t id,
                                       struct arena *a, struct kerr *e, enum kerr_code *rc)
 {
-    for (size_t i = 0; i < ws->n; i++)
+    for (size_t i = 0; ws->v && i < ws->n; i++)
         if (ws->v[i].id == id)
             return &ws->v[i];
     if (*rc || !id)
@@ -163,29 +165,67 @@ static enum kerr_code notes_past(struct store *s, int64_t child_id, size_t from,
     }
 }
 
+enum { READ_TYPES_MAX = 64 };
+
+/* What one page view has read of a child's records: how many of each type kept for a
+ * child there are (one statement), and every type read whole so far, so that the open
+ * risks reuse what the timeline read. */
+struct child_reads {
+    const struct rec_type *types[READ_TYPES_MAX];
+    int64_t counts[READ_TYPES_MAX];
+    size_t ntypes;
+    struct ts_records tr[READ_TYPES_MAX];
+    size_t ntr;
+};
+
+static enum kerr_code reads_start(struct store *s, const struct person *c, struct child_reads *r,
+                                  struct kerr *e)
+{
+    r->ntypes = r->ntr = 0;
+    for (size_t i = 0; rec_types[i] && r->ntypes < READ_TYPES_MAX; i++)
+        if (rec_types[i]->parent && !strcmp(rec_types[i]->parent, "child"))
+            r->types[r->ntypes++] = rec_types[i];
+    return store_rec_counts(s, r->types, r->ntypes, c->id, r->counts, e);
+}
+
+/* How many records of type t the child has; -1 when t is not a child's type. */
+static int64_t reads_count(const struct child_reads *r, const struct rec_type *t)
+{
+    for (size_t i = 0; i < r->ntypes; i++)
+        if (r->types[i] == t)
+            return r->counts[i];
+    return -1;
+}
+
+static void reads_keep(struct child_reads *r, const struct rec_type *t, void *rows, size_t n)
+{
+    if (r->ntr < READ_TYPES_MAX)
+        r->tr[r->ntr++] = (struct ts_records){t, rows, n};
+}
+
 static enum kerr_code timeline(struct store *s, const struct person *c, size_t limit, size_t offset,
-                               struct workers *ws, struct arena *a, struct child_record *out,
-                               struct kerr *e)
+                               struct workers *ws, struct child_reads *rd, struct arena *a,
+                               struct child_record *out, struct kerr *e)
 {
     size_t want = offset + limit; /* the newest `want` of each source hold the page */
     struct entries es = {0};
     int64_t total = 0;
     enum kerr_code rc = KITH_OK;
-    for (size_t i = 0; !rc && rec_types[i]; i++) {
-        const struct rec_type *t = rec_types[i];
-        if (!t->parent || strcmp(t->parent, "child") != 0)
+    for (size_t i = 0; !rc && i < rd->ntypes; i++) {
+        const struct rec_type *t = rd->types[i];
+        int64_t count = rd->counts[i];
+        total += count;
+        if (!count) { /* read whole: there is nothing */
+            reads_keep(rd, t, NULL, 0);
             continue;
+        }
         void *rows;
         size_t n;
-        int64_t count = 0;
-        struct rec_query q = {.parent_id = c->id, .limit = want};
-        rc = store_rec_list(s, t, &q, a, &rows, &n, NULL, e);
-        /* fewer than asked for is all of them: the count costs a statement only when a
-         * type fills its share of the page */
-        if (!rc && n == want)
-            rc = store_rec_list(s, t, &(struct rec_query){.parent_id = c->id, .limit = 1}, a,
-                                &(void *){NULL}, &(size_t){0}, &count, e);
-        total += n < want ? (int64_t)n : count;
+        size_t ask = (uint64_t)count < want ? (size_t)count : want;
+        rc = store_rec_list(s, t, &(struct rec_query){.parent_id = c->id, .limit = ask}, a, &rows,
+                            &n, NULL, e);
+        if (!rc && (int64_t)n == count)
+            reads_keep(rd, t, rows, n);
         for (size_t j = 0; !rc && j < n; j++) {
             const void *rec = (const char *)rows + j * t->size;
             entry_add(&es, a,
@@ -216,11 +256,12 @@ static enum kerr_code timeline(struct store *s, const struct person *c, size_t l
     return rc;
 }
 
-enum { READ_TYPES_MAX = 32 };
-
-/* Every record of type `name` of the child into `tr` (once: a type read already is left). */
+/* Every record of type `name` of the child into `tr` (once: a type read already is left).
+ * `rd`, when given, knows how many there are: none costs no statement, and the read asks
+ * for exactly that many. */
 static enum kerr_code read_all(struct store *s, const struct person *c, const char *name,
-                               struct arena *a, struct ts_records *tr, size_t *ntr, struct kerr *e)
+                               struct arena *a, struct ts_records *tr, size_t *ntr,
+                               const struct child_reads *rd, struct kerr *e)
 {
     const struct rec_type *t = rec_type_named(name);
     for (size_t i = 0; i < *ntr; i++)
@@ -228,40 +269,74 @@ static enum kerr_code read_all(struct store *s, const struct person *c, const ch
             return KITH_OK;
     if (!t || *ntr == READ_TYPES_MAX)
         return KITH_OK;
+    int64_t count = rd ? reads_count(rd, t) : -1;
+    if (count == 0) {
+        tr[(*ntr)++] = (struct ts_records){t, NULL, 0};
+        return KITH_OK;
+    }
+    size_t limit = count > 0 && count < STORE_PAGE_MAX ? (size_t)count : STORE_PAGE_MAX;
     void *rows;
     size_t n;
-    enum kerr_code rc =
-        store_rec_list(s, t, &(struct rec_query){.parent_id = c->id, .limit = STORE_PAGE_MAX}, a,
-                       &rows, &n, NULL, e);
+    enum kerr_code rc = store_rec_list(
+        s, t, &(struct rec_query){.parent_id = c->id, .limit = limit}, a, &rows, &n, NULL, e);
     if (!rc)
         tr[(*ntr)++] = (struct ts_records){t, rows, n};
     return rc;
 }
 
-static enum kerr_code risks(struct store *s, const struct person *c, kdate on, struct arena *a,
-                            struct child_record *out, struct kerr *e)
+/* Whether records of type t are read for the open risks: a risk's own type, or one that
+ * stops a risk's review clock. */
+static bool risk_type(const struct rec_type *t)
 {
-    struct ts_records tr[READ_TYPES_MAX];
-    size_t ntr = 0, nrecs = 0;
+    for (const struct open_risk_row *r = open_risk_rows; r->type; r++) {
+        if (rec_type_named(r->type) == t)
+            return true;
+        for (size_t k = 0; k < OPEN_RISK_RULES_MAX && r->review_rules[k]; k++) {
+            const struct timescale *ts = ts_named(timescales, r->review_rules[k]);
+            if (ts && ts->stop_type && rec_type_named(ts->stop_type) == t)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The open risks, from the records the timeline read whole where it did. */
+static enum kerr_code risks(struct store *s, const struct person *c, kdate on, struct arena *a,
+                            struct child_reads *rd, struct child_record *out, struct kerr *e)
+{
+    struct ts_records *tr = rd->tr;
+    size_t *ntr = &rd->ntr;
+    size_t nrecs = 0;
     enum kerr_code rc = KITH_OK;
+    struct ts_records used[READ_TYPES_MAX];
+    size_t nused = 0;
     for (const struct open_risk_row *r = open_risk_rows; !rc && r->type; r++) {
-        size_t at = ntr;
-        rc = read_all(s, c, r->type, a, tr, &ntr, e);
-        if (rc || ntr == at)
+        rc = read_all(s, c, r->type, a, tr, ntr, rd, e);
+        const struct rec_type *rt = rec_type_named(r->type);
+        size_t at = *ntr;
+        for (size_t i = 0; i < *ntr; i++)
+            if (tr[i].type == rt)
+                at = i;
+        if (rc || at == *ntr)
             continue;
         nrecs += tr[at].n;
         for (size_t k = 0; tr[at].n && k < OPEN_RISK_RULES_MAX && r->review_rules[k]; k++) {
             const struct timescale *ts = ts_named(timescales, r->review_rules[k]);
             if (!rc && ts && ts->stop_type)
-                rc = read_all(s, c, ts->stop_type, a, tr, &ntr, e);
+                rc = read_all(s, c, ts->stop_type, a, tr, ntr, rd, e);
         }
     }
     if (rc || !nrecs)
         return rc;
+    /* the clocks derive from the risks' records and their stops only, not from every
+     * type the timeline happened to read whole */
+    for (size_t i = 0; i < *ntr; i++)
+        if (tr[i].n && risk_type(tr[i].type))
+            used[nused++] = tr[i];
     struct ob_list obs = {0};
-    ts_derive(timescales, tr, ntr, on, &obs);
+    ts_derive(timescales, used, nused, on, &obs);
     out->risks = arena_alloc(a, nrecs * sizeof *out->risks);
-    out->nrisks = open_risks_of(tr, ntr, &obs, on, out->risks, nrecs);
+    out->nrisks = open_risks_of(used, nused, &obs, on, out->risks, nrecs);
     ob_list_free(&obs);
     return KITH_OK;
 }
@@ -272,14 +347,14 @@ enum kerr_code cw_child_chronology(struct store *s, const struct actor *who,
                                    struct kerr *e)
 {
     enum { NOTES_CHUNK = 500 };
-    struct ts_records tr[READ_TYPES_MAX];
+    struct ts_records *tr = arena_alloc(a, READ_TYPES_MAX * sizeof *tr);
     size_t ntr = 0;
     struct case_note *notes = NULL;
     size_t nnotes = 0, cap = 0;
     bool opened;
     enum kerr_code rc = store_read_begin(s, &opened, e);
     for (const struct chron_row *r = chron_rows; !rc && r->type; r++)
-        rc = read_all(s, child, r->type, a, tr, &ntr, e);
+        rc = read_all(s, child, r->type, a, tr, &ntr, NULL, e);
     /* every note, page by page: only the significant ones are kept */
     for (size_t from = 0; !rc;) {
         struct case_note *v;
@@ -325,10 +400,13 @@ enum kerr_code cw_child_record(struct store *s, const struct actor *who, const s
         rc = relatives(s, who, child, a, out, e);
     if (!rc)
         rc = allocations(s, child, &ws, a, out, e);
+    struct child_reads *rd = arena_alloc(a, sizeof *rd);
     if (!rc)
-        rc = timeline(s, child, limit ? limit : 25, offset, &ws, a, out, e);
+        rc = reads_start(s, child, rd, e);
     if (!rc)
-        rc = risks(s, child, who->today != DATE_NONE ? who->today : date_today(), a, out, e);
+        rc = timeline(s, child, limit ? limit : 25, offset, &ws, rd, a, out, e);
+    if (!rc)
+        rc = risks(s, child, who->today != DATE_NONE ? who->today : date_today(), a, rd, out, e);
     store_read_end(s, opened);
     return rc;
 }

@@ -601,6 +601,89 @@ enum kerr_code store_rec_list(struct store *s, const struct rec_type *t, const s
     return rc;
 }
 
+/* The counting statements of store_rec_counts, one per array of types and dialect: a
+ * UNION ALL of one indexed count per type, each row tagged with its type's place. */
+#define COUNTS_TYPES_MAX 64
+struct counts_sql {
+    const struct rec_type *types[COUNTS_TYPES_MAX];
+    size_t n;
+    const struct store_dialect *d;
+    struct store_sql q;
+};
+#define COUNTS_SQL_MAX 8
+static struct counts_sql counts_built[COUNTS_SQL_MAX];
+static size_t ncounts_built;
+
+static struct store_sql *counts_sql_for(struct store *s, const struct rec_type *const *types,
+                                        size_t n, struct kerr *e)
+{
+    const struct store_dialect *d = s->ops->dialect;
+    if (!d || !s->ops->run)
+        return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot keep records yet",
+                         s->ops->name),
+               NULL;
+    pthread_mutex_lock(&built_lock);
+    struct store_sql *q = NULL;
+    for (size_t i = 0; i < ncounts_built && !q; i++) {
+        size_t same = 0;
+        while (same < n && same < counts_built[i].n && counts_built[i].types[same] == types[same])
+            same++;
+        if (counts_built[i].n == n && same == n && counts_built[i].d == d)
+            q = &counts_built[i].q;
+    }
+    if (!q && ncounts_built < COUNTS_SQL_MAX && n <= COUNTS_TYPES_MAX) {
+        struct str b;
+        str_init(&b, 0);
+        for (size_t i = 0; i < n; i++) {
+            str_addf(&b,
+                     "%sSELECT %zu, count(*) FROM %s WHERE parent_id = ", i ? " UNION ALL " : "", i,
+                     types[i]->table);
+            ph(&b, d, 1);
+        }
+        struct counts_sql *c = &counts_built[ncounts_built++];
+        *c = (struct counts_sql){.n = n, .d = d};
+        for (size_t i = 0; i < n; i++)
+            c->types[i] = types[i];
+        c->q.sql = str_detach(&b, NULL);
+        q = &c->q;
+    }
+    pthread_mutex_unlock(&built_lock);
+    if (!q)
+        kerr_fail(e, KITH_E_INTERNAL, "db", "more than %d sets of types counted, or %zu types",
+                  COUNTS_SQL_MAX, n);
+    return q;
+}
+
+struct counts_ctx {
+    int64_t *counts;
+    size_t n;
+};
+
+static enum kerr_code read_count(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
+{
+    (void)len;
+    (void)e;
+    struct counts_ctx *c = ctx;
+    int64_t i = num(v[0]);
+    if (i >= 0 && (size_t)i < c->n)
+        c->counts[i] = num(v[1]);
+    return KITH_OK;
+}
+
+enum kerr_code store_rec_counts(struct store *s, const struct rec_type *const *types, size_t n,
+                                int64_t parent_id, int64_t *counts, struct kerr *e)
+{
+    memset(counts, 0, n * sizeof *counts);
+    if (!n)
+        return KITH_OK;
+    struct store_sql *q = counts_sql_for(s, types, n, e);
+    if (!q)
+        return e && e->code ? e->code : KITH_E_INTERNAL;
+    char pb[24];
+    const char *p[1] = {id_text(parent_id, pb)};
+    return run(s, q, p, 1, read_count, &(struct counts_ctx){counts, n}, NULL, e);
+}
+
 enum kerr_code store_rec_all(struct store *s, const struct rec_type *t, struct arena *a, void **out,
                              size_t *n, struct kerr *e)
 {

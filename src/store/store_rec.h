@@ -61,6 +61,13 @@ enum kerr_code store_rec_list(struct store *s, const struct rec_type *t, const s
                               struct arena *a, void **out, size_t *n, int64_t *total,
                               struct kerr *e);
 
+/* How many records of each of `n` types `parent_id` has, into counts[0..n), in one
+ * statement: a page that shows every type kept for a child (its timeline) asks which it
+ * has before reading any, rather than one statement per type, most of them empty. Its
+ * statement is built once for each list of types (at most 64 types). */
+enum kerr_code store_rec_counts(struct store *s, const struct rec_type *const *types, size_t n,
+                                int64_t parent_id, int64_t *counts, struct kerr *e);
+
 /* Every record of the type, by parent (the child) and then in the order they were made:
  * what deriving work across many children reads (casework/work.c), in one statement
  * where pages would sort the table once each. */

@@ -562,6 +562,37 @@ static void lists(void **state)
     assert_int_equal(total, 8);
 }
 
+/* One statement counts each type a child has; a type with none says 0, another child's
+ * records are not counted, and the same list of types in another order is answered in
+ * that order. */
+static void counts(void **state)
+{
+    struct fx *f = *state;
+    for (int i = 0; i < 3; i++) {
+        struct tvisit v = visit(f->child, "2026-02-28", NULL, i + 1);
+        OK(store_rec_add(f->s, &tvisit_type, &v, 1000 + i, &f->e));
+    }
+    struct tvisit o = visit(f->other, "2026-12-01", NULL, 99);
+    OK(store_rec_add(f->s, &tvisit_type, &o, 5000, &f->e));
+    const struct rec_type *contact = rec_type_named("contact");
+    assert_non_null(contact);
+    const struct rec_type *types[] = {&tvisit_type, contact};
+    int64_t c[2] = {-1, -1};
+    OK(store_rec_counts(f->s, types, 2, f->child, c, &f->e));
+    assert_int_equal(c[0], 3);
+    assert_int_equal(c[1], 0);
+    OK(store_rec_counts(f->s, types, 2, f->other, c, &f->e));
+    assert_int_equal(c[0], 1);
+    assert_int_equal(c[1], 0);
+    const struct rec_type *swapped[] = {contact, &tvisit_type};
+    OK(store_rec_counts(f->s, swapped, 2, f->child, c, &f->e));
+    assert_int_equal(c[0], 0);
+    assert_int_equal(c[1], 3);
+    OK(store_rec_counts(f->s, types, 2, 999999, c, &f->e));
+    assert_int_equal(c[0], 0);
+    assert_int_equal(c[1], 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -573,6 +604,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(two_people_correcting, setup, teardown),
         cmocka_unit_test_setup_teardown(lists, setup, teardown),
         cmocka_unit_test_setup_teardown(deleted_in_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(counts, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
