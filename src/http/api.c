@@ -116,6 +116,39 @@ int api_children_search(struct http_app *app, struct http_request *req, struct h
     return json_answer(req, res, 200, &j);
 }
 
+/* A child merged into another: 410 Gone, naming the child it went into. Not a redirect: a
+ * merge can be undone, and a permanent redirect (301, 308) is one clients and caches may
+ * keep for good; a client that followed it would also be handed another id's record under
+ * the one it asked for. The caller saw the kept child (web_child judges a merged child by
+ * it), so the name tells them nothing they may not know. */
+static int merged_gone(struct http_request *req, struct http_response *res, const struct person *p)
+{
+    struct person k;
+    struct kerr e = KERR_INIT;
+    enum kerr_code rc = store_person_get(req->store, p->merged_into, req->arena, &k, &e);
+    if (rc)
+        return failed(req, res, rc, &e);
+    struct json_out j;
+    json_out_init(&j);
+    json_obj_begin(&j);
+    json_str(&j, "type", "about:blank");
+    json_str(&j, "title", "This child's record was merged into another");
+    json_int(&j, "status", 410);
+    json_str(&j, "detail",
+             arena_printf(req->arena,
+                          "%s is merged into %s: read and record there (POST %s/unmerge undoes "
+                          "the merge)",
+                          p->public_id, k.public_id, req->path));
+    json_str(&j, "instance", req->request_id);
+    json_str(&j, "merged_into", k.public_id);
+    json_str(&j, "href", arena_printf(req->arena, "/api/v1/children/%s", k.public_id));
+    json_obj_end(&j);
+    size_t len;
+    const char *body = json_out_take(&j, req->arena, &len);
+    http_body(res, 410, "application/problem+json", body, len);
+    return 410;
+}
+
 int api_child_get(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     struct person p;
@@ -123,6 +156,8 @@ int api_child_get(struct http_app *app, struct http_request *req, struct http_re
     enum kerr_code rc = web_child(app, req, req->path_args[0], &p, "view", &e);
     if (rc)
         return failed(req, res, rc, &e);
+    if (p.merged_into)
+        return merged_gone(req, res, &p);
     struct json_out j;
     json_out_init(&j);
     write_child(&j, &p);
@@ -521,7 +556,9 @@ const struct api_doc api_docs[] = {
     {HTTP_POST, "/api/v1/children/search",
      "Find children in your scope by name, LA child id or UPN", "Search", "ChildList"},
     {HTTP_POST, "/api/v1/children", "Record a new child", "ChildInput", "Child"},
-    {HTTP_GET, "/api/v1/children/{id}", "A child's record", NULL, "Child"},
+    {HTTP_GET, "/api/v1/children/{id}",
+     "A child's record; 410 with merged_into and href for a child merged into another", NULL,
+     "Child"},
     {HTTP_PATCH, "/api/v1/children/{id}", "Correct a child's record (only the fields given)",
      "ChildInput", "Child"},
     {HTTP_GET, "/api/v1/children/{id}/duplicates",

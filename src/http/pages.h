@@ -28,6 +28,8 @@ int page_child_duplicates(struct http_app *app, struct http_request *req,
 int page_child_merge_form(struct http_app *app, struct http_request *req,
                           struct http_response *res);
 int page_child_merge(struct http_app *app, struct http_request *req, struct http_response *res);
+/* Undoing a merge from the merged record's address (pages_child_form.c). */
+int page_child_unmerge(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_sign_in_form(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_sign_in(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_sign_out(struct http_app *app, struct http_request *req, struct http_response *res);

@@ -28,6 +28,7 @@
 #include "http/pages.h"
 #include "http/web_audit.h"
 #include "store/store.h"
+#include "store/store_merge.h"
 
 enum { TIMELINE_PAGE = 25 };
 
@@ -323,6 +324,36 @@ static void open_risks(struct html *h, struct arena *a, const struct child_recor
     html_raw(h, "\n");
 }
 
+/* The records merged into this one, each with who merged it, when and why, and the way
+ * to undo it for those who may change a child's details: an unmerge starts here or at
+ * the merged record's own address (/children/{gone}/unmerge). */
+static void merged_in(struct html *h, struct http_request *req, const struct person *c)
+{
+    struct child_merge *m = NULL;
+    size_t n = 0;
+    if (store_child_merges(req->store, c->id, req->arena, &m, &n, NULL))
+        return; /* the page stands without it; the merge's own page says the rest */
+    bool may_undo = req->principal && (req->principal->perms & ROUTE_CHILD_WRITE);
+    for (size_t i = 0; i < n; i++) {
+        struct person g;
+        if (m[i].keep_id != c->id ||
+            store_person_get(req->store, m[i].gone_id, req->arena, &g, NULL))
+            continue;
+        govuk_notification_banner_begin(h, &(struct govuk_banner){.title = "Merged record"});
+        html_f(h,
+               "<p class=\"govuk-notification-banner__heading\">The record of %s %s (%s) was "
+               "merged into this one on %s by %s.</p>\n<p class=\"govuk-body\">Why: %s</p>\n",
+               g.given_name, g.family_name, g.public_id,
+               page_dmy(req->arena, (kdate)(m[i].at / 86400)), m[i].by, m[i].reason);
+        if (may_undo)
+            html_f(h,
+                   "<p class=\"govuk-body\"><a class=\"govuk-notification-banner__link\" "
+                   "href=\"/children/%s/unmerge\">Undo this merge</a></p>\n",
+                   g.public_id);
+        govuk_notification_banner_end(h);
+    }
+}
+
 static int child_render(struct http_request *req, struct http_response *res,
                         const struct child_view *v, int status)
 {
@@ -332,6 +363,7 @@ static int child_render(struct http_request *req, struct http_response *res,
     const char *name = arena_printf(req->arena, "%s %s", c->given_name, c->family_name);
     page_begin(&h, req, name);
     page_error_summary(&h, req);
+    merged_in(&h, req, c);
     open_risks(&h, req->arena, &v->rec, date_today());
     html_f(&h,
            "<span class=\"govuk-caption-l\">Child record</span>\n"

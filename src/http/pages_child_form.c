@@ -30,6 +30,7 @@
 #include "http/page.h"
 #include "http/pages.h"
 #include "http/web_audit.h"
+#include "store/store_merge.h"
 
 /* Candidates with their scores and reasons, best first, each a link to its record. */
 /* `merge_from`: the child whose duplicates these are, when the person may merge it into
@@ -245,6 +246,23 @@ static void child_summary(struct html *h, struct arena *a, const char *heading,
     html_raw(h, "\n");
 }
 
+/* A merge's or an unmerge's form: the reason (its label and hint in `q`), the button. */
+static void reason_form(struct html *h, struct http_request *req, const char *action,
+                        const struct govuk_field *q, const struct govuk_opts *button)
+{
+    html_f(h, "<form method=\"post\" action=\"%s\" novalidate>\n", action);
+    page_csrf(h, req);
+    struct govuk_field f = *q;
+    f.name = "reason";
+    f.error = page_error_text(req, "reason");
+    f.value = http_param(req, "reason");
+    f.rows = 3;
+    govuk_character_count(h, &f, 2000);
+    html_raw(h, "\n");
+    govuk_button(h, button);
+    html_raw(h, "\n</form>\n");
+}
+
 /* The confirmation: the two records, what will happen, and the reason. */
 static int merge_render(struct http_request *req, struct http_response *res,
                         const struct person *keep, const struct person *gone, int status)
@@ -266,22 +284,12 @@ static int merge_render(struct http_request *req, struct http_response *res,
                                      "merged and left out of lists and searches; its address "
                                      "leads to the first. A merge can be undone: exactly the "
                                      "records that moved go back."});
-    html_f(&h, "<form method=\"post\" action=\"/children/%s/merge/%s\" novalidate>\n",
-           keep->public_id, gone->public_id);
-    page_csrf(&h, req);
-    govuk_character_count(
-        &h,
-        &(struct govuk_field){.name = "reason",
-                              .label = "Why are these one child's records?",
-                              .hint = "For example, the same NHS number; one record was made "
-                                      "at the front door before the child was found",
-                              .error = page_error_text(req, "reason"),
-                              .value = http_param(req, "reason"),
-                              .rows = 3},
-        2000);
-    html_raw(&h, "\n");
-    govuk_button(&h, &(struct govuk_opts){.text = "Merge the records"});
-    html_raw(&h, "\n</form>\n");
+    reason_form(&h, req,
+                arena_printf(req->arena, "/children/%s/merge/%s", keep->public_id, gone->public_id),
+                &(struct govuk_field){.label = "Why are these one child's records?",
+                                      .hint = "For example, the same NHS number; one record was "
+                                              "made at the front door before the child was found"},
+                &(struct govuk_opts){.text = "Merge the records"});
     return page_end(&h, res, status);
 }
 
@@ -327,4 +335,92 @@ int page_child_merge(struct http_app *app, struct http_request *req, struct http
     if (rc)
         return failed(req, res, rc);
     return page_redirect(res, arena_printf(req->arena, "/children/%s", keep.public_id));
+}
+
+/* --- undoing a merge ------------------------------------------------------------------- */
+
+/* The merged child of the path, the child it was merged into and the merge that stands;
+ * KITH_E_NOT_FOUND when the child of the path is not merged. The route's scope check
+ * (web_child) judged the merged child by the kept one. */
+static enum kerr_code unmerge_pair(struct http_request *req, struct person *keep,
+                                   const struct person **gone, struct child_merge *m)
+{
+    *gone = req->scoped_child;
+    if (!*gone || !(*gone)->merged_into)
+        return KITH_E_NOT_FOUND;
+    struct child_merge *ms = NULL;
+    size_t n = 0;
+    enum kerr_code rc = store_person_get(req->store, (*gone)->merged_into, req->arena, keep, NULL);
+    if (!rc)
+        rc = store_child_merges(req->store, (*gone)->id, req->arena, &ms, &n, NULL);
+    for (size_t i = 0; !rc && i < n; i++)
+        if (ms[i].gone_id == (*gone)->id) {
+            *m = ms[i];
+            return KITH_OK;
+        }
+    return rc ? rc : KITH_E_NOT_FOUND;
+}
+
+/* The confirmation: the two records, the merge being undone, what will happen, and why. */
+static int unmerge_render(struct http_request *req, struct http_response *res,
+                          const struct person *keep, const struct person *gone,
+                          const struct child_merge *m, int status)
+{
+    struct html h;
+    html_init(&h, req->arena);
+    page_begin(&h, req, "Undo the merge of two records");
+    govuk_back_link(
+        &h, &(struct govuk_opts){
+                .text = "Back", .href = arena_printf(req->arena, "/children/%s", keep->public_id)});
+    page_error_summary(&h, req);
+    html_raw(&h, "<h1 class=\"govuk-heading-l\">Undo the merge of two records</h1>\n");
+    child_summary(&h, req->arena, "The record kept", keep);
+    child_summary(&h, req->arena, "The record merged into it", gone);
+    html_raw(&h, "<h2 class=\"govuk-heading-m\">The merge</h2>\n");
+    const struct govuk_summary_row rows[] = {
+        {"Merged on", page_dmy(req->arena, (kdate)(m->at / 86400))},
+        {"Merged by", m->by},
+        {"Why", m->reason},
+    };
+    govuk_summary_list(
+        &h, &(struct govuk_summary_list){.rows = rows, .nrows = sizeof rows / sizeof rows[0]});
+    govuk_inset_text(
+        &h, &(struct govuk_opts){.text = "Exactly the allocations, case notes, relationships and "
+                                         "records that moved go back to the second record, which "
+                                         "is shown in lists and searches again. Anything recorded "
+                                         "on the first since the merge stays with it."});
+    reason_form(&h, req, arena_printf(req->arena, "/children/%s/unmerge", gone->public_id),
+                &(struct govuk_field){.label = "Why are these not one child's records?",
+                                      .hint = "For example, twins: the same date of birth and "
+                                              "address, different NHS numbers"},
+                &(struct govuk_opts){.text = "Undo the merge", .classes = "govuk-button--warning"});
+    return page_end(&h, res, status);
+}
+
+/* GET: the confirmation; POST: the unmerge, then the unmerged child's page. */
+int page_child_unmerge(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    struct person keep;
+    const struct person *gone;
+    struct child_merge m;
+    enum kerr_code rc = unmerge_pair(req, &keep, &gone, &m);
+    if (rc)
+        return failed(req, res, rc);
+    if (req->method == HTTP_GET)
+        return unmerge_render(req, res, &keep, gone, &m, 200);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct child_merge out;
+    rc = cw_child_unmerge(req->store, &who, gone->public_id, http_param(req, "reason"), req->arena,
+                          &out, &err);
+    if (rc == KITH_E_INVALID || rc == KITH_E_CONFLICT) {
+        page_cw_errors(req, NULL, &err, "reason");
+        return unmerge_render(req, res, &keep, gone, &m, 422);
+    }
+    if (rc)
+        return failed(req, res, rc);
+    return page_redirect(res, arena_printf(req->arena, "/children/%s", gone->public_id));
 }

@@ -30,7 +30,7 @@ static const struct route_param child_new_params[] = {
     {0},
 };
 
-/* A merge's confirmation (pages_child_form.c) */
+/* A merge's confirmation, and its undoing (pages_child_form.c) */
 static const struct route_param merge_params[] = {
     {"reason", PARAM_TEXT, 2000, false, NULL, "The reason"},
     {0},
@@ -203,6 +203,12 @@ const struct route routes[] = {
     {HTTP_POST, "/children/{id}/merge/{gone}", page_child_merge,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_CHILD_WRITE, ROUTE_CSRF, PARAM_PUBLIC_ID,
      route_scope_child, merge_params, "/children/{id}/merge/{gone}"},
+    {HTTP_GET,  "/children/{id}/unmerge", page_child_unmerge,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_CHILD_WRITE, 0, PARAM_PUBLIC_ID, route_scope_child,
+     NULL, "/children/{id}/unmerge"},
+    {HTTP_POST, "/children/{id}/unmerge", page_child_unmerge,
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_CHILD_WRITE, ROUTE_CSRF, PARAM_PUBLIC_ID,
+     route_scope_child, merge_params, "/children/{id}/unmerge"},
     {HTTP_GET,  "/children/{id}/duplicates", page_child_duplicates,
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ, 0, PARAM_PUBLIC_ID, route_scope_child, NULL,
      "/children/{id}/duplicates"},

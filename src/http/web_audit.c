@@ -83,12 +83,13 @@ enum kerr_code web_child(struct http_app *app, struct http_request *req, const c
     if (!rc && (out->kind != PERSON_CHILD || strcmp(out->public_id, ref) != 0))
         rc = KITH_E_NOT_FOUND; /* public ids only: LA ids and relatives are not addresses */
     bool visible = false;
-    if (!rc)
-        rc = store_person_visible(req->store, &scope, out->id, &visible, e);
     /* a child merged into another is seen by whoever sees the kept child, where its
-     * records are now (its address leads there) */
-    if (!rc && !visible && out->merged_into)
-        rc = store_person_visible(req->store, &scope, out->merged_into, &visible, e);
+     * records are now (its address leads there), and by no one else: an access grant left
+     * on the merged record would otherwise name the kept child to someone who may not see
+     * it */
+    if (!rc)
+        rc = store_person_visible(req->store, &scope, out->merged_into ? out->merged_into : out->id,
+                                  &visible, e);
     if (!rc && !visible) {
         rc = web_audit(app, req, out->id, action ? action : "view", "denied", NULL, e);
         if (!rc)

@@ -16,6 +16,7 @@
 #include "core/xalloc.h"
 #include "domain/rec.h"
 #include "store/store_impl.h"
+#include "store/store_sql.h"
 
 /* The columns that name a child, besides each record type's parent_id. A relationship
  * between the two children themselves stays where it is: moved, it would link the kept
@@ -221,4 +222,28 @@ enum kerr_code store_child_unmerge(struct store *s, int64_t gone_id, const char 
     m->at = at;
     m->reason = reason;
     return rc;
+}
+
+static void read_merge(const char *const *v, const size_t *len, struct arena *a, void *out)
+{
+    struct child_merge *m = out;
+    m->id = sc_i64(v[0]);
+    m->keep_id = sc_i64(v[1]);
+    m->gone_id = sc_i64(v[2]);
+    m->reason = sc_name(a, v[3], len[3]);
+    m->at = sc_i64(v[4]);
+    m->by = sc_name(a, v[5], len[5]);
+}
+
+enum kerr_code store_child_merges(struct store *s, int64_t child_id, struct arena *a,
+                                  struct child_merge **out, size_t *n, struct kerr *e)
+{
+    static struct store_sql q = STORE_SQL(
+        "SELECT id, keep_id, gone_id, reason, merged_at, merged_by FROM child_merge "
+        "WHERE (keep_id = ?1 OR gone_id = ?1) AND unmerged_at IS NULL ORDER BY merged_at DESC, "
+        "id DESC");
+    struct store_params p = {0};
+    sp_i64(&p, child_id);
+    return store_q_rows(s, &q, &p, a, sizeof **out, read_merge, (void **)out, n,
+                        "reading a child's merges", e);
 }

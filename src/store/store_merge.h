@@ -17,6 +17,7 @@
 
 #include <stdint.h>
 
+#include "core/arena.h"
 #include "core/err.h"
 #include "store/store.h"
 
@@ -37,5 +38,10 @@ enum kerr_code store_child_merge(struct store *s, struct child_merge *m, struct 
  * (its keep_id) and the rows moved back; `by`, `at` and `reason` are the unmerge's. */
 enum kerr_code store_child_unmerge(struct store *s, int64_t gone_id, const char *by, int64_t at,
                                    const char *reason, struct child_merge *m, struct kerr *e);
+
+/* The merges that stand on child `child_id`, either way (the records merged into it, or
+ * the one it was merged into), newest first, in `a`. */
+enum kerr_code store_child_merges(struct store *s, int64_t child_id, struct arena *a,
+                                  struct child_merge **out, size_t *n, struct kerr *e);
 
 #endif

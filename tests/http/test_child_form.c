@@ -123,7 +123,7 @@ static struct call *api(struct fx *f, const char *method, const char *path, enum
     c->req.content_type = "application/json";
     snprintf(c->req.request_id, sizeof c->req.request_id, "api%d", (int)w);
     c->req.body = body;
-    c->req.body_len = strlen(body);
+    c->req.body_len = body ? strlen(body) : 0;
     return call_run(&f->app, c);
 }
 
@@ -420,7 +420,9 @@ static void duplicates_before_create(void **state)
 
 /* Two records of one child merged on the page (a confirmation with the reason asked for),
  * the merged one's address leading to the kept one, then unmerged and merged again through
- * the API; a merge with a child out of the account's scope is not found. */
+ * the API; a merge with a child out of the account's scope is not found. The merged
+ * child's API address answers 410 naming the kept child; the merge is undone on a page
+ * reached from the kept child's; someone who may not see the kept child learns nothing. */
 static void merge_on_the_page_and_the_api(void **state)
 {
     struct fx *f = *state;
@@ -466,7 +468,43 @@ static void merge_on_the_page_and_the_api(void **state)
     /* Cat may not see Ada's children: not found, naming neither */
     c = api(f, "POST", arena_printf(&f->a, "/api/v1%s/merge", keep), OTHER, body);
     status(c, 404);
-    (void)keep_id;
+
+    /* the merged child's API address: 410, naming the child it went into; to someone
+     * who may not see that child, not found and nothing named, on the page alike */
+    const char *gone_api = arena_printf(&f->a, "/api/v1%s", gone);
+    c = api(f, "GET", gone_api, WORKER, NULL);
+    status(c, 410);
+    has("the 410", c->body, arena_printf(&f->a, "\"merged_into\":\"%s\"", keep_id));
+    has("the 410", c->body, arena_printf(&f->a, "\"href\":\"/api/v1%s\"", keep));
+    const char *unmerge = arena_printf(&f->a, "%s/unmerge", gone);
+    const char *paths[] = {gone_api, gone, unmerge};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        c = i ? page(f, "GET", paths[i], OTHER, NULL) : api(f, "GET", paths[i], OTHER, NULL);
+        status(c, 404);
+        assert_null(strstr(c->body, keep_id));
+        assert_null(http_header_get(&c->res, "Location"));
+    }
+    /* undone on the page: from the kept child's page, a confirmation with the reason */
+    c = page(f, "GET", keep, WORKER, NULL);
+    has("the kept child's page", c->body, "was merged into this one");
+    has("the kept child's page", c->body, arena_printf(&f->a, "href=\"%s\"", unmerge));
+    c = page(f, "GET", unmerge, WORKER, NULL);
+    status(c, 200);
+    has("the confirmation", c->body, "Undo the merge of two records");
+    has("the confirmation", c->body, "Same child");
+    c = page(f, "POST", unmerge, OTHER, "csrf=" TOKEN "&reason=Twins");
+    status(c, 404);
+    c = page(f, "POST", unmerge, WORKER, "csrf=" TOKEN "&reason=+");
+    status(c, 422);
+    has("the confirmation", c->body, "<li><a href=\"#reason\">");
+    c = page(f, "POST", unmerge, WORKER, "csrf=" TOKEN "&reason=Twins%2C+different+NHS+numbers");
+    status(c, 303);
+    assert_string_equal(http_header_get(&c->res, "Location"), gone);
+    status(page(f, "GET", gone, WORKER, NULL), 200);
+    status(api(f, "GET", gone_api, WORKER, NULL), 200);
+    c = page(f, "GET", keep, WORKER, NULL);
+    assert_null(strstr(c->body, "was merged into this one"));
+    status(page(f, "GET", unmerge, WORKER, NULL), 404); /* nothing merged to undo */
 }
 
 int main(void)
