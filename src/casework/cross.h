@@ -22,7 +22,7 @@
 struct cw_cross_ctx {
     struct store *s;
     struct arena *a;            /* for what the rules read; released after them */
-    const struct person *child; /* the child the record hangs off */
+    const struct person *child; /* the child the record hangs off; NULL for a type with none */
     int64_t self;               /* the record's own row id when it is corrected; 0 when added */
     struct field_errors *errs;
     struct kerr *e; /* a failure to read */
@@ -45,6 +45,10 @@ enum kerr_code cw_fgdm_meeting_rules(struct cw_cross_ctx *c, const void *rec);
 enum kerr_code cw_letter_rules(struct cw_cross_ctx *c, const void *rec);
 enum kerr_code cw_pp_meeting_rules(struct cw_cross_ctx *c, const void *rec);
 enum kerr_code cw_care_application_rules(struct cw_cross_ctx *c, const void *rec);
+
+/* An agency assignment's rules that read the store (casework/agency.c): the worker it
+ * names, and the council's region for the cap. */
+enum kerr_code cw_agency_rules(struct cw_cross_ctx *c, const void *rec);
 
 /* Ended by a row with a NULL type (casework/help_protection.c). */
 extern const struct cw_cross cw_cross_rules[];

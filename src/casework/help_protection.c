@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "casework/cross.h"
+#include "domain/agency.h"
 #include "domain/help.h"
 #include "domain/proceedings.h"
 #include "domain/protection.h"
@@ -279,5 +280,6 @@ const struct cw_cross cw_cross_rules[] = {
     {&letter_before_proceedings_type, cw_letter_rules},
     {&pp_meeting_type, cw_pp_meeting_rules},
     {&care_application_type, cw_care_application_rules},
+    {&agency_assignment_type, cw_agency_rules},
     {NULL, NULL},
 };

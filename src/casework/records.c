@@ -17,6 +17,8 @@
 #include "casework/cw_impl.h"
 #include "casework/recruit.h"
 #include "casework/step.h"
+#include "casework/workforce.h"
+#include "domain/agency.h"
 #include "domain/audit.h"
 #include "domain/codeset.h"
 #include "store/store_rec.h"
@@ -69,18 +71,22 @@ static enum kerr_code may_see(struct store *s, const struct actor *who, const st
 }
 
 /* Vacancies and applications are the recruiters' to write, and applications theirs to
- * read (casework/recruit.h): whoever else asks, case-recording accounts included, is
- * refused and the refusal audited. Vacancies are published to be read. */
+ * read (casework/recruit.h); agency assignments, with their rates and their people, are
+ * for those who manage staff (casework/workforce.h): whoever else asks, case-recording
+ * accounts included, is refused and the refusal audited. Vacancies are published to be
+ * read. */
 static enum kerr_code may_recruit(struct store *s, const struct actor *who,
                                   const struct rec_type *t, const char *verb, bool reading,
                                   struct cw_err *err)
 {
+    bool staff = t == &agency_assignment_type;
     bool theirs = t == &application_type || (t == &vacancy_type && !reading);
-    if (!theirs || cw_may_recruit(who))
+    if (staff ? cw_may_manage_staff(who) : !theirs || cw_may_recruit(who))
         return KITH_OK;
     char act[64];
     cw_audit(s, who, 0, action_name(t, verb, act, sizeof act), "denied", NULL, true, NULL);
-    return kerr_fail(&err->e, KITH_E_FORBIDDEN, "role", "only recruiters and team managers %s %s",
+    return kerr_fail(&err->e, KITH_E_FORBIDDEN, "role", "only %s %s %s",
+                     staff ? "team managers and administrators" : "recruiters and team managers",
                      reading ? "read" : "write", t->plural);
 }
 
@@ -134,14 +140,21 @@ enum kerr_code cw_rec_check_across(struct store *s, const struct rec_type *t, co
     struct arena a;
     arena_init(&a, 0);
     struct person child;
-    enum kerr_code rc = store_person_get(s, rec_chead(t, rec)->parent_id, &a, &child, &err->e);
-    struct cw_cross_ctx c = {
-        .s = s, .a = &a, .child = &child, .self = self, .errs = &err->fields, .e = &err->e};
+    /* a type that hangs off no child (an agency assignment) has rules across the store */
+    enum kerr_code rc = t->parent
+                            ? store_person_get(s, rec_chead(t, rec)->parent_id, &a, &child, &err->e)
+                            : KITH_OK;
+    struct cw_cross_ctx c = {.s = s,
+                             .a = &a,
+                             .child = t->parent ? &child : NULL,
+                             .self = self,
+                             .errs = &err->fields,
+                             .e = &err->e};
     if (!rc)
         rc = x->check(&c, rec);
     /* the CIN census's rules, once the record's own and the cross-record ones pass: one
      * rule, one place (domain/ret), the same the return is judged by */
-    if (!rc && !err->fields.n)
+    if (!rc && !err->fields.n && t->parent)
         rc = cw_cin_on_save(s, &child, t, rec, self, today, &err->fields, &err->warnings, &err->e);
     arena_release(&a);
     return rc ? rc : cw_values_result(t->label, err);

@@ -645,6 +645,16 @@ static const struct code absence_reason[] = {
     {"other", "Other absence"},
 };
 
+/* The five role categories of the DfE's statutory guidance on agency child and family
+ * social workers, against which each region sets its price caps. */
+static const struct code agency_role[] = {
+    {"social-worker", "Social worker"},
+    {"senior-social-worker", "Senior social worker"},
+    {"advanced-practitioner", "Advanced practitioner"},
+    {"team-manager", "Team manager"},
+    {"iro-cp-chair", "Independent reviewing officer or child protection chair"},
+};
+
 /* Why an allocation ended, each with the 903 SW_REASON it is reported as (2023/24 on). */
 static const struct code allocation_end[] = {
     {"case-closed", "Case closed"},
@@ -1071,6 +1081,9 @@ static const struct codeset sets[CODESET_COUNT] = {
     SET(CS_ABSENCE_REASON, "absence-reason", "why a worker was absent",
         "kith absence.reason; census WorkingDaysLost counts sickness", CODESET_KITH,
         absence_reason),
+    SET(CS_AGENCY_ROLE, "agency-role", "agency social worker's role category",
+        "kith agency_assignment.role; DfE agency rules' role categories", CODESET_KITH,
+        agency_role),
     SET(CS_COURT_ORDER, "court-order", "order applied for", "kith care_application.order_sought",
         CODESET_KITH, court_order),
 };

@@ -114,6 +114,7 @@ enum codeset_id {
     CS_LEAVER_DESTINATION,
     CS_LEAVING_REASON,
     CS_ABSENCE_REASON,
+    CS_AGENCY_ROLE, /* the DfE agency rules' five role categories (domain/agency.h) */
     CODESET_COUNT
 };
 

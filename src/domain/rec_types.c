@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "domain/agency.h"
 #include "domain/application.h"
 #include "domain/cin_ack.h"
 #include "domain/contact.h"
@@ -41,6 +42,7 @@ const struct rec_type *const rec_types[] = {
     &letter_before_proceedings_type,
     &pp_meeting_type,
     &care_application_type,
+    &agency_assignment_type,
     NULL,
 };
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/agency.h"
 #include "domain/ident.h"
 
 /* Three digits, a DfE LA code (rule 1530's list: the code the council's UPNs carry). */
@@ -20,6 +21,11 @@ const struct setting_def setting_defs[] = {
      "the name people know the council by, at most 200 "
      "characters",
      NULL},
+    /* the region whose agency price caps apply (domain/agency.c) */
+    {"region", "the council's region",
+     "one of the nine English regions: north-east, north-west, yorkshire-humber, "
+     "east-midlands, west-midlands, east, london, south-east, south-west",
+     agency_region_known},
     {NULL, NULL, NULL, NULL},
 };
 

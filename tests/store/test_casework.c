@@ -18,6 +18,7 @@
 #include "casework/step.h"
 #include "casework/work.h"
 #include "casework/workforce.h"
+#include "domain/agency.h"
 #include "domain/contact.h"
 #include "domain/proceedings.h"
 #include "domain/risk.h"
@@ -25,6 +26,7 @@
 #include "store/store.h"
 #include "store/store_impl.h"
 #include "store/store_rec.h"
+#include "store/store_setting.h"
 #include "testdb.h"
 
 #define OK(x) assert_int_equal((x), KITH_OK)
@@ -1253,11 +1255,87 @@ static void absences(void **state)
                      KITH_E_FORBIDDEN);
 }
 
+/* An agency assignment goes through the generic use case: only those who manage staff
+ * write it (a refusal audited), the worker it names must be on the establishment, and its
+ * rate is judged against the cap of the council's region, which must be set; every refusal
+ * names its field and writes nothing. */
+static void agency_assignments(void **state)
+{
+    struct fx *f = *state;
+    struct actor manager = f->iro;
+    manager.role = "team-manager";
+    struct team t = {.name = "Duty", .caseload_threshold = 18};
+    OK(store_team_add(f->s, &t, &f->e));
+    struct worker w = {.team_id = t.id,
+                       .given_name = "Cy",
+                       .family_name = "Dee",
+                       .fte = 1,
+                       .agency = true,
+                       .registration = "SW700002",
+                       .start = day("2026-11-01"),
+                       .end = DATE_NONE,
+                       .dob = DATE_NONE};
+    OK(store_worker_add(f->s, &w, &f->e));
+    const char *who_ours = arena_printf(&f->a, "worker=%s", w.public_id);
+    static const char *const signed_off[] = {"cap_signoff_by=R Osei", "cap_signoff_role=DCS",
+                                             "cap_signoff_on=2026-10-20",
+                                             "cap_reason=No worker at the cap"};
+    struct {
+        const struct actor *who;
+        const char *who_is, *rate;
+        bool signed_off;
+        enum kerr_code rc;
+        const char *field;
+    } cases[] = {
+        {&manager, who_ours, "hourly_rate=4000", false, KITH_E_INVALID, "region"},
+        {&f->iro, who_ours, "hourly_rate=4000", false, KITH_E_FORBIDDEN, NULL},
+        {&manager, "worker=NOSUCHWORKER", "hourly_rate=4000", false, KITH_E_INVALID, "worker"},
+        {&manager, who_ours, "hourly_rate=4201", false, KITH_E_INVALID, "cap_signoff_by"},
+        {&manager, who_ours, "hourly_rate=4201", true, KITH_OK, NULL},
+        {&manager, "name=Ann Lee", "hourly_rate=4200", false, KITH_E_INVALID, "registration"},
+        {&manager, "registration=SW12345", "hourly_rate=4200", false, KITH_OK, NULL},
+    };
+    size_t added = 0;
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        if (i == 1)
+            OK(store_setting_set(f->s, "region", "london", 1000, &f->e));
+        const char *typed[12] = {"role=social-worker", "agency=Acme",           "pqe_years=4",
+                                 "notice_weeks=4",     "start_date=2026-11-01", cases[i].who_is,
+                                 cases[i].rate,        "name=Ann Lee"};
+        size_t n = 8;
+        for (size_t k = 0; cases[i].signed_off && k < 4; k++)
+            typed[n++] = signed_off[k];
+        struct cw_err err;
+        cw_err_clear(&err);
+        void *rec = rec_fill(&agency_assignment_type, typed, n, &f->a, &err.fields);
+        if (!strncmp(cases[i].who_is, "worker=", 7)) /* the worker's record names them */
+            ((struct agency_assignment *)rec)->name = NULL;
+        enum kerr_code rc = cw_rec_add(f->s, cases[i].who, &agency_assignment_type, rec, &err);
+        if (rc != cases[i].rc)
+            fail_msg("case %zu: %d, expected %d: %s", i, rc, cases[i].rc, err.e.msg);
+        if (cases[i].field && !field_error_for(&err.fields, cases[i].field))
+            fail_msg("case %zu: %s not refused: %s", i, cases[i].field, err.e.msg);
+        added += rc == KITH_OK;
+    }
+    assert_int_equal(audit_rows(f, "agency_assignment.add", "denied"), 1);
+    assert_int_equal(audit_rows(f, "agency_assignment.add", "ok"), added);
+    void *rows;
+    size_t n;
+    int64_t total;
+    struct cw_err err;
+    cw_err_clear(&err);
+    OK(cw_rec_list(f->s, &manager, &agency_assignment_type, 0, 50, 0, &f->a, &rows, &n, &total,
+                   &err));
+    assert_int_equal(n, added);
+    assert_int_equal(n, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(types_match_tables, setup, teardown),
         cmocka_unit_test_setup_teardown(absences, setup, teardown),
+        cmocka_unit_test_setup_teardown(agency_assignments, setup, teardown),
         cmocka_unit_test_setup_teardown(add_view_list, setup, teardown),
         cmocka_unit_test_setup_teardown(every_problem_beside_its_field, setup, teardown),
         cmocka_unit_test_setup_teardown(notes_one_set_of_rules, setup, teardown),

@@ -1,0 +1,301 @@
+/*
+ * The agency assignment's description (agency.h), its rules and the regions' price caps.
+ * The rules are the DfE statutory guidance's on agency child and family social workers,
+ * each written once here and run by the use case on every add and correction, whichever
+ * way the record came in: at least three years' post-qualifying experience; not engaged
+ * within three months of leaving a permanent post in the same region unless exceptional
+ * circumstances are recorded (the guidance lets a council depart from its rules only in
+ * exceptional circumstances); a project team's members approved by name before they start;
+ * notice no longer than four weeks; a rate over the region's cap signed off by a named
+ * person with a reason; the end not before the start.
+ */
+#include "domain/agency.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/codeset.h"
+#include "domain/ident.h"
+
+#define F(m) offsetof(struct agency_assignment, m)
+
+static const struct agency_assignment *A(const void *rec) { return rec; }
+
+/* Name and number are asked only of a worker not on the establishment: of one who is,
+ * their worker record holds them, and nothing is typed twice. */
+static bool off_establishment(const void *rec) { return !A(rec)->worker[0]; }
+
+static void check_registration(const struct field *f, const void *rec, const struct field_ctx *ctx,
+                               struct field_errors *errs)
+{
+    (void)ctx;
+    swe_number_check(f, A(rec)->registration, errs);
+}
+
+static const struct field agency_fields[] = {
+    {.name = "worker",
+     .label = "worker",
+     .expect = "the worker's public id ('kith worker list' shows them), or nothing for a "
+               "worker not on the establishment",
+     .type = FIELD_CHARS,
+     .size = sizeof(((struct agency_assignment *)0)->worker),
+     .offset = F(worker)},
+    {.name = "name",
+     .label = "worker's name",
+     .expect = "their full name, on one line",
+     .type = FIELD_TEXT,
+     .flags = FIELD_REQUIRED,
+     .max_len = 200,
+     .offset = F(name),
+     .applies = off_establishment,
+     .applies_to = "a worker not on the establishment (their worker record has it)"},
+    {.name = "registration",
+     .label = "Social Work England number",
+     .expect = SWE_NUMBER_EXPECT,
+     .type = FIELD_CHARS,
+     .flags = FIELD_REQUIRED,
+     .size = sizeof(((struct agency_assignment *)0)->registration),
+     .offset = F(registration),
+     .applies = off_establishment,
+     .applies_to = "a worker not on the establishment (their worker record has it)",
+     .check = check_registration},
+    {.name = "role",
+     .label = "role category",
+     .expect = "one of the DfE's five ('kith codes agency-role' lists them)",
+     .type = FIELD_CHARS,
+     .flags = FIELD_REQUIRED | FIELD_CODED,
+     .codeset = CS_AGENCY_ROLE,
+     .size = AGENCY_CODE_LEN,
+     .offset = F(role)},
+    REC_LINE(agency_assignment, agency, "agency", "the agency that supplies them, on one line",
+             FIELD_REQUIRED, 200),
+    {.name = "hourly_rate",
+     .label = "hourly rate",
+     .expect = "pence an hour, pay with employer's National Insurance, holiday pay and any "
+               "apprenticeship levy, like 4250 for 42.50 pounds",
+     .type = FIELD_INT,
+     .flags = FIELD_REQUIRED,
+     .min = 1,
+     .max = 100000,
+     .offset = F(hourly_rate)},
+    {.name = "start_date",
+     .label = "start of the assignment",
+     .expect = "the first day of the assignment",
+     .type = FIELD_DATE,
+     .flags = FIELD_REQUIRED,
+     .offset = F(start_date)},
+    {.name = "end_date",
+     .label = "end of the assignment",
+     .expect = "the day the assignment is contracted to end, on or after its start",
+     .type = FIELD_DATE,
+     .offset = F(end_date)},
+    {.name = "pqe_years",
+     .label = "post-qualifying experience",
+     .expect = "whole years since qualifying in direct employment in a UK local authority, "
+               "at least 3",
+     .type = FIELD_INT,
+     .flags = FIELD_REQUIRED,
+     .min = 1,
+     .max = 60,
+     .offset = F(pqe_years)},
+    REC_DAY(agency_assignment, reference_received, "reference received",
+            "the day a practice-based reference for them was received", 0),
+    REC_DAY(agency_assignment, reference_given, "reference given",
+            "the day the council gave its practice-based reference for them", 0),
+    REC_LINE(agency_assignment, project_team, "project team",
+             "the project team or packaged service they came with", 0, 200),
+    REC_LINE(agency_assignment, project_approved_by, "project team approved by",
+             "who at the council approved them by name as a member of the team", 0, 200),
+    REC_DAY(agency_assignment, project_approved_on, "project team approved on",
+            "the day they were approved as a member, on or before their start", 0),
+    REC_DAY(agency_assignment, left_permanent_on, "day they left a permanent post in the region",
+            "the day they left a permanent post at a council in this region, if they did", 0),
+    {.name = "cooloff_exception",
+     .label = "exceptional circumstances",
+     .expect = "why they are engaged within three months of leaving that post: the "
+               "exceptional circumstances, who agreed and when",
+     .type = FIELD_TEXT,
+     .flags = FIELD_MULTILINE,
+     .max_len = 2000,
+     .offset = F(cooloff_exception)},
+    {.name = "notice_weeks",
+     .label = "notice period",
+     .expect = "weeks of notice, 1 to 4: four, or the council's notice for permanent staff "
+               "in the same role where that is shorter",
+     .type = FIELD_INT,
+     .flags = FIELD_REQUIRED,
+     .min = 1,
+     .max = AGENCY_NOTICE_WEEKS_MAX,
+     .offset = F(notice_weeks)},
+    REC_LINE(agency_assignment, cap_signoff_by, "rate over the cap signed off by",
+             "the name of who signed it off", 0, 200),
+    REC_LINE(agency_assignment, cap_signoff_role, "their role", "the role of who signed it off", 0,
+             200),
+    REC_DAY(agency_assignment, cap_signoff_on, "rate signed off on", "the day it was signed off",
+            0),
+    {.name = "cap_reason",
+     .label = "reason for the rate",
+     .expect = "why the council pays over the region's cap",
+     .type = FIELD_TEXT,
+     .flags = FIELD_MULTILINE,
+     .max_len = 2000,
+     .offset = F(cap_reason)},
+    {.name = NULL},
+};
+
+static bool given(const char *s) { return s && s[strspn(s, " \t\r\n")]; }
+
+kdate agency_cooloff_end(kdate left) { return date_add_months(left, AGENCY_COOLOFF_MONTHS); }
+
+static void check(const void *rec, const struct field_ctx *ctx, struct field_errors *errs)
+{
+    (void)ctx;
+    const struct agency_assignment *r = rec;
+    const struct field *t = agency_fields;
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+    field_date_before(errs, field_find(t, "end_date"), r->end_date, r->start_date, "the start",
+                      false);
+    if (r->pqe_years && r->pqe_years < AGENCY_PQE_MIN) {
+        char years[24];
+        snprintf(years, sizeof years, "%lld", (long long)r->pqe_years);
+        field_fail(errs, field_find(t, "pqe_years"), -1, years, "is under the DfE's minimum",
+                   "at least %d years' post-qualifying experience in direct employment in a "
+                   "UK local authority",
+                   AGENCY_PQE_MIN);
+    }
+    /* the three-month rule: engaged on or after the day three calendar months on */
+    if (r->left_permanent_on != DATE_NONE && r->start_date != DATE_NONE &&
+        r->start_date < agency_cooloff_end(r->left_permanent_on) && !given(r->cooloff_exception))
+        field_fail(errs, field_find(t, "left_permanent_on"), -1,
+                   date_format_iso(r->left_permanent_on, a),
+                   "is less than three months before the start",
+                   "a start on or after %s, or the exceptional circumstances recorded",
+                   date_format_iso(agency_cooloff_end(r->left_permanent_on), b));
+    if (given(r->project_team)) {
+        if (!given(r->project_approved_by))
+            field_fail(errs, field_find(t, "project_approved_by"), -1, NULL, "is missing",
+                       "who approved them by name as a member of %s", r->project_team);
+        if (r->project_approved_on == DATE_NONE)
+            field_fail(errs, field_find(t, "project_approved_on"), -1, NULL, "is missing",
+                       "the day they were approved, on or before their start");
+        else if (r->start_date != DATE_NONE && r->project_approved_on > r->start_date)
+            field_fail(errs, field_find(t, "project_approved_on"), -1,
+                       date_format_iso(r->project_approved_on, a), "is after the start",
+                       "approval in advance: a day on or before %s",
+                       date_format_iso(r->start_date, b));
+    }
+}
+
+const struct rec_type agency_assignment_type = {
+    .name = "agency_assignment",
+    .label = "agency assignment",
+    .plural = "agency assignments",
+    .table = "agency_assignment",
+    .parent = NULL,
+    .size = sizeof(struct agency_assignment),
+    .head = offsetof(struct agency_assignment, h),
+    .fields = agency_fields,
+    .order = "start_date",
+    .title = "agency",
+    .check = check,
+};
+
+/* ---- the regions and their caps ---- */
+
+const char *const agency_regions[] = {
+    "north-east", "north-west", "yorkshire-humber", "east-midlands", "west-midlands",
+    "east",       "london",     "south-east",       "south-west",    NULL,
+};
+
+bool agency_region_known(const char *code)
+{
+    for (size_t i = 0; code && agency_regions[i]; i++)
+        if (!strcmp(agency_regions[i], code))
+            return true;
+    return false;
+}
+
+/* The caps, pence an hour, for the five role categories in the order of the agency-role
+ * code set. Each region's councils agree their own caps together; the guidance sets none,
+ * and no region's agreed figures were found to copy. These are kith's illustrative
+ * figures, in force from 1 April 2025 (the day the DfE expected caps to apply to new
+ * assignments): a council replaces its region's row with the caps it agreed, and adds a
+ * row with a later `from` when they change, keeping the old one for the assignments that
+ * started under it. docs/workforce.md says so. */
+static const struct agency_cap_row {
+    const char *region;
+    int from[3]; /* year, month, day */
+    int64_t pence[5];
+} caps[] = {
+    {"north-east", {2025, 4, 1}, {3600, 4000, 4400, 4900, 4400}},
+    {"north-west", {2025, 4, 1}, {3600, 4000, 4400, 4900, 4400}},
+    {"yorkshire-humber", {2025, 4, 1}, {3600, 4000, 4400, 4900, 4400}},
+    {"east-midlands", {2025, 4, 1}, {3700, 4100, 4500, 5000, 4500}},
+    {"west-midlands", {2025, 4, 1}, {3700, 4100, 4500, 5000, 4500}},
+    {"east", {2025, 4, 1}, {3800, 4200, 4600, 5100, 4600}},
+    {"london", {2025, 4, 1}, {4200, 4600, 5000, 5500, 5000}},
+    {"south-east", {2025, 4, 1}, {3900, 4300, 4700, 5200, 4700}},
+    {"south-west", {2025, 4, 1}, {3700, 4100, 4500, 5000, 4500}},
+};
+
+int64_t agency_cap(const char *region, const char *role, kdate on, kdate *from)
+{
+    int r = role ? code_index(CS_AGENCY_ROLE, role, strlen(role)) : -1;
+    int64_t cap = 0;
+    kdate best = DATE_NONE;
+    for (size_t i = 0; region && r >= 0 && r < 5 && i < sizeof caps / sizeof caps[0]; i++) {
+        kdate d = date_from_ymd(caps[i].from[0], caps[i].from[1], caps[i].from[2]);
+        if (strcmp(caps[i].region, region) != 0 || d > on || (best != DATE_NONE && d < best))
+            continue;
+        best = d;
+        cap = caps[i].pence[r];
+    }
+    if (from)
+        *from = best;
+    return cap;
+}
+
+bool agency_over_cap(const struct agency_assignment *r, const char *region)
+{
+    int64_t cap = agency_cap(region, r->role, r->start_date, NULL);
+    return cap && r->hourly_rate > cap;
+}
+
+static const struct field region_setting = {
+    .name = "region",
+    .label = "the council's region",
+    .expect = "the region whose caps apply: kith settings set region REGION (north-east, "
+              "north-west, yorkshire-humber, east-midlands, west-midlands, east, london, "
+              "south-east, south-west)",
+};
+
+void agency_cap_check(const struct agency_assignment *r, const char *region,
+                      struct field_errors *errs)
+{
+    if (!agency_region_known(region)) {
+        field_fail(errs, &region_setting, -1, region, region ? "is not a region" : "is not set",
+                   NULL);
+        return;
+    }
+    kdate from;
+    int64_t cap = agency_cap(region, r->role, r->start_date, &from);
+    if (!cap || r->hourly_rate <= cap)
+        return;
+    const struct field *t = agency_fields;
+    char d[DATE_ISO_LEN];
+    date_format_iso(from, d);
+    /* over the cap: each part of the sign-off named where it is missing */
+    static const char *const parts[] = {"cap_signoff_by", "cap_signoff_role", "cap_reason"};
+    const char *const values[] = {r->cap_signoff_by, r->cap_signoff_role, r->cap_reason};
+    for (size_t i = 0; i < 3; i++)
+        if (!given(values[i]))
+            field_fail(errs, field_find(t, parts[i]), -1, NULL, "is missing",
+                       "the rate is over the %s cap of %lld pence an hour (from %s): %s", region,
+                       (long long)cap, d, field_find(t, parts[i])->expect);
+    if (r->cap_signoff_on == DATE_NONE)
+        field_fail(errs, field_find(t, "cap_signoff_on"), -1, NULL, "is missing",
+                   "the rate is over the %s cap of %lld pence an hour (from %s): the day it was "
+                   "signed off",
+                   region, (long long)cap, d);
+}

@@ -1,0 +1,82 @@
+/*
+ * An agency assignment: an agency child and family social worker engaged by the council,
+ * with what the DfE's statutory guidance on agency child and family social workers (in
+ * force 31 October 2024; its transition for existing contracts ended on 1 October 2025)
+ * asks the council to know of each: who (a worker on the establishment, or a name and a
+ * Social Work England number), which of the guidance's five role categories, the agency,
+ * the hourly rate against the region's price cap, start and end, post-qualifying
+ * experience, references, project team membership approved in advance, the three-month
+ * rule after a permanent post in the same region, and the notice period. Described once
+ * here (agency_assignment_type); its rules are agency_assignment_check (the record alone)
+ * and agency_cap_check (the region's cap, which the use case reads from the council's
+ * settings). Docs: docs/workforce.md "Agency social workers".
+ */
+#ifndef KITH_DOMAIN_AGENCY_H
+#define KITH_DOMAIN_AGENCY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "domain/field.h"
+#include "domain/rec.h"
+
+#define AGENCY_CODE_LEN 24
+/* The guidance's minimum: three years' post-qualifying experience in direct employment in
+ * a UK local authority before working as an agency social worker. */
+#define AGENCY_PQE_MIN 3
+/* Not engaged as an agency worker within three months of leaving a permanent post in a
+ * council of the same region. */
+#define AGENCY_COOLOFF_MONTHS 3
+/* Notice: four weeks, or the council's notice for permanent staff in the same role where
+ * that is shorter. */
+#define AGENCY_NOTICE_WEEKS_MAX 4
+
+struct agency_assignment {
+    struct rec_head h;
+    char worker[PUBLIC_ID_LEN + 1]; /* a worker on the establishment; "" when not */
+    const char *name;               /* only for a worker not on the establishment */
+    char registration[12];          /* their Social Work England number, likewise */
+    char role[AGENCY_CODE_LEN];     /* code set agency-role: the guidance's five */
+    const char *agency;
+    int64_t hourly_rate; /* pence an hour, what the cap measures */
+    kdate start_date;
+    kdate end_date; /* as contracted; DATE_NONE while open-ended */
+    int64_t pqe_years;
+    kdate reference_received; /* a practice-based reference, before they start */
+    kdate reference_given;    /* the council's reference for them, once they have left */
+    const char *project_team; /* the project team or packaged service they came with */
+    const char *project_approved_by;
+    kdate project_approved_on;
+    kdate left_permanent_on; /* the day they left a permanent post in this region */
+    const char *cooloff_exception;
+    int64_t notice_weeks;
+    const char *cap_signoff_by; /* a rate over the cap: who signed it off, their role, when */
+    const char *cap_signoff_role;
+    kdate cap_signoff_on;
+    const char *cap_reason;
+};
+
+extern const struct rec_type agency_assignment_type;
+
+/* The regions whose councils agree caps together (the nine English regions), in a fixed
+ * order; the council's own is the setting "region". */
+extern const char *const agency_regions[]; /* ended by NULL */
+bool agency_region_known(const char *code);
+
+/* The cap in pence an hour for role category `role` in region `region` on day `on` (the
+ * assignment's start): the latest row of the table in force that day; 0 when none is
+ * (before caps applied, or an unknown region or role). `from` gets the day it took effect. */
+int64_t agency_cap(const char *region, const char *role, kdate on, kdate *from);
+
+/* The cap's rule: a rate over the cap is refused unless it names who signed it off, their
+ * role, the day and the reason. A region of NULL (not set) is refused on "region", since
+ * no rate could be judged. */
+void agency_cap_check(const struct agency_assignment *r, const char *region,
+                      struct field_errors *errs);
+
+/* Whether the rate is over the cap in force at the start (false when there is none). */
+bool agency_over_cap(const struct agency_assignment *r, const char *region);
+/* The first day the three-month rule allows after leaving on `left`. */
+kdate agency_cooloff_end(kdate left);
+
+#endif

@@ -1,0 +1,172 @@
+/* The agency assignment's rules (domain/agency.c), one table as in
+ * test_domain_family_risk.c: each case a record as typed and the field it is refused on,
+ * or that it passes. The edges: exactly three months after leaving a permanent post and
+ * the day before, across 29 February and a short February; the end on its start; the
+ * minimum experience and one year under it; approval on the start and the day after.
+ * Then the region's cap: on the day it took effect and the day before, exactly the cap and
+ * a penny over, the sign-off's four parts, a region not set. */
+#include "test.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/agency.h"
+#include "rec_fill.h"
+
+#define AA                                                                                         \
+    "role=social-worker", "agency=Acme Social Care", "hourly_rate=4000", "pqe_years=3",            \
+        "notice_weeks=4", "name=Ann Lee", "registration=SW12345"
+#define AT(day) AA, "start_date=" day
+
+static const struct rec_rule_case cases[] = {
+    {"agency_assignment", {AT("2026-11-01")}, NULL, NULL},
+    /* the end on its start, and the day before */
+    {"agency_assignment", {AT("2026-11-01"), "end_date=2026-11-01"}, NULL, NULL},
+    {"agency_assignment", {AT("2026-11-01"), "end_date=2026-10-31"}, "end_date", "is before"},
+    /* experience: three years, and two */
+    {"agency_assignment",
+     {"role=social-worker", "agency=A", "hourly_rate=4000", "pqe_years=2", "notice_weeks=4",
+      "name=Ann Lee", "registration=SW12345", "start_date=2026-11-01"},
+     "pqe_years",
+     "is under the DfE's minimum"},
+    /* the three-month rule: exactly three months on, and the day before */
+    {"agency_assignment", {AT("2026-11-01"), "left_permanent_on=2026-08-01"}, NULL, NULL},
+    {"agency_assignment",
+     {AT("2026-10-31"), "left_permanent_on=2026-08-01"},
+     "left_permanent_on",
+     "a start on or after 2026-11-01"},
+    /* into a leap February: 29 November 2027 and 30 November 2027 both give 29 February */
+    {"agency_assignment", {AT("2028-02-29"), "left_permanent_on=2027-11-29"}, NULL, NULL},
+    {"agency_assignment",
+     {AT("2028-02-28"), "left_permanent_on=2027-11-29"},
+     "left_permanent_on",
+     "2028-02-29"},
+    {"agency_assignment", {AT("2028-02-29"), "left_permanent_on=2027-11-30"}, NULL, NULL},
+    /* from 29 February, and into a short February */
+    {"agency_assignment",
+     {AT("2028-05-28"), "left_permanent_on=2028-02-29"},
+     "left_permanent_on",
+     "2028-05-29"},
+    {"agency_assignment", {AT("2026-02-28"), "left_permanent_on=2025-11-30"}, NULL, NULL},
+    {"agency_assignment",
+     {AT("2026-02-27"), "left_permanent_on=2025-11-30"},
+     "left_permanent_on",
+     "2026-02-28"},
+    /* exceptional circumstances recorded */
+    {"agency_assignment",
+     {AT("2026-09-01"), "left_permanent_on=2026-08-01",
+      "cooloff_exception=Court deadline; agreed by the DCS on 20/8/2026"},
+     NULL,
+     NULL},
+    /* a project team: named and approved in advance */
+    {"agency_assignment",
+     {AT("2026-11-01"), "project_team=Rapid Response", "project_approved_by=J Khan",
+      "project_approved_on=2026-11-01"},
+     NULL,
+     NULL},
+    {"agency_assignment",
+     {AT("2026-11-01"), "project_team=Rapid Response"},
+     "project_approved_by",
+     "is missing"},
+    {"agency_assignment",
+     {AT("2026-11-01"), "project_team=Rapid Response"},
+     "project_approved_on",
+     "is missing"},
+    {"agency_assignment",
+     {AT("2026-11-01"), "project_team=Rapid Response", "project_approved_by=J Khan",
+      "project_approved_on=2026-11-02"},
+     "project_approved_on",
+     "is after the start"},
+    /* notice: four weeks at most */
+    {"agency_assignment",
+     {"role=social-worker", "agency=A", "hourly_rate=4000", "pqe_years=3", "notice_weeks=5",
+      "name=Ann Lee", "registration=SW12345", "start_date=2026-11-01"},
+     "notice_weeks",
+     NULL},
+    /* who: a number in the register's form; a worker on the establishment types neither */
+    {"agency_assignment",
+     {"role=social-worker", "agency=A", "hourly_rate=4000", "pqe_years=3", "notice_weeks=4",
+      "name=Ann Lee", "registration=SW012345", "start_date=2026-11-01"},
+     "registration",
+     "is not a Social Work England number"},
+    {"agency_assignment",
+     {"role=social-worker", "agency=A", "hourly_rate=4000", "pqe_years=3", "notice_weeks=4",
+      "start_date=2026-11-01"},
+     "name",
+     "is missing"},
+    {"agency_assignment",
+     {"role=social-worker", "agency=A", "hourly_rate=4000", "pqe_years=3", "notice_weeks=4",
+      "worker=ABCDEFGHJKMNPQRSTVWXYZ0123", "name=Ann Lee", "start_date=2026-11-01"},
+     "name",
+     "is given"},
+    {"agency_assignment", {AT("2026-11-01"), "role=social-work"}, "role", NULL},
+};
+
+static void rules(void **state)
+{
+    (void)state;
+    /* a day after every case: the days they left and approvals are not in the future */
+    rec_rule_cases(cases, N_ELEMS(cases), date_from_ymd(2030, 1, 1));
+}
+
+static void caps(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *region, *start;
+        int64_t rate;
+        bool signed_off;
+        const char *field; /* refused on; NULL: passes */
+    } caps_[] = {
+        {"london", "2025-03-31", 9999, false, NULL}, /* before caps applied */
+        {"london", "2025-04-01", 4201, false, "cap_signoff_by"},
+        {"london", "2025-04-01", 4201, false, "cap_signoff_role"},
+        {"london", "2025-04-01", 4201, false, "cap_signoff_on"},
+        {"london", "2025-04-01", 4201, false, "cap_reason"},
+        {"london", "2025-04-01", 4200, false, NULL}, /* exactly the cap */
+        {"london", "2026-11-01", 4201, true, NULL},
+        {"north-east", "2026-11-01", 4200, false, "cap_signoff_by"}, /* its cap is lower */
+        {NULL, "2026-11-01", 100, false, "region"},
+        {"mars", "2026-11-01", 100, false, "region"},
+    };
+    struct arena a;
+    arena_init(&a, 0);
+    for (size_t i = 0; i < N_ELEMS(caps_); i++) {
+        struct field_errors errs = {0};
+        char rate[24], start[32];
+        snprintf(rate, sizeof rate, "hourly_rate=%lld", (long long)caps_[i].rate);
+        snprintf(start, sizeof start, "start_date=%s", caps_[i].start);
+        const char *typed[] = {"role=social-worker",
+                               rate,
+                               start,
+                               "cap_signoff_by=R Osei",
+                               "cap_signoff_role=Director of children's services",
+                               "cap_signoff_on=2026-10-20",
+                               "cap_reason=No worker at the cap"};
+        struct agency_assignment *r =
+            rec_fill(&agency_assignment_type, typed, caps_[i].signed_off ? 7 : 3, &a, &errs);
+        agency_cap_check(r, caps_[i].region, &errs);
+        const struct field_error *fe =
+            caps_[i].field ? field_error_for(&errs, caps_[i].field) : NULL;
+        if (caps_[i].field ? !fe : errs.n > 0)
+            fail_msg("case %zu: expected %s, got %zu errors%s%s", i,
+                     caps_[i].field ? caps_[i].field : "a pass", errs.n, errs.n ? ": " : "",
+                     errs.n ? errs.items[0].msg : "");
+    }
+    /* a region's cap is judged on the start: 0 before it took effect */
+    kdate from;
+    assert_int_equal(agency_cap("london", "team-manager", date_from_ymd(2025, 4, 1), &from), 5500);
+    assert_int_equal(from, date_from_ymd(2025, 4, 1));
+    assert_int_equal(agency_cap("london", "team-manager", date_from_ymd(2025, 3, 31), NULL), 0);
+    assert_int_equal(agency_cap("london", "plumber", date_from_ymd(2026, 1, 1), NULL), 0);
+    arena_release(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(rules),
+        cmocka_unit_test(caps),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
