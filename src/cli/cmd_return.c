@@ -30,22 +30,6 @@ static const struct cli_opt return_opts[] = {
     {NULL, 0, 0, NULL, NULL},
 };
 
-static enum kerr_code write_whole(struct cli *c, const char *path, const struct str *s)
-{
-    char *tmp = arena_printf(&c->arena, "%s.kith-part", path);
-    FILE *f = fopen(tmp, "wb");
-    if (!f)
-        return kerr_fail(&c->err, KITH_E_IO, "out", "cannot write '%s'", tmp);
-    bool ok = fwrite(s->buf, 1, s->len, f) == s->len;
-    ok = fflush(f) == 0 && ok;
-    ok = fclose(f) == 0 && ok;
-    if (!ok || rename(tmp, path) != 0) {
-        remove(tmp);
-        return kerr_fail(&c->err, KITH_E_IO, "out", "cannot write '%s'", path);
-    }
-    return KITH_OK;
-}
-
 static enum kerr_code run_cin(struct cli *c, void *opts, int argc, char **argv)
 {
     (void)argc;
@@ -68,7 +52,7 @@ static enum kerr_code run_cin(struct cli *c, void *opts, int argc, char **argv)
     struct str xml = STR_INIT;
     cin_write(&l.p.r, &xml);
     if (o->out)
-        rc = write_whole(c, o->out, &xml);
+        rc = cli_write_whole(c, o->out, &xml);
     else
         fwrite(xml.buf, 1, xml.len, c->out);
     str_release(&xml);

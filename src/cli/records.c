@@ -5,6 +5,7 @@
  */
 #include "cli/records.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -262,4 +263,20 @@ void cli_print_children(struct cli *c, const struct person *people, size_t n)
     }
     if (n == 0)
         cli_printf(c, "(no children match)\n");
+}
+
+enum kerr_code cli_write_whole(struct cli *c, const char *path, const struct str *s)
+{
+    char *tmp = arena_printf(&c->arena, "%s.kith-part", path);
+    FILE *f = fopen(tmp, "wb");
+    if (!f)
+        return kerr_fail(&c->err, KITH_E_IO, "out", "cannot write '%s'", tmp);
+    bool ok = fwrite(s->buf, 1, s->len, f) == s->len;
+    ok = fflush(f) == 0 && ok;
+    ok = fclose(f) == 0 && ok;
+    if (!ok || rename(tmp, path) != 0) {
+        remove(tmp);
+        return kerr_fail(&c->err, KITH_E_IO, "out", "cannot write '%s'", path);
+    }
+    return KITH_OK;
 }

@@ -31,6 +31,10 @@ struct actor cli_actor(struct cli *c);
 struct cw_err;
 enum kerr_code cli_refused(struct cli *c, enum kerr_code rc, const struct cw_err *err,
                            const char *prefix);
+/* Write `s` to `path` whole or not at all: into a file beside it, then renamed over it, so
+ * a reader never sees half a return. KITH_E_IO naming the file when it cannot. */
+struct str;
+enum kerr_code cli_write_whole(struct cli *c, const char *path, const struct str *s);
 /* A date as dd/mm/yyyy in the command's arena. */
 const char *cli_date(struct cli *c, kdate d);
 

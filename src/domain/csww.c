@@ -114,6 +114,11 @@ const struct csww_code csww_map[] = {
     {"GenderCurrent", CS_SEX, "U", "0", "kith's U (not known) is the DfE's 0; its 9, not "
                                         "specified, has no kith code"},
     {"Ethnicity", CS_ETHNICITY, NULL, "=", "kith keeps the DfE's own ethnicity codes"},
+    {"Ethnicity", CS_ETHNICITY, "WIRT", NULL, "the census's list has no Traveller of Irish "
+                                              "heritage: left out"},
+    {"Ethnicity", CS_ETHNICITY, "WROM", NULL, "the census's list has no Gypsy or Roma: left "
+                                              "out"},
+    {"Ethnicity", CS_ETHNICITY, "NONE", NULL, "not one of the census's codes: left out"},
     {"QualLevel", CS_QUAL_LEVEL, "undergraduate", "1", NULL},
     {"QualLevel", CS_QUAL_LEVEL, "postgraduate", "2", NULL},
     {"QualLevel", CS_QUAL_LEVEL, "other", "3", NULL},

@@ -9,7 +9,8 @@
  * Refused rather than processed: a document type declaration (and so any entity beyond the
  * five predefined ones), anything from the network. libxml2's errors become kith's: the
  * file, line and column, in plain words; a file that ends inside an element is said to be
- * cut short, naming the element and where it opened.
+ * cut short, naming the element and where it opened. xml_validate_xsd, at the end, checks
+ * a document kith wrote against the schema of its return.
  */
 #include "report/xml_read.h"
 
@@ -23,6 +24,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xmlschemas.h>
 
 #include "core/str.h"
 #include "core/xalloc.h"
@@ -403,4 +405,64 @@ const char *xml_read_text(const struct xml_read *x, size_t *len)
     if (len)
         *len = x->cur->text_len;
     return x->text.buf + x->cur->text_off;
+}
+
+/* --- validation against a schema --------------------------------------------------------- */
+
+struct xsd_first {
+    bool have;
+    int line;
+    char msg[300];
+};
+
+/* Keep the first problem, its first line trimmed; libxml2 would print every one. */
+static void on_xsd_error(void *ctx, xmlErrorPtr err)
+{
+    struct xsd_first *f = ctx;
+    if (f->have || !err || err->level < XML_ERR_ERROR)
+        return;
+    f->have = true;
+    f->line = err->line;
+    snprintf(f->msg, sizeof f->msg, "%s", err->message ? err->message : "not valid");
+    size_t n = strcspn(f->msg, "\n");
+    while (n && (f->msg[n - 1] == ' ' || f->msg[n - 1] == '.'))
+        n--;
+    f->msg[n] = '\0';
+}
+
+enum kerr_code xml_validate_xsd(const char *xsd_path, const char *data, size_t len,
+                                const char *name, struct kerr *e)
+{
+    struct xsd_first first = {0};
+    enum kerr_code rc = KITH_OK;
+    xmlSchemaParserCtxtPtr pctx = xmlSchemaNewParserCtxt(xsd_path);
+    xmlSchemaPtr schema = NULL;
+    if (pctx) {
+        xmlSchemaSetParserStructuredErrors(pctx, on_xsd_error, &first);
+        schema = xmlSchemaParse(pctx);
+        xmlSchemaFreeParserCtxt(pctx);
+    }
+    if (!schema)
+        return kerr_fail(e, KITH_E_IO, "schema", "cannot read the schema '%s'%s%s", xsd_path,
+                         first.have ? ": " : "", first.msg);
+    first.have = false;
+    xmlDocPtr doc = len > INT32_MAX
+                        ? NULL
+                        : xmlReadMemory(data, (int)len, name, NULL,
+                                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlSchemaValidCtxtPtr vctx = doc ? xmlSchemaNewValidCtxt(schema) : NULL;
+    if (!doc)
+        rc = kerr_fail(e, KITH_E_INVALID, NULL, "%s is not well-formed XML", name);
+    else if (!vctx)
+        rc = kerr_fail(e, KITH_E_IO, "schema", "cannot validate against '%s'", xsd_path);
+    else {
+        xmlSchemaSetValidStructuredErrors(vctx, on_xsd_error, &first);
+        if (xmlSchemaValidateDoc(vctx, doc) != 0)
+            rc = kerr_fail(e, KITH_E_INVALID, NULL, "%s, line %d: %s", name, first.line,
+                           first.have ? first.msg : "not valid against the schema");
+    }
+    xmlSchemaFreeValidCtxt(vctx);
+    xmlFreeDoc(doc);
+    xmlSchemaFree(schema);
+    return rc;
 }

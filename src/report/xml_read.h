@@ -1,7 +1,8 @@
 /*
  * A small pull reader for XML returns (CIN census, SSDA903 XML), over libxml2's streaming
- * xmlTextReader. This is the only file that includes libxml2 for reading: readers of
- * particular returns walk the events below and never see libxml2.
+ * xmlTextReader. This is the only file that includes libxml2: readers of particular
+ * returns walk the events below and never see libxml2, and writers check what they wrote
+ * against its schema through xml_validate_xsd.
  *
  * Events come in document order: XR_START for an element (its name and depth), XR_TEXT
  * for its character data (whitespace-only text between elements is dropped), XR_END when
@@ -50,5 +51,13 @@ const char *xml_read_text(const struct xml_read *x, size_t *len);
 int xml_read_line(const struct xml_read *x);
 int xml_read_column(const struct xml_read *x);
 const char *xml_read_source(const struct xml_read *x);
+
+/* Whether the document `data` (`len` bytes, `name` for messages) is valid against the XML
+ * Schema at `xsd_path`: KITH_OK, or KITH_E_INVALID with the first problem and its line in
+ * `e`; KITH_E_IO when the schema cannot be read or is no schema. Nothing is fetched from
+ * the network and no DTD is loaded. The same libxml2 as the reader, so this file stays
+ * the one that includes it. */
+enum kerr_code xml_validate_xsd(const char *xsd_path, const char *data, size_t len,
+                                const char *name, struct kerr *e);
 
 #endif

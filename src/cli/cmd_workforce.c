@@ -1,0 +1,145 @@
+/*
+ * `kith workforce census`: the DfE children's social work workforce census of a year
+ * (reference date 30 September) from the records (casework/workforce.h), written as the
+ * DfE's XML or, for people, as CSV (report/csww_write.h). Every item comes from a record
+ * kith keeps; stderr says which items kith cannot source, where kith's codes are read
+ * into the DfE's, and how many workers lack an item their record could hold, so that the
+ * file is filled in kith and never by hand.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "casework/workforce.h"
+#include "cli/cli.h"
+#include "cli/records.h"
+#include "core/str.h"
+#include "report/csww_write.h"
+
+struct census_opts {
+    const char *year, *format, *out;
+};
+
+static const struct cli_opt census_opts[] = {
+    {"year", OPT_STR, offsetof(struct census_opts, year), "Y",
+     "the census year, ending on 30 September of Y (default: the last one ended)"},
+    {"format", OPT_STR, offsetof(struct census_opts, format), "FMT",
+     "xml (the DfE's, default) or csv (the workers, for people)"},
+    {"out", OPT_STR, offsetof(struct census_opts, out), "FILE",
+     "write the file here (default: standard output)"},
+    {NULL, 0, 0, NULL, NULL},
+};
+
+#define CENSUS_YEAR_MIN 2017 /* the first census of individual workers */
+#define CENSUS_YEAR_MAX 2200
+
+static enum kerr_code census_year(struct cli *c, const char *text, kdate today, int *year)
+{
+    int y = date_year(today);
+    *year = today > csww_reference_date(y) ? y : y - 1;
+    if (!text)
+        return KITH_OK;
+    char *end;
+    long v = strtol(text, &end, 10);
+    if (end == text || *end || v < CENSUS_YEAR_MIN || v > CENSUS_YEAR_MAX)
+        return kerr_fail(&c->err, KITH_E_USAGE, "year",
+                         "'%s' is not a census year: expected a year from %d, such as 2026 for "
+                         "the year to 30 September 2026",
+                         text, CENSUS_YEAR_MIN);
+    *year = (int)v;
+    return KITH_OK;
+}
+
+/* What the file leaves out or reads in kith's way, on stderr. */
+static void tell(const struct csww_census *cs, const char *lea)
+{
+    char ref[DATE_ISO_LEN];
+    fprintf(stderr,
+            "kith: workforce census %d (to %s): %zu workers, %.2f vacancies, %lld agency "
+            "workers (%.2f FTE)\n",
+            cs->year, date_format_iso(cs->reference, ref), cs->nworkers, cs->vacancies,
+            (long long)cs->agency_headcount, cs->agency_fte);
+    if (cs->unregistered)
+        fprintf(stderr,
+                "kith: %zu workers of the year are left out: no Social Work England "
+                "registration is recorded, and the census counts registered social workers\n",
+                cs->unregistered);
+    for (size_t i = 0; i < csww_gaps_len; i++)
+        fprintf(stderr, "kith: %s: %s\n", csww_gaps[i].item, csww_gaps[i].why);
+    if (cs->part_time_vacancies)
+        fprintf(stderr, "kith: %lld part-time vacancies are counted as whole posts\n",
+                (long long)cs->part_time_vacancies);
+    for (size_t i = 0; i < csww_items_len; i++) {
+        size_t n = csww_missing(cs, i);
+        if (n)
+            fprintf(stderr,
+                    "kith: %s is left out for %zu workers: not recorded, or a code the census "
+                    "has none for ('kith worker show WORKER' names what each lacks)\n",
+                    csww_items[i].name, n);
+    }
+    if (!lea)
+        fprintf(stderr, "kith: the header has no source: set the council's DfE LA number with "
+                        "'kith settings set la-code NNN'\n");
+}
+
+static enum kerr_code run_census(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    const struct census_opts *o = opts;
+    bool csv = false;
+    if (o->format && !strcmp(o->format, "csv"))
+        csv = true;
+    else if (o->format && strcmp(o->format, "xml") != 0)
+        return kerr_fail(&c->err, KITH_E_USAGE, "format", "'%s' is not xml or csv", o->format);
+    struct actor who = cli_actor(c);
+    int year;
+    enum kerr_code rc = census_year(c, o->year, who.today, &year);
+    if (rc)
+        return rc;
+    struct csww_census cs;
+    const char *lea;
+    struct cw_err err;
+    cw_err_clear(&err);
+    rc = cw_workforce_census(c->store, &who, year, &c->arena, &cs, &lea, &err);
+    if (rc)
+        return cli_refused(c, rc, &err, "");
+    struct str doc = STR_INIT;
+    if (csv)
+        csww_write_csv(&cs, &doc);
+    else
+        csww_write_xml(&cs, lea, who.now, &doc);
+    if (o->out)
+        rc = cli_write_whole(c, o->out, &doc);
+    else
+        fwrite(doc.buf, 1, doc.len, c->out);
+    str_release(&doc);
+    if (!rc)
+        tell(&cs, lea);
+    return rc;
+}
+
+static const struct cli_command workforce_sub[] = {
+    {.name = "census",
+     .summary = "the DfE workforce census of a year, from the records",
+     .usage = "[--year Y] [--format xml|csv] [--out FILE]",
+     .description = "Writes the children's social work workforce census of the year to 30 "
+                    "September Y:\nthe council's vacancies and agency workers on that day, "
+                    "and each social worker\nregistered with Social Work England who was in "
+                    "post on it or started or left\nin the year, from their worker record, "
+                    "allocations and absences. Kith's codes\nbecome the DfE's through one "
+                    "table (docs/workforce.md). stderr says what is\nleft out and why. The "
+                    "run is audited: the file holds personal details.",
+     .flags = CLI_DB_WRITE, /* the run is audited */
+     .opts = census_opts,
+     .opts_size = sizeof(struct census_opts),
+     .run = run_census},
+    {0},
+};
+
+const struct cli_command cmd_workforce = {
+    .name = "workforce",
+    .summary = "the workforce's statutory returns",
+    .usage = "census ...",
+    .sub = workforce_sub,
+};
