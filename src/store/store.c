@@ -93,12 +93,6 @@ enum kerr_code store_check(struct store *s, struct kerr *e)
     return s->ops->check ? s->ops->check(s, e) : missing(s, "check", e);
 }
 
-enum kerr_code store_person_visible(struct store *s, const struct store_scope *scope, int64_t id,
-                                    bool *out, struct kerr *e)
-{
-    return s->ops->person_visible ? s->ops->person_visible(s, scope, id, out, e)
-                                  : missing(s, "person_visible", e);
-}
 enum kerr_code store_audit_verify(struct store *s, int64_t *bad, int64_t *rows, struct kerr *e)
 {
     struct audit_check c;
@@ -106,32 +100,6 @@ enum kerr_code store_audit_verify(struct store *s, int64_t *bad, int64_t *rows, 
     *bad = rc ? 0 : c.bad;
     *rows = rc ? 0 : c.rows;
     return rc;
-}
-
-enum kerr_code store_person_add(struct store *s, struct person *p, struct kerr *e)
-{
-    return s->ops->person_add ? s->ops->person_add(s, p, e) : missing(s, "person_add", e);
-}
-enum kerr_code store_person_update(struct store *s, const struct person *p, struct kerr *e)
-{
-    return s->ops->person_update ? s->ops->person_update(s, p, e) : missing(s, "person_update", e);
-}
-enum kerr_code store_person_get(struct store *s, int64_t id, struct arena *a, struct person *out,
-                                struct kerr *e)
-{
-    return s->ops->person_get ? s->ops->person_get(s, id, a, out, e) : missing(s, "person_get", e);
-}
-enum kerr_code store_person_find(struct store *s, const char *ref, struct arena *a,
-                                 struct person *out, struct kerr *e)
-{
-    return s->ops->person_find ? s->ops->person_find(s, ref, a, out, e)
-                               : missing(s, "person_find", e);
-}
-enum kerr_code store_person_list(struct store *s, const struct person_query *q, struct arena *a,
-                                 struct person **out, size_t *n, struct kerr *e)
-{
-    return s->ops->person_list ? s->ops->person_list(s, q, a, out, n, e)
-                               : missing(s, "person_list", e);
 }
 
 /* One numbering for every backend's statements: a process that talks to both (the tests,

@@ -113,18 +113,6 @@ struct store_ops {
     enum kerr_code (*exec)(struct store *s, const char *sql, struct kerr *e);
     enum kerr_code (*write_end)(struct store *s, bool wrapped, enum kerr_code rc, struct kerr *e);
 
-    enum kerr_code (*person_visible)(struct store *s, const struct store_scope *scope, int64_t id,
-                                     bool *out, struct kerr *e);
-
-    enum kerr_code (*person_add)(struct store *s, struct person *p, struct kerr *e);
-    enum kerr_code (*person_update)(struct store *s, const struct person *p, struct kerr *e);
-    enum kerr_code (*person_get)(struct store *s, int64_t id, struct arena *a, struct person *out,
-                                 struct kerr *e);
-    enum kerr_code (*person_find)(struct store *s, const char *ref, struct arena *a,
-                                  struct person *out, struct kerr *e);
-    enum kerr_code (*person_list)(struct store *s, const struct person_query *q, struct arena *a,
-                                  struct person **out, size_t *n, struct kerr *e);
-
     /* Whole tables (store_copy.c). The tables holding records, without the backend's own
      * (the schema version, full-text index tables). */
     enum kerr_code (*table_names)(struct store *s, struct arena *a, const char ***out, size_t *n,

@@ -88,25 +88,6 @@ enum kerr_code pg_fail(struct store_pg *s, const PGresult *r, struct kerr *e, co
     return kerr_fail(e, KITH_E_DB, "db", "%s: %s", doing, why);
 }
 
-enum kerr_code pg_clash_fail(struct store_pg *s, enum kerr_code rc, const struct pg_clash *v,
-                             size_t n, struct kerr *e)
-{
-    for (size_t i = 0; rc == KITH_E_CONFLICT && i < n; i++)
-        if (!strcmp(s->constraint, v[i].constraint))
-            return kerr_fail(e, KITH_E_CONFLICT, v[i].field, v[i].fmt, v[i].value);
-    return rc;
-}
-
-enum kerr_code pg_ref_fail(struct store_pg *s, enum kerr_code rc, const struct pg_ref *v, size_t n,
-                           struct kerr *e)
-{
-    for (size_t i = 0; rc == KITH_E_INVALID && i < n; i++)
-        if (!strcmp(s->constraint, v[i].constraint))
-            return kerr_fail(e, KITH_E_INVALID, v[i].field, "there is no %s with id %lld",
-                             v[i].noun, (long long)v[i].id);
-    return rc;
-}
-
 enum kerr_code pg_exec(struct store_pg *s, const char *sql, struct kerr *e, const char *doing)
 {
     PGresult *r = PQexec(s->conn, sql);
@@ -299,19 +280,6 @@ static enum kerr_code pg_run_sql(struct store *base, struct store_sql *q, const 
     return rc;
 }
 
-enum kerr_code pg_exec_stmt(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p,
-                            int64_t *changed, struct kerr *e, const char *doing)
-{
-    enum kerr_code rc;
-    PGresult *r = pg_run(s, st, p, e, doing, &rc);
-    if (!r)
-        return rc;
-    if (changed)
-        *changed = strtoll(PQcmdTuples(r), NULL, 10);
-    PQclear(r);
-    return KITH_OK;
-}
-
 enum kerr_code pg_write_begin(struct store_pg *s, bool *wrapped, struct kerr *e)
 {
     *wrapped = PQtransactionStatus(s->conn) == PQTRANS_IDLE || PQstatus(s->conn) != CONNECTION_OK;
@@ -345,106 +313,14 @@ void pg_p_text(struct pg_params *p, const char *v)
     (void)slot_buf(p);
     p->v[p->n++] = v;
 }
-void pg_p_code(struct pg_params *p, const char *v) { pg_p_text(p, v && *v ? v : NULL); }
-void pg_p_i64(struct pg_params *p, int64_t v)
-{
-    char *b = slot_buf(p);
-    snprintf(b, sizeof(p->buf[0]), "%lld", (long long)v);
-    p->v[p->n++] = b;
-}
-void pg_p_id(struct pg_params *p, int64_t id)
-{
-    if (id)
-        pg_p_i64(p, id);
-    else
-        pg_p_text(p, NULL);
-}
-void pg_p_date(struct pg_params *p, kdate d)
-{
-    char *b = slot_buf(p);
-    p->v[p->n++] = d == DATE_NONE ? NULL : date_format_iso(d, b);
-}
-void pg_p_real(struct pg_params *p, double v)
-{
-    char *b = slot_buf(p);
-    snprintf(b, sizeof(p->buf[0]), "%.17g", v);
-    p->v[p->n++] = b;
-}
-
-void pg_p_fixed(struct pg_params *p, const char *v, size_t cap)
-{
-    char *b = slot_buf(p);
-    size_t n = strnlen(v, cap < sizeof(p->buf[0]) ? cap : sizeof(p->buf[0]) - 1);
-    memcpy(b, v, n);
-    b[n] = '\0';
-    p->v[p->n++] = n ? b : NULL;
-}
 
 /* --- columns --------------------------------------------------------------------------- */
 
-bool pg_null(const PGresult *r, int row, int col) { return PQgetisnull(r, row, col) != 0; }
-int64_t pg_i64(const PGresult *r, int row, int col)
-{
-    return strtoll(PQgetvalue(r, row, col), NULL, 10);
-}
-int pg_int(const PGresult *r, int row, int col)
-{
-    return (int)strtol(PQgetvalue(r, row, col), NULL, 10);
-}
-double pg_real(const PGresult *r, int row, int col)
-{
-    return strtod(PQgetvalue(r, row, col), NULL);
-}
-const char *pg_str(const PGresult *r, int row, int col, struct arena *a)
-{
-    if (PQgetisnull(r, row, col))
-        return NULL;
-    return arena_strndup(a, PQgetvalue(r, row, col), (size_t)PQgetlength(r, row, col));
-}
 const char *pg_name(const PGresult *r, int row, int col, struct arena *a)
 {
-    const char *v = pg_str(r, row, col, a);
-    return v ? v : "";
-}
-void pg_code(const PGresult *r, int row, int col, char *dst, size_t cap)
-{
-    size_t n = PQgetisnull(r, row, col) ? 0 : (size_t)PQgetlength(r, row, col);
-    if (n >= cap)
-        n = cap - 1; /* cannot happen for values kith wrote: writes check lengths */
-    memcpy(dst, PQgetvalue(r, row, col), n);
-    dst[n] = '\0';
-}
-kdate pg_date(const PGresult *r, int row, int col)
-{
-    kdate d;
-    if (!PQgetisnull(r, row, col) &&
-        date_scan_iso(PQgetvalue(r, row, col), (size_t)PQgetlength(r, row, col), &d))
-        return d;
-    return DATE_NONE;
-}
-
-void pg_rows(PGresult *r, struct arena *a, size_t size, pg_reader *read, void **out, size_t *n)
-{
-    int rows = PQntuples(r);
-    char *v = arena_alloc(a, size * (size_t)(rows ? rows : 1));
-    memset(v, 0, size * (size_t)(rows ? rows : 1));
-    for (int i = 0; i < rows; i++)
-        read(r, i, a, v + (size_t)i * size);
-    PQclear(r);
-    *out = v;
-    *n = (size_t)rows;
-}
-
-enum kerr_code pg_one(PGresult *r, struct arena *a, pg_reader *read, void *out, const char *what,
-                      const char *ref, struct kerr *e)
-{
-    if (!PQntuples(r)) {
-        PQclear(r);
-        return kerr_fail(e, KITH_E_NOT_FOUND, NULL, "no %s '%s'", what, ref);
-    }
-    read(r, 0, a, out);
-    PQclear(r);
-    return KITH_OK;
+    if (PQgetisnull(r, row, col))
+        return "";
+    return arena_strndup(a, PQgetvalue(r, row, col), (size_t)PQgetlength(r, row, col));
 }
 
 static void pg_close(struct store *base)
@@ -491,37 +367,33 @@ static enum kerr_code pg_bulk(struct store *base, bool on, struct kerr *e)
     return pg_exec(pg(base), on ? "SET synchronous_commit = off" : "SET synchronous_commit = on", e,
                    "setting bulk mode");
 }
+
+/* The person row's copy of the disability codes against the rows (store_check). */
+static struct pg_stmt disabilities_differ_sql =
+    PG_STMT("SELECT count(*) FROM person p WHERE p.disabilities IS DISTINCT FROM "
+            "(SELECT string_agg(d.code, ',' ORDER BY d.code COLLATE \"C\") "
+            "FROM person_disability d WHERE d.person_id = p.id)");
+
+static enum kerr_code people_check(struct store_pg *s, struct kerr *e)
+{
+    enum kerr_code rc;
+    PGresult *r = pg_run(s, &disabilities_differ_sql, NULL, e, "checking the database", &rc);
+    if (!r)
+        return rc;
+    long long differ = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    PQclear(r);
+    if (differ)
+        return kerr_fail(e, KITH_E_DB_CORRUPT, NULL,
+                         "the disabilities of %lld people disagree with their disability rows",
+                         differ);
+    return KITH_OK;
+}
+
 static enum kerr_code pg_check(struct store *base, struct kerr *e)
 {
     revive(pg(base));
     enum kerr_code rc = pg_exec(pg(base), "SELECT 1", e, "checking the database");
-    return rc ? rc : pg_people_check(pg(base), e);
-}
-
-enum kerr_code pg_find(struct store_pg *s, const char *ref, struct pg_stmt *by_public_id,
-                       struct pg_stmt *by_key, struct arena *a, pg_reader *read, void *out,
-                       const char *noun, const char *what, struct kerr *e)
-{
-    char id[PUBLIC_ID_LEN + 1];
-    char doing[64];
-    snprintf(doing, sizeof doing, "finding a %s", noun);
-    enum kerr_code rc;
-    struct pg_params p = {0};
-    if (public_id_normalize(ref, id)) {
-        pg_p_text(&p, id);
-        PGresult *r = pg_run(s, by_public_id, &p, e, doing, &rc);
-        if (!r)
-            return rc;
-        if (PQntuples(r))
-            return pg_one(r, a, read, out, noun, ref, e);
-        PQclear(r);
-        p.n = 0;
-    }
-    pg_p_text(&p, ref);
-    PGresult *r = pg_run(s, by_key, &p, e, doing, &rc);
-    if (!r)
-        return rc;
-    return pg_one(r, a, read, out, what, ref, e);
+    return rc ? rc : people_check(pg(base), e);
 }
 
 /* 'kith' in ASCII: the transaction-scoped advisory lock that orders audit appends across
@@ -546,13 +418,6 @@ static const struct store_ops pg_ops = {
     .write_begin = pg_op_write_begin,
     .exec = pg_op_exec,
     .write_end = pg_op_write_end,
-    /* store_pg_people.c */
-    .person_visible = pg_person_visible,
-    .person_add = pg_person_add,
-    .person_update = pg_person_update,
-    .person_get = pg_person_get,
-    .person_find = pg_person_find,
-    .person_list = pg_person_list,
     /* store_pg_copy.c */
     .table_names = pg_table_names,
     .table_columns = pg_table_columns,

@@ -134,14 +134,6 @@ struct pg_params {
     char buf[PG_PARAMS_MAX][32];
 };
 void pg_p_text(struct pg_params *p, const char *v); /* NULL -> NULL */
-void pg_p_code(struct pg_params *p, const char *v); /* NULL or "" -> NULL */
-void pg_p_i64(struct pg_params *p, int64_t v);
-void pg_p_id(struct pg_params *p, int64_t id); /* 0 -> NULL */
-void pg_p_date(struct pg_params *p, kdate d);  /* DATE_NONE -> NULL */
-void pg_p_real(struct pg_params *p, double v);
-/* A fixed-size code field that may fill its array without a NUL; "" -> NULL. */
-void pg_p_fixed(struct pg_params *p, const char *v, size_t cap);
-#define PG_P_CODE(p, arr) pg_p_fixed(p, arr, sizeof(arr))
 
 static inline struct store_pg *pg(struct store *base) { return (struct store_pg *)(void *)base; }
 
@@ -149,38 +141,11 @@ static inline struct store_pg *pg(struct store *base) { return (struct store_pg 
  * PQclear; NULL on failure with `*rc` set and the reason in `e`. */
 PGresult *pg_run(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p, struct kerr *e,
                  const char *doing, enum kerr_code *rc);
-/* Run `st` for its effect only. `changed`, when not NULL, gets the rows it touched. */
-enum kerr_code pg_exec_stmt(struct store_pg *s, struct pg_stmt *st, const struct pg_params *p,
-                            int64_t *changed, struct kerr *e, const char *doing);
 /* Plain SQL with no parameters (transactions, savepoints, migrations). */
 enum kerr_code pg_exec(struct store_pg *s, const char *sql, struct kerr *e, const char *doing);
 /* A failed result as a kith error (unique violation -> KITH_E_CONFLICT, a missing right ->
  * a message naming it, a lost connection -> KITH_E_DB_OPEN). */
 enum kerr_code pg_fail(struct store_pg *s, const PGresult *r, struct kerr *e, const char *doing);
-
-/* A unique constraint or index a write may break (s->constraint names it after a
- * KITH_E_CONFLICT), and the words for it, as store_sqlite*.c's clash tables. */
-struct pg_clash {
-    const char *constraint;
-    const char *field;
-    const char *fmt; /* one %s: value */
-    const char *value;
-};
-/* After a failed write: the clash's message when s->constraint is one of `v`, else rc. */
-enum kerr_code pg_clash_fail(struct store_pg *s, enum kerr_code rc, const struct pg_clash *v,
-                             size_t n, struct kerr *e);
-
-/* A record a write refers to, named by its foreign key: after a failed write whose
- * s->constraint is one of `v`, "there is no NOUN with id ID" naming the field, as
- * store_sqlite*.c's reference tables say it; else rc. */
-struct pg_ref {
-    const char *constraint;
-    const char *field;
-    const char *noun;
-    int64_t id;
-};
-enum kerr_code pg_ref_fail(struct store_pg *s, enum kerr_code rc, const struct pg_ref *v, size_t n,
-                           struct kerr *e);
 
 /* Multi-statement writes: all or nothing. Outside a transaction write_begin opens one and
  * write_end commits or rolls it back; inside the caller's, a failure leaves it for the
@@ -188,47 +153,10 @@ enum kerr_code pg_ref_fail(struct store_pg *s, enum kerr_code rc, const struct p
 enum kerr_code pg_write_begin(struct store_pg *s, bool *wrapped, struct kerr *e);
 enum kerr_code pg_write_end(struct store_pg *s, bool wrapped, enum kerr_code rc, struct kerr *e);
 
-/* Column readers: NULL reads as NULL / "" / 0 / DATE_NONE as each says. */
-int64_t pg_i64(const PGresult *r, int row, int col);
-int pg_int(const PGresult *r, int row, int col);
-double pg_real(const PGresult *r, int row, int col);
-bool pg_null(const PGresult *r, int row, int col);
-const char *pg_str(const PGresult *r, int row, int col, struct arena *a);  /* NULL stays */
+/* A text column in the arena, NULL read as "". */
 const char *pg_name(const PGresult *r, int row, int col, struct arena *a); /* NULL -> "" */
-void pg_code(const PGresult *r, int row, int col, char *dst, size_t cap);
-#define PG_CODE(r, row, col, arr) pg_code(r, row, col, arr, sizeof(arr))
-kdate pg_date(const PGresult *r, int row, int col);
-
-/* A record as a person names it: by public id when `ref` reads as one (any case,
- * look-alike letters forgiven), else, or when no record has that id, by its other key
- * (`by_key`: a team's name, a worker's registration, a child's LA id). `noun` names the
- * record in a database error; NOT_FOUND says "no `what` 'REF'". */
-typedef void pg_reader(const PGresult *r, int row, struct arena *a, void *out);
-enum kerr_code pg_find(struct store_pg *s, const char *ref, struct pg_stmt *by_public_id,
-                       struct pg_stmt *by_key, struct arena *a, pg_reader *read, void *out,
-                       const char *noun, const char *what, struct kerr *e);
-
-/* Read every row of `r` (cleared here) into an arena array of `size`-byte records. */
-void pg_rows(PGresult *r, struct arena *a, size_t size, pg_reader *read, void **out, size_t *n);
-/* The one row of a lookup (cleared here); KITH_E_NOT_FOUND "no WHAT 'REF'" when none. */
-enum kerr_code pg_one(PGresult *r, struct arena *a, pg_reader *read, void *out, const char *what,
-                      const char *ref, struct kerr *e);
 
 /* --- ops by file (store_pg.c assembles the table) ------------------------------------ */
-
-/* store_pg_people.c: workers, users, people, relationships, allocations */
-enum kerr_code pg_person_visible(struct store *s, const struct store_scope *scope, int64_t id,
-                                 bool *out, struct kerr *e);
-enum kerr_code pg_person_add(struct store *s, struct person *p, struct kerr *e);
-enum kerr_code pg_person_update(struct store *s, const struct person *p, struct kerr *e);
-enum kerr_code pg_person_get(struct store *s, int64_t id, struct arena *a, struct person *out,
-                             struct kerr *e);
-enum kerr_code pg_person_find(struct store *s, const char *ref, struct arena *a, struct person *out,
-                              struct kerr *e);
-enum kerr_code pg_person_list(struct store *s, const struct person_query *q, struct arena *a,
-                              struct person **out, size_t *n, struct kerr *e);
-/* For store_check: every person's copy of their disability codes matches their rows. */
-enum kerr_code pg_people_check(struct store_pg *s, struct kerr *e);
 
 /* store_pg_search.c: the dialect's case-note search (store_impl.h, store_dialect) */
 struct search_terms;

@@ -2,10 +2,10 @@
  * The SQLite backend, the embedded default store: opening (the order below), the
  * connection's pragmas, this process's connections per file and its writers' turn (the
  * locks), the statement cache, transactions, the mapping of SQLite's errors onto kith's,
- * binding and column reading shared by the backend's files, the generic statements of the
- * record layer (store_rec.c), the check, the migrations, and the ops table. The ops
- * themselves live in files named by what they do (store_sqlite_people.c, _access.c,
- * _audit.c, _notes.c, _copy.c), as on the PostgreSQL side.
+ * the `run` op through which every statement written once goes (store_sql.h, store_rec.c),
+ * the check, the migrations, and the ops table. The ops
+ * themselves are written once for both backends (store_sql.h); what stays SQLite's own
+ * lives in files named by what it does (store_sqlite_search.c, _copy.c).
  *
  * Opening follows a fixed order so that a database kith must not touch is never
  * written: check the file exists (unless creating), open it, read its application id
@@ -49,8 +49,6 @@ static struct store_sql commit_sql = SQ_SQL("COMMIT");
 /* DEFERRED: no lock until the first read, and then a shared one; writers go on. */
 static struct store_sql read_begin_sql = SQ_SQL("BEGIN DEFERRED");
 static struct store_sql rollback_sql = SQ_SQL("ROLLBACK");
-struct store_sql worker_exists_sql = SQ_SQL("SELECT 1 FROM worker WHERE id = ?1");
-struct store_sql person_exists_sql = SQ_SQL("SELECT 1 FROM person WHERE id = ?1");
 
 /* SQLite's result codes mapped onto kith's error list: extended codes first, so that a
  * broken CHECK or NOT NULL reads as invalid input rather than as a clash. */
@@ -83,44 +81,6 @@ enum kerr_code sq_fail(struct store_sqlite *s, struct kerr *e, const char *what)
             break;
         }
     return kerr_fail(e, code, NULL, "%s: %s (database '%s')", what, sqlite3_errmsg(s->db), s->path);
-}
-
-static bool row_exists(struct store_sqlite *s, struct store_sql *id, int64_t rowid)
-{
-    sqlite3_stmt *st = sq_stmt(s, id, NULL);
-    if (!st)
-        return true; /* cannot tell: let the caller report the original failure */
-    sqlite3_bind_int64(st, 1, rowid);
-    int rc = sqlite3_step(st);
-    sq_done(st);
-    return rc != SQLITE_DONE;
-}
-
-/* Report a failed write in words a person can act on: which value clashed with a stored
- * record, or which referenced record does not exist; anything else as a database error.
- * Must run before the statement is reset (the message lives on the connection). */
-enum kerr_code sq_write_fail(struct store_sqlite *s, struct kerr *e, const char *what,
-                             const struct clash *clashes, size_t nclashes,
-                             const struct reference *refs, size_t nrefs)
-{
-    int xrc = sqlite3_extended_errcode(s->db);
-    if (xrc == SQLITE_CONSTRAINT_UNIQUE || xrc == SQLITE_CONSTRAINT_PRIMARYKEY) {
-        const char *key = strstr(sqlite3_errmsg(s->db), "constraint failed: ");
-        key = key ? key + strlen("constraint failed: ") : "";
-        for (size_t i = 0; i < nclashes; i++)
-            if (!strcmp(key, clashes[i].key))
-                return kerr_fail(e, KITH_E_CONFLICT, clashes[i].field, clashes[i].fmt,
-                                 clashes[i].value);
-    }
-    if (xrc == SQLITE_CONSTRAINT_FOREIGNKEY) {
-        enum kerr_code rc = sq_fail(s, e, what); /* before the probes below reset the text */
-        for (size_t i = 0; i < nrefs; i++)
-            if (!row_exists(s, refs[i].exists, refs[i].id))
-                return kerr_fail(e, KITH_E_INVALID, refs[i].field, "there is no %s with id %lld",
-                                 refs[i].noun, (long long)refs[i].id);
-        return rc;
-    }
-    return sq_fail(s, e, what);
 }
 
 /* SQL written once (store_sql.h) ends an insert of one row with RETURNING id, which
@@ -343,9 +303,9 @@ enum kerr_code sq_write_end(struct store_sqlite *s, bool wrapped, enum kerr_code
     return rc;
 }
 
-/* --- binding values: empty codes, zero ids and DATE_NONE are NULL -------------------- */
+/* --- binding values: NULL is NULL ---------------------------------------------------- */
 
-void sq_bind_text(sqlite3_stmt *st, int i, const char *v)
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
 {
     if (v)
         sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
@@ -353,120 +313,7 @@ void sq_bind_text(sqlite3_stmt *st, int i, const char *v)
         sqlite3_bind_null(st, i);
 }
 
-/* A fixed-size code field; "" is NULL. */
-void sq_bind_code(sqlite3_stmt *st, int i, const char *v, size_t cap)
-{
-    size_t n = strnlen(v, cap);
-    if (n)
-        sqlite3_bind_text(st, i, v, (int)n, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, i);
-}
-#define BIND_CODE(st, i, arr) sq_bind_code(st, i, arr, sizeof(arr))
-
-/* `buf` must outlive the statement's step: SQLite reads it then. */
-void sq_bind_date(sqlite3_stmt *st, int i, kdate d, char buf[DATE_ISO_LEN])
-{
-    if (d == DATE_NONE)
-        sqlite3_bind_null(st, i);
-    else
-        sqlite3_bind_text(st, i, date_format_iso(d, buf), DATE_ISO_LEN - 1, SQLITE_STATIC);
-}
-
-void sq_bind_id(sqlite3_stmt *st, int i, int64_t id)
-{
-    if (id)
-        sqlite3_bind_int64(st, i, id);
-    else
-        sqlite3_bind_null(st, i);
-}
-
-/* --- reading columns into the caller's arena ------------------------------------------ */
-
-/* A text column copied into the arena; NULL stays NULL. */
-const char *sq_col_str(sqlite3_stmt *st, int i, struct arena *a)
-{
-    const char *v = (const char *)sqlite3_column_text(st, i);
-    return v ? arena_strndup(a, v, (size_t)sqlite3_column_bytes(st, i)) : NULL;
-}
-
-/* A text column that is never NULL in the schema; "" if it somehow is. */
-const char *sq_col_name(sqlite3_stmt *st, int i, struct arena *a)
-{
-    const char *v = sq_col_str(st, i, a);
-    return v ? v : "";
-}
-
-void sq_col_code(sqlite3_stmt *st, int i, char *dst, size_t cap)
-{
-    const char *v = (const char *)sqlite3_column_text(st, i);
-    size_t n = v ? (size_t)sqlite3_column_bytes(st, i) : 0;
-    if (n >= cap)
-        n = cap - 1; /* cannot happen for values kith wrote: writes check lengths */
-    memcpy(dst, v ? v : "", n);
-    dst[n] = '\0';
-}
-#define COL_CODE(st, i, arr) sq_col_code(st, i, arr, sizeof(arr))
-
-kdate sq_col_date(sqlite3_stmt *st, int i)
-{
-    const char *v = (const char *)sqlite3_column_text(st, i);
-    kdate d;
-    if (v && date_scan_iso(v, (size_t)sqlite3_column_bytes(st, i), &d))
-        return d;
-    return DATE_NONE;
-}
-
-/* Step through every row, reading each into a growing array in the arena. The array is
- * doubled as rows arrive; the earlier copies stay in the arena, which wastes at most as
- * much as the final array and costs no heap traffic. */
-enum kerr_code sq_read_rows(struct store_sqlite *s, sqlite3_stmt *st, struct arena *a, size_t size,
-                            size_t expect, void (*reader)(sqlite3_stmt *, struct arena *, void *),
-                            void **out, size_t *n, struct kerr *e)
-{
-    char *rows = NULL;
-    size_t len = 0, cap = 0;
-    int rc;
-    for (;;) {
-        rc = sqlite3_step(st);
-        if (rc != SQLITE_ROW)
-            break;
-        if (len == cap) {
-            size_t ncap = cap ? cap * 2 : (expect ? expect : 16);
-            char *grown = arena_alloc(a, ncap * size);
-            if (len)
-                memcpy(grown, rows, len * size);
-            rows = grown;
-            cap = ncap;
-        }
-        memset(rows + len * size, 0, size);
-        reader(st, a, rows + len * size);
-        len++;
-    }
-    enum kerr_code code = rc == SQLITE_DONE ? KITH_OK : sq_fail(s, e, "reading records");
-    sq_done(st);
-    *out = code ? NULL : rows;
-    *n = code ? 0 : len;
-    return code;
-}
-
-/* Read the one row a lookup returns; KITH_E_NOT_FOUND (with `what` and `ref` in the
- * message) when there is none. */
-enum kerr_code sq_read_one(struct store_sqlite *s, sqlite3_stmt *st, struct arena *a,
-                           void (*reader)(sqlite3_stmt *, struct arena *, void *), void *out,
-                           const char *what, const char *ref, struct kerr *e)
-{
-    int rc = sqlite3_step(st);
-    enum kerr_code code = KITH_OK;
-    if (rc == SQLITE_ROW)
-        reader(st, a, out);
-    else if (rc == SQLITE_DONE)
-        code = kerr_fail(e, KITH_E_NOT_FOUND, NULL, "no %s '%s'", what, ref);
-    else
-        code = sq_fail(s, e, "reading a record");
-    sq_done(st);
-    return code;
-}
+/* --- transactions and durability --------------------------------------------------- */
 
 static enum kerr_code sqlite_bulk(struct store *base, bool on, struct kerr *e)
 {
@@ -557,7 +404,7 @@ static enum kerr_code sqlite_run(struct store *base, struct store_sql *q, const 
     if (!st)
         return sq_no_stmt(e);
     for (size_t i = 0; i < nparams; i++)
-        sq_bind_text(st, (int)i + 1, params[i]);
+        bind_text(st, (int)i + 1, params[i]);
     bool wrapped = false;
     enum kerr_code rc = KITH_OK;
     if (!sqlite3_stmt_readonly(st))
@@ -975,14 +822,8 @@ static const struct store_ops sqlite_ops = {
     .write_begin = sqlite_write_begin,
     .exec = sqlite_exec,
     .write_end = sqlite_write_end,
-    .person_visible = sqlite_person_visible,
     .bulk = sqlite_bulk,
     .relax = sqlite_relax,
-    .person_add = sqlite_person_add,
-    .person_update = sqlite_person_update,
-    .person_get = sqlite_person_get,
-    .person_find = sqlite_person_find,
-    .person_list = sqlite_person_list,
     .table_names = sqlite_table_names,
     .table_columns = sqlite_table_columns,
     .table_read = sqlite_table_read,
