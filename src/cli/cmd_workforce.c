@@ -4,16 +4,21 @@
  * DfE's XML or, for people, as CSV (report/csww_write.h). Every item comes from a record
  * kith keeps; stderr says which items kith cannot source, where kith's codes are read
  * into the DfE's, and how many workers lack an item their record could hold, so that the
- * file is filled in kith and never by hand.
+ * file is filled in kith and never by hand. `kith workforce agency-return --quarter
+ * 2026Q4`: the DfE's quarterly data on agency child and family social workers, a CSV line
+ * for each agency assignment in force in the quarter (report/agency_return.h), read
+ * through the use case that lets only those who manage staff see them and audits the read.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "casework/agency.h"
 #include "casework/workforce.h"
 #include "cli/cli.h"
 #include "cli/records.h"
 #include "core/str.h"
+#include "report/agency_return.h"
 #include "report/csww_write.h"
 
 struct census_opts {
@@ -119,6 +124,51 @@ static enum kerr_code run_census(struct cli *c, void *opts, int argc, char **arg
     return rc;
 }
 
+struct return_opts {
+    const char *quarter, *out;
+};
+
+static const struct cli_opt return_opts[] = {
+    {"quarter", OPT_STR, offsetof(struct return_opts, quarter), "YYYYQN",
+     "the quarter, like 2026Q4 (October to December 2026; required)"},
+    {"out", OPT_STR, offsetof(struct return_opts, out), "FILE",
+     "write the file here (default: standard output)"},
+    {NULL, 0, 0, NULL, NULL},
+};
+
+static enum kerr_code run_agency_return(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    const struct return_opts *o = opts;
+    kdate first, last;
+    if (!o->quarter)
+        return kerr_fail(&c->err, KITH_E_USAGE, "quarter",
+                         "which quarter? --quarter: expected " AGENCY_QUARTER_EXPECT);
+    if (!agency_quarter_parse(o->quarter, &first, &last))
+        return kerr_fail(&c->err, KITH_E_USAGE, "quarter",
+                         "'%s' is not a quarter: expected " AGENCY_QUARTER_EXPECT, o->quarter);
+    struct actor who = cli_actor(c);
+    struct agency_period p;
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc =
+        cw_agency_period(c->store, &who, first, last, "agency-return", &c->arena, &p, &err);
+    if (rc)
+        return cli_refused(c, rc, &err, "");
+    struct str csv = STR_INIT;
+    agency_return_csv(&p, &csv);
+    if (o->out)
+        rc = cli_write_whole(c, o->out, &csv);
+    else
+        fwrite(csv.buf, 1, csv.len, c->out);
+    str_release(&csv);
+    if (!rc)
+        fprintf(stderr, "kith: agency return %s: %zu assignments in force%s\n", o->quarter, p.n,
+                p.lea ? "" : "; the la_code column is empty: 'kith settings set la-code NNN'");
+    return rc;
+}
+
 static const struct cli_command workforce_sub[] = {
     {.name = "census",
      .summary = "the DfE workforce census of a year, from the records",
@@ -134,12 +184,23 @@ static const struct cli_command workforce_sub[] = {
      .opts = census_opts,
      .opts_size = sizeof(struct census_opts),
      .run = run_census},
+    {.name = "agency-return",
+     .summary = "the DfE's quarterly agency social worker data as CSV",
+     .usage = "--quarter 2026Q4 [--out FILE]",
+     .description = "One line for each agency assignment in force on any day of the quarter, "
+                    "with its rate\nagainst the region's cap and the agency rules' items; "
+                    "docs/workforce.md lists\nthe columns. Team managers and administrators "
+                    "only; the read is audited.",
+     .flags = CLI_DB_WRITE, /* the read is audited */
+     .opts = return_opts,
+     .opts_size = sizeof(struct return_opts),
+     .run = run_agency_return},
     {0},
 };
 
 const struct cli_command cmd_workforce = {
     .name = "workforce",
     .summary = "the workforce's statutory returns",
-    .usage = "census ...",
+    .usage = "census|agency-return ...",
     .sub = workforce_sub,
 };

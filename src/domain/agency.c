@@ -299,3 +299,23 @@ void agency_cap_check(const struct agency_assignment *r, const char *region,
                    "signed off",
                    region, (long long)cap, d);
 }
+
+bool agency_in_force(const struct agency_assignment *r, kdate first, kdate last)
+{
+    return r->start_date != DATE_NONE && r->start_date <= last &&
+           (r->end_date == DATE_NONE || r->end_date >= first);
+}
+
+bool agency_quarter_parse(const char *s, kdate *first, kdate *last)
+{
+    if (!s || strlen(s) != 6 || strspn(s, "0123456789") != 4 || (s[4] != 'Q' && s[4] != 'q') ||
+        s[5] < '1' || s[5] > '4')
+        return false;
+    int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int q = s[5] - '0';
+    if (year < 1900)
+        return false;
+    *first = date_from_ymd(year, 3 * q - 2, 1);
+    *last = date_add_months(*first, 3) - 1;
+    return true;
+}

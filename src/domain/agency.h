@@ -79,4 +79,13 @@ bool agency_over_cap(const struct agency_assignment *r, const char *region);
 /* The first day the three-month rule allows after leaving on `left`. */
 kdate agency_cooloff_end(kdate left);
 
+/* Whether the assignment runs on any day from `first` to `last` (both included). */
+bool agency_in_force(const struct agency_assignment *r, kdate first, kdate last);
+
+/* The quarter of the DfE's quarterly agency return, as the command line names it: "2026Q4"
+ * is October to December 2026 (calendar quarters: kith's reading, the DfE's template was
+ * not found). Sets the first and last day; false when `s` is not one. */
+#define AGENCY_QUARTER_EXPECT "a year and a quarter 1 to 4, like 2026Q4 (October to December 2026)"
+bool agency_quarter_parse(const char *s, kdate *first, kdate *last);
+
 #endif

@@ -162,11 +162,62 @@ static void caps(void **state)
     arena_release(&a);
 }
 
+/* The return's quarters: calendar quarters, the first and last day each, 29 February in a
+ * leap year's first; anything else refused. And which assignments a quarter holds: one
+ * ending on its first day or starting on its last is in it, the day either side is not. */
+static void quarters(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        int first[3], last[3]; /* year 0: refused */
+    } qs[] = {
+        {"2026Q4", {2026, 10, 1}, {2026, 12, 31}},
+        {"2028Q1", {2028, 1, 1}, {2028, 3, 31}},
+        {"2027q2", {2027, 4, 1}, {2027, 6, 30}},
+        {"2026Q3", {2026, 7, 1}, {2026, 9, 30}},
+        {"2026Q0", {0}, {0}},
+        {"2026Q5", {0}, {0}},
+        {"26Q4", {0}, {0}},
+        {"2026-Q4", {0}, {0}},
+        {"2026Q44", {0}, {0}},
+        {"", {0}, {0}},
+        {"Q4 2026", {0}, {0}},
+    };
+    for (size_t i = 0; i < N_ELEMS(qs); i++) {
+        kdate first = DATE_NONE, last = DATE_NONE;
+        bool ok = agency_quarter_parse(qs[i].s, &first, &last);
+        if (ok != (qs[i].first[0] != 0))
+            fail_msg("'%s' should be %s", qs[i].s, qs[i].first[0] ? "a quarter" : "refused");
+        if (ok && (first != date_from_ymd(qs[i].first[0], qs[i].first[1], qs[i].first[2]) ||
+                   last != date_from_ymd(qs[i].last[0], qs[i].last[1], qs[i].last[2])))
+            fail_msg("'%s' has the wrong days", qs[i].s);
+    }
+    kdate q1 = date_from_ymd(2028, 1, 1), q31 = date_from_ymd(2028, 3, 31);
+    static const struct {
+        int start[3], end[3]; /* end year 0: open-ended */
+        bool in;
+    } rs[] = {
+        {{2027, 6, 1}, {2028, 1, 1}, true},   {{2027, 6, 1}, {2027, 12, 31}, false},
+        {{2028, 3, 31}, {0}, true},           {{2028, 4, 1}, {0}, false},
+        {{2028, 2, 29}, {2028, 2, 29}, true}, {{2020, 1, 1}, {0}, true},
+    };
+    for (size_t i = 0; i < N_ELEMS(rs); i++) {
+        struct agency_assignment r = {
+            .start_date = date_from_ymd(rs[i].start[0], rs[i].start[1], rs[i].start[2]),
+            .end_date =
+                rs[i].end[0] ? date_from_ymd(rs[i].end[0], rs[i].end[1], rs[i].end[2]) : DATE_NONE};
+        if (agency_in_force(&r, q1, q31) != rs[i].in)
+            fail_msg("assignment %zu should %sbe in 2028Q1", i, rs[i].in ? "" : "not ");
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rules),
         cmocka_unit_test(caps),
+        cmocka_unit_test(quarters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
