@@ -246,6 +246,11 @@ static void search_form(struct html *h, const struct http_request *req)
     if (req->principal && (req->principal->perms & ROUTE_CHILD_WRITE))
         html_raw(h, "<p class=\"govuk-body\">Not found? <a class=\"govuk-link\" "
                     "href=\"/children/new\">Record a new child</a></p>\n");
+    /* a contact at the front door finds its child the same way (pages_child_form.c) */
+    if (req->principal && (req->principal->perms & ROUTE_CHILD_WRITE) &&
+        (req->principal->perms & ROUTE_NOTE_WRITE))
+        html_raw(h, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/contacts/new\">"
+                    "Record a contact</a></p>\n");
 }
 
 int page_search_form(struct http_app *app, struct http_request *req, struct http_response *res)

@@ -14,6 +14,10 @@
  *   GET  /children/new               the form for a new child
  *   POST /children                   check for duplicates, then record the child; the form
  *                                    again with its errors
+ *   GET  /contacts/new               the same form, for the child a contact is about
+ *   POST /contacts                   the same check, each candidate with a link to record
+ *                                    the contact on them; or the child recorded, then the
+ *                                    contact's form on them
  *   GET  /children/{id}/edit         the child's details to correct
  *   POST /children/{id}              correct them
  *   GET  /children/{id}/duplicates   children who may be this one, with why, each with a
@@ -32,19 +36,26 @@
 #include "http/web_audit.h"
 #include "store/store_merge.h"
 
-/* Candidates with their scores and reasons, best first, each a link to its record. */
-/* `merge_from`: the child whose duplicates these are, when the person may merge it into
- * one of them (a link each); NULL: no links. */
+/* What a row of candidates offers besides the candidate's record: merging a child into
+ * it, or recording a contact on it. */
+struct dup_action {
+    const char *head;   /* the column's heading */
+    const char *label;  /* the link's words */
+    const char *suffix; /* the link: /children/{candidate}/{suffix} */
+};
+
+/* Candidates with their scores and reasons, best first, each a link to its record, and
+ * `act`'s link each when given. */
 static void dup_table(struct html *h, struct arena *a, const struct cw_dup *v, size_t n,
-                      const char *merge_from)
+                      const struct dup_action *act)
 {
-    static const struct govuk_cell head[] = {{.text = "Child"},       {.text = "Born"},
-                                             {.text = "LA child id"}, {.text = "Score"},
-                                             {.text = "Why"},         {.text = "Merge"}};
+    const struct govuk_cell head[] = {{.text = "Child"},       {.text = "Born"},
+                                      {.text = "LA child id"}, {.text = "Score"},
+                                      {.text = "Why"},         {.text = act ? act->head : ""}};
     govuk_table_begin(h, &(struct govuk_table){.caption = "Possible duplicates",
                                                .caption_classes = "govuk-visually-hidden",
                                                .head = head,
-                                               .nhead = merge_from ? 6 : 5});
+                                               .nhead = act ? 6 : 5});
     for (size_t i = 0; i < n; i++) {
         const struct dup_row *d = &v[i].child;
         govuk_table_row_begin(h);
@@ -66,11 +77,11 @@ static void dup_table(struct html *h, struct arena *a, const struct cw_dup *v, s
                    arena_printf(a, "%+d", v[i].score.reasons[k].points));
         html_raw(h, "</ul>");
         govuk_table_cell_end(h, false);
-        if (merge_from)
+        if (act)
             govuk_table_cell(h,
-                             &(struct govuk_cell){.text = "Merge this record into theirs",
-                                                  .href = arena_printf(a, "/children/%s/merge/%s",
-                                                                       d->public_id, merge_from)},
+                             &(struct govuk_cell){.text = act->label,
+                                                  .href = arena_printf(a, "/children/%s/%s",
+                                                                       d->public_id, act->suffix)},
                              false);
         govuk_table_row_end(h);
     }
@@ -78,12 +89,27 @@ static void dup_table(struct html *h, struct arena *a, const struct cw_dup *v, s
     html_raw(h, "\n");
 }
 
+/* The front door's contact (GET /contacts/new, POST /contacts): the child's identity
+ * first, searched for as a new child's is; a child kith knows is chosen from the
+ * candidates, each with why it matched, and the contact recorded on them; a child it does
+ * not know is recorded, then the contact. */
+static const struct dup_action contact_on = {"Contact", "Record the contact on this child",
+                                             "records/contact/new"};
+
+static bool for_contact(const struct http_request *req)
+{
+    return !strncmp(req->path, "/contacts", 9);
+}
+
 static int render_with(struct http_request *req, struct http_response *res, const struct person *p,
                        const struct cw_dup *dups, size_t ndups, int status)
 {
     struct html h;
     html_init(&h, req->arena);
-    const char *title = p ? "Correct the child's details" : "Record a new child";
+    bool contact = !p && for_contact(req);
+    const char *title = p         ? "Correct the child's details"
+                        : contact ? "Record a contact: who is it about?"
+                                  : "Record a new child";
     page_begin(&h, req, title);
     govuk_back_link(
         &h, &(struct govuk_opts){.text = "Back",
@@ -93,18 +119,32 @@ static int render_with(struct http_request *req, struct http_response *res, cons
     if (p)
         html_f(&h, "<span class=\"govuk-caption-l\">%s %s</span>\n", p->given_name, p->family_name);
     html_f(&h, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
+    if (contact && !dups)
+        html_raw(&h, "<p class=\"govuk-body\">What you know of the child: kith looks for them "
+                     "among the children it knows before the contact is recorded, so that a "
+                     "child already known is not recorded twice.</p>\n");
     if (dups) {
         html_raw(&h, "<h2 class=\"govuk-heading-m\" id=\"possible-duplicates\">kith may know "
-                     "this child already</h2>\n<p class=\"govuk-body\">These children may be "
-                     "the one you are recording. Open their record rather than making a second "
-                     "one; if none of them is, record the child below.</p>\n");
-        dup_table(&h, req->arena, dups, ndups, NULL);
+                     "this child already</h2>\n");
+        if (contact)
+            html_raw(&h, "<p class=\"govuk-body\">These children may be the one the contact is "
+                         "about. Record the contact on theirs; if none of them is, record the "
+                         "child below, then the contact.</p>\n");
+        else
+            html_raw(&h, "<p class=\"govuk-body\">These children may be the one you are "
+                         "recording. Open their record rather than making a second one; if none "
+                         "of them is, record the child below.</p>\n");
+        dup_table(&h, req->arena, dups, ndups, contact ? &contact_on : NULL);
     }
     page_fields_form(&h, req, person_fields,
-                     p ? arena_printf(req->arena, "/children/%s", p->public_id) : "/children", p,
-                     p      ? "Save the corrections"
-                     : dups ? "Record the child anyway"
-                            : "Record the child",
+                     p         ? arena_printf(req->arena, "/children/%s", p->public_id)
+                     : contact ? "/contacts"
+                               : "/children",
+                     p,
+                     p         ? "Save the corrections"
+                     : dups    ? "Record the child anyway"
+                     : contact ? "Find the child"
+                               : "Record the child",
                      dups ? "checked" : NULL);
     return page_end(&h, res, status);
 }
@@ -132,7 +172,12 @@ static int answer(struct http_request *req, struct http_response *res, enum kerr
     }
     if (rc)
         return failed(req, res, rc);
-    return page_redirect(res, arena_printf(req->arena, "/children/%s", p->public_id));
+    /* a contact's child, new to kith: now the contact, on them */
+    return page_redirect(res, arena_printf(req->arena,
+                                           !shown && for_contact(req)
+                                               ? "/children/%s/records/contact/new"
+                                               : "/children/%s",
+                                           p->public_id));
 }
 
 int page_child_new(struct http_app *app, struct http_request *req, struct http_response *res)
@@ -223,8 +268,10 @@ int page_child_duplicates(struct http_app *app, struct http_request *req, struct
                      "against this one.</p>\n");
     else
         dup_table(&h, req->arena, v, n,
-                  req->principal && (req->principal->perms & ROUTE_CHILD_WRITE) ? p.public_id
-                                                                                : NULL);
+                  req->principal && (req->principal->perms & ROUTE_CHILD_WRITE)
+                      ? &(struct dup_action){"Merge", "Merge this record into theirs",
+                                             arena_printf(req->arena, "merge/%s", p.public_id)}
+                      : NULL);
     return page_end(&h, res, 200);
 }
 

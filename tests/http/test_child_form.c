@@ -418,6 +418,55 @@ static void duplicates_before_create(void **state)
         page(f, "GET", arena_printf(&f->a, "%s/duplicates", second), OTHER, NULL)->res.status, 404);
 }
 
+/* A contact at the front door finds its child first: the child's identity searched for
+ * as a new child's is, each candidate with why it matched and a link recording the
+ * contact on them, nothing typed twice; a child kith does not know is recorded, then the
+ * contact's form opens on them. Someone who may not see the known child is not shown it. */
+static void contact_finds_the_child(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = page(f, "POST", "/children", WORKER,
+                          "csrf=" TOKEN "&given_name=Mohammed&family_name=Khan&sex=M&dob-day=7"
+                          "&dob-month=3&dob-year=2015&ethnicity=WBRI");
+    status(c, 303);
+    const char *known = http_header_get(&c->res, "Location");
+    has("the search page", page(f, "GET", "/search", WORKER, NULL)->body,
+        "href=\"/contacts/new\"");
+    c = page(f, "GET", "/contacts/new", WORKER, NULL);
+    status(c, 200);
+    has("the contact's first step", c->body, "Record a contact: who is it about?");
+    has("the contact's first step", c->body, "action=\"/contacts\"");
+    const char *who = "csrf=" TOKEN "&given_name=Muhammad&family_name=Khan&sex=M&dob-day=7"
+                      "&dob-month=3&dob-year=2015&ethnicity=WBRI";
+    c = page(f, "POST", "/contacts", WORKER, who);
+    status(c, 200);
+    has("the check", c->body, "kith may know this child already");
+    has("the check", c->body, "same date of birth");
+    has("the check", c->body, "given name sounds the same");
+    const char *on_known = arena_printf(&f->a, "%s/records/contact/new", known);
+    has("the check", c->body, arena_printf(&f->a, "href=\"%s\"", on_known));
+    has("the check", c->body, "Record the contact on this child");
+    assert_int_equal(children(f), 1);
+    c = page(f, "GET", on_known, WORKER, NULL); /* the contact's own form, on the known child */
+    status(c, 200);
+    has("the contact form", c->body, "name=\"summary\"");
+    /* someone who may not see the known child is not shown it: to them the child is new */
+    c = page(f, "POST", "/contacts", OTHER, who);
+    status(c, 303);
+    assert_null(strstr(http_header_get(&c->res, "Location"), known));
+    assert_int_equal(children(f), 2);
+    /* none of them: the child is recorded, and the contact's form opens on them */
+    c = page(f, "POST", "/contacts", WORKER,
+             "csrf=" TOKEN "&checked=1&given_name=Muhammad&family_name=Khan&sex=M&dob-day=7"
+             "&dob-month=3&dob-year=2015&ethnicity=WBRI");
+    status(c, 303);
+    const char *next = http_header_get(&c->res, "Location");
+    assert_non_null(strstr(next, "/records/contact/new"));
+    assert_null(strstr(next, known));
+    assert_int_equal(children(f), 3);
+    status(page(f, "GET", next, WORKER, NULL), 200);
+}
+
 /* Two records of one child merged on the page (a confirmation with the reason asked for),
  * the merged one's address leading to the kept one, then unmerged and merged again through
  * the API; a merge with a child out of the account's scope is not found. The merged
@@ -513,6 +562,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(one_message_three_ways, setup, teardown),
         cmocka_unit_test_setup_teardown(the_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(duplicates_before_create, setup, teardown),
+        cmocka_unit_test_setup_teardown(contact_finds_the_child, setup, teardown),
         cmocka_unit_test_setup_teardown(merge_on_the_page_and_the_api, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -51,8 +51,16 @@ async function axe(what) {
   const r = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   checks++;
-  for (const v of r.violations)
-    fail(`${what}: axe ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(' ')}`);
+  for (const v of r.violations) {
+    // GOV.UK Frontend sets aria-expanded on a radio that reveals questions, against the
+    // ARIA spec, on purpose: screen readers announce it, and the design system keeps it
+    // (alphagov/govuk-frontend#979, a known issue). Only that is let through.
+    const nodes = v.nodes.filter((n) => !(v.id === 'aria-allowed-attr' &&
+      /type="radio"/.test(n.html) && /aria-expanded/.test(n.failureSummary) &&
+      !/aria-(?!expanded|controls)/.test(n.failureSummary.replace(/aria-allowed-attr/g, ''))));
+    if (nodes.length)
+      fail(`${what}: axe ${v.id} (${v.impact}): ${v.help} at ${nodes.map((n) => n.target).join(' ')}`);
+  }
   const h1 = await page.locator('h1').count();
   check(h1 === 1, `${what}: ${h1} h1 elements`);
   check(await page.locator('main#main-content').count() === 1, `${what}: no main#main-content`);
@@ -239,6 +247,15 @@ async function addRecord(type, title, values) {
 
 if (journeyChild) {
   const d = JSON.parse(journeyDays);
+  // The front door's contact finds its child first: the child kith knows is offered, with
+  // why it matched, and the contact is recorded on them.
+  await page.goto(`${base}/contacts/new`);
+  await axe('the contact\'s first step');
+  await fillRecord({ given_name: 'Journey', family_name: 'Child', dob: '2016-02-01' });
+  await page.click('main form button[type=submit]');
+  const known = page.locator(`a[href="/children/${journeyChild}/records/contact/new"]`);
+  check(await known.count() === 1, 'the contact did not find the child kith knows');
+  await axe('the contact\'s candidates');
   await addRecord('contact', 'Contact', {
     contact_date: d.contact, source: '2A', summary: 'School worried about bruising.' });
   await addRecord('referral', 'Referral', {
