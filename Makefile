@@ -68,8 +68,12 @@ test: deps $(BUILD_TEST)/build.ninja $(RELEASE_STAMP) $(BUILD_TSAN)/build.ninja
 	    if [ $$tstatus -ne 0 ]; then sed -n '/^=* [0-9]*\/[0-9]* =*$$/,$$p' $(BUILD_TSAN)/test-output.txt | tail -n 200; fi; \
 	    scripts/test-summary $(BUILD_TEST) $(BUILD_TSAN)
 
+# make bench OLD=REV also builds REV (scripts/build-old) and measures it beside this build,
+# in the same run, where a section knows how (bench/30-http.sh, bench/32-jobs.sh).
 bench: build
-	@bench/run $(BUILD_RELEASE)
+	@if [ -n "$(OLD)" ]; then \
+	    old=$$(scripts/build-old "$(OLD)") && KITH_BENCH_OLD="$$old" bench/run $(BUILD_RELEASE); \
+	else bench/run $(BUILD_RELEASE); fi
 
 lint: deps $(RELEASE_STAMP)
 	@scripts/lint $(BUILD_RELEASE)

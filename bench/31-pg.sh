@@ -34,10 +34,10 @@ printf '%-44s %10s %10s   ratio %s\n' "child lookups/s through the store" "\$lit
     "\$(echo "\$pgl \$lite" | awk '{ printf "%.2f", \$1 / \$2 }')"
 echo
 echo "-- child record page on SQLite"
-KITH_BENCH_DB="$scratch/lite.db" sh "$here/30-http.sh" "$build" "$scratch"
+KITH_BENCH_OLD= KITH_BENCH_DB="$scratch/lite.db" sh "$here/30-http.sh" "$build" "$scratch"
 echo
 echo "-- child record page on PostgreSQL"
-KITH_BENCH_DB="\$pg" KITH_BENCH_PASSWORDS="$scratch/kith-demo.passwords" \
+KITH_BENCH_OLD= KITH_BENCH_DB="\$pg" KITH_BENCH_PASSWORDS="$scratch/kith-demo.passwords" \
     sh "$here/30-http.sh" "$build" "$scratch"
 echo
 echo "returns and Annex A on PostgreSQL: none yet. kith makes no return from live records until"

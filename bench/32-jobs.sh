@@ -9,8 +9,9 @@
 # wrk's figure adds the queue of 64 connections on two cores to), and the list at least
 # 0.3 of /healthz.
 #
-# KITH_BENCH_JOBS_OLD=/path/to/an/older/kith measures that binary too, on the same
-# database in the same run, so a change is judged by figures taken under one load.
+# KITH_BENCH_JOBS_OLD=/path/to/an/older/kith (or KITH_BENCH_OLD, which make bench OLD=REV
+# sets) measures that binary too, on the same database in the same run, so a change is
+# judged by figures taken under one load.
 set -eu
 build="$1"
 scratch="$2"
@@ -18,7 +19,8 @@ kith="$build/src/kith"
 export KITH_TODAY=2026-03-31
 db="$scratch/jobs.db"
 # Made by the older binary when there is one: the newer one brings its schema up to date.
-"${KITH_BENCH_JOBS_OLD:-$kith}" init --db "$db" >/dev/null
+old="${KITH_BENCH_JOBS_OLD:-${KITH_BENCH_OLD:-}}"
+"${old:-$kith}" init --db "$db" >/dev/null
 # 500 open and 200 closed vacancies, options spread by the row number's residues.
 sqlite3 "$db" <<'SQL'
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 700)
@@ -119,8 +121,8 @@ bench_binary() {
     pid=
     port=$((port + 1))
 }
-if [ -n "${KITH_BENCH_JOBS_OLD:-}" ]; then
-    bench_binary "$KITH_BENCH_JOBS_OLD"
+if [ -n "$old" ]; then
+    bench_binary "$old"
 fi
 bench_binary "$kith"
 echo "  command: wrk -t2 -c64 -d${dur}s --latency [-s combos.lua] http://127.0.0.1:PORT/jobs"
