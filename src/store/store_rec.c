@@ -84,11 +84,13 @@ static void field_cols(struct str *q, const struct rec_type *t, const char *pref
 }
 
 /* ORDER BY newest first: by the order field with blanks last (SQLite and PostgreSQL put
- * NULLs at opposite ends otherwise), then by creation. */
+ * NULLs at opposite ends otherwise: said in words both read the same), then by creation.
+ * The type's parent index holds the same order (store_rec_ddl), so a child's newest N
+ * are read off it in order and the reading stops at N: no sort. */
 static void order_by(struct str *q, const struct rec_type *t)
 {
     if (t->order)
-        str_addf(q, " ORDER BY %s IS NULL, %s DESC, id DESC", t->order, t->order);
+        str_addf(q, " ORDER BY %s DESC NULLS LAST, id DESC", t->order);
     else
         str_add(q, " ORDER BY id DESC");
 }
@@ -775,7 +777,11 @@ void store_rec_ddl(const struct rec_type *t, const char *backend, struct str *ou
             str_addf(out, " NOT NULL CHECK (%s IN (0, 1))", f->name);
     }
     str_add(out, "\n);\n");
-    if (t->parent)
+    /* the parent's records newest first, as lists ask for them (order_by) */
+    if (t->parent && t->order)
+        str_addf(out, "CREATE INDEX %s_parent ON %s(parent_id, %s DESC%s, id DESC);\n", t->table,
+                 t->table, t->order, pg ? " NULLS LAST" : "");
+    else if (t->parent)
         str_addf(out, "CREATE INDEX %s_parent ON %s(parent_id);\n", t->table, t->table);
     if (pg)
         str_addf(out,

@@ -108,6 +108,46 @@ static int teardown(void **state)
     return 0;
 }
 
+struct index_defs {
+    char text[4096];
+};
+
+static enum kerr_code index_def(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
+{
+    (void)len;
+    (void)e;
+    struct index_defs *d = ctx;
+    size_t at = strlen(d->text);
+    snprintf(d->text + at, sizeof d->text - at, "%s\n", v[0] ? v[0] : "");
+    return KITH_OK;
+}
+
+/* Every type kept under a parent has an index holding the parent's records in the order
+ * lists ask for them (store_rec.c order_by, store_rec_ddl, migration 0025): without it,
+ * every list of one child's records is sorted in a temporary b-tree, once per type per
+ * page view of the child. */
+static void types_have_ordered_parent_index(void **state)
+{
+    struct fx *f = *state;
+    bool pg = !strcmp(store_backend(f->s), "postgresql");
+    static struct store_sql pg_q = {.sql = "SELECT indexdef FROM pg_indexes WHERE tablename = ?1"};
+    static struct store_sql lite_q = {.sql = "SELECT sql FROM sqlite_master WHERE type = 'index' "
+                                             "AND tbl_name = ?1 AND sql IS NOT NULL"};
+    for (size_t i = 0; rec_types[i]; i++) {
+        const struct rec_type *t = rec_types[i];
+        if (!t->parent || !t->order)
+            continue;
+        struct index_defs d = {{0}};
+        const char *p[1] = {t->table};
+        OK(f->s->ops->run(f->s, pg ? &pg_q : &lite_q, p, 1, index_def, &d, NULL, &f->e));
+        char want[256];
+        snprintf(want, sizeof want, "(parent_id, %s DESC%s, id DESC)", t->order,
+                 pg ? " NULLS LAST" : "");
+        if (!strstr(d.text, want))
+            fail_msg("%s: no index %s on %s; it has:\n%s", t->name, want, t->table, d.text);
+    }
+}
+
 /* Every type kith serves is one the platform can serve, and its table (from the
  * migrations) has exactly the columns its description names. */
 static void types_match_tables(void **state)
@@ -1334,6 +1374,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(types_match_tables, setup, teardown),
+        cmocka_unit_test_setup_teardown(types_have_ordered_parent_index, setup, teardown),
         cmocka_unit_test_setup_teardown(absences, setup, teardown),
         cmocka_unit_test_setup_teardown(agency_assignments, setup, teardown),
         cmocka_unit_test_setup_teardown(add_view_list, setup, teardown),

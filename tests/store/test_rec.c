@@ -534,6 +534,11 @@ static void lists(void **state)
     }
     struct tvisit o = visit(f->other, "2026-12-01", NULL, 99);
     OK(store_rec_add(f->s, &tvisit_type, &o, 5000, &f->e));
+    /* a visit with no date yet, made last: blanks go last on both backends (PostgreSQL
+     * would put them first in a descending order unless told) */
+    struct tvisit blank = visit(f->child, "2026-01-01", NULL, 77);
+    blank.on = DATE_NONE;
+    OK(store_rec_add(f->s, &tvisit_type, &blank, 6000, &f->e));
 
     void *rows;
     size_t n;
@@ -541,7 +546,7 @@ static void lists(void **state)
     OK(store_rec_list(f->s, &tvisit_type, &(struct rec_query){.parent_id = f->child, .limit = 3},
                       &f->a, &rows, &n, &total, &f->e));
     assert_int_equal(n, 3);
-    assert_int_equal(total, 7);
+    assert_int_equal(total, 8);
     const struct tvisit *v = rows;
     /* newest visit first; the two on 1 March newest-created first */
     assert_int_equal(v[0].on, day("2026-11-30"));
@@ -551,15 +556,17 @@ static void lists(void **state)
     OK(store_rec_list(f->s, &tvisit_type,
                       &(struct rec_query){.parent_id = f->child, .limit = 3, .offset = 6}, &f->a,
                       &rows, &n, NULL, &f->e));
-    assert_int_equal(n, 1);
+    assert_int_equal(n, 2);
     assert_int_equal(((const struct tvisit *)rows)[0].on, day("2024-02-29"));
+    assert_int_equal(((const struct tvisit *)rows)[1].on, DATE_NONE);
+    assert_int_equal(((const struct tvisit *)rows)[1].minutes, 77);
     OK(store_rec_list(f->s, &tvisit_type, &(struct rec_query){.parent_id = f->other}, &f->a, &rows,
                       &n, &total, &f->e));
     assert_int_equal(n, 1);
     assert_int_equal(total, 1);
     OK(store_rec_list(f->s, &tvisit_type, &(struct rec_query){0}, &f->a, &rows, &n, &total, &f->e));
-    assert_int_equal(n, 8);
-    assert_int_equal(total, 8);
+    assert_int_equal(n, 9);
+    assert_int_equal(total, 9);
 }
 
 /* One statement counts each type a child has; a type with none says 0, another child's

@@ -1,0 +1,8 @@
+-- Each record type's parent index holds its records newest first, in the order every list
+-- of one child's (or vacancy's, or worker's) records asks for them (store_rec.c order_by:
+-- the description's order field, blanks last, then newest made first). A child's page reads
+-- the newest few of each type off the index and stops: before, each list found the rows by
+-- parent and then sorted them in a temporary b-tree, once per type per page view. The
+-- index keeps its name; store_rec_ddl writes the same for a new type. cin_ack has no
+-- order field: its lists go by id, which its parent index already holds.
+-- The index itself is written per dialect: PostgreSQL must be told where blanks go.
