@@ -637,10 +637,11 @@ static enum kerr_code run(struct cli *c, void *optp, int argc, char **argv)
         return rc;
     }
     rc = store_bulk(c->store, false, &c->err);
-    /* The council's own facts, so that the census header of the live records is whole. Any
-     * LA number would be some real council's: 800 is one rule 1530 accepts. */
-    static const char *const settings[][2] = {{"la-code", "800"},
-                                              {"council-name", "Kith demo borough"}};
+    /* The council's own facts, so that the census header of the live records is whole and
+     * the agency assignments have their region's caps. Any LA number would be some real
+     * council's: 800 is one rule 1530 accepts. */
+    static const char *const settings[][2] = {
+        {"la-code", "800"}, {"council-name", "Kith demo borough"}, {"region", "london"}};
     for (size_t i = 0; !rc && i < sizeof settings / sizeof settings[0]; i++)
         rc = store_setting_set(c->store, settings[i][0], settings[i][1], (int64_t)p.today * 86400,
                                &c->err);

@@ -168,7 +168,8 @@ enum demo_id_tag {
     ID_VACANCY,
     ID_CONTACT,
     ID_HELP,
-    ID_APPLICATION
+    ID_APPLICATION,
+    ID_AGENCY
 };
 void demo_public_id(const struct demo_gen *g, enum demo_id_tag tag, uint64_t group, uint64_t item,
                     char out[PUBLIC_ID_LEN + 1]);
@@ -183,6 +184,9 @@ enum kerr_code demo_help(struct demo_gen *g, struct demo_child *c, struct rng *r
 
 /* The vacancies stage (demo_jobs.c). */
 enum kerr_code demo_vacancies(struct demo_gen *g);
+/* The agency assignments (demo_agency.c): made with the vacancies, the recruitment
+ * stage's other records. */
+enum kerr_code demo_agency(struct demo_gen *g);
 
 /* Names from syllables, into `a`. sex 'M', 'F' or 'U'. */
 char *demo_given_name(struct rng *r, char sex, struct arena *a);

@@ -279,5 +279,5 @@ enum kerr_code demo_vacancies(struct demo_gen *g)
         rc = one(g, &r, &ra, &a, i, i < open);
     }
     arena_release(&a);
-    return rc;
+    return rc ? rc : demo_agency(g);
 }

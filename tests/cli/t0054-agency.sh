@@ -14,11 +14,13 @@ reg=$(awk -v w="$worker" '$1 == w { print $2 }' "$T/out")
 
 A="--role social-worker --agency Acme --pqe-years 4 --notice-weeks 4"
 
-# nothing can be judged before the council's region is set
-status 3 record add agency_assignment $A --worker "$worker" --hourly-rate 4000 \
-    --start-date 2/11/2026
+# nothing can be judged before the council's region is set (the demo sets London)
+KITH_DB="$T/new.db" ok init
+KITH_DB="$T/new.db" status 3 record add agency_assignment $A --name "Ann Lee" \
+    --registration SW12345 --hourly-rate 4000 --start-date 2/11/2026
 err_has "the council's region is not set"
-ok settings set region london
+ok settings show
+out_has "london"
 ok settings set la-code 206
 
 # over London's social worker cap (4200 pence): a named sign-off and reason, or nothing

@@ -13,6 +13,7 @@
 #include "domain/codeset.h"
 #include "core/workday.h"
 #include "domain/cin_project.h"
+#include "domain/agency.h"
 #include "domain/contact.h"
 #include "domain/demo.h"
 #include "domain/person.h"
@@ -37,6 +38,7 @@ struct stats {
     int64_t teams, workers, users, children, relatives, relationships, allocations, notes;
     int64_t boundaries, stage_ends;
     int64_t vacancies, open_vacancies; /* records of the jobs board */
+    int64_t assignments, over_cap;     /* agency assignments, those over London's caps */
     int64_t applications, stages[8];   /* their applications, by job-stage code's index */
     int64_t appointed_closed_early;    /* appointments on vacancies filled early: none */
     kdate last_vacancy_published;
@@ -529,6 +531,21 @@ static enum kerr_code on_record(void *ctx, const struct rec_type *t, void *rec, 
             problem(s, "application", errs.items[0].msg);
         return KITH_OK;
     }
+    if (t == &agency_assignment_type) {
+        /* each keeps the rules, the cap's too: the demo writes past the use case */
+        const struct agency_assignment *aa = rec;
+        hash_str(s, aa->h.public_id);
+        hash_int(s, aa->hourly_rate);
+        s->assignments++;
+        s->over_cap += agency_over_cap(aa, "london");
+        struct field_errors errs;
+        field_errors_clear(&errs);
+        rec_check(t, rec, &(struct field_ctx){.today = s->params.today}, &errs);
+        agency_cap_check(aa, "london", &errs);
+        if (errs.n)
+            problem(s, "agency assignment", errs.items[0].msg);
+        return KITH_OK;
+    }
     if (t != &vacancy_type)
         return on_hp(s, t, rec);
     const struct vacancy *v = rec;
@@ -808,6 +825,8 @@ static void borough_shape(void **state)
     assert_int_equal(s->stage_ends, DEMO_STAGE_COUNT);
     /* the jobs board: about 40 open and 200 closed, every one valid */
     assert_int_equal(s->vacancies, 240);
+    assert_int_equal(s->assignments, 30); /* issue 20 §6: thirty, two over a cap with a sign-off */
+    assert_int_equal(s->over_cap, 2);
     assert_int_equal(s->open_vacancies, 40);
     /* applications through every stage of the pipeline */
     assert_true(s->applications > 600);
