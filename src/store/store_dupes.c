@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "store/store_impl.h"
+#include "store/store_sql.h"
 
 #define DUP_WHERE(P1, P2, P3, P4, P5, P6, P7)                                                      \
     "SELECT id, public_id, la_child_id, given_name, family_name, dob, upn, postcode, nhs_number "  \
@@ -98,7 +99,7 @@ enum kerr_code store_dup_candidates(struct store *s, const struct dup_probe_q *q
     };
     struct rows r = {.a = a, .v = arena_zalloc(a, STORE_DUPES_MAX * sizeof(struct dup_row))};
     struct store_sql *sql = s->ops->dialect->param == '$' ? &sql_pg : &sql_sqlite;
-    enum kerr_code rc = s->ops->run(s, sql, p, 7, read_row, &r, NULL, e);
+    enum kerr_code rc = store_run_text(s, sql, p, 7, read_row, &r, NULL, e);
     if (!rc) {
         *out = r.v;
         *n = r.n;

@@ -50,6 +50,7 @@ int store_sql_slot(struct store_sql *q);
 /* The SQL each backend speaks where the two differ, for SQL written once (store_rec.c,
  * store_sql.h and the files using it). */
 struct search_terms;
+struct store_params;
 struct store_dialect {
     char param;            /* '?' as in ?1 (SQLite), '$' as in $1 (PostgreSQL) */
     const char *json_body; /* record_history.body as the ->> operator reads it */
@@ -97,14 +98,14 @@ struct store_ops {
      * one. NULL: every write waits for the disk. */
     enum kerr_code (*relax)(struct store *s, bool on, struct kerr *e);
     enum kerr_code (*check)(struct store *s, struct kerr *e);
-    /* Run `q` with `params` (?1.. as text; NULL is SQL NULL) and hand each row to `row`
-     * (may be NULL), its columns as text (NULL for SQL NULL). `changed`, when not NULL,
-     * gets the rows a write touched. s->doing, when set, heads a failure's message. A
-     * broken unique key is KITH_E_CONFLICT and a broken reference KITH_E_INVALID, with
-     * s->broke saying which (store_write_fail turns it into words). */
-    enum kerr_code (*run)(struct store *s, struct store_sql *q, const char *const *params,
-                          size_t nparams, store_row_fn *row, void *ctx, int64_t *changed,
-                          struct kerr *e);
+    /* Run `q` with `p` (store_sql.h: ?1.. as text, NULL is SQL NULL, and a whole number
+     * also as one, which a backend may bind as such; `p` may be NULL for none) and hand
+     * each row to `row` (may be NULL), its columns as text (NULL for SQL NULL). `changed`, when not
+     * NULL, gets the rows a write touched. s->doing, when set, heads a failure's message. A broken
+     * unique key is KITH_E_CONFLICT and a broken reference KITH_E_INVALID, with s->broke saying
+     * which (store_write_fail turns it into words). */
+    enum kerr_code (*run)(struct store *s, struct store_sql *q, const struct store_params *p,
+                          store_row_fn *row, void *ctx, int64_t *changed, struct kerr *e);
     /* All of a multi-statement write or none of it: outside the caller's transaction
      * write_begin opens one (`*wrapped`) and write_end commits it when `rc` is KITH_OK,
      * else rolls it back; inside, both leave the transaction to the caller. */

@@ -16,6 +16,7 @@
 #include "core/xalloc.h"
 #include "domain/codeset.h"
 #include "store/store_impl.h"
+#include "store/store_sql.h"
 
 /* The description only when asked (`P1` = '1'): keywords need it, a plain list does not. */
 #define OPEN_SQL(P1, P2)                                                                           \
@@ -83,7 +84,7 @@ enum kerr_code store_jobs_open(struct store *s, kdate today, bool descriptions, 
     const char *p[2] = {descriptions ? "1" : "0", date_format_iso(today, day)};
     struct reader r = {.a = a};
     enum kerr_code rc =
-        s->ops->run(s, d->param == '$' ? &open_pg : &open_sqlite, p, 2, read_row, &r, NULL, e);
+        store_run_text(s, d->param == '$' ? &open_pg : &open_sqlite, p, 2, read_row, &r, NULL, e);
     if (!rc) {
         *out = r.rows;
         *n = r.n;
@@ -108,7 +109,7 @@ enum kerr_code store_jobs_changes(struct store *s, int64_t *out, struct kerr *e)
     *out = -1;
     if (!s->ops->run)
         return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot read vacancies", s->ops->name);
-    return s->ops->run(s, &changes_sql, NULL, 0, read_count, out, NULL, e);
+    return store_run_text(s, &changes_sql, NULL, 0, read_count, out, NULL, e);
 }
 
 /* One reading of the open vacancies: its rows and their text in its own arena, held by

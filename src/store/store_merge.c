@@ -158,23 +158,23 @@ enum kerr_code store_child_merge(struct store *s, struct child_merge *m, struct 
     const char *ins[] = {num(keep, m->keep_id), num(gone, m->gone_id), m->reason, num(at, m->at),
                          m->by};
     struct ids ids = {0};
-    enum kerr_code rc = s->ops->run(s, &q->q[Q_INSERT], ins, 5, take_id, &ids, NULL, e);
+    enum kerr_code rc = store_run_text(s, &q->q[Q_INSERT], ins, 5, take_id, &ids, NULL, e);
     m->id = !rc && ids.n ? ids.v[0] : 0;
     m->moved = 0;
     int64_t changed = 0;
     const char *mark[] = {keep, gone};
     if (!rc)
-        rc = s->ops->run(s, &q->q[Q_MARK], mark, 2, NULL, NULL, &changed, e);
+        rc = store_run_text(s, &q->q[Q_MARK], mark, 2, NULL, NULL, &changed, e);
     if (!rc && changed != 1) /* the use case checked; someone merged it since */
         rc = kerr_fail(e, KITH_E_CONFLICT, "child", "the child's record is merged already");
     for (size_t i = 0; !rc && i < q->nmoves; i++) {
         ids.n = 0;
         const char *p[] = {keep, gone};
-        rc = s->ops->run(s, &q->moves[i].there, p, 2, take_id, &ids, NULL, e);
+        rc = store_run_text(s, &q->moves[i].there, p, 2, take_id, &ids, NULL, e);
         for (size_t k = 0; !rc && k < ids.n; k++) {
             const char *log[] = {num(id, m->id), q->moves[i].table, q->moves[i].col,
                                  num(row, ids.v[k])};
-            rc = s->ops->run(s, &q->q[Q_LOG], log, 4, NULL, NULL, NULL, e);
+            rc = store_run_text(s, &q->q[Q_LOG], log, 4, NULL, NULL, NULL, e);
         }
         m->moved += (int64_t)ids.n;
     }
@@ -203,21 +203,21 @@ enum kerr_code store_child_unmerge(struct store *s, int64_t gone_id, const char 
         return e->code;
     char gone[24], id[24], when[24];
     const char *find[] = {num(gone, gone_id)};
-    enum kerr_code rc = s->ops->run(s, &q->q[Q_FIND], find, 1, take_merge, m, NULL, e);
+    enum kerr_code rc = store_run_text(s, &q->q[Q_FIND], find, 1, take_merge, m, NULL, e);
     if (!rc && !m->id)
         rc = kerr_fail(e, KITH_E_NOT_FOUND, "child", "the child's record is not merged");
     for (size_t i = 0; !rc && i < q->nmoves; i++) {
         int64_t changed = 0;
         const char *p[] = {gone, num(id, m->id)};
-        rc = s->ops->run(s, &q->moves[i].back, p, 2, NULL, NULL, &changed, e);
+        rc = store_run_text(s, &q->moves[i].back, p, 2, NULL, NULL, &changed, e);
         m->moved += changed;
     }
     const char *close[] = {id, num(when, at), by, reason};
     if (!rc)
-        rc = s->ops->run(s, &q->q[Q_CLOSE], close, 4, NULL, NULL, NULL, e);
+        rc = store_run_text(s, &q->q[Q_CLOSE], close, 4, NULL, NULL, NULL, e);
     const char *unmark[] = {gone};
     if (!rc)
-        rc = s->ops->run(s, &q->q[Q_UNMARK], unmark, 1, NULL, NULL, NULL, e);
+        rc = store_run_text(s, &q->q[Q_UNMARK], unmark, 1, NULL, NULL, NULL, e);
     m->by = by;
     m->at = at;
     m->reason = reason;

@@ -14,9 +14,9 @@
 #include <string.h>
 
 #include "core/xalloc.h"
-#include "domain/public_id.h"
 #include "store/migrations.h"
 #include "store/store_pg_impl.h"
+#include "store/store_sql.h"
 
 /* The server's words for why, trimmed of its trailing newline. */
 static const char *pg_why(PGconn *c, char *buf, size_t cap)
@@ -257,10 +257,12 @@ static enum kerr_code run_each(struct store_pg *s, struct store_sql *q, int n, c
 
 /* The generic statement op (store_impl.h). The record layer's reads are bounded by their
  * LIMIT, so a result is taken whole rather than row by row. */
-static enum kerr_code pg_run_sql(struct store *base, struct store_sql *q, const char *const *params,
-                                 size_t nparams, store_row_fn *row, void *ctx, int64_t *changed,
-                                 struct kerr *e)
+static enum kerr_code pg_run_sql(struct store *base, struct store_sql *q,
+                                 const struct store_params *p, store_row_fn *row, void *ctx,
+                                 int64_t *changed, struct kerr *e)
 {
+    const char *const *params = p ? p->v : NULL; /* whole numbers are written out too */
+    size_t nparams = p ? p->n : 0;
     struct store_pg *s = pg(base);
     const char *doing = base->doing ? base->doing : "running a statement";
     if (nparams > PG_PARAMS_MAX)

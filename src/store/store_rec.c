@@ -26,6 +26,7 @@
 #include "domain/public_id.h"
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/store_sql.h"
 
 /* The columns every record's table has, in the order statements read them. */
 #define HEAD_COLS 9
@@ -259,7 +260,7 @@ static struct rec_sql *sql_for(struct store *s, const struct rec_type *t, struct
 static enum kerr_code run(struct store *s, struct store_sql *q, const char *const *p, size_t n,
                           store_row_fn *row, void *ctx, int64_t *changed, struct kerr *e)
 {
-    return s->ops->run(s, q, p, n, row, ctx, changed, e);
+    return store_run_text(s, q, p, n, row, ctx, changed, e);
 }
 
 /* --- reading rows ------------------------------------------------------------------- */

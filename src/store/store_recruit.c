@@ -12,6 +12,7 @@
 
 #include "core/crypto.h"
 #include "store/store_impl.h"
+#include "store/store_sql.h"
 
 /* Each statement in both dialects' placeholders: ?N for SQLite, $N for PostgreSQL. */
 struct pair {
@@ -36,7 +37,7 @@ static enum kerr_code run(struct store *s, struct pair *q, const char *const *p,
     if (!d || !s->ops->run)
         return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot keep applications",
                          s->ops->name);
-    return s->ops->run(s, d->param == '$' ? &q->pg : &q->sqlite, p, n, row, ctx, NULL, e);
+    return store_run_text(s, d->param == '$' ? &q->pg : &q->sqlite, p, n, row, ctx, NULL, e);
 }
 
 enum kerr_code store_cv_put(struct store *s, int64_t application_id, const void *data, size_t len,

@@ -24,12 +24,31 @@ struct store_sql *store_sql_of(const struct store *s, struct store_sql_pair *q)
 
 /* --- parameters ------------------------------------------------------------------------- */
 
+_Static_assert(STORE_PARAMS_MAX <= 32, "store_params.whole has a bit per parameter");
+
 /* A statement with more parameters is a programming error the first test finds. */
 static size_t next(struct store_params *p)
 {
     if (p->n >= STORE_PARAMS_MAX)
         abort();
+    p->whole &= ~(UINT32_C(1) << p->n); /* a list reused from a shorter n */
     return p->n++;
+}
+
+size_t store_i64_text(int64_t v, char buf[24])
+{
+    char tmp[24];
+    size_t n = 0, k = 0;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do
+        tmp[n++] = (char)('0' + u % 10);
+    while ((u /= 10));
+    if (v < 0)
+        buf[k++] = '-';
+    while (n)
+        buf[k++] = tmp[--n];
+    buf[k] = '\0';
+    return k;
 }
 
 void sp_text(struct store_params *p, const char *v)
@@ -41,8 +60,10 @@ void sp_code(struct store_params *p, const char *v) { sp_text(p, v && *v ? v : N
 void sp_i64(struct store_params *p, int64_t v)
 {
     size_t i = next(p);
-    snprintf(p->buf[i], sizeof(p->buf[i]), "%" PRId64, v);
+    store_i64_text(v, p->buf[i]);
     p->v[i] = p->buf[i];
+    p->i[i] = v;
+    p->whole |= UINT32_C(1) << i;
 }
 void sp_id(struct store_params *p, int64_t id)
 {
@@ -56,7 +77,7 @@ void sp_date(struct store_params *p, kdate d)
     size_t i = next(p);
     p->v[i] = d == DATE_NONE ? NULL : date_format_iso(d, p->buf[i]);
 }
-void sp_bool(struct store_params *p, bool v) { sp_text(p, v ? "1" : "0"); }
+void sp_bool(struct store_params *p, bool v) { sp_i64(p, v ? 1 : 0); }
 void sp_real(struct store_params *p, double v)
 {
     size_t i = next(p);
@@ -108,9 +129,18 @@ enum kerr_code store_q(struct store *s, struct store_sql *q, const struct store_
                        struct kerr *e)
 {
     s->doing = doing;
-    enum kerr_code rc = s->ops->run(s, q, p ? p->v : NULL, p ? p->n : 0, row, ctx, changed, e);
+    enum kerr_code rc = s->ops->run(s, q, p, row, ctx, changed, e);
     s->doing = NULL;
     return rc;
+}
+
+enum kerr_code store_run_text(struct store *s, struct store_sql *q, const char *const *v, size_t n,
+                              store_row_fn *row, void *ctx, int64_t *changed, struct kerr *e)
+{
+    struct store_params p = {0};
+    for (size_t i = 0; i < n; i++)
+        sp_text(&p, v[i]);
+    return s->ops->run(s, q, &p, row, ctx, changed, e);
 }
 
 struct rows {

@@ -34,12 +34,17 @@ struct store_sql_pair {
 struct store_sql *store_sql_of(const struct store *s, struct store_sql_pair *q);
 
 /* Parameters in order, ?1 first. Text is borrowed; numbers and dates are formatted into
- * `buf`. NULL is SQL NULL. */
+ * `buf`. NULL is SQL NULL. A whole number is kept as one too (bit k of `whole` says
+ * parameter k is `i[k]`), so that SQLite binds it as an integer: a text parameter
+ * compared with an INTEGER column is converted on every comparison, and a rowid search
+ * given text converts it before it can seek. */
 #define STORE_PARAMS_MAX 32
 struct store_params {
     size_t n;
     const char *v[STORE_PARAMS_MAX];
     char buf[STORE_PARAMS_MAX][24];
+    int64_t i[STORE_PARAMS_MAX];
+    uint32_t whole; /* as many bits as STORE_PARAMS_MAX */
 };
 void sp_text(struct store_params *p, const char *v); /* NULL -> NULL */
 void sp_code(struct store_params *p, const char *v); /* NULL or "" -> NULL */
@@ -58,12 +63,21 @@ const char *sc_name(struct arena *a, const char *v, size_t len); /* NULL -> "" *
 void sc_code(const char *v, size_t len, char *dst, size_t cap);  /* NULL -> "" */
 #define SC_CODE(v, len, i, arr) sc_code((v)[i], (len)[i], (arr), sizeof(arr))
 
+/* `v` in decimal at the start of `buf`, NUL-terminated; returns its length. Without
+ * snprintf, whose locale and format handling cost more than a row lookup's binding. */
+size_t store_i64_text(int64_t v, char buf[24]);
+
 /* Run `q`. `doing` says what for ("adding a case note"), at the head of a database
  * error's message. Rows go to `row` (may be NULL); `changed` gets the rows a write
  * touched (may be NULL). */
 enum kerr_code store_q(struct store *s, struct store_sql *q, const struct store_params *p,
                        store_row_fn *row, void *ctx, int64_t *changed, const char *doing,
                        struct kerr *e);
+
+/* The same for parameters already as text (`v[0]` is ?1; NULL is SQL NULL), and no
+ * message heading (s->doing). */
+enum kerr_code store_run_text(struct store *s, struct store_sql *q, const char *const *v, size_t n,
+                              store_row_fn *row, void *ctx, int64_t *changed, struct kerr *e);
 
 /* Every row read by `read` into an array of `size`-byte records in the arena (*out NULL
  * and *n 0 when there are none); or the first row into `out`, `*found` saying whether

@@ -33,6 +33,7 @@
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "store/migrations.h"
+#include "store/store_sql.h"
 #include "store/store_sqlite_impl.h"
 
 /* 'kith' in ASCII: marks a SQLite file as a kith database. */
@@ -374,28 +375,9 @@ static void note_broke(struct store_sqlite *s)
     }
 }
 
-/* `v` in decimal at the start of `buf` (24 bytes), its length in `*len`. */
-static const char *int_text(sqlite3_int64 v, char *buf, size_t *len)
-{
-    char tmp[24];
-    size_t n = 0;
-    sqlite3_uint64 u = v < 0 ? 0 - (sqlite3_uint64)v : (sqlite3_uint64)v;
-    do
-        tmp[n++] = (char)('0' + u % 10);
-    while ((u /= 10));
-    size_t k = 0;
-    if (v < 0)
-        buf[k++] = '-';
-    while (n)
-        buf[k++] = tmp[--n];
-    buf[k] = '\0';
-    *len = k;
-    return buf;
-}
-
-static enum kerr_code sqlite_run(struct store *base, struct store_sql *q, const char *const *params,
-                                 size_t nparams, store_row_fn *row, void *ctx, int64_t *changed,
-                                 struct kerr *e)
+static enum kerr_code sqlite_run(struct store *base, struct store_sql *q,
+                                 const struct store_params *p, store_row_fn *row, void *ctx,
+                                 int64_t *changed, struct kerr *e)
 {
     struct store_sqlite *s = sq(base);
     const char *doing = base->doing ? base->doing : "running a statement";
@@ -403,8 +385,12 @@ static enum kerr_code sqlite_run(struct store *base, struct store_sql *q, const 
     sqlite3_stmt *st = sq_stmt(s, q, e);
     if (!st)
         return sq_no_stmt(e);
-    for (size_t i = 0; i < nparams; i++)
-        bind_text(st, (int)i + 1, params[i]);
+    for (size_t i = 0; p && i < p->n; i++) {
+        if (p->whole >> i & 1)
+            sqlite3_bind_int64(st, (int)i + 1, p->i[i]);
+        else
+            bind_text(st, (int)i + 1, p->v[i]);
+    }
     bool wrapped = false;
     enum kerr_code rc = KITH_OK;
     if (!sqlite3_stmt_readonly(st))
@@ -423,7 +409,8 @@ static enum kerr_code sqlite_run(struct store *base, struct store_sql *q, const 
              * and ids are most of what a list reads. */
             sqlite3_value *val = sqlite3_column_value(st, c);
             if (sqlite3_value_type(val) == SQLITE_INTEGER) {
-                v[c] = int_text(sqlite3_value_int64(val), num[c], &len[c]);
+                len[c] = store_i64_text(sqlite3_value_int64(val), num[c]);
+                v[c] = num[c];
             } else {
                 v[c] = (const char *)sqlite3_value_text(val);
                 len[c] = (size_t)sqlite3_value_bytes(val);
@@ -437,7 +424,8 @@ static enum kerr_code sqlite_run(struct store *base, struct store_sql *q, const 
         rc = sq_fail(s, e, doing);
     }
     if (!rc && row && cols == 0 && one_row_returning(q->sql)) { /* the id RETURNING gives */
-        v[0] = int_text(sqlite3_last_insert_rowid(s->db), num[0], &len[0]);
+        len[0] = store_i64_text(sqlite3_last_insert_rowid(s->db), num[0]);
+        v[0] = num[0];
         rc = row(ctx, v, len, e);
     }
     if (!rc && changed)

@@ -13,6 +13,7 @@
 #include "core/xalloc.h"
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/store_sql.h"
 
 /* A child with two current social-worker allocations (a handover recorded a day early)
  * comes twice, the later start last: the later one wins. */
@@ -95,7 +96,7 @@ enum kerr_code store_child_owners_of(struct store *s, int64_t worker_id, int64_t
     if (worker_id || team_id)
         q = &owners_of_sql[s->ops->dialect->param == '$'][worker_id ? 0 : 1];
     enum kerr_code rc =
-        s->ops->run(s, q, p, (worker_id || team_id) ? 1 : 0, read_owner, &o, NULL, e);
+        store_run_text(s, q, p, (worker_id || team_id) ? 1 : 0, read_owner, &o, NULL, e);
     if (!rc && o.n) {
         *out = arena_alloc(a, o.n * sizeof(*o.v));
         memcpy(*out, o.v, o.n * sizeof(*o.v));
