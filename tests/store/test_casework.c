@@ -25,6 +25,7 @@
 #include "../unit/rec_fill.h"
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/store_sql.h"
 #include "store/store_rec.h"
 #include "store/store_setting.h"
 #include "testdb.h"
@@ -139,7 +140,7 @@ static void types_have_ordered_parent_index(void **state)
             continue;
         struct index_defs d = {{0}};
         const char *p[1] = {t->table};
-        OK(f->s->ops->run(f->s, pg ? &pg_q : &lite_q, p, 1, index_def, &d, NULL, &f->e));
+        OK(store_run_text(f->s, pg ? &pg_q : &lite_q, p, 1, index_def, &d, NULL, &f->e));
         char want[256];
         snprintf(want, sizeof want, "(parent_id, %s DESC%s, id DESC)", t->order,
                  pg ? " NULLS LAST" : "");
