@@ -24,11 +24,11 @@ static const struct cli_command help_command;
 
 /* The top-level table, in the order `kith help` lists it. */
 static const struct cli_command *const commands[] = {
-    &cmd_init,     &cmd_demo,   &cmd_child,     &cmd_note,      &cmd_record, &cmd_work,
-    &cmd_team,     &cmd_worker, &cmd_workforce, &cmd_calendar,  &cmd_codes,  &cmd_validate,
-    &cmd_return,   &cmd_rules,  &cmd_postcodes, &cmd_providers, &cmd_user,   &cmd_access,
-    &cmd_audit,    &cmd_token,  &cmd_settings,  &cmd_db,        &cmd_serve,  &cmd_version,
-    &help_command, NULL,
+    &cmd_init,     &cmd_demo,     &cmd_child,     &cmd_note,      &cmd_record,    &cmd_work,
+    &cmd_team,     &cmd_worker,   &cmd_workforce, &cmd_recruit,   &cmd_calendar,  &cmd_codes,
+    &cmd_validate, &cmd_return,   &cmd_rules,     &cmd_postcodes, &cmd_providers, &cmd_user,
+    &cmd_access,   &cmd_audit,    &cmd_token,     &cmd_settings,  &cmd_db,        &cmd_serve,
+    &cmd_version,  &help_command, NULL,
 };
 
 static const struct cli_command *find_in(const struct cli_command *const *list,

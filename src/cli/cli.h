@@ -85,7 +85,7 @@ void cli_row(FILE *out, const int *widths, int ncols, const char *const *cells);
 extern const struct cli_command cmd_version, cmd_calendar, cmd_init, cmd_demo, cmd_child, cmd_note,
     cmd_team, cmd_worker, cmd_codes, cmd_validate, cmd_rules, cmd_postcodes, cmd_providers,
     cmd_serve, cmd_user, cmd_access, cmd_audit, cmd_token, cmd_db, cmd_record, cmd_work,
-    cmd_settings, cmd_return, cmd_workforce;
+    cmd_settings, cmd_return, cmd_workforce, cmd_recruit;
 
 /* `kith validate cin --live` (cmd_validate_live.c): `year` and `format` as given, or NULL. */
 enum kerr_code cli_validate_live(struct cli *c, const char *year, const char *format);

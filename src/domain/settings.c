@@ -10,6 +10,19 @@
 
 #include "domain/agency.h"
 #include "domain/ident.h"
+#include "domain/vacancy.h"
+
+/* A whole number of months from 1 to APPLICATION_RETENTION_MONTHS_MAX, in digits. */
+static bool retention_months(const char *v)
+{
+    size_t n = strspn(v, "0123456789");
+    if (!n || v[n] || n > 3 || v[0] == '0')
+        return false;
+    int m = 0;
+    for (size_t i = 0; i < n; i++)
+        m = m * 10 + (v[i] - '0');
+    return m <= APPLICATION_RETENTION_MONTHS_MAX;
+}
 
 /* Three digits, a DfE LA code (rule 1530's list: the code the council's UPNs carry). */
 static bool la_code(const char *v) { return strlen(v) == 3 && la_code_valid(v, 0); }
@@ -26,6 +39,10 @@ const struct setting_def setting_defs[] = {
      "one of the nine English regions: north-east, north-west, yorkshire-humber, "
      "east-midlands, west-midlands, east, london, south-east, south-west",
      agency_region_known},
+    /* how long applications are kept after their vacancy closed (casework/retention.c) */
+    {"application-retention-months", "how long applications are kept",
+     "a whole number of months from 1 to 120 after the vacancy closed; 6 when not set",
+     retention_months},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -140,3 +140,22 @@ const struct rec_type vacancy_type = {
     .title = "title",
     .check = vacancy_check,
 };
+
+kdate vacancy_closed_on(const struct vacancy *v, kdate on)
+{
+    /* open to the end of its closing date; closed early from the day it was closed */
+    kdate closed =
+        v->closing_date != DATE_NONE && v->closing_date < on ? v->closing_date : DATE_NONE;
+    if (v->closed) {
+        int64_t t = v->h.updated_at;
+        kdate early = (kdate)(t >= 0 ? t / 86400 : (t - 86399) / 86400);
+        if (early <= on && (closed == DATE_NONE || early < closed))
+            closed = early;
+    }
+    return closed;
+}
+
+bool vacancy_retention_over(kdate closed, int months, kdate on)
+{
+    return closed != DATE_NONE && on > date_add_months(closed, months);
+}

@@ -38,4 +38,17 @@ struct vacancy {
 
 extern const struct rec_type vacancy_type;
 
+/* How long applications are kept after their vacancy closed, unless the council's setting
+ * application-retention-months says otherwise (casework/retention.h). */
+#define APPLICATION_RETENTION_MONTHS 6
+#define APPLICATION_RETENTION_MONTHS_MAX 120
+/* The day vacancy `v` stopped taking applications: its closing date, or the day it was
+ * closed early when sooner (kith keeps no day of an early close: the day of the vacancy's
+ * last change stands for it, which closing is). DATE_NONE while it still takes them on
+ * `on`. */
+kdate vacancy_closed_on(const struct vacancy *v, kdate on);
+/* Whether, on `on`, the retention period of `months` after a vacancy closed on `closed` is
+ * over: its applications are kept to the end of the day `months` later, and not after. */
+bool vacancy_retention_over(kdate closed, int months, kdate on);
+
 #endif
