@@ -40,20 +40,28 @@ bench_binary() {
     bin="$1" db="$2" passwords="$3" label="$4"
     sw=$(awk '$2 == "social-worker" { print $1 }' "$passwords")
     pw=$(awk '$2 == "social-worker" { print $3 }' "$passwords")
-    base="http://127.0.0.1:$port"
-    "$bin" serve --db "$db" --listen "127.0.0.1:$port" >"$scratch/serve.out" 2>"$scratch/serve.log" &
-    pid=$!
-    i=0
-    until grep -q "http.listening" "$scratch/serve.log" 2>/dev/null; do
-        i=$((i + 1)); [ $i -lt 300 ] || { echo "server did not start"; cat "$scratch/serve.log"; exit 1; }
-        sleep 0.1
+    # another program may hold the port (a second bench, a test's server): take the next
+    tries=0
+    while :; do
+        "$bin" serve --db "$db" --listen "127.0.0.1:$port" >"$scratch/serve.out" 2>"$scratch/serve.log" &
+        pid=$!
+        i=0
+        until grep -q "http.listening" "$scratch/serve.log" 2>/dev/null || ! kill -0 $pid 2>/dev/null; do
+            i=$((i + 1)); [ $i -lt 300 ] || { echo "server did not start"; cat "$scratch/serve.log"; exit 1; }
+            sleep 0.1
+        done
+        kill -0 $pid 2>/dev/null && break
+        tries=$((tries + 1))
+        [ $tries -lt 20 ] || { echo "server did not start"; cat "$scratch/serve.log"; exit 1; }
+        port=$((port + 7))
     done
+    base="http://127.0.0.1:$port"
     cookie=$(curl -s -D - -o /dev/null -H "Origin: $base" --data-urlencode "username=$sw" \
         --data-urlencode "password=$pw" "$base/sign-in" |
         sed -n 's/^Set-Cookie: \(__Host-kith_session=[^;]*\);.*/\1/p')
     child=$(curl -s -H "Cookie: $cookie" "$base/" | grep -o 'href="/children/[a-z0-9]*"' | head -1 |
         sed 's/href="\(.*\)"/\1/')
-    [ -n "$child" ] || { echo "no child on the caseload"; exit 1; }
+    [ -n "$child" ] || { echo "no child on the caseload of $sw ($base, cookie ${cookie:+set})"; exit 1; }
     echo "  $label: $("$bin" version)"
     printf '  %-42s %11s %10s %8s %11s\n' "" "requests/s" "wrk p99" "non-2xx" "server p99"
     h=$(measure /healthz)

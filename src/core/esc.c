@@ -6,6 +6,7 @@
 #include "core/esc.h"
 
 #include <stdbool.h>
+#include <string.h>
 
 void esc_json(struct str *out, const char *s)
 {
@@ -34,20 +35,23 @@ static const char *const entity[256] = {
     ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;",
 };
 
+/* The same five, for strcspn: keep the two lists together. */
+static const char specials[] = "&<>\"'";
+
 const char *esc_html_entity(unsigned char c) { return entity[c]; }
+
+size_t esc_html_plain(const char *s) { return strcspn(s, specials); }
 
 void esc_html(struct str *out, const char *s)
 {
-    const char *run = s;
-    for (const char *p = s; *p; p++) {
-        const char *ent = entity[(unsigned char)*p];
-        if (!ent)
-            continue;
-        str_addn(out, run, (size_t)(p - run));
-        str_add(out, ent);
-        run = p + 1;
+    for (;;) {
+        size_t n = esc_html_plain(s);
+        str_addn(out, s, n);
+        s += n;
+        if (!*s)
+            return;
+        str_add(out, entity[(unsigned char)*s++]);
     }
-    str_add(out, run);
 }
 
 void esc_csv(struct str *out, const char *s)

@@ -18,6 +18,9 @@ void esc_json(struct str *out, const char *s);
 /* The entity that stands for byte `c` in HTML text and in a quoted attribute ("&amp;",
  * "&lt;", "&gt;", "&quot;", "&#39;"), or NULL when the byte stands for itself. */
 const char *esc_html_entity(unsigned char c);
+/* How many bytes at the start of `s` need no escaping as HTML: a page's text is mostly
+ * such runs, copied whole rather than looked at byte by byte. */
+size_t esc_html_plain(const char *s);
 /* `s` as HTML text, through esc_html_entity. */
 void esc_html(struct str *out, const char *s);
 

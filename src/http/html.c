@@ -44,16 +44,15 @@ void html_text(struct html *h, const char *s)
 {
     if (!s)
         return;
-    const char *run = s;
-    for (const char *p = s; *p; p++) {
-        const char *ent = esc_html_entity((unsigned char)*p);
-        if (!ent)
-            continue;
-        put(h, run, (size_t)(p - run));
+    for (;;) {
+        size_t n = esc_html_plain(s);
+        put(h, s, n);
+        s += n;
+        if (!*s)
+            return;
+        const char *ent = esc_html_entity((unsigned char)*s++);
         put(h, ent, strlen(ent));
-        run = p + 1;
     }
-    put(h, run, strlen(run));
 }
 
 void html_raw_literal(struct html *h, const char *lit) { put(h, lit, strlen(lit)); }
