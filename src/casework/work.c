@@ -6,7 +6,10 @@
  * social worker, or the manager of that worker's team. Reading everything at once and
  * filtering afterwards keeps the number of statements fixed (a handful) whatever the size
  * of the borough. A worker's or a team's work reads only the records of the children
- * allocated to them (store_rec_all_of), so "my work" costs what the caseload does.
+ * allocated to them (store_rec_all_of), so "my work" costs what the caseload does. The
+ * whole borough's (cw_work_each) is read a slice of children at a time and handed on
+ * slice by slice, so that what is held follows the slice, not the borough: at --scale 10
+ * holding every record of every clock type at once took a gigabyte.
  */
 #include "casework/work.h"
 
@@ -207,44 +210,58 @@ static void add_child(struct arena *a, struct work *w, size_t *cap, const struct
     }
 }
 
-enum kerr_code cw_work(struct store *s, const struct actor *who, const struct work_query *q,
-                       struct arena *a, struct work *out, struct cw_err *err)
-{
-    memset(out, 0, sizeof(*out));
+/* What deriving holds across the children of a query: the types read, each type's rows
+ * (for the children being derived), the team managers, and the engine's list. */
+struct deriving {
+    const struct work_query *q;
+    const struct actor *who;
     const struct rec_type *types[CLOCK_TYPES_MAX];
-    size_t ntypes = clock_types(types, q->children);
+    size_t ntypes;
     struct typed recs[CLOCK_TYPES_MAX];
-    struct child_owner *kids = NULL;
-    size_t nkids = 0;
-    struct caseload_of of;
-    int64_t team;
-    enum kerr_code rc = caseload_for(s, a, q, &of, &team, &err->e);
-    if (!rc)
-        rc = read_workers(s, a, out, team, &err->e);
-    for (size_t i = 0; i < ntypes && !rc; i++) {
+    struct managers mgrs;
+    struct ob_list obs;
+    size_t cap, nchildcap;
+};
+
+/* Every clock type's rows for the children `of` names, into `a`. */
+static enum kerr_code read_recs(struct store *s, struct deriving *d, const struct caseload_of *of,
+                                struct arena *a, struct kerr *e)
+{
+    enum kerr_code rc = KITH_OK;
+    for (size_t i = 0; i < d->ntypes && !rc; i++) {
         void *rows;
-        recs[i] = (struct typed){.t = types[i]};
-        rc = store_rec_all_of(s, types[i], &of, a, &rows, &recs[i].n, &err->e);
-        recs[i].rows = rows;
+        d->recs[i] = (struct typed){.t = d->types[i]};
+        rc = store_rec_all_of(s, d->types[i], of, a, &rows, &d->recs[i].n, e);
+        d->recs[i].rows = rows;
     }
-    if (!rc)
-        rc = store_child_owners_of(s, of.worker_id, of.team_id, a, &kids, &nkids, &err->e);
-    if (rc)
-        return rc;
-    struct managers mgrs = {.team = arena_alloc(a, (out->nteams + 1) * sizeof(int64_t)),
-                            .mgr = arena_alloc(a, (out->nteams + 1) * sizeof(void *))};
-    for (size_t i = 0; i < out->nteams; i++) {
-        mgrs.team[mgrs.n] = out->teams[i].id;
-        mgrs.mgr[mgrs.n++] = manager_of(out, out->teams[i].id);
+    return rc;
+}
+
+static void find_managers(struct deriving *d, const struct work *w, struct arena *a)
+{
+    d->mgrs = (struct managers){.team = arena_alloc(a, (w->nteams + 1) * sizeof(int64_t)),
+                                .mgr = arena_alloc(a, (w->nteams + 1) * sizeof(void *))};
+    for (size_t i = 0; i < w->nteams; i++) {
+        d->mgrs.team[d->mgrs.n] = w->teams[i].id;
+        d->mgrs.mgr[d->mgrs.n++] = manager_of(w, w->teams[i].id);
     }
-    struct ob_list obs = {0};
-    size_t cap = 0, nchildcap = 0;
+}
+
+/* The obligations of children `kids` (by child id, as the rows are by parent) that the
+ * query asks for and the actor may see, appended to out->items in `a`. */
+static enum kerr_code derive_kids(struct store *s, struct deriving *d,
+                                  const struct child_owner *kids, size_t nkids, struct arena *a,
+                                  struct work *out, struct cw_err *err)
+{
+    const struct work_query *q = d->q;
+    const struct actor *who = d->who;
+    enum kerr_code rc = KITH_OK;
     for (size_t k = 0; k < nkids && !rc; k++) {
         const struct child_owner *c = &kids[k];
         struct ts_records tr[CLOCK_TYPES_MAX];
         size_t ntr = 0;
-        for (size_t i = 0; i < ntypes; i++) {
-            struct typed *r = &recs[i];
+        for (size_t i = 0; i < d->ntypes; i++) {
+            struct typed *r = &d->recs[i];
             size_t sz = r->t->size, from;
             while (r->at < r->n && rec_chead(r->t, r->rows + r->at * sz)->parent_id < c->child_id)
                 r->at++; /* a record of no child's: not the engine's business */
@@ -256,46 +273,46 @@ enum kerr_code cw_work(struct store *s, const struct actor *who, const struct wo
         }
         if (!ntr && !q->children)
             continue;
-        obs.n = 0;
-        ts_derive(timescales, tr, ntr, q->on, &obs);
+        d->obs.n = 0;
+        ts_derive(timescales, tr, ntr, q->on, &d->obs);
         bool checked = false, visible = true;
         if (q->children) {
             if (who->scope)
                 rc = store_person_visible(s, who->scope, c->child_id, &visible, &err->e);
             checked = true;
             if (!rc && visible)
-                add_child(a, out, &nchildcap, c, tr, ntr, &obs, q->on);
+                add_child(a, out, &d->nchildcap, c, tr, ntr, &d->obs, q->on);
         }
-        for (size_t i = 0; i < obs.n && !rc; i++) {
-            const struct worker *owner = owner_of(out, &mgrs, &obs.v[i], c);
-            if (!wanted(q, &obs.v[i], owner))
+        for (size_t i = 0; i < d->obs.n && !rc; i++) {
+            const struct worker *owner = owner_of(out, &d->mgrs, &d->obs.v[i], c);
+            if (!wanted(q, &d->obs.v[i], owner))
                 continue;
             if (!checked && who->scope) /* only for children something is owed for */
                 rc = store_person_visible(s, who->scope, c->child_id, &visible, &err->e);
             checked = true;
             if (!visible)
                 break;
-            if (out->n == cap) {
-                cap = cap ? cap * 2 : 256;
-                struct work_item *v = arena_alloc(a, cap * sizeof(*v));
+            if (out->n == d->cap) {
+                d->cap = d->cap ? d->cap * 2 : 256;
+                struct work_item *v = arena_alloc(a, d->cap * sizeof(*v));
                 if (out->n)
                     memcpy(v, out->items, out->n * sizeof(*v));
                 out->items = v;
             }
             out->items[out->n++] =
-                (struct work_item){.ob = obs.v[i],
-                                   .type = rec_type_named(obs.v[i].ts->start_type),
+                (struct work_item){.ob = d->obs.v[i],
+                                   .type = rec_type_named(d->obs.v[i].ts->start_type),
                                    .child = c,
                                    .owner = owner};
         }
     }
-    ob_list_free(&obs);
-    if (rc)
-        return rc;
-    if (out->n)
-        qsort(out->items, out->n, sizeof(*out->items), by_due);
+    return rc;
+}
+
+static enum kerr_code audit_list(struct store *s, const struct actor *who, size_t n, struct kerr *e)
+{
     char detail[64];
-    snprintf(detail, sizeof detail, "%zu obligations", out->n);
+    snprintf(detail, sizeof detail, "%zu obligations", n);
     struct audit_event ev = {.at = who->now,
                              .user_id = who->user_id,
                              .username = who->username ? who->username : "(operator)",
@@ -305,5 +322,77 @@ enum kerr_code cw_work(struct store *s, const struct actor *who, const struct wo
                              .outcome = "ok",
                              .detail = detail,
                              .read_only = true};
-    return store_audit_add(s, &ev, &err->e);
+    return store_audit_add(s, &ev, e);
+}
+
+enum kerr_code cw_work(struct store *s, const struct actor *who, const struct work_query *q,
+                       struct arena *a, struct work *out, struct cw_err *err)
+{
+    memset(out, 0, sizeof(*out));
+    struct deriving d = {.q = q, .who = who};
+    d.ntypes = clock_types(d.types, q->children);
+    struct child_owner *kids = NULL;
+    size_t nkids = 0;
+    struct caseload_of of;
+    int64_t team;
+    enum kerr_code rc = caseload_for(s, a, q, &of, &team, &err->e);
+    if (!rc)
+        rc = read_workers(s, a, out, team, &err->e);
+    if (!rc)
+        rc = read_recs(s, &d, &of, a, &err->e);
+    if (!rc)
+        rc = store_child_owners_of(s, of.worker_id, of.team_id, a, &kids, &nkids, &err->e);
+    if (rc)
+        return rc;
+    find_managers(&d, out, a);
+    rc = derive_kids(s, &d, kids, nkids, a, out, err);
+    ob_list_free(&d.obs);
+    if (rc)
+        return rc;
+    if (out->n)
+        qsort(out->items, out->n, sizeof(*out->items), by_due);
+    return audit_list(s, who, out->n, &err->e);
+}
+
+enum kerr_code cw_work_each(struct store *s, const struct actor *who, const struct work_query *q,
+                            size_t slice, struct arena *a, work_each_fn *each, void *ctx,
+                            struct cw_err *err)
+{
+    struct work w;
+    if (q->worker_id || q->team_id || q->children) { /* a caseload's: held whole */
+        enum kerr_code rc = cw_work(s, who, q, a, &w, err);
+        return rc ? rc : each(ctx, &w);
+    }
+    memset(&w, 0, sizeof(w));
+    struct deriving d = {.q = q, .who = who};
+    d.ntypes = clock_types(d.types, false);
+    struct child_owner *kids = NULL;
+    size_t nkids = 0, total = 0;
+    enum kerr_code rc = read_workers(s, a, &w, 0, &err->e);
+    if (!rc)
+        rc = store_child_owners_of(s, 0, 0, a, &kids, &nkids, &err->e);
+    if (rc)
+        return rc;
+    find_managers(&d, &w, a);
+    for (size_t from = 0; from < nkids && !rc; from += slice) {
+        size_t to = from + slice < nkids ? from + slice : nkids;
+        struct arena ba;
+        arena_init(&ba, 0);
+        struct caseload_of of = {.child_from = kids[from].child_id,
+                                 .child_to = kids[to - 1].child_id};
+        w.items = NULL;
+        w.n = 0;
+        d.cap = 0;
+        rc = read_recs(s, &d, &of, &ba, &err->e);
+        if (!rc)
+            rc = derive_kids(s, &d, kids + from, to - from, &ba, &w, err);
+        if (!rc && w.n)
+            qsort(w.items, w.n, sizeof(*w.items), by_due);
+        total += w.n;
+        if (!rc)
+            rc = each(ctx, &w);
+        arena_release(&ba);
+    }
+    ob_list_free(&d.obs);
+    return rc ? rc : audit_list(s, who, total, &err->e);
 }

@@ -54,6 +54,16 @@ struct work {
 enum kerr_code cw_work(struct store *s, const struct actor *who, const struct work_query *q,
                        struct arena *a, struct work *out, struct cw_err *err);
 
+/* The same, handed to `each` in parts: for a worker's or a team's work (or with
+ * q->children) the whole at once; for the whole borough `slice` children at a time, by
+ * child id, each part's items by due date. A part's records (its items' ob.rec) live only
+ * until `each` returns; its children, workers and teams until `a` is released. Stops at
+ * the first error `each` returns. One audit row for the whole. */
+typedef enum kerr_code work_each_fn(void *ctx, const struct work *part);
+enum kerr_code cw_work_each(struct store *s, const struct actor *who, const struct work_query *q,
+                            size_t slice, struct arena *a, work_each_fn *each, void *ctx,
+                            struct cw_err *err);
+
 /* Bucket of an open obligation on day `on`: 0 overdue, 1 due today, 2 due in the next
  * seven days, 3 later. */
 int work_bucket(const struct obligation *o, kdate on);

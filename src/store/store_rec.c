@@ -48,6 +48,7 @@ enum rq {
     RQ_ALL,
     RQ_ALL_WORKER,
     RQ_ALL_TEAM,
+    RQ_ALL_RANGE,
     RQ_DELETE,
     RQ_COUNT
 };
@@ -168,6 +169,15 @@ static char *build_one(const struct rec_type *t, const struct store_dialect *d, 
                  which == RQ_ALL_WORKER ? caseload_worker : caseload_team);
         ph(&q, d, 1);
         str_add(&q, ") ORDER BY parent_id, id");
+        break;
+    case RQ_ALL_RANGE:
+        str_addf(&q, "SELECT %s", head_cols);
+        field_cols(&q, t, "");
+        str_addf(&q, " FROM %s WHERE parent_id BETWEEN ", t->table);
+        ph(&q, d, 1);
+        str_add(&q, " AND ");
+        ph(&q, d, 2);
+        str_add(&q, " ORDER BY parent_id, id");
         break;
     case RQ_COUNT_PARENT:
     case RQ_COUNT_ALL:
@@ -708,18 +718,24 @@ enum kerr_code store_rec_all_of(struct store *s, const struct rec_type *t,
                                 const struct caseload_of *of, struct arena *a, void **out,
                                 size_t *n, struct kerr *e)
 {
-    if (!of->worker_id && !of->team_id)
+    if (!of->worker_id && !of->team_id && !of->child_to)
         return store_rec_all(s, t, a, out, n, e);
     *out = NULL;
     *n = 0;
     struct rec_sql *sql = sql_for(s, t, e);
     if (!sql)
         return e && e->code ? e->code : KITH_E_INTERNAL;
-    char ib[24];
-    const char *p[1] = {id_text(of->worker_id ? of->worker_id : of->team_id, ib)};
+    char ib[24], jb[24];
+    const char *p[2] = {id_text(of->worker_id ? of->worker_id : of->team_id, ib), NULL};
+    enum rq which = of->worker_id ? RQ_ALL_WORKER : RQ_ALL_TEAM;
+    if (!of->worker_id && !of->team_id) {
+        which = RQ_ALL_RANGE;
+        p[0] = id_text(of->child_from, ib);
+        p[1] = id_text(of->child_to, jb);
+    }
     struct reader r = {.t = t, .a = a, .grow = true};
     enum kerr_code rc =
-        run(s, &sql->q[of->worker_id ? RQ_ALL_WORKER : RQ_ALL_TEAM], p, 1, read_row, &r, NULL, e);
+        run(s, &sql->q[which], p, which == RQ_ALL_RANGE ? 2 : 1, read_row, &r, NULL, e);
     if (rc)
         return rc;
     *out = r.rows;

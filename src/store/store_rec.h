@@ -77,9 +77,12 @@ enum kerr_code store_rec_all(struct store *s, const struct rec_type *t, struct a
 /* The same, for the children of one caseload only: those allocated now, as their social
  * worker, to `worker_id`, or to any worker of `team_id` (both 0: every child, as
  * store_rec_all). What one worker's or one team's work reads: the cost follows the
- * caseload, not the borough. */
+ * caseload, not the borough. With neither, `child_to` (when not 0) reads only the
+ * children whose ids are `child_from` to `child_to`: the whole borough a slice at a time,
+ * so that what is held follows the slice, not the borough. */
 struct caseload_of {
     int64_t worker_id, team_id;
+    int64_t child_from, child_to;
 };
 enum kerr_code store_rec_all_of(struct store *s, const struct rec_type *t,
                                 const struct caseload_of *of, struct arena *a, void **out,

@@ -438,6 +438,25 @@ static void corrections(void **state)
  * scoped like every read (a stranger sees nothing, a service-wide role everything), moved
  * by a correction, and read in one pass for hundreds of records across children (records
  * are grouped by child whatever order they were written in). */
+/* The parts cw_work_each hands on: how many, their items, those owned. */
+struct parts {
+    size_t parts, items, owned;
+};
+
+static enum kerr_code count_part(void *ctx, const struct work *w)
+{
+    struct parts *p = ctx;
+    p->parts++;
+    p->items += w->n;
+    for (size_t i = 0; i < w->n; i++) {
+        p->owned += w->items[i].owner != NULL;
+        /* a part's records are there while it is handed on */
+        assert_int_equal(rec_chead(w->items[i].type, w->items[i].ob.rec)->parent_id,
+                         w->items[i].child->child_id);
+    }
+    return KITH_OK;
+}
+
 static void work_derived(void **state)
 {
     struct fx *f = *state;
@@ -520,6 +539,15 @@ static void work_derived(void **state)
     assert_int_equal(w.n, 0);
     OK(cw_work(f->s, &f->iro, &all, &f->a, &w, &err));
     assert_int_equal(w.n, 300);
+    /* the borough a slice of children at a time: the same obligations, each part's own */
+    static const size_t slices[] = {1, 2, 4000};
+    for (size_t i = 0; i < N_ELEMS(slices); i++) {
+        struct parts p = {0};
+        OK(cw_work_each(f->s, &f->iro, &all, slices[i], &f->a, count_part, &p, &err));
+        assert_int_equal(p.items, 300);
+        assert_int_equal(p.parts, slices[i] == 1 ? 2 : 1);
+        assert_int_equal(p.owned, 150);
+    }
 
     /* a decision recorded by a correction: done */
     snprintf(mine.outcome, sizeof mine.outcome, "nfa");
