@@ -319,3 +319,21 @@ bool agency_quarter_parse(const char *s, kdate *first, kdate *last)
     *last = date_add_months(*first, 3) - 1;
     return true;
 }
+
+unsigned agency_notes(const struct agency_assignment *r, const char *region, kdate today)
+{
+    unsigned n = 0;
+    if (agency_over_cap(r, region))
+        n |= AGENCY_NOTE_OVER_CAP;
+    if (r->left_permanent_on != DATE_NONE && r->start_date != DATE_NONE &&
+        r->start_date < agency_cooloff_end(r->left_permanent_on))
+        n |= AGENCY_NOTE_EXCEPTION;
+    if (r->end_date != DATE_NONE && r->end_date >= today &&
+        r->end_date <= date_add_days(today, (int32_t)(7 * r->notice_weeks)))
+        n |= AGENCY_NOTE_ENDING;
+    if (given(r->project_team))
+        n |= AGENCY_NOTE_PROJECT;
+    if (r->reference_received == DATE_NONE)
+        n |= AGENCY_NOTE_NO_REFERENCE;
+    return n;
+}

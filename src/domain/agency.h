@@ -79,6 +79,20 @@ bool agency_over_cap(const struct agency_assignment *r, const char *region);
 /* The first day the three-month rule allows after leaving on `left`. */
 kdate agency_cooloff_end(kdate left);
 
+/* What a manager watches on an assignment in force on `today`, for the compliance page:
+ * the rules refuse a breach outright, so these are the departures allowed with a record of
+ * why (a rate over the cap, signed off; a start within three months, in exceptional
+ * circumstances) and what needs acting on soon. */
+enum agency_note {
+    AGENCY_NOTE_OVER_CAP = 1 << 0,     /* over the region's cap, with its sign-off */
+    AGENCY_NOTE_EXCEPTION = 1 << 1,    /* within three months of a permanent post */
+    AGENCY_NOTE_ENDING = 1 << 2,       /* ends within its notice period from today */
+    AGENCY_NOTE_PROJECT = 1 << 3,      /* a member of a project team */
+    AGENCY_NOTE_NO_REFERENCE = 1 << 4, /* no practice-based reference received */
+    AGENCY_NOTE_COUNT = 5
+};
+unsigned agency_notes(const struct agency_assignment *r, const char *region, kdate today);
+
 /* Whether the assignment runs on any day from `first` to `last` (both included). */
 bool agency_in_force(const struct agency_assignment *r, kdate first, kdate last);
 

@@ -39,6 +39,8 @@ int auth_page_unauthenticated(struct http_app *app, struct http_request *req,
                               struct http_response *res);
 int page_teams(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_workforce(struct http_app *app, struct http_request *req, struct http_response *res);
+/* Agency social workers in force today, for those who manage staff (pages_agency.c). */
+int page_agency(struct http_app *app, struct http_request *req, struct http_response *res);
 /* The period of the workforce figures asked for in the query (?from=DATE&to=DATE, as
  * typed): `to` is today unless given, `from` the census year's first day (1 October)
  * before `to` unless given. -1 with `*bad` naming the parameter that is no date. */

@@ -276,6 +276,9 @@ const struct route routes[] = {
     /* The workforce in figures for leaders (pages_workforce.c); ?from= and ?to= in the query */
     {HTTP_GET,  "/workforce", page_workforce, ROUTE_SIGNED_IN | ROUTE_WORKFORCE, 0, PARAM_LINE,
      NULL, NULL, "/workforce"},
+    /* Agency social workers in force, for those who manage staff (pages_agency.c); ?page= */
+    {HTTP_GET,  "/workforce/agency", page_agency, ROUTE_SIGNED_IN | ROUTE_WORKFORCE, 0,
+     PARAM_LINE, NULL, NULL, "/workforce/agency"},
     {HTTP_GET,  "/audit", page_audit_form, ROUTE_SIGNED_IN | ROUTE_AUDIT_READ, 0, PARAM_LINE, NULL,
      NULL, "/audit"},
     {HTTP_POST, "/audit", page_audit, ROUTE_SIGNED_IN | ROUTE_AUDIT_READ, ROUTE_CSRF, PARAM_LINE,
