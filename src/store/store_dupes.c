@@ -13,16 +13,12 @@
 #include "store/store_impl.h"
 #include "store/store_sql.h"
 
-#define DUP_WHERE(P1, P2, P3, P4, P5, P6, P7)                                                      \
-    "SELECT id, public_id, la_child_id, given_name, family_name, dob, upn, postcode, nhs_number "  \
-    "FROM person WHERE kind = 0 AND merged_into IS NULL AND (upn = " P1 " OR dob = " P2            \
-    " OR dob = " P3 " OR postcode = " P4 " OR (lower(family_name) = " P5                           \
-    " AND lower(given_name) = " P6 ")"                                                             \
-    " OR (lower(family_name) = " P6 " AND lower(given_name) = " P5 ") OR nhs_number = " P7 ")"     \
-    " ORDER BY id LIMIT 200"
-
-static struct store_sql sql_sqlite = {.sql = DUP_WHERE("?1", "?2", "?3", "?4", "?5", "?6", "?7")};
-static struct store_sql sql_pg = {.sql = DUP_WHERE("$1", "$2", "$3", "$4", "$5", "$6", "$7")};
+static struct store_sql dup_sql = STORE_SQL(
+    "SELECT id, public_id, la_child_id, given_name, family_name, dob, upn, postcode, nhs_number "
+    "FROM person WHERE kind = 0 AND merged_into IS NULL AND (upn = ?1 OR dob = ?2 OR dob = ?3 "
+    "OR postcode = ?4 OR (lower(family_name) = ?5 AND lower(given_name) = ?6) "
+    "OR (lower(family_name) = ?6 AND lower(given_name) = ?5) OR nhs_number = ?7) "
+    "ORDER BY id LIMIT 200");
 
 struct rows {
     struct arena *a;
@@ -84,9 +80,6 @@ enum kerr_code store_dup_candidates(struct store *s, const struct dup_probe_q *q
 {
     *out = NULL;
     *n = 0;
-    if (!s->ops->run)
-        return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot look for duplicates",
-                         s->ops->name);
     char dob[DATE_ISO_LEN], dob2[DATE_ISO_LEN];
     const char *p[7] = {
         q->upn && *q->upn ? q->upn : NULL,
@@ -98,8 +91,7 @@ enum kerr_code store_dup_candidates(struct store *s, const struct dup_probe_q *q
         q->nhs && *q->nhs ? q->nhs : NULL,
     };
     struct rows r = {.a = a, .v = arena_zalloc(a, STORE_DUPES_MAX * sizeof(struct dup_row))};
-    struct store_sql *sql = s->ops->dialect->param == '$' ? &sql_pg : &sql_sqlite;
-    enum kerr_code rc = store_run_text(s, sql, p, 7, read_row, &r, NULL, e);
+    enum kerr_code rc = store_run_text(s, &dup_sql, p, 7, read_row, &r, NULL, e);
     if (!rc) {
         *out = r.v;
         *n = r.n;

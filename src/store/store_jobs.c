@@ -1,6 +1,6 @@
 /*
- * The jobs board's one query (store_jobs.h), written once and run on either backend
- * through the generic statement op: the open vacancies' listing columns, newest first.
+ * The jobs board's one query (store_jobs.h), written once for every backend through
+ * store_sql.h: the open vacancies' listing columns, newest first.
  * Filtering and counting per option happen in memory (domain/jobs.c): the open
  * vacancies of a borough number in the hundreds, and one read of them serves the list
  * and every count, where SQL would need a grouped query per facet. A server keeps that
@@ -18,15 +18,12 @@
 #include "store/store_impl.h"
 #include "store/store_sql.h"
 
-/* The description only when asked (`P1` = '1'): keywords need it, a plain list does not. */
-#define OPEN_SQL(P1, P2)                                                                           \
-    "SELECT public_id, title, team, role, contract, hours, arrangement, salary_min, "              \
-    "salary_max, published_on, closing_date, CASE WHEN " P1 " = '1' THEN description END "         \
-    "FROM vacancy WHERE closed = 0 AND closing_date >= " P2 " AND published_on <= " P2             \
-    " ORDER BY published_on DESC, id DESC"
-
-static struct store_sql open_sqlite = {.sql = OPEN_SQL("?1", "?2")};
-static struct store_sql open_pg = {.sql = OPEN_SQL("$1", "$2")};
+/* The description only when asked (?1 = '1'): keywords need it, a plain list does not. */
+static struct store_sql open_sql = STORE_SQL(
+    "SELECT public_id, title, team, role, contract, hours, arrangement, salary_min, salary_max, "
+    "published_on, closing_date, CASE WHEN ?1 = '1' THEN description END FROM vacancy "
+    "WHERE closed = 0 AND closing_date >= ?2 AND published_on <= ?2 "
+    "ORDER BY published_on DESC, id DESC");
 
 struct reader {
     struct arena *a;
@@ -77,14 +74,11 @@ enum kerr_code store_jobs_open(struct store *s, kdate today, bool descriptions, 
 {
     *out = NULL;
     *n = 0;
-    const struct store_dialect *d = s->ops->dialect;
-    if (!d || !s->ops->run)
-        return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot read vacancies", s->ops->name);
-    char day[DATE_ISO_LEN];
-    const char *p[2] = {descriptions ? "1" : "0", date_format_iso(today, day)};
+    struct store_params p = {0};
+    sp_text(&p, descriptions ? "1" : "0"); /* text: it meets the literal '1' */
+    sp_date(&p, today);
     struct reader r = {.a = a};
-    enum kerr_code rc =
-        store_run_text(s, d->param == '$' ? &open_pg : &open_sqlite, p, 2, read_row, &r, NULL, e);
+    enum kerr_code rc = store_q(s, &open_sql, &p, read_row, &r, NULL, "reading vacancies", e);
     if (!rc) {
         *out = r.rows;
         *n = r.n;
@@ -94,22 +88,14 @@ enum kerr_code store_jobs_open(struct store *s, kdate today, bool descriptions, 
 
 /* --- the board in memory ---------------------------------------------------------------- */
 
-static struct store_sql changes_sql = {.sql = "SELECT n FROM vacancy_change"};
-
-static enum kerr_code read_count(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
-{
-    (void)len;
-    (void)e;
-    *(int64_t *)ctx = v[0] ? strtoll(v[0], NULL, 10) : 0;
-    return KITH_OK;
-}
+static struct store_sql changes_sql = STORE_SQL("SELECT n FROM vacancy_change");
 
 enum kerr_code store_jobs_changes(struct store *s, int64_t *out, struct kerr *e)
 {
-    *out = -1;
-    if (!s->ops->run)
-        return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot read vacancies", s->ops->name);
-    return store_run_text(s, &changes_sql, NULL, 0, read_count, out, NULL, e);
+    enum kerr_code rc = store_q_int(s, &changes_sql, NULL, out, "reading vacancies", e);
+    if (rc)
+        *out = -1;
+    return rc;
 }
 
 /* One reading of the open vacancies: its rows and their text in its own arena, held by

@@ -5,7 +5,6 @@
  * The SQL is the same on both backends: no parameters, nothing either dialect spells
  * differently.
  */
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +23,7 @@ static struct store_sql owners_sql = {
            "WHERE p.kind = 0 ORDER BY p.id, a.start_date, a.id"};
 
 /* The same for one caseload (store_rec_all_of's children): the worker's or the team's
- * current social-work allocations, in each dialect's placeholder. */
+ * current social-work allocations. */
 #define OWNERS_OF(caseload)                                                                        \
     "SELECT p.id, p.public_id, p.la_child_id, a.worker_id, p.given_name, p.family_name "           \
     "FROM person p "                                                                               \
@@ -36,10 +35,8 @@ static struct store_sql owners_sql = {
 #define BY_TEAM(ph)                                                                                \
     "SELECT b.child_id FROM allocation b JOIN worker w ON w.id = b.worker_id "                     \
     "WHERE b.end_date IS NULL AND b.role = 0 AND w.team_id = " ph
-static struct store_sql owners_of_sql[2][2] = {
-    {{.sql = OWNERS_OF(BY_WORKER("?1"))}, {.sql = OWNERS_OF(BY_TEAM("?1"))}},
-    {{.sql = OWNERS_OF(BY_WORKER("$1"))}, {.sql = OWNERS_OF(BY_TEAM("$1"))}},
-};
+static struct store_sql owners_of_sql[2] = {STORE_SQL(OWNERS_OF(BY_WORKER("?1"))),
+                                            STORE_SQL(OWNERS_OF(BY_TEAM("?1")))};
 
 struct owners {
     struct child_owner *v;
@@ -85,18 +82,14 @@ enum kerr_code store_child_owners_of(struct store *s, int64_t worker_id, int64_t
 {
     *out = NULL;
     *n = 0;
-    if (!s->ops->run || ((worker_id || team_id) && !s->ops->dialect))
-        return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot list children's workers",
-                         s->ops->name);
     struct owners o = {.a = a};
-    char ib[24];
-    snprintf(ib, sizeof ib, "%" PRId64, worker_id ? worker_id : team_id);
-    const char *p[1] = {ib};
+    struct store_params p = {0};
     struct store_sql *q = &owners_sql;
-    if (worker_id || team_id)
-        q = &owners_of_sql[s->ops->dialect->param == '$'][worker_id ? 0 : 1];
-    enum kerr_code rc =
-        store_run_text(s, q, p, (worker_id || team_id) ? 1 : 0, read_owner, &o, NULL, e);
+    if (worker_id || team_id) {
+        q = &owners_of_sql[worker_id ? 0 : 1];
+        sp_i64(&p, worker_id ? worker_id : team_id);
+    }
+    enum kerr_code rc = store_q(s, q, &p, read_owner, &o, NULL, "reading caseloads", e);
     if (!rc && o.n) {
         *out = arena_alloc(a, o.n * sizeof(*o.v));
         memcpy(*out, o.v, o.n * sizeof(*o.v));
