@@ -343,6 +343,69 @@ static bool role_registered(enum worker_role role)
     return role != ROLE_PERSONAL_ADVISER && role != ROLE_FAMILY_SUPPORT_WORKER;
 }
 
+/* ---- the workforce census items -------------------------------------------------------- */
+
+/* What the DfE workforce census asks of each worker (domain/workforce.h), drawn for the
+ * demo so that `kith workforce census` on it has every item kith can hold. Invented
+ * proportions for an inner-London children's workforce (per mille), not the DfE's. */
+static const struct demo_code_weight staff_ethnicity[] = {
+    {"WBRI", 350}, {"WIRI", 20}, {"WOTH", 100}, {"MWBC", 30}, {"MWBA", 10}, {"MWAS", 10},
+    {"MOTH", 20},  {"AIND", 30}, {"APKN", 20},  {"ABAN", 20}, {"AOTH", 20}, {"BCRB", 80},
+    {"BAFR", 200}, {"BOTH", 30}, {"CHNE", 10},  {"OOTH", 30}, {"REFU", 20},
+};
+static const struct demo_code_weight qual_levels[] = {
+    {"undergraduate", 600}, {"postgraduate", 370}, {"other", 30}};
+static const struct demo_code_weight routes[] = {{"university", 720}, {"step-up", 80},
+                                                 {"frontline", 90},   {"apprenticeship", 50},
+                                                 {"overseas", 50},    {"other", 10}};
+static const struct demo_code_weight origins[] = {{"newly-qualified", 180},
+                                                  {"other-la", 360},
+                                                  {"agency", 200},
+                                                  {"non-la", 80},
+                                                  {"social-care", 80},
+                                                  {"outside-england", 40},
+                                                  {"outside-social-care", 30},
+                                                  {"not-known", 30}};
+static const struct demo_code_weight destinations[] = {
+    {"other-la", 380},           {"agency", 200},         {"non-la", 120}, {"social-care", 60},
+    {"outside-social-care", 80}, {"outside-england", 30}, {"retired", 80}, {"not-known", 50}};
+static const struct demo_code_weight leaving_reasons[] = {
+    {"resigned", 700},    {"retired", 80}, {"redundancy", 20}, {"dismissed", 20},
+    {"career-break", 60}, {"other", 70},   {"not-known", 50}};
+static const char *const institutions[] = {
+    "University of Kithbury",
+    "Northgate University",
+    "The Open University",
+    "Riverside Metropolitan University",
+    "University of the South Bank of Kithbury",
+};
+
+static const char *code_of(struct rng *r, const struct demo_code_weight *w, size_t n)
+{
+    return w[rng_weighted(r, w, n, sizeof *w, offsetof(struct demo_code_weight, weight))].code;
+}
+#define CODE_OF(r, table) code_of((r), (table), sizeof(table) / sizeof((table)[0]))
+
+static void census_items(struct demo_gen *g, struct rng *r, const struct demo_tenure *tn,
+                         bool registered, struct worker *w)
+{
+    /* 23 to 57 on the day they started */
+    w->dob = date_add_days(tn->start, -(int32_t)(rng_range(r, 23, 57) * 365 + rng_below(r, 365)));
+    snprintf(w->ethnicity, sizeof w->ethnicity, "%s", CODE_OF(r, staff_ethnicity));
+    if (registered) {
+        w->qual_institution =
+            institutions[rng_below(r, sizeof institutions / sizeof *institutions)];
+        snprintf(w->qual_level, sizeof w->qual_level, "%s", CODE_OF(r, qual_levels));
+        snprintf(w->route, sizeof w->route, "%s", CODE_OF(r, routes));
+    }
+    snprintf(w->origin, sizeof w->origin, "%s", tn->agency ? "agency" : CODE_OF(r, origins));
+    if (tn->end != DATE_NONE && tn->end <= g->today) {
+        snprintf(w->destination, sizeof w->destination, "%s", CODE_OF(r, destinations));
+        snprintf(w->leave_reason, sizeof w->leave_reason, "%s",
+                 tn->agency ? "contract-ended" : CODE_OF(r, leaving_reasons));
+    }
+}
+
 static enum kerr_code stage_workers(struct demo_gen *g)
 {
     struct rng r;
@@ -353,6 +416,9 @@ static enum kerr_code stage_workers(struct demo_gen *g)
     /* Registration numbers: a bijection of the worker's number modulo 10^6 (7919 is
      * coprime to 10^6), so every registered worker has a different one. */
     uint64_t reg_offset = rng_below(&r, 1000000);
+    /* the census items from a stream of their own: the rest is the same with them or not */
+    struct rng census;
+    rng_seed_stream(&census, g->p->seed, 0x3018);
     struct arena a;
     arena_init(&a, 4096);
     for (uint32_t i = 0; i < g->n_tenures; i++) {
@@ -374,6 +440,7 @@ static enum kerr_code stage_workers(struct demo_gen *g)
             .sex = sex, /* the census's; drawn above for the name */
         };
         demo_public_id(g, ID_WORKER, i, 0, w.public_id);
+        census_items(g, &census, tn, role_registered(p->role), &w);
         if (role_registered(p->role))
             /* six digits, never a leading 0 (ident.h): 7919 is prime to 900000, so unique */
             snprintf(w.registration, sizeof(w.registration), "SW%u",

@@ -16,6 +16,8 @@ grep -qF '<CSWWWorker>' census.xml || fail "workers"
 err_has "kith: workforce census 2025 (to 2025-09-30):"
 err_has "kith: ContractWeeks:"
 err_has "kith: CFKSSstatus:"
+# the demo's workers carry every census item kith can hold: none is left out for want of one
+! grep -q "is left out for" "$T/err" || fail "the demo's workers lack census items: $(cat "$T/err")"
 ok workforce census --year 2024 --format csv
 out_has "AgencyWorker,SWENo,FTE,PersonBirthDate,GenderCurrent,Ethnicity,QualInst"
 err_has "kith: workforce census 2024 (to 2024-09-30):"
