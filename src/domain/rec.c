@@ -272,6 +272,26 @@ static const char *const head_columns[] = {
     "created_by", "updated_at", "updated_by", "reason",
 };
 
+/* A field shown inside one choice of another (shown_with, "rhi_accepted=yes"): the other
+ * is a yes/no field ("yes" or "no") or a coded one with that code, and comes first, so a
+ * form draws the choice before what it reveals. */
+static bool reveal_ok(const struct rec_type *t, const struct field *f)
+{
+    size_t n = strcspn(f->shown_with, "=");
+    const char *said = f->shown_with + n;
+    if (!*said++)
+        return false;
+    for (const struct field *of = t->fields; of < f; of++) {
+        if (strlen(of->name) != n || strncmp(of->name, f->shown_with, n))
+            continue;
+        if (of->type == FIELD_BOOL)
+            return !strcmp(said, "yes") || !strcmp(said, "no");
+        return (of->flags & FIELD_CODED) && of->type != FIELD_CODE_LIST &&
+               code_index(of->codeset, said, strlen(said)) >= 0;
+    }
+    return false;
+}
+
 enum kerr_code rec_type_check(const struct rec_type *t, struct kerr *e)
 {
     if (!sql_name(t->name) || !sql_name(t->table))
@@ -304,6 +324,11 @@ enum kerr_code rec_type_check(const struct rec_type *t, struct kerr *e)
             return kerr_fail(e, KITH_E_INTERNAL, f->name,
                              "record type '%s': field '%s' lies outside the record", t->name,
                              f->name);
+        if (f->shown_with && !reveal_ok(t, f))
+            return kerr_fail(e, KITH_E_INTERNAL, f->name,
+                             "record type '%s': field '%s' is shown with '%s', which is not a "
+                             "choice of a yes/no or coded field before it",
+                             t->name, f->name, f->shown_with);
     }
     if (t->order && (rec_field_index(t, t->order) < 0 ||
                      t->fields[rec_field_index(t, t->order)].type != FIELD_DATE))

@@ -78,6 +78,13 @@ static inline const struct rec_head *rec_chead(const struct rec_type *t, const v
         .name = #m, .label = (lab), .expect = (exp), .type = FIELD_DATE,                           \
         .flags = FIELD_PAST | (fl), .offset = offsetof(struct S, m)                                \
     }
+/* The same, shown on a form only inside one choice of a field before it (field.h's
+ * shown_with): "rhi_accepted=yes". */
+#define REC_DAY_WITH(S, m, lab, exp, fl, when)                                                     \
+    {                                                                                              \
+        .name = #m, .label = (lab), .expect = (exp), .type = FIELD_DATE,                           \
+        .flags = FIELD_PAST | (fl), .offset = offsetof(struct S, m), .shown_with = (when)          \
+    }
 #define REC_CODE(S, m, lab, set, fl, yr)                                                           \
     {                                                                                              \
         .name = #m, .label = (lab), .type = FIELD_CHARS, .flags = FIELD_CODED | (fl),              \
@@ -99,6 +106,12 @@ static inline const struct rec_head *rec_chead(const struct rec_type *t, const v
     {                                                                                              \
         .name = #m, .label = (lab), .expect = (exp), .type = FIELD_TEXT, .flags = (fl),            \
         .max_len = (max), .offset = offsetof(struct S, m)                                          \
+    }
+
+#define REC_LINE_WITH(S, m, lab, exp, fl, max, when)                                               \
+    {                                                                                              \
+        .name = #m, .label = (lab), .expect = (exp), .type = FIELD_TEXT, .flags = (fl),            \
+        .max_len = (max), .offset = offsetof(struct S, m), .shown_with = (when)                    \
     }
 
 /* The description of a type `S` whose records hang off a child, named, tabled and

@@ -29,11 +29,11 @@ static const struct field missing_episode_fields[] = {
     REC_DAY(missing_episode, rhi_offered_date, "day a return home interview was offered",
             "a day on or after the return, within 72 hours of it", 0),
     REC_YES_NO(missing_episode, rhi_accepted, "return home interview accepted"),
-    REC_DAY(missing_episode, rhi_date, "day of the return home interview",
-            "a day on or after the offer, not after today", 0),
-    REC_LINE(missing_episode, rhi_by, "who held the interview",
-             "a name and role, independent of the child's placement; at most 200 characters", 0,
-             200),
+    REC_DAY_WITH(missing_episode, rhi_date, "day of the return home interview",
+                 "a day on or after the offer, not after today", 0, "rhi_accepted=yes"),
+    REC_LINE_WITH(missing_episode, rhi_by, "who held the interview",
+                  "a name and role, independent of the child's placement; at most 200 characters",
+                  0, 200, "rhi_accepted=yes"),
     {0},
 };
 

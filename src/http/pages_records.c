@@ -58,13 +58,27 @@ static const char *typed(const struct http_request *req, const struct field *f, 
 static void field_input(struct html *h, const struct http_request *req, const struct field *fields,
                         const struct field *f, const void *rec);
 
-/* Whether field `f` is shown inside choice `code` of field `of` (its shown_with). */
-static bool shown_with(const struct field *f, const char *of, const char *code)
+/* The code of the choice a description names: a yes/no field's radios send 1 or 0, and a
+ * description says "rhi_accepted=yes", as a person would. */
+static const char *choice_code(const struct field *of, const char *said)
 {
-    size_t n = strlen(of);
-    return f->shown_with && !strncmp(f->shown_with, of, n) && f->shown_with[n] == '=' &&
-           !strcmp(f->shown_with + n + 1, code);
+    if (of->type != FIELD_BOOL)
+        return said;
+    return !strcmp(said, "yes") ? "1" : !strcmp(said, "no") ? "0" : said;
 }
+
+/* Whether field `f` is shown inside choice `code` of field `of` (its shown_with). */
+static bool shown_with(const struct field *f, const struct field *of, const char *code)
+{
+    size_t n = strlen(of->name);
+    return f->shown_with && !strncmp(f->shown_with, of->name, n) && f->shown_with[n] == '=' &&
+           !strcmp(choice_code(of, f->shown_with + n + 1), code);
+}
+
+/* The reveals of a radios field's choices: for each, the fields shown inside it. */
+static struct govuk_reveal *reveals_of(struct html *h, const struct http_request *req,
+                                       const struct field *fields, const struct field *f,
+                                       const void *rec, const struct govuk_choice *items, size_t n);
 
 /* What one choice of a radios field reveals: the fields shown with it. */
 struct reveal {
@@ -78,8 +92,26 @@ static void reveal_fields(struct html *h, const void *ctx)
 {
     const struct reveal *r = ctx;
     for (const struct field *f = r->fields; f->name; f++)
-        if (shown_with(f, r->of->name, r->code))
+        if (shown_with(f, r->of, r->code))
             field_input(h, r->req, r->fields, f, r->rec);
+}
+
+static struct govuk_reveal *reveals_of(struct html *h, const struct http_request *req,
+                                       const struct field *fields, const struct field *f,
+                                       const void *rec, const struct govuk_choice *items, size_t n)
+{
+    struct govuk_reveal *reveals = NULL;
+    for (size_t i = 0; i < n; i++)
+        for (const struct field *g = fields; g->name; g++)
+            if (shown_with(g, f, items[i].value)) {
+                if (!reveals)
+                    reveals = arena_zalloc(h->arena, n * sizeof *reveals);
+                struct reveal *r = arena_alloc(h->arena, sizeof *r);
+                *r = (struct reveal){req, fields, f, items[i].value, rec};
+                reveals[i] = (struct govuk_reveal){reveal_fields, r};
+                break;
+            }
+    return reveals;
 }
 
 static void coded_field(struct html *h, const struct http_request *req, const struct field *fields,
@@ -110,18 +142,10 @@ static void coded_field(struct html *h, const struct http_request *req, const st
     }
     if (cs->n <= RADIOS_MAX) {
         struct govuk_choice *items = arena_alloc(h->arena, (size_t)cs->n * sizeof *items);
-        struct govuk_reveal *reveals = arena_zalloc(h->arena, (size_t)cs->n * sizeof *reveals);
-        for (int i = 0; i < cs->n; i++) {
+        for (int i = 0; i < cs->n; i++)
             items[i] = (struct govuk_choice){cs->codes[i].code, code_label_in(&cs->codes[i], 0),
                                              cs->origin == CODESET_KITH ? NULL : cs->codes[i].code};
-            for (const struct field *g = fields; g->name; g++)
-                if (shown_with(g, f->name, cs->codes[i].code)) {
-                    struct reveal *r = arena_alloc(h->arena, sizeof *r);
-                    *r = (struct reveal){req, fields, f, cs->codes[i].code, rec};
-                    reveals[i] = (struct govuk_reveal){reveal_fields, r};
-                    break;
-                }
-        }
+        struct govuk_reveal *reveals = reveals_of(h, req, fields, f, rec, items, (size_t)cs->n);
         govuk_radios(h, &(struct govuk_radios){.name = f->name,
                                                .legend = cap(h->arena, f->label),
                                                .legend_classes = "govuk-fieldset__legend--s",
@@ -178,6 +202,7 @@ static void field_input(struct html *h, const struct http_request *req, const st
     } else if (f->type == FIELD_BOOL) {
         const char *v = typed(req, f, rec);
         static const struct govuk_choice yn[] = {{"1", "Yes", NULL}, {"0", "No", NULL}};
+        struct govuk_reveal *reveals = reveals_of(h, req, fields, f, rec, yn, 2);
         govuk_radios(h, &(struct govuk_radios){
                             .name = f->name,
                             .legend = label,
@@ -185,9 +210,11 @@ static void field_input(struct html *h, const struct http_request *req, const st
                             .hint = f->hint,
                             .error = page_error_text(req, f->name),
                             .value = v && (v[0] == '1' || v[0] == 'y') ? "1" : (v ? "0" : NULL),
-                            .classes = "govuk-radios--inline",
+                            /* GOV.UK: radios that reveal a question are never inline */
+                            .classes = reveals ? NULL : "govuk-radios--inline",
                             .items = yn,
-                            .nitems = 2});
+                            .nitems = 2,
+                            .reveals = reveals});
     } else if (f->flags & FIELD_MULTILINE) {
         struct govuk_field g = {.name = f->name,
                                 .label = label,
@@ -263,9 +290,14 @@ static void read_form(struct http_request *req, const struct field *fields, void
             continue;
         if (f->shown_with) { /* read only when its choice was made */
             size_t n = strcspn(f->shown_with, "=");
-            const char *chosen = http_param(req, arena_strndup(req->arena, f->shown_with, n));
-            if (!chosen || strcmp(chosen, f->shown_with + n + 1) != 0)
+            const struct field *of = fields;
+            while (of->name && (strlen(of->name) != n || strncmp(of->name, f->shown_with, n)))
+                of++;
+            const char *chosen = of->name ? http_param(req, of->name) : NULL;
+            if (!chosen || !shown_with(f, of, chosen)) { /* absent, as a blank box reads */
+                rec_set_text(f, rec, NULL, req->arena, &errs);
                 continue;
+            }
         }
         if (f->type == FIELD_DATE) {
             kdate d = DATE_NONE;

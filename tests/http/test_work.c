@@ -638,6 +638,58 @@ static void step_up_and_down(void **state)
     assert_non_null(strstr(c->body, "C Dee"));
 }
 
+/* A question asked only after one answer (GOV.UK's conditional reveal), from the
+ * description's shown_with: the return home interview's day and interviewer sit inside
+ * "accepted: yes", whose radios are then not inline; what was typed under "yes" is not
+ * kept when "no" is chosen. */
+static void reveals_on_record_forms(void **state)
+{
+    struct fx *f = *state;
+    struct call *c =
+        call(f, "GET", arena_printf(&f->a, "/children/%s/records/missing_episode/new", f->amara),
+             ADA, NULL);
+    assert_int_equal(c->res.status, 200);
+    const char *yes = strstr(c->body, "name=\"rhi_accepted\" type=\"radio\" value=\"1\"");
+    assert_non_null(yes);
+    assert_non_null(strstr(yes, "data-aria-controls=\"conditional-rhi_accepted\""));
+    const char *box = strstr(c->body, "id=\"conditional-rhi_accepted\"");
+    assert_non_null(box);
+    const char *dbox = strstr(c->body, "name=\"rhi_date-day\""),
+               *by = strstr(c->body, "name=\"rhi_by\"");
+    const char *no = strstr(c->body, "name=\"rhi_accepted\" type=\"radio\" value=\"0\"");
+    assert_true(box < dbox && dbox < by && by < no); /* inside "yes", before "no" */
+    /* the police question reveals nothing: its radios stay inline */
+    const char *police = strstr(c->body, "name=\"reported_to_police\"");
+    const char *inl = strstr(c->body, "govuk-radios--inline");
+    assert_non_null(inl);
+    assert_true(inl < police);
+
+    const char *form = "csrf=" TOKEN "&start_date-day=4&start_date-month=1&start_date-year=2027"
+                       "&kind=M&end_date-day=5&end_date-month=1&end_date-year=2027"
+                       "&rhi_offered_date-day=6&rhi_offered_date-month=1&rhi_offered_date-year=2027"
+                       "&rhi_accepted=%s&rhi_date-day=8&rhi_date-month=1&rhi_date-year=2027"
+                       "&rhi_by=Kim+Ode%%2C+independent+worker";
+    const char *post = arena_printf(&f->a, "/children/%s/records/missing_episode", f->amara);
+    for (int accepted = 0; accepted < 2; accepted++) {
+        c = call(f, "POST", post, ADA, arena_printf(&f->a, form, accepted ? "1" : "0"));
+        assert_int_equal(c->res.status, 303);
+        const char *at = http_header_get(&c->res, "Location");
+        assert_non_null(at);
+        const char *id = strrchr(at, '/') + 1;
+        struct missing_episode m;
+        struct kerr e = KERR_INIT;
+        assert_int_equal(store_rec_find(f->app.store, &missing_episode_type,
+                                        arena_strndup(&f->a, id, strcspn(id, "?")), &f->a, &m, &e),
+                         0);
+        assert_int_equal(m.rhi_accepted, accepted);
+        assert_int_equal(m.rhi_date, accepted ? day("2027-01-08") : DATE_NONE);
+        if (accepted)
+            assert_string_equal(m.rhi_by, "Kim Ode, independent worker");
+        else
+            assert_null(m.rhi_by);
+    }
+}
+
 static void chronology(void **state)
 {
     struct fx *f = *state;
@@ -710,6 +762,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(child_page_open_risks, setup, teardown),
         cmocka_unit_test_setup_teardown(step_up_and_down, setup, teardown),
         cmocka_unit_test_setup_teardown(chronology, setup, teardown),
+        cmocka_unit_test_setup_teardown(reveals_on_record_forms, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

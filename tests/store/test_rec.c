@@ -183,6 +183,38 @@ static void descriptions(void **state)
     bad.order = "notes";
     assert_int_equal(rec_type_check(&bad, &e), KITH_E_INTERNAL);
     assert_non_null(strstr(e.msg, "not a date"));
+
+    /* a field shown inside a choice: of a yes/no field before it, "yes" or "no" */
+    static const char *const whens[] = {"seen_alone=yes", "seen_alone=no", "seen_alone=maybe",
+                                        "seen_alone",     "nothing=yes",   "notes=yes",
+                                        "minutes=yes",    "later_flag=yes"};
+    static const bool fine[] = {true, true, false, false, false, false, false, false};
+    for (size_t i = 0; i < N_ELEMS(whens); i++) {
+        struct field shown[] = {{.name = "seen_alone",
+                                 .label = "a",
+                                 .type = FIELD_BOOL,
+                                 .offset = offsetof(struct tvisit, seen_alone)},
+                                {.name = "minutes",
+                                 .label = "m",
+                                 .type = FIELD_INT,
+                                 .offset = offsetof(struct tvisit, minutes),
+                                 .shown_with = whens[i]},
+                                {.name = "later_flag",
+                                 .label = "b",
+                                 .type = FIELD_BOOL,
+                                 .offset = offsetof(struct tvisit, seen_alone)},
+                                {0}};
+        bad = tvisit_type;
+        bad.fields = shown;
+        bad.order = NULL;
+        bad.title = NULL;
+        if (fine[i]) {
+            OK(rec_type_check(&bad, &e));
+        } else {
+            assert_int_equal(rec_type_check(&bad, &e), KITH_E_INTERNAL);
+            assert_non_null(strstr(e.msg, "is shown with"));
+        }
+    }
 }
 
 /* Text as people type it, into each field type, and back as canonical text. */
