@@ -37,5 +37,4 @@ struct family_help {
 
 extern const struct rec_type family_help_type;
 
-
 #endif

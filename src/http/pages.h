@@ -41,6 +41,9 @@ int page_teams(struct http_app *app, struct http_request *req, struct http_respo
 int page_workforce(struct http_app *app, struct http_request *req, struct http_response *res);
 /* Agency social workers in force today, for those who manage staff (pages_agency.c). */
 int page_agency(struct http_app *app, struct http_request *req, struct http_response *res);
+/* Its form: GET /workforce/agency_assignment/new and POST /workforce/agency_assignment. */
+int page_agency_new(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_agency_add(struct http_app *app, struct http_request *req, struct http_response *res);
 /* The period of the workforce figures asked for in the query (?from=DATE&to=DATE, as
  * typed): `to` is today unless given, `from` the census year's first day (1 October)
  * before `to` unless given. -1 with `*bad` naming the parameter that is no date. */

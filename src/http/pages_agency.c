@@ -7,7 +7,9 @@
  * notice, project teams, references not received. A breach of the rules cannot be saved
  * (casework/agency.c), so what shows here are the departures recorded with their reasons
  * and the work to do. Read through the use case, so every view is audited (people are
- * named). Paged, 25 to a page.
+ * named). Paged, 25 to a page. The form that adds one (GET /workforce/agency_assignment/new,
+ * POST /workforce/agency_assignment) is drawn from the type's description and saved
+ * through the generic use case, whose refusals are shown beside their fields.
  */
 #include "http/pages.h"
 
@@ -15,6 +17,7 @@
 #include <string.h>
 
 #include "casework/agency.h"
+#include "casework/workforce.h"
 #include "domain/codeset.h"
 #include "http/govuk.h"
 #include "http/page.h"
@@ -148,7 +151,80 @@ int page_agency(struct http_app *app, struct http_request *req, struct http_resp
         govuk_table_end(&h);
     }
     page_pagination(&h, "/workforce/agency", page, AGENCY_PAGE, (int64_t)p.n);
+    if (cw_may_manage_staff(&who))
+        govuk_button(&h, &(struct govuk_opts){.text = "Add an agency assignment",
+                                              .href = "/workforce/agency_assignment/new",
+                                              .classes = "govuk-button--secondary"});
     html_raw(&h, "<p class=\"govuk-body\">The quarterly return to the DfE is written with "
                  "<code>kith workforce agency-return --quarter 2026Q4</code>.</p>\n");
     return page_end(&h, res, 200);
+}
+
+/* --- adding one ---------------------------------------------------------------------- */
+
+static bool agency_path(const struct http_request *req)
+{
+    return !strcmp(req->path_args[0], agency_assignment_type.name);
+}
+
+static int agency_form(struct http_request *req, struct http_response *res,
+                       const struct agency_assignment *r, int status)
+{
+    struct html h;
+    html_init(&h, req->arena);
+    page_begin(&h, req,
+               status == 200 ? "Add an agency assignment" : "Error: Add an agency assignment");
+    govuk_back_link(
+        &h, &(struct govuk_opts){.text = "Agency social workers", .href = "/workforce/agency"});
+    page_error_summary(&h, req);
+    html_raw(&h, "<h1 class=\"govuk-heading-l\">Add an agency assignment</h1>\n"
+                 "<p class=\"govuk-body\">For a worker on the establishment give their public "
+                 "id and leave their name and number empty: their worker record holds them.</p>\n");
+    page_rec_form(&h, req, &agency_assignment_type, "/workforce/agency_assignment", r, 0,
+                  "Save the assignment");
+    return page_end(&h, res, status);
+}
+
+static int not_theirs(struct http_request *req, struct http_response *res)
+{
+    return http_error_page(req, res, 403, "You cannot see this page",
+                           "Only team managers and administrators record agency assignments.");
+}
+
+int page_agency_new(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    if (!agency_path(req))
+        return http_error_page(req, res, 404, "Page not found", "There is no such page.");
+    return cw_may_manage_staff(&who) ? agency_form(req, res, NULL, 200) : not_theirs(req, res);
+}
+
+int page_agency_add(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    if (!agency_path(req))
+        return http_error_page(req, res, 404, "Page not found", "There is no such page.");
+    struct agency_assignment *r = arena_zalloc(req->arena, sizeof *r);
+    page_rec_read(req, &agency_assignment_type, r);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    if (!cw_may_manage_staff(&who))
+        return not_theirs(req, res);
+    if (req->nerrors)
+        return agency_form(req, res, r, 422);
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = cw_rec_add(req->store, &who, &agency_assignment_type, r, &err);
+    if (rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE) {
+        /* the council's region, not a field of the form, is named on the rate */
+        page_cw_errors(req, agency_assignment_type.fields, &err, "hourly_rate");
+        return agency_form(req, res, r, 422);
+    }
+    if (rc == KITH_E_FORBIDDEN)
+        return not_theirs(req, res);
+    if (rc)
+        return page_store_failed(req, res, rc);
+    return page_redirect(res, "/workforce/agency");
 }

@@ -279,6 +279,10 @@ const struct route routes[] = {
     /* Agency social workers in force, for those who manage staff (pages_agency.c); ?page= */
     {HTTP_GET,  "/workforce/agency", page_agency, ROUTE_SIGNED_IN | ROUTE_WORKFORCE, 0,
      PARAM_LINE, NULL, NULL, "/workforce/agency"},
+    {HTTP_GET,  "/workforce/{type}/new", page_agency_new, ROUTE_SIGNED_IN | ROUTE_WORKFORCE, 0,
+     PARAM_SLUG, NULL, NULL, "/workforce/{type}/new"},
+    {HTTP_POST, "/workforce/{type}", page_agency_add, ROUTE_SIGNED_IN | ROUTE_WORKFORCE,
+     ROUTE_CSRF | ROUTE_RECORD_FORM, PARAM_SLUG, NULL, NULL, "/workforce/{type}"},
     {HTTP_GET,  "/audit", page_audit_form, ROUTE_SIGNED_IN | ROUTE_AUDIT_READ, 0, PARAM_LINE, NULL,
      NULL, "/audit"},
     {HTTP_POST, "/audit", page_audit, ROUTE_SIGNED_IN | ROUTE_AUDIT_READ, ROUTE_CSRF, PARAM_LINE,

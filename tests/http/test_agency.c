@@ -27,6 +27,9 @@
 
 enum who { MANAGER, ADMIN, ANALYST, WORKER, WHO_COUNT };
 
+#define TOKEN "agencytesttokenagencytesttoken00"
+#define ORIGIN "http://127.0.0.1:8080"
+
 struct fx {
     struct testdb db;
     struct http_app app;
@@ -55,8 +58,11 @@ static void add_user(struct fx *f, enum who w, const char *name, enum user_role 
     struct user u = {.username = name, .role = r, .created = DATE_NONE};
     struct kerr e = KERR_INIT;
     assert_int_equal(store_user_add(f->app.store, &u, &e), 0);
-    f->who[w] = (struct http_principal){
-        .user_id = u.id, .username = name, .role = r, .perms = auth_role_perms(r)};
+    f->who[w] = (struct http_principal){.user_id = u.id,
+                                        .username = name,
+                                        .role = r,
+                                        .perms = auth_role_perms(r),
+                                        .csrf_token = TOKEN};
 }
 
 /* An assignment of "Agency Worker N", SW10000N, at `rate` from `start` to `end` (NULL:
@@ -96,7 +102,7 @@ static int setup(void **state)
     struct kerr e = KERR_INIT;
     if (store_open(f->db.location, STORE_CREATE, &f->app.store, &e))
         return -1;
-    f->app.origin = "http://127.0.0.1:8080";
+    f->app.origin = ORIGIN;
     f->app.authenticate = by_cookie;
     f->app.auth_data = f;
     add_user(f, MANAGER, "tom", UROLE_TEAM_MANAGER);
@@ -222,11 +228,56 @@ static void who_may_see(void **state)
     assert_int_equal(denied, 1); /* the analyst's; the router turns the social worker away */
 }
 
+static struct call *post(struct fx *f, const char *path, enum who w, const char *form)
+{
+    struct call *c = call_new(&f->a, "POST", path);
+    c->req.store = f->app.store;
+    c->req.cookie = arena_printf(&f->a, "who=%d", (int)w);
+    c->req.origin = ORIGIN;
+    snprintf(c->req.request_id, sizeof c->req.request_id, "post%d", (int)w);
+    assert_int_equal(http_form_parse(&c->req, form, strlen(form)), 0);
+    return call_run(&f->app, c);
+}
+
+#define FORM                                                                                       \
+    "csrf=" TOKEN "&role=social-worker&agency=Acme&pqe_years=4&notice_weeks=4"                     \
+    "&name=Dee+Fox&registration=SW54321&start_date-day=1&start_date-month=12"                      \
+    "&start_date-year=2026"
+
+/* The form: drawn from the description, refusals beside their fields and nothing saved,
+ * then saved and shown on the list; only those who manage staff. */
+static void form(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = get(f, "/workforce/agency_assignment/new", MANAGER);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "name=\"left_permanent_on-day\""));
+    assert_int_equal(get(f, "/workforce/agency_assignment/new", ANALYST)->res.status, 403);
+    assert_int_equal(get(f, "/workforce/vacancy/new", MANAGER)->res.status, 404);
+    /* over the cap with no sign-off; within three months of a permanent post */
+    c = post(f, "/workforce/agency_assignment", MANAGER,
+             FORM "&hourly_rate=4300&left_permanent_on-day=1&left_permanent_on-month=10"
+                  "&left_permanent_on-year=2026");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "is less than three months before the start"));
+    assert_non_null(strstr(get(f, "/workforce/agency", MANAGER)->body, "Assignments in force"));
+    assert_null(strstr(get(f, "/workforce/agency?page=2", MANAGER)->body, "SW54321"));
+    c = post(f, "/workforce/agency_assignment", MANAGER, FORM "&hourly_rate=4300");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "rate over the cap signed off by is missing"));
+    c = post(f, "/workforce/agency_assignment", ANALYST, FORM "&hourly_rate=4100");
+    assert_int_equal(c->res.status, 403);
+    c = post(f, "/workforce/agency_assignment", MANAGER, FORM "&hourly_rate=4100");
+    assert_int_equal(c->res.status, 303);
+    assert_non_null(strstr(get(f, "/workforce/agency?page=2", MANAGER)->body, "SW54321"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(in_force_and_noted, setup, teardown),
         cmocka_unit_test_setup_teardown(who_may_see, setup, teardown),
+        cmocka_unit_test_setup_teardown(form, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
