@@ -430,8 +430,7 @@ static void contact_finds_the_child(void **state)
                           "&dob-month=3&dob-year=2015&ethnicity=WBRI");
     status(c, 303);
     const char *known = http_header_get(&c->res, "Location");
-    has("the search page", page(f, "GET", "/search", WORKER, NULL)->body,
-        "href=\"/contacts/new\"");
+    has("the search page", page(f, "GET", "/search", WORKER, NULL)->body, "href=\"/contacts/new\"");
     c = page(f, "GET", "/contacts/new", WORKER, NULL);
     status(c, 200);
     has("the contact's first step", c->body, "Record a contact: who is it about?");
