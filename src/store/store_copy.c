@@ -1,8 +1,10 @@
 /*
  * Whole databases moved between backends (kith db copy) and checked by a content hash per
- * table. Nothing here knows SQL: the backends list their tables and columns, read a
- * table's rows as text in key order and write them back (store_impl.h); this file
- * decides the order, refuses what it cannot copy faithfully, and hashes.
+ * table. The catalogue queries are the dialect's (store_impl.h) and the writing is the
+ * backend's (a batched INSERT on PostgreSQL); this file lists the tables and columns
+ * through them, reads each table's rows as text in key order through `run` (streamed: a
+ * table of any size in bounded memory), decides the order, refuses what it cannot copy
+ * faithfully, and hashes.
  *
  * The tables are listed here, in the order their references need (a worker's team first),
  * rather than found by walking foreign keys: a copy refuses a database holding a table
@@ -15,15 +17,18 @@
  * bytes (NULL apart from ""). Whole numbers and text are compared byte for byte; a real
  * is compared to 6 significant digits, which is what PostgreSQL's REAL keeps.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/crypto.h"
 #include "core/str.h"
+#include "core/xalloc.h"
 #include "domain/rec.h"
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/store_sql.h"
 
 static const struct {
     const char *name;
@@ -119,27 +124,88 @@ void store_sql_insert_into(struct str *q, const struct store_table *t)
     str_add(q, ") VALUES ");
 }
 
-static enum kerr_code no_op(struct store *s, struct kerr *e)
+static void read_name(const char *const *v, const size_t *len, struct arena *a, void *out)
 {
-    return kerr_fail(e, KITH_E_DB, "db", "the %s backend cannot copy whole tables yet",
-                     s->ops->name);
+    *(const char **)out = sc_name(a, v[0], len[0]);
 }
 
-static bool can_copy(const struct store *s)
+static void read_column(const char *const *v, const size_t *len, struct arena *a, void *out)
 {
-    const struct store_ops *o = s->ops;
-    return o->table_names && o->table_columns && o->table_read && o->table_write && o->table_done;
+    struct store_column *c = out;
+    c->name = sc_name(a, v[0], len[0]);
+    c->kind = store_column_kind(v[1] ? v[1] : "");
+}
+
+enum kerr_code store_table_columns(struct store *s, const char *table, struct arena *a,
+                                   struct store_column **out, size_t *n, struct kerr *e)
+{
+    struct store_params p = {0};
+    sp_text(&p, table);
+    return store_q_rows(s, s->ops->dialect->table_columns, &p, a, sizeof **out, read_column,
+                        (void **)out, n, "listing columns", e);
+}
+
+/* The statement reading every row of t->cols in key order, text keys by bytes. It is made
+ * from the names the database gave, and kept for the process's life (a statement's slot
+ * is process-wide): one per distinct text, so copying again reuses it. */
+static pthread_mutex_t reads_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct store_sql *reads[2 * COPY_MAX * 2];
+static size_t nreads;
+
+static struct store_sql *read_sql(struct store *s, const struct store_table *t, struct kerr *e)
+{
+    struct str q = STR_INIT;
+    str_add(&q, "SELECT ");
+    for (size_t i = 0; i < t->ncols; i++) {
+        if (i)
+            str_add(&q, ", ");
+        store_sql_ident(&q, t->cols[i].name);
+    }
+    str_add(&q, " FROM ");
+    store_sql_ident(&q, t->name);
+    for (size_t i = 0; t->key[i]; i++) {
+        str_add(&q, i ? ", " : " ORDER BY ");
+        store_sql_ident(&q, t->key[i]);
+        char kind = 't';
+        for (size_t c = 0; c < t->ncols; c++)
+            if (!strcmp(t->cols[c].name, t->key[i]))
+                kind = t->cols[c].kind;
+        if (kind == 't')
+            str_add(&q, s->ops->dialect->byte_order);
+    }
+    pthread_mutex_lock(&reads_lock);
+    struct store_sql *found = NULL;
+    for (size_t i = 0; i < nreads && !found; i++)
+        if (!strcmp(reads[i]->sql, q.buf))
+            found = reads[i];
+    if (!found && nreads < sizeof reads / sizeof *reads) {
+        found = xcalloc(1, sizeof *found);
+        found->sql = str_detach(&q, NULL);
+        found->stream = true;
+        reads[nreads++] = found;
+    }
+    pthread_mutex_unlock(&reads_lock);
+    str_release(&q);
+    if (!found)
+        kerr_fail(e, KITH_E_INTERNAL, "db", "too many table reads for kith db copy");
+    return found;
+}
+
+static enum kerr_code table_read(struct store *s, const struct store_table *t, store_row_fn *fn,
+                                 void *ctx, struct kerr *e)
+{
+    struct store_sql *q = read_sql(s, t, e);
+    return q ? store_q(s, q, NULL, fn, ctx, NULL, "reading a table", e) : e->code;
 }
 
 /* The tables of `s` in copy order with their columns as `s` has them. */
 static enum kerr_code plan(struct store *s, struct arena *a, struct store_table *out,
                            struct kerr *e)
 {
-    if (!can_copy(s))
-        return no_op(s, e);
     const char **names;
     size_t n;
-    enum kerr_code rc = s->ops->table_names(s, a, &names, &n, e);
+    enum kerr_code rc = store_q_rows(s, s->ops->dialect->table_names, NULL, a, sizeof *names,
+                                     read_name, (void **)&names, &n, "listing tables", e);
     for (size_t i = 0; !rc && i < n; i++) {
         bool derived = false;
         for (size_t d = 0; d < sizeof derived_tables / sizeof *derived_tables; d++)
@@ -164,7 +230,7 @@ static enum kerr_code plan(struct store *s, struct arena *a, struct store_table 
                              copy_name(k));
         struct store_column *cols;
         size_t ncols;
-        rc = s->ops->table_columns(s, copy_name(k), a, &cols, &ncols, e);
+        rc = store_table_columns(s, copy_name(k), a, &cols, &ncols, e);
         out[k] = (struct store_table){copy_name(k), copy_key(k), cols, ncols};
     }
     return rc;
@@ -225,7 +291,7 @@ enum kerr_code store_copy(struct store *from, struct store *to, struct kerr *e)
     for (size_t k = 0; !rc && k < copy_count(); k++)
         rc = same_columns(&src[k], &dst[k], e);
     for (size_t k = 0; !rc && k < copy_count(); k++)
-        rc = to->ops->table_read(to, &dst[k], refuse_rows, &dst[k], e);
+        rc = table_read(to, &dst[k], refuse_rows, &dst[k], e);
     /* The trail's MACs are the source key's: the copy is verified with that key. */
     if (!rc)
         rc = store_audit_key_copy(from, to, e);
@@ -242,7 +308,7 @@ enum kerr_code store_copy(struct store *from, struct store *to, struct kerr *e)
     }
     for (size_t k = 0; !rc && k < copy_count(); k++) {
         struct copy_ctx c = {to, &src[k]};
-        rc = from->ops->table_read(from, &src[k], write_row, &c, e);
+        rc = table_read(from, &src[k], write_row, &c, e);
         if (!rc)
             rc = to->ops->table_done(to, &src[k], e);
     }
@@ -313,7 +379,7 @@ enum kerr_code store_table_sums(struct store *s, struct arena *a, struct store_t
         c.t = &t[k];
         c.sum = &sums[k];
         memset(c.chain, 0, sizeof(c.chain));
-        rc = s->ops->table_read(s, &t[k], hash_row, &c, e);
+        rc = table_read(s, &t[k], hash_row, &c, e);
         for (size_t i = 0; i < sizeof(c.chain); i++)
             snprintf(sums[k].hash + 2 * i, 3, "%02x", c.chain[i]);
     }

@@ -25,6 +25,11 @@ struct store_table {
 };
 /* One row: v[i] is column i as text (NULL for SQL NULL), len[i] its bytes. A non-zero
  * return stops the read with that code. */
+/* A table's columns as the database lists them (store_copy.c, through the dialect's
+ * catalogue query). */
+struct arena;
+enum kerr_code store_table_columns(struct store *s, const char *table, struct arena *a,
+                                   struct store_column **out, size_t *n, struct kerr *e);
 /* Shared by the backends' table ops (store_copy.c): the kind of a declared column type
  * ("BIGINT", "real", "text"...), and `name` as a quoted SQL identifier added to `q`. */
 struct str;
@@ -65,6 +70,13 @@ struct store_dialect {
     /* Taken inside an audit append's write before the last row is read, where the
      * database's own write lock does not already order appends (NULL on SQLite). */
     struct store_sql *audit_lock;
+    /* Whole tables (store_copy.c), from the database's catalogue: the tables holding
+     * records, by name, without the database's own (the schema version, full-text index
+     * tables); a table's columns (?1 the table), each its name and declared type, in the
+     * database's order; and the words after a text key that order it by bytes, as
+     * SQLite's BINARY does. */
+    struct store_sql *table_names, *table_columns;
+    const char *byte_order;
 };
 
 /* A case note's columns as the note readers take them (store_notes.c), newest first. */
@@ -114,16 +126,9 @@ struct store_ops {
     enum kerr_code (*exec)(struct store *s, const char *sql, struct kerr *e);
     enum kerr_code (*write_end)(struct store *s, bool wrapped, enum kerr_code rc, struct kerr *e);
 
-    /* Whole tables (store_copy.c). The tables holding records, without the backend's own
-     * (the schema version, full-text index tables). */
-    enum kerr_code (*table_names)(struct store *s, struct arena *a, const char ***out, size_t *n,
-                                  struct kerr *e);
-    enum kerr_code (*table_columns)(struct store *s, const char *table, struct arena *a,
-                                    struct store_column **out, size_t *n, struct kerr *e);
-    /* Every row of t->cols, in key order (text keys by bytes, as SQLite's BINARY). */
-    enum kerr_code (*table_read)(struct store *s, const struct store_table *t, store_row_fn *fn,
-                                 void *ctx, struct kerr *e);
-    /* Insert one row of t->cols as read from another database, ids kept. */
+    /* Whole tables (store_copy.c reads them; the catalogue is the dialect's): insert one
+     * row of t->cols as read from another database, ids kept (batched where a row per
+     * statement would cost a round trip each). */
     enum kerr_code (*table_write)(struct store *s, const struct store_table *t,
                                   const char *const *v, struct kerr *e);
     /* After the rows of `t` are written: what the backend derives from them (sequences

@@ -408,7 +408,10 @@ static const struct store_ops pg_ops = {
                                              .json_body = "body::jsonb",
                                              .note_search = &pg_note_search_sql,
                                              .note_match = pg_note_match,
-                                             .audit_lock = &audit_lock_sql},
+                                             .audit_lock = &audit_lock_sql,
+                                             .table_names = &pg_table_names_sql,
+                                             .table_columns = &pg_table_columns_sql,
+                                             .byte_order = " COLLATE \"C\""},
     .close = pg_close,
     .schema_version = pg_schema_version,
     .begin = pg_begin,
@@ -421,9 +424,6 @@ static const struct store_ops pg_ops = {
     .exec = pg_op_exec,
     .write_end = pg_op_write_end,
     /* store_pg_copy.c */
-    .table_names = pg_table_names,
-    .table_columns = pg_table_columns,
-    .table_read = pg_table_read,
     .table_write = pg_table_write,
     .table_done = pg_table_done,
 };

@@ -1,11 +1,11 @@
 /*
- * The PostgreSQL backend's whole-table ops for kith db copy (store_copy.c decides what is
- * copied and in which order). Tables and columns come from information_schema; the SQL
- * that reads or writes a table is made from those names, each quoted, and values always
- * travel as parameters. Rows are read in libpq's single-row mode, so a table of any size
- * is copied in bounded memory, and written in batches of rows per statement. After a table is
- * written its id sequence is set past the highest id copied, so the next record made on the server
- * gets a fresh id.
+ * The PostgreSQL backend's part of kith db copy (store_copy.c decides what is copied and
+ * in which order, and reads the rows, which `run` hands over in libpq's single-row mode,
+ * so a table of any size is copied in bounded memory). Tables and columns come from
+ * information_schema (the dialect's); the insert is made from those names, each quoted,
+ * values always travel as parameters, and rows are written in batches per statement. After a table
+ * is written its id sequence is set past the highest id copied, so the next record made on the
+ * server gets a fresh id.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,113 +14,16 @@
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "store/store_pg_impl.h"
+#include "store/store_sql.h"
 
-static struct pg_stmt table_names_sql =
-    PG_STMT("SELECT table_name FROM information_schema.tables WHERE table_schema = "
-            "current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'kith_meta' "
-            "ORDER BY table_name");
-static struct pg_stmt table_columns_sql =
-    PG_STMT("SELECT column_name, data_type FROM information_schema.columns WHERE "
-            "table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER' "
-            "ORDER BY ordinal_position");
-
-enum kerr_code pg_table_names(struct store *base, struct arena *a, const char ***out, size_t *n,
-                              struct kerr *e)
-{
-    enum kerr_code rc;
-    PGresult *r = pg_run(pg(base), &table_names_sql, NULL, e, "listing tables", &rc);
-    *out = NULL;
-    *n = 0;
-    if (!r)
-        return rc;
-    int rows = PQntuples(r);
-    const char **v = arena_alloc(a, sizeof(*v) * (size_t)(rows ? rows : 1));
-    for (int i = 0; i < rows; i++)
-        v[i] = pg_name(r, i, 0, a);
-    PQclear(r);
-    *out = v;
-    *n = (size_t)rows;
-    return KITH_OK;
-}
-
-enum kerr_code pg_table_columns(struct store *base, const char *table, struct arena *a,
-                                struct store_column **out, size_t *n, struct kerr *e)
-{
-    struct pg_params p = {0};
-    pg_p_text(&p, table);
-    enum kerr_code rc;
-    PGresult *r = pg_run(pg(base), &table_columns_sql, &p, e, "listing columns", &rc);
-    *out = NULL;
-    *n = 0;
-    if (!r)
-        return rc;
-    int rows = PQntuples(r);
-    struct store_column *v = arena_alloc(a, sizeof(*v) * (size_t)(rows ? rows : 1));
-    for (int i = 0; i < rows; i++) {
-        v[i].name = pg_name(r, i, 0, a);
-        v[i].kind = store_column_kind(PQgetvalue(r, i, 1));
-    }
-    PQclear(r);
-    *out = v;
-    *n = (size_t)rows;
-    return KITH_OK;
-}
-
-static char key_kind(const struct store_table *t, const char *key)
-{
-    for (size_t i = 0; i < t->ncols; i++)
-        if (!strcmp(t->cols[i].name, key))
-            return t->cols[i].kind;
-    return 't';
-}
-
-enum kerr_code pg_table_read(struct store *base, const struct store_table *t, store_row_fn *fn,
-                             void *ctx, struct kerr *e)
-{
-    struct store_pg *s = pg(base);
-    struct str q = STR_INIT;
-    str_add(&q, "SELECT ");
-    for (size_t i = 0; i < t->ncols; i++) {
-        if (i)
-            str_add(&q, ", ");
-        store_sql_ident(&q, t->cols[i].name);
-    }
-    str_add(&q, " FROM ");
-    store_sql_ident(&q, t->name);
-    for (size_t i = 0; t->key[i]; i++) {
-        str_add(&q, i ? ", " : " ORDER BY ");
-        store_sql_ident(&q, t->key[i]);
-        /* byte order, as SQLite's BINARY, whatever the database's collation */
-        if (key_kind(t, t->key[i]) == 't')
-            str_add(&q, " COLLATE \"C\"");
-    }
-    int sent = PQsendQueryParams(s->conn, q.buf, 0, NULL, NULL, NULL, NULL, 0);
-    str_release(&q);
-    if (!sent)
-        return pg_fail(s, NULL, e, "reading a table");
-    PQsetSingleRowMode(s->conn);
-    const char **v = xmalloc((t->ncols + 1) * sizeof(*v));
-    size_t *len = xmalloc((t->ncols + 1) * sizeof(*len));
-    enum kerr_code rc = KITH_OK;
-    PGresult *r;
-    while ((r = PQgetResult(s->conn))) {
-        ExecStatusType status = PQresultStatus(r);
-        if (status == PGRES_SINGLE_TUPLE && !rc) {
-            for (size_t i = 0; i < t->ncols; i++) {
-                bool null = PQgetisnull(r, 0, (int)i);
-                v[i] = null ? NULL : PQgetvalue(r, 0, (int)i);
-                len[i] = null ? 0 : (size_t)PQgetlength(r, 0, (int)i);
-            }
-            rc = fn(ctx, v, len, e);
-        } else if (status != PGRES_SINGLE_TUPLE && status != PGRES_TUPLES_OK && !rc) {
-            rc = pg_fail(s, r, e, "reading a table");
-        }
-        PQclear(r); /* every result is read, so the connection is ready for the next op */
-    }
-    free(v);
-    free(len);
-    return rc;
-}
+struct store_sql pg_table_names_sql =
+    STORE_SQL("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+              "current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'kith_meta' "
+              "ORDER BY table_name");
+struct store_sql pg_table_columns_sql =
+    STORE_SQL("SELECT column_name, data_type FROM information_schema.columns WHERE "
+              "table_schema = current_schema() AND table_name = ?1 AND is_generated = 'NEVER' "
+              "ORDER BY ordinal_position");
 
 /* Parameters in one statement: PostgreSQL takes at most 65535. */
 #define COPY_PARAMS_MAX 60000

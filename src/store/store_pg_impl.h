@@ -164,12 +164,7 @@ extern struct store_sql pg_note_search_sql;
 int pg_note_match(const struct search_terms *t, struct str *q);
 
 /* store_pg_copy.c: whole tables for kith db copy */
-enum kerr_code pg_table_names(struct store *base, struct arena *a, const char ***out, size_t *n,
-                              struct kerr *e);
-enum kerr_code pg_table_columns(struct store *base, const char *table, struct arena *a,
-                                struct store_column **out, size_t *n, struct kerr *e);
-enum kerr_code pg_table_read(struct store *base, const struct store_table *t, store_row_fn *fn,
-                             void *ctx, struct kerr *e);
+extern struct store_sql pg_table_names_sql, pg_table_columns_sql;
 enum kerr_code pg_table_write(struct store *base, const struct store_table *t, const char *const *v,
                               struct kerr *e);
 enum kerr_code pg_table_done(struct store *base, const struct store_table *t, struct kerr *e);

@@ -164,7 +164,7 @@ static void types_match_tables(void **state)
         assert_ptr_equal(rec_type_named(t->name), t);
         struct store_column *cols;
         size_t n;
-        OK(f->s->ops->table_columns(f->s, t->table, &f->a, &cols, &n, &f->e));
+        OK(store_table_columns(f->s, t->table, &f->a, &cols, &n, &f->e));
         size_t want = N_ELEMS(head) + rec_nfields(t);
         if (n != want)
             fail_msg("%s: the table has %zu columns, the description %zu", t->name, n, want);
@@ -1256,7 +1256,7 @@ static void absences(void **state)
     OK(rec_type_check(&absence_type, &f->e));
     struct store_column *cols;
     size_t ncols;
-    OK(f->s->ops->table_columns(f->s, "absence", &f->a, &cols, &ncols, &f->e));
+    OK(store_table_columns(f->s, "absence", &f->a, &cols, &ncols, &f->e));
     assert_int_equal(ncols, 9 + rec_nfields(&absence_type));
     struct team t = {.name = "Duty", .caseload_threshold = 18};
     OK(store_team_add(f->s, &t, &f->e));
