@@ -110,7 +110,7 @@ static enum kerr_code load(struct store *s, kdate on, struct arena *a, struct cs
     struct team *teams = NULL;
     struct worker *workers = NULL;
     struct worker_cases *cases = NULL;
-    void *absences = NULL, *vacancies = NULL;
+    void *absences = NULL, *vacancies = NULL, *assignments = NULL;
     enum kerr_code rc = store_team_list(s, a, &teams, &r->nteams, e);
     if (!rc)
         rc = store_worker_list(s, &(struct worker_query){.limit = STORE_PAGE_MAX}, a, &workers,
@@ -121,11 +121,14 @@ static enum kerr_code load(struct store *s, kdate on, struct arena *a, struct cs
         rc = store_rec_all(s, &absence_type, a, &absences, &r->nabsences, e);
     if (!rc)
         rc = store_rec_all(s, &vacancy_type, a, &vacancies, &r->nvacancies, e);
+    if (!rc)
+        rc = store_rec_all(s, &agency_assignment_type, a, &assignments, &r->nassignments, e);
     r->teams = teams;
     r->workers = workers;
     r->cases = cases;
     r->absences = absences;
     r->vacancies = vacancies;
+    r->assignments = assignments;
     return rc;
 }
 

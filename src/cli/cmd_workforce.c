@@ -76,7 +76,13 @@ static void tell(const struct csww_census *cs, const char *lea)
                 (long long)cs->part_time_vacancies);
     for (size_t i = 0; i < csww_items_len; i++) {
         size_t n = csww_missing(cs, i);
-        if (n)
+        if (n && !strcmp(csww_items[i].name, "ContractWeeks"))
+            fprintf(stderr,
+                    "kith: ContractWeeks is left out for %zu agency workers: no agency "
+                    "assignment of theirs in the year is recorded ('kith record add "
+                    "agency-assignment')\n",
+                    n);
+        else if (n)
             fprintf(stderr,
                     "kith: %s is left out for %zu workers: not recorded, or a code the census "
                     "has none for ('kith worker show WORKER' names what each lacks)\n",

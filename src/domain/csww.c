@@ -49,6 +49,12 @@ bool csww_vacancy_open(const struct vacancy *v, kdate on)
     return !v->closed || day_of(v->h.updated_at) > on;
 }
 
+bool csww_assignment_in_force(const struct agency_assignment *as, kdate on)
+{
+    return as->start_date != DATE_NONE && as->start_date <= on &&
+           (as->end_date == DATE_NONE || as->end_date >= on);
+}
+
 static bool in(kdate d, kdate from, kdate to) { return d != DATE_NONE && d >= from && d <= to; }
 
 static bool is_sickness(const struct absence *ab) { return !strcmp(ab->cause, "sickness"); }
@@ -102,6 +108,8 @@ void workforce_figures(const struct csww_records *r, kdate from, kdate on, struc
     }
     for (size_t i = 0; i < r->nvacancies; i++)
         out->vacancies += csww_vacancy_open(&r->vacancies[i], on);
+    for (size_t i = 0; i < r->nassignments; i++)
+        out->assignments += csww_assignment_in_force(&r->assignments[i], on);
     out->establishment = out->headcount + out->vacancies;
 }
 
@@ -178,8 +186,6 @@ const struct csww_code csww_map[] = {
 const size_t csww_map_len = sizeof csww_map / sizeof csww_map[0];
 
 const struct csww_gap csww_gaps[] = {
-    {"ContractWeeks", "the weeks an agency worker was contracted in the year: kith records no "
-                      "agency assignment's dates yet"},
     {"CFKSSstatus", "knowledge-and-skills accreditation: kith does not record it"},
     {"NumberOfVacancies", "counts only the vacancies advertised on kith's jobs board, each as "
                           "one post; a post vacant but not advertised is not known to kith"},
@@ -210,6 +216,28 @@ const char *csww_dfe(const char *item, const char *code)
 static const char *role_code(const struct worker *w)
 {
     return vocab_code(CS_WORKER_ROLE, (int)w->role);
+}
+
+/* The weeks agency worker `w` was under assignment from `from` to `to`: each assignment's
+ * days within them (its end included; one still open runs to `to`), over seven. -1 when
+ * kith holds no assignment of theirs in the year. */
+static double contract_weeks(const struct csww_records *r, const struct worker *w, kdate from,
+                             kdate to)
+{
+    int64_t days = 0;
+    bool any = false;
+    for (size_t i = 0; i < r->nassignments; i++) {
+        const struct agency_assignment *as = &r->assignments[i];
+        if (strcmp(as->worker, w->public_id) != 0 || as->start_date == DATE_NONE)
+            continue;
+        kdate lo = as->start_date > from ? as->start_date : from;
+        kdate hi = as->end_date == DATE_NONE || as->end_date > to ? to : as->end_date;
+        if (lo > hi)
+            continue;
+        any = true;
+        days += hi - lo + 1;
+    }
+    return any ? (double)days / 7.0 : -1;
 }
 
 void csww_census(const struct csww_records *r, int year, struct arena *a, struct csww_census *out)
@@ -247,6 +275,7 @@ void csww_census(const struct csww_records *r, int year, struct arena *a, struct
                               ab->last_day == DATE_NONE ? out->reference : ab->last_day))
                 c->absent30 = ab;
         }
+        c->contract_weeks = w->agency ? contract_weeks(r, w, out->start, out->reference) : -1;
         c->org_role = csww_dfe("OrgRole", role_code(w));
         if (c->org_role && !strcmp(c->org_role, "5") && in_post && !c->cases30)
             c->org_role = "6"; /* qualified, in post, holding no case */

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "domain/agency.h"
 #include "domain/record.h"
 #include "domain/vacancy.h"
 #include "domain/workforce.h"
@@ -41,6 +42,8 @@ struct csww_records {
     size_t nabsences;
     const struct vacancy *vacancies;
     size_t nvacancies;
+    const struct agency_assignment *assignments; /* the agency assignments (domain/agency.h) */
+    size_t nassignments;
 };
 
 /* 30 September of `year`, and the 1 October before it: the census year's two ends. */
@@ -53,6 +56,8 @@ int csww_year_of(kdate on);
 bool csww_in_post(const struct worker *w, kdate on);
 /* The cases `worker_id` held on the day `r` was loaded for (0 when none). */
 int64_t csww_cases_of(const struct csww_records *r, int64_t worker_id);
+/* Whether agency assignment `as` is in force on `on`: begun, and not past its end. */
+bool csww_assignment_in_force(const struct agency_assignment *as, kdate on);
 /* Whether vacancy `v` was open to applications on `on`: published on or before it, closing
  * on or after it, and not closed early before it. Kith keeps no day of an early close: it
  * is taken as the day of the vacancy's last change, which closing is. */
@@ -76,6 +81,7 @@ struct workforce_figures {
     double fte;
     int64_t agency_headcount; /* agency workers in post on `on` */
     double agency_fte;
+    int64_t assignments;                  /* agency assignments in force on `on` */
     int64_t vacancies;                    /* open on the jobs board on `on` */
     int64_t establishment;                /* posts: those filled directly, and the vacancies */
     int64_t starters;                     /* took their post from `from` to `on` */
@@ -121,6 +127,7 @@ struct csww_worker {
     double days_lost;               /* working days lost to sickness in the year */
     const struct absence *absent30; /* an absence covering the reference date, or NULL */
     const char *org_role;           /* OrgRole: 1-6, or NULL when the role has none */
+    double contract_weeks; /* an agency worker's weeks under assignment in the year; <0 none */
 };
 
 struct csww_census {

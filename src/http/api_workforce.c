@@ -131,6 +131,7 @@ int api_workforce_figures(struct http_app *app, struct http_request *req, struct
     json_num(&j, "fte", wf.fte);
     json_int(&j, "agency_headcount", wf.agency_headcount);
     json_num(&j, "agency_fte", wf.agency_fte);
+    json_int(&j, "agency_assignments", wf.assignments);
     json_int(&j, "vacancies", wf.vacancies);
     json_int(&j, "establishment", wf.establishment);
     json_int(&j, "starters", wf.starters);

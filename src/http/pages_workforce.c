@@ -137,6 +137,7 @@ int page_workforce(struct http_app *app, struct http_request *req, struct http_r
          arena_printf(a, "%lld (%s FTE)", (long long)wf.headcount, fte_text(a, wf.fte))},
         {"Agency workers in post", arena_printf(a, "%lld (%s FTE)", (long long)wf.agency_headcount,
                                                 fte_text(a, wf.agency_fte))},
+        {"Agency assignments in force", arena_printf(a, "%lld", (long long)wf.assignments)},
         {"Vacancies open on the jobs board", arena_printf(a, "%lld", (long long)wf.vacancies)},
         {"Establishment posts (filled directly, and vacant)",
          arena_printf(a, "%lld", (long long)wf.establishment)},

@@ -166,6 +166,22 @@ static const char *days_lost(const struct csww_census *c, const struct csww_work
     return buf;
 }
 
+static bool is_agency(const struct csww_census *c, const struct csww_worker *w)
+{
+    (void)c;
+    return w->w->agency;
+}
+
+static const char *contract_weeks(const struct csww_census *c, const struct csww_worker *w,
+                                  char *buf)
+{
+    (void)c;
+    if (w->contract_weeks < 0)
+        return NULL;
+    snprintf(buf, CSWW_VALUE_MAX, "%.1f", w->contract_weeks);
+    return buf;
+}
+
 static const char *absent30(const struct csww_census *c, const struct csww_worker *w, char *buf)
 {
     (void)c;
@@ -181,8 +197,7 @@ static const char *absence_reason(const struct csww_census *c, const struct csww
     return w->absent30 ? csww_dfe("ReasonAbsence", w->absent30->cause) : NULL;
 }
 
-/* In the schema's order. ContractWeeks and CFKSSstatus have no row: kith cannot source
- * them (csww_gaps). */
+/* In the schema's order. CFKSSstatus has no row: kith cannot source it (csww_gaps). */
 const struct csww_item csww_items[] = {
     {"AgencyWorker", agency, NULL},
     {"SWENo", swe, NULL},
@@ -202,6 +217,7 @@ const struct csww_item csww_items[] = {
     {"FTE30", fte30, in_post},
     {"Cases30", cases30, in_post},
     {"WorkingDaysLost", days_lost, NULL},
+    {"ContractWeeks", contract_weeks, is_agency},
     {"FrontlineGrad", frontline, NULL},
     {"Absat30Sept", absent30, in_post},
     {"ReasonAbsence", absence_reason, absent_on_day},

@@ -435,6 +435,11 @@ enum kerr_code xml_validate_xsd(const char *xsd_path, const char *data, size_t l
 {
     struct xsd_first first = {0};
     enum kerr_code rc = KITH_OK;
+    FILE *f = fopen(xsd_path, "rb"); /* said in kith's words, before libxml2 prints its own */
+    if (!f)
+        return kerr_fail(e, KITH_E_IO, "schema", "cannot read the schema '%s': %s", xsd_path,
+                         strerror(errno));
+    fclose(f);
     xmlSchemaParserCtxtPtr pctx = xmlSchemaNewParserCtxt(xsd_path);
     xmlSchemaPtr schema = NULL;
     if (pctx) {

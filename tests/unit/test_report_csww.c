@@ -65,6 +65,7 @@ struct borough {
     struct worker_cases cases[1];
     struct absence ab[2];
     struct vacancy v[5];
+    struct agency_assignment as[2];
     struct csww_records r;
 };
 
@@ -83,6 +84,7 @@ static void borough(struct borough *b)
     /* 2: an agency starter holding no case: qualified without cases */
     b->w[1] = worker(2, "SW1002", ROLE_SOCIAL_WORKER, 0.5, true, "2026-03-02", NULL);
     b->w[1].sex = 'U';
+    snprintf(b->w[1].public_id, sizeof b->w[1].public_id, "w2");
     strcpy(b->w[1].route, "frontline");
     /* 3: a team manager leaving on 30 September, retired under a redundancy */
     b->w[2] = worker(3, "SW1003", ROLE_TEAM_MANAGER, 1.0, false, "2019-05-01", "2026-09-30");
@@ -109,7 +111,16 @@ static void borough(struct borough *b)
     b->v[2] = vacancy("2026-09-01", "2026-10-15", false, "full-time"); /* no registration */
     b->v[3] = vacancy("2026-10-01", "2026-10-15", true, "full-time");  /* the day after */
     b->v[4] = vacancy("2026-08-03", "2026-09-29", true, "full-time");  /* the day before */
-    b->r = (struct csww_records){.workers = b->w,
+    /* w2's assignments: one ending a week into the year (7 days of it), one from the day
+     * they started, still going (213 days to 30 September): 220 days, 31.4 weeks */
+    b->as[0] =
+        (struct agency_assignment){.start_date = day("2025-09-01"), .end_date = day("2025-10-07")};
+    b->as[1] = (struct agency_assignment){.start_date = day("2026-03-02"), .end_date = DATE_NONE};
+    for (int i = 0; i < 2; i++)
+        snprintf(b->as[i].worker, sizeof b->as[i].worker, "w2");
+    b->r = (struct csww_records){.assignments = b->as,
+                                 .nassignments = N_ELEMS(b->as),
+                                 .workers = b->w,
                                  .nworkers = N_ELEMS(b->w),
                                  .cases = b->cases,
                                  .ncases = N_ELEMS(b->cases),
@@ -200,6 +211,8 @@ static void written_and_valid(void **state)
         "<AgencyWorker>1</AgencyWorker>\n    <SWENo>SW1002</SWENo>\n    <FTE>0.500000</FTE>\n"
         "    <GenderCurrent>0</GenderCurrent>\n    <StepUpGrad>0</StepUpGrad>\n"
         "    <OrgRole>6</OrgRole>",
+        "<WorkingDaysLost>0.00</WorkingDaysLost>\n    <ContractWeeks>31.4</ContractWeeks>\n"
+        "    <FrontlineGrad>1</FrontlineGrad>",
         /* worker 3: a leaver on the day: no FTE30, no cases, no absence on the day */
         "<OrgRole>3</OrgRole>\n    <RoleStartDate>2019-05-01</RoleStartDate>\n"
         "    <RoleEndDate>2026-09-30</RoleEndDate>\n    <LeaverDestination>6</LeaverDestination>\n"
@@ -227,7 +240,7 @@ static void written_and_valid(void **state)
     csww_write_csv(&c, &x);
     has(x.buf, "AgencyWorker,SWENo,FTE,PersonBirthDate,GenderCurrent");
     has(x.buf, "\n0,SW1001,1.000000,1985-03-02,2,WBRI,University of Testing,2,1,5,2020-01-06,2,"
-               ",,,1.000000,3,3.00,0,1,SIC\n");
+               ",,,1.000000,3,3.00,,0,1,SIC\n");
     str_release(&x);
     arena_release(&a);
 }
@@ -376,6 +389,18 @@ static void broken_files_fail(void **state)
 static void year_edges(void **state)
 {
     (void)state;
+    /* the figures count the assignments in force on the day: the second only */
+    struct borough b;
+    borough(&b);
+    struct arena a = ARENA_INIT;
+    struct workforce_figures wf;
+    workforce_figures(&b.r, day("2025-10-01"), day("2026-09-30"), &a, &wf);
+    assert_int_equal(wf.assignments, 1);
+    workforce_figures(&b.r, day("2025-10-01"), day("2025-10-07"), &a, &wf);
+    assert_int_equal(wf.assignments, 1); /* the first, on its last day */
+    workforce_figures(&b.r, day("2025-10-01"), day("2025-10-08"), &a, &wf);
+    assert_int_equal(wf.assignments, 0);
+    arena_release(&a);
     assert_int_equal(csww_year_of(day("2026-09-30")), 2026);
     assert_int_equal(csww_year_of(day("2026-10-01")), 2027);
     assert_int_equal(csww_year_of(day("2025-10-01")), 2026);
