@@ -445,6 +445,7 @@ static enum kerr_code stage_workers(struct demo_gen *g)
             /* six digits, never a leading 0 (ident.h): 7919 is prime to 900000, so unique */
             snprintf(w.registration, sizeof(w.registration), "SW%u",
                      (unsigned)(100000 + ((uint64_t)i * 7919 + reg_offset) % 900000));
+        snprintf(tn->registration, sizeof tn->registration, "%s", w.registration);
         enum kerr_code rc = g->sink->worker(g->sink->ctx, &w, g->e);
         arena_release(&a);
         if (rc)

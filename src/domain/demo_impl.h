@@ -78,6 +78,8 @@ struct demo_tenure {
     kdate start, end;
     bool agency;
     char given[24], family[32]; /* kept for the user accounts */
+    char registration[12];      /* and for the application that appointed them */
+    bool appointed;             /* an application on the jobs board became this worker */
 };
 
 /* A stretch of a child's involvement with one kind of team. */

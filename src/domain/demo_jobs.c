@@ -8,12 +8,16 @@
  * Each vacancy has its applications, from a stream of their own (so the vacancies are the
  * same with or without them): an open one's are still in the pipeline (received,
  * shortlisted, interview, an offer, now and then withdrawn); a closed one's were decided
- * (most not taken forward, some withdrawn, one appointed unless it closed early).
+ * (most not taken forward, some withdrawn, one appointed unless it closed early). The one
+ * appointed is, where the borough has one, the worker who took up such a post in the months
+ * after it closed: their name and registration, as appointing makes the worker record from
+ * the application (no fact typed twice).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
+#include "domain/codeset.h"
 #include "domain/demo_impl.h"
 #include "domain/application.h"
 #include "domain/vacancy.h"
@@ -175,8 +179,38 @@ static const char *stage_of(struct rng *r, const struct vacancy *v, bool open, s
     return pick(r, done, N(done));
 }
 
+/* The worker vacancy `v` (for a post in a team of `kind`) was filled by: permanent, in such a
+ * team and role, starting within four months of its closing date, and no other vacancy's
+ * appointee. NULL when there is none (an agency worker covered it, or the demo's post
+ * timeline has no starter then). */
+static struct demo_tenure *appointee(struct demo_gen *g, enum demo_team_kind kind,
+                                     const struct vacancy *v)
+{
+    int role = vocab_parse(CS_WORKER_ROLE, v->role);
+    for (uint32_t i = 0; i < g->n_tenures; i++) {
+        struct demo_tenure *tn = &g->tenures[i];
+        const struct demo_post *p = &g->posts[tn->post];
+        if (tn->agency || tn->appointed || g->teams[p->team].kind != kind ||
+            (role >= 0 && (int)p->role != role) ||
+            v->needs_swe_registration != (tn->registration[0] != '\0') ||
+            tn->start < v->closing_date || tn->start > date_add_days(v->closing_date, 120))
+            continue;
+        return tn;
+    }
+    return NULL;
+}
+
+/* An address from the applicant's names, lower case, spaces and apostrophes as hyphens. */
+static const char *email_of(struct arena *a, const char *given, const char *family, size_t k)
+{
+    char *email = arena_printf(a, "%s.%s%zu@example.com", given, family, k);
+    for (char *c = email; *c; c++)
+        *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c == ' ' || *c == '\'' ? '-' : *c);
+    return email;
+}
+
 static enum kerr_code applications(struct demo_gen *g, struct rng *r, struct arena *a, size_t i,
-                                   const struct vacancy *v, bool open)
+                                   const struct vacancy *v, enum demo_team_kind kind, bool open)
 {
     size_t n = open ? rng_below(r, 7) : 3 + rng_below(r, 8);
     enum kerr_code rc = KITH_OK;
@@ -187,9 +221,7 @@ static enum kerr_code applications(struct demo_gen *g, struct rng *r, struct are
         char sex = rng_chance(r, 700) ? 'F' : 'M'; /* the workforce is mostly women */
         ap.given_name = demo_given_name(r, sex, a);
         ap.family_name = demo_family_name(r, a);
-        ap.email = arena_printf(a, "%s.%s%zu@example.com", ap.given_name, ap.family_name, k);
-        for (char *c = (char *)ap.email; *c; c++)
-            *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c == ' ' || *c == '\'' ? '-' : *c);
+        ap.email = email_of(a, ap.given_name, ap.family_name, k);
         /* Ofcom's numbers for drama: never anyone's. */
         ap.phone = arena_printf(a, "07700 900%03u", (unsigned)rng_below(r, 1000));
         snprintf(ap.right_to_work, sizeof ap.right_to_work, "%s",
@@ -214,6 +246,18 @@ static enum kerr_code applications(struct demo_gen *g, struct rng *r, struct are
             ap.stage_on = received;
         ap.h.created_at =
             (int64_t)received * 86400 + (int64_t)9 * 3600 + (int64_t)rng_below(r, 36000);
+        /* after every draw, so the other applications are the same with it or without */
+        struct demo_tenure *tn = !strcmp(ap.stage, "appointed") ? appointee(g, kind, v) : NULL;
+        if (tn) {
+            tn->appointed = true;
+            ap.given_name = tn->given;
+            ap.family_name = tn->family;
+            ap.email = email_of(a, ap.given_name, ap.family_name, k);
+            snprintf(ap.swe_number, sizeof ap.swe_number, "%s", tn->registration);
+            /* appointed a month before they started, not before they applied */
+            kdate on = date_add_days(tn->start, -28);
+            ap.stage_on = on < received ? received : on > g->today ? g->today : on;
+        }
         rc = g->sink->record(g->sink->ctx, &application_type, &ap, g->e);
     }
     return rc;
@@ -226,7 +270,8 @@ static enum kerr_code one(struct demo_gen *g, struct rng *r, struct rng *ra, str
     size_t nteams = 0;
     while (nteams < N(ro->teams) && (nteams == 0 || ro->teams[nteams] != TK_COUNT))
         nteams++;
-    const char *team = demo_kinds[ro->teams[rng_below(r, nteams)]].name;
+    enum demo_team_kind kind = ro->teams[rng_below(r, nteams)];
+    const char *team = demo_kinds[kind].name;
     struct vacancy v = {0};
     demo_public_id(g, ID_VACANCY, i, 0, v.h.public_id);
     v.title = arena_printf(a, "%s, %s", ro->title, team);
@@ -262,7 +307,7 @@ static enum kerr_code one(struct demo_gen *g, struct rng *r, struct rng *ra, str
     v.needs_swe_registration = ro->swe;
     v.h.created_at = (int64_t)v.published_on * 86400;
     enum kerr_code rc = g->sink->record(g->sink->ctx, &vacancy_type, &v, g->e);
-    return rc ? rc : applications(g, ra, a, i, &v, open);
+    return rc ? rc : applications(g, ra, a, i, &v, kind, open);
 }
 
 enum kerr_code demo_vacancies(struct demo_gen *g)

@@ -37,10 +37,11 @@ struct stats {
     uint64_t hash; /* FNV-1a over every record, in order */
     int64_t teams, workers, users, children, relatives, relationships, allocations, notes;
     int64_t boundaries, stage_ends;
-    int64_t vacancies, open_vacancies; /* records of the jobs board */
-    int64_t assignments, over_cap;     /* agency assignments, those over London's caps */
-    int64_t applications, stages[8];   /* their applications, by job-stage code's index */
-    int64_t appointed_closed_early;    /* appointments on vacancies filled early: none */
+    int64_t vacancies, open_vacancies;    /* records of the jobs board */
+    int64_t assignments, over_cap;        /* agency assignments, those over London's caps */
+    int64_t applications, stages[8];      /* their applications, by job-stage code's index */
+    int64_t appointed_closed_early;       /* appointments on vacancies filled early: none */
+    int64_t appointed, appointed_workers; /* appointments, those that became a worker */
     kdate last_vacancy_published;
     bool last_vacancy_open, last_vacancy_closed;
     int64_t next_id;
@@ -50,6 +51,7 @@ struct stats {
     int64_t worker_base;
     double fte[MAX_WORKERS];
     bool current[MAX_WORKERS], agency[MAX_WORKERS], registered[MAX_WORKERS];
+    char registration[MAX_WORKERS][12], family[MAX_WORKERS][32]; /* to find an appointee */
     int open_cases[MAX_WORKERS]; /* current social worker / personal adviser allocations */
     int64_t current_workers, current_agency;
     /* children */
@@ -196,6 +198,8 @@ static enum kerr_code on_worker(void *ctx, struct worker *w, struct kerr *e)
     } else if (w->role == ROLE_SOCIAL_WORKER || w->role == ROLE_TEAM_MANAGER) {
         problem(s, "social worker without a registration", w->public_id);
     }
+    snprintf(s->registration[k], sizeof s->registration[k], "%s", w->registration);
+    snprintf(s->family[k], sizeof s->family[k], "%s", w->family_name);
     s->fte[k] = w->fte;
     s->current[k] = w->end == DATE_NONE;
     s->agency[k] = w->agency;
@@ -522,6 +526,16 @@ static enum kerr_code on_record(void *ctx, const struct rec_type *t, void *rec, 
             (!strcmp(ap->stage, "appointed") || !strcmp(ap->stage, "rejected")))
             problem(s, "application decided on an open vacancy", ap->stage);
         s->appointed_closed_early += s->last_vacancy_closed && !strcmp(ap->stage, "appointed");
+        /* an appointee is the worker of that registration and name */
+        if (!strcmp(ap->stage, "appointed")) {
+            s->appointed++;
+            for (int64_t w = 0; ap->swe_number[0] && w < s->workers && w < MAX_WORKERS; w++)
+                if (!strcmp(s->registration[w], ap->swe_number)) {
+                    s->appointed_workers++;
+                    if (strcmp(s->family[w], ap->family_name) != 0)
+                        problem(s, "appointee's name", ap->h.public_id);
+                }
+        }
         if (ap->stage_on < s->last_vacancy_published || ap->stage_on > s->params.today)
             problem(s, "application stage date", ap->h.public_id);
         struct field_errors errs;
@@ -834,6 +848,10 @@ static void borough_shape(void **state)
         if (!s->stages[k])
             fail_msg("no demo application at stage %d", k);
     assert_int_equal(s->appointed_closed_early, 0);
+    /* some appointments became the workers who took up the posts */
+    print_message("appointed %lld, %lld of them workers\n", (long long)s->appointed,
+                  (long long)s->appointed_workers);
+    assert_true(s->appointed_workers >= 10 && s->appointed_workers <= s->appointed);
     /* the issue: ~20 teams, ~200 workers in post (about 15% agency), ~2,500 open */
     assert_true(s->teams >= 18 && s->teams <= 22);
     assert_true(s->current_workers >= 170 && s->current_workers <= 230);
