@@ -18,6 +18,7 @@
 #include "casework/casework.h"
 #include "casework/child.h"
 #include "casework/dupes.h"
+#include "domain/agency.h"
 #include "domain/codeset.h"
 #include "domain/entities.h"
 #include "domain/person.h"
@@ -621,6 +622,16 @@ const struct api_doc api_docs[] = {
      "The workforce in figures, as /workforce shows them (team managers, administrators and "
      "performance analysts): from=DATE and to=DATE for the period (docs/workforce.md)",
      NULL, NULL},
+    {HTTP_GET, "/api/v1/agency-assignments",
+     "Agency assignments in force on a day (on=DATE, today when not given), each with the cap "
+     "in force at its start (team managers and administrators; each read audited; "
+     "docs/workforce.md)",
+     NULL, "AgencyAssignmentList"},
+    {HTTP_POST, "/api/v1/agency-assignments",
+     "Add an agency assignment: refused, naming each field, over the region's cap without a "
+     "sign-off, under the minimum experience, within three months of a permanent post in the "
+     "region without exceptional circumstances (docs/workforce.md)",
+     "AgencyAssignmentInput", "AgencyAssignment"},
     {HTTP_GET, "/api/v1/jobs",
      "Open vacancies on the public jobs board, filtered as /jobs is; no token needed "
      "(docs/jobs.md)",
@@ -798,6 +809,14 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
     api_fields_schema(&j, "Team", "A team", id, team_fields, false, NULL);
     api_fields_schema(&j, "Worker", "A worker (team: the team's public id)", team_ref,
                       worker_fields, false, NULL);
+    /* its head, then cap_pence and over_cap after the fields: api_agency.c */
+    static const char *const agency_head[] = {"id", "version", NULL};
+    api_fields_schema(&j, "AgencyAssignment",
+                      "An agency assignment, with cap_pence (the cap in force at its start, null "
+                      "before caps applied) and over_cap",
+                      agency_head, agency_assignment_type.fields, false, NULL);
+    api_fields_schema(&j, "AgencyAssignmentInput", "An agency assignment as sent", NULL,
+                      agency_assignment_type.fields, true, NULL);
     schema(&j, "Search", search, search);
     schema(&j, "Problem", problem, NULL);
     schema(&j, "Obligation", obligation, NULL);
@@ -821,7 +840,8 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
                  {"RecordList", "records", "Record"},
                  {"RecordVersions", "versions", "Record"},
                  {"ObligationList", "obligations", "Obligation"},
-                 {"DuplicateList", "duplicates", "Duplicate"}};
+                 {"DuplicateList", "duplicates", "Duplicate"},
+                 {"AgencyAssignmentList", "assignments", "AgencyAssignment"}};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         json_key_obj(&j, lists[i].name);
         json_str(&j, "type", "object");

@@ -29,6 +29,9 @@ int api_allocation_add(struct http_app *app, struct http_request *req, struct ht
 /* api_workforce.c: teams (any signed-in account), workers (those who manage staff). */
 int api_teams(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_workers(struct http_app *app, struct http_request *req, struct http_response *res);
+/* Agency assignments in force on a day, and adding one (api_agency.c). */
+int api_agency_list(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_agency_add(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_workforce_figures(struct http_app *app, struct http_request *req,
                           struct http_response *res);
 /* api_work.c: the obligations the timescales derive. */

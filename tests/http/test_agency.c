@@ -272,12 +272,60 @@ static void form(void **state)
     assert_non_null(strstr(get(f, "/workforce/agency?page=2", MANAGER)->body, "SW54321"));
 }
 
+static struct call *api(struct fx *f, const char *method, const char *path, enum who w,
+                        const char *body)
+{
+    struct call *c = call_new(&f->a, method, path);
+    c->req.store = f->app.store;
+    c->req.cookie = arena_printf(&f->a, "who=%d", (int)w);
+    c->req.content_type = "application/json";
+    snprintf(c->req.request_id, sizeof c->req.request_id, "api%d", (int)w);
+    c->req.body = body;
+    c->req.body_len = body ? strlen(body) : 0;
+    return call_run(&f->app, c);
+}
+
+/* The API: the same assignments in force as the page, on a day asked for; an add refused
+ * as the form refuses it, naming the field; only those who manage staff. */
+static void json_api(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = api(f, "GET", "/api/v1/agency-assignments", MANAGER, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_int_equal(count(c->body, "\"over_cap\":"), 27);
+    assert_int_equal(count(c->body, "\"over_cap\":true"), 1);
+    assert_non_null(strstr(c->body, "\"cap_pence\":4200"));
+    /* the day before: 28 ended that day and is in; 27 had not started */
+    c = api(f, "GET", "/api/v1/agency-assignments?on=6/12/2026", MANAGER, NULL);
+    assert_int_equal(count(c->body, "\"over_cap\":"), 27);
+    assert_non_null(strstr(c->body, "SW100028"));
+    assert_null(strstr(c->body, "SW100027"));
+    assert_int_equal(
+        api(f, "GET", "/api/v1/agency-assignments?on=31/2/2026", MANAGER, NULL)->res.status, 422);
+    assert_int_equal(api(f, "GET", "/api/v1/agency-assignments", ANALYST, NULL)->res.status, 403);
+    const char *body = "{\"role\":\"social-worker\",\"agency\":\"Acme\",\"pqe_years\":2,"
+                       "\"notice_weeks\":4,\"name\":\"Eve Gray\",\"registration\":\"SW65432\","
+                       "\"start_date\":\"2026-12-01\",\"hourly_rate\":4000}";
+    c = api(f, "POST", "/api/v1/agency-assignments", MANAGER, body);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "pqe_years"));
+    assert_non_null(strstr(c->body, "is under the DfE's minimum"));
+    char *good = arena_strdup(&f->a, body);
+    good[strstr(good, "\"pqe_years\":2") - good + 12] = '5';
+    c = api(f, "POST", "/api/v1/agency-assignments", MANAGER, good);
+    assert_int_equal(c->res.status, 201);
+    assert_non_null(strstr(c->body, "\"over_cap\":false"));
+    c = api(f, "GET", "/api/v1/agency-assignments", MANAGER, NULL);
+    assert_int_equal(count(c->body, "\"over_cap\":"), 28);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(in_force_and_noted, setup, teardown),
         cmocka_unit_test_setup_teardown(who_may_see, setup, teardown),
         cmocka_unit_test_setup_teardown(form, setup, teardown),
+        cmocka_unit_test_setup_teardown(json_api, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
