@@ -80,7 +80,7 @@ static void tell(const struct csww_census *cs, const char *lea)
             fprintf(stderr,
                     "kith: ContractWeeks is left out for %zu agency workers: no agency "
                     "assignment of theirs in the year is recorded ('kith record add "
-                    "agency-assignment')\n",
+                    "agency_assignment')\n",
                     n);
         else if (n)
             fprintf(stderr,
