@@ -212,12 +212,56 @@ static void quarters(void **state)
     }
 }
 
+/* What the page watches, on 7 December 2026: an end on the last day of four weeks' notice
+ * (4 January 2027) and the day after, today itself and yesterday; over the cap and at it;
+ * a start exactly three months after a permanent post and the day before; a reference. */
+static void notes(void **state)
+{
+    (void)state;
+    kdate today = date_from_ymd(2026, 12, 7);
+    static const struct {
+        const char *end, *left, *start;
+        int64_t rate;
+        bool reference;
+        unsigned want;
+    } ns[] = {
+        {"2027-01-04", NULL, "2026-11-01", 4200, true, AGENCY_NOTE_ENDING},
+        {"2027-01-05", NULL, "2026-11-01", 4200, true, 0},
+        {"2026-12-07", NULL, "2026-11-01", 4200, true, AGENCY_NOTE_ENDING},
+        {"2026-12-06", NULL, "2026-11-01", 4200, true, 0}, /* ended: not in force */
+        {NULL, NULL, "2026-11-01", 4201, true, AGENCY_NOTE_OVER_CAP},
+        {NULL, "2026-08-01", "2026-11-01", 4200, true, 0},
+        {NULL, "2026-08-02", "2026-11-01", 4200, true, AGENCY_NOTE_EXCEPTION},
+        {NULL, NULL, "2026-11-01", 4200, false, AGENCY_NOTE_NO_REFERENCE},
+    };
+    for (size_t i = 0; i < N_ELEMS(ns); i++) {
+        struct agency_assignment r = {.role = "social-worker",
+                                      .hourly_rate = ns[i].rate,
+                                      .notice_weeks = 4,
+                                      .end_date = DATE_NONE,
+                                      .left_permanent_on = DATE_NONE,
+                                      .reference_received = DATE_NONE};
+        kdate d;
+        assert_int_equal(date_parse_iso(ns[i].start, &r.start_date, NULL), 0);
+        if (ns[i].end && !date_parse_iso(ns[i].end, &d, NULL))
+            r.end_date = d;
+        if (ns[i].left && !date_parse_iso(ns[i].left, &d, NULL))
+            r.left_permanent_on = d;
+        if (ns[i].reference)
+            r.reference_received = date_from_ymd(2026, 10, 20);
+        unsigned got = agency_notes(&r, "london", today);
+        if (got != ns[i].want)
+            fail_msg("case %zu: notes %#x, expected %#x", i, got, ns[i].want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rules),
         cmocka_unit_test(caps),
         cmocka_unit_test(quarters),
+        cmocka_unit_test(notes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
