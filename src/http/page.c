@@ -23,6 +23,7 @@ static const struct {
     {"/team", "My team", ROUTE_TEAM_READ},
     {"/search", "Find a child", ROUTE_CHILD_READ},
     {"/teams", "Team caseloads", ROUTE_TEAM_READ},
+    {"/workforce", "Workforce", ROUTE_WORKFORCE},
     {"/audit", "Audit trail", ROUTE_AUDIT_READ},
     {"/admin/users", "User accounts", ROUTE_USER_ADMIN},
     {"/validate", "Validate a return", ROUTE_VALIDATE},

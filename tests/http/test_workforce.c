@@ -274,6 +274,8 @@ static void page_figures(void **state)
     assert_non_null(p);
     assert_non_null(strstr(p, ">2.00<"));
     assert_null(strstr(c->body, "SW100")); /* no one named */
+    /* leaders find it in the service navigation, marked as the page they are on */
+    assert_non_null(strstr(c->body, "href=\"/workforce\" aria-current=\"page\""));
 }
 
 /* The day before the period's end: w4 is still in post with c6, the vacancy closing on the
