@@ -973,6 +973,10 @@ static enum kerr_code relative_add(struct demo_gen *g, struct demo_child *c, str
         .child_id = c->person.id, .other_id = p.id, .type = type, .parental_responsibility = pr};
     if (given_out)
         *given_out = p.given_name;
+    if (pr && c->n_pr < (int)(sizeof c->pr / sizeof c->pr[0])) {
+        c->pr[c->n_pr].name = arena_printf(c->arena, "%s %s", p.given_name, p.family_name);
+        c->pr[c->n_pr++].relationship = type;
+    }
     return g->sink->relationship(g->sink->ctx, &rel, g->e);
 }
 
@@ -1374,6 +1378,7 @@ static const struct child_part {
     {"allocations", 4, part_allocations},
     {"notes", 5, part_notes},
     {"contacts", 6, part_contacts},
+    {"family help, risks and pre-proceedings", 8, demo_family},
     {"help and protection", 7, demo_help},
 };
 

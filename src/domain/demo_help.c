@@ -72,7 +72,11 @@ static enum kerr_code emit(struct hp *h, const struct rec_type *t, void *rec, kd
     hd->parent_id = h->c->person.id;
     hd->created_at = (int64_t)made * 86400 + (int64_t)16 * 3600;
     hd->updated_at = hd->created_at;
-    demo_public_id(h->g, ID_HELP, (uint64_t)h->c->index, h->seq++, hd->public_id);
+    /* a referral a family help episode stepped up to comes with the id the episode links to;
+     * the sequence moves on either way, so the other records keep theirs */
+    uint64_t seq = h->seq++;
+    if (!hd->public_id[0])
+        demo_public_id(h->g, ID_HELP, (uint64_t)h->c->index, seq, hd->public_id);
     return h->g->sink->record(h->g->sink->ctx, t, rec, h->g->e);
 }
 
@@ -350,6 +354,10 @@ static enum kerr_code one_episode(struct hp *h, const struct episode *ep)
     if (ref.closure_date != DATE_NONE)
         snprintf(ref.closure_reason, sizeof ref.closure_reason, "%s",
                  nfa ? "RC7" : as_of(ep->reason, ref.closure_date));
+    if (c->step_up_door && c->step_up_door == ep->first) {
+        memcpy(ref.h.public_id, c->step_up_referral, sizeof ref.h.public_id);
+        memcpy(ref.stepped_up_from, c->step_up_from, sizeof ref.stepped_up_from);
+    }
     enum kerr_code rc = emit(h, &referral_type, &ref, door->start);
     kdate cp_end = DATE_NONE;
     for (int k = ep->first + 1; !rc && k <= ep->last; k++) {

@@ -121,6 +121,18 @@ struct demo_child {
     const char *carer_role; /* "mother", "father", "grandmother"... */
     int n_siblings;
     int team_pick[TK_COUNT]; /* the child's team of each kind (its locality), -1 before use */
+    /* The relatives with parental responsibility, as the family part made them ("Ama
+     * Mensah", "mother"): the people a family group decision-making meeting is offered to. */
+    struct {
+        const char *name, *relationship;
+    } pr[2];
+    int n_pr;
+    /* A family help episode that stepped up: the front-door phase it became, and the
+     * public id its referral takes (demo_family.c sets both; demo_help.c writes the
+     * referral with that id and the link back). step_up_door 0: none (phase 0 is never a
+     * step-up's referral). */
+    int step_up_door;
+    char step_up_referral[PUBLIC_ID_LEN + 1], step_up_from[PUBLIC_ID_LEN + 1];
 };
 
 struct demo_gen {
@@ -171,7 +183,8 @@ enum demo_id_tag {
     ID_CONTACT,
     ID_HELP,
     ID_APPLICATION,
-    ID_AGENCY
+    ID_AGENCY,
+    ID_FAMILY /* demo_family.c's records */
 };
 void demo_public_id(const struct demo_gen *g, enum demo_id_tag tag, uint64_t group, uint64_t item,
                     char out[PUBLIC_ID_LEN + 1]);
@@ -183,6 +196,10 @@ int64_t demo_holder(const struct demo_gen *g, uint32_t team, kdate t, struct rng
 /* A child's help-and-protection records: referrals, assessments, plans, enquiries,
  * conferences, core groups and visits (demo_help.c). */
 enum kerr_code demo_help(struct demo_gen *g, struct demo_child *c, struct rng *r);
+
+/* A child's family help episodes, missing episodes, exploitation risks, private fostering
+ * and pre-proceedings (demo_family.c). Runs before demo_help, which reads step_up_*. */
+enum kerr_code demo_family(struct demo_gen *g, struct demo_child *c, struct rng *r);
 
 /* The vacancies stage (demo_jobs.c). */
 enum kerr_code demo_vacancies(struct demo_gen *g);
