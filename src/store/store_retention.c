@@ -10,6 +10,11 @@
 
 #include "store/store_sql.h"
 
+/* SQLite leaves a deleted or shortened row's bytes in the page's free space, so a removed CV
+ * or email would still be in the file; with secure_delete it writes zeros over them. It
+ * holds for the connection from here on: a retention run's own, as a command. PostgreSQL
+ * keeps dead rows until VACUUM reclaims them, which is the database's housekeeping. */
+static struct store_sql_pair zero_sql = STORE_SQL_PAIR("PRAGMA secure_delete = ON", "SELECT 1");
 static struct store_sql anonymise_sql =
     STORE_SQL("UPDATE application SET given_name = 'Anonymised', family_name = 'applicant', "
               "email = NULL, phone = NULL, right_to_work = NULL, swe_number = NULL, "
@@ -30,8 +35,10 @@ enum kerr_code store_application_anonymise(struct store *s, int64_t id, const ch
     sp_i64(&p, id);
     sp_text(&p, note);
     int64_t cvs = 0;
-    enum kerr_code rc =
-        store_q(s, &anonymise_sql, &p, NULL, NULL, NULL, "anonymising an application", e);
+    enum kerr_code rc = store_q(s, store_sql_of(s, &zero_sql), NULL, NULL, NULL, NULL,
+                                "asking for removed bytes to be overwritten", e);
+    if (!rc)
+        rc = store_q(s, &anonymise_sql, &p, NULL, NULL, NULL, "anonymising an application", e);
     p.n = 1;
     if (!rc)
         rc = store_q(s, &cv_sql, &p, NULL, NULL, &cvs, "removing an application's CV", e);
