@@ -92,6 +92,9 @@ struct stats {
     int64_t missing_open, rhi_on_time, rhi_late, rhi_none, rhi_declined;
     int64_t risks_open, risks_overdue, risks_closed, risks_nrm;
     int64_t offers_without_pr, letters_not_stating;
+    /* a step-up: the referral the episode names, then that referral naming it back */
+    char up_to[PUBLIC_ID_LEN + 1], up_from[PUBLIC_ID_LEN + 1];
+    int64_t up_linked, up_unlinked;
     struct cin_proj *census;
     /* the first error seen, with the record that caused it */
     char problem[256];
@@ -515,6 +518,8 @@ static void hp_child_done(struct stats *s)
 clear:
     for (int i = 0; i < N_HP; i++)
         s->hp_n[i] = 0;
+    s->up_unlinked += s->up_to[0] != '\0'; /* the child ended with no such referral */
+    s->up_to[0] = '\0';
 }
 
 /* What the brief asks of family help, risks and pre-proceedings, counted as they pass. */
@@ -527,8 +532,18 @@ static void family_tally(struct stats *s, const struct rec_type *t, const void *
         s->fh_open += open;
         s->fh_cin += h->child_in_need;
         s->fh_stepped_up += h->stepped_up_to[0] != '\0';
+        if (h->stepped_up_to[0]) {
+            memcpy(s->up_to, h->stepped_up_to, sizeof s->up_to);
+            memcpy(s->up_from, h->h.public_id, sizeof s->up_from);
+        }
         kdate last = h->review_date != DATE_NONE ? h->review_date : h->plan_date;
         s->fh_review_overdue += open && last != DATE_NONE && today - last > 84;
+    } else if (t == &referral_type) {
+        const struct referral *r = rec;
+        if (s->up_to[0] && !strcmp(r->h.public_id, s->up_to)) {
+            s->up_linked += !strcmp(r->stepped_up_from, s->up_from);
+            s->up_to[0] = '\0';
+        }
     } else if (t == &missing_episode_type) {
         const struct missing_episode *m = rec;
         if (m->end_date == DATE_NONE) {
@@ -792,6 +807,9 @@ static void family_risks(struct stats *a)
         fail_msg("%lld family help episodes for %lld children", (long long)help,
                  (long long)children);
     assert_true(a->fh_open > 0 && a->fh_cin > 0 && a->fh_stepped_up > 0);
+    /* each step-up names a referral of the child's that names it back */
+    assert_int_equal(a->up_linked, a->fh_stepped_up);
+    assert_int_equal(a->up_unlinked, 0);
     assert_true(a->fh_review_overdue > 0 && a->fh_review_overdue < a->fh_open / 2);
     /* missing: most interviews offered within 72 hours, some late, some declined (a few
      * of the last weeks' never offered: too few to count on at this scale) */
