@@ -35,13 +35,23 @@ out=$("$KITH" audit verify --db "$(url kith_app)" 2>&1) && ok "audit verify as t
     || bad "audit verify: $out"
 
 for stmt in "UPDATE audit SET action = 'x'" "DELETE FROM audit" "TRUNCATE audit" \
-    "UPDATE kith_meta SET version = 1" "DROP TABLE person"; do
+    "UPDATE kith_meta SET version = 1" "DROP TABLE person" \
+    "UPDATE record_history SET body = '{}'" "DELETE FROM record_history"; do
     out=$(psql -d kith_roles -U kith_app -c "$stmt" 2>&1)
     echo "$out" | grep -q "permission denied\|must be owner" && ok "app role refused: $stmt" \
         || bad "app role allowed: $stmt: $out"
 done
 [ "$(psql -d kith_roles -Atc 'SELECT count(*) FROM audit')" = "$rows" ] \
     && ok "audit rows unchanged" || bad "audit rows changed"
+
+# Retention rewrites an application's history only through the owner's function (migration
+# 0026): the app role runs it, though it may not touch record_history itself (above).
+out=$("$KITH" recruit retention --on 2027-12-31 --db "$(url kith_app)" 2>&1) \
+    && ok "recruit retention as the app role: $(echo "$out" | tail -1)" || bad "retention: $out"
+left=$(psql -d kith_roles -Atc "SELECT count(*) FROM application a JOIN vacancy v ON v.id = a.parent_id
+    WHERE a.email IS NOT NULL AND v.closing_date < '2027-06-30'")
+[ "$left" = 0 ] && ok "no address left on an application past the period" \
+    || bad "$left applications past the period keep an address"
 
 echo "$fails failed"
 [ $fails -eq 0 ]
