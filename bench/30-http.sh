@@ -43,7 +43,10 @@ bench_binary() {
     # another program may hold the port (a second bench, a test's server): take the next
     tries=0
     while :; do
-        "$bin" serve --db "$db" --listen "127.0.0.1:$port" >"$scratch/serve.out" 2>"$scratch/serve.log" &
+        # emptied here, not by the child's redirection: the loop below must not read the
+        # last server's "listening" before the new one has truncated its log
+        : >"$scratch/serve.log"
+        "$bin" serve --db "$db" --listen "127.0.0.1:$port" >"$scratch/serve.out" 2>>"$scratch/serve.log" &
         pid=$!
         i=0
         until grep -q "http.listening" "$scratch/serve.log" 2>/dev/null || ! kill -0 $pid 2>/dev/null; do
@@ -56,9 +59,10 @@ bench_binary() {
         port=$((port + 7))
     done
     base="http://127.0.0.1:$port"
-    cookie=$(curl -s -D - -o /dev/null -H "Origin: $base" --data-urlencode "username=$sw" \
-        --data-urlencode "password=$pw" "$base/sign-in" |
-        sed -n 's/^Set-Cookie: \(__Host-kith_session=[^;]*\);.*/\1/p')
+    curl -s -D "$scratch/sign-in.txt" -o /dev/null -H "Origin: $base" --data-urlencode "username=$sw" \
+        --data-urlencode "password=$pw" "$base/sign-in" || true
+    cookie=$(sed -n 's/^Set-Cookie: \(__Host-kith_session=[^;]*\);.*/\1/p' "$scratch/sign-in.txt")
+    [ -n "$cookie" ] || { echo "signing in as $sw failed: $(head -1 "$scratch/sign-in.txt")"; tail -3 "$scratch/serve.log"; exit 1; }
     child=$(curl -s -H "Cookie: $cookie" "$base/" | grep -o 'href="/children/[a-z0-9]*"' | head -1 |
         sed 's/href="\(.*\)"/\1/')
     [ -n "$child" ] || { echo "no child on the caseload of $sw ($base, cookie ${cookie:+set})"; exit 1; }

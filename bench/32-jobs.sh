@@ -96,7 +96,8 @@ measure() {
 }
 # Serve the database with binary $1 and measure the three phases.
 bench_binary() {
-    "$1" serve --db "$db" --listen "127.0.0.1:$port" >"$scratch/serve.out" 2>"$scratch/serve.log" &
+    : >"$scratch/serve.log" # emptied before, so the wait below never reads the last server's log
+    "$1" serve --db "$db" --listen "127.0.0.1:$port" >"$scratch/serve.out" 2>>"$scratch/serve.log" &
     pid=$!
     i=0
     until grep -q "http.listening" "$scratch/serve.log" 2>/dev/null; do
