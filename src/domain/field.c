@@ -48,7 +48,8 @@ void field_fail(struct field_errors *errs, const struct field *f, int item, cons
     }
     /* Composed in locals first: `value` or `problem` may point into an earlier error. */
     char v[sizeof(errs->items[0].value)], expected[sizeof(errs->items[0].expected)];
-    char msg[sizeof(errs->items[0].msg)], what[32] = "";
+    char msg[sizeof(errs->items[0].msg)], what[32] = "", why[sizeof(errs->items[0].problem)];
+    snprintf(why, sizeof why, "%s", problem);
     quote_value(v, sizeof(v), value ? value : "", value ? strlen(value) : 0);
     if (expected_fmt) {
         va_list ap;
@@ -71,6 +72,7 @@ void field_fail(struct field_errors *errs, const struct field *f, int item, cons
     e->item = item;
     memcpy(e->value, v, sizeof(v));
     memcpy(e->expected, expected, sizeof(expected));
+    memcpy(e->problem, why, sizeof(why));
     memcpy(e->msg, msg, sizeof(msg));
 }
 

@@ -105,7 +105,8 @@ struct field_error {
     int item;          /* FIELD_CODE_LIST: the element (0-based); -1 otherwise */
     char value[48];    /* the value as given ("" when missing), cut with "..." if long */
     char expected[128];
-    char msg[320]; /* the whole sentence, for a form or a log line */
+    char problem[40]; /* what is wrong, as the sentence says it: "is missing" */
+    char msg[320];    /* the whole sentence, for the API, the command line or a log line */
 };
 
 struct field_errors {

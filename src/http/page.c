@@ -457,16 +457,66 @@ void page_pagination(struct html *h, const char *href, long page, size_t per_pag
     html_raw(h, "</nav>\n");
 }
 
+/* The label as the start of a sentence: "date of the note" -> "Date of the note". */
+static const char *sentence(struct arena *a, const char *label)
+{
+    return arena_printf(
+        a, "%c%s", label[0] >= 'a' && label[0] <= 'z' ? label[0] - 'a' + 'A' : label[0], label + 1);
+}
+
+static const char *say_missing(struct arena *a, const struct field *f)
+{
+    if (f->type == FIELD_BOOL)
+        return arena_printf(a, "Select yes or no for %s", f->label);
+    return arena_printf(a, "%s the %s", f->flags & FIELD_CODED ? "Select" : "Enter", f->label);
+}
+
+static const char *say_future(struct arena *a, const struct field *f)
+{
+    return arena_printf(a, "%s must be today or in the past", sentence(a, f->label));
+}
+
+static const char *say_too_long(struct arena *a, const struct field *f)
+{
+    return f->max_len ? arena_printf(a, "%s must be %d characters or fewer", sentence(a, f->label),
+                                     f->max_len)
+                      : NULL;
+}
+
+/* The problems a form says in GOV.UK's words ("Enter the subject"), from the description's
+ * field and what the check found; the rest keep the check's own sentence, which the API
+ * and the command line give for all of them. */
+static const struct {
+    const char *problem;
+    const char *(*say)(struct arena *a, const struct field *f);
+} form_words[] = {
+    {"is missing", say_missing},
+    {"is in the future", say_future},
+    {"is too long", say_too_long},
+};
+
+const char *page_field_message(struct arena *a, const struct field *f, const struct field_error *e)
+{
+    for (size_t i = 0; f && e->item < 0 && i < sizeof form_words / sizeof form_words[0]; i++) {
+        const char *said =
+            !strcmp(e->problem, form_words[i].problem) ? form_words[i].say(a, f) : NULL;
+        if (said)
+            return said;
+    }
+    return arena_strdup(a, e->msg);
+}
+
 void page_cw_errors(struct http_request *req, const struct field *fields, const struct cw_err *err,
                     const char *fallback)
 {
     for (size_t i = 0; i < err->fields.n && req->nerrors < HTTP_FIELD_ERRORS_MAX; i++) {
-        const char *name = err->fields.items[i].field;
+        const struct field_error *fe = &err->fields.items[i];
+        const char *name = fe->field;
         const struct field *f = fields ? field_find(fields, name) : NULL;
         if (f && f->type == FIELD_DATE)
             name = arena_printf(req->arena, "%s-day", name);
         req->errors[req->nerrors].field = arena_strdup(req->arena, name);
-        req->errors[req->nerrors].message = arena_strdup(req->arena, err->fields.items[i].msg);
+        req->errors[req->nerrors].message = page_field_message(req->arena, f, fe);
         req->nerrors++;
     }
     if (!err->fields.n && req->nerrors < HTTP_FIELD_ERRORS_MAX) {

@@ -33,6 +33,13 @@ bool page_date_read(struct http_request *req, const char *prefix, const char *le
  * highlighted. */
 void page_date_input(struct html *h, const struct http_request *req, const char *prefix,
                      const char *legacy, const char *legend, const char *hint);
+/* What a form says of a field's problem `e` (f: its description's field, or NULL): "Enter
+ * the subject", "Date of the note must be today or in the past", "Subject must be 200
+ * characters or fewer" in GOV.UK's words; any other problem in the check's own sentence,
+ * as the API and the command line give every one. */
+struct field;
+struct field_error;
+const char *page_field_message(struct arena *a, const struct field *f, const struct field_error *e);
 /* A use case's refusal of values as the form's field errors, each beside its input (a
  * date's beside its day box, `fields` saying which are dates; may be NULL when the form
  * has none); with no field named, the whole refusal beside the field its kerr names, or

@@ -126,9 +126,9 @@ int page_sign_in_form(struct http_app *app, struct http_request *req, struct htt
 }
 
 /* The name a carried field goes by on the page: its route's title for it, or its name. */
-static const char *field_title(const struct http_request *req, const char *name)
+static const char *field_title(struct http_request *req, const char *name)
 {
-    for (const struct route_param *p = req->route ? req->route->params : NULL; p && p->name; p++)
+    for (const struct route_param *p = router_form_params(req); p && p->name; p++)
         if (strcmp(p->name, name) == 0 && p->title)
             return p->title;
     return name;

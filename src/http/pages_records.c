@@ -196,7 +196,8 @@ static void field_input(struct html *h, const struct http_request *req, const st
                 }
             }
         }
-        page_date_input(h, req, f->name, NULL, label, f->hint ? f->hint : "For example, 27 3 2026");
+        page_date_input(h, req, f->name, f->name, label,
+                        f->hint ? f->hint : "For example, 27 3 2026");
     } else if (f->flags & FIELD_CODED) {
         coded_field(h, req, fields, f, rec, typed(req, f, rec));
     } else if (f->type == FIELD_BOOL) {
@@ -228,10 +229,14 @@ static void field_input(struct html *h, const struct http_request *req, const st
             govuk_textarea(h, &g);
     } else {
         const char *v = typed(req, f, rec);
+        /* a line with a limit says it, as a character count does for paragraphs */
+        const char *hint = f->hint || !f->max_len || f->type != FIELD_TEXT
+                               ? f->hint
+                               : arena_printf(a, "You can enter up to %d characters", f->max_len);
         govuk_input(h,
                     &(struct govuk_field){.name = f->name,
                                           .label = label,
-                                          .hint = f->hint,
+                                          .hint = hint,
                                           .error = page_error_text(req, f->name),
                                           .value = v ? v : "",
                                           .inputmode = f->type == FIELD_INT       ? "numeric"
@@ -302,7 +307,9 @@ static void read_form(struct http_request *req, const struct field *fields, void
         if (f->type == FIELD_DATE) {
             kdate d = DATE_NONE;
             char iso[DATE_ISO_LEN];
-            page_date_read(req, f->name, NULL, f->label, false, false, &d);
+            /* a date typed whole into one box named like the field (the note's form before
+             * the date input) is read too; no record form declares such a box */
+            page_date_read(req, f->name, f->name, f->label, false, false, &d);
             rec_set_text(f, rec, d == DATE_NONE ? NULL : date_format_iso(d, iso), req->arena,
                          &errs);
         } else {

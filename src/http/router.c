@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "domain/entities.h"
 #include "domain/person.h"
 #include "domain/rec.h"
 #include "domain/text.h"
@@ -246,7 +247,8 @@ static const char *form_joined(const struct http_request *req, const char *name)
     return v;
 }
 
-/* The declaration of a form from a field table (ROUTE_RECORD_FORM, ROUTE_CHILD_FORM): a
+/* The declaration of a form from a field table (ROUTE_RECORD_FORM, ROUTE_CHILD_FORM,
+ * ROUTE_NOTE_FORM): a
  * date as NAME-day/-month/-year, what kith keeps or the place implies left out, with
  * "version" and "reason" for a correction, then the row's own `params` (a step-down's
  * closure of the CIN episode beside the new episode's fields). */
@@ -306,17 +308,33 @@ static const struct route_param *record_params(struct http_request *req)
     return t ? fields_params(req, t->fields) : NULL;
 }
 
+/* The forms declared by a field table: a record type's (from the path), or these. */
+static const struct {
+    unsigned flag;
+    const struct field *fields;
+} field_forms[] = {{ROUTE_CHILD_FORM, person_fields}, {ROUTE_NOTE_FORM, note_fields}};
+
+const struct route_param *router_form_params(struct http_request *req)
+{
+    const struct route *r = req->route;
+    if (!r)
+        return NULL;
+    if (r->flags & ROUTE_RECORD_FORM)
+        return record_params(req);
+    for (size_t i = 0; i < sizeof field_forms / sizeof field_forms[0]; i++)
+        if (r->flags & field_forms[i].flag)
+            return fields_params(req, field_forms[i].fields);
+    return r->params;
+}
+
 /* Keep declared fields only; check type and length; note required ones left empty. */
 static void check_params(struct http_request *req)
 {
     const struct route *r = req->route;
     req->nparams = 0;
     req->nerrors = 0;
-    bool by_fields = r->flags & (ROUTE_RECORD_FORM | ROUTE_CHILD_FORM);
-    const struct route_param *params = (r->flags & ROUTE_RECORD_FORM) ? record_params(req)
-                                       : (r->flags & ROUTE_CHILD_FORM)
-                                           ? fields_params(req, person_fields)
-                                           : r->params;
+    bool by_fields = r->flags & (ROUTE_RECORD_FORM | ROUTE_CHILD_FORM | ROUTE_NOTE_FORM);
+    const struct route_param *params = router_form_params(req);
     for (const struct route_param *p = params; p && p->name; p++) {
         const char *v = by_fields ? form_joined(req, p->name) : form_value(req, p->name);
         if (!v)

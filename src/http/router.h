@@ -78,6 +78,10 @@ enum route_flags {
     /* The child's identity form: the parameters are the fields of the person's description
      * (domain/person.c) as ROUTE_RECORD_FORM has a type's; `params` is NULL. */
     ROUTE_CHILD_FORM = 1u << 6,
+    /* A case note's form: the fields of the note's description (domain/entities.c), as
+     * the child's identity; `params` holds the one-box date of pages served before the
+     * date input. */
+    ROUTE_NOTE_FORM = 1u << 7,
 };
 
 struct route {
@@ -117,6 +121,11 @@ struct http_app {
     int (*unauthenticated)(struct http_app *app, struct http_request *req,
                            struct http_response *res);
 };
+
+/* The parameters the request's route declares: its own, or for a form declared by a field
+ * table (ROUTE_RECORD_FORM, ROUTE_CHILD_FORM, ROUTE_NOTE_FORM) the fields' with its own
+ * after them; NULL when none. What the router checks, and what a page names them by. */
+const struct route_param *router_form_params(struct http_request *req);
 
 /* Run one request through the route table; always fills `res` completely. */
 void router_handle(struct http_app *app, const struct route *table, struct http_request *req,

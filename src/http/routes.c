@@ -36,12 +36,11 @@ static const struct route_param merge_params[] = {
     {0},
 };
 
+/* A case note's fields are its description's (ROUTE_NOTE_FORM); this is the one box of a
+ * date from a page served before the date input, kept so a post carried across sign-in
+ * from such a page is still read. */
 static const struct route_param note_params[] = {
-    DATE_PARAMS("date", "Date of the note"),
     {"date", PARAM_LINE, 20, false, NULL, "Date of the note"},
-    {"kind", PARAM_LINE, 40, true, "the kind of note", "Kind"},
-    {"subject", PARAM_LINE, NOTE_SUBJECT_MAX, true, "a subject", "Subject"},
-    {"body", PARAM_TEXT, NOTE_BODY_MAX, true, "the note", "Note"},
     {0},
 };
 
@@ -230,8 +229,8 @@ const struct route routes[] = {
      ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_CHILD_WRITE, ROUTE_CSRF | ROUTE_CHILD_FORM,
      PARAM_PUBLIC_ID, route_scope_child, NULL, "/children/{id}"},
     {HTTP_POST, "/children/{id}/notes", page_note_add,
-     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_CSRF, PARAM_PUBLIC_ID, route_scope_child,
-     note_params, "/children/{id}/notes"},
+     ROUTE_SIGNED_IN | ROUTE_CHILD_READ | ROUTE_NOTE_WRITE, ROUTE_CSRF | ROUTE_NOTE_FORM,
+     PARAM_PUBLIC_ID, route_scope_child, note_params, "/children/{id}/notes"},
     /* Every record type, from its description (pages_records.c); the forms' fields are
      * the type's (ROUTE_RECORD_FORM) */
     {HTTP_GET,  "/children/{id}/records/{type}", page_records_list,

@@ -732,7 +732,7 @@ static void carried_work_for_the_wrong_account(void **state)
     c = call(f, "POST", "/sign-in", NULL,
              arena_printf(&f->a, "%s&username=ada.test&password=" PASSWORD, without), NULL);
     assert_int_equal(c->res.status, 422);
-    assert_non_null(strstr(c->body, "href=\"#subject\">Enter a subject"));
+    assert_non_null(strstr(c->body, "href=\"#subject\">Enter the subject"));
     assert_non_null(strstr(c->body, ">Kit showed me the garden.\r\n\r\nNew paragraph "
                                     "&lt;b&gt;</textarea>"));
     assert_non_null(strstr(c->body, "name=\"date-month\" type=\"text\" value=\"Jan\""));

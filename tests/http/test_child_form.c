@@ -1,11 +1,12 @@
 /*
  * The child's identity is written once (casework.h cw_child_create): a bad value gets the
- * same field name and the same sentence through the page (POST /children), the API
- * (POST /api/v1/children) and the command line (`kith child add`, run as $KITH on the
- * same database), and none of the three stores anything. One table of values; each row is
- * sent three ways. Then the page's happy paths: the form drawn from the description,
- * a child recorded and a correction saved, both audited, and a child out of scope is not
- * found on the edit form.
+ * same field name and the same problem through the page (POST /children: in GOV.UK's words
+ * for a missing, future or too long value, page_field_message), the API (POST
+ * /api/v1/children) and the command line (`kith child add`, run as $KITH on the same
+ * database), the same sentence for the last two, and none of the three stores anything. One table
+ * of values; each row is sent three ways. Then the page's happy paths: the form drawn from the
+ * description, a child recorded and a correction saved, both audited, and a child out of scope is
+ * not found on the edit form.
  */
 #include "../unit/test.h"
 
@@ -18,6 +19,7 @@
 #include <sys/wait.h>
 
 #include "core/date.h"
+#include "http/page.h"
 #include "core/esc.h"
 #include "core/str.h"
 #include "domain/person.h"
@@ -203,7 +205,7 @@ static const char *const options[] = {
 static const char *value_at(size_t row, size_t i) { return bad[row].v[i]; }
 
 /* What the description says of the row's field: the sentence every channel must show. */
-static const char *expected(struct fx *f, size_t row)
+static const struct field_error *expected(struct fx *f, size_t row)
 {
     struct person p = person_blank_child();
     p.family_name = "Formtest";
@@ -216,7 +218,9 @@ static const char *expected(struct fx *f, size_t row)
     const struct field_error *fe = field_error_for(&errs, bad[row].field);
     if (!fe)
         fail_msg("row %zu: the description finds nothing wrong with %s", row, bad[row].field);
-    return arena_strdup(&f->a, fe->msg);
+    struct field_error *kept = arena_alloc(&f->a, sizeof *kept);
+    *kept = *fe;
+    return kept;
 }
 
 static void through_api(struct fx *f, size_t row, const char *msg)
@@ -296,11 +300,20 @@ static void one_message_three_ways(void **state)
 {
     struct fx *f = *state;
     assert_non_null(f->kith);
+    /* the page's words, as written: a missing name, a future date of birth */
+    struct call *c = page(f, "POST", "/children", WORKER,
+                          "csrf=" TOKEN "&family_name=Formtest&sex=F&ethnicity=WBRI"
+                          "&dob-day=1&dob-month=1&dob-year=2099");
+    assert_int_equal(c->res.status, 422);
+    has("the page", c->body, "href=\"#given_name\">Enter the given name");
+    has("the page", c->body, "href=\"#dob-day\">Date of birth must be today or in the past");
     for (size_t row = 0; row < sizeof bad / sizeof bad[0]; row++) {
-        const char *msg = expected(f, row);
-        through_api(f, row, msg);
-        through_page(f, row, msg);
-        through_cli(f, row, msg);
+        const struct field_error *fe = expected(f, row);
+        through_api(f, row, fe->msg);
+        /* the page says the same problem of the same field, in GOV.UK's words where it
+         * has them ("Enter the ethnicity") */
+        through_page(f, row, page_field_message(&f->a, field_find(person_fields, fe->field), fe));
+        through_cli(f, row, fe->msg);
         assert_int_equal(children(f), 0); /* nothing half-written, by any of them */
     }
 }

@@ -399,7 +399,7 @@ static void rejected_note_keeps_what_was_typed(void **state)
     assert_int_equal(c->res.status, 422);
     assert_non_null(strstr(c->body, "govuk-error-summary"));
     assert_non_null(strstr(c->body, "<title>Error: "));
-    assert_non_null(strstr(c->body, "href=\"#subject\">Enter a subject"));
+    assert_non_null(strstr(c->body, "href=\"#subject\">Enter the subject"));
     assert_non_null(strstr(c->body, "id=\"subject-error\""));
     assert_non_null(
         strstr(c->body, "href=\"#date-day\">Date of the note must be today or in the past"));

@@ -129,6 +129,7 @@ const second = 'Second paragraph.';
 await page.fill('#date-day', '5');
 await page.fill('#date-month', 'Jan');
 await page.fill('#date-year', '2026');
+await page.selectOption('#kind', 'home-visit');
 await page.fill('#body', `${body}\n\n${second}`);
 check(/You have 19,9\d\d characters remaining/.test(
   await page.locator('.govuk-character-count__status').innerText()), 'no character count');
@@ -193,6 +194,7 @@ await page.fill('#date-day', '6');
 await page.fill('#date-month', '1');
 await page.fill('#date-year', '2026');
 await page.fill('#subject', 'Phone call');
+await page.selectOption('#kind', 'phone-call');
 await page.fill('#body', carried);
 await context.clearCookies();
 await page.click('form[action$="/notes"] button[type=submit]');
