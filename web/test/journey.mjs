@@ -394,6 +394,16 @@ if (await signInAs('team-manager')) {
   check(await page.locator('nav a[aria-current="page"]').innerText() === 'My team',
     'My team is not the current page');
   await axe('a team manager\'s team');
+  // the workforce in figures, from the service navigation, and its period refused by name
+  await page.click('nav a:has-text("Workforce")');
+  await page.waitForURL(`${base}/workforce`);
+  check(await page.locator('caption:has-text("Caseloads by team")').count() === 1,
+    'the workforce page has no caseloads by team');
+  await axe('the workforce in figures');
+  await page.fill('#from', 'soon');
+  await page.click('main button:has-text("Show the figures")');
+  check(await page.locator('.govuk-error-summary').isVisible(), 'a period that is no date was taken');
+  await axe('the workforce figures with an error');
   await signOut();
 }
 if (await signInAs('auditor')) {
