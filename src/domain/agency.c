@@ -128,12 +128,12 @@ static const struct field agency_fields[] = {
      .min = 1,
      .max = AGENCY_NOTICE_WEEKS_MAX,
      .offset = F(notice_weeks)},
-    REC_LINE(agency_assignment, cap_signoff_by, "rate over the cap signed off by",
+    REC_LINE(agency_assignment, cap_signoff_by, "name of who signed off the rate over the cap",
              "the name of who signed it off", 0, 200),
-    REC_LINE(agency_assignment, cap_signoff_role, "their role", "the role of who signed it off", 0,
-             200),
-    REC_DAY(agency_assignment, cap_signoff_on, "rate signed off on", "the day it was signed off",
-            0),
+    REC_LINE(agency_assignment, cap_signoff_role, "role of who signed off the rate",
+             "their role, such as Director of Children's Services", 0, 200),
+    REC_DAY(agency_assignment, cap_signoff_on, "day the rate was signed off",
+            "the day it was signed off", 0),
     {.name = "cap_reason",
      .label = "reason for the rate",
      .expect = "why the council pays over the region's cap",
@@ -285,19 +285,20 @@ void agency_cap_check(const struct agency_assignment *r, const char *region,
     const struct field *t = agency_fields;
     char d[DATE_ISO_LEN];
     date_format_iso(from, d);
-    /* over the cap: each part of the sign-off named where it is missing */
+    /* over the cap: each part of the sign-off named where it is missing, saying why it is
+     * needed (a form says a bare "is missing" in its own words, and would lose the cap) */
+    char problem[128];
+    snprintf(problem, sizeof problem,
+             "is needed: the rate is over the %s cap of %lld pence an "
+             "hour (from %s)",
+             region, (long long)cap, d);
     static const char *const parts[] = {"cap_signoff_by", "cap_signoff_role", "cap_reason"};
     const char *const values[] = {r->cap_signoff_by, r->cap_signoff_role, r->cap_reason};
     for (size_t i = 0; i < 3; i++)
         if (!given(values[i]))
-            field_fail(errs, field_find(t, parts[i]), -1, NULL, "is missing",
-                       "the rate is over the %s cap of %lld pence an hour (from %s): %s", region,
-                       (long long)cap, d, field_find(t, parts[i])->expect);
+            field_fail(errs, field_find(t, parts[i]), -1, NULL, problem, NULL);
     if (r->cap_signoff_on == DATE_NONE)
-        field_fail(errs, field_find(t, "cap_signoff_on"), -1, NULL, "is missing",
-                   "the rate is over the %s cap of %lld pence an hour (from %s): the day it was "
-                   "signed off",
-                   region, (long long)cap, d);
+        field_fail(errs, field_find(t, "cap_signoff_on"), -1, NULL, problem, NULL);
 }
 
 bool agency_in_force(const struct agency_assignment *r, kdate first, kdate last)

@@ -177,5 +177,9 @@ int page_workforce(struct http_app *app, struct http_request *req, struct http_r
     html_raw(&h, "<p class=\"govuk-body\">A case is a child allocated to the worker as their "
                  "social worker or personal adviser. Cases per FTE divide a team's cases by the "
                  "FTE of its workers holding at least one, as the DfE works out caseloads.</p>\n");
+    if (cw_may_manage_staff(&who)) /* those the agency page lets in (pages_agency.c) */
+        html_raw(&h, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/workforce/agency\">"
+                     "Agency social workers</a>: who is engaged, their rates against the "
+                     "region's caps and what the DfE's agency rules ask you to watch.</p>\n");
     return page_end(&h, res, 200);
 }

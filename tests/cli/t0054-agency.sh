@@ -26,7 +26,7 @@ ok settings set la-code 206
 # over London's social worker cap (4200 pence): a named sign-off and reason, or nothing
 status 3 record add agency_assignment $A --worker "$worker" --hourly-rate 4650 \
     --start-date 2/11/2026
-err_has "rate over the cap signed off by is missing"
+err_has "name of who signed off the rate over the cap is needed"
 err_has "over the london cap of 4200 pence an hour"
 ok record add agency_assignment $A --worker "$worker" --hourly-rate 4650 \
     --start-date 2/11/2026 --cap-signoff-by "R Osei" --cap-signoff-role "Director" \

@@ -264,7 +264,8 @@ static void form(void **state)
     assert_null(strstr(get(f, "/workforce/agency?page=2", MANAGER)->body, "SW54321"));
     c = post(f, "/workforce/agency_assignment", MANAGER, FORM "&hourly_rate=4300");
     assert_int_equal(c->res.status, 422);
-    assert_non_null(strstr(c->body, "rate over the cap signed off by is missing"));
+    assert_non_null(strstr(c->body, "name of who signed off the rate over the cap is needed: "
+                                    "the rate is over the london cap of 4200 pence an hour"));
     c = post(f, "/workforce/agency_assignment", ANALYST, FORM "&hourly_rate=4100");
     assert_int_equal(c->res.status, 403);
     c = post(f, "/workforce/agency_assignment", MANAGER, FORM "&hourly_rate=4100");

@@ -297,6 +297,9 @@ static void who_may_see(void **state)
     struct fx *f = *state;
     assert_int_equal(get(f, "/workforce", ADMIN)->res.status, 200);
     assert_int_equal(get(f, "/workforce", ANALYST)->res.status, 200);
+    /* the agency page is linked for those it lets in, not for an analyst */
+    assert_non_null(strstr(get(f, "/workforce", ADMIN)->body, "href=\"/workforce/agency\""));
+    assert_null(strstr(get(f, "/workforce", ANALYST)->body, "href=\"/workforce/agency\""));
     assert_int_equal(get(f, "/workforce", WORKER)->res.status, 403);
     assert_int_equal(get(f, "/workforce", RECRUITER)->res.status, 403);
 }
