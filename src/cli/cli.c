@@ -139,6 +139,25 @@ enum kerr_code cli_int_arg(struct cli *c, const char *what, const char *s, long 
     return KITH_OK;
 }
 
+const char *const cli_formats[] = {
+    [CLI_TEXT] = "text", [CLI_CSV] = "csv", [CLI_JSON] = "json", NULL};
+
+enum kerr_code cli_choice(struct cli *c, const char *what, const char *given,
+                          const char *const *choices, int *out)
+{
+    for (int i = 0; choices[i]; i++)
+        if (!given || !strcmp(given, choices[i])) {
+            *out = i;
+            return KITH_OK;
+        }
+    struct str list = STR_INIT;
+    for (int i = 0; choices[i]; i++)
+        str_addf(&list, "%s%s", !i ? "" : choices[i + 1] ? ", " : " or ", choices[i]);
+    kerr_fail(&c->err, KITH_E_USAGE, what, "'%s' is not %s", given, list.buf ? list.buf : "");
+    str_release(&list);
+    return KITH_E_USAGE;
+}
+
 static enum kerr_code set_opt(struct cli *c, const struct cli_opt *o, void *target,
                               const char *value)
 {

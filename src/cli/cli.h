@@ -70,6 +70,14 @@ int cli_main(int argc, char **argv);
 /* Parse a whole-number argument; names `what` in the error. */
 enum kerr_code cli_int_arg(struct cli *c, const char *what, const char *s, long min, long max,
                            long *out);
+/* Which of `choices` (NULL-terminated) `given` names, into *out; NULL given is the first
+ * (the default). Anything else is a usage error naming `what` and the choices: "'yaml' is
+ * not text, csv or json". */
+enum kerr_code cli_choice(struct cli *c, const char *what, const char *given,
+                          const char *const *choices, int *out);
+/* The output formats most listing commands take, in this order (text the default). */
+extern const char *const cli_formats[];
+enum cli_format { CLI_TEXT, CLI_CSV, CLI_JSON };
 /* Everything a command prints goes through cli_printf or cli_row (to c->out) or
  * cli_fshow (another stream): names, notes and ids come from the database or from a file,
  * and a control character in them (ESC, BS, CR, an OSC sequence) must not reach the

@@ -224,8 +224,6 @@ static const struct cli_opt chron_opts[] = {
     {NULL, 0, 0, NULL, NULL},
 };
 
-enum chron_fmt { CHRON_TEXT, CHRON_CSV, CHRON_JSON };
-
 /* One event's cells: date, event, kind, record type, record, summary. */
 static void chron_cells(const struct chron_event *x, struct arena *a, const char *cells[6])
 {
@@ -239,14 +237,14 @@ static void chron_cells(const struct chron_event *x, struct arena *a, const char
 }
 
 static void chron_out(struct cli *c, const struct person *p, const struct chron_event *ev, size_t n,
-                      enum chron_fmt fmt)
+                      enum cli_format fmt)
 {
     static const char *const names[] = {"date",        "event",  "kind",
                                         "record_type", "record", "summary"};
     struct str o = STR_INIT;
-    if (fmt == CHRON_CSV)
+    if (fmt == CLI_CSV)
         str_add(&o, "date,event,kind,record_type,record,summary\n");
-    if (fmt == CHRON_JSON) {
+    if (fmt == CLI_JSON) {
         str_add(&o, "{\"child\":");
         esc_json(&o, p->public_id);
         str_addf(&o, ",\"total\":%zu,\"events\":[", n);
@@ -255,25 +253,25 @@ static void chron_out(struct cli *c, const struct person *p, const struct chron_
         const char *cells[6];
         chron_cells(&ev[i], &c->arena, cells);
         char dmy[16];
-        if (fmt == CHRON_TEXT)
+        if (fmt == CLI_TEXT)
             str_addf(&o, "%s  %s  [%s %s]\n    %s\n", date_format_dmy(ev[i].date, dmy), cells[1],
                      cells[3], cells[4], cells[5]);
-        for (size_t k = 0; fmt == CHRON_CSV && k < 6; k++) {
+        for (size_t k = 0; fmt == CLI_CSV && k < 6; k++) {
             esc_csv(&o, cells[k]);
             str_addc(&o, k < 5 ? ',' : '\n');
         }
-        for (size_t k = 0; fmt == CHRON_JSON && k < 6; k++) {
+        for (size_t k = 0; fmt == CLI_JSON && k < 6; k++) {
             str_add(&o, k ? "," : i ? ",\n{" : "\n{");
             esc_json(&o, names[k]);
             str_addc(&o, ':');
             esc_json(&o, cells[k]);
         }
-        if (fmt == CHRON_JSON)
+        if (fmt == CLI_JSON)
             str_addc(&o, '}');
     }
-    if (fmt == CHRON_JSON)
+    if (fmt == CLI_JSON)
         str_add(&o, "\n]}\n");
-    if (fmt == CHRON_TEXT && !n)
+    if (fmt == CLI_TEXT && !n)
         str_add(&o, "no events\n");
     fwrite(o.buf, 1, o.len, c->out);
     str_release(&o);
@@ -283,15 +281,9 @@ static enum kerr_code run_chronology(struct cli *c, void *opts, int argc, char *
 {
     (void)argc;
     const struct chron_opts *o = opts;
-    static const char *const fmts[] = {
-        [CHRON_TEXT] = "text", [CHRON_CSV] = "csv", [CHRON_JSON] = "json"};
-    int fmt = -1;
-    for (int i = 0; i < 3; i++)
-        if (!strcmp(o->format ? o->format : "text", fmts[i]))
-            fmt = i;
-    if (fmt < 0)
-        return kerr_fail(&c->err, KITH_E_USAGE, "format", "'%s' is not text, csv or json",
-                         o->format);
+    int fmt;
+    if (cli_choice(c, "format", o->format, cli_formats, &fmt))
+        return KITH_E_USAGE;
     struct cw_err err;
     cw_err_clear(&err);
     struct chron_filter f = {DATE_NONE, DATE_NONE, NULL};
@@ -314,7 +306,7 @@ static enum kerr_code run_chronology(struct cli *c, void *opts, int argc, char *
     size_t n = 0;
     rc = cw_child_chronology(c->store, &who, &p, &f, &c->arena, &ev, &n, &c->err);
     if (!rc)
-        chron_out(c, &p, ev, n, (enum chron_fmt)fmt);
+        chron_out(c, &p, ev, n, (enum cli_format)fmt);
     return rc;
 }
 

@@ -14,8 +14,6 @@
 #include "domain/codeset.h"
 #include "report/findings_out.h"
 
-enum live_fmt { LIVE_TEXT, LIVE_CSV, LIVE_JSON };
-
 static const char *type_name(const struct cin_finding_at *at)
 {
     return at->type ? at->type->name : at->child_public_id[0] ? "child" : "";
@@ -112,14 +110,9 @@ static void put_text(struct str *o, const struct cin_live *l)
 
 enum kerr_code cli_validate_live(struct cli *c, const char *year_text, const char *format)
 {
-    static const char *const fmts[] = {
-        [LIVE_TEXT] = "text", [LIVE_CSV] = "csv", [LIVE_JSON] = "json"};
-    int fmt = -1;
-    for (int i = 0; i < 3; i++)
-        if (!strcmp(format ? format : "text", fmts[i]))
-            fmt = i;
-    if (fmt < 0)
-        return kerr_fail(&c->err, KITH_E_USAGE, "format", "'%s' is not text, csv or json", format);
+    int fmt;
+    if (cli_choice(c, "format", format, cli_formats, &fmt))
+        return KITH_E_USAGE;
     int year = collection_year(date_today());
     if (year_text && !collection_year_parse(year_text, &year))
         return kerr_fail(&c->err, KITH_E_USAGE, "year",
@@ -138,9 +131,9 @@ enum kerr_code cli_validate_live(struct cli *c, const char *year_text, const cha
         return rc;
     }
     struct str out = STR_INIT;
-    if (fmt == LIVE_CSV)
+    if (fmt == CLI_CSV)
         put_csv(&out, &l);
-    else if (fmt == LIVE_JSON)
+    else if (fmt == CLI_JSON)
         put_json(&out, &l, year);
     else
         put_text(&out, &l);

@@ -35,8 +35,6 @@ static const struct cli_opt work_opts[] = {
     {NULL, 0, 0, NULL, NULL},
 };
 
-enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON };
-
 static const char *worker_name(struct cli *c, const struct worker *w)
 {
     return w ? arena_printf(&c->arena, "%s %s", w->given_name, w->family_name) : "(unallocated)";
@@ -276,18 +274,13 @@ static enum kerr_code put_caseloads(struct cli *c, int64_t team)
     return KITH_OK;
 }
 
-static enum kerr_code parse(struct cli *c, const struct work_opts *o, enum fmt *fmt,
+static enum kerr_code parse(struct cli *c, const struct work_opts *o, enum cli_format *fmt,
                             struct work_query *q)
 {
-    static const char *const fmts[] = {[FMT_TEXT] = "text", [FMT_CSV] = "csv", [FMT_JSON] = "json"};
-    int f = -1;
-    for (int i = 0; i < 3; i++)
-        if (!strcmp(o->format ? o->format : "text", fmts[i]))
-            f = i;
-    if (f < 0)
-        return kerr_fail(&c->err, KITH_E_USAGE, "format", "'%s' is not text, csv or json",
-                         o->format);
-    *fmt = (enum fmt)f;
+    int f;
+    if (cli_choice(c, "format", o->format, cli_formats, &f))
+        return KITH_E_USAGE;
+    *fmt = (enum cli_format)f;
     q->status = -1;
     for (int s = OB_DONE; o->status && s <= OB_OVERDUE; s++)
         if (!strcmp(o->status, ob_status_name((enum ob_status)s)))
@@ -311,7 +304,7 @@ static enum kerr_code parse(struct cli *c, const struct work_opts *o, enum fmt *
  * the last part kept for a worker's or a team's list (held whole: one part). */
 struct sink {
     struct cli *c;
-    enum fmt fmt;
+    enum cli_format fmt;
     bool first;
     struct tally t;
     struct work last;
@@ -320,9 +313,9 @@ struct sink {
 static enum kerr_code take_part(void *ctx, const struct work *w)
 {
     struct sink *k = ctx;
-    if (k->fmt == FMT_CSV)
+    if (k->fmt == CLI_CSV)
         put_csv(k->c, w);
-    else if (k->fmt == FMT_JSON)
+    else if (k->fmt == CLI_JSON)
         put_json(k->c, w, &k->first);
     else
         tally_add(&k->t, w);
@@ -340,7 +333,7 @@ static enum kerr_code run_work(struct cli *c, void *opts, int argc, char **argv)
     (void)argc;
     (void)argv;
     const struct work_opts *o = opts;
-    enum fmt fmt = FMT_TEXT;
+    enum cli_format fmt = CLI_TEXT;
     struct work_query q = {0};
     enum kerr_code rc = parse(c, o, &fmt, &q);
     if (rc)
@@ -350,9 +343,9 @@ static enum kerr_code run_work(struct cli *c, void *opts, int argc, char **argv)
     cw_err_clear(&err);
     struct sink k = {.c = c, .fmt = fmt, .first = true, .t = {.a = &c->arena, .on = q.on}};
     char d[DATE_ISO_LEN];
-    if (fmt == FMT_CSV)
+    if (fmt == CLI_CSV)
         fputs("child,worker,obligation,started,due,status,rule\n", c->out);
-    else if (fmt == FMT_JSON)
+    else if (fmt == CLI_JSON)
         fprintf(c->out, "{\"on\":\"%s\",\"obligations\":[", date_format_iso(q.on, d));
     rc = cw_work_each(c->store, &who, &q, WORK_SLICE, &c->arena, take_part, &k, &err);
     if (rc) {
@@ -360,9 +353,9 @@ static enum kerr_code run_work(struct cli *c, void *opts, int argc, char **argv)
             c->err = err.e;
         return rc;
     }
-    if (fmt == FMT_JSON)
+    if (fmt == CLI_JSON)
         fputs("\n]}\n", c->out);
-    if (fmt != FMT_TEXT)
+    if (fmt != CLI_TEXT)
         return KITH_OK;
     const struct work *w = &k.last;
     const size_t *n = k.t.n;

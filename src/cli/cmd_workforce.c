@@ -98,11 +98,11 @@ static enum kerr_code run_census(struct cli *c, void *opts, int argc, char **arg
     (void)argc;
     (void)argv;
     const struct census_opts *o = opts;
-    bool csv = false;
-    if (o->format && !strcmp(o->format, "csv"))
-        csv = true;
-    else if (o->format && strcmp(o->format, "xml") != 0)
-        return kerr_fail(&c->err, KITH_E_USAGE, "format", "'%s' is not xml or csv", o->format);
+    static const char *const formats[] = {"xml", "csv", NULL};
+    int f;
+    if (cli_choice(c, "format", o->format, formats, &f))
+        return KITH_E_USAGE;
+    bool csv = f == 1;
     struct actor who = cli_actor(c);
     int year;
     enum kerr_code rc = census_year(c, o->year, who.today, &year);
