@@ -404,6 +404,19 @@ if (await signInAs('team-manager')) {
   await page.click('main button:has-text("Show the figures")');
   check(await page.locator('.govuk-error-summary').isVisible(), 'a period that is no date was taken');
   await axe('the workforce figures with an error');
+  // agency social workers: the demo's assignments in force, then the form refusing an empty one
+  await page.goto(`${base}/workforce`);
+  await page.click('main a:has-text("Agency social workers")');
+  await page.waitForURL(`${base}/workforce/agency`);
+  check(await page.locator('caption:has-text("Assignments")').count() === 1,
+    'the agency page has no assignments table');
+  await axe('agency social workers');
+  await page.click('main a:has-text("Add an agency assignment")');
+  await page.waitForURL(`${base}/workforce/agency_assignment/new`);
+  await axe('the agency assignment form');
+  await page.click('main button:has-text("Save the assignment")');
+  check(await page.locator('.govuk-error-summary').isVisible(), 'an empty assignment was taken');
+  await axe('the agency assignment form with errors');
   await signOut();
 }
 if (await signInAs('auditor')) {
