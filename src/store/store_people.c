@@ -385,7 +385,7 @@ enum kerr_code store_person_list(struct store *s, const struct person_query *q, 
         sp_bool(&p, q->open_only || allocated);
     if (len) {
         memcpy(hi, lo, len);
-        strcpy(hi + len, w->end);
+        memcpy(hi + len, w->end, strlen(w->end) + 1); /* fits: SEARCH_WORDS_CAP has room */
         sp_text(&p, lo);
         sp_text(&p, hi);
     }
