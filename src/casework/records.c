@@ -218,7 +218,7 @@ static enum kerr_code sweep_across(struct store *s, const struct person *child, 
             struct cw_cross_ctx c = {
                 .s = s, .a = &ra, .child = child, .self = h->id, .errs = &found, .e = &err->e};
             rc = x->check(&c, rec);
-            if (!rc && found.n && !before)
+            if (!rc && found.n && !before && out) /* the sweep before: out is where */
                 note_refused(out, a, x->type, h->id);
             else if (!rc && found.n && !was_refused(before, x->type, h->id)) {
                 const char *why = found.items[0].msg, *cut = strstr(why, ": expected");

@@ -109,8 +109,8 @@ enum kerr_code cw_apply(struct store *s, const struct actor *who, const char *va
     /* A refused CV has its one problem, named "cv", from cv_checked: the record's own CV
      * fields then hold stand-ins, so the checks below do not name them again. */
     snprintf(app->cv_kind, sizeof app->cv_kind, "%s", kind ? kind : "pdf");
-    app->cv_size = kind ? (int64_t)cv->len : 1;
-    app->cv_name = kind ? base_name(cv->filename, a) : "-";
+    app->cv_size = kind && cv ? (int64_t)cv->len : 1;
+    app->cv_name = kind && cv ? base_name(cv->filename, a) : "-";
     /* Typed in lower case, or padded as the HCPC wrote it: kept as the register writes it.
      * What is no number at all stays as typed, for the check to quote. */
     char swe[SWE_NUMBER_LEN + 1];
