@@ -161,16 +161,19 @@ enum kerr_code cw_rec_check_across(struct store *s, const struct rec_type *t, co
 }
 
 /* The records the rules across a child's records refuse (cross.h), by type and row id. */
+struct refused_one {
+    const struct rec_type *t;
+    int64_t id;
+};
 struct refused {
-    const struct rec_type **t;
-    int64_t *id;
+    struct refused_one *v;
     size_t n, cap;
 };
 
 static bool was_refused(const struct refused *r, const struct rec_type *t, int64_t id)
 {
     for (size_t i = 0; i < r->n; i++)
-        if (r->t[i] == t && r->id[i] == id)
+        if (r->v[i].t == t && r->v[i].id == id)
             return true;
     return false;
 }
@@ -179,28 +182,23 @@ static void note_refused(struct refused *r, struct arena *a, const struct rec_ty
 {
     if (r->n == r->cap) {
         size_t cap = r->cap ? 2 * r->cap : 16;
-        const struct rec_type **nt = arena_alloc(a, cap * sizeof *nt);
-        int64_t *nid = arena_alloc(a, cap * sizeof *nid);
-        if (r->n) {
-            memcpy(nt, r->t, r->n * sizeof *nt);
-            memcpy(nid, r->id, r->n * sizeof *nid);
-        }
-        r->t = nt;
-        r->id = nid;
+        struct refused_one *v = arena_alloc(a, cap * sizeof(struct refused_one));
+        if (r->n)
+            memcpy(v, r->v, r->n * sizeof(struct refused_one));
+        r->v = v;
         r->cap = cap;
     }
-    r->t[r->n] = t;
-    r->id[r->n++] = id;
+    r->v[r->n++] = (struct refused_one){t, id};
 }
 
 /* Every rule across the child's records run on each record it governs, as the records
- * stand. With `before` NULL, each record refused is noted in `out`; otherwise each refused
- * now that was not in `before` becomes a reason the deletion of a `t` is refused, on its
- * main field, naming the record left wrong. Records already wrong before (written before
- * a rule was) do not stop a deletion: only what the deletion breaks does. */
+ * stand. `noting`: each record refused is noted in `before`; otherwise each refused now
+ * that was not in `before` becomes a reason the deletion of a `t` is refused, on its main
+ * field, naming the record left wrong. Records already wrong before (written before a
+ * rule was) do not stop a deletion: only what the deletion breaks does. */
 static enum kerr_code sweep_across(struct store *s, const struct person *child, struct arena *a,
-                                   const struct refused *before, struct refused *out,
-                                   const struct rec_type *t, struct cw_err *err)
+                                   struct refused *before, bool noting, const struct rec_type *t,
+                                   struct cw_err *err)
 {
     enum kerr_code rc = KITH_OK;
     for (const struct cw_cross *x = cw_cross_rules; !rc && x->type; x++) {
@@ -218,8 +216,8 @@ static enum kerr_code sweep_across(struct store *s, const struct person *child, 
             struct cw_cross_ctx c = {
                 .s = s, .a = &ra, .child = child, .self = h->id, .errs = &found, .e = &err->e};
             rc = x->check(&c, rec);
-            if (!rc && found.n && !before && out) /* the sweep before: out is where */
-                note_refused(out, a, x->type, h->id);
+            if (!rc && found.n && noting)
+                note_refused(before, a, x->type, h->id);
             else if (!rc && found.n && !was_refused(before, x->type, h->id)) {
                 const char *why = found.items[0].msg, *cut = strstr(why, ": expected");
                 field_fail(&err->fields, field_find(t->fields, t->order), -1, NULL,
@@ -414,14 +412,14 @@ enum kerr_code cw_rec_delete(struct store *s, const struct actor *who, const str
         if (!rc && err->fields.n)
             rc = cw_values_result(t->label, err);
         if (!rc)
-            rc = sweep_across(s, &child, a, NULL, &before, t, err);
+            rc = sweep_across(s, &child, a, &before, true, t, err);
     }
     if (!rc)
         rc = store_rec_delete(s, t, sh->id, version, who->now, who->user_id, reason, &err->e);
     if (!rc && t->parent)
         rc = cw_step_unlink(s, who, t, stored, reason, a, err);
     if (!rc && t->parent)
-        rc = sweep_across(s, &child, a, &before, NULL, t, err);
+        rc = sweep_across(s, &child, a, &before, false, t, err);
     if (!rc && t->parent)
         rc = cw_values_result(t->label, err);
     char act[64], detail[64];
