@@ -429,7 +429,8 @@ static enum kerr_code private_fostering(struct fam *f, kdate notified)
     kdate stop = p.end_date != DATE_NONE ? p.end_date : today;
     for (kdate d = p.visit_date; !rc && d != DATE_NONE;) {
         int weeks = d < date_add_months(notified, 12) ? 6 : 12;
-        d += (kdate)(7 * weeks - rng_range(f->r, 0, 10) + (rng_chance(f->r, 100) ? 21 : 0));
+        d +=
+            (kdate)(7 * (int64_t)weeks - rng_range(f->r, 0, 10) + (rng_chance(f->r, 100) ? 21 : 0));
         if (d > stop)
             break;
         struct visit v = {.visit_date = d, .child_seen = rng_chance(f->r, 950)};
@@ -453,13 +454,15 @@ static const char *const exemption_reasons[] = {
     "it and expose the child to pressure to retract.",
 };
 
-/* One line for each of `names`, and `extra` if any: a record's list of people. */
-static const char *people(struct fam *f, const char *const *names, int n, const char *extra)
+/* One line for each person with parental responsibility, and `extra` if any: a record's
+ * list of people. */
+static const char *people(struct fam *f, const char *extra)
 {
+    const struct demo_child *c = f->c;
     struct str s;
     str_init(&s, 0);
-    for (int i = 0; i < n; i++)
-        str_addf(&s, "%s\n", names[i]);
+    for (int i = 0; i < c->n_pr && i < (int)(sizeof c->pr / sizeof c->pr[0]); i++)
+        str_addf(&s, "%s\n", c->pr[i].name);
     if (extra)
         str_addf(&s, "%s\n", extra);
     const char *out = arena_strdup(f->c->arena, s.buf);
@@ -482,8 +485,9 @@ static enum kerr_code pre_proceedings(struct fam *f, kdate from, kdate stop, kda
     start = min_date(start, today);
     enum kerr_code rc = KITH_OK;
     struct pre_proceedings pp = {.start_date = start, .decision_date = DATE_NONE};
-    const char *pr[2] = {c->pr[0].name, c->pr[1].name};
-    const char *sent_to = c->n_pr == 2 ? arena_printf(c->arena, "%s and %s", pr[0], pr[1]) : pr[0];
+    const char *sent_to = c->n_pr == 2
+                              ? arena_printf(c->arena, "%s and %s", c->pr[0].name, c->pr[1].name)
+                              : c->pr[0].name;
     /* the offer to each person with parental responsibility, or the exemption */
     bool exempt = rng_chance(f->r, 80);
     kdate accepted = DATE_NONE;
@@ -540,7 +544,7 @@ static enum kerr_code pre_proceedings(struct fam *f, kdate from, kdate stop, kda
         struct fgdm_meeting m = {
             .meeting_date = on,
             .coordinator = someone(f, "family group conference coordinator"),
-            .attendees = people(f, pr, c->n_pr, extra),
+            .attendees = people(f, extra),
             .family_proposal = "The family to share the care of the children at weekends and "
                                "to supervise contact; the parents to attend the drug and "
                                "alcohol service.",
@@ -552,7 +556,7 @@ static enum kerr_code pre_proceedings(struct fam *f, kdate from, kdate stop, kda
     }
     /* the initial meeting two to three weeks after the letter, then every four to six weeks */
     kdate meet = workday_add(start, (int)rng_range(f->r, 7, 14));
-    const char *who = people(f, pr, c->n_pr, "Parents' solicitor");
+    const char *who = people(f, "Parents' solicitor");
     for (const char *kind = "initial"; !rc && meet <= meet_by; kind = "review") {
         struct pp_meeting m = {.meeting_date = meet, .attendees = who};
         snprintf(m.kind, sizeof m.kind, "%s", kind);

@@ -310,7 +310,8 @@ static const char *reason_for(const struct demo_phase *ph, struct rng *r)
 static struct episode episode_at(const struct hp *h, int i)
 {
     const struct demo_child *c = h->c;
-    struct episode ep = {.first = i, .last = i, .close = DATE_NONE};
+    /* a reason from the start, so none is ever NULL (each closure below sets its own) */
+    struct episode ep = {.first = i, .last = i, .close = DATE_NONE, .reason = "RC7"};
     for (int k = i; k < c->n_phases; k++) {
         const struct demo_phase *ph = &c->phase[k];
         if (k > i && (ph->kind == TK_FRONT_DOOR || ph->kind == TK_EARLY_HELP))
