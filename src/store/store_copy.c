@@ -133,7 +133,7 @@ static void read_column(const char *const *v, const size_t *len, struct arena *a
 {
     struct store_column *c = out;
     c->name = sc_name(a, v[0], len[0]);
-    c->kind = store_column_kind(v[1] ? v[1] : "");
+    c->kind = store_column_kind(sc_name(a, v[1], len[1]));
 }
 
 enum kerr_code store_table_columns(struct store *s, const char *table, struct arena *a,
