@@ -105,7 +105,7 @@ char store_column_kind(const char *type)
 void store_sql_ident(struct str *q, const char *name)
 {
     str_addc(q, '"');
-    for (const char *p = name; *p; p++) {
+    for (const char *p = name ? name : ""; *p; p++) { /* a catalogue gives none NULL */
         if (*p == '"')
             str_addc(q, '"');
         str_addc(q, *p);
@@ -149,7 +149,8 @@ enum kerr_code store_table_columns(struct store *s, const char *table, struct ar
  * from the names the database gave, and kept for the process's life (a statement's slot
  * is process-wide): one per distinct text, so copying again reuses it. */
 static pthread_mutex_t reads_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct store_sql *reads[2 * COPY_MAX * 2];
+#define READS_MAX (4 * COPY_MAX) /* each table's read, on either dialect, twice over */
+static struct store_sql *reads[READS_MAX];
 static size_t nreads;
 
 static struct store_sql *read_sql(struct store *s, const struct store_table *t, struct kerr *e)
@@ -163,7 +164,7 @@ static struct store_sql *read_sql(struct store *s, const struct store_table *t, 
     }
     str_add(&q, " FROM ");
     store_sql_ident(&q, t->name);
-    for (size_t i = 0; t->key[i]; i++) {
+    for (size_t i = 0; t->key && t->key[i]; i++) { /* a table without a key: unordered */
         str_add(&q, i ? ", " : " ORDER BY ");
         store_sql_ident(&q, t->key[i]);
         char kind = 't';
@@ -178,7 +179,7 @@ static struct store_sql *read_sql(struct store *s, const struct store_table *t, 
     for (size_t i = 0; i < nreads && !found; i++)
         if (!strcmp(reads[i]->sql, q.buf))
             found = reads[i];
-    if (!found && nreads < sizeof reads / sizeof *reads) {
+    if (!found && nreads < READS_MAX) {
         found = xcalloc(1, sizeof *found);
         found->sql = str_detach(&q, NULL);
         found->stream = true;
