@@ -1088,6 +1088,12 @@ int page_record_delete_post(struct http_app *app, struct http_request *req,
                     arena_printf(req->arena, "%d", rec_chead(t, err.current)->version);
     if (rc == KITH_E_INVALID || rc == KITH_E_CONFLICT) {
         page_cw_errors(req, t->fields, &err, "reason");
+        /* the refusal names the record's own fields (a rule it would break), which this
+         * page does not show: its words go beside the one box there is, and the summary's
+         * link leads there */
+        for (size_t i = 0; i < req->nerrors; i++)
+            if (strcmp(req->errors[i].field, "reason") != 0)
+                req->errors[i].field = "reason";
         return render_delete(req, res, t, err.current ? err.current : rec,
                              rc == KITH_E_CONFLICT ? 409 : 422);
     }

@@ -310,6 +310,25 @@ static void deleting_stops_its_clock(void **state)
     assert_int_equal(call(f, "GET", page, CAT, NULL)->res.status, 404);
     c = call(f, "GET", "/work", CAT, NULL);
     assert_null(strstr(c->body, "decide on the contact"));
+
+    /* a deletion the rules refuse (the referral an assessment sits under): the refusal is
+     * beside the one box the page has, and the summary's link leads to it, not to a field
+     * of the record the page does not show */
+    void *rows;
+    size_t n;
+    struct kerr e = KERR_INIT;
+    assert_int_equal(store_rec_list(f->app.store, &referral_type,
+                                    &(struct rec_query){.parent_id = f->amara_id}, &f->a, &rows, &n,
+                                    NULL, &e),
+                     0);
+    assert_int_equal(n, 1);
+    const char *ref = arena_printf(&f->a, "/records/referral/%s/delete",
+                                   ((const struct referral *)rows)->h.public_id);
+    c = call(f, "POST", ref, ADA, "csrf=" TOKEN "&version=1&reason=on+the+wrong+child");
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "href=\"#reason\""));
+    assert_null(strstr(c->body, "href=\"#referral_date"));
+    assert_non_null(strstr(c->body, "id=\"reason-error\""));
 }
 
 static void team_view_and_authorisation(void **state)
