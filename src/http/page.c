@@ -264,6 +264,11 @@ static const char *part_name(struct arena *a, const char *prefix, unsigned bad)
     return arena_printf(a, "%s-%s", prefix, bad & DAY ? "day" : bad & MONTH ? "month" : "year");
 }
 
+const char *page_sentence(struct arena *a, const char *s)
+{
+    return arena_printf(a, "%c%s", s[0] >= 'a' && s[0] <= 'z' ? s[0] - 'a' + 'A' : s[0], s + 1);
+}
+
 bool page_date_read(struct http_request *req, const char *prefix, const char *legacy,
                     const char *what, bool required, bool not_future, kdate *out)
 {
@@ -279,9 +284,7 @@ bool page_date_read(struct http_request *req, const char *prefix, const char *le
     if (p == DATE_EMPTY && !required)
         return true;
     /* "the date of the note" -> "Date of the note", to start a sentence */
-    const char *title = strncmp(what, "the ", 4) ? what : what + 4;
-    title = arena_printf(
-        a, "%c%s", title[0] >= 'a' && title[0] <= 'z' ? title[0] - 'a' + 'A' : title[0], title + 1);
+    const char *title = page_sentence(a, strncmp(what, "the ", 4) ? what : what + 4);
     static const char *const missing[] = {
         "",       "a day",          "a month",          "a day and month",
         "a year", "a day and year", "a month and year", ""};
@@ -457,13 +460,6 @@ void page_pagination(struct html *h, const char *href, long page, size_t per_pag
     html_raw(h, "</nav>\n");
 }
 
-/* The label as the start of a sentence: "date of the note" -> "Date of the note". */
-static const char *sentence(struct arena *a, const char *label)
-{
-    return arena_printf(
-        a, "%c%s", label[0] >= 'a' && label[0] <= 'z' ? label[0] - 'a' + 'A' : label[0], label + 1);
-}
-
 static const char *say_missing(struct arena *a, const struct field *f)
 {
     if (f->type == FIELD_BOOL)
@@ -473,13 +469,13 @@ static const char *say_missing(struct arena *a, const struct field *f)
 
 static const char *say_future(struct arena *a, const struct field *f)
 {
-    return arena_printf(a, "%s must be today or in the past", sentence(a, f->label));
+    return arena_printf(a, "%s must be today or in the past", page_sentence(a, f->label));
 }
 
 static const char *say_too_long(struct arena *a, const struct field *f)
 {
-    return f->max_len ? arena_printf(a, "%s must be %d characters or fewer", sentence(a, f->label),
-                                     f->max_len)
+    return f->max_len ? arena_printf(a, "%s must be %d characters or fewer",
+                                     page_sentence(a, f->label), f->max_len)
                       : NULL;
 }
 

@@ -20,6 +20,9 @@ int page_end(struct html *h, struct http_response *res, int status);
 void page_error_summary(struct html *h, const struct http_request *req);
 /* The message for one field (the govuk_field `error`), or NULL. */
 const char *page_error_text(const struct http_request *req, const char *field);
+/* `s` as the start of a sentence, from the arena: "date of the note" -> "Date of the
+ * note". Labels are written lower case to sit inside sentences. */
+const char *page_sentence(struct arena *a, const char *s);
 /* A GOV.UK date input's three fields, `prefix`-day, -month and -year, read as people
  * type them: "5" or "05", a month as "12", "Dec" or "December", a four-figure year, or a
  * whole date ("5/12/2026", "2026-12-05", "5 Dec 2026") in the day field. True with the

@@ -68,11 +68,6 @@ static void note_form(struct html *h, const struct http_request *req, const char
 
 static const char *or_not_recorded(const char *v) { return v && *v ? v : "Not recorded"; }
 
-static const char *cap(struct arena *a, const char *s)
-{
-    return arena_printf(a, "%c%s", s[0] >= 'a' && s[0] <= 'z' ? s[0] - 'a' + 'A' : s[0], s + 1);
-}
-
 static const char *worker_name(struct arena *a, const struct worker *w)
 {
     return w ? arena_printf(a, "%s %s", w->given_name, w->family_name) : "A former worker";
@@ -153,7 +148,8 @@ static void family(struct html *h, struct arena *a, const struct child_record *r
         else
             govuk_table_cell(h, &(struct govuk_cell){.text = name}, false);
         const char *rel = code_label(CS_RELATIONSHIP, x->rel->type, 0);
-        govuk_table_cell(h, &(struct govuk_cell){.text = cap(a, rel ? rel : x->rel->type)}, false);
+        govuk_table_cell(
+            h, &(struct govuk_cell){.text = page_sentence(a, rel ? rel : x->rel->type)}, false);
         govuk_table_cell(
             h, &(struct govuk_cell){.text = x->rel->parental_responsibility ? "Yes" : "No"}, false);
         govuk_table_row_end(h);
@@ -208,7 +204,7 @@ static void record_links(struct html *h, struct arena *a, const struct person *c
     for (size_t i = 0; rec_types[i]; i++)
         if (rec_types[i]->parent)
             html_f(h, "<li><a class=\"govuk-link\" href=\"/children/%s/records/%s\">%s</a></li>\n",
-                   c->public_id, rec_types[i]->name, cap(a, rec_types[i]->plural));
+                   c->public_id, rec_types[i]->name, page_sentence(a, rec_types[i]->plural));
     html_raw(h, "</ul>\n");
 }
 
@@ -222,7 +218,7 @@ static void timeline_item(struct html *h, struct arena *a, const struct timeline
                "class=\"moj-timeline__title\"><a class=\"govuk-link\" href=\"/records/%s/%s\">%s"
                "</a></h3><p class=\"moj-timeline__byline\">%s</p></div><p "
                "class=\"moj-timeline__date\">%s</p></div>\n",
-               x->type->name, rh->public_id, cap(a, x->type->label),
+               x->type->name, rh->public_id, page_sentence(a, x->type->label),
                *line ? line : "Nothing more recorded", page_dmy(a, x->date));
         return;
     }
@@ -279,10 +275,10 @@ static void open_risks(struct html *h, struct arena *a, const struct child_recor
         else if (x->review == DATE_NONE)
             html_f(h, ". Since %s", page_dmy(a, x->since));
         else if (x->review < today)
-            html_f(h, ". <strong>%s overdue</strong>: it was due %s", cap(a, row->review_what),
-                   page_dmy(a, x->review));
+            html_f(h, ". <strong>%s overdue</strong>: it was due %s",
+                   page_sentence(a, row->review_what), page_dmy(a, x->review));
         else
-            html_f(h, ". %s due %s", cap(a, row->review_what), page_dmy(a, x->review));
+            html_f(h, ". %s due %s", page_sentence(a, row->review_what), page_dmy(a, x->review));
         html_raw(h, "</li>\n");
     }
     html_raw(h, "</ul>\n");

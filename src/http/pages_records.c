@@ -37,11 +37,6 @@
 
 enum { LIST_PAGE = 25, RADIOS_MAX = 10 };
 
-static const char *cap(struct arena *a, const char *s)
-{
-    return arena_printf(a, "%c%s", s[0] >= 'a' && s[0] <= 'z' ? s[0] - 'a' + 'A' : s[0], s + 1);
-}
-
 /* --- the form ------------------------------------------------------------------------ */
 
 /* What the field holds now: what was typed (a form sent back) or the record's value. */
@@ -131,7 +126,7 @@ static void coded_field(struct html *h, const struct http_request *req, const st
                 ticked[i] |= strcspn(p, ",") == len && !strncmp(p, cs->codes[i].code, len);
         }
         govuk_checkboxes(h, &(struct govuk_radios){.name = f->name,
-                                                   .legend = cap(h->arena, f->label),
+                                                   .legend = page_sentence(h->arena, f->label),
                                                    .legend_classes = "govuk-fieldset__legend--s",
                                                    .hint = hint ? hint : "Select all that apply",
                                                    .error = error,
@@ -147,7 +142,7 @@ static void coded_field(struct html *h, const struct http_request *req, const st
                                              cs->origin == CODESET_KITH ? NULL : cs->codes[i].code};
         struct govuk_reveal *reveals = reveals_of(h, req, fields, f, rec, items, (size_t)cs->n);
         govuk_radios(h, &(struct govuk_radios){.name = f->name,
-                                               .legend = cap(h->arena, f->label),
+                                               .legend = page_sentence(h->arena, f->label),
                                                .legend_classes = "govuk-fieldset__legend--s",
                                                .hint = hint,
                                                .error = error,
@@ -164,7 +159,7 @@ static void coded_field(struct html *h, const struct http_request *req, const st
             cs->codes[i].code,
             arena_printf(h->arena, "%s (%s)", code_label_in(&cs->codes[i], 0), cs->codes[i].code)};
     govuk_select(h, &(struct govuk_field){.name = f->name,
-                                          .label = cap(h->arena, f->label),
+                                          .label = page_sentence(h->arena, f->label),
                                           .hint = hint,
                                           .error = error,
                                           .value = value ? value : "",
@@ -176,7 +171,7 @@ static void field_input(struct html *h, const struct http_request *req, const st
                         const struct field *f, const void *rec)
 {
     struct arena *a = h->arena;
-    const char *label = cap(a, f->label);
+    const char *label = page_sentence(a, f->label);
     if (f->type == FIELD_DATE) {
         /* a stored date fills the three boxes when the form was not sent back */
         if (rec && !http_param(req, arena_printf(a, "%s-day", f->name))) {
@@ -520,7 +515,7 @@ int page_records_list(struct http_app *app, struct http_request *req, struct htt
         return failed(req, res, rc);
     struct html h;
     html_init(&h, req->arena);
-    const char *title = cap(req->arena, t->plural);
+    const char *title = page_sentence(req->arena, t->plural);
     page_begin(&h, req, title);
     govuk_back_link(
         &h, &(struct govuk_opts){.text = "Back to the child's record",
@@ -541,8 +536,8 @@ int page_records_list(struct http_app *app, struct http_request *req, struct htt
     int o = t->order ? rec_field_index(t, t->order) : -1;
     int ti = t->title ? rec_field_index(t, t->title) : -1;
     const struct govuk_cell head[] = {
-        {.text = o >= 0 ? cap(req->arena, t->fields[o].label) : "Recorded"},
-        {.text = ti >= 0 ? cap(req->arena, t->fields[ti].label) : "Record"},
+        {.text = o >= 0 ? page_sentence(req->arena, t->fields[o].label) : "Recorded"},
+        {.text = ti >= 0 ? page_sentence(req->arena, t->fields[ti].label) : "Record"},
         {.text = "Version", .format = "numeric"}};
     govuk_table_begin(&h, &(struct govuk_table){.caption = NULL, .head = head, .nhead = 3});
     for (size_t i = 0; i < n; i++) {
@@ -587,7 +582,7 @@ static void links(struct html *h, struct arena *a, const struct rec_type *t, con
                         "<ul class=\"govuk-list\" id=\"linked-records\">\n");
         any = true;
         html_f(h, "<li>%s: <a class=\"govuk-link\" href=\"/records/%s/%s\">%s</a></li>\n",
-               cap(a, f->label), f->link, v, v);
+               page_sentence(a, f->label), f->link, v, v);
     }
     if (any)
         html_raw(h, "</ul>\n");
@@ -598,7 +593,7 @@ static void summary(struct html *h, struct arena *a, const struct rec_type *t, c
     size_t n = rec_nfields(t);
     struct govuk_summary_row *rows = arena_alloc(a, n * sizeof *rows);
     for (size_t i = 0; i < n; i++)
-        rows[i] = (struct govuk_summary_row){cap(a, t->fields[i].label),
+        rows[i] = (struct govuk_summary_row){page_sentence(a, t->fields[i].label),
                                              rec_shown(&t->fields[i], rec, a)};
     /* multi-line text keeps its paragraphs: the summary list holds text only, so such a
      * field follows it as paragraphs of its own; a link follows it as a link */
@@ -611,7 +606,8 @@ static void summary(struct html *h, struct arena *a, const struct rec_type *t, c
     char buf[REC_TEXT_BUF];
     for (size_t i = 0; i < n; i++)
         if (t->fields[i].flags & FIELD_MULTILINE) {
-            html_f(h, "<h2 class=\"govuk-heading-s\">%s</h2>\n", cap(a, t->fields[i].label));
+            html_f(h, "<h2 class=\"govuk-heading-s\">%s</h2>\n",
+                   page_sentence(a, t->fields[i].label));
             const char *v = rec_text(&t->fields[i], rec, buf);
             page_paragraphs(h, v ? v : "Not recorded");
         }
@@ -799,7 +795,7 @@ int page_record(struct http_app *app, struct http_request *req, struct http_resp
         store_person_get(req->store, rh->parent_id, req->arena, &p, NULL);
     struct html h;
     html_init(&h, req->arena);
-    const char *title = cap(req->arena, t->label);
+    const char *title = page_sentence(req->arena, t->label);
     page_begin(&h, req, title);
     if (t->parent)
         govuk_back_link(

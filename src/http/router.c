@@ -265,10 +265,7 @@ static const struct route_param *fields_params(struct http_request *req, const s
     for (const struct field *f = fields; f->name; f++) {
         if (f->flags & (FIELD_KEPT | FIELD_IMPLIED))
             continue;
-        const char *title = arena_printf(
-            req->arena, "%c%s",
-            f->label[0] >= 'a' && f->label[0] <= 'z' ? f->label[0] - 'a' + 'A' : f->label[0],
-            f->label + 1);
+        const char *title = page_sentence(req->arena, f->label);
         if (f->type == FIELD_DATE) {
             for (size_t i = 0; i < 3; i++)
                 v[n++] = (struct route_param){arena_printf(req->arena, "%s-%s", f->name, parts[i]),
