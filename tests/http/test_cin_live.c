@@ -10,6 +10,7 @@
  *   form to explain it; the explanation shows beside the finding on the analysts' page.
  */
 #include "../unit/test.h"
+#include "../unit/test_day.h"
 
 #include "../store/testdb.h"
 #include "call.h"
@@ -58,13 +59,6 @@ static void add_user(struct fx *f, enum who w, const char *name, enum user_role 
                                         .role = r,
                                         .perms = auth_role_perms(r),
                                         .csrf_token = TOKEN};
-}
-
-static kdate day(const char *iso)
-{
-    kdate d;
-    assert_int_equal(date_parse_iso(iso, &d, NULL), 0);
-    return d;
 }
 
 static int setup(void **state)

@@ -27,6 +27,7 @@
  *   outside the child's scope.
  */
 #include "../unit/test.h"
+#include "../unit/test_day.h"
 
 #include "../store/testdb.h"
 #include "call.h"
@@ -69,13 +70,6 @@ static struct http_principal *by_cookie(struct http_app *app, struct http_reques
     if (!req->cookie || sscanf(req->cookie, "who=%d", &w) != 1 || w < 0 || w >= WHO_COUNT)
         return NULL;
     return &f->who[w];
-}
-
-static kdate day(const char *iso)
-{
-    kdate d;
-    assert_int_equal(date_parse_iso(iso, &d, NULL), 0);
-    return d;
 }
 
 static int64_t add_worker(struct fx *f, int64_t team, const char *given, enum worker_role role,

@@ -9,6 +9,7 @@
  * managers, administrators and analysts; a social worker and a recruiter are refused.
  */
 #include "../unit/test.h"
+#include "../unit/test_day.h"
 
 #include "../store/testdb.h"
 #include "call.h"
@@ -46,13 +47,6 @@ static struct http_principal *by_cookie(struct http_app *app, struct http_reques
     if (!req->cookie || sscanf(req->cookie, "who=%d", &w) != 1 || w < 0 || w >= WHO_COUNT)
         return NULL;
     return &f->who[w];
-}
-
-static kdate day(const char *iso)
-{
-    kdate d = DATE_NONE;
-    assert_int_equal(date_parse_iso(iso, &d, NULL), 0);
-    return d;
 }
 
 static void add_user(struct fx *f, enum who w, const char *name, enum user_role r)

@@ -8,6 +8,7 @@
  * searched as words, never obeyed), with the team, worker and children made in SQL.
  */
 #include "../unit/test.h"
+#include "../unit/test_day.h"
 
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -201,13 +202,6 @@ static void sql_in(struct fx *f, const char *sql)
         fail_msg("%s: %s", sql, PQresultErrorMessage(r));
     PQclear(r);
     PQfinish(c);
-}
-
-static kdate day(const char *iso)
-{
-    kdate d;
-    assert_true(date_scan_iso(iso, strlen(iso), &d));
-    return d;
 }
 
 static int cmp_char(const void *a, const void *b) { return *(const char *)a - *(const char *)b; }

@@ -9,6 +9,7 @@
  * help writes both records, linked both ways, or neither.
  */
 #include "../unit/test.h"
+#include "../unit/test_day.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,13 +42,6 @@ struct fx {
     struct store_scope everyone, nobody;
     struct actor iro, stranger, operator;
 };
-
-static kdate day(const char *iso)
-{
-    kdate d;
-    assert_int_equal(date_parse_iso(iso, &d, NULL), KITH_OK);
-    return d;
-}
 
 static int64_t add_user(struct fx *f, const char *name)
 {

@@ -6,6 +6,7 @@
  * PostgreSQL (suite pg). Nothing in src/ knows this type: that is the point.
  */
 #include "../unit/test.h"
+#include "../unit/test_day.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,13 +134,6 @@ static int teardown(void **state)
     testdb_drop(&f->db);
     free(f);
     return 0;
-}
-
-static kdate day(const char *iso)
-{
-    kdate d;
-    assert_int_equal(date_parse_iso(iso, &d, NULL), KITH_OK);
-    return d;
 }
 
 static struct tvisit visit(int64_t child, const char *on, const char *notes, int64_t minutes)

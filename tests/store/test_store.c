@@ -5,6 +5,7 @@
  * database can go wrong (each must fail cleanly and leave the file as it was).
  */
 #include "../unit/test.h"
+#include "../unit/test_day.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -74,13 +75,6 @@ static int teardown(void **state)
             skip();                                                                                \
         }                                                                                          \
     } while (0)
-
-static kdate day(const char *iso)
-{
-    kdate d;
-    assert_int_equal(date_parse_iso(iso, &d, NULL), KITH_OK);
-    return d;
-}
 
 /* Fail with the store's message, which says far more than the code. */
 #define OK(call)                                                                                   \

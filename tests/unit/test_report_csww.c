@@ -10,6 +10,7 @@
  * without saying what the DfE calls it fails here.
  */
 #include "test.h"
+#include "test_day.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,13 +26,6 @@ static const char *xsd(void)
     const char *p = getenv("CSWW_XSD");
     assert_non_null(p);
     return p;
-}
-
-static kdate day(const char *iso)
-{
-    kdate d = DATE_NONE;
-    assert_int_equal(date_parse_iso(iso, &d, NULL), 0);
-    return d;
 }
 
 static struct worker worker(int64_t id, const char *reg, enum worker_role role, double fte,
