@@ -482,16 +482,22 @@ static struct field_ctx ctx_for(const struct field *table, const struct field *f
     return c;
 }
 
-bool field_date_before(struct field_errors *errs, const struct field *f, kdate day, kdate earliest,
-                       const char *what, bool strict)
+void field_date_order_fail(struct field_errors *errs, const struct field *f, kdate day,
+                           kdate earliest, const char *what, bool strict)
 {
-    if (day == DATE_NONE || earliest == DATE_NONE || day > earliest || (!strict && day == earliest))
-        return false;
     char a[DATE_ISO_LEN], b[DATE_ISO_LEN], problem[96];
     snprintf(problem, sizeof problem, "is %s %s", day == earliest ? "the same day as" : "before",
              what);
     field_fail(errs, f, -1, date_format_iso(day, a), problem, "a day %s %s",
                strict ? "after" : "on or after", date_format_iso(earliest, b));
+}
+
+bool field_date_before(struct field_errors *errs, const struct field *f, kdate day, kdate earliest,
+                       const char *what, bool strict)
+{
+    if (day == DATE_NONE || earliest == DATE_NONE || day > earliest || (!strict && day == earliest))
+        return false;
+    field_date_order_fail(errs, f, day, earliest, what, strict);
     return true;
 }
 

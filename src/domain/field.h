@@ -133,6 +133,10 @@ void field_fail(struct field_errors *errs, const struct field *f, int item, cons
  * the same day is too early as well ("after" rather than "on or after"). */
 bool field_date_before(struct field_errors *errs, const struct field *f, kdate day, kdate earliest,
                        const char *what, bool strict);
+/* The message of field_date_before alone, for a check that judged the order elsewhere
+ * (domain/cin_order.h: a census rule the form holds records to as well). */
+void field_date_order_fail(struct field_errors *errs, const struct field *f, kdate day,
+                           kdate earliest, const char *what, bool strict);
 
 /* A decimal as people type it: digits, at most one '.', at most `decimals` digits after it,
  * an optional leading '-', spaces around it; no ',' (whichever way a locale reads it), no

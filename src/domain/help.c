@@ -1,22 +1,25 @@
 /*
- * The descriptions of the child-in-need records (help.h) and their own rules. What stays
- * here is what no year's census rules may let through, the impossible orders: a closure
- * before its referral, an assessment's child seen, completion or authorisation before its
- * start, a plan ending before it starts (the census's 8630, 8608 and 4011 say so only for
- * the years they run in); kith's own order of work (factors with the worker's completion,
- * at least one once completed, 21 when none were found; a child seen alone only when
- * seen); and what the census cannot see: a closure's reason with no closure day, and the
- * factors of an assessment not yet authorised. The census's own rules on these records (a
- * closure day's reason, 8805; a primary need, 8610; on an authorised assessment no factor
- * twice, 8898, and 21 alone, 8869) are stated once, in the rule engine, and refused as a
- * record is saved (casework/cin_live.c). Codes are judged in the collection year of
- * the record's own date (field.h's year_from): source 5D and closure RC9 from 2022/23,
- * factor 24A from 2021/22.
+ * The descriptions of the child-in-need records (help.h) and their own rules. Five CIN
+ * census rules hold for every record in any year, and are judged by the same functions the
+ * census's rule engine calls (domain/cin_order.h): a closure before its referral (8630), a
+ * reason for closure with no closure day (8810), an authorisation before the assessment's
+ * start (8608), factors before the assessment is completed (8614) and a plan ending before
+ * it starts (4011). The rest here is kith's own order of work, which no census rule says:
+ * an assessment's child seen or completion before its start, an authorisation before its
+ * completion, at least one factor once completed (21 when none were found), no factor twice
+ * while the census cannot yet see them, a child seen alone only when seen. The census's
+ * other rules on these records (a closure day's reason, 8805; a primary need, 8610; on an
+ * authorised assessment no factor twice, 8898, and 21 alone, 8869) are stated once, in
+ * the rule engine, and refused as a record is saved (casework/cin_live.c). Codes are
+ * judged in the collection year of the record's own date (field.h's year_from): source 5D
+ * and closure RC9 from 2022/23, factor 24A from 2021/22.
  */
 #include "domain/help.h"
 
 #include <stddef.h>
 #include <string.h>
+
+#include "domain/cin_order.h"
 
 /* ---- referral ---- */
 
@@ -54,22 +57,22 @@ const struct field step_down_fields[] = {
     {0},
 };
 
-/* A closure before its referral is an impossible order, refused for any year (the census
- * says so as 8630 only for the years it has rules for). A reason with no closure day stays
- * here too: the census sees a reason only beside a closure in its year (cin_project.c),
- * so its 8810 never meets one. A closure day with no reason (8805) and the primary need of
- * a referral that goes further (8610) are the census's rules alone: cw_cin_on_save refuses
- * them as the record is saved, naming the field. */
+/* 8630 and 8810 for any year (cin_order.h): the census says them only for the years it
+ * has rules for, and sees a reason only beside a closure in its year (cin_project.c), so
+ * its 8810 never meets a live one. A closure day with no reason (8805) and the primary
+ * need of a referral that goes further (8610) are the census's rules alone: cw_cin_on_save
+ * refuses them as the record is saved, naming the field. */
 static void referral_check(const void *rec, const struct field_ctx *ctx, struct field_errors *errs)
 {
     (void)ctx;
     const struct referral *r = rec;
-    const struct field *t = referral_fields;
-    field_date_before(errs, field_find(t, "closure_date"), r->closure_date, r->referral_date,
-                      "the referral", false);
-    if (r->closure_date == DATE_NONE && r->closure_reason[0])
-        field_fail(errs, field_find(t, "closure_date"), -1, NULL, "is missing",
-                   "the day the episode closed, or no reason until it has");
+    const struct field *closure = field_find(referral_fields, "closure_date");
+    if (cin_closed_before_referral(r->referral_date, r->closure_date))
+        field_date_order_fail(errs, closure, r->closure_date, r->referral_date, "the referral",
+                              false);
+    if (cin_reason_without_closure(r->closure_reason[0] != 0, r->closure_date))
+        field_fail(errs, closure, -1, NULL, "is missing",
+                   "the day the episode closed, or no reason until it has (CIN rule 8810)");
 }
 
 const struct rec_type referral_type = {
@@ -117,9 +120,10 @@ static const struct field assessment_fields[] = {
 /* The census sees an assessment's factors only once a manager has authorised it
  * (cin_project.c): from then on a factor given twice (8898) or 21 beside others (8869) is
  * the rule engine's to refuse, as the record is saved; before, the census cannot see them,
- * so kith says it here. The rest is kith's own order of work: factors come with the social
- * worker's completion (the census reads the authorisation as the completion, 8614), and a
- * completed assessment says what it found (8897Q is only a query). */
+ * so kith says it here. Factors come with completion (8614, cin_order.h: the census's
+ * completion is the authorisation, the form's the social worker's completion), and the
+ * rest is kith's own order of work: a completed assessment says what it found (8897Q is
+ * only a query). */
 static void factors_check(const struct assessment *a, struct field_errors *errs)
 {
     const struct field *f = field_find(assessment_fields, "factors");
@@ -131,7 +135,7 @@ static void factors_check(const struct assessment *a, struct field_errors *errs)
             field_fail(errs, f, i, a->factors[i], "is given with other factors",
                        "21 (no factors identified) on its own");
     }
-    if (a->nfactors && a->completed_date == DATE_NONE)
+    if (cin_factors_before_completion(a->nfactors > 0, a->completed_date))
         field_fail(errs, f, -1, NULL, "are given before the assessment is completed",
                    "factors once the assessment has a completion date (CIN rule 8614)");
     if (!a->nfactors && a->completed_date != DATE_NONE)
@@ -151,8 +155,10 @@ static void assessment_check(const void *rec, const struct field_ctx *ctx,
                       "the start of the assessment", false);
     const struct field *auth = field_find(t, "authorised_date"),
                        *by = field_find(t, "authorised_by");
-    if (!field_date_before(errs, auth, a->authorised_date, a->start_date,
-                           "the start of the assessment", false))
+    if (cin_authorised_before_start(a->start_date, a->authorised_date))
+        field_date_order_fail(errs, auth, a->authorised_date, a->start_date,
+                              "the start of the assessment", false);
+    else
         field_date_before(errs, auth, a->authorised_date, a->completed_date,
                           "the completion of the assessment", false);
     if (a->authorised_date != DATE_NONE && a->completed_date == DATE_NONE)
@@ -195,8 +201,9 @@ static void cin_plan_check(const void *rec, const struct field_ctx *ctx, struct 
 {
     (void)ctx;
     const struct cin_plan *p = rec;
-    field_date_before(errs, &cin_plan_fields[1], p->end_date, p->start_date,
-                      "the start of the plan", false);
+    if (cin_plan_ends_before_start(p->start_date, p->end_date))
+        field_date_order_fail(errs, &cin_plan_fields[1], p->end_date, p->start_date,
+                              "the start of the plan", false);
 }
 
 const struct rec_type cin_plan_type = {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/workday.h"
+#include "domain/cin_order.h"
 #include "domain/codeset.h"
 #include "domain/ret/cin_check.h"
 
@@ -52,20 +53,21 @@ void cin_r1103(struct rctx *c)
     }
 }
 
-/* 8608: an assessment is authorised on or after it starts. */
+/* 8608: an assessment is authorised on or after it starts (cin_order.c, as on the form). */
 void cin_r8608(struct rctx *c)
 {
     for (int32_t k = 0; k < NROWS(CIN_ASSESSMENT); k++)
-        if (rdate_has(ASTART(k)) && rdate_has(AUTH(k)) && ASTART(k) > AUTH(k))
+        if (cin_authorised_before_start(ASTART(k), AUTH(k)))
             FLAG(CIN_ASSESSMENT, k, COL(AS_START) | COL(AS_AUTHORISED));
 }
 
-/* 8614: factors only on a completed (authorised) assessment. */
+/* 8614: factors only on a completed assessment, which in the census is an authorised one
+ * (cin_order.c; the form asks the same of the social worker's completion). */
 void cin_r8614(struct rctx *c)
 {
     for (int32_t k = 0; k < NROWS(CIN_ASSESSMENT); k++) {
         int32_t end;
-        if (!rdate_has(AUTH(k)) && factors_of(c, k, &end) != end)
+        if (cin_factors_before_completion(factors_of(c, k, &end) != end, AUTH(k)))
             FLAG(CIN_ASSESSMENT, k, COL(AS_AUTHORISED) | COL(AS_FACTORS));
     }
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/workday.h"
+#include "domain/cin_order.h"
 #include "domain/codeset.h"
 #include "domain/ret/cin_check.h"
 
@@ -100,14 +101,13 @@ void cin_r8620(struct rctx *c)
     }
 }
 
-/* 8630: closure on or after referral. */
+/* 8630: closure on or after referral (judged in cin_order.c, as the referral's form is). */
 void cin_r8630(struct rctx *c)
 {
-    for (int32_t e = 0; e < NROWS(CIN_DETAILS); e++) {
-        kdate r = VAL(CIN_DETAILS, CD_REFERRAL)[e], d = VAL(CIN_DETAILS, CD_CLOSURE)[e];
-        if (rdate_has(r) && rdate_has(d) && d < r)
+    for (int32_t e = 0; e < NROWS(CIN_DETAILS); e++)
+        if (cin_closed_before_referral(VAL(CIN_DETAILS, CD_REFERRAL)[e],
+                                       VAL(CIN_DETAILS, CD_CLOSURE)[e]))
             FLAG(CIN_DETAILS, e, COL(CD_REFERRAL) | COL(CD_CLOSURE));
-    }
 }
 
 /* 8640, 8650: reason for closure and primary need, when present, are codes of the year. */
@@ -121,7 +121,8 @@ static void code_if_present(struct rctx *c, int col, enum codeset_id set)
 void cin_r8640(struct rctx *c) { code_if_present(c, CD_CLOSURE_REASON, CS_CIN_CLOSURE_REASON); }
 void cin_r8650(struct rctx *c) { code_if_present(c, CD_NEED, CS_CIN_PRIMARY_NEED); }
 
-/* 8805, 8810: a closure date and a reason for closure come together. */
+/* 8805, 8810: a closure date and a reason for closure come together (8810 is judged in
+ * cin_order.c, as the referral's form is). */
 void cin_r8805(struct rctx *c)
 {
     for (int32_t e = 0; e < NROWS(CIN_DETAILS); e++)
@@ -132,7 +133,8 @@ void cin_r8805(struct rctx *c)
 void cin_r8810(struct rctx *c)
 {
     for (int32_t e = 0; e < NROWS(CIN_DETAILS); e++)
-        if (HAS(CIN_DETAILS, e, CD_CLOSURE_REASON) && !rdate_has(VAL(CIN_DETAILS, CD_CLOSURE)[e]))
+        if (cin_reason_without_closure(HAS(CIN_DETAILS, e, CD_CLOSURE_REASON),
+                                       VAL(CIN_DETAILS, CD_CLOSURE)[e]))
             FLAG(CIN_DETAILS, e, COL(CD_CLOSURE) | COL(CD_CLOSURE_REASON));
 }
 

@@ -2,6 +2,7 @@
  * CIN rule checks on CIN plans, alone and against child protection plans and their
  * reviews. The rule tables are in cin_rules.c.
  */
+#include "domain/cin_order.h"
 #include "domain/ret/cin_check.h"
 
 #define PSTART(p) VAL(CIN_PLAN, PL_START)[p]
@@ -78,11 +79,11 @@ void cin_r4010(struct rctx *c)
             FLAG(CIN_PLAN, p, COL(PL_START));
 }
 
-/* 4011: a CIN plan ends on or after it starts. */
+/* 4011: a CIN plan ends on or after it starts (cin_order.c, as on the form). */
 void cin_r4011(struct rctx *c)
 {
     for (int32_t p = 0; p < NROWS(CIN_PLAN); p++)
-        if (rdate_has(PSTART(p)) && rdate_has(PEND(p)) && PEND(p) < PSTART(p))
+        if (cin_plan_ends_before_start(PSTART(p), PEND(p)))
             FLAG(CIN_PLAN, p, COL(PL_START) | COL(PL_END));
 }
 
