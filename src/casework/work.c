@@ -19,6 +19,7 @@
 
 #include "domain/case_status.h"
 #include "store/store_rec.h"
+#include "store/store_setting.h"
 
 #define CLOCK_TYPES_MAX 32
 #define TEAM_WORKERS_PAGE 500
@@ -219,9 +220,30 @@ struct deriving {
     size_t ntypes;
     struct typed recs[CLOCK_TYPES_MAX];
     struct managers mgrs;
+    struct ts_choices choices;
     struct ob_list obs;
     size_t cap, nchildcap;
 };
+
+/* The council's choices of the rows' lengths (each value was checked when it was set,
+ * domain/settings.c): one setting read per row that has one. */
+static enum kerr_code read_choices(struct store *s, struct arena *a, struct ts_choices *out,
+                                   struct kerr *e)
+{
+    out->n = 0;
+    enum kerr_code rc = KITH_OK;
+    for (const struct timescale *ts = timescales; !rc && ts->rule; ts++) {
+        const char *v = NULL;
+        if (!ts->setting || out->n == TS_CHOICES_MAX)
+            continue;
+        rc = store_setting_get(s, ts->setting, a, &v, e);
+        if (!rc && v) {
+            out->v[out->n].setting = ts->setting;
+            out->v[out->n++].n = (int)strtol(v, NULL, 10);
+        }
+    }
+    return rc;
+}
 
 /* Every clock type's rows for the children `of` names, into `a`. */
 static enum kerr_code read_recs(struct store *s, struct deriving *d, const struct caseload_of *of,
@@ -274,7 +296,7 @@ static enum kerr_code derive_kids(struct store *s, struct deriving *d,
         if (!ntr && !q->children)
             continue;
         d->obs.n = 0;
-        ts_derive(timescales, tr, ntr, q->on, &d->obs);
+        ts_derive_with(timescales, tr, ntr, q->on, &d->choices, &d->obs);
         bool checked = false, visible = true;
         if (q->children) {
             if (who->scope)
@@ -337,6 +359,8 @@ enum kerr_code cw_work(struct store *s, const struct actor *who, const struct wo
     int64_t team;
     enum kerr_code rc = caseload_for(s, a, q, &of, &team, &err->e);
     if (!rc)
+        rc = read_choices(s, a, &d.choices, &err->e);
+    if (!rc)
         rc = read_workers(s, a, out, team, &err->e);
     if (!rc)
         rc = read_recs(s, &d, &of, a, &err->e);
@@ -369,6 +393,8 @@ enum kerr_code cw_work_each(struct store *s, const struct actor *who, const stru
     struct child_owner *kids = NULL;
     size_t nkids = 0, total = 0;
     enum kerr_code rc = read_workers(s, a, &w, 0, &err->e);
+    if (!rc)
+        rc = read_choices(s, a, &d.choices, &err->e);
     if (!rc)
         rc = store_child_owners_of(s, 0, 0, a, &kids, &nkids, &err->e);
     if (rc)

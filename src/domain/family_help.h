@@ -16,6 +16,11 @@
 
 #include "domain/rec.h"
 
+/* How often a family help plan is reviewed, in months, when the council has not set
+ * family-help-review-months (domain/timescale.c says why), and the most it may set. */
+#define FAMILY_HELP_REVIEW_MONTHS 3
+#define FAMILY_HELP_REVIEW_MONTHS_MAX 12
+
 struct family_help {
     struct rec_head h;
     kdate start_date;

@@ -9,11 +9,12 @@
 #include <string.h>
 
 #include "domain/agency.h"
+#include "domain/family_help.h"
 #include "domain/ident.h"
 #include "domain/vacancy.h"
 
-/* A whole number of months from 1 to APPLICATION_RETENTION_MONTHS_MAX, in digits. */
-static bool retention_months(const char *v)
+/* A whole number of months from 1 to `max`, in digits. */
+static bool months_upto(const char *v, int max)
 {
     size_t n = strspn(v, "0123456789");
     if (!n || v[n] || n > 3 || v[0] == '0')
@@ -21,8 +22,15 @@ static bool retention_months(const char *v)
     int m = 0;
     for (size_t i = 0; i < n; i++)
         m = m * 10 + (v[i] - '0');
-    return m <= APPLICATION_RETENTION_MONTHS_MAX;
+    return m <= max;
 }
+
+static bool retention_months(const char *v)
+{
+    return months_upto(v, APPLICATION_RETENTION_MONTHS_MAX);
+}
+
+static bool review_months(const char *v) { return months_upto(v, FAMILY_HELP_REVIEW_MONTHS_MAX); }
 
 /* Three digits, a DfE LA code (rule 1530's list: the code the council's UPNs carry). */
 static bool la_code(const char *v) { return strlen(v) == 3 && la_code_valid(v, 0); }
@@ -43,6 +51,9 @@ const struct setting_def setting_defs[] = {
     {"application-retention-months", "how long applications are kept",
      "a whole number of months from 1 to 120 after the vacancy closed; 6 when not set",
      retention_months},
+    /* how often family help plans are reviewed (domain/timescale.c) */
+    {"family-help-review-months", "how often a family help plan is reviewed",
+     "a whole number of months from 1 to 12 between reviews; 3 when not set", review_months},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -15,6 +15,8 @@
 
 #include "core/workday.h"
 #include "core/xalloc.h"
+#include "domain/family_help.h"
+#include "domain/settings.h"
 
 const struct timescale timescales[] = {
     {.rule = "contact-decision",
@@ -151,6 +153,25 @@ const struct timescale timescales[] = {
      .started = "the first visit",
      .again = "the last visit",
      .source = "Children (Private Arrangements for Fostering) Regulations 2005 reg 8"},
+    /* Neither DOMAIN.md nor the Families First guide (law-2026.md) sets how often a family
+     * help plan is reviewed, so the council says (docs/timescales.md): 3 months unless it
+     * sets another, the interval local early help procedures commonly give and the CP
+     * plan's first review. The episode keeps only its latest review, so a review recorded
+     * discharges the clock from the plan (or the review before) and starts the next;
+     * closing the episode ends it, owing nothing. */
+    {.rule = "family-help-review",
+     .what = "review the family help plan",
+     .start_type = "family_help",
+     .start_field = "plan_date",
+     .len = {{FAMILY_HELP_REVIEW_MONTHS, TS_MONTHS}},
+     .stop_field = "review_date",
+     .restarts = true,
+     .until_field = "closure_date",
+     .setting = "family-help-review-months",
+     .owner = TS_WORKER,
+     .started = "the plan was agreed",
+     .again = "the latest review",
+     .source = "the council's setting family-help-review-months (3 months when not set)"},
     /* The day the worker set for the next review of an open risk: overdue once passed
      * while the risk is open. A review held moves the date on (a correction of the risk,
      * which its form asks the reason for); closing the risk discharges it. */
@@ -309,12 +330,22 @@ static size_t nlengths(const struct timescale *ts)
     return k;
 }
 
+/* The council's number for a row with a setting; 0 when it made no choice. */
+static int chosen(const struct timescale *ts, const struct ts_choices *choices)
+{
+    for (size_t i = 0; ts->setting && choices && i < choices->n; i++)
+        if (!strcmp(choices->v[i].setting, ts->setting))
+            return choices->v[i].n;
+    return 0;
+}
+
 /* Every clock of one starting record. */
 static void clocks(const struct timescale *ts, const struct rec_type *t, const void *rec,
-                   const struct stop *stops, size_t nstops, kdate on, struct ob_list *out)
+                   const struct stop *stops, size_t nstops, kdate on, int choice,
+                   struct ob_list *out)
 {
     kdate start = ts_date_of(t, rec, ts->start_field);
-    kdate until = ts->repeats ? ts_date_of(t, rec, ts->until_field) : DATE_NONE;
+    kdate until = ts->repeats || ts->restarts ? ts_date_of(t, rec, ts->until_field) : DATE_NONE;
     kdate later_from = ts->later_field ? ts_date_of(t, rec, ts->later_field) : DATE_NONE;
     if (later_from != DATE_NONE)
         later_from = ts_due(later_from, ts->later_after);
@@ -324,6 +355,8 @@ static void clocks(const struct timescale *ts, const struct rec_type *t, const v
             return; /* the plan ended: no further clock */
         struct ts_length len =
             nlen ? ts->len[(size_t)seq < nlen ? (size_t)seq : nlen - 1] : (struct ts_length){0};
+        if (choice > 0)
+            len.n = choice;
         bool later = later_from != DATE_NONE && start >= later_from;
         if (later)
             len = ts->later;
@@ -334,6 +367,10 @@ static void clocks(const struct timescale *ts, const struct rec_type *t, const v
         const void *by = NULL;
         if (!ts->stop_type) {
             done = ts_date_of(t, rec, ts->stop_field);
+            /* the field holds the latest day only: the clock it started waits for a later
+             * one, and a day before this clock's start did not discharge it */
+            if (ts->restarts && (seq > 0 || (done != DATE_NONE && done < start)))
+                done = DATE_NONE;
         } else {
             const struct stop *st = first_stop(stops, nstops, start, seq > 0);
             if (st) {
@@ -362,7 +399,7 @@ static void clocks(const struct timescale *ts, const struct rec_type *t, const v
                       : on > due        ? OB_OVERDUE
                                         : OB_DUE,
         };
-        if (!ts->repeats || done == DATE_NONE)
+        if (!(ts->repeats || ts->restarts) || done == DATE_NONE)
             return;
         start = done;
     }
@@ -370,6 +407,12 @@ static void clocks(const struct timescale *ts, const struct rec_type *t, const v
 
 void ts_derive(const struct timescale *table, const struct ts_records *recs, size_t nrecs, kdate on,
                struct ob_list *out)
+{
+    ts_derive_with(table, recs, nrecs, on, NULL, out);
+}
+
+void ts_derive_with(const struct timescale *table, const struct ts_records *recs, size_t nrecs,
+                    kdate on, const struct ts_choices *choices, struct ob_list *out)
 {
     for (const struct timescale *ts = table; ts->rule; ts++) {
         const struct ts_records *r = records_of(recs, nrecs, ts->start_type);
@@ -381,7 +424,7 @@ void ts_derive(const struct timescale *table, const struct ts_records *recs, siz
         for (size_t i = 0; i < r->n; i++) {
             const void *rec = (const char *)r->rows + i * r->type->size;
             if (applies(ts, r->type, rec))
-                clocks(ts, r->type, rec, stops, nstops, on, out);
+                clocks(ts, r->type, rec, stops, nstops, on, chosen(ts, choices), out);
         }
         free(stops);
     }
@@ -506,8 +549,17 @@ enum kerr_code ts_table_check(const struct timescale *table, const struct rec_ty
         if (ts->repeats && (!ts->stop_type || !ts->again))
             return bad_row(ts, e, "repeats, so needs a stopping record type and an 'again' phrase",
                            NULL);
-        if (ts->until_field && (!ts->repeats || !date_field(t, ts->until_field)))
+        if (ts->until_field && (!(ts->repeats || ts->restarts) || !date_field(t, ts->until_field)))
             return bad_row(ts, e, "ends on no date field of a repeating row:", ts->until_field);
+        if (ts->restarts && (ts->stop_type || ts->repeats || !ts->again || ts->due_field))
+            return bad_row(ts, e,
+                           "restarts from its own stopping field, so needs no stopping type, "
+                           "repeat or recorded due day, and an 'again' phrase",
+                           NULL);
+        if (ts->setting && (!setting_find(ts->setting) || ts->due_field || nlengths(ts) != 1))
+            return bad_row(
+                ts, e,
+                "takes its length from no council setting, or has not one length:", ts->setting);
     }
     return KITH_OK;
 }

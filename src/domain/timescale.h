@@ -76,6 +76,14 @@ struct timescale {
      * on the risk"). Such a row has no length and does not repeat; a record with the field
      * blank owes nothing. */
     const char *due_field, *due_says;
+    /* A row whose `stop_field` holds only the latest day the work was done (a family help
+     * plan's latest review): the clock from `start_field` is done on that day, and the
+     * next runs from it, open until a later day is recorded there. It ends, owing
+     * nothing, on `until_field` (the episode's closure), and needs an `again` phrase. */
+    bool restarts;
+    /* A council setting (domain/settings.h) that chooses the number of the row's first
+     * length; the row's own is the default, run until the council sets another. */
+    const char *setting;
     enum ts_owner owner;
     const char *started; /* "the contact was made": the explanation's start */
     const char *again;   /* "the last visit": a repeated clock's start; NULL when none */
@@ -118,9 +126,23 @@ void ob_list_free(struct ob_list *l);
 /* Append to `out` the obligations of one child's records on day `on`: for every row of
  * `table` (ended by a NULL rule) whose starting type is among `recs`, every clock started
  * on or before `on`. A clock done after `on` is open on `on`. Rows naming types not in
- * `recs` give nothing. The records must outlive the list. */
+ * `recs` give nothing. The records must outlive the list. Rows with a `setting` run their
+ * default length. */
 void ts_derive(const struct timescale *table, const struct ts_records *recs, size_t nrecs, kdate on,
                struct ob_list *out);
+
+/* The council's choices for rows with a `setting`: the number each setting holds. */
+#define TS_CHOICES_MAX 4
+struct ts_choices {
+    size_t n;
+    struct {
+        const char *setting;
+        int n;
+    } v[TS_CHOICES_MAX];
+};
+/* ts_derive with the council's choices (NULL: none made). */
+void ts_derive_with(const struct timescale *table, const struct ts_records *recs, size_t nrecs,
+                    kdate on, const struct ts_choices *choices, struct ob_list *out);
 
 /* The day a clock of `len` started on `from` falls due. */
 kdate ts_due(kdate from, struct ts_length len);

@@ -1012,6 +1012,38 @@ static void *filled(struct fx *f, const struct rec_type *t, const char *const *v
     return rec;
 }
 
+/* The review of a family help plan, in the work as the council set its interval
+ * (family-help-review-months; 3 months when not set). */
+static void family_help_review_due(void **state)
+{
+    struct fx *f = *state;
+    struct cw_err err;
+    cw_err_clear(&err);
+    static const char *const values[] = {"start_date=2026-09-01", "lead_practitioner=B Obi",
+                                         "lead_profession=family-support", "plan_date=2026-09-15"};
+    struct family_help *fh = filled(f, &family_help_type, values, N_ELEMS(values));
+    fh->h.parent_id = f->child;
+    OK(cw_rec_add(f->s, &f->iro, &family_help_type, fh, &err));
+    static const struct {
+        const char *months;
+        const char *due;
+    } cases[] = {{NULL, "2026-12-15"}, {"6", "2027-03-15"}, {"1", "2026-10-15"}};
+    for (size_t k = 0; k < N_ELEMS(cases); k++) {
+        if (cases[k].months)
+            OK(store_setting_set(f->s, "family-help-review-months", cases[k].months, 1, &f->e));
+        struct work w;
+        struct work_query all = {.status = -1, .on = day("2026-12-07")};
+        OK(cw_work(f->s, &f->iro, &all, &f->a, &w, &err));
+        size_t found = 0;
+        for (size_t i = 0; i < w.n; i++)
+            if (!strcmp(w.items[i].ob.ts->rule, "family-help-review")) {
+                found++;
+                assert_int_equal(w.items[i].ob.due, day(cases[k].due));
+            }
+        assert_int_equal(found, 1);
+    }
+}
+
 /* The refusal `rc` is KITH_E_INVALID naming `field` with `says`. */
 static void refused_on(enum kerr_code rc, const struct cw_err *err, const char *field,
                        const char *says)
@@ -1409,6 +1441,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(proceedings_journey, setup, teardown),
         cmocka_unit_test_setup_teardown(exemption_journey, setup, teardown),
         cmocka_unit_test_setup_teardown(step_up_and_down, setup, teardown),
+        cmocka_unit_test_setup_teardown(family_help_review_due, setup, teardown),
         cmocka_unit_test_setup_teardown(deleting_runs_the_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(census_rules_once, setup, teardown),
     };

@@ -15,6 +15,7 @@
 
 #include "domain/case_status.h"
 #include "domain/contact.h"
+#include "domain/family_help.h"
 #include "domain/help.h"
 #include "domain/protection.h"
 #include "domain/risk.h"
@@ -507,6 +508,89 @@ static void exploitation_review_clock(void **state)
         struct ts_records r = {&exploitation_risk_type, &x, 1};
         struct ob_list out = {0};
         ts_derive(timescales, &r, 1, D(c->on), &out);
+        check_wants(c->name, &out, c->want);
+        ob_list_free(&out);
+    }
+}
+
+/* A family help plan's reviews (the council's setting family-help-review-months, 3 when
+ * not set): due that long after the plan, or after the latest review recorded, which
+ * discharges the clock before it; closing the episode ends it owing nothing. */
+static const struct fcase {
+    const char *name;
+    int months; /* the council's setting; 0: not set */
+    struct ymd plan, review, closed, on;
+    struct want want[MAXR];
+} fcases[] = {
+    {"3 months after the plan, when the council has not set it",
+     0,
+     {2026, 11, 30},
+     {0},
+     {0},
+     {2026, 12, 7},
+     {{"family-help-review",
+       0,
+       {2026, 11, 30},
+       {2027, 2, 28},
+       {0},
+       OB_DUE,
+       "due 28 Feb 2027: 3 months after the plan was agreed on 30 Nov 2026"}}},
+    {"the council's 6 months",
+     6,
+     {2026, 11, 30},
+     {0},
+     {0},
+     {2027, 6, 1},
+     {{"family-help-review",
+       0,
+       {2026, 11, 30},
+       {2027, 5, 30},
+       {0},
+       OB_OVERDUE,
+       "due 30 May 2027: 6 months after the plan was agreed on 30 Nov 2026"}}},
+    {"a review recorded: done, and the next from it",
+     0,
+     {2026, 6, 1},
+     {2026, 9, 14},
+     {0},
+     {2026, 12, 15},
+     {{"family-help-review", 0, {2026, 6, 1}, {2026, 9, 1}, {2026, 9, 14}, OB_DONE, NULL},
+      {"family-help-review",
+       1,
+       {2026, 9, 14},
+       {2026, 12, 14},
+       {0},
+       OB_OVERDUE,
+       "due 14 Dec 2026: 3 months after the latest review on 14 Sep 2026"}}},
+    {"a review recorded after the day judged: open then",
+     0,
+     {2026, 6, 1},
+     {2026, 9, 14},
+     {0},
+     {2026, 9, 1},
+     {{"family-help-review", 0, {2026, 6, 1}, {2026, 9, 1}, {0}, OB_DUE, NULL}}},
+    {"closed: nothing owed", 0, {2026, 6, 1}, {0}, {2026, 10, 1}, {2026, 12, 15}, {{0}}},
+    {"no plan yet: nothing", 0, {0}, {0}, {0}, {2026, 12, 15}, {{0}}},
+};
+
+static void family_help_review_clock(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < N_ELEMS(fcases); i++) {
+        const struct fcase *c = &fcases[i];
+        struct family_help f = {.h = {.id = 1, .parent_id = 7},
+                                .start_date = date_from_ymd(2026, 5, 1),
+                                .signoff_date = DATE_NONE,
+                                .assessment_date = DATE_NONE,
+                                .plan_date = D(c->plan),
+                                .review_date = D(c->review),
+                                .closure_date = D(c->closed)};
+        struct ts_records r = {&family_help_type, &f, 1};
+        struct ts_choices choices = {0};
+        if (c->months)
+            choices = (struct ts_choices){1, {{"family-help-review-months", c->months}}};
+        struct ob_list out = {0};
+        ts_derive_with(timescales, &r, 1, D(c->on), &choices, &out);
         check_wants(c->name, &out, c->want);
         ob_list_free(&out);
     }
@@ -1126,6 +1210,7 @@ int main(void)
         cmocka_unit_test(cp_visit_child_seen),
         cmocka_unit_test(private_fostering_clocks),
         cmocka_unit_test(exploitation_review_clock),
+        cmocka_unit_test(family_help_review_clock),
         cmocka_unit_test(case_statuses_read),
         cmocka_unit_test(open_risks_read),
         cmocka_unit_test(tables_check),
