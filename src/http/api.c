@@ -530,8 +530,10 @@ static const char *const obligation_query[] = {
     "due_after: YYYY-MM-DD: due after this day",
     "due_before: YYYY-MM-DD: due before this day",
     "on: YYYY-MM-DD: the day statuses are judged on (today by default)",
-    "limit: how many to return, 1 to 1000 (100 by default)",
-    "offset: how many to skip, for the next page",
+    "limit: how many to return, 1 to 1000 (100 by default); offset + limit reach at most "
+    "10000 deep, a longer limit is cut to fit",
+    "offset: how many to skip, 0 to 9999: the answer's next_offset (null on the last page "
+    "or at the 10000 edge, where the filters narrow the list instead)",
     NULL};
 
 static const char *const chronology_query[] = {
@@ -609,7 +611,9 @@ const struct api_doc api_docs[] = {
      "RecordInput", "Record"},
     {HTTP_GET, "/api/v1/obligations",
      "What is due, done and overdue under the statutory timescales (docs/timescales.md), for "
-     "the children you may see, by due date; each with the one-line reason for its date",
+     "the children you may see, by due date; each with the one-line reason for its date. "
+     "Paged: total is how many match, shown how many this page holds, next_offset where "
+     "the next page starts",
      NULL, "ObligationList"},
     {HTTP_GET, "/api/v1/teams", "The teams, with their service and caseload threshold", NULL,
      "TeamList"},

@@ -376,6 +376,12 @@ static long json_count(const char *body, const char *key)
     return at ? strtol(at + strlen(key), NULL, 10) : -1;
 }
 
+/* The answer's next_offset; -1 when null (the last page). */
+static long next_offset(const char *body)
+{
+    return strstr(body, "\"next_offset\":null") ? -1 : json_count(body, "\"next_offset\":");
+}
+
 static void obligations_api(void **state)
 {
     struct fx *f = *state;
@@ -411,6 +417,32 @@ static void obligations_api(void **state)
     for (const char *p = strstr(c->body, "\"rule\":"); p; p = strstr(p + 1, "\"rule\":"))
         items++;
     assert_int_equal(items, 2);
+    assert_int_equal(json_count(c->body, "\"shown\":"), 2);
+    assert_int_equal(next_offset(c->body), total > 3 ? 3 : -1);
+    /* one at a time, the pages are the whole list in its order, each once */
+    const char *whole = call(f, "GET", "/api/v1/obligations?limit=1000", ADA, NULL)->body;
+    assert_non_null(strstr(whole, "\"next_offset\":null"));
+    const char *at = whole;
+    for (long k = 0; k < total; k++) {
+        c = call(f, "GET", arena_printf(&f->a, "/api/v1/obligations?limit=1&offset=%ld", k), ADA,
+                 NULL);
+        assert_int_equal(json_count(c->body, "\"shown\":"), 1);
+        assert_int_equal(next_offset(c->body), k + 1 < total ? k + 1 : -1);
+        const char *rec = strstr(c->body, "\"explanation\":");
+        assert_non_null(rec);
+        size_t n = strcspn(rec + 15, "}") + 15;
+        at = strstr(at, arena_printf(&f->a, "%.*s", (int)n, rec));
+        assert_non_null(at); /* found after the one before it */
+        at++;
+    }
+    c = call(f, "GET", arena_printf(&f->a, "/api/v1/obligations?offset=%ld", total), ADA, NULL);
+    assert_int_equal(json_count(c->body, "\"shown\":"), 0);
+    /* the window: at most 10,000 deep; past it the filters narrow the list */
+    c = call(f, "GET", "/api/v1/obligations?offset=10000", ADA, NULL);
+    assert_int_equal(c->res.status, 400);
+    assert_non_null(strstr(c->body, "due_after"));
+    c = call(f, "GET", "/api/v1/obligations?offset=9999&limit=1000", ADA, NULL);
+    assert_int_equal(json_count(c->body, "\"limit\":"), 1);
     c = call(f, "GET", "/api/v1/obligations?on=2027-04-07&status=overdue", ADA, NULL);
     assert_non_null(strstr(c->body, "\"rule\":\"review-conference\""));
     /* what does not read is a 400 naming the field */
