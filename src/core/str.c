@@ -118,6 +118,25 @@ void str_addf(struct str *s, const char *fmt, ...)
     va_end(ap);
 }
 
+size_t str_dec(char *buf, long long v)
+{
+    /* Digits from the unsigned magnitude, so LLONG_MIN needs no special case. */
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    char tmp[STR_DEC_MAX];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    size_t len = 0;
+    if (v < 0)
+        buf[len++] = '-';
+    while (n)
+        buf[len++] = tmp[--n];
+    buf[len] = '\0';
+    return len;
+}
+
 void str_truncate(struct str *s, size_t len)
 {
     if (len < s->len) {

@@ -49,6 +49,11 @@ static inline bool str_room(struct str *s, size_t n)
 {
     return (!s->max && !s->overflow && n < s->cap - s->len) || str_grow(s, n);
 }
+/* `v` in decimal at `buf` (room for STR_DEC_MAX bytes), NUL-terminated; returns the length.
+ * For numbers in pages and queries written on every request, where snprintf's format
+ * parsing costs more than the digits. */
+enum { STR_DEC_MAX = 21 };
+size_t str_dec(char *buf, long long v);
 /* Shorten to `len` bytes (no-op when already shorter). */
 void str_truncate(struct str *s, size_t len);
 

@@ -193,7 +193,10 @@ bool jobs_view_take(struct jobs_view *v, const char *name, const char *value, st
 static void add_pair(struct str *s, const char *name, const char *value)
 {
     static const char hex[] = "0123456789ABCDEF";
-    str_addf(s, "%s%s=", s->len ? "&" : "", name);
+    if (s->len)
+        str_addc(s, '&');
+    str_add(s, name);
+    str_addc(s, '=');
     for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
             *p == '-' || *p == '_' || *p == '.')
@@ -224,8 +227,11 @@ const char *jobs_view_query(const struct jobs_view *v, int f, int opt, int64_t p
     if (v->sort != JOBS_SORT_CLOSING)
         add_pair(&s, "sort", jobs_sorts[v->sort].code);
     page = page ? page : v->page;
-    if (page > 1)
-        str_addf(&s, "%spage=%lld", s.len ? "&" : "", (long long)page);
+    if (page > 1) {
+        char num[STR_DEC_MAX];
+        str_dec(num, page);
+        add_pair(&s, "page", num);
+    }
     const char *out = arena_strdup(a, str_ok(&s) && s.buf ? s.buf : "");
     str_release(&s);
     return out;

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "core/str.h"
+
 static const char *text_or(const char *v, const char *fallback) { return v && *v ? v : fallback; }
 
 /* ` class="base extra"`: the extra classes escaped like any other value. */
@@ -268,15 +270,15 @@ static void choices(struct html *h, const struct govuk_radios *r, bool checkboxe
     const char *kind = checkboxes ? "checkboxes" : "radios";
     const char *prefix = r->id_prefix && *r->id_prefix ? r->id_prefix : text_or(r->name, "");
     html_f(h, "<div class=\"govuk-form-group%s\">", r->error ? " govuk-form-group--error" : "");
-    const char *hint_id = arena_printf(h->arena, "%s-hint", prefix);
-    const char *error_id = arena_printf(h->arena, "%s-error", prefix);
+    /* Ids made only for what is there: the jobs board draws five groups on every request. */
+    const char *hint_id = r->hint ? arena_printf(h->arena, "%s-hint", prefix) : NULL;
+    const char *error_id = r->error ? arena_printf(h->arena, "%s-error", prefix) : NULL;
     if (r->legend) {
         /* The fieldset, not each radio, is described by the hint and the error. */
-        const char *described = r->hint && r->error
+        const char *described = hint_id && error_id
                                     ? arena_printf(h->arena, "%s %s", hint_id, error_id)
-                                : r->hint  ? hint_id
-                                : r->error ? error_id
-                                           : NULL;
+                                : hint_id ? hint_id
+                                          : error_id;
         html_raw(h, "<fieldset class=\"govuk-fieldset\"");
         attr(h, "aria-describedby", described);
         html_raw(h, ">");
@@ -293,9 +295,17 @@ static void choices(struct html *h, const struct govuk_radios *r, bool checkboxe
     html_raw(h, "<div");
     classes(h, checkboxes ? "govuk-checkboxes" : "govuk-radios", r->classes);
     html_f(h, " data-module=\"govuk-%s\">", kind);
+    /* The first item's id is the prefix, the others' the prefix and "-N": one buffer,
+     * its number rewritten for each (html_f copies it). */
+    char *numbered = arena_alloc(h->arena, strlen(prefix) + 1 + STR_DEC_MAX);
+    char *number = stpcpy(stpcpy(numbered, prefix), "-");
     for (size_t i = 0; i < r->nitems; i++) {
         const struct govuk_choice *c = &r->items[i];
-        const char *id = i ? arena_printf(h->arena, "%s-%zu", prefix, i + 1) : prefix;
+        const char *id = prefix;
+        if (i) {
+            str_dec(number, (long long)i + 1);
+            id = numbered;
+        }
         bool checked = checkboxes
                            ? r->checked && r->checked[i]
                            : r->value && *r->value && c->value && !strcmp(c->value, r->value);

@@ -5,11 +5,11 @@
 #include "http/html.h"
 
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/esc.h"
+#include "core/str.h"
 #include "core/xalloc.h"
 
 void html_init(struct html *h, struct arena *a)
@@ -57,41 +57,45 @@ void html_text(struct html *h, const char *s)
 
 void html_raw_literal(struct html *h, const char *lit) { put(h, lit, strlen(lit)); }
 
+void html_raw_n(struct html *h, const char *lit, size_t n) { put(h, lit, n); }
+
+void html_int(struct html *h, long long v)
+{
+    char num[STR_DEC_MAX];
+    size_t n = str_dec(num, v);
+    put(h, num, n);
+}
+
 void html_f(struct html *h, const char *tmpl, ...)
 {
     va_list ap;
     va_start(ap, tmpl);
     const char *run = tmpl;
-    for (const char *p = tmpl; *p; p++) {
-        if (*p != '%')
-            continue;
+    /* strchr finds the next conversion a word at a time; the text between is copied whole. */
+    for (const char *p; (p = strchr(run, '%')) != NULL;) {
         put(h, run, (size_t)(p - run));
-        char num[32];
         switch (p[1]) {
         case 's':
             html_text(h, va_arg(ap, const char *));
-            p += 1;
+            run = p + 2;
             break;
         case 'd':
-            snprintf(num, sizeof num, "%d", va_arg(ap, int));
-            put(h, num, strlen(num));
-            p += 1;
+            html_int(h, va_arg(ap, int));
+            run = p + 2;
             break;
         case 'l':
             if (p[2] != 'd')
                 abort(); /* a template bug, caught by every test that renders the page */
-            snprintf(num, sizeof num, "%ld", va_arg(ap, long));
-            put(h, num, strlen(num));
-            p += 2;
+            html_int(h, va_arg(ap, long));
+            run = p + 3;
             break;
         case '%':
             put(h, "%", 1);
-            p += 1;
+            run = p + 2;
             break;
         default:
             abort();
         }
-        run = p + 1;
     }
     put(h, run, strlen(run));
     va_end(ap);

@@ -21,9 +21,13 @@ struct html {
 void html_init(struct html *h, struct arena *a);
 /* Escaped text: & < > " ' become entities. */
 void html_text(struct html *h, const char *s);
-/* Markup from kith's own source (a literal), copied as is. */
-#define html_raw(h, lit) html_raw_literal((h), "" lit "")
+/* Markup from kith's own source (a literal), copied as is; its length is known when the
+ * page is compiled, so nothing scans it at run time. */
+#define html_raw(h, lit) html_raw_n((h), "" lit "", sizeof("" lit "") - 1)
+void html_raw_n(struct html *h, const char *lit, size_t n);
 void html_raw_literal(struct html *h, const char *lit);
+/* A number in decimal (html_f's %ld without the template). */
+void html_int(struct html *h, long long v);
 /* Template with escaped %s, and %d / %ld / %%. Template text is copied as is, so it
  * must be a literal too. */
 void html_f(struct html *h, const char *tmpl, ...);

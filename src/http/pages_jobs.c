@@ -21,6 +21,7 @@
 
 #include "core/date.h"
 #include "core/esc.h"
+#include "core/str.h"
 #include "domain/codeset.h"
 #include "domain/jobs.h"
 #include "domain/vacancy.h"
@@ -37,14 +38,31 @@ static const char *const month_names[] = {"January",   "February", "March",    "
                                           "May",       "June",     "July",     "August",
                                           "September", "October",  "November", "December"};
 
-/* "20 December 2026", as GOV.UK writes dates. */
-static const char *long_date(struct arena *a, kdate d)
+/* Dates and pay are written into a caller's buffer: the board shows them for every
+ * vacancy on every request, and a printf into the arena for each cost the page more than
+ * everything else on it together (callgrind). */
+enum { LONG_DATE_MAX = 48, SALARY_MAX = 96 };
+
+/* "20 December 2026", as GOV.UK writes dates ("" for none). */
+static const char *long_date_in(char buf[LONG_DATE_MAX], kdate d)
 {
+    buf[0] = '\0';
     if (d == DATE_NONE)
-        return "";
+        return buf;
     int y, m, dd;
     date_to_ymd(d, &y, &m, &dd);
-    return arena_printf(a, "%d %s %d", dd, month_names[m - 1], y);
+    char *p = buf + str_dec(buf, dd);
+    *p++ = ' ';
+    p = stpcpy(p, month_names[m - 1]);
+    *p++ = ' ';
+    str_dec(p, y);
+    return buf;
+}
+
+static const char *long_date(struct arena *a, kdate d)
+{
+    char buf[LONG_DATE_MAX];
+    return arena_strdup(a, long_date_in(buf, d));
 }
 
 static const char *iso(struct arena *a, kdate d)
@@ -53,19 +71,46 @@ static const char *iso(struct arena *a, kdate d)
     return arena_strdup(a, date_format_iso(d, buf));
 }
 
-/* "£38,500". */
-static const char *pounds(struct arena *a, int64_t v)
+/* "£38,500" at p, NUL-terminated; returns the end. */
+static char *pounds_at(char *p, int64_t v)
 {
-    if (v >= 1000)
-        return arena_printf(a, "£%lld,%03lld", (long long)(v / 1000), (long long)(v % 1000));
-    return arena_printf(a, "£%lld", (long long)v);
+    p = stpcpy(p, "£");
+    if (v < 1000)
+        return p + str_dec(p, v);
+    p += str_dec(p, v / 1000);
+    int r = (int)(v % 1000);
+    *p++ = ',';
+    *p++ = (char)('0' + r / 100);
+    *p++ = (char)('0' + r / 10 % 10);
+    *p++ = (char)('0' + r % 10);
+    *p = '\0';
+    return p;
+}
+
+/* "£38,500 to £41,000 a year", or one figure when the range has none. */
+static const char *salary_in(char buf[SALARY_MAX], int64_t lo, int64_t hi)
+{
+    char *p = pounds_at(buf, lo);
+    if (hi > lo)
+        p = pounds_at(stpcpy(p, " to "), hi);
+    stpcpy(p, " a year");
+    return buf;
 }
 
 static const char *salary_range(struct arena *a, int64_t lo, int64_t hi)
 {
-    if (hi <= lo)
-        return arena_printf(a, "%s a year", pounds(a, lo));
-    return arena_printf(a, "%s to %s a year", pounds(a, lo), pounds(a, hi));
+    char buf[SALARY_MAX];
+    return arena_strdup(a, salary_in(buf, lo, hi));
+}
+
+/* "label (count)", a filter option with the vacancies it would give. */
+static const char *with_count(struct arena *a, const char *label, int64_t count)
+{
+    char num[STR_DEC_MAX];
+    size_t nlen = str_dec(num, count);
+    char *s = arena_alloc(a, strlen(label) + nlen + 4);
+    stpcpy(stpcpy(stpcpy(stpcpy(s, label), " ("), num), ")");
+    return s;
 }
 
 static const char *option_label(enum job_facet f, int opt)
@@ -128,9 +173,14 @@ static int board_status(const struct board *b)
     return b->view.page > b->result.pages ? 404 : 200;
 }
 
+/* base?query, or base alone for the unfiltered view. */
 static const char *jobs_href(struct arena *a, const char *base, const char *query)
 {
-    return *query ? arena_printf(a, "%s?%s", base, query) : arena_strdup(a, base);
+    if (!*query)
+        return base;
+    char *s = arena_alloc(a, strlen(base) + strlen(query) + 2);
+    stpcpy(stpcpy(stpcpy(s, base), "?"), query);
+    return s;
 }
 
 /* --- GET /jobs ------------------------------------------------------------------------ */
@@ -153,8 +203,8 @@ static void filters_form(struct html *h, struct http_request *req, const struct 
         bool *checked = arena_alloc(a, n * sizeof *checked);
         for (size_t i = 0; i < n; i++) {
             struct job_option o = jobs_option((enum job_facet)f, i);
-            items[i] = (struct govuk_choice){
-                o.code, arena_printf(a, "%s (%ld)", o.label, (long)b->result.counts[f][i]), NULL};
+            items[i] =
+                (struct govuk_choice){o.code, with_count(a, o.label, b->result.counts[f][i]), NULL};
             checked[i] = (b->view.chosen[f] >> i) & 1u;
         }
         govuk_checkboxes(h, &(struct govuk_radios){
@@ -231,8 +281,9 @@ static void pagination(struct html *h, struct arena *a, const struct board *b)
 
 /* One vacancy in a list: a heading (level 2 in the board's results, 3 under the closed
  * page's "Similar open vacancies"), its team, pay and terms, and when it closes. */
-static void result_item(struct html *h, struct arena *a, const struct job_row *r, bool nested)
+static void result_item(struct html *h, const struct job_row *r, bool nested)
 {
+    char pay[SALARY_MAX], closes[LONG_DATE_MAX];
     if (nested)
         html_f(h,
                "<li class=\"kith-job\"><h3 class=\"govuk-heading-s govuk-!-margin-bottom-1\"><a "
@@ -243,14 +294,14 @@ static void result_item(struct html *h, struct arena *a, const struct job_row *r
                "<li class=\"kith-job\"><h2 class=\"govuk-heading-s govuk-!-margin-bottom-1\"><a "
                "class=\"govuk-link\" href=\"/jobs/%s\">%s</a></h2>\n",
                r->public_id, r->title);
-    html_f(h, "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">%s</p>\n", r->team);
     html_f(h,
+           "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">%s</p>\n"
            "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">%s &middot; %s &middot; %s "
-           "&middot; %s</p>\n",
-           salary_range(a, r->salary_min, r->salary_max), option_label(JF_HOURS, r->opt[JF_HOURS]),
-           option_label(JF_CONTRACT, r->opt[JF_CONTRACT]),
-           option_label(JF_ARRANGEMENT, r->opt[JF_ARRANGEMENT]));
-    html_f(h, "<p class=\"govuk-body-s\">Closes %s</p></li>\n", long_date(a, r->closing_date));
+           "&middot; %s</p>\n<p class=\"govuk-body-s\">Closes %s</p></li>\n",
+           r->team, salary_in(pay, r->salary_min, r->salary_max),
+           option_label(JF_HOURS, r->opt[JF_HOURS]), option_label(JF_CONTRACT, r->opt[JF_CONTRACT]),
+           option_label(JF_ARRANGEMENT, r->opt[JF_ARRANGEMENT]),
+           long_date_in(closes, r->closing_date));
 }
 
 int page_jobs(struct http_app *app, struct http_request *req, struct http_response *res)
@@ -290,7 +341,7 @@ int page_jobs(struct http_app *app, struct http_request *req, struct http_respon
     if (r->n) {
         html_raw(&h, "<ul class=\"govuk-list kith-jobs\">\n");
         for (size_t i = r->first; i < r->first + r->n; i++)
-            result_item(&h, a, &b.rows[r->order[i]], false);
+            result_item(&h, &b.rows[r->order[i]], false);
         html_raw(&h, "</ul>\n");
     }
     pagination(&h, a, &b);
@@ -461,7 +512,7 @@ static int closed_page(struct http_app *app, struct http_request *req, struct ht
         html_raw(&h, "<h2 class=\"govuk-heading-m\">Similar open vacancies</h2>\n"
                      "<ul class=\"govuk-list\">\n");
         for (size_t i = 0; i < ns; i++)
-            result_item(&h, a, &rows[similar[i]], true);
+            result_item(&h, &rows[similar[i]], true);
         html_raw(&h, "</ul>\n");
     }
     html_f(&h,

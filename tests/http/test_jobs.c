@@ -112,6 +112,7 @@ static int setup(void **state)
     struct vacancy v = random_vacancy(f, &r, true);
     v.title = "Team Manager & Lead </script><script>alert(1)</script>";
     v.description = "Lead the <Assessment> team & \"the front door\".\n\n- supervise\n- audit";
+    v.salary_max = v.salary_min; /* one figure, not a range: list_item_text checks it */
     snprintf(v.role, sizeof v.role, "team-manager");
     add(f, &v);
     snprintf(f->open_id, sizeof f->open_id, "%s", v.h.public_id);
@@ -481,6 +482,88 @@ static void closed_vacancies(void **state)
     json_decref(j);
 }
 
+/* "£38,500", "£38,500 to £41,000 a year" and "20 December 2026" as the pages write them,
+ * made here with snprintf: the pages write them digit by digit. */
+static const char *pounds(struct fx *f, long long v)
+{
+    return v >= 1000 ? arena_printf(&f->a, "£%lld,%03lld", v / 1000, v % 1000)
+                     : arena_printf(&f->a, "£%lld", v);
+}
+
+static const char *pay(struct fx *f, long long lo, long long hi)
+{
+    return hi <= lo ? arena_printf(&f->a, "%s a year", pounds(f, lo))
+                    : arena_printf(&f->a, "%s to %s a year", pounds(f, lo), pounds(f, hi));
+}
+
+static const char *long_day(struct fx *f, const char *iso_day)
+{
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    kdate d;
+    assert_int_equal(date_parse_iso(iso_day, &d, NULL), KITH_OK);
+    int y, m, dd;
+    date_to_ymd(d, &y, &m, &dd);
+    return arena_printf(&f->a, "%d %s %d", dd, months[m - 1], y);
+}
+
+/* Each vacancy in the list shows its pay and closing day; a vacancy's page its pay as one
+ * figure when the range has none, and a closed one the day it closed. */
+static void list_item_text(void **state)
+{
+    struct fx *f = *state;
+    static const char *const views[] = {"sort=salary", "sort=closing", "sort=newest&page=2"};
+    for (size_t v = 0; v < N_OF(views); v++) {
+        const char *body = get(f, arena_printf(&f->a, "/jobs?%s", views[v]))->body;
+        json_t *j = api(f, views[v], 200);
+        json_t *jobs = json_object_get(j, "jobs");
+        assert_true(json_array_size(jobs) > 0);
+        for (size_t i = 0; i < json_array_size(jobs); i++) {
+            json_t *o = json_array_get(jobs, i);
+            const char *id = json_string_value(json_object_get(o, "id"));
+            const char *at = strstr(body, arena_printf(&f->a, "href=\"/jobs/%s\"", id));
+            assert_non_null(at);
+            const char *end = strstr(at, "</li>");
+            assert_non_null(end);
+            const char *item = arena_strndup(&f->a, at, (size_t)(end - at));
+            const char *want_pay =
+                arena_printf(&f->a, ">%s &middot; ",
+                             pay(f, json_integer_value(json_object_get(o, "salary_min")),
+                                 json_integer_value(json_object_get(o, "salary_max"))));
+            const char *want_day =
+                arena_printf(&f->a, "Closes %s</p>",
+                             long_day(f, json_string_value(json_object_get(o, "closing_date"))));
+            if (!strstr(item, want_pay) || !strstr(item, want_day))
+                fail_msg("%s: item %s has not \"%s\" and \"%s\": %s", views[v], id, want_pay,
+                         want_day, item);
+        }
+        json_decref(j);
+    }
+    struct arena a;
+    arena_init(&a, 0);
+    struct kerr e = KERR_INIT;
+    struct vacancy open, closed;
+    assert_int_equal(store_rec_find(f->app.store, &vacancy_type, f->open_id, &a, &open, &e),
+                     KITH_OK);
+    assert_int_equal(store_rec_find(f->app.store, &vacancy_type, f->closed_id, &a, &closed, &e),
+                     KITH_OK);
+    char day[DATE_ISO_LEN];
+    const char *page = get(f, arena_printf(&f->a, "/jobs/%s", f->open_id))->body;
+    assert_non_null(
+        strstr(page, arena_printf(&f->a, "<dd class=\"govuk-summary-list__value\">%s</dd>",
+                                  pay(f, open.salary_min, open.salary_max))));
+    assert_null(strstr(pay(f, open.salary_min, open.salary_max), " to "));
+    assert_non_null(
+        strstr(page, arena_printf(&f->a, "%s (applications until midnight)",
+                                  long_day(f, date_format_iso(open.closing_date, day)))));
+    page = get(f, arena_printf(&f->a, "/jobs/%s", f->closed_id))->body;
+    assert_non_null(
+        strstr(page, arena_printf(&f->a, "closed to applications on %s.",
+                                  long_day(f, date_format_iso(closed.closing_date, day)))));
+    arena_release(&a);
+}
+
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
 
 static xmlNode *child(xmlNode *n, const char *name)
@@ -619,6 +702,7 @@ int main(void)
         cmocka_unit_test(keywords),
         cmocka_unit_test(vacancy_page_json_ld),
         cmocka_unit_test(closed_vacancies),
+        cmocka_unit_test(list_item_text),
         cmocka_unit_test(atom_feed),
         cmocka_unit_test(public_and_unaudited),
         cmocka_unit_test(board_sees_changes),

@@ -1,6 +1,8 @@
 /* String builder: appends, formatting, the sticky size cap, detach. */
 #include "test.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,6 +113,22 @@ static void shown(void **state)
     }
 }
 
+/* str_dec writes what printf's %lld does, to the ends of the range. */
+static void decimal(void **state)
+{
+    (void)state;
+    static const long long cases[] = {0,       1,       -1,        9,         10,
+                                      -10,     99,      100,       38500,     -2026,
+                                      INT_MAX, INT_MIN, LLONG_MAX, LLONG_MIN, LLONG_MIN + 1};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char want[32], got[STR_DEC_MAX];
+        snprintf(want, sizeof want, "%lld", cases[i]);
+        size_t n = str_dec(got, cases[i]);
+        assert_string_equal(got, want);
+        assert_int_equal(n, strlen(want));
+    }
+}
+
 /* A CSV cell that a spreadsheet would run as a formula. */
 static void formula_leads(void **state)
 {
@@ -127,7 +145,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(appends), cmocka_unit_test(cap_is_sticky), cmocka_unit_test(long_format),
-        cmocka_unit_test(shown),   cmocka_unit_test(formula_leads),
+        cmocka_unit_test(shown),   cmocka_unit_test(formula_leads), cmocka_unit_test(decimal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

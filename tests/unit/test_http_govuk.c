@@ -6,6 +6,7 @@
  */
 #include "test.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "http/govuk.h"
@@ -193,10 +194,71 @@ static void escaping(void **state)
     arena_release(&a);
 }
 
+/* html_f's conversions and the number and literal appends the jobs board writes with. */
+static void templates_and_numbers(void **state)
+{
+    (void)state;
+    struct arena a;
+    arena_init(&a, 0);
+    struct html h;
+    html_init(&h, &a);
+    html_f(&h, "%d %ld %% %s|", -7, LONG_MIN, "<&>");
+    html_int(&h, 0);
+    html_int(&h, LLONG_MAX);
+    html_raw(&h, "<b class=\"x\">");
+    html_f(&h, "no conversion");
+    html_f(&h, "%s%s", "", "end");
+    assert_string_equal(html_str(&h), "-7 -9223372036854775808 % &lt;&amp;&gt;|"
+                                      "09223372036854775807<b class=\"x\">no conversionend");
+    arena_release(&a);
+}
+
+/* Checkbox and radio ids: the name for the first item, the name and its number after;
+ * the fieldset described by a hint and an error only when there are some. */
+static void choice_ids(void **state)
+{
+    (void)state;
+    struct arena a;
+    arena_init(&a, 0);
+    struct html h;
+    struct govuk_choice items[11];
+    bool checked[11] = {false};
+    for (size_t i = 0; i < 11; i++)
+        items[i] = (struct govuk_choice){arena_printf(&a, "v%zu", i), "Text", NULL};
+    struct govuk_radios r = {
+        .name = "role", .legend = "Role", .items = items, .nitems = 11, .checked = checked};
+    const char *plain = RENDER(govuk_checkboxes, &r);
+    static const char *const ids[] = {"id=\"role\" name=\"role\"", "id=\"role-2\"",
+                                      "id=\"role-10\"", "id=\"role-11\"", "for=\"role-11\""};
+    for (size_t i = 0; i < N_ELEMS(ids); i++)
+        assert_non_null(strstr(plain, ids[i]));
+    assert_null(strstr(plain, "id=\"role-1\""));
+    assert_null(strstr(plain, "id=\"role-12\""));
+    assert_null(strstr(plain, "aria-describedby"));
+    static const struct {
+        const char *hint, *error, *described;
+    } cases[] = {{"A hint", NULL, "aria-describedby=\"role-hint\""},
+                 {NULL, "An error", "aria-describedby=\"role-error\""},
+                 {"A hint", "An error", "aria-describedby=\"role-hint role-error\""}};
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        r.hint = cases[i].hint;
+        r.error = cases[i].error;
+        const char *out = RENDER(govuk_checkboxes, &r);
+        assert_non_null(strstr(out, cases[i].described));
+        if (cases[i].hint)
+            assert_non_null(strstr(out, "<div id=\"role-hint\" class=\"govuk-hint\">A hint"));
+        if (cases[i].error)
+            assert_non_null(strstr(out, "id=\"role-error\""));
+    }
+    arena_release(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(table_cell_link_and_parts),
+        cmocka_unit_test(templates_and_numbers),
+        cmocka_unit_test(choice_ids),
         cmocka_unit_test(banner_body_line),
         cmocka_unit_test(navigation_with_an_end_item),
         cmocka_unit_test(button_hidden_text_and_formaction),
