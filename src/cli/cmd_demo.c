@@ -38,6 +38,12 @@
  * all over the name indexes). */
 #define DEMO_BATCH_MIN 1000
 #define DEMO_BATCHES 20
+/* Children whose rows are held before they are written table by table (see `held`): the
+ * run of pages a table gets for them is long enough for the kernel's read-ahead to take
+ * it in a few reads (a referral table's 85 pages at --scale 100, a visit table's thousand),
+ * and what is held stays small (about 40 MB). */
+#define DEMO_HOLD_CHILDREN 5000
+#define HELD_LISTS 40
 
 struct demo_opts {
     const char *seed, *scale; /* text, so that "not given" and 0 differ */
@@ -87,8 +93,31 @@ struct tally_worker {
     int64_t cases;
 };
 
+/* The rows of the children stage other than the persons, held back and then written table
+ * by table: written as they come, each child's rows went to twenty tables in turn, so a
+ * table's pages lay one in a hundred across the file and a command that reads a whole
+ * table from a cold disk (kith validate cin --live, kith work --all) paid one disk read
+ * per page. Each table keeps its rows' order, so every row gets the id it had when
+ * written at once (ids are per table); persons are still written at once, because later
+ * rows name their ids. Nothing is held across a commit. */
+struct held_list {
+    int kind;                 /* W_RELATIONSHIP, W_ALLOCATION, W_NOTE or W_RECORD */
+    const struct rec_type *t; /* W_RECORD: the type */
+    void **v;
+    size_t n, cap;
+};
+
+struct held {
+    bool on;        /* in the children stage: rows are held */
+    struct arena a; /* the rows held and their strings */
+    struct held_list lists[HELD_LISTS];
+    size_t nlists;
+    int64_t children; /* children whose rows are held */
+};
+
 struct loader {
     struct store *s;
+    struct held held;
     bool in_tx;
     int64_t batch;      /* children written since the last commit */
     int64_t batch_size; /* children per transaction */
@@ -205,35 +234,177 @@ static void tally_note(struct loader *l, const struct case_note *n)
     l->sum.k.notes++;
 }
 
-/* Each callback writes one record inside the open transaction (opening one if needed), and
- * counts it for the summary once it is written. */
-#define LOADER_ADD(fn, type, store_fn, tally_fn, slot)                                             \
+static char *held_str(struct held *h, const char *s) { return s ? arena_strdup(&h->a, s) : NULL; }
+
+/* The list for rows of `kind` (and type `t`), made when first asked for. */
+static struct held_list *held_list_for(struct held *h, int kind, const struct rec_type *t)
+{
+    for (size_t i = 0; i < h->nlists; i++)
+        if (h->lists[i].kind == kind && h->lists[i].t == t)
+            return &h->lists[i];
+    if (h->nlists == HELD_LISTS)
+        return NULL;
+    h->lists[h->nlists] = (struct held_list){.kind = kind, .t = t};
+    return &h->lists[h->nlists++];
+}
+
+/* Keep a copy of `rec` (`size` bytes, its strings copied by the caller) for the next
+ * write; NULL when rows of this kind cannot be held (then they are written at once). */
+static void *held_add(struct held *h, int kind, const struct rec_type *t, const void *rec,
+                      size_t size)
+{
+    struct held_list *l = h->on ? held_list_for(h, kind, t) : NULL;
+    if (!l)
+        return NULL;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 1024;
+        l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+    }
+    void *copy = arena_alloc(&h->a, size);
+    memcpy(copy, rec, size);
+    l->v[l->n++] = copy;
+    return copy;
+}
+
+static void *hold_relationship(struct held *h, const struct relationship *r)
+{
+    struct relationship *c = held_add(h, W_RELATIONSHIP, NULL, r, sizeof(*r));
+    if (c)
+        c->type = held_str(h, r->type);
+    return c;
+}
+
+static void *hold_allocation(struct held *h, const struct allocation *a)
+{
+    struct allocation *c = held_add(h, W_ALLOCATION, NULL, a, sizeof(*a));
+    if (c)
+        c->end_reason = held_str(h, a->end_reason);
+    return c;
+}
+
+static void *hold_note(struct held *h, const struct case_note *n)
+{
+    struct case_note *c = held_add(h, W_NOTE, NULL, n, sizeof(*n));
+    if (c) {
+        c->kind = held_str(h, n->kind);
+        c->subject = held_str(h, n->subject);
+        c->body = held_str(h, n->body);
+    }
+    return c;
+}
+
+static void *hold_record(struct held *h, const struct rec_type *t, const void *rec)
+{
+    char *c = held_add(h, W_RECORD, t, rec, t->size);
+    if (!c)
+        return NULL;
+    for (const struct field *f = t->fields; f->name; f++)
+        if (f->type == FIELD_TEXT) {
+            const char **s = (const char **)(void *)(c + f->offset);
+            *s = held_str(h, *s);
+        }
+    struct rec_head *head = rec_head(t, c);
+    head->reason = held_str(h, head->reason);
+    return c;
+}
+
+/* Each callback writes one record inside the open transaction (opening one if needed), or
+ * holds it (in the children stage; written with its table's rows at the next write_held),
+ * and counts it for the summary once it is written or held. */
+#define LOADER_HOLD(fn, type, hold_fn, store_fn, tally_fn, slot)                                   \
     static enum kerr_code fn(void *ctx, struct type *rec, struct kerr *e)                          \
     {                                                                                              \
         struct loader *l = ctx;                                                                    \
-        enum kerr_code rc = tx(l, e);                                                              \
-        if (!rc)                                                                                   \
-            rc = store_fn(l->s, rec, e);                                                           \
+        enum kerr_code rc = KITH_OK;                                                               \
+        if (!hold_fn(&l->held, rec)) {                                                             \
+            rc = tx(l, e);                                                                         \
+            if (!rc)                                                                               \
+                rc = store_fn(l->s, rec, e);                                                       \
+        }                                                                                          \
         if (!rc) {                                                                                 \
             l->written[slot]++;                                                                    \
             tally_fn(l, rec);                                                                      \
         }                                                                                          \
         return rc;                                                                                 \
     }
-LOADER_ADD(load_team, team, store_team_add, tally_team, W_TEAM)
-LOADER_ADD(load_worker, worker, store_worker_add, tally_worker, W_WORKER)
-LOADER_ADD(load_user, user, store_user_add, tally_user, W_USER)
-LOADER_ADD(load_person, person, store_person_add, tally_person, W_PERSON)
-LOADER_ADD(load_relationship, relationship, store_relationship_add, tally_relationship,
-           W_RELATIONSHIP)
-LOADER_ADD(load_allocation, allocation, store_allocation_add, tally_allocation, W_ALLOCATION)
-LOADER_ADD(load_note, case_note, store_note_add, tally_note, W_NOTE)
+/* Rows that later rows name by id: written at once. */
+static void *hold_never(struct held *h, const void *rec)
+{
+    (void)h;
+    (void)rec;
+    return NULL;
+}
+LOADER_HOLD(load_team, team, hold_never, store_team_add, tally_team, W_TEAM)
+LOADER_HOLD(load_worker, worker, hold_never, store_worker_add, tally_worker, W_WORKER)
+LOADER_HOLD(load_user, user, hold_never, store_user_add, tally_user, W_USER)
+LOADER_HOLD(load_person_now, person, hold_never, store_person_add, tally_person, W_PERSON)
+LOADER_HOLD(load_relationship, relationship, hold_relationship, store_relationship_add,
+            tally_relationship, W_RELATIONSHIP)
+LOADER_HOLD(load_allocation, allocation, hold_allocation, store_allocation_add, tally_allocation,
+            W_ALLOCATION)
+LOADER_HOLD(load_note, case_note, hold_note, store_note_add, tally_note, W_NOTE)
+
+/* A person starts the children stage: from then on the other rows are held. */
+static enum kerr_code load_person(void *ctx, struct person *p, struct kerr *e)
+{
+    struct loader *l = ctx;
+    l->held.on = true;
+    return load_person_now(ctx, p, e);
+}
+
+/* Every row held, table by table in the order each was held, inside the open transaction. */
+static enum kerr_code write_held(struct loader *l, struct kerr *e)
+{
+    struct held *h = &l->held;
+    enum kerr_code rc = KITH_OK;
+    for (size_t i = 0; i < h->nlists && !rc; i++) {
+        struct held_list *hl = &h->lists[i];
+        if (hl->n)
+            rc = tx(l, e);
+        for (size_t k = 0; k < hl->n && !rc; k++) {
+            void *row = hl->v[k];
+            switch (hl->kind) {
+            case W_RELATIONSHIP:
+                rc = store_relationship_add(l->s, row, e);
+                break;
+            case W_ALLOCATION:
+                rc = store_allocation_add(l->s, row, e);
+                break;
+            case W_NOTE:
+                rc = store_note_add(l->s, row, e);
+                break;
+            default:
+                rc = store_rec_add(l->s, hl->t, row, rec_head(hl->t, row)->created_at, e);
+            }
+        }
+        hl->n = 0;
+    }
+    arena_release(&h->a);
+    h->children = 0;
+    return rc;
+}
+
+static void held_release(struct held *h)
+{
+    for (size_t i = 0; i < h->nlists; i++)
+        free(h->lists[i].v);
+    arena_release(&h->a);
+    memset(h, 0, sizeof(*h));
+}
 
 /* A record of a described type (vacancies, contacts): through the generic store, written
  * as it comes (its times are the generator's, so the same seed gives the same rows). */
 static enum kerr_code load_record(void *ctx, const struct rec_type *t, void *rec, struct kerr *e)
 {
     struct loader *l = ctx;
+    if (hold_record(&l->held, t, rec)) {
+        l->written[W_RECORD]++;
+        if (t == &contact_type) {
+            l->sum.contacts++;
+            l->sum.open_contacts += ((const struct contact *)rec)->decided_on == DATE_NONE;
+        }
+        return KITH_OK;
+    }
     enum kerr_code rc = tx(l, e);
     /* An application's CV: a small PDF that says whose it is, so a recruiter's download
      * in the demo has something to open. */
@@ -286,11 +457,15 @@ static enum kerr_code load_boundary(void *ctx, enum demo_stage stage, bool done,
                 l->last_percent = pc;
             }
         }
+        bool full = ++l->held.children >= DEMO_HOLD_CHILDREN;
         if (++l->batch < l->batch_size)
-            return KITH_OK;
+            return full ? write_held(l, e) : KITH_OK;
     }
     l->batch = 0;
-    return commit(l, e);
+    enum kerr_code rc = write_held(l, e);
+    if (stage == DEMO_STAGE_CHILDREN && done)
+        l->held.on = false; /* the vacancies' applications name their vacancy's id */
+    return rc ? rc : commit(l, e);
 }
 
 /* ---- the summary --------------------------------------------------------------------- */
@@ -622,11 +797,13 @@ static enum kerr_code run(struct cli *c, void *optp, int argc, char **argv)
         .record = load_record,
         .boundary = load_boundary,
     };
+    arena_init(&l.held.a, 1 << 20);
     rc = store_bulk(c->store, true, &c->err);
     if (!rc)
         rc = demo_run(&p, &sink, &c->err);
     tally_caseload(&l);
     free(l.workers);
+    held_release(&l.held);
     if (l.progress && l.last_percent >= 0)
         fputc('\n', stderr);
     if (rc) {

@@ -16,8 +16,10 @@
  *
  * The generator is pure: it knows no database. It hands each record to a `struct demo_sink`
  * as soon as it is made and forgets it, so a borough of any size streams through in little
- * memory. The sink stores the record and sets its `id` (every sink must: later records refer
- * to earlier ones by id). Public ids are set by the generator, from the seed. The records a
+ * memory. The sink stores a team, worker, user, person or vacancy and sets its `id` before
+ * returning (later records refer to those by id); the other records no record refers to, so
+ * a sink may write them later (kith demo holds a chunk of children's rows back to write
+ * them table by table). Public ids are set by the generator, from the seed. The records a
  * sink receives, and the strings they point to, live only until the callback returns.
  *
  * Records come in stages (demo_stage). Within the children stage each child is a unit:
