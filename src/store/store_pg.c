@@ -219,8 +219,8 @@ static enum kerr_code pg_op_exec(struct store *base, const char *sql, struct ker
 static enum kerr_code hand_row(const PGresult *r, int i, store_row_fn *row, void *ctx,
                                struct kerr *e)
 {
-    const char *v[PG_PARAMS_MAX * 2];
-    size_t len[PG_PARAMS_MAX * 2];
+    const char *v[STORE_COLS_MAX];
+    size_t len[STORE_COLS_MAX];
     int cols = PQnfields(r);
     if (cols > (int)(sizeof(v) / sizeof(v[0])))
         return kerr_fail(e, KITH_E_INTERNAL, "db", "a statement reading %d columns", cols);

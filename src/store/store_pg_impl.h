@@ -97,7 +97,7 @@ enum kerr_code pg_lib_load(struct kerr *e);
 #define PQtransactionStatus(...) pg_lib.PQtransactionStatus(__VA_ARGS__)
 
 #define PG_STMT_MAX STORE_SQL_MAX /* statements across all files; pg_run fails cleanly past it */
-#define PG_PARAMS_MAX 32          /* parameters of one statement */
+#define PG_PARAMS_MAX 64          /* parameters of one statement (STORE_PARAMS_MAX) */
 
 struct store_pg {
     struct store base; /* first: store_impl.h */

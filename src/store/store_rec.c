@@ -32,6 +32,11 @@
 #define HEAD_COLS 9
 static const char head_cols[] = "id, public_id, parent_id, version, created_at, created_by, "
                                 "updated_at, updated_by, reason";
+/* The widest type a description allows is read and written whole: its insert binds seven
+ * head values and each field, its reads take the head and each field (test_rec's widest
+ * type proves it on both backends). */
+_Static_assert(7 + REC_FIELDS_MAX <= STORE_PARAMS_MAX, "a record's insert must fit the parameters");
+_Static_assert(HEAD_COLS + REC_FIELDS_MAX <= STORE_COLS_MAX, "a record's row must fit the columns");
 
 enum rq {
     RQ_INSERT,

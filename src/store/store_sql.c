@@ -24,14 +24,14 @@ struct store_sql *store_sql_of(const struct store *s, struct store_sql_pair *q)
 
 /* --- parameters ------------------------------------------------------------------------- */
 
-_Static_assert(STORE_PARAMS_MAX <= 32, "store_params.whole has a bit per parameter");
+_Static_assert(STORE_PARAMS_MAX <= 64, "store_params.whole has a bit per parameter");
 
 /* A statement with more parameters is a programming error the first test finds. */
 static size_t next(struct store_params *p)
 {
     if (p->n >= STORE_PARAMS_MAX)
         abort();
-    p->whole &= ~(UINT32_C(1) << p->n); /* a list reused from a shorter n */
+    p->whole &= ~(UINT64_C(1) << p->n); /* a list reused from a shorter n */
     return p->n++;
 }
 
@@ -63,7 +63,7 @@ void sp_i64(struct store_params *p, int64_t v)
     store_i64_text(v, p->buf[i]);
     p->v[i] = p->buf[i];
     p->i[i] = v;
-    p->whole |= UINT32_C(1) << i;
+    p->whole |= UINT64_C(1) << i;
 }
 void sp_id(struct store_params *p, int64_t id)
 {

@@ -38,13 +38,15 @@ struct store_sql *store_sql_of(const struct store *s, struct store_sql_pair *q);
  * parameter k is `i[k]`), so that SQLite binds it as an integer: a text parameter
  * compared with an INTEGER column is converted on every comparison, and a rowid search
  * given text converts it before it can seek. */
-#define STORE_PARAMS_MAX 32
+/* A record type's write binds its head's seven columns and each of its fields
+ * (REC_FIELDS_MAX, domain/rec.h): store_rec.c asserts that they fit. */
+#define STORE_PARAMS_MAX 64
 struct store_params {
     size_t n;
     const char *v[STORE_PARAMS_MAX];
     char buf[STORE_PARAMS_MAX][24];
     int64_t i[STORE_PARAMS_MAX];
-    uint32_t whole; /* as many bits as STORE_PARAMS_MAX */
+    uint64_t whole; /* as many bits as STORE_PARAMS_MAX */
 };
 void sp_text(struct store_params *p, const char *v); /* NULL -> NULL */
 void sp_code(struct store_params *p, const char *v); /* NULL or "" -> NULL */
@@ -53,6 +55,10 @@ void sp_id(struct store_params *p, int64_t id); /* 0 -> NULL */
 void sp_date(struct store_params *p, kdate d);  /* DATE_NONE -> NULL */
 void sp_bool(struct store_params *p, bool v);   /* 1 or 0 */
 void sp_real(struct store_params *p, double v); /* as many digits as read it back exactly */
+
+/* The most columns a statement reads: a record's head and REC_FIELDS_MAX fields fit
+ * (store_rec.c asserts it). */
+#define STORE_COLS_MAX 64
 
 /* Columns as `run` hands them (NULL for SQL NULL). */
 int64_t sc_i64(const char *v);                                   /* NULL -> 0 */

@@ -75,6 +75,60 @@ static const struct rec_type tvisit_type = {
     .title = "kind",
 };
 
+/* --- a type as wide as a description may be (REC_FIELDS_MAX fields) -------------------- */
+
+/* Every write binds the head's seven columns and every field, and every read takes them
+ * all back: the widest type a description allows must fit both. */
+struct twide {
+    struct rec_head h;
+    kdate on;
+    int64_t v[56]; /* w00..w07, w10..w17, ... w50..w55: the names' digits index it */
+    const char *words;
+};
+#define WIDE(k)                                                                                    \
+    {                                                                                              \
+        .name = "w" #k, .label = "value " #k, .type = FIELD_INT, .max = 1000000,                   \
+        .offset = offsetof(struct twide, v[k])                                                     \
+    }
+#define WIDE8(k)                                                                                   \
+    WIDE(k##0), WIDE(k##1), WIDE(k##2), WIDE(k##3), WIDE(k##4), WIDE(k##5), WIDE(k##6), WIDE(k##7)
+static const struct field twide_fields[] = {
+    {.name = "on_date",
+     .label = "date",
+     .type = FIELD_DATE,
+     .flags = FIELD_REQUIRED,
+     .offset = offsetof(struct twide, on)},
+    WIDE8(0),
+    WIDE8(1),
+    WIDE8(2),
+    WIDE8(3),
+    WIDE8(4),
+    WIDE(50),
+    WIDE(51),
+    WIDE(52),
+    WIDE(53),
+    WIDE(54),
+    WIDE(55),
+    {.name = "words",
+     .label = "words",
+     .type = FIELD_TEXT,
+     .max_len = 100,
+     .offset = offsetof(struct twide, words)},
+    {0},
+};
+static const struct rec_type twide_type = {
+    .name = "test_wide",
+    .label = "test wide record",
+    .plural = "test wide records",
+    .table = "test_wide",
+    .parent = "child",
+    .size = sizeof(struct twide),
+    .head = offsetof(struct twide, h),
+    .fields = twide_fields,
+    .order = "on_date",
+    .title = "words",
+};
+
 #define OK(x) assert_int_equal((x), KITH_OK)
 
 struct fx {
@@ -626,6 +680,49 @@ static void counts(void **state)
     assert_int_equal(c[1], 0);
 }
 
+/* The widest type a description allows is added, read, corrected, listed and deleted
+ * like any other: its statements bind and read REC_FIELDS_MAX fields besides the head. */
+static void widest_type(void **state)
+{
+    struct fx *f = *state;
+    assert_int_equal(rec_nfields(&twide_type), REC_FIELDS_MAX);
+    OK(rec_type_check(&twide_type, &f->e));
+    struct str ddl;
+    str_init(&ddl, 0);
+    store_rec_ddl(&twide_type, store_backend(f->s), &ddl);
+    OK(store_rec_exec(f->s, ddl.buf, &f->e));
+    str_release(&ddl);
+
+    struct twide w = {.h = {.parent_id = f->child}, .on = day("2026-12-01"), .words = "wide"};
+    for (size_t i = 0; i < N_ELEMS(w.v); i++)
+        w.v[i] = (int64_t)(i * 1000 + 7);
+    OK(store_rec_add(f->s, &twide_type, &w, 1000, &f->e));
+    w.v[55] = 999999;
+    w.h.reason = "the last value corrected";
+    OK(store_rec_update(f->s, &twide_type, &w, 2000, &f->e));
+
+    struct twide got;
+    OK(store_rec_get(f->s, &twide_type, w.h.id, &f->a, &got, &f->e));
+    assert_int_equal(got.h.version, 2);
+    assert_string_equal(got.words, "wide");
+    for (size_t k = 0; k < REC_FIELDS_MAX - 2; k++) {
+        const struct field *fl = &twide_fields[1 + k];
+        int64_t want = *(const int64_t *)((const char *)&w + fl->offset);
+        assert_int_equal(*(const int64_t *)((const char *)&got + fl->offset), want);
+    }
+    void *rows;
+    size_t n;
+    int64_t total;
+    OK(store_rec_list(f->s, &twide_type, &(struct rec_query){.parent_id = f->child}, &f->a, &rows,
+                      &n, &total, &f->e));
+    assert_int_equal(n, 1);
+    assert_int_equal(((const struct twide *)rows)[0].v[55], 999999);
+    OK(store_rec_history(f->s, &twide_type, w.h.id, &f->a, &rows, &n, &f->e));
+    assert_int_equal(n, 2);
+    assert_int_equal(((const struct twide *)rows)[0].v[55], 55007);
+    OK(store_rec_delete(f->s, &twide_type, w.h.id, 2, 3000, 0, "entered in error", &f->e));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -638,6 +735,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(lists, setup, teardown),
         cmocka_unit_test_setup_teardown(deleted_in_error, setup, teardown),
         cmocka_unit_test_setup_teardown(counts, setup, teardown),
+        cmocka_unit_test_setup_teardown(widest_type, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
