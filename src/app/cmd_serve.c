@@ -69,7 +69,7 @@ static enum kerr_code run(struct cli *c, void *opts, int argc, char **argv)
     bool key_made;
     enum kerr_code rc = store_audit_key_ensure(c->store, &key_made, &c->err);
     if (!rc)
-        rc = store_pool_open(c->db, 0, threads, &pool, &c->err);
+        rc = store_pool_open(c->db, STORE_BESIDE_WRITERS, threads, &pool, &c->err);
     if (rc)
         return rc;
     struct http_app app = {.pool = pool,

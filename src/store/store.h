@@ -54,6 +54,12 @@ enum store_open_flags {
     STORE_READONLY =
         1 << 0, /* never write, not even migrations: a newer or older schema is refused */
     STORE_CREATE = 1 << 1, /* create the database if it does not exist */
+    /* A server's handle: other handles commit between its reads all the time (every page
+     * view writes an audit row). SQLite drops a connection's memory map whole when it
+     * finds the file changed, and faulting each page back in cost more than reading it
+     * (bench/30: the child page 2x faster without the map), so such a handle reads with
+     * pread(2) only. A command that reads a borough alone keeps the map. */
+    STORE_BESIDE_WRITERS = 1 << 2,
 };
 
 /* Open (and, unless read-only, migrate) the database at `location`. A missing database

@@ -40,10 +40,13 @@
 #define KITH_APPLICATION_ID 0x6B697468
 #define BUSY_TIMEOUT_MS 5000
 /* A borough's working set (people, their indexes, recent notes) fits in memory: a page
- * cache of 64 MiB per connection (allocated as used) and reads through a memory map
- * keep lookups off the read(2) path; temporary sorts stay in memory. */
-#define CACHE_PRAGMAS                                                                              \
-    "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY"
+ * cache of 64 MiB per connection (allocated as used) and, for a handle that reads alone,
+ * reads through a memory map keep lookups off the read(2) path (STORE_BESIDE_WRITERS in
+ * store.h says why a server's handles go without the map); temporary sorts stay in
+ * memory. */
+#define CACHE_PRAGMAS "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; "
+#define MMAP_PRAGMA "PRAGMA mmap_size = 268435456"
+#define NO_MMAP_PRAGMA "PRAGMA mmap_size = 0"
 
 static struct store_sql begin_sql = SQ_SQL("BEGIN IMMEDIATE");
 static struct store_sql commit_sql = SQ_SQL("COMMIT");
@@ -396,10 +399,10 @@ static enum kerr_code sqlite_run(struct store *base, struct store_sql *q,
     if (!sqlite3_stmt_readonly(st))
         rc = sq_write_begin(s, &wrapped, e);
     int cols = sqlite3_column_count(st), step = SQLITE_DONE;
-    const char *v[64];
-    size_t len[64];
-    char num[64][24];
-    if (cols > 64)
+    const char *v[STORE_COLS_MAX];
+    size_t len[STORE_COLS_MAX];
+    char num[STORE_COLS_MAX][24];
+    if (cols > STORE_COLS_MAX)
         rc = kerr_fail(e, KITH_E_INTERNAL, "db", "a statement reading %d columns", cols);
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         for (int c = 0; c < cols; c++) {
@@ -778,6 +781,9 @@ enum kerr_code store_sqlite_open(const char *path, unsigned flags, struct store 
                   "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
                   "PRAGMA trusted_schema = OFF; " CACHE_PRAGMAS,
                   e, "setting up the connection");
+    if (!rc)
+        rc = exec_sql(s, flags & STORE_BESIDE_WRITERS ? NO_MMAP_PRAGMA : MMAP_PRAGMA, e,
+                      "setting up the connection");
     if (!rc && !readonly && s->version < migrations_count)
         rc = migrate(s, s->version, e);
     if (rc)
