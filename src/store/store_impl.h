@@ -48,7 +48,15 @@ struct store_sql {
     const char *sql;
     atomic_int slot; /* 0 until first use */
     bool stream;     /* `run` hands rows over as they come, however many (a whole table) */
+    /* The reader takes whole numbers as numbers: a backend that has one as a number may
+     * hand it over as `v[c] == store_int_mark` with the value in `len[c]` (store_col_i64
+     * reads either form), sparing a number written out as text and parsed back for each
+     * id, version and time of every row (SQLite does; PostgreSQL's values are text). */
+    bool ints;
 };
+extern const char store_int_mark[];
+/* Column c as a whole number, however the backend handed it over (NULL -> 0). */
+int64_t store_col_i64(const char *v, size_t len);
 /* The statement's slot, from 1; STORE_SQL_MAX or more when there are too many. */
 int store_sql_slot(struct store_sql *q);
 

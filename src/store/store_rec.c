@@ -261,8 +261,10 @@ static struct rec_sql *sql_for(struct store *s, const struct rec_type *t, struct
         if (r) {
             r->t = t;
             r->d = d;
-            for (int i = 0; i < RQ_COUNT; i++)
+            for (int i = 0; i < RQ_COUNT; i++) {
                 r->q[i].sql = build_one(t, d, (enum rq)i);
+                r->q[i].ints = true;
+            }
             built[nbuilt++] = r;
         }
     }
@@ -280,7 +282,31 @@ static enum kerr_code run(struct store *s, struct store_sql *q, const char *cons
 
 /* --- reading rows ------------------------------------------------------------------- */
 
-static int64_t num(const char *v) { return v ? strtoll(v, NULL, 10) : 0; }
+/* Whole numbers as the backend handed them over: SQLite's as numbers (store_sql.ints). */
+static int64_t num(const char *v, size_t len) { return store_col_i64(v, len); }
+
+/* A field's stored value: a whole number handed over as one goes straight into a whole
+ * number or yes/no field; anything else is read from its text. */
+static void set_field(const struct field *f, void *rec, const char *v, size_t len, struct arena *a,
+                      struct field_errors *errs)
+{
+    if (v != store_int_mark) {
+        rec_set_text(f, rec, v, a, errs);
+        return;
+    }
+    int64_t x = (int64_t)len;
+    char *m = (char *)rec + f->offset;
+    if (f->type == FIELD_INT) {
+        memcpy(m, &x, sizeof x);
+    } else if (f->type == FIELD_BOOL && (x == 0 || x == 1)) {
+        bool b = x == 1;
+        memcpy(m, &b, sizeof b);
+    } else {
+        char buf[24];
+        store_i64_text(x, buf);
+        rec_set_text(f, rec, buf, a, errs);
+    }
+}
 
 struct reader {
     const struct rec_type *t;
@@ -292,7 +318,6 @@ struct reader {
 
 static enum kerr_code read_row(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
 {
-    (void)len;
     struct reader *r = ctx;
     const struct rec_type *t = r->t;
     if (r->n == r->cap && r->grow) {
@@ -308,20 +333,20 @@ static enum kerr_code read_row(void *ctx, const char *const *v, const size_t *le
     void *rec = r->rows + r->n * t->size;
     memset(rec, 0, t->size);
     struct rec_head *h = rec_head(t, rec);
-    h->id = num(v[0]);
+    h->id = num(v[0], len[0]);
     snprintf(h->public_id, sizeof(h->public_id), "%s", v[1] ? v[1] : "");
-    h->parent_id = num(v[2]);
-    h->version = (int)num(v[3]);
-    h->created_at = num(v[4]);
-    h->created_by = num(v[5]);
-    h->updated_at = num(v[6]);
-    h->updated_by = num(v[7]);
+    h->parent_id = num(v[2], len[2]);
+    h->version = (int)num(v[3], len[3]);
+    h->created_at = num(v[4], len[4]);
+    h->created_by = num(v[5], len[5]);
+    h->updated_at = num(v[6], len[6]);
+    h->updated_by = num(v[7], len[7]);
     h->reason = v[8] ? arena_strdup(r->a, v[8]) : NULL;
     struct field_errors errs;
     field_errors_clear(&errs);
     size_t i = 0;
     for (const struct field *f = t->fields; f->name; f++, i++)
-        rec_set_text(f, rec, v[HEAD_COLS + i], r->a, &errs);
+        set_field(f, rec, v[HEAD_COLS + i], len[HEAD_COLS + i], r->a, &errs);
     if (errs.n)
         return kerr_fail(e, KITH_E_DB, errs.items[0].field,
                          "the stored %s %" PRId64 " cannot be read: %s", t->label, h->id,
@@ -348,9 +373,8 @@ static enum kerr_code not_found(const struct rec_type *t, const char *what, stru
 /* One whole number: an id returned, a count. */
 static enum kerr_code read_int(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
 {
-    (void)len;
     (void)e;
-    *(int64_t *)ctx = num(v[0]);
+    *(int64_t *)ctx = num(v[0], len[0]);
     return KITH_OK;
 }
 
@@ -361,7 +385,7 @@ static const char *id_text(int64_t v, char buf[24])
 {
     if (!v)
         return NULL;
-    snprintf(buf, 24, "%" PRId64, v);
+    store_i64_text(v, buf);
     return buf;
 }
 
@@ -598,8 +622,8 @@ enum kerr_code store_rec_list(struct store *s, const struct rec_type *t, const s
     size_t limit = q->limit ? q->limit : STORE_PAGE_DEFAULT;
     limit = limit > STORE_PAGE_MAX ? STORE_PAGE_MAX : limit;
     char pb[24], lb[24], ob[24];
-    snprintf(lb, sizeof lb, "%zu", limit);
-    snprintf(ob, sizeof ob, "%zu", q->offset);
+    store_i64_text((int64_t)limit, lb);
+    store_i64_text((int64_t)q->offset, ob);
     const char *p[3];
     size_t np = 0;
     if (q->parent_id)
@@ -663,6 +687,7 @@ static struct store_sql *counts_sql_for(struct store *s, const struct rec_type *
         for (size_t i = 0; i < n; i++)
             c->types[i] = types[i];
         c->q.sql = str_detach(&b, NULL);
+        c->q.ints = true;
         q = &c->q;
     }
     pthread_mutex_unlock(&built_lock);
@@ -679,12 +704,11 @@ struct counts_ctx {
 
 static enum kerr_code read_count(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
 {
-    (void)len;
     (void)e;
     struct counts_ctx *c = ctx;
-    int64_t i = num(v[0]);
+    int64_t i = num(v[0], len[0]);
     if (i >= 0 && (size_t)i < c->n)
-        c->counts[i] = num(v[1]);
+        c->counts[i] = num(v[1], len[1]);
     return KITH_OK;
 }
 

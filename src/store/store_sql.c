@@ -100,6 +100,12 @@ int64_t sc_i64(const char *v)
     return neg ? (int64_t)(0 - n) : (int64_t)n;
 }
 double sc_real(const char *v) { return v ? strtod(v, NULL) : 0; }
+
+const char store_int_mark[] = "";
+int64_t store_col_i64(const char *v, size_t len)
+{
+    return v == store_int_mark ? (int64_t)len : sc_i64(v);
+}
 kdate sc_date(const char *v, size_t len)
 {
     kdate d;

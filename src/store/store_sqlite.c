@@ -411,7 +411,10 @@ static enum kerr_code sqlite_run(struct store *base, struct store_sql *q,
              * written here: SQLite's own text for one is a heap copy per column per row,
              * and ids are most of what a list reads. */
             sqlite3_value *val = sqlite3_column_value(st, c);
-            if (sqlite3_value_type(val) == SQLITE_INTEGER) {
+            if (q->ints && sqlite3_value_type(val) == SQLITE_INTEGER) {
+                v[c] = store_int_mark;
+                len[c] = (size_t)sqlite3_value_int64(val);
+            } else if (sqlite3_value_type(val) == SQLITE_INTEGER) {
                 len[c] = store_i64_text(sqlite3_value_int64(val), num[c]);
                 v[c] = num[c];
             } else {
