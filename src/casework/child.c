@@ -95,17 +95,30 @@ static enum kerr_code allocations(struct store *s, const struct person *c, struc
     enum kerr_code rc = store_allocation_list(s, c->id, a, &al, &n, e);
     if (rc || !n)
         return rc;
-    struct team *teams = NULL;
+    /* each worker's team read once, by id: a child's few workers share one or two */
+    struct team *teams = arena_alloc(a, n * sizeof *teams);
     size_t nteams = 0;
-    rc = store_team_list(s, a, &teams, &nteams, e);
     out->allocs = arena_zalloc(a, n * sizeof *out->allocs);
     for (size_t i = 0; !rc && i < n; i++) {
         struct child_alloc *ca = &out->allocs[out->nallocs++];
         ca->al = &al[i];
         ca->worker = worker_of(s, ws, al[i].worker_id, a, e, &rc);
-        for (size_t t = 0; ca->worker && t < nteams; t++)
-            if (teams[t].id == ca->worker->team_id)
-                ca->team = teams[t].name;
+        if (!ca->worker || !ca->worker->team_id)
+            continue;
+        size_t t = 0;
+        while (t < nteams && teams[t].id != ca->worker->team_id)
+            t++;
+        if (t == nteams) {
+            rc = store_team_get(s, ca->worker->team_id, a, &teams[t], e);
+            if (rc == KITH_E_NOT_FOUND) {
+                kerr_clear(e);
+                rc = KITH_OK;
+                continue;
+            }
+            nteams += !rc;
+        }
+        if (!rc)
+            ca->team = teams[t].name;
     }
     return rc;
 }

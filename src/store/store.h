@@ -104,6 +104,9 @@ enum kerr_code store_check(struct store *s, struct kerr *e);
 enum kerr_code store_team_add(struct store *s, struct team *t, struct kerr *e);
 enum kerr_code store_team_list(struct store *s, struct arena *a, struct team **out, size_t *n,
                                struct kerr *e);
+/* By row id: a page naming a worker's team reads that team, not the list of all. */
+enum kerr_code store_team_get(struct store *s, int64_t id, struct arena *a, struct team *out,
+                              struct kerr *e);
 /* By public id or name (exact, case-insensitive); KITH_E_NOT_FOUND when none. */
 enum kerr_code store_team_find(struct store *s, const char *ref, struct arena *a, struct team *out,
                                struct kerr *e);

@@ -41,6 +41,8 @@ static struct store_sql team_add_sql =
 static struct store_sql_pair team_list_sql =
     STORE_SQL_PAIR("SELECT " TEAM_COLS " FROM team t ORDER BY t.name COLLATE NOCASE, t.id",
                    "SELECT " TEAM_COLS " FROM team t ORDER BY " PG_FOLD("t.name") ", t.id");
+static struct store_sql team_get_sql =
+    STORE_SQL("SELECT " TEAM_COLS " FROM team t WHERE t.id = ?1");
 static struct store_sql team_by_public_id_sql =
     STORE_SQL("SELECT " TEAM_COLS " FROM team t WHERE t.public_id = ?1");
 static struct store_sql_pair team_by_name_sql = STORE_SQL_PAIR(
@@ -112,6 +114,20 @@ enum kerr_code store_team_list(struct store *s, struct arena *a, struct team **o
 {
     return store_q_rows(s, store_sql_of(s, &team_list_sql), NULL, a, sizeof(**out), read_team,
                         (void **)out, n, "listing teams", e);
+}
+
+enum kerr_code store_team_get(struct store *s, int64_t id, struct arena *a, struct team *out,
+                              struct kerr *e)
+{
+    memset(out, 0, sizeof(*out));
+    struct store_params p = {0};
+    sp_i64(&p, id);
+    bool found;
+    enum kerr_code rc =
+        store_q_one(s, &team_get_sql, &p, a, read_team, out, &found, "reading a team", e);
+    if (!rc && !found)
+        rc = kerr_fail(e, KITH_E_NOT_FOUND, NULL, "no team with id '%" PRId64 "'", id);
+    return rc;
 }
 
 enum kerr_code store_team_find(struct store *s, const char *ref, struct arena *a, struct team *out,
