@@ -266,7 +266,15 @@ static const char *part_name(struct arena *a, const char *prefix, unsigned bad)
 
 const char *page_sentence(struct arena *a, const char *s)
 {
-    return arena_printf(a, "%c%s", s[0] >= 'a' && s[0] <= 'z' ? s[0] - 'a' + 'A' : s[0], s + 1);
+    /* a child's page asks for some sixty of these: a copy, not a printf, and none at all
+     * when the text starts a sentence already */
+    if (!(s[0] >= 'a' && s[0] <= 'z'))
+        return s;
+    size_t n = strlen(s) + 1;
+    char *c = arena_alloc(a, n);
+    memcpy(c, s, n);
+    c[0] = (char)(s[0] - 'a' + 'A');
+    return c;
 }
 
 bool page_date_read(struct http_request *req, const char *prefix, const char *legacy,
