@@ -1,10 +1,12 @@
 /*
  * An agency assignment's rules that need more than the record (casework/cross.h): the
  * worker it names is on the establishment, and its rate is judged against the cap of the
- * council's region (the setting "region") in force on its start. The rules themselves are
- * the description's (domain/agency.c); this file only reads what they are judged against,
- * inside the write's transaction, for every way an assignment comes in. And the
- * assignments of a period (casework/agency.h), for the quarterly return and the page.
+ * council's region (the setting "region") in force on its start, as the council recorded
+ * it (agency_cap records). The rules themselves are the description's (domain/agency.c);
+ * this file only reads what they are judged against, inside the write's transaction, for
+ * every way an assignment comes in. A price cap's own rule across records: no two of one
+ * region and role in force on the same day. And the assignments of a period
+ * (casework/agency.h), every one of them, for the quarterly return and the page.
  */
 #include "casework/agency.h"
 
@@ -14,6 +16,7 @@
 
 #include "casework/cross.h"
 #include "casework/workforce.h"
+#include "domain/codeset.h"
 #include "domain/agency.h"
 #include "store/store_rec.h"
 #include "store/store.h"
@@ -36,11 +39,64 @@ enum kerr_code cw_agency_rules(struct cw_cross_ctx *c, const void *rec)
         }
     }
     const char *region = NULL;
+    struct agency_caps caps;
     enum kerr_code rc = store_setting_get(c->s, "region", c->a, &region, c->e);
+    if (!rc)
+        rc = cw_agency_caps(c->s, c->a, &caps, c->e);
     if (rc)
         return rc;
-    agency_cap_check(r, region, c->errs);
+    agency_cap_check(r, region, &caps, c->errs);
     return KITH_OK;
+}
+
+enum kerr_code cw_agency_caps(struct store *s, struct arena *a, struct agency_caps *out,
+                              struct kerr *e)
+{
+    void *rows = NULL;
+    *out = (struct agency_caps){0};
+    enum kerr_code rc = store_rec_all(s, &agency_cap_type, a, &rows, &out->n, e);
+    out->rows = rows;
+    return rc;
+}
+
+/* "1 April 2025 to 31 March 2026" or "from 1 April 2025, open", for a clash's message. */
+static const char *span(struct arena *a, const struct agency_cap *c)
+{
+    char f[DATE_ISO_LEN], t[DATE_ISO_LEN];
+    date_format_iso(c->from_date, f);
+    if (c->to_date == DATE_NONE)
+        return arena_printf(a, "from %s with no end", f);
+    return arena_printf(a, "from %s to %s", f, date_format_iso(c->to_date, t));
+}
+
+enum kerr_code cw_agency_cap_rules(struct cw_cross_ctx *c, const void *rec)
+{
+    const struct agency_cap *mine = rec;
+    struct agency_caps caps;
+    enum kerr_code rc = cw_agency_caps(c->s, c->a, &caps, c->e);
+    for (size_t i = 0; !rc && i < caps.n; i++) {
+        const struct agency_cap *o = &caps.rows[i];
+        if (o->h.id == c->self || !agency_caps_overlap(mine, o))
+            continue;
+        /* beside the day that makes the clash: the start when it falls inside the other
+         * cap, else the end (or its absence) that runs into it */
+        bool start_inside = mine->from_date >= o->from_date &&
+                            (o->to_date == DATE_NONE || mine->from_date <= o->to_date);
+        const struct field *f =
+            field_find(agency_cap_type.fields, start_inside ? "from_date" : "to_date");
+        char d[DATE_ISO_LEN];
+        date_format_iso(start_inside ? mine->from_date : mine->to_date, d);
+        const char *region = code_label(CS_AGENCY_REGION, o->region, 0);
+        const char *role = code_label(CS_AGENCY_ROLE, o->role, 0);
+        field_fail(c->errs, f, -1, d[0] ? d : NULL,
+                   arena_printf(c->a, "overlaps the %s cap for %s of %lld pence an hour %s (%s)",
+                                region ? region : o->region, role ? role : o->role,
+                                (long long)o->cap_pence, span(c->a, o), o->h.public_id),
+                   "days no other cap of that region and role covers: give that cap an end "
+                   "before this one starts, or correct it instead");
+        break;
+    }
+    return rc;
 }
 
 static int by_start(const void *x, const void *y)
@@ -61,9 +117,11 @@ enum kerr_code cw_agency_period(struct store *s, const struct actor *who, kdate 
     }
     void *rows = NULL;
     size_t n = 0;
-    enum kerr_code rc =
-        store_rec_list(s, &agency_assignment_type, &(struct rec_query){.limit = STORE_PAGE_MAX}, a,
-                       &rows, &n, NULL, &err->e);
+    /* every assignment, however many: a page of them would drop the rest from the return
+     * without a word (store_rec_all reads them in one statement) */
+    enum kerr_code rc = store_rec_all(s, &agency_assignment_type, a, &rows, &n, &err->e);
+    if (!rc)
+        rc = cw_agency_caps(s, a, &out->caps, &err->e);
     if (!rc)
         rc = store_setting_get(s, "la-code", a, &out->lea, &err->e);
     if (!rc)

@@ -49,6 +49,9 @@ enum kerr_code cw_care_application_rules(struct cw_cross_ctx *c, const void *rec
 /* An agency assignment's rules that read the store (casework/agency.c): the worker it
  * names, and the council's region for the cap. */
 enum kerr_code cw_agency_rules(struct cw_cross_ctx *c, const void *rec);
+/* A price cap's (casework/agency.c): no other cap of its region and role in force on any
+ * of its days. */
+enum kerr_code cw_agency_cap_rules(struct cw_cross_ctx *c, const void *rec);
 
 /* Ended by a row with a NULL type (casework/help_protection.c). */
 extern const struct cw_cross cw_cross_rules[];

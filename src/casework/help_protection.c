@@ -281,5 +281,6 @@ const struct cw_cross cw_cross_rules[] = {
     {&pp_meeting_type, cw_pp_meeting_rules},
     {&care_application_type, cw_care_application_rules},
     {&agency_assignment_type, cw_agency_rules},
+    {&agency_cap_type, cw_agency_cap_rules},
     {NULL, NULL},
 };

@@ -72,21 +72,27 @@ static enum kerr_code may_see(struct store *s, const struct actor *who, const st
 
 /* Vacancies and applications are the recruiters' to write, and applications theirs to
  * read (casework/recruit.h); agency assignments, with their rates and their people, are
- * for those who manage staff (casework/workforce.h): whoever else asks, case-recording
+ * for those who manage staff (casework/workforce.h), who read the price caps too, which
+ * only administrators (and the operator) write: whoever else asks, case-recording
  * accounts included, is refused and the refusal audited. Vacancies are published to be
  * read. */
 static enum kerr_code may_recruit(struct store *s, const struct actor *who,
                                   const struct rec_type *t, const char *verb, bool reading,
                                   struct cw_err *err)
 {
-    bool staff = t == &agency_assignment_type;
+    bool caps = t == &agency_cap_type && !reading;
+    bool staff = t == &agency_assignment_type || t == &agency_cap_type;
     bool theirs = t == &application_type || (t == &vacancy_type && !reading);
-    if (staff ? cw_may_manage_staff(who) : !theirs || cw_may_recruit(who))
+    if (caps    ? cw_may_keep_caps(who)
+        : staff ? cw_may_manage_staff(who)
+                : !theirs || cw_may_recruit(who))
         return KITH_OK;
     char act[64];
     cw_audit(s, who, 0, action_name(t, verb, act, sizeof act), "denied", NULL, true, NULL);
     return kerr_fail(&err->e, KITH_E_FORBIDDEN, "role", "only %s %s %s",
-                     staff ? "team managers and administrators" : "recruiters and team managers",
+                     caps    ? "administrators"
+                     : staff ? "team managers and administrators"
+                             : "recruiters and team managers",
                      reading ? "read" : "write", t->plural);
 }
 

@@ -172,6 +172,16 @@ static enum kerr_code run_agency_return(struct cli *c, void *opts, int argc, cha
     if (!rc)
         fprintf(stderr, "kith: agency return %s: %zu assignments in force%s\n", o->quarter, p.n,
                 p.lea ? "" : "; the la_code column is empty: 'kith settings set la-code NNN'");
+    /* a rate with no cap to judge it by is said, never passed as within one */
+    for (size_t i = 0; !rc && i < p.n; i++) {
+        const struct agency_assignment *r = &p.rows[i];
+        if (!agency_cap_find(&p.caps, p.region, r->role, r->start_date))
+            fprintf(stderr,
+                    "kith: assignment %s: %s; its over_cap is empty ('kith record add "
+                    "agency_cap', docs/workforce.md)\n",
+                    r->h.public_id,
+                    agency_no_cap_text(&c->arena, p.region, r->role, r->start_date));
+    }
     return rc;
 }
 

@@ -1,5 +1,7 @@
 /*
- * The agency assignment's description (agency.h), its rules and the regions' price caps.
+ * The agency assignment's description (agency.h), its rules, and how a rate is judged
+ * against the price caps the council recorded (agency_cap records, agency_cap.c): the
+ * cap of the region and role in force on the start, or none, which is said, not passed.
  * The rules are the DfE statutory guidance's on agency child and family social workers,
  * each written once here and run by the use case on every add and correction, whichever
  * way the record came in: at least three years' post-qualifying experience; not engaged
@@ -60,14 +62,7 @@ static const struct field agency_fields[] = {
      .applies = off_establishment,
      .applies_to = "a worker not on the establishment (their worker record has it)",
      .check = check_registration},
-    {.name = "role",
-     .label = "role category",
-     .expect = "one of the DfE's five ('kith codes agency-role' lists them)",
-     .type = FIELD_CHARS,
-     .flags = FIELD_REQUIRED | FIELD_CODED,
-     .codeset = CS_AGENCY_ROLE,
-     .size = AGENCY_CODE_LEN,
-     .offset = F(role)},
+    AGENCY_ROLE_FIELD(agency_assignment),
     REC_LINE(agency_assignment, agency, "agency", "the agency that supplies them, on one line",
              FIELD_REQUIRED, 200),
     {.name = "hourly_rate",
@@ -203,63 +198,70 @@ const struct rec_type agency_assignment_type = {
 
 /* ---- the regions and their caps ---- */
 
-const char *const agency_regions[] = {
-    "north-east", "north-west", "yorkshire-humber", "east-midlands", "west-midlands",
-    "east",       "london",     "south-east",       "south-west",    NULL,
-};
-
 bool agency_region_known(const char *code)
 {
-    for (size_t i = 0; code && agency_regions[i]; i++)
-        if (!strcmp(agency_regions[i], code))
-            return true;
-    return false;
+    return code && code_index(CS_AGENCY_REGION, code, strlen(code)) >= 0;
 }
 
-/* The caps, pence an hour, for the five role categories in the order of the agency-role
- * code set. Each region's councils agree their own caps together; the guidance sets none,
- * and no region's agreed figures were found to copy. These are kith's illustrative
- * figures, in force from 1 April 2025 (the day the DfE expected caps to apply to new
- * assignments): a council replaces its region's row with the caps it agreed, and adds a
- * row with a later `from` when they change, keeping the old one for the assignments that
- * started under it. docs/workforce.md says so. */
-static const struct agency_cap_row {
-    const char *region;
-    int from[3]; /* year, month, day */
-    int64_t pence[5];
-} caps[] = {
-    {"north-east", {2025, 4, 1}, {3600, 4000, 4400, 4900, 4400}},
-    {"north-west", {2025, 4, 1}, {3600, 4000, 4400, 4900, 4400}},
-    {"yorkshire-humber", {2025, 4, 1}, {3600, 4000, 4400, 4900, 4400}},
-    {"east-midlands", {2025, 4, 1}, {3700, 4100, 4500, 5000, 4500}},
-    {"west-midlands", {2025, 4, 1}, {3700, 4100, 4500, 5000, 4500}},
-    {"east", {2025, 4, 1}, {3800, 4200, 4600, 5100, 4600}},
-    {"london", {2025, 4, 1}, {4200, 4600, 5000, 5500, 5000}},
-    {"south-east", {2025, 4, 1}, {3900, 4300, 4700, 5200, 4700}},
-    {"south-west", {2025, 4, 1}, {3700, 4100, 4500, 5000, 4500}},
-};
+static bool same(const char *x, const char *y) { return x && y && !strcmp(x, y); }
 
-int64_t agency_cap(const char *region, const char *role, kdate on, kdate *from)
+static bool cap_runs(const struct agency_cap *c, kdate on)
 {
-    int r = role ? code_index(CS_AGENCY_ROLE, role, strlen(role)) : -1;
-    int64_t cap = 0;
-    kdate best = DATE_NONE;
-    for (size_t i = 0; region && r >= 0 && r < 5 && i < sizeof caps / sizeof caps[0]; i++) {
-        kdate d = date_from_ymd(caps[i].from[0], caps[i].from[1], caps[i].from[2]);
-        if (strcmp(caps[i].region, region) != 0 || d > on || (best != DATE_NONE && d < best))
-            continue;
-        best = d;
-        cap = caps[i].pence[r];
+    return c->from_date != DATE_NONE && c->from_date <= on &&
+           (c->to_date == DATE_NONE || c->to_date >= on);
+}
+
+const struct agency_cap *agency_cap_find(const struct agency_caps *caps, const char *region,
+                                         const char *role, kdate on)
+{
+    const struct agency_cap *best = NULL;
+    /* overlaps are refused on the way in, so one at most runs on a day; the latest to
+     * start wins should a store written before that rule hold two */
+    for (size_t i = 0; caps && on != DATE_NONE && i < caps->n; i++) {
+        const struct agency_cap *c = &caps->rows[i];
+        if (same(c->region, region) && same(c->role, role) && cap_runs(c, on) &&
+            (!best || c->from_date > best->from_date))
+            best = c;
     }
-    if (from)
-        *from = best;
-    return cap;
+    return best;
 }
 
-bool agency_over_cap(const struct agency_assignment *r, const char *region)
+bool agency_caps_overlap(const struct agency_cap *x, const struct agency_cap *y)
 {
-    int64_t cap = agency_cap(region, r->role, r->start_date, NULL);
-    return cap && r->hourly_rate > cap;
+    if (!same(x->region, y->region) || !same(x->role, y->role))
+        return false;
+    /* two runs share a day when each starts no later than the other ends */
+    return (y->to_date == DATE_NONE || x->from_date <= y->to_date) &&
+           (x->to_date == DATE_NONE || y->from_date <= x->to_date);
+}
+
+/* "1 Oct 2026": a day as a sentence says it. */
+static const char *day_words(struct arena *a, kdate d)
+{
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y, m, dd;
+    date_to_ymd(d, &y, &m, &dd);
+    return arena_printf(a, "%d %s %d", dd, months[(m - 1) % 12], y);
+}
+
+const char *agency_no_cap_text(struct arena *a, const char *region, const char *role, kdate on)
+{
+    const char *rl = role ? code_label(CS_AGENCY_ROLE, role, 0) : NULL;
+    const char *where = region ? code_label(CS_AGENCY_REGION, region, 0) : NULL;
+    char lower[128];
+    snprintf(lower, sizeof lower, "%s", rl ? rl : (role ? role : "no role"));
+    lower[0] = (char)(lower[0] >= 'A' && lower[0] <= 'Z' ? lower[0] - 'A' + 'a' : lower[0]);
+    return arena_printf(a, "no price cap recorded for %s, %s, on %s",
+                        where ? where : (region ? region : "(no region set)"), lower,
+                        on == DATE_NONE ? "(no start)" : day_words(a, on));
+}
+
+bool agency_over_cap(const struct agency_assignment *r, const char *region,
+                     const struct agency_caps *caps)
+{
+    const struct agency_cap *c = agency_cap_find(caps, region, r->role, r->start_date);
+    return c && r->hourly_rate > c->cap_pence;
 }
 
 static const struct field region_setting = {
@@ -271,27 +273,26 @@ static const struct field region_setting = {
 };
 
 void agency_cap_check(const struct agency_assignment *r, const char *region,
-                      struct field_errors *errs)
+                      const struct agency_caps *caps, struct field_errors *errs)
 {
     if (!agency_region_known(region)) {
         field_fail(errs, &region_setting, -1, region, region ? "is not a region" : "is not set",
                    NULL);
         return;
     }
-    kdate from;
-    int64_t cap = agency_cap(region, r->role, r->start_date, &from);
-    if (!cap || r->hourly_rate <= cap)
+    const struct agency_cap *c = agency_cap_find(caps, region, r->role, r->start_date);
+    if (!c || r->hourly_rate <= c->cap_pence)
         return;
     const struct field *t = agency_fields;
     char d[DATE_ISO_LEN];
-    date_format_iso(from, d);
+    date_format_iso(c->from_date, d);
     /* over the cap: each part of the sign-off named where it is missing, saying why it is
      * needed (a form says a bare "is missing" in its own words, and would lose the cap) */
     char problem[128];
     snprintf(problem, sizeof problem,
              "is needed: the rate is over the %s cap of %lld pence an "
              "hour (from %s)",
-             region, (long long)cap, d);
+             region, (long long)c->cap_pence, d);
     static const char *const parts[] = {"cap_signoff_by", "cap_signoff_role", "cap_reason"};
     const char *const values[] = {r->cap_signoff_by, r->cap_signoff_role, r->cap_reason};
     for (size_t i = 0; i < 3; i++)
@@ -321,11 +322,15 @@ bool agency_quarter_parse(const char *s, kdate *first, kdate *last)
     return true;
 }
 
-unsigned agency_notes(const struct agency_assignment *r, const char *region, kdate today)
+unsigned agency_notes(const struct agency_assignment *r, const char *region,
+                      const struct agency_caps *caps, kdate today)
 {
     unsigned n = 0;
-    if (agency_over_cap(r, region))
+    const struct agency_cap *c = agency_cap_find(caps, region, r->role, r->start_date);
+    if (c && r->hourly_rate > c->cap_pence)
         n |= AGENCY_NOTE_OVER_CAP;
+    if (!c)
+        n |= AGENCY_NOTE_NO_CAP;
     if (r->left_permanent_on != DATE_NONE && r->start_date != DATE_NONE &&
         r->start_date < agency_cooloff_end(r->left_permanent_on))
         n |= AGENCY_NOTE_EXCEPTION;

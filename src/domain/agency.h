@@ -8,15 +8,18 @@
  * experience, references, project team membership approved in advance, the three-month
  * rule after a permanent post in the same region, and the notice period. Described once
  * here (agency_assignment_type); its rules are agency_assignment_check (the record alone)
- * and agency_cap_check (the region's cap, which the use case reads from the council's
- * settings). Docs: docs/workforce.md "Agency social workers".
+ * and agency_cap_check (the cap of the council's region, the setting "region", among the
+ * caps the council recorded: agency_cap below). Docs: docs/workforce.md "Agency social workers".
  */
 #ifndef KITH_DOMAIN_AGENCY_H
 #define KITH_DOMAIN_AGENCY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
+#include "core/arena.h"
+#include "domain/codeset.h"
 #include "domain/field.h"
 #include "domain/rec.h"
 
@@ -30,6 +33,15 @@
 /* Notice: four weeks, or the council's notice for permanent staff in the same role where
  * that is shorter. */
 #define AGENCY_NOTICE_WEEKS_MAX 4
+
+/* The role category field of struct S (an assignment, a cap): one of the guidance's five. */
+#define AGENCY_ROLE_FIELD(S)                                                                       \
+    {                                                                                              \
+        .name = "role", .label = "role category",                                                  \
+        .expect = "one of the DfE's five ('kith codes agency-role' lists them)",                   \
+        .type = FIELD_CHARS, .flags = FIELD_REQUIRED | FIELD_CODED, .codeset = CS_AGENCY_ROLE,     \
+        .size = AGENCY_CODE_LEN, .offset = offsetof(struct S, role)                                \
+    }
 
 struct agency_assignment {
     struct rec_head h;
@@ -58,24 +70,53 @@ struct agency_assignment {
 
 extern const struct rec_type agency_assignment_type;
 
-/* The regions whose councils agree caps together (the nine English regions), in a fixed
- * order; the council's own is the setting "region". */
-extern const char *const agency_regions[]; /* ended by NULL */
+/* Whether `code` is one of the nine English regions (code set agency-region), whose
+ * councils agree caps together; the council's own is the setting "region". */
 bool agency_region_known(const char *code);
 
-/* The cap in pence an hour for role category `role` in region `region` on day `on` (the
- * assignment's start): the latest row of the table in force that day; 0 when none is
- * (before caps applied, or an unknown region or role). `from` gets the day it took effect. */
-int64_t agency_cap(const char *region, const char *role, kdate on, kdate *from);
+/* A regional price cap, as the council records it (agency_cap_type): the most the councils
+ * of `region` agreed to pay an hour for an agency worker in one role category, in force
+ * from one day to another (open while no end is recorded). The council keeps its region's
+ * caps itself (docs/workforce.md); two caps of one region and role never overlap (the use
+ * case refuses it, casework/agency.c). */
+struct agency_cap {
+    struct rec_head h;
+    char region[AGENCY_CODE_LEN]; /* code set agency-region */
+    char role[AGENCY_CODE_LEN];   /* code set agency-role */
+    int64_t cap_pence;            /* pence an hour, measured as the rate is */
+    kdate from_date;
+    kdate to_date;      /* the last day in force; DATE_NONE while open */
+    const char *agreed; /* who agreed it, and where it is written */
+};
 
-/* The cap's rule: a rate over the cap is refused unless it names who signed it off, their
- * role, the day and the reason. A region of NULL (not set) is refused on "region", since
- * no rate could be judged. */
+extern const struct rec_type agency_cap_type;
+
+/* The caps recorded, as the use case read them (casework/agency.h cw_agency_caps). */
+struct agency_caps {
+    const struct agency_cap *rows;
+    size_t n;
+};
+
+/* The cap in force on day `on` for `region` and `role`, or NULL when none is recorded. */
+const struct agency_cap *agency_cap_find(const struct agency_caps *caps, const char *region,
+                                         const char *role, kdate on);
+/* Whether two caps are for the same region and role and share a day. */
+bool agency_caps_overlap(const struct agency_cap *x, const struct agency_cap *y);
+/* "no price cap recorded for London, social worker, on 1 Oct 2026", in `a`: what the page,
+ * the API and the return say of an assignment with no cap to judge its rate against. */
+const char *agency_no_cap_text(struct arena *a, const char *region, const char *role, kdate on);
+
+/* The cap's rule: a rate over the cap in force at the start is refused unless it names
+ * who signed it off, their role, the day and the reason. A region of NULL (not set) is
+ * refused on "region", since no rate could be judged. With no cap recorded the rate is not
+ * refused (the council may not have entered its caps yet) but is never taken as within
+ * one: agency_notes flags it (AGENCY_NOTE_NO_CAP). */
 void agency_cap_check(const struct agency_assignment *r, const char *region,
-                      struct field_errors *errs);
+                      const struct agency_caps *caps, struct field_errors *errs);
 
 /* Whether the rate is over the cap in force at the start (false when there is none). */
-bool agency_over_cap(const struct agency_assignment *r, const char *region);
+bool agency_over_cap(const struct agency_assignment *r, const char *region,
+                     const struct agency_caps *caps);
 /* The first day the three-month rule allows after leaving on `left`. */
 kdate agency_cooloff_end(kdate left);
 
@@ -89,9 +130,11 @@ enum agency_note {
     AGENCY_NOTE_ENDING = 1 << 2,       /* ends within its notice period from today */
     AGENCY_NOTE_PROJECT = 1 << 3,      /* a member of a project team */
     AGENCY_NOTE_NO_REFERENCE = 1 << 4, /* no practice-based reference received */
-    AGENCY_NOTE_COUNT = 5
+    AGENCY_NOTE_NO_CAP = 1 << 5,       /* no cap recorded for its region, role and start */
+    AGENCY_NOTE_COUNT = 6
 };
-unsigned agency_notes(const struct agency_assignment *r, const char *region, kdate today);
+unsigned agency_notes(const struct agency_assignment *r, const char *region,
+                      const struct agency_caps *caps, kdate today);
 
 /* Whether the assignment runs on any day from `first` to `last` (both included). */
 bool agency_in_force(const struct agency_assignment *r, kdate first, kdate last);

@@ -655,6 +655,20 @@ static const struct code agency_role[] = {
     {"iro-cp-chair", "Independent reviewing officer or child protection chair"},
 };
 
+/* The nine English regions, whose councils agree agency price caps together: the setting
+ * "region" names the council's own, and each agency_cap row the region it is for. */
+static const struct code agency_region[] = {
+    {"north-east", "North East"},
+    {"north-west", "North West"},
+    {"yorkshire-humber", "Yorkshire and the Humber"},
+    {"east-midlands", "East Midlands"},
+    {"west-midlands", "West Midlands"},
+    {"east", "East of England"},
+    {"london", "London"},
+    {"south-east", "South East"},
+    {"south-west", "South West"},
+};
+
 /* Why an allocation ended, each with the 903 SW_REASON it is reported as (2023/24 on). */
 static const struct code allocation_end[] = {
     {"case-closed", "Case closed"},
@@ -1084,6 +1098,8 @@ static const struct codeset sets[CODESET_COUNT] = {
     SET(CS_AGENCY_ROLE, "agency-role", "agency social worker's role category",
         "kith agency_assignment.role; DfE agency rules' role categories", CODESET_KITH,
         agency_role),
+    SET(CS_AGENCY_REGION, "agency-region", "region of an agency price cap",
+        "kith agency_cap.region and the setting region", CODESET_KITH, agency_region),
     SET(CS_COURT_ORDER, "court-order", "order applied for", "kith care_application.order_sought",
         CODESET_KITH, court_order),
 };

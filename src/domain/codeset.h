@@ -114,7 +114,8 @@ enum codeset_id {
     CS_LEAVER_DESTINATION,
     CS_LEAVING_REASON,
     CS_ABSENCE_REASON,
-    CS_AGENCY_ROLE, /* the DfE agency rules' five role categories (domain/agency.h) */
+    CS_AGENCY_ROLE,   /* the DfE agency rules' five role categories (domain/agency.h) */
+    CS_AGENCY_REGION, /* the nine English regions whose councils agree price caps */
     CODESET_COUNT
 };
 

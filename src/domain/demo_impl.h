@@ -184,6 +184,7 @@ enum demo_id_tag {
     ID_HELP,
     ID_APPLICATION,
     ID_AGENCY,
+    ID_AGENCY_CAP,
     ID_FAMILY /* demo_family.c's records */
 };
 void demo_public_id(const struct demo_gen *g, enum demo_id_tag tag, uint64_t group, uint64_t item,

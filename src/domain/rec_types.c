@@ -43,6 +43,7 @@ const struct rec_type *const rec_types[] = {
     &pp_meeting_type,
     &care_application_type,
     &agency_assignment_type,
+    &agency_cap_type,
     NULL,
 };
 

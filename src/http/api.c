@@ -636,6 +636,15 @@ const struct api_doc api_docs[] = {
      "sign-off, under the minimum experience, within three months of a permanent post in the "
      "region without exceptional circumstances (docs/workforce.md)",
      "AgencyAssignmentInput", "AgencyAssignment"},
+    {HTTP_GET, "/api/v1/agency-caps",
+     "The agency price caps the council recorded, newest first (team managers and "
+     "administrators; docs/workforce.md)",
+     NULL, "AgencyCapList"},
+    {HTTP_POST, "/api/v1/agency-caps",
+     "Add a price cap for a region and role category from a day (administrators): refused on "
+     "the day that clashes when another cap of that region and role is in force on any of its "
+     "days (docs/workforce.md)",
+     "AgencyCapInput", "AgencyCap"},
     {HTTP_GET, "/api/v1/jobs",
      "Open vacancies on the public jobs board, filtered as /jobs is; no token needed "
      "(docs/jobs.md)",
@@ -816,11 +825,16 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
     /* its head, then cap_pence and over_cap after the fields: api_agency.c */
     static const char *const agency_head[] = {"id", "version", NULL};
     api_fields_schema(&j, "AgencyAssignment",
-                      "An agency assignment, with cap_pence (the cap in force at its start, null "
-                      "before caps applied) and over_cap",
+                      "An agency assignment, with cap_pence and cap_id (the cap in force at its "
+                      "start) and over_cap; with no cap recorded, cap_pence and over_cap are "
+                      "null and cap_missing says so",
                       agency_head, agency_assignment_type.fields, false, NULL);
     api_fields_schema(&j, "AgencyAssignmentInput", "An agency assignment as sent", NULL,
                       agency_assignment_type.fields, true, NULL);
+    api_fields_schema(&j, "AgencyCap", "A regional agency price cap, pence an hour", agency_head,
+                      agency_cap_type.fields, false, NULL);
+    api_fields_schema(&j, "AgencyCapInput", "A regional agency price cap as sent", NULL,
+                      agency_cap_type.fields, true, NULL);
     schema(&j, "Search", search, search);
     schema(&j, "Problem", problem, NULL);
     schema(&j, "Obligation", obligation, NULL);
@@ -845,7 +859,8 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
                  {"RecordVersions", "versions", "Record"},
                  {"ObligationList", "obligations", "Obligation"},
                  {"DuplicateList", "duplicates", "Duplicate"},
-                 {"AgencyAssignmentList", "assignments", "AgencyAssignment"}};
+                 {"AgencyAssignmentList", "assignments", "AgencyAssignment"},
+                 {"AgencyCapList", "caps", "AgencyCap"}};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         json_key_obj(&j, lists[i].name);
         json_str(&j, "type", "object");

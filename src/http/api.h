@@ -32,6 +32,9 @@ int api_workers(struct http_app *app, struct http_request *req, struct http_resp
 /* Agency assignments in force on a day, and adding one (api_agency.c). */
 int api_agency_list(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_agency_add(struct http_app *app, struct http_request *req, struct http_response *res);
+/* The region's agency price caps, and adding one (api_agency.c). */
+int api_agency_caps(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_agency_cap_add(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_workforce_figures(struct http_app *app, struct http_request *req,
                           struct http_response *res);
 /* api_work.c: the obligations the timescales derive. */

@@ -44,6 +44,10 @@ int page_agency(struct http_app *app, struct http_request *req, struct http_resp
 /* Its form: GET /workforce/agency_assignment/new and POST /workforce/agency_assignment. */
 int page_agency_new(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_agency_add(struct http_app *app, struct http_request *req, struct http_response *res);
+/* The region's agency price caps (pages_caps.c): the list, and correcting or ending one. */
+int page_caps(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_cap_edit(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_cap_correct(struct http_app *app, struct http_request *req, struct http_response *res);
 /* The period of the workforce figures asked for in the query (?from=DATE&to=DATE, as
  * typed): `to` is today unless given, `from` the census year's first day (1 October)
  * before `to` unless given. -1 with `*bad` naming the parameter that is no date. */

@@ -37,6 +37,7 @@ static const struct {
     {"Ends within notice", "Ending within their notice period", "govuk-tag--yellow"},
     {"Project team", "Members of project teams", "govuk-tag--blue"},
     {"No reference received", "No practice-based reference received", "govuk-tag--red"},
+    {"No cap recorded", "No price cap recorded for their region, role and start", "govuk-tag--red"},
 };
 
 static const char *pounds(struct arena *a, int64_t pence)
@@ -45,10 +46,11 @@ static const char *pounds(struct arena *a, int64_t pence)
 }
 
 static void row(struct html *h, struct arena *a, const struct agency_assignment *r,
-                const char *region, kdate today)
+                const char *region, const struct agency_caps *caps, kdate today)
 {
     char s[DATE_ISO_LEN], e[DATE_ISO_LEN];
-    int64_t cap = agency_cap(region, r->role, r->start_date, NULL);
+    const struct agency_cap *c = agency_cap_find(caps, region, r->role, r->start_date);
+    int64_t cap = c ? c->cap_pence : 0;
     govuk_table_row_begin(h);
     govuk_table_cell(h, &(struct govuk_cell){.text = r->name ? r->name : r->registration}, true);
     govuk_table_cell(h, &(struct govuk_cell){.text = r->registration}, false);
@@ -69,7 +71,7 @@ static void row(struct html *h, struct arena *a, const struct agency_assignment 
             .format = "numeric"},
         false);
     govuk_table_cell_begin(h, &(struct govuk_cell){0}, false);
-    unsigned n = agency_notes(r, region, today);
+    unsigned n = agency_notes(r, region, caps, today);
     for (int k = 0; k < AGENCY_NOTE_COUNT; k++)
         if (n & (1u << k)) {
             govuk_tag(h, &(struct govuk_opts){.text = notes[k].tag, .classes = notes[k].colour});
@@ -82,6 +84,9 @@ static void row(struct html *h, struct arena *a, const struct agency_assignment 
     if (n & AGENCY_NOTE_PROJECT)
         html_f(h, "<p class=\"govuk-body-s\">%s, approved by %s on %s</p>", r->project_team,
                r->project_approved_by, date_format_dmy(r->project_approved_on, e));
+    if (n & AGENCY_NOTE_NO_CAP) /* said in words: the rate is not judged, nor passed */
+        html_f(h, "<p class=\"govuk-body-s\">%s</p>",
+               page_sentence(a, agency_no_cap_text(a, region, r->role, r->start_date)));
     govuk_table_cell_end(h, false);
     govuk_table_row_end(h);
 }
@@ -112,11 +117,13 @@ int page_agency(struct http_app *app, struct http_request *req, struct http_resp
            "<p class=\"govuk-body\">Assignments in force on %s, against the DfE's agency rules "
            "and the %s region's price caps. A rate over a cap without a named sign-off, too "
            "little experience or a start within three months of a permanent post in the "
-           "region without exceptional circumstances cannot be recorded.</p>\n",
+           "region without exceptional circumstances cannot be recorded. The caps are the "
+           "council's own record: <a class=\"govuk-link\" href=\"/workforce/caps\">agency "
+           "price caps</a>.</p>\n",
            date_format_dmy(who.today, d), p.region ? p.region : "(not set)");
     int64_t counts[AGENCY_NOTE_COUNT] = {0};
     for (size_t i = 0; i < p.n; i++) {
-        unsigned n = agency_notes(&p.rows[i], p.region, who.today);
+        unsigned n = agency_notes(&p.rows[i], p.region, &p.caps, who.today);
         for (int k = 0; k < AGENCY_NOTE_COUNT; k++)
             counts[k] += (n >> k) & 1u;
     }
@@ -147,7 +154,7 @@ int page_agency(struct http_app *app, struct http_request *req, struct http_resp
                                                     .head = head,
                                                     .nhead = sizeof head / sizeof head[0]});
         for (size_t i = offset; i < offset + shown; i++)
-            row(&h, a, &p.rows[i], p.region, who.today);
+            row(&h, a, &p.rows[i], p.region, &p.caps, who.today);
         govuk_table_end(&h);
     }
     page_pagination(&h, "/workforce/agency", page, AGENCY_PAGE, (int64_t)p.n);
@@ -160,35 +167,61 @@ int page_agency(struct http_app *app, struct http_request *req, struct http_resp
     return page_end(&h, res, 200);
 }
 
-/* --- adding one ---------------------------------------------------------------------- */
+/* --- adding one: an assignment, or a price cap (pages_caps.c lists those) ------------- */
 
-static bool agency_path(const struct http_request *req)
+/* What each type's form says and where it goes: the two records kept under /workforce. */
+static const struct workforce_form {
+    const struct rec_type *t;
+    const char *title, *lead, *back, *back_text, *button, *refused_on, *not_theirs;
+} forms[] = {
+    {&agency_assignment_type, "Add an agency assignment",
+     "For a worker on the establishment give their public id and leave their name and number "
+     "empty: their worker record holds them.",
+     "/workforce/agency", "Agency social workers", "Save the assignment",
+     /* the council's region, not a field of the form, is named on the rate */
+     "hourly_rate", "Only team managers and administrators record agency assignments."},
+    {&agency_cap_type, "Add a price cap",
+     "The most the councils of the region agreed to pay an hour for an agency worker in one "
+     "role category, from the day it applies. When a cap changes, end the old one the day "
+     "before (correct it) and add the new one: assignments are judged by the cap in force on "
+     "their start.",
+     "/workforce/caps", "Agency price caps", "Save the cap", "from_date",
+     "Only administrators record the region's agency price caps."},
+};
+
+static const struct workforce_form *form_of(const struct http_request *req)
 {
-    return !strcmp(req->path_args[0], agency_assignment_type.name);
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (!strcmp(req->path_args[0], forms[i].t->name))
+            return &forms[i];
+    return NULL;
 }
 
-static int agency_form(struct http_request *req, struct http_response *res,
-                       const struct agency_assignment *r, int status)
+static bool may_write(const struct workforce_form *wf, const struct actor *who)
+{
+    return wf->t == &agency_cap_type ? cw_may_keep_caps(who) : cw_may_manage_staff(who);
+}
+
+static int workforce_form(struct http_request *req, struct http_response *res,
+                          const struct workforce_form *wf, const void *r, int status)
 {
     struct html h;
     html_init(&h, req->arena);
     page_begin(&h, req,
-               status == 200 ? "Add an agency assignment" : "Error: Add an agency assignment");
-    govuk_back_link(
-        &h, &(struct govuk_opts){.text = "Agency social workers", .href = "/workforce/agency"});
+               status == 200 ? wf->title : arena_printf(req->arena, "Error: %s", wf->title));
+    govuk_back_link(&h, &(struct govuk_opts){.text = wf->back_text, .href = wf->back});
     page_error_summary(&h, req);
-    html_raw(&h, "<h1 class=\"govuk-heading-l\">Add an agency assignment</h1>\n"
-                 "<p class=\"govuk-body\">For a worker on the establishment give their public "
-                 "id and leave their name and number empty: their worker record holds them.</p>\n");
-    page_rec_form(&h, req, &agency_assignment_type, "/workforce/agency_assignment", r, 0,
-                  "Save the assignment");
+    html_f(&h, "<h1 class=\"govuk-heading-l\">%s</h1>\n<p class=\"govuk-body\">%s</p>\n", wf->title,
+           wf->lead);
+    page_rec_form(&h, req, wf->t, arena_printf(req->arena, "/workforce/%s", wf->t->name), r, 0,
+                  wf->button);
     return page_end(&h, res, status);
 }
 
-static int not_theirs(struct http_request *req, struct http_response *res)
+static int not_theirs(struct http_request *req, struct http_response *res,
+                      const struct workforce_form *wf)
 {
-    return http_error_page(req, res, 403, "You cannot see this page",
-                           "Only team managers and administrators record agency assignments.");
+    return http_error_page(req, res, 403, "You cannot see this page", wf->not_theirs);
 }
 
 int page_agency_new(struct http_app *app, struct http_request *req, struct http_response *res)
@@ -196,35 +229,36 @@ int page_agency_new(struct http_app *app, struct http_request *req, struct http_
     (void)app;
     struct store_scope scope;
     struct actor who = web_actor(req, &scope);
-    if (!agency_path(req))
+    const struct workforce_form *wf = form_of(req);
+    if (!wf)
         return http_error_page(req, res, 404, "Page not found", "There is no such page.");
-    return cw_may_manage_staff(&who) ? agency_form(req, res, NULL, 200) : not_theirs(req, res);
+    return may_write(wf, &who) ? workforce_form(req, res, wf, NULL, 200) : not_theirs(req, res, wf);
 }
 
 int page_agency_add(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     (void)app;
-    if (!agency_path(req))
+    const struct workforce_form *wf = form_of(req);
+    if (!wf)
         return http_error_page(req, res, 404, "Page not found", "There is no such page.");
-    struct agency_assignment *r = arena_zalloc(req->arena, sizeof *r);
-    page_rec_read(req, &agency_assignment_type, r);
+    void *r = arena_zalloc(req->arena, wf->t->size);
+    page_rec_read(req, wf->t, r);
     struct store_scope scope;
     struct actor who = web_actor(req, &scope);
-    if (!cw_may_manage_staff(&who))
-        return not_theirs(req, res);
+    if (!may_write(wf, &who))
+        return not_theirs(req, res, wf);
     if (req->nerrors)
-        return agency_form(req, res, r, 422);
+        return workforce_form(req, res, wf, r, 422);
     struct cw_err err;
     cw_err_clear(&err);
-    enum kerr_code rc = cw_rec_add(req->store, &who, &agency_assignment_type, r, &err);
+    enum kerr_code rc = cw_rec_add(req->store, &who, wf->t, r, &err);
     if (rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE) {
-        /* the council's region, not a field of the form, is named on the rate */
-        page_cw_errors(req, agency_assignment_type.fields, &err, "hourly_rate");
-        return agency_form(req, res, r, 422);
+        page_cw_errors(req, wf->t->fields, &err, wf->refused_on);
+        return workforce_form(req, res, wf, r, 422);
     }
     if (rc == KITH_E_FORBIDDEN)
-        return not_theirs(req, res);
+        return not_theirs(req, res, wf);
     if (rc)
         return page_store_failed(req, res, rc);
-    return page_redirect(res, "/workforce/agency");
+    return page_redirect(res, wf->back);
 }

@@ -38,12 +38,21 @@ static const char *c_start(struct cell *c) { return day(c, c->r->start_date); }
 static const char *c_end(struct cell *c) { return day(c, c->r->end_date); }
 static const char *c_rate(struct cell *c) { return num(c, c->r->hourly_rate); }
 static const char *c_region(struct cell *c) { return c->p->region; }
+static const struct agency_cap *cap_of(const struct cell *c)
+{
+    return agency_cap_find(&c->p->caps, c->p->region, c->r->role, c->r->start_date);
+}
 static const char *c_cap(struct cell *c)
 {
-    int64_t cap = agency_cap(c->p->region, c->r->role, c->r->start_date, NULL);
-    return cap ? num(c, cap) : "";
+    const struct agency_cap *cap = cap_of(c);
+    return cap ? num(c, cap->cap_pence) : "";
 }
-static const char *c_over(struct cell *c) { return yn(agency_over_cap(c->r, c->p->region)); }
+/* Y or N against the cap; empty when none is recorded: not judged, never taken as within */
+static const char *c_over(struct cell *c)
+{
+    const struct agency_cap *cap = cap_of(c);
+    return cap ? yn(c->r->hourly_rate > cap->cap_pence) : "";
+}
 static const char *c_signoff_by(struct cell *c) { return c->r->cap_signoff_by; }
 static const char *c_signoff_role(struct cell *c) { return c->r->cap_signoff_role; }
 static const char *c_signoff_on(struct cell *c) { return day(c, c->r->cap_signoff_on); }

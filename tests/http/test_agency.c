@@ -7,7 +7,9 @@
  * weeks' notice (on 4 January 2027, 28 days on) and one the day after that (not), one in a
  * project team, one with no reference. Who may see it: team managers and administrators;
  * an analyst (whom the route lets in for the figures) is refused by the use case and the
- * refusal audited, a social worker by the router; each view is audited.
+ * refusal audited, a social worker by the router; each view is audited. The cap is the
+ * council's record (agency_cap): an assignment in a role with none recorded is flagged, and
+ * the caps are read by managers and kept by administrators, on the page and in the API.
  */
 #include "../unit/test.h"
 #include "../unit/test_day.h"
@@ -36,6 +38,7 @@ struct fx {
     struct http_app app;
     struct arena a;
     struct http_principal who[WHO_COUNT];
+    char cap_id[PUBLIC_ID_LEN + 1]; /* London's social worker cap, 4200 from 1 April 2025 */
 };
 
 static struct http_principal *by_cookie(struct http_app *app, struct http_request *req)
@@ -104,6 +107,12 @@ static int setup(void **state)
     add_user(f, ANALYST, "ana", UROLE_PERFORMANCE_ANALYST);
     add_user(f, WORKER, "sam", UROLE_SOCIAL_WORKER);
     assert_int_equal(store_setting_set(f->app.store, "region", "london", 1000, &e), 0);
+    struct agency_cap cap = {.region = "london", .role = "social-worker", .cap_pence = 4200};
+    cap.from_date = day("2025-04-01");
+    cap.to_date = DATE_NONE;
+    cap.agreed = "London councils, March 2025 (test)";
+    assert_int_equal(store_rec_add(f->app.store, &agency_cap_type, &cap, 1700000000, &e), 0);
+    snprintf(f->cap_id, sizeof f->cap_id, "%s", cap.h.public_id);
     for (int n = 1; n <= 22; n++)
         add(f, assignment(f, n, "2026-09-01", NULL, 4000));
     struct agency_assignment *over = assignment(f, 23, "2026-10-01", "2027-03-31", 4650);
@@ -314,6 +323,102 @@ static void json_api(void **state)
     assert_int_equal(count(c->body, "\"over_cap\":"), 28);
 }
 
+/* An assignment in a role with no cap recorded is flagged in words, on the page and in
+ * the API, and never counted within a cap. */
+static void no_cap_flagged(void **state)
+{
+    struct fx *f = *state;
+    struct agency_assignment *tm = assignment(f, 30, "2026-11-01", NULL, 9000);
+    snprintf(tm->role, sizeof tm->role, "team-manager");
+    add(f, tm);
+    struct call *c = get(f, "/workforce/agency", MANAGER);
+    assert_int_equal(c->res.status, 200);
+    row_is(c->body, "No price cap recorded for their region, role and start", "1");
+    row_is(c->body, "Rates over the region&#39;s cap, signed off", "1");
+    c = get(f, "/workforce/agency?page=2", MANAGER);
+    assert_non_null(
+        strstr(c->body, "No price cap recorded for London, team manager, on 1 Nov 2026"));
+    c = api(f, "GET", "/api/v1/agency-assignments", MANAGER, NULL);
+    assert_non_null(strstr(c->body, "\"cap_missing\":\"no price cap recorded for London, team "
+                                    "manager, on 1 Nov 2026\""));
+    assert_int_equal(count(c->body, "\"over_cap\":null"), 1);
+}
+
+#define CAP_FORM "csrf=" TOKEN "&region=london&agreed=London+councils&cap_pence=4400"
+
+/* The caps page: managers read, administrators add, correct and end; an overlap is refused
+ * beside the day that clashes and nothing is saved; a social worker is turned away by the
+ * router, an analyst by the use case. */
+static void caps_page(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = get(f, "/workforce/caps", MANAGER);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "£42.00"));
+    assert_null(strstr(c->body, "Correct or end"));
+    assert_int_equal(get(f, "/workforce/caps", WORKER)->res.status, 403);
+    assert_int_equal(get(f, "/workforce/caps", ANALYST)->res.status, 403);
+    assert_int_equal(get(f, "/workforce/agency_cap/new", MANAGER)->res.status, 403);
+    assert_int_equal(get(f, "/workforce/agency_cap/new", ADMIN)->res.status, 200);
+    const char *edit = arena_printf(&f->a, "/workforce/agency_cap/%s/edit", f->cap_id);
+    assert_int_equal(get(f, edit, MANAGER)->res.status, 403);
+    assert_int_equal(get(f, "/workforce/agency_cap/nosuchcap/edit", ADMIN)->res.status, 404);
+    c = get(f, edit, ADMIN);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "name=\"to_date-day\""));
+    /* a new cap from 1 January 2026 runs into the one in force: refused beside its start */
+    const char *clash = CAP_FORM "&role=social-worker&from_date-day=1&from_date-month=1"
+                                 "&from_date-year=2026";
+    assert_int_equal(post(f, "/workforce/agency_cap", MANAGER, clash)->res.status, 403);
+    c = post(f, "/workforce/agency_cap", ADMIN, clash);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "overlaps the London cap for Social worker of 4200 pence"));
+    assert_non_null(strstr(c->body, "href=\"#from_date-day\""));
+    assert_null(strstr(get(f, "/workforce/caps", ADMIN)->body, "£44.00"));
+    /* end the old one the day before (a correction with a reason), then the new one fits */
+    c = post(f, arena_printf(&f->a, "/workforce/agency_cap/%s", f->cap_id), ADMIN,
+             "csrf=" TOKEN "&region=london&agreed=London+councils&role=social-worker"
+             "&cap_pence=4200&from_date-day=1&from_date-month=4"
+             "&from_date-year=2025&to_date-day=31&to_date-month=12&to_date-year=2025"
+             "&version=1&reason=Replaced+from+January");
+    assert_int_equal(c->res.status, 303);
+    assert_int_equal(post(f, "/workforce/agency_cap", ADMIN, clash)->res.status, 303);
+    c = get(f, "/workforce/caps", ADMIN);
+    assert_non_null(strstr(c->body, "£44.00"));
+    assert_non_null(strstr(c->body, "31/12/2025"));
+    assert_non_null(strstr(c->body, "Correct or end"));
+    /* the rates are judged by the new cap from its first day: 4300 starting 1 December 2026
+     * is within it now */
+    c = post(f, "/workforce/agency_assignment", MANAGER, FORM "&hourly_rate=4300");
+    assert_int_equal(c->res.status, 303);
+}
+
+/* The caps in the API: managers read them, administrators add; an overlap is refused
+ * naming the field. */
+static void caps_api(void **state)
+{
+    struct fx *f = *state;
+    struct call *c = api(f, "GET", "/api/v1/agency-caps", MANAGER, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "\"cap_pence\":4200"));
+    assert_non_null(strstr(c->body, "\"total\":1"));
+    assert_int_equal(api(f, "GET", "/api/v1/agency-caps", ANALYST, NULL)->res.status, 403);
+    const char *body = "{\"region\":\"london\",\"role\":\"social-worker\",\"cap_pence\":4400,"
+                       "\"from_date\":\"2024-01-01\",\"agreed\":\"London councils\"}";
+    assert_int_equal(api(f, "POST", "/api/v1/agency-caps", MANAGER, body)->res.status, 403);
+    c = api(f, "POST", "/api/v1/agency-caps", ADMIN, body);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "to_date"));
+    const char *good = "{\"region\":\"london\",\"role\":\"social-worker\",\"cap_pence\":4000,"
+                       "\"from_date\":\"2024-01-01\",\"to_date\":\"2025-03-31\","
+                       "\"agreed\":\"London councils\"}";
+    c = api(f, "POST", "/api/v1/agency-caps", ADMIN, good);
+    assert_int_equal(c->res.status, 201);
+    assert_non_null(strstr(c->body, "\"to_date\":\"2025-03-31\""));
+    assert_non_null(
+        strstr(api(f, "GET", "/api/v1/agency-caps", MANAGER, NULL)->body, "\"total\":2"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +426,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(who_may_see, setup, teardown),
         cmocka_unit_test_setup_teardown(form, setup, teardown),
         cmocka_unit_test_setup_teardown(json_api, setup, teardown),
+        cmocka_unit_test_setup_teardown(no_cap_flagged, setup, teardown),
+        cmocka_unit_test_setup_teardown(caps_page, setup, teardown),
+        cmocka_unit_test_setup_teardown(caps_api, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,6 +19,7 @@
 #include "casework/step.h"
 #include "casework/work.h"
 #include "casework/workforce.h"
+#include "casework/agency.h"
 #include "domain/agency.h"
 #include "domain/contact.h"
 #include "domain/proceedings.h"
@@ -1350,15 +1351,98 @@ static void absences(void **state)
                      KITH_E_FORBIDDEN);
 }
 
+/* An agency price cap through the generic use case: only administrators (and the
+ * operator) write one, team managers read them; two caps of one region and role sharing a
+ * day are refused beside the day that makes the clash, a cap ending the day before
+ * another starts is not, and a correction is not judged against itself. Returns the caps
+ * recorded: London's social worker cap is 4000 to 31 March 2025, 4100 to 31 March 2026,
+ * 4200 from 1 April 2026. */
+static size_t agency_caps_kept(struct fx *f, const struct actor *manager)
+{
+    struct actor admin = f->iro;
+    admin.role = "administrator";
+    struct {
+        const struct actor *who;
+        const char *role, *pence, *from, *to;
+        enum kerr_code rc;
+        const char *field;
+    } cases[] = {
+        {manager, "social-worker", "4100", "2025-04-01", "2026-03-31", KITH_E_FORBIDDEN, NULL},
+        {&admin, "social-worker", "4100", "2025-04-01", "2026-03-31", KITH_OK, NULL},
+        {&admin, "social-worker", "4200", "2026-03-31", NULL, KITH_E_INVALID, "from_date"},
+        {&admin, "social-worker", "4200", "2026-04-01", NULL, KITH_OK, NULL},
+        {&admin, "social-worker", "3900", "2024-01-01", NULL, KITH_E_INVALID, "to_date"},
+        {&admin, "social-worker", "3900", "2024-01-01", "2025-04-01", KITH_E_INVALID, "to_date"},
+        {&admin, "social-worker", "4000", "2024-01-01", "2025-03-31", KITH_OK, NULL},
+        {&admin, "social-worker", "4000", "2026-05-01", "2026-04-30", KITH_E_INVALID, "to_date"},
+        {&admin, "team-manager", "5500", "2025-04-01", NULL, KITH_OK, NULL},
+    };
+    size_t added = 0;
+    void *first = NULL;
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        const char *typed[6] = {"region=london",
+                                "agreed=London councils, March 2025",
+                                arena_printf(&f->a, "role=%s", cases[i].role),
+                                arena_printf(&f->a, "cap_pence=%s", cases[i].pence),
+                                arena_printf(&f->a, "from_date=%s", cases[i].from),
+                                arena_printf(&f->a, "to_date=%s", cases[i].to ? cases[i].to : "")};
+        struct cw_err err;
+        cw_err_clear(&err);
+        void *rec = rec_fill(&agency_cap_type, typed, cases[i].to ? 6 : 5, &f->a, &err.fields);
+        enum kerr_code rc = cw_rec_add(f->s, cases[i].who, &agency_cap_type, rec, &err);
+        if (rc != cases[i].rc)
+            fail_msg("cap %zu: %d, expected %d: %s", i, rc, cases[i].rc, err.e.msg);
+        const struct field_error *fe =
+            cases[i].field ? field_error_for(&err.fields, cases[i].field) : NULL;
+        if (cases[i].field && !fe)
+            fail_msg("cap %zu: %s not refused: %s", i, cases[i].field, err.e.msg);
+        if (fe && !strstr(fe->msg, "overlaps the London cap for Social worker") &&
+            strcmp(cases[i].from, "2026-05-01") != 0)
+            fail_msg("cap %zu: %s", i, fe->msg);
+        if (!rc && !first)
+            first = rec;
+        added += rc == KITH_OK;
+    }
+    assert_int_equal(audit_rows(f, "agency_cap.add", "denied"), 1);
+    /* a correction that keeps its own days is not refused for meeting itself; one running
+     * into the next cap is */
+    struct agency_cap *c = first;
+    struct cw_err err;
+    cw_err_clear(&err);
+    c->agreed = "London councils' memorandum, March 2025";
+    c->h.reason = "the memorandum's name";
+    OK(cw_rec_correct(f->s, &admin, &agency_cap_type, c, &f->a, &err));
+    c->to_date = day("2026-04-01");
+    c->h.reason = "ended a day later";
+    cw_err_clear(&err);
+    assert_int_equal(cw_rec_correct(f->s, &admin, &agency_cap_type, c, &f->a, &err),
+                     KITH_E_INVALID);
+    assert_non_null(field_error_for(&err.fields, "to_date"));
+    /* the operator keeps them too; a team manager reads them */
+    struct agency_caps caps;
+    OK(cw_agency_caps(f->s, &f->a, &caps, &f->e));
+    assert_int_equal(caps.n, added);
+    void *rows;
+    size_t n;
+    int64_t total;
+    cw_err_clear(&err);
+    OK(cw_rec_list(f->s, manager, &agency_cap_type, 0, 50, 0, &f->a, &rows, &n, &total, &err));
+    assert_int_equal(n, added);
+    return added;
+}
+
 /* An agency assignment goes through the generic use case: only those who manage staff
  * write it (a refusal audited), the worker it names must be on the establishment, and its
- * rate is judged against the cap of the council's region, which must be set; every refusal
- * names its field and writes nothing. */
+ * rate is judged against the cap of the council's region in force on its start, as the
+ * council recorded it; the region must be set. A rate with no cap recorded is not refused
+ * (nor taken as within one: the page and the return flag it). Every refusal names its
+ * field and writes nothing. */
 static void agency_assignments(void **state)
 {
     struct fx *f = *state;
     struct actor manager = f->iro;
     manager.role = "team-manager";
+    assert_int_equal(agency_caps_kept(f, &manager), 4);
     struct team t = {.name = "Duty", .caseload_threshold = 18};
     OK(store_team_add(f->s, &t, &f->e));
     struct worker w = {.team_id = t.id,
@@ -1377,26 +1461,37 @@ static void agency_assignments(void **state)
                                              "cap_reason=No worker at the cap"};
     struct {
         const struct actor *who;
-        const char *who_is, *rate;
+        const char *who_is, *rate, *start;
         bool signed_off;
         enum kerr_code rc;
         const char *field;
     } cases[] = {
-        {&manager, who_ours, "hourly_rate=4000", false, KITH_E_INVALID, "region"},
-        {&f->iro, who_ours, "hourly_rate=4000", false, KITH_E_FORBIDDEN, NULL},
-        {&manager, "worker=NOSUCHWORKER", "hourly_rate=4000", false, KITH_E_INVALID, "worker"},
-        {&manager, who_ours, "hourly_rate=4201", false, KITH_E_INVALID, "cap_signoff_by"},
-        {&manager, who_ours, "hourly_rate=4201", true, KITH_OK, NULL},
-        {&manager, "name=Ann Lee", "hourly_rate=4200", false, KITH_E_INVALID, "registration"},
-        {&manager, "registration=SW12345", "hourly_rate=4200", false, KITH_OK, NULL},
+        {&manager, who_ours, "hourly_rate=4000", "2026-11-01", false, KITH_E_INVALID, "region"},
+        {&f->iro, who_ours, "hourly_rate=4000", "2026-11-01", false, KITH_E_FORBIDDEN, NULL},
+        {&manager, "worker=NOSUCHWORKER", "hourly_rate=4000", "2026-11-01", false, KITH_E_INVALID,
+         "worker"},
+        {&manager, who_ours, "hourly_rate=4201", "2026-11-01", false, KITH_E_INVALID,
+         "cap_signoff_by"},
+        {&manager, who_ours, "hourly_rate=4201", "2026-11-01", true, KITH_OK, NULL},
+        {&manager, "name=Ann Lee", "hourly_rate=4200", "2026-11-01", false, KITH_E_INVALID,
+         "registration"},
+        {&manager, "registration=SW12345", "hourly_rate=4200", "2026-11-01", false, KITH_OK, NULL},
+        /* the cap's last day and the day after, when the next took over */
+        {&manager, "registration=SW12346", "hourly_rate=4101", "2026-03-31", false, KITH_E_INVALID,
+         "cap_reason"},
+        {&manager, "registration=SW12346", "hourly_rate=4101", "2026-04-01", false, KITH_OK, NULL},
+        /* before any cap: not refused */
+        {&manager, "registration=SW12347", "hourly_rate=9999", "2023-12-31", false, KITH_OK, NULL},
     };
     size_t added = 0;
     for (size_t i = 0; i < N_ELEMS(cases); i++) {
         if (i == 1)
             OK(store_setting_set(f->s, "region", "london", 1000, &f->e));
-        const char *typed[12] = {"role=social-worker", "agency=Acme",           "pqe_years=4",
-                                 "notice_weeks=4",     "start_date=2026-11-01", cases[i].who_is,
-                                 cases[i].rate,        "name=Ann Lee"};
+        const char *typed[12] = {
+            "role=social-worker", "agency=Acme",
+            "pqe_years=4",        "notice_weeks=4",
+            cases[i].who_is,      cases[i].rate,
+            "name=Ann Lee",       arena_printf(&f->a, "start_date=%s", cases[i].start)};
         size_t n = 8;
         for (size_t k = 0; cases[i].signed_off && k < 4; k++)
             typed[n++] = signed_off[k];
@@ -1422,7 +1517,54 @@ static void agency_assignments(void **state)
     OK(cw_rec_list(f->s, &manager, &agency_assignment_type, 0, 50, 0, &f->a, &rows, &n, &total,
                    &err));
     assert_int_equal(n, added);
-    assert_int_equal(n, 2);
+    assert_int_equal(n, 4);
+    /* the period judges each against the caps read with it; the one before any cap has
+     * none, which agency_notes flags */
+    struct agency_period p;
+    cw_err_clear(&err);
+    OK(cw_agency_period(f->s, &manager, day("2020-01-01"), day("2030-12-31"), "agency-list", &f->a,
+                        &p, &err));
+    assert_int_equal(p.n, 4);
+    assert_int_equal(p.caps.n, 4);
+    assert_int_equal(p.rows[0].start_date, day("2023-12-31"));
+    assert_true(agency_notes(&p.rows[0], p.region, &p.caps, day("2026-12-07")) &
+                AGENCY_NOTE_NO_CAP);
+    size_t over = 0; /* the two starting on 1 November 2026 are in either order */
+    for (size_t i = 1; i < p.n; i++)
+        over += (agency_notes(&p.rows[i], p.region, &p.caps, day("2026-12-07")) &
+                 AGENCY_NOTE_OVER_CAP) != 0;
+    assert_int_equal(over, 1);
+}
+
+/* The return and the page read every assignment, not the first page of them: with more
+ * than STORE_PAGE_MAX in force, each is in the period (a page would stop at 10,000). */
+static void agency_period_reads_all(void **state)
+{
+    struct fx *f = *state;
+    struct actor manager = f->iro;
+    manager.role = "team-manager";
+    OK(store_setting_set(f->s, "region", "london", 1000, &f->e));
+    const char *typed[] = {"role=social-worker", "agency=Acme",          "pqe_years=4",
+                           "notice_weeks=4",     "registration=SW12345", "hourly_rate=4000",
+                           "name=Ann Lee",       "start_date=2026-11-01"};
+    struct field_errors errs = {0};
+    struct agency_assignment *r =
+        rec_fill(&agency_assignment_type, typed, N_ELEMS(typed), &f->a, &errs);
+    assert_int_equal(errs.n, 0);
+    const size_t many = STORE_PAGE_MAX + 1;
+    OK(store_begin(f->s, &f->e));
+    for (size_t i = 0; i < many; i++) {
+        r->h.public_id[0] = '\0';
+        r->h.id = 0;
+        OK(store_rec_add(f->s, &agency_assignment_type, r, 1000, &f->e));
+    }
+    OK(store_commit(f->s, &f->e));
+    struct agency_period p;
+    struct cw_err err;
+    cw_err_clear(&err);
+    OK(cw_agency_period(f->s, &manager, day("2026-10-01"), day("2026-12-31"), "agency-return",
+                        &f->a, &p, &err));
+    assert_int_equal(p.n, many);
 }
 
 int main(void)
@@ -1432,6 +1574,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(types_have_ordered_parent_index, setup, teardown),
         cmocka_unit_test_setup_teardown(absences, setup, teardown),
         cmocka_unit_test_setup_teardown(agency_assignments, setup, teardown),
+        cmocka_unit_test_setup_teardown(agency_period_reads_all, setup, teardown),
         cmocka_unit_test_setup_teardown(add_view_list, setup, teardown),
         cmocka_unit_test_setup_teardown(every_problem_beside_its_field, setup, teardown),
         cmocka_unit_test_setup_teardown(notes_one_set_of_rules, setup, teardown),

@@ -109,34 +109,67 @@ static void rules(void **state)
     rec_rule_cases(cases, N_ELEMS(cases), date_from_ymd(2030, 1, 1));
 }
 
+/* The caps a council recorded, for the rules below: London's social worker cap changed on
+ * 1 April 2026 (the first ended the day before); the North East's is lower; no region has
+ * a team manager's cap. */
+static struct agency_cap fixture[3];
+static struct agency_caps recorded(void)
+{
+    static const struct {
+        const char *region;
+        int64_t pence;
+        int from[3], to[3];
+    } rows[] = {
+        {"london", 4100, {2025, 4, 1}, {2026, 3, 31}},
+        {"london", 4200, {2026, 4, 1}, {0}},
+        {"north-east", 3600, {2025, 4, 1}, {0}},
+    };
+    for (size_t i = 0; i < N_ELEMS(rows); i++) {
+        fixture[i] = (struct agency_cap){.role = "social-worker", .cap_pence = rows[i].pence};
+        snprintf(fixture[i].region, sizeof fixture[i].region, "%s", rows[i].region);
+        fixture[i].from_date = date_from_ymd(rows[i].from[0], rows[i].from[1], rows[i].from[2]);
+        fixture[i].to_date =
+            rows[i].to[0] ? date_from_ymd(rows[i].to[0], rows[i].to[1], rows[i].to[2]) : DATE_NONE;
+    }
+    return (struct agency_caps){fixture, N_ELEMS(rows)};
+}
+
+/* The cap in force on the start judges the rate: the day before a cap, its first and last
+ * days and the day after; no cap recorded is not refused (agency_notes flags it). */
 static void caps(void **state)
 {
     (void)state;
+    struct agency_caps recs = recorded();
     static const struct {
-        const char *region, *start;
+        const char *region, *role, *start;
         int64_t rate;
         bool signed_off;
         const char *field; /* refused on; NULL: passes */
     } caps_[] = {
-        {"london", "2025-03-31", 9999, false, NULL}, /* before caps applied */
-        {"london", "2025-04-01", 4201, false, "cap_signoff_by"},
-        {"london", "2025-04-01", 4201, false, "cap_signoff_role"},
-        {"london", "2025-04-01", 4201, false, "cap_signoff_on"},
-        {"london", "2025-04-01", 4201, false, "cap_reason"},
-        {"london", "2025-04-01", 4200, false, NULL}, /* exactly the cap */
-        {"london", "2026-11-01", 4201, true, NULL},
-        {"north-east", "2026-11-01", 4200, false, "cap_signoff_by"}, /* its cap is lower */
-        {NULL, "2026-11-01", 100, false, "region"},
-        {"mars", "2026-11-01", 100, false, "region"},
+        {"london", "social-worker", "2025-03-31", 9999, false, NULL}, /* before any cap */
+        {"london", "social-worker", "2025-04-01", 4101, false, "cap_signoff_by"},
+        {"london", "social-worker", "2025-04-01", 4101, false, "cap_signoff_role"},
+        {"london", "social-worker", "2025-04-01", 4101, false, "cap_signoff_on"},
+        {"london", "social-worker", "2025-04-01", 4101, false, "cap_reason"},
+        {"london", "social-worker", "2025-04-01", 4100, false, NULL}, /* exactly the cap */
+        {"london", "social-worker", "2026-03-31", 4101, false, "cap_signoff_by"}, /* its last day */
+        {"london", "social-worker", "2026-04-01", 4101, false, NULL}, /* the next cap's first */
+        {"london", "social-worker", "2026-04-01", 4201, false, "cap_reason"},
+        {"london", "social-worker", "2026-11-01", 4201, true, NULL},
+        {"london", "team-manager", "2026-11-01", 9999, false, NULL}, /* none recorded */
+        {"north-east", "social-worker", "2026-11-01", 4200, false, "cap_signoff_by"},
+        {NULL, "social-worker", "2026-11-01", 100, false, "region"},
+        {"mars", "social-worker", "2026-11-01", 100, false, "region"},
     };
     struct arena a;
     arena_init(&a, 0);
     for (size_t i = 0; i < N_ELEMS(caps_); i++) {
         struct field_errors errs = {0};
-        char rate[24], start[32];
+        char rate[24], start[32], role[48];
         snprintf(rate, sizeof rate, "hourly_rate=%lld", (long long)caps_[i].rate);
         snprintf(start, sizeof start, "start_date=%s", caps_[i].start);
-        const char *typed[] = {"role=social-worker",
+        snprintf(role, sizeof role, "role=%s", caps_[i].role);
+        const char *typed[] = {role,
                                rate,
                                start,
                                "cap_signoff_by=R Osei",
@@ -145,7 +178,7 @@ static void caps(void **state)
                                "cap_reason=No worker at the cap"};
         struct agency_assignment *r =
             rec_fill(&agency_assignment_type, typed, caps_[i].signed_off ? 7 : 3, &a, &errs);
-        agency_cap_check(r, caps_[i].region, &errs);
+        agency_cap_check(r, caps_[i].region, &recs, &errs);
         const struct field_error *fe =
             caps_[i].field ? field_error_for(&errs, caps_[i].field) : NULL;
         if (caps_[i].field ? !fe : errs.n > 0)
@@ -153,12 +186,75 @@ static void caps(void **state)
                      caps_[i].field ? caps_[i].field : "a pass", errs.n, errs.n ? ": " : "",
                      errs.n ? errs.items[0].msg : "");
     }
-    /* a region's cap is judged on the start: 0 before it took effect */
-    kdate from;
-    assert_int_equal(agency_cap("london", "team-manager", date_from_ymd(2025, 4, 1), &from), 5500);
-    assert_int_equal(from, date_from_ymd(2025, 4, 1));
-    assert_int_equal(agency_cap("london", "team-manager", date_from_ymd(2025, 3, 31), NULL), 0);
-    assert_int_equal(agency_cap("london", "plumber", date_from_ymd(2026, 1, 1), NULL), 0);
+    /* which cap is in force: none the day before the first, each on its first and last day */
+    static const struct {
+        const char *region, *role;
+        int on[3];
+        int64_t want; /* 0: none */
+    } finds[] = {
+        {"london", "social-worker", {2025, 3, 31}, 0},
+        {"london", "social-worker", {2025, 4, 1}, 4100},
+        {"london", "social-worker", {2026, 3, 31}, 4100},
+        {"london", "social-worker", {2026, 4, 1}, 4200},
+        {"london", "social-worker", {2040, 1, 1}, 4200},
+        {"london", "plumber", {2026, 1, 1}, 0},
+        {"east", "social-worker", {2026, 1, 1}, 0},
+        {NULL, "social-worker", {2026, 1, 1}, 0},
+    };
+    for (size_t i = 0; i < N_ELEMS(finds); i++) {
+        const struct agency_cap *c =
+            agency_cap_find(&recs, finds[i].region, finds[i].role,
+                            date_from_ymd(finds[i].on[0], finds[i].on[1], finds[i].on[2]));
+        if ((c ? c->cap_pence : 0) != finds[i].want)
+            fail_msg("find %zu: %lld, expected %lld", i, (long long)(c ? c->cap_pence : 0),
+                     (long long)finds[i].want);
+    }
+    assert_string_equal(
+        agency_no_cap_text(&a, "london", "social-worker", date_from_ymd(2026, 10, 1)),
+        "no price cap recorded for London, social worker, on 1 Oct 2026");
+    arena_release(&a);
+}
+
+/* Two caps overlap when they are for the same region and role and share a day: one ending
+ * the day before the other starts does not; one ending on its first day does; an open cap
+ * overlaps every later one. */
+static void overlaps(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *role;
+        int from[3], to[3]; /* to year 0: open */
+        bool overlaps;      /* with London social worker, 1 April 2025 to 31 March 2026 */
+    } os[] = {
+        {"social-worker", {2026, 4, 1}, {0}, false},
+        {"social-worker", {2026, 3, 31}, {0}, true},
+        {"social-worker", {2024, 4, 1}, {2025, 3, 31}, false},
+        {"social-worker", {2024, 4, 1}, {2025, 4, 1}, true},
+        {"social-worker", {2024, 4, 1}, {0}, true},
+        {"social-worker", {2025, 6, 1}, {2025, 6, 30}, true},
+        {"team-manager", {2025, 6, 1}, {0}, false},
+    };
+    struct agency_cap base = {.region = "london", .role = "social-worker"};
+    base.from_date = date_from_ymd(2025, 4, 1);
+    base.to_date = date_from_ymd(2026, 3, 31);
+    for (size_t i = 0; i < N_ELEMS(os); i++) {
+        struct agency_cap c = {.region = "london"};
+        snprintf(c.role, sizeof c.role, "%s", os[i].role);
+        c.from_date = date_from_ymd(os[i].from[0], os[i].from[1], os[i].from[2]);
+        c.to_date = os[i].to[0] ? date_from_ymd(os[i].to[0], os[i].to[1], os[i].to[2]) : DATE_NONE;
+        if (agency_caps_overlap(&base, &c) != os[i].overlaps ||
+            agency_caps_overlap(&c, &base) != os[i].overlaps)
+            fail_msg("overlap %zu: expected %d", i, os[i].overlaps);
+    }
+    /* a cap's own rule: its end is not before its start */
+    struct arena a;
+    arena_init(&a, 0);
+    struct field_errors errs = {0};
+    const char *typed[] = {"region=london",        "role=social-worker", "cap_pence=4200",
+                           "from_date=2026-04-01", "to_date=2026-03-31", "agreed=London MoU"};
+    void *rec = rec_fill(&agency_cap_type, typed, N_ELEMS(typed), &a, &errs);
+    rec_check(&agency_cap_type, rec, &(struct field_ctx){0}, &errs);
+    assert_non_null(field_error_for(&errs, "to_date"));
     arena_release(&a);
 }
 
@@ -233,7 +329,9 @@ static void notes(void **state)
         {NULL, "2026-08-01", "2026-11-01", 4200, true, 0},
         {NULL, "2026-08-02", "2026-11-01", 4200, true, AGENCY_NOTE_EXCEPTION},
         {NULL, NULL, "2026-11-01", 4200, false, AGENCY_NOTE_NO_REFERENCE},
+        {NULL, NULL, "2025-03-31", 4200, true, AGENCY_NOTE_NO_CAP}, /* before any cap */
     };
+    struct agency_caps recs = recorded();
     for (size_t i = 0; i < N_ELEMS(ns); i++) {
         struct agency_assignment r = {.role = "social-worker",
                                       .hourly_rate = ns[i].rate,
@@ -249,7 +347,7 @@ static void notes(void **state)
             r.left_permanent_on = d;
         if (ns[i].reference)
             r.reference_received = date_from_ymd(2026, 10, 20);
-        unsigned got = agency_notes(&r, "london", today);
+        unsigned got = agency_notes(&r, "london", &recs, today);
         if (got != ns[i].want)
             fail_msg("case %zu: notes %#x, expected %#x", i, got, ns[i].want);
     }
@@ -258,10 +356,8 @@ static void notes(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(rules),
-        cmocka_unit_test(caps),
-        cmocka_unit_test(quarters),
-        cmocka_unit_test(notes),
+        cmocka_unit_test(rules),    cmocka_unit_test(caps),  cmocka_unit_test(overlaps),
+        cmocka_unit_test(quarters), cmocka_unit_test(notes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

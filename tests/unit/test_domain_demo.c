@@ -43,8 +43,10 @@ struct stats {
     uint64_t hash; /* FNV-1a over every record, in order */
     int64_t teams, workers, users, children, relatives, relationships, allocations, notes;
     int64_t boundaries, stage_ends;
-    int64_t vacancies, open_vacancies;    /* records of the jobs board */
-    int64_t assignments, over_cap;        /* agency assignments, those over London's caps */
+    int64_t vacancies, open_vacancies; /* records of the jobs board */
+    int64_t assignments, over_cap;     /* agency assignments, those over London's caps */
+    struct agency_cap caps[16];        /* the caps the demo recorded, before its assignments */
+    size_t ncaps;
     int64_t applications, stages[8];      /* their applications, by job-stage code's index */
     int64_t appointed_closed_early;       /* appointments on vacancies filled early: none */
     int64_t appointed, appointed_workers; /* appointments, those that became a worker */
@@ -639,17 +641,33 @@ static enum kerr_code on_record(void *ctx, const struct rec_type *t, void *rec, 
             problem(s, "application", errs.items[0].msg);
         return KITH_OK;
     }
-    if (t == &agency_assignment_type) {
-        /* each keeps the rules, the cap's too: the demo writes past the use case */
-        const struct agency_assignment *aa = rec;
-        hash_str(s, aa->h.public_id);
-        hash_int(s, aa->hourly_rate);
-        s->assignments++;
-        s->over_cap += agency_over_cap(aa, "london");
+    if (t == &agency_cap_type) {
+        /* London's caps, each a record as a council would enter it, none overlapping */
+        const struct agency_cap *c = rec;
         struct field_errors errs;
         field_errors_clear(&errs);
         rec_check(t, rec, &(struct field_ctx){.today = s->params.today}, &errs);
-        agency_cap_check(aa, "london", &errs);
+        if (errs.n || strcmp(c->region, "london") != 0 || s->ncaps == N_ELEMS(s->caps))
+            problem(s, "agency cap", c->h.public_id);
+        for (size_t i = 0; i < s->ncaps; i++)
+            if (agency_caps_overlap(&s->caps[i], c))
+                problem(s, "agency caps overlap", c->h.public_id);
+        if (s->ncaps < N_ELEMS(s->caps))
+            s->caps[s->ncaps++] = *c;
+        return KITH_OK;
+    }
+    if (t == &agency_assignment_type) {
+        /* each keeps the rules, the cap's too: the demo writes past the use case */
+        const struct agency_assignment *aa = rec;
+        const struct agency_caps caps = {s->caps, s->ncaps};
+        hash_str(s, aa->h.public_id);
+        hash_int(s, aa->hourly_rate);
+        s->assignments++;
+        s->over_cap += agency_over_cap(aa, "london", &caps);
+        struct field_errors errs;
+        field_errors_clear(&errs);
+        rec_check(t, rec, &(struct field_ctx){.today = s->params.today}, &errs);
+        agency_cap_check(aa, "london", &caps, &errs);
         if (errs.n)
             problem(s, "agency assignment", errs.items[0].msg);
         return KITH_OK;
@@ -983,6 +1001,7 @@ static void borough_shape(void **state)
     assert_int_equal(s->vacancies, 240);
     assert_int_equal(s->assignments, 30); /* issue 20 §6: thirty, two over a cap with a sign-off */
     assert_int_equal(s->over_cap, 2);
+    assert_int_equal(s->ncaps, 10); /* London's five roles, from April 2025 and April 2026 */
     assert_int_equal(s->open_vacancies, 40);
     /* applications through every stage of the pipeline */
     assert_true(s->applications > 600);
