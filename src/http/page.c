@@ -468,46 +468,109 @@ void page_pagination(struct html *h, const char *href, long page, size_t per_pag
     html_raw(h, "</nav>\n");
 }
 
-static const char *say_missing(struct arena *a, const struct field *f)
+static const char *say_missing(struct arena *a, const struct field *f, const struct field_error *e)
 {
+    (void)e;
     if (f->type == FIELD_BOOL)
         return arena_printf(a, "Select yes or no for %s", f->label);
     return arena_printf(a, "%s the %s", f->flags & FIELD_CODED ? "Select" : "Enter", f->label);
 }
 
-static const char *say_future(struct arena *a, const struct field *f)
+static const char *say_future(struct arena *a, const struct field *f, const struct field_error *e)
 {
+    (void)e;
     return arena_printf(a, "%s must be today or in the past", page_sentence(a, f->label));
 }
 
-static const char *say_too_long(struct arena *a, const struct field *f)
+static const char *say_too_long(struct arena *a, const struct field *f, const struct field_error *e)
 {
+    (void)e;
     return f->max_len ? arena_printf(a, "%s must be %d characters or fewer",
                                      page_sentence(a, f->label), f->max_len)
                       : NULL;
 }
 
+/* What a good value is, as a web form may say it. The descriptions' words are written for
+ * the command line too, where "('kith team list' shows their public ids)" is the way to
+ * find one; on a page it is not, so such a parenthesis is left out, and an expectation
+ * that still names a kith command (a setting only the operator can change) is not given
+ * at all (NULL). */
+static const char *web_expected(struct arena *a, const char *expected)
+{
+    size_t n = strlen(expected);
+    char *out = arena_alloc(a, n + 1), *o = out;
+    for (const char *p = expected; *p;) {
+        const char *close = *p == '(' ? strchr(p, ')') : NULL;
+        const char *kith = close ? strstr(p, "kith ") : NULL;
+        if (kith && kith < close) {
+            while (o > out && o[-1] == ' ')
+                o--; /* the space before the parenthesis goes with it */
+            p = close + 1;
+            continue;
+        }
+        *o++ = *p++;
+    }
+    *o = '\0';
+    return *out && !strstr(out, "kith ") ? out : NULL;
+}
+
+/* The check's range ("a whole number from 1 to 99", "a date from 1800 to 2100"). */
+static const char *say_range(struct arena *a, const struct field *f, const struct field_error *e)
+{
+    const char *expected = web_expected(a, e->expected);
+    return expected ? arena_printf(a, "%s must be %s", page_sentence(a, f->label), expected) : NULL;
+}
+
+/* A code the form did not offer (its options are the way to give one). */
+static const char *say_choose(struct arena *a, const struct field *f, const struct field_error *e)
+{
+    (void)e;
+    return f->flags & FIELD_CODED || f->type == FIELD_ENUM
+               ? arena_printf(a, "Select the %s from the options given", f->label)
+               : NULL;
+}
+
+static const char *say_not_here(struct arena *a, const struct field *f, const struct field_error *e)
+{
+    (void)e;
+    return arena_printf(a, "Leave the %s empty: it is recorded only for %s", f->label,
+                        f->applies_to ? f->applies_to : "some records");
+}
+
 /* The problems a form says in GOV.UK's words ("Enter the subject"), from the description's
  * field and what the check found; the rest keep the check's own sentence, which the API
- * and the command line give for all of them. */
+ * and the command line give for all of them (page_field_message). */
 static const struct {
     const char *problem;
-    const char *(*say)(struct arena *a, const struct field *f);
+    const char *(*say)(struct arena *a, const struct field *f, const struct field_error *e);
 } form_words[] = {
     {"is missing", say_missing},
     {"is in the future", say_future},
     {"is too long", say_too_long},
+    {"is out of range", say_range},
+    {"is not a code we know", say_choose},
+    {"is not a code (codes are written in capitals)", say_choose},
+    {"is not a known value", say_choose},
+    {"is given", say_not_here},
 };
 
 const char *page_field_message(struct arena *a, const struct field *f, const struct field_error *e)
 {
     for (size_t i = 0; f && e->item < 0 && i < sizeof form_words / sizeof form_words[0]; i++) {
         const char *said =
-            !strcmp(e->problem, form_words[i].problem) ? form_words[i].say(a, f) : NULL;
+            !strcmp(e->problem, form_words[i].problem) ? form_words[i].say(a, f, e) : NULL;
         if (said)
             return said;
     }
-    return arena_strdup(a, e->msg);
+    const char *expected = web_expected(a, e->expected);
+    if (expected && !strcmp(expected, e->expected))
+        return arena_strdup(a, e->msg); /* nothing on it for the command line only */
+    /* field_fail's sentence again, with the expectation as the page may give it */
+    const char *what = e->item >= 0 ? arena_printf(a, " (number %d)", e->item + 1) : "";
+    const char *value = e->value[0] ? arena_printf(a, " '%s'", e->value) : "";
+    return arena_printf(a, "%s%s%s %s%s%s",
+                        e->label && *e->label ? page_sentence(a, e->label) : "Value", what, value,
+                        e->problem, expected ? ": expected " : "", expected ? expected : "");
 }
 
 void page_cw_errors(struct http_request *req, const struct field *fields, const struct cw_err *err,

@@ -568,10 +568,51 @@ static void merge_on_the_page_and_the_api(void **state)
     status(page(f, "GET", unmerge, WORKER, NULL), 404); /* nothing merged to undo */
 }
 
+/* Every field of every record type, with each problem the fields' own checks can find:
+ * the page's words never send the person to a kith command, which the descriptions'
+ * expectations name for the command line ("'kith worker list' shows them"). */
+static void page_words_name_no_command(void **state)
+{
+    (void)state;
+    static const char *const problems[] = {"is missing",
+                                           "is in the future",
+                                           "is too long",
+                                           "is out of range",
+                                           "is not a code we know",
+                                           "is not a code (codes are written in capitals)",
+                                           "is not a known value",
+                                           "is given",
+                                           "is empty",
+                                           "is not a possible number of entries",
+                                           "holds a control character (U+0007)",
+                                           "is not a public id"};
+    struct arena a;
+    arena_init(&a, 0);
+    size_t said_by_the_command_line = 0, fields = 0;
+    for (const struct rec_type *const *t = rec_types; *t; t++)
+        for (const struct field *fd = (*t)->fields; fd->name; fd++, fields++)
+            for (size_t p = 0; p < sizeof problems / sizeof problems[0]; p++)
+                for (int item = -1; item <= 0; item++) {
+                    struct field_errors errs;
+                    field_errors_clear(&errs);
+                    field_fail(&errs, fd, item, item < 0 ? NULL : "x", problems[p], NULL);
+                    const struct field_error *e = &errs.items[0];
+                    said_by_the_command_line += strstr(e->msg, "kith ") != NULL;
+                    const char *said = page_field_message(&a, fd, e);
+                    if (strstr(said, "kith "))
+                        fail_msg("%s.%s %s: the page says \"%s\"", (*t)->name, fd->name,
+                                 problems[p], said);
+                }
+    assert_true(fields > 100);
+    assert_true(said_by_the_command_line > 0); /* so the walk meets the words it guards against */
+    arena_release(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(one_message_three_ways, setup, teardown),
+        cmocka_unit_test(page_words_name_no_command),
         cmocka_unit_test_setup_teardown(the_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(duplicates_before_create, setup, teardown),
         cmocka_unit_test_setup_teardown(contact_finds_the_child, setup, teardown),
