@@ -20,6 +20,7 @@
 #include "domain/rec.h"
 #include "store/store.h"
 #include "store/store_rec.h"
+#include "store/store_sql.h"
 #include "testdb.h"
 
 #define OK(x) assert_int_equal((x), KITH_OK)
@@ -319,11 +320,54 @@ static void refusals(void **state)
         assert_string_equal(after[i].hash, before[i].hash);
 }
 
+/* Column `col` of each row, a line each. */
+struct lines {
+    int col;
+    char text[2048];
+};
+
+static enum kerr_code add_line(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
+{
+    (void)len;
+    (void)e;
+    struct lines *l = ctx;
+    size_t at = strlen(l->text);
+    snprintf(l->text + at, sizeof l->text - at, "%s\n", v[l->col] ? v[l->col] : "");
+    return KITH_OK;
+}
+
+/* The child's page looks up the child's merges, kept or gone, on every view: both
+ * columns are indexed (migrations 0023 and 0028), and on SQLite the lookup reads the
+ * indexes, not the whole table. */
+static void merges_looked_up_by_index(void **state)
+{
+    struct fx *f = *state;
+    bool pg = !strcmp(store_backend(f->s), "postgresql");
+    static struct store_sql pg_q = {
+        .sql = "SELECT indexdef FROM pg_indexes WHERE tablename = 'child_merge'"};
+    static struct store_sql lite_q = {.sql = "SELECT sql FROM sqlite_master WHERE type = 'index' "
+                                             "AND tbl_name = 'child_merge' AND sql IS NOT NULL"};
+    struct lines l = {0, ""};
+    OK(store_run_text(f->s, pg ? &pg_q : &lite_q, NULL, 0, add_line, &l, NULL, &f->e));
+    if (!strstr(l.text, "(keep_id)") || !strstr(l.text, "(gone_id)"))
+        fail_msg("child_merge is not indexed on keep_id and gone_id; it has:\n%s", l.text);
+    if (pg)
+        return;
+    static struct store_sql plan = {
+        .sql = "EXPLAIN QUERY PLAN SELECT id FROM child_merge "
+               "WHERE (keep_id = 1 OR gone_id = 1) AND unmerged_at IS NULL"};
+    struct lines d = {3, ""}; /* EXPLAIN QUERY PLAN's detail */
+    OK(store_run_text(f->s, &plan, NULL, 0, add_line, &d, NULL, &f->e));
+    if (!strstr(d.text, "child_merge_keep") || strstr(d.text, "SCAN child_merge"))
+        fail_msg("the lookup of a child's merges does not use the keep_id index:\n%s", d.text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(merge_then_unmerge_gives_back_the_same, setup, teardown),
         cmocka_unit_test_setup_teardown(refusals, setup, teardown),
+        cmocka_unit_test_setup_teardown(merges_looked_up_by_index, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
