@@ -581,7 +581,7 @@ static void pipeline_and_appointment(void **state)
      * beside the field, and nothing is written */
     c = move(f, ref, 4, "appointed", "accepted");
     assert_int_equal(c->res.status, 422);
-    assert_non_null(strstr(c->body, "team is missing"));
+    assert_non_null(strstr(c->body, "Team is missing: expected one of the teams"));
     c = move_to(f, ref, 4, "appointed", "accepted", "0000000000000000000000000a");
     assert_int_equal(c->res.status, 422);
     assert_non_null(strstr(c->body, "is not one of the teams"));
