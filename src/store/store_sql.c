@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/str.h"
 #include "domain/public_id.h"
 
 struct store_sql store_person_exists = STORE_SQL("SELECT 1 FROM person WHERE id = ?1");
@@ -35,21 +36,7 @@ static size_t next(struct store_params *p)
     return p->n++;
 }
 
-size_t store_i64_text(int64_t v, char buf[24])
-{
-    char tmp[24];
-    size_t n = 0, k = 0;
-    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    do
-        tmp[n++] = (char)('0' + u % 10);
-    while ((u /= 10));
-    if (v < 0)
-        buf[k++] = '-';
-    while (n)
-        buf[k++] = tmp[--n];
-    buf[k] = '\0';
-    return k;
-}
+size_t store_i64_text(int64_t v, char buf[24]) { return str_dec(buf, (long long)v); }
 
 void sp_text(struct store_params *p, const char *v)
 {
