@@ -116,18 +116,28 @@ enum kerr_code store_team_list(struct store *s, struct arena *a, struct team **o
                         (void **)out, n, "listing teams", e);
 }
 
-enum kerr_code store_team_get(struct store *s, int64_t id, struct arena *a, struct team *out,
-                              struct kerr *e)
+/* One row by its id into `out` (cleared first, `size` bytes); KITH_E_NOT_FOUND naming
+ * the `noun` when there is none. `doing` is written out by the caller: a child's page
+ * reads several of these a view. */
+static enum kerr_code get_by_id(struct store *s, struct store_sql *q, int64_t id, struct arena *a,
+                                store_read_fn *read, void *out, size_t size, const char *noun,
+                                const char *doing, struct kerr *e)
 {
-    memset(out, 0, sizeof(*out));
+    memset(out, 0, size);
     struct store_params p = {0};
     sp_i64(&p, id);
     bool found;
-    enum kerr_code rc =
-        store_q_one(s, &team_get_sql, &p, a, read_team, out, &found, "reading a team", e);
+    enum kerr_code rc = store_q_one(s, q, &p, a, read, out, &found, doing, e);
     if (!rc && !found)
-        rc = kerr_fail(e, KITH_E_NOT_FOUND, NULL, "no team with id '%" PRId64 "'", id);
+        rc = kerr_fail(e, KITH_E_NOT_FOUND, NULL, "no %s with id '%" PRId64 "'", noun, id);
     return rc;
+}
+
+enum kerr_code store_team_get(struct store *s, int64_t id, struct arena *a, struct team *out,
+                              struct kerr *e)
+{
+    return get_by_id(s, &team_get_sql, id, a, read_team, out, sizeof(*out), "team",
+                     "reading a team", e);
 }
 
 enum kerr_code store_team_find(struct store *s, const char *ref, struct arena *a, struct team *out,
@@ -218,15 +228,8 @@ enum kerr_code store_worker_add(struct store *s, struct worker *w, struct kerr *
 enum kerr_code store_worker_get(struct store *s, int64_t id, struct arena *a, struct worker *out,
                                 struct kerr *e)
 {
-    memset(out, 0, sizeof(*out));
-    struct store_params p = {0};
-    sp_i64(&p, id);
-    bool found;
-    enum kerr_code rc =
-        store_q_one(s, &worker_get_sql, &p, a, read_worker, out, &found, "reading a worker", e);
-    if (!rc && !found)
-        rc = kerr_fail(e, KITH_E_NOT_FOUND, NULL, "no worker with id '%" PRId64 "'", id);
-    return rc;
+    return get_by_id(s, &worker_get_sql, id, a, read_worker, out, sizeof(*out), "worker",
+                     "reading a worker", e);
 }
 
 enum kerr_code store_worker_find(struct store *s, const char *ref, struct arena *a,
