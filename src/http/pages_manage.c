@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/esc.h"
 #include "core/str.h"
 #include "domain/codeset.h"
 #include "http/govuk.h"
@@ -397,24 +398,11 @@ int page_audit(struct http_app *app, struct http_request *req, struct http_respo
     return page_end(&h, res, 200);
 }
 
-/* A CSV field: quoted when it holds a comma, quote or line break; one that starts like a
- * formula (csv_formula_lead) is prefixed with ' so a spreadsheet does not run it. */
+/* A CSV field (core/esc.h esc_csv: quoted when it must be, a formula defused), then the
+ * comma or the line's end. */
 static void csv_field(struct str *s, const char *v, bool last)
 {
-    if (!v)
-        v = "";
-    bool quote = strpbrk(v, ",\"\r\n") != NULL;
-    if (quote)
-        str_addc(s, '"');
-    if (csv_formula_lead(v))
-        str_addc(s, '\'');
-    for (const char *p = v; *p; p++) {
-        if (*p == '"')
-            str_addc(s, '"');
-        str_addc(s, *p);
-    }
-    if (quote)
-        str_addc(s, '"');
+    esc_csv(s, v ? v : "");
     str_add(s, last ? "\r\n" : ",");
 }
 
