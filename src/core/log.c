@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "core/date.h"
+#include "core/esc.h"
 #include "core/str.h"
 
 static FILE *log_out;
@@ -26,28 +27,19 @@ void log_setup(FILE *out, enum log_format fmt, enum log_level min)
     log_min = min;
 }
 
-/* Escape a value. In key=value mode a value with a space, quote or '=' is quoted. */
+/* A value. In JSON mode always a JSON string; in key=value mode bare unless it is empty or
+ * holds a space, quote, '=', backslash or control character, and then the same JSON
+ * string, so a value never starts a pair or a line of its own. The escaping is esc_json's
+ * (core/esc.h), written once for every writer of JSON. */
 static void add_value(struct str *s, const char *v, bool json)
 {
     bool quote = json || !*v || strpbrk(v, " \"=\\") != NULL;
     for (const char *p = v; *p && !quote; p++)
         quote = (unsigned char)*p < 0x20 || *p == 0x7f;
     if (quote)
-        str_addc(s, '"');
-    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            str_addc(s, '\\');
-            str_addc(s, (char)*p);
-        } else if (*p == '\n') {
-            str_add(s, "\\n");
-        } else if (*p < 0x20 || *p == 0x7f) {
-            str_addf(s, "\\u%04x", *p);
-        } else {
-            str_addc(s, (char)*p);
-        }
-    }
-    if (quote)
-        str_addc(s, '"');
+        esc_json(s, v);
+    else
+        str_add(s, v);
 }
 
 static void add_pair(struct str *s, const char *k, const char *v, bool first)
