@@ -1,8 +1,9 @@
 #!/bin/sh
 # The generic list of 25 records by parent through the store (store_rec_list: a child's
-# newest 25 contacts) on a demo borough (SQLite) where that child has 40, beside the
-# issue's target of p99 under 2 ms. Three runs of 3 s; one call's time each, wall clock and
-# the thread's CPU time (on a shared machine the wall-clock p99 is mostly other processes).
+# newest 25 contacts and how many there are) on a demo borough (SQLite) where that child
+# has 40, beside the target of p99 under 2 ms. Three runs of 3 s; one call's time
+# each, wall clock and the thread's CPU time (on a shared machine the wall-clock p99 is
+# mostly other processes).
 set -eu
 build="$1"
 scratch="$2"
