@@ -58,8 +58,8 @@ static void findings_table(struct html *h, const struct cin_live *l)
         govuk_table_cell(
             h,
             &(struct govuk_cell){
-                .text = at.child_public_id[0] ? arena_printf(h->arena, "%s (LA %s)", at.la_child_id,
-                                                             at.child_public_id)
+                .text = at.child_public_id[0] ? arena_printf(h->arena, "%s (LA %s)",
+                                                             at.child_public_id, at.la_child_id)
                                               : "the return",
                 .href = at.child_public_id[0]
                             ? arena_printf(h->arena, "/children/%s", at.child_public_id)

@@ -180,7 +180,8 @@ static void live_findings_page(void **state)
     has(c,
         arena_printf(&f->a, "href=\"/records/assessment/%s\"", first_record(f, &assessment_type)));
     has(c, arena_printf(&f->a, "href=\"/children/%s\"", f->child.public_id));
-    has(c, "LIVE1");
+    /* the child as `kith validate cin --live` names them: public id, then the LA child id */
+    has(c, arena_printf(&f->a, "%s (LA LIVE1)", f->child.public_id));
     /* a year with nothing in it */
     c = call(f, "GET", "/validate/live?year=2023/24", ANALYST, NULL);
     assert_int_equal(c->res.status, 200);
