@@ -104,9 +104,11 @@ struct field_error {
     const char *label; /* its label */
     int item;          /* FIELD_CODE_LIST: the element (0-based); -1 otherwise */
     char value[48];    /* the value as given ("" when missing), cut with "..." if long */
-    char expected[128];
-    char problem[40]; /* what is wrong, as the sentence says it: "is missing" */
-    char msg[320];    /* the whole sentence, for the API, the command line or a log line */
+    /* Sized for the longest sentences the rules across records say (an application for a
+     * care order with no FGDM offer: 160 characters expected), which were cut short. */
+    char expected[256];
+    char problem[96]; /* what is wrong, as the sentence says it: "is missing" */
+    char msg[480];    /* the whole sentence, for the API, the command line or a log line */
 };
 
 struct field_errors {

@@ -49,6 +49,7 @@ ok record add exploitation_risk "$child" --identified-date 2/12/2026 \
 # pre-proceedings and FGDM
 status 3 record add care_application "$child" --application-date 1/12/2026 --order-sought care
 err_has "has no offer of family group decision-making before it"
+err_has "not in the child's best interests (Children Act 1989 s.31ZA)"
 ok record add pre_proceedings "$child" --start-date 9/9/2026
 status 3 record add letter_before_proceedings "$child" --letter-date 20/9/2026 \
     --kind before-proceedings

@@ -743,6 +743,29 @@ static void errors_past_the_limit_are_counted(void **state)
     assert_null(field_find(person_fields, "nope"));
 }
 
+/* The longest sentences a check says are kept whole: the FGDM refusal (casework/
+ * proceedings.c) was cut at "the child's best i" when `expected` held 128 characters. */
+static void long_sentences_kept_whole(void **state)
+{
+    (void)state;
+    static const char problem[] = "has no offer of family group decision-making before it";
+    static const char expected[] =
+        "an application after the family was offered a meeting, or after the council "
+        "recorded that an offer is not in the child's best interests (Children Act 1989 "
+        "s.31ZA)";
+    struct field_errors errs;
+    field_errors_clear(&errs);
+    const struct field *f = field_find(person_fields, "postcode");
+    assert_non_null(f);
+    field_fail(&errs, f, -1, "2026-12-01", problem, "%s", expected);
+    assert_int_equal(errs.n, 1);
+    assert_string_equal(errs.items[0].problem, problem);
+    assert_string_equal(errs.items[0].expected, expected);
+    char want[sizeof errs.items[0].msg];
+    snprintf(want, sizeof want, "postcode '2026-12-01' %s: expected %s", problem, expected);
+    assert_string_equal(errs.items[0].msg, want);
+}
+
 /* Typed text by kind (domain/text.h): what each kind refuses, and the words it uses. */
 static void text_kinds(void **state)
 {
@@ -1025,6 +1048,7 @@ int main(void)
         cmocka_unit_test(codes_by_year),
         cmocka_unit_test(uasc_dates),
         cmocka_unit_test(errors_past_the_limit_are_counted),
+        cmocka_unit_test(long_sentences_kept_whole),
         cmocka_unit_test(text_limits_count_characters),
         cmocka_unit_test(decimals_read),
         cmocka_unit_test(worker_fte),
