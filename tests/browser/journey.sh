@@ -37,8 +37,8 @@ sqlite3 "$db" "INSERT INTO allocation (child_id, worker_id, role, start_date)
 icpc=$(date -d "$(date +%Y-%m-10) -1 month" +%Y-%m-%d)
 while [ "$(date -d "$icpc" +%u)" != 1 ]; do icpc=$(date -d "$icpc +1 day" +%Y-%m-%d); done
 day() { date -d "$icpc $1 days" +%Y-%m-%d; }
-days=$(printf '{"contact":"%s","referral":"%s","assessment":"%s","strategy":"%s","s47_end":"%s","icpc":"%s","visit":"%s"}' \
-    "$(day -15)" "$(day -14)" "$(day -13)" "$(day -10)" "$(day -1)" "$icpc" "$(day +2)")
+days=$(printf '{"contact":"%s","referral":"%s","assessment":"%s","authorised":"%s","strategy":"%s","s47_end":"%s","icpc":"%s","visit":"%s"}' \
+    "$(day -15)" "$(day -14)" "$(day -13)" "$(day -11)" "$(day -10)" "$(day -1)" "$icpc" "$(day +2)")
 review=$(date -d "$icpc +3 months" "+%-d %b %Y")
 port=$((30000 + $$ % 20000))
 "$KITH" serve --db "$db" --listen "127.0.0.1:$port" >"$T/serve.out" 2>"$T/serve.err" &

@@ -8,8 +8,9 @@
 // for a vacancy with a CV and the recruiter shortlists the application. Any axe
 // violation, script error, console error or dialog fails the run.
 // The help-and-protection journey goes through the GOV.UK forms, one record each: contact,
-// referral, assessment, strategy discussion, section 47 enquiry, initial conference, CP
-// plan, CP visit, with axe on every form and every saved record; then "my work" shows the
+// referral, assessment and its authorisation (a correction), strategy discussion, section 47
+// enquiry, initial conference, CP plan, CP visit, with axe on every form and every saved
+// record; then "my work" shows the
 // first review conference due 3 months after the plan started, and the chronology lists
 // the journey.
 // Usage: node journey.mjs BASE_URL PASSWORDS_FILE XSS_CHILD_ID SSDA903_SAMPLE_DIR
@@ -245,6 +246,7 @@ async function addRecord(type, title, values) {
     ? await page.locator('.govuk-error-summary').innerText() : '';
   check(h1 === title, `the ${type} was not saved: ${errors || h1}`);
   await axe(`a saved ${title.toLowerCase()}`);
+  return new URL(page.url()).pathname;
 }
 
 if (journeyChild) {
@@ -262,8 +264,20 @@ if (journeyChild) {
     contact_date: d.contact, source: '2A', summary: 'School worried about bruising.' });
   await addRecord('referral', 'Referral', {
     referral_date: d.referral, source: '2A', primary_need: 'N1' });
-  await addRecord('assessment', 'Assessment', {
+  const assessment = await addRecord('assessment', 'Assessment', {
     start_date: d.assessment, child_seen_date: d.assessment });
+  // The authorisation: the assessment's correction form, where a manager records the day
+  // (the form the team's authorisation queue links to), with the reason for the change.
+  await page.goto(`${base}${assessment}/edit`);
+  await axe('correcting an assessment');
+  await fillRecord({ completed_date: d.authorised, factors: '3A', authorised_date: d.authorised,
+    authorised_by: 'J Smith, team manager', reason: 'Assessment completed and authorised' });
+  await page.click('main form button[type=submit]');
+  check(await page.locator('h1').innerText() === 'Assessment',
+    'the authorisation was not saved: ' + (await page.locator('main').innerText()).slice(0, 300));
+  check((await page.locator('main').innerText()).includes('J Smith, team manager'),
+    'the saved assessment does not show who authorised it');
+  await axe('an authorised assessment');
   await addRecord('strategy_discussion', 'Strategy discussion', {
     discussion_date: d.strategy, agencies: 'social-care,police', outcome: 's47',
     led_by: 'J Smith, team manager' });
@@ -279,7 +293,8 @@ if (journeyChild) {
     by_whom: 'A Worker, social worker' });
   await page.goto(`${base}/children/${journeyChild}/chronology`);
   const events = await page.locator('main table').innerText();
-  for (const e of ['Contact', 'Referral', 'Assessment started', 'Strategy discussion',
+  for (const e of ['Contact', 'Referral', 'Assessment started', 'Assessment authorised',
+    'Strategy discussion',
     'Section 47 enquiry started', 'Initial child protection conference',
     'Child protection plan started'])
     check(events.includes(e), `the chronology lacks "${e}"`);
