@@ -240,8 +240,16 @@ static enum kerr_code run_list(struct cli *c, void *opts, int argc, char **argv)
         put_text(c->out, title ? title : "-");
         cli_fshow(c->out, "\n");
     }
-    cli_fshow(stderr, "%s %zu to %zu of %lld %s\n", n ? "showing" : "none of", n ? offset + 1 : 0,
-              offset + n, (long long)total, t->plural);
+    /* "none of 0 to 0 of 0 contacts" said nothing a person could read: an empty list and a
+     * page past the end are said in words */
+    if (n)
+        cli_fshow(stderr, "showing %zu to %zu of %lld %s\n", offset + 1, offset + n,
+                  (long long)total, t->plural);
+    else if (!total)
+        cli_fshow(stderr, "no %s\n", t->plural);
+    else
+        cli_fshow(stderr, "none from %zu: %lld %s in all\n", offset + 1, (long long)total,
+                  total == 1 ? t->label : t->plural);
     return KITH_OK;
 }
 

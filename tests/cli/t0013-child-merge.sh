@@ -40,7 +40,7 @@ ok record add contact LAGONE --contact-date 5/12/2026 --source 2A --summary "Sec
 ok record list contact LAGONE
 err_has "of 2 contacts"
 ok record list contact LAKEEP
-err_has "of 0 contacts"
+err_has "no contacts"
 ok child search Twice
 out_has "LAGONE"
 status 5 child unmerge LAGONE --reason again

@@ -30,7 +30,7 @@ err_has "a contact has no field 'colour'"
 status 4 record add contact nobody --contact-date 4/12/2026 --source 1A --summary x
 status 64 record add contact
 ok record list contact "$child"
-err_has "none of 0 to 0 of 0 contacts"
+err_has "no contacts"
 
 printf 'She said: "he hit me".\n\nSeen at the school gate.\n' > said.txt
 ok record add contact "$child" --contact-date 4/12/2026 --contact-time 08:45 --source 2A \
@@ -46,6 +46,8 @@ out_has "    Seen at the school gate."
 ok record list contact "$child"
 out_has "$id  04/12/2026  v1"
 err_has "showing 1 to 1 of 1 contacts"
+ok record list contact "$child" --offset 5
+err_has "none from 6: 1 contact in all"
 
 # corrections: a reason and the version started from are required
 status 64 record edit contact "$id" --outcome referral --decided-on 5/12/2026 --reason "decided"
