@@ -336,11 +336,12 @@ static enum kerr_code run_merge(struct cli *c, void *opts, int argc, char **argv
                   : cw_child_unmerge(c->store, &who, gone, o->reason, &c->arena, &m, &err);
     if (rc)
         return cli_refused(c, rc, &err, "--");
+    const char *records = m.moved == 1 ? "record" : "records";
     if (argc == 2)
-        cli_printf(c, "merged %s into %s: %lld records moved ('kith child unmerge %s' undoes it)\n",
-                   gone, argv[0], (long long)m.moved, gone);
+        cli_printf(c, "merged %s into %s: %lld %s moved ('kith child unmerge %s' undoes it)\n",
+                   gone, argv[0], (long long)m.moved, records, gone);
     else
-        cli_printf(c, "unmerged %s: %lld records moved back\n", gone, (long long)m.moved);
+        cli_printf(c, "unmerged %s: %lld %s moved back\n", gone, (long long)m.moved, records);
     return KITH_OK;
 }
 

@@ -19,7 +19,7 @@ status 3 child merge LAKEEP LAGONE
 err_has "reason"
 status 4 child merge LAKEEP NOBODY --reason "typed twice"
 ok child merge LAKEEP LAGONE --reason "typed twice at the front door"
-out_has "merged LAGONE into LAKEEP: 1 records moved"
+out_has "merged LAGONE into LAKEEP: 1 record moved"
 ok child search Twice
 out_has "LAKEEP"
 out_lacks "LAGONE"
@@ -35,7 +35,7 @@ ok record list contact LAKEEP
 err_has "of 1 contacts"
 
 ok child unmerge LAGONE --reason "twins after all"
-out_has "unmerged LAGONE: 1 records moved back"
+out_has "unmerged LAGONE: 1 record moved back"
 ok record add contact LAGONE --contact-date 5/12/2026 --source 2A --summary "Second"
 ok record list contact LAGONE
 err_has "of 2 contacts"
