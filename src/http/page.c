@@ -20,6 +20,9 @@ static const struct {
     unsigned perm;
 } nav_items[] = {
     {"/caseload", "My caseload", ROUTE_CHILD_READ},
+    /* what is due for the caseload: one link from every page, not only from the caseload's
+     * sentence, since "my work" is where a worker's day starts */
+    {"/work", "My work", ROUTE_CHILD_READ},
     {"/team", "My team", ROUTE_TEAM_READ},
     {"/search", "Find a child", ROUTE_CHILD_READ},
     {"/teams", "Team caseloads", ROUTE_TEAM_READ},

@@ -237,6 +237,10 @@ static void my_work_for_a_worker(void **state)
     struct call *c = call(f, "GET", "/work", ADA, NULL);
     assert_int_equal(c->res.status, 200);
     assert_non_null(strstr(c->body, "0 overdue, 2 due today, 0 due in the next 7 days, 1 later"));
+    /* in the navigation of every page, marked as the current one here */
+    assert_non_null(strstr(c->body, "href=\"/work\" aria-current=\"page\""));
+    assert_non_null(
+        strstr(call(f, "GET", "/caseload", ADA, NULL)->body, "href=\"/work\">My work<"));
     const char *today = section(f, c->body, "Due today");
     assert_non_null(today);
     assert_non_null(strstr(today, "hold the first core group"));
