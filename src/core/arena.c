@@ -112,16 +112,25 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 
 char *arena_strdup(struct arena *a, const char *s) { return arena_strndup(a, s, SIZE_MAX); }
 
+/* Formatted once into a buffer on the stack and copied: most strings built this way (a
+ * link, a date, a name) are short, and measuring first formatted each twice, the larger
+ * part of a page's rendering. A longer one is formatted again at its length. */
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
+    char small[256];
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(small, sizeof small, fmt, ap2);
     va_end(ap2);
-    if (n < 0)
+    if (n < 0) {
         n = 0;
+        small[0] = '\0';
+    }
     char *p = a ? arena_take(a, (size_t)n + 1) : xmalloc((size_t)n + 1);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    if ((size_t)n < sizeof small)
+        memcpy(p, small, (size_t)n + 1);
+    else
+        vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;
 }
 

@@ -65,12 +65,39 @@ static void defers_run_newest_first(void **state)
     assert_int_equal(norder, 3);
 }
 
+/* A formatted string of every length around the stack buffer arena_vprintf formats into
+ * first (256 bytes), and far past it, into an arena and onto the heap: whole, ended. */
+static void printf_lengths(void **state)
+{
+    (void)state;
+    static const size_t lengths[] = {0, 1, 254, 255, 256, 257, 511, 4000};
+    char want[4001];
+    struct arena a;
+    arena_init(&a, 0);
+    for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
+        size_t n = lengths[i];
+        for (size_t j = 0; j < n; j++)
+            want[j] = (char)('a' + j % 26);
+        want[n] = '\0';
+        /* the text and a number after it, so the format's tail must be kept too */
+        char *got = arena_printf(&a, "%s%d", want, 7);
+        assert_int_equal(strlen(got), n + 1);
+        assert_memory_equal(got, want, n);
+        assert_int_equal(got[n], '7');
+        char *heap = arena_printf(NULL, "%s%d", want, 7);
+        assert_string_equal(heap, got);
+        free(heap);
+    }
+    arena_release(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(allocations),
         cmocka_unit_test(limits),
         cmocka_unit_test(defers_run_newest_first),
+        cmocka_unit_test(printf_lengths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
