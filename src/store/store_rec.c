@@ -334,7 +334,10 @@ static enum kerr_code read_row(void *ctx, const char *const *v, const size_t *le
     memset(rec, 0, t->size);
     struct rec_head *h = rec_head(t, rec);
     h->id = num(v[0], len[0]);
-    snprintf(h->public_id, sizeof(h->public_id), "%s", v[1] ? v[1] : "");
+    /* copied at its length (a list reads one a row; snprintf's format parsing cost more
+     * than the rest of the head); a public id is text, never a whole number */
+    if (v[1] != store_int_mark)
+        SC_CODE(v, len, 1, h->public_id);
     h->parent_id = num(v[2], len[2]);
     h->version = (int)num(v[3], len[3]);
     h->created_at = num(v[4], len[4]);
