@@ -8,7 +8,9 @@
  * was most of a page view's cost. Then one statement per type the child has, asking only
  * for as many rows as the page can show (the newest offset + limit of each source are
  * enough to merge the page), one for the notes (read on only when they fill their share:
- * they have no count), plus one per distinct worker or relative. Each statement outside a
+ * they have no count), one for the relatives with their people and whether each child
+ * among them may be opened, one for the allocations with their workers and teams, plus
+ * one per note author who is not among those workers. Each statement outside a
  * transaction is a read transaction of its own on SQLite (a lock on the WAL index each),
  * so statements, not rows, are what a page view costs here.
  *
@@ -29,6 +31,25 @@ struct workers {
     struct worker *v;
     size_t n, cap;
 };
+
+/* Worker `w`, read with something else, among those met (once: the first copy stays). */
+static const struct worker *workers_keep(struct workers *ws, const struct worker *w,
+                                         struct arena *a)
+{
+    for (size_t i = 0; ws->v && i < ws->n; i++)
+        if (ws->v[i].id == w->id)
+            return &ws->v[i];
+    if (ws->n == ws->cap) {
+        size_t cap = ws->cap ? ws->cap * 2 : 8;
+        struct worker *v = arena_alloc(a, cap * sizeof *v);
+        if (ws->n)
+            memcpy(v, ws->v, ws->n * sizeof *v);
+        ws->v = v;
+        ws->cap = cap;
+    }
+    ws->v[ws->n] = *w;
+    return &ws->v[ws->n++];
+}
 
 static const struct worker *worker_of(struct store *s, struct workers *ws, int64_t id,
                                       struct arena *a, struct kerr *e, enum kerr_code *rc)
@@ -58,69 +79,49 @@ static const struct worker *worker_of(struct store *s, struct workers *ws, int64
     return &ws->v[ws->n++];
 }
 
+/* The relatives, each person and, for another child, whether `who` may open their record,
+ * in one statement (store_relative_list): a link to a person who is gone says nothing and
+ * is left out. */
 static enum kerr_code relatives(struct store *s, const struct actor *who, const struct person *c,
                                 struct arena *a, struct child_record *out, struct kerr *e)
 {
-    struct relationship *rel;
+    struct relative_read *rel;
     size_t n;
-    enum kerr_code rc = store_relationship_list(s, c->id, a, &rel, &n, e);
+    enum kerr_code rc = store_relative_list(s, c->id, who->scope, a, &rel, &n, e);
+    if (rc)
+        return rc;
     out->relatives = arena_zalloc(a, (n + 1) * sizeof *out->relatives);
-    for (size_t i = 0; !rc && i < n; i++) {
-        struct child_relative *r = &out->relatives[out->nrelatives];
-        r->rel = &rel[i];
-        rc = store_person_get(s, rel[i].other_id, a, &r->person, e);
-        if (rc == KITH_E_NOT_FOUND) { /* a dangling link says nothing: leave it out */
-            kerr_clear(e);
-            rc = KITH_OK;
-            continue;
+    for (size_t i = 0; i < n; i++) {
+        struct child_relative *r = &out->relatives[out->nrelatives++];
+        r->rel = &rel[i].rel;
+        r->person = rel[i].person;
+        if (r->person.kind == PERSON_CHILD) {
+            r->child_record = rel[i].visible;
+            r->withheld = !rel[i].visible;
         }
-        if (!rc && r->person.kind == PERSON_CHILD) {
-            bool may = true;
-            if (who->scope)
-                rc = store_person_visible(s, who->scope, r->person.id, &may, e);
-            r->child_record = may;
-            r->withheld = !may;
-        }
-        if (!rc)
-            out->nrelatives++;
     }
-    return rc;
+    return KITH_OK;
 }
 
+/* The allocations with each worker and team in one statement (store_allocation_workers);
+ * the workers join those met on the page, so a note by one of them reads nothing more. */
 static enum kerr_code allocations(struct store *s, const struct person *c, struct workers *ws,
                                   struct arena *a, struct child_record *out, struct kerr *e)
 {
-    struct allocation *al;
+    struct allocation_read *al;
     size_t n;
-    enum kerr_code rc = store_allocation_list(s, c->id, a, &al, &n, e);
+    enum kerr_code rc = store_allocation_workers(s, c->id, a, &al, &n, e);
     if (rc || !n)
         return rc;
-    /* each worker's team read once, by id: a child's few workers share one or two */
-    struct team *teams = arena_alloc(a, n * sizeof *teams);
-    size_t nteams = 0;
     out->allocs = arena_zalloc(a, n * sizeof *out->allocs);
-    for (size_t i = 0; !rc && i < n; i++) {
+    for (size_t i = 0; i < n; i++) {
         struct child_alloc *ca = &out->allocs[out->nallocs++];
-        ca->al = &al[i];
-        ca->worker = worker_of(s, ws, al[i].worker_id, a, e, &rc);
-        if (!ca->worker || !ca->worker->team_id)
-            continue;
-        size_t t = 0;
-        while (t < nteams && teams[t].id != ca->worker->team_id)
-            t++;
-        if (t == nteams) {
-            rc = store_team_get(s, ca->worker->team_id, a, &teams[t], e);
-            if (rc == KITH_E_NOT_FOUND) {
-                kerr_clear(e);
-                rc = KITH_OK;
-                continue;
-            }
-            nteams += !rc;
-        }
-        if (!rc)
-            ca->team = teams[t].name;
+        ca->al = &al[i].al;
+        ca->team = al[i].team;
+        if (al[i].worker.id)
+            ca->worker = workers_keep(ws, &al[i].worker, a);
     }
-    return rc;
+    return KITH_OK;
 }
 
 /* Newest first; on the same day records before notes, by type, each source keeping its

@@ -286,6 +286,19 @@ enum kerr_code store_person_list(struct store *s, const struct person_query *q, 
 enum kerr_code store_relationship_add(struct store *s, struct relationship *r, struct kerr *e);
 enum kerr_code store_relationship_list(struct store *s, int64_t child_id, struct arena *a,
                                        struct relationship **out, size_t *n, struct kerr *e);
+/* A child's relatives as the child's page shows them, in one statement, not one per
+ * relative: each relationship in store_relationship_list's order with the other person
+ * (a link to a person who is gone is left out), and for another child whether `scope`
+ * may see them (store_person_visible's rule; true for a relative who is no child, and for
+ * everyone when `scope` is NULL). */
+struct relative_read {
+    struct relationship rel;
+    struct person person;
+    bool visible;
+};
+enum kerr_code store_relative_list(struct store *s, int64_t child_id,
+                                   const struct store_scope *scope, struct arena *a,
+                                   struct relative_read **out, size_t *n, struct kerr *e);
 
 /* --- allocations and case notes -------------------------------------------------------- */
 
@@ -298,6 +311,16 @@ enum kerr_code store_allocation_end(struct store *s, int64_t id, kdate end, cons
 /* Newest first; current and past. */
 enum kerr_code store_allocation_list(struct store *s, int64_t child_id, struct arena *a,
                                      struct allocation **out, size_t *n, struct kerr *e);
+/* The same, each with its worker and the worker's team's name read in the same statement
+ * (the child's page: one statement, not one per worker and team). worker.id is 0 when
+ * the worker cannot be found, team NULL when the worker has none or it cannot be found. */
+struct allocation_read {
+    struct allocation al;
+    struct worker worker;
+    const char *team;
+};
+enum kerr_code store_allocation_workers(struct store *s, int64_t child_id, struct arena *a,
+                                        struct allocation_read **out, size_t *n, struct kerr *e);
 
 /* Every child, in id order, with the worker allocated to them now as their social worker
  * (0 when none): whose job the child's obligations are. One statement for the borough. */

@@ -28,7 +28,7 @@ static struct store_sql allocation_list_sql =
 
 /* --- relationships ---------------------------------------------------------------------- */
 
-static void read_relationship(const char *const *v, const size_t *len, struct arena *a, void *out)
+void store_read_relationship(const char *const *v, const size_t *len, struct arena *a, void *out)
 {
     struct relationship *r = out;
     r->id = sc_i64(v[0]);
@@ -64,13 +64,13 @@ enum kerr_code store_relationship_list(struct store *s, int64_t child_id, struct
 {
     struct store_params p = {0};
     sp_i64(&p, child_id);
-    return store_q_rows(s, &relationship_list_sql, &p, a, sizeof(**out), read_relationship,
+    return store_q_rows(s, &relationship_list_sql, &p, a, sizeof(**out), store_read_relationship,
                         (void **)out, n, "listing relationships", e);
 }
 
 /* --- allocations ------------------------------------------------------------------------ */
 
-static void read_allocation(const char *const *v, const size_t *len, struct arena *a, void *out)
+void store_read_allocation(const char *const *v, const size_t *len, struct arena *a, void *out)
 {
     struct allocation *al = out;
     al->id = sc_i64(v[0]);
@@ -151,6 +151,6 @@ enum kerr_code store_allocation_list(struct store *s, int64_t child_id, struct a
 {
     struct store_params p = {0};
     sp_i64(&p, child_id);
-    return store_q_rows(s, &allocation_list_sql, &p, a, sizeof(**out), read_allocation,
+    return store_q_rows(s, &allocation_list_sql, &p, a, sizeof(**out), store_read_allocation,
                         (void **)out, n, "listing allocations", e);
 }

@@ -121,6 +121,20 @@ static struct store_sql_pair person_list_sql = STORE_SQL_PAIR(LIST(SQ_FOLD), LIS
 static struct store_sql_pair person_list_allocated_sql =
     STORE_SQL_PAIR(LIST_ALLOCATED(SQ_FOLD), LIST_ALLOCATED(PG_FOLD));
 static struct store_sql_pair person_search_sql = STORE_SQL_PAIR(SEARCH(SQ_FOLD), SEARCH(PG_FOLD));
+/* A child's relatives (store_links.c's relationship columns and order) with the other
+ * person and, for a child, SCOPE's answer for ?2-?6; a relationship whose person is gone
+ * has no row, as store_person_get finds none. The answer as 1 or 0, which both databases
+ * read as a whole number. */
+#define REL_NCOLS 5
+#define PERSON_NCOLS 24
+static struct store_sql relative_list_sql = STORE_SQL(
+    "SELECT rl.id, rl.child_id, rl.other_id, rl.type, rl.parental_responsibility, " PERSON_COLS
+    ", CASE WHEN p.kind <> 0 THEN 1 WHEN " SCOPE(
+        "?2", "?3", "?4", "?5",
+        "?6") " THEN 1 ELSE 0 "
+              "END FROM relationship rl JOIN person p ON p.id = rl.other_id WHERE rl.child_id = ?1 "
+              "ORDER BY rl.id");
+_Static_assert(PERSON_CHILD == 0, "relative_list_sql names a child as kind 0");
 static struct store_sql person_visible_sql =
     STORE_SQL("SELECT 1 FROM person p WHERE p.id = ?1 AND " SCOPE("?2", "?3", "?4", "?5", "?6"));
 
@@ -349,6 +363,26 @@ enum kerr_code store_person_visible(struct store *s, const struct store_scope *s
     enum kerr_code rc = store_q_int(s, &person_visible_sql, &q, &one, "checking access", e);
     *out = !rc && one;
     return rc;
+}
+
+static void read_relative(const char *const *v, const size_t *len, struct arena *a, void *out)
+{
+    struct relative_read *r = out;
+    store_read_relationship(v, len, a, &r->rel);
+    read_person(v + REL_NCOLS, len + REL_NCOLS, a, &r->person);
+    r->visible = sc_i64(v[REL_NCOLS + PERSON_NCOLS]) != 0;
+}
+
+enum kerr_code store_relative_list(struct store *s, int64_t child_id,
+                                   const struct store_scope *scope, struct arena *a,
+                                   struct relative_read **out, size_t *n, struct kerr *e)
+{
+    char today[DATE_ISO_LEN];
+    struct store_params q = {0};
+    sp_i64(&q, child_id);
+    scope_params(&q, scope, today);
+    return store_q_rows(s, &relative_list_sql, &q, a, sizeof(**out), read_relative, (void **)out, n,
+                        "listing relatives", e);
 }
 
 enum kerr_code store_person_list(struct store *s, const struct person_query *q, struct arena *a,

@@ -89,6 +89,9 @@ enum kerr_code store_run_text(struct store *s, struct store_sql *q, const char *
  * and *n 0 when there are none); or the first row into `out`, `*found` saying whether
  * there was one. */
 typedef void store_read_fn(const char *const *v, const size_t *len, struct arena *a, void *out);
+/* The rows of the links (store_links.c) and of a worker (store_workforce.c), for the
+ * statements that read them joined to another table: `v` from the reader's first column. */
+store_read_fn store_read_relationship, store_read_allocation, store_read_worker;
 enum kerr_code store_q_rows(struct store *s, struct store_sql *q, const struct store_params *p,
                             struct arena *a, size_t size, store_read_fn *read, void **out,
                             size_t *n, const char *doing, struct kerr *e);

@@ -64,6 +64,14 @@ static struct store_sql_pair worker_by_registration_sql = STORE_SQL_PAIR(
 static struct store_sql_pair worker_list_sql =
     STORE_SQL_PAIR("SELECT " WORKER_COLS WORKER_WHERE SQ_NAME_ORDER("w") " LIMIT ?3 OFFSET ?4",
                    "SELECT " WORKER_COLS WORKER_WHERE PG_NAME_ORDER("w") " LIMIT ?3 OFFSET ?4");
+/* A child's allocations (store_links.c's columns and order) each with its worker and the
+ * worker's team's name: the child's page reads them in one statement. */
+static struct store_sql allocation_workers_sql = STORE_SQL(
+    "SELECT a.id, a.child_id, a.worker_id, a.role, a.start_date, a.end_date, a.end_reason, "
+    "" WORKER_COLS ", t.name FROM allocation a LEFT JOIN worker w ON w.id = a.worker_id "
+    "LEFT JOIN team t ON t.id = w.team_id WHERE a.child_id = ?1 "
+    "ORDER BY a.start_date DESC, a.id DESC");
+enum { ALLOC_NCOLS = 7 };
 static struct store_sql_pair team_caseloads_sql =
     STORE_SQL_PAIR("SELECT " WORKER_COLS CASELOAD_FROM SQ_NAME_ORDER("w"),
                    "SELECT " WORKER_COLS CASELOAD_FROM PG_NAME_ORDER("w"));
@@ -150,7 +158,7 @@ enum kerr_code store_team_find(struct store *s, const char *ref, struct arena *a
 
 /* --- workers ---------------------------------------------------------------------------- */
 
-static void read_worker(const char *const *v, const size_t *len, struct arena *a, void *out)
+void store_read_worker(const char *const *v, const size_t *len, struct arena *a, void *out)
 {
     struct worker *w = out;
     w->id = sc_i64(v[0]);
@@ -228,7 +236,7 @@ enum kerr_code store_worker_add(struct store *s, struct worker *w, struct kerr *
 enum kerr_code store_worker_get(struct store *s, int64_t id, struct arena *a, struct worker *out,
                                 struct kerr *e)
 {
-    return get_by_id(s, &worker_get_sql, id, a, read_worker, out, sizeof(*out), "worker",
+    return get_by_id(s, &worker_get_sql, id, a, store_read_worker, out, sizeof(*out), "worker",
                      "reading a worker", e);
 }
 
@@ -237,8 +245,8 @@ enum kerr_code store_worker_find(struct store *s, const char *ref, struct arena 
 {
     memset(out, 0, sizeof(*out));
     return store_q_find(s, ref, &worker_by_public_id_sql,
-                        store_sql_of(s, &worker_by_registration_sql), a, read_worker, out, "worker",
-                        e);
+                        store_sql_of(s, &worker_by_registration_sql), a, store_read_worker, out,
+                        "worker", e);
 }
 
 enum kerr_code store_worker_list(struct store *s, const struct worker_query *q, struct arena *a,
@@ -249,14 +257,14 @@ enum kerr_code store_worker_list(struct store *s, const struct worker_query *q, 
     sp_bool(&p, q->current_only != 0);
     sp_i64(&p, page_limit(q->limit));
     sp_i64(&p, page_offset(q->offset));
-    return store_q_rows(s, store_sql_of(s, &worker_list_sql), &p, a, sizeof(**out), read_worker,
-                        (void **)out, n, "listing workers", e);
+    return store_q_rows(s, store_sql_of(s, &worker_list_sql), &p, a, sizeof(**out),
+                        store_read_worker, (void **)out, n, "listing workers", e);
 }
 
 static void read_caseload(const char *const *v, const size_t *len, struct arena *a, void *out)
 {
     struct worker_caseload *c = out;
-    read_worker(v, len, a, &c->worker);
+    store_read_worker(v, len, a, &c->worker);
     c->children = sc_i64(v[WORKER_NCOLS]); /* after WORKER_COLS */
 }
 
@@ -267,4 +275,24 @@ enum kerr_code store_team_caseloads(struct store *s, int64_t team_id, struct are
     sp_i64(&p, team_id);
     return store_q_rows(s, store_sql_of(s, &team_caseloads_sql), &p, a, sizeof(**out),
                         read_caseload, (void **)out, n, "reading caseloads", e);
+}
+
+/* An allocation, then its worker when there is one (w.id not NULL), then the team's name. */
+static void read_allocation_worker(const char *const *v, const size_t *len, struct arena *a,
+                                   void *out)
+{
+    struct allocation_read *r = out;
+    store_read_allocation(v, len, a, &r->al);
+    if (v[ALLOC_NCOLS])
+        store_read_worker(v + ALLOC_NCOLS, len + ALLOC_NCOLS, a, &r->worker);
+    r->team = sc_str(a, v[ALLOC_NCOLS + WORKER_NCOLS], len[ALLOC_NCOLS + WORKER_NCOLS]);
+}
+
+enum kerr_code store_allocation_workers(struct store *s, int64_t child_id, struct arena *a,
+                                        struct allocation_read **out, size_t *n, struct kerr *e)
+{
+    struct store_params p = {0};
+    sp_i64(&p, child_id);
+    return store_q_rows(s, &allocation_workers_sql, &p, a, sizeof(**out), read_allocation_worker,
+                        (void **)out, n, "listing allocations", e);
 }

@@ -914,6 +914,26 @@ static void allocations(void **state)
     assert_int_equal(list[1].end, DATE_NONE);
     assert_null(list[1].end_reason);
     assert_int_equal(list[0].role, ALLOC_IRO);
+    /* The same rows with each worker and team read with them (the child's page), in the
+     * same order; a worker who is gone, and so their team, is not made up. */
+    struct allocation_read *rd;
+    size_t nrd;
+    OK(store_allocation_workers(f->s, a, &f->a, &rd, &nrd, &f->e));
+    const struct {
+        int64_t *worker;
+        const char *given, *team;
+    } with[] = {{&w3, "Cy", "East"}, {&w1, "Ada", "East"}, {&w2, "Bo", "West"}};
+    assert_int_equal(nrd, N_ELEMS(with));
+    for (size_t i = 0; i < nrd; i++) {
+        assert_int_equal(rd[i].al.id, list[i].id);
+        assert_int_equal(rd[i].al.start, list[i].start);
+        assert_int_equal(rd[i].al.end, list[i].end);
+        assert_int_equal(rd[i].worker.id, *with[i].worker);
+        assert_string_equal(rd[i].worker.given_name, with[i].given);
+        assert_string_equal(rd[i].team, with[i].team);
+    }
+    OK(store_allocation_workers(f->s, d, &f->a, &rd, &nrd, &f->e));
+    assert_int_equal(nrd, 0);
 
     const struct {
         int open;
@@ -1032,6 +1052,36 @@ static void relationships(void **state)
     assert_false(list[1].parental_responsibility);
     OK(store_relationship_list(f->s, mum.id, &f->a, &list, &n, &f->e));
     assert_int_equal(n, 0);
+
+    /* Read with the people, and whether a child among them may be opened: by anyone
+     * unscoped; not by an account with no allocation, grant or team (a relative who is no
+     * child is shown to it all the same). */
+    int64_t sib = add_child(f, "Sam", "Lane", "LA10");
+    struct relationship r3 = {.child_id = child, .other_id = sib, .type = "sibling"};
+    OK(store_relationship_add(f->s, &r3, &f->e));
+    const struct store_scope nobody = {.user_id = 4242, .worker_id = 0, .today = DATE_NONE};
+    const struct {
+        const struct store_scope *scope;
+        bool sib_visible;
+    } scopes[] = {{NULL, true}, {&nobody, false}};
+    for (size_t i = 0; i < N_ELEMS(scopes); i++) {
+        struct relative_read *rr;
+        OK(store_relative_list(f->s, child, scopes[i].scope, &f->a, &rr, &n, &f->e));
+        assert_int_equal(n, 3);
+        const int64_t ids[] = {mum.id, gran.id, sib};
+        for (size_t k = 0; k < n; k++) {
+            assert_int_equal(rr[k].rel.other_id, ids[k]);
+            assert_int_equal(rr[k].person.id, ids[k]);
+            assert_string_equal(rr[k].person.family_name, "Lane");
+        }
+        assert_string_equal(rr[0].rel.type, "mother");
+        assert_true(rr[0].rel.parental_responsibility);
+        assert_string_equal(rr[1].person.given_name, "Pat");
+        assert_true(rr[0].visible);
+        assert_true(rr[1].visible);
+        if (rr[2].visible != scopes[i].sib_visible)
+            fail_msg("scope %zu: the sibling's visibility is %d", i, rr[2].visible);
+    }
 
     struct relationship self = {.child_id = child, .other_id = child, .type = "self"};
     FAILS(KITH_E_INVALID, store_relationship_add(f->s, &self, &f->e));
