@@ -12,6 +12,12 @@ TSAN_TESTS    := core_par core_str 903_view ret_engine report_findings 903_agree
                  t0020-validate903
 KITH          := $(BUILD_RELEASE)/src/kith
 DEMO_DB       ?= kith-demo.db
+# Compile jobs: one per core. Ninja's own default is cores + 2, which on a 2-core machine
+# shared with a server or a second build keeps the load above the cores for minutes.
+JOBS          ?= $(shell nproc 2>/dev/null || echo 2)
+# meson test's timeout multiplier: 1 on a quiet machine (CI); on a loaded one the slow
+# suites (the demo's rules, the browser journey) need longer: make test TIMEOUT=3.
+TIMEOUT       ?= 1
 
 .PHONY: all deps build run test bench lint format fuzz clean
 
@@ -38,7 +44,7 @@ $(BUILD_TSAN)/build.ninja:
 	meson setup $(BUILD_TSAN) --buildtype=debug -Db_sanitize=thread >/dev/null
 
 build: deps $(RELEASE_STAMP)
-	ninja -C $(BUILD_RELEASE)
+	ninja -j $(JOBS) -C $(BUILD_RELEASE)
 
 # Build, create the demo borough once (with one account per role; the passwords are in
 # $(DEMO_DB).passwords, readable by you only), and serve it on 127.0.0.1:8080. A demo
@@ -55,15 +61,15 @@ run: build
 # The optimised build (meson's `release`, -O3) is compiled too, because gcc warns about
 # different things there and a warning would break `make run` and a packager's build.
 test: deps $(BUILD_TEST)/build.ninja $(RELEASE_STAMP) $(BUILD_TSAN)/build.ninja
-	ninja -C $(BUILD_RELEASE)
-	ninja -C $(BUILD_TEST)
-	ninja -C $(BUILD_TSAN) src/kith $(addprefix tests/test_,$(filter-out t%,$(TSAN_TESTS)))
+	ninja -j $(JOBS) -C $(BUILD_RELEASE)
+	ninja -j $(JOBS) -C $(BUILD_TEST)
+	ninja -j $(JOBS) -C $(BUILD_TSAN) src/kith $(addprefix tests/test_,$(filter-out t%,$(TSAN_TESTS)))
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	    meson test -C $(BUILD_TEST) --print-errorlogs --num-processes 2 >$(BUILD_TEST)/test-output.txt 2>&1; \
+	    meson test -C $(BUILD_TEST) --print-errorlogs --num-processes 2 -t $(TIMEOUT) >$(BUILD_TEST)/test-output.txt 2>&1; \
 	    status=$$?; grep -E '^ *[0-9]+/[0-9]+ ' $(BUILD_TEST)/test-output.txt; \
 	    if [ $$status -ne 0 ]; then sed -n '/^=* [0-9]*\/[0-9]* =*$$/,$$p' $(BUILD_TEST)/test-output.txt | tail -n 200; fi; \
 	    TSAN_OPTIONS=halt_on_error=1 meson test -C $(BUILD_TSAN) --no-rebuild --print-errorlogs \
-	    --num-processes 2 $(TSAN_TESTS) >$(BUILD_TSAN)/test-output.txt 2>&1; \
+	    --num-processes 2 -t $(TIMEOUT) $(TSAN_TESTS) >$(BUILD_TSAN)/test-output.txt 2>&1; \
 	    tstatus=$$?; grep -E '^ *[0-9]+/[0-9]+ ' $(BUILD_TSAN)/test-output.txt | sed 's/$$/ (ThreadSanitizer)/'; \
 	    if [ $$tstatus -ne 0 ]; then sed -n '/^=* [0-9]*\/[0-9]* =*$$/,$$p' $(BUILD_TSAN)/test-output.txt | tail -n 200; fi; \
 	    scripts/test-summary $(BUILD_TEST) $(BUILD_TSAN)
@@ -85,7 +91,7 @@ $(BUILD_FUZZ)/build.ninja:
 	CC=clang meson setup $(BUILD_FUZZ) --buildtype=debugoptimized -Dfuzz=true >/dev/null
 
 fuzz: deps $(BUILD_FUZZ)/build.ninja
-	ninja -C $(BUILD_FUZZ)
+	ninja -j $(JOBS) -C $(BUILD_FUZZ)
 	@tests/fuzz/run $(BUILD_FUZZ)
 
 clean:
