@@ -2,18 +2,21 @@
  * `kith user add|list|disable|enable|reset-password`: accounts for the web service.
  * A password is never an argument (it would show in `ps` and the shell's history): it is
  * typed at a prompt with echo off, read from a file (or "-" for standard input), or
- * generated and printed once. Every password passes the policy in domain/password.h.
+ * generated and printed once. The rules, the policy in domain/password.h and the audit
+ * row of each change are the use case's (casework/accounts.h); this file reads the
+ * options and the password and says what happened.
  */
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "casework/accounts.h"
 #include "cli/records.h"
-#include "core/crypto.h"
 #include "domain/codeset.h"
+#include "domain/entities.h"
 #include "domain/password.h"
+#include "domain/rec.h"
 #include "store/store.h"
 
 struct user_opts {
@@ -52,9 +55,9 @@ static bool prompt(const char *question, char *buf, size_t size)
 }
 
 /* The new password, by whichever way the options chose; `shown` says it was generated
- * (and so must be printed). */
-static enum kerr_code new_password(struct cli *c, const struct user_opts *o, const char *username,
-                                   char *pw, size_t size, bool *shown)
+ * (and so must be printed). The policy is the use case's (casework/accounts.c). */
+static enum kerr_code new_password(struct cli *c, const struct user_opts *o, char *pw, size_t size,
+                                   bool *shown)
 {
     *shown = false;
     if (o->generate && o->password_file)
@@ -86,16 +89,7 @@ static enum kerr_code new_password(struct cli *c, const struct user_opts *o, con
         return kerr_fail(&c->err, KITH_E_USAGE, "password",
                          "standard input is not a terminal: give --password-file FILE (or -) "
                          "or --generate");
-    return password_check(pw, username, &c->err);
-}
-
-static enum kerr_code set_password(struct cli *c, const struct user *u, const char *pw)
-{
-    char hash[KCRYPTO_PWHASH_LEN];
-    enum kerr_code rc = kcrypto_password_hash(pw, hash, &c->err);
-    if (!rc)
-        rc = store_user_set_password(c->store, u->id, hash, &c->err);
-    return rc;
+    return KITH_OK;
 }
 
 static void show_password(struct cli *c, const char *username, const char *pw)
@@ -112,65 +106,41 @@ static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
                          "social-worker, team-manager, cp-chair-iro, personal-adviser, "
                          "fostering-worker, performance-analyst, recruiter, administrator, "
                          "auditor");
-    int role = code_index(CS_USER_ROLE, o->role, strlen(o->role));
-    if (role < 0)
-        return kerr_fail(&c->err, KITH_E_INVALID, "role",
-                         "role: '%s' is not a role; 'kith codes user-role' lists them", o->role);
-    struct user u = {.username = argv[0], .role = (enum user_role)role, .created = DATE_NONE};
-    enum kerr_code rc = o->worker ? cli_worker_id(c, o->worker, &u.worker_id) : KITH_OK;
     char pw[PASSWORD_MAX + 2];
     bool shown = false;
-    if (!rc)
-        rc = new_password(c, o, u.username, pw, sizeof pw, &shown);
-    /* The account and its password are one write: no account is left without one. */
-    if (!rc)
-        rc = store_begin(c->store, &c->err);
+    enum kerr_code rc = new_password(c, o, pw, sizeof pw, &shown);
     if (rc)
         return rc;
-    rc = store_user_add(c->store, &u, &c->err);
-    if (!rc)
-        rc = set_password(c, &u, pw);
-    if (!rc)
-        rc = store_commit(c->store, &c->err);
-    if (rc) {
-        store_rollback(c->store);
-        return rc;
-    }
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct user u = {.created = DATE_NONE};
+    rec_set_text(field_find(account_fields, "username"), &u, argv[0], &c->arena, &err.fields);
+    rec_set_text(field_find(account_fields, "role"), &u, o->role, &c->arena, &err.fields);
+    struct actor who = cli_actor(c);
+    rc = cw_account_add(c->store, &who, &u, o->worker, pw, &err);
+    if (rc)
+        return cli_refused(c, rc, &err, "");
     cli_printf(c, "added %s (%s)\n", u.username, vocab_label(CS_USER_ROLE, (int)u.role));
     if (shown)
         show_password(c, u.username, pw);
     return KITH_OK;
 }
 
-static enum kerr_code find(struct cli *c, const char *name, struct user *u)
-{
-    return store_user_find(c->store, name, &c->arena, u, &c->err);
-}
-
 static enum kerr_code run_reset(struct cli *c, void *opts, int argc, char **argv)
 {
     (void)argc;
-    struct user u;
-    enum kerr_code rc = find(c, argv[0], &u);
     char pw[PASSWORD_MAX + 2];
     bool shown = false;
-    if (!rc)
-        rc = new_password(c, opts, u.username, pw, sizeof pw, &shown);
-    /* The new password and the end of every session under the old one are one write: a
-     * reset is what follows a password seen by someone else. */
-    if (!rc)
-        rc = store_begin(c->store, &c->err);
+    enum kerr_code rc = new_password(c, opts, pw, sizeof pw, &shown);
     if (rc)
         return rc;
-    rc = set_password(c, &u, pw);
-    if (!rc)
-        rc = store_session_end_user(c->store, u.id, 0, (int64_t)time(NULL), &c->err);
-    if (!rc)
-        rc = store_commit(c->store, &c->err);
-    if (rc) {
-        store_rollback(c->store);
-        return rc;
-    }
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct actor who = cli_actor(c);
+    struct user u;
+    rc = cw_account_reset_password(c->store, &who, argv[0], pw, 0, &c->arena, &u, &err);
+    if (rc)
+        return cli_refused(c, rc, &err, "");
     cli_printf(c, "password reset for %s, and signed out everywhere\n", u.username);
     if (shown)
         show_password(c, u.username, pw);
@@ -179,14 +149,17 @@ static enum kerr_code run_reset(struct cli *c, void *opts, int argc, char **argv
 
 static enum kerr_code set_disabled(struct cli *c, const char *name, bool disabled)
 {
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct actor who = cli_actor(c);
     struct user u;
-    enum kerr_code rc = find(c, name, &u);
-    if (!rc)
-        rc = store_user_set_disabled(c->store, u.id, disabled, (int64_t)time(NULL), &c->err);
-    if (!rc)
-        cli_printf(c, "%s %s%s\n", disabled ? "disabled" : "enabled", u.username,
-                   disabled ? " and signed out everywhere" : "");
-    return rc;
+    enum kerr_code rc =
+        cw_account_set_disabled(c->store, &who, name, disabled, &c->arena, &u, &err);
+    if (rc)
+        return cli_refused(c, rc, &err, "");
+    cli_printf(c, "%s %s%s\n", disabled ? "disabled" : "enabled", u.username,
+               disabled ? " and signed out everywhere" : "");
+    return KITH_OK;
 }
 
 static enum kerr_code run_disable(struct cli *c, void *opts, int argc, char **argv)

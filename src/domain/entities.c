@@ -1,6 +1,6 @@
 /*
- * The field tables of a case note, an allocation and a relationship (entities.h), with the
- * rules each has beyond its fields' own.
+ * The field tables of a case note, an allocation, a relationship and a user account
+ * (entities.h), with the rules each has beyond its fields' own.
  */
 #include "domain/entities.h"
 
@@ -111,4 +111,33 @@ const struct field relationship_fields[] = {
      .type = FIELD_BOOL,
      .offset = RF(parental_responsibility)},
     {.name = NULL},
+};
+
+#define UF(m) offsetof(struct user, m)
+/* The username is what people type to sign in, so one line with nothing invisible in it;
+ * its limit is the store's column (casework/accounts.c holds them equal), said here in the words
+ * both the form and `kith user add` give. */
+const struct field account_fields[] = {
+    {.name = "username",
+     .label = "username",
+     .expect = "a username of up to 64 characters, on one line",
+     .type = FIELD_TEXT,
+     .flags = FIELD_REQUIRED,
+     .max_len = ACCOUNT_USERNAME_MAX,
+     .offset = UF(username)},
+    {.name = "role",
+     .label = "role",
+     .expect = "a role ('kith codes user-role' lists them)",
+     .type = FIELD_ENUM,
+     .flags = FIELD_REQUIRED,
+     .codeset = CS_USER_ROLE,
+     .offset = UF(role)},
+    {.name = NULL},
+};
+
+const struct field account_worker = {
+    .name = "worker",
+    .label = "worker",
+    .expect = "a worker's public id or Social Work England registration (SW12345)",
+    .type = FIELD_TEXT,
 };

@@ -1,7 +1,7 @@
 /*
  * The descriptions of the records kith kept before the generic record types (domain/rec.h):
- * a case note, an allocation and a relationship (the person's is domain/person.h). Each is
- * one field table (domain/field.h), read by the same walker as every record type's, and
+ * a case note, an allocation, a relationship and a user account (the person's is domain/person.h).
+ * Each is one field table (domain/field.h), read by the same walker as every record type's, and
  * that one table is what the use cases check (casework/), what the JSON API reads and
  * writes, and what the forms and the command line name. Their storage stays in their own
  * tables with their own SQL (search, bulk load); their rules are here, once.
@@ -29,5 +29,12 @@ extern const struct field allocation_fields[];
 extern const struct field allocation_worker;
 /* struct relationship: type, parental_responsibility. */
 extern const struct field relationship_fields[];
+/* struct user, as an administrator gives it: username and role (the password and the
+ * worker are the use case's, casework/accounts.h). */
+#define ACCOUNT_USERNAME_MAX 64 /* characters; the store's column holds as many bytes */
+extern const struct field account_fields[];
+/* The worker an account belongs to, named as allocation_worker is but optional (an auditor's
+ * account is no worker's): a reference the use case resolves into user.worker_id. */
+extern const struct field account_worker;
 
 #endif

@@ -476,7 +476,10 @@ static const char *say_missing(struct arena *a, const struct field *f, const str
     (void)e;
     if (f->type == FIELD_BOOL)
         return arena_printf(a, "Select yes or no for %s", f->label);
-    return arena_printf(a, "%s the %s", f->flags & FIELD_CODED ? "Select" : "Enter", f->label);
+    /* a choice from a list (a code, or an enum's vocabulary) is selected, not typed */
+    return arena_printf(a, "%s the %s",
+                        f->flags & FIELD_CODED || f->type == FIELD_ENUM ? "Select" : "Enter",
+                        f->label);
 }
 
 static const char *say_future(struct arena *a, const struct field *f, const struct field_error *e)
@@ -540,6 +543,13 @@ static const char *say_not_here(struct arena *a, const struct field *f, const st
                         f->applies_to ? f->applies_to : "some records");
 }
 
+/* A value another record holds where it must be the only one (an account's username). */
+static const char *say_taken(struct arena *a, const struct field *f, const struct field_error *e)
+{
+    (void)e;
+    return arena_printf(a, "That %s is taken", f->label);
+}
+
 /* The problems a form says in GOV.UK's words ("Enter the subject"), from the description's
  * field and what the check found; the rest keep the check's own sentence, which the API
  * and the command line give for all of them (page_field_message). */
@@ -555,6 +565,7 @@ static const struct {
     {"is not a code (codes are written in capitals)", say_choose},
     {"is not a known value", say_choose},
     {"is given", say_not_here},
+    {"is already taken", say_taken},
 };
 
 const char *page_field_message(struct arena *a, const struct field *f, const struct field_error *e)

@@ -2,19 +2,21 @@
  * User administration for administrators: the accounts with their role and status, adding
  * one (with a generated password shown once, never stored in the clear or sent again),
  * disabling and enabling (disabling ends every session at once) and resetting a
- * password. The same checks as `kith user`; each change is an audit row in its
- * transaction.
+ * password. The rules and the audit row of each change are the use case's
+ * (casework/accounts.h), the same as `kith user`'s; this page reads the form and renders
+ * the outcome, every problem beside its field.
  */
 #include "http/pages.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "core/crypto.h"
+#include "casework/accounts.h"
 #include "domain/codeset.h"
+#include "domain/entities.h"
 #include "domain/password.h"
+#include "domain/rec.h"
 #include "http/govuk.h"
 #include "http/page.h"
 #include "http/web_audit.h"
@@ -25,15 +27,6 @@ static int failed(struct http_request *req, struct http_response *res, enum kerr
     req->cause = rc;
     return http_error_page(req, res, 503, "Sorry, there is a problem",
                            "The accounts could not be read or changed. Try again later.");
-}
-
-static void add_error(struct http_request *req, const char *field, const char *message)
-{
-    if (req->nerrors < HTTP_FIELD_ERRORS_MAX) {
-        req->errors[req->nerrors].field = field;
-        req->errors[req->nerrors].message = message;
-        req->nerrors++;
-    }
 }
 
 /* The page: an optional banner (a new password, shown once), the add form, the list. */
@@ -140,51 +133,25 @@ int page_admin_users(struct http_app *app, struct http_request *req, struct http
     return render(req, res, 200, NULL, NULL);
 }
 
-/* Hash a new generated password for the account; the text goes back to the page once. */
-static bool new_password(char pw[96], char hash[KCRYPTO_PWHASH_LEN])
-{
-    password_generate(pw, 96);
-    return kcrypto_password_hash(pw, hash, NULL) == KITH_OK;
-}
-
 int page_admin_user_add(struct http_app *app, struct http_request *req, struct http_response *res)
 {
-    const char *role = http_param(req, "role"), *worker = http_param(req, "worker");
-    int r = role ? code_index(CS_USER_ROLE, role, strlen(role)) : -1;
-    if (r < 0)
-        add_error(req, "role", "Select a role");
-    if (req->nerrors)
+    (void)app;
+    char pw[96];
+    password_generate(pw, sizeof pw);
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct user u = {.created = DATE_NONE};
+    rec_set_text(field_find(account_fields, "username"), &u, http_param(req, "username"),
+                 req->arena, &err.fields);
+    rec_set_text(field_find(account_fields, "role"), &u, http_param(req, "role"), req->arena,
+                 &err.fields);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    enum kerr_code rc = cw_account_add(req->store, &who, &u, http_param(req, "worker"), pw, &err);
+    if (rc == KITH_E_INVALID || rc == KITH_E_CONFLICT) {
+        page_cw_errors(req, account_fields, &err, "username");
         return render(req, res, 422, NULL, NULL);
-    struct user u = {
-        .username = http_param(req, "username"), .role = (enum user_role)r, .created = DATE_NONE};
-    char pw[96], hash[KCRYPTO_PWHASH_LEN];
-    if (!new_password(pw, hash))
-        return failed(req, res, KITH_E_INTERNAL);
-    struct kerr e = KERR_INIT;
-    enum kerr_code rc = KITH_OK;
-    if (worker && *worker) {
-        struct worker w;
-        rc = store_worker_find(req->store, worker, req->arena, &w, &e);
-        u.worker_id = w.id;
     }
-    if (rc == KITH_E_NOT_FOUND)
-        add_error(req, "worker", "There is no worker with that id or registration");
-    if (!rc)
-        rc = store_begin(req->store, &e);
-    if (!rc) {
-        rc = store_user_add(req->store, &u, &e);
-        if (!rc)
-            rc = store_user_set_password(req->store, u.id, hash, &e);
-        rc = web_change_done(app, req, rc, 0, "user-add", u.username, &e);
-        if (rc) {
-            if (rc == KITH_E_CONFLICT || rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE)
-                add_error(req, "username",
-                          rc == KITH_E_CONFLICT ? "That username is taken"
-                                                : "Enter a username of up to 64 characters");
-        }
-    }
-    if (req->nerrors)
-        return render(req, res, 422, NULL, NULL);
     if (rc)
         return failed(req, res, rc);
     return render(req, res, 200, arena_printf(req->arena, "%s can now sign in", u.username),
@@ -194,56 +161,51 @@ int page_admin_user_add(struct http_app *app, struct http_request *req, struct h
                                pw));
 }
 
-/* Disable, enable or reset the account `{id}`. */
-static int change(struct http_app *app, struct http_request *req, struct http_response *res,
-                  const char *what)
+/* Disable, enable or reset the account `{id}`: the address names it by id, the use case by
+ * its username. */
+static int change(struct http_request *req, struct http_response *res, const char *what)
 {
     long id = strtol(req->path_args[0], NULL, 10);
     struct user *users;
     size_t n;
-    struct kerr e = KERR_INIT;
-    char pw[96], hash[KCRYPTO_PWHASH_LEN];
-    bool reset = !strcmp(what, "reset");
-    if (reset && !new_password(pw, hash))
-        return failed(req, res, KITH_E_INTERNAL);
-    enum kerr_code rc = store_user_list(req->store, req->arena, &users, &n, &e);
-    const struct user *u = NULL;
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = store_user_list(req->store, req->arena, &users, &n, &err.e);
+    const struct user *found = NULL;
     for (size_t i = 0; !rc && i < n; i++)
         if (users[i].id == id)
-            u = &users[i];
-    if (!rc && !u)
+            found = &users[i];
+    if (!rc && !found)
         rc = KITH_E_NOT_FOUND;
-    if (!rc)
-        rc = store_begin(req->store, &e);
-    if (!rc) {
-        /* A reset ends the account's sessions (whoever knew the old password is out),
-         * except the one making the reset when administrators reset their own. */
-        if (reset) {
-            rc = store_user_set_password(req->store, u->id, hash, &e);
-            if (!rc)
-                rc = store_session_end_user(req->store, u->id, req->principal->session_id,
-                                            (int64_t)time(NULL), &e);
-        } else
-            rc = store_user_set_disabled(req->store, u->id, !strcmp(what, "disable"),
-                                         (int64_t)time(NULL), &e);
-        rc = web_change_done(app, req, rc, 0, arena_printf(req->arena, "user-%s", what),
-                             u->username, &e);
-    }
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct user u;
+    char pw[96];
+    bool reset = !strcmp(what, "reset");
+    if (!rc && reset) {
+        password_generate(pw, sizeof pw);
+        /* whoever knew the old password is out, but an administrator resetting their own
+         * stays signed in here */
+        rc = cw_account_reset_password(req->store, &who, found->username, pw,
+                                       req->principal->session_id, req->arena, &u, &err);
+    } else if (!rc)
+        rc = cw_account_set_disabled(req->store, &who, found->username, !strcmp(what, "disable"),
+                                     req->arena, &u, &err);
     if (rc == KITH_E_NOT_FOUND)
         return http_error_page(req, res, 404, "Page not found", "There is no such account.");
     if (rc)
         return failed(req, res, rc);
     if (reset)
         return render(
-            req, res, 200, arena_printf(req->arena, "New password for %s", u->username),
+            req, res, 200, arena_printf(req->arena, "New password for %s", u.username),
             arena_printf(req->arena, "It is %s. %s", pw,
-                         u->id == req->principal->user_id
+                         u.id == req->principal->user_id
                              ? "It is not shown again. Your other sessions have ended."
                              : "Give it to them privately: it is not shown again. They have "
                                "been signed out everywhere."));
     return render(
         req, res, 200,
-        arena_printf(req->arena, "%s is %s", u->username,
+        arena_printf(req->arena, "%s is %s", u.username,
                      !strcmp(what, "disable") ? "disabled and signed out everywhere" : "enabled"),
         "");
 }
@@ -251,16 +213,19 @@ static int change(struct http_app *app, struct http_request *req, struct http_re
 int page_admin_user_disable(struct http_app *app, struct http_request *req,
                             struct http_response *res)
 {
-    return change(app, req, res, "disable");
+    (void)app;
+    return change(req, res, "disable");
 }
 
 int page_admin_user_enable(struct http_app *app, struct http_request *req,
                            struct http_response *res)
 {
-    return change(app, req, res, "enable");
+    (void)app;
+    return change(req, res, "enable");
 }
 
 int page_admin_user_reset(struct http_app *app, struct http_request *req, struct http_response *res)
 {
-    return change(app, req, res, "reset");
+    (void)app;
+    return change(req, res, "reset");
 }

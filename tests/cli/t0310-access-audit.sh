@@ -42,7 +42,7 @@ out_has "unrestrict"
 out_has "grant"
 out_has "operator"
 ok audit verify
-out_has "audit trail sound: 5 rows" # the child recorded, then the four changes
+out_has "audit trail sound: 7 rows" # the child recorded, the two accounts, the four changes
 
 # Triggers refuse changes; with them dropped, verify finds the edited row.
 ! sqlite3 kith.db "UPDATE audit SET action = 'x' WHERE id = 2" 2>/dev/null || fail "audit row updated"

@@ -17,7 +17,7 @@ for i in 1 2 3 4 5; do
     ok access grant kay.test KEY001 --reason "cover $i" --expires 2026-12-31
 done
 ok audit verify
-out_has "audit trail sound: 6 rows" # the child recorded, then five grants
+out_has "audit trail sound: 7 rows" # the child recorded, the account, then five grants
 out_has "every row is sealed with the audit key"
 out_has "kith.db.auditanchor agrees"
 
@@ -53,7 +53,7 @@ err_has "does not match its MAC under the audit key"
 cp before.db kith.db
 sqlite3 kith.db "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id >= 4"
 status 1 audit verify
-err_has "rows 4 to 6 were removed from the end"
+err_has "rows 4 to 7 were removed from the end"
 ok audit verify --anchor /dev/null
 out_has "audit trail sound: 3 rows"
 
@@ -67,5 +67,5 @@ err_has "kith.db.auditkey does not exist: restore it"
 mv key.away kith.db.auditkey
 ok access grant kay.test KEY001 --reason "cover 6" --expires 2026-12-31
 ok audit verify --audit-key kith.db.auditkey
-out_has "audit trail sound: 7 rows"
+out_has "audit trail sound: 8 rows"
 done_ok
