@@ -21,6 +21,7 @@
 #include "domain/agency.h"
 #include "domain/audit.h"
 #include "domain/codeset.h"
+#include "domain/help.h"
 #include "store/store_rec.h"
 
 void cw_err_clear(struct cw_err *err)
@@ -96,15 +97,6 @@ static enum kerr_code may_recruit(struct store *s, const struct actor *who,
                      reading ? "read" : "write", t->plural);
 }
 
-/* Every check of the values; KITH_E_INVALID with each problem in err->fields. */
-static enum kerr_code check_values(const struct actor *who, const struct rec_type *t,
-                                   const void *rec, struct cw_err *err)
-{
-    struct field_ctx ctx = {.year = 0, .today = who->today};
-    rec_check(t, rec, &ctx, &err->fields);
-    return cw_values_result(t->label, err);
-}
-
 /* The bytes field `f` takes in its record. */
 static size_t member_size(const struct field *f)
 {
@@ -118,6 +110,75 @@ static size_t member_size(const struct field *f)
     if (f->type == FIELD_CODE_LIST)
         return f->size * (size_t)f->max_count;
     return sizes[f->type];
+}
+
+/* Fields that are a sign-off: a value only the roles named may set or change, because the
+ * record says someone of that standing decided (issue 19: an assessment is authorised by a
+ * team manager, from their authorisation queue). The operator at the command line (no
+ * account: the deployment's own tools) is not refused; the audit row names them. */
+static const struct signoff {
+    const struct rec_type *t;
+    const char *field;
+    const char *roles[3];           /* user-role codes, NULL-ended */
+    const char *problem, *expected; /* the message beside the field */
+} signoffs[] = {
+    {&assessment_type,
+     "authorised_date",
+     {"team-manager", NULL},
+     "is for a team manager to record",
+     "it left as it was (a team manager records it, from their authorisation queue)"},
+};
+
+static bool role_in(const char *role, const char *const *roles)
+{
+    for (; role && *roles; roles++)
+        if (!strcmp(role, *roles))
+            return true;
+    return false;
+}
+
+/* Whether field `f` holds the same value in `a` and `b` (b NULL: a new record, where
+ * anything set is a change). */
+static bool same_value(const struct field *f, const void *a, const void *b)
+{
+    const char *x = (const char *)a + f->offset;
+    if (f->type == FIELD_TEXT) {
+        const char *va = *(const char *const *)x,
+                   *vb = b ? *(const char *const *)((const char *)b + f->offset) : NULL;
+        return !strcmp(va ? va : "", vb ? vb : "");
+    }
+    if (f->type == FIELD_DATE)
+        return *(const kdate *)x == (b ? *(const kdate *)((const char *)b + f->offset) : DATE_NONE);
+    char zero[64] = {0};
+    size_t n = member_size(f);
+    return n <= sizeof zero && !memcmp(x, b ? (const char *)b + f->offset : zero, n);
+}
+
+/* Each sign-off field `rec` sets or changes (from `stored`, NULL when adding) that `who` may
+ * not: an error beside the field. */
+static void check_signoffs(const struct actor *who, const struct rec_type *t, const void *rec,
+                           const void *stored, struct cw_err *err)
+{
+    if (!who->user_id)
+        return;
+    for (size_t i = 0; i < sizeof signoffs / sizeof signoffs[0]; i++) {
+        const struct signoff *so = &signoffs[i];
+        const struct field *f = so->t == t ? field_find(t->fields, so->field) : NULL;
+        if (!f || role_in(who->role, so->roles) || same_value(f, rec, stored))
+            continue;
+        field_fail(&err->fields, f, -1, NULL, so->problem, "%s", so->expected);
+    }
+}
+
+/* Every check of the values; KITH_E_INVALID with each problem in err->fields. `stored`: the
+ * version a correction replaces (NULL when adding). */
+static enum kerr_code check_values(const struct actor *who, const struct rec_type *t,
+                                   const void *rec, const void *stored, struct cw_err *err)
+{
+    struct field_ctx ctx = {.year = 0, .today = who->today};
+    rec_check(t, rec, &ctx, &err->fields);
+    check_signoffs(who, t, rec, stored, err);
+    return cw_values_result(t->label, err);
 }
 
 void cw_rec_kept(const struct rec_type *t, void *rec, const void *from)
@@ -253,7 +314,7 @@ enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct
     if (!rc && t->parent)
         rc = cw_child_writable(s, h->parent_id, err);
     if (!rc)
-        rc = check_values(who, t, rec, err);
+        rc = check_values(who, t, rec, NULL, err);
     if (rc)
         return rc;
     h->created_by = who->user_id;
@@ -294,7 +355,7 @@ enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const st
         return kerr_fail(&err->e, KITH_E_INVALID, "reason",
                          "a correction needs its reason: say what was wrong");
     }
-    rc = check_values(who, t, rec, err);
+    rc = check_values(who, t, rec, stored, err);
     if (rc)
         return rc;
     h->updated_by = who->user_id;

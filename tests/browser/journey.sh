@@ -31,6 +31,11 @@ xss=$("$KITH" child show --db "$db" XSS001 | awk '/public id/ { print $3 }')
 "$KITH" child add --db "$db" --given Journey --family Child --sex F --dob 2016-02-01 \
     --ethnicity WBRI --la-child-id JOURNEY01 >/dev/null
 kid=$("$KITH" child show --db "$db" JOURNEY01 | awk '/public id/ { print $3 }')
+# The demo's team manager account leads another team than the social worker's, so it is
+# given the child, as the worker's own manager would have them: the assessment's
+# authorisation is a team manager's (journey.mjs signs in as them for it).
+tm=$(awk '$2 == "team-manager" { print $1 }' "$db.passwords")
+"$KITH" access grant --db "$db" "$tm" JOURNEY01 --reason "browser test: the manager authorises" >/dev/null
 sqlite3 "$db" "INSERT INTO allocation (child_id, worker_id, role, start_date)
     SELECT p.id, u.worker_id, 0, date('now', '-3 months') FROM person p, user_account u
     WHERE p.la_child_id = 'JOURNEY01' AND u.username = '$sw'"

@@ -716,6 +716,10 @@ static void run_journey(struct fx *f, const struct journey_step *steps, size_t n
 {
     void **added = arena_zalloc(&f->a, nsteps * sizeof(void *));
     size_t stored[64] = {0}; /* records accepted, by index in rec_types */
+    /* an assessment's authorisation is a team manager's (records.c's sign-offs), so they
+     * record the assessments; the chair records the rest */
+    struct actor manager = f->iro;
+    manager.role = "team-manager";
     for (size_t i = 0; i < nsteps; i++) {
         const struct journey_step *st = &steps[i];
         const struct rec_type *t = rec_type_named(st->type);
@@ -731,10 +735,11 @@ static void run_journey(struct fx *f, const struct journey_step *steps, size_t n
             h->id = was->id;
             h->version = was->version;
             h->reason = "recorded as it happened";
-            rc = cw_rec_correct(f->s, &f->iro, t, rec, &f->a, &err);
+            rc = cw_rec_correct(f->s, t == &assessment_type ? &manager : &f->iro, t, rec, &f->a,
+                                &err);
         } else {
             h->parent_id = f->child;
-            rc = cw_rec_add(f->s, &f->iro, t, rec, &err);
+            rc = cw_rec_add(f->s, t == &assessment_type ? &manager : &f->iro, t, rec, &err);
         }
         if (!st->field) {
             if (rc)
@@ -1011,6 +1016,86 @@ static void *filled(struct fx *f, const struct rec_type *t, const char *const *v
     void *rec = rec_fill(t, values, n, &f->a, &errs);
     assert_int_equal(errs.n, 0);
     return rec;
+}
+
+/* An assessment's authorisation is a team manager's: anyone else setting or changing its day
+ * is refused beside the field, while their other edits of it stand; the operator at the
+ * command line is not refused. */
+static void authorisation_is_a_managers(void **state)
+{
+    struct fx *f = *state;
+    struct actor manager = f->iro, worker = f->iro;
+    manager.role = "team-manager";
+    worker.role = "social-worker";
+    static const char *const open_one[] = {"start_date=2026-11-02", "child_seen_date=2026-11-03",
+                                           "completed_date=2026-11-20", "factors=3A"};
+    static const char *const authorised[] = {
+        "start_date=2026-11-02",      "child_seen_date=2026-11-03",
+        "completed_date=2026-11-20",  "factors=3A",
+        "authorised_date=2026-11-23", "authorised_by=T Manager"};
+    const struct {
+        const char *what;
+        const struct actor *who;
+        bool correct_it; /* a correction of the stored open one, else a new one */
+        const char *const *values;
+        size_t n;
+        bool refused;
+    } cases[] = {
+        {"a worker adds it authorised", &worker, false, authorised, N_ELEMS(authorised), true},
+        {"a chair adds it authorised", &f->iro, false, authorised, N_ELEMS(authorised), true},
+        {"a worker adds it open", &worker, false, open_one, N_ELEMS(open_one), false},
+        {"a worker authorises it", &worker, true, authorised, N_ELEMS(authorised), true},
+        {"the manager authorises it", &manager, true, authorised, N_ELEMS(authorised), false},
+        {"the operator adds it authorised", &f->operator, false, authorised, N_ELEMS(authorised),
+         false},
+    };
+    static const char *const referral[] = {"referral_date=2026-11-02", "source=2A",
+                                           "primary_need=N1"};
+    struct cw_err rerr;
+    cw_err_clear(&rerr);
+    void *r = filled(f, &referral_type, referral, N_ELEMS(referral));
+    rec_head(&referral_type, r)->parent_id = f->child;
+    if (cw_rec_add(f->s, &worker, &referral_type, r, &rerr))
+        fail_msg("the referral was refused: %s", rerr.e.msg);
+    struct assessment *stored = NULL;
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        struct cw_err err;
+        cw_err_clear(&err);
+        struct assessment *a = filled(f, &assessment_type, cases[i].values, cases[i].n);
+        enum kerr_code rc;
+        if (cases[i].correct_it) {
+            a->h.id = stored->h.id;
+            a->h.version = stored->h.version;
+            a->h.reason = "completed and authorised";
+            rc = cw_rec_correct(f->s, cases[i].who, &assessment_type, a, &f->a, &err);
+        } else {
+            a->h.parent_id = f->child;
+            rc = cw_rec_add(f->s, cases[i].who, &assessment_type, a, &err);
+        }
+        if (!cases[i].refused) {
+            if (rc)
+                fail_msg("%s: refused: %s", cases[i].what, err.e.msg);
+            if (!stored)
+                stored = a;
+            continue;
+        }
+        const struct field_error *fe = field_error_for(&err.fields, "authorised_date");
+        if (rc != KITH_E_INVALID || !fe || !strstr(fe->msg, "is for a team manager to record"))
+            fail_msg("%s: expected the authorisation refused beside its day, got %d: %s",
+                     cases[i].what, (int)rc, fe ? fe->msg : err.e.msg);
+    }
+    /* once authorised, a worker's correction of something else stands */
+    struct cw_err err;
+    cw_err_clear(&err);
+    static const char *const more[] = {"start_date=2026-11-02",      "child_seen_date=2026-11-03",
+                                       "completed_date=2026-11-20",  "factors=3A,2B",
+                                       "authorised_date=2026-11-23", "authorised_by=T Manager"};
+    struct assessment *a = filled(f, &assessment_type, more, N_ELEMS(more));
+    a->h.id = stored->h.id;
+    a->h.version = stored->h.version + 1;
+    a->h.reason = "a factor left out";
+    if (cw_rec_correct(f->s, &worker, &assessment_type, a, &f->a, &err))
+        fail_msg("a worker's correction of the factors was refused: %s", err.e.msg);
 }
 
 /* The review of a family help plan, in the work as the council set its interval
@@ -1587,6 +1672,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(family_help_review_due, setup, teardown),
         cmocka_unit_test_setup_teardown(deleting_runs_the_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(census_rules_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(authorisation_is_a_managers, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

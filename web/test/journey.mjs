@@ -266,18 +266,40 @@ if (journeyChild) {
     referral_date: d.referral, source: '2A', primary_need: 'N1' });
   const assessment = await addRecord('assessment', 'Assessment', {
     start_date: d.assessment, child_seen_date: d.assessment });
-  // The authorisation: the assessment's correction form, where a manager records the day
-  // (the form the team's authorisation queue links to), with the reason for the change.
+  // The social worker completes the assessment; authorising it is a team manager's, so her
+  // own authorisation is refused beside the day.
   await page.goto(`${base}${assessment}/edit`);
   await axe('correcting an assessment');
   await fillRecord({ completed_date: d.authorised, factors: '3A', authorised_date: d.authorised,
-    authorised_by: 'J Smith, team manager', reason: 'Assessment completed and authorised' });
+    authorised_by: 'A Worker', reason: 'Assessment completed and authorised' });
+  await page.click('main form button[type=submit]');
+  check((await page.locator('.govuk-error-summary').innerText().catch(() => ''))
+    .includes('team manager'), 'a social worker authorised an assessment');
+  await page.goto(`${base}${assessment}/edit`);
+  await fillRecord({ completed_date: d.authorised, factors: '3A',
+    reason: 'Assessment completed' });
+  await page.click('main form button[type=submit]');
+  check(await page.locator('h1').innerText() === 'Assessment',
+    'the completed assessment was not saved: ' +
+    (await page.locator('main').innerText()).slice(0, 300));
+  // The authorisation: the team manager, on the same correction form (the one the team's
+  // authorisation queue links to), records the day with the reason for the change.
+  await signOut();
+  await signInAs('team-manager');
+  await page.goto(`${base}${assessment}/edit`);
+  await fillRecord({ authorised_date: d.authorised, authorised_by: 'J Smith, team manager',
+    reason: 'Assessment authorised' });
   await page.click('main form button[type=submit]');
   check(await page.locator('h1').innerText() === 'Assessment',
     'the authorisation was not saved: ' + (await page.locator('main').innerText()).slice(0, 300));
   check((await page.locator('main').innerText()).includes('J Smith, team manager'),
     'the saved assessment does not show who authorised it');
   await axe('an authorised assessment');
+  await signOut();
+  await page.goto(`${base}/`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('main button[type=submit]');
   await addRecord('strategy_discussion', 'Strategy discussion', {
     discussion_date: d.strategy, agencies: 'social-care,police', outcome: 's47',
     led_by: 'J Smith, team manager' });
