@@ -6,8 +6,9 @@
  * most 40 weeks before the child's birth (8606) and no child is seen before it; an enquiry follows
  * a strategy discussion that decided on one (Working Together 2023), an initial conference
  * its enquiry (1104, 8615), a CP plan the initial conference that made it (2885), a review
- * conference the start of the plan it reviews (8841); core groups and CP visits fall
- * during a plan, and private fostering visits during an arrangement (no episode needed).
+ * conference the start of the plan it reviews (8841); a CIN plan's review falls while a
+ * CIN plan of the child's is in force; core groups and CP visits fall during a plan, and private
+ * fostering visits during an arrangement (no episode needed).
  *
  * "The episode" of a record is the latest referral on or before its date: records carry
  * no link to their referral, as in the census, where an episode is the referral's span.
@@ -145,6 +146,43 @@ static enum kerr_code cin_plan_rules(struct cw_cross_ctx *c, const void *rec)
     return in_episode(c, fld(&cin_plan_type, "start_date"), p->start_date);
 }
 
+/* A review falls while one of the child's CIN plans is in force: it carries no link to its
+ * plan (domain/help.h), so the plan it reviews is the one in force on its day. The
+ * message names the nearest plan: the one that had started latest by that day (ended
+ * before it), else the first to start (after it). */
+static enum kerr_code cin_plan_review_rules(struct cw_cross_ctx *c, const void *rec)
+{
+    const struct cin_plan_review *r = rec;
+    const struct field *date = fld(&cin_plan_review_type, "review_date");
+    struct cin_plan *plans;
+    size_t n;
+    enum kerr_code rc = cw_cross_all(c, &cin_plan_type, (void **)&plans, &n);
+    if (rc)
+        return rc;
+    const struct cin_plan *before = NULL, *after = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const struct cin_plan *p = &plans[i];
+        if (open_on(p->start_date, p->end_date, r->review_date))
+            return KITH_OK;
+        if (p->start_date <= r->review_date && (!before || p->start_date > before->start_date))
+            before = p;
+        if (p->start_date > r->review_date && (!after || p->start_date < after->start_date))
+            after = p;
+    }
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN], z[DATE_ISO_LEN];
+    if (before)
+        field_fail(c->errs, date, -1, iso(r->review_date, a), "is after the CIN plan ended",
+                   "a day from %s to %s, while the plan was in force", iso(before->start_date, b),
+                   iso(before->end_date, z));
+    else if (after)
+        field_fail(c->errs, date, -1, iso(r->review_date, a), "is before the CIN plan started",
+                   "a day on or after %s, the start of the plan", iso(after->start_date, b));
+    else
+        field_fail(c->errs, date, -1, iso(r->review_date, a), "has no CIN plan to review",
+                   "a day while a CIN plan is in force: record the plan first");
+    return KITH_OK;
+}
+
 /* Day `d` of field `f` falls during a private fostering arrangement of the child's. */
 static enum kerr_code during_arrangement(struct cw_cross_ctx *c, const struct field *f, kdate d)
 {
@@ -269,6 +307,7 @@ const struct cw_cross cw_cross_rules[] = {
     {&referral_type, referral_rules},
     {&assessment_type, assessment_rules},
     {&cin_plan_type, cin_plan_rules},
+    {&cin_plan_review_type, cin_plan_review_rules},
     {&visit_type, visit_rules},
     {&strategy_discussion_type, strategy_rules},
     {&s47_enquiry_type, s47_rules},

@@ -36,6 +36,7 @@ const struct chron_row chron_rows[] = {
     {"conference", "conference_date", "kind", "review", "Review child protection conference",
      "protection"},
     {"cin_plan", "start_date", NULL, NULL, "Child in need plan started", "plan"},
+    {"cin_plan_review", "review_date", NULL, NULL, "Child in need plan reviewed", "plan"},
     {"cp_plan", "start_date", NULL, NULL, "Child protection plan started", "plan"},
     {"cp_plan", "end_date", NULL, NULL, "Child protection plan ended", "plan"},
     {"cin_plan", "end_date", NULL, NULL, "Child in need plan ended", "plan"},

@@ -860,6 +860,14 @@ static const struct code profession[] = {
     {"other", "Another profession"},
 };
 
+/* What a CIN plan's review decided (kith's own: the census records no review). */
+static const struct code cin_review_outcome[] = {
+    {"continue", "Continue the plan"},
+    {"step-up-cp", "Step up to child protection"},
+    {"step-down", "Step down to family help"},
+    {"close", "Close the plan"},
+};
+
 /* Why a family help episode closed. A child in need's CIN episode closes with RC1-RC9 on
  * its referral (help.c); these say where the family went next. */
 static const struct code family_help_closure[] = {
@@ -1064,6 +1072,8 @@ static const struct codeset sets[CODESET_COUNT] = {
         "kith conference.kind", CODESET_KITH, conference_kind),
     SET(CS_CONFERENCE_OUTCOME, "conference-outcome", "what a conference decided",
         "kith conference.outcome", CODESET_KITH, conference_outcome),
+    SET(CS_CIN_REVIEW_OUTCOME, "cin-review-outcome", "what a CIN plan's review decided",
+        "kith cin_plan_review.outcome", CODESET_KITH, cin_review_outcome),
     SET(CS_PROFESSION, "profession", "a practitioner's profession",
         "kith family_help.lead_profession", CODESET_KITH, profession),
     SET(CS_FAMILY_HELP_CLOSURE, "family-help-closure", "why a family help episode closed",

@@ -96,6 +96,7 @@ enum codeset_id {
     CS_S47_OUTCOME,
     CS_CONFERENCE_KIND,
     CS_CONFERENCE_OUTCOME,
+    CS_CIN_REVIEW_OUTCOME,
     /* Family help, risks and pre-proceedings (domain/family_help.h, risk.h, proceedings.h). */
     CS_PROFESSION,
     CS_FAMILY_HELP_CLOSURE,

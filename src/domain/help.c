@@ -220,6 +220,36 @@ const struct rec_type cin_plan_type = {
     .check = cin_plan_check,
 };
 
+/* ---- CIN plan review ---- */
+
+static const struct field cin_plan_review_fields[] = {
+    REC_DAY(cin_plan_review, review_date, "date of the review",
+            "the day the plan was reviewed, while the plan was in force and not after today",
+            FIELD_REQUIRED),
+    REC_YES_NO(cin_plan_review, child_seen, "child seen"),
+    REC_CODE(cin_plan_review, outcome, "what the review decided", CS_CIN_REVIEW_OUTCOME,
+             FIELD_REQUIRED, NULL),
+    REC_LINE(cin_plan_review, notes, "notes of the review",
+             "what was reviewed and agreed, at most 4,000 characters", FIELD_MULTILINE, 4000),
+    {0},
+};
+
+static const char *const cin_plan_review_summary[] = {"outcome", "child_seen", NULL};
+
+const struct rec_type cin_plan_review_type = {
+    .name = "cin_plan_review",
+    .label = "child in need plan review",
+    .plural = "child in need plan reviews",
+    .table = "cin_plan_review",
+    .parent = "child",
+    .size = sizeof(struct cin_plan_review),
+    .head = offsetof(struct cin_plan_review, h),
+    .fields = cin_plan_review_fields,
+    .order = "review_date",
+    .title = "outcome",
+    .summary = cin_plan_review_summary,
+};
+
 /* ---- visit ---- */
 
 static const struct field visit_fields[] = {

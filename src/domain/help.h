@@ -3,7 +3,8 @@
  * and served by the record platform (domain/rec.h). A referral opens the episode (the CIN
  * census's CINdetails: referral date, source, primary need, no-further-action flag,
  * closure date and reason); assessments (start, child seen, completion, the factors
- * identified, a team manager's authorisation), CIN plans (start, end) and visits (date,
+ * identified, a team manager's authorisation), CIN plans (start, end), their reviews
+ * (day, child seen, outcome, notes) and visits (date,
  * purpose, place, child seen, seen alone, by whom) hang off the same child. The rules
  * inside one record are the descriptions' own; the rules across records (nothing before
  * its referral) are casework/help_protection.c's.
@@ -46,6 +47,22 @@ struct cin_plan {
     kdate end_date;   /* N00690 */
 };
 
+/* How often a CIN plan is reviewed, in months, when the council has not set
+ * cin-plan-review-months (domain/timescale.c says why), and the most it may set. */
+#define CIN_PLAN_REVIEW_MONTHS 3
+#define CIN_PLAN_REVIEW_MONTHS_MAX 12
+
+/* A review of a CIN plan. It carries no link to its plan (the platform's links are kith's
+ * own, never typed): the plan is the child's CIN plan in force on the review's day, and
+ * casework/help_protection.c refuses a review on a day no plan of the child's covers. */
+struct cin_plan_review {
+    struct rec_head h;
+    kdate review_date;
+    bool child_seen;
+    char outcome[20];  /* CS_CIN_REVIEW_OUTCOME */
+    const char *notes; /* at most 4,000 characters */
+};
+
 struct visit {
     struct rec_head h;
     kdate visit_date;
@@ -65,6 +82,7 @@ struct step_down {
 };
 extern const struct field step_down_fields[];
 
-extern const struct rec_type referral_type, assessment_type, cin_plan_type, visit_type;
+extern const struct rec_type referral_type, assessment_type, cin_plan_type, cin_plan_review_type,
+    visit_type;
 
 #endif

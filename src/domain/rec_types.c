@@ -23,6 +23,7 @@ const struct rec_type *const rec_types[] = {
     &referral_type,
     &assessment_type,
     &cin_plan_type,
+    &cin_plan_review_type,
     &visit_type,
     &strategy_discussion_type,
     &s47_enquiry_type,

@@ -10,6 +10,7 @@
 
 #include "domain/agency.h"
 #include "domain/family_help.h"
+#include "domain/help.h"
 #include "domain/ident.h"
 #include "domain/vacancy.h"
 
@@ -31,6 +32,8 @@ static bool retention_months(const char *v)
 }
 
 static bool review_months(const char *v) { return months_upto(v, FAMILY_HELP_REVIEW_MONTHS_MAX); }
+
+static bool cin_review_months(const char *v) { return months_upto(v, CIN_PLAN_REVIEW_MONTHS_MAX); }
 
 /* Three digits, a DfE LA code (rule 1530's list: the code the council's UPNs carry). */
 static bool la_code(const char *v) { return strlen(v) == 3 && la_code_valid(v, 0); }
@@ -54,6 +57,9 @@ const struct setting_def setting_defs[] = {
     /* how often family help plans are reviewed (domain/timescale.c) */
     {"family-help-review-months", "how often a family help plan is reviewed",
      "a whole number of months from 1 to 12 between reviews; 3 when not set", review_months},
+    /* how often CIN plans are reviewed (domain/timescale.c) */
+    {"cin-plan-review-months", "how often a child in need plan is reviewed",
+     "a whole number of months from 1 to 12 between reviews; 3 when not set", cin_review_months},
     {NULL, NULL, NULL, NULL},
 };
 

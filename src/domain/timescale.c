@@ -16,6 +16,7 @@
 #include "core/workday.h"
 #include "core/xalloc.h"
 #include "domain/family_help.h"
+#include "domain/help.h"
 #include "domain/settings.h"
 
 const struct timescale timescales[] = {
@@ -172,6 +173,27 @@ const struct timescale timescales[] = {
      .started = "the plan was agreed",
      .again = "the latest review",
      .source = "the council's setting family-help-review-months (3 months when not set)"},
+    /* No statute or guidance sets how often a CIN plan is reviewed: Working Together 2023
+     * asks only that the plan be reviewed regularly, so the council says
+     * (docs/timescales.md), 3 months unless it sets another, as for family help. From the
+     * plan's start to its first review, then from each review to the next; a review is a
+     * record of its own, so a review corrected or deleted moves or reopens the clock, and
+     * the plan's end stops it owing nothing. */
+    {.rule = "cin-plan-review",
+     .what = "review the child in need plan",
+     .start_type = "cin_plan",
+     .start_field = "start_date",
+     .len = {{CIN_PLAN_REVIEW_MONTHS, TS_MONTHS}},
+     .repeats = true,
+     .stop_type = "cin_plan_review",
+     .stop_field = "review_date",
+     .until_field = "end_date",
+     .setting = "cin-plan-review-months",
+     .owner = TS_WORKER,
+     .started = "the plan started",
+     .again = "the last review",
+     .source = "the council's setting cin-plan-review-months (3 months when not set); Working "
+               "Together 2023 asks for regular review"},
     /* The day the worker set for the next review of an open risk: overdue once passed
      * while the risk is open. A review held moves the date on (a correction of the risk,
      * which its form asks the reason for); closing the risk discharges it. */
