@@ -2,9 +2,9 @@
  * The timescales engine (domain/timescale.h) on edge dates: bank holidays (Christmas and
  * New Year 2026-27, Easter 2027), weekends, month ends, 29 February 2028, a clock stopped
  * by a later correction, a stopping record or a starting record deleted, a condition
- * corrected away, repeating clocks and a plan's end. The rows for assessments, s47s,
- * plans, visits and looked-after reviews run on record types defined only in this file:
- * the engine knows no type, and a later type's row is one line of the same table. The
+ * corrected away, repeating clocks and a plan's end (CP visits, CIN plan reviews). The rows for
+ * assessments, s47s, plans, visits and looked-after reviews run on record types defined only in
+ * this file: the engine knows no type, and a later type's row is one line of the same table. The
  * contact row runs on the real contact type and kith's own table.
  */
 #include "test.h"
@@ -591,6 +591,161 @@ static void family_help_review_clock(void **state)
             choices = (struct ts_choices){1, {{"family-help-review-months", c->months}}};
         struct ob_list out = {0};
         ts_derive_with(timescales, &r, 1, D(c->on), &choices, &out);
+        check_wants(c->name, &out, c->want);
+        ob_list_free(&out);
+    }
+}
+
+/* A CIN plan's reviews (the council's setting cin-plan-review-months, 3 when not set):
+ * due that long after the plan's start, then after each review, a review being a record
+ * of its own; the plan's end stops the clock owing nothing. A review deleted is a review
+ * absent here, and a review corrected is one at its new day. */
+static const struct ccase {
+    const char *name;
+    int months;             /* the council's setting; 0: not set */
+    struct ymd plans[2][2]; /* start, end */
+    struct ymd reviews[3];
+    struct ymd on;
+    struct want want[MAXR];
+} ccases[] = {
+    {"3 months after the plan's start, when the council has not set it",
+     0,
+     {{{2026, 11, 30}, {0}}},
+     {{0}},
+     {2026, 12, 7},
+     {{"cin-plan-review",
+       0,
+       {2026, 11, 30},
+       {2027, 2, 28},
+       {0},
+       OB_DUE,
+       "due 28 Feb 2027: 3 months after the plan started on 30 Nov 2026"}}},
+    {"a month's end into a leap February: 29 Feb 2028",
+     0,
+     {{{2027, 11, 30}, {0}}},
+     {{0}},
+     {2028, 3, 1},
+     {{"cin-plan-review", 0, {2027, 11, 30}, {2028, 2, 29}, {0}, OB_OVERDUE, NULL}}},
+    {"the council's 1 month from 31 January: the last day of February",
+     1,
+     {{{2026, 1, 31}, {0}}},
+     {{0}},
+     {2026, 3, 5},
+     {{"cin-plan-review",
+       0,
+       {2026, 1, 31},
+       {2026, 2, 28},
+       {0},
+       OB_OVERDUE,
+       "due 28 Feb 2026: 1 month after the plan started on 31 Jan 2026"}}},
+    {"a review late: done late, and the next from it",
+     0,
+     {{{2026, 8, 31}, {0}}},
+     {{2026, 12, 1}},
+     {2026, 12, 7},
+     {{"cin-plan-review",
+       0,
+       {2026, 8, 31},
+       {2026, 11, 30},
+       {2026, 12, 1},
+       OB_DONE,
+       "due 30 Nov 2026: 3 months after the plan started on 31 Aug 2026; done on 1 Dec 2026, "
+       "late"},
+      {"cin-plan-review",
+       1,
+       {2026, 12, 1},
+       {2027, 3, 1},
+       {0},
+       OB_DUE,
+       "due 1 Mar 2027: 3 months after the last review on 1 Dec 2026"}}},
+    {"the same review deleted: the first clock open again",
+     0,
+     {{{2026, 8, 31}, {0}}},
+     {{0}},
+     {2026, 12, 7},
+     {{"cin-plan-review", 0, {2026, 8, 31}, {2026, 11, 30}, {0}, OB_OVERDUE, NULL}}},
+    {"the same review corrected to a day in time",
+     0,
+     {{{2026, 8, 31}, {0}}},
+     {{2026, 11, 2}},
+     {2026, 12, 7},
+     {{"cin-plan-review", 0, {2026, 8, 31}, {2026, 11, 30}, {2026, 11, 2}, OB_DONE, NULL},
+      {"cin-plan-review", 1, {2026, 11, 2}, {2027, 2, 2}, {0}, OB_DUE, NULL}}},
+    {"reviews at month ends, in any order: each clock from the one before",
+     0,
+     {{{2026, 1, 31}, {0}}},
+     {{2026, 7, 31}, {2026, 4, 30}},
+     {2026, 12, 7},
+     {{"cin-plan-review", 0, {2026, 1, 31}, {2026, 4, 30}, {2026, 4, 30}, OB_DONE, NULL},
+      {"cin-plan-review", 1, {2026, 4, 30}, {2026, 7, 30}, {2026, 7, 31}, OB_DONE, NULL},
+      {"cin-plan-review", 2, {2026, 7, 31}, {2026, 10, 31}, {0}, OB_OVERDUE, NULL}}},
+    {"the council's 6 months",
+     6,
+     {{{2026, 5, 31}, {0}}},
+     {{0}},
+     {2026, 12, 7},
+     {{"cin-plan-review", 0, {2026, 5, 31}, {2026, 11, 30}, {0}, OB_OVERDUE, NULL}}},
+    {"a review recorded after the day judged: open then",
+     0,
+     {{{2026, 6, 1}, {0}}},
+     {{2026, 9, 14}},
+     {2026, 9, 1},
+     {{"cin-plan-review", 0, {2026, 6, 1}, {2026, 9, 1}, {0}, OB_DUE, NULL}}},
+    {"the plan ended before its first review: nothing owed",
+     0,
+     {{{2026, 6, 1}, {2026, 8, 15}}},
+     {{0}},
+     {2026, 12, 7},
+     {{0}}},
+    {"the plan ended after a review: that one done, nothing more",
+     0,
+     {{{2026, 6, 1}, {2026, 10, 15}}},
+     {{2026, 8, 3}},
+     {2026, 12, 7},
+     {{"cin-plan-review", 0, {2026, 6, 1}, {2026, 9, 1}, {2026, 8, 3}, OB_DONE, NULL}}},
+    {"the plan ends later than the day judged: still owed",
+     0,
+     {{{2026, 6, 1}, {2026, 12, 20}}},
+     {{0}},
+     {2026, 12, 7},
+     {{"cin-plan-review", 0, {2026, 6, 1}, {2026, 9, 1}, {0}, OB_OVERDUE, NULL}}},
+    {"an earlier plan's review does not count for the next plan",
+     0,
+     {{{2026, 1, 5}, {2026, 3, 2}}, {{2026, 6, 1}, {0}}},
+     {{2026, 2, 2}},
+     {2026, 12, 7},
+     {{"cin-plan-review", 0, {2026, 1, 5}, {2026, 4, 5}, {2026, 2, 2}, OB_DONE, NULL},
+      {"cin-plan-review", 0, {2026, 6, 1}, {2026, 9, 1}, {0}, OB_OVERDUE, NULL}}},
+    {"no plan: nothing, whatever reviews there are",
+     0,
+     {{{0}}},
+     {{2026, 2, 2}},
+     {2026, 12, 7},
+     {{0}}},
+};
+
+static void cin_plan_review_clock(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < N_ELEMS(ccases); i++) {
+        const struct ccase *c = &ccases[i];
+        struct cin_plan plans[2];
+        struct cin_plan_review reviews[3];
+        size_t np = 0, nr = 0;
+        for (size_t k = 0; k < 2 && c->plans[k][0].y; k++)
+            plans[np++] = (struct cin_plan){.h = {.id = (int64_t)k + 1, .parent_id = 7},
+                                            .start_date = D(c->plans[k][0]),
+                                            .end_date = D(c->plans[k][1])};
+        for (size_t k = 0; k < 3 && c->reviews[k].y; k++)
+            reviews[nr++] = (struct cin_plan_review){.h = {.id = (int64_t)k + 10, .parent_id = 7},
+                                                     .review_date = D(c->reviews[k]),
+                                                     .outcome = "continue"};
+        struct ts_records r[] = {{&cin_plan_type, plans, np}, {&cin_plan_review_type, reviews, nr}};
+        struct ts_choices choices = {0};
+        if (c->months)
+            choices = (struct ts_choices){1, {{"cin-plan-review-months", c->months}}};
+        struct ob_list out = {0};
+        ts_derive_with(timescales, r, 2, D(c->on), &choices, &out);
         check_wants(c->name, &out, c->want);
         ob_list_free(&out);
     }
@@ -1211,6 +1366,7 @@ int main(void)
         cmocka_unit_test(private_fostering_clocks),
         cmocka_unit_test(exploitation_review_clock),
         cmocka_unit_test(family_help_review_clock),
+        cmocka_unit_test(cin_plan_review_clock),
         cmocka_unit_test(case_statuses_read),
         cmocka_unit_test(open_risks_read),
         cmocka_unit_test(tables_check),
