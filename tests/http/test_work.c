@@ -24,7 +24,9 @@
  * - the chronology page and GET /api/v1/children/{id}/chronology list the records' events
  *   oldest first with a significant note among them, each linking to its record, filtered
  *   by kind and period, refusing a bad filter by name, printable, and nothing for someone
- *   outside the child's scope.
+ *   outside the child's scope;
+ * - a CIN plan's review clock is the worker's, linking to the review's form, which refuses
+ *   a review before the plan or in the future beside its date; a review restarts it.
  */
 #include "../unit/test.h"
 #include "../unit/test_day.h"
@@ -687,6 +689,67 @@ static void step_up_and_down(void **state)
     assert_non_null(strstr(c->body, "C Dee"));
 }
 
+/* A CIN plan's reviews: the clock is her work with its one-line reason and the review's
+ * form, drawn from the description (GOV.UK date, outcome radios, notes with a character
+ * count); a review before the plan started or in the future is refused beside its field,
+ * storing nothing; a review recorded stops the clock and the next runs from it. */
+static void cin_plan_review_form(void **state)
+{
+    struct fx *f = *state;
+    struct referral ref = {.referral_date = day("2026-09-01"),
+                           .source = "2A",
+                           .primary_need = "N1",
+                           .closure_date = DATE_NONE};
+    add_rec(f, &referral_type, &ref, f->bilal_id, NULL);
+    struct cin_plan plan = {.start_date = day("2026-09-30"), .end_date = DATE_NONE};
+    add_rec(f, &cin_plan_type, &plan, f->bilal_id, NULL);
+    struct call *c = call(f, "GET", "/work", CAT, NULL);
+    const char *over = section(f, c->body, "Overdue");
+    assert_non_null(over);
+    assert_non_null(strstr(over, "review the child in need plan"));
+    assert_non_null(
+        strstr(over, "due 30 Dec 2026: 3 months after the plan started on 30 Sep 2026"));
+    const char *form_page =
+        arena_printf(&f->a, "/children/%s/records/cin_plan_review/new", f->bilal);
+    assert_non_null(strstr(over, arena_printf(&f->a, "href=\"%s\"", form_page)));
+
+    c = call(f, "GET", form_page, CAT, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(strstr(c->body, "name=\"review_date-day\""));
+    assert_non_null(strstr(c->body, "name=\"outcome\" type=\"radio\" value=\"step-up-cp\""));
+    assert_non_null(strstr(c->body, "govuk-character-count"));
+    assert_int_equal(call(f, "GET", form_page, ADA, NULL)->res.status, 404);
+
+    const char *post = arena_printf(&f->a, "/children/%s/records/cin_plan_review", f->bilal);
+    const char *form = "csrf=" TOKEN "&review_date-day=%s&review_date-month=%s"
+                       "&review_date-year=%s&child_seen=1&outcome=continue&notes=Going+well";
+    static const struct {
+        const char *d, *m, *y, *says;
+    } refused[] = {
+        {"29", "9", "2026", "is before the CIN plan started"},
+        {"21", "1", "2027", "must be today or in the past"},
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        c = call(f, "POST", post, CAT,
+                 arena_printf(&f->a, form, refused[i].d, refused[i].m, refused[i].y));
+        assert_int_equal(c->res.status, 422);
+        assert_non_null(strstr(c->body, "href=\"#review_date"));
+        const char *beside = strstr(c->body, "id=\"review_date-error\"");
+        if (!beside || !strstr(beside, refused[i].says))
+            fail_msg("no error '%s' beside the review's date", refused[i].says);
+    }
+    c = call(f, "POST", post, CAT, arena_printf(&f->a, form, "12", "1", "2027"));
+    assert_int_equal(c->res.status, 303);
+    c = call(f, "GET", "/work", CAT, NULL);
+    over = section(f, c->body, "Overdue");
+    assert_true(!over || !strstr(over, "review the child in need plan"));
+    assert_non_null(
+        strstr(c->body, "due 12 Apr 2027: 3 months after the last review on 12 Jan 2027"));
+    /* on the child's timeline */
+    c = call(f, "GET", arena_printf(&f->a, "/children/%s", f->bilal), CAT, NULL);
+    assert_non_null(strstr(c->body, "/records/cin_plan_review/"));
+}
+
 /* A question asked only after one answer (GOV.UK's conditional reveal), from the
  * description's shown_with: the return home interview's day and interviewer sit inside
  * "accepted: yes", whose radios are then not inline; what was typed under "yes" is not
@@ -812,6 +875,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(step_up_and_down, setup, teardown),
         cmocka_unit_test_setup_teardown(chronology, setup, teardown),
         cmocka_unit_test_setup_teardown(reveals_on_record_forms, setup, teardown),
+        cmocka_unit_test_setup_teardown(cin_plan_review_form, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
