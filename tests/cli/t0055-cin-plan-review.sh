@@ -4,7 +4,8 @@
 # naming the field and storing nothing; the review clock (docs/timescales.md,
 # cin-plan-review) runs from the plan's start, then from each review, every
 # cin-plan-review-months (3 when not set), stops when the plan ends, and reopens when a
-# review is deleted; the chronology lists the reviews.
+# review is deleted; a plan is not deleted from under its reviews; the chronology lists
+# the reviews.
 . "$(dirname "$0")/lib.sh"
 export KITH_TODAY=2026-12-07
 ok init
@@ -49,6 +50,9 @@ out_has "$child,,review the child in need plan,2026-08-31,2026-11-30,done,cin-pl
 out_has "$child,,review the child in need plan,2026-12-01,2027-03-01,due,cin-plan-review"
 ok record show cin_plan_review "$review"
 out_has "Continue the plan"
+# the plan cannot be deleted from under its review
+status 3 record delete cin_plan "$plan" --version 1 --reason "wrong child"
+err_has "would leave the child in need plan review $review wrong"
 
 # the council's own interval: 1 to 12 months
 status 3 settings set cin-plan-review-months 13
