@@ -612,14 +612,16 @@ static void records_of_any_type(void **state)
     has(c, "\"Contact\":{");
     has(c, "\"ContactInput\":{");
     has(c, "\"contact_date\":{\"type\":[\"string\",\"null\"]");
-    has(c, "\"enum\":[\"contact\",\"referral\",\"assessment\",\"cin_plan\",\"visit\","
-           "\"strategy_discussion\",\"s47_enquiry\",\"conference\",\"cp_plan\",\"core_group\","
+    has(c, "\"enum\":[\"contact\",\"referral\",\"assessment\",\"cin_plan\","
+           "\"cin_plan_review\",\"visit\",\"strategy_discussion\",\"s47_enquiry\",\"conference\","
+           "\"cp_plan\",\"core_group\","
            "\"cin_ack\","
            "\"family_help\",\"missing_episode\",\"exploitation_risk\",\"private_fostering\","
            "\"fgdm_offer\",\"fgdm_meeting\",\"fgdm_exemption\",\"pre_proceedings\","
            "\"letter_before_proceedings\",\"pp_meeting\",\"care_application\"]");
     has(c, "\"CareApplicationInput\":{");
     has(c, "\"S47EnquiryInput\":{");
+    has(c, "\"CinPlanReviewInput\":{");
     /* a list of codes is an array, in the document as for the child's disabilities */
     has(c, "\"agencies\":{\"type\":[\"array\",\"null\"]");
 }
