@@ -1,12 +1,14 @@
 /*
  * `kith access restrict|unrestrict|show|grant|revoke`: who may see a child beyond their
  * relationships. A restriction narrows a record to an allow-list of accounts (R6); a
- * grant lets one account see one child for a stated reason until a date. Each change is
- * written with its audit row in one transaction, as the operator at the command line.
+ * grant lets one account see one child for a stated reason until a date. The checks and
+ * the audit row of each change are the use case's (casework/access.h); this file reads the
+ * options, finds the child and says what happened.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "casework/access.h"
 #include "cli/records.h"
 #include "domain/codeset.h"
 #include "store/store.h"
@@ -19,43 +21,24 @@ struct access_opts {
     kdate expires;
 };
 
-/* The accounts named in "ana,ben" as user ids in the arena. */
-static enum kerr_code allow_list(struct cli *c, const char *names, int64_t **ids, size_t *n)
+/* The accounts named in "ana,ben", split (empty names skipped) into the arena. */
+static enum kerr_code allow_names(struct cli *c, const char *names, const char ***out, size_t *n)
 {
     size_t cap = 1;
     for (const char *p = names; *p; p++)
         cap += *p == ',';
-    *ids = arena_alloc(&c->arena, cap * sizeof **ids);
+    *out = arena_alloc(&c->arena, cap * sizeof **out);
     *n = 0;
     for (const char *p = names; *p;) {
         size_t len = strcspn(p, ",");
-        char *name = arena_strndup(&c->arena, p, len);
-        struct user u;
-        if (len) {
-            enum kerr_code rc = store_user_find(c->store, name, &c->arena, &u, &c->err);
-            if (rc)
-                return kerr_fail(&c->err, rc, "allow", "allow: no account named '%s'", name);
-            (*ids)[(*n)++] = u.id;
-        }
+        if (len)
+            (*out)[(*n)++] = arena_strndup(&c->arena, p, len);
         p += len + (p[len] == ',');
     }
     if (!*n)
         return kerr_fail(&c->err, KITH_E_USAGE, "allow",
                          "--allow names the accounts that may see the record: ana,ben");
     return KITH_OK;
-}
-
-/* Run `rc` = the change, then its audit row, in one transaction. */
-static enum kerr_code commit_with_audit(struct cli *c, enum kerr_code rc, int64_t child,
-                                        const char *action, const char *detail)
-{
-    if (!rc)
-        rc = cli_audit(c, child, action, detail);
-    if (!rc)
-        rc = store_commit(c->store, &c->err);
-    if (rc)
-        store_rollback(c->store);
-    return rc;
 }
 
 static enum kerr_code run_restrict(struct cli *c, void *opts, int argc, char **argv)
@@ -66,30 +49,26 @@ static enum kerr_code run_restrict(struct cli *c, void *opts, int argc, char **a
         return kerr_fail(&c->err, KITH_E_USAGE, NULL,
                          "give --reason CODE, --authoriser WHO, --allow ACCOUNTS and --review "
                          "DATE");
-    if (code_index(CS_RESTRICTION_REASON, o->reason, strlen(o->reason)) < 0)
-        return kerr_fail(&c->err, KITH_E_INVALID, "reason",
-                         "reason: '%s' is not a reason; 'kith codes restriction-reason' lists "
-                         "them",
-                         o->reason);
     struct restriction r = {.reason = o->reason,
                             .authoriser = o->authoriser,
                             .review = o->review,
                             .created = DATE_NONE};
-    int64_t *ids;
-    enum kerr_code rc = cli_child_id(c, argv[0], &r.child_id);
+    const char **names;
+    size_t n;
+    enum kerr_code rc = allow_names(c, o->allow, &names, &n);
     if (!rc)
-        rc = allow_list(c, o->allow, &ids, &r.nallow);
-    if (!rc)
-        rc = store_begin(c->store, &c->err);
+        rc = cli_child_id(c, argv[0], &r.child_id);
     if (rc)
         return rc;
-    r.allow = ids;
-    rc = commit_with_audit(c, store_restriction_set(c->store, &r, &c->err), r.child_id, "restrict",
-                           arena_printf(&c->arena, "%s; %zu accounts", o->reason, r.nallow));
-    if (!rc)
-        cli_printf(c, "restricted %s to %zu account%s until review on %s\n", argv[0], r.nallow,
-                   r.nallow == 1 ? "" : "s", o->review == DATE_NONE ? "-" : cli_date(c, o->review));
-    return rc;
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct actor who = cli_actor(c);
+    rc = cw_access_restrict(c->store, &who, &r, names, n, &c->arena, &err);
+    if (rc)
+        return cli_refused(c, rc, &err, "--");
+    cli_printf(c, "restricted %s to %zu account%s until review on %s\n", argv[0], r.nallow,
+               r.nallow == 1 ? "" : "s", cli_date(c, o->review));
+    return KITH_OK;
 }
 
 static enum kerr_code run_unrestrict(struct cli *c, void *opts, int argc, char **argv)
@@ -98,15 +77,16 @@ static enum kerr_code run_unrestrict(struct cli *c, void *opts, int argc, char *
     (void)argc;
     int64_t child;
     enum kerr_code rc = cli_child_id(c, argv[0], &child);
-    if (!rc)
-        rc = store_begin(c->store, &c->err);
     if (rc)
         return rc;
-    rc = commit_with_audit(c, store_restriction_lift(c->store, child, &c->err), child, "unrestrict",
-                           NULL);
-    if (!rc)
-        cli_printf(c, "lifted the restriction on %s\n", argv[0]);
-    return rc;
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct actor who = cli_actor(c);
+    rc = cw_access_unrestrict(c->store, &who, child, &err);
+    if (rc)
+        return cli_refused(c, rc, &err, "--");
+    cli_printf(c, "lifted the restriction on %s\n", argv[0]);
+    return KITH_OK;
 }
 
 static enum kerr_code run_show(struct cli *c, void *opts, int argc, char **argv)
@@ -145,29 +125,21 @@ static enum kerr_code run_grant(struct cli *c, void *opts, int argc, char **argv
     struct access_opts *o = opts;
     if (!o->reason)
         return kerr_fail(&c->err, KITH_E_USAGE, "reason", "give --reason: why they need to see it");
-    struct user u;
-    struct access_grant g = {.reason = o->reason,
-                             .granted_by = cli_operator(c),
-                             .granted = DATE_NONE,
-                             .expires = o->expires,
-                             .revoked = DATE_NONE};
-    enum kerr_code rc = store_user_find(c->store, argv[0], &c->arena, &u, &c->err);
-    if (!rc)
-        rc = cli_child_id(c, argv[1], &g.child_id);
-    if (!rc)
-        rc = store_begin(c->store, &c->err);
+    struct access_grant g = {
+        .reason = o->reason, .granted = DATE_NONE, .expires = o->expires, .revoked = DATE_NONE};
+    enum kerr_code rc = cli_child_id(c, argv[1], &g.child_id);
     if (rc)
         return rc;
-    g.user_id = u.id;
-    rc = store_grant_add(c->store, &g, &c->err);
-    rc =
-        commit_with_audit(c, rc, g.child_id, "grant",
-                          arena_printf(&c->arena, "grant %lld to %s", (long long)g.id, u.username));
-    if (!rc)
-        cli_printf(c, "grant %lld: %s may see %s%s%s\n", (long long)g.id, u.username, argv[1],
-                   o->expires == DATE_NONE ? " until revoked" : " until ",
-                   o->expires == DATE_NONE ? "" : cli_date(c, o->expires));
-    return rc;
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct actor who = cli_actor(c);
+    rc = cw_access_grant(c->store, &who, argv[0], &g, &err);
+    if (rc)
+        return cli_refused(c, rc, &err, "--");
+    cli_printf(c, "grant %lld: %s may see %s%s%s\n", (long long)g.id, argv[0], argv[1],
+               o->expires == DATE_NONE ? " until revoked" : " until ",
+               o->expires == DATE_NONE ? "" : cli_date(c, o->expires));
+    return KITH_OK;
 }
 
 static enum kerr_code run_revoke(struct cli *c, void *opts, int argc, char **argv)
@@ -176,15 +148,16 @@ static enum kerr_code run_revoke(struct cli *c, void *opts, int argc, char **arg
     (void)argc;
     long id;
     enum kerr_code rc = cli_int_arg(c, "grant id", argv[0], 1, INT32_MAX, &id);
-    if (!rc)
-        rc = store_begin(c->store, &c->err);
     if (rc)
         return rc;
-    rc = commit_with_audit(c, store_grant_revoke(c->store, id, DATE_NONE, &c->err), 0, "revoke",
-                           arena_printf(&c->arena, "grant %ld", id));
-    if (!rc)
-        cli_printf(c, "revoked grant %ld\n", id);
-    return rc;
+    struct cw_err err;
+    cw_err_clear(&err);
+    struct actor who = cli_actor(c);
+    rc = cw_access_revoke(c->store, &who, id, &err);
+    if (rc)
+        return cli_refused(c, rc, &err, "--");
+    cli_printf(c, "revoked grant %ld\n", id);
+    return KITH_OK;
 }
 
 static const struct cli_opt restrict_opts[] = {

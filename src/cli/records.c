@@ -60,19 +60,6 @@ const char *cli_operator(struct cli *c)
     return arena_printf(&c->arena, "cli:%s", login && *login ? login : "unknown");
 }
 
-enum kerr_code cli_audit(struct cli *c, int64_t child_id, const char *action, const char *detail)
-{
-    struct audit_event ev = {.at = (int64_t)time(NULL),
-                             .username = cli_operator(c),
-                             .role = "operator",
-                             .child_id = child_id,
-                             .action = action,
-                             .request_id = "cli",
-                             .outcome = "ok",
-                             .detail = detail};
-    return store_audit_add(c->store, &ev, &c->err);
-}
-
 struct actor cli_actor(struct cli *c)
 {
     return (struct actor){.user_id = 0,

@@ -20,8 +20,6 @@ enum kerr_code cli_child_id(struct cli *c, const char *ref, int64_t *id);
 
 /* "cli:<login>": who the audit trail names for work done at the command line. */
 const char *cli_operator(struct cli *c);
-/* Append an audit row for the operator (inside the caller's transaction, if any). */
-enum kerr_code cli_audit(struct cli *c, int64_t child_id, const char *action, const char *detail);
 /* The operator at the command line as the use cases' actor (casework.h): unscoped, and
  * named in the audit trail as cli_operator(). */
 struct actor cli_actor(struct cli *c);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # kith token add|list|revoke: a token is printed once and never listed; a revoked one
-# says so; unknown accounts and past dates are refused before anything is stored.
+# says so; unknown accounts and past dates are refused before anything is stored; each
+# token made or revoked is an audit row (casework/access.c), a refused one none.
 . "$(dirname "$0")/lib.sh"
 
 ok init
@@ -35,4 +36,10 @@ ok token revoke 1
 ok token list
 out_has "revoked"
 status 4 token revoke 1
+[ "$(sqlite3 kith.db "SELECT group_concat(action || ' ' || detail || ' ' || role, ', ') FROM
+   (SELECT action, detail, role FROM audit WHERE action LIKE 'token-%' ORDER BY id)")" = \
+    "token-add token 1 for ana.test operator, token-add token 2 for ana.test operator, \
+token-add token 3 for ana.test operator, token-revoke token 1 operator" ] ||
+    fail "the token changes' audit rows: $(sqlite3 kith.db "SELECT action, detail FROM audit")"
+ok audit verify
 done_ok
