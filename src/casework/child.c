@@ -33,20 +33,26 @@ struct workers {
 };
 
 /* Worker `w`, read with something else, among those met (once: the first copy stays). */
+/* Room for one more worker in `ws`. */
+static void workers_room(struct workers *ws, struct arena *a)
+{
+    if (ws->n < ws->cap)
+        return;
+    size_t cap = ws->cap ? ws->cap * 2 : 8;
+    struct worker *v = arena_alloc(a, cap * sizeof *v);
+    if (ws->n)
+        memcpy(v, ws->v, ws->n * sizeof *v);
+    ws->v = v;
+    ws->cap = cap;
+}
+
 static const struct worker *workers_keep(struct workers *ws, const struct worker *w,
                                          struct arena *a)
 {
     for (size_t i = 0; ws->v && i < ws->n; i++)
         if (ws->v[i].id == w->id)
             return &ws->v[i];
-    if (ws->n == ws->cap) {
-        size_t cap = ws->cap ? ws->cap * 2 : 8;
-        struct worker *v = arena_alloc(a, cap * sizeof *v);
-        if (ws->n)
-            memcpy(v, ws->v, ws->n * sizeof *v);
-        ws->v = v;
-        ws->cap = cap;
-    }
+    workers_room(ws, a);
     ws->v[ws->n] = *w;
     return &ws->v[ws->n++];
 }
@@ -59,14 +65,7 @@ static const struct worker *worker_of(struct store *s, struct workers *ws, int64
             return &ws->v[i];
     if (*rc || !id)
         return NULL;
-    if (ws->n == ws->cap) {
-        size_t cap = ws->cap ? ws->cap * 2 : 8;
-        struct worker *v = arena_alloc(a, cap * sizeof *v);
-        if (ws->n)
-            memcpy(v, ws->v, ws->n * sizeof *v);
-        ws->v = v;
-        ws->cap = cap;
-    }
+    workers_room(ws, a);
     enum kerr_code r = store_worker_get(s, id, a, &ws->v[ws->n], e);
     if (r == KITH_E_NOT_FOUND) {
         kerr_clear(e);
