@@ -24,7 +24,8 @@ _Static_assert(ACCOUNT_USERNAME_MAX == STORE_USERNAME_MAX,
 
 bool cw_may_keep_accounts(const struct actor *who)
 {
-    return !who->user_id || (who->role && !strcmp(who->role, "administrator"));
+    static const char *const roles[] = {"administrator", NULL};
+    return !who->user_id || cw_role_in(who, roles);
 }
 
 static enum kerr_code refuse(struct store *s, const struct actor *who, const char *action,

@@ -10,6 +10,8 @@
  */
 #include "casework/cw_impl.h"
 
+#include <string.h>
+
 #include "domain/record.h"
 
 enum kerr_code cw_may_see(struct store *s, const struct actor *who, int64_t child_id,
@@ -54,6 +56,14 @@ enum kerr_code cw_values_result(const char *what, struct cw_err *err)
                          err->fields.items[0].msg);
     return kerr_fail(&err->e, KITH_E_INVALID, err->fields.items[0].field,
                      "the %s has %zu problems; the first: %s", what, n, err->fields.items[0].msg);
+}
+
+bool cw_role_in(const struct actor *who, const char *const *roles)
+{
+    for (; who->role && *roles; roles++)
+        if (!strcmp(who->role, *roles))
+            return true;
+    return false;
 }
 
 enum kerr_code cw_check_fields(const struct actor *who, const struct field *fields,

@@ -22,6 +22,11 @@ enum kerr_code cw_child_writable(struct store *s, int64_t child_id, struct cw_er
  * problems; the first: ..."), or KITH_OK when there are none. */
 enum kerr_code cw_values_result(const char *what, struct cw_err *err);
 
+/* Whether the actor's account has one of `roles` (user-role codes, NULL-ended); the
+ * operator at the command line has none. Each permission says whether it lets the
+ * operator in as well. */
+bool cw_role_in(const struct actor *who, const char *const *roles);
+
 /* Every check of a field table's values, today being the actor's. */
 enum kerr_code cw_check_fields(const struct actor *who, const struct field *fields,
                                const char *what, const void *rec, struct cw_err *err);

@@ -97,25 +97,11 @@ static enum kerr_code may_recruit(struct store *s, const struct actor *who,
                      reading ? "read" : "write", t->plural);
 }
 
-/* The bytes field `f` takes in its record. */
-static size_t member_size(const struct field *f)
-{
-    static const size_t sizes[] = {
-        [FIELD_TEXT] = sizeof(const char *), [FIELD_CHAR] = sizeof(char),
-        [FIELD_DATE] = sizeof(kdate),        [FIELD_BOOL] = sizeof(bool),
-        [FIELD_ENUM] = sizeof(int),          [FIELD_INT] = sizeof(int64_t),
-        [FIELD_DECIMAL] = sizeof(double)};
-    if (f->type == FIELD_CHARS)
-        return f->size;
-    if (f->type == FIELD_CODE_LIST)
-        return f->size * (size_t)f->max_count;
-    return sizes[f->type];
-}
-
 /* Fields that are a sign-off: a value only the roles named may set or change, because the
  * record says someone of that standing decided (issue 19: an assessment is authorised by a
  * team manager, from their authorisation queue). The operator at the command line (no
- * account: the deployment's own tools) is not refused; the audit row names them. */
+ * account: the deployment's own tools) is not refused; the audit row names them. A sign-off
+ * is the day it was given, a date field. */
 static const struct signoff {
     const struct rec_type *t;
     const char *field;
@@ -129,29 +115,10 @@ static const struct signoff {
      "it left as it was (a team manager records it, from their authorisation queue)"},
 };
 
-static bool role_in(const char *role, const char *const *roles)
+/* The day of date field `f` in `rec` (NULL: a new record's, none). */
+static kdate day_of(const struct field *f, const void *rec)
 {
-    for (; role && *roles; roles++)
-        if (!strcmp(role, *roles))
-            return true;
-    return false;
-}
-
-/* Whether field `f` holds the same value in `a` and `b` (b NULL: a new record, where
- * anything set is a change). */
-static bool same_value(const struct field *f, const void *a, const void *b)
-{
-    const char *x = (const char *)a + f->offset;
-    if (f->type == FIELD_TEXT) {
-        const char *va = *(const char *const *)x,
-                   *vb = b ? *(const char *const *)((const char *)b + f->offset) : NULL;
-        return !strcmp(va ? va : "", vb ? vb : "");
-    }
-    if (f->type == FIELD_DATE)
-        return *(const kdate *)x == (b ? *(const kdate *)((const char *)b + f->offset) : DATE_NONE);
-    char zero[64] = {0};
-    size_t n = member_size(f);
-    return n <= sizeof zero && !memcmp(x, b ? (const char *)b + f->offset : zero, n);
+    return rec ? *(const kdate *)((const char *)rec + f->offset) : DATE_NONE;
 }
 
 /* Each sign-off field `rec` sets or changes (from `stored`, NULL when adding) that `who` may
@@ -164,7 +131,7 @@ static void check_signoffs(const struct actor *who, const struct rec_type *t, co
     for (size_t i = 0; i < sizeof signoffs / sizeof signoffs[0]; i++) {
         const struct signoff *so = &signoffs[i];
         const struct field *f = so->t == t ? field_find(t->fields, so->field) : NULL;
-        if (!f || role_in(who->role, so->roles) || same_value(f, rec, stored))
+        if (!f || cw_role_in(who, so->roles) || day_of(f, rec) == day_of(f, stored))
             continue;
         field_fail(&err->fields, f, -1, NULL, so->problem, "%s", so->expected);
     }
@@ -179,6 +146,21 @@ static enum kerr_code check_values(const struct actor *who, const struct rec_typ
     rec_check(t, rec, &ctx, &err->fields);
     check_signoffs(who, t, rec, stored, err);
     return cw_values_result(t->label, err);
+}
+
+/* The bytes field `f` takes in its record. */
+static size_t member_size(const struct field *f)
+{
+    static const size_t sizes[] = {
+        [FIELD_TEXT] = sizeof(const char *), [FIELD_CHAR] = sizeof(char),
+        [FIELD_DATE] = sizeof(kdate),        [FIELD_BOOL] = sizeof(bool),
+        [FIELD_ENUM] = sizeof(int),          [FIELD_INT] = sizeof(int64_t),
+        [FIELD_DECIMAL] = sizeof(double)};
+    if (f->type == FIELD_CHARS)
+        return f->size;
+    if (f->type == FIELD_CODE_LIST)
+        return f->size * (size_t)f->max_count;
+    return sizes[f->type];
 }
 
 void cw_rec_kept(const struct rec_type *t, void *rec, const void *from)

@@ -5,6 +5,7 @@
  * read row per view, list and CV download), since an application is a person's data.
  */
 #include "casework/recruit.h"
+#include "casework/cw_impl.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -19,7 +20,8 @@
 
 bool cw_may_recruit(const struct actor *who)
 {
-    return who->role && (!strcmp(who->role, "recruiter") || !strcmp(who->role, "team-manager"));
+    static const char *const roles[] = {"recruiter", "team-manager", NULL};
+    return cw_role_in(who, roles);
 }
 
 static enum kerr_code refuse(struct store *s, const struct actor *who, const char *action,

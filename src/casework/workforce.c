@@ -18,23 +18,20 @@
 
 bool cw_may_keep_caps(const struct actor *who)
 {
-    return !who->user_id || (who->role && !strcmp(who->role, "administrator"));
+    static const char *const roles[] = {"administrator", NULL};
+    return !who->user_id || cw_role_in(who, roles);
 }
 
 bool cw_may_manage_staff(const struct actor *who)
 {
-    static const char *const roles[] = {"team-manager", "administrator"};
-    if (!who->user_id)
-        return true;
-    for (size_t i = 0; who->role && i < sizeof roles / sizeof roles[0]; i++)
-        if (!strcmp(who->role, roles[i]))
-            return true;
-    return false;
+    static const char *const roles[] = {"team-manager", "administrator", NULL};
+    return !who->user_id || cw_role_in(who, roles);
 }
 
 bool cw_may_see_workforce_figures(const struct actor *who)
 {
-    return cw_may_manage_staff(who) || (who->role && !strcmp(who->role, "performance-analyst"));
+    static const char *const roles[] = {"performance-analyst", NULL};
+    return cw_may_manage_staff(who) || cw_role_in(who, roles);
 }
 
 static enum kerr_code refuse(struct store *s, const struct actor *who, const char *action,
