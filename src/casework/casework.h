@@ -47,6 +47,28 @@ struct cw_err {
 };
 void cw_err_clear(struct cw_err *err);
 
+/* The scope an account reads with: its own children (allocations, grants, what it
+ * recorded), and for the roles that chair conferences and reviews for any child in the
+ * borough (CP chairs and IROs) every child that is not restricted. `role` is a user-role
+ * code; decided here once, for the pages, the API and anything else that signs people in. */
+struct store_scope cw_scope(int64_t user_id, int64_t worker_id, const char *role, kdate today);
+
+/* Whether the actor may see child `child_id` (a record's parent): KITH_OK, or
+ * KITH_E_NOT_FOUND as if there were no such child, the refusal audited as `action`
+ * "denied". */
+enum kerr_code cw_may_see(struct store *s, const struct actor *who, int64_t child_id,
+                          const char *action, struct cw_err *err);
+
+/* The child whose public id is `ref`, if the actor may see them: the gate every look at a
+ * child passes. A public id only (an LA child id or a relative's id is no address); a
+ * child merged into another is seen by whoever sees the kept child. A refusal reads as
+ * KITH_E_NOT_FOUND, as for no such child, and is audited as `action` (or "view") denied;
+ * a child seen is audited as `action` ("ok"; `read` says whether it changed nothing), or
+ * not at all when `action` is NULL. `*audited` says whether a row was written. */
+enum kerr_code cw_child_open(struct store *s, const struct actor *who, const char *ref,
+                             const char *action, bool read, struct arena *a, struct person *out,
+                             bool *audited, struct cw_err *err);
+
 /* Append the audit row for an action (`child_id` 0 when no child's record is involved);
  * `read` rows are the ones that change nothing. */
 enum kerr_code cw_audit(struct store *s, const struct actor *who, int64_t child_id,

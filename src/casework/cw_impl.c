@@ -29,6 +29,47 @@ enum kerr_code cw_may_see(struct store *s, const struct actor *who, int64_t chil
     return kerr_fail(&err->e, KITH_E_NOT_FOUND, "child", "there is no such child");
 }
 
+/* Roles whose reading is borough-wide (store_scope.service_wide): a CP chair or IRO is
+ * given conferences and reviews for children no allocation ties them to. */
+static const char *const service_wide_roles[] = {"cp-chair-iro", NULL};
+
+struct store_scope cw_scope(int64_t user_id, int64_t worker_id, const char *role, kdate today)
+{
+    struct actor who = {.role = role};
+    return (struct store_scope){.user_id = user_id,
+                                .worker_id = worker_id,
+                                .service_wide = cw_role_in(&who, service_wide_roles),
+                                .today = today};
+}
+
+enum kerr_code cw_child_open(struct store *s, const struct actor *who, const char *ref,
+                             const char *action, bool read, struct arena *a, struct person *out,
+                             bool *audited, struct cw_err *err)
+{
+    *audited = false;
+    enum kerr_code rc = store_person_find(s, ref, a, out, &err->e);
+    if (!rc && (out->kind != PERSON_CHILD || strcmp(out->public_id, ref) != 0))
+        rc = KITH_E_NOT_FOUND; /* public ids only: LA ids and relatives are not addresses */
+    bool visible = !who->scope;
+    /* a child merged into another is seen by whoever sees the kept child, where its
+     * records are now (its address leads there), and by no one else: an access grant left
+     * on the merged record would otherwise name the kept child to someone who may not see
+     * it */
+    if (!rc && who->scope)
+        rc = store_person_visible(s, who->scope, out->merged_into ? out->merged_into : out->id,
+                                  &visible, &err->e);
+    if (!rc && (!visible || action)) {
+        rc = cw_audit(s, who, out->id, action ? action : "view", visible ? "ok" : "denied", NULL,
+                      read || !visible, &err->e);
+        *audited = !rc;
+        if (!rc && !visible)
+            rc = KITH_E_NOT_FOUND;
+    }
+    if (rc == KITH_E_NOT_FOUND)
+        kerr_fail(&err->e, KITH_E_NOT_FOUND, "id", "no child '%s'", ref);
+    return rc;
+}
+
 enum kerr_code cw_child_writable(struct store *s, int64_t child_id, struct cw_err *err)
 {
     struct arena a;

@@ -1,17 +1,13 @@
 /*
- * For the use cases only: what every action shares. Who may see a child (decided here,
- * once, by the store's scope query), the audit row of an action, a change committed with
- * its audit row or not at all, and the one sentence a refusal of values opens with.
+ * For the use cases only: what every action shares. Who may see a child (decided once, by
+ * the store's scope query: cw_may_see, declared in casework.h as the router asks it too),
+ * the audit row of an action, a change committed with its audit row or not at all, and
+ * the one sentence a refusal of values opens with.
  */
 #ifndef KITH_CASEWORK_CW_IMPL_H
 #define KITH_CASEWORK_CW_IMPL_H
 
 #include "casework/casework.h"
-
-/* Whether the actor may see child `child_id`: KITH_OK, or KITH_E_NOT_FOUND as if there were
- * no such child, the refusal audited as `action` "denied". */
-enum kerr_code cw_may_see(struct store *s, const struct actor *who, int64_t child_id,
-                          const char *action, struct cw_err *err);
 
 /* Whether child `child_id` may take a new record: KITH_E_CONFLICT, naming the child it was
  * merged into, when it was merged (its records live there now; one written here would be

@@ -401,13 +401,15 @@ static int failed(struct http_request *req, struct http_response *res, enum kerr
 }
 
 /* The child of a /children/{id}/... page, looked up as the pages do (public ids only). */
+/* The child the path names, as the route's scope check (route_scope_child, in every row
+ * of these pages) found it and judged that this account may see it: the pages do not ask
+ * again. */
 static enum kerr_code child_of(struct http_request *req, struct person *p)
 {
-    struct kerr e = KERR_INIT;
-    enum kerr_code rc = store_person_find(req->store, req->path_args[0], req->arena, p, &e);
-    if (!rc && (p->kind != PERSON_CHILD || strcmp(p->public_id, req->path_args[0]) != 0))
-        rc = KITH_E_NOT_FOUND;
-    return rc;
+    if (!req->scoped_child)
+        return KITH_E_NOT_FOUND;
+    *p = *req->scoped_child;
+    return KITH_OK;
 }
 
 static const char *child_name(struct arena *a, const struct person *p)
@@ -445,13 +447,6 @@ int page_records_new(struct http_app *app, struct http_request *req, struct http
     if (!t || !t->parent)
         return failed(req, res, KITH_E_NOT_FOUND);
     enum kerr_code rc = child_of(req, &p);
-    bool visible = false;
-    struct store_scope scope;
-    struct actor who = web_actor(req, &scope);
-    if (!rc)
-        rc = store_person_visible(req->store, who.scope, p.id, &visible, NULL);
-    if (!rc && !visible)
-        rc = KITH_E_NOT_FOUND;
     if (rc)
         return failed(req, res, rc);
     return render_new(req, res, t, &p, 200);
@@ -475,10 +470,6 @@ int page_records_add(struct http_app *app, struct http_request *req, struct http
     cw_err_clear(&err);
     if (req->nerrors) {
         /* the form's own problems, and the checks' on what could be read, together */
-        bool visible = false;
-        rc = store_person_visible(req->store, who.scope, p.id, &visible, NULL);
-        if (rc || !visible)
-            return failed(req, res, rc ? rc : KITH_E_NOT_FOUND);
         return render_new(req, res, t, &p, 422);
     }
     rec_head(t, rec)->parent_id = p.id;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "domain/rec.h"
+#include "casework/casework.h"
 #include "http/web_audit.h"
 #include "store/store_rec.h"
 
@@ -39,6 +40,7 @@ int route_scope_child(struct http_app *app, struct http_request *req)
 
 int route_scope_record(struct http_app *app, struct http_request *req)
 {
+    (void)app; /* the use case writes a denial's audit row */
     const struct rec_type *t = rec_type_named(req->path_args[0]);
     if (!t)
         return 404;
@@ -49,18 +51,14 @@ int route_scope_record(struct http_app *app, struct http_request *req)
         return rc ? 404 : 0;
     if (rc)
         return unavailable(req, rc);
-    int64_t child = rec_chead(t, rec)->parent_id;
-    struct store_scope scope = web_scope(req);
-    scope.today = date_today();
-    bool visible = false;
-    rc = store_person_visible(req->store, &scope, child, &visible, &e);
-    if (rc)
-        return unavailable(req, rc);
-    if (visible)
-        return 0;
-    rc = web_audit(app, req, child, arena_printf(req->arena, "%s.view", t->name), "denied", NULL,
-                   &e);
-    return rc ? unavailable(req, rc) : 404;
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct cw_err err = {.e = KERR_INIT};
+    rc = cw_may_see(req->store, &who, rec_chead(t, rec)->parent_id,
+                    arena_printf(req->arena, "%s.view", t->name), &err);
+    if (rc == KITH_E_NOT_FOUND)
+        req->audited = true; /* cw_may_see wrote the denial */
+    return rc == KITH_E_NOT_FOUND ? 404 : rc ? unavailable(req, rc) : 0;
 }
 
 int route_scope_team(struct http_app *app, struct http_request *req)

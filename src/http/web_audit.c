@@ -1,7 +1,7 @@
 /*
- * The audit rows and the store scope a request carries (web_audit.h). Which roles are
- * service-wide is decided here, once: CP chairs and IROs chair conferences and reviews for
- * any child in the borough, so they see every record that is not restricted.
+ * The audit rows and the store scope a request carries (web_audit.h): the request's side
+ * only. Who may see which child, and which roles read borough-wide, are the use-case
+ * layer's (casework.h cw_scope, cw_child_open), decided once for every entry point.
  */
 #include "http/web_audit.h"
 
@@ -61,12 +61,9 @@ enum kerr_code web_change_done(struct http_app *app, struct http_request *req, e
 struct store_scope web_scope(const struct http_request *req)
 {
     const struct http_principal *p = req->principal;
-    return (struct store_scope){
-        .user_id = p ? p->user_id : -1,
-        .worker_id = p ? p->worker_id : 0,
-        .service_wide = p && p->role == UROLE_CP_CHAIR_IRO,
-        .today = DATE_NONE,
-    };
+    if (!p)
+        return (struct store_scope){.user_id = -1, .today = DATE_NONE};
+    return cw_scope(p->user_id, p->worker_id, vocab_code(CS_USER_ROLE, (int)p->role), DATE_NONE);
 }
 
 enum kerr_code web_child(struct http_app *app, struct http_request *req, const char *ref,
@@ -78,26 +75,15 @@ enum kerr_code web_child(struct http_app *app, struct http_request *req, const c
         *out = *req->scoped_child;
         return action ? web_audit(app, req, out->id, action, "ok", NULL, e) : KITH_OK;
     }
-    struct store_scope scope = web_scope(req);
-    enum kerr_code rc = store_person_find(req->store, ref, req->arena, out, e);
-    if (!rc && (out->kind != PERSON_CHILD || strcmp(out->public_id, ref) != 0))
-        rc = KITH_E_NOT_FOUND; /* public ids only: LA ids and relatives are not addresses */
-    bool visible = false;
-    /* a child merged into another is seen by whoever sees the kept child, where its
-     * records are now (its address leads there), and by no one else: an access grant left
-     * on the merged record would otherwise name the kept child to someone who may not see
-     * it */
-    if (!rc)
-        rc = store_person_visible(req->store, &scope, out->merged_into ? out->merged_into : out->id,
-                                  &visible, e);
-    if (!rc && !visible) {
-        rc = web_audit(app, req, out->id, action ? action : "view", "denied", NULL, e);
-        if (!rc)
-            rc = KITH_E_NOT_FOUND;
-    } else if (!rc && action)
-        rc = web_audit(app, req, out->id, action, "ok", NULL, e);
-    if (rc == KITH_E_NOT_FOUND)
-        kerr_fail(e, KITH_E_NOT_FOUND, "id", "no child '%s'", ref);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct cw_err err = {.e = KERR_INIT};
+    bool audited = false;
+    enum kerr_code rc = cw_child_open(req->store, &who, ref, action, action && reads(action),
+                                      req->arena, out, &audited, &err);
+    req->audited = req->audited || audited;
+    if (rc)
+        *e = err.e;
     return rc;
 }
 
@@ -133,7 +119,7 @@ struct actor web_actor(struct http_request *req, struct store_scope *scope)
                           .role = p ? vocab_code(CS_USER_ROLE, (int)p->role) : NULL,
                           .worker_id = p ? p->worker_id : 0,
                           .scope = scope,
-                          .request_id = req->request_id,
+                          .request_id = req->request_id[0] ? req->request_id : NULL,
                           .now = (int64_t)time(NULL),
                           .today = scope->today};
 }

@@ -1652,6 +1652,65 @@ static void agency_period_reads_all(void **state)
     assert_int_equal(p.n, many);
 }
 
+/* The gate every look at a child passes, for the pages, the API and the routes alike
+ * (cw_child_open, cw_scope): who reads borough-wide, a public id only, a refusal that
+ * reads as no such child and is audited, a look audited only when it names its action. */
+static void the_child_gate(void **state)
+{
+    struct fx *f = *state;
+    static const struct {
+        const char *role;
+        bool wide;
+    } roles[] = {{"cp-chair-iro", true},
+                 {"social-worker", false},
+                 {"team-manager", false},
+                 {"administrator", false},
+                 {NULL, false}};
+    for (size_t i = 0; i < N_ELEMS(roles); i++) {
+        struct store_scope sc = cw_scope(7, 3, roles[i].role, DATE_NONE);
+        if (sc.service_wide != roles[i].wide || sc.user_id != 7 || sc.worker_id != 3)
+            fail_msg("%s: service-wide %d, expected %d", roles[i].role ? roles[i].role : "none",
+                     sc.service_wide, roles[i].wide);
+    }
+    struct person p;
+    OK(store_person_get(f->s, f->child, &f->a, &p, &f->e));
+    const char *ref = arena_printf(&f->a, "%s", p.public_id);
+    const struct {
+        const char *what;
+        const struct actor *who;
+        const char *ref, *action;
+        enum kerr_code rc;
+        bool audited;
+    } cases[] = {
+        {"seen, looked at", &f->iro, ref, "view", KITH_OK, true},
+        {"seen, only asked", &f->iro, ref, NULL, KITH_OK, false},
+        {"out of scope", &f->stranger, ref, NULL, KITH_E_NOT_FOUND, true},
+        {"out of scope, looked at", &f->stranger, ref, "view", KITH_E_NOT_FOUND, true},
+        {"no such id", &f->iro, "ZZZZ-ZZZZ-ZZZZ", "view", KITH_E_NOT_FOUND, false},
+        {"the operator", &f->operator, ref, NULL, KITH_OK, false},
+    };
+    size_t ok_rows = 0, denied_rows = 0;
+    for (size_t i = 0; i < N_ELEMS(cases); i++) {
+        struct cw_err err;
+        cw_err_clear(&err);
+        struct person out;
+        bool audited = !cases[i].audited;
+        enum kerr_code rc = cw_child_open(f->s, cases[i].who, cases[i].ref, cases[i].action, true,
+                                          &f->a, &out, &audited, &err);
+        if (rc != cases[i].rc || audited != cases[i].audited)
+            fail_msg("%s: got %d (audited %d), expected %d (audited %d): %s", cases[i].what, rc,
+                     audited, cases[i].rc, cases[i].audited, err.e.msg);
+        if (!rc && out.id != f->child)
+            fail_msg("%s: opened another person", cases[i].what);
+        if (rc == KITH_E_NOT_FOUND && strcmp(err.e.field, "id") != 0)
+            fail_msg("%s: the refusal names '%s', not the id", cases[i].what, err.e.field);
+        ok_rows += audited && !rc;
+        denied_rows += audited && rc;
+    }
+    assert_int_equal(audit_rows(f, "view", "ok"), ok_rows);
+    assert_int_equal(audit_rows(f, "view", "denied"), denied_rows);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1673,6 +1732,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(deleting_runs_the_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(census_rules_once, setup, teardown),
         cmocka_unit_test_setup_teardown(authorisation_is_a_managers, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_child_gate, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
