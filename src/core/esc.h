@@ -29,5 +29,9 @@ void esc_html(struct str *out, const char *s);
  * like one (csv_formula_lead, core/str.h), so =HYPERLINK(...) in a child id never runs
  * in a spreadsheet. */
 void esc_csv(struct str *out, const char *s);
+/* Whether `s` stands in a CSV line as it is (no quotes needed, no formula to defuse):
+ * the rule esc_csv follows, for writers that copy such fields whole. `*n` is the length
+ * of its plain run either way. */
+bool esc_csv_plain(const char *s, size_t *n);
 
 #endif

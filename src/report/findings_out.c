@@ -16,7 +16,6 @@
 #include "core/outfile.h"
 #include "core/par.h"
 #include "core/xalloc.h"
-#include "report/csv.h"
 
 bool findings_format_parse(const char *s, enum findings_format *out)
 {
@@ -64,10 +63,6 @@ void finding_fields(struct str *out, const struct ret *r, const struct finding *
         str_add(out, names[i]);
     }
 }
-
-/* A CSV field (core/esc.h): the child id and the fields come from the file being
- * checked, so a formula is defused. */
-static void quote_field(struct str *out, const char *s) { esc_csv(out, s); }
 
 /* Findings come sorted by rule, so the parts that depend only on the rule (and, mostly, the
  * fields) repeat line after line: they are escaped once and copied. */
@@ -157,24 +152,6 @@ static void maybe_flush(struct str *out, const struct findings_doc *d)
     str_reset(out);
 }
 
-/* Whether a field can be copied as it is: it needs no quotes (RFC 4180: no comma, quote or
- * line break) and does not start like a formula (csv_formula_lead). Returns its length in
- * `*n` when so. Most fields are printable ASCII, skipped a table load per byte (csv.h); what
- * stops that (UTF-8, a tab) is looked at byte by byte. */
-static bool plain_field(const char *s, size_t *n)
-{
-    *n = 0;
-    if (csv_formula_lead(s))
-        return false;
-    size_t i = 0;
-    while (csv_plain[(unsigned char)s[i]])
-        i++;
-    while (s[i] && s[i] != ',' && s[i] != '"' && s[i] != '\r' && s[i] != '\n')
-        i++;
-    *n = i;
-    return !s[i];
-}
-
 /* A row number's digits, written backwards from `end` two at a time; returns where they
  * start. */
 static char *put_row(char *end, uint32_t v)
@@ -225,11 +202,11 @@ static void finding_line(struct str *out, const struct ret *r, const struct find
 {
     if (f->rule != c->rule || f->table != c->table) {
         str_reset(&c->head);
-        quote_field(&c->head, f->rule->code); // NOLINT(clang-analyzer-core.NullDereference)
+        esc_csv(&c->head, f->rule->code); // NOLINT(clang-analyzer-core.NullDereference)
         str_addc(&c->head, ',');
         str_add(&c->head, rule_severity_name(f->rule->severity));
         str_addc(&c->head, ',');
-        quote_field(&c->head, r->tables[f->table].def->name);
+        esc_csv(&c->head, r->tables[f->table].def->name);
         str_addc(&c->head, ',');
     }
     if (f->rule != c->rule || f->table != c->table || f->cols != c->cols) {
@@ -237,9 +214,9 @@ static void finding_line(struct str *out, const struct ret *r, const struct find
         str_reset(&c->fields);
         finding_fields(&c->fields, r, f);
         str_addc(&c->tail, ',');
-        quote_field(&c->tail, c->fields.buf);
+        esc_csv(&c->tail, c->fields.buf);
         str_addc(&c->tail, ',');
-        quote_field(&c->tail, f->rule->message); // NOLINT(clang-analyzer-core.NullDereference)
+        esc_csv(&c->tail, f->rule->message); // NOLINT(clang-analyzer-core.NullDereference)
         str_addc(&c->tail, '\n');
     }
     c->rule = f->rule;
@@ -252,14 +229,16 @@ static void finding_line(struct str *out, const struct ret *r, const struct find
     const char *child = f->row >= 0 && f->row < tb->nrows && tb->def->child_col >= 0
                             ? r->pool.buf + tb->raw[tb->def->child_col][f->row]
                             : "";
+    /* the child id comes from the file being checked: copied whole only when esc_csv
+     * would leave it as it is (no quotes, no formula to defuse) */
     size_t clen;
-    if (!plain_field(child, &clen)) {
+    if (!esc_csv_plain(child, &clen)) {
         str_addn(out, head->buf, head->len);
         char digits[12], *p = put_row(digits + sizeof(digits), (uint32_t)f->row);
         if (f->row >= 0)
             str_addn(out, p, (size_t)(digits + sizeof(digits) - p));
         str_addc(out, ',');
-        quote_field(out, child);
+        esc_csv(out, child);
         str_addn(out, tail->buf, tail->len);
     } else if (str_room(out, head->len + 12 + clen + tail->len)) {
         char *w = out->buf + out->len;
