@@ -19,74 +19,66 @@
 #include "domain/rec.h"
 #include "store/store.h"
 
-/* Each option is a field of the person's description (domain/person.c), read as a form
- * or the API reads it (rec_set_text) and checked by the use case: `v` in the order of
- * add_fields. */
+/* Each option of `kith child add` is a field of the person's description (domain/person.c)
+ * a new child's record takes, named as the description names it, read as a form or the
+ * API reads it (rec_set_text) and checked by the use case; `kith child fields` lists them
+ * from the description. --given and --family are the short names people type. */
 static const char *const add_fields[] = {
-    "given_name", "family_name", "dob",         "expected_dob",    "sex",         "ethnicity",
-    "upn",        "former_upn",  "upn_unknown", "postcode",        "la_child_id", "disabilities",
-    "nhs_number", "nhs_source",  "nhs_unknown", "nhs_unknown_text"};
-enum { ADD_FIELDS = sizeof add_fields / sizeof add_fields[0] };
+    "given_name", "family_name", "dob",         "expected_dob",     "sex",         "ethnicity",
+    "upn",        "former_upn",  "upn_unknown", "postcode",         "la_child_id", "disabilities",
+    "nhs_number", "nhs_source",  "nhs_unknown", "nhs_unknown_text", NULL};
+static const char *const add_aliases[] = {"given", "given_name", "family", "family_name", NULL};
 
 struct add_opts {
-    const char *v[ADD_FIELDS];
     int uasc;
 };
 
+/* Not a field with a value: an unaccompanied child is a flag typed as one. */
 static const struct cli_opt add_opts[] = {
-    {"given", OPT_STR, offsetof(struct add_opts, v[0]), "NAME", "given name (required)"},
-    {"family", OPT_STR, offsetof(struct add_opts, v[1]), "NAME", "family name (required)"},
-    {"dob", OPT_STR, offsetof(struct add_opts, v[2]), "DATE", "date of birth"},
-    {"expected-dob", OPT_STR, offsetof(struct add_opts, v[3]), "DATE",
-     "expected date of birth, for an unborn child"},
-    {"sex", OPT_STR, offsetof(struct add_opts, v[4]), "M|F|U", "sex (required; U for unborn)"},
-    {"ethnicity", OPT_STR, offsetof(struct add_opts, v[5]), "CODE",
-     "DfE ethnicity code, e.g. WBRI ('kith codes ethnicity' lists them)"},
-    {"upn", OPT_STR, offsetof(struct add_opts, v[6]), "UPN", "unique pupil number"},
-    {"former-upn", OPT_STR, offsetof(struct add_opts, v[7]), "UPN", "former UPN"},
-    {"upn-unknown", OPT_STR, offsetof(struct add_opts, v[8]), "UNn",
-     "why there is no UPN (UN1-UN7)"},
-    {"postcode", OPT_STR, offsetof(struct add_opts, v[9]), "POSTCODE", "home postcode"},
-    {"la-child-id", OPT_STR, offsetof(struct add_opts, v[10]), "ID",
-     "the council's child id (default: the new record's public id)"},
-    {"disabilities", OPT_STR, offsetof(struct add_opts, v[11]), "CODES",
-     "comma-separated DfE disability codes, e.g. MOB,COMM or NONE"},
-    {"nhs-number", OPT_STR, offsetof(struct add_opts, v[12]), "NHS",
-     "NHS number, 10 digits (spaces allowed)"},
-    {"nhs-source", OPT_STR, offsetof(struct add_opts, v[13]), "CODE",
-     "where the NHS number came from, or not-known ('kith codes nhs-source')"},
-    {"nhs-unknown", OPT_STR, offsetof(struct add_opts, v[14]), "CODE",
-     "why it is not known, with --nhs-source not-known ('kith codes nhs-unknown')"},
-    {"nhs-unknown-text", OPT_STR, offsetof(struct add_opts, v[15]), "TEXT",
-     "the reason in words, with --nhs-unknown other"},
     {"uasc", OPT_BOOL, offsetof(struct add_opts, uasc), NULL, "unaccompanied asylum-seeking child"},
     {NULL, 0, 0, NULL, NULL},
 };
 
 static enum kerr_code run_add(struct cli *c, void *opts, int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
     const struct add_opts *o = opts;
     struct person p = person_blank_child();
     p.uasc = o->uasc;
     struct cw_err err;
     cw_err_clear(&err);
-    for (size_t i = 0; i < ADD_FIELDS; i++)
-        rec_set_text(field_find(person_fields, add_fields[i]), &p, o->v[i], &c->arena, &err.fields);
+    for (size_t i = 0; add_fields[i]; i++) /* every field absent until given */
+        rec_set_text(field_find(person_fields, add_fields[i]), &p, NULL, &c->arena, &err.fields);
+    enum kerr_code rc = cli_fields_set(c,
+                                       &(struct cli_fields){.fields = person_fields,
+                                                            .only = add_fields,
+                                                            .aliases = add_aliases,
+                                                            .what = "child's record",
+                                                            .listed_by = "kith child fields"},
+                                       &p, argc, argv, &err);
+    if (rc == KITH_E_USAGE)
+        return rc;
     struct actor who = cli_actor(c);
-    enum kerr_code rc = err.fields.n ? kerr_fail(&err.e, KITH_E_INVALID, err.fields.items[0].field,
-                                                 "%s", err.fields.items[0].msg)
-                                     : cw_child_create(c->store, &who, &p, &err);
+    if (!rc)
+        rc = cw_child_create(c->store, &who, &p, &err);
     if (rc) {
         /* every problem at once, each naming its field, then the whole refusal */
         for (size_t i = 0; i < err.fields.n; i++)
             cli_fshow(stderr, "kith: field '%s': %s\n", err.fields.items[i].field,
                       err.fields.items[i].msg);
-        c->err = err.e;
+        c->err = err.e.code ? err.e : c->err;
         return rc;
     }
     cli_printf(c, "added child %s (LA child id %s)\n", p.public_id, p.la_child_id);
+    return KITH_OK;
+}
+
+static enum kerr_code run_fields(struct cli *c, void *opts, int argc, char **argv)
+{
+    (void)opts;
+    (void)argc;
+    (void)argv;
+    cli_fields_print(c, person_fields, add_fields);
+    cli_fshow(c->out, "  --%-22s %s\n", "uasc", "unaccompanied asylum-seeking child (no value)");
     return KITH_OK;
 }
 
@@ -348,13 +340,18 @@ static enum kerr_code run_merge(struct cli *c, void *opts, int argc, char **argv
 static const struct cli_command child_sub[] = {
     {.name = "add",
      .summary = "add a child's record",
-     .usage = "--given NAME --family NAME --sex M|F|U [--dob DATE] [more options]",
-     .description = "Every value is checked before anything is stored, and every problem is "
-                    "reported at once,\nnaming the option, the value and what was expected.",
-     .flags = CLI_DB_WRITE,
+     .usage = "--given NAME --family NAME --sex M|F|U [--dob DATE] [--FIELD VALUE ...] [--uasc]",
+     .description = "Each field of the child's identity is an option ('kith child fields' lists "
+                    "them). Every value is\nchecked before anything is stored, and every problem "
+                    "is reported at once, naming the\noption, the value and what was expected.",
+     .flags = CLI_DB_WRITE | CLI_FIELD_OPTS,
      .opts = add_opts,
      .opts_size = sizeof(struct add_opts),
+     .max_args = -1, /* the field options, handed on as "--name=value" */
      .run = run_add},
+    {.name = "fields",
+     .summary = "the options of 'kith child add': the fields of a child's identity",
+     .run = run_fields},
     {.name = "show",
      .summary = "show a child's record: identity, relationships, allocations, recent notes",
      .usage = "CHILD",

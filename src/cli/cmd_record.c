@@ -32,50 +32,21 @@ static enum kerr_code type_arg(struct cli *c, const char *name, const struct rec
                      list);
 }
 
-/* A field's name as an option: underscores may be written as hyphens. */
-static bool same_name(const char *field, const char *opt, size_t n)
-{
-    if (strlen(field) != n)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (field[i] != opt[i] && !(field[i] == '_' && opt[i] == '-'))
-            return false;
-    return true;
-}
-
-/* Set the record's fields from "--name=value" arguments (CLI_FIELD_OPTS); every value
- * that cannot be read is reported, each naming its option. `extra` takes the options
- * that are not fields (--reason, --version) when not NULL. */
+/* Set the record's fields from "--name=value" arguments (CLI_FIELD_OPTS): cli_fields_set
+ * with the type's description. `extra` takes the options that are not fields (--reason,
+ * --version) when not NULL. */
 static enum kerr_code set_fields(struct cli *c, const struct rec_type *t, void *rec, int argc,
                                  char **argv, const char *const *extra, const char **extra_v,
                                  struct cw_err *err)
 {
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (strncmp(a, "--", 2) != 0)
-            return kerr_fail(&c->err, KITH_E_USAGE, NULL, "unexpected argument '%s'", a);
-        const char *name = a + 2, *eq = strchr(name, '=');
-        size_t n = (size_t)(eq - name);
-        bool done = false;
-        for (size_t k = 0; extra && extra[k] && !done; k++)
-            if (same_name(extra[k], name, n)) {
-                extra_v[k] = eq + 1;
-                done = true;
-            }
-        for (const struct field *f = t->fields; f->name && !done; f++)
-            if (same_name(f->name, name, n)) {
-                rec_set_text(f, rec, eq + 1, &c->arena, &err->fields);
-                done = true;
-            }
-        if (!done)
-            return kerr_fail(&c->err, KITH_E_USAGE, NULL,
-                             "a %s has no field '%.*s': 'kith record types %s' lists them",
-                             t->label, (int)n, name, t->name);
-    }
-    if (err->fields.n)
-        return kerr_fail(&c->err, KITH_E_INVALID, err->fields.items[0].field, "%s",
-                         err->fields.items[0].msg);
-    return KITH_OK;
+    return cli_fields_set(
+        c,
+        &(struct cli_fields){.fields = t->fields,
+                             .extra = extra,
+                             .extra_v = extra_v,
+                             .what = t->label,
+                             .listed_by = arena_printf(&c->arena, "kith record types %s", t->name)},
+        rec, argc, argv, err);
 }
 
 /* Stored text for a person at a terminal, a line at a time so that the lines after the
@@ -371,23 +342,8 @@ static enum kerr_code run_types(struct cli *c, void *opts, int argc, char **argv
             continue;
         cli_fshow(c->out, "%s: %s%s\n", t->name, t->plural,
                   t->parent ? ", each recorded for a child" : "");
-        for (const struct field *f = t->fields; argc && f->name; f++) {
-            char opt[64];
-            size_t k = 0;
-            for (; k < sizeof opt - 1 && f->name[k]; k++)
-                opt[k] = f->name[k] == '_' ? '-' : f->name[k];
-            opt[k] = '\0';
-            cli_fshow(c->out, "  --%-22s %s%s", opt, f->label,
-                      f->flags & FIELD_REQUIRED ? " (required)" : "");
-            if (f->flags & FIELD_CODED)
-                cli_fshow(c->out, "; 'kith codes %s' lists the codes",
-                          codeset_get(f->codeset)->name);
-            else if (f->type == FIELD_DATE)
-                cli_fshow(c->out, "%s", "; a date, 5/12/2026 or 2026-12-05");
-            if (f->hint)
-                cli_fshow(c->out, "\n  %-24s %s", "", f->hint);
-            cli_fshow(c->out, "\n");
-        }
+        if (argc)
+            cli_fields_print(c, t->fields, NULL);
     }
     if (argc && !rec_type_named(argv[0])) {
         const struct rec_type *t;

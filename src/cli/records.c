@@ -267,3 +267,88 @@ enum kerr_code cli_write_whole(struct cli *c, const char *path, const struct str
     }
     return KITH_OK;
 }
+
+/* A field's name as an option: underscores may be written as hyphens. */
+static bool same_name(const char *field, const char *opt, size_t n)
+{
+    if (strlen(field) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (field[i] != opt[i] && !(field[i] == '_' && opt[i] == '-'))
+            return false;
+    return true;
+}
+
+static bool named(const char *const *names, const char *name)
+{
+    for (; *names; names++)
+        if (!strcmp(*names, name))
+            return true;
+    return false;
+}
+
+/* The field option `name` (n bytes) sets, through the aliases and `only`; NULL for none. */
+static const struct field *field_opt(const struct cli_fields *how, const char *name, size_t n)
+{
+    for (const char *const *a = how->aliases; a && a[0]; a += 2)
+        if (same_name(a[0], name, n)) {
+            name = a[1];
+            n = strlen(name);
+            break;
+        }
+    for (const struct field *f = how->fields; f->name; f++)
+        if (same_name(f->name, name, n) && (!how->only || named(how->only, f->name)))
+            return f;
+    return NULL;
+}
+
+enum kerr_code cli_fields_set(struct cli *c, const struct cli_fields *how, void *rec, int argc,
+                              char **argv, struct cw_err *err)
+{
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strncmp(a, "--", 2) != 0)
+            return kerr_fail(&c->err, KITH_E_USAGE, NULL, "unexpected argument '%s'", a);
+        const char *name = a + 2, *eq = strchr(name, '=');
+        size_t n = (size_t)(eq - name);
+        bool done = false;
+        for (size_t k = 0; how->extra && how->extra[k] && !done; k++)
+            if (same_name(how->extra[k], name, n)) {
+                how->extra_v[k] = eq + 1;
+                done = true;
+            }
+        const struct field *f = done ? NULL : field_opt(how, name, n);
+        if (f)
+            rec_set_text(f, rec, eq + 1, &c->arena, &err->fields);
+        else if (!done)
+            return kerr_fail(&c->err, KITH_E_USAGE, NULL,
+                             "a %s has no field '%.*s': '%s' lists them", how->what, (int)n, name,
+                             how->listed_by);
+    }
+    if (err->fields.n)
+        return kerr_fail(&c->err, KITH_E_INVALID, err->fields.items[0].field, "%s",
+                         err->fields.items[0].msg);
+    return KITH_OK;
+}
+
+void cli_fields_print(struct cli *c, const struct field *fields, const char *const *only)
+{
+    for (const struct field *f = fields; f->name; f++) {
+        if (only && !named(only, f->name))
+            continue;
+        char opt[64];
+        size_t k = 0;
+        for (; k < sizeof opt - 1 && f->name[k]; k++)
+            opt[k] = f->name[k] == '_' ? '-' : f->name[k];
+        opt[k] = '\0';
+        cli_fshow(c->out, "  --%-22s %s%s", opt, f->label,
+                  f->flags & FIELD_REQUIRED ? " (required)" : "");
+        if (f->flags & FIELD_CODED)
+            cli_fshow(c->out, "; 'kith codes %s' lists the codes", codeset_get(f->codeset)->name);
+        else if (f->type == FIELD_DATE)
+            cli_fshow(c->out, "%s", "; a date, 5/12/2026 or 2026-12-05");
+        if (f->hint)
+            cli_fshow(c->out, "\n  %-24s %s", "", f->hint);
+        cli_fshow(c->out, "\n");
+    }
+}

@@ -36,6 +36,27 @@ enum kerr_code cli_write_whole(struct cli *c, const char *path, const struct str
 /* A date as dd/mm/yyyy in the command's arena. */
 const char *cli_date(struct cli *c, kdate d);
 
+/* A record's fields as options, named as its description names them (`--contact-date`
+ * or `--contact_date`), for a command with CLI_FIELD_OPTS: the framework hands on each
+ * "--name=value" it does not know. */
+struct cli_fields {
+    const struct field *fields;
+    const char *const *only;    /* NULL-ended names that may be given; NULL: every field */
+    const char *const *aliases; /* pairs, NULL-ended: a short option and its field's name */
+    const char *const *extra;   /* options that are not fields (--reason), or NULL */
+    const char **extra_v;       /* their values, in the order of `extra` */
+    const char *what;           /* "contact": the record, in the message for no such field */
+    const char *listed_by;      /* the command that lists the fields */
+};
+/* Set `rec`'s fields from the arguments: every value that cannot be read goes to
+ * err->fields, each naming its field, and the first is the error (KITH_E_INVALID); an
+ * option that is no field is a usage error naming the command that lists them. */
+enum kerr_code cli_fields_set(struct cli *c, const struct cli_fields *how, void *rec, int argc,
+                              char **argv, struct cw_err *err);
+/* The fields as options, one per line: label, required, where the codes are listed, the
+ * hint; only those named in `only` when it is not NULL. */
+void cli_fields_print(struct cli *c, const struct field *fields, const char *const *only);
+
 enum kerr_code cli_print_child(struct cli *c, const struct person *p);
 void cli_print_children(struct cli *c, const struct person *people, size_t n);
 

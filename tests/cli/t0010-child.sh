@@ -20,6 +20,25 @@ out_has "COMM, LD"
 out_has "relationships (0)"
 out_has "allocations (0)"
 
+# The options are the description's fields, listed from it; the full names and the short
+# --given/--family both work; an option that is no field a new child's record takes is a
+# usage error that says where the fields are listed.
+ok child fields
+out_has "--nhs-number"
+out_has "--family-name            family name (required)"
+out_has "--uasc"
+if grep -q -- "--created\|--kind" "$T/out"; then fail "child fields lists what add does not take"; fi
+ok child add --given-name Grace --family_name Hopper --sex F --dob 2016-12-09 --ethnicity WBRI \
+    --la-child-id=LA000124 --uasc
+ok child show LA000124
+out_has "Grace Hopper"
+status 64 child add --given X --family Y --sex F --colour blue
+err_has "a child's record has no field 'colour': 'kith child fields' lists them"
+status 64 child add --given X --family Y --sex F --created 2020-01-01
+err_has "no field 'created'"
+ok child list
+[ "$(grep -c . "$T/out")" -eq 3 ] || fail "a refused child was stored"
+
 # Every problem at once, naming the field, the value and what was expected; nothing stored.
 status 3 child add --given X --family Y --sex Q --dob 2030-01-01 --upn A123 \
     --ethnicity wbri --disabilities NONE,MOB
@@ -30,7 +49,7 @@ err_has "field 'ethnicity'"
 err_has "field 'upn'"
 err_has "field 'disabilities'"
 ok child list
-[ "$(grep -c . "$T/out")" -eq 2 ] || fail "the invalid child was stored"
+[ "$(grep -c . "$T/out")" -eq 3 ] || fail "the invalid child was stored"
 
 # Names may not hold bidi overrides or invisible characters: "Ada" with U+202E would show
 # reversed, and with U+200B would look like another child's name and not be it.
@@ -42,7 +61,7 @@ status 3 child add --given Ada --family "$(printf 'Love\342\200\213lace')" --sex
     --dob 2015-02-28 --ethnicity WBRI
 err_has "holds an invisible (zero-width) character (U+200B)"
 ok child list
-[ "$(grep -c . "$T/out")" -eq 2 ] || fail "a child with a bidi override was stored"
+[ "$(grep -c . "$T/out")" -eq 3 ] || fail "a child with a bidi override was stored"
 
 # The same LA child id twice is a conflict, not a second record.
 status 5 child add --given Ada --family Other --sex F --dob 2016-01-01 --ethnicity NOBT --la-child-id LA000123
