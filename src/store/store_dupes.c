@@ -7,7 +7,6 @@
 
 #include <ctype.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "store/store_impl.h"
@@ -33,13 +32,12 @@ static void copy(char *dst, size_t cap, const char *src)
 
 static enum kerr_code read_row(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
 {
-    (void)len;
     (void)e;
     struct rows *r = ctx;
     if (r->n == STORE_DUPES_MAX)
         return KITH_OK;
     struct dup_row *d = &r->v[r->n++];
-    d->id = v[0] ? strtoll(v[0], NULL, 10) : 0;
+    d->id = store_col_i64(v[0], len[0]);
     copy(d->public_id, sizeof d->public_id, v[1]);
     copy(d->la_child_id, sizeof d->la_child_id, v[2]);
     d->given = arena_strdup(r->a, v[3] ? v[3] : "");

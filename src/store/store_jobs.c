@@ -38,7 +38,6 @@ static int8_t option(enum codeset_id set, const char *v)
 
 static enum kerr_code read_row(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
 {
-    (void)len;
     (void)e;
     struct reader *r = ctx;
     if (r->n == r->cap) {
@@ -58,8 +57,8 @@ static enum kerr_code read_row(void *ctx, const char *const *v, const size_t *le
     j->opt[JF_CONTRACT] = option(CS_JOB_CONTRACT, v[4]);
     j->opt[JF_HOURS] = option(CS_JOB_HOURS, v[5]);
     j->opt[JF_ARRANGEMENT] = option(CS_JOB_ARRANGEMENT, v[6]);
-    j->salary_min = v[7] ? strtoll(v[7], NULL, 10) : 0;
-    j->salary_max = v[8] ? strtoll(v[8], NULL, 10) : 0;
+    j->salary_min = store_col_i64(v[7], len[7]);
+    j->salary_max = store_col_i64(v[8], len[8]);
     j->opt[JF_SALARY] = (int8_t)jobs_salary_band(j->salary_min);
     if (!v[9] || date_parse_iso(v[9], &j->published_on, NULL))
         j->published_on = DATE_NONE;

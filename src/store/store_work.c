@@ -46,11 +46,10 @@ struct owners {
 
 static enum kerr_code read_owner(void *ctx, const char *const *v, const size_t *len, struct kerr *e)
 {
-    (void)len;
     (void)e;
     struct owners *o = ctx;
-    int64_t id = v[0] ? strtoll(v[0], NULL, 10) : 0;
-    int64_t worker = v[3] ? strtoll(v[3], NULL, 10) : 0;
+    int64_t id = store_col_i64(v[0], len[0]);
+    int64_t worker = store_col_i64(v[3], len[3]);
     if (o->n && o->v[o->n - 1].child_id == id) {
         o->v[o->n - 1].worker_id = worker;
         return KITH_OK;
