@@ -75,6 +75,13 @@ enum kerr_code cw_audit(struct store *s, const struct actor *who, int64_t child_
                         const char *action, const char *outcome, const char *detail, bool read,
                         struct kerr *e);
 
+/* Whether `who` may read (`writing` false) or write records of type `t` by its keepers
+ * (domain/rec.h struct rec_keepers): the one rule for a type that hangs off no child, which
+ * every cw_rec_ action below applies (a refusal is KITH_E_FORBIDDEN, audited) and the
+ * router asks before a page or API route of the type runs. A child's type: true, since
+ * the child's scope decides, record by record. */
+bool cw_rec_may(const struct actor *who, const struct rec_type *t, bool writing);
+
 /* Add a record of type `t`. For a type that hangs off a child, rec's head names the child
  * (parent_id) and the actor must be able to see that child: otherwise KITH_E_NOT_FOUND,
  * as if there were no such child, and the refusal is audited. The head's created_by is
@@ -103,7 +110,8 @@ enum kerr_code cw_rec_view(struct store *s, const struct actor *who, const struc
                            const char *public_id, struct arena *a, void *out, struct cw_err *err);
 
 /* A child's records of type `t`, newest first; `total` counts them all. Audited as a view
- * of the child. */
+ * of the child. For a type that hangs off no child, `child_id` is 0 and the list is all of
+ * the type's records, for its keepers' readers. */
 enum kerr_code cw_rec_list(struct store *s, const struct actor *who, const struct rec_type *t,
                            int64_t child_id, size_t limit, size_t offset, struct arena *a,
                            void **out, size_t *n, int64_t *total, struct cw_err *err);

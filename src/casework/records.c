@@ -15,10 +15,7 @@
 #include "casework/cin_live.h"
 #include "casework/cross.h"
 #include "casework/cw_impl.h"
-#include "casework/recruit.h"
 #include "casework/step.h"
-#include "casework/workforce.h"
-#include "domain/agency.h"
 #include "domain/audit.h"
 #include "domain/codeset.h"
 #include "domain/help.h"
@@ -71,29 +68,29 @@ static enum kerr_code may_see(struct store *s, const struct actor *who, const st
     return cw_may_see(s, who, child_id, action_name(t, verb, act, sizeof act), err);
 }
 
-/* Vacancies and applications are the recruiters' to write, and applications theirs to
- * read (casework/recruit.h); agency assignments, with their rates and their people, are
- * for those who manage staff (casework/workforce.h), who read the price caps too, which
- * only administrators (and the operator) write: whoever else asks, case-recording
- * accounts included, is refused and the refusal audited. Vacancies are published to be
- * read. */
-static enum kerr_code may_recruit(struct store *s, const struct actor *who,
-                                  const struct rec_type *t, const char *verb, bool reading,
-                                  struct cw_err *err)
+bool cw_rec_may(const struct actor *who, const struct rec_type *t, bool writing)
 {
-    bool caps = t == &agency_cap_type && !reading;
-    bool staff = t == &agency_assignment_type || t == &agency_cap_type;
-    bool theirs = t == &application_type || (t == &vacancy_type && !reading);
-    if (caps    ? cw_may_keep_caps(who)
-        : staff ? cw_may_manage_staff(who)
-                : !theirs || cw_may_recruit(who))
+    const struct rec_keepers *k = t->keepers;
+    if (t->parent || !k)
+        return t->parent != NULL; /* a type with no parent and no keepers is no one's */
+    if (k->operator_keeps && !who->user_id)
+        return true;
+    const char *const *roles = writing ? k->writers : k->readers;
+    return (!writing && !roles) || cw_role_in(who, roles);
+}
+
+/* Whether `who` may do `verb` to a record of type `t`, which hangs off no child, by its
+ * keepers (cw_rec_may): whoever else asks, case-recording accounts included, is refused
+ * and the refusal audited. */
+static enum kerr_code may_keep(struct store *s, const struct actor *who, const struct rec_type *t,
+                               const char *verb, bool reading, struct cw_err *err)
+{
+    if (cw_rec_may(who, t, !reading))
         return KITH_OK;
     char act[64];
     cw_audit(s, who, 0, action_name(t, verb, act, sizeof act), "denied", NULL, true, NULL);
     return kerr_fail(&err->e, KITH_E_FORBIDDEN, "role", "only %s %s %s",
-                     caps    ? "administrators"
-                     : staff ? "team managers and administrators"
-                             : "recruiters and team managers",
+                     reading ? t->keepers->readers_are : t->keepers->writers_are,
                      reading ? "read" : "write", t->plural);
 }
 
@@ -291,7 +288,7 @@ enum kerr_code cw_rec_add(struct store *s, const struct actor *who, const struct
         return kerr_fail(&err->e, KITH_E_INVALID, "child", "a %s is recorded for a child",
                          t->label);
     enum kerr_code rc = t->parent ? may_see(s, who, t, h->parent_id, "add", err)
-                                  : may_recruit(s, who, t, "add", false, err);
+                                  : may_keep(s, who, t, "add", false, err);
     cw_rec_kept(t, rec, NULL); /* links are set by the actions that make them */
     if (!rc && t->parent)
         rc = cw_child_writable(s, h->parent_id, err);
@@ -321,7 +318,7 @@ enum kerr_code cw_rec_correct(struct store *s, const struct actor *who, const st
     const struct rec_head *sh = rec_chead(t, stored);
     if (!rc)
         rc = t->parent ? may_see(s, who, t, sh->parent_id, "correct", err)
-                       : may_recruit(s, who, t, "correct", false, err);
+                       : may_keep(s, who, t, "correct", false, err);
     if (rc)
         return rc;
     /* The record stays where it is: its child, public id and creation are not edits. */
@@ -368,7 +365,7 @@ enum kerr_code cw_rec_view(struct store *s, const struct actor *who, const struc
     const struct rec_head *h = rec_chead(t, out);
     if (!rc)
         rc = t->parent ? may_see(s, who, t, h->parent_id, "view", err)
-                       : may_recruit(s, who, t, "view", true, err);
+                       : may_keep(s, who, t, "view", true, err);
     if (rc)
         return rc;
     char act[64];
@@ -383,7 +380,7 @@ enum kerr_code cw_rec_list(struct store *s, const struct actor *who, const struc
     *out = NULL;
     *n = 0;
     enum kerr_code rc = t->parent ? may_see(s, who, t, child_id, "list", err)
-                                  : may_recruit(s, who, t, "list", true, err);
+                                  : may_keep(s, who, t, "list", true, err);
     if (!rc)
         rc = store_rec_list(
             s, t, &(struct rec_query){.parent_id = child_id, .limit = limit, .offset = offset}, a,
@@ -406,7 +403,7 @@ enum kerr_code cw_rec_history(struct store *s, const struct actor *who, const st
     const struct rec_head *h = rec_chead(t, cur);
     if (!rc)
         rc = t->parent ? may_see(s, who, t, h->parent_id, "history", err)
-                       : may_recruit(s, who, t, "history", true, err);
+                       : may_keep(s, who, t, "history", true, err);
     if (!rc)
         rc = store_rec_history(s, t, h->id, a, out, n, &err->e);
     if (rc)
@@ -425,7 +422,7 @@ enum kerr_code cw_rec_delete(struct store *s, const struct actor *who, const str
     const struct rec_head *sh = rec_chead(t, stored);
     if (!rc)
         rc = t->parent ? may_see(s, who, t, sh->parent_id, "delete", err)
-                       : may_recruit(s, who, t, "delete", false, err);
+                       : may_keep(s, who, t, "delete", false, err);
     if (rc)
         return rc;
     if (blank(reason)) {

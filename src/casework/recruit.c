@@ -18,11 +18,7 @@
 #include "store/store_recruit.h"
 #include "store/store_rec.h"
 
-bool cw_may_recruit(const struct actor *who)
-{
-    static const char *const roles[] = {"recruiter", "team-manager", NULL};
-    return cw_role_in(who, roles);
-}
+bool cw_may_recruit(const struct actor *who) { return cw_role_in(who, recruit_roles); }
 
 static enum kerr_code refuse(struct store *s, const struct actor *who, const char *action,
                              struct cw_err *err)

@@ -10,22 +10,16 @@
 #include <string.h>
 
 #include "casework/cw_impl.h"
+#include "domain/agency.h"
 #include "domain/vacancy.h"
 #include "store/store.h"
 #include "store/store_rec.h"
 #include "store/store_setting.h"
 #include "store/store_cases.h"
 
-bool cw_may_keep_caps(const struct actor *who)
-{
-    static const char *const roles[] = {"administrator", NULL};
-    return !who->user_id || cw_role_in(who, roles);
-}
-
 bool cw_may_manage_staff(const struct actor *who)
 {
-    static const char *const roles[] = {"team-manager", "administrator", NULL};
-    return !who->user_id || cw_role_in(who, roles);
+    return !who->user_id || cw_role_in(who, staff_roles);
 }
 
 bool cw_may_see_workforce_figures(const struct actor *who)

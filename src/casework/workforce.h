@@ -14,10 +14,6 @@
 
 /* Whether `who` manages staff: a team manager, an administrator, or the operator. */
 bool cw_may_manage_staff(const struct actor *who);
-/* Whether `who` keeps the council's settings and its region's agency price caps: an
- * administrator, or the operator (kith settings is the operator's). Team managers read
- * the caps (cw_may_manage_staff) but do not set what their own rates are judged by. */
-bool cw_may_keep_caps(const struct actor *who);
 
 /* Record absence `ab` of worker `worker_ref` (public id or Social Work England number):
  * checked against absence_fields, its first day not before the worker started; audited

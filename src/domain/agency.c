@@ -182,12 +182,25 @@ static void check(const void *rec, const struct field_ctx *ctx, struct field_err
     }
 }
 
+/* An assignment, with its rates and its person, is for those who manage staff, and the
+ * operator's own tools. */
+const char *const staff_roles[] = {"team-manager", "administrator", NULL};
+
+static const struct rec_keepers assignment_keepers = {
+    .readers = staff_roles,
+    .writers = staff_roles,
+    .operator_keeps = true,
+    .readers_are = "team managers and administrators",
+    .writers_are = "team managers and administrators",
+};
+
 const struct rec_type agency_assignment_type = {
     .name = "agency_assignment",
     .label = "agency assignment",
     .plural = "agency assignments",
     .table = "agency_assignment",
     .parent = NULL,
+    .keepers = &assignment_keepers,
     .size = sizeof(struct agency_assignment),
     .head = offsetof(struct agency_assignment, h),
     .fields = agency_fields,

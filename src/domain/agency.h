@@ -69,6 +69,9 @@ struct agency_assignment {
 };
 
 extern const struct rec_type agency_assignment_type;
+/* The roles that manage staff (user-role codes, NULL-ended): the keepers of agency
+ * assignments, the readers of the caps, and casework/workforce.h cw_may_manage_staff. */
+extern const char *const staff_roles[];
 
 /* Whether `code` is one of the nine English regions (code set agency-region), whose
  * councils agree caps together; the council's own is the setting "region". */

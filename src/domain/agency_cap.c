@@ -64,12 +64,25 @@ static void check(const void *rec, const struct field_ctx *ctx, struct field_err
                       "the day it is in force from", false);
 }
 
+/* Those who manage staff read the caps their rates are judged by; only administrators (and
+ * the operator) set them. */
+static const char *const cap_writers[] = {"administrator", NULL};
+
+static const struct rec_keepers cap_keepers = {
+    .readers = staff_roles,
+    .writers = cap_writers,
+    .operator_keeps = true,
+    .readers_are = "team managers and administrators",
+    .writers_are = "administrators",
+};
+
 const struct rec_type agency_cap_type = {
     .name = "agency_cap",
     .label = "agency price cap",
     .plural = "agency price caps",
     .table = "agency_cap",
     .parent = NULL,
+    .keepers = &cap_keepers,
     .size = sizeof(struct agency_cap),
     .head = offsetof(struct agency_cap, h),
     .fields = cap_fields,

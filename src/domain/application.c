@@ -14,6 +14,7 @@
 
 #include "domain/codeset.h"
 #include "domain/ident.h"
+#include "domain/vacancy.h"
 
 #define F(m) offsetof(struct application, m)
 
@@ -131,12 +132,21 @@ static void application_check(const void *rec, const struct field_ctx *ctx,
                    "is not a kind of CV kith takes", NULL);
 }
 
+/* An application is a person's data: read and written only by those who recruit. */
+static const struct rec_keepers application_keepers = {
+    .readers = recruit_roles,
+    .writers = recruit_roles,
+    .readers_are = "recruiters and team managers",
+    .writers_are = "recruiters and team managers",
+};
+
 const struct rec_type application_type = {
     .name = "application",
     .label = "application",
     .plural = "applications",
     .table = "application",
     .parent = NULL,
+    .keepers = &application_keepers,
     .size = sizeof(struct application),
     .head = offsetof(struct application, h),
     .fields = application_fields,

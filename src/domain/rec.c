@@ -299,6 +299,17 @@ enum kerr_code rec_type_check(const struct rec_type *t, struct kerr *e)
                          "record type '%s': its name and table must "
                          "be lower-case letters, digits and '_'",
                          t->name ? t->name : "?");
+    /* a type with no child to take its scope from says who keeps it, or no one could */
+    if (!t->parent && (!t->keepers || !t->keepers->writers || !t->keepers->writers_are ||
+                       (t->keepers->readers && !t->keepers->readers_are)))
+        return kerr_fail(e, KITH_E_INTERNAL, "keepers",
+                         "record type '%s' hangs off no child: its keepers must name who "
+                         "writes it (and who reads it, unless everyone does)",
+                         t->name);
+    if (t->parent && t->keepers)
+        return kerr_fail(e, KITH_E_INTERNAL, "keepers",
+                         "record type '%s' hangs off a child, whose scope decides who keeps it",
+                         t->name);
     size_t n = rec_nfields(t);
     if (n == 0 || n > REC_FIELDS_MAX)
         return kerr_fail(e, KITH_E_INTERNAL, "fields",

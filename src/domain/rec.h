@@ -18,6 +18,7 @@
 #ifndef KITH_DOMAIN_REC_H
 #define KITH_DOMAIN_REC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,14 +39,30 @@ struct rec_head {
     const char *reason; /* why this version was written (a correction's reason); NULL at first */
 };
 
+/* Who keeps the records of a type that hangs off no child (a vacancy, an agency price
+ * cap): with no child's scope to inherit, the description names the roles (user-role
+ * codes, domain/entities.h) that read its records and those that write them. The use-case
+ * layer decides every read and write from it (casework.h cw_rec_may), and the router asks
+ * the same before a page or API route of the type runs (http/scope.c). */
+struct rec_keepers {
+    const char *const *readers; /* NULL-ended; NULL: every account (published, like a vacancy) */
+    const char *const *writers; /* NULL-ended */
+    bool operator_keeps;        /* the operator's own tools (no account) read and write it too */
+    /* who they are, in a refusal: "only <readers_are> read <plural>" */
+    const char *readers_are, *writers_are;
+};
+
 struct rec_type {
     const char *name;   /* "contact": the CLI's TYPE, the API's path segment, audit actions */
     const char *label;  /* "contact", in a sentence */
     const char *plural; /* "contacts" */
     const char *table;  /* its SQL table */
     const char *parent; /* "child" when each record hangs off a child; NULL when none */
-    size_t size;        /* sizeof the record struct */
-    size_t head;        /* offsetof its struct rec_head */
+    /* With no parent: who reads and writes its records (required then; NULL for a type
+     * kept about a child, whose scope decides). */
+    const struct rec_keepers *keepers;
+    size_t size;                /* sizeof the record struct */
+    size_t head;                /* offsetof its struct rec_head */
     const struct field *fields; /* ended by a row with a NULL name */
     const char *order;          /* the date field lists sort by, newest first; NULL: creation */
     const char *title;          /* the field that names a record in lists and the timeline */

@@ -127,12 +127,23 @@ static void vacancy_check(const void *rec, const struct field_ctx *ctx, struct f
                    "is before the day published", NULL);
 }
 
+/* Recruiters and team managers run the council's recruitment; a vacancy is published to be
+ * read by anyone, and only they write one. */
+const char *const recruit_roles[] = {"recruiter", "team-manager", NULL};
+
+static const struct rec_keepers vacancy_keepers = {
+    .readers = NULL,
+    .writers = recruit_roles,
+    .writers_are = "recruiters and team managers",
+};
+
 const struct rec_type vacancy_type = {
     .name = "vacancy",
     .label = "vacancy",
     .plural = "vacancies",
     .table = "vacancy",
     .parent = NULL,
+    .keepers = &vacancy_keepers,
     .size = sizeof(struct vacancy),
     .head = offsetof(struct vacancy, h),
     .fields = vacancy_fields,

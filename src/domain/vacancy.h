@@ -37,6 +37,9 @@ struct vacancy {
 };
 
 extern const struct rec_type vacancy_type;
+/* The roles that recruit (user-role codes, NULL-ended): the keepers of vacancies and
+ * applications (rec.h struct rec_keepers) and casework/recruit.h cw_may_recruit. */
+extern const char *const recruit_roles[];
 
 /* How long applications are kept after their vacancy closed, unless the council's setting
  * application-retention-months says otherwise (casework/retention.h). */

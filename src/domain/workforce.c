@@ -10,6 +10,7 @@
 
 #include "core/workday.h"
 
+#include "domain/agency.h"
 #include "domain/codeset.h"
 #include "domain/ident.h"
 
@@ -234,12 +235,23 @@ const struct field absence_fields[] = {
     {.name = NULL},
 };
 
+/* Why someone was off is their personal data: for those who manage staff (casework/
+ * workforce.c asks cw_may_manage_staff, the same roles). */
+static const struct rec_keepers absence_keepers = {
+    .readers = staff_roles,
+    .writers = staff_roles,
+    .operator_keeps = true,
+    .readers_are = "team managers and administrators",
+    .writers_are = "team managers and administrators",
+};
+
 const struct rec_type absence_type = {
     .name = "absence",
     .label = "absence",
     .plural = "absences",
     .table = "absence",
     .parent = NULL,
+    .keepers = &absence_keepers,
     .size = sizeof(struct absence),
     .head = offsetof(struct absence, h),
     .fields = absence_fields,

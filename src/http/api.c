@@ -540,12 +540,15 @@ static const char *const chronology_query[] = {
     "kind: front-door, assessment, protection, plan, risk, proceedings or note",
     "from: YYYY-MM-DD: the first day to show", "to: YYYY-MM-DD: the last day to show", NULL};
 
+static const char *const kept_query[] = {"page: which 50 records, from 1 (1 by default)", NULL};
+
 /* The GET routes that take a query string: its parameters, "name: what it means" each. */
 static const struct {
     const char *pattern;
     const char *const *params;
 } api_queries[] = {{"/api/v1/obligations", obligation_query},
-                   {"/api/v1/children/{id}/chronology", chronology_query}};
+                   {"/api/v1/children/{id}/chronology", chronology_query},
+                   {"/api/v1/records/{type}", kept_query}};
 
 static const char *const *query_of(const struct api_doc *d)
 {
@@ -591,6 +594,15 @@ const struct api_doc api_docs[] = {
      "RecordList"},
     {HTTP_POST, "/api/v1/children/{id}/records/{type}", "Add a record of a type for a child",
      "RecordInput", "Record"},
+    {HTTP_GET, "/api/v1/records/{type}",
+     "The records of a type that hangs off no child (a vacancy, an application, an agency "
+     "assignment, an agency price cap), newest first, 50 a page with the total; for the roles "
+     "its description names as its readers, every read audited (docs/api.md)",
+     NULL, "RecordList"},
+    {HTTP_POST, "/api/v1/records/{type}",
+     "Add a record of a type that hangs off no child, for the roles its description names as "
+     "its writers; correct it with PATCH /api/v1/records/{type}/{rid}",
+     "RecordInput", "Record"},
     {HTTP_GET, "/api/v1/records/{type}/{rid}", "One record", NULL, "Record"},
     {HTTP_PATCH, "/api/v1/records/{type}/{rid}",
      "Correct a record: the fields to change, with version (the one you started from) and "
@@ -635,15 +647,16 @@ const struct api_doc api_docs[] = {
      "Add an agency assignment: refused, naming each field, over the region's cap without a "
      "sign-off, under the minimum experience, within three months of a permanent post in the "
      "region without exceptional circumstances (docs/workforce.md)",
-     "AgencyAssignmentInput", "AgencyAssignment"},
+     "AgencyAssignmentInput", "AgencyAssignmentInForce"},
     {HTTP_GET, "/api/v1/agency-caps",
      "The agency price caps the council recorded, newest first (team managers and "
-     "administrators; docs/workforce.md)",
+     "administrators; docs/workforce.md): GET /api/v1/records/agency_cap, the records under "
+     "caps",
      NULL, "AgencyCapList"},
     {HTTP_POST, "/api/v1/agency-caps",
      "Add a price cap for a region and role category from a day (administrators): refused on "
      "the day that clashes when another cap of that region and role is in force on any of its "
-     "days (docs/workforce.md)",
+     "days (docs/workforce.md): POST /api/v1/records/agency_cap",
      "AgencyCapInput", "AgencyCap"},
     {HTTP_GET, "/api/v1/jobs",
      "Open vacancies on the public jobs board, filtered as /jobs is; no token needed "
@@ -734,9 +747,14 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
                 json_key_obj(&j, "schema");
                 json_str(&j, "type", "string");
                 if (!strcmp(name, "type")) {
+                    /* every type where one record is named, those that hang off no
+                     * child on their own path, a child's types elsewhere (under a child,
+                     * and the steps between family help and a CIN episode) */
+                    bool any = strstr(d->pattern, "{rid}") && !strstr(d->pattern, "/step/");
+                    bool kept = !strcmp(d->pattern, "/api/v1/records/{type}");
                     json_arr_begin(&j, "enum");
                     for (size_t t = 0; rec_types[t]; t++)
-                        if (rec_types[t]->parent) /* the records kept about a child */
+                        if (any || kept == (rec_types[t]->parent == NULL))
                             json_str(&j, NULL, rec_types[t]->name);
                     json_arr_end(&j);
                 }
@@ -824,17 +842,13 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
                       worker_fields, false, NULL);
     /* its head, then cap_pence and over_cap after the fields: api_agency.c */
     static const char *const agency_head[] = {"id", "version", NULL};
-    api_fields_schema(&j, "AgencyAssignment",
+    /* AgencyAssignment and AgencyCap, and their inputs, are the record types' own
+     * (api_records_schemas); this is an assignment as /api/v1/agency-assignments has it */
+    api_fields_schema(&j, "AgencyAssignmentInForce",
                       "An agency assignment, with cap_pence and cap_id (the cap in force at its "
                       "start) and over_cap; with no cap recorded, cap_pence and over_cap are "
                       "null and cap_missing says so",
                       agency_head, agency_assignment_type.fields, false, NULL);
-    api_fields_schema(&j, "AgencyAssignmentInput", "An agency assignment as sent", NULL,
-                      agency_assignment_type.fields, true, NULL);
-    api_fields_schema(&j, "AgencyCap", "A regional agency price cap, pence an hour", agency_head,
-                      agency_cap_type.fields, false, NULL);
-    api_fields_schema(&j, "AgencyCapInput", "A regional agency price cap as sent", NULL,
-                      agency_cap_type.fields, true, NULL);
     schema(&j, "Search", search, search);
     schema(&j, "Problem", problem, NULL);
     schema(&j, "Obligation", obligation, NULL);
@@ -859,7 +873,7 @@ int api_openapi(struct http_app *app, struct http_request *req, struct http_resp
                  {"RecordVersions", "versions", "Record"},
                  {"ObligationList", "obligations", "Obligation"},
                  {"DuplicateList", "duplicates", "Duplicate"},
-                 {"AgencyAssignmentList", "assignments", "AgencyAssignment"},
+                 {"AgencyAssignmentList", "assignments", "AgencyAssignmentInForce"},
                  {"AgencyCapList", "caps", "AgencyCap"}};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         json_key_obj(&j, lists[i].name);

@@ -32,7 +32,9 @@ int api_workers(struct http_app *app, struct http_request *req, struct http_resp
 /* Agency assignments in force on a day, and adding one (api_agency.c). */
 int api_agency_list(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_agency_add(struct http_app *app, struct http_request *req, struct http_response *res);
-/* The region's agency price caps, and adding one (api_agency.c). */
+/* The region's agency price caps, and adding one (api_agency.c): the generic list and
+ * add of api_records.c (api_kept_list, api_kept_add) for agency_cap, kept at the address
+ * documented before those served a type with no parent. */
 int api_agency_caps(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_agency_cap_add(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_workforce_figures(struct http_app *app, struct http_request *req,
@@ -43,6 +45,16 @@ int api_obligations(struct http_app *app, struct http_request *req, struct http_
 int api_records_list(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_record_add(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_record_get(struct http_app *app, struct http_request *req, struct http_response *res);
+/* The records of a type that hangs off no child, for its keepers: GET /api/v1/records/{type}
+ * (newest first, 50 a page with the total; ?page=N) and POST to add one. */
+int api_kept_list(struct http_app *app, struct http_request *req, struct http_response *res);
+int api_kept_add(struct http_app *app, struct http_request *req, struct http_response *res);
+/* The same for type `t` (one with no parent), the list's records under `key`: for the
+ * addresses that served one such type before these did (/api/v1/agency-caps). */
+struct rec_type;
+int api_kept_list_of(struct http_request *req, struct http_response *res, const struct rec_type *t,
+                     const char *key);
+int api_kept_add_of(struct http_request *req, struct http_response *res, const struct rec_type *t);
 int api_record_correct(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_child_chronology(struct http_app *app, struct http_request *req, struct http_response *res);
 int api_record_history(struct http_app *app, struct http_request *req, struct http_response *res);

@@ -6,9 +6,10 @@
  * judgement; POST /api/v1/agency-assignments adds one through the generic use
  * case, so the API refuses what the form and the command line refuse, each problem naming
  * its field. Both for team managers and administrators only, every read audited.
- * GET /api/v1/agency-caps lists the region's price caps the council recorded (team
- * managers and administrators); POST /api/v1/agency-caps adds one (administrators), an
- * overlap with another of its region and role refused on the day that clashes.
+ * GET /api/v1/agency-caps lists the region's price caps the council recorded and POST adds
+ * one: the generic GET and POST /api/v1/records/agency_cap (api_records.c), kept at this
+ * address; the cap's keepers (its description) say who may, the use case refuses an
+ * overlap with another of its region and role on the day that clashes.
  */
 #include <string.h>
 
@@ -137,51 +138,16 @@ int api_agency_add(struct http_app *app, struct http_request *req, struct http_r
     return answer(req, res, 201, &j);
 }
 
-static void write_cap(struct json_out *j, const struct agency_cap *c)
-{
-    json_obj_begin(j);
-    json_str(j, "id", c->h.public_id);
-    json_int(j, "version", c->h.version);
-    api_fields_write(j, agency_cap_type.fields, c);
-    json_obj_end(j);
-}
-
+/* The caps are the generic records of a type that hangs off no child (api_records.c), at
+ * the address and under the key ("caps") documented before that served them. */
 int api_agency_caps(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     (void)app;
-    struct store_scope scope;
-    struct actor who = web_actor(req, &scope);
-    void *rows = NULL;
-    size_t n = 0;
-    int64_t total = 0;
-    struct cw_err err;
-    cw_err_clear(&err);
-    /* a region's caps are a few rows a year: one page holds every council's */
-    enum kerr_code rc = cw_rec_list(req->store, &who, &agency_cap_type, 0, STORE_PAGE_MAX, 0,
-                                    req->arena, &rows, &n, &total, &err);
-    if (rc)
-        return api_refused(req, res, rc, &err);
-    struct json_out j;
-    json_out_init(&j);
-    json_obj_begin(&j);
-    json_int(&j, "total", total);
-    json_arr_begin(&j, "caps");
-    for (size_t i = 0; i < n; i++)
-        write_cap(&j, (const struct agency_cap *)rows + i);
-    json_arr_end(&j);
-    json_obj_end(&j);
-    return answer(req, res, 200, &j);
+    return api_kept_list_of(req, res, &agency_cap_type, "caps");
 }
 
 int api_agency_cap_add(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     (void)app;
-    int status;
-    struct agency_cap *c = add_one(req, res, &agency_cap_type, "an agency price cap", &status);
-    if (!c)
-        return status;
-    struct json_out j;
-    json_out_init(&j);
-    write_cap(&j, c);
-    return answer(req, res, 201, &j);
+    return api_kept_add_of(req, res, &agency_cap_type);
 }

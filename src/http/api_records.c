@@ -16,6 +16,13 @@
  *   GET   /api/v1/records/{type}/{rid}/history     every version, oldest first
  *   POST  /api/v1/records/{from}/{rid}/step/{type} step into a new record of {type}
  *                                                  (casework/step.h)
+ *   GET   /api/v1/records/{type}                   a type that hangs off no child (a
+ *   POST  /api/v1/records/{type}                   vacancy, an agency price cap): its
+ *                                                  records, ?page=N, and add one; for its
+ *                                                  keepers (the router asked)
+ *
+ * A record of a type with no parent is read, corrected and deleted through the same
+ * /api/v1/records/{type}/{rid} paths as a child's, its keepers deciding who may.
  */
 #include "http/api.h"
 
@@ -29,6 +36,7 @@
 #include "casework/step.h"
 #include "http/api_fields.h"
 #include "http/json.h"
+#include "http/page.h"
 #include "http/web_audit.h"
 
 enum { RECORDS_PAGE = 50 };
@@ -83,13 +91,9 @@ static void write_record(struct json_out *j, const char *key, struct arena *a,
     json_obj_end(j);
 }
 
-/* The types these routes serve: those kept about a child (a vacancy is the jobs board's,
- * docs/jobs.md, and hangs off no child). */
-static const struct rec_type *type_arg(const char *name)
-{
-    const struct rec_type *t = rec_type_named(name);
-    return t && t->parent ? t : NULL;
-}
+/* The type a path names: every type kith serves on the routes of one record; a child's on
+ * /children/{id}/records/{type}, one that hangs off no child on /records/{type}. */
+static const struct rec_type *type_arg(const char *name) { return rec_type_named(name); }
 
 static int no_type(struct http_request *req, struct http_response *res)
 {
@@ -138,22 +142,15 @@ int api_records_list(struct http_app *app, struct http_request *req, struct http
     return answer(req, res, 200, &j, "application/json");
 }
 
-int api_record_add(struct http_app *app, struct http_request *req, struct http_response *res)
+/* Add a record of `t` from the request's body, hanging off `child` (NULL: a type with
+ * none): 201 with the record and its Location, or the refusal. */
+static int add_from_body(struct http_request *req, struct http_response *res,
+                         const struct rec_type *t, const struct person *child)
 {
-    (void)app;
-    const struct rec_type *t = type_arg(req->path_args[1]);
-    if (!t || !t->parent)
-        return no_type(req, res);
     struct json_body b = {0};
     int r0 = api_body_read(req, res, &b);
     if (r0)
         return r0;
-    struct person p;
-    struct cw_err err;
-    cw_err_clear(&err);
-    enum kerr_code rc = child_of(req, req->path_args[0], &p, &err.e);
-    if (rc)
-        return api_refused(req, res, rc, &err);
     void *rec = arena_zalloc(req->arena, t->size);
     struct field_errors none;
     field_errors_clear(&none);
@@ -163,10 +160,12 @@ int api_record_add(struct http_app *app, struct http_request *req, struct http_r
                     NULL);
     if (req->nerrors)
         return http_problem(req, res, 422, "The record was not saved", "Check the fields.");
-    rec_head(t, rec)->parent_id = p.id;
+    rec_head(t, rec)->parent_id = child ? child->id : 0;
     struct store_scope scope;
     struct actor who = web_actor(req, &scope);
-    rc = cw_rec_add(req->store, &who, t, rec, &err);
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = cw_rec_add(req->store, &who, t, rec, &err);
     if (rc)
         return api_refused(req, res, rc, &err);
     http_header_add(
@@ -174,8 +173,77 @@ int api_record_add(struct http_app *app, struct http_request *req, struct http_r
         arena_printf(req->arena, "/api/v1/records/%s/%s", t->name, rec_head(t, rec)->public_id));
     struct json_out j;
     json_out_init(&j);
-    write_record(&j, NULL, req->arena, t, rec, p.public_id, &err.warnings);
+    write_record(&j, NULL, req->arena, t, rec, child ? child->public_id : NULL, &err.warnings);
     return answer(req, res, 201, &j, "application/json");
+}
+
+int api_record_add(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t = type_arg(req->path_args[1]);
+    if (!t || !t->parent)
+        return no_type(req, res);
+    struct person p;
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = child_of(req, req->path_args[0], &p, &err.e);
+    if (rc)
+        return api_refused(req, res, rc, &err);
+    return add_from_body(req, res, t, &p);
+}
+
+/* A type that hangs off no child, named by the path (route_scope_kept let only its
+ * keepers through; the use case asks again and audits). */
+static const struct rec_type *kept_arg(const struct http_request *req)
+{
+    const struct rec_type *t = rec_type_named(req->path_args[0]);
+    return t && !t->parent ? t : NULL;
+}
+
+int api_kept_list(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t = kept_arg(req);
+    return t ? api_kept_list_of(req, res, t, "records") : no_type(req, res);
+}
+
+int api_kept_list_of(struct http_request *req, struct http_response *res, const struct rec_type *t,
+                     const char *key)
+{
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    void *rows = NULL;
+    size_t n = 0;
+    int64_t total = 0;
+    size_t offset = (size_t)(page_number(req) - 1) * RECORDS_PAGE;
+    enum kerr_code rc = cw_rec_list(req->store, &who, t, 0, RECORDS_PAGE, offset, req->arena, &rows,
+                                    &n, &total, &err);
+    if (rc)
+        return api_refused(req, res, rc, &err);
+    struct json_out j;
+    json_out_init(&j);
+    json_obj_begin(&j);
+    json_int(&j, "total", total);
+    json_arr_begin(&j, key);
+    for (size_t i = 0; i < n; i++)
+        write_record(&j, NULL, req->arena, t, (const char *)rows + i * t->size, NULL, NULL);
+    json_arr_end(&j);
+    json_obj_end(&j);
+    return answer(req, res, 200, &j, "application/json");
+}
+
+int api_kept_add(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t = kept_arg(req);
+    return t ? api_kept_add_of(req, res, t) : no_type(req, res);
+}
+
+int api_kept_add_of(struct http_request *req, struct http_response *res, const struct rec_type *t)
+{
+    return add_from_body(req, res, t, NULL);
 }
 
 /* The public id of the child a record hangs off, for its JSON. */
@@ -432,8 +500,6 @@ void api_records_schemas(struct json_out *j, struct arena *a)
 {
     for (size_t i = 0; rec_types[i]; i++) {
         const struct rec_type *t = rec_types[i];
-        if (!t->parent) /* not served here (type_arg) */
-            continue;
         char name[64];
         schema_name(t->name, name);
         for (int input = 0; input < 2; input++) {
@@ -449,6 +515,8 @@ void api_records_schemas(struct json_out *j, struct arena *a)
                 static const char *const head[] = {"id",         "type",   "child", "created_at",
                                                    "updated_at", "reason", NULL};
                 for (const char *const *h = head; *h; h++) {
+                    if (!t->parent && !strcmp(*h, "child")) /* it hangs off none */
+                        continue;
                     json_key_obj(j, *h);
                     json_str(j, "type", "string");
                     json_obj_end(j);
@@ -503,8 +571,6 @@ void api_records_schemas(struct json_out *j, struct arena *a)
         json_key_obj(j, generic[input]);
         json_arr_begin(j, "oneOf");
         for (size_t i = 0; rec_types[i]; i++) {
-            if (!rec_types[i]->parent)
-                continue;
             char name[64];
             schema_name(rec_types[i]->name, name);
             json_obj_begin(j);

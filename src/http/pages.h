@@ -44,10 +44,9 @@ int page_agency(struct http_app *app, struct http_request *req, struct http_resp
 /* Its form: GET /workforce/agency_assignment/new and POST /workforce/agency_assignment. */
 int page_agency_new(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_agency_add(struct http_app *app, struct http_request *req, struct http_response *res);
-/* The region's agency price caps (pages_caps.c): the list, and correcting or ending one. */
+/* The region's agency price caps in force and past (pages_caps.c); correcting or ending
+ * one is the generic correction's (page_record_edit, page_record_correct). */
 int page_caps(struct http_app *app, struct http_request *req, struct http_response *res);
-int page_cap_edit(struct http_app *app, struct http_request *req, struct http_response *res);
-int page_cap_correct(struct http_app *app, struct http_request *req, struct http_response *res);
 /* The period of the workforce figures asked for in the query (?from=DATE&to=DATE, as
  * typed): `to` is today unless given, `from` the census year's first day (1 October)
  * before `to` unless given. -1 with `*bad` naming the parameter that is no date. */
@@ -115,6 +114,11 @@ int page_records_add(struct http_app *app, struct http_request *req, struct http
 int page_record(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_record_edit(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_record_correct(struct http_app *app, struct http_request *req, struct http_response *res);
+/* The records of a type that hangs off no child, for its keepers: GET /records/{type} (the
+ * list, newest first, paged), GET /records/{type}/new and POST /records/{type} (its form). */
+int page_kept_list(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_kept_new(struct http_app *app, struct http_request *req, struct http_response *res);
+int page_kept_add(struct http_app *app, struct http_request *req, struct http_response *res);
 /* A child's chronology: significant events from the records, filtered by the query's
  * kind, from and to (domain/chronology.h). */
 int page_child_chronology(struct http_app *app, struct http_request *req,

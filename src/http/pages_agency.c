@@ -197,9 +197,10 @@ static const struct workforce_form *form_of(const struct http_request *req)
     return NULL;
 }
 
+/* Who writes each is its description's keepers (the use case's one rule). */
 static bool may_write(const struct workforce_form *wf, const struct actor *who)
 {
-    return wf->t == &agency_cap_type ? cw_may_keep_caps(who) : cw_may_manage_staff(who);
+    return cw_rec_may(who, wf->t, true);
 }
 
 static int workforce_form(struct http_request *req, struct http_response *res,

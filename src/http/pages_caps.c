@@ -1,17 +1,16 @@
 /*
  * The region's agency price caps, kept by the council (GET /workforce/caps): each cap's
  * region, role category, pence an hour, the days it is in force and who agreed it,
- * newest first. Team managers and administrators read them (every read through the use
- * case, audited); administrators add one (the form is pages_agency.c's, drawn from the
- * description) and correct or end one here (GET /workforce/agency_cap/{id}/edit, POST
- * /workforce/agency_cap/{id}): a correction with a reason, the old version kept; ending a
- * cap is giving it its last day. Two caps of one region and role that share a day are
- * refused beside the day that clashes (casework/agency.c). Docs: docs/workforce.md.
+ * newest first, in pounds and words. Team managers and administrators read them (every
+ * read through the use case, audited); administrators add one (the form is
+ * pages_agency.c's, drawn from the description) and correct or end one with the generic
+ * correction of a record (/records/agency_cap/{id}/edit, pages_records.c, also served at
+ * /workforce/agency_cap/{id}/edit): a reason, the old version kept; ending a cap is giving
+ * it its last day. Who may is the cap's keepers (its description). Two caps of one region
+ * and role that share a day are refused beside the day that clashes (casework/agency.c).
+ * Docs: docs/workforce.md.
  */
 #include "http/pages.h"
-
-#include <stdlib.h>
-#include <string.h>
 
 #include "casework/agency.h"
 #include "casework/workforce.h"
@@ -27,13 +26,10 @@ static const char *pounds(struct arena *a, int64_t pence)
     return arena_printf(a, "£%lld.%02lld", (long long)(pence / 100), (long long)(pence % 100));
 }
 
-static int refused(struct http_request *req, struct http_response *res, bool writing)
+static int refused(struct http_request *req, struct http_response *res)
 {
     return http_error_page(req, res, 403, "You cannot see this page",
-                           writing ? "Only administrators correct or end the region's agency "
-                                     "price caps."
-                                   : "Only team managers and administrators see the agency "
-                                     "price caps.");
+                           "Only team managers and administrators see the agency price caps.");
 }
 
 int page_caps(struct http_app *app, struct http_request *req, struct http_response *res)
@@ -51,7 +47,7 @@ int page_caps(struct http_app *app, struct http_request *req, struct http_respon
     enum kerr_code rc = cw_rec_list(req->store, &who, &agency_cap_type, 0, CAPS_PAGE, offset,
                                     req->arena, &rows, &n, &total, &err);
     if (rc == KITH_E_FORBIDDEN)
-        return refused(req, res, false);
+        return refused(req, res);
     if (rc)
         return page_store_failed(req, res, rc);
     struct arena *a = req->arena;
@@ -73,7 +69,7 @@ int page_caps(struct http_app *app, struct http_request *req, struct http_respon
         {.text = "In force from"}, {.text = "In force to"}, {.text = "Agreed by"},
         {.text = "Change"},
     };
-    bool keeper = cw_may_keep_caps(&who);
+    bool keeper = cw_rec_may(&who, &agency_cap_type, true); /* its keepers' writers */
     if (n) {
         govuk_table_begin(
             &h, &(struct govuk_table){.caption = "Caps recorded",
@@ -105,7 +101,7 @@ int page_caps(struct http_app *app, struct http_request *req, struct http_respon
                     &h,
                     &(struct govuk_cell){
                         .text = "Correct or end",
-                        .href = arena_printf(a, "/workforce/agency_cap/%s/edit", c->h.public_id)},
+                        .href = arena_printf(a, "/records/agency_cap/%s/edit", c->h.public_id)},
                     false);
             govuk_table_row_end(&h);
         }
@@ -120,89 +116,4 @@ int page_caps(struct http_app *app, struct http_request *req, struct http_respon
                                               .href = "/workforce/agency_cap/new",
                                               .classes = "govuk-button--secondary"});
     return page_end(&h, res, 200);
-}
-
-static int edit_form(struct http_request *req, struct http_response *res,
-                     const struct agency_cap *c, int status)
-{
-    struct html h;
-    html_init(&h, req->arena);
-    const char *title = "Correct or end a price cap";
-    page_begin(&h, req, status == 200 ? title : arena_printf(req->arena, "Error: %s", title));
-    govuk_back_link(&h,
-                    &(struct govuk_opts){.text = "Agency price caps", .href = "/workforce/caps"});
-    page_error_summary(&h, req);
-    html_f(&h,
-           "<h1 class=\"govuk-heading-l\">%s</h1>\n"
-           "<p class=\"govuk-body\">To end the cap, give the last day it is in force. The "
-           "version replaced is kept, with your reason.</p>\n",
-           title);
-    page_rec_form(&h, req, &agency_cap_type,
-                  arena_printf(req->arena, "/workforce/agency_cap/%s", c->h.public_id), c,
-                  c->h.version, "Save the correction");
-    return page_end(&h, res, status);
-}
-
-/* The cap the path names, read through the use case (audited) by one who keeps caps. */
-static enum kerr_code path_cap(struct http_request *req, struct actor *who, struct agency_cap *c,
-                               struct cw_err *err)
-{
-    cw_err_clear(err);
-    if (strcmp(req->path_args[0], agency_cap_type.name) != 0)
-        return KITH_E_NOT_FOUND;
-    if (!cw_may_keep_caps(who))
-        return KITH_E_FORBIDDEN;
-    return cw_rec_view(req->store, who, &agency_cap_type, req->path_args[1], req->arena, c, err);
-}
-
-static int failed(struct http_request *req, struct http_response *res, enum kerr_code rc)
-{
-    if (rc == KITH_E_NOT_FOUND)
-        return http_error_page(req, res, 404, "Page not found", "There is no such price cap.");
-    if (rc == KITH_E_FORBIDDEN)
-        return refused(req, res, true);
-    return page_store_failed(req, res, rc);
-}
-
-/* The form, or with `correcting` the correction as sent, saved or refused. */
-static int edit_or_correct(struct http_request *req, struct http_response *res, bool correcting)
-{
-    struct store_scope scope;
-    struct actor who = web_actor(req, &scope);
-    struct agency_cap c;
-    struct cw_err err;
-    enum kerr_code rc = path_cap(req, &who, &c, &err);
-    if (rc)
-        return failed(req, res, rc);
-    if (!correcting)
-        return edit_form(req, res, &c, 200);
-    int stored = c.h.version;
-    page_rec_read(req, &agency_cap_type, &c);
-    const char *version = http_param(req, "version");
-    c.h.version = version && *version ? (int)strtol(version, NULL, 10) : stored;
-    const char *reason = http_param(req, "reason");
-    c.h.reason = reason && reason[strspn(reason, " \t\r\n")] ? reason : NULL;
-    if (req->nerrors)
-        return edit_form(req, res, &c, 422);
-    cw_err_clear(&err);
-    rc = cw_rec_correct(req->store, &who, &agency_cap_type, &c, req->arena, &err);
-    if (rc == KITH_E_INVALID || rc == KITH_E_CONFLICT || rc == KITH_E_TOO_LARGE) {
-        page_cw_errors(req, agency_cap_type.fields, &err, "reason");
-        return edit_form(req, res, &c, rc == KITH_E_CONFLICT ? 409 : 422);
-    }
-    if (rc)
-        return failed(req, res, rc);
-    return page_redirect(res, "/workforce/caps");
-}
-
-int page_cap_edit(struct http_app *app, struct http_request *req, struct http_response *res)
-{
-    (void)app;
-    return edit_or_correct(req, res, false);
-}
-
-int page_cap_correct(struct http_app *app, struct http_request *req, struct http_response *res)
-{
-    (void)app;
-    return edit_or_correct(req, res, true);
 }

@@ -17,6 +17,10 @@
  *   GET  /records/{type}/{rid}/history        every version
  *   GET  /records/{from}/{rid}/step/{type}    step into a new record (family help up to a
  *   POST /records/{from}/{rid}/step/{type}    referral, a CIN episode down to family help)
+ *   GET  /records/{type}                      a type that hangs off no child (a vacancy,
+ *   GET  /records/{type}/new                  an agency price cap): its records, and the
+ *   POST /records/{type}                      form to add one, for its keepers (the roles
+ *                                             its description names; the router asked)
  *
  * Fields kith sets (a step's links to the other record) are not on any form; a record
  * shows them as links.
@@ -395,6 +399,9 @@ static int failed(struct http_request *req, struct http_response *res, enum kerr
 {
     if (rc == KITH_E_NOT_FOUND)
         return http_error_page(req, res, 404, "Page not found", "There is no such record.");
+    if (rc == KITH_E_FORBIDDEN) /* a type with no parent, refused by its keepers */
+        return http_error_page(req, res, 403, "You cannot see this page",
+                               "Your role does not give access to these records.");
     req->cause = rc;
     return http_error_page(req, res, 503, "Sorry, there is a problem with the service",
                            "Nothing was saved. Try again later.");
@@ -483,6 +490,41 @@ int page_records_add(struct http_app *app, struct http_request *req, struct http
     return page_redirect(res, saved_at(req, t, rec_head(t, rec)->public_id, &err));
 }
 
+/* A page of records as a table: the order date (a link to the record), the title, the
+ * version. */
+static void records_table(struct html *h, struct http_request *req, const struct rec_type *t,
+                          const void *rows, size_t n)
+{
+    int o = t->order ? rec_field_index(t, t->order) : -1;
+    int ti = t->title ? rec_field_index(t, t->title) : -1;
+    const struct govuk_cell head[] = {
+        {.text = o >= 0 ? page_sentence(req->arena, t->fields[o].label) : "Recorded"},
+        {.text = ti >= 0 ? page_sentence(req->arena, t->fields[ti].label) : "Record"},
+        {.text = "Version", .format = "numeric"}};
+    govuk_table_begin(h, &(struct govuk_table){.caption = NULL, .head = head, .nhead = 3});
+    for (size_t i = 0; i < n; i++) {
+        const void *rec = (const char *)rows + i * t->size;
+        const struct rec_head *rh = rec_chead(t, rec);
+        const char *href = arena_printf(req->arena, "/records/%s/%s", t->name, rh->public_id);
+        govuk_table_row_begin(h);
+        govuk_table_cell(
+            h,
+            &(struct govuk_cell){.text = o >= 0 ? rec_shown(&t->fields[o], rec, req->arena) : "",
+                                 .href = href},
+            false);
+        govuk_table_cell(
+            h,
+            &(struct govuk_cell){.text = ti >= 0 ? rec_shown(&t->fields[ti], rec, req->arena) : ""},
+            false);
+        govuk_table_cell(h,
+                         &(struct govuk_cell){.text = arena_printf(req->arena, "%d", rh->version),
+                                              .format = "numeric"},
+                         false);
+        govuk_table_row_end(h);
+    }
+    govuk_table_end(h);
+}
+
 int page_records_list(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     (void)app;
@@ -524,37 +566,115 @@ int page_records_list(struct http_app *app, struct http_request *req, struct htt
     }
     page_count_line(&h, (size_t)(page - 1) * LIST_PAGE, n, total, t->label,
                     arena_printf(req->arena, "%s, newest first", t->plural));
-    int o = t->order ? rec_field_index(t, t->order) : -1;
-    int ti = t->title ? rec_field_index(t, t->title) : -1;
-    const struct govuk_cell head[] = {
-        {.text = o >= 0 ? page_sentence(req->arena, t->fields[o].label) : "Recorded"},
-        {.text = ti >= 0 ? page_sentence(req->arena, t->fields[ti].label) : "Record"},
-        {.text = "Version", .format = "numeric"}};
-    govuk_table_begin(&h, &(struct govuk_table){.caption = NULL, .head = head, .nhead = 3});
-    for (size_t i = 0; i < n; i++) {
-        const void *rec = (const char *)rows + i * t->size;
-        const struct rec_head *rh = rec_chead(t, rec);
-        const char *href = arena_printf(req->arena, "/records/%s/%s", t->name, rh->public_id);
-        govuk_table_row_begin(&h);
-        govuk_table_cell(
-            &h,
-            &(struct govuk_cell){.text = o >= 0 ? rec_shown(&t->fields[o], rec, req->arena) : "",
-                                 .href = href},
-            false);
-        govuk_table_cell(
-            &h,
-            &(struct govuk_cell){.text = ti >= 0 ? rec_shown(&t->fields[ti], rec, req->arena) : ""},
-            false);
-        govuk_table_cell(&h,
-                         &(struct govuk_cell){.text = arena_printf(req->arena, "%d", rh->version),
-                                              .format = "numeric"},
-                         false);
-        govuk_table_row_end(&h);
-    }
-    govuk_table_end(&h);
+    records_table(&h, req, t, rows, n);
     page_pagination(&h, arena_printf(req->arena, "/children/%s/records/%s", p.public_id, t->name),
                     page, LIST_PAGE, total);
     return page_end(&h, res, 200);
+}
+
+/* --- the records of a type that hangs off no child, for its keepers ------------------- */
+
+/* The type the path names, one with no parent (the router's scope, route_scope_kept, let
+ * only its keepers through; the use case asks again and audits). */
+static const struct rec_type *kept_type(const struct http_request *req)
+{
+    const struct rec_type *t = rec_type_named(req->path_args[0]);
+    return t && !t->parent ? t : NULL;
+}
+
+/* Whether the account writes records of `t`: its keepers' writers (cw_rec_may). */
+static bool writes(struct http_request *req, const struct rec_type *t)
+{
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    return cw_rec_may(&who, t, true);
+}
+
+static int render_kept_new(struct http_request *req, struct http_response *res,
+                           const struct rec_type *t, int status)
+{
+    struct html h;
+    html_init(&h, req->arena);
+    const char *title = arena_printf(req->arena, "Add a %s", t->label);
+    page_begin(&h, req, status == 200 ? title : arena_printf(req->arena, "Error: %s", title));
+    govuk_back_link(&h,
+                    &(struct govuk_opts){.text = page_sentence(req->arena, t->plural),
+                                         .href = arena_printf(req->arena, "/records/%s", t->name)});
+    page_error_summary(&h, req);
+    html_f(&h, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
+    record_form(&h, req, t->fields, arena_printf(req->arena, "/records/%s", t->name), NULL, 0,
+                arena_printf(req->arena, "Save %s", t->label), NULL);
+    return page_end(&h, res, status);
+}
+
+int page_kept_list(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t = kept_type(req);
+    if (!t)
+        return failed(req, res, KITH_E_NOT_FOUND);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    void *rows = NULL;
+    size_t n = 0;
+    int64_t total = 0;
+    long page = page_number(req);
+    enum kerr_code rc =
+        cw_rec_list(req->store, &who, t, 0, LIST_PAGE, (size_t)(page - 1) * LIST_PAGE, req->arena,
+                    &rows, &n, &total, &err);
+    if (rc)
+        return failed(req, res, rc);
+    struct html h;
+    html_init(&h, req->arena);
+    const char *title = page_sentence(req->arena, t->plural);
+    page_begin(&h, req, title);
+    html_f(&h, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
+    if (writes(req, t))
+        govuk_button(
+            &h, &(struct govuk_opts){.text = arena_printf(req->arena, "Add a %s", t->label),
+                                     .href = arena_printf(req->arena, "/records/%s/new", t->name)});
+    if (!total) {
+        html_f(&h, "<p class=\"govuk-body\">No %s recorded.</p>\n", t->plural);
+        return page_end(&h, res, 200);
+    }
+    page_count_line(&h, (size_t)(page - 1) * LIST_PAGE, n, total, t->label,
+                    arena_printf(req->arena, "%s, newest first", t->plural));
+    records_table(&h, req, t, rows, n);
+    page_pagination(&h, arena_printf(req->arena, "/records/%s", t->name), page, LIST_PAGE, total);
+    return page_end(&h, res, 200);
+}
+
+int page_kept_new(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t = kept_type(req);
+    return t ? render_kept_new(req, res, t, 200) : failed(req, res, KITH_E_NOT_FOUND);
+}
+
+int page_kept_add(struct http_app *app, struct http_request *req, struct http_response *res)
+{
+    (void)app;
+    const struct rec_type *t = kept_type(req);
+    if (!t)
+        return failed(req, res, KITH_E_NOT_FOUND);
+    void *rec = arena_zalloc(req->arena, t->size);
+    read_form(req, t->fields, rec);
+    if (req->nerrors) /* the form's own problems, and the checks' on what could be read */
+        return render_kept_new(req, res, t, 422);
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct cw_err err;
+    cw_err_clear(&err);
+    enum kerr_code rc = cw_rec_add(req->store, &who, t, rec, &err);
+    if (rc == KITH_E_INVALID || rc == KITH_E_TOO_LARGE) {
+        page_cw_errors(req, t->fields, &err, "version");
+        return render_kept_new(req, res, t, 422);
+    }
+    if (rc)
+        return failed(req, res, rc);
+    return page_redirect(res, saved_at(req, t, rec_head(t, rec)->public_id, &err));
 }
 
 /* --- one record ---------------------------------------------------------------------- */
@@ -788,11 +908,11 @@ int page_record(struct http_app *app, struct http_request *req, struct http_resp
     html_init(&h, req->arena);
     const char *title = page_sentence(req->arena, t->label);
     page_begin(&h, req, title);
-    if (t->parent)
-        govuk_back_link(
-            &h, &(struct govuk_opts){.text = arena_printf(req->arena, "All %s", t->plural),
-                                     .href = arena_printf(req->arena, "/children/%s/records/%s",
-                                                          p.public_id, t->name)});
+    govuk_back_link(&h, &(struct govuk_opts){
+                            .text = arena_printf(req->arena, "All %s", t->plural),
+                            .href = t->parent ? arena_printf(req->arena, "/children/%s/records/%s",
+                                                             p.public_id, t->name)
+                                              : arena_printf(req->arena, "/records/%s", t->name)});
     checks(&h, req, t, rh->public_id, t->parent ? p.public_id : NULL);
     html_f(&h, "<span class=\"govuk-caption-l\">%s</span>\n<h1 class=\"govuk-heading-l\">%s</h1>\n",
            t->parent ? child_name(req->arena, &p) : "", title);
@@ -804,7 +924,8 @@ int page_record(struct http_app *app, struct http_request *req, struct http_resp
         html_text(&h, rh->reason);
     }
     html_raw(&h, ".</p>\n");
-    if (req->principal->perms & ROUTE_NOTE_WRITE)
+    bool writer = t->parent ? (req->principal->perms & ROUTE_NOTE_WRITE) != 0 : writes(req, t);
+    if (writer)
         govuk_button(&h,
                      &(struct govuk_opts){.text = "Correct this record",
                                           .classes = "govuk-button--secondary",

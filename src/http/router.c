@@ -423,7 +423,9 @@ int router_dispatch(struct http_app *app, const struct route *table, struct http
             return http_error_page(req, res, 401, "Sign in to continue",
                                    "You need to sign in to see this page.");
         }
-        if ((req->principal->perms & hit->perm) != hit->perm)
+        /* a ROUTE_KEPT row's permission is its scope's to ask, by the path's type */
+        unsigned need = hit->flags & ROUTE_KEPT ? ROUTE_SIGNED_IN : hit->perm;
+        if ((req->principal->perms & need) != need)
             return http_error_page(req, res, 403, "You cannot see this page",
                                    "Your role does not give access to this page.");
     }
@@ -459,6 +461,9 @@ int router_dispatch(struct http_app *app, const struct route *table, struct http
         if (rc == 503)
             return http_error_page(req, res, 503, "Sorry, there is a problem",
                                    "The records could not be read. Try again later.");
+        if (rc == 403) /* a reader of a type that hangs off no child, on a row that writes */
+            return http_error_page(req, res, 403, "You cannot see this page",
+                                   "Your role does not give access to this page.");
         if (rc)
             return http_error_page(req, res, rc, "Page not found", "There is no such page.");
     }

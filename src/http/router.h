@@ -82,6 +82,14 @@ enum route_flags {
      * the child's identity; `params` holds the one-box date of pages served before the
      * date input. */
     ROUTE_NOTE_FORM = 1u << 7,
+    /* A row whose {type} may name a type that hangs off no child (domain/rec.h: a vacancy,
+     * an agency price cap): such a type has no child's scope, and its keepers' roles stand
+     * in for the row's permission. The router asks only for a signed-in account and the
+     * row's scope decides (scope.c: route_scope_record, route_scope_kept): for a child's
+     * type the row's permission as any row has it, for the others its keepers, reading,
+     * or writing when the permission holds ROUTE_NOTE_WRITE. The router test fails on such
+     * a row without a scope. */
+    ROUTE_KEPT = 1u << 8,
 };
 
 struct route {

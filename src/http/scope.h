@@ -8,6 +8,10 @@
 
 int route_scope_child(struct http_app *app, struct http_request *req);  /* {id}: a child */
 int route_scope_record(struct http_app *app, struct http_request *req); /* {type}/{rid} */
+/* {type}[/{rid}] of a type that hangs off no child, for its keepers (rec.h struct
+ * rec_keepers): 404 for a child's type, for one who may not read the type, and for no such
+ * record; 403 for a reader on a row that writes (its permission holds ROUTE_NOTE_WRITE). */
+int route_scope_kept(struct http_app *app, struct http_request *req);
 int route_scope_team(struct http_app *app, struct http_request *req);
 int route_scope_account(struct http_app *app, struct http_request *req);
 int route_scope_public(struct http_app *app, struct http_request *req);
