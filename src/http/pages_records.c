@@ -424,6 +424,13 @@ static const char *child_name(struct arena *a, const struct person *p)
     return arena_printf(a, "%s %s", p->given_name, p->family_name);
 }
 
+/* "Add a contact", "Add an assessment": the label with its article. */
+static const char *add_one(struct arena *a, const struct rec_type *t)
+{
+    bool vowel = t->label[0] && strchr("aeiou", t->label[0]);
+    return arena_printf(a, "Add %s %s", vowel ? "an" : "a", t->label);
+}
+
 /* --- a child's records of a type ---------------------------------------------------- */
 
 static int render_new(struct http_request *req, struct http_response *res, const struct rec_type *t,
@@ -431,7 +438,7 @@ static int render_new(struct http_request *req, struct http_response *res, const
 {
     struct html h;
     html_init(&h, req->arena);
-    const char *title = arena_printf(req->arena, "Add a %s", t->label);
+    const char *title = add_one(req->arena, t);
     page_begin(&h, req, title);
     govuk_back_link(&h,
                     &(struct govuk_opts){.text = "Back",
@@ -557,7 +564,7 @@ int page_records_list(struct http_app *app, struct http_request *req, struct htt
            child_name(req->arena, &p), title);
     if (req->principal->perms & ROUTE_NOTE_WRITE)
         govuk_button(
-            &h, &(struct govuk_opts){.text = arena_printf(req->arena, "Add a %s", t->label),
+            &h, &(struct govuk_opts){.text = add_one(req->arena, t),
                                      .href = arena_printf(req->arena, "/children/%s/records/%s/new",
                                                           p.public_id, t->name)});
     if (!total) {
@@ -595,8 +602,8 @@ static int render_kept_new(struct http_request *req, struct http_response *res,
 {
     struct html h;
     html_init(&h, req->arena);
-    const char *title = arena_printf(req->arena, "Add a %s", t->label);
-    page_begin(&h, req, status == 200 ? title : arena_printf(req->arena, "Error: %s", title));
+    const char *title = add_one(req->arena, t);
+    page_begin(&h, req, title);
     govuk_back_link(&h,
                     &(struct govuk_opts){.text = page_sentence(req->arena, t->plural),
                                          .href = arena_printf(req->arena, "/records/%s", t->name)});
@@ -633,7 +640,7 @@ int page_kept_list(struct http_app *app, struct http_request *req, struct http_r
     html_f(&h, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
     if (writes(req, t))
         govuk_button(
-            &h, &(struct govuk_opts){.text = arena_printf(req->arena, "Add a %s", t->label),
+            &h, &(struct govuk_opts){.text = add_one(req->arena, t),
                                      .href = arena_printf(req->arena, "/records/%s/new", t->name)});
     if (!total) {
         html_f(&h, "<p class=\"govuk-body\">No %s recorded.</p>\n", t->plural);

@@ -202,6 +202,30 @@ static void every_id_route_names_its_scope(void **state)
     assert_true(n >= 20);
 }
 
+/* A row whose permission is a type's keepers' (ROUTE_KEPT: the router asks only for a
+ * signed-in account) names the scope that asks them, and so does every row that reaches
+ * the records of a type on their own (/records/{type}, with no child's id before it): a
+ * row without would let any account read a type that hangs off no child. */
+static void kept_type_routes_name_their_scope(void **state)
+{
+    (void)state;
+    size_t kept = 0, lists = 0;
+    for (const struct route *r = routes; r->handler; r++) {
+        bool of_a_type =
+            strstr(r->pattern, "{type}") && !strstr(r->pattern, "{id}") &&
+            (!strncmp(r->pattern, "/records/", 9) || !strncmp(r->pattern, "/api/v1/records/", 16));
+        if ((r->flags & ROUTE_KEPT || of_a_type) && !r->scope)
+            fail_msg("route %s reaches a type's records with no scope check", r->pattern);
+        if (r->flags & ROUTE_KEPT && !(r->perm & ROUTE_SIGNED_IN))
+            fail_msg("route %s lets a type's keepers decide but asks no one to sign in",
+                     r->pattern);
+        kept += (r->flags & ROUTE_KEPT) != 0;
+        lists += of_a_type && !strstr(r->pattern, "{rid}");
+    }
+    assert_true(kept >= 12);
+    assert_true(lists >= 5); /* the list, its form and its add, on the pages and the API */
+}
+
 static void route_patterns_match(void **state)
 {
     struct fx *f = *state;
@@ -754,6 +778,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_route_has_a_policy),
         cmocka_unit_test(every_id_route_names_its_scope),
+        cmocka_unit_test(kept_type_routes_name_their_scope),
         cmocka_unit_test(parameter_types),
         cmocka_unit_test_setup_teardown(route_patterns_match, setup, teardown),
         cmocka_unit_test_setup_teardown(refusals_before_handlers, setup, teardown),
