@@ -22,7 +22,6 @@
 
 #include "casework/casework.h"
 #include "domain/rec.h"
-#include "casework/casework.h"
 #include "http/web_audit.h"
 #include "store/store_rec.h"
 
@@ -61,6 +60,7 @@ static int keepers_allow(struct http_app *app, struct http_request *req, const s
     const char *verb = !reads ? "view" : "change";
     enum kerr_code rc = web_audit(app, req, 0, arena_printf(req->arena, "%s.%s", t->name, verb),
                                   "denied", NULL, &e);
+    req->audited = !rc;
     return rc ? unavailable(req, rc) : reads ? 403 : 404;
 }
 
@@ -75,7 +75,6 @@ static bool row_allows(const struct http_request *req)
 
 int route_scope_kept(struct http_app *app, struct http_request *req)
 {
-    (void)app; /* the use case writes a denial's audit row */
     const struct rec_type *t = rec_type_named(req->path_args[0]);
     if (!t || t->parent) /* a child's records are under /children/{id}/records/{type} */
         return 404;
