@@ -160,7 +160,10 @@ int page_caseload(struct http_app *app, struct http_request *req, struct http_re
     if (n == 0)
         html_raw(&h, "<p class=\"govuk-body\">No children are allocated to you.</p>\n");
     else {
-        child_rows(&h, kids, n, page, "child allocated to you", "children allocated to you", &st);
+        /* an IRO's or a personal adviser's list, held in no social worker's role, has no
+         * clocks of theirs to show: its table is the plain one */
+        child_rows(&h, kids, n, page, "child allocated to you", "children allocated to you",
+                   st.n ? &st : NULL);
         page_pagination(&h, "/caseload", page, PAGE_SIZE, (int64_t)n);
     }
     return page_end(&h, res, 200);
