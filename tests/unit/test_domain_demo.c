@@ -469,8 +469,8 @@ static enum kerr_code on_contact(void *ctx, const struct rec_type *t, void *rec,
 }
 
 /* The types the CIN projection reads, as cin_child_records lists them (the first twelve),
- * then those counted and not projected: visits, core groups, and the family help, risk and
- * FGDM records. */
+ * then those counted and not projected: visits, core groups, the family help, risk and
+ * FGDM records, and the CIN plan reviews. */
 static const struct rec_type *const hp_types[N_HP] = {
     &referral_type,
     &assessment_type,
