@@ -2,7 +2,8 @@
 # "My work" (issue 19, Performance): every obligation in the demo borough derived at once
 # (kith work --all: wall and CPU time, peak memory), and GET /work for a social worker
 # with 25 children (an account made here for the demo worker whose caseload is nearest 25)
-# under wrk on loopback, 64 connections: requests per second and p99 latency.
+# under wrk on loopback, 64 connections: requests per second and p99 latency; and their
+# start page, GET /caseload, which derives each child's status and next due item the same way.
 # KITH_BENCH_WORK_SCALE=N also builds a --scale N borough and derives its obligations
 # (the demo alone takes minutes at scale 100; 0, the default, skips it).
 set -eu
@@ -70,7 +71,9 @@ measure() {
 printf '\n%-44s %12s %10s %8s\n' "" "requests/s" "p99" "non-2xx"
 h=$(measure /healthz)
 w=$(measure /work)
+c=$(measure /caseload)
 printf '%-44s %12s %10s %8s\n' "GET /healthz (static, same server)" $h
 printf '%-44s %12s %10s %8s   target p99 under 10 ms\n' "GET /work ($children children, audited)" $w
+printf '%-44s %12s %10s %8s\n' "GET /caseload (the same, status + next due)" $c
 echo "  the page's table rows (lists and caseload): $items"
 echo "  command: wrk -t2 -c64 -d${dur}s --latency -H 'Cookie: …' $base/work"

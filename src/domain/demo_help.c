@@ -8,12 +8,15 @@
  * conference: before it a strategy discussion and a section 47 enquiry, 8 to 15 working
  * days before (one in eight later); the plan the conference makes, its review conferences
  * (three months, then six-monthly; some late), core groups and visits every ten working
- * days. A child-in-need phase is a CIN plan with visits every few weeks. The episode closes
- * when the journey does: after an assessment with no further action (RC8) or a step down
- * to early help (RC9), when services end (RC7), at adoption (RC1) or at 18 for a child in
- * care (RC7). Some children in the CIN pathway go through an enquiry that needs no
- * conference. Work open on `today` is left as it would be: assessments not yet completed
- * or authorised, visits and reviews falling due, some overdue.
+ * days. A child-in-need phase is a CIN plan with visits every few weeks and reviews every
+ * three months (some late, some missed). The episode closes when the journey does: after
+ * an assessment with no further action (RC8) or a step down to early help (RC9, which
+ * opens a family help episode the next day, linked both ways), when services end (RC7), at
+ * adoption (RC1) or at 18 for a child in care (RC7). The reviews and the step-downs are
+ * drawn from a stream of the child's own, so every other record is as it was before them. Some
+ * children in the CIN pathway go through an enquiry that needs no conference. Work open on `today`
+ * is left as it would be: assessments not yet completed or authorised, visits and reviews falling
+ * due, some overdue.
  *
  * docs/internals/demo.md says what the live CIN validation finds in these records and why.
  */
@@ -23,6 +26,7 @@
 #include "core/workday.h"
 #include "domain/codeset.h"
 #include "domain/demo_impl.h"
+#include "domain/family_help.h"
 #include "domain/help.h"
 #include "domain/protection.h"
 
@@ -30,8 +34,12 @@ struct hp {
     struct demo_gen *g;
     struct demo_child *c;
     struct rng *r;
-    uint64_t seq; /* the child's records so far, for their public ids */
-    int n_plans;  /* CP plans so far (for the chance of a category change) */
+    uint64_t seq;     /* the child's records so far, for their public ids */
+    uint64_t derived; /* the child's derived records so far (emit_derived) */
+    int n_plans;      /* CP plans so far (for the chance of a category change) */
+    /* The draws of the derived records, a stream of the child's own apart from `r`: the
+     * records above are drawn exactly as before there were any. */
+    struct rng side;
 };
 
 static kdate weekday_on_or_after(kdate d)
@@ -66,18 +74,38 @@ static const char *worker_on(const struct hp *h, kdate d, const char *role)
     return arena_printf(h->c->arena, "Duty %s", role);
 }
 
-static enum kerr_code emit(struct hp *h, const struct rec_type *t, void *rec, kdate made)
+/* The records made from others' dates (CIN plan reviews, step-downs) number from here,
+ * apart from the sequence: a borough made before they were keeps every id it had. */
+#define DERIVED_ITEM (UINT64_C(1) << 26)
+
+static enum kerr_code sink(struct hp *h, const struct rec_type *t, void *rec, kdate made)
 {
     struct rec_head *hd = rec_head(t, rec);
     hd->parent_id = h->c->person.id;
     hd->created_at = (int64_t)made * 86400 + (int64_t)16 * 3600;
     hd->updated_at = hd->created_at;
+    return h->g->sink->record(h->g->sink->ctx, t, rec, h->g->e);
+}
+
+static enum kerr_code emit(struct hp *h, const struct rec_type *t, void *rec, kdate made)
+{
     /* a referral a family help episode stepped up to comes with the id the episode links to;
      * the sequence moves on either way, so the other records keep theirs */
     uint64_t seq = h->seq++;
+    struct rec_head *hd = rec_head(t, rec);
     if (!hd->public_id[0])
         demo_public_id(h->g, ID_HELP, (uint64_t)h->c->index, seq, hd->public_id);
-    return h->g->sink->record(h->g->sink->ctx, t, rec, h->g->e);
+    return sink(h, t, rec, made);
+}
+
+/* A record derived from the dates of those above, with an id of its own numbering. */
+static enum kerr_code emit_derived(struct hp *h, const struct rec_type *t, void *rec, kdate made)
+{
+    struct rec_head *hd = rec_head(t, rec);
+    if (!hd->public_id[0])
+        demo_public_id(h->g, ID_HELP, (uint64_t)h->c->index, DERIVED_ITEM + h->derived++,
+                       hd->public_id);
+    return sink(h, t, rec, made);
 }
 
 /* Referral sources of children referred to an inner-London borough (per mille, after the
@@ -294,6 +322,86 @@ static enum kerr_code protection(struct hp *h, const struct demo_phase *ph, kdat
     return rc;
 }
 
+/* A CIN plan's reviews, every CIN_PLAN_REVIEW_MONTHS (the demo borough sets no other
+ * cin-plan-review-months) from its start and then from each review held, while the plan
+ * is in force: one in eight held two to five weeks late, and in a plan still open one in
+ * six has missed the last one due, which "my work" shows overdue. */
+static enum kerr_code cin_reviews(struct hp *h, kdate start, kdate end)
+{
+    kdate stop = end != DATE_NONE ? end : h->g->today;
+    enum kerr_code rc = KITH_OK;
+    for (kdate due = date_add_months(start, CIN_PLAN_REVIEW_MONTHS); !rc && due <= stop;) {
+        kdate on = rng_chance(&h->side, 125) ? due + (kdate)rng_range(&h->side, 14, 35) : due;
+        if (on > stop)
+            break;
+        kdate next = date_add_months(on, CIN_PLAN_REVIEW_MONTHS);
+        if (end == DATE_NONE && next > stop && rng_chance(&h->side, 170))
+            break;
+        struct cin_plan_review rv = {.review_date = on, .child_seen = rng_chance(&h->side, 920)};
+        /* the last one before a plan closes decides it: the plan ends within the month */
+        snprintf(rv.outcome, sizeof rv.outcome, "%s",
+                 end != DATE_NONE && end - on <= 31 ? "close" : "continue");
+        rc = emit_derived(h, &cin_plan_review_type, &rv, on);
+        due = next;
+    }
+    return rc;
+}
+
+/* A CIN episode closed RC9, "case closed after assessment, referred to early help", steps
+ * down to family help as casework/step.c records it: the episode opens the day after the
+ * closure, each record naming the other, led by a practitioner of the child's family help
+ * team; assessed, planned and reviewed twelve-weekly like the others (demo_family.c), and
+ * closed after two to ten months, or the day before the child next comes to the front door
+ * or turns 18. None when the closure is today, or the next phase starts the next day.
+ * Returns whether it made one (into `fh`, with its id, for the referral to name). */
+static bool step_down(struct hp *h, const struct episode *ep, struct family_help *fh)
+{
+    const struct demo_child *c = h->c;
+    kdate today = h->g->today, start = ep->close + 1;
+    kdate limit = date_birthday(c->person.dob, 18) - 1;
+    if (ep->last + 1 < c->n_phases)
+        limit = min_date(limit, c->phase[ep->last + 1].start - 1);
+    if (start > today || start > limit || !h->g->kind_count[TK_EARLY_HELP])
+        return false;
+    *fh = (struct family_help){.start_date = start,
+                               .signoff_date = DATE_NONE,
+                               .assessment_date = DATE_NONE,
+                               .plan_date = DATE_NONE,
+                               .review_date = DATE_NONE,
+                               .closure_date = DATE_NONE};
+    kdate end = min_date(start + (kdate)rng_range(&h->side, 60, 300), limit);
+    kdate stop = end <= today ? end : today;
+    int pick = c->team_pick[TK_EARLY_HELP] >= 0 ? c->team_pick[TK_EARLY_HELP] : 0;
+    int64_t lead =
+        demo_holder(h->g, h->g->kind_first[TK_EARLY_HELP] + (uint32_t)pick, start, &h->side);
+    if (lead >= 0) {
+        const struct demo_tenure *t = &h->g->tenures[lead];
+        fh->lead_practitioner =
+            arena_printf(c->arena, "%s %s, family help practitioner", t->given, t->family);
+    } else
+        fh->lead_practitioner = "Duty family help practitioner";
+    snprintf(fh->lead_profession, sizeof fh->lead_profession, "early-help");
+    kdate assessed = start + (kdate)rng_range(&h->side, 10, 40);
+    if (assessed <= stop) {
+        fh->assessment_date = assessed;
+        kdate plan = assessed + (kdate)rng_range(&h->side, 3, 14);
+        if (plan <= stop) {
+            fh->plan_date = plan;
+            for (kdate rv = plan + 84; rv <= stop; rv += 84)
+                fh->review_date = rv;
+        }
+    }
+    if (end <= today) {
+        fh->closure_date = end;
+        snprintf(fh->closure_reason, sizeof fh->closure_reason, "%s",
+                 end == limit                ? "other"
+                 : rng_chance(&h->side, 750) ? "needs-met"
+                                             : "step-down");
+    }
+    demo_public_id(h->g, ID_HELP, (uint64_t)c->index, DERIVED_ITEM + h->derived++, fh->h.public_id);
+    return true;
+}
+
 static const char *reason_for(const struct demo_phase *ph, struct rng *r)
 {
     switch (ph->kind) {
@@ -359,6 +467,10 @@ static enum kerr_code one_episode(struct hp *h, const struct episode *ep)
         memcpy(ref.h.public_id, c->step_up_referral, sizeof ref.h.public_id);
         memcpy(ref.stepped_up_from, c->step_up_from, sizeof ref.stepped_up_from);
     }
+    struct family_help fh;
+    bool down = !nfa && !strcmp(ref.closure_reason, "RC9") && step_down(h, ep, &fh);
+    if (down)
+        memcpy(ref.stepped_down_to, fh.h.public_id, sizeof ref.stepped_down_to);
     enum kerr_code rc = emit(h, &referral_type, &ref, door->start);
     kdate cp_end = DATE_NONE;
     for (int k = ep->first + 1; !rc && k <= ep->last; k++) {
@@ -389,11 +501,17 @@ static enum kerr_code one_episode(struct hp *h, const struct episode *ep)
             rc = emit(h, &cin_plan_type, &p, start);
             if (!rc)
                 rc = visits(h, start, end, "cin-plan", 20, 42, false);
+            if (!rc)
+                rc = cin_reviews(h, start, end);
             break;
         }
         default:
             break; /* care, adoption: the episode stays open with no plan of its own */
         }
+    }
+    if (!rc && down) {
+        memcpy(fh.stepped_down_from, ref.h.public_id, sizeof fh.stepped_down_from);
+        rc = emit_derived(h, &family_help_type, &fh, fh.start_date);
     }
     return rc;
 }
@@ -403,6 +521,7 @@ enum kerr_code demo_help(struct demo_gen *g, struct demo_child *c, struct rng *r
     if (g->sink->no_case_records)
         return KITH_OK;
     struct hp h = {.g = g, .c = c, .r = r};
+    rng_seed_stream(&h.side, g->id_key[0] ^ UINT64_C(0x5d0c1e9a), (uint64_t)c->index);
     enum kerr_code rc = KITH_OK;
     for (int i = 0; !rc && i < c->n_phases; i++) {
         if (c->phase[i].kind != TK_FRONT_DOOR)

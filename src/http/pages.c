@@ -1,8 +1,9 @@
 /*
- * The pages of the first web step: health, my caseload, child search (a POST, so no names
- * in URLs or logs), each role's start page ("/", auth_role_home: a worker's caseload, a
- * team manager's team) and the accessibility statement; the child record is
- * pages_child.c. Lists are shown 25 at a time and say how much of them is shown.
+ * The pages of the first web step: health, my caseload (each child with their status and
+ * next due item, derived as "my work" derives them: casework/work.h), child search (a
+ * POST, so no names in URLs or logs), each role's start page ("/", auth_role_home: a
+ * worker's caseload, a team manager's team) and the accessibility statement; the child
+ * record is pages_child.c. Lists are shown 25 at a time and say how much of them is shown.
  * Each handler reads through the store under the app's store lock and renders
  * with the escaping builder; a rejected form is rendered again with everything typed.
  */
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "casework/work.h"
 #include "core/date.h"
 #include "domain/record.h"
 #include "domain/codeset.h"
@@ -33,20 +35,38 @@ int page_health(struct http_app *app, struct http_request *req, struct http_resp
     return 200;
 }
 
-static const struct govuk_cell child_head[] = {
-    {.text = "Name"}, {.text = "Date of birth"}, {.text = "LA child id"}};
+static const struct govuk_cell child_head[] = {{.text = "Name"},
+                                               {.text = "Date of birth"},
+                                               {.text = "LA child id"},
+                                               {.text = "Status"},
+                                               {.text = "Next due"}};
+
+/* The children's statuses and next due items, from the obligations (casework/work.h), for
+ * a list that shows them; by child id, as cw_work gives them. */
+struct statuses {
+    const struct work_child *v;
+    size_t n;
+    kdate on;
+};
+
+static int by_child(const void *key, const void *elem)
+{
+    int64_t x = *(const int64_t *)key, y = ((const struct work_child *)elem)->child->child_id;
+    return (x > y) - (x < y);
+}
 
 /* One page of a list of children: how much of it is shown ("The first 25 of 140
- * children."), then the table; `page` counts from 1. Returns how many rows it showed. */
+ * children."), then the table, with each child's status and next due item when `st` is
+ * given; `page` counts from 1. Returns how many rows it showed. */
 static size_t child_rows(struct html *h, const struct person *kids, size_t n, long page,
-                         const char *one, const char *many)
+                         const char *one, const char *many, const struct statuses *st)
 {
     size_t from = (size_t)(page - 1) * PAGE_SIZE;
     size_t shown = from >= n ? 0 : (n - from < PAGE_SIZE ? n - from : PAGE_SIZE);
     page_count_line(h, from, shown, (int64_t)n, one, many);
     if (!shown)
         return 0;
-    govuk_table_begin(h, &(struct govuk_table){.head = child_head, .nhead = 3});
+    govuk_table_begin(h, &(struct govuk_table){.head = child_head, .nhead = st ? 5 : 3});
     for (size_t i = from; i < from + shown; i++) {
         const struct person *k = &kids[i];
         govuk_table_row_begin(h);
@@ -57,6 +77,14 @@ static size_t child_rows(struct html *h, const struct person *kids, size_t n, lo
                          false);
         govuk_table_cell(h, &(struct govuk_cell){.text = page_dmy(h->arena, k->dob)}, false);
         govuk_table_cell(h, &(struct govuk_cell){.text = k->la_child_id}, false);
+        const struct work_child *w =
+            st ? bsearch(&k->id, st->v, st->n, sizeof(*st->v), by_child) : NULL;
+        if (w)
+            work_child_cells(h, w, st->on);
+        else if (st) { /* held in another role (an IRO's, a PA's): the social worker's clocks */
+            govuk_table_cell(h, &(struct govuk_cell){.text = "Not worked out"}, false);
+            govuk_table_cell(h, &(struct govuk_cell){.text = "Not worked out"}, false);
+        }
         govuk_table_row_end(h);
     }
     govuk_table_end(h);
@@ -103,6 +131,24 @@ int page_caseload(struct http_app *app, struct http_request *req, struct http_re
         rc = children_of(app, req, req->principal->worker_id, 0, "caseload", &kids, &n, &e);
     if (rc)
         return page_store_failed(req, res, rc);
+    /* Each child's status and next due item as "my work" derives them, for the children
+     * allocated to the worker as their social worker (those the clocks are theirs for). */
+    struct statuses st = {0};
+    if (n) {
+        struct store_scope scope;
+        struct actor who = web_actor(req, &scope);
+        struct work_query q = {.worker_id = req->principal->worker_id,
+                               .status = -1,
+                               .on = who.today,
+                               .children = true};
+        struct work w;
+        struct cw_err err;
+        cw_err_clear(&err);
+        rc = cw_work(req->store, &who, &q, req->arena, &w, &err);
+        if (rc)
+            return page_store_failed(req, res, rc);
+        st = (struct statuses){.v = w.children, .n = w.nchildren, .on = q.on};
+    }
     long page = page_number(req);
     struct html h;
     html_init(&h, req->arena);
@@ -114,7 +160,10 @@ int page_caseload(struct http_app *app, struct http_request *req, struct http_re
     if (n == 0)
         html_raw(&h, "<p class=\"govuk-body\">No children are allocated to you.</p>\n");
     else {
-        child_rows(&h, kids, n, page, "child allocated to you", "children allocated to you");
+        /* an IRO's or a personal adviser's list, held in no social worker's role, has no
+         * clocks of theirs to show: its table is the plain one */
+        child_rows(&h, kids, n, page, "child allocated to you", "children allocated to you",
+                   st.n ? &st : NULL);
         page_pagination(&h, "/caseload", page, PAGE_SIZE, (int64_t)n);
     }
     return page_end(&h, res, 200);
@@ -218,7 +267,7 @@ int page_team_home(struct http_app *app, struct http_request *req, struct http_r
         html_raw(&h, "<p class=\"govuk-body\">No children are allocated to the team.</p>\n");
     else {
         child_rows(&h, kids, n, page, "child allocated to the team",
-                   "children allocated to the team");
+                   "children allocated to the team", NULL);
         page_pagination(&h, "/team", page, PAGE_SIZE, (int64_t)n);
     }
     return page_end(&h, res, 200);
@@ -313,7 +362,7 @@ int page_search(struct http_app *app, struct http_request *req, struct http_resp
     if (n == 0)
         html_raw(&h, "<p class=\"govuk-body\">No children match.</p>\n");
     else {
-        size_t shown = child_rows(&h, kids, n, page, "child matches", "children match");
+        size_t shown = child_rows(&h, kids, n, page, "child matches", "children match", NULL);
         if (n == SEARCH_MAX)
             html_f(&h,
                    "<p class=\"govuk-body\">Only the first %ld matches are counted: add more of "

@@ -15,6 +15,12 @@ int page_team_home(struct http_app *app, struct http_request *req, struct http_r
 /* pages_work.c: "my work" (/work) and the team's (/work/team). */
 int page_work(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_work_team(struct http_app *app, struct http_request *req, struct http_response *res);
+/* A caseload child's status (with the plan's category) and next due item (its day, what it
+ * is, a tag saying how near it is, and a link to the form that discharges it) as two table
+ * cells: the one way "my work" and the caseload page show them. */
+struct html;
+struct work_child;
+void work_child_cells(struct html *h, const struct work_child *k, kdate on);
 int page_search_form(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_search(struct http_app *app, struct http_request *req, struct http_response *res);
 int page_child(struct http_app *app, struct http_request *req, struct http_response *res);

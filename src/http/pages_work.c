@@ -98,6 +98,32 @@ static size_t item_table(struct html *h, const struct work *w, int bucket, kdate
     return shown;
 }
 
+/* The tag beside a next due item, by work_bucket: how near it is, in words and colour. */
+static const struct {
+    const char *text, *colour;
+} due_tags[] = {{"Overdue", "govuk-tag--red"},
+                {"Due today", "govuk-tag--orange"},
+                {"Due this week", "govuk-tag--yellow"},
+                {"Due", "govuk-tag--grey"}};
+
+void work_child_cells(struct html *h, const struct work_child *k, kdate on)
+{
+    govuk_table_cell(h, &(struct govuk_cell){.text = k->status[0] ? k->status : "None open"},
+                     false);
+    if (!k->has_next) {
+        govuk_table_cell(h, &(struct govuk_cell){.text = "Nothing due"}, false);
+        return;
+    }
+    const char *href, *text;
+    discharge(h->arena, &k->next, k->next_type, k->child->public_id, &href, &text);
+    int b = work_bucket(&k->next, on);
+    govuk_table_cell_begin(h, &(struct govuk_cell){0}, false);
+    html_f(h, "%s: %s ", day(h->arena, k->next.due), k->next.ts->what);
+    govuk_tag(h, &(struct govuk_opts){.text = due_tags[b].text, .classes = due_tags[b].colour});
+    html_f(h, "<br><a class=\"govuk-link\" href=\"%s\">%s</a>", href, text);
+    govuk_table_cell_end(h, false);
+}
+
 int page_work(struct http_app *app, struct http_request *req, struct http_response *res)
 {
     (void)app;
@@ -154,16 +180,7 @@ int page_work(struct http_app *app, struct http_request *req, struct http_respon
                              .text = child_name(req->arena, k->child),
                              .href = arena_printf(req->arena, "/children/%s", k->child->public_id)},
                          true);
-        govuk_table_cell(&h, &(struct govuk_cell){.text = k->status[0] ? k->status : "None open"},
-                         false);
-        govuk_table_cell(
-            &h,
-            &(struct govuk_cell){
-                .text = k->has_next ? arena_printf(req->arena, "%s: %s%s",
-                                                   day(req->arena, k->next.due), k->next.ts->what,
-                                                   k->next.status == OB_OVERDUE ? " (overdue)" : "")
-                                    : "Nothing due"},
-            false);
+        work_child_cells(&h, k, q.on);
         govuk_table_row_end(&h);
     }
     if (shown)

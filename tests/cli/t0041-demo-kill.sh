@@ -10,7 +10,7 @@ SCALE=0.3 # 3,600 children: four transactions of children
 q() { sqlite3 -batch "$1" "$2"; }
 # the demo's help-and-protection, family help, risk and pre-proceedings records, each
 # hanging off its child (parent_id)
-HP_TABLES="referral assessment cin_plan visit strategy_discussion s47_enquiry conference cp_plan
+HP_TABLES="referral assessment cin_plan cin_plan_review visit strategy_discussion s47_enquiry conference cp_plan
     core_group family_help missing_episode exploitation_risk private_fostering fgdm_offer
     fgdm_meeting fgdm_exemption pre_proceedings letter_before_proceedings pp_meeting
     care_application"

@@ -5,7 +5,8 @@
  * - a social worker's page sorts her open work into overdue, due today, this week and
  *   later, each with its one-line reason and the form that discharges it, and her
  *   caseload shows each child's status (a CP plan with its category) and next due item;
- *   after the ICPC and the plan, the first review conference is due 3 months on;
+ *   after the ICPC and the plan, the first review conference is due 3 months on; her
+ *   start page, the caseload, shows the same status and next due item with its form;
  * - a team manager's page holds the authorisation queue (linking to the assessment's
  *   correction form), overdue work by worker and by type, and the caseloads; recording
  *   the authorisation through that form takes it off the queue;
@@ -267,7 +268,8 @@ static void my_work_for_a_worker(void **state)
     assert_non_null(load);
     assert_non_null(strstr(load, "Amara Worktest"));
     assert_non_null(strstr(load, "Child protection plan (NEG)"));
-    assert_non_null(strstr(load, "15/01/2027: authorise the assessment (overdue)"));
+    assert_non_null(strstr(load, "15/01/2027: authorise the assessment <strong "
+                                 "class=\"govuk-tag govuk-tag--red\">Overdue</strong>"));
 
     /* Cat's contact is overdue, with the contact's own correction form to decide it. */
     c = call(f, "GET", "/work", CAT, NULL);
@@ -282,6 +284,44 @@ static void my_work_for_a_worker(void **state)
     assert_non_null(strstr(c->body, "None open")); /* no plan or episode open for Bilal */
     /* an account with no worker has no work; an auditor may not ask */
     assert_int_equal(call(f, "GET", "/work", GUS, NULL)->res.status, 403);
+}
+
+/* The start page a social worker lands on (/caseload) shows each child's status, with the
+ * plan's category, and their next due item (its day, a tag saying how near it is, and the
+ * form that discharges it) as "my work" derives them; the page still says how much of the
+ * list it shows. Each row: who asks, and what the page must hold. */
+static void caseload_status_and_next_due(void **state)
+{
+    struct fx *f = *state;
+    const struct {
+        enum who who;
+        const char *has;
+    } want[] = {
+        {ADA, "<th scope=\"col\" class=\"govuk-table__header\">Status</th>"},
+        {ADA, "<th scope=\"col\" class=\"govuk-table__header\">Next due</th>"},
+        {ADA, "1 child allocated to you."},
+        {ADA, "Child protection plan (NEG)"},
+        {ADA, "15/01/2027: authorise the assessment <strong class=\"govuk-tag "
+              "govuk-tag--red\">Overdue</strong>"},
+        {ADA,
+         arena_printf(&f->a, "href=\"/records/assessment/%s/edit\">Authorise</a>", f->assessment)},
+        {CAT, "None open"},
+        {CAT, "19/01/2027: decide on the contact <strong class=\"govuk-tag "
+              "govuk-tag--red\">Overdue</strong>"},
+        {CAT, arena_printf(&f->a, "href=\"/records/contact/%s/edit\">", f->contact)},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        struct call *c = call(f, "GET", "/caseload", want[i].who, NULL);
+        assert_int_equal(c->res.status, 200);
+        if (!strstr(c->body, want[i].has))
+            fail_msg("/caseload for account %d lacks %s", (int)want[i].who, want[i].has);
+    }
+    /* the child's row holds the cells, not the page somewhere else */
+    const char *row = strstr(call(f, "GET", "/caseload", ADA, NULL)->body, "Amara Worktest");
+    assert_non_null(row);
+    const char *end = strstr(row, "</tr>");
+    assert_non_null(end);
+    assert_non_null(strstr(arena_strndup(&f->a, row, (size_t)(end - row)), "Overdue"));
 }
 
 /* A contact entered in error, deleted on its page: the page asks why and says what deleting
@@ -868,6 +908,7 @@ int main(void)
     setenv("KITH_TODAY", "2027-01-20", 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(my_work_for_a_worker, setup, teardown),
+        cmocka_unit_test_setup_teardown(caseload_status_and_next_due, setup, teardown),
         cmocka_unit_test_setup_teardown(team_view_and_authorisation, setup, teardown),
         cmocka_unit_test_setup_teardown(deleting_stops_its_clock, setup, teardown),
         cmocka_unit_test_setup_teardown(obligations_api, setup, teardown),

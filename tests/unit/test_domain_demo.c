@@ -37,7 +37,7 @@ static kdate today(void) { return date_from_ymd(TODAY_Y, TODAY_M, TODAY_D); }
 enum { MAX_WORKERS = 32768 };
 
 /* The case record types of a child's records (hp_types below). */
-enum { N_HP = 20 };
+enum { N_HP = 21 };
 
 struct stats {
     uint64_t hash; /* FNV-1a over every record, in order */
@@ -97,6 +97,15 @@ struct stats {
     /* a step-up: the referral the episode names, then that referral naming it back */
     char up_to[PUBLIC_ID_LEN + 1], up_from[PUBLIC_ID_LEN + 1];
     int64_t up_linked, up_unlinked;
+    /* a step-down: the referral closed RC9 naming the family help episode, then that
+     * episode, from a later day, naming the referral back */
+    char down_to[PUBLIC_ID_LEN + 1], down_from[PUBLIC_ID_LEN + 1];
+    kdate down_closed;
+    int64_t fh_stepped_down, down_linked, down_unlinked, rc9;
+    /* CIN plan reviews: the child's plan open on today (its start, then its latest review),
+     * and across children those open and those whose review is overdue */
+    kdate cin_open_last;
+    int64_t cin_open, cin_review_overdue;
     struct cin_proj *census;
     /* the first error seen, with the record that caused it */
     char problem[256];
@@ -460,8 +469,8 @@ static enum kerr_code on_contact(void *ctx, const struct rec_type *t, void *rec,
 }
 
 /* The types the CIN projection reads, as cin_child_records lists them (the first twelve),
- * then those counted and not projected: visits, core groups, and the family help, risk and
- * FGDM records. */
+ * then those counted and not projected: visits, core groups, the family help, risk and
+ * FGDM records, and the CIN plan reviews. */
 static const struct rec_type *const hp_types[N_HP] = {
     &referral_type,
     &assessment_type,
@@ -483,6 +492,7 @@ static const struct rec_type *const hp_types[N_HP] = {
     &private_fostering_type,
     &fgdm_meeting_type,
     &fgdm_exemption_type,
+    &cin_plan_review_type,
 };
 
 static void hp_child_done(struct stats *s)
@@ -522,6 +532,14 @@ clear:
         s->hp_n[i] = 0;
     s->up_unlinked += s->up_to[0] != '\0'; /* the child ended with no such referral */
     s->up_to[0] = '\0';
+    s->down_unlinked += s->down_to[0] != '\0'; /* nor with such an episode */
+    s->down_to[0] = '\0';
+    if (s->cin_open_last != DATE_NONE) {
+        s->cin_open++;
+        s->cin_review_overdue +=
+            date_add_months(s->cin_open_last, CIN_PLAN_REVIEW_MONTHS) < s->params.today;
+    }
+    s->cin_open_last = DATE_NONE;
 }
 
 /* What the brief asks of family help, risks and pre-proceedings, counted as they pass. */
@@ -540,8 +558,32 @@ static void family_tally(struct stats *s, const struct rec_type *t, const void *
         }
         kdate last = h->review_date != DATE_NONE ? h->review_date : h->plan_date;
         s->fh_review_overdue += open && last != DATE_NONE && today - last > 84;
+        if (h->stepped_down_from[0]) {
+            s->fh_stepped_down++;
+            s->down_linked += !strcmp(h->h.public_id, s->down_to) &&
+                              !strcmp(h->stepped_down_from, s->down_from) &&
+                              h->start_date > s->down_closed;
+            s->down_to[0] = '\0';
+        }
+    } else if (t == &cin_plan_type) {
+        const struct cin_plan *p = rec;
+        if (p->end_date == DATE_NONE)
+            s->cin_open_last = p->start_date;
+    } else if (t == &cin_plan_review_type) {
+        const struct cin_plan_review *r = rec;
+        if (s->cin_open_last != DATE_NONE && r->review_date > s->cin_open_last)
+            s->cin_open_last = r->review_date;
     } else if (t == &referral_type) {
         const struct referral *r = rec;
+        s->rc9 += !strcmp(r->closure_reason, "RC9");
+        s->down_unlinked += s->down_to[0] != '\0'; /* the last one's episode never came */
+        s->down_to[0] = '\0';
+        if (r->stepped_down_to[0]) {
+            s->down_unlinked += strcmp(r->closure_reason, "RC9") != 0;
+            memcpy(s->down_to, r->stepped_down_to, sizeof s->down_to);
+            memcpy(s->down_from, r->h.public_id, sizeof s->down_from);
+            s->down_closed = r->closure_date;
+        }
         if (s->up_to[0] && !strcmp(r->h.public_id, s->up_to)) {
             s->up_linked += !strcmp(r->stepped_up_from, s->up_from);
             s->up_to[0] = '\0';
@@ -716,6 +758,7 @@ static struct stats *run_with(uint64_t seed, double scale, kdate t, bool records
     assert_non_null(s);
     s->hash = UINT64_C(0xcbf29ce484222325);
     s->params = (struct demo_params){.seed = seed, .scale = scale, .today = t};
+    s->cin_open_last = DATE_NONE;
     s->window_start = date_add_months(t, -12 * DEMO_YEARS);
     s->word = "apprenticeship";
     struct demo_sink sink = counting_sink;
@@ -828,6 +871,18 @@ static void family_risks(struct stats *a)
     /* each step-up names a referral of the child's that names it back */
     assert_int_equal(a->up_linked, a->fh_stepped_up);
     assert_int_equal(a->up_unlinked, 0);
+    /* each step-down (a CIN episode closed RC9) opens family help after the closure, each
+     * naming the other; most RC9 closures do (not one closed today, or whose child is back
+     * at the front door the next day) */
+    printf("step-downs %lld of %lld RC9 closures; CIN plans open %lld, %lld of them overdue a "
+           "review; CIN plan reviews %lld\n",
+           (long long)a->fh_stepped_down, (long long)a->rc9, (long long)a->cin_open,
+           (long long)a->cin_review_overdue, (long long)a->hp[20]);
+    assert_true(a->fh_stepped_down > a->rc9 / 2 && a->fh_stepped_down <= a->rc9);
+    assert_int_equal(a->down_linked, a->fh_stepped_down);
+    assert_int_equal(a->down_unlinked, 0);
+    /* CIN plan reviews: a share of the open plans overdue one, as a real borough has */
+    assert_true(a->cin_review_overdue > 0 && a->cin_review_overdue < a->cin_open / 2);
     assert_true(a->fh_review_overdue > 0 && a->fh_review_overdue < a->fh_open / 2);
     /* missing: most interviews offered within 72 hours, some late, some declined (a few
      * of the last weeks' never offered: too few to count on at this scale) */
@@ -1082,6 +1137,7 @@ static void workforce_at_scale(void **state)
     (void)state;
     struct stats *s = calloc(1, sizeof(*s));
     assert_non_null(s);
+    s->cin_open_last = DATE_NONE;
     s->params = (struct demo_params){.seed = 11, .scale = 30, .today = today()};
     struct demo_sink sink = counting_sink;
     sink.ctx = s;
