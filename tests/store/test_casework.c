@@ -570,7 +570,9 @@ struct journey_step {
     const char *says;
 };
 
-#define SD "agencies=social-care,police", "outcome=s47"
+#define SD                                                                                         \
+    "agencies=social-care,police", "outcome=s47",                                                  \
+        "attendees=A Okafor, social worker, social-care\nDC Brown, detective, police"
 #define CAT "initial_category=NEG", "latest_category=NEG"
 static const struct journey_step journey[] = {
     /* 1 */ {0, "assessment", {"start_date=2026-11-03"}, "start_date", "has no referral before"},
