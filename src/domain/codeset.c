@@ -556,6 +556,7 @@ static const struct code allocation_role[] = {
     [ALLOC_PERSONAL_ADVISER] = {"personal-adviser", "Personal adviser"},
     [ALLOC_IRO] = {"iro", "Independent reviewing officer (IRO)"},
     [ALLOC_CP_CHAIR] = {"cp-chair", "Child protection chair"},
+    [ALLOC_LCPP] = {"lcpp", "Lead child protection practitioner"},
 };
 
 /* ---- kith's own sets ---- */

@@ -60,18 +60,24 @@ static kdate working_days_before(kdate d, int n)
 
 static kdate min_date(kdate a, kdate b) { return a < b ? a : b; }
 
-/* The name of whoever held the child's case on `d` (the allocated worker), for "by whom". */
-static const char *worker_on(const struct hp *h, kdate d, const char *role)
+/* Whoever held the child's case on `d` (the allocated worker); NULL when no one did. */
+static const struct demo_tenure *holder_on(const struct hp *h, kdate d)
 {
     for (size_t i = 0; i < h->c->n_alloc; i++) {
         const struct demo_alloc *a = &h->c->alloc[i];
         if (a->a.start <= d && (a->a.end == DATE_NONE || d < a->a.end) && a->kind != TK_IRO &&
-            a->kind != TK_CP_CHAIR) {
-            const struct demo_tenure *t = &h->g->tenures[a->tenure];
-            return arena_printf(h->c->arena, "%s %s, %s", t->given, t->family, role);
-        }
+            a->kind != TK_CP_CHAIR)
+            return &h->g->tenures[a->tenure];
     }
-    return arena_printf(h->c->arena, "Duty %s", role);
+    return NULL;
+}
+
+/* The name of whoever held the child's case on `d`, for "by whom". */
+static const char *worker_on(const struct hp *h, kdate d, const char *role)
+{
+    const struct demo_tenure *t = holder_on(h, d);
+    return t ? arena_printf(h->c->arena, "%s %s, %s", t->given, t->family, role)
+             : arena_printf(h->c->arena, "Duty %s", role);
 }
 
 /* The records made from others' dates (CIN plan reviews, step-downs) number from here,
@@ -228,6 +234,49 @@ static enum kerr_code visits(struct hp *h, kdate from, kdate to, const char *pur
     return rc;
 }
 
+/* The partners' people at a strategy discussion. Picked by the child and the record's place
+ * among the child's records, not drawn: the demo's draws, and so everything after them,
+ * stay as they were before discussions named who took part. */
+static const char *const partner_names[] = {
+    "R Ahmed", "J Clarke",  "S Begum",    "T Nowak", "K Mensah", "L Evans",
+    "P Singh", "M Brennan", "A Kowalski", "D Osei",  "H Patel",  "C Murphy",
+};
+static const struct {
+    const char *agency, *role_young, *role; /* the role for a child under 5, and after */
+} partner_roles[] = {
+    {"police", "detective constable", "detective constable"},
+    {"health", "health visitor", "school nurse"},
+    {"education", "nursery manager", "designated safeguarding lead"},
+};
+
+/* Who took part in discussion `d` (its agencies already set), one line each "name, role,
+ * agency", and its lead child protection practitioner: the child's social worker then,
+ * who in the demo is the LCPP too (Families First lets the two be one person); a duty
+ * social worker stands in, and no LCPP is named, when no one held the case. */
+static void attend(struct hp *h, struct strategy_discussion *d)
+{
+    const struct demo_tenure *sw = holder_on(h, d->discussion_date);
+    struct str s;
+    str_init(&s, 0);
+    if (sw) {
+        str_addf(&s, "%s %s, social worker, social-care\n", sw->given, sw->family);
+        d->lcpp = arena_printf(h->c->arena, "%s %s, social worker", sw->given, sw->family);
+    } else {
+        str_addf(&s, "Duty social worker, social worker, social-care\n");
+    }
+    bool young = date_age_on(h->c->person.dob, d->discussion_date) < 5;
+    size_t n = sizeof partner_names / sizeof partner_names[0];
+    for (int i = 1; i < d->nagencies; i++)
+        for (size_t k = 0; k < sizeof partner_roles / sizeof partner_roles[0]; k++)
+            if (!strcmp(partner_roles[k].agency, d->agencies[i]))
+                str_addf(&s, "%s, %s, %s\n",
+                         partner_names[((uint64_t)h->c->index * 5 + h->seq + (uint64_t)i) % n],
+                         young ? partner_roles[k].role_young : partner_roles[k].role,
+                         d->agencies[i]);
+    d->attendees = arena_strdup(h->c->arena, s.buf);
+    str_release(&s);
+}
+
 /* A strategy discussion and the enquiry it starts on `start`, which ends on `end` with
  * `outcome`. */
 static enum kerr_code enquiry(struct hp *h, kdate start, kdate end, const char *outcome)
@@ -239,6 +288,7 @@ static enum kerr_code enquiry(struct hp *h, kdate start, kdate end, const char *
              rng_chance(h->r, 700) ? "health" : "education");
     snprintf(d.outcome, sizeof d.outcome, "s47");
     d.led_by = worker_on(h, start, "team manager");
+    attend(h, &d);
     enum kerr_code rc = emit(h, &strategy_discussion_type, &d, start);
     struct s47_enquiry s = {.start_date = start, .completed_date = end};
     if (end != DATE_NONE) {

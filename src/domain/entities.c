@@ -95,6 +95,51 @@ const struct field allocation_worker = {
     .flags = FIELD_REQUIRED,
 };
 
+/* Who may hold a role that asks more than being a worker kith knows. The Families First
+ * programme guide gives each child on the child protection pathway a lead child protection
+ * practitioner (LCPP), an experienced social worker: kith records each worker's Social Work
+ * England registration and post, so it asks for both. Experience it cannot judge: it keeps
+ * the start of the worker's present post, not the day they qualified, and a years-in-post
+ * figure would refuse an experienced social worker who moved borough. IROs and conference
+ * chairs are left out on purpose: they must stay independent of the case they review. */
+static const struct holder {
+    enum allocation_role role;
+    bool registered;           /* holds a Social Work England registration */
+    enum worker_role posts[4]; /* the posts that may hold it ... */
+    int nposts;                /* ... this many of them */
+    const char *expected;      /* what a good worker is, for both messages */
+} holders[] = {
+    {ALLOC_LCPP,
+     true,
+     {ROLE_SOCIAL_WORKER, ROLE_SENIOR_PRACTITIONER, ROLE_TEAM_MANAGER},
+     3,
+     "a registered social worker in a social worker, senior practitioner or team manager post "
+     "(a lead child protection practitioner is an experienced social worker, Families First)"},
+};
+
+bool allocation_holder_ok(enum allocation_role role, const struct worker *w, const char **problem,
+                          const char **expected)
+{
+    for (size_t i = 0; i < sizeof holders / sizeof holders[0]; i++) {
+        const struct holder *h = &holders[i];
+        if (h->role != role)
+            continue;
+        *expected = h->expected;
+        if (h->registered && !w->registration[0]) {
+            *problem = "holds no Social Work England registration";
+            return false;
+        }
+        bool post = false;
+        for (int k = 0; k < h->nposts; k++)
+            post |= h->posts[k] == w->role;
+        if (!post) {
+            *problem = "is not in a social work post that may hold it";
+            return false;
+        }
+    }
+    return true;
+}
+
 #define RF(m) offsetof(struct relationship, m)
 
 const struct field relationship_fields[] = {

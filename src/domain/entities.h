@@ -27,6 +27,11 @@ extern const struct field allocation_fields[];
 /* An allocation's worker, named by a person as a public id or a Social Work England
  * registration: a reference the use case resolves, not a member the walker reads. */
 extern const struct field allocation_worker;
+/* Whether worker `w` may hold allocation role `role`: false with a problem and what was
+ * expected (static sentences) when the role asks what the worker lacks (a lead child
+ * protection practitioner: a registered social worker in a social work post). */
+bool allocation_holder_ok(enum allocation_role role, const struct worker *w, const char **problem,
+                          const char **expected);
 /* struct relationship: type, parental_responsibility. */
 extern const struct field relationship_fields[];
 /* struct user, as an administrator gives it: username and role (the password and the

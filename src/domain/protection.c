@@ -1,7 +1,9 @@
 /*
  * The descriptions of the child-protection records (protection.h) and their own rules,
  * after the CIN census and Working Together 2023 where they have one: a strategy
- * discussion with children's social care and the police in it and no agency twice; an
+ * discussion with children's social care and the police in it and no agency twice, its
+ * attendees one line each ("name, role, agency") from the agencies taking part, every agency
+ * taking part naming someone (the multi-agency child protection team of CWSA 2026 s.3); an
  * enquiry that ends with an outcome and a day, not before its start, and whose "ICPC not
  * required" agrees with its outcome (CIN N00111); a conference's outcome one its kind can
  * have, with the category of abuse exactly when a plan is made or continues; a plan that
@@ -13,7 +15,10 @@
 #include "domain/protection.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "domain/codeset.h"
 
 /* ---- strategy discussion ---- */
 
@@ -31,11 +36,29 @@ static const struct field strategy_fields[] = {
      .count_offset = offsetof(struct strategy_discussion, nagencies),
      .max_count = STRATEGY_AGENCIES_MAX,
      .offset = offsetof(struct strategy_discussion, agencies)},
-    REC_LINE(strategy_discussion, attendees, "who took part",
-             "one line for each person: name, role, agency; at most 4,000 characters",
-             FIELD_MULTILINE, 4000),
+    {.name = "attendees",
+     .label = "who took part",
+     .expect = "one line for each person: name, role, agency code (such as 'A Okafor, social "
+               "worker, social-care'), someone from each agency taking part; at most 4,000 "
+               "characters",
+     .hint = "One line for each person: name, role, agency code (social-care, police, health, "
+             "education...), such as 'A Okafor, social worker, social-care'; someone from each "
+             "agency taking part",
+     .type = FIELD_TEXT,
+     .flags = FIELD_MULTILINE | FIELD_REQUIRED,
+     .max_len = 4000,
+     .offset = offsetof(struct strategy_discussion, attendees)},
     REC_LINE(strategy_discussion, led_by, "who led it", "a name and role, at most 200 characters",
              0, 200),
+    {.name = "lcpp",
+     .label = "lead child protection practitioner",
+     .expect = "the LCPP's name and role, such as 'A Okafor, social worker'; at most 200 "
+               "characters",
+     .hint = "The child's lead child protection practitioner (Families First): a registered "
+             "social worker, their name and role",
+     .type = FIELD_TEXT,
+     .max_len = 200,
+     .offset = offsetof(struct strategy_discussion, lcpp)},
     REC_CODE(strategy_discussion, outcome, "what was decided", CS_STRATEGY_OUTCOME, FIELD_REQUIRED,
              NULL),
     {0},
@@ -49,11 +72,106 @@ static bool has_agency(const struct strategy_discussion *d, const char *code)
     return false;
 }
 
+/* The agency among the discussion's that `code` (`len` bytes) is; -1 when none. */
+static int agency_at(const struct strategy_discussion *d, const char *code, size_t len)
+{
+    for (int i = 0; i < d->nagencies; i++)
+        if (strlen(d->agencies[i]) == len && !memcmp(d->agencies[i], code, len))
+            return i;
+    return -1;
+}
+
+static bool blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+/* The part of `len` bytes at *p without the blanks around it: moves *p, returns its length. */
+static size_t trimmed(const char **p, size_t len)
+{
+    while (len && blank(**p))
+        (*p)++, len--;
+    while (len && blank((*p)[len - 1]))
+        len--;
+    return len;
+}
+
+/* One line of attendees, `line` numbered from 1: at least "name, role, agency" (a name may
+ * hold commas: the agency is the last part, the role the one before), the agency one of
+ * the discussion's. Returns the agency's index among them, -1 when the line is refused. */
+static int attendee(const struct strategy_discussion *d, const char *p, size_t len, int line,
+                    struct field_errors *errs)
+{
+    const struct field *f = &strategy_fields[2];
+    char shown[64], problem[96];
+    snprintf(shown, sizeof shown, "%.*s", (int)(len < 63 ? len : 63), p);
+    const char *comma[2] = {NULL, NULL}; /* the last two commas: before the role, the agency */
+    for (const char *q = p; q < p + len; q++)
+        if (*q == ',') {
+            comma[0] = comma[1];
+            comma[1] = q;
+        }
+    const char *name = p, *role = comma[0] ? comma[0] + 1 : p,
+               *agency = comma[1] ? comma[1] + 1 : p;
+    size_t nlen = comma[0] ? trimmed(&name, (size_t)(comma[0] - p)) : 0;
+    size_t rlen = comma[0] ? trimmed(&role, (size_t)(comma[1] - role)) : 0;
+    size_t alen = comma[0] ? trimmed(&agency, (size_t)(p + len - agency)) : 0;
+    if (!nlen || !rlen || !alen) {
+        snprintf(problem, sizeof problem, "on line %d is not name, role, agency", line);
+        field_fail(errs, f, -1, shown, problem,
+                   "one line for each person: a name, their role and their agency's code, "
+                   "separated by commas, such as 'A Okafor, social worker, social-care'");
+        return -1;
+    }
+    int at = agency_at(d, agency, alen);
+    if (at >= 0)
+        return at;
+    char among[STRATEGY_AGENCIES_MAX * 14] = "";
+    for (int i = 0; i < d->nagencies; i++)
+        snprintf(among + strlen(among), sizeof among - strlen(among), "%s%s", i ? ", " : "",
+                 d->agencies[i]);
+    snprintf(problem, sizeof problem, "on line %d ends in '%.*s', %s", line,
+             (int)(alen < 24 ? alen : 24), agency,
+             code_valid(CS_AGENCY, agency, alen, 0) ? "not an agency taking part"
+                                                    : "not an agency code");
+    field_fail(errs, f, -1, shown, problem,
+               "the code of one of the agencies taking part at its end (%s), or that agency "
+               "added to those taking part",
+               among);
+    return -1;
+}
+
+/* Every line of attendees in form, and someone from each agency taking part. Blank lines
+ * are let by, as a form's text area leaves them. */
+static void attendees_check(const struct strategy_discussion *d, struct field_errors *errs)
+{
+    bool named[STRATEGY_AGENCIES_MAX] = {false};
+    bool refused = false;
+    const char *p = d->attendees ? d->attendees : "";
+    for (int line = 1; *p; line++) {
+        size_t len = strcspn(p, "\n");
+        const char *t = p;
+        if (trimmed(&t, len)) {
+            int at = attendee(d, p, len, line, errs);
+            refused |= at < 0;
+            if (at >= 0)
+                named[at] = true;
+        }
+        p += len + (p[len] == '\n');
+    }
+    for (int i = 0; !refused && i < d->nagencies; i++)
+        if (!named[i]) {
+            char problem[64];
+            snprintf(problem, sizeof problem, "names no one from '%s'", d->agencies[i]);
+            field_fail(errs, &strategy_fields[2], -1, NULL, problem,
+                       "someone from each agency taking part: a line 'name, role, %s'",
+                       d->agencies[i]);
+        }
+}
+
 static void strategy_check(const void *rec, const struct field_ctx *ctx, struct field_errors *errs)
 {
     (void)ctx;
     const struct strategy_discussion *d = rec;
     const struct field *f = &strategy_fields[1];
+    size_t before = errs->n + errs->dropped;
     for (int i = 0; i < d->nagencies; i++)
         for (int j = 0; j < i; j++)
             if (!strcmp(d->agencies[i], d->agencies[j]))
@@ -63,7 +181,13 @@ static void strategy_check(const void *rec, const struct field_ctx *ctx, struct 
         if (!has_agency(d, needed[k]))
             field_fail(errs, f, -1, needed[k], "is not among them",
                        "children's social care and the police at least (Working Together 2023)");
+    if (errs->n + errs->dropped == before) /* the lines are read against good agencies */
+        attendees_check(d, errs);
 }
+
+/* On the timeline and in the chronology: what was decided and the child's LCPP, named as
+ * such (a bare name would read as whoever led it). */
+static const char *const strategy_summary[] = {"outcome", "LCPP:lcpp", NULL};
 
 const struct rec_type strategy_discussion_type = {
     .name = "strategy_discussion",
@@ -76,6 +200,7 @@ const struct rec_type strategy_discussion_type = {
     .fields = strategy_fields,
     .order = "discussion_date",
     .title = "led_by",
+    .summary = strategy_summary,
     .check = strategy_check,
 };
 

@@ -1,12 +1,12 @@
 /*
  * Child protection: the records of a section 47 journey, each described once here and
  * served by the record platform (domain/rec.h). A strategy discussion (who took part, by
- * agency, and what it decided) starts a section 47 enquiry (start, end, outcome, ICPC not
- * required); an initial conference may make a child protection plan (start, end, initial
- * and latest category of abuse), which review conferences, core groups and CP visits
- * (domain/help.h's visit, purpose cp-plan) follow. The rules inside one record are the
- * descriptions' own; the rules across records (a conference not before its enquiry) are
- * casework/help_protection.c's.
+ * agency, with the child's lead child protection practitioner, and what it decided) starts a
+ * section 47 enquiry (start, end, outcome, ICPC not required); an initial conference may make a
+ * child protection plan (start, end, initial and latest category of abuse), which review
+ * conferences, core groups and CP visits (domain/help.h's visit, purpose cp-plan) follow. The rules
+ * inside one record are the descriptions' own; the rules across records (a conference not before
+ * its enquiry) are casework/help_protection.c's.
  */
 #ifndef KITH_DOMAIN_PROTECTION_H
 #define KITH_DOMAIN_PROTECTION_H
@@ -22,8 +22,9 @@ struct strategy_discussion {
     kdate discussion_date;
     char agencies[STRATEGY_AGENCIES_MAX][12];
     int nagencies;
-    const char *attendees; /* one line each: name, role, agency */
+    const char *attendees; /* one line each: name, role, agency code among agencies[] */
     const char *led_by;
+    const char *lcpp; /* the lead child protection practitioner: name and role */
     char outcome[8];
 };
 

@@ -292,6 +292,13 @@ static bool reveal_ok(const struct rec_type *t, const struct field *f)
     return false;
 }
 
+/* The field a summary entry names: "lcpp", or "LCPP:lcpp" for its value after "LCPP:". */
+static const char *summary_field(const char *entry)
+{
+    const char *colon = strchr(entry, ':');
+    return colon ? colon + 1 : entry;
+}
+
 enum kerr_code rec_type_check(const struct rec_type *t, struct kerr *e)
 {
     if (!sql_name(t->name) || !sql_name(t->table))
@@ -350,7 +357,7 @@ enum kerr_code rec_type_check(const struct rec_type *t, struct kerr *e)
         return kerr_fail(e, KITH_E_INTERNAL, "title", "record type '%s': no field '%s' to title it",
                          t->name, t->title);
     for (size_t i = 0; t->summary && t->summary[i]; i++)
-        if (rec_field_index(t, t->summary[i]) < 0)
+        if (rec_field_index(t, summary_field(t->summary[i])) < 0)
             return kerr_fail(e, KITH_E_INTERNAL, "summary",
                              "record type '%s': no field '%s' for its timeline line", t->name,
                              t->summary[i]);
@@ -399,11 +406,13 @@ const char *rec_summary(const struct rec_type *t, const void *rec, struct arena 
     const char *const *names = t->summary ? t->summary : title_only;
     struct str s = STR_INIT;
     for (size_t i = 0; names[i]; i++) {
-        int fi = rec_field_index(t, names[i]);
+        const char *name = summary_field(names[i]);
+        int fi = rec_field_index(t, name);
         char buf[REC_TEXT_BUF];
         if (fi < 0 || t->fields[fi].type == FIELD_BOOL || !rec_text(&t->fields[fi], rec, buf))
             continue; /* a yes or no says nothing on its own in a line */
-        str_addf(&s, "%s%s", s.len ? "; " : "", rec_shown(&t->fields[fi], rec, a));
+        str_addf(&s, "%s%.*s%s%s", s.len ? "; " : "", (int)(name - names[i]), names[i],
+                 name > names[i] ? " " : "", rec_shown(&t->fields[fi], rec, a));
     }
     const char *line = arena_strdup(a, s.len ? s.buf : "");
     str_release(&s);

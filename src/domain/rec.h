@@ -67,7 +67,8 @@ struct rec_type {
     const char *order;          /* the date field lists sort by, newest first; NULL: creation */
     const char *title;          /* the field that names a record in lists and the timeline */
     /* The fields whose values make the record's one line on the child's timeline, in
-     * order, ended by NULL; NULL: the title field alone. A record is placed on the
+     * order, ended by NULL; NULL: the title field alone. "LCPP:lcpp" shows field lcpp's
+     * value after "LCPP:", for a value that would not say what it is. A record is placed on the
      * timeline by its `order` date (by the day it was made when the type has none), so a
      * new type joins the child's record with no change to the page. */
     const char *const *summary;

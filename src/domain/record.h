@@ -217,6 +217,7 @@ enum allocation_role {
     ALLOC_PERSONAL_ADVISER,
     ALLOC_IRO,
     ALLOC_CP_CHAIR,
+    ALLOC_LCPP, /* Families First lead child protection practitioner (domain/entities.c) */
     ALLOC_ROLE_COUNT
 };
 

@@ -10,8 +10,9 @@
 #include "store/store.h"
 
 /* For each worker holding at least one case on `on`, how many children: distinct children
- * allocated to them as social worker or personal adviser (the roles that hold a case; an
- * IRO or a conference chair does not), the allocation begun on or before `on` and not
+ * allocated to them as social worker, personal adviser or lead child protection
+ * practitioner (the roles that hold a case; an IRO or a conference chair does not), the
+ * allocation begun on or before `on` and not
  * ended on or before it (an allocation that ends on a day is not held at its close).
  * Workers holding none are left out. In worker id order. */
 enum kerr_code store_cases_on(struct store *s, kdate on, struct arena *a, struct worker_cases **out,

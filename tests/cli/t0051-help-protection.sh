@@ -40,11 +40,12 @@ ok record add assessment "$child" --start-date 2/11/2026 --child-seen-date 3/11/
 status 3 record add s47_enquiry "$child" --start-date 5/11/2026
 err_has "start of the enquiry '2026-11-05' is before its strategy discussion"
 status 3 record add strategy_discussion "$child" --discussion-date 5/11/2026 \
-    --agencies social-care,health --outcome s47
+    --agencies social-care,health --outcome s47 \
+    --attendees "$(printf 'J Smith, team manager, social-care\nDr Patel, GP, health')"
 err_has "agencies taking part 'police' is not among them"
 ok record add strategy_discussion "$child" --discussion-date 5/11/2026 \
     --agencies social-care,police,health --outcome s47 --led-by "J Smith, team manager" \
-    --attendees "$(printf 'J Smith, team manager, CSC\nDC Brown, police\nDr Patel, GP')"
+    --attendees "$(printf 'J Smith, team manager, social-care\nDC Brown, detective, police\nDr Patel, GP, health')"
 ok record add s47_enquiry "$child" --start-date 5/11/2026
 s47=$(cat "$T/out")
 

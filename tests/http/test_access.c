@@ -952,6 +952,43 @@ static void code_lists_are_checkboxes(void **state)
         strstr(c->body, "name=\"agencies\" type=\"checkbox\" value=\"social-care\" checked"));
 }
 
+/* A strategy discussion's attendees are refused beside their field, the line named, what
+ * was typed kept; the LCPP has its own field, and the child's timeline names them. */
+static void strategy_attendees_beside_their_field(void **state)
+{
+    struct fx *f = *state;
+    const char *list =
+        arena_printf(&f->a, "/children/%s/records/strategy_discussion", f->kid_id[OWN]);
+    struct call *c = call(f, "GET", arena_printf(&f->a, "%s/new", list), ALLOCATED, NULL);
+    assert_non_null(strstr(c->body, "name=\"lcpp\""));
+    const char *form = "csrf=" TOKEN "&discussion_date-day=5&discussion_date-month=11"
+                       "&discussion_date-year=2026&agencies=social-care&agencies=police"
+                       "&outcome=s47&lcpp=A+Okafor%2C+social+worker&attendees=A+Okafor%2C+social+"
+                       "worker%2C+social-care%0D%0ADC+Brown%2C+police";
+    c = call(f, "POST", list, ALLOCATED, form);
+    assert_int_equal(c->res.status, 422);
+    const char *err = strstr(c->body, "id=\"attendees-error\"");
+    assert_non_null(err);
+    const char *says = strstr(err, "on line 2 is not name, role, agency");
+    assert_non_null(says);
+    assert_true(says < strstr(err, "</p>")); /* inside the field's own message */
+    assert_non_null(strstr(c->body, "DC Brown, police</textarea>"));
+    /* corrected, in the episode its referral opens */
+    c = call(f, "POST", arena_printf(&f->a, "/children/%s/records/referral", f->kid_id[OWN]),
+             ALLOCATED,
+             "csrf=" TOKEN "&referral_date-day=2&referral_date-month=11&referral_date-year=2026"
+             "&source=2A&primary_need=N1");
+    assert_int_equal(c->res.status, 303);
+    c = call(f, "POST", list, ALLOCATED,
+             "csrf=" TOKEN "&discussion_date-day=5&discussion_date-month=11"
+             "&discussion_date-year=2026&agencies=social-care&agencies=police"
+             "&outcome=s47&lcpp=A+Okafor%2C+social+worker&attendees=A+Okafor%2C+social+"
+             "worker%2C+social-care%0D%0ADC+Brown%2C+detective%2C+police");
+    assert_int_equal(c->res.status, 303);
+    c = call(f, "GET", arena_printf(&f->a, "/children/%s", f->kid_id[OWN]), ALLOCATED, NULL);
+    assert_non_null(strstr(c->body, "LCPP: A Okafor, social worker"));
+}
+
 /* The timeline is paged: 26 contacts and 30 notes make 56 entries, 25 a page, each source
  * counted whether it fills its share of the page or not. */
 static void timeline_is_paged(void **state)
@@ -1005,6 +1042,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(search_either_name_order, setup, teardown),
         cmocka_unit_test_setup_teardown(child_record_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(code_lists_are_checkboxes, setup, teardown),
+        cmocka_unit_test_setup_teardown(strategy_attendees_beside_their_field, setup, teardown),
         cmocka_unit_test_setup_teardown(timeline_is_paged, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

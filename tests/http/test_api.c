@@ -630,6 +630,9 @@ static void records_of_any_type(void **state)
  * codes comes back as an array and is taken as an array or as "a,b"; a +json body type is
  * JSON here as on every other route. (Its own copies once wrote "social-care,police" and
  * refused application/merge-patch+json with 415.) */
+/* Who took part in a strategy discussion of social care and the police, as JSON text. */
+#define SD_TWO "A Okafor, social worker, social-care\\nDC Brown, detective, police"
+
 static void records_share_the_field_code(void **state)
 {
     struct fx *f = *state;
@@ -641,24 +644,31 @@ static void records_share_the_field_code(void **state)
         arena_printf(&f->a, "/api/v1/children/%s/records/strategy_discussion", f->amara);
     c = api(f, "POST", list, ADA,
             "{\"discussion_date\":\"2026-11-02\",\"agencies\":[\"social-care\","
-            "\"police\"],\"outcome\":\"nfa\"}");
+            "\"police\"],\"outcome\":\"nfa\",\"attendees\":\"" SD_TWO "\"}");
     if (c->res.status != 201)
         fail_msg("%s", c->body);
     assert_int_equal(c->res.status, 201);
     has(c, "\"agencies\":[\"social-care\",\"police\"]");
     c = api(f, "POST", list, ADA,
             "{\"discussion_date\":\"2026-11-03\",\"agencies\":\"social-care,police,health\","
-            "\"outcome\":\"nfa\"}");
+            "\"outcome\":\"nfa\",\"attendees\":\"" SD_TWO "\\nDr A Patel, GP, health\"}");
     assert_int_equal(c->res.status, 201);
     has(c, "\"agencies\":[\"social-care\",\"police\",\"health\"]");
     c = api(f, "POST", list, ADA, "{\"discussion_date\":\"2026-11-03\",\"agencies\":7}");
     assert_int_equal(c->res.status, 422);
     has(c, "expected a list of codes");
+    /* the attendees' rule is the description's, so the API has it as the form does */
+    c = api(f, "POST", list, ADA,
+            "{\"discussion_date\":\"2026-11-03\",\"agencies\":[\"social-care\",\"police\"],"
+            "\"outcome\":\"nfa\",\"attendees\":\"A Okafor, social worker, social-care\"}");
+    assert_int_equal(c->res.status, 422);
+    has(c, "\"field\":\"attendees\"");
+    has(c, "names no one from 'police'");
     c = call_new(&f->a, "POST", list);
     c->req.authorization = arena_printf(&f->a, "Bearer %s", f->token[ADA]);
     c->req.content_type = "application/merge-patch+json; charset=utf-8";
     c->req.body = "{\"discussion_date\":\"2026-11-04\",\"agencies\":[\"social-care\","
-                  "\"police\"],\"outcome\":\"nfa\"}";
+                  "\"police\"],\"outcome\":\"nfa\",\"attendees\":\"" SD_TWO "\"}";
     c->req.body_len = strlen(c->req.body);
     snprintf(c->req.request_id, sizeof c->req.request_id, "%s", "api-test");
     call_run(&f->app, c);

@@ -26,6 +26,7 @@
 #include "domain/risk.h"
 #include "../unit/rec_fill.h"
 #include "store/store.h"
+#include "store/store_cases.h"
 #include "store/store_impl.h"
 #include "store/store_sql.h"
 #include "store/store_rec.h"
@@ -569,7 +570,9 @@ struct journey_step {
     const char *says;
 };
 
-#define SD "agencies=social-care,police", "outcome=s47"
+#define SD                                                                                         \
+    "agencies=social-care,police", "outcome=s47",                                                  \
+        "attendees=A Okafor, social worker, social-care\nDC Brown, detective, police"
 #define CAT "initial_category=NEG", "latest_category=NEG"
 static const struct journey_step journey[] = {
     /* 1 */ {0, "assessment", {"start_date=2026-11-03"}, "start_date", "has no referral before"},
@@ -1016,6 +1019,96 @@ static void *filled(struct fx *f, const struct rec_type *t, const char *const *v
     void *rec = rec_fill(t, values, n, &f->a, &errs);
     assert_int_equal(errs.n, 0);
     return rec;
+}
+
+/* The lead child protection practitioner (Families First): a registered social worker in a
+ * social work post, one for each child at a time, and a case they hold (the workforce
+ * census's count). In order: each case allocates through the use case, as the API does. */
+static void lcpp_allocation(void **state)
+{
+    struct fx *f = *state;
+    struct team t = {
+        .name = "Protection", .service = SERVICE_CHILD_PROTECTION, .caseload_threshold = 15};
+    OK(store_team_add(f->s, &t, &f->e));
+    static const struct {
+        const char *registration;
+        enum worker_role role;
+    } staff[] = {
+        {"SW200001", ROLE_SOCIAL_WORKER},
+        {"", ROLE_FAMILY_SUPPORT_WORKER},
+        {"SW200003", ROLE_IRO},
+        {"SW200004", ROLE_SENIOR_PRACTITIONER},
+        {"SW200005", ROLE_PERSONAL_ADVISER},
+    };
+    struct worker w[5];
+    for (size_t i = 0; i < 5; i++) {
+        w[i] = (struct worker){.team_id = t.id,
+                               .given_name = "Lee",
+                               .family_name = "Practitioner",
+                               .role = staff[i].role,
+                               .fte = 1,
+                               .start = day("2020-01-06"),
+                               .end = DATE_NONE,
+                               .dob = DATE_NONE};
+        snprintf(w[i].registration, sizeof w[i].registration, "%s", staff[i].registration);
+        OK(store_worker_add(f->s, &w[i], &f->e));
+    }
+    static const struct {
+        int worker;
+        enum allocation_role role;
+        const char *field, *says; /* NULL: allocated */
+    } cases[] = {
+        {1, ALLOC_LCPP, "worker",
+         "holds no Social Work England registration: expected a "
+         "registered social worker"},
+        {2, ALLOC_LCPP, "worker", "is not in a social work post that may hold it"},
+        {4, ALLOC_LCPP, "worker", "is not in a social work post that may hold it"},
+        {1, ALLOC_SOCIAL_WORKER, NULL, NULL}, /* the other roles ask no more than before */
+        {0, ALLOC_LCPP, NULL, NULL},
+        {3, ALLOC_LCPP, "role",
+         "is held already: the child has a lead child protection "
+         "practitioner: expected the present one's allocation (from "
+         "2026-11-02) ended first"},
+    };
+    int64_t first = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct allocation al = {.child_id = f->child,
+                                .role = cases[i].role,
+                                .start = day("2026-11-02"),
+                                .end = DATE_NONE};
+        struct worker got;
+        struct cw_err err;
+        cw_err_clear(&err);
+        enum kerr_code rc = cw_allocation_add(f->s, &f->operator, & al,
+                                              w[cases[i].worker].public_id, &f->a, &got, &err);
+        if (!cases[i].field) {
+            if (rc)
+                fail_msg("case %zu: %s", i, err.e.msg);
+            first = cases[i].role == ALLOC_LCPP ? al.id : first;
+            continue;
+        }
+        const struct field_error *fe = field_error_for(&err.fields, cases[i].field);
+        if (rc != KITH_E_INVALID || !fe || !strstr(fe->msg, cases[i].says))
+            fail_msg("case %zu: expected %s refused saying '%s', got %d: %s", i, cases[i].field,
+                     cases[i].says, (int)rc, fe ? fe->msg : err.e.msg);
+    }
+    /* a handover: the first LCPP's allocation ends, the next may start */
+    OK(store_allocation_end(f->s, first, day("2026-11-20"), NULL, &f->e));
+    struct allocation next = {
+        .child_id = f->child, .role = ALLOC_LCPP, .start = day("2026-11-20"), .end = DATE_NONE};
+    struct worker got;
+    struct cw_err err;
+    cw_err_clear(&err);
+    OK(cw_allocation_add(f->s, &f->operator, & next, w[3].public_id, &f->a, &got, &err));
+    /* the LCPP holds the case: counted for the senior practitioner, once */
+    struct worker_cases *held;
+    size_t n;
+    OK(store_cases_on(f->s, day("2026-11-30"), &f->a, &held, &n, &f->e));
+    int64_t cases_of_lcpp = -1;
+    for (size_t i = 0; i < n; i++)
+        if (held[i].worker_id == w[3].id)
+            cases_of_lcpp = held[i].cases;
+    assert_int_equal(cases_of_lcpp, 1);
 }
 
 /* An assessment's authorisation is a team manager's: anyone else setting or changing its day
@@ -1733,6 +1826,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(census_rules_once, setup, teardown),
         cmocka_unit_test_setup_teardown(authorisation_is_a_managers, setup, teardown),
         cmocka_unit_test_setup_teardown(the_child_gate, setup, teardown),
+        cmocka_unit_test_setup_teardown(lcpp_allocation, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

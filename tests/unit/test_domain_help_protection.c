@@ -17,6 +17,9 @@
 /* A referral and an assessment that pass, to vary one field at a time. */
 #define REFERRAL "referral_date=2026-11-02", "source=2A", "primary_need=N1"
 #define ASSESSED "start_date=2026-11-03", "completed_date=2026-11-20"
+/* Lines of a strategy discussion's attendees that pass. */
+#define SW_LINE "A Okafor, social worker, social-care"
+#define PC_LINE "DC Brown, police officer, police"
 
 static const struct rec_rule_case cases[] = {
     /* referral: a closure not before the referral, and no reason without it; the primary
@@ -128,23 +131,96 @@ static const struct rec_rule_case cases[] = {
      {"visit_date=2026-11-25", "purpose=cp", "place=home", "by_whom=J Smith"},
      "purpose",
      "is not a code we know"},
-    /* strategy discussion: social care and the police, no agency twice */
+    /* strategy discussion: social care and the police, no agency twice; who took part one
+     * line each "name, role, agency" from the agencies taking part, each agency naming
+     * someone (CWSA 2026 s.3's multi-agency team); the LCPP a name and role */
     {"strategy_discussion",
-     {"discussion_date=2026-11-05", "agencies=social-care,police,health", "outcome=s47"},
+     {"discussion_date=2026-11-05", "agencies=social-care,police,health", "outcome=s47",
+      "attendees=" SW_LINE "\n" PC_LINE "\nDr A Patel, GP, health\n",
+      "lcpp=A Okafor, social worker"},
      NULL,
      NULL},
     {"strategy_discussion",
-     {"discussion_date=2026-11-05", "agencies=social-care,health", "outcome=s47"},
+     {"discussion_date=2026-11-05", "agencies=social-care,health", "outcome=s47",
+      "attendees=" SW_LINE "\nDr A Patel, GP, health"},
      "agencies",
      "'police' is not among them"},
     {"strategy_discussion",
-     {"discussion_date=2026-11-05", "agencies=police,health", "outcome=s47"},
+     {"discussion_date=2026-11-05", "agencies=police,health", "outcome=s47",
+      "attendees=" PC_LINE "\nDr A Patel, GP, health"},
      "agencies",
      "'social-care' is not among them"},
     {"strategy_discussion",
-     {"discussion_date=2026-11-05", "agencies=social-care,police,police", "outcome=s47"},
+     {"discussion_date=2026-11-05", "agencies=social-care,police,police", "outcome=s47",
+      "attendees=" SW_LINE "\n" PC_LINE},
      "agencies",
      "is given twice"},
+    /* who took part: required (an old record's blank is brought into form when corrected) */
+    {"strategy_discussion",
+     {"discussion_date=2026-11-05", "agencies=social-care,police", "outcome=s47"},
+     "attendees",
+     "is missing"},
+    /* a name may hold commas (the agency is the last part); blank lines and spaces around
+     * the parts are let by */
+    {"strategy_discussion",
+     {"discussion_date=2026-11-05", "agencies=social-care,police", "outcome=s47",
+      "attendees=\n  Okafor, Amara ,  social worker , social-care \r\n\n" PC_LINE "\n\n"},
+     NULL,
+     NULL},
+    /* a line without its three parts, named by its number */
+    {"strategy_discussion",
+     {"discussion_date=2026-11-05", "agencies=social-care,police", "outcome=s47",
+      "attendees=" SW_LINE "\nDC Brown, police"},
+     "attendees",
+     "'DC Brown, police' on line 2 is not name, role, agency: expected one line for each "
+     "person"},
+    {"strategy_discussion",
+     {"discussion_date=2026-11-05", "agencies=social-care,police", "outcome=s47",
+      "attendees=" SW_LINE "\nDC Brown, , police"},
+     "attendees",
+     "on line 2 is not name, role, agency"},
+    {"strategy_discussion",
+     {"discussion_date=2026-11-05", "agencies=social-care,police", "outcome=s47",
+      "attendees=, social worker, social-care\n" PC_LINE},
+     "attendees",
+     "on line 1 is not name, role, agency"},
+    {"strategy_discussion",
+     {"discussion_date=2026-11-05", "agencies=social-care,police", "outcome=s47",
+      "attendees=" SW_LINE "\n" PC_LINE "\nDC Brown, constable,"},
+     "attendees",
+     "on line 3 is not name, role, agency"},
+    /* the agency: a code, and one of those taking part */
+    {"strategy_discussion",
+     {"discussion_date=2026-11-05", "agencies=social-care,police", "outcome=s47",
+      "attendees=J Smith, team manager, CSC\n" PC_LINE},
+     "attendees",
+     "on line 1 ends in 'CSC', not an agency code: expected the code of one of the agencies "
+     "taking part at its end (social-care, police)"},
+    {"strategy_discussion",
+     {"discussion_date=2026-11-05", "agencies=social-care,police", "outcome=s47",
+      "attendees=" SW_LINE "\n" PC_LINE "\nDr A Patel, GP, health"},
+     "attendees",
+     "on line 3 ends in 'health', not an agency taking part"},
+    /* each agency taking part names someone */
+    {"strategy_discussion",
+     {"discussion_date=2026-11-05", "agencies=social-care,police,health", "outcome=s47",
+      "attendees=" SW_LINE "\n" PC_LINE},
+     "attendees",
+     "names no one from 'health': expected someone from each agency taking part: a line "
+     "'name, role, health'"},
+    {"strategy_discussion",
+     {"discussion_date=2026-11-05", "agencies=social-care,police", "outcome=s47",
+      "attendees=" SW_LINE "\nA Okafor, team manager, social-care"},
+     "attendees",
+     "names no one from 'police'"},
+    {"strategy_discussion",
+     {"discussion_date=2026-11-05", "agencies=social-care,police", "outcome=s47",
+      "attendees=" SW_LINE "\n" PC_LINE,
+      "lcpp=A Okafor, social worker, and more than two "
+      "hundred characters of it: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"},
+     "lcpp",
+     NULL},
     /* s47: an end with its outcome, ICPC-not-required agreeing with it */
     {"s47_enquiry", {"start_date=2026-11-05"}, NULL, NULL},
     {"s47_enquiry",

@@ -302,7 +302,10 @@ if (journeyChild) {
   await page.click('main button[type=submit]');
   await addRecord('strategy_discussion', 'Strategy discussion', {
     discussion_date: d.strategy, agencies: 'social-care,police', outcome: 's47',
-    led_by: 'J Smith, team manager' });
+    led_by: 'J Smith, team manager', lcpp: 'A Worker, social worker',
+    attendees: 'A Worker, social worker, social-care\nDC Brown, detective constable, police' });
+  check((await page.locator('main').innerText()).includes('DC Brown, detective constable, police'),
+    'the saved strategy discussion does not show who took part');
   await addRecord('s47_enquiry', 'Section 47 enquiry', {
     start_date: d.strategy, completed_date: d.s47_end, outcome: 'icpc' });
   await addRecord('conference', 'Child protection conference', {
