@@ -984,7 +984,9 @@ static const struct journey_step census_once[] = {
      "conference",
      {"kind=initial", "conference_date=2026-11-21", "outcome=plan", "category=NEG"},
      "conference_date",
-     "CIN rule 8875:"},
+     "CIN rule 8875: The initial conference date is a Saturday or Sunday. (this child "
+     "protection conference's date of the conference, which the census reads as the section "
+     "47 enquiry's DateOfInitialCPC)"},
     /* 9 */
     {0,
      "cin_plan",
