@@ -269,6 +269,7 @@ struct fkey {
     const struct rec_type *type;
     int64_t id;
     int table;
+    int32_t row;
     uint64_t cols;
     bool used;
 };
@@ -281,8 +282,12 @@ static size_t keys_of(const struct cin_live *l, struct fkey *out, size_t cap)
         const struct cin_src *src = cin_proj_src(&l->p, f->table, f->row);
         if (!src) /* the return's own (2887Q...): not one child's */
             continue;
-        out[n++] = (struct fkey){
-            .rule = f->rule, .type = src->type, .id = src->id, .table = f->table, .cols = f->cols};
+        out[n++] = (struct fkey){.rule = f->rule,
+                                 .type = src->type,
+                                 .id = src->id,
+                                 .table = f->table,
+                                 .row = f->row,
+                                 .cols = f->cols};
     }
     return n;
 }
@@ -317,21 +322,64 @@ static const struct field *field_at(const struct rec_type *t, const struct fkey 
     return field_find(t->fields, t->order);
 }
 
-static void report(struct field_errors *to, const struct rec_type *t, const void *rec,
-                   const struct fkey *k, bool mine)
+/* For a finding on another record's row: the item among its columns that copies a date
+ * of record `rec` (of type `t`, the one being saved) as it now reads, as the census derives
+ * an enquiry's DateOfInitialCPC from its conference; NULL when none does. `*f` is that
+ * date's field of `t`. */
+static const struct cin_item_source *copied_from(const struct cin_live *l, const struct fkey *k,
+                                                 const struct rec_type *t, const void *rec,
+                                                 const struct field **f)
 {
-    const struct field *f = field_at(t, k);
+    for (int c = 0; c < RTABLE_MAX_COLS && c < cin_tables[k->table].ncols; c++) {
+        if (!(k->cols & COL(c)))
+            continue;
+        const char *col = cin_tables[k->table].cols[c].name;
+        for (const struct cin_item_source *src = cin_item_sources; src->item; src++) {
+            if (src->how != CIN_FROM_DERIVED || !src->type || strcmp(src->item, col) ||
+                strcmp(src->type, t->name) || strcmp(src->module, cin_tables[k->table].name))
+                continue;
+            char buf[REC_TEXT_BUF];
+            const struct field *g = field_find(t->fields, src->field);
+            const char *mine = g ? rec_text(g, rec, buf) : NULL;
+            const char *raw = ret_raw(&l->p.r, k->table, k->row, c);
+            if (mine && raw && !strcmp(mine, raw)) {
+                *f = g;
+                return src;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Add finding `k` to `to` (one line per rule), on the field it points at. `mine`: the
+ * finding is on the record being saved. On another record's row (`l` is the run that
+ * found it) it names the record the person is saving when the item the rule read is a
+ * date of that record, copied there: a conference on a Saturday is this conference's fault
+ * though the census reads it as its enquiry's DateOfInitialCPC. */
+static void report(struct field_errors *to, const struct cin_live *l, const struct rec_type *t,
+                   const void *rec, const struct fkey *k, bool mine)
+{
+    const struct field *f = NULL;
+    const struct cin_item_source *from = mine ? NULL : copied_from(l, k, t, rec, &f);
+    if (!f)
+        f = field_at(t, mine ? k : &(struct fkey){.cols = 0});
     char buf[REC_TEXT_BUF];
-    const char *v = mine ? rec_text(f, rec, buf) : NULL;
+    const char *v = mine || from ? rec_text(f, rec, buf) : NULL;
     for (size_t i = 0; i < to->n; i++) /* one line per rule */
         if (strstr(to->items[i].msg, k->rule->code))
             return;
     field_fail(to, f, -1, v, "breaks a CIN census rule", "%s", k->rule->message);
     struct field_error *fe = &to->items[to->n - 1];
-    snprintf(fe->msg, sizeof fe->msg, "CIN rule %s: %s%s", k->rule->code, k->rule->message,
-             mine      ? ""
-             : k->type ? " (this change makes it so elsewhere in the child's records)"
-                       : " (on the child's own record)");
+    if (from)
+        snprintf(fe->msg, sizeof fe->msg,
+                 "CIN rule %s: %s (this %s's %s, which the census reads as the %s's %s)",
+                 k->rule->code, k->rule->message, t->label, f->label,
+                 k->type ? k->type->label : "child", from->item);
+    else
+        snprintf(fe->msg, sizeof fe->msg, "CIN rule %s: %s%s", k->rule->code, k->rule->message,
+                 mine      ? ""
+                 : k->type ? " (this change makes it so elsewhere in the child's records)"
+                           : " (on the child's own record)");
 }
 
 /* The change the rules judge: `rec` added, or in place of record `self`'s stored version,
@@ -420,16 +468,13 @@ static enum kerr_code on_change(struct store *s, const struct person *child,
                 if (!fresh[i] || mine != (pass == 0))
                     continue;
                 const struct fkey *k = &ka[i];
-                struct fkey here = *k;
-                if (!mine) /* a finding on another record: on this one's main field */
-                    here.cols = 0;
                 /* the child's own record at fault (a disability not recorded): the person
                  * is told, and the record that brought the child into the census saved */
                 bool on_child = !k->type;
                 for (size_t j = 0; j < na && !on_child; j++)
                     on_child = ka[j].rule == k->rule && !ka[j].type; /* 8540 marks both */
                 bool refuse = k->rule->severity == RULE_ERROR && !on_child;
-                report(refuse ? errs : warnings, t, rec, mine ? k : &here, mine);
+                report(refuse ? errs : warnings, &la, t, rec, k, mine);
             }
         cin_live_release(&lb);
         cin_live_release(&la);

@@ -7,8 +7,9 @@
  * a strategy discussion that decided on one (Working Together 2023), an initial conference
  * its enquiry (1104, 8615), a CP plan the initial conference that made it (2885), a review
  * conference the start of the plan it reviews (8841); a CIN plan's review falls while a
- * CIN plan of the child's is in force; core groups and CP visits fall during a plan, and private
- * fostering visits during an arrangement (no episode needed).
+ * CIN plan of the child's is in force, and a plan corrected keeps the reviews it had; core groups
+ * and CP visits fall during a plan, and private fostering visits during an arrangement (no episode
+ * needed).
  *
  * "The episode" of a record is the latest referral on or before its date: records carry
  * no link to their referral, as in the census, where an episode is the referral's span.
@@ -140,10 +141,69 @@ static enum kerr_code assessment_rules(struct cw_cross_ctx *c, const void *rec)
     return in_episode(c, fld(&assessment_type, "start_date"), x->start_date);
 }
 
+/* Whether one of `plans` other than row `self` is in force on day `d`. */
+static bool other_plan_on(const struct cin_plan *plans, size_t n, int64_t self, kdate d)
+{
+    for (size_t i = 0; i < n; i++)
+        if (plans[i].h.id != self && open_on(plans[i].start_date, plans[i].end_date, d))
+            return true;
+    return false;
+}
+
+/* A plan corrected keeps its reviews inside it: a review the stored plan was in force for,
+ * and no other plan is, stays in force under the correction, as a review recorded falls
+ * while a plan is (cin_plan_review_rules). The message is beside the date that moved and
+ * names the review: the latest one left after the end, the earliest before the start. */
+static enum kerr_code reviews_kept(struct cw_cross_ctx *c, const struct cin_plan *p)
+{
+    if (!c->self)
+        return KITH_OK;
+    struct cin_plan *plans;
+    struct cin_plan_review *revs;
+    size_t np, nr;
+    enum kerr_code rc = cw_cross_all(c, &cin_plan_type, (void **)&plans, &np);
+    if (!rc)
+        rc = cw_cross_all(c, &cin_plan_review_type, (void **)&revs, &nr);
+    if (rc)
+        return rc;
+    const struct cin_plan *was = NULL;
+    for (size_t i = 0; i < np; i++)
+        if (plans[i].h.id == c->self)
+            was = &plans[i];
+    if (!was)
+        return KITH_OK;
+    const struct cin_plan_review *late = NULL, *early = NULL;
+    for (size_t i = 0; i < nr; i++) {
+        kdate d = revs[i].review_date;
+        if (!open_on(was->start_date, was->end_date, d) || open_on(p->start_date, p->end_date, d) ||
+            other_plan_on(plans, np, c->self, d))
+            continue;
+        if (d < p->start_date && (!early || d < early->review_date))
+            early = &revs[i];
+        else if (d >= p->start_date && (!late || d > late->review_date))
+            late = &revs[i];
+    }
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+    if (late)
+        field_fail(c->errs, fld(&cin_plan_type, "end_date"), -1, iso(p->end_date, a),
+                   "is before the plan's review",
+                   "a day on or after %s, the day of the plan's review: a review falls while its "
+                   "plan is in force (correct or delete the review first)",
+                   iso(late->review_date, b));
+    if (early)
+        field_fail(c->errs, fld(&cin_plan_type, "start_date"), -1, iso(p->start_date, a),
+                   "is after the plan's review",
+                   "a day on or before %s, the day of the plan's review: a review falls while its "
+                   "plan is in force (correct or delete the review first)",
+                   iso(early->review_date, b));
+    return KITH_OK;
+}
+
 static enum kerr_code cin_plan_rules(struct cw_cross_ctx *c, const void *rec)
 {
     const struct cin_plan *p = rec;
-    return in_episode(c, fld(&cin_plan_type, "start_date"), p->start_date);
+    enum kerr_code rc = in_episode(c, fld(&cin_plan_type, "start_date"), p->start_date);
+    return rc ? rc : reviews_kept(c, p);
 }
 
 /* A review falls while one of the child's CIN plans is in force: it carries no link to its

@@ -27,6 +27,13 @@
     {                                                                                              \
         it, mod, CIN_FROM_DERIVED, NULL, NULL, how                                                 \
     }
+/* A derived item whose value is a record's date as typed, chosen by the rule `how` says
+ * (an enquiry's DateOfInitialCPC is its conference's day): `ty`.`fl` names that field, so
+ * a finding on the item can name the record it came from. */
+#define DERIVED_FROM(it, mod, ty, fl, how)                                                         \
+    {                                                                                              \
+        it, mod, CIN_FROM_DERIVED, ty, fl, how                                                     \
+    }
 #define HEADER(it, how)                                                                            \
     {                                                                                              \
         it, "Header", CIN_FROM_HEADER, NULL, NULL, how                                             \
@@ -65,7 +72,7 @@ const struct cin_item_source cin_item_sources[] = {
     FIELD("PrimaryNeedCode", "CINdetails", "referral", "primary_need"),
     FIELD("CINclosureDate", "CINdetails", "referral", "closure_date"),
     FIELD("ReasonForClosure", "CINdetails", "referral", "closure_reason"),
-    DERIVED("DateOfInitialCPC", "CINdetails",
+    DERIVED_FROM("DateOfInitialCPC", "CINdetails", "conference", "conference_date",
             "conference.conference_date of an initial conference in the episode that no section "
             "47 enquiry of the episode led to"),
     FIELD("ReferralNFA", "CINdetails", "referral", "nfa"),
@@ -83,7 +90,7 @@ const struct cin_item_source cin_item_sources[] = {
     DERIVED("InitialCPCtarget", "Section47",
             "15 working days after strategy_discussion.discussion_date of the latest discussion "
             "that decided on an enquiry, on or before its start (else after the enquiry's start)"),
-    DERIVED("DateOfInitialCPC", "Section47",
+    DERIVED_FROM("DateOfInitialCPC", "Section47", "conference", "conference_date",
             "conference.conference_date of the first initial conference of the episode on or "
             "after the enquiry's start and before the next enquiry's"),
     FIELD("ICPCnotRequired", "Section47", "s47_enquiry", "icpc_not_required"),
@@ -93,14 +100,15 @@ const struct cin_item_source cin_item_sources[] = {
     FIELD("LatestCategoryOfAbuse", "ChildProtectionPlans", "cp_plan", "latest_category"),
     DERIVED("NumberOfPreviousCPP", "ChildProtectionPlans",
             "the child's cp_plan records that started before this one"),
-    DERIVED("CPPreviewDate", "Reviews",
+    DERIVED_FROM("CPPreviewDate", "Reviews", "conference", "conference_date",
             "conference.conference_date of each review conference held during the plan"),
     /* 2026/27: the module the census adds for the Children's Wellbeing and Schools Act
      * 2026 s.1, one row per pre-proceedings. Its rules were in draft: the engine reads and
      * projects it, and no rule reads it yet. "Its span" below: from the pre-proceedings'
      * start to the next one's (or on). */
     FIELD("PPStartDate", "PreProceedingsandFGDM", "pre_proceedings", "start_date"),
-    DERIVED("LBPSentDate", "PreProceedingsandFGDM",
+    DERIVED_FROM("LBPSentDate", "PreProceedingsandFGDM",
+                 "letter_before_proceedings", "letter_date",
             "letter_before_proceedings.letter_date of the first letter of kind "
             "before-proceedings in its span"),
     DERIVED("FGDMMeetingOffer", "PreProceedingsandFGDM",
@@ -108,7 +116,8 @@ const struct cin_item_source cin_item_sources[] = {
             "episode before the span ends, else 0"),
     DERIVED("FGDMMeetingFac", "PreProceedingsandFGDM",
             "1 when one of those offers has fgdm_offer.facilitated, else 0"),
-    DERIVED("InitialPPMeetingDate", "PreProceedingsandFGDM",
+    DERIVED_FROM("InitialPPMeetingDate", "PreProceedingsandFGDM",
+                 "pp_meeting", "meeting_date",
             "pp_meeting.meeting_date of the first meeting of kind initial in its span"),
     DERIVED("ReviewMeetingsCount", "PreProceedingsandFGDM",
             "the pp_meeting records of kind review in its span, to the end of the year"),
@@ -116,9 +125,11 @@ const struct cin_item_source cin_item_sources[] = {
     DERIVED("PPOutcome", "PreProceedingsandFGDM",
             "pre_proceedings.outcome as the census codes it: court A, step-down B, continue C "
             "(the letters' meanings are read from the draft sample; uncertain)"),
-    DERIVED("CourtAppDate", "PreProceedingsandFGDM",
+    DERIVED_FROM("CourtAppDate", "PreProceedingsandFGDM",
+                 "care_application", "application_date",
             "care_application.application_date of the first application in its span"),
-    DERIVED("LetterInitCPDate", "PreProceedingsandFGDM",
+    DERIVED_FROM("LetterInitCPDate", "PreProceedingsandFGDM",
+                 "letter_before_proceedings", "letter_date",
             "letter_before_proceedings.letter_date of the first letter of kind issue in its "
             "span"),
     {NULL, NULL, CIN_FROM_NONE, NULL, NULL, NULL},

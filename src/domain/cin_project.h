@@ -107,7 +107,10 @@ struct cin_item_source {
     const char *module; /* the table it is in: "CINdetails" (cin_tables' name), or the 2026/27
                            module "PreProceedingsandFGDM" that the rule engine has no table for */
     enum cin_item_how how;
-    const char *type;  /* CIN_FROM_FIELD: "referral", or "person" for the child's record */
+    /* CIN_FROM_FIELD: "referral", or "person" for the child's record; CIN_FROM_DERIVED: the
+     * type whose date the item copies when it copies one (an enquiry's DateOfInitialCPC is
+     * a conference's conference_date), else NULL */
+    const char *type;
     const char *field; /* the field's name in that description */
     const char *note;  /* derived: from what; none: why */
 };

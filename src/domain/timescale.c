@@ -178,7 +178,9 @@ const struct timescale timescales[] = {
      * (docs/timescales.md), 3 months unless it sets another, as for family help. From the
      * plan's start to its first review, then from each review to the next; a review is a
      * record of its own, so a review corrected or deleted moves or reopens the clock, and
-     * the plan's end stops it owing nothing. */
+     * the plan's end stops it owing nothing. A review on the plan's first day is not its
+     * first review: that day the plan was agreed, so a review recorded on it is the meeting
+     * that agreed it, or the last review of a plan before it (stop_after_start). */
     {.rule = "cin-plan-review",
      .what = "review the child in need plan",
      .start_type = "cin_plan",
@@ -187,6 +189,7 @@ const struct timescale timescales[] = {
      .repeats = true,
      .stop_type = "cin_plan_review",
      .stop_field = "review_date",
+     .stop_after_start = true,
      .until_field = "end_date",
      .setting = "cin-plan-review-months",
      .owner = TS_WORKER,
@@ -394,7 +397,8 @@ static void clocks(const struct timescale *ts, const struct rec_type *t, const v
             if (ts->restarts && (seq > 0 || (done != DATE_NONE && done < start)))
                 done = DATE_NONE;
         } else {
-            const struct stop *st = first_stop(stops, nstops, start, seq > 0);
+            const struct stop *st =
+                first_stop(stops, nstops, start, seq > 0 || ts->stop_after_start);
             if (st) {
                 done = st->on;
                 by = st->rec;
@@ -554,6 +558,9 @@ enum kerr_code ts_table_check(const struct timescale *table, const struct rec_ty
         if (ts->stop_when_field && (!ts->stop_type || rec_field_index(st, ts->stop_when_field) < 0))
             return bad_row(
                 ts, e, "has a condition on no field of its stopping type:", ts->stop_when_field);
+        if (ts->stop_after_start && !ts->stop_type)
+            return bad_row(ts, e, "waits for a stop after its start, so needs a stopping type",
+                           NULL);
         if (ts->due_field &&
             (!date_field(t, ts->due_field) || !ts->due_says || ts->repeats || nlengths(ts)))
             return bad_row(ts, e,

@@ -62,6 +62,10 @@ struct timescale {
      * `stop_when_value` (canonical text, as `when_value`): a review conference stops the
      * review clock where the initial conference of the same plan does not. */
     const char *stop_when_field, *stop_when_value;
+    /* ...and, with a `stop_type`, only one after the first clock's start day, not on it: a
+     * CIN plan's review on the day the plan was made reviews nothing of it (it is the
+     * meeting that agreed the plan, or the last review of the plan before). */
+    bool stop_after_start;
     /* A repeating row stops for good on this date field of the starting record (a plan's
      * end); NULL: runs on. */
     const char *until_field;

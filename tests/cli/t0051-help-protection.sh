@@ -56,6 +56,7 @@ err_has "date of the conference '2026-11-04' is before its enquiry"
 status 3 record add conference "$child" --kind initial --conference-date 21/11/2026 \
     --outcome plan --category NEG
 err_has "conference_date': CIN rule 8875:"
+err_has "(this child protection conference's date of the conference, which the census reads as the section 47 enquiry's DateOfInitialCPC)"
 ok record edit s47_enquiry "$s47" --start-date 5/11/2026 --completed-date 19/11/2026 \
     --outcome icpc --version 1 --reason "enquiry concluded"
 status 3 record add cp_plan "$child" --start-date 20/11/2026 --initial-category NEG \

@@ -50,8 +50,13 @@ out_has "$child,,review the child in need plan,2026-08-31,2026-11-30,done,cin-pl
 out_has "$child,,review the child in need plan,2026-12-01,2027-03-01,due,cin-plan-review"
 ok record show cin_plan_review "$review"
 out_has "Continue the plan"
+# nor its end corrected to before the review, which is named beside the end
+status 3 record edit cin_plan "$plan" --version 1 --reason "ended early" --end-date 30/11/2026
+err_has "end of the plan '2026-11-30' is before the plan's review: expected a day on or after 2026-12-01, the day of the plan's review"
+ok record edit cin_plan "$plan" --version 1 --reason "ended at the review" --end-date 1/12/2026
+ok record edit cin_plan "$plan" --version 2 --reason "not ended after all" --end-date ""
 # the plan cannot be deleted from under its review
-status 3 record delete cin_plan "$plan" --version 1 --reason "wrong child"
+status 3 record delete cin_plan "$plan" --version 3 --reason "wrong child"
 err_has "would leave the child in need plan review $review wrong"
 
 # the council's own interval: 1 to 12 months
@@ -72,7 +77,7 @@ out_has "$child,,review the child in need plan,2026-08-31,2026-10-31,overdue,cin
 out_lacks "2026-12-01,2027-02-01"
 
 # the plan ends: nothing more is owed, and no review after its end
-ok record edit cin_plan "$plan" --version 1 --reason "plan ended" --end-date 1/11/2026
+ok record edit cin_plan "$plan" --version 3 --reason "plan ended" --end-date 1/11/2026
 ok work --all --format csv
 out_lacks "cin-plan-review"
 status 3 record add cin_plan_review "$child" --review-date 2/11/2026 --outcome close

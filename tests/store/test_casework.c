@@ -935,6 +935,46 @@ static const struct journey_step exempt[] = {
 
 static void exemption_journey(void **state) { run_journey(*state, exempt, N_ELEMS(exempt)); }
 
+/* A CIN plan corrected keeps its reviews inside it (casework/help_protection.c): its end
+ * not moved before a review, nor its start after one, each refused beside the date that
+ * moved and naming the review's day; a review on the last day stays inside. */
+static const struct journey_step plan_reviews[] = {
+    /* 1 */
+    {0, "referral", {"referral_date=2026-06-01", "source=2A", "primary_need=N1"}, NULL, NULL},
+    /* 2 */ {0, "cin_plan", {"start_date=2026-06-03"}, NULL, NULL},
+    /* 3 */
+    {0, "cin_plan_review", {"review_date=2026-09-01", "outcome=continue"}, NULL, NULL},
+    /* 4 */
+    {0, "cin_plan_review", {"review_date=2026-07-01", "outcome=continue"}, NULL, NULL},
+    /* 5: the end before the later review */
+    {2,
+     "cin_plan",
+     {"start_date=2026-06-03", "end_date=2026-08-31"},
+     "end_date",
+     "end of the plan '2026-08-31' is before the plan's review: expected a day on or after "
+     "2026-09-01"},
+    /* 6: before both: the later one named */
+    {2,
+     "cin_plan",
+     {"start_date=2026-06-03", "end_date=2026-06-30"},
+     "end_date",
+     "on or after 2026-09-01, the day of the plan's review"},
+    /* 7: the start after the earlier review */
+    {2,
+     "cin_plan",
+     {"start_date=2026-07-02"},
+     "start_date",
+     "start of the plan '2026-07-02' is after the plan's review: expected a day on or before "
+     "2026-07-01"},
+    /* 8: the end on the review's day */
+    {2, "cin_plan", {"start_date=2026-06-03", "end_date=2026-09-01"}, NULL, NULL},
+};
+
+static void plan_keeps_its_reviews(void **state)
+{
+    run_journey(*state, plan_reviews, N_ELEMS(plan_reviews));
+}
+
 /* The CIN census's own rules on a referral, an assessment and a conference are stated
  * once, in the rule engine: the descriptions no longer restate them, and the on-save run
  * still refuses each, naming its field and the rule ("CIN rule NNNN:", the engine's
@@ -987,7 +1027,9 @@ static const struct journey_step census_once[] = {
      "conference",
      {"kind=initial", "conference_date=2026-11-21", "outcome=plan", "category=NEG"},
      "conference_date",
-     "CIN rule 8875:"},
+     "CIN rule 8875: The initial conference date is a Saturday or Sunday. (this child "
+     "protection conference's date of the conference, which the census reads as the section "
+     "47 enquiry's DateOfInitialCPC)"},
     /* 9 */
     {0,
      "cin_plan",
@@ -1820,6 +1862,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(help_protection_journey, setup, teardown),
         cmocka_unit_test_setup_teardown(proceedings_journey, setup, teardown),
         cmocka_unit_test_setup_teardown(exemption_journey, setup, teardown),
+        cmocka_unit_test_setup_teardown(plan_keeps_its_reviews, setup, teardown),
         cmocka_unit_test_setup_teardown(step_up_and_down, setup, teardown),
         cmocka_unit_test_setup_teardown(family_help_review_due, setup, teardown),
         cmocka_unit_test_setup_teardown(deleting_runs_the_rules, setup, teardown),

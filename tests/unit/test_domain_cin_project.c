@@ -106,6 +106,15 @@ static void every_item_has_a_source(void **state)
             }
             break;
         case CIN_FROM_DERIVED:
+            if (s->type) { /* the date it copies: a described date field */
+                const struct rec_type *t = rec_type_named(s->type);
+                int at = t ? rec_field_index(t, s->field) : -1;
+                if (at < 0 || t->fields[at].type != FIELD_DATE)
+                    fail_msg("%s: %s.%s is not a described date field", s->item, s->type, s->field);
+            }
+            if (!s->note || strlen(s->note) < 4)
+                fail_msg("%s %s: say how it is derived", s->module, s->item);
+            break;
         case CIN_FROM_HEADER:
         case CIN_FROM_NONE:
             if (!s->note || strlen(s->note) < 4)
