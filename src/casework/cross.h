@@ -41,6 +41,7 @@ void cw_cross_after_birth(struct cw_cross_ctx *c, const struct field *f, kdate d
 
 /* The rules of risks and pre-proceedings (casework/proceedings.c). */
 enum kerr_code cw_missing_rules(struct cw_cross_ctx *c, const void *rec);
+enum kerr_code cw_fgdm_offer_rules(struct cw_cross_ctx *c, const void *rec);
 enum kerr_code cw_fgdm_meeting_rules(struct cw_cross_ctx *c, const void *rec);
 enum kerr_code cw_letter_rules(struct cw_cross_ctx *c, const void *rec);
 enum kerr_code cw_pp_meeting_rules(struct cw_cross_ctx *c, const void *rec);

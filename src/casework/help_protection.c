@@ -375,6 +375,7 @@ const struct cw_cross cw_cross_rules[] = {
     {&cp_plan_type, cp_plan_rules},
     {&core_group_type, core_group_rules},
     {&missing_episode_type, cw_missing_rules},
+    {&fgdm_offer_type, cw_fgdm_offer_rules},
     {&fgdm_meeting_type, cw_fgdm_meeting_rules},
     {&letter_before_proceedings_type, cw_letter_rules},
     {&pp_meeting_type, cw_pp_meeting_rules},

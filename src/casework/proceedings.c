@@ -10,14 +10,24 @@
  * is recorded for a child whose family had no offer, unless that exemption is recorded,
  * nor before the meeting that someone accepted.
  *
- * Any offer or exemption recorded on or before a day counts for it: the Act asks only that
- * one precede the application, and a family offered a meeting in one pre-proceedings has
- * been offered it.
+ * The Act asks for the offer to each person with parental responsibility, so the
+ * application is refused unless each relative recorded with it (the child's relationships)
+ * was offered a meeting on or before its day, and the message names each who was not. An
+ * offer counts for a relative when it was made to them: chosen from the child's relatives
+ * (its `relative`), or, for an offer typed by name alone (every offer recorded before the
+ * choice existed), when its name is theirs, in any case and spacing. With no one recorded
+ * as holding parental responsibility, kith cannot tell who the family is: one offer to
+ * anyone is needed, and the refusal says that no one with parental responsibility is
+ * recorded. An exemption recorded on or before the day lets the application go; an offer
+ * made in an earlier pre-proceedings still counts, as the person has been offered it.
  */
+#include <ctype.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "casework/cross.h"
+#include "core/str.h"
 #include "domain/proceedings.h"
 #include "domain/risk.h"
 
@@ -174,23 +184,119 @@ static enum kerr_code met_after_acceptance(struct cw_cross_ctx *c, const struct 
     return KITH_OK;
 }
 
+/* The next word of `*p` (letters and digits between spaces), lower-cased into `w`; false
+ * at the end. */
+static bool next_word(const char **p, char *w, size_t cap)
+{
+    while (**p && isspace((unsigned char)**p))
+        ++*p;
+    size_t n = 0;
+    for (; **p && !isspace((unsigned char)**p); ++*p)
+        if (n + 1 < cap)
+            w[n++] = (char)tolower((unsigned char)**p);
+    w[n] = '\0';
+    return n > 0;
+}
+
+/* Whether a name typed on an offer is person `p`'s "given family", ignoring case and
+ * spacing: how an offer recorded by name alone is tied to a relative. */
+static bool same_name(const char *typed, const struct person *p)
+{
+    char whole[512];
+    snprintf(whole, sizeof whole, "%s %s", p->given_name ? p->given_name : "",
+             p->family_name ? p->family_name : "");
+    const char *x = typed ? typed : "", *y = whole;
+    char a[128], b[128];
+    for (;;) {
+        bool more_x = next_word(&x, a, sizeof a), more_y = next_word(&y, b, sizeof b);
+        if (!more_x || !more_y)
+            return more_x == more_y && whole[strspn(whole, " ")];
+        if (strcmp(a, b))
+            return false;
+    }
+}
+
+/* Whether `o` is an offer to relative `r`. */
+static bool offer_to(const struct fgdm_offer *o, const struct relative_read *r)
+{
+    return o->relative[0] ? !strcmp(o->relative, r->person.public_id)
+                          : same_name(o->offered_to, &r->person);
+}
+
+enum kerr_code cw_fgdm_offer_rules(struct cw_cross_ctx *c, const void *rec)
+{
+    const struct fgdm_offer *o = rec;
+    if (!o->relative[0])
+        return KITH_OK;
+    struct relative_read *rel;
+    size_t n;
+    enum kerr_code rc = store_relative_list(c->s, c->child->id, NULL, c->a, &rel, &n, c->e);
+    for (size_t i = 0; !rc && i < n; i++)
+        if (!strcmp(rel[i].person.public_id, o->relative))
+            return KITH_OK;
+    if (!rc)
+        field_fail(c->errs, fld(&fgdm_offer_type, "relative"), -1, o->relative,
+                   "is not one of the child's relatives",
+                   "one of the relatives recorded on the child's page (kith child show lists "
+                   "them), or none");
+    return rc;
+}
+
+/* Most of the names a refusal lists; the rest are counted. */
+#define NAMES_SHOWN 3
+
 enum kerr_code cw_care_application_rules(struct cw_cross_ctx *c, const void *rec)
 {
     const struct care_application *x = rec;
     const struct field *date = fld(&care_application_type, "application_date");
-    kdate d = x->application_date, offered = DATE_NONE, exempt = DATE_NONE;
-    enum kerr_code rc = first_by(c, &fgdm_offer_type, "offer_date", d, &offered);
-    if (!rc)
-        rc = first_by(c, &fgdm_exemption_type, "decided_date", d, &exempt);
+    kdate d = x->application_date, exempt = DATE_NONE;
+    enum kerr_code rc = first_by(c, &fgdm_exemption_type, "decided_date", d, &exempt);
     if (rc || exempt != DATE_NONE)
         return rc;
-    if (offered != DATE_NONE)
-        return met_after_acceptance(c, date, d);
+    struct fgdm_offer *offers;
+    struct relative_read *rel;
+    size_t noffers, nrel;
+    rc = cw_cross_all(c, &fgdm_offer_type, (void **)&offers, &noffers);
+    if (!rc)
+        rc = store_relative_list(c->s, c->child->id, NULL, c->a, &rel, &nrel, c->e);
+    if (rc)
+        return rc;
+    size_t holders = 0, missing = 0, made = 0;
+    struct str names = STR_INIT;
+    for (size_t i = 0; i < noffers; i++)
+        made += offers[i].offer_date <= d;
+    for (size_t i = 0; i < nrel; i++) {
+        if (!rel[i].rel.parental_responsibility)
+            continue;
+        holders++;
+        bool offered = false;
+        for (size_t k = 0; k < noffers && !offered; k++)
+            offered = offers[k].offer_date <= d && offer_to(&offers[k], &rel[i]);
+        if (offered || ++missing > NAMES_SHOWN)
+            continue;
+        str_addf(&names, "%s%s %s (%s)", missing == 1 ? "" : ", ", rel[i].person.given_name,
+                 rel[i].person.family_name, rel[i].rel.type);
+    }
     char a[DATE_ISO_LEN];
-    field_fail(c->errs, date, -1, iso(d, a),
-               "has no offer of family group decision-making before it",
-               "an application after the family was offered a meeting, or after the council "
-               "recorded that an offer is not in the child's best interests (Children Act 1989 "
-               "s.31ZA)");
-    return KITH_OK;
+    if (holders && missing) {
+        if (missing > NAMES_SHOWN)
+            str_addf(&names, " and %zu more", missing - NAMES_SHOWN);
+        field_fail(c->errs, date, -1, iso(d, a),
+                   "has no offer of family group decision-making to everyone with parental "
+                   "responsibility",
+                   "an offer to %s first (Children Act 1989 s.31ZA), or the council's record "
+                   "that an offer is not in the child's best interests",
+                   names.len ? names.buf : "them");
+    } else if (!holders && !made) {
+        field_fail(c->errs, date, -1, iso(d, a),
+                   "has no offer of family group decision-making before it",
+                   "an application after the family was offered a meeting, or after the council "
+                   "recorded that an offer is not in the child's best interests (Children Act "
+                   "1989 s.31ZA); no one with parental responsibility is recorded among the "
+                   "child's relatives");
+    }
+    str_release(&names);
+    if (c->errs->n)
+        return KITH_OK;
+    return met_after_acceptance(c, date, d);
 }

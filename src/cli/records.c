@@ -124,12 +124,13 @@ static const char *date_text(struct cli *c, kdate d)
     return date_format_iso(d, arena_alloc(&c->arena, DATE_ISO_LEN));
 }
 
+/* A relative's name and public id, as an offer's --relative takes it. */
 static const char *person_name(struct cli *c, int64_t id)
 {
     struct person p;
     if (store_person_get(c->store, id, &c->arena, &p, NULL))
         return "(unknown person)";
-    return arena_printf(&c->arena, "%s %s", p.given_name, p.family_name);
+    return arena_printf(&c->arena, "%s %s (%s)", p.given_name, p.family_name, p.public_id);
 }
 
 static const char *worker_text(struct cli *c, int64_t id)

@@ -975,6 +975,7 @@ static enum kerr_code relative_add(struct demo_gen *g, struct demo_child *c, str
         *given_out = p.given_name;
     if (pr && c->n_pr < (int)(sizeof c->pr / sizeof c->pr[0])) {
         c->pr[c->n_pr].name = arena_printf(c->arena, "%s %s", p.given_name, p.family_name);
+        memcpy(c->pr[c->n_pr].public_id, p.public_id, sizeof p.public_id);
         c->pr[c->n_pr++].relationship = type;
     }
     return g->sink->relationship(g->sink->ctx, &rel, g->e);

@@ -506,6 +506,7 @@ static enum kerr_code pre_proceedings(struct fam *f, kdate from, kdate stop, kda
                                .facilitated = rng_chance(f->r, 850),
                                .response_date = DATE_NONE};
         snprintf(o.relationship, sizeof o.relationship, "%s", c->pr[k].relationship);
+        memcpy(o.relative, c->pr[k].public_id, sizeof o.relative); /* chosen, as on the form */
         static const struct demo_code_weight answers[] = {
             {"accepted", 600}, {"declined", 250}, {"no-response", 150}};
         kdate answered = offered + (kdate)rng_range(f->r, 1, 14);

@@ -122,9 +122,11 @@ struct demo_child {
     int n_siblings;
     int team_pick[TK_COUNT]; /* the child's team of each kind (its locality), -1 before use */
     /* The relatives with parental responsibility, as the family part made them ("Ama
-     * Mensah", "mother"): the people a family group decision-making meeting is offered to. */
+     * Mensah", "mother", their person's public id): the people a family group
+     * decision-making meeting is offered to. */
     struct {
         const char *name, *relationship;
+        char public_id[PUBLIC_ID_LEN + 1];
     } pr[2];
     int n_pr;
     /* A family help episode that stepped up: the front-door phase it became, and the

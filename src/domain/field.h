@@ -52,6 +52,10 @@ enum field_flags {
     /* implied by where the record is (a child's record is a child's): checked, but neither
      * read from a request nor written to one */
     FIELD_IMPLIED = 1 << 5,
+    /* FIELD_CHARS holding the public id of one of the child's relatives (a person linked to
+     * the child by a relationship): a form offers the child's relatives to choose from, and
+     * the record's rules across records check it names one */
+    FIELD_RELATIVE = 1 << 6,
 };
 
 struct field_ctx {

@@ -3,7 +3,8 @@
  * Act 2026 s.1, new s.31ZA Children Act 1989; the CIN census 2026/27 module
  * "PreProceedingsandFGDM"). Before applying for a care or supervision order the council
  * offers a family group decision-making meeting to the parents and everyone with parental
- * responsibility (one fgdm_offer each, with the answer); if one accepts, the meeting
+ * responsibility (one fgdm_offer each, with the answer, naming the relative it was made to
+ * when they are recorded among the child's relatives); if one accepts, the meeting
  * (fgdm_meeting: the family network who came, the family's proposal, the council's
  * response) is held before the application; unless the council decided the offer is not
  * in the child's best interests (fgdm_exemption, with reason, decision-maker and day). The
@@ -30,7 +31,11 @@ struct fgdm_offer {
     struct rec_head h;
     kdate offer_date;
     const char *offered_to; /* the person's name */
-    char relationship[20];  /* CS_RELATIONSHIP, from the child's side */
+    /* The relative offered, chosen from the child's relatives: their person's public id;
+     * "" for an offer typed by name alone (every offer before migration 0031), which
+     * counts for the relative of that name (casework/proceedings.c). */
+    char relative[PUBLIC_ID_LEN + 1];
+    char relationship[20]; /* CS_RELATIONSHIP, from the child's side */
     bool parental_responsibility;
     bool facilitated;  /* a meeting with an independent coordinator was offered */
     char response[12]; /* CS_FGDM_RESPONSE */

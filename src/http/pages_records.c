@@ -4,7 +4,8 @@
  * from and a reason), and its versions. One form renderer reads the field table: a date is
  * a GOV.UK date input, multi-line text a character count, a code from a small set radios
  * (the plain words, the DfE code small beside them) and from a large one a select, a yes/no
- * radios. Every error is beside its field and in the summary, with what was typed kept.
+ * radios, and a relative (FIELD_RELATIVE) radios of the child's relatives. Every error is
+ * beside its field and in the summary, with what was typed kept.
  * Scope, checks and audit are the use-case layer's (casework/): a child someone may not
  * see is "Page not found" here as everywhere.
  *
@@ -54,8 +55,15 @@ static const char *typed(const struct http_request *req, const struct field *f, 
     return t ? arena_strdup(req->arena, t) : NULL;
 }
 
+/* The child's relatives a form offers for a FIELD_RELATIVE field; NULL for a form that is
+ * not of a child's record (such a field is then a box for the public id). */
+struct kin {
+    const struct relative_read *v;
+    size_t n;
+};
+
 static void field_input(struct html *h, const struct http_request *req, const struct field *fields,
-                        const struct field *f, const void *rec);
+                        const struct field *f, const void *rec, const struct kin *kin);
 
 /* The code of the choice a description names: a yes/no field's radios send 1 or 0, and a
  * description says "rhi_accepted=yes", as a person would. */
@@ -77,7 +85,8 @@ static bool shown_with(const struct field *f, const struct field *of, const char
 /* The reveals of a radios field's choices: for each, the fields shown inside it. */
 static struct govuk_reveal *reveals_of(struct html *h, const struct http_request *req,
                                        const struct field *fields, const struct field *f,
-                                       const void *rec, const struct govuk_choice *items, size_t n);
+                                       const void *rec, const struct govuk_choice *items, size_t n,
+                                       const struct kin *kin);
 
 /* What one choice of a radios field reveals: the fields shown with it. */
 struct reveal {
@@ -85,6 +94,7 @@ struct reveal {
     const struct field *fields, *of;
     const char *code;
     const void *rec;
+    const struct kin *kin;
 };
 
 static void reveal_fields(struct html *h, const void *ctx)
@@ -92,12 +102,13 @@ static void reveal_fields(struct html *h, const void *ctx)
     const struct reveal *r = ctx;
     for (const struct field *f = r->fields; f->name; f++)
         if (shown_with(f, r->of, r->code))
-            field_input(h, r->req, r->fields, f, r->rec);
+            field_input(h, r->req, r->fields, f, r->rec, r->kin);
 }
 
 static struct govuk_reveal *reveals_of(struct html *h, const struct http_request *req,
                                        const struct field *fields, const struct field *f,
-                                       const void *rec, const struct govuk_choice *items, size_t n)
+                                       const void *rec, const struct govuk_choice *items, size_t n,
+                                       const struct kin *kin)
 {
     struct govuk_reveal *reveals = NULL;
     for (size_t i = 0; i < n; i++)
@@ -106,7 +117,7 @@ static struct govuk_reveal *reveals_of(struct html *h, const struct http_request
                 if (!reveals)
                     reveals = arena_zalloc(h->arena, n * sizeof *reveals);
                 struct reveal *r = arena_alloc(h->arena, sizeof *r);
-                *r = (struct reveal){req, fields, f, items[i].value, rec};
+                *r = (struct reveal){req, fields, f, items[i].value, rec, kin};
                 reveals[i] = (struct govuk_reveal){reveal_fields, r};
                 break;
             }
@@ -114,7 +125,8 @@ static struct govuk_reveal *reveals_of(struct html *h, const struct http_request
 }
 
 static void coded_field(struct html *h, const struct http_request *req, const struct field *fields,
-                        const struct field *f, const void *rec, const char *value)
+                        const struct field *f, const void *rec, const char *value,
+                        const struct kin *kin)
 {
     const struct codeset *cs = codeset_get(f->codeset);
     const char *hint = f->hint;
@@ -144,7 +156,8 @@ static void coded_field(struct html *h, const struct http_request *req, const st
         for (int i = 0; i < cs->n; i++)
             items[i] = (struct govuk_choice){cs->codes[i].code, code_label_in(&cs->codes[i], 0),
                                              cs->origin == CODESET_KITH ? NULL : cs->codes[i].code};
-        struct govuk_reveal *reveals = reveals_of(h, req, fields, f, rec, items, (size_t)cs->n);
+        struct govuk_reveal *reveals =
+            reveals_of(h, req, fields, f, rec, items, (size_t)cs->n, kin);
         govuk_radios(h, &(struct govuk_radios){.name = f->name,
                                                .legend = page_sentence(h->arena, f->label),
                                                .legend_classes = "govuk-fieldset__legend--s",
@@ -171,12 +184,46 @@ static void coded_field(struct html *h, const struct http_request *req, const st
                                           .noptions = (size_t)cs->n + 1});
 }
 
+/* A relative chosen from the child's: radios, one for each relative the person may see,
+ * with the relationship and whether they hold parental responsibility, and one for
+ * someone not recorded among them. */
+static void relative_field(struct html *h, const struct http_request *req, const struct field *f,
+                           const char *value, const struct kin *kin)
+{
+    struct arena *a = h->arena;
+    struct govuk_choice *items = arena_alloc(a, (kin->n + 1) * sizeof *items);
+    size_t n = 0;
+    for (size_t i = 0; i < kin->n; i++) {
+        const struct relative_read *r = &kin->v[i];
+        if (!r->visible)
+            continue;
+        const char *how = code_label(CS_RELATIONSHIP, r->rel.type, 0);
+        items[n++] = (struct govuk_choice){
+            r->person.public_id,
+            arena_printf(a, "%s %s", r->person.given_name, r->person.family_name),
+            arena_printf(a, "%s%s", how ? how : r->rel.type,
+                         r->rel.parental_responsibility ? ", has parental responsibility" : "")};
+    }
+    items[n++] =
+        (struct govuk_choice){"", "Someone not recorded among the child's relatives", NULL};
+    govuk_radios(h, &(struct govuk_radios){.name = f->name,
+                                           .legend = page_sentence(a, f->label),
+                                           .legend_classes = "govuk-fieldset__legend--s",
+                                           .hint = f->hint,
+                                           .error = page_error_text(req, f->name),
+                                           .value = value ? value : "",
+                                           .items = items,
+                                           .nitems = n});
+}
+
 static void field_input(struct html *h, const struct http_request *req, const struct field *fields,
-                        const struct field *f, const void *rec)
+                        const struct field *f, const void *rec, const struct kin *kin)
 {
     struct arena *a = h->arena;
     const char *label = page_sentence(a, f->label);
-    if (f->type == FIELD_DATE) {
+    if ((f->flags & FIELD_RELATIVE) && kin) {
+        relative_field(h, req, f, typed(req, f, rec), kin);
+    } else if (f->type == FIELD_DATE) {
         /* a stored date fills the three boxes when the form was not sent back */
         if (rec && !http_param(req, arena_printf(a, "%s-day", f->name))) {
             char buf[REC_TEXT_BUF];
@@ -198,11 +245,11 @@ static void field_input(struct html *h, const struct http_request *req, const st
         page_date_input(h, req, f->name, f->name, label,
                         f->hint ? f->hint : "For example, 27 3 2026");
     } else if (f->flags & FIELD_CODED) {
-        coded_field(h, req, fields, f, rec, typed(req, f, rec));
+        coded_field(h, req, fields, f, rec, typed(req, f, rec), kin);
     } else if (f->type == FIELD_BOOL) {
         const char *v = typed(req, f, rec);
         static const struct govuk_choice yn[] = {{"1", "Yes", NULL}, {"0", "No", NULL}};
-        struct govuk_reveal *reveals = reveals_of(h, req, fields, f, rec, yn, 2);
+        struct govuk_reveal *reveals = reveals_of(h, req, fields, f, rec, yn, 2, kin);
         govuk_radios(h, &(struct govuk_radios){
                             .name = f->name,
                             .legend = label,
@@ -255,7 +302,7 @@ static bool on_form(const struct field *f) { return !(f->flags & (FIELD_KEPT | F
  * from (hidden) and the reason. */
 static void record_form(struct html *h, const struct http_request *req, const struct field *fields,
                         const char *action, const void *rec, int version, const char *button,
-                        const char *flag)
+                        const char *flag, const struct kin *kin)
 {
     html_f(h, "<form method=\"post\" action=\"%s\" novalidate>\n", action);
     page_csrf(h, req);
@@ -263,7 +310,7 @@ static void record_form(struct html *h, const struct http_request *req, const st
         html_f(h, "<input type=\"hidden\" name=\"%s\" value=\"1\">\n", flag);
     for (const struct field *f = fields; f->name; f++)
         if (on_form(f) && !f->shown_with) /* those are drawn inside their choice */
-            field_input(h, req, fields, f, rec);
+            field_input(h, req, fields, f, rec, kin);
     if (version) {
         html_f(h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n", version);
         const char *reason = http_param(req, "reason");
@@ -407,7 +454,6 @@ static int failed(struct http_request *req, struct http_response *res, enum kerr
                            "Nothing was saved. Try again later.");
 }
 
-/* The child of a /children/{id}/... page, looked up as the pages do (public ids only). */
 /* The child the path names, as the route's scope check (route_scope_child, in every row
  * of these pages) found it and judged that this account may see it: the pages do not ask
  * again. */
@@ -431,6 +477,27 @@ static const char *add_one(struct arena *a, const struct rec_type *t)
     return arena_printf(a, "Add %s %s", vowel ? "an" : "a", t->label);
 }
 
+/* The relatives of child `child` that a form of type `t` offers (its FIELD_RELATIVE
+ * fields), as the person may see them; NULL when the type has no such field, or they
+ * cannot be read (the field is then a box for the public id, checked on save). */
+static const struct kin *kin_of(struct http_request *req, const struct rec_type *t, int64_t child)
+{
+    bool wanted = false;
+    for (const struct field *f = t->fields; f->name; f++)
+        wanted |= (f->flags & FIELD_RELATIVE) != 0;
+    if (!wanted || !child)
+        return NULL;
+    struct store_scope scope;
+    struct actor who = web_actor(req, &scope);
+    struct kin *k = arena_zalloc(req->arena, sizeof *k);
+    struct relative_read *v;
+    struct kerr e = KERR_INIT;
+    if (store_relative_list(req->store, child, who.scope, req->arena, &v, &k->n, &e))
+        return NULL;
+    k->v = v;
+    return k;
+}
+
 /* --- a child's records of a type ---------------------------------------------------- */
 
 static int render_new(struct http_request *req, struct http_response *res, const struct rec_type *t,
@@ -449,7 +516,7 @@ static int render_new(struct http_request *req, struct http_response *res, const
            child_name(req->arena, p), title);
     record_form(&h, req, t->fields,
                 arena_printf(req->arena, "/children/%s/records/%s", p->public_id, t->name), NULL, 0,
-                arena_printf(req->arena, "Save %s", t->label), NULL);
+                arena_printf(req->arena, "Save %s", t->label), NULL, kin_of(req, t, p->id));
     return page_end(&h, res, status);
 }
 
@@ -610,7 +677,7 @@ static int render_kept_new(struct http_request *req, struct http_response *res,
     page_error_summary(&h, req);
     html_f(&h, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
     record_form(&h, req, t->fields, arena_printf(req->arena, "/records/%s", t->name), NULL, 0,
-                arena_printf(req->arena, "Save %s", t->label), NULL);
+                arena_printf(req->arena, "Save %s", t->label), NULL, NULL);
     return page_end(&h, res, status);
 }
 
@@ -826,12 +893,12 @@ static int render_step(struct http_request *req, struct http_response *res,
     html_f(&h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n", rh->version);
     if (st->to == &family_help_type) { /* the CIN episode's closure, then the new episode */
         for (const struct field *f = step_down_fields; f->name; f++)
-            field_input(&h, req, step_down_fields, f, close);
+            field_input(&h, req, step_down_fields, f, close, NULL);
         html_f(&h, "<h2 class=\"govuk-heading-m\">The %s</h2>\n", st->to->label);
     }
     for (const struct field *f = st->to->fields; f->name; f++)
         if (on_form(f) && !f->shown_with)
-            field_input(&h, req, st->to->fields, f, fresh);
+            field_input(&h, req, st->to->fields, f, fresh, NULL);
     govuk_button(&h, &(struct govuk_opts){.text = st->button});
     html_raw(&h, "\n</form>\n");
     return page_end(&h, res, status);
@@ -989,7 +1056,7 @@ static int render_edit(struct http_request *req, struct http_response *res,
     }
     record_form(&h, req, t->fields,
                 arena_printf(req->arena, "/records/%s/%s", t->name, rh->public_id), rec,
-                rh->version, "Save the correction", NULL);
+                rh->version, "Save the correction", NULL, kin_of(req, t, rh->parent_id));
     return page_end(&h, res, status);
 }
 
@@ -1091,7 +1158,7 @@ int page_record_history(struct http_app *app, struct http_request *req, struct h
 void page_rec_form(struct html *h, const struct http_request *req, const struct rec_type *t,
                    const char *action, const void *rec, int version, const char *button)
 {
-    record_form(h, req, t->fields, action, rec, version, button, NULL);
+    record_form(h, req, t->fields, action, rec, version, button, NULL, NULL);
 }
 
 void page_rec_read(struct http_request *req, const struct rec_type *t, void *rec)
@@ -1107,7 +1174,7 @@ void page_rec_summary(struct html *h, struct arena *a, const struct rec_type *t,
 void page_fields_form(struct html *h, const struct http_request *req, const struct field *fields,
                       const char *action, const void *rec, const char *button, const char *flag)
 {
-    record_form(h, req, fields, action, rec, 0, button, flag);
+    record_form(h, req, fields, action, rec, 0, button, flag, NULL);
 }
 
 void page_fields_read(struct http_request *req, const struct field *fields, void *rec)

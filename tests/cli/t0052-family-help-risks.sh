@@ -49,11 +49,14 @@ ok record add exploitation_risk "$child" --identified-date 2/12/2026 \
 # pre-proceedings and FGDM
 status 3 record add care_application "$child" --application-date 1/12/2026 --order-sought care
 err_has "has no offer of family group decision-making before it"
-err_has "not in the child's best interests (Children Act 1989 s.31ZA)"
+err_has "not in the child's best interests (Children Act 1989 s.31ZA); no one with parental responsibility is recorded among the child's relatives"
 ok record add pre_proceedings "$child" --start-date 9/9/2026
 status 3 record add letter_before_proceedings "$child" --letter-date 20/9/2026 \
     --kind before-proceedings
 err_has "the letter states the offer of a family group decision-making meeting 'no' is no"
+status 3 record add fgdm_offer "$child" --offer-date 20/9/2026 --offered-to "F Okoro" \
+    --relationship mother --relative zzzzzzzzzzzzzzzzzzzzzzzzzz
+err_has "the relative offered 'zzzzzzzzzzzzzzzzzzzzzzzzzz' is not one of the child's relatives"
 ok record add fgdm_offer "$child" --offer-date 20/9/2026 --offered-to "F Okoro" \
     --relationship mother --parental-responsibility yes --facilitated yes \
     --response accepted --response-date 25/9/2026

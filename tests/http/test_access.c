@@ -989,6 +989,61 @@ static void strategy_attendees_beside_their_field(void **state)
     assert_non_null(strstr(c->body, "LCPP: A Okafor, social worker"));
 }
 
+/* An offer of a family group meeting is made to one of the child's relatives, chosen on
+ * the form from those this account may see (a child of another team or a restricted one
+ * is not offered), and an application to court names the parent with parental
+ * responsibility who had no offer until one is recorded. */
+static void offer_chooses_a_relative(void **state)
+{
+    struct fx *f = *state;
+    struct kerr e = KERR_INIT;
+    struct person mum = {.kind = PERSON_RELATIVE,
+                         .given_name = "Grace",
+                         .family_name = "Scopetest",
+                         .dob = DATE_NONE,
+                         .expected_dob = DATE_NONE,
+                         .death = DATE_NONE,
+                         .sex = 'F',
+                         .uasc_ceased = DATE_NONE,
+                         .created = DATE_NONE};
+    assert_int_equal(store_person_add(f->app.store, &mum, &e), 0);
+    struct relationship rels[] = {
+        {.child_id = f->kid_db[OWN],
+         .other_id = mum.id,
+         .type = "mother",
+         .parental_responsibility = true},
+        {.child_id = f->kid_db[OWN], .other_id = f->kid_db[OTHERS], .type = "sibling"},
+        {.child_id = f->kid_db[OWN], .other_id = f->kid_db[RESTRICTED], .type = "sibling"},
+    };
+    for (size_t i = 0; i < 3; i++)
+        assert_int_equal(store_relationship_add(f->app.store, &rels[i], &e), 0);
+    const char *own = arena_printf(&f->a, "/children/%s/records", f->kid_id[OWN]);
+    struct call *c = call(f, "GET", arena_printf(&f->a, "%s/fgdm_offer/new", own), ALLOCATED, NULL);
+    assert_int_equal(c->res.status, 200);
+    assert_non_null(
+        strstr(c->body, arena_printf(&f->a, "name=\"relative\" type=\"radio\" value=\"%s\"",
+                                     mum.public_id)));
+    assert_non_null(strstr(c->body, "Grace Scopetest"));
+    assert_non_null(strstr(c->body, "Mother, has parental responsibility"));
+    assert_non_null(strstr(c->body, "Someone not recorded among the child"));
+    assert_null(strstr(c->body, f->kid_id[OTHERS]));
+    assert_null(strstr(c->body, f->kid_id[RESTRICTED]));
+    const char *app = "csrf=" TOKEN "&application_date-day=10&application_date-month=2"
+                      "&application_date-year=2026&order_sought=care";
+    c = call(f, "POST", arena_printf(&f->a, "%s/care_application", own), ALLOCATED, app);
+    assert_int_equal(c->res.status, 422);
+    assert_non_null(strstr(c->body, "an offer to Grace Scopetest (mother) first"));
+    c = call(f, "POST", arena_printf(&f->a, "%s/fgdm_offer", own), ALLOCATED,
+             arena_printf(&f->a,
+                          "csrf=" TOKEN "&offer_date-day=2&offer_date-month=2"
+                          "&offer_date-year=2026&offered_to=G+Scopetest&relative=%s"
+                          "&relationship=mother&parental_responsibility=1&facilitated=0",
+                          mum.public_id));
+    assert_int_equal(c->res.status, 303);
+    c = call(f, "POST", arena_printf(&f->a, "%s/care_application", own), ALLOCATED, app);
+    assert_int_equal(c->res.status, 303);
+}
+
 /* The timeline is paged: 26 contacts and 30 notes make 56 entries, 25 a page, each source
  * counted whether it fills its share of the page or not. */
 static void timeline_is_paged(void **state)
@@ -1043,6 +1098,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(child_record_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(code_lists_are_checkboxes, setup, teardown),
         cmocka_unit_test_setup_teardown(strategy_attendees_beside_their_field, setup, teardown),
+        cmocka_unit_test_setup_teardown(offer_chooses_a_relative, setup, teardown),
         cmocka_unit_test_setup_teardown(timeline_is_paged, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -807,7 +807,10 @@ static const struct journey_step proceedings[] = {
      "care_application",
      {"application_date=2026-09-01", "order_sought=care"},
      "application_date",
-     "has no offer of family group decision-making"},
+     "has no offer of family group decision-making before it: expected an application after "
+     "the family was offered a meeting, or after the council recorded that an offer is not in "
+     "the child's best interests (Children Act 1989 s.31ZA); no one with parental "
+     "responsibility is recorded among the child's relatives"},
     /* 4 */
     {0,
      "letter_before_proceedings",
@@ -934,6 +937,97 @@ static const struct journey_step exempt[] = {
 };
 
 static void exemption_journey(void **state) { run_journey(*state, exempt, N_ELEMS(exempt)); }
+
+/* An application to court needs the offer to each person with parental responsibility
+ * (casework/proceedings.c): the child's mother and father hold it, the grandmother does
+ * not. An offer counts for a relative chosen on it (its public id) or, typed by name
+ * alone, for the relative of that name in any case and spacing; the refusal names each
+ * holder not offered. */
+#define MUM "00000000000000000000000001"
+#define DAD "00000000000000000000000002"
+#define GRAN "00000000000000000000000003"
+#define APP "application_date=2026-10-01", "order_sought=care"
+static const struct journey_step pr_offers[] = {
+    /* 1 */ {0, "pre_proceedings", {"start_date=2026-09-09"}, NULL, NULL},
+    /* 2 */
+    {0,
+     "care_application",
+     {APP},
+     "application_date",
+     "has no offer of family group decision-making to everyone with parental responsibility: "
+     "expected an offer to Ama Mensah (mother), Kofi Boateng (father) first"},
+    /* 3: the grandmother has none */
+    {0,
+     "fgdm_offer",
+     {"offer_date=2026-09-20", "offered_to=Efua Mensah", "relationship=grandparent",
+      "relative=" GRAN},
+     NULL,
+     NULL},
+    /* 4 */
+    {0, "care_application", {APP}, "application_date", "Ama Mensah (mother), Kofi Boateng"},
+    /* 5: by name alone, as before offers named their relative */
+    {0,
+     "fgdm_offer",
+     {"offer_date=2026-09-20", "offered_to=  ama   MENSAH ", "relationship=mother",
+      "parental_responsibility=yes"},
+     NULL,
+     NULL},
+    /* 6 */
+    {0,
+     "care_application",
+     {APP},
+     "application_date",
+     "expected an offer to Kofi Boateng (father) first"},
+    /* 7: a relative who is not the child's */
+    {0,
+     "fgdm_offer",
+     {"offer_date=2026-09-20", "offered_to=K Boateng", "relationship=father",
+      "relative=zzzzzzzzzzzzzzzzzzzzzzzzzz"},
+     "relative",
+     "is not one of the child's relatives"},
+    /* 8: chosen: the name typed need not be the record's */
+    {0,
+     "fgdm_offer",
+     {"offer_date=2026-09-21", "offered_to=K Boateng", "relationship=father",
+      "parental_responsibility=yes", "relative=" DAD},
+     NULL,
+     NULL},
+    /* 9: the offers come after this day */
+    {0,
+     "care_application",
+     {"application_date=2026-09-20", "order_sought=care"},
+     "application_date",
+     "an offer to Kofi Boateng (father) first"},
+    /* 10 */ {0, "care_application", {APP}, NULL, NULL},
+};
+
+static void add_relative(struct fx *f, const char *id, const char *given, const char *family,
+                         const char *type, bool pr)
+{
+    struct person p = {.kind = PERSON_RELATIVE,
+                       .given_name = given,
+                       .family_name = family,
+                       .dob = DATE_NONE,
+                       .expected_dob = DATE_NONE,
+                       .death = DATE_NONE,
+                       .sex = 'U',
+                       .uasc_ceased = DATE_NONE,
+                       .created = DATE_NONE};
+    snprintf(p.public_id, sizeof p.public_id, "%s", id);
+    OK(store_person_add(f->s, &p, &f->e));
+    struct relationship r = {
+        .child_id = f->child, .other_id = p.id, .type = type, .parental_responsibility = pr};
+    OK(store_relationship_add(f->s, &r, &f->e));
+}
+
+static void offers_to_each_pr_holder(void **state)
+{
+    struct fx *f = *state;
+    add_relative(f, MUM, "Ama", "Mensah", "mother", true);
+    add_relative(f, DAD, "Kofi", "Boateng", "father", true);
+    add_relative(f, GRAN, "Efua", "Mensah", "grandparent", false);
+    run_journey(f, pr_offers, N_ELEMS(pr_offers));
+}
 
 /* A CIN plan corrected keeps its reviews inside it (casework/help_protection.c): its end
  * not moved before a review, nor its start after one, each refused beside the date that
@@ -1863,6 +1957,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(proceedings_journey, setup, teardown),
         cmocka_unit_test_setup_teardown(exemption_journey, setup, teardown),
         cmocka_unit_test_setup_teardown(plan_keeps_its_reviews, setup, teardown),
+        cmocka_unit_test_setup_teardown(offers_to_each_pr_holder, setup, teardown),
         cmocka_unit_test_setup_teardown(step_up_and_down, setup, teardown),
         cmocka_unit_test_setup_teardown(family_help_review_due, setup, teardown),
         cmocka_unit_test_setup_teardown(deleting_runs_the_rules, setup, teardown),

@@ -9,8 +9,9 @@
  * records them (the offer before the letter that states it, the meeting after the
  * acceptance). Help-and-protection histories (demo_help.c) write an enquiry before the
  * conference that ends it, so they are judged whole only. Any refusal fails the test,
- * naming the record, the field and the message. Children only go to the store (the rules
- * read the child and its records); workers, allocations and notes are given ids and left
+ * naming the record, the field and the message. Children, their relatives and the
+ * relationships go to the store (the rules read the child, its records and who holds
+ * parental responsibility for it); workers, allocations and notes are given ids and left
  * out. On SQLite here and, unchanged, on PostgreSQL (suite pg).
  */
 #include "../unit/test.h"
@@ -102,7 +103,6 @@ static enum kerr_code fake_id(struct run *r, int64_t *id)
 NOT_STORED(on_team, team)
 NOT_STORED(on_worker, worker)
 NOT_STORED(on_user, user)
-NOT_STORED(on_relationship, relationship)
 NOT_STORED(on_allocation, allocation)
 NOT_STORED(on_note, case_note)
 
@@ -114,16 +114,21 @@ static enum kerr_code tx(struct run *r, struct kerr *e)
     return store_begin(r->s, e);
 }
 
-/* Children are stored (the rules read them); relatives get an id far above the store's. */
+/* Children and their relatives are stored: the rules read the child, and an application
+ * to court reads who holds parental responsibility for it, and whether each was offered a
+ * family group meeting. */
 static enum kerr_code on_person(void *ctx, struct person *p, struct kerr *e)
 {
     struct run *r = ctx;
-    if (p->kind != PERSON_CHILD) {
-        p->id = 1000000000 + ++r->next_id;
-        return KITH_OK;
-    }
     enum kerr_code rc = tx(r, e);
     return rc ? rc : store_person_add(r->s, p, e);
+}
+
+static enum kerr_code on_relationship(void *ctx, struct relationship *rel, struct kerr *e)
+{
+    struct run *r = ctx;
+    enum kerr_code rc = tx(r, e);
+    return rc ? rc : store_relationship_add(r->s, rel, e);
 }
 
 static void tally(struct run *r, const struct rec_type *t)
