@@ -100,14 +100,15 @@ static int no_type(struct http_request *req, struct http_response *res)
     return http_problem(req, res, 404, "Not found", "kith keeps no records of that type.");
 }
 
-/* The child named by the path, as the pages look it up (public ids only). */
-static enum kerr_code child_of(struct http_request *req, const char *ref, struct person *p,
-                               struct kerr *e)
+/* The child the path names, as the route's scope check (route_scope_child, in both rows)
+ * found it and judged that this account may see it: not looked up again. */
+static enum kerr_code child_of(struct http_request *req, struct person *p, struct kerr *e)
 {
-    enum kerr_code rc = store_person_find(req->store, ref, req->arena, p, e);
-    if (!rc && (p->kind != PERSON_CHILD || strcmp(p->public_id, ref) != 0))
-        rc = KITH_E_NOT_FOUND;
-    return rc;
+    if (req->scoped_child) {
+        *p = *req->scoped_child;
+        return KITH_OK;
+    }
+    return kerr_fail(e, KITH_E_NOT_FOUND, "id", "no child '%s'", req->path_args[0]);
 }
 
 int api_records_list(struct http_app *app, struct http_request *req, struct http_response *res)
@@ -119,7 +120,7 @@ int api_records_list(struct http_app *app, struct http_request *req, struct http
     struct person p;
     struct cw_err err;
     cw_err_clear(&err);
-    enum kerr_code rc = child_of(req, req->path_args[0], &p, &err.e);
+    enum kerr_code rc = child_of(req, &p, &err.e);
     struct store_scope scope;
     struct actor who = web_actor(req, &scope);
     void *rows = NULL;
@@ -186,7 +187,7 @@ int api_record_add(struct http_app *app, struct http_request *req, struct http_r
     struct person p;
     struct cw_err err;
     cw_err_clear(&err);
-    enum kerr_code rc = child_of(req, req->path_args[0], &p, &err.e);
+    enum kerr_code rc = child_of(req, &p, &err.e);
     if (rc)
         return api_refused(req, res, rc, &err);
     return add_from_body(req, res, t, &p);
